@@ -1,0 +1,44 @@
+-- Cluster-level set-up, run by the migration runner as the administrative login before any
+-- migration: the three roles of ARCHITECTURE.md and the database-level grants. Idempotent.
+do $$
+begin
+  -- Owner of every schema, table and function; never logs in, never bypasses RLS.
+  if not exists (select 1 from pg_catalog.pg_roles where rolname = 'estate_owner') then
+    create role estate_owner nologin nosuperuser nocreatedb nocreaterole noinherit nobypassrls;
+  end if;
+  -- Tenant traffic: may execute api.sp_* procedures and nothing else.
+  if not exists (select 1 from pg_catalog.pg_roles where rolname = 'estate_api') then
+    create role estate_api login nosuperuser nocreatedb nocreaterole noinherit nobypassrls;
+  end if;
+  -- Support staff: may execute support.sp_* procedures and nothing else.
+  if not exists (select 1 from pg_catalog.pg_roles where rolname = 'estate_support') then
+    create role estate_support login nosuperuser nocreatedb nocreaterole noinherit nobypassrls;
+  end if;
+exception
+  -- Two databases of one cluster bootstrapped at the same moment: the other one made the role.
+  when duplicate_object or unique_violation then null;
+end
+$$;
+
+-- The administrative login must be able to act as the owner to create objects owned by it.
+do $$
+begin
+  if not (select rolsuper from pg_catalog.pg_roles where rolname = current_user)
+     and not pg_catalog.pg_has_role(current_user, 'estate_owner', 'MEMBER') then
+    execute pg_catalog.format('grant estate_owner to %I', current_user);
+  end if;
+end
+$$;
+
+do $$
+begin
+  execute pg_catalog.format('grant create, connect on database %I to estate_owner', current_database());
+  execute pg_catalog.format('grant connect on database %I to estate_api, estate_support', current_database());
+  execute pg_catalog.format('revoke create, temporary on database %I from public', current_database());
+end
+$$;
+
+revoke create on schema public from public;
+revoke all on schema public from estate_api, estate_support;
+
+create extension if not exists pgcrypto;

@@ -1,0 +1,18 @@
+/* Typed calls of the support procedures for tenants and their identity providers. */
+
+/* @name createTenant */
+SELECT tenant_id AS "tenantId!", slug AS "slug!", name AS "name!", status AS "status!", created_at AS "createdAt!"
+FROM support.sp_create_tenant(p_slug => :slug!, p_name => :name!, p_branding => :branding!, p_settings => :settings!);
+
+/* @name getTenantBySlug */
+SELECT tenant_id AS "tenantId!", slug AS "slug!", name AS "name!", status AS "status!", created_at AS "createdAt!"
+FROM support.sp_get_tenant_by_slug(p_slug => :slug!);
+
+/* @name registerIdentityProvider */
+SELECT provider_id AS "providerId!", issuer AS "issuer!"
+FROM support.sp_register_identity_provider(p_tenant_id => :tenantId!, p_kind => :kind!, p_user_pool_id => :userPoolId!,
+                                           p_region => :region, p_issuer => :issuer);
+
+/* @name registerAppClient */
+SELECT support.sp_register_app_client(p_tenant_id => :tenantId!, p_provider_id => :providerId!,
+                                      p_client_id => :clientId!, p_name => :name!) AS "appClientId!";

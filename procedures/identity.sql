@@ -1,0 +1,645 @@
+-- Identity procedures: registration, sign-in, the current user, personas, their contact data
+-- and relationships. Re-applied by the migration runner whenever this file changes.
+
+------------------------------------------------------------------------------------------------
+-- Internal helpers (schema app: not executable by the login roles)
+------------------------------------------------------------------------------------------------
+
+create or replace function app.require_active_tenant() returns uuid
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  if not exists (select 1 from app.tenants t where t.tenant_id = v_tenant_id and t.status = 'active') then
+    perform app.fail('PT403', 'tenant_inactive', 'this tenant is not active');
+  end if;
+  return v_tenant_id;
+end
+$$;
+comment on function app.require_active_tenant() is 'The current tenant, after checking that it exists and is active.';
+
+create or replace function app.current_user_id() returns uuid
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+  v_user_id uuid;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  select u.id, u.status into v_user_id, v_status
+    from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub;
+  if v_user_id is null then
+    perform app.fail('PT403', 'user_not_registered', 'this identity is not registered yet: register first');
+  end if;
+  if v_status <> 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_user_id;
+end
+$$;
+comment on function app.current_user_id() is
+  'The active user behind the transaction''s Cognito subject; raises when unregistered or deactivated.';
+
+create or replace function app.acting_persona_ids(p_user_id uuid) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select up.persona_id from app.user_personas up
+   where up.tenant_id = (select app.current_tenant_id()) and up.user_id = p_user_id
+$$;
+comment on function app.acting_persona_ids(uuid) is 'The personas a user may act for: their own and those they are a delegate of.';
+
+create or replace function app.require_persona_access(p_user_id uuid, p_persona_id uuid) returns void
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  -- Same answer for "another tenant's id", "no such id" and "not yours": nothing leaks.
+  if p_persona_id is null or not exists (select 1 from app.acting_persona_ids(p_user_id) a where a = p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+end
+$$;
+comment on function app.require_persona_access(uuid, uuid) is 'Raises persona_not_found unless the user may act for the persona.';
+
+create or replace function app.require_text(p_value text, p_code text, p_max_length integer) returns text
+  language plpgsql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_value text := pg_catalog.btrim(p_value);
+begin
+  if v_value is null or v_value = '' or pg_catalog.length(v_value) > p_max_length then
+    perform app.fail('PT400', p_code, pg_catalog.format('%s must be 1 to %s characters', pg_catalog.replace(p_code, 'invalid_', ''), p_max_length));
+  end if;
+  return v_value;
+end
+$$;
+comment on function app.require_text(text, text, integer) is 'Trims a required text input and checks its length, raising PT400 with the given code.';
+
+create or replace function app.normalize_email(p_email text) returns text
+  language plpgsql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_email text := pg_catalog.lower(pg_catalog.btrim(p_email));
+begin
+  if v_email is null or v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' or pg_catalog.length(v_email) > 320 then
+    perform app.fail('PT400', 'invalid_email', 'email is not a valid address');
+  end if;
+  return v_email;
+end
+$$;
+comment on function app.normalize_email(text) is 'Lower-cases and checks an e-mail address, raising invalid_email.';
+
+create or replace function app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) returns void
+  language plpgsql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_date_of_birth is not null and (p_date_of_birth > current_date or p_date_of_birth < date '1850-01-01') then
+    perform app.fail('PT400', 'invalid_date_of_birth', 'date of birth must be between 1850-01-01 and today');
+  end if;
+  if p_living_status not in ('living', 'incapacitated', 'deceased') then
+    perform app.fail('PT400', 'invalid_living_status', 'living status must be living, incapacitated or deceased');
+  end if;
+  if p_date_of_death is not null and (p_living_status <> 'deceased' or p_date_of_death > current_date
+                                      or p_date_of_death < coalesce(p_date_of_birth, date '1850-01-01')) then
+    perform app.fail('PT400', 'invalid_date_of_death', 'date of death needs living status deceased, and must lie between birth and today');
+  end if;
+end
+$$;
+comment on function app.check_life_dates(date, text, date) is 'Validates birth date, living status and death date together.';
+
+create or replace function app.persona_details(p_persona_id uuid)
+  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
+                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
+                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
+                 created_at timestamptz, updated_at timestamptz)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select p.id, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.date_of_birth,
+         p.date_of_birth > current_date - interval '18 years',
+         p.living_status, p.date_of_death,
+         (select up.user_id from app.user_personas up
+           where up.tenant_id = p.tenant_id and up.persona_id = p.id and up.link_kind = 'self'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', e.id, 'email', e.email, 'label', e.label, 'isPrimary', e.is_primary)
+                     order by e.is_primary desc, e.created_at)
+                   from app.persona_emails e where e.tenant_id = p.tenant_id and e.persona_id = p.id), '[]'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', ph.id, 'phoneNumber', ph.phone_number, 'label', ph.label, 'isPrimary', ph.is_primary)
+                     order by ph.is_primary desc, ph.created_at)
+                   from app.persona_phones ph where ph.tenant_id = p.tenant_id and ph.persona_id = p.id), '[]'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', a.id, 'label', a.label, 'line1', a.line1, 'line2', a.line2, 'city', a.city,
+                     'region', a.region, 'postalCode', a.postal_code, 'countryCode', a.country_code,
+                     'isPrimary', a.is_primary)
+                     order by a.is_primary desc, a.created_at)
+                   from app.persona_addresses a where a.tenant_id = p.tenant_id and a.persona_id = p.id), '[]'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', r.id, 'relatedPersonaId', r.related_persona_id, 'relationshipType', r.relationship_type,
+                     'relatedPersonaName', rp.first_name || ' ' || rp.last_name)
+                     order by r.created_at)
+                   from app.persona_relationships r
+                   join app.personas rp on rp.tenant_id = r.tenant_id and rp.id = r.related_persona_id
+                   where r.tenant_id = p.tenant_id and r.persona_id = p.id), '[]'),
+         p.created_at, p.updated_at
+    from app.personas p
+   where p.tenant_id = (select app.current_tenant_id()) and p.id = p_persona_id
+$$;
+comment on function app.persona_details(uuid) is 'One persona with contact data and relationships, as every persona procedure returns it.';
+
+create or replace function app.user_profile(p_user_id uuid)
+  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
+                 persona_id uuid, first_name text, last_name text, preferred_name text,
+                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select u.id, u.email, u.status, u.last_login_at, u.created_at,
+         p.id, p.first_name, p.last_name, p.preferred_name,
+         t.slug, t.name, t.branding
+    from app.users u
+    join app.tenants t on t.tenant_id = u.tenant_id
+    left join app.user_personas up on up.tenant_id = u.tenant_id and up.user_id = u.id and up.link_kind = 'self'
+    left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+   where u.tenant_id = (select app.current_tenant_id()) and u.id = p_user_id
+$$;
+comment on function app.user_profile(uuid) is 'A user with their own persona and tenant branding, as sign-in and "me" return it.';
+
+------------------------------------------------------------------------------------------------
+-- Token routing (called before the tenant is known)
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_list_auth_clients()
+  returns table (tenant_id uuid, provider_kind text, issuer text, user_pool_id text, region text, client_id text)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select c.tenant_id, p.kind, p.issuer, p.user_pool_id, p.region, c.client_id
+    from app.tenant_app_clients c
+    join app.tenant_identity_providers p on p.tenant_id = c.tenant_id and p.id = c.provider_id
+   where c.status = 'active'
+   order by p.issuer, c.client_id
+$$;
+comment on function api.sp_list_auth_clients() is
+  'The active (issuer, app client) pairs and their tenants, from which the API builds its token verifiers.';
+grant execute on function api.sp_list_auth_clients() to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Users
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_register_user(p_email text, p_first_name text, p_last_name text,
+                                                p_date_of_birth date default null)
+  returns table (user_id uuid, persona_id uuid)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+  v_email text := app.normalize_email(p_email);
+  v_first_name text := app.require_text(p_first_name, 'invalid_first_name', 100);
+  v_last_name text := app.require_text(p_last_name, 'invalid_last_name', 100);
+  v_user_id uuid;
+  v_persona_id uuid;
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  perform app.check_life_dates(p_date_of_birth, 'living', null);
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub) then
+    perform app.fail('PT409', 'user_already_registered', 'this identity is already registered');
+  end if;
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and pg_catalog.lower(u.email) = v_email) then
+    perform app.fail('PT409', 'email_already_registered', 'another user of this tenant has registered this email');
+  end if;
+
+  insert into app.users (tenant_id, cognito_sub, email)
+  values (v_tenant_id, v_sub, v_email)
+  returning id into v_user_id;
+
+  insert into app.personas (tenant_id, first_name, last_name, date_of_birth, created_by_user_id)
+  values (v_tenant_id, v_first_name, v_last_name, p_date_of_birth, v_user_id)
+  returning id into v_persona_id;
+
+  insert into app.user_personas (tenant_id, user_id, persona_id, link_kind)
+  values (v_tenant_id, v_user_id, v_persona_id, 'self');
+
+  insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
+  values (v_tenant_id, v_persona_id, v_email, 'personal', true);
+
+  return query select v_user_id, v_persona_id;
+end
+$$;
+comment on function api.sp_register_user(text, text, text, date) is
+  'Registers the signed-in Cognito identity as a user of the tenant, with its own persona and primary email.';
+grant execute on function api.sp_register_user(text, text, text, date) to estate_api;
+
+create or replace function api.sp_authenticate_user(p_session_ref text, p_user_agent text default null,
+                                                    p_ip_address inet default null)
+  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
+                 persona_id uuid, first_name text, last_name text, preferred_name text,
+                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_session_ref text := app.require_text(p_session_ref, 'invalid_session_ref', 200);
+begin
+  update app.users u set last_login_at = pg_catalog.now()
+   where u.tenant_id = v_tenant_id and u.id = v_user_id;
+
+  insert into app.user_sessions (tenant_id, user_id, session_ref, user_agent, ip_address)
+  values (v_tenant_id, v_user_id, v_session_ref, pg_catalog.left(p_user_agent, 500), p_ip_address)
+  on conflict (tenant_id, user_id, session_ref) do update set last_seen_at = pg_catalog.now();
+
+  return query select * from app.user_profile(v_user_id);
+end
+$$;
+comment on function api.sp_authenticate_user(text, text, inet) is
+  'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
+grant execute on function api.sp_authenticate_user(text, text, inet) to estate_api;
+
+create or replace function api.sp_get_current_user()
+  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
+                 persona_id uuid, first_name text, last_name text, preferred_name text,
+                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  return query select * from app.user_profile(app.current_user_id());
+end
+$$;
+comment on function api.sp_get_current_user() is 'The signed-in user with their own persona and the tenant''s branding.';
+grant execute on function api.sp_get_current_user() to estate_api;
+
+create or replace function api.sp_deactivate_user()
+  returns table (user_id uuid, status text, deactivated_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  return query
+    update app.users u set status = 'deactivated', deactivated_at = pg_catalog.now()
+     where u.tenant_id = app.current_tenant_id() and u.id = v_user_id
+    returning u.id, u.status, u.deactivated_at;
+end
+$$;
+comment on function api.sp_deactivate_user() is
+  'Deactivates the signed-in user''s account: every later call with their tokens is refused (user_inactive).';
+grant execute on function api.sp_deactivate_user() to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Personas
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text default null,
+                                                 p_preferred_name text default null, p_date_of_birth date default null,
+                                                 p_living_status text default 'living', p_date_of_death date default null)
+  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
+                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
+                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
+                 created_at timestamptz, updated_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_living_status text := coalesce(p_living_status, 'living');
+  v_persona_id uuid;
+begin
+  perform app.check_life_dates(p_date_of_birth, v_living_status, p_date_of_death);
+  insert into app.personas (tenant_id, first_name, middle_name, last_name, preferred_name, date_of_birth,
+                            living_status, date_of_death, created_by_user_id)
+  values (v_tenant_id, app.require_text(p_first_name, 'invalid_first_name', 100),
+          nullif(pg_catalog.btrim(p_middle_name), ''), app.require_text(p_last_name, 'invalid_last_name', 100),
+          nullif(pg_catalog.btrim(p_preferred_name), ''), p_date_of_birth, v_living_status, p_date_of_death, v_user_id)
+  returning id into v_persona_id;
+
+  -- The creator manages the new persona (a child, a parent in care, a late spouse...).
+  insert into app.user_personas (tenant_id, user_id, persona_id, link_kind)
+  values (v_tenant_id, v_user_id, v_persona_id, 'delegate');
+
+  return query select * from app.persona_details(v_persona_id);
+end
+$$;
+comment on function api.sp_create_persona(text, text, text, text, date, text, date) is
+  'Creates a persona (someone in the family who need not sign in) that the signed-in user manages.';
+grant execute on function api.sp_create_persona(text, text, text, text, date, text, date) to estate_api;
+
+create or replace function api.sp_get_persona(p_persona_id uuid)
+  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
+                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
+                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
+                 created_at timestamptz, updated_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  return query select * from app.persona_details(p_persona_id);
+end
+$$;
+comment on function api.sp_get_persona(uuid) is 'One persona the signed-in user may act for, with contact data and relationships.';
+grant execute on function api.sp_get_persona(uuid) to estate_api;
+
+create or replace function api.sp_list_my_personas()
+  returns table (persona_id uuid, first_name text, last_name text, preferred_name text, link_kind text,
+                 living_status text, created_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  return query
+    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at
+      from app.user_personas up
+      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where up.tenant_id = app.current_tenant_id() and up.user_id = v_user_id
+     order by up.link_kind desc, p.created_at, p.id;
+end
+$$;
+comment on function api.sp_list_my_personas() is 'The personas the signed-in user may act for: their own first, then those they manage.';
+grant execute on function api.sp_list_my_personas() to estate_api;
+
+create or replace function api.sp_update_persona(p_persona_id uuid, p_first_name text default null, p_last_name text default null,
+                                                 p_middle_name text default null, p_preferred_name text default null,
+                                                 p_date_of_birth date default null, p_living_status text default null,
+                                                 p_date_of_death date default null)
+  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
+                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
+                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
+                 created_at timestamptz, updated_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_current app.personas;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  select * into v_current from app.personas p
+   where p.tenant_id = app.current_tenant_id() and p.id = p_persona_id
+   for update;
+  perform app.check_life_dates(coalesce(p_date_of_birth, v_current.date_of_birth),
+                               coalesce(p_living_status, v_current.living_status),
+                               coalesce(p_date_of_death, v_current.date_of_death));
+  -- NULL keeps a field as it is; an empty string clears an optional one.
+  update app.personas p set
+    first_name = case when p_first_name is null then p.first_name else app.require_text(p_first_name, 'invalid_first_name', 100) end,
+    last_name = case when p_last_name is null then p.last_name else app.require_text(p_last_name, 'invalid_last_name', 100) end,
+    middle_name = case when p_middle_name is null then p.middle_name else nullif(pg_catalog.btrim(p_middle_name), '') end,
+    preferred_name = case when p_preferred_name is null then p.preferred_name else nullif(pg_catalog.btrim(p_preferred_name), '') end,
+    date_of_birth = coalesce(p_date_of_birth, p.date_of_birth),
+    living_status = coalesce(p_living_status, p.living_status),
+    date_of_death = coalesce(p_date_of_death, p.date_of_death)
+  where p.tenant_id = v_current.tenant_id and p.id = v_current.id;
+
+  return query select * from app.persona_details(p_persona_id);
+end
+$$;
+comment on function api.sp_update_persona(uuid, text, text, text, text, date, text, date) is
+  'Changes a persona the signed-in user may act for; NULL keeps a field, an empty string clears an optional one.';
+grant execute on function api.sp_update_persona(uuid, text, text, text, text, date, text, date) to estate_api;
+
+create or replace function api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text default 'delegate')
+  returns table (link_id uuid, user_id uuid, persona_id uuid, link_kind text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_caller_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_persona_access(v_caller_id, p_persona_id);
+  if p_link_kind is null or p_link_kind not in ('self', 'delegate') then
+    perform app.fail('PT400', 'invalid_link_kind', 'link kind must be self or delegate');
+  end if;
+  if not exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id and u.status = 'active') then
+    perform app.fail('PT404', 'user_not_found', 'user not found');
+  end if;
+  if p_link_kind = 'self' then
+    if p_user_id <> v_caller_id then
+      perform app.fail('PT403', 'self_link_not_allowed', 'only the signed-in user can declare a persona to be themselves');
+    end if;
+    if exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id and up.link_kind = 'self'
+                  and (up.user_id = p_user_id or up.persona_id = p_persona_id)) then
+      perform app.fail('PT409', 'self_link_exists', 'the user or the persona already has a self link');
+    end if;
+  end if;
+  if exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id
+                and up.user_id = p_user_id and up.persona_id = p_persona_id) then
+    perform app.fail('PT409', 'already_linked', 'the user is already linked to this persona');
+  end if;
+
+  return query
+    insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
+    values (v_tenant_id, p_user_id, p_persona_id, p_link_kind)
+    returning up.id, up.user_id, up.persona_id, up.link_kind;
+end
+$$;
+comment on function api.sp_link_user_persona(uuid, uuid, text) is
+  'Lets a user act for a persona the signed-in user already acts for (delegate), or claims a persona as oneself (self).';
+grant execute on function api.sp_link_user_persona(uuid, uuid, text) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Contact data
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text default 'personal',
+                                                    p_is_primary boolean default false)
+  returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_email text;
+  v_id uuid;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  v_email := app.normalize_email(p_email);
+  if coalesce(p_label, 'personal') not in ('personal', 'work', 'other') then
+    perform app.fail('PT400', 'invalid_label', 'email label must be personal, work or other');
+  end if;
+  if exists (select 1 from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id
+                and pg_catalog.lower(e.email) = v_email) then
+    perform app.fail('PT409', 'contact_exists', 'this persona already has this email');
+  end if;
+  if coalesce(p_is_primary, false) then
+    update app.persona_emails e set is_primary = false
+     where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.is_primary;
+  end if;
+  insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
+  values (v_tenant_id, p_persona_id, v_email, coalesce(p_label, 'personal'), coalesce(p_is_primary, false))
+  returning id into v_id;
+  return v_id;
+end
+$$;
+comment on function api.sp_add_persona_email(uuid, text, text, boolean) is 'Adds an e-mail address to a persona; a new primary one demotes the old.';
+grant execute on function api.sp_add_persona_email(uuid, text, text, boolean) to estate_api;
+
+create or replace function api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text default 'mobile',
+                                                    p_is_primary boolean default false)
+  returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_phone text := pg_catalog.regexp_replace(coalesce(p_phone_number, ''), '[\s().-]', '', 'g');
+  v_id uuid;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  if v_phone !~ '^\+[1-9][0-9]{6,14}$' then
+    perform app.fail('PT400', 'invalid_phone_number', 'phone number must be in international format, e.g. +14155550123');
+  end if;
+  if coalesce(p_label, 'mobile') not in ('mobile', 'home', 'work', 'other') then
+    perform app.fail('PT400', 'invalid_label', 'phone label must be mobile, home, work or other');
+  end if;
+  if exists (select 1 from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id
+                and ph.phone_number = v_phone) then
+    perform app.fail('PT409', 'contact_exists', 'this persona already has this phone number');
+  end if;
+  if coalesce(p_is_primary, false) then
+    update app.persona_phones ph set is_primary = false
+     where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id and ph.is_primary;
+  end if;
+  insert into app.persona_phones (tenant_id, persona_id, phone_number, label, is_primary)
+  values (v_tenant_id, p_persona_id, v_phone, coalesce(p_label, 'mobile'), coalesce(p_is_primary, false))
+  returning id into v_id;
+  return v_id;
+end
+$$;
+comment on function api.sp_add_persona_phone(uuid, text, text, boolean) is 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
+grant execute on function api.sp_add_persona_phone(uuid, text, text, boolean) to estate_api;
+
+create or replace function api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text,
+                                                      p_line2 text default null, p_region text default null,
+                                                      p_postal_code text default null, p_label text default 'home',
+                                                      p_is_primary boolean default false)
+  returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_country text := pg_catalog.upper(pg_catalog.btrim(p_country_code));
+  v_id uuid;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  if v_country is null or v_country !~ '^[A-Z]{2}$' then
+    perform app.fail('PT400', 'invalid_country_code', 'country code must be an ISO 3166-1 alpha-2 code');
+  end if;
+  if coalesce(p_label, 'home') not in ('home', 'mailing', 'work', 'other') then
+    perform app.fail('PT400', 'invalid_label', 'address label must be home, mailing, work or other');
+  end if;
+  if pg_catalog.length(p_line2) > 200 or pg_catalog.length(p_region) > 100 or pg_catalog.length(p_postal_code) > 20 then
+    perform app.fail('PT400', 'invalid_address', 'address field too long');
+  end if;
+  if coalesce(p_is_primary, false) then
+    update app.persona_addresses a set is_primary = false
+     where a.tenant_id = v_tenant_id and a.persona_id = p_persona_id and a.is_primary;
+  end if;
+  insert into app.persona_addresses (tenant_id, persona_id, label, line1, line2, city, region, postal_code,
+                                     country_code, is_primary)
+  values (v_tenant_id, p_persona_id, coalesce(p_label, 'home'), app.require_text(p_line1, 'invalid_line1', 200),
+          nullif(pg_catalog.btrim(p_line2), ''), app.require_text(p_city, 'invalid_city', 100),
+          nullif(pg_catalog.btrim(p_region), ''), nullif(pg_catalog.btrim(p_postal_code), ''), v_country,
+          coalesce(p_is_primary, false))
+  returning id into v_id;
+  return v_id;
+end
+$$;
+comment on function api.sp_add_persona_address(uuid, text, text, text, text, text, text, text, boolean) is
+  'Adds a postal address to a persona; a new primary one demotes the old.';
+grant execute on function api.sp_add_persona_address(uuid, text, text, text, text, text, text, text, boolean) to estate_api;
+
+create or replace function api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  case p_contact_kind
+    when 'email' then
+      delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.id = p_contact_id;
+    when 'phone' then
+      delete from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id and ph.id = p_contact_id;
+    when 'address' then
+      delete from app.persona_addresses a where a.tenant_id = v_tenant_id and a.persona_id = p_persona_id and a.id = p_contact_id;
+    else
+      perform app.fail('PT400', 'invalid_contact_kind', 'contact kind must be email, phone or address');
+  end case;
+  if not found then
+    perform app.fail('PT404', 'contact_not_found', 'contact not found');
+  end if;
+end
+$$;
+comment on function api.sp_remove_persona_contact(uuid, text, uuid) is 'Removes one e-mail address, phone number or postal address of a persona.';
+grant execute on function api.sp_remove_persona_contact(uuid, text, uuid) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Relationships
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid,
+                                                              p_relationship_type text)
+  returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+begin
+  perform app.require_persona_access(v_user_id, p_persona_id);
+  perform app.require_persona_access(v_user_id, p_related_persona_id);
+  if p_relationship_type is null or p_relationship_type not in ('spouse', 'partner', 'former_spouse', 'child', 'parent',
+       'sibling', 'grandchild', 'grandparent', 'guardian', 'ward', 'other') then
+    perform app.fail('PT400', 'invalid_relationship_type', 'relationship type is not one of the known kinds');
+  end if;
+  if p_persona_id = p_related_persona_id then
+    perform app.fail('PT400', 'invalid_relationship', 'a persona cannot be related to itself');
+  end if;
+  insert into app.persona_relationships (tenant_id, persona_id, related_persona_id, relationship_type)
+  values (v_tenant_id, p_persona_id, p_related_persona_id, p_relationship_type)
+  on conflict (tenant_id, persona_id, related_persona_id, relationship_type) do nothing
+  returning id into v_id;
+  if v_id is null then
+    perform app.fail('PT409', 'relationship_exists', 'this relationship is already recorded');
+  end if;
+  return v_id;
+end
+$$;
+comment on function api.sp_record_persona_relationship(uuid, uuid, text) is
+  'Records that the related persona is the <type> (spouse, child...) of the persona; the user must act for both.';
+grant execute on function api.sp_record_persona_relationship(uuid, uuid, text) to estate_api;

@@ -1,0 +1,153 @@
+-- Tenancy procedures for support staff and operators: create tenants and register the Cognito
+-- user pools and app clients whose tokens name them. Re-applied whenever this file changes.
+
+create or replace function app.enter_tenant_as_support(p_tenant_id uuid) returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
+  if p_tenant_id is null or not exists (select 1 from app.tenants t where t.tenant_id = p_tenant_id) then
+    perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
+  end if;
+  -- Transaction-local: the rest of this support call runs inside that tenant's boundary.
+  perform pg_catalog.set_config('app.tenant_id', p_tenant_id::text, true);
+  return p_tenant_id;
+end
+$$;
+comment on function app.enter_tenant_as_support(uuid) is
+  'Checks the support session and sets the tenant context of the rest of the transaction to the given tenant.';
+
+create or replace function support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb default '{}',
+                                                    p_settings jsonb default '{}')
+  returns table (tenant_id uuid, slug text, name text, status text, created_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := gen_random_uuid();
+  v_slug text := pg_catalog.lower(pg_catalog.btrim(p_slug));
+begin
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
+  if v_slug is null or v_slug !~ '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$' then
+    perform app.fail('PT400', 'invalid_slug', 'slug must be 1 to 63 lower-case letters, digits or inner hyphens');
+  end if;
+  if coalesce(pg_catalog.jsonb_typeof(p_branding), 'object') <> 'object'
+     or coalesce(pg_catalog.jsonb_typeof(p_settings), 'object') <> 'object' then
+    perform app.fail('PT400', 'invalid_settings', 'branding and settings must be JSON objects');
+  end if;
+  if exists (select 1 from app.tenants t where t.slug = v_slug) then
+    perform app.fail('PT409', 'tenant_slug_taken', 'a tenant with this slug exists');
+  end if;
+  perform pg_catalog.set_config('app.tenant_id', v_tenant_id::text, true);
+  return query
+    insert into app.tenants as t (tenant_id, slug, name, branding, settings)
+    values (v_tenant_id, v_slug, app.require_text(p_name, 'invalid_name', 200),
+            coalesce(p_branding, '{}'), coalesce(p_settings, '{}'))
+    returning t.tenant_id, t.slug, t.name, t.status, t.created_at;
+end
+$$;
+comment on function support.sp_create_tenant(text, text, jsonb, jsonb) is 'Creates a white-label partner (tenant) with its branding and settings.';
+grant execute on function support.sp_create_tenant(text, text, jsonb, jsonb) to estate_support;
+
+create or replace function support.sp_get_tenant_by_slug(p_slug text)
+  returns table (tenant_id uuid, slug text, name text, status text, created_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at
+      from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
+  if not found then
+    perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
+  end if;
+end
+$$;
+comment on function support.sp_get_tenant_by_slug(text) is 'Finds a tenant by its slug.';
+grant execute on function support.sp_get_tenant_by_slug(text) to estate_support;
+
+create or replace function support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text,
+                                                                 p_region text default null, p_issuer text default null)
+  returns table (provider_id uuid, issuer text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_issuer text;
+  v_owner uuid;
+  v_id uuid;
+begin
+  if p_kind = 'cognito' then
+    if p_region is null or p_region !~ '^[a-z]{2}(-[a-z]+)+-[0-9]+$' then
+      perform app.fail('PT400', 'invalid_region', 'a Cognito pool needs its AWS region, e.g. eu-west-1');
+    end if;
+    if p_user_pool_id is null or p_user_pool_id !~ ('^' || p_region || '_[0-9A-Za-z]+$') then
+      perform app.fail('PT400', 'invalid_user_pool_id', 'a Cognito user pool id looks like <region>_<id>');
+    end if;
+    v_issuer := 'https://cognito-idp.' || p_region || '.amazonaws.com/' || p_user_pool_id;
+  elsif p_kind = 'development' then
+    if p_issuer is null or p_issuer !~ '^https?://[^\s]+$' then
+      perform app.fail('PT400', 'invalid_issuer', 'a development provider needs its issuer URL');
+    end if;
+    if p_user_pool_id is null or p_user_pool_id !~ '^[\w-]+_[0-9A-Za-z]+$' then
+      perform app.fail('PT400', 'invalid_user_pool_id', 'a user pool id looks like <prefix>_<id>');
+    end if;
+    v_issuer := pg_catalog.rtrim(p_issuer, '/');
+  else
+    perform app.fail('PT400', 'invalid_provider_kind', 'provider kind must be cognito or development');
+  end if;
+
+  select p.tenant_id, p.id into v_owner, v_id from app.tenant_identity_providers p where p.issuer = v_issuer;
+  if v_owner is not null and v_owner <> v_tenant_id then
+    perform app.fail('PT409', 'issuer_taken', 'this user pool belongs to another tenant');
+  end if;
+  if v_id is null then
+    insert into app.tenant_identity_providers (tenant_id, kind, issuer, user_pool_id, region)
+    values (v_tenant_id, p_kind, v_issuer, p_user_pool_id, p_region)
+    returning id into v_id;
+  end if;
+  return query select v_id, v_issuer;
+end
+$$;
+comment on function support.sp_register_identity_provider(uuid, text, text, text, text) is
+  'Registers a tenant''s Cognito user pool (or the development provider); registering it again returns the same id.';
+grant execute on function support.sp_register_identity_provider(uuid, text, text, text, text) to estate_support;
+
+create or replace function support.sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text,
+                                                          p_name text)
+  returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_id uuid;
+begin
+  if not exists (select 1 from app.tenant_identity_providers p where p.tenant_id = v_tenant_id and p.id = p_provider_id) then
+    perform app.fail('PT404', 'provider_not_found', 'identity provider not found for this tenant');
+  end if;
+  if p_client_id is null or p_client_id !~ '^[\w+]{1,128}$' then
+    perform app.fail('PT400', 'invalid_client_id', 'app client id must be 1 to 128 word characters');
+  end if;
+  insert into app.tenant_app_clients (tenant_id, provider_id, client_id, name)
+  values (v_tenant_id, p_provider_id, p_client_id, app.require_text(p_name, 'invalid_name', 200))
+  on conflict (tenant_id, provider_id, client_id) do update set status = 'active'
+  returning id into v_id;
+  return v_id;
+end
+$$;
+comment on function support.sp_register_app_client(uuid, uuid, text, text) is
+  'Registers (or re-activates) an app client of a tenant''s user pool, so its access tokens are accepted for that tenant.';
+grant execute on function support.sp_register_app_client(uuid, uuid, text, text) to estate_support;

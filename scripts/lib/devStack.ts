@@ -1,0 +1,171 @@
+// The embedded default behind `npm start`: with no DATABASE_URL a persistent embedded PostgreSQL
+// under .data/, migrated; with IDENTITY_PROVIDER=cognito-local (the default without
+// DATABASE_URL) cognito-local on loopback with a demo tenant, pool, app client and demo user.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { loginRoleUrl, type Config } from '../../server/config.ts';
+import { inContext } from '../../server/plugins/db.ts';
+import { registerUser } from '../../generated/identity.queries.ts';
+import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
+import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognitoLocal.ts';
+import { startEmbeddedPostgres } from './embeddedPostgres.ts';
+import { API_ROLE, migrate, projectRoot, SUPPORT_ROLE } from './migrate.ts';
+import { withDatabase } from './throwawayDatabase.ts';
+
+export interface DevStackFile {
+  apiUrl: string;
+  cognitoEndpoint: string;
+  userPoolId: string;
+  clientId: string;
+  demoEmail: string;
+  demoPassword: string;
+  supportDatabaseUrl: string;
+}
+
+export interface Infrastructure {
+  databaseApiUrl: string;
+  databaseSupportUrl: string;
+  allowDevelopmentIssuers: boolean;
+  demo?: { email: string; password: string; tenantSlug: string };
+  /** Called once the API listens: records where it is for `npm run token` and the operator CLI. */
+  announce(apiUrl: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface DevSecrets {
+  superuserPassword: string;
+  apiPassword: string;
+  supportPassword: string;
+}
+
+async function devSecrets(dataDir: string): Promise<DevSecrets> {
+  const file = path.join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as DevSecrets;
+  const secret = () => randomBytes(18).toString('base64url');
+  const secrets = { superuserPassword: secret(), apiPassword: secret(), supportPassword: secret() };
+  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+/** Runs fn as support staff named `operator`, in a transaction of the support role. */
+export function asSupport<T>(pool: pg.Pool, operator: string, fn: (client: pg.PoolClient) => Promise<T>) {
+  return inContext(pool, { tenantId: null, actorKind: 'support', actorId: operator, requestId: `operator-${Date.now()}` }, fn);
+}
+
+async function ensureDatabase(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startInfrastructure(config: Config, log: (message: string) => void): Promise<Infrastructure> {
+  const dataDir = path.resolve(projectRoot, config.DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch((error) => log(`stopping failed: ${error}`));
+  };
+
+  try {
+    let adminUrl = config.DATABASE_URL;
+    let apiPassword = config.DATABASE_API_PASSWORD;
+    let supportPassword = config.DATABASE_SUPPORT_PASSWORD;
+    if (!adminUrl) {
+      const secrets = await devSecrets(dataDir);
+      const server = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        superuserPassword: secrets.superuserPassword,
+        persistent: true,
+      });
+      stops.push(() => server.stop());
+      await ensureDatabase(server.adminUrl, 'estate');
+      adminUrl = withDatabase(server.adminUrl, 'estate');
+      apiPassword ??= secrets.apiPassword;
+      supportPassword ??= secrets.supportPassword;
+      log(`embedded PostgreSQL on 127.0.0.1:${server.port}, data in ${path.join(dataDir, 'postgres')}`);
+    }
+    if (config.MIGRATE_ON_START) {
+      const result = await migrate({ adminUrl, rolePasswords: { api: apiPassword, support: supportPassword }, log });
+      log(`migrations: ${result.appliedMigrations.length} applied, procedure files: ${result.appliedProcedureFiles.length} applied`);
+    }
+    const databaseApiUrl = loginRoleUrl(adminUrl, API_ROLE, apiPassword, config.DATABASE_API_URL);
+    const databaseSupportUrl = loginRoleUrl(adminUrl, SUPPORT_ROLE, supportPassword, config.DATABASE_SUPPORT_URL);
+
+    const provider = config.IDENTITY_PROVIDER ?? (config.DATABASE_URL ? 'cognito' : 'cognito-local');
+    if (provider !== 'cognito-local') {
+      return { databaseApiUrl, databaseSupportUrl, allowDevelopmentIssuers: false, announce: async () => {}, stop };
+    }
+
+    const cognito = await startCognitoLocal({ dataDir: path.join(dataDir, 'cognito'), port: config.COGNITO_LOCAL_PORT });
+    stops.push(() => cognito.stop());
+    const pool = await ensureUserPool(cognito.endpoint, `${config.DEMO_TENANT_SLUG}-users`);
+    const client = await ensureAppClient(cognito.endpoint, pool.userPoolId, `${config.DEMO_TENANT_SLUG}-app`);
+    const user = await ensureUser(cognito.endpoint, pool.userPoolId, config.DEMO_USER_EMAIL, config.DEMO_USER_PASSWORD);
+    log(`cognito-local on ${cognito.endpoint}, user pool ${pool.userPoolId}, app client ${client.clientId}`);
+
+    const supportPool = new pg.Pool({ connectionString: databaseSupportUrl, max: 1 });
+    const apiPool = new pg.Pool({ connectionString: databaseApiUrl, max: 1 });
+    try {
+      const tenantId = await asSupport(supportPool, 'dev-bootstrap', async (db) => {
+        await db.query('savepoint find_tenant');
+        try {
+          return (await getTenantBySlug.run({ slug: config.DEMO_TENANT_SLUG }, db))[0].tenantId;
+        } catch (error) {
+          if ((error as pg.DatabaseError).hint !== 'tenant_not_found') throw error;
+          await db.query('rollback to savepoint find_tenant');
+          const branding = { displayName: 'Demo Family Office', primaryColor: '#1f4e79' };
+          return (await createTenant.run({ slug: config.DEMO_TENANT_SLUG, name: 'Demo Family Office', branding, settings: {} }, db))[0].tenantId;
+        }
+      });
+      await asSupport(supportPool, 'dev-bootstrap', async (db) => {
+        const [provider] = await registerIdentityProvider.run(
+          { tenantId, kind: 'development', userPoolId: pool.userPoolId, issuer: pool.issuer, region: null },
+          db,
+        );
+        await registerAppClient.run({ tenantId, providerId: provider.providerId, clientId: client.clientId, name: 'Demo app' }, db);
+      });
+      await inContext(apiPool, { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' }, async (db) => {
+        await db.query('savepoint demo_user');
+        try {
+          await registerUser.run({ email: config.DEMO_USER_EMAIL, firstName: 'Dana', lastName: 'Demo', dateOfBirth: '1970-05-17' }, db);
+        } catch (error) {
+          if ((error as pg.DatabaseError).hint !== 'user_already_registered') throw error;
+          await db.query('rollback to savepoint demo_user');
+        }
+      });
+    } finally {
+      await Promise.all([supportPool.end(), apiPool.end()]);
+    }
+
+    return {
+      databaseApiUrl,
+      databaseSupportUrl,
+      allowDevelopmentIssuers: true,
+      demo: { email: config.DEMO_USER_EMAIL, password: config.DEMO_USER_PASSWORD, tenantSlug: config.DEMO_TENANT_SLUG },
+      async announce(apiUrl) {
+        const file: DevStackFile = {
+          apiUrl,
+          cognitoEndpoint: cognito.endpoint,
+          userPoolId: pool.userPoolId,
+          clientId: client.clientId,
+          demoEmail: config.DEMO_USER_EMAIL,
+          demoPassword: config.DEMO_USER_PASSWORD,
+          supportDatabaseUrl: databaseSupportUrl,
+        };
+        await writeFile(path.join(dataDir, 'dev-stack.json'), JSON.stringify(file, null, 2), { mode: 0o600 });
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

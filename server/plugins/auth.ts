@@ -1,0 +1,207 @@
+// Auth plugin: verifies Cognito access tokens with aws-jwt-verify and maps (issuer, client id)
+// onto the tenant. One CognitoJwtVerifier covers every tenant's real user pools; the generic
+// JwtVerifier covers the development provider (cognito-local), when allowed.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type pg from 'pg';
+import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
+import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
+import {
+  CognitoJwtInvalidClientIdError,
+  CognitoJwtInvalidTokenUseError,
+  JwtExpiredError,
+  JwtInvalidIssuerError,
+  JwtInvalidSignatureAlgorithmError,
+  JwtInvalidSignatureError,
+  JwtNotBeforeError,
+  JwtParseError,
+  JwtWithoutValidKidError,
+  KidNotFoundInJwksError,
+} from 'aws-jwt-verify/error';
+import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { Fetcher } from 'aws-jwt-verify/https';
+import { listAuthClients, type IListAuthClientsResult } from '../../generated/identity.queries.ts';
+import { inContext } from './db.ts';
+import { HttpProblem } from './errors.ts';
+
+/** Who is calling: the verified token's subject, inside the tenant its app client belongs to. */
+export interface AuthContext {
+  tenantId: string;
+  sub: string;
+  issuer: string;
+  clientId: string;
+  /** Stable per Cognito sign-in (origin_jti), for the session record. */
+  sessionRef: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+    /** Runs fn in the request's transaction, with the tenant context of the verified token. */
+    inTenant<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  }
+  interface FastifyInstance {
+    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  }
+}
+
+export interface AuthPluginOptions {
+  /** Trust the development provider (cognito-local): its signing key is public, never in production. */
+  allowDevelopmentIssuers: boolean;
+  /** Least time between two reloads of the routing table when an unknown client shows up. */
+  reloadIntervalMs?: number;
+}
+
+class TokenWithoutExpiryError extends Error {}
+
+const unauthorized = (code: string, message: string) =>
+  new HttpProblem(401, code, message, { 'www-authenticate': `Bearer error="invalid_token", error_description="${code}"` });
+
+function problemForVerifyError(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  if (error instanceof JwtExpiredError) return unauthorized('token_expired', 'the access token has expired');
+  if (error instanceof TokenWithoutExpiryError) return unauthorized('token_expiry_missing', 'the access token has no expiry');
+  if (error instanceof JwtNotBeforeError) return unauthorized('token_not_yet_valid', 'the access token is not valid yet');
+  if (error instanceof CognitoJwtInvalidTokenUseError) return unauthorized('token_not_access_token', 'only access tokens are accepted');
+  if (error instanceof CognitoJwtInvalidClientIdError) return unauthorized('token_client_unknown', 'the token was issued to an unknown app client');
+  if (error instanceof JwtInvalidIssuerError) return unauthorized('token_issuer_unknown', 'the token was issued by an unknown issuer');
+  if (error instanceof KidNotFoundInJwksError || error instanceof JwtWithoutValidKidError) {
+    return unauthorized('token_key_unknown', 'the token was signed with an unknown key');
+  }
+  if (error instanceof JwtInvalidSignatureError || error instanceof JwtInvalidSignatureAlgorithmError) {
+    return unauthorized('token_signature_invalid', 'the token signature is not valid');
+  }
+  if (error instanceof JwtParseError) return unauthorized('token_malformed', 'the token is not a well-formed JWT');
+  return unauthorized('token_invalid', 'the access token could not be verified');
+}
+
+// aws-jwt-verify's own claim checks accept a token without `exp`; we do not.
+const requireExpiry = ({ payload }: { payload: JwtPayload }) => {
+  if (typeof payload.exp !== 'number') throw new TokenWithoutExpiryError('token has no exp claim');
+};
+
+/** The development provider serves its JWKS over plain http on loopback; fetch only what is registered. */
+function developmentJwksFetcher(allowedJwksUris: Set<string>): Fetcher {
+  return {
+    async fetch(uri) {
+      if (!allowedJwksUris.has(uri)) throw new Error(`JWKS ${uri} is not registered`);
+      const response = await fetch(uri, { signal: AbortSignal.timeout(3000) });
+      if (!response.ok) throw new Error(`JWKS ${uri} answered ${response.status}`);
+      return response.arrayBuffer();
+    },
+  };
+}
+
+type Verifier = { verify(token: string): Promise<JwtPayload> };
+
+class TokenRouter {
+  private readonly tenants = new Map<string, { tenantId: string; verifier: Verifier }>();
+
+  constructor(routes: IListAuthClientsResult[], allowDevelopmentIssuers: boolean) {
+    const cognitoPools = new Map<string, Set<string>>();
+    const devIssuers = new Map<string, Set<string>>();
+    for (const route of routes) {
+      if (route.providerKind === 'cognito') {
+        (cognitoPools.get(route.userPoolId) ?? cognitoPools.set(route.userPoolId, new Set()).get(route.userPoolId)!).add(route.clientId);
+      } else if (route.providerKind === 'development' && allowDevelopmentIssuers) {
+        (devIssuers.get(route.issuer) ?? devIssuers.set(route.issuer, new Set()).get(route.issuer)!).add(route.clientId);
+      }
+    }
+    const cognito: Verifier | undefined = cognitoPools.size
+      ? CognitoJwtVerifier.create(
+          [...cognitoPools].map(([userPoolId, clients]) => ({
+            userPoolId,
+            tokenUse: 'access' as const,
+            clientId: [...clients],
+            customJwtCheck: requireExpiry,
+          })),
+        )
+      : undefined;
+    const development: Verifier | undefined = devIssuers.size
+      ? JwtVerifier.create(
+          [...devIssuers].map(([issuer, clients]) => ({
+            issuer,
+            audience: null,
+            jwksUri: `${issuer}/.well-known/jwks.json`,
+            customJwtCheck: ({ payload, header, jwk }: { payload: JwtPayload; header: unknown; jwk: unknown }) => {
+              void header;
+              void jwk;
+              requireExpiry({ payload });
+              validateCognitoJwtFields(payload, { tokenUse: 'access', clientId: [...clients] });
+            },
+          })),
+          {
+            jwksCache: new SimpleJwksCache({
+              fetcher: developmentJwksFetcher(new Set([...devIssuers.keys()].map((issuer) => `${issuer}/.well-known/jwks.json`))),
+            }),
+          },
+        )
+      : undefined;
+    for (const route of routes) {
+      const verifier = route.providerKind === 'cognito' ? cognito : allowDevelopmentIssuers ? development : undefined;
+      if (verifier) this.tenants.set(`${route.issuer} ${route.clientId}`, { tenantId: route.tenantId, verifier });
+    }
+  }
+
+  route(issuer: string, clientId: string) {
+    return this.tenants.get(`${issuer} ${clientId}`);
+  }
+}
+
+export default fp<AuthPluginOptions>(
+  async (fastify, options) => {
+    const reloadIntervalMs = options.reloadIntervalMs ?? 5000;
+    const load = async () => new TokenRouter(await listAuthClients.run(undefined, fastify.db.api), options.allowDevelopmentIssuers);
+    let router = await load();
+    let lastLoad = Date.now();
+    let reloading: Promise<TokenRouter> | null = null;
+
+    // A client registered after start-up is picked up on its first request (reloads are rate-limited).
+    async function routeWithReload(issuer: string, clientId: string) {
+      const found = router.route(issuer, clientId);
+      if (found || Date.now() - lastLoad < reloadIntervalMs) return found;
+      reloading ??= load().finally(() => {
+        lastLoad = Date.now();
+        reloading = null;
+      });
+      router = await reloading;
+      return router.route(issuer, clientId);
+    }
+
+    fastify.decorateRequest('auth', null);
+    fastify.decorateRequest('inTenant', function <T>(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>) {
+      if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
+      return inContext(fastify.db.api, { tenantId: this.auth.tenantId, actorKind: 'user', actorId: this.auth.sub, requestId: this.id }, fn);
+    });
+
+    fastify.decorate('authenticate', async (request: FastifyRequest) => {
+      const match = /^Bearer ([A-Za-z0-9_=.+/-]+)$/.exec(request.headers.authorization ?? '');
+      if (!match) throw unauthorized('token_missing', 'an Authorization: Bearer access token is required');
+      const token = match[1];
+      let claims: JwtPayload;
+      try {
+        claims = decomposeUnverifiedJwt(token).payload;
+      } catch {
+        throw unauthorized('token_malformed', 'the token is not a well-formed JWT');
+      }
+      if (claims.token_use !== 'access') throw unauthorized('token_not_access_token', 'only access tokens are accepted');
+      if (typeof claims.iss !== 'string' || typeof claims.client_id !== 'string') {
+        throw unauthorized('token_claims_invalid', 'the token lacks its issuer or client id');
+      }
+      const route = await routeWithReload(claims.iss, claims.client_id);
+      if (!route) throw unauthorized('token_client_unknown', 'the token was issued to an unknown app client');
+      let payload: JwtPayload;
+      try {
+        payload = await route.verifier.verify(token);
+      } catch (error) {
+        throw problemForVerifyError(error);
+      }
+      if (typeof payload.sub !== 'string' || !payload.sub) throw unauthorized('token_claims_invalid', 'the token has no subject');
+      const sessionRef = [payload.origin_jti, payload.jti, payload.event_id].find((v): v is string => typeof v === 'string') ?? payload.sub;
+      request.auth = { tenantId: route.tenantId, sub: payload.sub, issuer: claims.iss, clientId: claims.client_id, sessionRef };
+    });
+  },
+  { name: 'auth', dependencies: ['db'] },
+);

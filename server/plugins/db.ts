@@ -1,0 +1,85 @@
+// Database plugin: one pool per login role, and the per-request transaction that sets the tenant
+// context in one statement before the procedure call, commits or rolls back, and retries
+// serialization failures and deadlocks.
+import fp from 'fastify-plugin';
+import pg from 'pg';
+import './pgTypes.ts';
+
+export interface RequestContext {
+  /** NULL for support calls, whose procedures enter the tenant they name. */
+  tenantId: string | null;
+  actorKind: 'user' | 'support' | 'api_key' | 'system';
+  actorId: string;
+  requestId: string;
+}
+
+export interface Database {
+  /** Pool of the tenant-traffic role (estate_api). */
+  api: pg.Pool;
+  /** Runs fn in one transaction whose context names the tenant and the actor. */
+  inContext<T>(context: RequestContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  /** Checks that the database answers. */
+  ping(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+  }
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 4;
+// The only SQL text the server sends itself: the context, transaction-local, in one statement.
+const SET_CONTEXT =
+  "select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', $2, true), " +
+  "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true)";
+
+export async function inContext<T>(pool: pg.Pool, context: RequestContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin');
+      await client.query(SET_CONTEXT, [context.tenantId ?? '', context.actorKind, context.actorId, context.requestId]);
+      const result = await fn(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => {
+        broken = true;
+      });
+      const code = (error as { code?: string }).code;
+      if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+        continue;
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+export interface DbPluginOptions {
+  apiUrl: string;
+  poolSize: number;
+}
+
+export default fp<DbPluginOptions>(
+  async (fastify, options) => {
+    const api = new pg.Pool({ connectionString: options.apiUrl, max: options.poolSize, application_name: 'estate-api' });
+    api.on('error', (error) => fastify.log.error({ err: error }, 'idle database connection failed'));
+    fastify.decorate('db', {
+      api,
+      inContext: (context, fn) => inContext(api, context, fn),
+      async ping() {
+        await api.query('select 1');
+      },
+    } satisfies Database);
+    fastify.addHook('onClose', async () => {
+      await api.end();
+    });
+  },
+  { name: 'db' },
+);

@@ -1,0 +1,27 @@
+// Health routes for load balancers: live (the process answers) and ready (the database answers).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { HttpProblem } from '../plugins/errors.ts';
+import { ProblemSchema } from '../schemas/common.ts';
+
+const Status = Type.Object({ status: Type.String() });
+
+const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/live', { schema: { summary: 'The process is up', response: { 200: Status } } }, async () => ({ status: 'ok' }));
+
+  app.get(
+    '/ready',
+    { schema: { summary: 'The process can reach its database', response: { 200: Status, 503: ProblemSchema } } },
+    async (request) => {
+      try {
+        await app.db.ping();
+      } catch (error) {
+        request.log.warn({ err: error }, 'database not reachable');
+        throw new HttpProblem(503, 'database_unavailable', 'the database is not reachable');
+      }
+      return { status: 'ok' };
+    },
+  );
+};
+
+export default healthRoutes;

@@ -1,0 +1,248 @@
+// Identity routes: registration, sign-in, the current user, personas, contact data, relationships.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import * as identity from '../../generated/identity.queries.ts';
+import { problemResponses } from '../schemas/common.ts';
+import {
+  AddressBody,
+  ContactParams,
+  ContactReply,
+  CreatePersonaBody,
+  DeactivationReply,
+  EmailBody,
+  LinkBody,
+  LinkReply,
+  Persona,
+  PersonaIdParams,
+  PersonaListReply,
+  PhoneBody,
+  RegistrationBody,
+  RegistrationReply,
+  RelationshipBody,
+  RelationshipReply,
+  UpdatePersonaBody,
+  UserProfile,
+} from '../schemas/identity.ts';
+
+const CONTACT_KIND = { emails: 'email', phones: 'phone', addresses: 'address' } as const;
+
+const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/registrations',
+    {
+      schema: {
+        summary: 'Registers the signed-in Cognito identity as a user, with their own persona',
+        body: RegistrationBody,
+        response: { 201: RegistrationReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { email, firstName, lastName, dateOfBirth } = request.body;
+      const [row] = await request.inTenant((db) => identity.registerUser.run({ email, firstName, lastName, dateOfBirth }, db));
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.post(
+    '/sessions',
+    {
+      schema: {
+        summary: 'Validates a sign-in, records the session and returns the profile',
+        response: { 200: UserProfile, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const [row] = await request.inTenant((db) =>
+        identity.authenticateUser.run(
+          { sessionRef: request.auth!.sessionRef, userAgent: request.headers['user-agent'] ?? null, ipAddress: request.ip },
+          db,
+        ),
+      );
+      return row;
+    },
+  );
+
+  app.get(
+    '/me',
+    { schema: { summary: 'The signed-in user, their persona and the tenant branding', response: { 200: UserProfile, ...problemResponses } } },
+    async (request) => {
+      const [row] = await request.inTenant((db) => identity.getCurrentUser.run(undefined, db));
+      return row;
+    },
+  );
+
+  app.post(
+    '/me/deactivation',
+    { schema: { summary: 'Deactivates the signed-in user\'s account', response: { 200: DeactivationReply, ...problemResponses } } },
+    async (request) => {
+      const [row] = await request.inTenant((db) => identity.deactivateUser.run(undefined, db));
+      return row;
+    },
+  );
+
+  app.get(
+    '/personas',
+    { schema: { summary: 'The personas the signed-in user may act for', response: { 200: PersonaListReply, ...problemResponses } } },
+    async (request) => {
+      const items = await request.inTenant((db) => identity.listMyPersonas.run(undefined, db));
+      return { items };
+    },
+  );
+
+  app.post(
+    '/personas',
+    {
+      schema: {
+        summary: 'Creates a persona managed by the signed-in user',
+        body: CreatePersonaBody,
+        response: { 201: Persona, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const [row] = await request.inTenant((db) =>
+        identity.createPersona.run(
+          {
+            firstName: body.firstName,
+            lastName: body.lastName,
+            middleName: body.middleName,
+            preferredName: body.preferredName,
+            dateOfBirth: body.dateOfBirth,
+            livingStatus: body.livingStatus,
+            dateOfDeath: body.dateOfDeath,
+          },
+          db,
+        ),
+      );
+      return reply.code(201).header('location', `/v1/personas/${row.personaId}`).send(row);
+    },
+  );
+
+  app.get(
+    '/personas/:personaId',
+    { schema: { summary: 'One persona with contact data and relationships', params: PersonaIdParams, response: { 200: Persona, ...problemResponses } } },
+    async (request) => {
+      const [row] = await request.inTenant((db) => identity.getPersona.run({ personaId: request.params.personaId }, db));
+      return row;
+    },
+  );
+
+  app.patch(
+    '/personas/:personaId',
+    {
+      schema: {
+        summary: 'Changes a persona; absent fields stay, an empty string clears an optional name',
+        params: PersonaIdParams,
+        body: UpdatePersonaBody,
+        response: { 200: Persona, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const [row] = await request.inTenant((db) => identity.updatePersona.run({ personaId: request.params.personaId, ...request.body }, db));
+      return row;
+    },
+  );
+
+  app.post(
+    '/personas/:personaId/links',
+    {
+      schema: {
+        summary: 'Lets another user act for this persona (delegate), or claims it as oneself (self)',
+        params: PersonaIdParams,
+        body: LinkBody,
+        response: { 201: LinkReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const [row] = await request.inTenant((db) =>
+        identity.linkUserPersona.run(
+          { personaId: request.params.personaId, userId: request.body.userId, linkKind: request.body.linkKind ?? 'delegate' },
+          db,
+        ),
+      );
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.post(
+    '/personas/:personaId/emails',
+    { schema: { summary: 'Adds an e-mail address', params: PersonaIdParams, body: EmailBody, response: { 201: ContactReply, ...problemResponses } } },
+    async (request, reply) => {
+      const { email, label = 'personal', isPrimary = false } = request.body;
+      const [row] = await request.inTenant((db) =>
+        identity.addPersonaEmail.run({ personaId: request.params.personaId, email, label, isPrimary }, db),
+      );
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.post(
+    '/personas/:personaId/phones',
+    { schema: { summary: 'Adds a phone number (E.164)', params: PersonaIdParams, body: PhoneBody, response: { 201: ContactReply, ...problemResponses } } },
+    async (request, reply) => {
+      const { phoneNumber, label = 'mobile', isPrimary = false } = request.body;
+      const [row] = await request.inTenant((db) =>
+        identity.addPersonaPhone.run({ personaId: request.params.personaId, phoneNumber, label, isPrimary }, db),
+      );
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.post(
+    '/personas/:personaId/addresses',
+    { schema: { summary: 'Adds a postal address', params: PersonaIdParams, body: AddressBody, response: { 201: ContactReply, ...problemResponses } } },
+    async (request, reply) => {
+      const body = request.body;
+      const [row] = await request.inTenant((db) =>
+        identity.addPersonaAddress.run(
+          {
+            personaId: request.params.personaId,
+            line1: body.line1,
+            line2: body.line2,
+            city: body.city,
+            region: body.region,
+            postalCode: body.postalCode,
+            countryCode: body.countryCode,
+            label: body.label ?? 'home',
+            isPrimary: body.isPrimary ?? false,
+          },
+          db,
+        ),
+      );
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.delete(
+    '/personas/:personaId/:contactKind/:contactId',
+    { schema: { summary: 'Removes an e-mail address, phone number or postal address', params: ContactParams, response: { 204: Type.Null(), ...problemResponses } } },
+    async (request, reply) => {
+      const { personaId, contactKind, contactId } = request.params;
+      await request.inTenant((db) => identity.removePersonaContact.run({ personaId, contactKind: CONTACT_KIND[contactKind], contactId }, db));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/personas/:personaId/relationships',
+    {
+      schema: {
+        summary: 'Records that the related persona is the <type> of this persona',
+        params: PersonaIdParams,
+        body: RelationshipBody,
+        response: { 201: RelationshipReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const [row] = await request.inTenant((db) =>
+        identity.recordPersonaRelationship.run(
+          { personaId: request.params.personaId, relatedPersonaId: request.body.relatedPersonaId, relationshipType: request.body.relationshipType },
+          db,
+        ),
+      );
+      return reply.code(201).send(row);
+    },
+  );
+};
+
+export default identityRoutes;
