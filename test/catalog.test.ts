@@ -1,0 +1,133 @@
+// Catalog lint: the rules of ARCHITECTURE.md, read from the catalog, so new tables and
+// procedures are held to them without anyone remembering.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import t from 'tap';
+import { projectRoot } from '../scripts/lib/migrate.ts';
+import { testDatabase } from './helpers/db.ts';
+
+const db = await testDatabase(t);
+const q = async <T extends Record<string, unknown>>(sql: string) => (await db.admin.query<T>(sql)).rows;
+
+// The only tables without tenant_id: none yet. Global reference tables are named here when they come.
+const GLOBAL_REFERENCE_TABLES = new Set<string>([]);
+
+const tables = await q<{ name: string; has_tenant: boolean; rls: boolean; forced: boolean; policies: number; audited: boolean; partition: boolean }>(`
+  select n.nspname || '.' || c.relname as name,
+         exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as has_tenant,
+         c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+         (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies,
+         exists (select 1 from pg_trigger tg join pg_proc f on f.oid = tg.tgfoid
+                  where tg.tgrelid = c.oid and f.proname = 'tg_audit__row') as audited,
+         c.relispartition as partition
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+   where n.nspname in ('app', 'audit', 'api', 'support') and c.relkind in ('r', 'p')`);
+
+t.ok(tables.length >= 10, `the catalog lists the application tables (${tables.length})`);
+
+t.test('every table carries tenant_id and forces row-level security', async (t) => {
+  for (const table of tables) {
+    t.ok(table.rls && table.forced, `${table.name} has RLS enabled and forced`);
+    if (table.partition) continue;
+    if (!GLOBAL_REFERENCE_TABLES.has(table.name)) t.ok(table.has_tenant, `${table.name} has tenant_id`);
+    t.ok(table.policies > 0, `${table.name} has a policy`);
+  }
+});
+
+t.test('every application table has the audit trigger', async (t) => {
+  for (const table of tables.filter((x) => x.name.startsWith('app.'))) t.ok(table.audited, `${table.name} is audited`);
+});
+
+t.test('tenant tables key on (tenant_id, id) and reference each other with tenant_id', async (t) => {
+  const keys = await q<{ name: string; cols: string[] }>(`
+    select c.conrelid::regclass::text as name, array(select a.attname from unnest(c.conkey) k join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k)::text[] as cols
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+     where n.nspname = 'app' and c.contype = 'p'`);
+  for (const key of keys) {
+    if (key.name === 'app.tenants') t.same(key.cols, ['tenant_id'], 'app.tenants keys on tenant_id');
+    else t.same(key.cols, ['tenant_id', 'id'], `${key.name} keys on (tenant_id, id)`);
+  }
+  const fks = await q<{ name: string; cols: string[] }>(`
+    select c.conname || ' on ' || c.conrelid::regclass::text as name,
+           array(select a.attname from unnest(c.conkey) k join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k)::text[] as cols
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+     where n.nspname = 'app' and c.contype = 'f'`);
+  t.ok(fks.length > 5, 'foreign keys exist');
+  for (const fk of fks) t.equal(fk.cols[0], 'tenant_id', `${fk.name} starts with tenant_id`);
+});
+
+t.test('every foreign key is indexed', async (t) => {
+  const unindexed = await q<{ name: string }>(`
+    select c.conname || ' on ' || c.conrelid::regclass::text as name
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+     where c.contype = 'f' and n.nspname in ('app', 'audit')
+       and not exists (
+         select 1 from pg_index i
+          where i.indrelid = c.conrelid
+            and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+            and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)`);
+  t.same(unindexed, [], 'no unindexed foreign key');
+});
+
+const functions = await q<{ name: string; schema: string; definer: boolean; config: string[] | null; comment: string | null; public_exec: boolean; volatility: string }>(`
+  select p.oid::regprocedure::text as name, n.nspname as schema, p.prosecdef as definer, p.proconfig as config,
+         obj_description(p.oid, 'pg_proc') as comment, p.provolatile as volatility,
+         has_function_privilege('public', p.oid, 'execute') as public_exec
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+   where n.nspname in ('api', 'support')`);
+
+t.test('every api/support procedure is sp_*, SECURITY DEFINER, pinned, commented, not PUBLIC', async (t) => {
+  t.ok(functions.length >= 15, `procedures exist (${functions.length})`);
+  for (const fn of functions) {
+    t.match(fn.name, new RegExp(`^${fn.schema}\\.sp_`), `${fn.name} is named sp_*`);
+    t.ok(fn.definer, `${fn.name} is SECURITY DEFINER`);
+    t.ok(fn.config?.includes('search_path=pg_catalog, pg_temp'), `${fn.name} pins search_path`);
+    t.ok(fn.comment && fn.comment.length > 10, `${fn.name} has a comment`);
+    t.notOk(fn.public_exec, `${fn.name} is not executable by PUBLIC`);
+  }
+});
+
+t.test('no function anywhere in the application schemas is executable by PUBLIC', async (t) => {
+  const open = await q<{ name: string }>(`
+    select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname in ('app', 'audit', 'api', 'support') and has_function_privilege('public', p.oid, 'execute')`);
+  t.same(open, [], 'none');
+});
+
+t.test('the login roles hold no table, view or sequence privilege and only their own procedures', async (t) => {
+  for (const role of ['estate_api', 'estate_support']) {
+    const grants = await q<{ name: string }>(`
+      select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname not in ('pg_catalog', 'information_schema') and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+         and (has_table_privilege('${role}', c.oid, 'select,insert,update,delete,truncate,references,trigger')
+              or (c.relkind = 'S' and has_sequence_privilege('${role}', c.oid, 'usage,select,update')))`);
+    t.same(grants, [], `${role} holds no privilege on any relation`);
+    const schemas = await q<{ nspname: string }>(`
+      select nspname from pg_namespace where nspname in ('app', 'audit', 'migrations', 'public')
+         and (has_schema_privilege('${role}', oid, 'usage') and nspname <> 'public' or has_schema_privilege('${role}', oid, 'create'))`);
+    t.same(schemas, [], `${role} cannot use the internal schemas nor create in public`);
+  }
+  const crossed = await q<{ name: string }>(`
+    select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where (n.nspname = 'support' and has_function_privilege('estate_api', p.oid, 'execute'))
+        or (n.nspname = 'api' and p.proname <> 'sp_list_auth_clients' and has_function_privilege('estate_support', p.oid, 'execute'))`);
+  t.same(crossed, [], 'the API role cannot run support procedures and support cannot run tenant procedures');
+  const roles = await q<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
+    `select rolname, rolsuper, rolbypassrls from pg_roles where rolname in ('estate_owner', 'estate_api', 'estate_support') order by rolname`,
+  );
+  t.same(roles.map((r) => [r.rolname, r.rolsuper, r.rolbypassrls]), [
+    ['estate_api', false, false],
+    ['estate_owner', false, false],
+    ['estate_support', false, false],
+  ], 'no role of ours is superuser or bypasses RLS');
+});
+
+t.test('every api/support procedure has exactly one typed binding', async (t) => {
+  const callsDir = path.join(projectRoot, 'procedures', 'calls');
+  const calls = (await Promise.all((await readdir(callsDir)).filter((f) => f.endsWith('.sql')).map((f) => readFile(path.join(callsDir, f), 'utf8')))).join('\n');
+  for (const fn of functions) {
+    const qualified = fn.name.replace(/\(.*$/, '');
+    const uses = calls.split(new RegExp(`\\b${qualified.replace('.', '\\.')}\\(`)).length - 1;
+    t.equal(uses, 1, `${qualified} is called by exactly one annotated query`);
+  }
+});

@@ -1,0 +1,97 @@
+// Per-file databases cloned from the migrated template, with pools of the real login roles and
+// helpers that call procedures the way the server does (context first, in one transaction).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Test } from 'tap';
+import { inContext, type RequestContext } from '../../server/plugins/db.ts';
+import { withDatabase } from '../../scripts/lib/throwawayDatabase.ts';
+import { loginRoleUrl } from '../../server/config.ts';
+import { registerUser } from '../../generated/identity.queries.ts';
+import { createTenant } from '../../generated/tenancy.queries.ts';
+
+function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with npm test`);
+  return value;
+}
+
+export interface TestDatabase {
+  name: string;
+  /** Superuser URL of this file's database. */
+  adminUrl: string;
+  /** URL of the tenant-traffic login role. */
+  apiUrl: string;
+  admin: pg.Pool;
+  api: pg.Pool;
+  support: pg.Pool;
+  /** Calls as a signed-in user of a tenant. */
+  asUser<T>(tenantId: string, sub: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
+  /** Calls as support staff. */
+  asSupport<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
+  /** Calls with any context, or none. */
+  withContext<T>(context: RequestContext, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
+}
+
+/** A fresh database for this test file, dropped when the file ends. */
+export async function testDatabase(t: Test): Promise<TestDatabase> {
+  const server = env('TEST_SERVER_URL');
+  const name = `${env('TEST_DATABASE_PREFIX')}_${randomBytes(5).toString('hex')}`;
+  const bootstrap = new pg.Client({ connectionString: server });
+  await bootstrap.connect();
+  await bootstrap.query(`create database ${name} template ${env('TEST_TEMPLATE_DATABASE')}`);
+  await bootstrap.end();
+
+  const adminUrl = withDatabase(server, name);
+  const apiUrl = loginRoleUrl(adminUrl, 'estate_api', env('TEST_API_PASSWORD'));
+  const admin = new pg.Pool({ connectionString: adminUrl, max: 4 });
+  const api = new pg.Pool({ connectionString: apiUrl, max: 8 });
+  const support = new pg.Pool({ connectionString: loginRoleUrl(adminUrl, 'estate_support', env('TEST_SUPPORT_PASSWORD')), max: 4 });
+  t.teardown(async () => {
+    await Promise.all([admin.end(), api.end(), support.end()]);
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  });
+  let request = 0;
+  const requestId = () => `test-${name.slice(-10)}-${++request}`;
+  return {
+    name,
+    adminUrl,
+    apiUrl,
+    admin,
+    api,
+    support,
+    asUser: (tenantId, sub, fn) => inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: requestId() }, fn),
+    asSupport: (fn) => inContext(support, { tenantId: null, actorKind: 'support', actorId: 'staff:test', requestId: requestId() }, fn),
+    withContext: (context, fn) => inContext(api, context, fn),
+  };
+}
+
+export const randomSub = () => crypto.randomUUID();
+export const uniqueSlug = (base: string) => `${base}-${randomBytes(3).toString('hex')}`;
+
+/** A new tenant, created the way operators do. */
+export async function makeTenant(db: TestDatabase, base = 'tenant'): Promise<string> {
+  const [row] = await db.asSupport((c) => createTenant.run({ slug: uniqueSlug(base), name: `${base} partner`, branding: {}, settings: {} }, c));
+  return row.tenantId;
+}
+
+/** A registered user of a tenant with its own persona. */
+export async function makeUser(db: TestDatabase, tenantId: string, firstName = 'Alex') {
+  const sub = randomSub();
+  const email = `${firstName.toLowerCase()}-${sub.slice(0, 8)}@example.com`;
+  const [row] = await db.asUser(tenantId, sub, (c) => registerUser.run({ email, firstName, lastName: 'Tester', dateOfBirth: '1980-01-01' }, c));
+  return { ...row, sub, email, tenantId };
+}
+
+/** The SQLSTATE and stable code (HINT) of a rejected call. */
+export async function rejection(promise: Promise<unknown>): Promise<{ sqlState: string; code: string | undefined; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as pg.DatabaseError;
+    return { sqlState: e.code ?? 'none', code: e.hint, message: e.message };
+  }
+  throw new Error('expected the call to be rejected, and it succeeded');
+}
