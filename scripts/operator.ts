@@ -1,0 +1,124 @@
+// `npm run operator -- <command>`: the operators' CLI over the support procedures. It connects as
+// estate_support (DATABASE_SUPPORT_URL, or DATABASE_URL with DATABASE_SUPPORT_PASSWORD, or the
+// running dev stack's) and names the operator in the context, so the audit log says who did it.
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loginRoleUrl } from '../server/config.ts';
+import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider, type Json } from '../generated/tenancy.queries.ts';
+import { asSupport, type DevStackFile } from './lib/devStack.ts';
+import { projectRoot, SUPPORT_ROLE } from './lib/migrate.ts';
+
+const HELP = `usage: npm run operator -- <command> [options]
+
+commands:
+  create-tenant    --slug SLUG --name NAME [--branding JSON] [--settings JSON]
+  show-tenant      --slug SLUG
+  register-pool    --tenant SLUG --region REGION --user-pool-id POOL_ID
+                   (or, development only: --issuer URL --user-pool-id POOL_ID)
+  register-client  --tenant SLUG --user-pool-id POOL_ID [--region REGION | --issuer URL] --client-id ID --name NAME
+
+options:
+  --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
+  --help
+
+connection: DATABASE_SUPPORT_URL, else DATABASE_URL with user estate_support and
+DATABASE_SUPPORT_PASSWORD, else the dev stack of a running \`npm start\` (.data/dev-stack.json).`;
+
+function supportUrl(): string {
+  if (process.env.DATABASE_SUPPORT_URL) return process.env.DATABASE_SUPPORT_URL;
+  if (process.env.DATABASE_URL) return loginRoleUrl(process.env.DATABASE_URL, SUPPORT_ROLE, process.env.DATABASE_SUPPORT_PASSWORD);
+  const file = path.join(projectRoot, '.data', 'dev-stack.json');
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as DevStackFile).supportDatabaseUrl;
+  throw new Error('no database: set DATABASE_SUPPORT_URL or DATABASE_URL, or start the dev stack with npm start');
+}
+
+function json(value: string | undefined, name: string): { [key: string]: Json } {
+  if (!value) return {};
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new Error(`--${name} must be JSON`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      branding: { type: 'string' },
+      settings: { type: 'string' },
+      tenant: { type: 'string' },
+      region: { type: 'string' },
+      issuer: { type: 'string' },
+      'user-pool-id': { type: 'string' },
+      'client-id': { type: 'string' },
+      operator: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const need = (name: keyof typeof values) => {
+    const value = values[name];
+    if (typeof value !== 'string' || !value) throw new Error(`${command} needs --${name}`);
+    return value;
+  };
+  const operator = values.operator ?? process.env.OPERATOR ?? `${os.userInfo().username}@${os.hostname()}`;
+  const pool = new pg.Pool({ connectionString: supportUrl(), max: 1 });
+  const run = <T>(fn: (db: pg.PoolClient) => Promise<T>) => asSupport(pool, operator, fn);
+  const tenantId = async (db: pg.PoolClient) => (await getTenantBySlug.run({ slug: need('tenant') }, db))[0].tenantId;
+  const provider = (db: pg.PoolClient, id: string) =>
+    registerIdentityProvider.run(
+      {
+        tenantId: id,
+        kind: values.issuer ? 'development' : 'cognito',
+        userPoolId: need('user-pool-id'),
+        region: values.region ?? null,
+        issuer: values.issuer ?? null,
+      },
+      db,
+    );
+  try {
+    let result: unknown;
+    switch (command) {
+      case 'create-tenant':
+        result = (await run((db) =>
+          createTenant.run({ slug: need('slug'), name: need('name'), branding: json(values.branding, 'branding'), settings: json(values.settings, 'settings') }, db),
+        ))[0];
+        break;
+      case 'show-tenant':
+        result = (await run((db) => getTenantBySlug.run({ slug: need('slug') }, db)))[0];
+        break;
+      case 'register-pool':
+        result = (await run(async (db) => provider(db, await tenantId(db))))[0];
+        break;
+      case 'register-client':
+        result = await run(async (db) => {
+          const id = await tenantId(db);
+          const [{ providerId, issuer }] = await provider(db, id);
+          const [{ appClientId }] = await registerAppClient.run({ tenantId: id, providerId, clientId: need('client-id'), name: need('name') }, db);
+          return { appClientId, providerId, issuer };
+        });
+        break;
+      default:
+        throw new Error(`unknown command ${command}\n\n${HELP}`);
+    }
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error: pg.DatabaseError | Error) => {
+  const code = 'hint' in error && error.hint ? ` (${error.hint})` : '';
+  process.stderr.write(`operator: ${error.message}${code}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+// HTTP-level fixtures: the app built on this file's database, and tenants whose user pools live
+// in the suite's cognito-local, so that tests sign in with real tokens.
+import { randomBytes } from 'node:crypto';
+import type { Test } from 'tap';
+import { buildApp } from '../../server/app.ts';
+import { registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
+import { ensureAppClient, ensureUser, ensureUserPool, signIn } from '../../scripts/lib/cognitoLocal.ts';
+import { makeTenant, type TestDatabase } from './db.ts';
+
+export const cognitoEndpoint = () => {
+  const endpoint = process.env.TEST_COGNITO_ENDPOINT;
+  if (!endpoint) throw new Error('TEST_COGNITO_ENDPOINT is not set: run the suite with npm test');
+  return endpoint;
+};
+
+/** The API on this file's database, closed when the file ends. */
+export async function testApp(t: Test, db: TestDatabase, options: { allowDevelopmentIssuers?: boolean } = {}) {
+  const app = await buildApp({ databaseApiUrl: db.apiUrl, allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true, poolSize: 4 });
+  await app.ready();
+  t.teardown(() => app.close());
+  return app;
+}
+
+export interface PoolTenant {
+  tenantId: string;
+  userPoolId: string;
+  issuer: string;
+  clientId: string;
+  /** Creates a cognito-local user and signs it in: real access, id and refresh tokens. */
+  signUp(email?: string): Promise<{ sub: string; email: string; accessToken: string; idToken: string }>;
+}
+
+/** A tenant with its own cognito-local user pool and app client, registered as operators do. */
+export async function makePoolTenant(db: TestDatabase, base = 'tenant'): Promise<PoolTenant> {
+  const endpoint = cognitoEndpoint();
+  const tenantId = await makeTenant(db, base);
+  const pool = await ensureUserPool(endpoint, `${base}-${randomBytes(4).toString('hex')}`);
+  const { clientId } = await ensureAppClient(endpoint, pool.userPoolId, `${base}-app`);
+  await db.asSupport(async (c) => {
+    const [provider] = await registerIdentityProvider.run(
+      { tenantId, kind: 'development', userPoolId: pool.userPoolId, issuer: pool.issuer, region: null },
+      c,
+    );
+    await registerAppClient.run({ tenantId, providerId: provider.providerId, clientId, name: `${base} app` }, c);
+  });
+  return {
+    tenantId,
+    userPoolId: pool.userPoolId,
+    issuer: pool.issuer,
+    clientId,
+    async signUp(email = `user-${randomBytes(4).toString('hex')}@example.com`) {
+      const password = `Pw-${randomBytes(6).toString('hex')}!`;
+      const { sub } = await ensureUser(endpoint, pool.userPoolId, email, password);
+      const tokens = await signIn({ endpoint, userPoolId: pool.userPoolId, clientId, username: email, password });
+      return { sub, email, accessToken: tokens.accessToken, idToken: tokens.idToken };
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
