@@ -159,10 +159,21 @@ t.test('a real access token whose payload was tampered with is refused with toke
 t.test('a token signed under an unknown kid is refused with token_key_unknown', async (t) => {
   const token = signJwt(homeClaims(), { kid: 'not-a-known-key' });
   expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_key_unknown', token }, 'a token with kid not-a-known-key');
-  const again = signJwt(homeClaims(), { kid: 'not-a-known-key-either' });
-  expectRefusal(t, await get('/v1/me', again), { status: 401, code: 'token_key_unknown', token: again }, 'a second unknown-kid token right after the first (JWKS refetch backed off)');
   const res = await get('/v1/me', alice.accessToken);
-  t.equal(res.statusCode, 200, 'tokens under the known kid are still accepted while unknown kids are backed off');
+  t.equal(res.statusCode, 200, 'tokens under the known kid are still accepted after an unknown kid');
+});
+
+t.test('an unknown kid repeated within the JWKS refetch back-off is still refused with token_key_unknown', async (t) => {
+  // The first may meet a back-off left by the previous test; the second certainly meets the first's.
+  t.equal((await get('/v1/me', signJwt(homeClaims(), { kid: 'unknown-key-1' }))).statusCode, 401, 'a first unknown kid is refused');
+  const token = signJwt(homeClaims(), { kid: 'unknown-key-2' });
+  const body = expectRefusal(t, await get('/v1/me', token), { status: 401, code: /^token_/, token }, 'a second unknown kid right after the first');
+  t.equal(body.code, 'token_key_unknown', 'a second unknown kid right after the first carries the code token_key_unknown');
+  t.equal((await get('/v1/me', alice.accessToken)).statusCode, 200, 'tokens under the known kid are still accepted during the back-off');
+});
+
+t.test('the Bearer scheme is case-insensitive (RFC 7235)', async (t) => {
+  t.equal((await get('/v1/me', undefined, { authorization: `bearer ${alice.accessToken}` })).statusCode, 200, 'a lower-case scheme is accepted');
 });
 
 t.test('a token signed with another RSA key under the known kid is refused with token_signature_invalid', async (t) => {

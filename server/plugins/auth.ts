@@ -17,6 +17,7 @@ import {
   JwtParseError,
   JwtWithoutValidKidError,
   KidNotFoundInJwksError,
+  WaitPeriodNotYetEndedJwkError,
 } from 'aws-jwt-verify/error';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
@@ -67,7 +68,8 @@ function problemForVerifyError(error: unknown): HttpProblem {
   if (error instanceof CognitoJwtInvalidTokenUseError) return unauthorized('token_not_access_token', 'only access tokens are accepted');
   if (error instanceof CognitoJwtInvalidClientIdError) return unauthorized('token_client_unknown', 'the token was issued to an unknown app client');
   if (error instanceof JwtInvalidIssuerError) return unauthorized('token_issuer_unknown', 'the token was issued by an unknown issuer');
-  if (error instanceof KidNotFoundInJwksError || error instanceof JwtWithoutValidKidError) {
+  // WaitPeriodNotYetEnded: a kid just looked up and missing; the JWKS is not refetched yet.
+  if (error instanceof KidNotFoundInJwksError || error instanceof JwtWithoutValidKidError || error instanceof WaitPeriodNotYetEndedJwkError) {
     return unauthorized('token_key_unknown', 'the token was signed with an unknown key');
   }
   if (error instanceof JwtInvalidSignatureError || error instanceof JwtInvalidSignatureAlgorithmError) {
@@ -177,8 +179,9 @@ export default fp<AuthPluginOptions>(
     });
 
     fastify.decorate('authenticate', async (request: FastifyRequest) => {
-      const match = /^Bearer ([A-Za-z0-9_=.+/-]+)$/.exec(request.headers.authorization ?? '');
-      if (!match) throw unauthorized('token_missing', 'an Authorization: Bearer access token is required');
+      const match = /^Bearer +([A-Za-z0-9_=.+/-]+)$/i.exec(request.headers.authorization ?? '');
+      // RFC 6750 §3.1: a request without credentials gets the challenge but no error code.
+      if (!match) throw new HttpProblem(401, 'token_missing', 'an Authorization: Bearer access token is required', { 'www-authenticate': 'Bearer' });
       const token = match[1];
       let claims: JwtPayload;
       try {
