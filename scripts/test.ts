@@ -26,8 +26,8 @@ async function run(): Promise<number> {
   }
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  const { rows } = await admin.query<{ version: string }>('show server_version');
-  say(`PostgreSQL ${rows[0].version} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})`);
+  const { rows } = await admin.query<{ server_version: string }>('show server_version');
+  say(`PostgreSQL ${rows[0].server_version} (${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded'})`);
   const prefix = `estate_test_${runId}`;
   const template = `${prefix}_template`;
   await admin.query(`create database ${template}`);

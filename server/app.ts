@@ -7,6 +7,7 @@ import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
 import healthRoutes from './routes/health.ts';
+import familyCircleRoutes from './routes/family_circles.ts';
 import identityRoutes from './routes/identity.ts';
 
 export interface AppOptions {
@@ -14,6 +15,8 @@ export interface AppOptions {
   databaseApiUrl: string;
   poolSize?: number;
   allowDevelopmentIssuers: boolean;
+  /** Least time between two reloads of the token routing table (default 5 s). */
+  authReloadIntervalMs?: number;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -29,7 +32,8 @@ export async function buildApp(options: AppOptions) {
     },
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    // Query strings arrive as text: coerce them to the schema's types; never strip unknown properties.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -39,13 +43,14 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { apiUrl: options.databaseApiUrl, poolSize: options.poolSize ?? 10 });
-  await app.register(authPlugin, { allowDevelopmentIssuers: options.allowDevelopmentIssuers });
+  await app.register(authPlugin, { allowDevelopmentIssuers: options.allowDevelopmentIssuers, reloadIntervalMs: options.authReloadIntervalMs });
 
   await app.register(healthRoutes, { prefix: '/health' });
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', v1.authenticate);
       await v1.register(identityRoutes);
+      await v1.register(familyCircleRoutes);
     },
     { prefix: '/v1' },
   );

@@ -15,7 +15,9 @@ export const cognitoEndpoint = () => {
 
 /** The API on this file's database, closed when the file ends. */
 export async function testApp(t: Test, db: TestDatabase, options: { allowDevelopmentIssuers?: boolean } = {}) {
-  const app = await buildApp({ databaseApiUrl: db.apiUrl, allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true, poolSize: 4 });
+  const app = await buildApp({ databaseApiUrl: db.apiUrl, allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true, poolSize: 4,
+    // Tenants are registered while the app runs: pick their clients up at once.
+    authReloadIntervalMs: 0 });
   await app.ready();
   t.teardown(() => app.close());
   return app;

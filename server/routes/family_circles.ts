@@ -1,0 +1,108 @@
+// Family circle routes: circles, members and roles, invitations, the hierarchy.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import * as ffc from '../../generated/family_circles.queries.ts';
+import { problemResponses } from '../schemas/common.ts';
+import {
+  AcceptBody,
+  AddMemberBody,
+  ChangeRoleBody,
+  CreateFfcBody,
+  Ffc,
+  FfcList,
+  FfcParams,
+  Hierarchy,
+  Invitation,
+  InvitationParams,
+  InviteBody,
+  MemberParams,
+  Membership,
+  PageQuery,
+} from '../schemas/family_circles.ts';
+
+const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/ffcs',
+    { schema: { summary: 'Creates a family circle owned by the signed-in user', body: CreateFfcBody, response: { 201: Ffc, ...problemResponses } } },
+    async (request, reply) => {
+      const [row] = await request.inTenant((db) => ffc.createFfc.run({ name: request.body.name, description: request.body.description }, db));
+      return reply.code(201).header('location', `/v1/ffcs/${row.ffcId}/hierarchy`).send(row);
+    },
+  );
+
+  app.get(
+    '/ffcs',
+    { schema: { summary: 'The circles the signed-in user belongs to', querystring: PageQuery, response: { 200: FfcList, ...problemResponses } } },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const items = await request.inTenant((db) => ffc.listMyFfcs.run({ limit, offset }, db));
+      return { items, limit, offset };
+    },
+  );
+
+  app.get(
+    '/ffcs/:ffcId/hierarchy',
+    { schema: { summary: 'The family as a tree of members, roles and relationships', params: FfcParams, response: { 200: Hierarchy, ...problemResponses } } },
+    async (request) => {
+      const members = await request.inTenant((db) => ffc.getFfcHierarchy.run({ ffcId: request.params.ffcId }, db));
+      return { ffcId: request.params.ffcId, members };
+    },
+  );
+
+  app.post(
+    '/ffcs/:ffcId/members',
+    { schema: { summary: 'Adds a persona the caller acts for', params: FfcParams, body: AddMemberBody, response: { 201: Membership, ...problemResponses } } },
+    async (request, reply) => {
+      const [row] = await request.inTenant((db) => ffc.addFfcMember.run({ ffcId: request.params.ffcId, ...request.body }, db));
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.patch(
+    '/ffcs/:ffcId/members/:personaId',
+    { schema: { summary: "Changes a member's role", params: MemberParams, body: ChangeRoleBody, response: { 200: Membership, ...problemResponses } } },
+    async (request) => {
+      const [row] = await request.inTenant((db) => ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db));
+      return row;
+    },
+  );
+
+  app.delete(
+    '/ffcs/:ffcId/members/:personaId',
+    { schema: { summary: 'Removes a member, or leaves the circle', params: MemberParams, response: { 204: Type.Null(), ...problemResponses } } },
+    async (request, reply) => {
+      await request.inTenant((db) => ffc.removeFfcMember.run(request.params, db));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/ffcs/:ffcId/invitations',
+    { schema: { summary: 'Invites an email; the token is returned once', params: FfcParams, body: InviteBody, response: { 201: Invitation, ...problemResponses } } },
+    async (request, reply) => {
+      const { email, role, validHours = 168 } = request.body;
+      const [row] = await request.inTenant((db) => ffc.inviteFfcMember.run({ ffcId: request.params.ffcId, email, role, validHours }, db));
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.delete(
+    '/ffcs/:ffcId/invitations/:invitationId',
+    { schema: { summary: 'Revokes a pending invitation', params: InvitationParams, response: { 204: Type.Null(), ...problemResponses } } },
+    async (request, reply) => {
+      await request.inTenant((db) => ffc.revokeFfcInvitation.run(request.params, db));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/ffc-invitations/accept',
+    { schema: { summary: 'Joins a circle with an invitation token', body: AcceptBody, response: { 201: Membership, ...problemResponses } } },
+    async (request, reply) => {
+      const [row] = await request.inTenant((db) => ffc.acceptFfcInvitation.run({ token: request.body.token }, db));
+      return reply.code(201).send(row);
+    },
+  );
+};
+
+export default familyCircleRoutes;

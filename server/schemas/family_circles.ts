@@ -1,0 +1,51 @@
+// Request and response schemas of the family circle routes.
+import { Type } from 'typebox';
+import { JsonColumn, Nullable, Timestamp, Uuid } from './common.ts';
+
+export const Role = Type.Union(['owner', 'admin', 'member', 'advisor', 'viewer'].map((role) => Type.Literal(role)));
+export const FfcParams = Type.Object({ ffcId: Uuid });
+export const MemberParams = Type.Object({ ffcId: Uuid, personaId: Uuid });
+export const InvitationParams = Type.Object({ ffcId: Uuid, invitationId: Uuid });
+export const PageQuery = Type.Object(
+  { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) },
+  { additionalProperties: false },
+);
+
+export const CreateFfcBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 120 }), description: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { additionalProperties: false },
+);
+export const Ffc = Type.Object({ ffcId: Uuid, name: Type.String(), description: Nullable(Type.String()), myRole: Type.String(), createdAt: Timestamp });
+export const FfcList = Type.Object({
+  items: Type.Array(Type.Object({ ffcId: Uuid, name: Type.String(), description: Nullable(Type.String()), myRole: Type.String(), memberCount: Type.Integer(), createdAt: Timestamp })),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+export const AddMemberBody = Type.Object({ personaId: Uuid, role: Role }, { additionalProperties: false });
+export const ChangeRoleBody = Type.Object({ role: Role }, { additionalProperties: false });
+export const Membership = Type.Object({ membershipId: Uuid, ffcId: Uuid, personaId: Uuid, role: Type.String() });
+export const Hierarchy = Type.Object({
+  ffcId: Uuid,
+  members: Type.Array(
+    Type.Object({
+      personaId: Uuid,
+      firstName: Type.String(),
+      lastName: Type.String(),
+      livingStatus: Type.String(),
+      role: Type.String(),
+      parentPersonaId: Nullable(Uuid),
+      depth: Type.Integer(),
+      relationships: JsonColumn(Type.Array(Type.Object({ relatedPersonaId: Uuid, relationshipType: Type.String() }))),
+    }),
+  ),
+});
+export const InviteBody = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 320 }),
+    role: Type.Union(['admin', 'member', 'advisor', 'viewer'].map((role) => Type.Literal(role))),
+    validHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+  },
+  { additionalProperties: false },
+);
+export const Invitation = Type.Object({ invitationId: Uuid, token: Type.String(), expiresAt: Timestamp });
+export const AcceptBody = Type.Object({ token: Type.String({ pattern: '^[0-9a-f]{64}$' }) }, { additionalProperties: false });
