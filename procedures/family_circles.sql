@@ -153,13 +153,15 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
-  v_caller_role text := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  v_caller_role text;
   v_existing app.ffc_memberships;
 begin
+  -- Lock first: the caller's role is read after any concurrent change to it.
+  perform app.lock_ffc(p_ffc_id);
+  v_caller_role := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
   -- Direct adds are for personas the caller acts for (a child, a parent in care); others are invited.
   perform app.require_persona_access(v_user_id, p_persona_id);
   perform app.check_ffc_role_grant(v_caller_role, p_role);
-  perform app.lock_ffc(p_ffc_id);
   select * into v_existing from app.ffc_memberships m
    where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id;
   if v_existing.id is not null and v_existing.status = 'active' then
@@ -186,11 +188,13 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
-  v_caller_role text := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  v_caller_role text;
   v_current text;
 begin
-  perform app.check_ffc_role_grant(v_caller_role, p_role);
+  -- Lock first: the caller's role is read after any concurrent change to it.
   perform app.lock_ffc(p_ffc_id);
+  v_caller_role := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  perform app.check_ffc_role_grant(v_caller_role, p_role);
   select m.role into v_current from app.ffc_memberships m
    where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
   if v_current is null then
@@ -220,11 +224,13 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
-  v_caller_role text := app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  v_caller_role text;
   v_is_self boolean := p_persona_id = app.self_persona_id(v_user_id);
   v_current text;
 begin
+  -- Lock first: the caller's role is read after any concurrent change to it.
   perform app.lock_ffc(p_ffc_id);
+  v_caller_role := app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   select m.role into v_current from app.ffc_memberships m
    where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
   if v_current is null then

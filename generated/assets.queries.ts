@@ -1,0 +1,432 @@
+/** Types generated for queries found in "procedures/calls/assets.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** 'CreateAsset' parameters type */
+export interface ICreateAssetParams {
+  assetType: string;
+  categoryCode: string;
+  currency: string;
+  description?: string | null | void;
+  details: Json;
+  identifierCiphertext?: Buffer | null | void;
+  identifierLast4?: string | null | void;
+  initialValue: string;
+  name: string;
+  ownerPersonaId: string;
+  ownershipForm: string;
+  ownershipPercentage: string;
+  valuationSource: string;
+  valuedOn: string;
+}
+
+/** 'CreateAsset' return type */
+export interface ICreateAssetResult {
+  assetId: string;
+  assetType: string;
+  categoryCode: string;
+  createdAt: Date;
+  currency: string;
+  currentValue: string | null;
+  currentValueCurrency: string | null;
+  description: string | null;
+  details: Json;
+  identifierMasked: string | null;
+  isLiability: boolean;
+  myAccess: string;
+  name: string;
+  ownerships: Json;
+  status: string;
+  updatedAt: Date;
+  valuedOn: string | null;
+}
+
+/** 'CreateAsset' query type */
+export interface ICreateAssetQuery {
+  params: ICreateAssetParams;
+  result: ICreateAssetResult;
+}
+
+const createAssetIR: any = {"usedParamSet":{"assetType":true,"categoryCode":true,"name":true,"currency":true,"ownerPersonaId":true,"initialValue":true,"valuedOn":true,"details":true,"description":true,"ownershipPercentage":true,"ownershipForm":true,"valuationSource":true,"identifierCiphertext":true,"identifierLast4":true},"params":[{"name":"assetType","required":true,"transform":{"type":"scalar"},"locs":[{"a":569,"b":579}]},{"name":"categoryCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":601,"b":614}]},{"name":"name","required":true,"transform":{"type":"scalar"},"locs":[{"a":627,"b":632}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":674,"b":683}]},{"name":"ownerPersonaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":708,"b":723}]},{"name":"initialValue","required":true,"transform":{"type":"scalar"},"locs":[{"a":745,"b":758}]},{"name":"valuedOn","required":true,"transform":{"type":"scalar"},"locs":[{"a":801,"b":810}]},{"name":"details","required":true,"transform":{"type":"scalar"},"locs":[{"a":826,"b":834}]},{"name":"description","required":false,"transform":{"type":"scalar"},"locs":[{"a":854,"b":865}]},{"name":"ownershipPercentage","required":true,"transform":{"type":"scalar"},"locs":[{"a":919,"b":939}]},{"name":"ownershipForm","required":true,"transform":{"type":"scalar"},"locs":[{"a":962,"b":976}]},{"name":"valuationSource","required":true,"transform":{"type":"scalar"},"locs":[{"a":1026,"b":1042}]},{"name":"identifierCiphertext","required":false,"transform":{"type":"scalar"},"locs":[{"a":1072,"b":1092}]},{"name":"identifierLast4","required":false,"transform":{"type":"scalar"},"locs":[{"a":1142,"b":1157}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       description AS \"description\", currency AS \"currency!\", is_liability AS \"isLiability!\",\n       identifier_masked AS \"identifierMasked\", status AS \"status!\", details AS \"details!\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       ownerships AS \"ownerships!\", my_access AS \"myAccess!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_create_asset(p_asset_type => :assetType!, p_category_code => :categoryCode!, p_name => :name!,\n                         p_currency => :currency!, p_owner_persona_id => :ownerPersonaId!, p_initial_value => :initialValue!,\n                         p_valued_on => :valuedOn!, p_details => :details!, p_description => :description,\n                         p_ownership_percentage => :ownershipPercentage!, p_ownership_form => :ownershipForm!,\n                         p_valuation_source => :valuationSource!, p_identifier_ciphertext => :identifierCiphertext,\n                         p_identifier_last4 => :identifierLast4)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+ *        description AS "description", currency AS "currency!", is_liability AS "isLiability!",
+ *        identifier_masked AS "identifierMasked", status AS "status!", details AS "details!",
+ *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+ *        ownerships AS "ownerships!", my_access AS "myAccess!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+ * FROM api.sp_create_asset(p_asset_type => :assetType!, p_category_code => :categoryCode!, p_name => :name!,
+ *                          p_currency => :currency!, p_owner_persona_id => :ownerPersonaId!, p_initial_value => :initialValue!,
+ *                          p_valued_on => :valuedOn!, p_details => :details!, p_description => :description,
+ *                          p_ownership_percentage => :ownershipPercentage!, p_ownership_form => :ownershipForm!,
+ *                          p_valuation_source => :valuationSource!, p_identifier_ciphertext => :identifierCiphertext,
+ *                          p_identifier_last4 => :identifierLast4)
+ * ```
+ */
+export const createAsset = new PreparedQuery<ICreateAssetParams,ICreateAssetResult>(createAssetIR);
+
+
+/** 'GetAsset' parameters type */
+export interface IGetAssetParams {
+  assetId: string;
+}
+
+/** 'GetAsset' return type */
+export interface IGetAssetResult {
+  assetId: string;
+  assetType: string;
+  categoryCode: string;
+  createdAt: Date;
+  currency: string;
+  currentValue: string | null;
+  currentValueCurrency: string | null;
+  description: string | null;
+  details: Json;
+  identifierMasked: string | null;
+  isLiability: boolean;
+  myAccess: string;
+  name: string;
+  ownerships: Json;
+  status: string;
+  updatedAt: Date;
+  valuedOn: string | null;
+}
+
+/** 'GetAsset' query type */
+export interface IGetAssetQuery {
+  params: IGetAssetParams;
+  result: IGetAssetResult;
+}
+
+const getAssetIR: any = {"usedParamSet":{"assetId":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":564,"b":572}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       description AS \"description\", currency AS \"currency!\", is_liability AS \"isLiability!\",\n       identifier_masked AS \"identifierMasked\", status AS \"status!\", details AS \"details!\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       ownerships AS \"ownerships!\", my_access AS \"myAccess!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_get_asset(p_asset_id => :assetId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+ *        description AS "description", currency AS "currency!", is_liability AS "isLiability!",
+ *        identifier_masked AS "identifierMasked", status AS "status!", details AS "details!",
+ *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+ *        ownerships AS "ownerships!", my_access AS "myAccess!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+ * FROM api.sp_get_asset(p_asset_id => :assetId!)
+ * ```
+ */
+export const getAsset = new PreparedQuery<IGetAssetParams,IGetAssetResult>(getAssetIR);
+
+
+/** 'AssignAssetToPersona' parameters type */
+export interface IAssignAssetToPersonaParams {
+  assetId: string;
+  ownershipForm: string;
+  percentage: string;
+  personaId: string;
+}
+
+/** 'AssignAssetToPersona' return type */
+export interface IAssignAssetToPersonaResult {
+  assetId: string;
+  ownershipForm: string;
+  ownershipPercentage: string;
+  personaId: string;
+  totalPercentage: string;
+}
+
+/** 'AssignAssetToPersona' query type */
+export interface IAssignAssetToPersonaQuery {
+  params: IAssignAssetToPersonaParams;
+  result: IAssignAssetToPersonaResult;
+}
+
+const assignAssetToPersonaIR: any = {"usedParamSet":{"assetId":true,"personaId":true,"percentage":true,"ownershipForm":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":239,"b":247}]},{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":266,"b":276}]},{"name":"percentage","required":true,"transform":{"type":"scalar"},"locs":[{"a":295,"b":306}]},{"name":"ownershipForm","required":true,"transform":{"type":"scalar"},"locs":[{"a":365,"b":379}]}],"statement":"SELECT asset_id AS \"assetId!\", persona_id AS \"personaId!\", ownership_percentage AS \"ownershipPercentage!\",\n       ownership_form AS \"ownershipForm!\", total_percentage AS \"totalPercentage!\"\nFROM api.sp_assign_asset_to_persona(p_asset_id => :assetId!, p_persona_id => :personaId!, p_percentage => :percentage!,\n                                    p_ownership_form => :ownershipForm!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", persona_id AS "personaId!", ownership_percentage AS "ownershipPercentage!",
+ *        ownership_form AS "ownershipForm!", total_percentage AS "totalPercentage!"
+ * FROM api.sp_assign_asset_to_persona(p_asset_id => :assetId!, p_persona_id => :personaId!, p_percentage => :percentage!,
+ *                                     p_ownership_form => :ownershipForm!)
+ * ```
+ */
+export const assignAssetToPersona = new PreparedQuery<IAssignAssetToPersonaParams,IAssignAssetToPersonaResult>(assignAssetToPersonaIR);
+
+
+/** 'TransferAssetShare' parameters type */
+export interface ITransferAssetShareParams {
+  assetId: string;
+  fromPersonaId: string;
+  percentage: string;
+  toPersonaId: string;
+}
+
+/** 'TransferAssetShare' return type */
+export interface ITransferAssetShareResult {
+  ownershipPercentage: string;
+  personaId: string;
+}
+
+/** 'TransferAssetShare' query type */
+export interface ITransferAssetShareQuery {
+  params: ITransferAssetShareParams;
+  result: ITransferAssetShareResult;
+}
+
+const transferAssetShareIR: any = {"usedParamSet":{"assetId":true,"fromPersonaId":true,"toPersonaId":true,"percentage":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":129,"b":137}]},{"name":"fromPersonaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":161,"b":175}]},{"name":"toPersonaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":230,"b":242}]},{"name":"percentage","required":true,"transform":{"type":"scalar"},"locs":[{"a":261,"b":272}]}],"statement":"SELECT persona_id AS \"personaId!\", ownership_percentage AS \"ownershipPercentage!\"\nFROM api.sp_transfer_asset_share(p_asset_id => :assetId!, p_from_persona_id => :fromPersonaId!,\n                                 p_to_persona_id => :toPersonaId!, p_percentage => :percentage!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT persona_id AS "personaId!", ownership_percentage AS "ownershipPercentage!"
+ * FROM api.sp_transfer_asset_share(p_asset_id => :assetId!, p_from_persona_id => :fromPersonaId!,
+ *                                  p_to_persona_id => :toPersonaId!, p_percentage => :percentage!)
+ * ```
+ */
+export const transferAssetShare = new PreparedQuery<ITransferAssetShareParams,ITransferAssetShareResult>(transferAssetShareIR);
+
+
+/** 'UpdateAssetValue' parameters type */
+export interface IUpdateAssetValueParams {
+  amount: string;
+  assetId: string;
+  currency?: string | null | void;
+  source: string;
+  valuedOn: string;
+}
+
+/** 'UpdateAssetValue' return type */
+export interface IUpdateAssetValueResult {
+  amount: string;
+  assetId: string;
+  currency: string;
+  source: string;
+  valuationId: string;
+  valuedOn: string;
+}
+
+/** 'UpdateAssetValue' query type */
+export interface IUpdateAssetValueQuery {
+  params: IUpdateAssetValueParams;
+  result: IUpdateAssetValueResult;
+}
+
+const updateAssetValueIR: any = {"usedParamSet":{"assetId":true,"amount":true,"valuedOn":true,"source":true,"currency":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":207,"b":215}]},{"name":"amount","required":true,"transform":{"type":"scalar"},"locs":[{"a":230,"b":237}]},{"name":"valuedOn","required":true,"transform":{"type":"scalar"},"locs":[{"a":255,"b":264}]},{"name":"source","required":true,"transform":{"type":"scalar"},"locs":[{"a":310,"b":317}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":334,"b":342}]}],"statement":"SELECT valuation_id AS \"valuationId!\", asset_id AS \"assetId!\", valued_on AS \"valuedOn!\", amount AS \"amount!\",\n       currency AS \"currency!\", source AS \"source!\"\nFROM api.sp_update_asset_value(p_asset_id => :assetId!, p_amount => :amount!, p_valued_on => :valuedOn!,\n                               p_source => :source!, p_currency => :currency)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT valuation_id AS "valuationId!", asset_id AS "assetId!", valued_on AS "valuedOn!", amount AS "amount!",
+ *        currency AS "currency!", source AS "source!"
+ * FROM api.sp_update_asset_value(p_asset_id => :assetId!, p_amount => :amount!, p_valued_on => :valuedOn!,
+ *                                p_source => :source!, p_currency => :currency)
+ * ```
+ */
+export const updateAssetValue = new PreparedQuery<IUpdateAssetValueParams,IUpdateAssetValueResult>(updateAssetValueIR);
+
+
+/** 'GetAssetValuations' parameters type */
+export interface IGetAssetValuationsParams {
+  asOf?: string | null | void;
+  assetId: string;
+  limit: number;
+  offset: number;
+}
+
+/** 'GetAssetValuations' return type */
+export interface IGetAssetValuationsResult {
+  amount: string;
+  createdAt: Date;
+  currency: string;
+  source: string;
+  valuationId: string;
+  valuedOn: string;
+}
+
+/** 'GetAssetValuations' query type */
+export interface IGetAssetValuationsQuery {
+  params: IGetAssetValuationsParams;
+  result: IGetAssetValuationsResult;
+}
+
+const getAssetValuationsIR: any = {"usedParamSet":{"assetId":true,"asOf":true,"limit":true,"offset":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":213,"b":221}]},{"name":"asOf","required":false,"transform":{"type":"scalar"},"locs":[{"a":235,"b":239}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":259}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":281}]}],"statement":"SELECT valuation_id AS \"valuationId!\", valued_on AS \"valuedOn!\", amount AS \"amount!\", currency AS \"currency!\",\n       source AS \"source!\", created_at AS \"createdAt!\"\nFROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT valuation_id AS "valuationId!", valued_on AS "valuedOn!", amount AS "amount!", currency AS "currency!",
+ *        source AS "source!", created_at AS "createdAt!"
+ * FROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const getAssetValuations = new PreparedQuery<IGetAssetValuationsParams,IGetAssetValuationsResult>(getAssetValuationsIR);
+
+
+/** 'GetPersonaAssets' parameters type */
+export interface IGetPersonaAssetsParams {
+  limit: number;
+  offset: number;
+  personaId: string;
+}
+
+/** 'GetPersonaAssets' return type */
+export interface IGetPersonaAssetsResult {
+  assetId: string;
+  assetType: string;
+  categoryCode: string;
+  currency: string;
+  currentValue: string | null;
+  identifierMasked: string | null;
+  isLiability: boolean;
+  myAccess: string;
+  name: string;
+  ownershipForm: string;
+  ownershipPercentage: string;
+  valuedOn: string | null;
+}
+
+/** 'GetPersonaAssets' query type */
+export interface IGetPersonaAssetsQuery {
+  params: IGetPersonaAssetsParams;
+  result: IGetPersonaAssetsResult;
+}
+
+const getPersonaAssetsIR: any = {"usedParamSet":{"personaId":true,"limit":true,"offset":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":443,"b":453}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":467,"b":473}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":488,"b":495}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       ownership_percentage AS \"ownershipPercentage!\", ownership_form AS \"ownershipForm!\",\n       current_value AS \"currentValue\", valued_on AS \"valuedOn\", my_access AS \"myAccess!\"\nFROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+ *        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
+ *        ownership_percentage AS "ownershipPercentage!", ownership_form AS "ownershipForm!",
+ *        current_value AS "currentValue", valued_on AS "valuedOn", my_access AS "myAccess!"
+ * FROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const getPersonaAssets = new PreparedQuery<IGetPersonaAssetsParams,IGetPersonaAssetsResult>(getPersonaAssetsIR);
+
+
+/** 'SetAssetPermission' parameters type */
+export interface ISetAssetPermissionParams {
+  assetId: string;
+  granteeFfcId?: string | null | void;
+  granteeFfcRole?: string | null | void;
+  granteePersonaId?: string | null | void;
+  permission: string;
+}
+
+/** 'SetAssetPermission' return type */
+export interface ISetAssetPermissionResult {
+  permissionId: string;
+}
+
+/** 'SetAssetPermission' query type */
+export interface ISetAssetPermissionQuery {
+  params: ISetAssetPermissionParams;
+  result: ISetAssetPermissionResult;
+}
+
+const setAssetPermissionIR: any = {"usedParamSet":{"assetId":true,"permission":true,"granteePersonaId":true,"granteeFfcId":true,"granteeFfcRole":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":49,"b":57}]},{"name":"permission","required":true,"transform":{"type":"scalar"},"locs":[{"a":76,"b":87}]},{"name":"granteePersonaId","required":false,"transform":{"type":"scalar"},"locs":[{"a":149,"b":165}]},{"name":"granteeFfcId","required":false,"transform":{"type":"scalar"},"locs":[{"a":188,"b":200}]},{"name":"granteeFfcRole","required":false,"transform":{"type":"scalar"},"locs":[{"a":260,"b":274}]}],"statement":"SELECT api.sp_set_asset_permission(p_asset_id => :assetId!, p_permission => :permission!,\n                                   p_grantee_persona_id => :granteePersonaId, p_grantee_ffc_id => :granteeFfcId,\n                                   p_grantee_ffc_role => :granteeFfcRole) AS \"permissionId!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_set_asset_permission(p_asset_id => :assetId!, p_permission => :permission!,
+ *                                    p_grantee_persona_id => :granteePersonaId, p_grantee_ffc_id => :granteeFfcId,
+ *                                    p_grantee_ffc_role => :granteeFfcRole) AS "permissionId!"
+ * ```
+ */
+export const setAssetPermission = new PreparedQuery<ISetAssetPermissionParams,ISetAssetPermissionResult>(setAssetPermissionIR);
+
+
+/** 'RevokeAssetPermission' parameters type */
+export interface IRevokeAssetPermissionParams {
+  assetId: string;
+  permissionId: string;
+}
+
+/** 'RevokeAssetPermission' return type */
+export interface IRevokeAssetPermissionResult {
+  revoked: undefined | null;
+}
+
+/** 'RevokeAssetPermission' query type */
+export interface IRevokeAssetPermissionQuery {
+  params: IRevokeAssetPermissionParams;
+  result: IRevokeAssetPermissionResult;
+}
+
+const revokeAssetPermissionIR: any = {"usedParamSet":{"assetId":true,"permissionId":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":52,"b":60}]},{"name":"permissionId","required":true,"transform":{"type":"scalar"},"locs":[{"a":82,"b":95}]}],"statement":"SELECT api.sp_revoke_asset_permission(p_asset_id => :assetId!, p_permission_id => :permissionId!) AS \"revoked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_revoke_asset_permission(p_asset_id => :assetId!, p_permission_id => :permissionId!) AS "revoked"
+ * ```
+ */
+export const revokeAssetPermission = new PreparedQuery<IRevokeAssetPermissionParams,IRevokeAssetPermissionResult>(revokeAssetPermissionIR);
+
+
+/** 'SearchAssets' parameters type */
+export interface ISearchAssetsParams {
+  limit: number;
+  query: string;
+}
+
+/** 'SearchAssets' return type */
+export interface ISearchAssetsResult {
+  assetId: string;
+  assetType: string;
+  categoryCode: string;
+  name: string;
+  rank: number;
+}
+
+/** 'SearchAssets' query type */
+export interface ISearchAssetsQuery {
+  params: ISearchAssetsParams;
+  result: ISearchAssetsResult;
+}
+
+const searchAssetsIR: any = {"usedParamSet":{"query":true,"limit":true},"params":[{"name":"query","required":true,"transform":{"type":"scalar"},"locs":[{"a":163,"b":169}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":183,"b":189}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\", rank AS \"rank!\"\nFROM api.sp_search_assets(p_query => :query!, p_limit => :limit!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!", rank AS "rank!"
+ * FROM api.sp_search_assets(p_query => :query!, p_limit => :limit!)
+ * ```
+ */
+export const searchAssets = new PreparedQuery<ISearchAssetsParams,ISearchAssetsResult>(searchAssetsIR);
+
+
+/** 'ListAssetCategories' parameters type */
+export type IListAssetCategoriesParams = void;
+
+/** 'ListAssetCategories' return type */
+export interface IListAssetCategoriesResult {
+  assetType: string;
+  code: string;
+  isLiability: boolean;
+  name: string;
+}
+
+/** 'ListAssetCategories' query type */
+export interface IListAssetCategoriesQuery {
+  params: IListAssetCategoriesParams;
+  result: IListAssetCategoriesResult;
+}
+
+const listAssetCategoriesIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT code AS \"code!\", asset_type AS \"assetType!\", name AS \"name!\", is_liability AS \"isLiability!\"\nFROM api.sp_list_asset_categories()"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT code AS "code!", asset_type AS "assetType!", name AS "name!", is_liability AS "isLiability!"
+ * FROM api.sp_list_asset_categories()
+ * ```
+ */
+export const listAssetCategories = new PreparedQuery<IListAssetCategoriesParams,IListAssetCategoriesResult>(listAssetCategoriesIR);
+
+

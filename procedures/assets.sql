@@ -1,0 +1,568 @@
+-- Asset procedures: create (base, type row, first valuation, first ownership in one call), read,
+-- ownership shares (never above 100%), valuations, permissions, search and categories.
+
+create or replace function app.asset_type_table(p_asset_type text) returns text
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select case p_asset_type
+    when 'bank_account' then 'asset_bank_accounts' when 'investment_account' then 'asset_investment_accounts'
+    when 'real_estate' then 'asset_real_estate' when 'vehicle' then 'asset_vehicles'
+    when 'business' then 'asset_businesses' when 'life_insurance' then 'asset_life_insurance'
+    when 'personal_property' then 'asset_personal_property' when 'debt' then 'asset_debts'
+    when 'cryptocurrency' then 'asset_cryptocurrencies' when 'retirement_account' then 'asset_retirement_accounts'
+    when 'collectible' then 'asset_collectibles' when 'intellectual_property' then 'asset_intellectual_property'
+    when 'misc' then 'asset_misc' end
+$$;
+comment on function app.asset_type_table(text) is 'The type table of one of the 13 asset types, or NULL for an unknown type.';
+
+create or replace function app.snake_case(p_key text) returns text
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$ select pg_catalog.lower(pg_catalog.regexp_replace(p_key, '([a-z0-9])([A-Z])', '\1_\2', 'g')) $$;
+comment on function app.snake_case(text) is 'camelCase (the API''s) to snake_case (the columns'').';
+
+create or replace function app.camel_case(p_key text) returns text
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select pg_catalog.string_agg(case when n = 1 then part else pg_catalog.initcap(part) end, '' order by n)
+    from pg_catalog.unnest(pg_catalog.string_to_array(p_key, '_')) with ordinality as t(part, n)
+$$;
+comment on function app.camel_case(text) is 'snake_case (the columns'') to camelCase (the API''s).';
+
+create or replace function app.user_can_reference_persona(p_user_id uuid, p_persona_id uuid) returns boolean
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- A persona the user acts for, or a fellow active member of one of the user's circles.
+  select exists (select 1 from app.acting_persona_ids(p_user_id) a where a = p_persona_id)
+      or exists (select 1 from app.ffc_memberships mine
+                   join app.ffc_memberships theirs on theirs.tenant_id = mine.tenant_id and theirs.ffc_id = mine.ffc_id
+                  where mine.tenant_id = (select app.current_tenant_id()) and mine.status = 'active' and theirs.status = 'active'
+                    and mine.persona_id in (select app.acting_persona_ids(p_user_id)) and theirs.persona_id = p_persona_id)
+$$;
+comment on function app.user_can_reference_persona(uuid, uuid) is
+  'True when the user may name the persona as an owner or grantee: one they act for, or a fellow circle member.';
+
+create or replace function app.asset_access(p_user_id uuid, p_asset_id uuid) returns text
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  with acting as (select app.acting_persona_ids(p_user_id) as persona_id),
+  my_circles as (
+    select m.ffc_id, app.ffc_role_rank(m.role) as rank from app.ffc_memberships m
+     where m.tenant_id = (select app.current_tenant_id()) and m.status = 'active'
+       and m.persona_id = (select up.persona_id from app.user_personas up
+                            where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
+  select case
+    -- Owners (of any share, through any persona they act for) always see and edit.
+    when exists (select 1 from app.asset_ownerships o where o.tenant_id = (select app.current_tenant_id())
+                    and o.asset_id = p_asset_id and o.persona_id in (select persona_id from acting)) then 'owner'
+    else (select max(g.permission) from app.asset_permissions g
+           where g.tenant_id = (select app.current_tenant_id()) and g.asset_id = p_asset_id
+             and (g.grantee_persona_id in (select persona_id from acting)
+                  or exists (select 1 from my_circles c where c.ffc_id = g.grantee_ffc_id
+                                and c.rank >= app.ffc_role_rank(g.grantee_ffc_role))))
+  end
+$$;
+comment on function app.asset_access(uuid, uuid) is
+  'What the user may do with an asset: owner, edit, view (the greatest grant), or NULL for nothing.';
+
+create or replace function app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) returns text
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_access text := app.asset_access(p_user_id, p_asset_id);
+begin
+  if v_access is null then
+    perform app.fail('PT404', 'asset_not_found', 'asset not found');
+  end if;
+  if p_need = 'edit' and v_access = 'view' then
+    perform app.fail('PT403', 'asset_read_only', 'you may view this asset but not change it');
+  end if;
+  if p_need = 'owner' and v_access <> 'owner' then
+    perform app.fail('PT403', 'asset_owner_only', 'only an owner of this asset may do this');
+  end if;
+  return v_access;
+end
+$$;
+comment on function app.require_asset_access(uuid, uuid, text) is 'Raises asset_not_found without any access, asset_read_only / asset_owner_only when short of p_need.';
+
+create or replace function app.check_currency(p_currency text) returns text
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_currency is null or p_currency !~ '^[A-Z]{3}$' then
+    perform app.fail('PT400', 'invalid_currency', 'currency must be an ISO 4217 code such as USD');
+  end if;
+  return p_currency;
+end
+$$;
+comment on function app.check_currency(text) is 'Checks an ISO 4217 currency code.';
+
+create or replace function app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_table text := app.asset_type_table(p_asset_type);
+  v_row jsonb := '{}'::jsonb;
+  v_key text;
+  v_unknown text[];
+  v_constraint text;
+  v_column text;
+begin
+  if pg_catalog.jsonb_typeof(coalesce(p_details, '{}')) <> 'object' then
+    perform app.fail('PT400', 'invalid_details', 'details must be an object');
+  end if;
+  for v_key in select k from pg_catalog.jsonb_object_keys(coalesce(p_details, '{}')) k loop
+    v_row := v_row || pg_catalog.jsonb_build_object(app.snake_case(v_key), p_details -> v_key);
+  end loop;
+  select pg_catalog.array_agg(k order by k) into v_unknown from pg_catalog.jsonb_object_keys(v_row) k
+   where k in ('tenant_id', 'id') or not exists (
+     select 1 from pg_catalog.pg_attribute a
+      where a.attrelid = pg_catalog.format('app.%I', v_table)::regclass and a.attname = k and a.attnum > 0 and not a.attisdropped);
+  if v_unknown is not null then
+    perform app.fail('PT400', 'invalid_details', pg_catalog.format('unknown %s details: %s', p_asset_type, pg_catalog.array_to_string(v_unknown, ', ')));
+  end if;
+  v_row := v_row || pg_catalog.jsonb_build_object('tenant_id', app.current_tenant_id(), 'id', p_asset_id);
+  begin
+    execute pg_catalog.format('insert into app.%1$I select * from pg_catalog.jsonb_populate_record(null::app.%1$I, $1)', v_table)
+      using v_row;
+  exception
+    when check_violation or not_null_violation or invalid_text_representation or numeric_value_out_of_range
+         or datetime_field_overflow or invalid_datetime_format or string_data_right_truncation then
+      get stacked diagnostics v_constraint = constraint_name, v_column = column_name;
+      perform app.fail('PT400', 'invalid_details',
+        pg_catalog.format('%s details are not valid: %s', p_asset_type, coalesce(nullif(v_column, ''), nullif(v_constraint, ''), sqlerrm)));
+  end;
+end
+$$;
+comment on function app.insert_asset_details(text, uuid, jsonb) is
+  'Validates the type-specific details (camelCase keys, only the type''s own fields, its CHECKs) and inserts the type row.';
+
+create or replace function app.asset_details(p_asset_type text, p_asset_id uuid) returns jsonb
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_table text := app.asset_type_table(p_asset_type);
+  v_row jsonb;
+  v_decimals text[];
+begin
+  execute pg_catalog.format('select pg_catalog.to_jsonb(t) - ''tenant_id'' - ''id'' from app.%I t where t.tenant_id = $1 and t.id = $2', v_table)
+    into v_row using app.current_tenant_id(), p_asset_id;
+  -- Money, rates and units are exact decimals: they travel as strings, never as JSON numbers.
+  select pg_catalog.array_agg(a.attname::text) into v_decimals from pg_catalog.pg_attribute a
+   where a.attrelid = pg_catalog.format('app.%I', v_table)::regclass and a.atttypid = 'pg_catalog.numeric'::pg_catalog.regtype;
+  return (select coalesce(pg_catalog.jsonb_object_agg(app.camel_case(k),
+                    case when k = any (coalesce(v_decimals, '{}')) and pg_catalog.jsonb_typeof(v) = 'number'
+                         then pg_catalog.to_jsonb(v #>> '{}') else v end), '{}')
+            from pg_catalog.jsonb_each(v_row) as e(k, v));
+end
+$$;
+comment on function app.asset_details(text, uuid) is 'The type-specific fields of an asset, camelCased.';
+
+create or replace function app.asset_view(p_asset_id uuid, p_access text)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
+                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
+                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
+                 created_at timestamptz, updated_at timestamptz)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select a.id, a.asset_type, a.category_code, a.name, a.description, a.currency, a.is_liability,
+         case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
+         a.status, app.asset_details(a.asset_type, a.id), v.amount, v.currency, v.valued_on,
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'personaId', o.persona_id, 'personaName', p.first_name || ' ' || p.last_name,
+                     'percentage', o.ownership_percentage::text, 'form', o.ownership_form) order by o.ownership_percentage desc, o.created_at)
+                     from app.asset_ownerships o join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+                    where o.tenant_id = a.tenant_id and o.asset_id = a.id), '[]'),
+         p_access, a.created_at, a.updated_at
+    from app.assets a
+    left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
+                        where x.tenant_id = a.tenant_id and x.asset_id = a.id
+                        order by x.valued_on desc, x.created_at desc limit 1) v on true
+   where a.tenant_id = (select app.current_tenant_id()) and a.id = p_asset_id
+$$;
+comment on function app.asset_view(uuid, text) is 'An asset as the API shows it: identifier masked, type details, latest value, owners.';
+
+create or replace function api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text,
+                                               p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date,
+                                               p_details jsonb default '{}', p_description text default null,
+                                               p_ownership_percentage numeric default 100, p_ownership_form text default 'sole',
+                                               p_valuation_source text default 'manual',
+                                               p_identifier_ciphertext bytea default null, p_identifier_last4 text default null)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
+                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
+                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
+                 created_at timestamptz, updated_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_category app.asset_categories;
+  v_asset_id uuid;
+begin
+  if app.asset_type_table(p_asset_type) is null then
+    perform app.fail('PT400', 'invalid_asset_type', 'asset type must be one of the 13 known types');
+  end if;
+  select * into v_category from app.asset_categories c where c.code = p_category_code;
+  if v_category.code is null or v_category.asset_type <> p_asset_type then
+    perform app.fail('PT400', 'invalid_category', pg_catalog.format('category must be one of the %s categories', p_asset_type));
+  end if;
+  perform app.require_persona_access(v_user_id, p_owner_persona_id);
+  if p_initial_value is null or p_initial_value < 0 or p_valued_on is null or p_valued_on > current_date then
+    perform app.fail('PT400', 'invalid_valuation', 'an initial value of 0 or more, dated today or earlier, is required');
+  end if;
+  if (p_identifier_ciphertext is null) <> (p_identifier_last4 is null) then
+    perform app.fail('PT400', 'invalid_identifier', 'an identifier comes encrypted with its last four');
+  end if;
+  if pg_catalog.length(p_description) > 2000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 2000 characters');
+  end if;
+
+  insert into app.assets (tenant_id, asset_type, category_code, name, description, currency, is_liability,
+                          identifier_ciphertext, identifier_last4, created_by_user_id)
+  values (v_tenant_id, p_asset_type, p_category_code, app.require_text(p_name, 'invalid_name', 200),
+          nullif(pg_catalog.btrim(p_description), ''), app.check_currency(p_currency), v_category.is_liability,
+          p_identifier_ciphertext, p_identifier_last4, v_user_id)
+  returning id into v_asset_id;
+
+  if p_asset_type = 'life_insurance' then
+    perform app.require_persona_access(v_user_id, (p_details ->> 'insuredPersonaId')::uuid);
+  end if;
+  perform app.insert_asset_details(p_asset_type, v_asset_id, p_details);
+
+  insert into app.asset_valuations (tenant_id, asset_id, valued_on, amount, currency, source, recorded_by_user_id)
+  values (v_tenant_id, v_asset_id, p_valued_on, p_initial_value, p_currency, app.check_valuation_source(p_valuation_source), v_user_id);
+
+  perform app.check_ownership(p_ownership_percentage, p_ownership_form);
+  insert into app.asset_ownerships (tenant_id, asset_id, persona_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, v_asset_id, p_owner_persona_id, p_ownership_percentage, p_ownership_form);
+
+  return query select * from app.asset_view(v_asset_id, 'owner');
+end
+$$;
+comment on function api.sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text) is
+  'Creates an asset in one call: base row, type row (validated), first valuation and first ownership by a persona the caller acts for.';
+grant execute on function api.sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text) to estate_api;
+
+create or replace function app.check_valuation_source(p_source text) returns text
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_source is null or p_source not in ('manual', 'appraisal', 'statement', 'import') then
+    perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
+  end if;
+  return p_source;
+end
+$$;
+comment on function app.check_valuation_source(text) is 'Checks a valuation source.';
+
+create or replace function app.check_ownership(p_percentage numeric, p_form text) returns void
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_percentage is null or p_percentage <= 0 or p_percentage > 100 or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', 'an ownership share is more than 0 and at most 100, with up to 4 decimals');
+  end if;
+  if p_form is null or p_form not in ('sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod') then
+    perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
+  end if;
+end
+$$;
+comment on function app.check_ownership(numeric, text) is 'Checks an ownership share (0 < p <= 100, 4 decimals) and form.';
+
+create or replace function api.sp_get_asset(p_asset_id uuid)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
+                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
+                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
+                 created_at timestamptz, updated_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id(), p_asset_id, 'view'));
+end
+$$;
+comment on function api.sp_get_asset(uuid) is 'One asset the caller may see, with its type''s fields, latest value and owners; identifiers masked.';
+grant execute on function api.sp_get_asset(uuid) to estate_api;
+
+create or replace function api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric,
+                                                          p_ownership_form text)
+  returns table (asset_id uuid, persona_id uuid, ownership_percentage numeric, ownership_form text, total_percentage numeric)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_others numeric;
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  if not app.user_can_reference_persona(v_user_id, p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform app.check_ownership(p_percentage, p_ownership_form);
+  -- Writers of one asset's shares queue on its row: the 100% cap holds under concurrency.
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id <> p_persona_id;
+  if v_others + p_percentage > 100 then
+    perform app.fail('PT409', 'ownership_exceeds_100', pg_catalog.format('shares would total %s%%; at most %s%% is left', v_others + p_percentage, 100 - v_others));
+  end if;
+  insert into app.asset_ownerships (tenant_id, asset_id, persona_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_persona_id, p_percentage, p_ownership_form)
+  on conflict (tenant_id, asset_id, persona_id)
+    do update set ownership_percentage = excluded.ownership_percentage, ownership_form = excluded.ownership_form;
+  return query select p_asset_id, p_persona_id, p_percentage, p_ownership_form, v_others + p_percentage;
+end
+$$;
+comment on function api.sp_assign_asset_to_persona(uuid, uuid, numeric, text) is
+  'Sets a persona''s share of an asset (editors only); refused when all shares would exceed 100%.';
+grant execute on function api.sp_assign_asset_to_persona(uuid, uuid, numeric, text) to estate_api;
+
+create or replace function api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid,
+                                                       p_percentage numeric)
+  returns table (persona_id uuid, ownership_percentage numeric)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from app.asset_ownerships;
+begin
+  -- Only someone acting for the giving owner may give their share away.
+  perform app.require_asset_access(v_user_id, p_asset_id, 'view');
+  perform app.require_persona_access(v_user_id, p_from_persona_id);
+  if not app.user_can_reference_persona(v_user_id, p_to_persona_id) or p_to_persona_id = p_from_persona_id then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  select * into v_from from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_from_persona_id;
+  if v_from.id is null then
+    perform app.fail('PT404', 'ownership_not_found', 'that persona owns no share of this asset');
+  end if;
+  if p_percentage is null or p_percentage <= 0 or p_percentage > v_from.ownership_percentage or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', pg_catalog.format('transfer more than 0 and at most %s', v_from.ownership_percentage));
+  end if;
+  if p_percentage = v_from.ownership_percentage then
+    delete from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  else
+    update app.asset_ownerships o set ownership_percentage = o.ownership_percentage - p_percentage
+     where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  end if;
+  insert into app.asset_ownerships (tenant_id, asset_id, persona_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_to_persona_id, p_percentage, v_from.ownership_form)
+  on conflict (tenant_id, asset_id, persona_id) do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
+  return query select o.persona_id, o.ownership_percentage from app.asset_ownerships o
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id order by o.ownership_percentage desc, o.persona_id;
+end
+$$;
+comment on function api.sp_transfer_asset_share(uuid, uuid, uuid, numeric) is
+  'Moves part or all of a share from an owner the caller acts for to another persona; the total is unchanged.';
+grant execute on function api.sp_transfer_asset_share(uuid, uuid, uuid, numeric) to estate_api;
+
+create or replace function api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date,
+                                                     p_source text default 'manual', p_currency text default null)
+  returns table (valuation_id uuid, asset_id uuid, valued_on date, amount numeric, currency text, source text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  if p_amount is null or p_amount < 0 or p_amount <> pg_catalog.round(p_amount, 2) then
+    perform app.fail('PT400', 'invalid_amount', 'amount must be 0 or more with at most 2 decimals');
+  end if;
+  if p_valued_on is null or p_valued_on > current_date or p_valued_on < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_valued_on', 'the valuation date must be between 1900-01-01 and today');
+  end if;
+  return query
+    insert into app.asset_valuations as v (tenant_id, asset_id, valued_on, amount, currency, source, recorded_by_user_id)
+    values (v_tenant_id, p_asset_id, p_valued_on, p_amount,
+            app.check_currency(coalesce(p_currency, (select a.currency from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id))),
+            app.check_valuation_source(p_source), v_user_id)
+    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source;
+end
+$$;
+comment on function api.sp_update_asset_value(uuid, numeric, date, text, text) is 'Records a dated valuation of an asset (appended, never overwriting).';
+grant execute on function api.sp_update_asset_value(uuid, numeric, date, text, text) to estate_api;
+
+create or replace function api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date default null, p_limit integer default 50,
+                                                       p_offset integer default 0)
+  returns table (valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
+  if p_limit is null or p_limit not between 1 and 500 or p_offset is null or p_offset < 0 then
+    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 500 and offset 0 or more');
+  end if;
+  -- Newest first; with p_as_of, the first row is the value as of that date.
+  return query
+    select v.id, v.valued_on, v.amount, v.currency, v.source, v.created_at from app.asset_valuations v
+     where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
+     order by v.valued_on desc, v.created_at desc
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_get_asset_valuations(uuid, date, integer, integer) is
+  'Valuation history of an asset, newest first; with as_of, the history up to that date (its first row is the value as of then).';
+grant execute on function api.sp_get_asset_valuations(uuid, date, integer, integer) to estate_api;
+
+create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_limit integer default 50, p_offset integer default 0)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean,
+                 identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric,
+                 valued_on date, my_access text)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  if not app.user_can_reference_persona(v_user_id, p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_limit is null or p_limit not between 1 and 500 or p_offset is null or p_offset < 0 then
+    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 500 and offset 0 or more');
+  end if;
+  return query
+    select * from (
+      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
+             case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
+             o.ownership_percentage, o.ownership_form, v.amount, v.valued_on,
+             app.asset_access(v_user_id, a.id) as access
+        from app.asset_ownerships o
+        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+        left join lateral (select x.amount, x.valued_on from app.asset_valuations x
+                            where x.tenant_id = a.tenant_id and x.asset_id = a.id
+                            order by x.valued_on desc, x.created_at desc limit 1) v on true
+       where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
+    ) visible
+    -- What this persona owns, narrowed to what the caller may see.
+    where visible.access is not null
+    order by visible.name, visible.id
+    limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_get_persona_assets(uuid, integer, integer) is
+  'The assets a persona owns (with share, form and latest value) that the caller may see, a page at a time.';
+grant execute on function api.sp_get_persona_assets(uuid, integer, integer) to estate_api;
+
+create or replace function api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid default null,
+                                                       p_grantee_ffc_id uuid default null, p_grantee_ffc_role text default null)
+  returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  if p_permission is null or p_permission not in ('view', 'edit') then
+    perform app.fail('PT400', 'invalid_permission', 'permission must be view or edit');
+  end if;
+  if (p_grantee_persona_id is null) = (p_grantee_ffc_id is null) then
+    perform app.fail('PT400', 'invalid_grantee', 'grant to a persona, or to a role in a circle');
+  end if;
+  if p_grantee_persona_id is not null then
+    if not app.user_can_reference_persona(v_user_id, p_grantee_persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    insert into app.asset_permissions (tenant_id, asset_id, grantee_persona_id, permission, granted_by_user_id)
+    values (v_tenant_id, p_asset_id, p_grantee_persona_id, p_permission, v_user_id)
+    on conflict (tenant_id, asset_id, grantee_persona_id) where grantee_persona_id is not null
+      do update set permission = excluded.permission
+    returning id into v_id;
+  else
+    perform app.require_ffc_role(v_user_id, p_grantee_ffc_id, 'viewer');
+    if app.ffc_role_rank(p_grantee_ffc_role) = 0 then
+      perform app.fail('PT400', 'invalid_role', 'role must be owner, admin, member, advisor or viewer');
+    end if;
+    insert into app.asset_permissions (tenant_id, asset_id, grantee_ffc_id, grantee_ffc_role, permission, granted_by_user_id)
+    values (v_tenant_id, p_asset_id, p_grantee_ffc_id, p_grantee_ffc_role, p_permission, v_user_id)
+    on conflict (tenant_id, asset_id, grantee_ffc_id, grantee_ffc_role) where grantee_ffc_id is not null
+      do update set permission = excluded.permission
+    returning id into v_id;
+  end if;
+  return v_id;
+end
+$$;
+comment on function api.sp_set_asset_permission(uuid, text, uuid, uuid, text) is
+  'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
+grant execute on function api.sp_set_asset_permission(uuid, text, uuid, uuid, text) to estate_api;
+
+create or replace function api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  delete from app.asset_permissions g where g.tenant_id = app.current_tenant_id() and g.asset_id = p_asset_id and g.id = p_permission_id;
+  if not found then
+    perform app.fail('PT404', 'permission_not_found', 'permission not found');
+  end if;
+end
+$$;
+comment on function api.sp_revoke_asset_permission(uuid, uuid) is 'Takes back a grant on an asset (owners only).';
+grant execute on function api.sp_revoke_asset_permission(uuid, uuid) to estate_api;
+
+create or replace function api.sp_search_assets(p_query text, p_limit integer default 20)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, rank real)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_query tsquery;
+begin
+  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 or p_limit not between 1 and 100 then
+    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters and limit 1 to 100');
+  end if;
+  v_query := pg_catalog.websearch_to_tsquery('simple'::regconfig, p_query);
+  return query
+    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query)
+      from app.assets a
+     where a.tenant_id = app.current_tenant_id() and a.search @@ v_query
+       and app.asset_access(v_user_id, a.id) is not null
+     order by 5 desc, a.name
+     limit p_limit;
+end
+$$;
+comment on function api.sp_search_assets(text, integer) is 'Full-text search (GIN) over the names and descriptions of the assets the caller may see.';
+grant execute on function api.sp_search_assets(text, integer) to estate_api;
+
+create or replace function api.sp_list_asset_categories()
+  returns table (code text, asset_type text, name text, is_liability boolean)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code
+$$;
+comment on function api.sp_list_asset_categories() is 'The asset categories, grouped by the 13 asset types.';
+grant execute on function api.sp_list_asset_categories() to estate_api;
