@@ -1,12 +1,16 @@
 // Builds the Fastify application as a plugin-composed instance (testable with inject);
 // server/main.ts starts it.
 import { randomUUID } from 'node:crypto';
+import { Ajv } from 'ajv';
+import formatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
 import healthRoutes from './routes/health.ts';
+import { createFieldCipher, type FieldCipher } from './fieldCipher.ts';
+import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import identityRoutes from './routes/identity.ts';
 
@@ -15,12 +19,20 @@ export interface AppOptions {
   databaseApiUrl: string;
   poolSize?: number;
   allowDevelopmentIssuers: boolean;
+  /** FIELD_ENCRYPTION_KEYS: "keyId:base64Key[,...]", the first encrypts identifiers. */
+  fieldEncryptionKeys: string;
   /** Least time between two reloads of the token routing table (default 5 s). */
   authReloadIntervalMs?: number;
   logger?: FastifyServerOptions['logger'];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    fieldCipher: FieldCipher;
+  }
+}
 
 export async function buildApp(options: AppOptions) {
   const app = Fastify({
@@ -32,10 +44,17 @@ export async function buildApp(options: AppOptions) {
     },
     requestIdHeader: false,
     bodyLimit: 256 * 1024,
-    // Query strings arrive as text: coerce them to the schema's types; never strip unknown properties.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Query strings and path params arrive as text and are coerced to their schema's types; bodies
+  // are JSON and are not (money sent as a JSON number is refused, not rounded into a string).
+  const addFormats = formatsPlugin as unknown as (ajv: Ajv) => Ajv;
+  const coercing = addFormats(new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false }));
+  const strict = addFormats(new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false }));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema) as ReturnType<Parameters<typeof app.setValidatorCompiler>[0]>,
+  );
+  app.decorate('fieldCipher', createFieldCipher(options.fieldEncryptionKeys));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
@@ -51,6 +70,7 @@ export async function buildApp(options: AppOptions) {
       v1.addHook('onRequest', v1.authenticate);
       await v1.register(identityRoutes);
       await v1.register(familyCircleRoutes);
+      await v1.register(assetRoutes);
     },
     { prefix: '/v1' },
   );

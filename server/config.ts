@@ -25,6 +25,8 @@ const ConfigSchema = Type.Object({
   DEMO_USER_EMAIL: Type.String({ default: 'demo@example.com' }),
   DEMO_USER_PASSWORD: Type.String({ default: 'Demo-Passw0rd!' }),
   DATA_DIR: Type.String({ default: '.data' }),
+  // Keys for account and policy numbers; the dev stack makes one when unset. Required in production.
+  FIELD_ENCRYPTION_KEYS: Type.Optional(Type.String({ minLength: 10 })),
 });
 
 export type Config = Static<typeof ConfigSchema>;

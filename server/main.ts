@@ -18,6 +18,7 @@ const app = await buildApp({
   databaseApiUrl: infrastructure.databaseApiUrl,
   poolSize: config.DATABASE_POOL_SIZE,
   allowDevelopmentIssuers: infrastructure.allowDevelopmentIssuers,
+  fieldEncryptionKeys: infrastructure.fieldEncryptionKeys,
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
 });
 

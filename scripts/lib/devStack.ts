@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { loginRoleUrl, type Config } from '../../server/config.ts';
 import { inContext } from '../../server/plugins/db.ts';
+import { generateFieldKeys } from '../../server/fieldCipher.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
 import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognitoLocal.ts';
@@ -27,6 +28,8 @@ export interface DevStackFile {
 
 export interface Infrastructure {
   databaseApiUrl: string;
+  /** FIELD_ENCRYPTION_KEYS, or the development stack's own key. */
+  fieldEncryptionKeys: string;
   databaseSupportUrl: string;
   allowDevelopmentIssuers: boolean;
   demo?: { email: string; password: string; tenantSlug: string };
@@ -39,13 +42,20 @@ interface DevSecrets {
   superuserPassword: string;
   apiPassword: string;
   supportPassword: string;
+  fieldEncryptionKeys: string;
 }
 
+/** Development secrets, made once per data folder and kept there (git-ignored, mode 600). */
 async function devSecrets(dataDir: string): Promise<DevSecrets> {
   const file = path.join(dataDir, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as DevSecrets;
   const secret = () => randomBytes(18).toString('base64url');
-  const secrets = { superuserPassword: secret(), apiPassword: secret(), supportPassword: secret() };
+  const stored: Partial<DevSecrets> = existsSync(file) ? JSON.parse(await readFile(file, 'utf8')) : {};
+  const secrets: DevSecrets = {
+    superuserPassword: stored.superuserPassword ?? secret(),
+    apiPassword: stored.apiPassword ?? secret(),
+    supportPassword: stored.supportPassword ?? secret(),
+    fieldEncryptionKeys: stored.fieldEncryptionKeys ?? generateFieldKeys('dev1'),
+  };
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -75,11 +85,13 @@ export async function startInfrastructure(config: Config, log: (message: string)
   };
 
   try {
+    const secrets = await devSecrets(dataDir);
+    const fieldEncryptionKeys = config.FIELD_ENCRYPTION_KEYS ?? (config.DATABASE_URL ? undefined : secrets.fieldEncryptionKeys);
+    if (!fieldEncryptionKeys) throw new Error('FIELD_ENCRYPTION_KEYS is required with DATABASE_URL (keyId:base64-of-32-bytes)');
     let adminUrl = config.DATABASE_URL;
     let apiPassword = config.DATABASE_API_PASSWORD;
     let supportPassword = config.DATABASE_SUPPORT_PASSWORD;
     if (!adminUrl) {
-      const secrets = await devSecrets(dataDir);
       const server = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
         superuserPassword: secrets.superuserPassword,
@@ -101,7 +113,7 @@ export async function startInfrastructure(config: Config, log: (message: string)
 
     const provider = config.IDENTITY_PROVIDER ?? (config.DATABASE_URL ? 'cognito' : 'cognito-local');
     if (provider !== 'cognito-local') {
-      return { databaseApiUrl, databaseSupportUrl, allowDevelopmentIssuers: false, announce: async () => {}, stop };
+      return { databaseApiUrl, databaseSupportUrl, fieldEncryptionKeys, allowDevelopmentIssuers: false, announce: async () => {}, stop };
     }
 
     const cognito = await startCognitoLocal({ dataDir: path.join(dataDir, 'cognito'), port: config.COGNITO_LOCAL_PORT });
@@ -148,6 +160,7 @@ export async function startInfrastructure(config: Config, log: (message: string)
     return {
       databaseApiUrl,
       databaseSupportUrl,
+      fieldEncryptionKeys,
       allowDevelopmentIssuers: true,
       demo: { email: config.DEMO_USER_EMAIL, password: config.DEMO_USER_PASSWORD, tenantSlug: config.DEMO_TENANT_SLUG },
       async announce(apiUrl) {

@@ -69,7 +69,8 @@ export interface DbPluginOptions {
 export default fp<DbPluginOptions>(
   async (fastify, options) => {
     const api = new pg.Pool({ connectionString: options.apiUrl, max: options.poolSize, application_name: 'estate-api' });
-    api.on('error', (error) => fastify.log.error({ err: error }, 'idle database connection failed'));
+    // Only the code and message: the error object carries the connection's parameters.
+    api.on('error', (error: Error & { code?: string }) => fastify.log.warn({ code: error.code, message: error.message }, 'idle database connection failed'));
     fastify.decorate('db', {
       api,
       inContext: (context, fn) => inContext(api, context, fn),

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import { buildApp } from '../../server/app.ts';
+import { generateFieldKeys } from '../../server/fieldCipher.ts';
 import { registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, signIn } from '../../scripts/lib/cognitoLocal.ts';
 import { makeTenant, type TestDatabase } from './db.ts';
@@ -17,7 +18,7 @@ export const cognitoEndpoint = () => {
 export async function testApp(t: Test, db: TestDatabase, options: { allowDevelopmentIssuers?: boolean } = {}) {
   const app = await buildApp({ databaseApiUrl: db.apiUrl, allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true, poolSize: 4,
     // Tenants are registered while the app runs: pick their clients up at once.
-    authReloadIntervalMs: 0 });
+    authReloadIntervalMs: 0, fieldEncryptionKeys: generateFieldKeys('test') });
   await app.ready();
   t.teardown(() => app.close());
   return app;

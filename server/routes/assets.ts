@@ -1,0 +1,139 @@
+// Asset routes: create and read assets, ownership shares, valuations, permissions, search.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import * as assets from '../../generated/assets.queries.ts';
+import { lastFour } from '../fieldCipher.ts';
+import { problemResponses } from '../schemas/common.ts';
+import {
+  Asset,
+  AssetParams,
+  AssignBody,
+  Assignment,
+  Categories,
+  CreateAssetBody,
+  Page,
+  PermissionBody,
+  PermissionParams,
+  PermissionReply,
+  PersonaAssets,
+  PersonaParams,
+  SearchQuery,
+  SearchReply,
+  Shares,
+  TransferBody,
+  Valuation,
+  ValuationBody,
+  ValuationQuery,
+  Valuations,
+} from '../schemas/assets.ts';
+
+const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/assets',
+    { schema: { summary: 'Creates an asset with its type fields, first valuation and first owner', body: CreateAssetBody, response: { 201: Asset, ...problemResponses } } },
+    async (request, reply) => {
+      const body = request.body;
+      // The identifier is encrypted here, with keys the database never sees; it keeps the last four.
+      const identifier = body.identifier?.trim();
+      const [row] = await request.inTenant((db) =>
+        assets.createAsset.run(
+          {
+            assetType: body.assetType,
+            categoryCode: body.categoryCode,
+            name: body.name,
+            description: body.description,
+            currency: body.currency,
+            ownerPersonaId: body.ownerPersonaId,
+            initialValue: body.initialValue,
+            valuedOn: body.valuedOn,
+            details: body.details ?? {},
+            ownershipPercentage: body.ownershipPercentage ?? '100',
+            ownershipForm: body.ownershipForm ?? 'sole',
+            valuationSource: body.valuationSource ?? 'manual',
+            identifierCiphertext: identifier ? app.fieldCipher.encrypt(identifier) : null,
+            identifierLast4: identifier ? lastFour(identifier) : null,
+          },
+          db,
+        ),
+      );
+      return reply.code(201).header('location', `/v1/assets/${row.assetId}`).send(row);
+    },
+  );
+
+  app.get(
+    '/assets/search',
+    { schema: { summary: 'Full-text search over the assets the caller may see', querystring: SearchQuery, response: { 200: SearchReply, ...problemResponses } } },
+    async (request) => ({ items: await request.inTenant((db) => assets.searchAssets.run({ query: request.query.q, limit: request.query.limit }, db)) }),
+  );
+
+  app.get(
+    '/asset-categories',
+    { schema: { summary: 'Asset categories of the 13 types', response: { 200: Categories, ...problemResponses } } },
+    async (request) => ({ items: await request.inTenant((db) => assets.listAssetCategories.run(undefined, db)) }),
+  );
+
+  app.get(
+    '/assets/:assetId',
+    { schema: { summary: 'One asset (identifier masked)', params: AssetParams, response: { 200: Asset, ...problemResponses } } },
+    async (request) => (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
+  );
+
+  app.get(
+    '/personas/:personaId/assets',
+    { schema: { summary: 'What a persona owns that the caller may see', params: PersonaParams, querystring: Page, response: { 200: PersonaAssets, ...problemResponses } } },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const items = await request.inTenant((db) => assets.getPersonaAssets.run({ personaId: request.params.personaId, limit, offset }, db));
+      return { items, limit, offset };
+    },
+  );
+
+  app.post(
+    '/assets/:assetId/ownerships',
+    { schema: { summary: "Sets a persona's share (all shares at most 100%)", params: AssetParams, body: AssignBody, response: { 200: Assignment, ...problemResponses } } },
+    async (request) =>
+      (await request.inTenant((db) => assets.assignAssetToPersona.run({ assetId: request.params.assetId, ...request.body }, db)))[0],
+  );
+
+  app.post(
+    '/assets/:assetId/transfers',
+    { schema: { summary: 'Moves part of a share to another persona', params: AssetParams, body: TransferBody, response: { 200: Shares, ...problemResponses } } },
+    async (request) => ({ items: await request.inTenant((db) => assets.transferAssetShare.run({ assetId: request.params.assetId, ...request.body }, db)) }),
+  );
+
+  app.post(
+    '/assets/:assetId/valuations',
+    { schema: { summary: 'Records a dated valuation', params: AssetParams, body: ValuationBody, response: { 201: Valuation, ...problemResponses } } },
+    async (request, reply) => {
+      const { amount, valuedOn, source = 'manual', currency } = request.body;
+      const [row] = await request.inTenant((db) => assets.updateAssetValue.run({ assetId: request.params.assetId, amount, valuedOn, source, currency }, db));
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.get(
+    '/assets/:assetId/valuations',
+    { schema: { summary: 'Valuation history, newest first (as of a date with asOf)', params: AssetParams, querystring: ValuationQuery, response: { 200: Valuations, ...problemResponses } } },
+    async (request) => ({ items: await request.inTenant((db) => assets.getAssetValuations.run({ assetId: request.params.assetId, ...request.query }, db)) }),
+  );
+
+  app.post(
+    '/assets/:assetId/permissions',
+    { schema: { summary: 'Grants view or edit to a persona or a circle role', params: AssetParams, body: PermissionBody, response: { 201: PermissionReply, ...problemResponses } } },
+    async (request, reply) => {
+      const [row] = await request.inTenant((db) => assets.setAssetPermission.run({ assetId: request.params.assetId, ...request.body }, db));
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.delete(
+    '/assets/:assetId/permissions/:permissionId',
+    { schema: { summary: 'Revokes a grant', params: PermissionParams, response: { 204: Type.Null(), ...problemResponses } } },
+    async (request, reply) => {
+      await request.inTenant((db) => assets.revokeAssetPermission.run(request.params, db));
+      return reply.code(204).send(null);
+    },
+  );
+};
+
+export default assetRoutes;

@@ -1,0 +1,75 @@
+// Assets over HTTP with real tokens: identifiers encrypted by the API and shown masked,
+// exact decimals on the wire, and nothing of another tenant's assets.
+import t from 'tap';
+import { createFieldCipher, generateFieldKeys, lastFour } from '../server/fieldCipher.ts';
+import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { testDatabase } from './helpers/db.ts';
+
+const db = await testDatabase(t);
+const app = await testApp(t, db);
+const home = await makePoolTenant(db, 'home');
+const away = await makePoolTenant(db, 'away');
+
+async function registered(tenant: typeof home, firstName: string) {
+  const user = await tenant.signUp();
+  const res = await app.inject({ method: 'POST', url: '/v1/registrations', headers: bearer(user.accessToken), payload: { email: user.email, firstName, lastName: 'Assets' } });
+  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
+  return { ...user, personaId: res.json().personaId as string };
+}
+const owner = await registered(home, 'Olive');
+const stranger = await registered(away, 'Sid');
+
+t.test('field cipher: round trip, authenticated, rotation keeps old keys readable', async (t) => {
+  const oldKeys = generateFieldKeys('old');
+  const cipher = createFieldCipher(oldKeys);
+  const sealed = cipher.encrypt('DE89 3704 0044 0532 0130 00');
+  t.equal(cipher.decrypt(sealed), 'DE89 3704 0044 0532 0130 00', 'decrypts to the identifier');
+  t.notOk(sealed.toString('latin1').includes('3704'), 'the ciphertext does not contain the identifier');
+  const rotated = createFieldCipher(`${generateFieldKeys('new')},${oldKeys}`);
+  t.equal(rotated.decrypt(sealed), 'DE89 3704 0044 0532 0130 00', 'after rotation the old key still decrypts');
+  const tampered = Buffer.from(sealed);
+  tampered[tampered.length - 1] ^= 1;
+  t.throws(() => cipher.decrypt(tampered), 'a tampered ciphertext is refused');
+  t.throws(() => createFieldCipher('bad'), /FIELD_ENCRYPTION_KEYS/, 'a malformed key list is refused');
+  t.equal(lastFour('12-34-5678 90'), '7890');
+});
+
+t.test('create, read, value, share and search an asset over HTTP', async (t) => {
+  const created = await app.inject({
+    method: 'POST', url: '/v1/assets', headers: bearer(owner.accessToken),
+    payload: {
+      assetType: 'bank_account', categoryCode: 'checking', name: 'Everyday checking', currency: 'USD', ownerPersonaId: owner.personaId,
+      initialValue: '12345.67', valuedOn: '2026-01-31', identifier: '0012-3456-7890', details: { institutionName: 'First Bank', accountKind: 'checking' },
+    },
+  });
+  t.equal(created.statusCode, 201, created.body);
+  const asset = created.json();
+  t.equal(asset.identifierMasked, '****7890', 'the identifier is shown masked');
+  t.equal(asset.currentValue, '12345.67', 'money is an exact decimal string');
+  t.notMatch(created.body, /0012-3456|34567890/, 'the full identifier is nowhere in the reply');
+  const { rows } = await db.admin.query(`select identifier_ciphertext from app.assets where id = $1`, [asset.assetId]);
+  t.notOk(rows[0].identifier_ciphertext.toString('latin1').includes('3456'), 'the database holds only ciphertext');
+
+  const value = await app.inject({ method: 'POST', url: `/v1/assets/${asset.assetId}/valuations`, headers: bearer(owner.accessToken), payload: { amount: '13000.00', valuedOn: '2026-02-28', source: 'statement' } });
+  t.equal(value.statusCode, 201);
+  const history = await app.inject({ method: 'GET', url: `/v1/assets/${asset.assetId}/valuations?asOf=2026-02-01`, headers: bearer(owner.accessToken) });
+  t.same(history.json().items.map((v: { amount: string }) => v.amount), ['12345.67'], 'as of a date between valuations');
+  const list = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/assets?limit=10`, headers: bearer(owner.accessToken) });
+  t.same(list.json().items.map((a: { name: string; currentValue: string }) => [a.name, a.currentValue]), [['Everyday checking', '13000.00']]);
+  const found = await app.inject({ method: 'GET', url: '/v1/assets/search?q=checking', headers: bearer(owner.accessToken) });
+  t.equal(found.json().items.length, 1, 'search finds it');
+  const categories = await app.inject({ method: 'GET', url: '/v1/asset-categories', headers: bearer(owner.accessToken) });
+  t.ok(categories.json().items.length >= 13);
+  const tooMuch = await app.inject({ method: 'POST', url: `/v1/assets/${asset.assetId}/ownerships`, headers: bearer(owner.accessToken), payload: { personaId: owner.personaId, percentage: '100.5', ownershipForm: 'sole' } });
+  t.same([tooMuch.statusCode, tooMuch.json().code], [400, 'invalid_request'], 'a share above 100 is refused at the door');
+  const floaty = await app.inject({ method: 'POST', url: `/v1/assets/${asset.assetId}/valuations`, headers: bearer(owner.accessToken), payload: { amount: 13000.1, valuedOn: '2026-02-28' } });
+  t.same([floaty.statusCode, floaty.json().code], [400, 'invalid_request'], 'money as a JSON number is refused: exact decimals only');
+
+  for (const url of [`/v1/assets/${asset.assetId}`, `/v1/assets/${asset.assetId}/valuations`, `/v1/personas/${owner.personaId}/assets`]) {
+    const res = await app.inject({ method: 'GET', url, headers: bearer(stranger.accessToken) });
+    t.equal(res.statusCode, 404, `another tenant gets 404 on ${url.replace(/[0-9a-f-]{36}/g, ':id')}`);
+    t.notMatch(res.body, /Everyday|7890|Olive/, 'and learns nothing');
+  }
+  const theirSearch = await app.inject({ method: 'GET', url: '/v1/assets/search?q=checking', headers: bearer(stranger.accessToken) });
+  t.same(theirSearch.json().items, [], "another tenant's search finds nothing");
+});
