@@ -12,6 +12,7 @@ import healthRoutes from './routes/health.ts';
 import { createFieldCipher, type FieldCipher } from './fieldCipher.ts';
 import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
+import netWorthRoutes from './routes/net_worth.ts';
 import identityRoutes from './routes/identity.ts';
 
 export interface AppOptions {
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(identityRoutes);
       await v1.register(familyCircleRoutes);
       await v1.register(assetRoutes);
+      await v1.register(netWorthRoutes);
     },
     { prefix: '/v1' },
   );

@@ -70,6 +70,12 @@ t.test('create, read, value, share and search an asset over HTTP', async (t) => 
     t.equal(res.statusCode, 404, `another tenant gets 404 on ${url.replace(/[0-9a-f-]{36}/g, ':id')}`);
     t.notMatch(res.body, /Everyday|7890|Olive/, 'and learns nothing');
   }
+  const worth = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=USD`, headers: bearer(owner.accessToken) });
+  t.same([worth.statusCode, worth.json().netWorth, worth.json().totalAssets], [200, '13000.00', '13000.00'], 'net worth over HTTP, as an exact decimal');
+  const noRate = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=JPY`, headers: bearer(owner.accessToken) });
+  t.same([noRate.statusCode, noRate.json().code], [422, 'exchange_rate_missing'], 'a missing rate is 422 with its code');
+  const theirWorth = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/net-worth`, headers: bearer(stranger.accessToken) });
+  t.equal(theirWorth.statusCode, 404, "another tenant cannot ask for the net worth");
   const theirSearch = await app.inject({ method: 'GET', url: '/v1/assets/search?q=checking', headers: bearer(stranger.accessToken) });
   t.same(theirSearch.json().items, [], "another tenant's search finds nothing");
 });

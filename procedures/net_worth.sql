@@ -1,0 +1,164 @@
+-- Net worth: assets minus debts, weighted by ownership, valued as of a date, in one currency.
+
+create or replace function app.exchange_rate(p_from text, p_to text, p_on date) returns numeric
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_rate numeric;
+begin
+  if p_from = p_to then
+    return 1;
+  end if;
+  select r.rate into v_rate from app.exchange_rates r
+   where r.base_currency = p_from and r.quote_currency = p_to and r.rate_date <= p_on
+   order by r.rate_date desc limit 1;
+  if v_rate is null then
+    select 1 / r.rate into v_rate from app.exchange_rates r
+     where r.base_currency = p_to and r.quote_currency = p_from and r.rate_date <= p_on
+     order by r.rate_date desc limit 1;
+  end if;
+  -- A missing rate is an error, never a silent 1.
+  if v_rate is null then
+    perform app.fail('PT422', 'exchange_rate_missing', pg_catalog.format('no %s/%s exchange rate on or before %s', p_from, p_to, p_on));
+  end if;
+  return v_rate;
+end
+$$;
+comment on function app.exchange_rate(text, text, date) is 'The latest rate from one currency to another on or before a date (or the inverse of the reverse pair); raises when none.';
+
+create or replace function app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text)
+  returns table (total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  with shares as (
+    -- Each asset once, with the share the given personas hold together.
+    select o.asset_id, sum(o.ownership_percentage) as percentage
+      from app.asset_ownerships o
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
+     group by o.asset_id
+  ),
+  valued as (
+    select a.is_liability, s.percentage, v.amount, v.currency
+      from shares s
+      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
+      cross join lateral (
+        select x.amount, x.currency from app.asset_valuations x
+         where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+         order by x.valued_on desc, x.created_at desc limit 1) v
+  ),
+  rates as (
+    select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate
+      from (select distinct currency from valued) c
+  ),
+  totals as (
+    select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
+           coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where v.is_liability), 0) as liabilities,
+           count(*)::integer as n
+      from valued v join rates r on r.currency = v.currency
+  )
+  select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
+    from totals t
+$$;
+comment on function app.net_worth_of(uuid[], date, text) is
+  'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end.';
+
+create or replace function app.check_net_worth_input(p_as_of date, p_currency text) returns void
+  language plpgsql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.check_currency(p_currency);
+  if p_as_of is null or p_as_of > current_date or p_as_of < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_as_of', 'as of must be a date between 1900-01-01 and today');
+  end if;
+end
+$$;
+comment on function app.check_net_worth_input(date, text) is 'Validates the date and currency of a net-worth question.';
+
+create or replace function api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text)
+  returns table (persona_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric,
+                 net_worth numeric, asset_count integer)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.net_worth_of(array[p_persona_id], p_as_of, p_currency) n;
+end
+$$;
+comment on function api.sp_calculate_net_worth(uuid, date, text) is
+  'Net worth of a persona the caller acts for: assets minus debts, weighted by ownership, as of a date, in one currency.';
+grant execute on function api.sp_calculate_net_worth(uuid, date, text) to estate_api;
+
+create or replace function api.sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text)
+  returns table (as_of date, total_assets numeric, total_liabilities numeric, net_worth numeric)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_to, p_currency);
+  if p_from is null or p_from > p_to or p_from < p_to - interval '10 years' then
+    perform app.fail('PT400', 'invalid_range', 'the range must start before it ends and span at most 10 years');
+  end if;
+  -- One point at the end of each month in the range, and one at p_to.
+  return query
+    select d.point, n.total_assets, n.total_liabilities, n.net_worth
+      from (select distinct least((pg_catalog.date_trunc('month', m) + interval '1 month - 1 day')::date, p_to) as point
+              from pg_catalog.generate_series(pg_catalog.date_trunc('month', p_from), p_to, interval '1 month') m) d
+      cross join lateral app.net_worth_of(array[p_persona_id], d.point, p_currency) n
+     order by d.point;
+end
+$$;
+comment on function api.sp_calculate_net_worth_history(uuid, date, date, text) is
+  'Monthly net-worth points (each month''s end, and the last day) of a persona over a range of at most 10 years.';
+grant execute on function api.sp_calculate_net_worth_history(uuid, date, date, text) to estate_api;
+
+create or replace function api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text)
+  returns table (ffc_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric,
+                 net_worth numeric, asset_count integer)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.require_ffc_role(app.current_user_id(), p_ffc_id, 'viewer');
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+    select p_ffc_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+      from app.net_worth_of(array(select m.persona_id from app.ffc_memberships m
+                                   where m.tenant_id = app.current_tenant_id() and m.ffc_id = p_ffc_id and m.status = 'active'),
+                            p_as_of, p_currency) n;
+end
+$$;
+comment on function api.sp_calculate_ffc_net_worth(uuid, date, text) is
+  'Net worth of a whole circle: what its members own together, each asset counted once.';
+grant execute on function api.sp_calculate_ffc_net_worth(uuid, date, text) to estate_api;
+
+create or replace function support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
+  perform app.check_currency(p_base_currency);
+  perform app.check_currency(p_quote_currency);
+  if p_base_currency = p_quote_currency or p_rate is null or p_rate <= 0 or p_rate_date is null then
+    perform app.fail('PT400', 'invalid_exchange_rate', 'a rate is a positive number between two different currencies on a date');
+  end if;
+  insert into app.exchange_rates (base_currency, quote_currency, rate_date, rate)
+  values (p_base_currency, p_quote_currency, p_rate_date, p_rate)
+  on conflict (base_currency, quote_currency, rate_date) do update set rate = excluded.rate;
+end
+$$;
+comment on function support.sp_set_exchange_rate(text, text, date, numeric) is 'Records (or corrects) the rate of one currency in another on a date.';
+grant execute on function support.sp_set_exchange_rate(text, text, date, numeric) to estate_support;

@@ -1,0 +1,73 @@
+// Net-worth routes: a persona's (now or as of a date), its monthly history, a circle's.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import * as netWorth from '../../generated/net_worth.queries.ts';
+import { IsoDate, problemResponses, Uuid } from '../schemas/common.ts';
+
+const Currency = Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' });
+const AsOfQuery = Type.Object({ as_of: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false });
+const Totals = {
+  asOf: IsoDate,
+  currency: Type.String(),
+  totalAssets: Type.String(),
+  totalLiabilities: Type.String(),
+  netWorth: Type.String(),
+  assetCount: Type.Integer(),
+};
+const today = () => new Date().toISOString().slice(0, 10);
+
+const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/personas/:personaId/net-worth',
+    {
+      schema: {
+        summary: 'Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency',
+        params: Type.Object({ personaId: Uuid }),
+        querystring: AsOfQuery,
+        response: { 200: Type.Object({ personaId: Uuid, ...Totals }), 422: problemResponses[400], ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { as_of: asOf = today(), currency } = request.query;
+      return (await request.inTenant((db) => netWorth.calculateNetWorth.run({ personaId: request.params.personaId, asOf, currency }, db)))[0];
+    },
+  );
+
+  app.get(
+    '/personas/:personaId/net-worth/history',
+    {
+      schema: {
+        summary: 'Monthly net-worth points of a persona over a range (at most 10 years)',
+        params: Type.Object({ personaId: Uuid }),
+        querystring: Type.Object({ from: IsoDate, to: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ asOf: IsoDate, totalAssets: Type.String(), totalLiabilities: Type.String(), netWorth: Type.String() })) }),
+          422: problemResponses[400],
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { from, to = today(), currency } = request.query;
+      return { items: await request.inTenant((db) => netWorth.calculateNetWorthHistory.run({ personaId: request.params.personaId, from, to, currency }, db)) };
+    },
+  );
+
+  app.get(
+    '/ffcs/:ffcId/net-worth',
+    {
+      schema: {
+        summary: 'Net worth of a whole circle, each asset counted once',
+        params: Type.Object({ ffcId: Uuid }),
+        querystring: AsOfQuery,
+        response: { 200: Type.Object({ ffcId: Uuid, ...Totals }), 422: problemResponses[400], ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { as_of: asOf = today(), currency } = request.query;
+      return (await request.inTenant((db) => netWorth.calculateFfcNetWorth.run({ ffcId: request.params.ffcId, asOf, currency }, db)))[0];
+    },
+  );
+};
+
+export default netWorthRoutes;
