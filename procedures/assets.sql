@@ -130,7 +130,9 @@ begin
   end if;
   v_row := v_row || pg_catalog.jsonb_build_object('tenant_id', app.current_tenant_id(), 'id', p_asset_id);
   begin
-    execute pg_catalog.format('insert into app.%1$I select * from pg_catalog.jsonb_populate_record(null::app.%1$I, $1)', v_table)
+    -- Only the given columns: the others keep their defaults.
+    execute pg_catalog.format('insert into app.%1$I (%2$s) select %2$s from pg_catalog.jsonb_populate_record(null::app.%1$I, $1)',
+                              v_table, (select pg_catalog.string_agg(pg_catalog.quote_ident(k), ', ') from pg_catalog.jsonb_object_keys(v_row) k))
       using v_row;
   exception
     when check_violation or not_null_violation or invalid_text_representation or numeric_value_out_of_range

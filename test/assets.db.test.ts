@@ -62,6 +62,8 @@ t.test('type-specific fields are validated', async (t) => {
   t.match(await rejection(create(alice, { assetType: 'vehicle', categoryCode: 'car', details: { make: 'X', model: 'Y', privateKey: 'x' } })), { sqlState: 'PT400', code: 'invalid_details', message: /unknown vehicle details: private_key/ }, 'an unknown field');
   t.match(await rejection(create(alice, { assetType: 'debt', categoryCode: 'mortgage', details: { lenderName: 'L', debtKind: 'mortgage' } })), { code: 'invalid_details' }, 'a missing required field');
   t.match(await rejection(create(alice, { assetType: 'cryptocurrency', categoryCode: 'crypto_wallet', details: { symbol: 'BTC', units: '1', custody: 'exchange', seedPhrase: 'abandon abandon' } })), { code: 'invalid_details' }, 'no seed phrase is ever accepted');
+  const [defaults] = await create(alice, { name: 'Defaults', assetType: 'investment_account', categoryCode: 'brokerage', details: { institutionName: 'B', accountKind: 'brokerage' } });
+  t.equal((defaults.details as Record<string, unknown>).isTaxable, true, 'an omitted field takes its default');
   t.match(await rejection(create(alice, { assetType: 'vehicle', categoryCode: 'mortgage' })), { code: 'invalid_category' }, 'a category of another type');
   t.match(await rejection(create(alice, { assetType: 'spaceship', categoryCode: 'other' })), { code: 'invalid_asset_type' });
   t.match(await rejection(create(alice, { currency: 'usd' })), { code: 'invalid_currency' });
@@ -169,4 +171,20 @@ t.test("a persona's assets, narrowed to what the caller may see; search over vis
   t.match(await rejection(as(alice, (c) => assets.searchAssets.run({ query: ' ', limit: 10 }, c))), { code: 'invalid_search' });
   const categories = await as(alice, (c) => assets.listAssetCategories.run(undefined, c));
   t.equal(new Set(categories.map((c) => c.assetType)).size, 13, 'categories cover the 13 types');
+});
+
+t.test('v_asset_summary shows each asset once with its owned share, and applies RLS', async (t) => {
+  const { rows } = await db.admin.query(`select count(*)::int as n, bool_and(owned_percentage <= 100) as capped from app.v_asset_summary where tenant_id = $1`, [tenant]);
+  t.ok(rows[0].n >= 13 && rows[0].capped, 'every asset of the tenant, none owned above 100%');
+  const owner = await db.admin.connect();
+  try {
+    await owner.query('begin');
+    await owner.query('set local role estate_owner');
+    await owner.query(`select set_config('app.tenant_id', $1, true)`, [otherTenant]);
+    const { rows: seen } = await owner.query(`select count(*)::int as n from app.v_asset_summary where tenant_id = $1`, [tenant]);
+    t.equal(seen[0].n, 0, "under another tenant's context the view shows none of this tenant's assets");
+    await owner.query('rollback');
+  } finally {
+    owner.release();
+  }
 });

@@ -8,7 +8,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { loginRoleUrl, type Config } from '../../server/config.ts';
 import { inContext } from '../../server/plugins/db.ts';
-import { generateFieldKeys } from '../../server/fieldCipher.ts';
+import { createFieldCipher, generateFieldKeys } from '../../server/fieldCipher.ts';
+import { listMyFfcs } from '../../generated/family_circles.queries.ts';
+import { buildFamily, seedExchangeRates, syntheticRegistrar } from './scenario.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
 import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognitoLocal.ts';
@@ -18,6 +20,8 @@ import { withDatabase } from './throwawayDatabase.ts';
 
 export interface DevStackFile {
   apiUrl: string;
+  apiDatabaseUrl: string;
+  adminDatabaseUrl: string;
   cognitoEndpoint: string;
   userPoolId: string;
   clientId: string;
@@ -153,6 +157,14 @@ export async function startInfrastructure(config: Config, log: (message: string)
           await db.query('rollback to savepoint demo_user');
         }
       });
+      // The demo user owns a family with assets, so net worth answers right after start.
+      const circles = await inContext(apiPool, { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' }, (db) =>
+        listMyFfcs.run({ limit: 1, offset: 0 }, db));
+      if (!circles.length) {
+        await seedExchangeRates(supportPool, 'dev-bootstrap');
+        await buildFamily(apiPool, tenantId, user.sub, 1, syntheticRegistrar(apiPool, tenantId), createFieldCipher(fieldEncryptionKeys));
+        log('demo family with assets of all 13 types created');
+      }
     } finally {
       await Promise.all([supportPool.end(), apiPool.end()]);
     }
@@ -166,6 +178,8 @@ export async function startInfrastructure(config: Config, log: (message: string)
       async announce(apiUrl) {
         const file: DevStackFile = {
           apiUrl,
+          apiDatabaseUrl: databaseApiUrl,
+          adminDatabaseUrl: adminUrl,
           cognitoEndpoint: cognito.endpoint,
           userPoolId: pool.userPoolId,
           clientId: client.clientId,

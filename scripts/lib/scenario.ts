@@ -1,0 +1,121 @@
+// Realistic families built through the procedures themselves: a circle of 3 to 5 members, assets
+// of all 13 types with split ownership, valuations over time and permissions across members.
+import type pg from 'pg';
+import * as assets from '../../generated/assets.queries.ts';
+import * as ffc from '../../generated/family_circles.queries.ts';
+import * as identity from '../../generated/identity.queries.ts';
+import { inContext } from '../../server/plugins/db.ts';
+import { lastFour, type FieldCipher } from '../../server/fieldCipher.ts';
+import { setExchangeRate } from '../../generated/net_worth.queries.ts';
+
+type Db = pg.PoolClient;
+
+const TYPES: Array<[string, string, (i: number, insured: string) => Record<string, unknown>, string?]> = [
+  ['bank_account', 'checking', () => ({ institutionName: 'Harbor Bank', accountKind: 'checking' }), '0012345678'],
+  ['bank_account', 'savings', () => ({ institutionName: 'Harbor Bank', accountKind: 'savings', interestRatePercent: '2.1' }), '0098765432'],
+  ['investment_account', 'brokerage', () => ({ institutionName: 'Summit Securities', accountKind: 'brokerage' }), 'BRK-445566'],
+  ['real_estate', 'primary_residence', (i) => ({ propertyKind: 'primary_residence', addressLine1: `${10 + i} Oak Lane`, city: 'Maplewood', countryCode: 'US' })],
+  ['vehicle', 'car', () => ({ make: 'Volvo', model: 'XC90', modelYear: 2022 })],
+  ['business', 'private_company', (i) => ({ legalName: `Family Holdings ${i} LLC`, entityKind: 'llc' })],
+  ['life_insurance', 'term_life', (_i, insured) => ({ insurerName: 'Evergreen Life', policyKind: 'term', faceValue: '1000000.00', insuredPersonaId: insured, termEndsOn: '2046-06-30' }), 'POL-778899'],
+  ['personal_property', 'jewelry', () => ({ itemKind: 'ring', location: 'home safe' })],
+  ['debt', 'mortgage', () => ({ lenderName: 'Harbor Bank', debtKind: 'mortgage', interestRatePercent: '3.75' }), 'MTG-112233'],
+  ['cryptocurrency', 'crypto_wallet', () => ({ symbol: 'BTC', units: '0.75', custody: 'exchange' })],
+  ['retirement_account', 'ira', () => ({ institutionName: 'Summit Securities', planKind: 'roth_ira' }), 'IRA-990011'],
+  ['collectible', 'art', () => ({ collectibleKind: 'art', creator: 'unknown master' })],
+  ['intellectual_property', 'copyright', () => ({ ipKind: 'copyright' })],
+  ['misc', 'other', () => ({ notes: 'season tickets' })],
+];
+
+const FIRST = ['Avery', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Gray', 'Harper', 'Indy', 'Jordan', 'Kai', 'Logan'];
+
+export interface Family {
+  ffcId: string;
+  ownerSub: string;
+  ownerPersonaId: string;
+  assetIds: string[];
+}
+
+function user(pool: pg.Pool, tenantId: string, sub: string) {
+  return <T>(fn: (db: Db) => Promise<T>) => inContext(pool, { tenantId, actorKind: 'user', actorId: sub, requestId: `seed-${sub.slice(0, 8)}` }, fn);
+}
+
+/**
+ * Builds one family for an already registered owner: a circle, 2 to 4 more members (registered
+ * users who accept invitations, plus a child persona), every asset type, split ownerships,
+ * valuations over a year and a few permissions. `register(email)` returns a new user's subject.
+ */
+export async function buildFamily(
+  pool: pg.Pool,
+  tenantId: string,
+  ownerSub: string,
+  index: number,
+  register: (email: string, firstName: string) => Promise<string>,
+  cipher?: FieldCipher,
+): Promise<Family> {
+  const asOwner = user(pool, tenantId, ownerSub);
+  const [me] = await asOwner((db) => identity.getCurrentUser.run(undefined, db));
+  const [circle] = await asOwner((db) => ffc.createFfc.run({ name: `${me.lastName ?? 'The'} family ${index}`, description: 'seeded family' }, db));
+  const memberCount = 2 + (index % 3);
+  const members: Array<{ sub: string; personaId: string }> = [];
+  for (let m = 0; m < memberCount - 1; m++) {
+    const email = `member-${index}-${m}-${ownerSub.slice(0, 6)}@example.com`;
+    const sub = await register(email, FIRST[(index + m) % FIRST.length]);
+    const [invite] = await asOwner((db) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email, role: m === 0 ? 'admin' : 'member', validHours: 24 }, db));
+    const [joined] = await user(pool, tenantId, sub)((db) => ffc.acceptFfcInvitation.run({ token: invite.token }, db));
+    members.push({ sub, personaId: joined.personaId });
+  }
+  const [child] = await asOwner((db) => identity.createPersona.run({ firstName: 'Robin', lastName: me.lastName ?? 'Child', dateOfBirth: '2014-04-04' }, db));
+  await asOwner((db) => ffc.addFfcMember.run({ ffcId: circle.ffcId, personaId: child.personaId, role: 'viewer' }, db));
+  await asOwner((db) => identity.recordPersonaRelationship.run({ personaId: me.personaId!, relatedPersonaId: child.personaId, relationshipType: 'child' }, db));
+
+  const assetIds: string[] = [];
+  for (const [t, [assetType, categoryCode, details, identifier]] of TYPES.entries()) {
+    const value = (((index + 1) * 7919 + t * 104729) % 900000) + 5000;
+    const [asset] = await asOwner((db) =>
+      assets.createAsset.run(
+        {
+          assetType, categoryCode, name: `${categoryCode.replace(/_/g, ' ')} ${index}-${t}`, currency: t % 5 === 4 ? 'EUR' : 'USD',
+          ownerPersonaId: me.personaId!, initialValue: `${value}.00`, valuedOn: '2026-01-15', details: details(index, me.personaId!) as never,
+          ownershipPercentage: members.length && t % 3 === 0 ? '50' : '100', ownershipForm: t % 3 === 0 ? 'joint_tenancy_wros' : 'sole',
+          valuationSource: 'statement',
+          identifierCiphertext: identifier && cipher ? cipher.encrypt(identifier) : null,
+          identifierLast4: identifier && cipher ? lastFour(identifier) : null,
+        },
+        db,
+      ),
+    );
+    assetIds.push(asset.assetId);
+    // Joint assets: the other half to the first member (1 to 3 owners summing to 100%).
+    if (members.length && t % 3 === 0) {
+      await asOwner((db) => assets.assignAssetToPersona.run({ assetId: asset.assetId, personaId: members[0].personaId, percentage: t % 2 ? '30' : '50', ownershipForm: 'joint_tenancy_wros' }, db));
+      if (t % 2 && members[1]) await asOwner((db) => assets.assignAssetToPersona.run({ assetId: asset.assetId, personaId: members[1].personaId, percentage: '20', ownershipForm: 'tenants_in_common' }, db));
+    }
+    for (const [month, factor] of [['2026-04-15', 1.02], ['2026-08-15', 1.05]] as const) {
+      await asOwner((db) => assets.updateAssetValue.run({ assetId: asset.assetId, amount: (value * factor).toFixed(2), valuedOn: month, source: 'statement' }, db));
+    }
+    if (t % 4 === 1) await asOwner((db) => assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'view', granteeFfcId: circle.ffcId, granteeFfcRole: 'member' }, db));
+  }
+  return { ffcId: circle.ffcId, ownerSub, ownerPersonaId: me.personaId!, assetIds };
+}
+
+/** The exchange rates the seeded families need (EUR and GBP against USD over the year). */
+export async function seedExchangeRates(supportPool: pg.Pool, operator: string) {
+  const rates: Array<[string, string, string, string]> = [
+    ['EUR', 'USD', '2026-01-01', '1.0850'], ['EUR', 'USD', '2026-04-01', '1.0920'], ['EUR', 'USD', '2026-08-01', '1.1010'],
+    ['GBP', 'USD', '2026-01-01', '1.2650'], ['GBP', 'USD', '2026-08-01', '1.2790'],
+  ];
+  for (const [baseCurrency, quoteCurrency, rateDate, rate] of rates) {
+    await inContext(supportPool, { tenantId: null, actorKind: 'support', actorId: operator, requestId: 'seed-rates' }, (db) =>
+      setExchangeRate.run({ baseCurrency, quoteCurrency, rateDate, rate }, db));
+  }
+}
+
+/** Registers a user with a made-up subject (seeded people do not sign in) and returns the subject. */
+export function syntheticRegistrar(pool: pg.Pool, tenantId: string) {
+  return async (email: string, firstName: string) => {
+    const sub = crypto.randomUUID();
+    await user(pool, tenantId, sub)((db) => identity.registerUser.run({ email, firstName, lastName: 'Sample' }, db));
+    return sub;
+  };
+}
