@@ -430,3 +430,81 @@ const listAssetCategoriesIR: any = {"usedParamSet":{},"params":[],"statement":"S
 export const listAssetCategories = new PreparedQuery<IListAssetCategoriesParams,IListAssetCategoriesResult>(listAssetCategoriesIR);
 
 
+/** 'UpdateAsset' parameters type */
+export interface IUpdateAssetParams {
+  assetId: string;
+  description?: string | null | void;
+  details?: Json | null | void;
+  name?: string | null | void;
+}
+
+/** 'UpdateAsset' return type */
+export interface IUpdateAssetResult {
+  assetId: string;
+  assetType: string;
+  categoryCode: string;
+  createdAt: Date;
+  currency: string;
+  currentValue: string | null;
+  currentValueCurrency: string | null;
+  description: string | null;
+  details: Json;
+  identifierMasked: string | null;
+  isLiability: boolean;
+  myAccess: string;
+  name: string;
+  ownerships: Json;
+  status: string;
+  updatedAt: Date;
+  valuedOn: string | null;
+}
+
+/** 'UpdateAsset' query type */
+export interface IUpdateAssetQuery {
+  params: IUpdateAssetParams;
+  result: IUpdateAssetResult;
+}
+
+const updateAssetIR: any = {"usedParamSet":{"assetId":true,"name":true,"description":true,"details":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":567,"b":575}]},{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":588,"b":592}]},{"name":"description","required":false,"transform":{"type":"scalar"},"locs":[{"a":612,"b":623}]},{"name":"details","required":false,"transform":{"type":"scalar"},"locs":[{"a":639,"b":646}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       description AS \"description\", currency AS \"currency!\", is_liability AS \"isLiability!\",\n       identifier_masked AS \"identifierMasked\", status AS \"status!\", details AS \"details!\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       ownerships AS \"ownerships!\", my_access AS \"myAccess!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_update_asset(p_asset_id => :assetId!, p_name => :name, p_description => :description, p_details => :details)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+ *        description AS "description", currency AS "currency!", is_liability AS "isLiability!",
+ *        identifier_masked AS "identifierMasked", status AS "status!", details AS "details!",
+ *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+ *        ownerships AS "ownerships!", my_access AS "myAccess!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+ * FROM api.sp_update_asset(p_asset_id => :assetId!, p_name => :name, p_description => :description, p_details => :details)
+ * ```
+ */
+export const updateAsset = new PreparedQuery<IUpdateAssetParams,IUpdateAssetResult>(updateAssetIR);
+
+
+/** 'DeleteAsset' parameters type */
+export interface IDeleteAssetParams {
+  assetId: string;
+}
+
+/** 'DeleteAsset' return type */
+export interface IDeleteAssetResult {
+  deleted: undefined | null;
+}
+
+/** 'DeleteAsset' query type */
+export interface IDeleteAssetQuery {
+  params: IDeleteAssetParams;
+  result: IDeleteAssetResult;
+}
+
+const deleteAssetIR: any = {"usedParamSet":{"assetId":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":41,"b":49}]}],"statement":"SELECT api.sp_delete_asset(p_asset_id => :assetId!) AS \"deleted\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_delete_asset(p_asset_id => :assetId!) AS "deleted"
+ * ```
+ */
+export const deleteAsset = new PreparedQuery<IDeleteAssetParams,IDeleteAssetResult>(deleteAssetIR);
+
+

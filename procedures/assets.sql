@@ -568,3 +568,73 @@ as $$
 $$;
 comment on function api.sp_list_asset_categories() is 'The asset categories, grouped by the 13 asset types.';
 grant execute on function api.sp_list_asset_categories() to estate_api;
+
+create or replace function api.sp_update_asset(p_asset_id uuid, p_name text default null, p_description text default null,
+                                               p_details jsonb default null)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
+                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
+                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
+                 created_at timestamptz, updated_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_access text := app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  v_asset app.assets;
+  v_merged jsonb;
+begin
+  select * into v_asset from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  if pg_catalog.length(p_description) > 2000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 2000 characters');
+  end if;
+  update app.assets a set
+    name = case when p_name is null then a.name else app.require_text(p_name, 'invalid_name', 200) end,
+    description = case when p_description is null then a.description else nullif(pg_catalog.btrim(p_description), '') end
+  where a.tenant_id = v_tenant_id and a.id = p_asset_id;
+  if p_details is not null then
+    if pg_catalog.jsonb_typeof(p_details) <> 'object' then
+      perform app.fail('PT400', 'invalid_details', 'details must be an object');
+    end if;
+    -- Replace the type row with the current fields overlaid by the given ones (validated as on create).
+    v_merged := app.asset_details(v_asset.asset_type, p_asset_id) || p_details;
+    if v_asset.asset_type = 'life_insurance' and p_details ? 'insuredPersonaId' then
+      perform app.require_persona_access(v_user_id, (p_details ->> 'insuredPersonaId')::uuid);
+    end if;
+    execute pg_catalog.format('delete from app.%I t where t.tenant_id = $1 and t.id = $2', app.asset_type_table(v_asset.asset_type))
+      using v_tenant_id, p_asset_id;
+    perform app.insert_asset_details(v_asset.asset_type, p_asset_id,
+      (select coalesce(pg_catalog.jsonb_object_agg(k, v), '{}') from pg_catalog.jsonb_each(v_merged) e(k, v) where v <> 'null'::jsonb));
+  end if;
+  return query select * from app.asset_view(p_asset_id, v_access);
+end
+$$;
+comment on function api.sp_update_asset(uuid, text, text, jsonb) is
+  'Changes an asset''s name, description or type fields (editors); NULL keeps, given detail fields overlay the current ones.';
+grant execute on function api.sp_update_asset(uuid, text, text, jsonb) to estate_api;
+
+create or replace function api.sp_delete_asset(p_asset_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- Someone else's share is not the caller's to delete.
+  if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
+                and o.persona_id not in (select app.acting_persona_ids(v_user_id))) then
+    perform app.fail('PT409', 'asset_co_owned', 'other people own shares of this asset: transfer or remove them first');
+  end if;
+  -- The audit log keeps the record of everything deleted here.
+  delete from app.asset_valuations v where v.tenant_id = v_tenant_id and v.asset_id = p_asset_id;
+  delete from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id;
+end
+$$;
+comment on function api.sp_delete_asset(uuid) is
+  'Deletes an asset with its type row, shares, valuations and grants; only when every share belongs to personas the caller acts for.';
+grant execute on function api.sp_delete_asset(uuid) to estate_api;

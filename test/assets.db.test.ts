@@ -188,3 +188,26 @@ t.test('v_asset_summary shows each asset once with its owned share, and applies 
     owner.release();
   }
 });
+
+t.test('update and delete: editors change fields, only sole owners delete', async (t) => {
+  const [car] = await create(alice, { name: 'Old car', assetType: 'vehicle', categoryCode: 'car', details: { make: 'Saab', model: '900', modelYear: 1990 } });
+  const [changed] = await as(alice, (c) => assets.updateAsset.run({ assetId: car.assetId, name: 'Classic car', details: { modelYear: 1991 } }, c));
+  t.same([changed.name, (changed.details as Record<string, unknown>).modelYear, (changed.details as Record<string, unknown>).make], ['Classic car', 1991, 'Saab'],
+    'given fields change, the others stay');
+  t.match(await rejection(as(alice, (c) => assets.updateAsset.run({ assetId: car.assetId, details: { vin: 'bad' } }, c))), { code: 'invalid_details' });
+  t.match(await rejection(as(alice, (c) => assets.updateAsset.run({ assetId: car.assetId, details: { wings: 2 } }, c))), { code: 'invalid_details' });
+  t.match(await rejection(as(mallory, (c) => assets.updateAsset.run({ assetId: car.assetId, name: 'Stolen' }, c))), { code: 'asset_not_found' });
+  t.match(await rejection(as(mallory, (c) => assets.deleteAsset.run({ assetId: car.assetId }, c))), { code: 'asset_not_found' });
+
+  const [shared] = await create(alice, { name: 'Shared boat', ownershipPercentage: '60' });
+  const [circle] = await as(alice, (c) => ffc.createFfc.run({ name: 'Boat club' }, c));
+  const frank = await makeUser(db, tenant, 'Frank');
+  const [invite] = await as(alice, (c) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: frank.email, role: 'member', validHours: 1 }, c));
+  await as(frank, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
+  await as(alice, (c) => assets.assignAssetToPersona.run({ assetId: shared.assetId, personaId: frank.personaId, percentage: '40', ownershipForm: 'tenants_in_common' }, c));
+  t.match(await rejection(as(alice, (c) => assets.deleteAsset.run({ assetId: shared.assetId }, c))), { sqlState: 'PT409', code: 'asset_co_owned' }, "one owner cannot delete another's share");
+  await as(alice, (c) => assets.deleteAsset.run({ assetId: car.assetId }, c));
+  t.match(await rejection(as(alice, (c) => assets.getAsset.run({ assetId: car.assetId }, c))), { code: 'asset_not_found' }, 'a deleted asset is gone');
+  const { rows } = await db.admin.query(`select count(*)::int as n from audit.audit_log where table_name = 'app.assets' and row_id = $1 and operation = 'DELETE'`, [car.assetId]);
+  t.equal(rows[0].n, 1, 'the audit log records the deletion');
+});

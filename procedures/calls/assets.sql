@@ -65,3 +65,14 @@ FROM api.sp_search_assets(p_query => :query!, p_limit => :limit!);
 /* @name listAssetCategories */
 SELECT code AS "code!", asset_type AS "assetType!", name AS "name!", is_liability AS "isLiability!"
 FROM api.sp_list_asset_categories();
+
+/* @name updateAsset */
+SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+       description AS "description", currency AS "currency!", is_liability AS "isLiability!",
+       identifier_masked AS "identifierMasked", status AS "status!", details AS "details!",
+       current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+       ownerships AS "ownerships!", my_access AS "myAccess!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+FROM api.sp_update_asset(p_asset_id => :assetId!, p_name => :name, p_description => :description, p_details => :details);
+
+/* @name deleteAsset */
+SELECT api.sp_delete_asset(p_asset_id => :assetId!) AS "deleted";

@@ -21,6 +21,7 @@ import {
   SearchReply,
   Shares,
   TransferBody,
+  UpdateAssetBody,
   Valuation,
   ValuationBody,
   ValuationQuery,
@@ -76,6 +77,22 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/assets/:assetId',
     { schema: { summary: 'One asset (identifier masked)', params: AssetParams, response: { 200: Asset, ...problemResponses } } },
     async (request) => (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
+  );
+
+  app.patch(
+    '/assets/:assetId',
+    { schema: { summary: "Changes an asset's name, description or type fields", params: AssetParams, body: UpdateAssetBody, response: { 200: Asset, ...problemResponses } } },
+    async (request) =>
+      (await request.inTenant((db) => assets.updateAsset.run({ assetId: request.params.assetId, name: request.body.name, description: request.body.description, details: request.body.details }, db)))[0],
+  );
+
+  app.delete(
+    '/assets/:assetId',
+    { schema: { summary: 'Deletes an asset the caller wholly owns', params: AssetParams, response: { 204: Type.Null(), ...problemResponses } } },
+    async (request, reply) => {
+      await request.inTenant((db) => assets.deleteAsset.run({ assetId: request.params.assetId }, db));
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

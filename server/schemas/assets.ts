@@ -109,3 +109,12 @@ export const PermissionReply = Type.Object({ permissionId: Uuid });
 export const SearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 200 }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false });
 export const SearchReply = Type.Object({ items: Type.Array(Type.Object({ assetId: Uuid, assetType: Type.String(), categoryCode: Type.String(), name: Type.String(), rank: Type.Number() })) });
 export const Categories = Type.Object({ items: Type.Array(Type.Object({ code: Type.String(), assetType: Type.String(), name: Type.String(), isLiability: Type.Boolean() })) });
+
+export const UpdateAssetBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    details: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
