@@ -630,8 +630,7 @@ begin
                 and o.persona_id not in (select app.acting_persona_ids(v_user_id))) then
     perform app.fail('PT409', 'asset_co_owned', 'other people own shares of this asset: transfer or remove them first');
   end if;
-  -- The audit log keeps the record of everything deleted here.
-  delete from app.asset_valuations v where v.tenant_id = v_tenant_id and v.asset_id = p_asset_id;
+  -- Type row, shares, valuations and grants go with it (ON DELETE CASCADE); the audit log keeps the record.
   delete from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id;
 end
 $$;

@@ -147,9 +147,7 @@ create or replace function support.sp_set_exchange_rate(p_base_currency text, p_
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if not app.is_support_session() then
-    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
-  end if;
+  perform app.require_support_session();
   perform app.check_currency(p_base_currency);
   perform app.check_currency(p_quote_currency);
   if p_base_currency = p_quote_currency or p_rate is null or p_rate <= 0 or p_rate_date is null then

@@ -1,14 +1,24 @@
 -- Tenancy procedures for support staff and operators: create tenants and register the Cognito
 -- user pools and app clients whose tokens name them. Re-applied whenever this file changes.
 
-create or replace function app.enter_tenant_as_support(p_tenant_id uuid) returns uuid
-  language plpgsql volatile security definer
+create or replace function app.require_support_session() returns void
+  language plpgsql stable
   set search_path = pg_catalog, pg_temp
 as $$
 begin
   if not app.is_support_session() then
     perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
   end if;
+end
+$$;
+comment on function app.require_support_session() is 'Raises support_context_missing unless support staff, logged in as estate_support, are named in the context.';
+
+create or replace function app.enter_tenant_as_support(p_tenant_id uuid) returns uuid
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.require_support_session();
   if p_tenant_id is null or not exists (select 1 from app.tenants t where t.tenant_id = p_tenant_id) then
     perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
   end if;
@@ -31,9 +41,7 @@ declare
   v_tenant_id uuid := gen_random_uuid();
   v_slug text := pg_catalog.lower(pg_catalog.btrim(p_slug));
 begin
-  if not app.is_support_session() then
-    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
-  end if;
+  perform app.require_support_session();
   if v_slug is null or v_slug !~ '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$' then
     perform app.fail('PT400', 'invalid_slug', 'slug must be 1 to 63 lower-case letters, digits or inner hyphens');
   end if;
@@ -62,9 +70,7 @@ create or replace function support.sp_get_tenant_by_slug(p_slug text)
 as $$
 #variable_conflict use_column
 begin
-  if not app.is_support_session() then
-    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
-  end if;
+  perform app.require_support_session();
   return query
     select t.tenant_id, t.slug, t.name, t.status, t.created_at
       from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
