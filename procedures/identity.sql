@@ -240,11 +240,14 @@ begin
   insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
   values (v_tenant_id, v_persona_id, v_email, 'personal', true);
 
+  -- Every user has a plan from the start.
+  perform * from api.sp_assign_free_plan();
+
   return query select v_user_id, v_persona_id;
 end
 $$;
 comment on function api.sp_register_user(text, text, text, date) is
-  'Registers the signed-in Cognito identity as a user of the tenant, with its own persona and primary email.';
+  'Registers the signed-in Cognito identity as a user of the tenant, with its own persona, primary email and the free plan.';
 grant execute on function api.sp_register_user(text, text, text, date) to estate_api;
 
 create or replace function api.sp_authenticate_user(p_session_ref text, p_user_agent text default null,

@@ -11,7 +11,7 @@ const tenant = await makeTenant(db, 'assets');
 const otherTenant = await makeTenant(db, 'elsewhere');
 type User = Awaited<ReturnType<typeof makeUser>>;
 const as = <T>(user: User, fn: Parameters<typeof db.asUser<T>>[2]) => db.asUser(user.tenantId, user.sub, fn);
-const alice = await makeUser(db, tenant, 'Alice');
+const alice = await makeUser(db, tenant, 'Alice', 'advisor');
 const bob = await makeUser(db, tenant, 'Bob');
 const mallory = await makeUser(db, otherTenant, 'Mallory');
 
@@ -126,7 +126,7 @@ t.test('permissions: owners edit, grantees see what was granted, everyone else s
 });
 
 t.test('permissions by circle role: a role or better sees the asset; removed members do not', async (t) => {
-  const carol = await makeUser(db, tenant, 'Carol');
+  const carol = await makeUser(db, tenant, 'Carol', 'family');
   const dave = await makeUser(db, tenant, 'Dave');
   const [circle] = await as(carol, (c) => ffc.createFfc.run({ name: 'Carol circle' }, c));
   const [invite] = await as(carol, (c) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: dave.email, role: 'viewer', validHours: 1 }, c));

@@ -10,7 +10,7 @@ const db = await testDatabase(t);
 const q = async <T extends Record<string, unknown>>(sql: string) => (await db.admin.query<T>(sql)).rows;
 
 // The only tables without tenant_id: global reference data, named one by one.
-const GLOBAL_REFERENCE_TABLES = new Set<string>(['app.asset_categories', 'app.exchange_rates']);
+const GLOBAL_REFERENCE_TABLES = new Set<string>(['app.asset_categories', 'app.exchange_rates', 'app.subscription_plans', 'app.plan_features']);
 
 const tables = await q<{ name: string; has_tenant: boolean; rls: boolean; forced: boolean; policies: number; audited: boolean; partition: boolean }>(`
   select n.nspname || '.' || c.relname as name,

@@ -18,7 +18,7 @@ const canGrant = (caller: Role, role: Role) => caller === 'owner' || (caller ===
 const canChange = (caller: Role, current: Role, role: Role) => canGrant(caller, role) && (caller === 'owner' || rank(current) < rank(caller));
 const canRemove = (caller: Role, current: Role) => caller === 'owner' || (caller === 'admin' && rank(current) < rank('admin'));
 
-const olivia = await makeUser(db, tenant, 'Olivia');
+const olivia = await makeUser(db, tenant, 'Olivia', 'advisor');
 const [circle] = await as(olivia, (c) => ffc.createFfc.run({ name: 'The Olivias', description: 'family office' }, c));
 
 /** A user who joined the circle by invitation and now holds `role`. */
@@ -108,7 +108,7 @@ t.test('role matrix: inviting with each role, and viewing', async (t) => {
 });
 
 t.test('a circle never loses its last owner, also under concurrent demotions', async (t) => {
-  const ann = await makeUser(db, tenant, 'Ann');
+  const ann = await makeUser(db, tenant, 'Ann', 'family');
   const ben = await makeUser(db, tenant, 'Ben');
   const [small] = await as(ann, (c) => ffc.createFfc.run({ name: 'Small' }, c));
   t.match(await rejection(as(ann, (c) => ffc.updateFfcMemberRole.run({ ffcId: small.ffcId, personaId: ann.personaId, role: 'admin' }, c))), { sqlState: 'PT409', code: 'last_owner' });
@@ -133,7 +133,7 @@ t.test('a circle never loses its last owner, also under concurrent demotions', a
 });
 
 t.test('invitations are single use, expire, and belong to their email', async (t) => {
-  const zoe = await makeUser(db, tenant, 'Zoe');
+  const zoe = await makeUser(db, tenant, 'Zoe', 'family');
   const yan = await makeUser(db, tenant, 'Yan');
   const [invite] = await as(olivia, (c) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: zoe.email.toUpperCase(), role: 'member', validHours: 2 }, c));
   t.match(invite.token, /^[0-9a-f]{64}$/, 'the token is 64 hex characters');
@@ -159,7 +159,7 @@ t.test('invitations are single use, expire, and belong to their email', async (t
 });
 
 t.test('the hierarchy is a tree of members built from parent/child relationships', async (t) => {
-  const gina = await makeUser(db, tenant, 'Gina');
+  const gina = await makeUser(db, tenant, 'Gina', 'family');
   const [fam] = await as(gina, (c) => ffc.createFfc.run({ name: 'Gina family' }, c));
   const [son] = await as(gina, (c) => identity.createPersona.run({ firstName: 'Sonny', lastName: 'G' }, c));
   const [grandchild] = await as(gina, (c) => identity.createPersona.run({ firstName: 'Gracie', lastName: 'G' }, c));

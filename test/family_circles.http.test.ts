@@ -3,6 +3,7 @@
 import t from 'tap';
 import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
+import { activatePlan } from '../scripts/lib/stripeEvents.ts';
 
 const db = await testDatabase(t);
 const app = await testApp(t, db);
@@ -16,6 +17,7 @@ async function registered(tenant: typeof home, firstName: string) {
   return { ...user, personaId: res.json().personaId as string };
 }
 const owner = await registered(home, 'Olga');
+await activatePlan(db.api, home.tenantId, owner.sub, 'family');
 const guest = await registered(home, 'Gus');
 const stranger = await registered(away, 'Stan');
 

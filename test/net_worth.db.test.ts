@@ -11,7 +11,7 @@ const tenant = await makeTenant(db, 'worth');
 const otherTenant = await makeTenant(db, 'other');
 type User = Awaited<ReturnType<typeof makeUser>>;
 const as = <T>(user: User, fn: Parameters<typeof db.asUser<T>>[2]) => db.asUser(user.tenantId, user.sub, fn);
-const alice = await makeUser(db, tenant, 'Alice');
+const alice = await makeUser(db, tenant, 'Alice', 'family');
 const bob = await makeUser(db, tenant, 'Bob');
 const mallory = await makeUser(db, otherTenant, 'Mallory');
 

@@ -5,6 +5,8 @@ import * as assets from '../../generated/assets.queries.ts';
 import * as ffc from '../../generated/family_circles.queries.ts';
 import * as identity from '../../generated/identity.queries.ts';
 import { inContext } from '../../server/plugins/db.ts';
+import * as billing from '../../generated/billing.queries.ts';
+import { activatePlan } from './stripeEvents.ts';
 import { lastFour, type FieldCipher } from '../../server/fieldCipher.ts';
 import { setExchangeRate } from '../../generated/net_worth.queries.ts';
 
@@ -41,7 +43,7 @@ function user(pool: pg.Pool, tenantId: string, sub: string) {
 }
 
 /**
- * Builds one family for an already registered owner: a circle, 2 to 4 more members (registered
+ * Builds one family for an already registered owner: the family plan, a circle, 2 to 4 more members (registered
  * users who accept invitations, plus a child persona), every asset type, split ownerships,
  * valuations over a year and a few permissions. `register(email)` returns a new user's subject.
  */
@@ -55,6 +57,9 @@ export async function buildFamily(
 ): Promise<Family> {
   const asOwner = user(pool, tenantId, ownerSub);
   const [me] = await asOwner((db) => identity.getCurrentUser.run(undefined, db));
+  // A family needs the seats of the family plan: subscribe the way production does (Stripe's events).
+  const [plan] = await asOwner((db) => billing.getMySubscription.run(undefined, db));
+  if (plan.planCode === 'free') await activatePlan(pool, tenantId, ownerSub, 'family');
   const [circle] = await asOwner((db) => ffc.createFfc.run({ name: `${me.lastName ?? 'The'} family ${index}`, description: 'seeded family' }, db));
   const memberCount = 2 + (index % 3);
   const members: Array<{ sub: string; personaId: string }> = [];

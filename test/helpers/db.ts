@@ -8,6 +8,7 @@ import { withDatabase } from '../../scripts/lib/throwawayDatabase.ts';
 import { loginRoleUrl } from '../../server/config.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
 import { createTenant } from '../../generated/tenancy.queries.ts';
+import { activatePlan } from '../../scripts/lib/stripeEvents.ts';
 
 function env(name: string): string {
   const value = process.env[name];
@@ -79,11 +80,12 @@ export async function makeTenant(db: TestDatabase, base = 'tenant'): Promise<str
   return row.tenantId;
 }
 
-/** A registered user of a tenant with its own persona. */
-export async function makeUser(db: TestDatabase, tenantId: string, firstName = 'Alex') {
+/** A registered user of a tenant with its own persona, on the free plan or (through Stripe's events) a paid one. */
+export async function makeUser(db: TestDatabase, tenantId: string, firstName = 'Alex', plan?: 'family' | 'advisor' | 'advisor_pro') {
   const sub = randomSub();
   const email = `${firstName.toLowerCase()}-${sub.slice(0, 8)}@example.com`;
   const [row] = await db.asUser(tenantId, sub, (c) => registerUser.run({ email, firstName, lastName: 'Tester', dateOfBirth: '1980-01-01' }, c));
+  if (plan) await activatePlan(db.api, tenantId, sub, plan);
   return { ...row, sub, email, tenantId };
 }
 
