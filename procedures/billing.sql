@@ -296,6 +296,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
   v_subscription app.subscriptions := app.live_subscription(v_user_id);
+  v_free_id uuid;
 begin
   if p_at_period_end is null then
     perform app.fail('PT400', 'invalid_cancel_mode', 'say whether to cancel at the period''s end or now');
@@ -315,7 +316,9 @@ begin
                                  cancel_at_period_end = false
    where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
   perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_subscription.plan_id, 'canceled', 'user', v_user_id);
-  return query select * from app.subscription_view(app.start_free_subscription(v_user_id, 'user', 'reverted_to_free'));
+  -- Two statements: the view must run after the insert to see the new row.
+  v_free_id := app.start_free_subscription(v_user_id, 'user', 'reverted_to_free');
+  return query select * from app.subscription_view(v_free_id);
 end
 $$;
 comment on function api.sp_cancel_subscription(boolean) is
@@ -576,8 +579,8 @@ begin
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
            i.attempt_count, i.billing_reason, i.period_start, i.period_end, i.hosted_invoice_url, i.finalized_at, i.paid_at,
            coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                        'paymentId', t.id, 'status', t.status, 'amount', t.amount, 'currency', t.currency,
-                        'amountRefunded', t.amount_refunded, 'failureCode', t.failure_code, 'succeededAt', t.succeeded_at)
+                        'paymentId', t.id, 'status', t.status, 'amount', t.amount::text, 'currency', t.currency,
+                        'amountRefunded', t.amount_refunded::text, 'failureCode', t.failure_code, 'succeededAt', t.succeeded_at)
                         order by t.created_at)
                        from app.payment_transactions t
                       where t.tenant_id = i.tenant_id and t.stripe_invoice_id = i.stripe_invoice_id), '[]'::jsonb),
@@ -611,15 +614,19 @@ create or replace function app.stripe_amount(p_minor jsonb, p_currency text) ret
   language plpgsql immutable
   set search_path = pg_catalog, pg_temp
 as $$
+declare
+  v_exponent integer;
 begin
-  if pg_catalog.jsonb_typeof(p_minor) <> 'number' or (p_minor #>> '{}') !~ '^[0-9]+$' then
+  if pg_catalog.jsonb_typeof(p_minor) is distinct from 'number' or (p_minor #>> '{}') !~ '^[0-9]+$' then
     perform app.fail('PT400', 'invalid_stripe_event', 'a Stripe amount is a whole number of minor units');
   end if;
   -- Stripe counts in the currency's minor unit: none for zero-decimal currencies, thousandths for three-decimal ones.
-  return (p_minor #>> '{}')::numeric / case
-    when p_currency in ('BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF') then 1
-    when p_currency in ('BHD', 'JOD', 'KWD', 'OMR', 'TND') then 1000
-    else 100 end;
+  v_exponent := case
+    when p_currency in ('BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF') then 0
+    when p_currency in ('BHD', 'JOD', 'KWD', 'OMR', 'TND') then 3
+    else 2 end;
+  -- Exact: the division by a power of ten is rounded back to the currency's own scale.
+  return pg_catalog.round((p_minor #>> '{}')::numeric / (10::numeric ^ v_exponent), v_exponent);
 end
 $$;
 comment on function app.stripe_amount(jsonb, text) is 'A Stripe amount in minor units as an exact decimal in the currency''s units.';
@@ -897,8 +904,11 @@ begin
   if v_subscription_id is null then
     return v_transaction;
   end if;
-  insert into app.payment_transactions (tenant_id, subscription_id, stripe_payment_intent_id, status, amount, currency, stripe_synced_at)
-  values (v_tenant_id, v_subscription_id, p_payment_intent_id, 'failed', p_amount, p_currency, p_created)
+  -- Recorded as not (yet) succeeded; the caller marks it succeeded or failed in the same transaction.
+  insert into app.payment_transactions (tenant_id, subscription_id, stripe_payment_intent_id, status, amount, currency,
+                                        amount_refunded, stripe_synced_at)
+  values (v_tenant_id, v_subscription_id, p_payment_intent_id, 'failed', p_amount, p_currency,
+          pg_catalog.round(0, pg_catalog.scale(p_amount)), p_created)
   on conflict (stripe_payment_intent_id) do nothing;
   select * into v_transaction from app.payment_transactions t
    where t.tenant_id = v_tenant_id and t.stripe_payment_intent_id = p_payment_intent_id for update;
@@ -924,7 +934,8 @@ begin
           p_transaction.id, 'payment ' || p_transaction.stripe_payment_intent_id)
   on conflict (tenant_id, payment_transaction_id) where entry_type = 'payment' do nothing;
   -- The invoice it paid, when known, is paid.
-  update app.invoices i set status = 'paid', amount_paid = i.amount_due, amount_remaining = 0,
+  update app.invoices i set status = 'paid', amount_paid = i.amount_due,
+                            amount_remaining = pg_catalog.round(0, pg_catalog.scale(i.amount_due)),
                             paid_at = coalesce(i.paid_at, p_created)
    where i.tenant_id = p_transaction.tenant_id and i.stripe_invoice_id = p_transaction.stripe_invoice_id
      and i.status in ('draft', 'open');
@@ -1045,7 +1056,8 @@ begin
    where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id
   returning * into v_transaction;
   if v_transaction.status = 'succeeded' then
-    update app.invoices i set status = 'paid', amount_paid = i.amount_due, amount_remaining = 0, paid_at = coalesce(i.paid_at, p_created)
+    update app.invoices i set status = 'paid', amount_paid = i.amount_due,
+                              amount_remaining = pg_catalog.round(0, pg_catalog.scale(i.amount_due)), paid_at = coalesce(i.paid_at, p_created)
      where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id and i.status in ('draft', 'open');
   end if;
   return 'applied';

@@ -14,6 +14,8 @@ import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
 import identityRoutes from './routes/identity.ts';
+import billingRoutes from './routes/billing.ts';
+import stripeWebhookRoutes from './routes/stripe_webhooks.ts';
 
 export interface AppOptions {
   /** URL of the tenant-traffic login role (estate_api). */
@@ -24,6 +26,10 @@ export interface AppOptions {
   fieldEncryptionKeys: string;
   /** Least time between two reloads of the token routing table (default 5 s). */
   authReloadIntervalMs?: number;
+  /** STRIPE_WEBHOOK_SECRET; unset, the webhook answers 503. */
+  stripeWebhookSecret?: string;
+  /** Oldest accepted webhook signature, in seconds (default 300). */
+  stripeWebhookToleranceSeconds?: number;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -73,8 +79,15 @@ export async function buildApp(options: AppOptions) {
       await v1.register(familyCircleRoutes);
       await v1.register(assetRoutes);
       await v1.register(netWorthRoutes);
+      await v1.register(billingRoutes);
     },
     { prefix: '/v1' },
   );
+  // Outside the token-checked scope: Stripe signs its requests instead.
+  await app.register(stripeWebhookRoutes, {
+    prefix: '/v1/webhooks',
+    secret: options.stripeWebhookSecret,
+    toleranceSeconds: options.stripeWebhookToleranceSeconds ?? 300,
+  });
   return app;
 }

@@ -27,6 +27,10 @@ const ConfigSchema = Type.Object({
   DATA_DIR: Type.String({ default: '.data' }),
   // Keys for account and policy numbers; the dev stack makes one when unset. Required in production.
   FIELD_ENCRYPTION_KEYS: Type.Optional(Type.String({ minLength: 10 })),
+  // Signing secret of the Stripe webhook endpoint; the dev stack makes one when unset.
+  STRIPE_WEBHOOK_SECRET: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/=_-]{16,}$' })),
+  // How old a webhook signature may be (seconds): older deliveries are refused as replays.
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: Type.Integer({ default: 300, minimum: 1, maximum: 3600 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;

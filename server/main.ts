@@ -19,6 +19,8 @@ const app = await buildApp({
   poolSize: config.DATABASE_POOL_SIZE,
   allowDevelopmentIssuers: infrastructure.allowDevelopmentIssuers,
   fieldEncryptionKeys: infrastructure.fieldEncryptionKeys,
+  stripeWebhookSecret: infrastructure.stripeWebhookSecret,
+  stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
 });
 

@@ -34,6 +34,8 @@ export interface Infrastructure {
   databaseApiUrl: string;
   /** FIELD_ENCRYPTION_KEYS, or the development stack's own key. */
   fieldEncryptionKeys: string;
+  /** STRIPE_WEBHOOK_SECRET, or the development stack's own (to sign test events locally). */
+  stripeWebhookSecret?: string;
   databaseSupportUrl: string;
   allowDevelopmentIssuers: boolean;
   demo?: { email: string; password: string; tenantSlug: string };
@@ -47,6 +49,7 @@ interface DevSecrets {
   apiPassword: string;
   supportPassword: string;
   fieldEncryptionKeys: string;
+  stripeWebhookSecret: string;
 }
 
 /** Development secrets, made once per data folder and kept there (git-ignored, mode 600). */
@@ -59,6 +62,7 @@ async function devSecrets(dataDir: string): Promise<DevSecrets> {
     apiPassword: stored.apiPassword ?? secret(),
     supportPassword: stored.supportPassword ?? secret(),
     fieldEncryptionKeys: stored.fieldEncryptionKeys ?? generateFieldKeys('dev1'),
+    stripeWebhookSecret: stored.stripeWebhookSecret ?? `whsec_${randomBytes(24).toString('base64url')}`,
   };
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -92,6 +96,7 @@ export async function startInfrastructure(config: Config, log: (message: string)
     const secrets = await devSecrets(dataDir);
     const fieldEncryptionKeys = config.FIELD_ENCRYPTION_KEYS ?? (config.DATABASE_URL ? undefined : secrets.fieldEncryptionKeys);
     if (!fieldEncryptionKeys) throw new Error('FIELD_ENCRYPTION_KEYS is required with DATABASE_URL (keyId:base64-of-32-bytes)');
+    const stripeWebhookSecret = config.STRIPE_WEBHOOK_SECRET ?? (config.DATABASE_URL ? undefined : secrets.stripeWebhookSecret);
     let adminUrl = config.DATABASE_URL;
     let apiPassword = config.DATABASE_API_PASSWORD;
     let supportPassword = config.DATABASE_SUPPORT_PASSWORD;
@@ -117,7 +122,7 @@ export async function startInfrastructure(config: Config, log: (message: string)
 
     const provider = config.IDENTITY_PROVIDER ?? (config.DATABASE_URL ? 'cognito' : 'cognito-local');
     if (provider !== 'cognito-local') {
-      return { databaseApiUrl, databaseSupportUrl, fieldEncryptionKeys, allowDevelopmentIssuers: false, announce: async () => {}, stop };
+      return { databaseApiUrl, databaseSupportUrl, fieldEncryptionKeys, stripeWebhookSecret, allowDevelopmentIssuers: false, announce: async () => {}, stop };
     }
 
     const cognito = await startCognitoLocal({ dataDir: path.join(dataDir, 'cognito'), port: config.COGNITO_LOCAL_PORT });
@@ -173,6 +178,7 @@ export async function startInfrastructure(config: Config, log: (message: string)
       databaseApiUrl,
       databaseSupportUrl,
       fieldEncryptionKeys,
+      stripeWebhookSecret,
       allowDevelopmentIssuers: true,
       demo: { email: config.DEMO_USER_EMAIL, password: config.DEMO_USER_PASSWORD, tenantSlug: config.DEMO_TENANT_SLUG },
       async announce(apiUrl) {

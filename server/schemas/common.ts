@@ -28,6 +28,7 @@ export const ProblemSchema = Type.Object(
 export const problemResponses = {
   400: ProblemSchema,
   401: ProblemSchema,
+  402: ProblemSchema,
   403: ProblemSchema,
   404: ProblemSchema,
   409: ProblemSchema,

@@ -1,0 +1,61 @@
+// Stripe's webhook: no user token, Stripe's signature instead. The signature covers the exact
+// bytes Stripe sent, so this scope keeps bodies raw; a verified event is stored and applied in
+// one transaction by one procedure, which finds the tenant from the ids the event names.
+import type { FastifyPluginAsync } from 'fastify';
+import Stripe from 'stripe';
+import { Type } from 'typebox';
+import * as billing from '../../generated/billing.queries.ts';
+import { HttpProblem } from '../plugins/errors.ts';
+import { problemResponses } from '../schemas/common.ts';
+
+export interface StripeWebhookOptions {
+  /** The endpoint's signing secret (whsec_...); without it the endpoint answers 503. */
+  secret?: string;
+  /** How old a signature's timestamp may be, in seconds (Stripe's default: 300). */
+  toleranceSeconds: number;
+}
+
+const Acknowledgement = Type.Object({
+  received: Type.Literal(true),
+  eventId: Type.String(),
+  outcome: Type.String({
+    description: 'applied; duplicate (already received: nothing changed); stale (older than the state applied); ignored (not acted on)',
+  }),
+});
+
+const stripeWebhookRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, options) => {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/stripe',
+    {
+      schema: {
+        summary: 'Receives a Stripe event: verifies its signature, stores it once and applies it',
+        response: { 200: Acknowledgement, ...problemResponses },
+      },
+    },
+    async (request) => {
+      if (!options.secret) throw new HttpProblem(503, 'stripe_webhook_not_configured', 'STRIPE_WEBHOOK_SECRET is not set');
+      const signature = request.headers['stripe-signature'];
+      if (typeof signature !== 'string' || !Buffer.isBuffer(request.body)) {
+        throw new HttpProblem(400, 'stripe_signature_invalid', 'a Stripe-Signature header and the raw body are required');
+      }
+      let event: Stripe.Event;
+      try {
+        event = Stripe.webhooks.constructEvent(request.body, signature, options.secret, options.toleranceSeconds);
+      } catch {
+        // Bad signature, wrong secret, or a timestamp outside the tolerance (a replay): nothing is stored.
+        throw new HttpProblem(400, 'stripe_signature_invalid', 'the Stripe-Signature header does not verify this body');
+      }
+      const [result] = await app.db.inContext(
+        { tenantId: null, actorKind: 'system', actorId: 'stripe-webhook', requestId: request.id },
+        (db) => billing.recordStripeEvent.run({ event: event as unknown as billing.Json }, db),
+      );
+      request.log.info({ stripeEventId: result.stripeEventId, type: result.eventType, outcome: result.outcome }, 'stripe event');
+      return { received: true as const, eventId: result.stripeEventId, outcome: result.outcome };
+    },
+  );
+};
+
+export default stripeWebhookRoutes;
