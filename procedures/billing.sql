@@ -1106,7 +1106,11 @@ begin
 
   -- Exactly once: a redelivery (even one racing the first delivery) finds the event id taken.
   insert into app.stripe_webhook_events (tenant_id, stripe_event_id, event_type, object_id, event_created_at, livemode, payload, outcome)
-  values (v_tenant_id, v_event_id, v_type, v_object ->> 'id', v_created, (p_event ->> 'livemode')::boolean, p_event, 'applied')
+  values (v_tenant_id, v_event_id, v_type, v_object ->> 'id', v_created, (p_event ->> 'livemode')::boolean,
+          -- kept for replay and inquiry, without the customer's contact data
+          pg_catalog.jsonb_set(p_event, '{data,object}', v_object - array['customer_email', 'customer_name', 'customer_phone',
+            'customer_address', 'customer_shipping', 'billing_details', 'receipt_email', 'shipping']),
+          'applied')
   on conflict (stripe_event_id) do nothing
   returning id into v_row_id;
   if v_row_id is null then

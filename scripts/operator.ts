@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loginRoleUrl } from '../server/config.ts';
 import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider, type Json } from '../generated/tenancy.queries.ts';
+import { getPaymentSummary, setTenantPlan } from '../generated/billing.queries.ts';
 import { asSupport, type DevStackFile } from './lib/devStack.ts';
 import { projectRoot, SUPPORT_ROLE } from './lib/migrate.ts';
 
@@ -19,6 +20,9 @@ commands:
   register-pool    --tenant SLUG --region REGION --user-pool-id POOL_ID
                    (or, development only: --issuer URL --user-pool-id POOL_ID)
   register-client  --tenant SLUG --user-pool-id POOL_ID [--region REGION | --issuer URL] --client-id ID --name NAME
+  set-plan         --tenant SLUG --plan CODE [--unavailable] [--price 19.00 --currency USD]
+                   [--stripe-price price_...] [--limits '{"max_assets": 100}']   (a tenant's overrides of a plan)
+  payment-summary  --tenant SLUG   (payments, refunds and the ledger balance per currency)
 
 options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
@@ -57,6 +61,12 @@ async function main(): Promise<void> {
       issuer: { type: 'string' },
       'user-pool-id': { type: 'string' },
       'client-id': { type: 'string' },
+      plan: { type: 'string' },
+      unavailable: { type: 'boolean' },
+      price: { type: 'string' },
+      currency: { type: 'string' },
+      'stripe-price': { type: 'string' },
+      limits: { type: 'string' },
       operator: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -107,6 +117,25 @@ async function main(): Promise<void> {
           const [{ appClientId }] = await registerAppClient.run({ tenantId: id, providerId, clientId: need('client-id'), name: need('name') }, db);
           return { appClientId, providerId, issuer };
         });
+        break;
+      case 'set-plan':
+        result = (await run(async (db) =>
+          setTenantPlan.run(
+            {
+              tenantId: await tenantId(db),
+              planCode: need('plan'),
+              isAvailable: !values.unavailable,
+              priceAmount: values.price ?? null,
+              currency: values.currency ?? null,
+              stripePriceId: values['stripe-price'] ?? null,
+              featureLimits: json(values.limits, 'limits'),
+            },
+            db,
+          ),
+        ))[0];
+        break;
+      case 'payment-summary':
+        result = await run(async (db) => getPaymentSummary.run({ tenantId: await tenantId(db) }, db));
         break;
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);

@@ -157,8 +157,12 @@ t.test('events reach only the tenant whose objects they name', async (t) => {
   t.equal((await post(event)).json().outcome, 'applied');
   const row = (await db.admin.query('select tenant_id from app.invoices where stripe_invoice_id = $1', [invoice])).rows[0];
   t.equal(row.tenant_id, tenantB, "Boris's invoice is in Boris's tenant");
-  const stored = (await db.admin.query('select tenant_id from app.stripe_webhook_events where stripe_event_id = $1', [event.id])).rows[0];
+  const stored = (await db.admin.query('select tenant_id, payload from app.stripe_webhook_events where stripe_event_id = $1', [event.id])).rows[0];
   t.equal(stored.tenant_id, tenantB);
+  t.equal(stored.payload.data.object.id, invoice, 'the event is kept');
+  t.notMatch(JSON.stringify(stored.payload), /payer@example\.com|Pat Payer/, "without the customer's contact data");
+  const audited = await db.admin.query("select changes->>'payload' as payload from audit.audit_log where table_name = 'app.stripe_webhook_events' and row_id = (select id::text from app.stripe_webhook_events where stripe_event_id = $1)", [event.id]);
+  t.same(audited.rows, [{ payload: '[redacted]' }], 'the audit log redacts the payload');
 
   // Anna's tenant sees none of it, even asking by id.
   const [invoiceRow] = (await db.admin.query('select id from app.invoices where stripe_invoice_id = $1', [invoice])).rows;

@@ -568,9 +568,15 @@ create trigger _300_seats after insert or update of status on app.ffc_membership
 
 do $$
 declare
+  v_tenants uuid[];
   v_tenant_id uuid;
 begin
-  for v_tenant_id in select t.tenant_id from app.tenants t loop
+  -- The owner reads the list of tenants past RLS for a moment (inside this migration's
+  -- transaction); everything else runs inside each tenant's boundary in turn.
+  alter table app.tenants no force row level security;
+  select coalesce(pg_catalog.array_agg(t.tenant_id), '{}') into v_tenants from app.tenants t;
+  alter table app.tenants force row level security;
+  foreach v_tenant_id in array v_tenants loop
     perform pg_catalog.set_config('app.tenant_id', v_tenant_id::text, true);
     insert into app.subscriptions (tenant_id, user_id, plan_id, status)
     select u.tenant_id, u.id, app.free_plan_id(), 'active' from app.users u where u.tenant_id = v_tenant_id;

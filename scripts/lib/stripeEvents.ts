@@ -102,6 +102,8 @@ export function invoiceObject(i: StripeInvoiceShape): Record<string, unknown> {
     id: i.id,
     object: 'invoice',
     customer: i.customer,
+    customer_email: 'payer@example.com',
+    customer_name: 'Pat Payer',
     status: i.status,
     currency: i.currency ?? 'usd',
     amount_due: i.amountDue,
