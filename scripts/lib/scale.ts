@@ -1,7 +1,8 @@
 // Large synthetic data, set-based (one INSERT ... SELECT per table, not one call per row), for
 // benchmarks and load: tenants whose personas own N assets each, with two valuations per asset.
 // Written by an administrative login with triggers off (session_replication_role = replica):
-// the rows are consistent by construction, and the audit log is not wanted for synthetic data.
+// the rows are consistent by construction (including each user's subscription, on the unlimited
+// plan, and usage counters), and the audit log is not wanted for synthetic data.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 
@@ -55,6 +56,17 @@ export async function buildScaleTenant(admin: pg.ClientBase, slug: string, asset
         insert into app.asset_valuations (tenant_id, asset_id, valued_on, amount, currency, source)
         select $1, a.id, d.valued_on, ((a.i * 7919) % 500000 + 1000) * d.factor, a.currency, 'import'
           from scale_assets a cross join (values (date '2026-01-15', 1.00), (date '2026-06-15', 1.03)) d(valued_on, factor)`, [tenantId]);
+      // What the triggers would have kept: an unlimited plan for this many assets, and its usage.
+      await admin.query(`
+        insert into app.subscriptions (tenant_id, user_id, plan_id, status)
+        select $1, $2, p.id, 'active' from app.subscription_plans p where p.code = 'advisor_pro'`, [tenantId, userId]);
+      await admin.query(`
+        insert into app.usage_records (tenant_id, user_id, metric, quantity)
+        select $1, $2, m.metric, m.quantity
+          from (select 'assets' as metric, count(*) as quantity from app.assets where tenant_id = $1 and created_by_user_id = $2
+                union all
+                select 'storage_bytes', coalesce(sum(pg_column_size(a.*)), 0) from app.assets a where a.tenant_id = $1 and a.created_by_user_id = $2
+                union all select 'ffcs', 0 union all select 'seats', 0) m`, [tenantId, userId]);
       await admin.query('drop table scale_assets');
       personas.push({ personaId, userSub, assetCount });
     }
