@@ -92,6 +92,10 @@ begin
   insert into app.subscriptions (tenant_id, user_id, plan_id, status)
   values (v_tenant_id, p_user_id, app.free_plan_id(), 'active')
   returning id into v_subscription_id;
+  -- Every counter exists from the start, so a plan change can lock them all.
+  insert into app.usage_records (tenant_id, user_id, metric, quantity)
+  select v_tenant_id, p_user_id, m, 0 from pg_catalog.unnest(array['assets', 'ffcs', 'seats', 'storage_bytes']) m
+  on conflict (tenant_id, user_id, metric) do nothing;
   perform app.record_plan_change(v_subscription_id, null, app.free_plan_id(), p_kind, p_source, p_user_id);
   return v_subscription_id;
 end
@@ -256,7 +260,13 @@ begin
     perform app.fail('PT409', 'already_on_plan', 'the subscription is already on this plan');
   end if;
 
-  -- Lock the usage counters so no asset, circle or seat slips in between this check and the change.
+  -- Lock every usage counter of the user (in the triggers' order) in a statement of its own, so
+  -- no asset, circle or seat slips in between this check and the change. (A FOR UPDATE in the
+  -- check below would lock only the rows its filter keeps: those already over the limit.)
+  perform 1 from app.usage_records r
+   where r.tenant_id = v_tenant_id and r.user_id = v_user_id
+   order by r.metric
+   for update;
   select * into v_limits from app.plan_limits(v_tenant_id, v_plan_id);
   select pg_catalog.string_agg(pg_catalog.format('%s %s in use, the plan allows %s', u.quantity, u.label, u.allowed), '; ')
     into v_over
@@ -266,9 +276,7 @@ begin
                  case r.metric when 'ffcs' then v_limits.max_ffcs when 'seats' then v_limits.max_seats
                                when 'assets' then v_limits.max_assets else v_limits.max_storage_bytes end as allowed
             from app.usage_records r
-           where r.tenant_id = v_tenant_id and r.user_id = v_user_id
-           order by r.metric
-           for update) u
+           where r.tenant_id = v_tenant_id and r.user_id = v_user_id) u
    where u.allowed is not null and u.quantity > u.allowed;
   if v_over is not null then
     perform app.fail('PT409', 'downgrade_exceeds_limits', 'the new plan is too small: ' || v_over);
@@ -1177,6 +1185,10 @@ begin
     end if;
   end loop;
 
+  if p_stripe_price_id is not null and exists (
+       select 1 from app.tenant_plans(p_tenant_id) p where p.stripe_price_id = p_stripe_price_id and p.plan_id <> v_plan_id) then
+    perform app.fail('PT409', 'stripe_price_taken', 'another plan of this tenant has this Stripe price');
+  end if;
   insert into app.tenant_plan_settings as s (tenant_id, plan_id, is_available, price_amount, currency, stripe_price_id, feature_limits)
   values (p_tenant_id, v_plan_id, coalesce(p_is_available, true), p_price_amount, p_currency, p_stripe_price_id, p_feature_limits)
   on conflict (tenant_id, plan_id) do update set
