@@ -673,3 +673,43 @@ const getPaymentSummaryIR: any = {"usedParamSet":{"tenantId":true},"params":[{"n
 export const getPaymentSummary = new PreparedQuery<IGetPaymentSummaryParams,IGetPaymentSummaryResult>(getPaymentSummaryIR);
 
 
+/** 'ListActiveSubscriptions' parameters type */
+export interface IListActiveSubscriptionsParams {
+  limit: number;
+  offset: number;
+  tenantId: string;
+}
+
+/** 'ListActiveSubscriptions' return type */
+export interface IListActiveSubscriptionsResult {
+  cancelAtPeriodEnd: boolean;
+  createdAt: Date;
+  currentPeriodEnd: Date | null;
+  emailMasked: string | null;
+  planCode: string;
+  seatsUsed: string;
+  status: string;
+  subscriptionId: string;
+  userId: string;
+}
+
+/** 'ListActiveSubscriptions' query type */
+export interface IListActiveSubscriptionsQuery {
+  params: IListActiveSubscriptionsParams;
+  result: IListActiveSubscriptionsResult;
+}
+
+const listActiveSubscriptionsIR: any = {"usedParamSet":{"tenantId":true,"limit":true,"offset":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":359,"b":368}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":382,"b":388}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":403,"b":410}]}],"statement":"SELECT subscription_id AS \"subscriptionId!\", user_id AS \"userId!\", email_masked AS \"emailMasked\", plan_code AS \"planCode!\",\n       status AS \"status!\", seats_used AS \"seatsUsed!\", current_period_end AS \"currentPeriodEnd\",\n       cancel_at_period_end AS \"cancelAtPeriodEnd!\", created_at AS \"createdAt!\"\nFROM support.sp_list_active_subscriptions(p_tenant_id => :tenantId!, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT subscription_id AS "subscriptionId!", user_id AS "userId!", email_masked AS "emailMasked", plan_code AS "planCode!",
+ *        status AS "status!", seats_used AS "seatsUsed!", current_period_end AS "currentPeriodEnd",
+ *        cancel_at_period_end AS "cancelAtPeriodEnd!", created_at AS "createdAt!"
+ * FROM support.sp_list_active_subscriptions(p_tenant_id => :tenantId!, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listActiveSubscriptions = new PreparedQuery<IListActiveSubscriptionsParams,IListActiveSubscriptionsResult>(listActiveSubscriptionsIR);
+
+

@@ -1220,3 +1220,38 @@ end
 $$;
 comment on function support.sp_get_payment_summary(uuid) is 'Support: a tenant''s payments, refunds and ledger balance per currency.';
 grant execute on function support.sp_get_payment_summary(uuid) to estate_support;
+
+create or replace function app.mask_email(p_email text) returns text
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- a***@example.com: enough to recognise, not enough to contact
+  select case when p_email like '%@%'
+              then pg_catalog.left(p_email, 1) || '***@' || pg_catalog.split_part(p_email, '@', 2) end
+$$;
+comment on function app.mask_email(text) is 'An email as support staff see it: first letter and domain.';
+
+create or replace function support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer default 50, p_offset integer default 0)
+  returns table (subscription_id uuid, user_id uuid, email_masked text, plan_code text, status text, seats_used bigint,
+                 current_period_end timestamptz, cancel_at_period_end boolean, created_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.enter_tenant_as_support(p_tenant_id);
+  if p_limit is null or p_limit not between 1 and 500 or p_offset is null or p_offset < 0 then
+    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 500 and offset 0 or more');
+  end if;
+  return query
+    select v.subscription_id, v.user_id, app.mask_email(v.email), v.plan_code, v.status, coalesce(v.seats_used, 0),
+           v.current_period_end, v.cancel_at_period_end, v.created_at
+      from app.v_active_subscriptions v
+     where v.tenant_id = p_tenant_id
+     order by v.created_at, v.subscription_id
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function support.sp_list_active_subscriptions(uuid, integer, integer) is
+  'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+grant execute on function support.sp_list_active_subscriptions(uuid, integer, integer) to estate_support;

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loginRoleUrl } from '../server/config.ts';
 import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider, type Json } from '../generated/tenancy.queries.ts';
-import { getPaymentSummary, setTenantPlan } from '../generated/billing.queries.ts';
+import { getPaymentSummary, listActiveSubscriptions, setTenantPlan } from '../generated/billing.queries.ts';
 import { asSupport, type DevStackFile } from './lib/devStack.ts';
 import { projectRoot, SUPPORT_ROLE } from './lib/migrate.ts';
 
@@ -23,6 +23,7 @@ commands:
   set-plan         --tenant SLUG --plan CODE [--unavailable] [--price 19.00 --currency USD]
                    [--stripe-price price_...] [--limits '{"max_assets": 100}']   (a tenant's overrides of a plan)
   payment-summary  --tenant SLUG   (payments, refunds and the ledger balance per currency)
+  subscriptions    --tenant SLUG   (the subscriptions in force, emails masked)
 
 options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
@@ -136,6 +137,9 @@ async function main(): Promise<void> {
         break;
       case 'payment-summary':
         result = await run(async (db) => getPaymentSummary.run({ tenantId: await tenantId(db) }, db));
+        break;
+      case 'subscriptions':
+        result = await run(async (db) => listActiveSubscriptions.run({ tenantId: await tenantId(db), limit: 500, offset: 0 }, db));
         break;
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);

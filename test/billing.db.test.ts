@@ -539,3 +539,19 @@ t.test('the billing views are security_invoker', async (t) => {
   t.same(rows.map((r) => [r.relname, (r.reloptions ?? []).includes('security_invoker=true')]),
     [['v_active_subscriptions', true], ['v_payment_summary', true]]);
 });
+
+// Support lists a tenant's subscriptions in force through v_active_subscriptions: that tenant's
+// only, with emails masked.
+t.test('support sees the subscriptions in force of one tenant, emails masked', async (t) => {
+  const sam = await makeUser(db, otherTenant, 'Sam', 'family');
+  const rows = await db.asSupport((c) => billing.listActiveSubscriptions.run({ tenantId: otherTenant, limit: 500, offset: 0 }, c));
+  const mine = rows.find((r) => r.userId === sam.userId);
+  t.match(mine, { planCode: 'family', status: 'active', emailMasked: `s***@example.com`, seatsUsed: '0' });
+  t.notOk(rows.some((r) => r.emailMasked?.includes(sam.email.split('@')[0])), 'no clear email');
+  const tenantUsers = await count(`select count(*) as n from app.users where tenant_id = $1`, [otherTenant]);
+  t.equal(rows.length, tenantUsers, "one row per user of that tenant (each has a plan in force), none of another tenant's");
+  t.match(await rejection(db.asUser(sam.tenantId, sam.sub, (c) => billing.listActiveSubscriptions.run({ tenantId: otherTenant, limit: 5, offset: 0 }, c))),
+    { sqlState: '42501' }, 'the API role cannot call it');
+  t.match(await rejection(db.asSupport((c) => billing.listActiveSubscriptions.run({ tenantId: otherTenant, limit: 0, offset: 0 }, c))),
+    { sqlState: 'PT400', code: 'invalid_page' });
+});

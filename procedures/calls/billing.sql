@@ -105,3 +105,9 @@ SELECT currency AS "currency!", payments_total AS "paymentsTotal!", refunds_tota
        payment_count AS "paymentCount!", refund_count AS "refundCount!", failed_payment_count AS "failedPaymentCount!",
        last_posted_at AS "lastPostedAt!"
 FROM support.sp_get_payment_summary(p_tenant_id => :tenantId!);
+
+/* @name listActiveSubscriptions */
+SELECT subscription_id AS "subscriptionId!", user_id AS "userId!", email_masked AS "emailMasked", plan_code AS "planCode!",
+       status AS "status!", seats_used AS "seatsUsed!", current_period_end AS "currentPeriodEnd",
+       cancel_at_period_end AS "cancelAtPeriodEnd!", created_at AS "createdAt!"
+FROM support.sp_list_active_subscriptions(p_tenant_id => :tenantId!, p_limit => :limit!, p_offset => :offset!);
