@@ -189,6 +189,11 @@ t.test('events reach only the tenant whose objects they name', async (t) => {
   t.same([ignored.statusCode, ignored.json().outcome], [200, 'ignored']);
   t.equal(await storedEvents(other.id), 0);
 
+  // A large event (an invoice with many lines) is read whole: past the API's 256 KiB body limit.
+  const large = stripeEvent('invoice.upcoming', { id: stripeId('in'), object: 'invoice', lines: { data: Array.from({ length: 3000 }, (_, i) => ({ id: `il_${i}`, description: 'x'.repeat(90) })) } });
+  const largeRes = await post(large);
+  t.same([largeRes.statusCode, largeRes.json().outcome], [200, 'ignored'], `a ${Math.round(JSON.stringify(large).length / 1024)} KiB event is verified and acknowledged`);
+
   // A signed event that is not an event at all is refused with a clear code.
   const junk = await post(JSON.stringify({ id: 'evt_x', object: 'event', type: 'invoice.paid', created: now(), livemode: false, data: { object: 'nope' } }));
   t.equal(junk.statusCode, 400);

@@ -24,8 +24,9 @@ const Acknowledgement = Type.Object({
 });
 
 const stripeWebhookRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, options) => {
+  // Any content type, as raw bytes; up to 1 MiB (an invoice with many lines outgrows the API's 256 KiB).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
 
   app.post(
     '/stripe',
