@@ -416,9 +416,7 @@ as $$
 #variable_conflict use_column
 begin
   perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
-  if p_limit is null or p_limit not between 1 and 500 or p_offset is null or p_offset < 0 then
-    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 500 and offset 0 or more');
-  end if;
+  perform app.check_page(p_limit, p_offset, 500);
   -- Newest first; with p_as_of, the first row is the value as of that date.
   return query
     select v.id, v.valued_on, v.amount, v.currency, v.source, v.created_at from app.asset_valuations v
@@ -446,9 +444,7 @@ begin
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
-  if p_limit is null or p_limit not between 1 and 500 or p_offset is null or p_offset < 0 then
-    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 500 and offset 0 or more');
-  end if;
+  perform app.check_page(p_limit, p_offset, 500);
   return query
     select * from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,

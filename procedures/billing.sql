@@ -344,9 +344,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  if p_limit is null or p_limit not between 1 and 200 or p_offset is null or p_offset < 0 then
-    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 200 and offset 0 or more');
-  end if;
+  perform app.check_page(p_limit, p_offset, 200);
   return query
     select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
       from app.subscription_plan_changes c
@@ -554,9 +552,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  if p_limit is null or p_limit not between 1 and 200 or p_offset is null or p_offset < 0 then
-    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 200 and offset 0 or more');
-  end if;
+  perform app.check_page(p_limit, p_offset, 200);
   return query
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
            i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
@@ -1240,9 +1236,7 @@ as $$
 #variable_conflict use_column
 begin
   perform app.enter_tenant_as_support(p_tenant_id);
-  if p_limit is null or p_limit not between 1 and 500 or p_offset is null or p_offset < 0 then
-    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 500 and offset 0 or more');
-  end if;
+  perform app.check_page(p_limit, p_offset, 500);
   return query
     select v.subscription_id, v.user_id, app.mask_email(v.email), v.plan_code, v.status, coalesce(v.seats_used, 0),
            v.current_period_end, v.cancel_at_period_end, v.created_at

@@ -124,9 +124,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  if p_limit is null or p_limit not between 1 and 200 or p_offset is null or p_offset < 0 then
-    perform app.fail('PT400', 'invalid_page', 'limit must be 1 to 200 and offset 0 or more');
-  end if;
+  perform app.check_page(p_limit, p_offset, 200);
   return query
     select c.id, c.name, c.description, m.role,
            (select count(*)::integer from app.ffc_memberships x

@@ -20,6 +20,18 @@ end
 $$;
 comment on function app.require_active_tenant() is 'The current tenant, after checking that it exists and is active.';
 
+create or replace function app.check_page(p_limit integer, p_offset integer, p_max integer) returns void
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_limit is null or p_limit not between 1 and p_max or p_offset is null or p_offset < 0 then
+    perform app.fail('PT400', 'invalid_page', pg_catalog.format('limit must be 1 to %s and offset 0 or more', p_max));
+  end if;
+end
+$$;
+comment on function app.check_page(integer, integer, integer) is 'Refuses a page outside 1..p_max rows or before the first row (invalid_page).';
+
 create or replace function app.current_user_id() returns uuid
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
