@@ -83,6 +83,7 @@ export interface IGetMySubscriptionResult {
   currentPeriodStart: Date | null;
   effectivePlanCode: string;
   endedAt: Date | null;
+  pendingPlanCode: string | null;
   planCode: string;
   planName: string;
   priceAmount: string;
@@ -98,13 +99,14 @@ export interface IGetMySubscriptionQuery {
   result: IGetMySubscriptionResult;
 }
 
-const getMySubscriptionIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", price_amount AS \"priceAmount!\", currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_get_my_subscription()"};
+const getMySubscriptionIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", pending_plan_code AS \"pendingPlanCode\", price_amount AS \"priceAmount!\",\n       currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_get_my_subscription()"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
- *        effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+ *        effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+ *        currency AS "currency!",
  *        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
  *        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
  *        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"
@@ -130,6 +132,7 @@ export interface ICreateSubscriptionResult {
   currentPeriodStart: Date | null;
   effectivePlanCode: string;
   endedAt: Date | null;
+  pendingPlanCode: string | null;
   planCode: string;
   planName: string;
   priceAmount: string;
@@ -145,13 +148,14 @@ export interface ICreateSubscriptionQuery {
   result: ICreateSubscriptionResult;
 }
 
-const createSubscriptionIR: any = {"usedParamSet":{"planCode":true},"params":[{"name":"planCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":609,"b":618}]}],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", price_amount AS \"priceAmount!\", currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_create_subscription(p_plan_code => :planCode!)"};
+const createSubscriptionIR: any = {"usedParamSet":{"planCode":true},"params":[{"name":"planCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":656,"b":665}]}],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", pending_plan_code AS \"pendingPlanCode\", price_amount AS \"priceAmount!\",\n       currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_create_subscription(p_plan_code => :planCode!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
- *        effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+ *        effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+ *        currency AS "currency!",
  *        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
  *        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
  *        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"
@@ -177,6 +181,7 @@ export interface IUpgradeSubscriptionResult {
   currentPeriodStart: Date | null;
   effectivePlanCode: string;
   endedAt: Date | null;
+  pendingPlanCode: string | null;
   planCode: string;
   planName: string;
   priceAmount: string;
@@ -192,13 +197,14 @@ export interface IUpgradeSubscriptionQuery {
   result: IUpgradeSubscriptionResult;
 }
 
-const upgradeSubscriptionIR: any = {"usedParamSet":{"planCode":true},"params":[{"name":"planCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":610,"b":619}]}],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", price_amount AS \"priceAmount!\", currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_upgrade_subscription(p_plan_code => :planCode!)"};
+const upgradeSubscriptionIR: any = {"usedParamSet":{"planCode":true},"params":[{"name":"planCode","required":true,"transform":{"type":"scalar"},"locs":[{"a":657,"b":666}]}],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", pending_plan_code AS \"pendingPlanCode\", price_amount AS \"priceAmount!\",\n       currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_upgrade_subscription(p_plan_code => :planCode!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
- *        effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+ *        effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+ *        currency AS "currency!",
  *        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
  *        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
  *        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"
@@ -224,6 +230,7 @@ export interface ICancelSubscriptionResult {
   currentPeriodStart: Date | null;
   effectivePlanCode: string;
   endedAt: Date | null;
+  pendingPlanCode: string | null;
   planCode: string;
   planName: string;
   priceAmount: string;
@@ -239,13 +246,14 @@ export interface ICancelSubscriptionQuery {
   result: ICancelSubscriptionResult;
 }
 
-const cancelSubscriptionIR: any = {"usedParamSet":{"atPeriodEnd":true},"params":[{"name":"atPeriodEnd","required":true,"transform":{"type":"scalar"},"locs":[{"a":613,"b":625}]}],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", price_amount AS \"priceAmount!\", currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_cancel_subscription(p_at_period_end => :atPeriodEnd!)"};
+const cancelSubscriptionIR: any = {"usedParamSet":{"atPeriodEnd":true},"params":[{"name":"atPeriodEnd","required":true,"transform":{"type":"scalar"},"locs":[{"a":660,"b":672}]}],"statement":"SELECT subscription_id AS \"subscriptionId!\", plan_code AS \"planCode!\", plan_name AS \"planName!\", status AS \"status!\",\n       effective_plan_code AS \"effectivePlanCode!\", pending_plan_code AS \"pendingPlanCode\", price_amount AS \"priceAmount!\",\n       currency AS \"currency!\",\n       billing_interval AS \"billingInterval\", cancel_at_period_end AS \"cancelAtPeriodEnd!\",\n       current_period_start AS \"currentPeriodStart\", current_period_end AS \"currentPeriodEnd\", canceled_at AS \"canceledAt\",\n       ended_at AS \"endedAt\", stripe_linked AS \"stripeLinked!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_cancel_subscription(p_at_period_end => :atPeriodEnd!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
- *        effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+ *        effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+ *        currency AS "currency!",
  *        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
  *        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
  *        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"

@@ -104,7 +104,7 @@ comment on function app.start_free_subscription(uuid, text, text) is 'Gives a us
 
 create or replace function app.subscription_view(p_subscription_id uuid)
   returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
+                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
                  current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
                  ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
   language sql stable security definer
@@ -112,6 +112,7 @@ create or replace function app.subscription_view(p_subscription_id uuid)
 as $$
   select s.id, p.code, p.name, s.status,
          (select e.code from app.subscription_plans e where e.id = app.effective_plan_id(s.tenant_id, s.user_id)),
+         (select q.code from app.subscription_plans q where q.id = s.pending_plan_id),
          p.price_amount, p.currency, p.billing_interval, s.cancel_at_period_end, s.current_period_start,
          s.current_period_end, s.canceled_at, s.ended_at, s.stripe_subscription_id is not null, s.created_at, s.updated_at
     from app.subscriptions s
@@ -176,7 +177,7 @@ grant execute on function api.sp_assign_free_plan() to estate_api;
 
 create or replace function api.sp_get_my_subscription()
   returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
+                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
                  current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
                  ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
   language plpgsql stable security definer
@@ -200,7 +201,7 @@ grant execute on function api.sp_get_my_subscription() to estate_api;
 
 create or replace function api.sp_create_subscription(p_plan_code text)
   returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
+                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
                  current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
                  ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
   language plpgsql volatile security definer
@@ -235,7 +236,7 @@ grant execute on function api.sp_create_subscription(text) to estate_api;
 
 create or replace function api.sp_upgrade_subscription(p_plan_code text)
   returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
+                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
                  current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
                  ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
   language plpgsql volatile security definer
@@ -249,6 +250,8 @@ declare
   v_subscription app.subscriptions := app.live_subscription(v_user_id);
   v_limits record;
   v_over text;
+  v_price text;
+  v_upgrade boolean;
 begin
   if v_subscription.plan_id = app.free_plan_id() then
     perform app.fail('PT409', 'no_paid_subscription', 'the free plan has nothing to change: create a subscription');
@@ -257,6 +260,12 @@ begin
     perform app.fail('PT409', 'cancel_to_leave_paid_plan', 'to return to the free plan, cancel the subscription');
   end if;
   if v_plan_id = v_subscription.plan_id then
+    if v_subscription.pending_plan_id is not null then
+      -- Back to the plan in force: the upgrade asked for is withdrawn.
+      update app.subscriptions s set pending_plan_id = null where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+      return query select * from app.subscription_view(v_subscription.id);
+      return;
+    end if;
     perform app.fail('PT409', 'already_on_plan', 'the subscription is already on this plan');
   end if;
 
@@ -282,18 +291,32 @@ begin
     perform app.fail('PT409', 'downgrade_exceeds_limits', 'the new plan is too small: ' || v_over);
   end if;
 
-  update app.subscriptions s set plan_id = v_plan_id where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
-  perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_plan_id, null, 'user', v_user_id);
+  select p.stripe_price_id into v_price from app.tenant_plans(v_tenant_id) p where p.plan_id = v_plan_id;
+  v_upgrade := (select t.sort_order from app.subscription_plans t where t.id = v_plan_id)
+             > (select f.sort_order from app.subscription_plans f where f.id = v_subscription.plan_id);
+  if v_upgrade and v_subscription.stripe_subscription_id is not null then
+    -- Paying more is in force once Stripe bills it: Stripe's subscription event carrying the
+    -- plan's price applies it. A plan without a Stripe price could never be confirmed.
+    if v_price is null then
+      perform app.fail('PT409', 'plan_not_billable', 'this plan has no Stripe price in this tenant: it cannot be billed');
+    end if;
+    update app.subscriptions s set pending_plan_id = v_plan_id where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+  else
+    -- A downgrade (checked above) or a change before Stripe bills anything takes effect at once.
+    update app.subscriptions s set plan_id = v_plan_id, pending_plan_id = null
+     where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+    perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_plan_id, null, 'user', v_user_id);
+  end if;
   return query select * from app.subscription_view(v_subscription.id);
 end
 $$;
 comment on function api.sp_upgrade_subscription(text) is
-  'Moves the signed-in user''s paid subscription to another paid plan; a downgrade below what is in use is refused.';
+  'Moves the signed-in user''s paid subscription to another paid plan: a downgrade at once (refused below what is in use), an upgrade once Stripe bills it.';
 grant execute on function api.sp_upgrade_subscription(text) to estate_api;
 
 create or replace function api.sp_cancel_subscription(p_at_period_end boolean default true)
   returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
+                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
                  current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
                  ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
   language plpgsql volatile security definer
@@ -312,8 +335,13 @@ begin
   if v_subscription.plan_id = app.free_plan_id() then
     perform app.fail('PT409', 'no_paid_subscription', 'the free plan cannot be canceled');
   end if;
-  -- At the period's end, while Stripe is collecting for it; otherwise (or when asked) at once.
-  if p_at_period_end and v_subscription.stripe_subscription_id is not null and v_subscription.current_period_end > pg_catalog.now() then
+  -- While Stripe collects for it, Stripe ends it: at the period's end (its deleted event then
+  -- ends it here). Ending it here first would leave Stripe charging for a plan no longer given.
+  if v_subscription.stripe_subscription_id is not null and not p_at_period_end then
+    perform app.fail('PT409', 'stripe_cancellation_required',
+      'a subscription Stripe bills ends in Stripe: cancel at the period''s end, or cancel it in Stripe');
+  end if;
+  if v_subscription.stripe_subscription_id is not null then
     update app.subscriptions s set cancel_at_period_end = true, canceled_at = pg_catalog.now()
      where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
     perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_subscription.plan_id, 'canceled', 'user', v_user_id);
@@ -330,7 +358,7 @@ begin
 end
 $$;
 comment on function api.sp_cancel_subscription(boolean) is
-  'Cancels the signed-in user''s paid subscription at the period''s end or at once (then the free plan applies).';
+  'Cancels the signed-in user''s paid subscription: at the period''s end when Stripe bills it, at once when it does not yet (then the free plan applies).';
 grant execute on function api.sp_cancel_subscription(boolean) to estate_api;
 
 create or replace function api.sp_list_subscription_changes(p_limit integer default 50, p_offset integer default 0)
@@ -603,7 +631,9 @@ grant execute on function api.sp_get_invoice(uuid) to estate_api;
 ------------------------------------------------------------------------------------------------
 -- Stripe events: routing, then one applier per kind of object. Each applier locks its row and
 -- compares the event's created time (and, on a tie, how far along the status is) with the
--- newest one applied, so a late older event never rolls the state back.
+-- newest one applied, so a late older event never rolls the state back. An event whose parent
+-- object is not recorded yet is refused (503, nothing stored) while it is young, so that Stripe
+-- delivers it again once the parent is here; an old one is acknowledged as ignored.
 ------------------------------------------------------------------------------------------------
 
 create or replace function app.stripe_time(p_epoch jsonb) returns timestamptz
@@ -614,21 +644,27 @@ as $$
 $$;
 comment on function app.stripe_time(jsonb) is 'A Stripe timestamp (seconds since the epoch) as timestamptz; NULL when absent.';
 
+create or replace function app.currency_exponent(p_currency text) returns integer
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select case
+    when p_currency in ('BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF') then 0
+    when p_currency in ('BHD', 'JOD', 'KWD', 'OMR', 'TND') then 3
+    else 2 end
+$$;
+comment on function app.currency_exponent(text) is 'Decimals of a currency''s minor unit as Stripe counts it: 0 (JPY...), 3 (KWD...) or 2.';
+
 create or replace function app.stripe_amount(p_minor jsonb, p_currency text) returns numeric
   language plpgsql immutable
   set search_path = pg_catalog, pg_temp
 as $$
 declare
-  v_exponent integer;
+  v_exponent integer := app.currency_exponent(p_currency);
 begin
   if pg_catalog.jsonb_typeof(p_minor) is distinct from 'number' or (p_minor #>> '{}') !~ '^[0-9]+$' then
     perform app.fail('PT400', 'invalid_stripe_event', 'a Stripe amount is a whole number of minor units');
   end if;
-  -- Stripe counts in the currency's minor unit: none for zero-decimal currencies, thousandths for three-decimal ones.
-  v_exponent := case
-    when p_currency in ('BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF') then 0
-    when p_currency in ('BHD', 'JOD', 'KWD', 'OMR', 'TND') then 3
-    else 2 end;
   -- Exact: the division by a power of ten is rounded back to the currency's own scale.
   return pg_catalog.round((p_minor #>> '{}')::numeric / (10::numeric ^ v_exponent), v_exponent);
 end
@@ -642,7 +678,7 @@ as $$
 declare
   v_currency text := pg_catalog.upper(p_object ->> 'currency');
 begin
-  if v_currency is null or v_currency !~ '^[A-Z]{3}$' then
+  if coalesce(v_currency, '') !~ '^[A-Z]{3}$' then
     perform app.fail('PT400', 'invalid_stripe_event', 'a Stripe object with an amount has a currency');
   end if;
   return v_currency;
@@ -657,7 +693,7 @@ as $$
   select case p_status
     when 'incomplete' then 0 when 'trialing' then 1 when 'active' then 2 when 'past_due' then 2
     when 'unpaid' then 3 when 'paused' then 3 when 'canceled' then 4 when 'incomplete_expired' then 4
-    when 'draft' then 0 when 'open' then 1 when 'paid' then 2 when 'void' then 2 when 'uncollectible' then 2
+    when 'draft' then 0 when 'open' then 1 when 'uncollectible' then 2 when 'paid' then 3 when 'void' then 3
     else -1 end
 $$;
 comment on function app.stripe_status_rank(text) is 'How far along a subscription or invoice status is; breaks ties between events of the same second.';
@@ -672,6 +708,22 @@ as $$
 $$;
 comment on function app.is_newer_stripe_state(timestamptz, text, timestamptz, text) is
   'Whether an event (created time, status) may replace the state last applied (never an older one).';
+
+create or replace function app.stripe_not_yet(p_created timestamptz) returns text
+  language plpgsql volatile
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  -- Stripe sends a parent's event within seconds of its children's; after an hour the parent is
+  -- not coming, and refusing further would only make Stripe retry for days.
+  if p_created > pg_catalog.now() - interval '1 hour' then
+    perform app.fail('PT503', 'stripe_event_not_ready', 'the event names an object not recorded yet: Stripe will deliver it again');
+  end if;
+  return 'ignored';
+end
+$$;
+comment on function app.stripe_not_yet(timestamptz) is
+  'For an event whose parent is not recorded yet: 503 while the event is young (Stripe redelivers), else ignored.';
 
 create or replace function app.add_stripe_routes(p_keys text[]) returns void
   language sql volatile security definer
@@ -701,18 +753,18 @@ as $$
 $$;
 comment on function app.stripe_id(jsonb) is 'The id of a Stripe reference, whether given as an id or as the expanded object.';
 
-create or replace function app.route_stripe_event(p_object jsonb) returns uuid
-  language plpgsql stable security definer
+create or replace function app.route_stripe_event(p_type text, p_object jsonb, p_created timestamptz) returns uuid
+  language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 declare
-  v_details jsonb := p_object -> 'parent' -> 'subscription_details';
+  -- Our checkout reference leads only subscription events (the ones that may link a subscription).
   v_keys text[] := pg_catalog.array_remove(array[
     p_object ->> 'id',
-    app.stripe_ref(p_object -> 'metadata')::text,
+    case when p_type like 'customer.subscription.%' then app.stripe_ref(p_object -> 'metadata')::text end,
     app.stripe_id(p_object -> 'customer'),
-    app.stripe_id(v_details -> 'subscription'),
-    app.stripe_ref(v_details -> 'metadata')::text,
+    app.stripe_id(p_object -> 'parent' -> 'subscription_details' -> 'subscription'),
+    app.stripe_id(p_object -> 'subscription'),
     app.stripe_id(p_object -> 'payment_intent'),
     app.stripe_id(p_object -> 'invoice'),
     app.stripe_id(p_object -> 'payment' -> 'payment_intent')], null);
@@ -720,7 +772,8 @@ declare
 begin
   select pg_catalog.array_agg(distinct r.tenant_id) into v_tenants from app.stripe_routes r where r.routing_key = any (v_keys);
   if v_tenants is null then
-    perform app.fail('PT503', 'stripe_event_unroutable', 'the event names no object known here yet: Stripe will deliver it again');
+    perform app.stripe_not_yet(p_created);
+    return null;
   end if;
   if pg_catalog.cardinality(v_tenants) > 1 then
     perform app.fail('PT409', 'stripe_route_conflict', 'the event names objects of more than one tenant');
@@ -728,29 +781,18 @@ begin
   return v_tenants[1];
 end
 $$;
-comment on function app.route_stripe_event(jsonb) is
-  'The one tenant a Stripe event''s object belongs to, from the ids it names; raises when none or several.';
+comment on function app.route_stripe_event(text, jsonb, timestamptz) is
+  'The one tenant a Stripe event''s object belongs to, from the ids it names; NULL (old) or 503 (young) when none, 409 when several.';
 
-create or replace function app.subscription_for_stripe(p_stripe_subscription_id text, p_ref uuid) returns app.subscriptions
-  language plpgsql volatile security definer
+create or replace function app.linked_subscription(p_stripe_subscription_id text) returns app.subscriptions
+  language sql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
-declare
-  v_subscription app.subscriptions;
-begin
-  select * into v_subscription from app.subscriptions s
-   where s.tenant_id = app.current_tenant_id() and s.stripe_subscription_id = p_stripe_subscription_id for update;
-  if v_subscription.id is null and p_ref is not null then
-    select * into v_subscription from app.subscriptions s
-     where s.tenant_id = app.current_tenant_id() and s.id = p_ref
-       and (s.stripe_subscription_id is null or s.stripe_subscription_id = p_stripe_subscription_id)
-     for update;
-  end if;
-  return v_subscription;
-end
+  select * from app.subscriptions s
+   where s.tenant_id = app.current_tenant_id() and s.stripe_subscription_id = p_stripe_subscription_id
+   for update
 $$;
-comment on function app.subscription_for_stripe(text, uuid) is
-  'Our subscription for a Stripe subscription id (or the id its metadata carries), locked; all NULL when unknown.';
+comment on function app.linked_subscription(text) is 'Our subscription linked to a Stripe subscription id, locked; all NULL when none.';
 
 create or replace function app.set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamptz, p_succeeded boolean)
   returns void
@@ -758,7 +800,8 @@ create or replace function app.set_subscription_status_from_payment(p_subscripti
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  -- Past due on a failed payment, active again on a successful one; never over a newer status.
+  -- Past due after a failed payment of one of its invoices, active again after a successful one;
+  -- never over a newer status.
   update app.subscriptions s
      set status = case when p_succeeded then 'active' else 'past_due' end, status_synced_at = p_created
    where s.tenant_id = app.current_tenant_id() and s.id = p_subscription_id and s.ended_at is null
@@ -768,7 +811,21 @@ begin
 end
 $$;
 comment on function app.set_subscription_status_from_payment(uuid, timestamptz, boolean) is
-  'Moves a live paid subscription to past_due after a failed payment and back to active after a successful one.';
+  'Moves a live paid subscription to past_due after a failed invoice payment and back to active after a successful one.';
+
+create or replace function app.stripe_price_plan(p_items jsonb) returns uuid
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- The first item whose price is one of the tenant's paid plans.
+  select p.plan_id
+    from pg_catalog.jsonb_array_elements(coalesce(p_items, '[]')) with ordinality as i(item, n)
+    join app.tenant_plans(app.current_tenant_id()) p on p.stripe_price_id = app.stripe_id(i.item -> 'price')
+   where p.plan_id <> app.free_plan_id()
+   order by i.n
+   limit 1
+$$;
+comment on function app.stripe_price_plan(jsonb) is 'The tenant''s paid plan a Stripe subscription''s items are priced at, if any.';
 
 create or replace function app.apply_stripe_subscription(p_event_id text, p_event_type text, p_created timestamptz, p_object jsonb)
   returns text
@@ -777,37 +834,46 @@ create or replace function app.apply_stripe_subscription(p_event_id text, p_even
 as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
-  v_subscription app.subscriptions := app.subscription_for_stripe(p_object ->> 'id', app.stripe_ref(p_object -> 'metadata'));
+  v_subscription app.subscriptions := app.linked_subscription(p_object ->> 'id');
   v_status text := case when p_event_type = 'customer.subscription.deleted' then 'canceled' else p_object ->> 'status' end;
   v_item jsonb := p_object -> 'items' -> 'data' -> 0;
   v_plan_id uuid;
   v_ended boolean;
 begin
-  if p_object ->> 'id' !~ '^sub_[A-Za-z0-9]+$' or app.stripe_status_rank(v_status) < 0
+  if coalesce(p_object ->> 'id', '') !~ '^sub_[A-Za-z0-9]+$' or app.stripe_status_rank(v_status) < 0
      or v_status in ('draft', 'open', 'paid', 'void', 'uncollectible') then
     perform app.fail('PT400', 'invalid_stripe_event', 'a subscription event carries a subscription with a known status');
   end if;
   if v_subscription.id is null then
-    return 'ignored';
+    -- Not linked yet: only onto the subscription our checkout reference names, and only while it
+    -- waits for Stripe (incomplete, never linked): a reference cannot take over a live subscription.
+    select * into v_subscription from app.subscriptions s
+     where s.tenant_id = v_tenant_id and s.id = app.stripe_ref(p_object -> 'metadata')
+       and s.stripe_subscription_id is null and s.status = 'incomplete' and s.ended_at is null
+     for update;
+    if v_subscription.id is null then
+      return 'ignored';
+    end if;
   end if;
   if v_subscription.ended_at is not null
      or not app.is_newer_stripe_state(p_created, v_status, v_subscription.stripe_synced_at, v_subscription.status) then
     return 'stale';
   end if;
 
-  select p.plan_id into v_plan_id from app.tenant_plans(v_tenant_id) p
-   where p.stripe_price_id = app.stripe_id(v_item -> 'price') and p.plan_id <> app.free_plan_id();
+  v_plan_id := app.stripe_price_plan(p_object -> 'items' -> 'data');
   v_ended := v_status in ('canceled', 'incomplete_expired');
 
   update app.subscriptions s set
     stripe_subscription_id = p_object ->> 'id',
     stripe_customer_id = coalesce(app.stripe_id(p_object -> 'customer'), s.stripe_customer_id),
     plan_id = coalesce(v_plan_id, s.plan_id),
+    -- Stripe now bills the plan asked for, or has moved to another: either way nothing is pending.
+    pending_plan_id = case when v_plan_id is null then s.pending_plan_id end,
     status = case when s.status_synced_at is null or p_created >= s.status_synced_at or v_ended then v_status else s.status end,
     status_synced_at = greatest(s.status_synced_at, p_created),
     current_period_start = coalesce(app.stripe_time(v_item -> 'current_period_start'), app.stripe_time(p_object -> 'current_period_start')),
     current_period_end = coalesce(app.stripe_time(v_item -> 'current_period_end'), app.stripe_time(p_object -> 'current_period_end')),
-    cancel_at_period_end = coalesce((p_object ->> 'cancel_at_period_end')::boolean, false),
+    cancel_at_period_end = coalesce(p_object -> 'cancel_at_period_end' = 'true'::jsonb, false),
     canceled_at = app.stripe_time(p_object -> 'canceled_at'),
     ended_at = case when v_ended then coalesce(app.stripe_time(p_object -> 'ended_at'), p_created) end,
     stripe_synced_at = p_created
@@ -835,23 +901,28 @@ create or replace function app.apply_stripe_invoice(p_event_id text, p_event_typ
 as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
-  v_details jsonb := p_object -> 'parent' -> 'subscription_details';
-  v_subscription app.subscriptions := app.subscription_for_stripe(
-    coalesce(app.stripe_id(v_details -> 'subscription'), app.stripe_id(p_object -> 'subscription')), app.stripe_ref(v_details -> 'metadata'));
+  v_stripe_subscription_id text := coalesce(app.stripe_id(p_object -> 'parent' -> 'subscription_details' -> 'subscription'),
+                                            app.stripe_id(p_object -> 'subscription'));
+  v_subscription app.subscriptions;
   v_invoice app.invoices;
   v_status text := p_object ->> 'status';
   v_currency text := app.stripe_currency(p_object);
 begin
-  if p_object ->> 'id' !~ '^in_[A-Za-z0-9]+$' or v_status not in ('draft', 'open', 'paid', 'void', 'uncollectible') then
+  if coalesce(p_object ->> 'id', '') !~ '^in_[A-Za-z0-9]+$' or coalesce(v_status, '') not in ('draft', 'open', 'paid', 'void', 'uncollectible') then
     perform app.fail('PT400', 'invalid_stripe_event', 'an invoice event carries an invoice with a known status');
   end if;
+  if v_stripe_subscription_id is null then
+    return 'ignored';  -- a one-off invoice: not a subscription's
+  end if;
+  v_subscription := app.linked_subscription(v_stripe_subscription_id);
   if v_subscription.id is null then
-    return 'ignored';
+    return app.stripe_not_yet(p_created);  -- its subscription's created event is still on its way
   end if;
   select * into v_invoice from app.invoices i where i.tenant_id = v_tenant_id and i.stripe_invoice_id = p_object ->> 'id' for update;
+  -- Paid and void are final; an uncollectible invoice may still be paid or voided.
   if v_invoice.id is not null
      and (not app.is_newer_stripe_state(p_created, v_status, v_invoice.stripe_synced_at, v_invoice.status)
-          or (v_invoice.status in ('paid', 'void', 'uncollectible') and v_status <> v_invoice.status)) then
+          or (v_invoice.status in ('paid', 'void') and v_status <> v_invoice.status)) then
     return 'stale';
   end if;
 
@@ -861,7 +932,8 @@ begin
   values (v_tenant_id, v_subscription.id, p_object ->> 'id', p_object ->> 'number', v_status, v_currency,
           app.stripe_amount(p_object -> 'amount_due', v_currency), app.stripe_amount(coalesce(p_object -> 'amount_paid', '0'), v_currency),
           app.stripe_amount(coalesce(p_object -> 'amount_remaining', '0'), v_currency),
-          coalesce((p_object ->> 'attempt_count')::integer, 0), p_object ->> 'billing_reason',
+          case when pg_catalog.jsonb_typeof(p_object -> 'attempt_count') = 'number' then (p_object ->> 'attempt_count')::integer else 0 end,
+          pg_catalog.left(p_object ->> 'billing_reason', 100),
           app.stripe_time(p_object -> 'period_start'), app.stripe_time(p_object -> 'period_end'),
           case when p_object ->> 'hosted_invoice_url' ~ '^https://' then p_object ->> 'hosted_invoice_url' end,
           app.stripe_time(p_object -> 'status_transitions' -> 'finalized_at'),
@@ -875,6 +947,7 @@ begin
     stripe_synced_at = excluded.stripe_synced_at;
 
   perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'customer')]);
+  -- The invoice names its subscription: its payment outcome is the subscription's.
   if p_event_type = 'invoice.paid' then
     perform app.set_subscription_status_from_payment(v_subscription.id, p_created, true);
   elsif p_event_type = 'invoice.payment_failed' then
@@ -886,8 +959,9 @@ $$;
 comment on function app.apply_stripe_invoice(text, text, timestamptz, jsonb) is
   'Applies invoice.created / finalized / paid / payment_failed / voided / marked_uncollectible / updated to the invoice and its subscription.';
 
-create or replace function app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_created timestamptz,
-                                                       p_amount numeric, p_currency text) returns app.payment_transactions
+create or replace function app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text,
+                                                       p_created timestamptz, p_amount numeric, p_currency text)
+  returns app.payment_transactions
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -901,17 +975,22 @@ begin
   if v_transaction.id is not null then
     return v_transaction;
   end if;
-  -- A new payment belongs to the customer's subscription (the live one if there is one).
-  select s.id into v_subscription_id from app.subscriptions s
-   where s.tenant_id = v_tenant_id and s.stripe_customer_id = p_customer_id
-   order by s.ended_at is null desc, s.created_at desc limit 1;
+  -- A new payment belongs to the subscription of the invoice it pays when that is known, else to
+  -- the customer's latest subscription (for the ledger's attribution only).
+  select i.subscription_id into v_subscription_id from app.invoices i
+   where i.tenant_id = v_tenant_id and i.stripe_invoice_id = p_invoice_id;
+  if v_subscription_id is null then
+    select s.id into v_subscription_id from app.subscriptions s
+     where s.tenant_id = v_tenant_id and s.stripe_customer_id = p_customer_id
+     order by s.created_at desc, s.id limit 1;
+  end if;
   if v_subscription_id is null then
     return v_transaction;
   end if;
   -- Recorded as not (yet) succeeded; the caller marks it succeeded or failed in the same transaction.
-  insert into app.payment_transactions (tenant_id, subscription_id, stripe_payment_intent_id, status, amount, currency,
-                                        amount_refunded, stripe_synced_at)
-  values (v_tenant_id, v_subscription_id, p_payment_intent_id, 'failed', p_amount, p_currency,
+  insert into app.payment_transactions (tenant_id, subscription_id, stripe_invoice_id, stripe_payment_intent_id, status, amount,
+                                        currency, amount_refunded, stripe_synced_at)
+  values (v_tenant_id, v_subscription_id, p_invoice_id, p_payment_intent_id, 'failed', p_amount, p_currency,
           pg_catalog.round(0, pg_catalog.scale(p_amount)), p_created)
   on conflict (stripe_payment_intent_id) do nothing;
   select * into v_transaction from app.payment_transactions t
@@ -919,35 +998,55 @@ begin
   return v_transaction;
 end
 $$;
-comment on function app.payment_transaction_for(text, text, timestamptz, numeric, text) is
-  'The locked payment row of a PaymentIntent, created (as not yet succeeded) for the customer''s subscription when new.';
+comment on function app.payment_transaction_for(text, text, text, timestamptz, numeric, text) is
+  'The locked payment row of a PaymentIntent, created (as not yet succeeded) for its invoice''s or customer''s subscription when new.';
 
-create or replace function app.mark_payment_succeeded(p_transaction app.payment_transactions, p_created timestamptz,
-                                                      p_charge_id text) returns void
+create or replace function app.apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamptz) returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_transaction app.payment_transactions;
+  v_subscription_id uuid;
+begin
+  select * into v_transaction from app.payment_transactions t
+   where t.tenant_id = app.current_tenant_id() and t.id = p_transaction_id;
+  -- Only a payment known to be for an invoice speaks for the invoice and its subscription.
+  update app.invoices i
+     set status = 'paid', amount_paid = i.amount_due, amount_remaining = pg_catalog.round(0, pg_catalog.scale(i.amount_due)),
+         paid_at = coalesce(i.paid_at, p_created)
+   where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id
+     and v_transaction.status = 'succeeded' and i.status in ('draft', 'open', 'uncollectible');
+  select i.subscription_id into v_subscription_id from app.invoices i
+   where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id;
+  if v_subscription_id is not null then
+    perform app.set_subscription_status_from_payment(v_subscription_id, p_created, v_transaction.status = 'succeeded');
+  end if;
+end
+$$;
+comment on function app.apply_invoice_payment_outcome(uuid, timestamptz) is
+  'When a payment is known to pay an invoice: a success pays the invoice; either outcome moves its subscription (active / past due).';
+
+create or replace function app.mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamptz,
+                                                      p_charge_id text, p_amount numeric) returns void
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  update app.payment_transactions t set status = 'succeeded', succeeded_at = p_created, failure_code = null, failure_message = null,
-                                        stripe_charge_id = coalesce(p_charge_id, t.stripe_charge_id),
-                                        stripe_synced_at = greatest(t.stripe_synced_at, p_created)
+  update app.payment_transactions t set status = 'succeeded', succeeded_at = p_succeeded_at, failure_code = null, failure_message = null,
+                                        amount = p_amount, stripe_charge_id = coalesce(p_charge_id, t.stripe_charge_id),
+                                        stripe_synced_at = greatest(t.stripe_synced_at, p_succeeded_at)
    where t.tenant_id = p_transaction.tenant_id and t.id = p_transaction.id;
   -- Money in: one ledger entry per payment, whichever event told us first.
   insert into app.general_ledger (tenant_id, entry_type, amount, currency, subscription_id, payment_transaction_id, description)
-  values (p_transaction.tenant_id, 'payment', p_transaction.amount, p_transaction.currency, p_transaction.subscription_id,
+  values (p_transaction.tenant_id, 'payment', p_amount, p_transaction.currency, p_transaction.subscription_id,
           p_transaction.id, 'payment ' || p_transaction.stripe_payment_intent_id)
   on conflict (tenant_id, payment_transaction_id) where entry_type = 'payment' do nothing;
-  -- The invoice it paid, when known, is paid.
-  update app.invoices i set status = 'paid', amount_paid = i.amount_due,
-                            amount_remaining = pg_catalog.round(0, pg_catalog.scale(i.amount_due)),
-                            paid_at = coalesce(i.paid_at, p_created)
-   where i.tenant_id = p_transaction.tenant_id and i.stripe_invoice_id = p_transaction.stripe_invoice_id
-     and i.status in ('draft', 'open');
-  perform app.set_subscription_status_from_payment(p_transaction.subscription_id, p_created, true);
+  perform app.apply_invoice_payment_outcome(p_transaction.id, p_succeeded_at);
 end
 $$;
-comment on function app.mark_payment_succeeded(app.payment_transactions, timestamptz, text) is
-  'Records a payment as succeeded: the ledger entry (once), its invoice paid, its subscription active.';
+comment on function app.mark_payment_succeeded(app.payment_transactions, timestamptz, text, numeric) is
+  'Records a payment as succeeded (at the time the money moved): the ledger entry (once), and its invoice''s outcome.';
 
 create or replace function app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamptz, p_object jsonb)
   returns text
@@ -958,41 +1057,47 @@ declare
   v_succeeded boolean := p_event_type = 'payment_intent.succeeded';
   v_currency text := app.stripe_currency(p_object);
   v_amount numeric := app.stripe_amount(case when v_succeeded then p_object -> 'amount_received' else p_object -> 'amount' end, v_currency);
+  v_invoice_id text := app.stripe_id(p_object -> 'invoice');  -- API versions before 2025-03-31 name it
   v_transaction app.payment_transactions;
 begin
-  if p_object ->> 'id' !~ '^pi_[A-Za-z0-9]+$' then
+  if coalesce(p_object ->> 'id', '') !~ '^pi_[A-Za-z0-9]+$' or coalesce(v_invoice_id, 'in_x') !~ '^in_[A-Za-z0-9]+$' then
     perform app.fail('PT400', 'invalid_stripe_event', 'a payment event carries a PaymentIntent');
   end if;
   if v_amount <= 0 then
     return 'ignored';
   end if;
-  v_transaction := app.payment_transaction_for(p_object ->> 'id', app.stripe_id(p_object -> 'customer'), p_created, v_amount, v_currency);
+  v_transaction := app.payment_transaction_for(p_object ->> 'id', app.stripe_id(p_object -> 'customer'), v_invoice_id,
+                                               p_created, v_amount, v_currency);
   if v_transaction.id is null then
-    return 'ignored';
+    return app.stripe_not_yet(p_created);  -- its customer's subscription is still on its way
   end if;
   perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'latest_charge')]);
+  if v_invoice_id is not null and v_transaction.stripe_invoice_id is null then
+    update app.payment_transactions t set stripe_invoice_id = v_invoice_id
+     where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+  end if;
   -- A success is final; a failure is only news when newer than what is recorded.
   if v_transaction.status = 'succeeded' then
     return 'stale';
   end if;
   if v_succeeded then
-    perform app.mark_payment_succeeded(v_transaction, p_created, app.stripe_id(p_object -> 'latest_charge'));
+    perform app.mark_payment_succeeded(v_transaction, p_created, app.stripe_id(p_object -> 'latest_charge'), v_amount);
     return 'applied';
   end if;
   if v_transaction.failure_code is not null and p_created < v_transaction.stripe_synced_at then
     return 'stale';
   end if;
   update app.payment_transactions t
-     set failure_code = coalesce(p_object -> 'last_payment_error' ->> 'code', 'payment_failed'),
+     set failure_code = pg_catalog.left(coalesce(p_object -> 'last_payment_error' ->> 'code', 'payment_failed'), 100),
          failure_message = pg_catalog.left(p_object -> 'last_payment_error' ->> 'message', 500),
          stripe_synced_at = p_created
    where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
-  perform app.set_subscription_status_from_payment(v_transaction.subscription_id, p_created, false);
+  perform app.apply_invoice_payment_outcome(v_transaction.id, p_created);
   return 'applied';
 end
 $$;
 comment on function app.sp_process_payment(text, text, timestamptz, jsonb) is
-  'Internal (from Stripe events): records a payment''s outcome, posts it to the ledger once, updates its invoice and subscription.';
+  'Internal (from Stripe events): records a payment''s outcome, posts it to the ledger once, updates its invoice and subscription when it is known to pay one.';
 
 create or replace function app.sp_process_refund(p_event_id text, p_created timestamptz, p_object jsonb)
   returns text
@@ -1007,20 +1112,24 @@ declare
   v_transaction app.payment_transactions;
   v_refund_id uuid;
 begin
-  if p_object ->> 'id' !~ '^(ch|py)_[A-Za-z0-9]+$' or v_payment_intent_id !~ '^pi_[A-Za-z0-9]+$' then
+  if coalesce(p_object ->> 'id', '') !~ '^(ch|py)_[A-Za-z0-9]+$' or coalesce(v_payment_intent_id, '') !~ '^pi_[A-Za-z0-9]+$' then
     perform app.fail('PT400', 'invalid_stripe_event', 'a refund event carries a charge of a PaymentIntent');
   end if;
   if v_amount <= 0 then
     return 'ignored';
   end if;
-  v_transaction := app.payment_transaction_for(v_payment_intent_id, app.stripe_id(p_object -> 'customer'), p_created, v_amount, v_currency);
-  if v_transaction.id is null or v_transaction.currency <> v_currency or v_refunded_total > v_transaction.amount then
+  v_transaction := app.payment_transaction_for(v_payment_intent_id, app.stripe_id(p_object -> 'customer'), null,
+                                               p_created, v_amount, v_currency);
+  if v_transaction.id is null then
+    return app.stripe_not_yet(p_created);
+  end if;
+  if v_transaction.currency <> v_currency or v_refunded_total > v_amount then
     return 'ignored';
   end if;
   perform app.add_stripe_routes(array[p_object ->> 'id', v_payment_intent_id]);
-  -- A refunded charge was paid, whether or not its success event has arrived yet.
+  -- A refunded charge was paid, when the charge was made, whether or not its success event has arrived yet.
   if v_transaction.status <> 'succeeded' then
-    perform app.mark_payment_succeeded(v_transaction, p_created, p_object ->> 'id');
+    perform app.mark_payment_succeeded(v_transaction, coalesce(app.stripe_time(p_object -> 'created'), p_created), p_object ->> 'id', v_amount);
   end if;
   -- Stripe reports the charge's refunded total: only an increase is news.
   if v_refunded_total <= v_transaction.amount_refunded then
@@ -1045,30 +1154,66 @@ create or replace function app.apply_stripe_invoice_payment(p_created timestampt
   set search_path = pg_catalog, pg_temp
 as $$
 declare
+  v_invoice_id text := app.stripe_id(p_object -> 'invoice');
   v_transaction app.payment_transactions;
 begin
+  if coalesce(v_invoice_id, '') !~ '^in_[A-Za-z0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'an invoice payment names its invoice');
+  end if;
   select * into v_transaction from app.payment_transactions t
    where t.tenant_id = app.current_tenant_id()
      and t.stripe_payment_intent_id = app.stripe_id(p_object -> 'payment' -> 'payment_intent') for update;
-  if v_transaction.id is null or app.stripe_id(p_object -> 'invoice') !~ '^in_[A-Za-z0-9]+$' then
-    return 'ignored';
+  if v_transaction.id is null then
+    return app.stripe_not_yet(p_created);  -- the payment's own event is still on its way
   end if;
   if v_transaction.stripe_invoice_id is not null then
     return 'stale';
   end if;
-  update app.payment_transactions t set stripe_invoice_id = app.stripe_id(p_object -> 'invoice')
-   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id
-  returning * into v_transaction;
-  if v_transaction.status = 'succeeded' then
-    update app.invoices i set status = 'paid', amount_paid = i.amount_due,
-                              amount_remaining = pg_catalog.round(0, pg_catalog.scale(i.amount_due)), paid_at = coalesce(i.paid_at, p_created)
-     where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id and i.status in ('draft', 'open');
-  end if;
+  update app.payment_transactions t set stripe_invoice_id = v_invoice_id
+   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+  perform app.apply_invoice_payment_outcome(v_transaction.id, p_created);
   return 'applied';
 end
 $$;
 comment on function app.apply_stripe_invoice_payment(timestamptz, jsonb) is
-  'Applies invoice_payment.paid: links a payment to the invoice it paid.';
+  'Applies invoice_payment.paid: links a payment to the invoice it paid (which its success then pays).';
+
+create or replace function app.stripe_event_for_storage(p_event jsonb) returns jsonb
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- What the appliers read, and nothing of the customer's person (names, emails, addresses,
+  -- billing details, invoice links): kept for inquiry and replay.
+  select pg_catalog.jsonb_build_object(
+    'id', p_event -> 'id', 'object', p_event -> 'object', 'type', p_event -> 'type', 'created', p_event -> 'created',
+    'livemode', p_event -> 'livemode', 'api_version', p_event -> 'api_version',
+    'data', pg_catalog.jsonb_build_object('object', pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+      'id', o -> 'id', 'object', o -> 'object', 'status', o -> 'status', 'customer', to_jsonb(app.stripe_id(o -> 'customer')),
+      'currency', o -> 'currency', 'amount', o -> 'amount', 'amount_received', o -> 'amount_received',
+      'amount_refunded', o -> 'amount_refunded', 'amount_due', o -> 'amount_due', 'amount_paid', o -> 'amount_paid',
+      'amount_remaining', o -> 'amount_remaining', 'attempt_count', o -> 'attempt_count', 'billing_reason', o -> 'billing_reason',
+      'number', o -> 'number', 'period_start', o -> 'period_start', 'period_end', o -> 'period_end',
+      'status_transitions', o -> 'status_transitions', 'cancel_at_period_end', o -> 'cancel_at_period_end',
+      'canceled_at', o -> 'canceled_at', 'ended_at', o -> 'ended_at', 'created', o -> 'created',
+      'current_period_start', o -> 'current_period_start', 'current_period_end', o -> 'current_period_end',
+      'items', (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                         'price', to_jsonb(app.stripe_id(i -> 'price')), 'current_period_start', i -> 'current_period_start',
+                         'current_period_end', i -> 'current_period_end'))
+                  from pg_catalog.jsonb_array_elements(case when pg_catalog.jsonb_typeof(o -> 'items' -> 'data') = 'array'
+                                                            then o -> 'items' -> 'data' else '[]' end) i),
+      'subscription', to_jsonb(coalesce(app.stripe_id(o -> 'parent' -> 'subscription_details' -> 'subscription'),
+                                        app.stripe_id(o -> 'subscription'))),
+      'estate_subscription_id', to_jsonb(coalesce(app.stripe_ref(o -> 'metadata'),
+                                                  app.stripe_ref(o -> 'parent' -> 'subscription_details' -> 'metadata'))),
+      'payment_intent', to_jsonb(coalesce(app.stripe_id(o -> 'payment_intent'), app.stripe_id(o -> 'payment' -> 'payment_intent'))),
+      'invoice', to_jsonb(app.stripe_id(o -> 'invoice')), 'latest_charge', to_jsonb(app.stripe_id(o -> 'latest_charge')),
+      'last_payment_error', case when o ? 'last_payment_error' and pg_catalog.jsonb_typeof(o -> 'last_payment_error') = 'object'
+                                 then pg_catalog.jsonb_build_object('code', o -> 'last_payment_error' -> 'code',
+                                                                    'decline_code', o -> 'last_payment_error' -> 'decline_code') end))))
+    from (select p_event -> 'data' -> 'object' as o) x
+$$;
+comment on function app.stripe_event_for_storage(jsonb) is
+  'The part of a Stripe event kept in stripe_webhook_events: ids, kinds, times, statuses and amounts; no personal data.';
 
 create or replace function api.sp_record_stripe_event(p_event jsonb)
   returns table (stripe_event_id text, event_type text, outcome text)
@@ -1091,7 +1236,7 @@ begin
      or coalesce(pg_catalog.current_setting('app.tenant_id', true), '') <> '' then
     perform app.fail('42501', 'webhook_context_missing', 'Stripe events are recorded by the webhook only');
   end if;
-  if p_event is null or pg_catalog.jsonb_typeof(p_event) <> 'object' or v_event_id !~ '^evt_[A-Za-z0-9]+$'
+  if p_event is null or pg_catalog.jsonb_typeof(p_event) <> 'object' or coalesce(v_event_id, '') !~ '^evt_[A-Za-z0-9]+$'
      or v_type is null or v_created is null or pg_catalog.jsonb_typeof(v_object) is distinct from 'object'
      or pg_catalog.jsonb_typeof(p_event -> 'livemode') is distinct from 'boolean' then
     perform app.fail('PT400', 'invalid_stripe_event', 'a Stripe event has an evt_ id, a type, a created time, livemode and data.object');
@@ -1105,16 +1250,18 @@ begin
     return;
   end if;
 
-  v_tenant_id := app.route_stripe_event(v_object);
+  v_tenant_id := app.route_stripe_event(v_type, v_object, v_created);
+  if v_tenant_id is null then
+    -- Old, and naming nothing known here: not ours. Acknowledged, nothing stored.
+    return query select v_event_id, v_type, 'unroutable'::text;
+    return;
+  end if;
   perform pg_catalog.set_config('app.tenant_id', v_tenant_id::text, true);
 
   -- Exactly once: a redelivery (even one racing the first delivery) finds the event id taken.
   insert into app.stripe_webhook_events (tenant_id, stripe_event_id, event_type, object_id, event_created_at, livemode, payload, outcome)
   values (v_tenant_id, v_event_id, v_type, v_object ->> 'id', v_created, (p_event ->> 'livemode')::boolean,
-          -- kept for replay and inquiry, without the customer's contact data
-          pg_catalog.jsonb_set(p_event, '{data,object}', v_object - array['customer_email', 'customer_name', 'customer_phone',
-            'customer_address', 'customer_shipping', 'billing_details', 'receipt_email', 'shipping']),
-          'applied')
+          app.stripe_event_for_storage(p_event), 'applied')
   on conflict (stripe_event_id) do nothing
   returning id into v_row_id;
   if v_row_id is null then
@@ -1164,8 +1311,9 @@ begin
     perform app.fail('PT400', 'invalid_plan_settings', 'the free plan is always offered, free and outside Stripe; only its limits change');
   end if;
   if (p_price_amount is null) <> (p_currency is null) or p_price_amount < 0
-     or (p_currency is not null and p_currency !~ '^[A-Z]{3}$') then
-    perform app.fail('PT400', 'invalid_price', 'a price is an amount of 0 or more with its ISO-4217 currency');
+     or (p_currency is not null and p_currency !~ '^[A-Z]{3}$')
+     or p_price_amount <> pg_catalog.round(p_price_amount, app.currency_exponent(p_currency)) then
+    perform app.fail('PT400', 'invalid_price', 'a price is an amount of 0 or more, in the currency''s own decimals, with its ISO-4217 currency');
   end if;
   if p_stripe_price_id !~ '^price_[A-Za-z0-9_]+$' then
     perform app.fail('PT400', 'invalid_stripe_price', 'a Stripe price id starts with price_');

@@ -157,12 +157,24 @@ t.test('downgrades are refused above the smaller plan, accepted when everything 
   t.match(refused, { sqlState: 'PT409', code: 'downgrade_exceeds_limits', message: /4 family circles in use, the plan allows 3/ });
   t.match(await mySubscription(ola), { planCode: 'advisor', effectivePlanCode: 'advisor' }, 'the plan is unchanged');
 
-  const pia = await makeUser(db, tenant, 'Pia', 'advisor');
+  const pia = await makeUser(db, tenant, 'Pia');
+  const piaStripe = await activatePlan(db.api, tenant, pia.sub, 'advisor');
   await newCircle(pia, 'Pia');
-  t.match((await as(pia, (c) => billing.upgradeSubscription.run({ planCode: 'family' }, c)))[0], { planCode: 'family', effectivePlanCode: 'family', status: 'active' });
-  t.match((await as(pia, (c) => billing.upgradeSubscription.run({ planCode: 'advisor_pro' }, c)))[0], { planCode: 'advisor_pro' });
+  t.match((await as(pia, (c) => billing.upgradeSubscription.run({ planCode: 'family' }, c)))[0], { planCode: 'family', effectivePlanCode: 'family', status: 'active' },
+    'a downgrade that fits is in force at once');
+  // An upgrade is in force once Stripe bills it: it needs the tenant's Stripe price for the plan.
+  t.match(await rejection(as(pia, (c) => billing.upgradeSubscription.run({ planCode: 'advisor_pro' }, c))), { sqlState: 'PT409', code: 'plan_not_billable' });
+  await setPlan({ tenantId: tenant, planCode: 'advisor_pro', isAvailable: true, stripePriceId: 'price_billingAdvisorPro', featureLimits: {} });
+  t.match((await as(pia, (c) => billing.upgradeSubscription.run({ planCode: 'advisor_pro' }, c)))[0],
+    { planCode: 'family', pendingPlanCode: 'advisor_pro', effectivePlanCode: 'family' }, 'asked for, not in force');
+  t.equal((await usage(pia)).ffcs.limit, '3', 'the family limits still apply');
+  const billed = stripeEvent('customer.subscription.updated', subscriptionObject({
+    id: piaStripe.subscription, customer: piaStripe.customer, status: 'active', estateSubscriptionId: piaStripe.subscriptionId, priceId: 'price_billingAdvisorPro',
+  }), Math.floor(Date.now() / 1000) + 1);
+  t.equal((await deliver(db.api, billed)).outcome, 'applied');
+  t.match(await mySubscription(pia), { planCode: 'advisor_pro', pendingPlanCode: null, effectivePlanCode: 'advisor_pro' }, 'in force once Stripe bills it');
   t.same((await changes(pia)).map((c) => [c.fromPlanCode, c.toPlanCode, c.changeKind, c.source]), [
-    ['family', 'advisor_pro', 'upgrade', 'user'],
+    ['family', 'advisor_pro', 'upgrade', 'stripe'],
     ['advisor', 'family', 'downgrade', 'user'],
     ['free', 'advisor', 'upgrade', 'user'],
     [null, 'free', 'assigned', 'system'],
@@ -172,15 +184,22 @@ t.test('downgrades are refused above the smaller plan, accepted when everything 
 
 // Canceling now reverts to free (data kept, free limits); at period end keeps the plan until then.
 t.test('cancel now or at the period end; the free plan cannot be canceled', async (t) => {
-  const cal = await makeUser(db, tenant, 'Cal', 'family');
+  const cal = await makeUser(db, tenant, 'Cal');
+  const calStripe = await activatePlan(db.api, tenant, cal.sub, 'family');
   const [calOne] = await newCircle(cal, 'Cal one');
   await newCircle(cal, 'Cal two');
   const paid = await mySubscription(cal);
-  const returned = await as(cal, (c) => billing.cancelSubscription.run({ atPeriodEnd: false }, c));
+  // Stripe bills it: ending it here first would leave Stripe charging for nothing.
+  t.match(await rejection(as(cal, (c) => billing.cancelSubscription.run({ atPeriodEnd: false }, c))), { sqlState: 'PT409', code: 'stripe_cancellation_required' });
+  t.match(await mySubscription(cal), { subscriptionId: paid.subscriptionId, planCode: 'family', status: 'active' }, 'unchanged');
+  // Canceled in Stripe: its deleted event ends it here.
+  t.equal((await deliver(db.api, stripeEvent('customer.subscription.deleted', subscriptionObject({
+    id: calStripe.subscription, customer: calStripe.customer, status: 'canceled', estateSubscriptionId: calStripe.subscriptionId,
+    canceledAt: Math.floor(Date.now() / 1000),
+  }), Math.floor(Date.now() / 1000) + 1))).outcome, 'applied');
   const now = await mySubscription(cal);
   t.match(now, { planCode: 'free', status: 'active', effectivePlanCode: 'free', stripeLinked: false });
   t.not(now.subscriptionId, paid.subscriptionId, 'a new free subscription is the live one');
-  t.same(returned.map((r) => [r.subscriptionId, r.planCode, r.status]), [[now.subscriptionId, 'free', 'active']], 'the call returns the new free subscription');
   const { rows: [old] } = await db.admin.query(`select status, ended_at, canceled_at from app.subscriptions where id = $1`, [paid.subscriptionId]);
   t.ok(old.status === 'canceled' && old.ended_at && old.canceled_at, 'the paid subscription ended');
   t.equal(await count(`select count(*) as n from app.subscriptions where user_id = $1 and ended_at is null`, [cal.userId]), 1, 'one live subscription');
@@ -188,8 +207,8 @@ t.test('cancel now or at the period end; the free plan cannot be canceled', asyn
   t.match(await rejection(newCircle(cal, 'Cal three')), { sqlState: 'PT402', code: 'ffc_limit_reached' }, 'but no more than the free plan allows');
   t.match(await rejection(addMember(cal, calOne.ffcId, await newPersona(cal, 'Cal kid'))), { sqlState: 'PT402', code: 'seat_limit_reached' });
   // Both recorded in the cancelling transaction, in order (the history's clock is the wall clock).
-  t.same((await changes(cal)).slice(0, 2).map((c) => [c.fromPlanCode, c.toPlanCode, c.changeKind]),
-    [[null, 'free', 'reverted_to_free'], ['family', 'family', 'canceled']], 'the history records the cancellation, then the return to free');
+  t.same((await changes(cal)).slice(0, 2).map((c) => [c.fromPlanCode, c.toPlanCode, c.changeKind, c.source]),
+    [[null, 'free', 'reverted_to_free', 'stripe'], ['family', 'family', 'canceled', 'stripe']], 'the history records the cancellation, then the return to free');
 
   const dee = await makeUser(db, tenant, 'Dee');
   const stripe = await activatePlan(db.api, tenant, dee.sub, 'family');
@@ -208,9 +227,11 @@ t.test('cancel now or at the period end; the free plan cannot be canceled', asyn
   // Not linked to Stripe (still incomplete): nothing to wait for, it ends now.
   const eve = await makeUser(db, tenant, 'Eve');
   const [incomplete] = await as(eve, (c) => billing.createSubscription.run({ planCode: 'advisor' }, c));
-  await as(eve, (c) => billing.cancelSubscription.run({ atPeriodEnd: true }, c));
-  t.match(await mySubscription(eve), { planCode: 'free', cancelAtPeriodEnd: false });
-  t.not((await mySubscription(eve)).subscriptionId, incomplete.subscriptionId);
+  const returned = await as(eve, (c) => billing.cancelSubscription.run({ atPeriodEnd: true }, c));
+  const eveNow = await mySubscription(eve);
+  t.match(eveNow, { planCode: 'free', cancelAtPeriodEnd: false });
+  t.not(eveNow.subscriptionId, incomplete.subscriptionId);
+  t.same(returned.map((r) => [r.subscriptionId, r.planCode, r.status]), [[eveNow.subscriptionId, 'free', 'active']], 'the call returns the new free subscription');
 
   for (const atPeriodEnd of [true, false]) {
     t.match(await rejection(as(eve, (c) => billing.cancelSubscription.run({ atPeriodEnd }, c))), { sqlState: 'PT409', code: 'no_paid_subscription' });
@@ -389,6 +410,9 @@ t.test('per-tenant plan settings: only support sets them, only that tenant sees 
     [{ priceAmount: '-1.00', currency: 'USD' }, 'PT400', 'invalid_price'],
     [{ priceAmount: '5.00' }, 'PT400', 'invalid_price'],
     [{ priceAmount: '5.00', currency: 'usd' }, 'PT400', 'invalid_price'],
+    // In the currency's own decimals, never rounded silently.
+    [{ priceAmount: '9.995', currency: 'USD' }, 'PT400', 'invalid_price'],
+    [{ priceAmount: '1900.5', currency: 'JPY' }, 'PT400', 'invalid_price'],
     [{ planCode: 'free', isAvailable: false }, 'PT400', 'invalid_plan_settings'],
     [{ planCode: 'free', priceAmount: '1.00', currency: 'USD' }, 'PT400', 'invalid_plan_settings'],
     [{ planCode: 'platinum' }, 'PT404', 'plan_not_found'],

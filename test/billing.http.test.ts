@@ -10,6 +10,7 @@ import {
   stripeId,
   subscriptionObject,
 } from '../scripts/lib/stripeEvents.ts';
+import { setTenantPlan } from '../generated/billing.queries.ts';
 import { bearer, makePoolTenant, TEST_STRIPE_WEBHOOK_SECRET, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 
@@ -99,13 +100,22 @@ t.test('start a paid plan, Stripe activates it, change it, see invoices, cancel 
   const second = await app.inject({ method: 'POST', url: '/v1/ffcs', headers: as(paula), payload: { name: 'Second' } });
   t.equal(second.statusCode, 201, 'the family plan allows more circles');
 
+  // Paying more needs Stripe to bill it: the tenant's Stripe price for the plan, then Stripe's event.
+  const unpriced = await app.inject({ method: 'PATCH', url: '/v1/subscription', headers: as(paula), payload: { planCode: 'advisor' } });
+  t.same([unpriced.statusCode, unpriced.json().code], [409, 'plan_not_billable']);
+  await db.asSupport((c) => setTenantPlan.run({ tenantId: home.tenantId, planCode: 'advisor', isAvailable: true, stripePriceId: 'price_homeAdvisor', featureLimits: {} }, c));
   const upgraded = await app.inject({ method: 'PATCH', url: '/v1/subscription', headers: as(paula), payload: { planCode: 'advisor' } });
-  t.match(upgraded.json(), { planCode: 'advisor', effectivePlanCode: 'advisor' });
+  t.match(upgraded.json(), { planCode: 'family', pendingPlanCode: 'advisor', effectivePlanCode: 'family' }, 'asked for, not yet in force');
+  t.equal(await webhook(stripeEvent('customer.subscription.updated', {
+    ...subscriptionObject({ id: stripeSubscription, customer, status: 'active', estateSubscriptionId: subscription.subscriptionId, priceId: 'price_homeAdvisor' }),
+  })), 'applied');
+  const billed = await app.inject({ method: 'GET', url: '/v1/subscription', headers: as(paula) });
+  t.match(billed.json(), { planCode: 'advisor', pendingPlanCode: null, effectivePlanCode: 'advisor' }, 'in force once Stripe bills it');
   const toFree = await app.inject({ method: 'PATCH', url: '/v1/subscription', headers: as(paula), payload: { planCode: 'free' } });
   t.same([toFree.statusCode, toFree.json().code], [409, 'cancel_to_leave_paid_plan']);
   const changes = await app.inject({ method: 'GET', url: '/v1/subscription/changes', headers: as(paula) });
-  t.same(changes.json().items.map((c: { changeKind: string; toPlanCode: string }) => [c.changeKind, c.toPlanCode]), [
-    ['upgrade', 'advisor'], ['upgrade', 'family'], ['assigned', 'free'],
+  t.same(changes.json().items.map((c: { changeKind: string; toPlanCode: string; source: string }) => [c.changeKind, c.toPlanCode, c.source]), [
+    ['upgrade', 'advisor', 'stripe'], ['upgrade', 'family', 'user'], ['assigned', 'free', 'system'],
   ]);
 
   const invoice = stripeId('in');
@@ -132,7 +142,12 @@ t.test('start a paid plan, Stripe activates it, change it, see invoices, cancel 
   const atEnd = await app.inject({ method: 'POST', url: '/v1/subscription/cancel', headers: as(paula), payload: {} });
   t.match(atEnd.json(), { planCode: 'advisor', cancelAtPeriodEnd: true, status: 'active' }, 'by default: at the end of the period');
   const now = await app.inject({ method: 'POST', url: '/v1/subscription/cancel', headers: as(paula), payload: { atPeriodEnd: false } });
-  t.match(now.json(), { planCode: 'free', status: 'active', effectivePlanCode: 'free' }, 'at once: back on the free plan');
+  t.same([now.statusCode, now.json().code], [409, 'stripe_cancellation_required'], 'Stripe bills it: Stripe ends it');
+  t.equal(await webhook(stripeEvent('customer.subscription.deleted', subscriptionObject({
+    id: stripeSubscription, customer, status: 'canceled', estateSubscriptionId: subscription.subscriptionId, cancelAtPeriodEnd: true,
+  }))), 'applied');
+  const ended = await app.inject({ method: 'GET', url: '/v1/subscription', headers: as(paula) });
+  t.match(ended.json(), { planCode: 'free', status: 'active', effectivePlanCode: 'free' }, 'when it ends: back on the free plan');
   const third = await app.inject({ method: 'POST', url: '/v1/ffcs', headers: as(paula), payload: { name: 'Third' } });
   t.same([third.statusCode, third.json().code], [402, 'ffc_limit_reached'], 'existing circles stay, new ones need a plan');
   const freeCancel = await app.inject({ method: 'POST', url: '/v1/subscription/cancel', headers: as(paula), payload: { atPeriodEnd: false } });

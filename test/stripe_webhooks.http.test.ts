@@ -180,8 +180,13 @@ t.test('events reach only the tenant whose objects they name', async (t) => {
   const orphan = stripeEvent('payment_intent.succeeded', paymentIntentObject({ id: stripeId('pi'), customer: stripeId('cus'), amount: 100, succeeded: true }));
   const unroutable = await post(orphan);
   t.equal(unroutable.statusCode, 503);
-  t.equal(unroutable.json().code, 'stripe_event_unroutable');
+  t.equal(unroutable.json().code, 'stripe_event_not_ready');
   t.equal(await storedEvents(orphan.id), 0);
+  // An hour on it is not coming: acknowledged (so that Stripe stops), still nothing stored.
+  const stray = stripeEvent('payment_intent.succeeded', paymentIntentObject({ id: stripeId('pi'), customer: stripeId('cus'), amount: 100, succeeded: true }), now() - 2 * 86400);
+  const strayRes = await post(stray);
+  t.same([strayRes.statusCode, strayRes.json().outcome], [200, 'unroutable']);
+  t.equal(await storedEvents(stray.id), 0);
 
   // An event type this system does not act on: acknowledged, nothing stored.
   const other = stripeEvent('customer.created', { id: annaStripe.customer, object: 'customer' });
@@ -288,4 +293,56 @@ t.test('the ledger balance is payments minus refunds after a randomized sequence
     t.equal(summary.paymentsTotal, totals.paid, 'payments total');
     t.equal(summary.refundsTotal, totals.refunded, 'refunds total');
   }
+});
+
+t.test('events that arrive before their subscription is linked wait for it, and are then applied in full', async (t) => {
+  const dora = await makeUser(db, tenantA, 'Dora');
+  const [started] = await db.asUser(tenantA, dora.sub, (c) => billing.createSubscription.run({ planCode: 'family' }, c));
+  const ids = { customer: stripeId('cus'), subscription: stripeId('sub') };
+  const base = now();
+  const invoice = stripeId('in');
+  const pi = stripeId('pi');
+  const early = [
+    stripeEvent('invoice.finalized', invoiceObject({ id: invoice, customer: ids.customer, subscription: ids.subscription, estateSubscriptionId: started.subscriptionId, status: 'open', amountDue: 1900 }), base),
+    stripeEvent('payment_intent.succeeded', paymentIntentObject({ id: pi, customer: ids.customer, amount: 1900, succeeded: true }), base + 1),
+    stripeEvent('invoice_payment.paid', invoicePaymentObject({ invoice, paymentIntent: pi, amount: 1900 }), base + 1),
+  ];
+  for (const event of early) {
+    const res = await post(event);
+    t.same([res.statusCode, res.json().code], [503, 'stripe_event_not_ready'], `${event.type} before the subscription: Stripe will retry`);
+    t.equal(await storedEvents(event.id), 0, 'and nothing is stored');
+  }
+  const before = (await ledger(tenantA)).length;
+  t.equal((await post(subscriptionEvent('customer.subscription.created', 'incomplete', base - 5, { ...ids, subscriptionId: started.subscriptionId }))).json().outcome, 'applied');
+  for (const event of early) t.equal((await post(event)).json().outcome, 'applied', `${event.type} redelivered: applied`);
+  t.equal((await ledger(tenantA)).length, before + 1, 'the payment is in the ledger once');
+  const [sub] = await db.asUser(tenantA, dora.sub, (c) => billing.getMySubscription.run(undefined, c));
+  t.same([sub.status, sub.effectivePlanCode], ['active', 'family'], "the invoice's payment made it active");
+  const [listed] = await db.asUser(tenantA, dora.sub, (c) => billing.listInvoices.run({ limit: 5, offset: 0 }, c));
+  t.same([listed.status, listed.amountPaid], ['paid', '19.00']);
+});
+
+t.test("a payment not known to pay one of its invoices does not move the subscription's status", async (t) => {
+  const emil = await makeUser(db, tenantA, 'Emil');
+  const ids = await activatePlan(db.api, tenantA, emil.sub, 'family');
+  const base = now() + 500;
+  await post(stripeEvent('customer.subscription.updated', subscriptionObject({ id: ids.subscription, customer: ids.customer, status: 'past_due', estateSubscriptionId: ids.subscriptionId }), base));
+  // A one-off payment by the same customer (no invoice of the subscription named).
+  t.equal((await post(stripeEvent('payment_intent.succeeded', paymentIntentObject({ id: stripeId('pi'), customer: ids.customer, amount: 100, succeeded: true }), base + 1))).json().outcome, 'applied');
+  const [sub] = await db.asUser(tenantA, emil.sub, (c) => billing.getMySubscription.run(undefined, c));
+  t.equal(sub.status, 'past_due', 'still past due: that money paid something else');
+});
+
+t.test("a checkout reference cannot take over a subscription Stripe already bills", async (t) => {
+  const fay = await makeUser(db, tenantB, 'Fay');
+  const ids = await activatePlan(db.api, tenantB, fay.sub, 'family');
+  const intruder = stripeEvent('customer.subscription.created', subscriptionObject({ id: stripeId('sub'), customer: stripeId('cus'), status: 'active', estateSubscriptionId: ids.subscriptionId }));
+  t.equal((await post(intruder)).json().outcome, 'ignored', 'another Stripe subscription naming it is ignored');
+  const row = (await db.admin.query('select stripe_subscription_id, stripe_customer_id from app.subscriptions where id = $1', [ids.subscriptionId])).rows[0];
+  t.same(row, { stripe_subscription_id: ids.subscription, stripe_customer_id: ids.customer }, 'the link is unchanged');
+  // Nor can that foreign subscription end ours.
+  const followUp = stripeEvent('customer.subscription.deleted', { ...intruder.data.object, status: 'canceled' });
+  t.equal((await post(followUp)).json().outcome, 'ignored');
+  const [sub] = await db.asUser(tenantB, fay.sub, (c) => billing.getMySubscription.run(undefined, c));
+  t.same([sub.subscriptionId, sub.planCode, sub.status], [ids.subscriptionId, 'family', 'active']);
 });

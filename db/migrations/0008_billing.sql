@@ -100,7 +100,7 @@ create table app.tenant_plan_settings (
   id uuid not null default gen_random_uuid(),
   plan_id uuid not null references app.subscription_plans (id),
   is_available boolean not null default true,
-  price_amount numeric(12,2) check (price_amount >= 0),
+  price_amount numeric check (pg_catalog.scale(price_amount) <= 3 and price_amount >= 0),
   currency text check (currency ~ '^[A-Z]{3}$'),
   stripe_price_id text check (stripe_price_id ~ '^price_[A-Za-z0-9_]+$'),
   -- {"max_assets": 100} overrides one limit; {"max_assets": null} makes it unlimited.
@@ -125,6 +125,8 @@ create table app.subscriptions (
   id uuid not null default gen_random_uuid(),
   user_id uuid not null,
   plan_id uuid not null references app.subscription_plans (id),
+  -- an upgrade asked for here, in force once Stripe reports the subscription on its price
+  pending_plan_id uuid references app.subscription_plans (id),
   status text not null check (status in ('incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due',
                                          'unpaid', 'canceled', 'paused')),
   stripe_customer_id text check (stripe_customer_id ~ '^cus_[A-Za-z0-9]+$'),
@@ -148,6 +150,7 @@ comment on table app.subscriptions is 'Each user''s subscriptions; exactly one i
 create unique index subscriptions_one_live_per_user on app.subscriptions (tenant_id, user_id) where ended_at is null;
 create index subscriptions_user_idx on app.subscriptions (tenant_id, user_id);
 create index subscriptions_plan_idx on app.subscriptions (plan_id);
+create index subscriptions_pending_plan_idx on app.subscriptions (pending_plan_id);
 create index subscriptions_customer_idx on app.subscriptions (tenant_id, stripe_customer_id);
 
 create table app.subscription_plan_changes (

@@ -12,7 +12,8 @@ FROM api.sp_assign_free_plan();
 
 /* @name getMySubscription */
 SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
-       effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+       effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+       currency AS "currency!",
        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"
@@ -20,7 +21,8 @@ FROM api.sp_get_my_subscription();
 
 /* @name createSubscription */
 SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
-       effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+       effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+       currency AS "currency!",
        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"
@@ -28,7 +30,8 @@ FROM api.sp_create_subscription(p_plan_code => :planCode!);
 
 /* @name upgradeSubscription */
 SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
-       effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+       effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+       currency AS "currency!",
        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"
@@ -36,7 +39,8 @@ FROM api.sp_upgrade_subscription(p_plan_code => :planCode!);
 
 /* @name cancelSubscription */
 SELECT subscription_id AS "subscriptionId!", plan_code AS "planCode!", plan_name AS "planName!", status AS "status!",
-       effective_plan_code AS "effectivePlanCode!", price_amount AS "priceAmount!", currency AS "currency!",
+       effective_plan_code AS "effectivePlanCode!", pending_plan_code AS "pendingPlanCode", price_amount AS "priceAmount!",
+       currency AS "currency!",
        billing_interval AS "billingInterval", cancel_at_period_end AS "cancelAtPeriodEnd!",
        current_period_start AS "currentPeriodStart", current_period_end AS "currentPeriodEnd", canceled_at AS "canceledAt",
        ended_at AS "endedAt", stripe_linked AS "stripeLinked!", created_at AS "createdAt!", updated_at AS "updatedAt!"

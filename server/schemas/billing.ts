@@ -24,6 +24,7 @@ export const Subscription = Type.Object({
   planName: Type.String(),
   status: Type.String({ description: 'incomplete until Stripe reports the first payment; then active, past_due, ...' }),
   effectivePlanCode: Type.String({ description: 'the plan whose limits apply now' }),
+  pendingPlanCode: Nullable(Type.String({ description: 'an upgrade asked for, in force once Stripe bills it' })),
   priceAmount: Money,
   currency: Type.String(),
   billingInterval: Nullable(Type.String()),
