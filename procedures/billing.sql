@@ -1011,17 +1011,20 @@ declare
 begin
   select * into v_transaction from app.payment_transactions t
    where t.tenant_id = app.current_tenant_id() and t.id = p_transaction_id;
+  select i.subscription_id into v_subscription_id from app.invoices i
+   where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id;
+  if v_subscription_id is null then
+    return;  -- not known to pay an invoice (yet)
+  end if;
+  -- The subscription before its invoice, the order the invoice events lock them in.
+  perform 1 from app.subscriptions s where s.tenant_id = v_transaction.tenant_id and s.id = v_subscription_id for update;
   -- Only a payment known to be for an invoice speaks for the invoice and its subscription.
   update app.invoices i
      set status = 'paid', amount_paid = i.amount_due, amount_remaining = pg_catalog.round(0, pg_catalog.scale(i.amount_due)),
          paid_at = coalesce(i.paid_at, p_created)
    where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id
      and v_transaction.status = 'succeeded' and i.status in ('draft', 'open', 'uncollectible');
-  select i.subscription_id into v_subscription_id from app.invoices i
-   where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id;
-  if v_subscription_id is not null then
-    perform app.set_subscription_status_from_payment(v_subscription_id, p_created, v_transaction.status = 'succeeded');
-  end if;
+  perform app.set_subscription_status_from_payment(v_subscription_id, p_created, v_transaction.status = 'succeeded');
 end
 $$;
 comment on function app.apply_invoice_payment_outcome(uuid, timestamptz) is
