@@ -262,7 +262,8 @@ begin
   if v_plan_id = v_subscription.plan_id then
     if v_subscription.pending_plan_id is not null then
       -- Back to the plan in force: the upgrade asked for is withdrawn.
-      update app.subscriptions s set pending_plan_id = null where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+      update app.subscriptions s set pending_plan_id = null, plan_requested_at = pg_catalog.now()
+       where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
       return query select * from app.subscription_view(v_subscription.id);
       return;
     end if;
@@ -300,10 +301,11 @@ begin
     if v_price is null then
       perform app.fail('PT409', 'plan_not_billable', 'this plan has no Stripe price in this tenant: it cannot be billed');
     end if;
-    update app.subscriptions s set pending_plan_id = v_plan_id where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+    update app.subscriptions s set pending_plan_id = v_plan_id, plan_requested_at = pg_catalog.now()
+     where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
   else
     -- A downgrade (checked above) or a change before Stripe bills anything takes effect at once.
-    update app.subscriptions s set plan_id = v_plan_id, pending_plan_id = null
+    update app.subscriptions s set plan_id = v_plan_id, pending_plan_id = null, plan_requested_at = pg_catalog.now()
      where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
     perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_plan_id, null, 'user', v_user_id);
   end if;
@@ -714,16 +716,16 @@ create or replace function app.stripe_not_yet(p_created timestamptz) returns tex
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  -- Stripe sends a parent's event within seconds of its children's; after an hour the parent is
-  -- not coming, and refusing further would only make Stripe retry for days.
-  if p_created > pg_catalog.now() - interval '1 hour' then
+  -- Stripe delivers (and retries) an event for up to three days: within them the parent's event
+  -- is still coming (after an outage, a backlog may arrive children first); after them it is not.
+  if p_created > pg_catalog.now() - interval '3 days' then
     perform app.fail('PT503', 'stripe_event_not_ready', 'the event names an object not recorded yet: Stripe will deliver it again');
   end if;
   return 'ignored';
 end
 $$;
 comment on function app.stripe_not_yet(timestamptz) is
-  'For an event whose parent is not recorded yet: 503 while the event is young (Stripe redelivers), else ignored.';
+  'For an event whose parent is not recorded yet: 503 within Stripe''s three days of retries (it redelivers), else ignored.';
 
 create or replace function app.add_stripe_routes(p_keys text[]) returns void
   language sql volatile security definer
@@ -819,7 +821,8 @@ create or replace function app.stripe_price_plan(p_items jsonb) returns uuid
 as $$
   -- The first item whose price is one of the tenant's paid plans.
   select p.plan_id
-    from pg_catalog.jsonb_array_elements(coalesce(p_items, '[]')) with ordinality as i(item, n)
+    from pg_catalog.jsonb_array_elements(case when pg_catalog.jsonb_typeof(p_items) = 'array' then p_items else '[]' end)
+         with ordinality as i(item, n)
     join app.tenant_plans(app.current_tenant_id()) p on p.stripe_price_id = app.stripe_id(i.item -> 'price')
    where p.plan_id <> app.free_plan_id()
    order by i.n
@@ -839,42 +842,63 @@ declare
   v_item jsonb := p_object -> 'items' -> 'data' -> 0;
   v_plan_id uuid;
   v_ended boolean;
+  v_cancel_kept boolean;
 begin
   if coalesce(p_object ->> 'id', '') !~ '^sub_[A-Za-z0-9]+$' or app.stripe_status_rank(v_status) < 0
      or v_status in ('draft', 'open', 'paid', 'void', 'uncollectible') then
     perform app.fail('PT400', 'invalid_stripe_event', 'a subscription event carries a subscription with a known status');
   end if;
   if v_subscription.id is null then
-    -- Not linked yet: only onto the subscription our checkout reference names, and only while it
-    -- waits for Stripe (incomplete, never linked): a reference cannot take over a live subscription.
+    -- Not linked yet: only onto the subscription our checkout reference names, and only one never
+    -- linked (or linked meanwhile by a concurrent event of this same Stripe subscription) that
+    -- waits for Stripe or has ended: a reference cannot take over a subscription Stripe bills.
     select * into v_subscription from app.subscriptions s
      where s.tenant_id = v_tenant_id and s.id = app.stripe_ref(p_object -> 'metadata')
-       and s.stripe_subscription_id is null and s.status = 'incomplete' and s.ended_at is null
+       and (s.stripe_subscription_id = p_object ->> 'id'
+            or (s.stripe_subscription_id is null and (s.status = 'incomplete' or s.ended_at is not null)))
      for update;
     if v_subscription.id is null then
       return 'ignored';
     end if;
   end if;
-  if v_subscription.ended_at is not null
-     or not app.is_newer_stripe_state(p_created, v_status, v_subscription.stripe_synced_at, v_subscription.status) then
+  if v_subscription.ended_at is not null then
+    -- Ended here (cancelled before checkout finished): never revived, but linked, so that what
+    -- Stripe charges for it still reaches the ledger.
+    if v_subscription.stripe_subscription_id is null then
+      update app.subscriptions s set stripe_subscription_id = p_object ->> 'id',
+                                     stripe_customer_id = app.stripe_id(p_object -> 'customer')
+       where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+      perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'customer')]);
+    end if;
+    return 'stale';
+  end if;
+  if not app.is_newer_stripe_state(p_created, v_status, v_subscription.stripe_synced_at, v_subscription.status) then
     return 'stale';
   end if;
 
+  -- Stripe's price decides the plan, unless the user asked for a plan after Stripe wrote this event.
   v_plan_id := app.stripe_price_plan(p_object -> 'items' -> 'data');
+  if v_plan_id is not null and p_created < pg_catalog.date_trunc('second', v_subscription.plan_requested_at) then
+    v_plan_id := null;
+  end if;
   v_ended := v_status in ('canceled', 'incomplete_expired');
+  -- Likewise a cancellation the user asked for after this event was written stands.
+  v_cancel_kept := v_subscription.cancel_at_period_end and not v_ended
+                   and p_created < pg_catalog.date_trunc('second', v_subscription.canceled_at);
 
   update app.subscriptions s set
     stripe_subscription_id = p_object ->> 'id',
     stripe_customer_id = coalesce(app.stripe_id(p_object -> 'customer'), s.stripe_customer_id),
     plan_id = coalesce(v_plan_id, s.plan_id),
     -- Stripe now bills the plan asked for, or has moved to another: either way nothing is pending.
-    pending_plan_id = case when v_plan_id is null then s.pending_plan_id end,
+    pending_plan_id = case when v_ended then null
+                           when v_plan_id is null or v_plan_id = s.plan_id then s.pending_plan_id end,
     status = case when s.status_synced_at is null or p_created >= s.status_synced_at or v_ended then v_status else s.status end,
     status_synced_at = greatest(s.status_synced_at, p_created),
     current_period_start = coalesce(app.stripe_time(v_item -> 'current_period_start'), app.stripe_time(p_object -> 'current_period_start')),
     current_period_end = coalesce(app.stripe_time(v_item -> 'current_period_end'), app.stripe_time(p_object -> 'current_period_end')),
-    cancel_at_period_end = coalesce(p_object -> 'cancel_at_period_end' = 'true'::jsonb, false),
-    canceled_at = app.stripe_time(p_object -> 'canceled_at'),
+    cancel_at_period_end = v_cancel_kept or coalesce(p_object -> 'cancel_at_period_end' = 'true'::jsonb, false),
+    canceled_at = case when v_cancel_kept then s.canceled_at else app.stripe_time(p_object -> 'canceled_at') end,
     ended_at = case when v_ended then coalesce(app.stripe_time(p_object -> 'ended_at'), p_created) end,
     stripe_synced_at = p_created
    where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
@@ -1077,7 +1101,13 @@ begin
   perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'latest_charge')]);
   if v_invoice_id is not null and v_transaction.stripe_invoice_id is null then
     update app.payment_transactions t set stripe_invoice_id = v_invoice_id
-     where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+     where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id
+    returning * into v_transaction;
+    if v_transaction.status = 'succeeded' then
+      -- Recorded as paid already (its refund came first): now known to pay this invoice.
+      perform app.apply_invoice_payment_outcome(v_transaction.id, v_transaction.succeeded_at);
+      return 'applied';
+    end if;
   end if;
   -- A success is final; a failure is only news when newer than what is recorded.
   if v_transaction.status = 'succeeded' then
@@ -1115,8 +1145,11 @@ declare
   v_transaction app.payment_transactions;
   v_refund_id uuid;
 begin
-  if coalesce(p_object ->> 'id', '') !~ '^(ch|py)_[A-Za-z0-9]+$' or coalesce(v_payment_intent_id, '') !~ '^pi_[A-Za-z0-9]+$' then
-    perform app.fail('PT400', 'invalid_stripe_event', 'a refund event carries a charge of a PaymentIntent');
+  if coalesce(p_object ->> 'id', '') !~ '^(ch|py)_[A-Za-z0-9]+$' or coalesce(v_payment_intent_id, 'pi_x') !~ '^pi_[A-Za-z0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a refund event carries a charge');
+  end if;
+  if v_payment_intent_id is null then
+    return 'ignored';  -- a charge made without a PaymentIntent: not a payment recorded here
   end if;
   if v_amount <= 0 then
     return 'ignored';
@@ -1160,6 +1193,9 @@ declare
   v_invoice_id text := app.stripe_id(p_object -> 'invoice');
   v_transaction app.payment_transactions;
 begin
+  if p_object -> 'payment' ->> 'type' is distinct from 'payment_intent' then
+    return 'ignored';  -- paid by a charge or an out-of-band record: not a PaymentIntent recorded here
+  end if;
   if coalesce(v_invoice_id, '') !~ '^in_[A-Za-z0-9]+$' then
     perform app.fail('PT400', 'invalid_stripe_event', 'an invoice payment names its invoice');
   end if;
@@ -1174,7 +1210,11 @@ begin
   end if;
   update app.payment_transactions t set stripe_invoice_id = v_invoice_id
    where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
-  perform app.apply_invoice_payment_outcome(v_transaction.id, p_created);
+  -- "Paid" speaks for the invoice once the payment's success is known (its own event applies it
+  -- otherwise); an earlier declined attempt of the same PaymentIntent must not count as failure.
+  if v_transaction.status = 'succeeded' then
+    perform app.apply_invoice_payment_outcome(v_transaction.id, v_transaction.succeeded_at);
+  end if;
   return 'applied';
 end
 $$;
@@ -1186,7 +1226,7 @@ create or replace function app.stripe_event_for_storage(p_event jsonb) returns j
   set search_path = pg_catalog, pg_temp
 as $$
   -- What the appliers read, and nothing of the customer's person (names, emails, addresses,
-  -- billing details, invoice links): kept for inquiry and replay.
+  -- billing details, invoice links): kept for inquiry (flattened: not a payload to replay).
   select pg_catalog.jsonb_build_object(
     'id', p_event -> 'id', 'object', p_event -> 'object', 'type', p_event -> 'type', 'created', p_event -> 'created',
     'livemode', p_event -> 'livemode', 'api_version', p_event -> 'api_version',

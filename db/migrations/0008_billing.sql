@@ -127,6 +127,8 @@ create table app.subscriptions (
   plan_id uuid not null references app.subscription_plans (id),
   -- an upgrade asked for here, in force once Stripe reports the subscription on its price
   pending_plan_id uuid references app.subscription_plans (id),
+  -- when the user last asked for a plan: Stripe events from before it do not undo it
+  plan_requested_at timestamptz,
   status text not null check (status in ('incomplete', 'incomplete_expired', 'trialing', 'active', 'past_due',
                                          'unpaid', 'canceled', 'paused')),
   stripe_customer_id text check (stripe_customer_id ~ '^cus_[A-Za-z0-9]+$'),
