@@ -1301,7 +1301,12 @@ begin
   end if;
   perform pg_catalog.set_config('app.tenant_id', v_tenant_id::text, true);
 
-  -- Exactly once: a redelivery (even one racing the first delivery) finds the event id taken.
+  -- Exactly once: a redelivery finds the event id taken (cheaply, here; one racing the first
+  -- delivery waits on the unique index below and then finds it taken too).
+  if exists (select 1 from app.stripe_webhook_events e where e.stripe_event_id = v_event_id) then
+    return query select v_event_id, v_type, 'duplicate'::text;
+    return;
+  end if;
   insert into app.stripe_webhook_events (tenant_id, stripe_event_id, event_type, object_id, event_created_at, livemode, payload, outcome)
   values (v_tenant_id, v_event_id, v_type, v_object ->> 'id', v_created, (p_event ->> 'livemode')::boolean,
           app.stripe_event_for_storage(p_event), 'applied')

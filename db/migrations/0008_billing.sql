@@ -452,41 +452,56 @@ as $$
 $$;
 comment on function app.effective_plan_id(uuid, uuid) is 'The plan whose limits apply to a user now.';
 
-create function app.track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint) returns bigint
+create function app.track_usages(p_tenant_id uuid, p_user_id uuid, p_metrics text[], p_deltas bigint[]) returns void
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 declare
+  v_quantities bigint[] := '{}';
   v_quantity bigint;
+  v_limits record;
   v_limit bigint;
+  v_index integer;
 begin
-  -- The upsert locks the counter row: concurrent writers for one subscriber queue here, so the
-  -- check below always sees the count including every committed earlier change.
-  insert into app.usage_records as u (tenant_id, user_id, metric, quantity)
-  values (p_tenant_id, p_user_id, p_metric, greatest(p_delta, 0))
-  on conflict (tenant_id, user_id, metric)
-  do update set quantity = greatest(u.quantity + p_delta, 0)
-  returning u.quantity into v_quantity;
+  -- Each upsert locks its counter row (callers name metrics in alphabetical order, the order a
+  -- plan change locks them in): concurrent writers for one subscriber queue here, so the check
+  -- below always sees the count including every committed earlier change.
+  for v_index in 1 .. pg_catalog.cardinality(p_metrics) loop
+    insert into app.usage_records as u (tenant_id, user_id, metric, quantity)
+    values (p_tenant_id, p_user_id, p_metrics[v_index], greatest(p_deltas[v_index], 0))
+    on conflict (tenant_id, user_id, metric)
+    do update set quantity = greatest(u.quantity + p_deltas[v_index], 0)
+    returning u.quantity into v_quantity;
+    v_quantities := v_quantities || v_quantity;
+  end loop;
 
-  if p_delta > 0 then
-    select case p_metric when 'ffcs' then l.max_ffcs when 'seats' then l.max_seats
-                         when 'assets' then l.max_assets else l.max_storage_bytes end
-      into v_limit
-      from app.plan_limits(p_tenant_id, app.effective_plan_id(p_tenant_id, p_user_id)) l;
-    if v_limit is not null and v_quantity > v_limit then
-      perform app.fail('PT402',
-        case p_metric when 'ffcs' then 'ffc_limit_reached' when 'seats' then 'seat_limit_reached'
-                      when 'assets' then 'asset_limit_reached' else 'storage_limit_reached' end,
-        pg_catalog.format('the plan allows %s %s: upgrade the plan to add more', v_limit,
-          case p_metric when 'ffcs' then 'family circles' when 'seats' then 'seats'
-                        when 'assets' then 'assets' else 'bytes of storage' end));
-    end if;
+  if 0 < any (p_deltas) then
+    -- One lookup of the limits for all the metrics of this change.
+    select * into v_limits from app.plan_limits(p_tenant_id, app.effective_plan_id(p_tenant_id, p_user_id));
+    for v_index in 1 .. pg_catalog.cardinality(p_metrics) loop
+      continue when p_deltas[v_index] <= 0;
+      v_limit := case p_metrics[v_index] when 'ffcs' then v_limits.max_ffcs when 'seats' then v_limits.max_seats
+                                         when 'assets' then v_limits.max_assets else v_limits.max_storage_bytes end;
+      if v_limit is not null and v_quantities[v_index] > v_limit then
+        perform app.fail('PT402',
+          case p_metrics[v_index] when 'ffcs' then 'ffc_limit_reached' when 'seats' then 'seat_limit_reached'
+                                  when 'assets' then 'asset_limit_reached' else 'storage_limit_reached' end,
+          pg_catalog.format('the plan allows %s %s: upgrade the plan to add more', v_limit,
+            case p_metrics[v_index] when 'ffcs' then 'family circles' when 'seats' then 'seats'
+                                    when 'assets' then 'assets' else 'bytes of storage' end));
+      end if;
+    end loop;
   end if;
-  return v_quantity;
 end
 $$;
-comment on function app.track_usage(uuid, uuid, text, bigint) is
-  'Adds to a subscriber''s usage counter under its row lock and refuses (402) an increase past the plan''s limit.';
+comment on function app.track_usages(uuid, uuid, text[], bigint[]) is
+  'Adds to a subscriber''s usage counters under their row locks and refuses (402) an increase past the plan''s limit.';
+
+create function app.track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint) returns void
+  language sql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$ select app.track_usages(p_tenant_id, p_user_id, array[p_metric], array[p_delta]) $$;
+comment on function app.track_usage(uuid, uuid, text, bigint) is 'app.track_usages for one counter.';
 
 create function app.tg_fwd_family_circles__usage() returns trigger
   language plpgsql
@@ -507,11 +522,11 @@ create function app.tg_assets__usage() returns trigger
 as $$
 begin
   if tg_op = 'INSERT' then
-    perform app.track_usage(new.tenant_id, new.created_by_user_id, 'assets', 1);
-    perform app.track_usage(new.tenant_id, new.created_by_user_id, 'storage_bytes', pg_catalog.pg_column_size(new));
+    perform app.track_usages(new.tenant_id, new.created_by_user_id, array['assets', 'storage_bytes'],
+                             array[1, pg_catalog.pg_column_size(new)]::bigint[]);
   elsif tg_op = 'DELETE' then
-    perform app.track_usage(old.tenant_id, old.created_by_user_id, 'assets', -1);
-    perform app.track_usage(old.tenant_id, old.created_by_user_id, 'storage_bytes', -pg_catalog.pg_column_size(old));
+    perform app.track_usages(old.tenant_id, old.created_by_user_id, array['assets', 'storage_bytes'],
+                             array[-1, -pg_catalog.pg_column_size(old)]::bigint[]);
   elsif pg_catalog.pg_column_size(new) <> pg_catalog.pg_column_size(old) then
     perform app.track_usage(new.tenant_id, new.created_by_user_id, 'storage_bytes',
                             pg_catalog.pg_column_size(new) - pg_catalog.pg_column_size(old));
