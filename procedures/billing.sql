@@ -634,8 +634,8 @@ grant execute on function api.sp_get_invoice(uuid) to estate_api;
 -- Stripe events: routing, then one applier per kind of object. Each applier locks its row and
 -- compares the event's created time (and, on a tie, how far along the status is) with the
 -- newest one applied, so a late older event never rolls the state back. An event whose parent
--- object is not recorded yet is refused (503, nothing stored) while it is young, so that Stripe
--- delivers it again once the parent is here; an old one is acknowledged as ignored.
+-- object is not recorded yet is refused (503, nothing stored) within Stripe's three days of
+-- retries, so that Stripe delivers it again once the parent is here; an older one is ignored.
 ------------------------------------------------------------------------------------------------
 
 create or replace function app.stripe_time(p_epoch jsonb) returns timestamptz
@@ -784,7 +784,7 @@ begin
 end
 $$;
 comment on function app.route_stripe_event(text, jsonb, timestamptz) is
-  'The one tenant a Stripe event''s object belongs to, from the ids it names; NULL (old) or 503 (young) when none, 409 when several.';
+  'The one tenant a Stripe event''s object belongs to, from the ids it names; NULL (past Stripe''s retries) or 503 (within them) when none, 409 when several.';
 
 create or replace function app.linked_subscription(p_stripe_subscription_id text) returns app.subscriptions
   language sql volatile security definer
