@@ -27,6 +27,8 @@ export interface TestDatabase {
   support: pg.Pool;
   /** Calls as a signed-in user of a tenant. */
   asUser<T>(tenantId: string, sub: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
+  /** Calls as a user made by makeUser. */
+  as<T>(user: TestUser, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
   /** Calls as support staff. */
   asSupport<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
   /** Calls with any context, or none. */
@@ -66,6 +68,7 @@ export async function testDatabase(t: Test): Promise<TestDatabase> {
     api,
     support,
     asUser: (tenantId, sub, fn) => inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: requestId() }, fn),
+    as: (user, fn) => inContext(api, { tenantId: user.tenantId, actorKind: 'user', actorId: user.sub, requestId: requestId() }, fn),
     asSupport: (fn) => inContext(support, { tenantId: null, actorKind: 'support', actorId: 'staff:test', requestId: requestId() }, fn),
     withContext: (context, fn) => inContext(api, context, fn),
   };
@@ -88,6 +91,9 @@ export async function makeUser(db: TestDatabase, tenantId: string, firstName = '
   if (plan) await activatePlan(db.api, tenantId, sub, plan);
   return { ...row, sub, email, tenantId };
 }
+
+/** A user made by makeUser: its registration row, Cognito subject, email and tenant. */
+export type TestUser = Awaited<ReturnType<typeof makeUser>>;
 
 /** The SQLSTATE and stable code (HINT) of a rejected call. */
 export async function rejection(promise: Promise<unknown>): Promise<{ sqlState: string; code: string | undefined; message: string }> {
