@@ -108,13 +108,12 @@ t.test('permissions: owners edit, grantees see what was granted, everyone else s
   const value = (user: User) => as(user, (c) => assets.updateAssetValue.run({ assetId: asset.assetId, amount: '2000.00', valuedOn: '2026-02-01', source: 'appraisal' }, c));
   t.match(await rejection(get(bob)), { sqlState: 'PT404', code: 'asset_not_found' }, 'without a grant Bob sees nothing');
   t.match(await rejection(get(mallory)), { sqlState: 'PT404', code: 'asset_not_found' }, 'another tenant sees nothing');
-  const [{ permissionId }] = await as(alice, (c) => assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'view', granteePersonaId: bob.personaId }, c)).catch(async () => {
-    // Bob is not yet someone Alice may name: share a circle first.
-    const [circle] = await as(alice, (c) => ffc.createFfc.run({ name: 'Alice & Bob' }, c));
-    const [invite] = await as(alice, (c) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: bob.email, role: 'viewer', validHours: 1 }, c));
-    await as(bob, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
-    return as(alice, (c) => assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'view', granteePersonaId: bob.personaId }, c));
-  });
+  const grantBobView = () => as(alice, (c) => assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'view', granteePersonaId: bob.personaId }, c));
+  t.match(await rejection(grantBobView()), { sqlState: 'PT404', code: 'persona_not_found' }, 'Bob cannot be named before he shares a circle with Alice');
+  const [circle] = await as(alice, (c) => ffc.createFfc.run({ name: 'Alice & Bob' }, c));
+  const [invite] = await as(alice, (c) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: bob.email, role: 'viewer', validHours: 1 }, c));
+  await as(bob, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
+  const [{ permissionId }] = await grantBobView();
   t.equal((await get(bob))[0].myAccess, 'view', 'with a view grant Bob sees it');
   t.match(await rejection(value(bob)), { sqlState: 'PT403', code: 'asset_read_only' }, 'a viewer cannot record a value');
   t.match(await rejection(as(bob, (c) => assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'edit', granteePersonaId: bob.personaId }, c))), { code: 'asset_owner_only' }, 'a viewer cannot grant');
