@@ -646,17 +646,6 @@ as $$
 $$;
 comment on function app.stripe_time(jsonb) is 'A Stripe timestamp (seconds since the epoch) as timestamptz; NULL when absent.';
 
-create or replace function app.currency_exponent(p_currency text) returns integer
-  language sql immutable
-  set search_path = pg_catalog, pg_temp
-as $$
-  select case
-    when p_currency in ('BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF') then 0
-    when p_currency in ('BHD', 'JOD', 'KWD', 'OMR', 'TND') then 3
-    else 2 end
-$$;
-comment on function app.currency_exponent(text) is 'Decimals of a currency''s minor unit as Stripe counts it: 0 (JPY...), 3 (KWD...) or 2.';
-
 create or replace function app.stripe_amount(p_minor jsonb, p_currency text) returns numeric
   language plpgsql immutable
   set search_path = pg_catalog, pg_temp
