@@ -5,6 +5,7 @@
 // pay its invoice.
 import t from 'tap';
 import * as billing from '../generated/billing.queries.ts';
+import * as stripe from '../generated/stripe.queries.ts';
 import {
   activatePlan, chargeObject, deliver, invoiceObject, invoicePaymentObject, paymentIntentObject, stripeEvent, stripeId, subscriptionObject,
   webhookContext,
@@ -92,7 +93,7 @@ t.test('the first two events of one Stripe subscription, racing, both apply', as
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   const first = inContext(db.api, webhookContext(), async (c) => {
-    const [row] = await billing.recordStripeEvent.run({ event: created as never }, c);
+    const [row] = await stripe.recordStripeEvent.run({ event: created as never }, c);
     await held;
     return row.outcome;
   });

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import Stripe from 'stripe';
 import { Type } from 'typebox';
-import * as billing from '../../generated/billing.queries.ts';
+import * as stripe from '../../generated/stripe.queries.ts';
 import { HttpProblem } from '../plugins/errors.ts';
 import { problemResponses } from '../schemas/common.ts';
 
@@ -51,7 +51,7 @@ const stripeWebhookRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app
       }
       const [result] = await app.db.inContext(
         { tenantId: null, actorKind: 'system', actorId: 'stripe-webhook', requestId: request.id },
-        (db) => billing.recordStripeEvent.run({ event: event as unknown as billing.Json }, db),
+        (db) => stripe.recordStripeEvent.run({ event: event as unknown as stripe.Json }, db),
       );
       request.log.info({ stripeEventId: result.stripeEventId, type: result.eventType, outcome: result.outcome }, 'stripe event');
       return { received: true as const, eventId: result.stripeEventId, outcome: result.outcome };
