@@ -1,9 +1,7 @@
 // `npm run bench:billing`: what billing costs where the work happens, measured as the server
-// calls procedures (estate_api, request context, one transaction per call):
-//   1. sp_create_asset with the usage trigger (limit check under the counter's row lock), and
-//      with that trigger disabled, to isolate its cost;
-//   2. sp_record_stripe_event: payment events, one at a time and from 4 connections at once
-//      (the webhook's throughput), and redeliveries (duplicates);
+// calls procedures (estate_api, request context, one transaction per call): sp_create_asset with
+// the usage trigger (limit check under the counter's row lock), and with that trigger disabled,
+// to isolate its cost. The webhook's throughput: `npm run bench:stripe` (bench/stripe.ts).
 // Runs on a throwaway database: embedded PostgreSQL, or DATABASE_URL's server.
 import pg from 'pg';
 import { loginRoleUrl } from '../server/config.ts';
@@ -11,7 +9,7 @@ import { inContext } from '../server/plugins/db.ts';
 import { createAsset } from '../generated/assets.queries.ts';
 import { registerUser } from '../generated/identity.queries.ts';
 import { createTenant } from '../generated/tenancy.queries.ts';
-import { activatePlan, deliver, paymentIntentObject, stripeEvent, stripeId, type StripeEvent } from '../scripts/lib/stripeEvents.ts';
+import { activatePlan } from '../scripts/lib/stripeEvents.ts';
 import { createThrowawayDatabase } from '../scripts/lib/throwawayDatabase.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 
@@ -19,10 +17,9 @@ const N = Number(process.env.BENCH_ITERATIONS ?? 300);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
-function report(label: string, times: number[], wallMs?: number) {
+function report(label: string, times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
-  const rate = wallMs ? `   ${((times.length / wallMs) * 1000).toFixed(0).padStart(5)} /s` : '';
-  console.log(`${label.padEnd(48)} median ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms${rate}`);
+  console.log(`${label.padEnd(48)} median ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`);
 }
 
 const db = await createThrowawayDatabase('estate_bench_billing');
@@ -42,7 +39,7 @@ try {
   const sub = crypto.randomUUID();
   const as = <T>(fn: (c: pg.PoolClient) => Promise<T>) => inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: 'bench' }, fn);
   const [user] = await as((c) => registerUser.run({ email: 'bench@example.com', firstName: 'Bench', lastName: 'User' }, c));
-  const ids = await activatePlan(api, tenantId, sub, 'advisor_pro');
+  await activatePlan(api, tenantId, sub, 'advisor_pro');  // no asset limit
 
   const createOne = (i: number) => as((c) => createAsset.run({
     assetType: 'misc', categoryCode: 'other', name: `Bench asset ${i}`, currency: 'USD', ownerPersonaId: user.personaId,
@@ -62,44 +59,6 @@ try {
   }
   await admin.query('alter table app.assets enable trigger _300_usage');
 
-  const payment = (): StripeEvent =>
-    stripeEvent('payment_intent.succeeded', paymentIntentObject({ id: stripeId('pi'), customer: ids.customer, amount: 1900, succeeded: true }));
-  for (let i = 0; i < 20; i++) await deliver(api, payment());
-  let times: number[] = [];
-  let wall = process.hrtime.bigint();
-  const sent: StripeEvent[] = [];
-  for (let i = 0; i < N; i++) {
-    const event = payment();
-    sent.push(event);
-    const start = process.hrtime.bigint();
-    await deliver(api, event);
-    times.push(ms(start));
-  }
-  report('stripe payment event, 1 connection', times, ms(wall));
-
-  times = [];
-  wall = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    for (let i = 0; i < N / 4; i++) {
-      const start = process.hrtime.bigint();
-      await deliver(api, payment());
-      times.push(ms(start));
-    }
-  }));
-  report('stripe payment event, 4 connections', times, ms(wall));
-
-  times = [];
-  wall = process.hrtime.bigint();
-  for (const event of sent) {
-    const start = process.hrtime.bigint();
-    await deliver(api, event);
-    times.push(ms(start));
-  }
-  report('stripe redelivery (duplicate), 1 connection', times, ms(wall));
-
-  const { rows: [ledger] } = await admin.query<{ entries: string; balance: string }>(
-    'select count(*) as entries, sum(amount) as balance from app.general_ledger where tenant_id = $1', [tenantId]);
-  console.log(`ledger: ${ledger.entries} entries, balance ${ledger.balance} USD (expected ${(20 + N + N).toString()} x 19.00)`);
   await Promise.all([api.end(), support.end()]);
 } finally {
   await admin.end();

@@ -568,36 +568,6 @@ const getInvoiceIR: any = {"usedParamSet":{"invoiceId":true},"params":[{"name":"
 export const getInvoice = new PreparedQuery<IGetInvoiceParams,IGetInvoiceResult>(getInvoiceIR);
 
 
-/** 'RecordStripeEvent' parameters type */
-export interface IRecordStripeEventParams {
-  event: Json;
-}
-
-/** 'RecordStripeEvent' return type */
-export interface IRecordStripeEventResult {
-  eventType: string;
-  outcome: string;
-  stripeEventId: string;
-}
-
-/** 'RecordStripeEvent' query type */
-export interface IRecordStripeEventQuery {
-  params: IRecordStripeEventParams;
-  result: IRecordStripeEventResult;
-}
-
-const recordStripeEventIR: any = {"usedParamSet":{"event":true},"params":[{"name":"event","required":true,"transform":{"type":"scalar"},"locs":[{"a":137,"b":143}]}],"statement":"SELECT stripe_event_id AS \"stripeEventId!\", event_type AS \"eventType!\", outcome AS \"outcome!\"\nFROM api.sp_record_stripe_event(p_event => :event!)"};
-
-/**
- * Query generated from SQL:
- * ```
- * SELECT stripe_event_id AS "stripeEventId!", event_type AS "eventType!", outcome AS "outcome!"
- * FROM api.sp_record_stripe_event(p_event => :event!)
- * ```
- */
-export const recordStripeEvent = new PreparedQuery<IRecordStripeEventParams,IRecordStripeEventResult>(recordStripeEventIR);
-
-
 /** 'SetTenantPlan' parameters type */
 export interface ISetTenantPlanParams {
   currency?: string | null | void;

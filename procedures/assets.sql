@@ -16,21 +16,6 @@ as $$
 $$;
 comment on function app.asset_type_table(text) is 'The type table of one of the 13 asset types, or NULL for an unknown type.';
 
-create or replace function app.snake_case(p_key text) returns text
-  language sql immutable
-  set search_path = pg_catalog, pg_temp
-as $$ select pg_catalog.lower(pg_catalog.regexp_replace(p_key, '([a-z0-9])([A-Z])', '\1_\2', 'g')) $$;
-comment on function app.snake_case(text) is 'camelCase (the API''s) to snake_case (the columns'').';
-
-create or replace function app.camel_case(p_key text) returns text
-  language sql immutable
-  set search_path = pg_catalog, pg_temp
-as $$
-  select pg_catalog.string_agg(case when n = 1 then part else pg_catalog.initcap(part) end, '' order by n)
-    from pg_catalog.unnest(pg_catalog.string_to_array(p_key, '_')) with ordinality as t(part, n)
-$$;
-comment on function app.camel_case(text) is 'snake_case (the columns'') to camelCase (the API''s).';
-
 create or replace function app.user_can_reference_persona(p_user_id uuid, p_persona_id uuid) returns boolean
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -89,19 +74,6 @@ begin
 end
 $$;
 comment on function app.require_asset_access(uuid, uuid, text) is 'Raises asset_not_found without any access, asset_read_only / asset_owner_only when short of p_need.';
-
-create or replace function app.check_currency(p_currency text) returns text
-  language plpgsql immutable
-  set search_path = pg_catalog, pg_temp
-as $$
-begin
-  if p_currency is null or p_currency !~ '^[A-Z]{3}$' then
-    perform app.fail('PT400', 'invalid_currency', 'currency must be an ISO 4217 code such as USD');
-  end if;
-  return p_currency;
-end
-$$;
-comment on function app.check_currency(text) is 'Checks an ISO 4217 currency code.';
 
 create or replace function app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) returns void
   language plpgsql volatile security definer

@@ -15,7 +15,7 @@ import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
-import stripeWebhookRoutes from './routes/stripe_webhooks.ts';
+import stripeRoutes from './routes/stripe.ts';
 
 export interface AppOptions {
   /** URL of the tenant-traffic login role (estate_api). */
@@ -84,7 +84,7 @@ export async function buildApp(options: AppOptions) {
     { prefix: '/v1' },
   );
   // Outside the token-checked scope: Stripe signs its requests instead.
-  await app.register(stripeWebhookRoutes, {
+  await app.register(stripeRoutes, {
     prefix: '/v1/webhooks',
     secret: options.stripeWebhookSecret,
     toleranceSeconds: options.stripeWebhookToleranceSeconds ?? 300,

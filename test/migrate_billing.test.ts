@@ -27,11 +27,12 @@ t.teardown(async () => {
   await rm(rootDir, { recursive: true, force: true });
 });
 
-// The database as it was before billing: migrations up to 0007, procedures without billing.sql.
+// The database as it was before billing: migrations up to 0007, procedures without billing.sql and stripe.sql.
 await cp(path.join(projectRoot, 'db'), path.join(rootDir, 'db'), { recursive: true });
 await cp(path.join(projectRoot, 'procedures'), path.join(rootDir, 'procedures'), { recursive: true });
 await rm(path.join(rootDir, 'db', 'migrations', '0008_billing.sql'));
 await rm(path.join(rootDir, 'procedures', 'billing.sql'));
+await rm(path.join(rootDir, 'procedures', 'stripe.sql'));
 await migrate({ adminUrl, rootDir, rolePasswords: { api: process.env.TEST_API_PASSWORD } });
 
 // Data written then (the superuser writes it directly: the old procedures are gone).
@@ -63,6 +64,7 @@ for (let i = 0; i < 3; i++) {
 t.test('the billing migration gives everyone the free plan and counts what is in use', async (t) => {
   await cp(path.join(projectRoot, 'db', 'migrations', '0008_billing.sql'), path.join(rootDir, 'db', 'migrations', '0008_billing.sql'));
   await cp(path.join(projectRoot, 'procedures', 'billing.sql'), path.join(rootDir, 'procedures', 'billing.sql'));
+  await cp(path.join(projectRoot, 'procedures', 'stripe.sql'), path.join(rootDir, 'procedures', 'stripe.sql'));
   const result = await migrate({ adminUrl, rootDir });
   t.same(result.appliedMigrations, ['0008_billing.sql']);
 

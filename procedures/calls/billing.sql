@@ -92,10 +92,6 @@ SELECT invoice_id AS "invoiceId!", subscription_id AS "subscriptionId!", number 
        payments AS "payments!", created_at AS "createdAt!"
 FROM api.sp_get_invoice(p_invoice_id => :invoiceId!);
 
-/* @name recordStripeEvent */
-SELECT stripe_event_id AS "stripeEventId!", event_type AS "eventType!", outcome AS "outcome!"
-FROM api.sp_record_stripe_event(p_event => :event!);
-
 /* @name setTenantPlan */
 SELECT plan_code AS "planCode!", is_available AS "isAvailable!", price_amount AS "priceAmount!", currency AS "currency!",
        stripe_price_id AS "stripePriceId", max_ffcs AS "maxFfcs", max_seats AS "maxSeats", max_assets AS "maxAssets",

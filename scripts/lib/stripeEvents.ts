@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import Stripe from 'stripe';
 import { inContext } from '../../server/plugins/db.ts';
-import { createSubscription, recordStripeEvent } from '../../generated/billing.queries.ts';
+import { createSubscription } from '../../generated/billing.queries.ts';
+import { recordStripeEvent } from '../../generated/stripe.queries.ts';
 
 const stripeId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
 const now = () => Math.floor(Date.now() / 1000);

@@ -1,16 +1,17 @@
-// Stripe events in awkward orders, applied through sp_record_stripe_event as the webhook does:
-// a user's later request is not undone by an older event, a retried payment is not taken for a
-// failure, racing first events of one subscription both apply, a backlog delivered children
-// first is applied once its parent arrives, and a refund that came first still lets the payment
-// pay its invoice.
+// Stripe events through sp_record_stripe_event: only the webhook may record them; and events in
+// awkward orders, applied as the webhook does: a user's later request is not undone by an older
+// event, a retried payment is not taken for a failure, racing first events of one subscription
+// both apply, a backlog delivered children first is applied once its parent arrives, and a refund
+// that came first still lets the payment pay its invoice.
 import t from 'tap';
 import * as billing from '../generated/billing.queries.ts';
+import * as stripe from '../generated/stripe.queries.ts';
 import {
   activatePlan, chargeObject, deliver, invoiceObject, invoicePaymentObject, paymentIntentObject, stripeEvent, stripeId, subscriptionObject,
   webhookContext,
 } from '../scripts/lib/stripeEvents.ts';
 import { inContext } from '../server/plugins/db.ts';
-import { makeTenant, makeUser, testDatabase } from './helpers/db.ts';
+import { makeTenant, makeUser, rejection, testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'ordering');
@@ -33,6 +34,26 @@ const subscription = (ids: Ids, status: string, priceId = 'price_ordFamily', ext
   ({ ...subscriptionObject({ id: ids.subscription, customer: ids.customer, status, estateSubscriptionId: ids.subscriptionId, priceId }), ...extra });
 const ledgerCount = async () => Number((await db.admin.query('select count(*) from app.general_ledger where tenant_id = $1', [tenant])).rows[0].count);
 const invoiceStatus = async (id: string) => (await db.admin.query('select status from app.invoices where stripe_invoice_id = $1', [id])).rows[0]?.status;
+
+// Only the webhook records Stripe events.
+t.test("Stripe's events come only from the webhook", async (t) => {
+  const ivy = await makeUser(db, tenant, 'Ivy');
+  const ids = await activatePlan(db.api, tenant, ivy.sub, 'family');
+  // A forged event through the user's own session (or any context but the webhook's) is refused and stores nothing.
+  const forged = stripeEvent('customer.subscription.deleted', subscriptionObject({ id: ids.subscription, customer: ids.customer, status: 'canceled' }));
+  const record = (c: Parameters<typeof stripe.recordStripeEvent.run>[1]) => stripe.recordStripeEvent.run({ event: forged as never }, c);
+  for (const [who, context] of [
+    ['a user', { tenantId: tenant, actorKind: 'user', actorId: ivy.sub, requestId: 'r' }],
+    ['a user without a tenant', { tenantId: null, actorKind: 'user', actorId: ivy.sub, requestId: 'r' }],
+    ['the webhook actor inside a tenant', { tenantId: tenant, actorKind: 'system', actorId: 'stripe-webhook', requestId: 'r' }],
+    ['another system actor', { tenantId: null, actorKind: 'system', actorId: 'cron', requestId: 'r' }],
+  ] as const) {
+    t.match(await rejection(db.withContext(context, record)), { sqlState: '42501', code: 'webhook_context_missing' }, `${who} cannot record a Stripe event`);
+  }
+  const stored = await db.admin.query('select count(*) as n from app.stripe_webhook_events where stripe_event_id = $1', [forged.id]);
+  t.equal(Number(stored.rows[0].n), 0, 'nothing was stored');
+  t.match(await mine(ivy.sub), { planCode: 'family', status: 'active' }, 'the subscription is untouched');
+});
 
 t.test('what the user asks for after Stripe wrote an event survives that event arriving late', async (t) => {
   // Stripe's times have one-second resolution: each step waits for the clock to pass a second.
@@ -92,7 +113,7 @@ t.test('the first two events of one Stripe subscription, racing, both apply', as
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   const first = inContext(db.api, webhookContext(), async (c) => {
-    const [row] = await billing.recordStripeEvent.run({ event: created as never }, c);
+    const [row] = await stripe.recordStripeEvent.run({ event: created as never }, c);
     await held;
     return row.outcome;
   });

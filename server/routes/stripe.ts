@@ -3,10 +3,10 @@
 // one transaction by one procedure, which finds the tenant from the ids the event names.
 import type { FastifyPluginAsync } from 'fastify';
 import Stripe from 'stripe';
-import { Type } from 'typebox';
-import * as billing from '../../generated/billing.queries.ts';
+import * as stripe from '../../generated/stripe.queries.ts';
 import { HttpProblem } from '../plugins/errors.ts';
 import { problemResponses } from '../schemas/common.ts';
+import { StripeAcknowledgement } from '../schemas/stripe.ts';
 
 export interface StripeWebhookOptions {
   /** The endpoint's signing secret (whsec_...); without it the endpoint answers 503. */
@@ -15,15 +15,7 @@ export interface StripeWebhookOptions {
   toleranceSeconds: number;
 }
 
-const Acknowledgement = Type.Object({
-  received: Type.Literal(true),
-  eventId: Type.String(),
-  outcome: Type.String({
-    description: 'applied; duplicate (already received: nothing changed); stale (older than the state applied); ignored (not acted on); unroutable (old, and naming nothing known here: not stored)',
-  }),
-});
-
-const stripeWebhookRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, options) => {
+const stripeRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, options) => {
   // Any content type, as raw bytes; up to 1 MiB (an invoice with many lines outgrows the API's 256 KiB).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
@@ -33,7 +25,7 @@ const stripeWebhookRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app
     {
       schema: {
         summary: 'Receives a Stripe event: verifies its signature, stores it once and applies it',
-        response: { 200: Acknowledgement, ...problemResponses },
+        response: { 200: StripeAcknowledgement, ...problemResponses },
       },
     },
     async (request) => {
@@ -51,7 +43,7 @@ const stripeWebhookRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app
       }
       const [result] = await app.db.inContext(
         { tenantId: null, actorKind: 'system', actorId: 'stripe-webhook', requestId: request.id },
-        (db) => billing.recordStripeEvent.run({ event: event as unknown as billing.Json }, db),
+        (db) => stripe.recordStripeEvent.run({ event: event as unknown as stripe.Json }, db),
       );
       request.log.info({ stripeEventId: result.stripeEventId, type: result.eventType, outcome: result.outcome }, 'stripe event');
       return { received: true as const, eventId: result.stripeEventId, outcome: result.outcome };
@@ -59,4 +51,4 @@ const stripeWebhookRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app
   );
 };
 
-export default stripeWebhookRoutes;
+export default stripeRoutes;

@@ -1,0 +1,162 @@
+-- Helpers every domain's procedures use: who the caller is and whom they may act for, checks of
+-- common inputs (pages, required text, emails, currencies), and the API's names for columns.
+-- Internal (schema app: not executable by the login roles). The tenant context itself
+-- (app.current_tenant_id, app.current_actor_*), app.fail and app.protect_tenant_table are defined
+-- by the migrations (0001_platform.sql, 0008_billing.sql).
+
+------------------------------------------------------------------------------------------------
+-- The caller: the active tenant, the signed-in user, the personas they may act for
+------------------------------------------------------------------------------------------------
+
+create or replace function app.require_active_tenant() returns uuid
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  if not exists (select 1 from app.tenants t where t.tenant_id = v_tenant_id and t.status = 'active') then
+    perform app.fail('PT403', 'tenant_inactive', 'this tenant is not active');
+  end if;
+  return v_tenant_id;
+end
+$$;
+comment on function app.require_active_tenant() is 'The current tenant, after checking that it exists and is active.';
+
+create or replace function app.current_user_id() returns uuid
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+  v_user_id uuid;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  select u.id, u.status into v_user_id, v_status
+    from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub;
+  if v_user_id is null then
+    perform app.fail('PT403', 'user_not_registered', 'this identity is not registered yet: register first');
+  end if;
+  if v_status <> 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_user_id;
+end
+$$;
+comment on function app.current_user_id() is
+  'The active user behind the transaction''s Cognito subject; raises when unregistered or deactivated.';
+
+create or replace function app.acting_persona_ids(p_user_id uuid) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select up.persona_id from app.user_personas up
+   where up.tenant_id = (select app.current_tenant_id()) and up.user_id = p_user_id
+$$;
+comment on function app.acting_persona_ids(uuid) is 'The personas a user may act for: their own and those they are a delegate of.';
+
+create or replace function app.require_persona_access(p_user_id uuid, p_persona_id uuid) returns void
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  -- Same answer for "another tenant's id", "no such id" and "not yours": nothing leaks.
+  if p_persona_id is null or not exists (select 1 from app.acting_persona_ids(p_user_id) a where a = p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+end
+$$;
+comment on function app.require_persona_access(uuid, uuid) is 'Raises persona_not_found unless the user may act for the persona.';
+
+------------------------------------------------------------------------------------------------
+-- Inputs: pages, required text, emails, currencies
+------------------------------------------------------------------------------------------------
+
+create or replace function app.check_page(p_limit integer, p_offset integer, p_max integer) returns void
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_limit is null or p_limit not between 1 and p_max or p_offset is null or p_offset < 0 then
+    perform app.fail('PT400', 'invalid_page', pg_catalog.format('limit must be 1 to %s and offset 0 or more', p_max));
+  end if;
+end
+$$;
+comment on function app.check_page(integer, integer, integer) is 'Refuses a page outside 1..p_max rows or before the first row (invalid_page).';
+
+create or replace function app.require_text(p_value text, p_code text, p_max_length integer) returns text
+  language plpgsql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_value text := pg_catalog.btrim(p_value);
+begin
+  if v_value is null or v_value = '' or pg_catalog.length(v_value) > p_max_length then
+    perform app.fail('PT400', p_code, pg_catalog.format('%s must be 1 to %s characters', pg_catalog.replace(p_code, 'invalid_', ''), p_max_length));
+  end if;
+  return v_value;
+end
+$$;
+comment on function app.require_text(text, text, integer) is 'Trims a required text input and checks its length, raising PT400 with the given code.';
+
+create or replace function app.normalize_email(p_email text) returns text
+  language plpgsql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_email text := pg_catalog.lower(pg_catalog.btrim(p_email));
+begin
+  if v_email is null or v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' or pg_catalog.length(v_email) > 320 then
+    perform app.fail('PT400', 'invalid_email', 'email is not a valid address');
+  end if;
+  return v_email;
+end
+$$;
+comment on function app.normalize_email(text) is 'Lower-cases and checks an e-mail address, raising invalid_email.';
+
+create or replace function app.check_currency(p_currency text) returns text
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_currency is null or p_currency !~ '^[A-Z]{3}$' then
+    perform app.fail('PT400', 'invalid_currency', 'currency must be an ISO 4217 code such as USD');
+  end if;
+  return p_currency;
+end
+$$;
+comment on function app.check_currency(text) is 'Checks an ISO 4217 currency code.';
+
+create or replace function app.currency_exponent(p_currency text) returns integer
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select case
+    when p_currency in ('BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF') then 0
+    when p_currency in ('BHD', 'JOD', 'KWD', 'OMR', 'TND') then 3
+    else 2 end
+$$;
+comment on function app.currency_exponent(text) is 'Decimals of a currency''s minor unit as Stripe counts it: 0 (JPY...), 3 (KWD...) or 2.';
+
+------------------------------------------------------------------------------------------------
+-- Names: the API's camelCase and the columns' snake_case
+------------------------------------------------------------------------------------------------
+
+create or replace function app.snake_case(p_key text) returns text
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$ select pg_catalog.lower(pg_catalog.regexp_replace(p_key, '([a-z0-9])([A-Z])', '\1_\2', 'g')) $$;
+comment on function app.snake_case(text) is 'camelCase (the API''s) to snake_case (the columns'').';
+
+create or replace function app.camel_case(p_key text) returns text
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select pg_catalog.string_agg(case when n = 1 then part else pg_catalog.initcap(part) end, '' order by n)
+    from pg_catalog.unnest(pg_catalog.string_to_array(p_key, '_')) with ordinality as t(part, n)
+$$;
+comment on function app.camel_case(text) is 'snake_case (the columns'') to camelCase (the API''s).';
