@@ -31,7 +31,8 @@ async function memberWithRole(role: Role, name: string): Promise<User> {
 }
 const callers = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await memberWithRole(role, `Caller${role}`)]))) as Record<Role, User>;
 
-t.test('the creator owns the circle and lists it', async (t) => {
+// Awaited: the targets below join the circle, and this test counts its members.
+await t.test('the creator owns the circle and lists it', async (t) => {
   t.equal(circle.myRole, 'owner');
   const mine = await as(olivia, (c) => ffc.listMyFfcs.run({ limit: 10, offset: 0 }, c));
   t.same(mine.map((m) => [m.ffcId, m.myRole, m.memberCount]), [[circle.ffcId, 'owner', 6]], 'one circle, six members');
