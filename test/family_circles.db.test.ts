@@ -31,10 +31,11 @@ async function memberWithRole(role: Role, name: string): Promise<User> {
 }
 const callers = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await memberWithRole(role, `Caller${role}`)]))) as Record<Role, User>;
 
-// Awaited: the targets below join the circle, and this test counts its members.
-await t.test('the creator owns the circle and lists it', async (t) => {
+// Listed before the top-level code below adds target members (subtests run alongside it).
+const listedBeforeTargets = await as(olivia, (c) => ffc.listMyFfcs.run({ limit: 10, offset: 0 }, c));
+t.test('the creator owns the circle and lists it', async (t) => {
   t.equal(circle.myRole, 'owner');
-  const mine = await as(olivia, (c) => ffc.listMyFfcs.run({ limit: 10, offset: 0 }, c));
+  const mine = listedBeforeTargets;
   t.same(mine.map((m) => [m.ffcId, m.myRole, m.memberCount]), [[circle.ffcId, 'owner', 6]], 'one circle, six members');
   t.match(await rejection(as(olivia, (c) => ffc.listMyFfcs.run({ limit: 0, offset: 0 }, c))), { sqlState: 'PT400', code: 'invalid_page' });
   t.match(await rejection(as(olivia, (c) => ffc.createFfc.run({ name: ' ' }, c))), { sqlState: 'PT400', code: 'invalid_name' });
