@@ -5265,6 +5265,12 @@ ALTER TABLE ONLY app.asset_bank_accounts FORCE ROW LEVEL SECURITY;
 ALTER TABLE app.asset_bank_accounts OWNER TO estate_owner;
 
 --
+-- Name: TABLE asset_bank_accounts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_bank_accounts IS 'Type fields of a bank_account asset: institution, account kind, interest rate (one row per asset, keyed by its id).';
+
+--
 -- Name: asset_businesses; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -5284,6 +5290,12 @@ CREATE TABLE app.asset_businesses (
 ALTER TABLE ONLY app.asset_businesses FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.asset_businesses OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_businesses; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_businesses IS 'Type fields of a business asset: legal name, entity kind, jurisdiction, units owned.';
 
 --
 -- Name: asset_categories; Type: TABLE; Schema: app; Owner: estate_owner
@@ -5329,6 +5341,12 @@ ALTER TABLE ONLY app.asset_collectibles FORCE ROW LEVEL SECURITY;
 ALTER TABLE app.asset_collectibles OWNER TO estate_owner;
 
 --
+-- Name: TABLE asset_collectibles; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_collectibles IS 'Type fields of a collectible asset: kind, creator, provenance.';
+
+--
 -- Name: asset_cryptocurrencies; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -5348,6 +5366,12 @@ CREATE TABLE app.asset_cryptocurrencies (
 ALTER TABLE ONLY app.asset_cryptocurrencies FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.asset_cryptocurrencies OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_cryptocurrencies; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_cryptocurrencies IS 'Type fields of a cryptocurrency asset: symbol, units, custody, a public wallet address (never a key).';
 
 --
 -- Name: asset_debts; Type: TABLE; Schema: app; Owner: estate_owner
@@ -5372,6 +5396,12 @@ ALTER TABLE ONLY app.asset_debts FORCE ROW LEVEL SECURITY;
 ALTER TABLE app.asset_debts OWNER TO estate_owner;
 
 --
+-- Name: TABLE asset_debts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_debts IS 'Type fields of a debt (a liability): lender, debt kind, interest rate, original principal, maturity.';
+
+--
 -- Name: asset_intellectual_property; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -5390,6 +5420,12 @@ ALTER TABLE ONLY app.asset_intellectual_property FORCE ROW LEVEL SECURITY;
 ALTER TABLE app.asset_intellectual_property OWNER TO estate_owner;
 
 --
+-- Name: TABLE asset_intellectual_property; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_intellectual_property IS 'Type fields of an intellectual_property asset: kind, registration number, expiry.';
+
+--
 -- Name: asset_investment_accounts; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -5406,6 +5442,12 @@ CREATE TABLE app.asset_investment_accounts (
 ALTER TABLE ONLY app.asset_investment_accounts FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.asset_investment_accounts OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_investment_accounts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_investment_accounts IS 'Type fields of an investment_account asset: institution, account kind, whether taxable.';
 
 --
 -- Name: asset_life_insurance; Type: TABLE; Schema: app; Owner: estate_owner
@@ -5430,6 +5472,12 @@ ALTER TABLE ONLY app.asset_life_insurance FORCE ROW LEVEL SECURITY;
 ALTER TABLE app.asset_life_insurance OWNER TO estate_owner;
 
 --
+-- Name: TABLE asset_life_insurance; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_life_insurance IS 'Type fields of a life_insurance asset: insurer, policy kind, face value, the insured persona, term end.';
+
+--
 -- Name: asset_misc; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -5443,6 +5491,12 @@ CREATE TABLE app.asset_misc (
 ALTER TABLE ONLY app.asset_misc FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.asset_misc OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_misc; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_misc IS 'Type fields of a misc asset: free-form notes.';
 
 --
 -- Name: asset_ownerships; Type: TABLE; Schema: app; Owner: estate_owner
@@ -5519,6 +5573,12 @@ ALTER TABLE ONLY app.asset_personal_property FORCE ROW LEVEL SECURITY;
 ALTER TABLE app.asset_personal_property OWNER TO estate_owner;
 
 --
+-- Name: TABLE asset_personal_property; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_personal_property IS 'Type fields of a personal_property asset: item kind and where it is kept.';
+
+--
 -- Name: asset_real_estate; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -5547,6 +5607,12 @@ ALTER TABLE ONLY app.asset_real_estate FORCE ROW LEVEL SECURITY;
 ALTER TABLE app.asset_real_estate OWNER TO estate_owner;
 
 --
+-- Name: TABLE asset_real_estate; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_real_estate IS 'Type fields of a real_estate asset: property kind, address, purchase date and price.';
+
+--
 -- Name: asset_retirement_accounts; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -5562,6 +5628,12 @@ CREATE TABLE app.asset_retirement_accounts (
 ALTER TABLE ONLY app.asset_retirement_accounts FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.asset_retirement_accounts OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_retirement_accounts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_retirement_accounts IS 'Type fields of a retirement_account asset: institution and plan kind (IRA, 401k, pension...).';
 
 --
 -- Name: asset_valuations; Type: TABLE; Schema: app; Owner: estate_owner
@@ -5612,6 +5684,12 @@ CREATE TABLE app.asset_vehicles (
 ALTER TABLE ONLY app.asset_vehicles FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE app.asset_vehicles OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_vehicles; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_vehicles IS 'Type fields of a vehicle asset: make, model, model year, VIN.';
 
 --
 -- Name: assets; Type: TABLE; Schema: app; Owner: estate_owner

@@ -70,6 +70,16 @@ t.test('every foreign key is indexed', async (t) => {
   t.same(unindexed, [], 'no unindexed foreign key');
 });
 
+t.test('every table, view and composite type says what it is for', async (t) => {
+  // Partitions share their parent's comment (the monthly audit partitions are made by a function).
+  const uncommented = await q<{ name: string }>(`
+    select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname in ('app', 'audit', 'api', 'support') and c.relkind in ('r', 'p', 'v', 'm', 'c', 'f')
+       and not c.relispartition and coalesce(length(obj_description(c.oid, 'pg_class')), 0) <= 10
+     order by 1`);
+  t.same(uncommented, [], 'no table, view or type without a COMMENT');
+});
+
 const functions = await q<{ name: string; schema: string; definer: boolean; config: string[] | null; comment: string | null; public_exec: boolean; volatility: string }>(`
   select p.oid::regprocedure::text as name, n.nspname as schema, p.prosecdef as definer, p.proconfig as config,
          obj_description(p.oid, 'pg_proc') as comment, p.provolatile as volatility,

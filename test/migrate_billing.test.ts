@@ -1,7 +1,7 @@
 // Upgrading a database that has users, circles and assets to the billing migration: every user
 // gets a free subscription, seats and usage are counted from the data already there, and the
 // upgraded users go on working through the procedures.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -30,7 +30,9 @@ t.teardown(async () => {
 // The database as it was before billing: migrations up to 0007, procedures without billing.sql.
 await cp(path.join(projectRoot, 'db'), path.join(rootDir, 'db'), { recursive: true });
 await cp(path.join(projectRoot, 'procedures'), path.join(rootDir, 'procedures'), { recursive: true });
-await rm(path.join(rootDir, 'db', 'migrations', '0008_billing.sql'));
+for (const later of (await readdir(path.join(rootDir, 'db', 'migrations'))).filter((file) => file >= '0008')) {
+  await rm(path.join(rootDir, 'db', 'migrations', later));
+}
 await rm(path.join(rootDir, 'procedures', 'billing.sql'));
 await migrate({ adminUrl, rootDir, rolePasswords: { api: process.env.TEST_API_PASSWORD } });
 
