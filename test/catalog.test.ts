@@ -75,7 +75,9 @@ t.test('every table, view and composite type says what it is for', async (t) => 
   const uncommented = await q<{ name: string }>(`
     select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname in ('app', 'audit', 'api', 'support') and c.relkind in ('r', 'p', 'v', 'm', 'c', 'f')
-       and not c.relispartition and coalesce(length(obj_description(c.oid, 'pg_class')), 0) <= 10
+       -- COMMENT ON TYPE is kept on the pg_type row of a composite type.
+       and not c.relispartition
+       and coalesce(length(case when c.relkind = 'c' then obj_description(c.reltype, 'pg_type') else obj_description(c.oid, 'pg_class') end), 0) <= 10
      order by 1`);
   t.same(uncommented, [], 'no table, view or type without a COMMENT');
 });
