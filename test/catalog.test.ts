@@ -1,4 +1,4 @@
-// Catalog lint: the rules of ARCHITECTURE.md, read from the catalog, so new tables and
+// Catalog lint: the rules of docs/architecture.md, read from the catalog, so new tables and
 // procedures are held to them without anyone remembering.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
