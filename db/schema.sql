@@ -1,0 +1,10187 @@
+-- The schema after every migration and procedure file (pg_dump 15, PostgreSQL 15; monthly audit
+-- partitions left out). Written by npm run schema:dump, checked by npm run schema:check: do not edit.
+
+--
+-- Name: api; Type: SCHEMA; Schema: -; Owner: estate_owner
+--
+
+CREATE SCHEMA api;
+
+ALTER SCHEMA api OWNER TO estate_owner;
+
+--
+-- Name: SCHEMA api; Type: COMMENT; Schema: -; Owner: estate_owner
+--
+
+COMMENT ON SCHEMA api IS 'Procedures that tenant traffic (estate_api) may execute.';
+
+--
+-- Name: app; Type: SCHEMA; Schema: -; Owner: estate_owner
+--
+
+CREATE SCHEMA app;
+
+ALTER SCHEMA app OWNER TO estate_owner;
+
+--
+-- Name: SCHEMA app; Type: COMMENT; Schema: -; Owner: estate_owner
+--
+
+COMMENT ON SCHEMA app IS 'Tables, views and internal helpers; not reachable by the login roles.';
+
+--
+-- Name: audit; Type: SCHEMA; Schema: -; Owner: estate_owner
+--
+
+CREATE SCHEMA audit;
+
+ALTER SCHEMA audit OWNER TO estate_owner;
+
+--
+-- Name: SCHEMA audit; Type: COMMENT; Schema: -; Owner: estate_owner
+--
+
+COMMENT ON SCHEMA audit IS 'Append-only audit log, written by triggers only.';
+
+--
+-- Name: support; Type: SCHEMA; Schema: -; Owner: estate_owner
+--
+
+CREATE SCHEMA support;
+
+ALTER SCHEMA support OWNER TO estate_owner;
+
+--
+-- Name: SCHEMA support; Type: COMMENT; Schema: -; Owner: estate_owner
+--
+
+COMMENT ON SCHEMA support IS 'Procedures that support staff (estate_support) may execute.';
+
+--
+-- Name: pgcrypto; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
+
+--
+-- Name: EXTENSION pgcrypto; Type: COMMENT; Schema: -; Owner:
+--
+
+COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
+
+--
+-- Name: sp_accept_ffc_invitation(text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_accept_ffc_invitation(p_token text) RETURNS TABLE(membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid := app.self_persona_id(v_user_id);
+  v_invitation app.ffc_invitations;
+begin
+  select * into v_invitation from app.ffc_invitations i
+   where i.tenant_id = v_tenant_id and i.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(coalesce(p_token, ''), 'UTF8'))
+   for update;
+  if v_invitation.id is null or v_invitation.status <> 'pending' then
+    perform app.fail('PT404', 'invitation_not_found', 'invitation not found or already used');
+  end if;
+  if v_invitation.expires_at <= pg_catalog.now() then
+    perform app.fail('PT410', 'invitation_expired', 'the invitation has expired');
+  end if;
+  if v_invitation.email <> (select pg_catalog.lower(u.email) from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id) then
+    perform app.fail('PT403', 'invitation_email_mismatch', 'the invitation was sent to another email address');
+  end if;
+  perform app.lock_ffc(v_invitation.ffc_id);
+  if exists (select 1 from app.ffc_memberships m where m.tenant_id = v_tenant_id and m.ffc_id = v_invitation.ffc_id
+                and m.persona_id = v_persona_id and m.status = 'active') then
+    perform app.fail('PT409', 'already_member', 'you are already a member of the circle');
+  end if;
+  update app.ffc_invitations i set status = 'accepted', accepted_by_user_id = v_user_id, responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.id = v_invitation.id;
+  return query
+    insert into app.ffc_memberships as m (tenant_id, ffc_id, persona_id, role, added_by_user_id)
+    values (v_tenant_id, v_invitation.ffc_id, v_persona_id, v_invitation.role, v_invitation.invited_by_user_id)
+    on conflict (tenant_id, ffc_id, persona_id)
+      do update set role = excluded.role, status = 'active', removed_at = null, added_by_user_id = excluded.added_by_user_id
+    returning m.id, m.ffc_id, m.persona_id, m.role;
+end
+$$;
+
+ALTER FUNCTION api.sp_accept_ffc_invitation(p_token text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_accept_ffc_invitation(p_token text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_accept_ffc_invitation(p_token text) IS 'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s email; the token works once.';
+
+--
+-- Name: sp_add_ffc_member(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text) RETURNS TABLE(membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_caller_role text;
+  v_existing app.ffc_memberships;
+begin
+  -- Lock first: the caller's role is read after any concurrent change to it.
+  perform app.lock_ffc(p_ffc_id);
+  v_caller_role := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  -- Direct adds are for personas the caller acts for (a child, a parent in care); others are invited.
+  perform app.require_persona_access(v_user_id, p_persona_id);
+  perform app.check_ffc_role_grant(v_caller_role, p_role);
+  select * into v_existing from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id;
+  if v_existing.id is not null and v_existing.status = 'active' then
+    perform app.fail('PT409', 'already_member', 'this persona is already a member of the circle');
+  end if;
+  return query
+    insert into app.ffc_memberships as m (tenant_id, ffc_id, persona_id, role, added_by_user_id)
+    values (v_tenant_id, p_ffc_id, p_persona_id, p_role, v_user_id)
+    on conflict (tenant_id, ffc_id, persona_id)
+      do update set role = excluded.role, status = 'active', removed_at = null, added_by_user_id = excluded.added_by_user_id
+    returning m.id, m.ffc_id, m.persona_id, m.role;
+end
+$$;
+
+ALTER FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text) IS 'Adds a persona the caller acts for to a circle (owners and admins; admins only below admin).';
+
+--
+-- Name: sp_add_payment_method(text, text, text, text, integer, integer, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer DEFAULT NULL::integer, p_exp_year integer DEFAULT NULL::integer, p_make_default boolean DEFAULT false) RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_count integer;
+  v_default boolean;
+begin
+  if p_stripe_payment_method_id is null or p_stripe_payment_method_id !~ '^pm_[A-Za-z0-9]{6,100}$'
+     or p_stripe_payment_method_id ~ '[0-9]{12}' then
+    perform app.fail('PT400', 'invalid_payment_method_token', 'a payment method is the processor''s pm_ token, never a card number');
+  end if;
+  if p_kind is null or p_kind not in ('card', 'us_bank_account', 'sepa_debit') then
+    perform app.fail('PT400', 'invalid_payment_method_kind', 'kind must be card, us_bank_account or sepa_debit');
+  end if;
+  if p_brand is null or p_brand !~ '^[a-z_]{2,30}$' then
+    perform app.fail('PT400', 'invalid_brand', 'brand must be the processor''s brand name, such as visa');
+  end if;
+  if p_last4 is null or p_last4 !~ '^[0-9]{4}$' then
+    perform app.fail('PT400', 'invalid_last4', 'last4 must be exactly four digits');
+  end if;
+  if p_kind = 'card' then
+    if p_exp_month is null or p_exp_month not between 1 and 12 or p_exp_year is null or p_exp_year not between 2000 and 2100 then
+      perform app.fail('PT400', 'invalid_expiry', 'a card needs its expiry month (1-12) and year');
+    end if;
+    if pg_catalog.make_date(p_exp_year, p_exp_month, 1) + interval '1 month' <= current_date then
+      perform app.fail('PT400', 'card_expired', 'this card has expired');
+    end if;
+  elsif p_exp_month is not null or p_exp_year is not null then
+    perform app.fail('PT400', 'invalid_expiry', 'only cards have an expiry');
+  end if;
+
+  -- One user's payment-method changes happen one at a time (the default stays unique, the count true).
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  select count(*), coalesce(bool_or(m.is_default), false) into v_count, v_default
+    from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = v_user_id and m.status = 'active';
+  if v_count >= 10 then
+    perform app.fail('PT409', 'too_many_payment_methods', 'at most 10 payment methods: remove one first');
+  end if;
+  if exists (select 1 from app.payment_methods m where m.tenant_id = v_tenant_id and m.status = 'active'
+                and m.stripe_payment_method_id = p_stripe_payment_method_id) then
+    perform app.fail('PT409', 'payment_method_exists', 'this payment method is already stored');
+  end if;
+  if coalesce(p_make_default, false) or not v_default then
+    update app.payment_methods m set is_default = false
+     where m.tenant_id = v_tenant_id and m.user_id = v_user_id and m.is_default;
+  end if;
+  insert into app.payment_methods (tenant_id, user_id, stripe_payment_method_id, kind, brand, last4, exp_month, exp_year, is_default)
+  values (v_tenant_id, v_user_id, p_stripe_payment_method_id, p_kind, p_brand, p_last4, p_exp_month, p_exp_year,
+          coalesce(p_make_default, false) or not v_default);
+  return query select * from app.payment_method_list(v_user_id);
+end
+$_$;
+
+ALTER FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer, p_exp_year integer, p_make_default boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer, p_exp_year integer, p_make_default boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer, p_exp_year integer, p_make_default boolean) IS 'Stores a payment method collected by Stripe (its pm_ token, brand, last four, expiry); the first one is the default.';
+
+--
+-- Name: sp_add_persona_address(uuid, text, text, text, text, text, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text DEFAULT NULL::text, p_region text DEFAULT NULL::text, p_postal_code text DEFAULT NULL::text, p_label text DEFAULT 'home'::text, p_is_primary boolean DEFAULT false) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_country text := pg_catalog.upper(pg_catalog.btrim(p_country_code));
+  v_id uuid;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  if v_country is null or v_country !~ '^[A-Z]{2}$' then
+    perform app.fail('PT400', 'invalid_country_code', 'country code must be an ISO 3166-1 alpha-2 code');
+  end if;
+  if coalesce(p_label, 'home') not in ('home', 'mailing', 'work', 'other') then
+    perform app.fail('PT400', 'invalid_label', 'address label must be home, mailing, work or other');
+  end if;
+  if pg_catalog.length(p_line2) > 200 or pg_catalog.length(p_region) > 100 or pg_catalog.length(p_postal_code) > 20 then
+    perform app.fail('PT400', 'invalid_address', 'address field too long');
+  end if;
+  if coalesce(p_is_primary, false) then
+    update app.persona_addresses a set is_primary = false
+     where a.tenant_id = v_tenant_id and a.persona_id = p_persona_id and a.is_primary;
+  end if;
+  insert into app.persona_addresses (tenant_id, persona_id, label, line1, line2, city, region, postal_code,
+                                     country_code, is_primary)
+  values (v_tenant_id, p_persona_id, coalesce(p_label, 'home'), app.require_text(p_line1, 'invalid_line1', 200),
+          nullif(pg_catalog.btrim(p_line2), ''), app.require_text(p_city, 'invalid_city', 100),
+          nullif(pg_catalog.btrim(p_region), ''), nullif(pg_catalog.btrim(p_postal_code), ''), v_country,
+          coalesce(p_is_primary, false))
+  returning id into v_id;
+  return v_id;
+end
+$_$;
+
+ALTER FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text, p_region text, p_postal_code text, p_label text, p_is_primary boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text, p_region text, p_postal_code text, p_label text, p_is_primary boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text, p_region text, p_postal_code text, p_label text, p_is_primary boolean) IS 'Adds a postal address to a persona; a new primary one demotes the old.';
+
+--
+-- Name: sp_add_persona_email(uuid, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text DEFAULT 'personal'::text, p_is_primary boolean DEFAULT false) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_email text;
+  v_id uuid;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  v_email := app.normalize_email(p_email);
+  if coalesce(p_label, 'personal') not in ('personal', 'work', 'other') then
+    perform app.fail('PT400', 'invalid_label', 'email label must be personal, work or other');
+  end if;
+  if exists (select 1 from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id
+                and pg_catalog.lower(e.email) = v_email) then
+    perform app.fail('PT409', 'contact_exists', 'this persona already has this email');
+  end if;
+  if coalesce(p_is_primary, false) then
+    update app.persona_emails e set is_primary = false
+     where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.is_primary;
+  end if;
+  insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
+  values (v_tenant_id, p_persona_id, v_email, coalesce(p_label, 'personal'), coalesce(p_is_primary, false))
+  returning id into v_id;
+  return v_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text, p_is_primary boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_add_persona_email(p_persona_id uuid, p_email text, p_label text, p_is_primary boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text, p_is_primary boolean) IS 'Adds an e-mail address to a persona; a new primary one demotes the old.';
+
+--
+-- Name: sp_add_persona_phone(uuid, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text DEFAULT 'mobile'::text, p_is_primary boolean DEFAULT false) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_phone text := pg_catalog.regexp_replace(coalesce(p_phone_number, ''), '[\s().-]', '', 'g');
+  v_id uuid;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  if v_phone !~ '^\+[1-9][0-9]{6,14}$' then
+    perform app.fail('PT400', 'invalid_phone_number', 'phone number must be in international format, e.g. +14155550123');
+  end if;
+  if coalesce(p_label, 'mobile') not in ('mobile', 'home', 'work', 'other') then
+    perform app.fail('PT400', 'invalid_label', 'phone label must be mobile, home, work or other');
+  end if;
+  if exists (select 1 from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id
+                and ph.phone_number = v_phone) then
+    perform app.fail('PT409', 'contact_exists', 'this persona already has this phone number');
+  end if;
+  if coalesce(p_is_primary, false) then
+    update app.persona_phones ph set is_primary = false
+     where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id and ph.is_primary;
+  end if;
+  insert into app.persona_phones (tenant_id, persona_id, phone_number, label, is_primary)
+  values (v_tenant_id, p_persona_id, v_phone, coalesce(p_label, 'mobile'), coalesce(p_is_primary, false))
+  returning id into v_id;
+  return v_id;
+end
+$_$;
+
+ALTER FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) IS 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
+
+--
+-- Name: sp_assign_asset_to_persona(uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text) RETURNS TABLE(asset_id uuid, persona_id uuid, ownership_percentage numeric, ownership_form text, total_percentage numeric)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_others numeric;
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  if not app.user_can_reference_persona(v_user_id, p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform app.check_ownership(p_percentage, p_ownership_form);
+  -- Writers of one asset's shares queue on its row: the 100% cap holds under concurrency.
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id <> p_persona_id;
+  if v_others + p_percentage > 100 then
+    perform app.fail('PT409', 'ownership_exceeds_100', pg_catalog.format('shares would total %s%%; at most %s%% is left', v_others + p_percentage, 100 - v_others));
+  end if;
+  insert into app.asset_ownerships (tenant_id, asset_id, persona_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_persona_id, p_percentage, p_ownership_form)
+  on conflict (tenant_id, asset_id, persona_id)
+    do update set ownership_percentage = excluded.ownership_percentage, ownership_form = excluded.ownership_form;
+  return query select p_asset_id, p_persona_id, p_percentage, p_ownership_form, v_others + p_percentage;
+end
+$$;
+
+ALTER FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text) IS 'Sets a persona''s share of an asset (editors only); refused when all shares would exceed 100%.';
+
+--
+-- Name: sp_assign_free_plan(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_assign_free_plan() RETURNS TABLE(subscription_id uuid, plan_code text, status text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_subscription_id uuid;
+begin
+  -- Serialises with a concurrent assignment for the same user through the one-live-per-user index.
+  select s.id into v_subscription_id from app.subscriptions s
+   where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.ended_at is null;
+  if v_subscription_id is null then
+    v_subscription_id := app.start_free_subscription(v_user_id, 'system');
+  end if;
+  return query select s.id, p.code, s.status from app.subscriptions s join app.subscription_plans p on p.id = s.plan_id
+                where s.tenant_id = v_tenant_id and s.id = v_subscription_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_assign_free_plan() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_assign_free_plan(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_assign_free_plan() IS 'Gives the signed-in user the free plan unless they already have a live subscription (runs inside registration).';
+
+--
+-- Name: sp_authenticate_user(text, text, inet); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text DEFAULT NULL::text, p_ip_address inet DEFAULT NULL::inet) RETURNS TABLE(user_id uuid, email text, status text, last_login_at timestamp with time zone, created_at timestamp with time zone, persona_id uuid, first_name text, last_name text, preferred_name text, tenant_slug text, tenant_name text, tenant_branding jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_session_ref text := app.require_text(p_session_ref, 'invalid_session_ref', 200);
+begin
+  update app.users u set last_login_at = pg_catalog.now()
+   where u.tenant_id = v_tenant_id and u.id = v_user_id;
+
+  insert into app.user_sessions (tenant_id, user_id, session_ref, user_agent, ip_address)
+  values (v_tenant_id, v_user_id, v_session_ref, pg_catalog.left(p_user_agent, 500), p_ip_address)
+  on conflict (tenant_id, user_id, session_ref) do update set last_seen_at = pg_catalog.now();
+
+  return query select * from app.user_profile(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) IS 'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
+
+--
+-- Name: sp_calculate_ffc_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) RETURNS TABLE(ffc_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_ffc_role(app.current_user_id(), p_ffc_id, 'viewer');
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+    select p_ffc_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+      from app.net_worth_of(array(select m.persona_id from app.ffc_memberships m
+                                   where m.tenant_id = app.current_tenant_id() and m.ffc_id = p_ffc_id and m.status = 'active'),
+                            p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) IS 'Net worth of a whole circle: what its members own together, each asset counted once.';
+
+--
+-- Name: sp_calculate_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text) RETURNS TABLE(persona_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.net_worth_of(array[p_persona_id], p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text) IS 'Net worth of a persona the caller acts for: assets minus debts, weighted by ownership, as of a date, in one currency.';
+
+--
+-- Name: sp_calculate_net_worth_history(uuid, date, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text) RETURNS TABLE(as_of date, total_assets numeric, total_liabilities numeric, net_worth numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_to, p_currency);
+  if p_from is null or p_from > p_to or p_from < p_to - interval '10 years' then
+    perform app.fail('PT400', 'invalid_range', 'the range must start before it ends and span at most 10 years');
+  end if;
+  -- One point at the end of each month in the range, and one at p_to.
+  return query
+    select d.point, n.total_assets, n.total_liabilities, n.net_worth
+      from (select distinct least((pg_catalog.date_trunc('month', m) + interval '1 month - 1 day')::date, p_to) as point
+              from pg_catalog.generate_series(pg_catalog.date_trunc('month', p_from), p_to, interval '1 month') m) d
+      cross join lateral app.net_worth_of(array[p_persona_id], d.point, p_currency) n
+     order by d.point;
+end
+$$;
+
+ALTER FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text) IS 'Monthly net-worth points (each month''s end, and the last day) of a persona over a range of at most 10 years.';
+
+--
+-- Name: sp_calculate_usage(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_usage() RETURNS TABLE(metric text, used bigint, usage_limit bigint, remaining bigint, plan_code text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_plan_id uuid := app.effective_plan_id(v_tenant_id, v_user_id);
+  v_limits record;
+begin
+  select * into v_limits from app.plan_limits(v_tenant_id, v_plan_id);
+  return query
+    select m.metric, coalesce(r.quantity, 0), m.allowed, greatest(m.allowed - coalesce(r.quantity, 0), 0),
+           (select p.code from app.subscription_plans p where p.id = v_plan_id)
+      from (values (1, 'ffcs', v_limits.max_ffcs), (2, 'seats', v_limits.max_seats), (3, 'assets', v_limits.max_assets),
+                   (4, 'storage_bytes', v_limits.max_storage_bytes)) as m(ord, metric, allowed)
+      left join app.usage_records r on r.tenant_id = v_tenant_id and r.user_id = v_user_id and r.metric = m.metric
+     order by m.ord;
+end
+$$;
+
+ALTER FUNCTION api.sp_calculate_usage() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_usage(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_usage() IS 'The signed-in user''s circles, seats, assets and storage in use, against the limits of the plan in force (NULL = unlimited).';
+
+--
+-- Name: sp_cancel_subscription(boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_cancel_subscription(p_at_period_end boolean DEFAULT true) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_subscription app.subscriptions := app.live_subscription(v_user_id);
+  v_free_id uuid;
+begin
+  if p_at_period_end is null then
+    perform app.fail('PT400', 'invalid_cancel_mode', 'say whether to cancel at the period''s end or now');
+  end if;
+  if v_subscription.plan_id = app.free_plan_id() then
+    perform app.fail('PT409', 'no_paid_subscription', 'the free plan cannot be canceled');
+  end if;
+  -- While Stripe collects for it, Stripe ends it: at the period's end (its deleted event then
+  -- ends it here). Ending it here first would leave Stripe charging for a plan no longer given.
+  if v_subscription.stripe_subscription_id is not null and not p_at_period_end then
+    perform app.fail('PT409', 'stripe_cancellation_required',
+      'a subscription Stripe bills ends in Stripe: cancel at the period''s end, or cancel it in Stripe');
+  end if;
+  if v_subscription.stripe_subscription_id is not null then
+    update app.subscriptions s set cancel_at_period_end = true, canceled_at = pg_catalog.now()
+     where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+    perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_subscription.plan_id, 'canceled', 'user', v_user_id);
+    return query select * from app.subscription_view(v_subscription.id);
+    return;
+  end if;
+  update app.subscriptions s set status = 'canceled', canceled_at = pg_catalog.now(), ended_at = pg_catalog.now(),
+                                 cancel_at_period_end = false
+   where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+  perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_subscription.plan_id, 'canceled', 'user', v_user_id);
+  -- Two statements: the view must run after the insert to see the new row.
+  v_free_id := app.start_free_subscription(v_user_id, 'user', 'reverted_to_free');
+  return query select * from app.subscription_view(v_free_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_cancel_subscription(p_at_period_end boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) IS 'Cancels the signed-in user''s paid subscription: at the period''s end when Stripe bills it, at once when it does not yet (then the free plan applies).';
+
+--
+-- Name: sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb DEFAULT '{}'::jsonb, p_description text DEFAULT NULL::text, p_ownership_percentage numeric DEFAULT 100, p_ownership_form text DEFAULT 'sole'::text, p_valuation_source text DEFAULT 'manual'::text, p_identifier_ciphertext bytea DEFAULT NULL::bytea, p_identifier_last4 text DEFAULT NULL::text) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_category app.asset_categories;
+  v_asset_id uuid;
+begin
+  if app.asset_type_table(p_asset_type) is null then
+    perform app.fail('PT400', 'invalid_asset_type', 'asset type must be one of the 13 known types');
+  end if;
+  select * into v_category from app.asset_categories c where c.code = p_category_code;
+  if v_category.code is null or v_category.asset_type <> p_asset_type then
+    perform app.fail('PT400', 'invalid_category', pg_catalog.format('category must be one of the %s categories', p_asset_type));
+  end if;
+  perform app.require_persona_access(v_user_id, p_owner_persona_id);
+  if p_initial_value is null or p_initial_value < 0 or p_valued_on is null or p_valued_on > current_date then
+    perform app.fail('PT400', 'invalid_valuation', 'an initial value of 0 or more, dated today or earlier, is required');
+  end if;
+  if (p_identifier_ciphertext is null) <> (p_identifier_last4 is null) then
+    perform app.fail('PT400', 'invalid_identifier', 'an identifier comes encrypted with its last four');
+  end if;
+  if pg_catalog.length(p_description) > 2000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 2000 characters');
+  end if;
+
+  insert into app.assets (tenant_id, asset_type, category_code, name, description, currency, is_liability,
+                          identifier_ciphertext, identifier_last4, created_by_user_id)
+  values (v_tenant_id, p_asset_type, p_category_code, app.require_text(p_name, 'invalid_name', 200),
+          nullif(pg_catalog.btrim(p_description), ''), app.check_currency(p_currency), v_category.is_liability,
+          p_identifier_ciphertext, p_identifier_last4, v_user_id)
+  returning id into v_asset_id;
+
+  if p_asset_type = 'life_insurance' then
+    perform app.require_persona_access(v_user_id, (p_details ->> 'insuredPersonaId')::uuid);
+  end if;
+  perform app.insert_asset_details(p_asset_type, v_asset_id, p_details);
+
+  insert into app.asset_valuations (tenant_id, asset_id, valued_on, amount, currency, source, recorded_by_user_id)
+  values (v_tenant_id, v_asset_id, p_valued_on, p_initial_value, p_currency, app.check_valuation_source(p_valuation_source), v_user_id);
+
+  perform app.check_ownership(p_ownership_percentage, p_ownership_form);
+  insert into app.asset_ownerships (tenant_id, asset_id, persona_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, v_asset_id, p_owner_persona_id, p_ownership_percentage, p_ownership_form);
+
+  return query select * from app.asset_view(v_asset_id, 'owner');
+end
+$$;
+
+ALTER FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) IS 'Creates an asset in one call: base row, type row (validated), first valuation and first ownership by a persona the caller acts for.';
+
+--
+-- Name: sp_create_ffc(text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_ffc(p_name text, p_description text DEFAULT NULL::text) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid := app.self_persona_id(v_user_id);
+  v_ffc_id uuid;
+begin
+  if pg_catalog.length(p_description) > 1000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 1000 characters');
+  end if;
+  insert into app.fwd_family_circles (tenant_id, name, description, created_by_user_id)
+  values (v_tenant_id, app.require_text(p_name, 'invalid_name', 120), nullif(pg_catalog.btrim(p_description), ''), v_user_id)
+  returning id into v_ffc_id;
+  insert into app.ffc_memberships (tenant_id, ffc_id, persona_id, role, added_by_user_id)
+  values (v_tenant_id, v_ffc_id, v_persona_id, 'owner', v_user_id);
+  return query select c.id, c.name, c.description, 'owner'::text, c.created_at
+                 from app.fwd_family_circles c where c.tenant_id = v_tenant_id and c.id = v_ffc_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_create_ffc(p_name text, p_description text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_ffc(p_name text, p_description text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_ffc(p_name text, p_description text) IS 'Creates a family circle whose owner is the signed-in user''s persona.';
+
+--
+-- Name: sp_create_persona(text, text, text, text, date, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text DEFAULT NULL::text, p_preferred_name text DEFAULT NULL::text, p_date_of_birth date DEFAULT NULL::date, p_living_status text DEFAULT 'living'::text, p_date_of_death date DEFAULT NULL::date) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_living_status text := coalesce(p_living_status, 'living');
+  v_persona_id uuid;
+begin
+  perform app.check_life_dates(p_date_of_birth, v_living_status, p_date_of_death);
+  insert into app.personas (tenant_id, first_name, middle_name, last_name, preferred_name, date_of_birth,
+                            living_status, date_of_death, created_by_user_id)
+  values (v_tenant_id, app.require_text(p_first_name, 'invalid_first_name', 100),
+          nullif(pg_catalog.btrim(p_middle_name), ''), app.require_text(p_last_name, 'invalid_last_name', 100),
+          nullif(pg_catalog.btrim(p_preferred_name), ''), p_date_of_birth, v_living_status, p_date_of_death, v_user_id)
+  returning id into v_persona_id;
+
+  -- The creator manages the new persona (a child, a parent in care, a late spouse...).
+  insert into app.user_personas (tenant_id, user_id, persona_id, link_kind)
+  values (v_tenant_id, v_user_id, v_persona_id, 'delegate');
+
+  return query select * from app.persona_details(v_persona_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_persona(p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) IS 'Creates a persona (someone in the family who need not sign in) that the signed-in user manages.';
+
+--
+-- Name: sp_create_subscription(text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_subscription(p_plan_code text) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_plan_id uuid := app.require_plan(p_plan_code);
+  v_subscription app.subscriptions := app.live_subscription(v_user_id);
+begin
+  if v_plan_id = app.free_plan_id() then
+    perform app.fail('PT409', 'already_subscribed', 'every user has a plan: to return to the free plan, cancel the paid one');
+  end if;
+  if v_subscription.plan_id <> app.free_plan_id() then
+    perform app.fail('PT409', 'already_subscribed', 'a paid subscription exists: change its plan instead');
+  end if;
+  -- The live free subscription becomes the paid one; its limits apply once Stripe reports it active.
+  update app.subscriptions s set plan_id = v_plan_id, status = 'incomplete', status_synced_at = null
+   where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+  perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_plan_id, 'upgrade', 'user', v_user_id);
+  -- Checkout carries this id as metadata.estate_subscription_id: it leads Stripe's events here.
+  insert into app.stripe_routes (tenant_id, routing_key) values (v_tenant_id, v_subscription.id::text)
+  on conflict (routing_key) do nothing;
+  return query select * from app.subscription_view(v_subscription.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_create_subscription(p_plan_code text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_subscription(p_plan_code text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_subscription(p_plan_code text) IS 'Starts a paid subscription for the signed-in user: incomplete until Stripe reports its first payment (checkout carries its id).';
+
+--
+-- Name: sp_deactivate_user(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_deactivate_user() RETURNS TABLE(user_id uuid, status text, deactivated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  return query
+    update app.users u set status = 'deactivated', deactivated_at = pg_catalog.now()
+     where u.tenant_id = app.current_tenant_id() and u.id = v_user_id
+    returning u.id, u.status, u.deactivated_at;
+end
+$$;
+
+ALTER FUNCTION api.sp_deactivate_user() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_deactivate_user(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_deactivate_user() IS 'Deactivates the signed-in user''s account: every later call with their tokens is refused (user_inactive).';
+
+--
+-- Name: sp_delete_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_delete_asset(p_asset_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- Someone else's share is not the caller's to delete.
+  if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
+                and o.persona_id not in (select app.acting_persona_ids(v_user_id))) then
+    perform app.fail('PT409', 'asset_co_owned', 'other people own shares of this asset: transfer or remove them first');
+  end if;
+  -- Type row, shares, valuations and grants go with it (ON DELETE CASCADE); the audit log keeps the record.
+  delete from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_delete_asset(p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_delete_asset(p_asset_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_delete_asset(p_asset_id uuid) IS 'Deletes an asset with its type row, shares, valuations and grants; only when every share belongs to personas the caller acts for.';
+
+--
+-- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset(p_asset_id uuid) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id(), p_asset_id, 'view'));
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset(p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset(p_asset_id uuid) IS 'One asset the caller may see, with its type''s fields, latest value and owners; identifiers masked.';
+
+--
+-- Name: sp_get_asset_valuations(uuid, date, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date DEFAULT NULL::date, p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
+  perform app.check_page(p_limit, p_offset, 500);
+  -- Newest first; with p_as_of, the first row is the value as of that date.
+  return query
+    select v.id, v.valued_on, v.amount, v.currency, v.source, v.created_at from app.asset_valuations v
+     where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
+     order by v.valued_on desc, v.created_at desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) IS 'Valuation history of an asset, newest first; with as_of, the history up to that date (its first row is the value as of then).';
+
+--
+-- Name: sp_get_current_user(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_current_user() RETURNS TABLE(user_id uuid, email text, status text, last_login_at timestamp with time zone, created_at timestamp with time zone, persona_id uuid, first_name text, last_name text, preferred_name text, tenant_slug text, tenant_name text, tenant_branding jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  return query select * from app.user_profile(app.current_user_id());
+end
+$$;
+
+ALTER FUNCTION api.sp_get_current_user() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_current_user(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_current_user() IS 'The signed-in user with their own persona and the tenant''s branding.';
+
+--
+-- Name: sp_get_ffc_hierarchy(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) RETURNS TABLE(persona_id uuid, first_name text, last_name text, living_status text, role text, parent_persona_id uuid, depth integer, relationships jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_ffc_role(app.current_user_id(), p_ffc_id, 'viewer');
+  return query
+    with recursive members as (
+      select m.persona_id, m.role from app.ffc_memberships m
+       where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+    ),
+    -- parent -> child edges among members, from either direction of a recorded relationship
+    edges as (
+      select distinct on (e.child) e.parent, e.child from (
+        select r.persona_id as parent, r.related_persona_id as child from app.persona_relationships r
+         where r.tenant_id = v_tenant_id and r.relationship_type = 'child'
+        union
+        select r.related_persona_id, r.persona_id from app.persona_relationships r
+         where r.tenant_id = v_tenant_id and r.relationship_type = 'parent'
+      ) e
+      where e.parent in (select persona_id from members) and e.child in (select persona_id from members)
+      order by e.child, e.parent
+    ),
+    tree as (
+      select mb.persona_id, null::uuid as parent, 0 as depth, array[mb.persona_id] as path
+        from members mb where not exists (select 1 from edges e where e.child = mb.persona_id)
+      union all
+      select e.child, e.parent, t.depth + 1, t.path || e.child
+        from tree t join edges e on e.parent = t.persona_id
+       where not e.child = any (t.path)
+    )
+    select t.persona_id, p.first_name, p.last_name, p.living_status, mb.role, t.parent, t.depth,
+           coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                       'relatedPersonaId', r.related_persona_id, 'relationshipType', r.relationship_type) order by r.created_at)
+                       from app.persona_relationships r
+                      where r.tenant_id = v_tenant_id and r.persona_id = t.persona_id
+                        and r.related_persona_id in (select persona_id from members)), '[]')
+      from tree t
+      join members mb on mb.persona_id = t.persona_id
+      join app.personas p on p.tenant_id = v_tenant_id and p.id = t.persona_id
+     order by t.path;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_ffc_hierarchy(p_ffc_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) IS 'The family as a tree: members with roles, each under its parent (from recorded parent/child relationships), depth-first.';
+
+--
+-- Name: sp_get_invoice(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_invoice(p_invoice_id uuid) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, attempt_count integer, billing_reason text, period_start timestamp with time zone, period_end timestamp with time zone, hosted_invoice_url text, finalized_at timestamp with time zone, paid_at timestamp with time zone, payments jsonb, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  return query
+    select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
+           i.attempt_count, i.billing_reason, i.period_start, i.period_end, i.hosted_invoice_url, i.finalized_at, i.paid_at,
+           coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                        'paymentId', t.id, 'status', t.status, 'amount', t.amount::text, 'currency', t.currency,
+                        'amountRefunded', t.amount_refunded::text, 'failureCode', t.failure_code, 'succeededAt', t.succeeded_at)
+                        order by t.created_at)
+                       from app.payment_transactions t
+                      where t.tenant_id = i.tenant_id and t.stripe_invoice_id = i.stripe_invoice_id), '[]'::jsonb),
+           i.created_at
+      from app.invoices i
+      join app.subscriptions s on s.tenant_id = i.tenant_id and s.id = i.subscription_id
+     where i.tenant_id = v_tenant_id and i.id = p_invoice_id and s.user_id = v_user_id;
+  if not found then
+    perform app.fail('PT404', 'invoice_not_found', 'invoice not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_invoice(p_invoice_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_invoice(p_invoice_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) IS 'One of the signed-in user''s invoices with the payments made against it.';
+
+--
+-- Name: sp_get_my_subscription(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_subscription() RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_subscription_id uuid;
+begin
+  select s.id into v_subscription_id from app.subscriptions s
+   where s.tenant_id = app.current_tenant_id() and s.user_id = v_user_id and s.ended_at is null;
+  if v_subscription_id is null then
+    perform app.fail('PT404', 'subscription_not_found', 'no live subscription: assign the free plan first');
+  end if;
+  return query select * from app.subscription_view(v_subscription_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_subscription() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_subscription(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_subscription() IS 'The signed-in user''s live subscription and the plan whose limits apply now.';
+
+--
+-- Name: sp_get_persona(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_persona(p_persona_id uuid) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  return query select * from app.persona_details(p_persona_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_persona(p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_persona(p_persona_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_persona(p_persona_id uuid) IS 'One persona the signed-in user may act for, with contact data and relationships.';
+
+--
+-- Name: sp_get_persona_assets(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric, valued_on date, my_access text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  if not app.user_can_reference_persona(v_user_id, p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform app.check_page(p_limit, p_offset, 500);
+  return query
+    select * from (
+      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
+             case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
+             o.ownership_percentage, o.ownership_form, v.amount, v.valued_on,
+             app.asset_access(v_user_id, a.id) as access
+        from app.asset_ownerships o
+        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+        left join lateral (select x.amount, x.valued_on from app.asset_valuations x
+                            where x.tenant_id = a.tenant_id and x.asset_id = a.id
+                            order by x.valued_on desc, x.created_at desc limit 1) v on true
+       where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
+    ) visible
+    -- What this persona owns, narrowed to what the caller may see.
+    where visible.access is not null
+    order by visible.name, visible.id
+    limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The assets a persona owns (with share, form and latest value) that the caller may see, a page at a time.';
+
+--
+-- Name: sp_invite_ffc_member(uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer DEFAULT 168) RETURNS TABLE(invitation_id uuid, token text, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_caller_role text := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  v_email text := app.normalize_email(p_email);
+  -- 244 random bits from two v4 UUIDs; only its SHA-256 is stored.
+  v_token text := pg_catalog.replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+begin
+  if p_role = 'owner' then
+    perform app.fail('PT400', 'invalid_role', 'an invitation grants admin, member, advisor or viewer');
+  end if;
+  perform app.check_ffc_role_grant(v_caller_role, p_role);
+  if p_valid_hours is null or p_valid_hours not between 1 and 720 then
+    perform app.fail('PT400', 'invalid_validity', 'an invitation is valid for 1 to 720 hours');
+  end if;
+  if exists (select 1 from app.ffc_invitations i where i.tenant_id = v_tenant_id and i.ffc_id = p_ffc_id
+                and i.email = v_email and i.status = 'pending' and i.expires_at > pg_catalog.now()) then
+    perform app.fail('PT409', 'invitation_pending', 'this email already has a pending invitation to the circle');
+  end if;
+  return query
+    insert into app.ffc_invitations as i (tenant_id, ffc_id, email, role, token_sha256, expires_at, invited_by_user_id)
+    values (v_tenant_id, p_ffc_id, v_email, p_role, pg_catalog.sha256(pg_catalog.convert_to(v_token, 'UTF8')),
+            pg_catalog.now() + pg_catalog.make_interval(hours => p_valid_hours), v_user_id)
+    returning i.id, v_token, i.expires_at;
+end
+$$;
+
+ALTER FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer) IS 'Invites an email to a circle with a role; returns the single-use token once (only its hash is kept).';
+
+--
+-- Name: sp_link_user_persona(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text DEFAULT 'delegate'::text) RETURNS TABLE(link_id uuid, user_id uuid, persona_id uuid, link_kind text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_caller_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_persona_access(v_caller_id, p_persona_id);
+  if p_link_kind is null or p_link_kind not in ('self', 'delegate') then
+    perform app.fail('PT400', 'invalid_link_kind', 'link kind must be self or delegate');
+  end if;
+  if not exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id and u.status = 'active') then
+    perform app.fail('PT404', 'user_not_found', 'user not found');
+  end if;
+  if p_link_kind = 'self' then
+    if p_user_id <> v_caller_id then
+      perform app.fail('PT403', 'self_link_not_allowed', 'only the signed-in user can declare a persona to be themselves');
+    end if;
+    if exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id and up.link_kind = 'self'
+                  and (up.user_id = p_user_id or up.persona_id = p_persona_id)) then
+      perform app.fail('PT409', 'self_link_exists', 'the user or the persona already has a self link');
+    end if;
+  end if;
+  if exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id
+                and up.user_id = p_user_id and up.persona_id = p_persona_id) then
+    perform app.fail('PT409', 'already_linked', 'the user is already linked to this persona');
+  end if;
+
+  return query
+    insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
+    values (v_tenant_id, p_user_id, p_persona_id, p_link_kind)
+    returning up.id, up.user_id, up.persona_id, up.link_kind;
+end
+$$;
+
+ALTER FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) IS 'Lets a user act for a persona the signed-in user already acts for (delegate), or claims a persona as oneself (self).';
+
+--
+-- Name: sp_list_asset_categories(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_asset_categories() RETURNS TABLE(code text, asset_type text, name text, is_liability boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code
+$$;
+
+ALTER FUNCTION api.sp_list_asset_categories() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_asset_categories(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_asset_categories() IS 'The asset categories, grouped by the 13 asset types.';
+
+--
+-- Name: sp_list_auth_clients(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_auth_clients() RETURNS TABLE(tenant_id uuid, provider_kind text, issuer text, user_pool_id text, region text, client_id text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select c.tenant_id, p.kind, p.issuer, p.user_pool_id, p.region, c.client_id
+    from app.tenant_app_clients c
+    join app.tenant_identity_providers p on p.tenant_id = c.tenant_id and p.id = c.provider_id
+   where c.status = 'active'
+   order by p.issuer, c.client_id
+$$;
+
+ALTER FUNCTION api.sp_list_auth_clients() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_auth_clients(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app client) pairs and their tenants, from which the API builds its token verifiers.';
+
+--
+-- Name: sp_list_invoices(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_invoices(p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, period_start timestamp with time zone, period_end timestamp with time zone, finalized_at timestamp with time zone, paid_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset, 200);
+  return query
+    select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
+           i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
+      from app.invoices i
+      join app.subscriptions s on s.tenant_id = i.tenant_id and s.id = i.subscription_id
+     where i.tenant_id = v_tenant_id and s.user_id = v_user_id
+     order by i.created_at desc, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first.';
+
+--
+-- Name: sp_list_my_ffcs(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_ffcs(p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset, 200);
+  return query
+    select c.id, c.name, c.description, m.role,
+           (select count(*)::integer from app.ffc_memberships x
+             where x.tenant_id = c.tenant_id and x.ffc_id = c.id and x.status = 'active'),
+           c.created_at
+      from app.ffc_memberships m
+      join app.fwd_family_circles c on c.tenant_id = m.tenant_id and c.id = m.ffc_id
+     where m.tenant_id = v_tenant_id and m.status = 'active'
+       and m.persona_id = (select up.persona_id from app.user_personas up
+                            where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self')
+     order by c.name, c.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, a page at a time.';
+
+--
+-- Name: sp_list_my_personas(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_personas() RETURNS TABLE(persona_id uuid, first_name text, last_name text, preferred_name text, link_kind text, living_status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  return query
+    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at
+      from app.user_personas up
+      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where up.tenant_id = app.current_tenant_id() and up.user_id = v_user_id
+     order by up.link_kind desc, p.created_at, p.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_personas() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_personas(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_personas() IS 'The personas the signed-in user may act for: their own first, then those they manage.';
+
+--
+-- Name: sp_list_payment_methods(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_payment_methods() RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  return query select * from app.payment_method_list(app.current_user_id());
+end
+$$;
+
+ALTER FUNCTION api.sp_list_payment_methods() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_payment_methods(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_payment_methods() IS 'The signed-in user''s payment methods (brand and last four), the default first.';
+
+--
+-- Name: sp_list_plans(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_plans() RETURNS TABLE(plan_code text, name text, description text, price_amount numeric, currency text, billing_interval text, max_ffcs bigint, max_seats bigint, max_assets bigint, max_storage_mb bigint, is_current boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_current uuid := (select s.plan_id from app.subscriptions s
+                      where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.ended_at is null);
+begin
+  return query
+    select p.code, p.name, p.description, p.price_amount, p.currency, p.billing_interval, p.max_ffcs, p.max_seats,
+           p.max_assets, p.max_storage_bytes / 1048576, p.plan_id is not distinct from v_current
+      from app.tenant_plans(v_tenant_id) p
+     where p.is_available
+     order by p.sort_order;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_plans() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_plans(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_plans() IS 'The plans this tenant offers, with prices and limits, marking the caller''s current plan.';
+
+--
+-- Name: sp_list_subscription_changes(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_subscription_changes(p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text, source text, changed_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset, 200);
+  return query
+    select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
+      from app.subscription_plan_changes c
+      join app.subscriptions s on s.tenant_id = c.tenant_id and s.id = c.subscription_id
+      left join app.subscription_plans f on f.id = c.from_plan_id
+      join app.subscription_plans t on t.id = c.to_plan_id
+     where c.tenant_id = v_tenant_id and s.user_id = v_user_id
+     order by c.created_at desc, c.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_subscription_changes(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) IS 'The history of the signed-in user''s plan changes, newest first.';
+
+--
+-- Name: sp_list_subscription_seats(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_subscription_seats() RETURNS TABLE(seat_id uuid, persona_id uuid, first_name text, last_name text, first_ffc_id uuid, ffc_name text, assigned_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  return query
+    select s.id, s.persona_id, p.first_name, p.last_name, s.first_ffc_id, c.name, s.assigned_at
+      from app.subscription_seats s
+      join app.personas p on p.tenant_id = s.tenant_id and p.id = s.persona_id
+      join app.fwd_family_circles c on c.tenant_id = s.tenant_id and c.id = s.first_ffc_id
+     where s.tenant_id = v_tenant_id and s.subscriber_user_id = v_user_id and s.status = 'active'
+     order by s.assigned_at, s.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_subscription_seats() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_subscription_seats(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_subscription_seats() IS 'Who holds the signed-in user''s seats: the people in the circles they created.';
+
+--
+-- Name: sp_record_persona_relationship(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+begin
+  perform app.require_persona_access(v_user_id, p_persona_id);
+  perform app.require_persona_access(v_user_id, p_related_persona_id);
+  if p_relationship_type is null or p_relationship_type not in ('spouse', 'partner', 'former_spouse', 'child', 'parent',
+       'sibling', 'grandchild', 'grandparent', 'guardian', 'ward', 'other') then
+    perform app.fail('PT400', 'invalid_relationship_type', 'relationship type is not one of the known kinds');
+  end if;
+  if p_persona_id = p_related_persona_id then
+    perform app.fail('PT400', 'invalid_relationship', 'a persona cannot be related to itself');
+  end if;
+  insert into app.persona_relationships (tenant_id, persona_id, related_persona_id, relationship_type)
+  values (v_tenant_id, p_persona_id, p_related_persona_id, p_relationship_type)
+  on conflict (tenant_id, persona_id, related_persona_id, relationship_type) do nothing
+  returning id into v_id;
+  if v_id is null then
+    perform app.fail('PT409', 'relationship_exists', 'this relationship is already recorded');
+  end if;
+  return v_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text) IS 'Records that the related persona is the <type> (spouse, child...) of the persona; the user must act for both.';
+
+--
+-- Name: sp_record_stripe_event(jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_record_stripe_event(p_event jsonb) RETURNS TABLE(stripe_event_id text, event_type text, outcome text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_event_id text := p_event ->> 'id';
+  v_type text := p_event ->> 'type';
+  v_object jsonb := p_event -> 'data' -> 'object';
+  v_created timestamptz := app.stripe_time(p_event -> 'created');
+  v_tenant_id uuid;
+  v_row_id uuid;
+  v_outcome text;
+begin
+  -- Only the webhook route, after verifying Stripe's signature, acts as this system actor; it
+  -- names no tenant: the event's own ids decide which one it reaches.
+  if app.current_actor_kind() <> 'system' or app.current_actor_id() is distinct from 'stripe-webhook'
+     or coalesce(pg_catalog.current_setting('app.tenant_id', true), '') <> '' then
+    perform app.fail('42501', 'webhook_context_missing', 'Stripe events are recorded by the webhook only');
+  end if;
+  if p_event is null or pg_catalog.jsonb_typeof(p_event) <> 'object' or coalesce(v_event_id, '') !~ '^evt_[A-Za-z0-9]+$'
+     or v_type is null or v_created is null or pg_catalog.jsonb_typeof(v_object) is distinct from 'object'
+     or pg_catalog.jsonb_typeof(p_event -> 'livemode') is distinct from 'boolean' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a Stripe event has an evt_ id, a type, a created time, livemode and data.object');
+  end if;
+  if v_type not in ('customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted',
+                    'invoice.created', 'invoice.finalized', 'invoice.updated', 'invoice.paid', 'invoice.payment_failed',
+                    'invoice.voided', 'invoice.marked_uncollectible', 'payment_intent.succeeded',
+                    'payment_intent.payment_failed', 'charge.refunded', 'invoice_payment.paid') then
+    -- Not an event this system acts on: acknowledged, nothing stored.
+    return query select v_event_id, v_type, 'ignored'::text;
+    return;
+  end if;
+
+  v_tenant_id := app.route_stripe_event(v_type, v_object, v_created);
+  if v_tenant_id is null then
+    -- Old, and naming nothing known here: not ours. Acknowledged, nothing stored.
+    return query select v_event_id, v_type, 'unroutable'::text;
+    return;
+  end if;
+  perform pg_catalog.set_config('app.tenant_id', v_tenant_id::text, true);
+
+  -- Exactly once: a redelivery finds the event id taken (cheaply, here; one racing the first
+  -- delivery waits on the unique index below and then finds it taken too).
+  if exists (select 1 from app.stripe_webhook_events e where e.stripe_event_id = v_event_id) then
+    return query select v_event_id, v_type, 'duplicate'::text;
+    return;
+  end if;
+  insert into app.stripe_webhook_events (tenant_id, stripe_event_id, event_type, object_id, event_created_at, livemode, payload, outcome)
+  values (v_tenant_id, v_event_id, v_type, v_object ->> 'id', v_created, (p_event ->> 'livemode')::boolean,
+          app.stripe_event_for_storage(p_event), 'applied')
+  on conflict (stripe_event_id) do nothing
+  returning id into v_row_id;
+  if v_row_id is null then
+    return query select v_event_id, v_type, 'duplicate'::text;
+    return;
+  end if;
+
+  v_outcome := case
+    when v_type like 'customer.subscription.%' then app.apply_stripe_subscription(v_event_id, v_type, v_created, v_object)
+    when v_type like 'invoice.%' then app.apply_stripe_invoice(v_event_id, v_type, v_created, v_object)
+    when v_type like 'payment_intent.%' then app.sp_process_payment(v_event_id, v_type, v_created, v_object)
+    when v_type = 'charge.refunded' then app.sp_process_refund(v_event_id, v_created, v_object)
+    else app.apply_stripe_invoice_payment(v_created, v_object) end;
+  if v_outcome <> 'applied' then
+    update app.stripe_webhook_events e set outcome = v_outcome where e.tenant_id = v_tenant_id and e.id = v_row_id;
+  end if;
+  return query select v_event_id, v_type, v_outcome;
+end
+$_$;
+
+ALTER FUNCTION api.sp_record_stripe_event(p_event jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_record_stripe_event(p_event jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_record_stripe_event(p_event jsonb) IS 'Stores a verified Stripe event once (by event id) in the tenant its ids lead to, and applies it in the same transaction.';
+
+--
+-- Name: sp_register_user(text, text, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date DEFAULT NULL::date) RETURNS TABLE(user_id uuid, persona_id uuid)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+  v_email text := app.normalize_email(p_email);
+  v_first_name text := app.require_text(p_first_name, 'invalid_first_name', 100);
+  v_last_name text := app.require_text(p_last_name, 'invalid_last_name', 100);
+  v_user_id uuid;
+  v_persona_id uuid;
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  perform app.check_life_dates(p_date_of_birth, 'living', null);
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub) then
+    perform app.fail('PT409', 'user_already_registered', 'this identity is already registered');
+  end if;
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and pg_catalog.lower(u.email) = v_email) then
+    perform app.fail('PT409', 'email_already_registered', 'another user of this tenant has registered this email');
+  end if;
+
+  insert into app.users (tenant_id, cognito_sub, email)
+  values (v_tenant_id, v_sub, v_email)
+  returning id into v_user_id;
+
+  insert into app.personas (tenant_id, first_name, last_name, date_of_birth, created_by_user_id)
+  values (v_tenant_id, v_first_name, v_last_name, p_date_of_birth, v_user_id)
+  returning id into v_persona_id;
+
+  insert into app.user_personas (tenant_id, user_id, persona_id, link_kind)
+  values (v_tenant_id, v_user_id, v_persona_id, 'self');
+
+  insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
+  values (v_tenant_id, v_persona_id, v_email, 'personal', true);
+
+  -- Every user has a plan from the start.
+  perform * from api.sp_assign_free_plan();
+
+  return query select v_user_id, v_persona_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) IS 'Registers the signed-in Cognito identity as a user of the tenant, with its own persona, primary email and the free plan.';
+
+--
+-- Name: sp_remove_ffc_member(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_caller_role text;
+  v_is_self boolean := p_persona_id = app.self_persona_id(v_user_id);
+  v_current text;
+begin
+  -- Lock first: the caller's role is read after any concurrent change to it.
+  perform app.lock_ffc(p_ffc_id);
+  v_caller_role := app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  select m.role into v_current from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
+  if v_current is null then
+    perform app.fail('PT404', 'member_not_found', 'this persona is not a member of the circle');
+  end if;
+  -- Anyone may leave; owners remove anyone; admins remove roles below admin.
+  if not v_is_self and v_caller_role <> 'owner'
+     and (v_caller_role <> 'admin' or app.ffc_role_rank(v_current) >= app.ffc_role_rank('admin')) then
+    perform app.fail('PT403', 'ffc_permission_denied', pg_catalog.format('a %s cannot remove a %s', v_caller_role, v_current));
+  end if;
+  if v_current = 'owner' and app.count_ffc_owners(p_ffc_id) = 1 then
+    perform app.fail('PT409', 'last_owner', 'a circle must keep at least one owner');
+  end if;
+  update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+   where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) IS 'Removes a member (or lets the caller leave); the last owner cannot go.';
+
+--
+-- Name: sp_remove_payment_method(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_was_default boolean;
+begin
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  select m.is_default into v_was_default from app.payment_methods m
+   where m.tenant_id = v_tenant_id and m.id = p_payment_method_id and m.user_id = v_user_id and m.status = 'active';
+  if v_was_default is null then
+    perform app.fail('PT404', 'payment_method_not_found', 'payment method not found');
+  end if;
+  update app.payment_methods m set status = 'removed', removed_at = pg_catalog.now(), is_default = false
+   where m.tenant_id = v_tenant_id and m.id = p_payment_method_id;
+  if v_was_default then
+    -- The newest remaining method becomes the default.
+    update app.payment_methods m set is_default = true
+     where m.tenant_id = v_tenant_id and m.id = (select n.id from app.payment_methods n
+                                                 where n.tenant_id = v_tenant_id and n.user_id = v_user_id and n.status = 'active'
+                                                 order by n.created_at desc, n.id limit 1);
+  end if;
+  return query select * from app.payment_method_list(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_remove_payment_method(p_payment_method_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) IS 'Removes one of the signed-in user''s payment methods; the newest remaining one becomes the default.';
+
+--
+-- Name: sp_remove_persona_contact(uuid, text, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  case p_contact_kind
+    when 'email' then
+      delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.id = p_contact_id;
+    when 'phone' then
+      delete from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id and ph.id = p_contact_id;
+    when 'address' then
+      delete from app.persona_addresses a where a.tenant_id = v_tenant_id and a.persona_id = p_persona_id and a.id = p_contact_id;
+    else
+      perform app.fail('PT400', 'invalid_contact_kind', 'contact kind must be email, phone or address');
+  end case;
+  if not found then
+    perform app.fail('PT404', 'contact_not_found', 'contact not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) IS 'Removes one e-mail address, phone number or postal address of a persona.';
+
+--
+-- Name: sp_revoke_asset_permission(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  delete from app.asset_permissions g where g.tenant_id = app.current_tenant_id() and g.asset_id = p_asset_id and g.id = p_permission_id;
+  if not found then
+    perform app.fail('PT404', 'permission_not_found', 'permission not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) IS 'Takes back a grant on an asset (owners only).';
+
+--
+-- Name: sp_revoke_ffc_invitation(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_status text;
+begin
+  perform app.require_ffc_role(app.current_user_id(), p_ffc_id, 'admin');
+  select i.status into v_status from app.ffc_invitations i
+   where i.tenant_id = v_tenant_id and i.ffc_id = p_ffc_id and i.id = p_invitation_id for update;
+  if v_status is null then
+    perform app.fail('PT404', 'invitation_not_found', 'invitation not found');
+  end if;
+  if v_status <> 'pending' then
+    perform app.fail('PT409', 'invitation_not_pending', 'only a pending invitation can be revoked');
+  end if;
+  update app.ffc_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.id = p_invitation_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid) IS 'Revokes a pending invitation of a circle (owners and admins).';
+
+--
+-- Name: sp_search_assets(text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer DEFAULT 20) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, rank real)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_query tsquery;
+begin
+  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 or p_limit not between 1 and 100 then
+    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters and limit 1 to 100');
+  end if;
+  v_query := pg_catalog.websearch_to_tsquery('simple'::regconfig, p_query);
+  return query
+    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query)
+      from app.assets a
+     where a.tenant_id = app.current_tenant_id() and a.search @@ v_query
+       and app.asset_access(v_user_id, a.id) is not null
+     order by 5 desc, a.name
+     limit p_limit;
+end
+$$;
+
+ALTER FUNCTION api.sp_search_assets(p_query text, p_limit integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_search_assets(p_query text, p_limit integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) IS 'Full-text search (GIN) over the names and descriptions of the assets the caller may see.';
+
+--
+-- Name: sp_set_asset_permission(uuid, text, uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid DEFAULT NULL::uuid, p_grantee_ffc_id uuid DEFAULT NULL::uuid, p_grantee_ffc_role text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  if p_permission is null or p_permission not in ('view', 'edit') then
+    perform app.fail('PT400', 'invalid_permission', 'permission must be view or edit');
+  end if;
+  if (p_grantee_persona_id is null) = (p_grantee_ffc_id is null) then
+    perform app.fail('PT400', 'invalid_grantee', 'grant to a persona, or to a role in a circle');
+  end if;
+  if p_grantee_persona_id is not null then
+    if not app.user_can_reference_persona(v_user_id, p_grantee_persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    insert into app.asset_permissions (tenant_id, asset_id, grantee_persona_id, permission, granted_by_user_id)
+    values (v_tenant_id, p_asset_id, p_grantee_persona_id, p_permission, v_user_id)
+    on conflict (tenant_id, asset_id, grantee_persona_id) where grantee_persona_id is not null
+      do update set permission = excluded.permission
+    returning id into v_id;
+  else
+    perform app.require_ffc_role(v_user_id, p_grantee_ffc_id, 'viewer');
+    if app.ffc_role_rank(p_grantee_ffc_role) = 0 then
+      perform app.fail('PT400', 'invalid_role', 'role must be owner, admin, member, advisor or viewer');
+    end if;
+    insert into app.asset_permissions (tenant_id, asset_id, grantee_ffc_id, grantee_ffc_role, permission, granted_by_user_id)
+    values (v_tenant_id, p_asset_id, p_grantee_ffc_id, p_grantee_ffc_role, p_permission, v_user_id)
+    on conflict (tenant_id, asset_id, grantee_ffc_id, grantee_ffc_role) where grantee_ffc_id is not null
+      do update set permission = excluded.permission
+    returning id into v_id;
+  end if;
+  return v_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) IS 'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
+
+--
+-- Name: sp_transfer_asset_share(uuid, uuid, uuid, numeric); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) RETURNS TABLE(persona_id uuid, ownership_percentage numeric)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from app.asset_ownerships;
+begin
+  -- Only someone acting for the giving owner may give their share away.
+  perform app.require_asset_access(v_user_id, p_asset_id, 'view');
+  perform app.require_persona_access(v_user_id, p_from_persona_id);
+  if not app.user_can_reference_persona(v_user_id, p_to_persona_id) or p_to_persona_id = p_from_persona_id then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  select * into v_from from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_from_persona_id;
+  if v_from.id is null then
+    perform app.fail('PT404', 'ownership_not_found', 'that persona owns no share of this asset');
+  end if;
+  if p_percentage is null or p_percentage <= 0 or p_percentage > v_from.ownership_percentage or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', pg_catalog.format('transfer more than 0 and at most %s', v_from.ownership_percentage));
+  end if;
+  if p_percentage = v_from.ownership_percentage then
+    delete from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  else
+    update app.asset_ownerships o set ownership_percentage = o.ownership_percentage - p_percentage
+     where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  end if;
+  insert into app.asset_ownerships (tenant_id, asset_id, persona_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_to_persona_id, p_percentage, v_from.ownership_form)
+  on conflict (tenant_id, asset_id, persona_id) do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
+  return query select o.persona_id, o.ownership_percentage from app.asset_ownerships o
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id order by o.ownership_percentage desc, o.persona_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) IS 'Moves part or all of a share from an owner the caller acts for to another persona; the total is unchanged.';
+
+--
+-- Name: sp_update_asset(uuid, text, text, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text DEFAULT NULL::text, p_description text DEFAULT NULL::text, p_details jsonb DEFAULT NULL::jsonb) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_access text := app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  v_asset app.assets;
+  v_merged jsonb;
+begin
+  select * into v_asset from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  if pg_catalog.length(p_description) > 2000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 2000 characters');
+  end if;
+  update app.assets a set
+    name = case when p_name is null then a.name else app.require_text(p_name, 'invalid_name', 200) end,
+    description = case when p_description is null then a.description else nullif(pg_catalog.btrim(p_description), '') end
+  where a.tenant_id = v_tenant_id and a.id = p_asset_id;
+  if p_details is not null then
+    if pg_catalog.jsonb_typeof(p_details) <> 'object' then
+      perform app.fail('PT400', 'invalid_details', 'details must be an object');
+    end if;
+    -- Replace the type row with the current fields overlaid by the given ones (validated as on create).
+    v_merged := app.asset_details(v_asset.asset_type, p_asset_id) || p_details;
+    if v_asset.asset_type = 'life_insurance' and p_details ? 'insuredPersonaId' then
+      perform app.require_persona_access(v_user_id, (p_details ->> 'insuredPersonaId')::uuid);
+    end if;
+    execute pg_catalog.format('delete from app.%I t where t.tenant_id = $1 and t.id = $2', app.asset_type_table(v_asset.asset_type))
+      using v_tenant_id, p_asset_id;
+    perform app.insert_asset_details(v_asset.asset_type, p_asset_id,
+      (select coalesce(pg_catalog.jsonb_object_agg(k, v), '{}') from pg_catalog.jsonb_each(v_merged) e(k, v) where v <> 'null'::jsonb));
+  end if;
+  return query select * from app.asset_view(p_asset_id, v_access);
+end
+$_$;
+
+ALTER FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb) IS 'Changes an asset''s name, description or type fields (editors); NULL keeps, given detail fields overlay the current ones.';
+
+--
+-- Name: sp_update_asset_value(uuid, numeric, date, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text DEFAULT 'manual'::text, p_currency text DEFAULT NULL::text) RETURNS TABLE(valuation_id uuid, asset_id uuid, valued_on date, amount numeric, currency text, source text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  if p_amount is null or p_amount < 0 or p_amount <> pg_catalog.round(p_amount, 2) then
+    perform app.fail('PT400', 'invalid_amount', 'amount must be 0 or more with at most 2 decimals');
+  end if;
+  if p_valued_on is null or p_valued_on > current_date or p_valued_on < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_valued_on', 'the valuation date must be between 1900-01-01 and today');
+  end if;
+  return query
+    insert into app.asset_valuations as v (tenant_id, asset_id, valued_on, amount, currency, source, recorded_by_user_id)
+    values (v_tenant_id, p_asset_id, p_valued_on, p_amount,
+            app.check_currency(coalesce(p_currency, (select a.currency from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id))),
+            app.check_valuation_source(p_source), v_user_id)
+    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source;
+end
+$$;
+
+ALTER FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) IS 'Records a dated valuation of an asset (appended, never overwriting).';
+
+--
+-- Name: sp_update_ffc_member_role(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) RETURNS TABLE(membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_caller_role text;
+  v_current text;
+begin
+  -- Lock first: the caller's role is read after any concurrent change to it.
+  perform app.lock_ffc(p_ffc_id);
+  v_caller_role := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  perform app.check_ffc_role_grant(v_caller_role, p_role);
+  select m.role into v_current from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
+  if v_current is null then
+    perform app.fail('PT404', 'member_not_found', 'this persona is not a member of the circle');
+  end if;
+  if v_caller_role <> 'owner' and app.ffc_role_rank(v_current) >= app.ffc_role_rank(v_caller_role) then
+    perform app.fail('PT403', 'ffc_permission_denied', pg_catalog.format('a %s cannot change the role of a %s', v_caller_role, v_current));
+  end if;
+  if v_current = 'owner' and p_role <> 'owner' and app.count_ffc_owners(p_ffc_id) = 1 then
+    perform app.fail('PT409', 'last_owner', 'a circle must keep at least one owner');
+  end if;
+  return query
+    update app.ffc_memberships m set role = p_role
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id
+    returning m.id, m.ffc_id, m.persona_id, m.role;
+end
+$$;
+
+ALTER FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) IS 'Changes a member''s role: owners change anyone, admins only roles below admin; the last owner stays.';
+
+--
+-- Name: sp_update_persona(uuid, text, text, text, text, date, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text DEFAULT NULL::text, p_last_name text DEFAULT NULL::text, p_middle_name text DEFAULT NULL::text, p_preferred_name text DEFAULT NULL::text, p_date_of_birth date DEFAULT NULL::date, p_living_status text DEFAULT NULL::text, p_date_of_death date DEFAULT NULL::date) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_current app.personas;
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  select * into v_current from app.personas p
+   where p.tenant_id = app.current_tenant_id() and p.id = p_persona_id
+   for update;
+  perform app.check_life_dates(coalesce(p_date_of_birth, v_current.date_of_birth),
+                               coalesce(p_living_status, v_current.living_status),
+                               coalesce(p_date_of_death, v_current.date_of_death));
+  -- NULL keeps a field as it is; an empty string clears an optional one.
+  update app.personas p set
+    first_name = case when p_first_name is null then p.first_name else app.require_text(p_first_name, 'invalid_first_name', 100) end,
+    last_name = case when p_last_name is null then p.last_name else app.require_text(p_last_name, 'invalid_last_name', 100) end,
+    middle_name = case when p_middle_name is null then p.middle_name else nullif(pg_catalog.btrim(p_middle_name), '') end,
+    preferred_name = case when p_preferred_name is null then p.preferred_name else nullif(pg_catalog.btrim(p_preferred_name), '') end,
+    date_of_birth = coalesce(p_date_of_birth, p.date_of_birth),
+    living_status = coalesce(p_living_status, p.living_status),
+    date_of_death = coalesce(p_date_of_death, p.date_of_death)
+  where p.tenant_id = v_current.tenant_id and p.id = v_current.id;
+
+  return query select * from app.persona_details(p_persona_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) IS 'Changes a persona the signed-in user may act for; NULL keeps a field, an empty string clears an optional one.';
+
+--
+-- Name: sp_upgrade_subscription(text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_upgrade_subscription(p_plan_code text) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_plan_id uuid := app.require_plan(p_plan_code);
+  v_subscription app.subscriptions := app.live_subscription(v_user_id);
+  v_limits record;
+  v_over text;
+  v_price text;
+  v_upgrade boolean;
+begin
+  if v_subscription.plan_id = app.free_plan_id() then
+    perform app.fail('PT409', 'no_paid_subscription', 'the free plan has nothing to change: create a subscription');
+  end if;
+  if v_plan_id = app.free_plan_id() then
+    perform app.fail('PT409', 'cancel_to_leave_paid_plan', 'to return to the free plan, cancel the subscription');
+  end if;
+  if v_plan_id = v_subscription.plan_id then
+    if v_subscription.pending_plan_id is not null then
+      -- Back to the plan in force: the upgrade asked for is withdrawn.
+      update app.subscriptions s set pending_plan_id = null, plan_requested_at = pg_catalog.now()
+       where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+      return query select * from app.subscription_view(v_subscription.id);
+      return;
+    end if;
+    perform app.fail('PT409', 'already_on_plan', 'the subscription is already on this plan');
+  end if;
+
+  -- Lock every usage counter of the user (in the triggers' order) in a statement of its own, so
+  -- no asset, circle or seat slips in between this check and the change. (A FOR UPDATE in the
+  -- check below would lock only the rows its filter keeps: those already over the limit.)
+  perform 1 from app.usage_records r
+   where r.tenant_id = v_tenant_id and r.user_id = v_user_id
+   order by r.metric
+   for update;
+  select * into v_limits from app.plan_limits(v_tenant_id, v_plan_id);
+  select pg_catalog.string_agg(pg_catalog.format('%s %s in use, the plan allows %s', u.quantity, u.label, u.allowed), '; ')
+    into v_over
+    from (select r.quantity, r.metric,
+                 case r.metric when 'ffcs' then 'family circles' when 'seats' then 'seats'
+                               when 'assets' then 'assets' else 'bytes of storage' end as label,
+                 case r.metric when 'ffcs' then v_limits.max_ffcs when 'seats' then v_limits.max_seats
+                               when 'assets' then v_limits.max_assets else v_limits.max_storage_bytes end as allowed
+            from app.usage_records r
+           where r.tenant_id = v_tenant_id and r.user_id = v_user_id) u
+   where u.allowed is not null and u.quantity > u.allowed;
+  if v_over is not null then
+    perform app.fail('PT409', 'downgrade_exceeds_limits', 'the new plan is too small: ' || v_over);
+  end if;
+
+  select p.stripe_price_id into v_price from app.tenant_plans(v_tenant_id) p where p.plan_id = v_plan_id;
+  v_upgrade := (select t.sort_order from app.subscription_plans t where t.id = v_plan_id)
+             > (select f.sort_order from app.subscription_plans f where f.id = v_subscription.plan_id);
+  if v_upgrade and v_subscription.stripe_subscription_id is not null then
+    -- Paying more is in force once Stripe bills it: Stripe's subscription event carrying the
+    -- plan's price applies it. A plan without a Stripe price could never be confirmed.
+    if v_price is null then
+      perform app.fail('PT409', 'plan_not_billable', 'this plan has no Stripe price in this tenant: it cannot be billed');
+    end if;
+    update app.subscriptions s set pending_plan_id = v_plan_id, plan_requested_at = pg_catalog.now()
+     where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+  else
+    -- A downgrade (checked above) or a change before Stripe bills anything takes effect at once.
+    update app.subscriptions s set plan_id = v_plan_id, pending_plan_id = null, plan_requested_at = pg_catalog.now()
+     where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+    perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_plan_id, null, 'user', v_user_id);
+  end if;
+  return query select * from app.subscription_view(v_subscription.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_upgrade_subscription(p_plan_code text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_upgrade_subscription(p_plan_code text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_upgrade_subscription(p_plan_code text) IS 'Moves the signed-in user''s paid subscription to another paid plan: a downgrade at once (refused below what is in use), an upgrade once Stripe bills it.';
+
+--
+-- Name: acting_persona_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.acting_persona_ids(p_user_id uuid) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select up.persona_id from app.user_personas up
+   where up.tenant_id = (select app.current_tenant_id()) and up.user_id = p_user_id
+$$;
+
+ALTER FUNCTION app.acting_persona_ids(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION acting_persona_ids(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.acting_persona_ids(p_user_id uuid) IS 'The personas a user may act for: their own and those they are a delegate of.';
+
+--
+-- Name: add_stripe_routes(text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.add_stripe_routes(p_keys text[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  insert into app.stripe_routes (tenant_id, routing_key)
+  select app.current_tenant_id(), k from pg_catalog.unnest(p_keys) k where k is not null
+  on conflict (routing_key) do nothing
+$$;
+
+ALTER FUNCTION app.add_stripe_routes(p_keys text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION add_stripe_routes(p_keys text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.add_stripe_routes(p_keys text[]) IS 'Remembers that these Stripe ids belong to the current tenant.';
+
+--
+-- Name: apply_invoice_payment_outcome(uuid, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_transaction app.payment_transactions;
+  v_subscription_id uuid;
+begin
+  select * into v_transaction from app.payment_transactions t
+   where t.tenant_id = app.current_tenant_id() and t.id = p_transaction_id;
+  select i.subscription_id into v_subscription_id from app.invoices i
+   where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id;
+  if v_subscription_id is null then
+    return;  -- not known to pay an invoice (yet)
+  end if;
+  -- The subscription before its invoice, the order the invoice events lock them in.
+  perform 1 from app.subscriptions s where s.tenant_id = v_transaction.tenant_id and s.id = v_subscription_id for update;
+  -- Only a payment known to be for an invoice speaks for the invoice and its subscription.
+  update app.invoices i
+     set status = 'paid', amount_paid = i.amount_due, amount_remaining = pg_catalog.round(0, pg_catalog.scale(i.amount_due)),
+         paid_at = coalesce(i.paid_at, p_created)
+   where i.tenant_id = v_transaction.tenant_id and i.stripe_invoice_id = v_transaction.stripe_invoice_id
+     and v_transaction.status = 'succeeded' and i.status in ('draft', 'open', 'uncollectible');
+  perform app.set_subscription_status_from_payment(v_subscription_id, p_created, v_transaction.status = 'succeeded');
+end
+$$;
+
+ALTER FUNCTION app.apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone) IS 'When a payment is known to pay an invoice: a success pays the invoice; either outcome moves its subscription (active / past due).';
+
+--
+-- Name: apply_stripe_invoice(text, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.apply_stripe_invoice(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_stripe_subscription_id text := coalesce(app.stripe_id(p_object -> 'parent' -> 'subscription_details' -> 'subscription'),
+                                            app.stripe_id(p_object -> 'subscription'));
+  v_subscription app.subscriptions;
+  v_invoice app.invoices;
+  v_status text := p_object ->> 'status';
+  v_currency text := app.stripe_currency(p_object);
+begin
+  if coalesce(p_object ->> 'id', '') !~ '^in_[A-Za-z0-9]+$' or coalesce(v_status, '') not in ('draft', 'open', 'paid', 'void', 'uncollectible') then
+    perform app.fail('PT400', 'invalid_stripe_event', 'an invoice event carries an invoice with a known status');
+  end if;
+  if v_stripe_subscription_id is null then
+    return 'ignored';  -- a one-off invoice: not a subscription's
+  end if;
+  v_subscription := app.linked_subscription(v_stripe_subscription_id);
+  if v_subscription.id is null then
+    return app.stripe_not_yet(p_created);  -- its subscription's created event is still on its way
+  end if;
+  select * into v_invoice from app.invoices i where i.tenant_id = v_tenant_id and i.stripe_invoice_id = p_object ->> 'id' for update;
+  -- Paid and void are final; an uncollectible invoice may still be paid or voided.
+  if v_invoice.id is not null
+     and (not app.is_newer_stripe_state(p_created, v_status, v_invoice.stripe_synced_at, v_invoice.status)
+          or (v_invoice.status in ('paid', 'void') and v_status <> v_invoice.status)) then
+    return 'stale';
+  end if;
+
+  insert into app.invoices as i (tenant_id, subscription_id, stripe_invoice_id, number, status, currency, amount_due, amount_paid,
+                                 amount_remaining, attempt_count, billing_reason, period_start, period_end, hosted_invoice_url,
+                                 finalized_at, paid_at, stripe_synced_at)
+  values (v_tenant_id, v_subscription.id, p_object ->> 'id', p_object ->> 'number', v_status, v_currency,
+          app.stripe_amount(p_object -> 'amount_due', v_currency), app.stripe_amount(coalesce(p_object -> 'amount_paid', '0'), v_currency),
+          app.stripe_amount(coalesce(p_object -> 'amount_remaining', '0'), v_currency),
+          case when pg_catalog.jsonb_typeof(p_object -> 'attempt_count') = 'number' then (p_object ->> 'attempt_count')::integer else 0 end,
+          pg_catalog.left(p_object ->> 'billing_reason', 100),
+          app.stripe_time(p_object -> 'period_start'), app.stripe_time(p_object -> 'period_end'),
+          case when p_object ->> 'hosted_invoice_url' ~ '^https://' then p_object ->> 'hosted_invoice_url' end,
+          app.stripe_time(p_object -> 'status_transitions' -> 'finalized_at'),
+          app.stripe_time(p_object -> 'status_transitions' -> 'paid_at'), p_created)
+  on conflict (stripe_invoice_id) do update set
+    number = excluded.number, status = excluded.status, amount_due = excluded.amount_due, amount_paid = excluded.amount_paid,
+    amount_remaining = excluded.amount_remaining, attempt_count = greatest(i.attempt_count, excluded.attempt_count),
+    period_start = excluded.period_start, period_end = excluded.period_end,
+    hosted_invoice_url = coalesce(excluded.hosted_invoice_url, i.hosted_invoice_url),
+    finalized_at = coalesce(excluded.finalized_at, i.finalized_at), paid_at = coalesce(excluded.paid_at, i.paid_at),
+    stripe_synced_at = excluded.stripe_synced_at;
+
+  perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'customer')]);
+  -- The invoice names its subscription: its payment outcome is the subscription's.
+  if p_event_type = 'invoice.paid' then
+    perform app.set_subscription_status_from_payment(v_subscription.id, p_created, true);
+  elsif p_event_type = 'invoice.payment_failed' then
+    perform app.set_subscription_status_from_payment(v_subscription.id, p_created, false);
+  end if;
+  return 'applied';
+end
+$_$;
+
+ALTER FUNCTION app.apply_stripe_invoice(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION apply_stripe_invoice(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.apply_stripe_invoice(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) IS 'Applies invoice.created / finalized / paid / payment_failed / voided / marked_uncollectible / updated to the invoice and its subscription.';
+
+--
+-- Name: apply_stripe_invoice_payment(timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.apply_stripe_invoice_payment(p_created timestamp with time zone, p_object jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_invoice_id text := app.stripe_id(p_object -> 'invoice');
+  v_transaction app.payment_transactions;
+begin
+  if p_object -> 'payment' ->> 'type' is distinct from 'payment_intent' then
+    return 'ignored';  -- paid by a charge or an out-of-band record: not a PaymentIntent recorded here
+  end if;
+  if coalesce(v_invoice_id, '') !~ '^in_[A-Za-z0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'an invoice payment names its invoice');
+  end if;
+  select * into v_transaction from app.payment_transactions t
+   where t.tenant_id = app.current_tenant_id()
+     and t.stripe_payment_intent_id = app.stripe_id(p_object -> 'payment' -> 'payment_intent') for update;
+  if v_transaction.id is null then
+    return app.stripe_not_yet(p_created);  -- the payment's own event is still on its way
+  end if;
+  if v_transaction.stripe_invoice_id is not null then
+    return 'stale';
+  end if;
+  update app.payment_transactions t set stripe_invoice_id = v_invoice_id
+   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+  -- "Paid" speaks for the invoice once the payment's success is known (its own event applies it
+  -- otherwise); an earlier declined attempt of the same PaymentIntent must not count as failure.
+  if v_transaction.status = 'succeeded' then
+    perform app.apply_invoice_payment_outcome(v_transaction.id, v_transaction.succeeded_at);
+  end if;
+  return 'applied';
+end
+$_$;
+
+ALTER FUNCTION app.apply_stripe_invoice_payment(p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION apply_stripe_invoice_payment(p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.apply_stripe_invoice_payment(p_created timestamp with time zone, p_object jsonb) IS 'Applies invoice_payment.paid: links a payment to the invoice it paid (which its success then pays).';
+
+--
+-- Name: apply_stripe_subscription(text, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.apply_stripe_subscription(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_subscription app.subscriptions := app.linked_subscription(p_object ->> 'id');
+  v_status text := case when p_event_type = 'customer.subscription.deleted' then 'canceled' else p_object ->> 'status' end;
+  v_item jsonb := p_object -> 'items' -> 'data' -> 0;
+  v_plan_id uuid;
+  v_ended boolean;
+  v_cancel_kept boolean;
+begin
+  if coalesce(p_object ->> 'id', '') !~ '^sub_[A-Za-z0-9]+$' or app.stripe_status_rank(v_status) < 0
+     or v_status in ('draft', 'open', 'paid', 'void', 'uncollectible') then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a subscription event carries a subscription with a known status');
+  end if;
+  if v_subscription.id is null then
+    -- Not linked yet: only onto the subscription our checkout reference names, and only one never
+    -- linked (or linked meanwhile by a concurrent event of this same Stripe subscription) that
+    -- waits for Stripe or has ended: a reference cannot take over a subscription Stripe bills.
+    select * into v_subscription from app.subscriptions s
+     where s.tenant_id = v_tenant_id and s.id = app.stripe_ref(p_object -> 'metadata')
+       and (s.stripe_subscription_id = p_object ->> 'id'
+            or (s.stripe_subscription_id is null and (s.status = 'incomplete' or s.ended_at is not null)))
+     for update;
+    if v_subscription.id is null then
+      return 'ignored';
+    end if;
+  end if;
+  if v_subscription.ended_at is not null then
+    -- Ended here (cancelled before checkout finished): never revived, but linked, so that what
+    -- Stripe charges for it still reaches the ledger.
+    if v_subscription.stripe_subscription_id is null then
+      update app.subscriptions s set stripe_subscription_id = p_object ->> 'id',
+                                     stripe_customer_id = app.stripe_id(p_object -> 'customer')
+       where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+      perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'customer')]);
+    end if;
+    return 'stale';
+  end if;
+  if not app.is_newer_stripe_state(p_created, v_status, v_subscription.stripe_synced_at, v_subscription.status) then
+    return 'stale';
+  end if;
+
+  -- Stripe's price decides the plan, unless the user asked for a plan after Stripe wrote this event.
+  v_plan_id := app.stripe_price_plan(p_object -> 'items' -> 'data');
+  if v_plan_id is not null and p_created < pg_catalog.date_trunc('second', v_subscription.plan_requested_at) then
+    v_plan_id := null;
+  end if;
+  v_ended := v_status in ('canceled', 'incomplete_expired');
+  -- Likewise a cancellation the user asked for after this event was written stands.
+  v_cancel_kept := v_subscription.cancel_at_period_end and not v_ended
+                   and p_created < pg_catalog.date_trunc('second', v_subscription.canceled_at);
+
+  update app.subscriptions s set
+    stripe_subscription_id = p_object ->> 'id',
+    stripe_customer_id = coalesce(app.stripe_id(p_object -> 'customer'), s.stripe_customer_id),
+    plan_id = coalesce(v_plan_id, s.plan_id),
+    -- Stripe now bills the plan asked for, or has moved to another: either way nothing is pending.
+    pending_plan_id = case when v_ended then null
+                           when v_plan_id is null or v_plan_id = s.plan_id then s.pending_plan_id end,
+    status = case when s.status_synced_at is null or p_created >= s.status_synced_at or v_ended then v_status else s.status end,
+    status_synced_at = greatest(s.status_synced_at, p_created),
+    current_period_start = coalesce(app.stripe_time(v_item -> 'current_period_start'), app.stripe_time(p_object -> 'current_period_start')),
+    current_period_end = coalesce(app.stripe_time(v_item -> 'current_period_end'), app.stripe_time(p_object -> 'current_period_end')),
+    cancel_at_period_end = v_cancel_kept or coalesce(p_object -> 'cancel_at_period_end' = 'true'::jsonb, false),
+    canceled_at = case when v_cancel_kept then s.canceled_at else app.stripe_time(p_object -> 'canceled_at') end,
+    ended_at = case when v_ended then coalesce(app.stripe_time(p_object -> 'ended_at'), p_created) end,
+    stripe_synced_at = p_created
+   where s.tenant_id = v_tenant_id and s.id = v_subscription.id;
+
+  if v_plan_id is not null and v_plan_id <> v_subscription.plan_id then
+    perform app.record_plan_change(v_subscription.id, v_subscription.plan_id, v_plan_id, null, 'stripe', null, p_event_id);
+  end if;
+  perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'customer')]);
+  if v_ended then
+    perform app.record_plan_change(v_subscription.id, coalesce(v_plan_id, v_subscription.plan_id),
+                                   coalesce(v_plan_id, v_subscription.plan_id), 'canceled', 'stripe', null, p_event_id);
+    perform app.start_free_subscription(v_subscription.user_id, 'stripe', 'reverted_to_free');
+  end if;
+  return 'applied';
+end
+$_$;
+
+ALTER FUNCTION app.apply_stripe_subscription(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION apply_stripe_subscription(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.apply_stripe_subscription(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) IS 'Applies customer.subscription.created / updated / deleted: links the Stripe ids, follows its price, status and period.';
+
+--
+-- Name: asset_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with acting as (select app.acting_persona_ids(p_user_id) as persona_id),
+  my_circles as (
+    select m.ffc_id, app.ffc_role_rank(m.role) as rank from app.ffc_memberships m
+     where m.tenant_id = (select app.current_tenant_id()) and m.status = 'active'
+       and m.persona_id = (select up.persona_id from app.user_personas up
+                            where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
+  select case
+    -- Owners (of any share, through any persona they act for) always see and edit.
+    when exists (select 1 from app.asset_ownerships o where o.tenant_id = (select app.current_tenant_id())
+                    and o.asset_id = p_asset_id and o.persona_id in (select persona_id from acting)) then 'owner'
+    else (select max(g.permission) from app.asset_permissions g
+           where g.tenant_id = (select app.current_tenant_id()) and g.asset_id = p_asset_id
+             and (g.grantee_persona_id in (select persona_id from acting)
+                  or exists (select 1 from my_circles c where c.ffc_id = g.grantee_ffc_id
+                                and c.rank >= app.ffc_role_rank(g.grantee_ffc_role))))
+  end
+$$;
+
+ALTER FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_access(p_user_id uuid, p_asset_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) IS 'What the user may do with an asset: owner, edit, view (the greatest grant), or NULL for nothing.';
+
+--
+-- Name: asset_details(text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_table text := app.asset_type_table(p_asset_type);
+  v_row jsonb;
+  v_decimals text[];
+begin
+  execute pg_catalog.format('select pg_catalog.to_jsonb(t) - ''tenant_id'' - ''id'' from app.%I t where t.tenant_id = $1 and t.id = $2', v_table)
+    into v_row using app.current_tenant_id(), p_asset_id;
+  -- Money, rates and units are exact decimals: they travel as strings, never as JSON numbers.
+  select pg_catalog.array_agg(a.attname::text) into v_decimals from pg_catalog.pg_attribute a
+   where a.attrelid = pg_catalog.format('app.%I', v_table)::regclass and a.atttypid = 'pg_catalog.numeric'::pg_catalog.regtype;
+  return (select coalesce(pg_catalog.jsonb_object_agg(app.camel_case(k),
+                    case when k = any (coalesce(v_decimals, '{}')) and pg_catalog.jsonb_typeof(v) = 'number'
+                         then pg_catalog.to_jsonb(v #>> '{}') else v end), '{}')
+            from pg_catalog.jsonb_each(v_row) as e(k, v));
+end
+$_$;
+
+ALTER FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_details(p_asset_type text, p_asset_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) IS 'The type-specific fields of an asset, camelCased.';
+
+--
+-- Name: asset_type_table(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_type_table(p_asset_type text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case p_asset_type
+    when 'bank_account' then 'asset_bank_accounts' when 'investment_account' then 'asset_investment_accounts'
+    when 'real_estate' then 'asset_real_estate' when 'vehicle' then 'asset_vehicles'
+    when 'business' then 'asset_businesses' when 'life_insurance' then 'asset_life_insurance'
+    when 'personal_property' then 'asset_personal_property' when 'debt' then 'asset_debts'
+    when 'cryptocurrency' then 'asset_cryptocurrencies' when 'retirement_account' then 'asset_retirement_accounts'
+    when 'collectible' then 'asset_collectibles' when 'intellectual_property' then 'asset_intellectual_property'
+    when 'misc' then 'asset_misc' end
+$$;
+
+ALTER FUNCTION app.asset_type_table(p_asset_type text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_type_table(p_asset_type text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_type_table(p_asset_type text) IS 'The type table of one of the 13 asset types, or NULL for an unknown type.';
+
+--
+-- Name: asset_view(uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_view(p_asset_id uuid, p_access text) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select a.id, a.asset_type, a.category_code, a.name, a.description, a.currency, a.is_liability,
+         case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
+         a.status, app.asset_details(a.asset_type, a.id), v.amount, v.currency, v.valued_on,
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'personaId', o.persona_id, 'personaName', p.first_name || ' ' || p.last_name,
+                     'percentage', o.ownership_percentage::text, 'form', o.ownership_form) order by o.ownership_percentage desc, o.created_at)
+                     from app.asset_ownerships o join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+                    where o.tenant_id = a.tenant_id and o.asset_id = a.id), '[]'),
+         p_access, a.created_at, a.updated_at
+    from app.assets a
+    left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
+                        where x.tenant_id = a.tenant_id and x.asset_id = a.id
+                        order by x.valued_on desc, x.created_at desc limit 1) v on true
+   where a.tenant_id = (select app.current_tenant_id()) and a.id = p_asset_id
+$$;
+
+ALTER FUNCTION app.asset_view(p_asset_id uuid, p_access text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_view(p_asset_id uuid, p_access text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) IS 'An asset as the API shows it: identifier masked, type details, latest value, owners.';
+
+--
+-- Name: camel_case(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.camel_case(p_key text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select pg_catalog.string_agg(case when n = 1 then part else pg_catalog.initcap(part) end, '' order by n)
+    from pg_catalog.unnest(pg_catalog.string_to_array(p_key, '_')) with ordinality as t(part, n)
+$$;
+
+ALTER FUNCTION app.camel_case(p_key text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION camel_case(p_key text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.camel_case(p_key text) IS 'snake_case (the columns'') to camelCase (the API''s).';
+
+--
+-- Name: check_currency(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_currency(p_currency text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+begin
+  if p_currency is null or p_currency !~ '^[A-Z]{3}$' then
+    perform app.fail('PT400', 'invalid_currency', 'currency must be an ISO 4217 code such as USD');
+  end if;
+  return p_currency;
+end
+$_$;
+
+ALTER FUNCTION app.check_currency(p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_currency(p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_currency(p_currency text) IS 'Checks an ISO 4217 currency code.';
+
+--
+-- Name: check_ffc_role_grant(text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_role is null or app.ffc_role_rank(p_role) = 0 then
+    perform app.fail('PT400', 'invalid_role', 'role must be owner, admin, member, advisor or viewer');
+  end if;
+  -- Owners grant any role; admins grant only roles below their own.
+  if p_caller_role <> 'owner' and app.ffc_role_rank(p_role) >= app.ffc_role_rank(p_caller_role) then
+    perform app.fail('PT403', 'ffc_permission_denied', pg_catalog.format('a %s cannot grant the %s role', p_caller_role, p_role));
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_ffc_role_grant(p_caller_role text, p_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) IS 'Raises unless a caller with p_caller_role may give someone p_role.';
+
+--
+-- Name: check_life_dates(date, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_date_of_birth is not null and (p_date_of_birth > current_date or p_date_of_birth < date '1850-01-01') then
+    perform app.fail('PT400', 'invalid_date_of_birth', 'date of birth must be between 1850-01-01 and today');
+  end if;
+  if p_living_status not in ('living', 'incapacitated', 'deceased') then
+    perform app.fail('PT400', 'invalid_living_status', 'living status must be living, incapacitated or deceased');
+  end if;
+  if p_date_of_death is not null and (p_living_status <> 'deceased' or p_date_of_death > current_date
+                                      or p_date_of_death < coalesce(p_date_of_birth, date '1850-01-01')) then
+    perform app.fail('PT400', 'invalid_date_of_death', 'date of death needs living status deceased, and must lie between birth and today');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) IS 'Validates birth date, living status and death date together.';
+
+--
+-- Name: check_net_worth_input(date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_net_worth_input(p_as_of date, p_currency text) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.check_currency(p_currency);
+  if p_as_of is null or p_as_of > current_date or p_as_of < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_as_of', 'as of must be a date between 1900-01-01 and today');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.check_net_worth_input(p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_net_worth_input(p_as_of date, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_net_worth_input(p_as_of date, p_currency text) IS 'Validates the date and currency of a net-worth question.';
+
+--
+-- Name: check_ownership(numeric, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_ownership(p_percentage numeric, p_form text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_percentage is null or p_percentage <= 0 or p_percentage > 100 or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', 'an ownership share is more than 0 and at most 100, with up to 4 decimals');
+  end if;
+  if p_form is null or p_form not in ('sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod') then
+    perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.check_ownership(p_percentage numeric, p_form text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_ownership(p_percentage numeric, p_form text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_ownership(p_percentage numeric, p_form text) IS 'Checks an ownership share (0 < p <= 100, 4 decimals) and form.';
+
+--
+-- Name: check_page(integer, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_limit is null or p_limit not between 1 and p_max or p_offset is null or p_offset < 0 then
+    perform app.fail('PT400', 'invalid_page', pg_catalog.format('limit must be 1 to %s and offset 0 or more', p_max));
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_page(p_limit integer, p_offset integer, p_max integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) IS 'Refuses a page outside 1..p_max rows or before the first row (invalid_page).';
+
+--
+-- Name: check_valuation_source(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_valuation_source(p_source text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_source is null or p_source not in ('manual', 'appraisal', 'statement', 'import') then
+    perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
+  end if;
+  return p_source;
+end
+$$;
+
+ALTER FUNCTION app.check_valuation_source(p_source text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_valuation_source(p_source text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_valuation_source(p_source text) IS 'Checks a valuation source.';
+
+--
+-- Name: count_ffc_owners(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.count_ffc_owners(p_ffc_id uuid) RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select count(*)::integer from app.ffc_memberships m
+   where m.tenant_id = (select app.current_tenant_id()) and m.ffc_id = p_ffc_id and m.status = 'active' and m.role = 'owner'
+$$;
+
+ALTER FUNCTION app.count_ffc_owners(p_ffc_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION count_ffc_owners(p_ffc_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.count_ffc_owners(p_ffc_id uuid) IS 'How many active owners a circle has.';
+
+--
+-- Name: currency_exponent(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.currency_exponent(p_currency text) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case
+    when p_currency in ('BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF') then 0
+    when p_currency in ('BHD', 'JOD', 'KWD', 'OMR', 'TND') then 3
+    else 2 end
+$$;
+
+ALTER FUNCTION app.currency_exponent(p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION currency_exponent(p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.currency_exponent(p_currency text) IS 'Decimals of a currency''s minor unit as Stripe counts it: 0 (JPY...), 3 (KWD...) or 2.';
+
+--
+-- Name: current_actor_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_actor_id() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select nullif(pg_catalog.current_setting('app.actor_id', true), '') $$;
+
+ALTER FUNCTION app.current_actor_id() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_actor_id(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_actor_id() IS 'The acting identity (Cognito subject, staff subject, API key id), or NULL.';
+
+--
+-- Name: current_actor_kind(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_actor_kind() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_value text := pg_catalog.current_setting('app.actor_kind', true);
+begin
+  if v_value is null or v_value = '' then
+    return 'system';
+  end if;
+  if v_value not in ('user', 'support', 'api_key', 'system') then
+    perform app.fail('42501', 'actor_context_invalid', 'the actor kind of this transaction is not valid');
+  end if;
+  return v_value;
+end
+$$;
+
+ALTER FUNCTION app.current_actor_kind() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_actor_kind(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_actor_kind() IS 'Who acts in this transaction: user, support, api_key or system (the default when unset).';
+
+--
+-- Name: current_request_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_request_id() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select nullif(pg_catalog.current_setting('app.request_id', true), '') $$;
+
+ALTER FUNCTION app.current_request_id() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_request_id(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_request_id() IS 'The HTTP request id of this transaction, for the audit log, or NULL.';
+
+--
+-- Name: current_tenant_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_tenant_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_value text := pg_catalog.current_setting('app.tenant_id', true);
+begin
+  if v_value is null or v_value = '' then
+    perform app.fail('42501', 'tenant_context_missing', 'no tenant context is set for this transaction');
+  end if;
+  return v_value::uuid;
+end
+$$;
+
+ALTER FUNCTION app.current_tenant_id() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_tenant_id(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_tenant_id() IS 'The tenant of the current transaction; raises when none is set.';
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_user_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+  v_user_id uuid;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  select u.id, u.status into v_user_id, v_status
+    from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub;
+  if v_user_id is null then
+    perform app.fail('PT403', 'user_not_registered', 'this identity is not registered yet: register first');
+  end if;
+  if v_status <> 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_user_id;
+end
+$$;
+
+ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered or deactivated.';
+
+--
+-- Name: effective_plan_id(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- A paid plan counts while Stripe collects for it (trialing, active, past due); otherwise free.
+  select coalesce((select s.plan_id from app.subscriptions s
+                    where s.tenant_id = p_tenant_id and s.user_id = p_user_id and s.ended_at is null
+                      and s.status in ('trialing', 'active', 'past_due')),
+                  app.free_plan_id())
+$$;
+
+ALTER FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION effective_plan_id(p_tenant_id uuid, p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) IS 'The plan whose limits apply to a user now.';
+
+--
+-- Name: enter_tenant_as_support(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_support_session();
+  if p_tenant_id is null or not exists (select 1 from app.tenants t where t.tenant_id = p_tenant_id) then
+    perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
+  end if;
+  -- Transaction-local: the rest of this support call runs inside that tenant's boundary.
+  perform pg_catalog.set_config('app.tenant_id', p_tenant_id::text, true);
+  return p_tenant_id;
+end
+$$;
+
+ALTER FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION enter_tenant_as_support(p_tenant_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) IS 'Checks the support session and sets the tenant context of the rest of the transaction to the given tenant.';
+
+--
+-- Name: exchange_rate(text, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) RETURNS numeric
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_rate numeric;
+begin
+  if p_from = p_to then
+    return 1;
+  end if;
+  select r.rate into v_rate from app.exchange_rates r
+   where r.base_currency = p_from and r.quote_currency = p_to and r.rate_date <= p_on
+   order by r.rate_date desc limit 1;
+  if v_rate is null then
+    select 1 / r.rate into v_rate from app.exchange_rates r
+     where r.base_currency = p_to and r.quote_currency = p_from and r.rate_date <= p_on
+     order by r.rate_date desc limit 1;
+  end if;
+  -- A missing rate is an error, never a silent 1.
+  if v_rate is null then
+    perform app.fail('PT422', 'exchange_rate_missing', pg_catalog.format('no %s/%s exchange rate on or before %s', p_from, p_to, p_on));
+  end if;
+  return v_rate;
+end
+$$;
+
+ALTER FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION exchange_rate(p_from text, p_to text, p_on date); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) IS 'The latest rate from one currency to another on or before a date (or the inverse of the reverse pair); raises when none.';
+
+--
+-- Name: fail(text, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.fail(p_sqlstate text, p_code text, p_message text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  raise exception using errcode = p_sqlstate, message = p_message, hint = p_code;
+end
+$$;
+
+ALTER FUNCTION app.fail(p_sqlstate text, p_code text, p_message text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION fail(p_sqlstate text, p_code text, p_message text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.fail(p_sqlstate text, p_code text, p_message text) IS 'Raises an error with a SQLSTATE (decides the HTTP status) and a stable snake_case code (in HINT).';
+
+--
+-- Name: ffc_role_rank(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.ffc_role_rank(p_role text) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case p_role when 'owner' then 5 when 'admin' then 4 when 'member' then 3
+                     when 'advisor' then 2 when 'viewer' then 1 else 0 end
+$$;
+
+ALTER FUNCTION app.ffc_role_rank(p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION ffc_role_rank(p_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.ffc_role_rank(p_role text) IS 'Orders circle roles: owner > admin > member > advisor > viewer.';
+
+--
+-- Name: free_plan_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.free_plan_id() RETURNS uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select p.id from app.subscription_plans p where p.code = 'free' $$;
+
+ALTER FUNCTION app.free_plan_id() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION free_plan_id(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.free_plan_id() IS 'The free plan, the one every user falls back to.';
+
+--
+-- Name: insert_asset_details(text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_table text := app.asset_type_table(p_asset_type);
+  v_row jsonb := '{}'::jsonb;
+  v_key text;
+  v_unknown text[];
+  v_constraint text;
+  v_column text;
+begin
+  if pg_catalog.jsonb_typeof(coalesce(p_details, '{}')) <> 'object' then
+    perform app.fail('PT400', 'invalid_details', 'details must be an object');
+  end if;
+  for v_key in select k from pg_catalog.jsonb_object_keys(coalesce(p_details, '{}')) k loop
+    v_row := v_row || pg_catalog.jsonb_build_object(app.snake_case(v_key), p_details -> v_key);
+  end loop;
+  select pg_catalog.array_agg(k order by k) into v_unknown from pg_catalog.jsonb_object_keys(v_row) k
+   where k in ('tenant_id', 'id') or not exists (
+     select 1 from pg_catalog.pg_attribute a
+      where a.attrelid = pg_catalog.format('app.%I', v_table)::regclass and a.attname = k and a.attnum > 0 and not a.attisdropped);
+  if v_unknown is not null then
+    perform app.fail('PT400', 'invalid_details', pg_catalog.format('unknown %s details: %s', p_asset_type, pg_catalog.array_to_string(v_unknown, ', ')));
+  end if;
+  v_row := v_row || pg_catalog.jsonb_build_object('tenant_id', app.current_tenant_id(), 'id', p_asset_id);
+  begin
+    -- Only the given columns: the others keep their defaults.
+    execute pg_catalog.format('insert into app.%1$I (%2$s) select %2$s from pg_catalog.jsonb_populate_record(null::app.%1$I, $1)',
+                              v_table, (select pg_catalog.string_agg(pg_catalog.quote_ident(k), ', ') from pg_catalog.jsonb_object_keys(v_row) k))
+      using v_row;
+  exception
+    when check_violation or not_null_violation or invalid_text_representation or numeric_value_out_of_range
+         or datetime_field_overflow or invalid_datetime_format or string_data_right_truncation then
+      get stacked diagnostics v_constraint = constraint_name, v_column = column_name;
+      perform app.fail('PT400', 'invalid_details',
+        pg_catalog.format('%s details are not valid: %s', p_asset_type, coalesce(nullif(v_column, ''), nullif(v_constraint, ''), sqlerrm)));
+  end;
+end
+$_$;
+
+ALTER FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) IS 'Validates the type-specific details (camelCase keys, only the type''s own fields, its CHECKs) and inserts the type row.';
+
+--
+-- Name: is_newer_stripe_state(timestamp with time zone, text, timestamp with time zone, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select p_synced_at is null or p_created > p_synced_at
+      or (p_created = p_synced_at and app.stripe_status_rank(p_status) >= app.stripe_status_rank(p_synced_status))
+$$;
+
+ALTER FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text) IS 'Whether an event (created time, status) may replace the state last applied (never an older one).';
+
+--
+-- Name: is_support_session(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.is_support_session() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- session_user cannot be changed by SET ROLE: only a login as estate_support counts.
+  select session_user = 'estate_support'
+     and pg_catalog.current_setting('app.actor_kind', true) = 'support'
+     and coalesce(pg_catalog.current_setting('app.actor_id', true), '') <> ''
+$$;
+
+ALTER FUNCTION app.is_support_session() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION is_support_session(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.is_support_session() IS 'True when support staff, logged in as estate_support and named in the context, are acting.';
+
+--
+-- Name: subscriptions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.subscriptions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    plan_id uuid NOT NULL,
+    pending_plan_id uuid,
+    plan_requested_at timestamp with time zone,
+    status text NOT NULL,
+    stripe_customer_id text,
+    stripe_subscription_id text,
+    current_period_start timestamp with time zone,
+    current_period_end timestamp with time zone,
+    cancel_at_period_end boolean DEFAULT false NOT NULL,
+    canceled_at timestamp with time zone,
+    ended_at timestamp with time zone,
+    stripe_synced_at timestamp with time zone,
+    status_synced_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT subscriptions_check CHECK (((ended_at IS NULL) = (status <> ALL (ARRAY['canceled'::text, 'incomplete_expired'::text])))),
+    CONSTRAINT subscriptions_status_check CHECK ((status = ANY (ARRAY['incomplete'::text, 'incomplete_expired'::text, 'trialing'::text, 'active'::text, 'past_due'::text, 'unpaid'::text, 'canceled'::text, 'paused'::text]))),
+    CONSTRAINT subscriptions_stripe_customer_id_check CHECK ((stripe_customer_id ~ '^cus_[A-Za-z0-9]+$'::text)),
+    CONSTRAINT subscriptions_stripe_subscription_id_check CHECK ((stripe_subscription_id ~ '^sub_[A-Za-z0-9]+$'::text))
+);
+
+ALTER TABLE ONLY app.subscriptions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.subscriptions OWNER TO estate_owner;
+
+--
+-- Name: TABLE subscriptions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.subscriptions IS 'Each user''s subscriptions; exactly one is live (not ended) at a time.';
+
+--
+-- Name: linked_subscription(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.linked_subscription(p_stripe_subscription_id text) RETURNS app.subscriptions
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select * from app.subscriptions s
+   where s.tenant_id = app.current_tenant_id() and s.stripe_subscription_id = p_stripe_subscription_id
+   for update
+$$;
+
+ALTER FUNCTION app.linked_subscription(p_stripe_subscription_id text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION linked_subscription(p_stripe_subscription_id text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.linked_subscription(p_stripe_subscription_id text) IS 'Our subscription linked to a Stripe subscription id, locked; all NULL when none.';
+
+--
+-- Name: live_subscription(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.live_subscription(p_user_id uuid) RETURNS app.subscriptions
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_subscription app.subscriptions;
+begin
+  -- Locked: plan changes, cancellations and Stripe events of one subscription happen one at a time.
+  select * into v_subscription from app.subscriptions s
+   where s.tenant_id = app.current_tenant_id() and s.user_id = p_user_id and s.ended_at is null
+   for update;
+  if v_subscription.id is null then
+    perform app.fail('PT404', 'subscription_not_found', 'no live subscription: assign the free plan first');
+  end if;
+  return v_subscription;
+end
+$$;
+
+ALTER FUNCTION app.live_subscription(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION live_subscription(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.live_subscription(p_user_id uuid) IS 'The user''s live subscription, locked for the rest of the transaction.';
+
+--
+-- Name: lock_ffc(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.lock_ffc(p_ffc_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Membership changes of one circle queue here, so "never lose the last owner" holds under races.
+  perform 1 from app.fwd_family_circles c where c.tenant_id = app.current_tenant_id() and c.id = p_ffc_id for update;
+end
+$$;
+
+ALTER FUNCTION app.lock_ffc(p_ffc_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION lock_ffc(p_ffc_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.lock_ffc(p_ffc_id uuid) IS 'Serialises membership changes of one circle.';
+
+--
+-- Name: payment_transactions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.payment_transactions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    subscription_id uuid NOT NULL,
+    stripe_invoice_id text,
+    stripe_payment_intent_id text NOT NULL,
+    stripe_charge_id text,
+    status text NOT NULL,
+    amount numeric NOT NULL,
+    currency text NOT NULL,
+    amount_refunded numeric DEFAULT 0 NOT NULL,
+    failure_code text,
+    failure_message text,
+    succeeded_at timestamp with time zone,
+    stripe_synced_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payment_transactions_amount_check CHECK (((scale(amount) <= 3) AND (amount > (0)::numeric))),
+    CONSTRAINT payment_transactions_amount_refunded_check CHECK (((scale(amount_refunded) <= 3) AND (amount_refunded >= (0)::numeric))),
+    CONSTRAINT payment_transactions_check CHECK ((amount_refunded <= amount)),
+    CONSTRAINT payment_transactions_check1 CHECK (((status = 'succeeded'::text) = (succeeded_at IS NOT NULL))),
+    CONSTRAINT payment_transactions_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT payment_transactions_status_check CHECK ((status = ANY (ARRAY['succeeded'::text, 'failed'::text]))),
+    CONSTRAINT payment_transactions_stripe_charge_id_check CHECK ((stripe_charge_id ~ '^(ch|py)_[A-Za-z0-9]+$'::text)),
+    CONSTRAINT payment_transactions_stripe_invoice_id_check CHECK ((stripe_invoice_id ~ '^in_[A-Za-z0-9]+$'::text)),
+    CONSTRAINT payment_transactions_stripe_payment_intent_id_check CHECK ((stripe_payment_intent_id ~ '^pi_[A-Za-z0-9]+$'::text))
+);
+
+ALTER TABLE ONLY app.payment_transactions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.payment_transactions OWNER TO estate_owner;
+
+--
+-- Name: TABLE payment_transactions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.payment_transactions IS 'One row per Stripe payment (PaymentIntent): its outcome, amount and how much of it was refunded.';
+
+--
+-- Name: mark_payment_succeeded(app.payment_transactions, timestamp with time zone, text, numeric); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  update app.payment_transactions t set status = 'succeeded', succeeded_at = p_succeeded_at, failure_code = null, failure_message = null,
+                                        amount = p_amount, stripe_charge_id = coalesce(p_charge_id, t.stripe_charge_id),
+                                        stripe_synced_at = greatest(t.stripe_synced_at, p_succeeded_at)
+   where t.tenant_id = p_transaction.tenant_id and t.id = p_transaction.id;
+  -- Money in: one ledger entry per payment, whichever event told us first.
+  insert into app.general_ledger (tenant_id, entry_type, amount, currency, subscription_id, payment_transaction_id, description)
+  values (p_transaction.tenant_id, 'payment', p_amount, p_transaction.currency, p_transaction.subscription_id,
+          p_transaction.id, 'payment ' || p_transaction.stripe_payment_intent_id)
+  on conflict (tenant_id, payment_transaction_id) where entry_type = 'payment' do nothing;
+  perform app.apply_invoice_payment_outcome(p_transaction.id, p_succeeded_at);
+end
+$$;
+
+ALTER FUNCTION app.mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric) IS 'Records a payment as succeeded (at the time the money moved): the ledger entry (once), and its invoice''s outcome.';
+
+--
+-- Name: mask_email(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.mask_email(p_email text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- a***@example.com: enough to recognise, not enough to contact
+  select case when p_email like '%@%'
+              then pg_catalog.left(p_email, 1) || '***@' || pg_catalog.split_part(p_email, '@', 2) end
+$$;
+
+ALTER FUNCTION app.mask_email(p_email text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION mask_email(p_email text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.mask_email(p_email text) IS 'An email as support staff see it: first letter and domain.';
+
+--
+-- Name: net_worth_of(uuid[], date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) RETURNS TABLE(total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  with shares as (
+    -- Each asset once, with the share the given personas hold together.
+    select o.asset_id, sum(o.ownership_percentage) as percentage
+      from app.asset_ownerships o
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
+     group by o.asset_id
+  ),
+  valued as (
+    select a.is_liability, s.percentage, v.amount, v.currency
+      from shares s
+      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
+      cross join lateral (
+        select x.amount, x.currency from app.asset_valuations x
+         where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+         order by x.valued_on desc, x.created_at desc limit 1) v
+  ),
+  rates as (
+    select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate
+      from (select distinct currency from valued) c
+  ),
+  totals as (
+    select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
+           coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where v.is_liability), 0) as liabilities,
+           count(*)::integer as n
+      from valued v join rates r on r.currency = v.currency
+  )
+  select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
+    from totals t
+$$;
+
+ALTER FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) IS 'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end.';
+
+--
+-- Name: normalize_email(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.normalize_email(p_email text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_email text := pg_catalog.lower(pg_catalog.btrim(p_email));
+begin
+  if v_email is null or v_email !~ '^[^@\s]+@[^@\s]+\.[^@\s]+$' or pg_catalog.length(v_email) > 320 then
+    perform app.fail('PT400', 'invalid_email', 'email is not a valid address');
+  end if;
+  return v_email;
+end
+$_$;
+
+ALTER FUNCTION app.normalize_email(p_email text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION normalize_email(p_email text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.normalize_email(p_email text) IS 'Lower-cases and checks an e-mail address, raising invalid_email.';
+
+--
+-- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.payment_method_list(p_user_id uuid) RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select m.id, m.kind, m.brand, m.last4, m.exp_month, m.exp_year, m.is_default, m.created_at
+    from app.payment_methods m
+   where m.tenant_id = app.current_tenant_id() and m.user_id = p_user_id and m.status = 'active'
+   order by m.is_default desc, m.created_at desc, m.id
+$$;
+
+ALTER FUNCTION app.payment_method_list(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION payment_method_list(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.payment_method_list(p_user_id uuid) IS 'A user''s active payment methods, the default first.';
+
+--
+-- Name: payment_transaction_for(text, text, text, timestamp with time zone, numeric, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text) RETURNS app.payment_transactions
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_transaction app.payment_transactions;
+  v_subscription_id uuid;
+begin
+  select * into v_transaction from app.payment_transactions t
+   where t.tenant_id = v_tenant_id and t.stripe_payment_intent_id = p_payment_intent_id for update;
+  if v_transaction.id is not null then
+    return v_transaction;
+  end if;
+  -- A new payment belongs to the subscription of the invoice it pays when that is known, else to
+  -- the customer's latest subscription (for the ledger's attribution only).
+  select i.subscription_id into v_subscription_id from app.invoices i
+   where i.tenant_id = v_tenant_id and i.stripe_invoice_id = p_invoice_id;
+  if v_subscription_id is null then
+    select s.id into v_subscription_id from app.subscriptions s
+     where s.tenant_id = v_tenant_id and s.stripe_customer_id = p_customer_id
+     order by s.created_at desc, s.id limit 1;
+  end if;
+  if v_subscription_id is null then
+    return v_transaction;
+  end if;
+  -- Recorded as not (yet) succeeded; the caller marks it succeeded or failed in the same transaction.
+  insert into app.payment_transactions (tenant_id, subscription_id, stripe_invoice_id, stripe_payment_intent_id, status, amount,
+                                        currency, amount_refunded, stripe_synced_at)
+  values (v_tenant_id, v_subscription_id, p_invoice_id, p_payment_intent_id, 'failed', p_amount, p_currency,
+          pg_catalog.round(0, pg_catalog.scale(p_amount)), p_created)
+  on conflict (stripe_payment_intent_id) do nothing;
+  select * into v_transaction from app.payment_transactions t
+   where t.tenant_id = v_tenant_id and t.stripe_payment_intent_id = p_payment_intent_id for update;
+  return v_transaction;
+end
+$$;
+
+ALTER FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text) IS 'The locked payment row of a PaymentIntent, created (as not yet succeeded) for its invoice''s or customer''s subscription when new.';
+
+--
+-- Name: persona_details(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.persona_details(p_persona_id uuid) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select p.id, p.first_name, p.middle_name, p.last_name, p.preferred_name, p.date_of_birth,
+         p.date_of_birth > current_date - interval '18 years',
+         p.living_status, p.date_of_death,
+         (select up.user_id from app.user_personas up
+           where up.tenant_id = p.tenant_id and up.persona_id = p.id and up.link_kind = 'self'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', e.id, 'email', e.email, 'label', e.label, 'isPrimary', e.is_primary)
+                     order by e.is_primary desc, e.created_at)
+                   from app.persona_emails e where e.tenant_id = p.tenant_id and e.persona_id = p.id), '[]'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', ph.id, 'phoneNumber', ph.phone_number, 'label', ph.label, 'isPrimary', ph.is_primary)
+                     order by ph.is_primary desc, ph.created_at)
+                   from app.persona_phones ph where ph.tenant_id = p.tenant_id and ph.persona_id = p.id), '[]'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', a.id, 'label', a.label, 'line1', a.line1, 'line2', a.line2, 'city', a.city,
+                     'region', a.region, 'postalCode', a.postal_code, 'countryCode', a.country_code,
+                     'isPrimary', a.is_primary)
+                     order by a.is_primary desc, a.created_at)
+                   from app.persona_addresses a where a.tenant_id = p.tenant_id and a.persona_id = p.id), '[]'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'id', r.id, 'relatedPersonaId', r.related_persona_id, 'relationshipType', r.relationship_type,
+                     'relatedPersonaName', rp.first_name || ' ' || rp.last_name)
+                     order by r.created_at)
+                   from app.persona_relationships r
+                   join app.personas rp on rp.tenant_id = r.tenant_id and rp.id = r.related_persona_id
+                   where r.tenant_id = p.tenant_id and r.persona_id = p.id), '[]'),
+         p.created_at, p.updated_at
+    from app.personas p
+   where p.tenant_id = (select app.current_tenant_id()) and p.id = p_persona_id
+$$;
+
+ALTER FUNCTION app.persona_details(p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION persona_details(p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.persona_details(p_persona_id uuid) IS 'One persona with contact data and relationships, as every persona procedure returns it.';
+
+--
+-- Name: plan_limits(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) RETURNS TABLE(max_ffcs bigint, max_seats bigint, max_assets bigint, max_storage_bytes bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select max(v.limit_value) filter (where v.feature_key = 'max_ffcs'),
+         max(v.limit_value) filter (where v.feature_key = 'max_seats'),
+         max(v.limit_value) filter (where v.feature_key = 'max_assets'),
+         max(v.limit_value) filter (where v.feature_key = 'max_storage_mb') * 1048576
+    from (select f.feature_key,
+                 case when s.feature_limits ? f.feature_key then (s.feature_limits ->> f.feature_key)::bigint
+                      else f.limit_value end as limit_value
+            from app.plan_features f
+            left join app.tenant_plan_settings s on s.tenant_id = p_tenant_id and s.plan_id = f.plan_id
+           where f.plan_id = p_plan_id) v
+$$;
+
+ALTER FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION plan_limits(p_tenant_id uuid, p_plan_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) IS 'A plan''s limits in a tenant (its overrides applied); NULL means unlimited.';
+
+--
+-- Name: protect_tenant_table(text, text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.protect_tenant_table(p_table text, p_redacted text[] DEFAULT '{}'::text[]) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  execute pg_catalog.format('alter table app.%I enable row level security', p_table);
+  execute pg_catalog.format('alter table app.%I force row level security', p_table);
+  execute pg_catalog.format(
+    'create policy all_own_tenant on app.%I for all using (tenant_id = (select app.current_tenant_id())) '
+    'with check (tenant_id = (select app.current_tenant_id()))', p_table);
+  if exists (select 1 from pg_catalog.pg_attribute a
+              where a.attrelid = pg_catalog.format('app.%I', p_table)::regclass and a.attname = 'updated_at' and not a.attisdropped) then
+    execute pg_catalog.format(
+      'create trigger _100_timestamps before update on app.%I for each row execute function app.tg__set_updated_at()', p_table);
+  end if;
+  execute pg_catalog.format(
+    'create trigger _500_audit after insert or update or delete on app.%I for each row execute function audit.tg_audit__row(%s)',
+    p_table, coalesce((select pg_catalog.string_agg(pg_catalog.quote_literal(c), ', ') from pg_catalog.unnest(p_redacted) c), ''));
+end
+$$;
+
+ALTER FUNCTION app.protect_tenant_table(p_table text, p_redacted text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION protect_tenant_table(p_table text, p_redacted text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.protect_tenant_table(p_table text, p_redacted text[]) IS 'Migrations only: forces RLS with the tenant policy, and adds the updated_at and audit triggers (redacting the named columns).';
+
+--
+-- Name: record_plan_change(uuid, uuid, uuid, text, text, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid DEFAULT NULL::uuid, p_stripe_event_id text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_kind text := p_kind;
+begin
+  if v_kind is null then
+    v_kind := case when (select t.sort_order from app.subscription_plans t where t.id = p_to_plan_id)
+                        >= (select f.sort_order from app.subscription_plans f where f.id = p_from_plan_id)
+                   then 'upgrade' else 'downgrade' end;
+  end if;
+  insert into app.subscription_plan_changes (tenant_id, subscription_id, from_plan_id, to_plan_id, change_kind, source,
+                                             changed_by_user_id, stripe_event_id)
+  values (app.current_tenant_id(), p_subscription_id, p_from_plan_id, p_to_plan_id, v_kind, p_source, p_user_id, p_stripe_event_id);
+end
+$$;
+
+ALTER FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) IS 'Appends to the history of plan changes (kind upgrade or downgrade by the plans'' order when not given).';
+
+--
+-- Name: require_active_tenant(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_active_tenant() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  if not exists (select 1 from app.tenants t where t.tenant_id = v_tenant_id and t.status = 'active') then
+    perform app.fail('PT403', 'tenant_inactive', 'this tenant is not active');
+  end if;
+  return v_tenant_id;
+end
+$$;
+
+ALTER FUNCTION app.require_active_tenant() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_active_tenant(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_active_tenant() IS 'The current tenant, after checking that it exists and is active.';
+
+--
+-- Name: require_asset_access(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := app.asset_access(p_user_id, p_asset_id);
+begin
+  if v_access is null then
+    perform app.fail('PT404', 'asset_not_found', 'asset not found');
+  end if;
+  if p_need = 'edit' and v_access = 'view' then
+    perform app.fail('PT403', 'asset_read_only', 'you may view this asset but not change it');
+  end if;
+  if p_need = 'owner' and v_access <> 'owner' then
+    perform app.fail('PT403', 'asset_owner_only', 'only an owner of this asset may do this');
+  end if;
+  return v_access;
+end
+$$;
+
+ALTER FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) IS 'Raises asset_not_found without any access, asset_read_only / asset_owner_only when short of p_need.';
+
+--
+-- Name: require_ffc_role(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_role text;
+begin
+  select m.role into v_role from app.ffc_memberships m
+   where m.tenant_id = app.current_tenant_id() and m.ffc_id = p_ffc_id and m.status = 'active'
+     and m.persona_id = (select up.persona_id from app.user_personas up
+                          where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self');
+  -- Not a member (or another tenant's circle, or no such circle): the circle does not exist for you.
+  if v_role is null then
+    perform app.fail('PT404', 'ffc_not_found', 'family circle not found');
+  end if;
+  if app.ffc_role_rank(v_role) < app.ffc_role_rank(p_min_role) then
+    perform app.fail('PT403', 'ffc_permission_denied', pg_catalog.format('this needs the %s role or better in the circle', p_min_role));
+  end if;
+  return v_role;
+end
+$$;
+
+ALTER FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) IS 'The user''s role in the circle; ffc_not_found when not a member, ffc_permission_denied when below p_min_role.';
+
+--
+-- Name: require_persona_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_persona_access(p_user_id uuid, p_persona_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Same answer for "another tenant's id", "no such id" and "not yours": nothing leaks.
+  if p_persona_id is null or not exists (select 1 from app.acting_persona_ids(p_user_id) a where a = p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_persona_access(p_user_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_persona_access(p_user_id uuid, p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_persona_access(p_user_id uuid, p_persona_id uuid) IS 'Raises persona_not_found unless the user may act for the persona.';
+
+--
+-- Name: require_plan(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_plan(p_code text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_plan_id uuid;
+begin
+  select p.plan_id into v_plan_id from app.tenant_plans(app.current_tenant_id()) p
+   where p.code = p_code and p.is_available;
+  if v_plan_id is null then
+    perform app.fail('PT404', 'plan_not_found', 'no such plan is offered');
+  end if;
+  return v_plan_id;
+end
+$$;
+
+ALTER FUNCTION app.require_plan(p_code text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_plan(p_code text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_plan(p_code text) IS 'The plan with this code if the tenant offers it; plan_not_found otherwise.';
+
+--
+-- Name: require_support_session(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_support_session() RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_support_session() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_support_session(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_support_session() IS 'Raises support_context_missing unless support staff, logged in as estate_support, are named in the context.';
+
+--
+-- Name: require_text(text, text, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_value text := pg_catalog.btrim(p_value);
+begin
+  if v_value is null or v_value = '' or pg_catalog.length(v_value) > p_max_length then
+    perform app.fail('PT400', p_code, pg_catalog.format('%s must be 1 to %s characters', pg_catalog.replace(p_code, 'invalid_', ''), p_max_length));
+  end if;
+  return v_value;
+end
+$$;
+
+ALTER FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_text(p_value text, p_code text, p_max_length integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) IS 'Trims a required text input and checks its length, raising PT400 with the given code.';
+
+--
+-- Name: route_stripe_event(text, jsonb, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  -- Our checkout reference leads only subscription events (the ones that may link a subscription).
+  v_keys text[] := pg_catalog.array_remove(array[
+    p_object ->> 'id',
+    case when p_type like 'customer.subscription.%' then app.stripe_ref(p_object -> 'metadata')::text end,
+    app.stripe_id(p_object -> 'customer'),
+    app.stripe_id(p_object -> 'parent' -> 'subscription_details' -> 'subscription'),
+    app.stripe_id(p_object -> 'subscription'),
+    app.stripe_id(p_object -> 'payment_intent'),
+    app.stripe_id(p_object -> 'invoice'),
+    app.stripe_id(p_object -> 'payment' -> 'payment_intent')], null);
+  v_tenants uuid[];
+begin
+  select pg_catalog.array_agg(distinct r.tenant_id) into v_tenants from app.stripe_routes r where r.routing_key = any (v_keys);
+  if v_tenants is null then
+    perform app.stripe_not_yet(p_created);
+    return null;
+  end if;
+  if pg_catalog.cardinality(v_tenants) > 1 then
+    perform app.fail('PT409', 'stripe_route_conflict', 'the event names objects of more than one tenant');
+  end if;
+  return v_tenants[1];
+end
+$$;
+
+ALTER FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) IS 'The one tenant a Stripe event''s object belongs to, from the ids it names; NULL (past Stripe''s retries) or 503 (within them) when none, 409 when several.';
+
+--
+-- Name: self_persona_id(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.self_persona_id(p_user_id uuid) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_persona_id uuid;
+begin
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = app.current_tenant_id() and up.user_id = p_user_id and up.link_kind = 'self';
+  if v_persona_id is null then
+    perform app.fail('PT409', 'self_persona_missing', 'the signed-in user has no persona of their own');
+  end if;
+  return v_persona_id;
+end
+$$;
+
+ALTER FUNCTION app.self_persona_id(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION self_persona_id(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.self_persona_id(p_user_id uuid) IS 'The persona that is the user; circle membership is held through it.';
+
+--
+-- Name: set_subscription_status_from_payment(uuid, timestamp with time zone, boolean); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Past due after a failed payment of one of its invoices, active again after a successful one;
+  -- never over a newer status.
+  update app.subscriptions s
+     set status = case when p_succeeded then 'active' else 'past_due' end, status_synced_at = p_created
+   where s.tenant_id = app.current_tenant_id() and s.id = p_subscription_id and s.ended_at is null
+     and (s.status_synced_at is null or p_created > s.status_synced_at)
+     and ((p_succeeded and s.status in ('incomplete', 'past_due', 'unpaid'))
+          or (not p_succeeded and s.status in ('active', 'trialing')));
+end
+$$;
+
+ALTER FUNCTION app.set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean) IS 'Moves a live paid subscription to past_due after a failed invoice payment and back to active after a successful one.';
+
+--
+-- Name: snake_case(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.snake_case(p_key text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select pg_catalog.lower(pg_catalog.regexp_replace(p_key, '([a-z0-9])([A-Z])', '\1_\2', 'g')) $$;
+
+ALTER FUNCTION app.snake_case(p_key text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION snake_case(p_key text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.snake_case(p_key text) IS 'camelCase (the API''s) to snake_case (the columns'').';
+
+--
+-- Name: sp_process_payment(text, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_succeeded boolean := p_event_type = 'payment_intent.succeeded';
+  v_currency text := app.stripe_currency(p_object);
+  v_amount numeric := app.stripe_amount(case when v_succeeded then p_object -> 'amount_received' else p_object -> 'amount' end, v_currency);
+  v_invoice_id text := app.stripe_id(p_object -> 'invoice');  -- API versions before 2025-03-31 name it
+  v_transaction app.payment_transactions;
+begin
+  if coalesce(p_object ->> 'id', '') !~ '^pi_[A-Za-z0-9]+$' or coalesce(v_invoice_id, 'in_x') !~ '^in_[A-Za-z0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a payment event carries a PaymentIntent');
+  end if;
+  if v_amount <= 0 then
+    return 'ignored';
+  end if;
+  v_transaction := app.payment_transaction_for(p_object ->> 'id', app.stripe_id(p_object -> 'customer'), v_invoice_id,
+                                               p_created, v_amount, v_currency);
+  if v_transaction.id is null then
+    return app.stripe_not_yet(p_created);  -- its customer's subscription is still on its way
+  end if;
+  perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'latest_charge')]);
+  if v_invoice_id is not null and v_transaction.stripe_invoice_id is null then
+    update app.payment_transactions t set stripe_invoice_id = v_invoice_id
+     where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id
+    returning * into v_transaction;
+    if v_transaction.status = 'succeeded' then
+      -- Recorded as paid already (its refund came first): now known to pay this invoice.
+      perform app.apply_invoice_payment_outcome(v_transaction.id, v_transaction.succeeded_at);
+      return 'applied';
+    end if;
+  end if;
+  -- A success is final; a failure is only news when newer than what is recorded.
+  if v_transaction.status = 'succeeded' then
+    return 'stale';
+  end if;
+  if v_succeeded then
+    perform app.mark_payment_succeeded(v_transaction, p_created, app.stripe_id(p_object -> 'latest_charge'), v_amount);
+    return 'applied';
+  end if;
+  if v_transaction.failure_code is not null and p_created < v_transaction.stripe_synced_at then
+    return 'stale';
+  end if;
+  update app.payment_transactions t
+     set failure_code = pg_catalog.left(coalesce(p_object -> 'last_payment_error' ->> 'code', 'payment_failed'), 100),
+         failure_message = pg_catalog.left(p_object -> 'last_payment_error' ->> 'message', 500),
+         stripe_synced_at = p_created
+   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+  perform app.apply_invoice_payment_outcome(v_transaction.id, p_created);
+  return 'applied';
+end
+$_$;
+
+ALTER FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) IS 'Internal (from Stripe events): records a payment''s outcome, posts it to the ledger once, updates its invoice and subscription when it is known to pay one.';
+
+--
+-- Name: sp_process_refund(text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_currency text := app.stripe_currency(p_object);
+  v_amount numeric := app.stripe_amount(p_object -> 'amount', v_currency);
+  v_refunded_total numeric := app.stripe_amount(p_object -> 'amount_refunded', v_currency);
+  v_payment_intent_id text := app.stripe_id(p_object -> 'payment_intent');
+  v_transaction app.payment_transactions;
+  v_refund_id uuid;
+begin
+  if coalesce(p_object ->> 'id', '') !~ '^(ch|py)_[A-Za-z0-9]+$' or coalesce(v_payment_intent_id, 'pi_x') !~ '^pi_[A-Za-z0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a refund event carries a charge');
+  end if;
+  if v_payment_intent_id is null then
+    return 'ignored';  -- a charge made without a PaymentIntent: not a payment recorded here
+  end if;
+  if v_amount <= 0 then
+    return 'ignored';
+  end if;
+  v_transaction := app.payment_transaction_for(v_payment_intent_id, app.stripe_id(p_object -> 'customer'), null,
+                                               p_created, v_amount, v_currency);
+  if v_transaction.id is null then
+    return app.stripe_not_yet(p_created);
+  end if;
+  if v_transaction.currency <> v_currency or v_refunded_total > v_amount then
+    return 'ignored';
+  end if;
+  perform app.add_stripe_routes(array[p_object ->> 'id', v_payment_intent_id]);
+  -- A refunded charge was paid, when the charge was made, whether or not its success event has arrived yet.
+  if v_transaction.status <> 'succeeded' then
+    perform app.mark_payment_succeeded(v_transaction, coalesce(app.stripe_time(p_object -> 'created'), p_created), p_object ->> 'id', v_amount);
+  end if;
+  -- Stripe reports the charge's refunded total: only an increase is news.
+  if v_refunded_total <= v_transaction.amount_refunded then
+    return 'stale';
+  end if;
+  insert into app.refunds (tenant_id, payment_transaction_id, amount, currency, refunded_total, stripe_event_id)
+  values (v_transaction.tenant_id, v_transaction.id, v_refunded_total - v_transaction.amount_refunded, v_currency, v_refunded_total, p_event_id)
+  returning id into v_refund_id;
+  insert into app.general_ledger (tenant_id, entry_type, amount, currency, subscription_id, payment_transaction_id, refund_id, description)
+  values (v_transaction.tenant_id, 'refund', v_transaction.amount_refunded - v_refunded_total, v_currency, v_transaction.subscription_id,
+          v_transaction.id, v_refund_id, 'refund of ' || v_transaction.stripe_payment_intent_id);
+  update app.payment_transactions t set amount_refunded = v_refunded_total
+   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+  return 'applied';
+end
+$_$;
+
+ALTER FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) IS 'Internal (from charge.refunded): records the increase of a payment''s refunded total as a refund and a ledger entry.';
+
+--
+-- Name: start_free_subscription(uuid, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.start_free_subscription(p_user_id uuid, p_source text, p_kind text DEFAULT 'assigned'::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_subscription_id uuid;
+begin
+  insert into app.subscriptions (tenant_id, user_id, plan_id, status)
+  values (v_tenant_id, p_user_id, app.free_plan_id(), 'active')
+  returning id into v_subscription_id;
+  -- Every counter exists from the start, so a plan change can lock them all.
+  insert into app.usage_records (tenant_id, user_id, metric, quantity)
+  select v_tenant_id, p_user_id, m, 0 from pg_catalog.unnest(array['assets', 'ffcs', 'seats', 'storage_bytes']) m
+  on conflict (tenant_id, user_id, metric) do nothing;
+  perform app.record_plan_change(v_subscription_id, null, app.free_plan_id(), p_kind, p_source, p_user_id);
+  return v_subscription_id;
+end
+$$;
+
+ALTER FUNCTION app.start_free_subscription(p_user_id uuid, p_source text, p_kind text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION start_free_subscription(p_user_id uuid, p_source text, p_kind text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.start_free_subscription(p_user_id uuid, p_source text, p_kind text) IS 'Gives a user a new live subscription on the free plan.';
+
+--
+-- Name: stripe_amount(jsonb, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_amount(p_minor jsonb, p_currency text) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_exponent integer := app.currency_exponent(p_currency);
+begin
+  if pg_catalog.jsonb_typeof(p_minor) is distinct from 'number' or (p_minor #>> '{}') !~ '^[0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a Stripe amount is a whole number of minor units');
+  end if;
+  -- Exact: the division by a power of ten is rounded back to the currency's own scale.
+  return pg_catalog.round((p_minor #>> '{}')::numeric / (10::numeric ^ v_exponent), v_exponent);
+end
+$_$;
+
+ALTER FUNCTION app.stripe_amount(p_minor jsonb, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_amount(p_minor jsonb, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_amount(p_minor jsonb, p_currency text) IS 'A Stripe amount in minor units as an exact decimal in the currency''s units.';
+
+--
+-- Name: stripe_currency(jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_currency(p_object jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_currency text := pg_catalog.upper(p_object ->> 'currency');
+begin
+  if coalesce(v_currency, '') !~ '^[A-Z]{3}$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a Stripe object with an amount has a currency');
+  end if;
+  return v_currency;
+end
+$_$;
+
+ALTER FUNCTION app.stripe_currency(p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_currency(p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_currency(p_object jsonb) IS 'The ISO-4217 currency of a Stripe object (Stripe writes it in lower case).';
+
+--
+-- Name: stripe_event_for_storage(jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_event_for_storage(p_event jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- What the appliers read, and nothing of the customer's person (names, emails, addresses,
+  -- billing details, invoice links): kept for inquiry (flattened: not a payload to replay).
+  select pg_catalog.jsonb_build_object(
+    'id', p_event -> 'id', 'object', p_event -> 'object', 'type', p_event -> 'type', 'created', p_event -> 'created',
+    'livemode', p_event -> 'livemode', 'api_version', p_event -> 'api_version',
+    'data', pg_catalog.jsonb_build_object('object', pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+      'id', o -> 'id', 'object', o -> 'object', 'status', o -> 'status', 'customer', to_jsonb(app.stripe_id(o -> 'customer')),
+      'currency', o -> 'currency', 'amount', o -> 'amount', 'amount_received', o -> 'amount_received',
+      'amount_refunded', o -> 'amount_refunded', 'amount_due', o -> 'amount_due', 'amount_paid', o -> 'amount_paid',
+      'amount_remaining', o -> 'amount_remaining', 'attempt_count', o -> 'attempt_count', 'billing_reason', o -> 'billing_reason',
+      'number', o -> 'number', 'period_start', o -> 'period_start', 'period_end', o -> 'period_end',
+      'status_transitions', o -> 'status_transitions', 'cancel_at_period_end', o -> 'cancel_at_period_end',
+      'canceled_at', o -> 'canceled_at', 'ended_at', o -> 'ended_at', 'created', o -> 'created',
+      'current_period_start', o -> 'current_period_start', 'current_period_end', o -> 'current_period_end',
+      'items', (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                         'price', to_jsonb(app.stripe_id(i -> 'price')), 'current_period_start', i -> 'current_period_start',
+                         'current_period_end', i -> 'current_period_end'))
+                  from pg_catalog.jsonb_array_elements(case when pg_catalog.jsonb_typeof(o -> 'items' -> 'data') = 'array'
+                                                            then o -> 'items' -> 'data' else '[]' end) i),
+      'subscription', to_jsonb(coalesce(app.stripe_id(o -> 'parent' -> 'subscription_details' -> 'subscription'),
+                                        app.stripe_id(o -> 'subscription'))),
+      'estate_subscription_id', to_jsonb(coalesce(app.stripe_ref(o -> 'metadata'),
+                                                  app.stripe_ref(o -> 'parent' -> 'subscription_details' -> 'metadata'))),
+      'payment_intent', to_jsonb(coalesce(app.stripe_id(o -> 'payment_intent'), app.stripe_id(o -> 'payment' -> 'payment_intent'))),
+      'invoice', to_jsonb(app.stripe_id(o -> 'invoice')), 'latest_charge', to_jsonb(app.stripe_id(o -> 'latest_charge')),
+      'last_payment_error', case when o ? 'last_payment_error' and pg_catalog.jsonb_typeof(o -> 'last_payment_error') = 'object'
+                                 then pg_catalog.jsonb_build_object('code', o -> 'last_payment_error' -> 'code',
+                                                                    'decline_code', o -> 'last_payment_error' -> 'decline_code') end))))
+    from (select p_event -> 'data' -> 'object' as o) x
+$$;
+
+ALTER FUNCTION app.stripe_event_for_storage(p_event jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_event_for_storage(p_event jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_event_for_storage(p_event jsonb) IS 'The part of a Stripe event kept in stripe_webhook_events: ids, kinds, times, statuses and amounts; no personal data.';
+
+--
+-- Name: stripe_id(jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_id(p_value jsonb) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- A reference may be an id or, when expanded, the object itself.
+  select case pg_catalog.jsonb_typeof(p_value) when 'string' then p_value #>> '{}' when 'object' then p_value ->> 'id' end
+$$;
+
+ALTER FUNCTION app.stripe_id(p_value jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_id(p_value jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_id(p_value jsonb) IS 'The id of a Stripe reference, whether given as an id or as the expanded object.';
+
+--
+-- Name: stripe_not_yet(timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_not_yet(p_created timestamp with time zone) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Stripe delivers (and retries) an event for up to three days: within them the parent's event
+  -- is still coming (after an outage, a backlog may arrive children first); after them it is not.
+  if p_created > pg_catalog.now() - interval '3 days' then
+    perform app.fail('PT503', 'stripe_event_not_ready', 'the event names an object not recorded yet: Stripe will deliver it again');
+  end if;
+  return 'ignored';
+end
+$$;
+
+ALTER FUNCTION app.stripe_not_yet(p_created timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_not_yet(p_created timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_not_yet(p_created timestamp with time zone) IS 'For an event whose parent is not recorded yet: 503 within Stripe''s three days of retries (it redelivers), else ignored.';
+
+--
+-- Name: stripe_price_plan(jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_price_plan(p_items jsonb) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The first item whose price is one of the tenant's paid plans.
+  select p.plan_id
+    from pg_catalog.jsonb_array_elements(case when pg_catalog.jsonb_typeof(p_items) = 'array' then p_items else '[]' end)
+         with ordinality as i(item, n)
+    join app.tenant_plans(app.current_tenant_id()) p on p.stripe_price_id = app.stripe_id(i.item -> 'price')
+   where p.plan_id <> app.free_plan_id()
+   order by i.n
+   limit 1
+$$;
+
+ALTER FUNCTION app.stripe_price_plan(p_items jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_price_plan(p_items jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_price_plan(p_items jsonb) IS 'The tenant''s paid plan a Stripe subscription''s items are priced at, if any.';
+
+--
+-- Name: stripe_ref(jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_ref(p_metadata jsonb) RETURNS uuid
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  select case when p_metadata ->> 'estate_subscription_id' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+              then (p_metadata ->> 'estate_subscription_id')::uuid end
+$_$;
+
+ALTER FUNCTION app.stripe_ref(p_metadata jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_ref(p_metadata jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_ref(p_metadata jsonb) IS 'Our subscription id carried in Stripe metadata (estate_subscription_id), if well-formed.';
+
+--
+-- Name: stripe_status_rank(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_status_rank(p_status text) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case p_status
+    when 'incomplete' then 0 when 'trialing' then 1 when 'active' then 2 when 'past_due' then 2
+    when 'unpaid' then 3 when 'paused' then 3 when 'canceled' then 4 when 'incomplete_expired' then 4
+    when 'draft' then 0 when 'open' then 1 when 'uncollectible' then 2 when 'paid' then 3 when 'void' then 3
+    else -1 end
+$$;
+
+ALTER FUNCTION app.stripe_status_rank(p_status text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_status_rank(p_status text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_status_rank(p_status text) IS 'How far along a subscription or invoice status is; breaks ties between events of the same second.';
+
+--
+-- Name: stripe_time(jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.stripe_time(p_epoch jsonb) RETURNS timestamp with time zone
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when pg_catalog.jsonb_typeof(p_epoch) = 'number' then pg_catalog.to_timestamp((p_epoch #>> '{}')::double precision) end
+$$;
+
+ALTER FUNCTION app.stripe_time(p_epoch jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION stripe_time(p_epoch jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.stripe_time(p_epoch jsonb) IS 'A Stripe timestamp (seconds since the epoch) as timestamptz; NULL when absent.';
+
+--
+-- Name: subscription_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.subscription_view(p_subscription_id uuid) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select s.id, p.code, p.name, s.status,
+         (select e.code from app.subscription_plans e where e.id = app.effective_plan_id(s.tenant_id, s.user_id)),
+         (select q.code from app.subscription_plans q where q.id = s.pending_plan_id),
+         p.price_amount, p.currency, p.billing_interval, s.cancel_at_period_end, s.current_period_start,
+         s.current_period_end, s.canceled_at, s.ended_at, s.stripe_subscription_id is not null, s.created_at, s.updated_at
+    from app.subscriptions s
+    join app.tenant_plans(s.tenant_id) p on p.plan_id = s.plan_id
+   where s.tenant_id = app.current_tenant_id() and s.id = p_subscription_id
+$$;
+
+ALTER FUNCTION app.subscription_view(p_subscription_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION subscription_view(p_subscription_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.subscription_view(p_subscription_id uuid) IS 'A subscription as the API shows it, with the plan whose limits apply now.';
+
+--
+-- Name: tenant_plans(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tenant_plans(p_tenant_id uuid) RETURNS TABLE(plan_id uuid, code text, name text, description text, price_amount numeric, currency text, billing_interval text, stripe_price_id text, is_available boolean, sort_order integer, max_ffcs bigint, max_seats bigint, max_assets bigint, max_storage_bytes bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select p.id, p.code, p.name, p.description, coalesce(s.price_amount, p.price_amount), coalesce(s.currency, p.currency),
+         p.billing_interval, coalesce(s.stripe_price_id, p.stripe_price_id), coalesce(s.is_available, true), p.sort_order,
+         l.max_ffcs, l.max_seats, l.max_assets, l.max_storage_bytes
+    from app.subscription_plans p
+    left join app.tenant_plan_settings s on s.tenant_id = p_tenant_id and s.plan_id = p.id
+   cross join lateral app.plan_limits(p_tenant_id, p.id) l
+$$;
+
+ALTER FUNCTION app.tenant_plans(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tenant_plans(p_tenant_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tenant_plans(p_tenant_id uuid) IS 'Every plan as a tenant offers it: its overrides of availability, price, Stripe price and limits applied.';
+
+--
+-- Name: tg__set_updated_at(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg__set_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  new.updated_at := pg_catalog.now();
+  return new;
+end
+$$;
+
+ALTER FUNCTION app.tg__set_updated_at() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg__set_updated_at(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg__set_updated_at() IS 'Keeps updated_at equal to the time of the last change.';
+
+--
+-- Name: tg_asset_valuations__append_only(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_asset_valuations__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  raise exception using errcode = 'PT409', message = 'valuations are history: record a new one instead', hint = 'valuation_immutable';
+end
+$$;
+
+ALTER FUNCTION app.tg_asset_valuations__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_asset_valuations__append_only(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_asset_valuations__append_only() IS 'Valuations are appended, never overwritten.';
+
+--
+-- Name: tg_assets__usage(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_assets__usage() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    perform app.track_usages(new.tenant_id, new.created_by_user_id, array['assets', 'storage_bytes'],
+                             array[1, pg_catalog.pg_column_size(new)]::bigint[]);
+  elsif tg_op = 'DELETE' then
+    perform app.track_usages(old.tenant_id, old.created_by_user_id, array['assets', 'storage_bytes'],
+                             array[-1, -pg_catalog.pg_column_size(old)]::bigint[]);
+  elsif pg_catalog.pg_column_size(new) <> pg_catalog.pg_column_size(old) then
+    perform app.track_usage(new.tenant_id, new.created_by_user_id, 'storage_bytes',
+                            pg_catalog.pg_column_size(new) - pg_catalog.pg_column_size(old));
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_assets__usage() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_assets__usage(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_assets__usage() IS 'Counts assets and the bytes of their records against their creator''s plan.';
+
+--
+-- Name: tg_ffc_memberships__seats(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_ffc_memberships__seats() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_subscriber uuid;
+  v_was_active boolean := tg_op = 'UPDATE' and old.status = 'active';
+  v_is_active boolean := new.status = 'active';
+begin
+  if v_was_active = v_is_active and (tg_op = 'INSERT' or old.persona_id = new.persona_id) then
+    return null;
+  end if;
+  select c.created_by_user_id into v_subscriber
+    from app.fwd_family_circles c where c.tenant_id = new.tenant_id and c.id = new.ffc_id;
+  -- Lock the subscriber's seat counter first: seat changes of one subscriber happen one at a time.
+  perform app.track_usage(new.tenant_id, v_subscriber, 'seats', 0);
+
+  if v_is_active and not exists (
+       select 1 from app.subscription_seats s
+        where s.tenant_id = new.tenant_id and s.subscriber_user_id = v_subscriber
+          and s.persona_id = new.persona_id and s.status = 'active') then
+    insert into app.subscription_seats (tenant_id, subscriber_user_id, persona_id, first_ffc_id)
+    values (new.tenant_id, v_subscriber, new.persona_id, new.ffc_id);
+    perform app.track_usage(new.tenant_id, v_subscriber, 'seats', 1);
+  elsif not v_is_active and not exists (
+       select 1 from app.ffc_memberships m
+         join app.fwd_family_circles c on c.tenant_id = m.tenant_id and c.id = m.ffc_id
+        where m.tenant_id = new.tenant_id and m.persona_id = new.persona_id and m.status = 'active'
+          and c.created_by_user_id = v_subscriber) then
+    update app.subscription_seats s set status = 'released', released_at = pg_catalog.now()
+     where s.tenant_id = new.tenant_id and s.subscriber_user_id = v_subscriber
+       and s.persona_id = new.persona_id and s.status = 'active';
+    if found then
+      perform app.track_usage(new.tenant_id, v_subscriber, 'seats', -1);
+    end if;
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_ffc_memberships__seats() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_ffc_memberships__seats(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_ffc_memberships__seats() IS 'Seat management: a person joining a subscriber''s circles takes one seat (refused past the plan''s limit); leaving the last one frees it.';
+
+--
+-- Name: tg_fwd_family_circles__usage(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_fwd_family_circles__usage() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.track_usage(new.tenant_id, new.created_by_user_id, 'ffcs', 1);
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_fwd_family_circles__usage() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_fwd_family_circles__usage(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_fwd_family_circles__usage() IS 'Counts a new circle against its creator''s plan.';
+
+--
+-- Name: tg_general_ledger__append_only(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_general_ledger__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  raise exception using errcode = 'PT409', message = 'the ledger is appended to, never changed', hint = 'ledger_immutable';
+end
+$$;
+
+ALTER FUNCTION app.tg_general_ledger__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_general_ledger__append_only(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_general_ledger__append_only() IS 'Ledger entries are appended, never updated or deleted.';
+
+--
+-- Name: track_usage(uuid, uuid, text, bigint); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select app.track_usages(p_tenant_id, p_user_id, array[p_metric], array[p_delta]) $$;
+
+ALTER FUNCTION app.track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint) IS 'app.track_usages for one counter.';
+
+--
+-- Name: track_usages(uuid, uuid, text[], bigint[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.track_usages(p_tenant_id uuid, p_user_id uuid, p_metrics text[], p_deltas bigint[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_quantities bigint[] := '{}';
+  v_quantity bigint;
+  v_limits record;
+  v_limit bigint;
+  v_index integer;
+begin
+  -- Each upsert locks its counter row (callers name metrics in alphabetical order, the order a
+  -- plan change locks them in): concurrent writers for one subscriber queue here, so the check
+  -- below always sees the count including every committed earlier change.
+  for v_index in 1 .. pg_catalog.cardinality(p_metrics) loop
+    insert into app.usage_records as u (tenant_id, user_id, metric, quantity)
+    values (p_tenant_id, p_user_id, p_metrics[v_index], greatest(p_deltas[v_index], 0))
+    on conflict (tenant_id, user_id, metric)
+    do update set quantity = greatest(u.quantity + p_deltas[v_index], 0)
+    returning u.quantity into v_quantity;
+    v_quantities := v_quantities || v_quantity;
+  end loop;
+
+  if 0 < any (p_deltas) then
+    -- One lookup of the limits for all the metrics of this change.
+    select * into v_limits from app.plan_limits(p_tenant_id, app.effective_plan_id(p_tenant_id, p_user_id));
+    for v_index in 1 .. pg_catalog.cardinality(p_metrics) loop
+      continue when p_deltas[v_index] <= 0;
+      v_limit := case p_metrics[v_index] when 'ffcs' then v_limits.max_ffcs when 'seats' then v_limits.max_seats
+                                         when 'assets' then v_limits.max_assets else v_limits.max_storage_bytes end;
+      if v_limit is not null and v_quantities[v_index] > v_limit then
+        perform app.fail('PT402',
+          case p_metrics[v_index] when 'ffcs' then 'ffc_limit_reached' when 'seats' then 'seat_limit_reached'
+                                  when 'assets' then 'asset_limit_reached' else 'storage_limit_reached' end,
+          pg_catalog.format('the plan allows %s %s: upgrade the plan to add more', v_limit,
+            case p_metrics[v_index] when 'ffcs' then 'family circles' when 'seats' then 'seats'
+                                    when 'assets' then 'assets' else 'bytes of storage' end));
+      end if;
+    end loop;
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.track_usages(p_tenant_id uuid, p_user_id uuid, p_metrics text[], p_deltas bigint[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION track_usages(p_tenant_id uuid, p_user_id uuid, p_metrics text[], p_deltas bigint[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.track_usages(p_tenant_id uuid, p_user_id uuid, p_metrics text[], p_deltas bigint[]) IS 'Adds to a subscriber''s usage counters under their row locks and refuses (402) an increase past the plan''s limit.';
+
+--
+-- Name: user_can_reference_persona(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- A persona the user acts for, or a fellow active member of one of the user's circles.
+  select exists (select 1 from app.acting_persona_ids(p_user_id) a where a = p_persona_id)
+      or exists (select 1 from app.ffc_memberships mine
+                   join app.ffc_memberships theirs on theirs.tenant_id = mine.tenant_id and theirs.ffc_id = mine.ffc_id
+                  where mine.tenant_id = (select app.current_tenant_id()) and mine.status = 'active' and theirs.status = 'active'
+                    and mine.persona_id in (select app.acting_persona_ids(p_user_id)) and theirs.persona_id = p_persona_id)
+$$;
+
+ALTER FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION user_can_reference_persona(p_user_id uuid, p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_id uuid) IS 'True when the user may name the persona as an owner or grantee: one they act for, or a fellow circle member.';
+
+--
+-- Name: user_profile(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.user_profile(p_user_id uuid) RETURNS TABLE(user_id uuid, email text, status text, last_login_at timestamp with time zone, created_at timestamp with time zone, persona_id uuid, first_name text, last_name text, preferred_name text, tenant_slug text, tenant_name text, tenant_branding jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select u.id, u.email, u.status, u.last_login_at, u.created_at,
+         p.id, p.first_name, p.last_name, p.preferred_name,
+         t.slug, t.name, t.branding
+    from app.users u
+    join app.tenants t on t.tenant_id = u.tenant_id
+    left join app.user_personas up on up.tenant_id = u.tenant_id and up.user_id = u.id and up.link_kind = 'self'
+    left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+   where u.tenant_id = (select app.current_tenant_id()) and u.id = p_user_id
+$$;
+
+ALTER FUNCTION app.user_profile(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION user_profile(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.user_profile(p_user_id uuid) IS 'A user with their own persona and tenant branding, as sign-in and "me" return it.';
+
+--
+-- Name: ensure_partitions(integer, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.ensure_partitions(p_months_back integer DEFAULT 1, p_months_ahead integer DEFAULT 12) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_month date;
+  v_name text;
+  v_created integer := 0;
+begin
+  if not exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'audit' and c.relname = 'audit_log_default') then
+    create table audit.audit_log_default partition of audit.audit_log default;
+    alter table audit.audit_log_default enable row level security;
+    alter table audit.audit_log_default force row level security;
+    create trigger _000_no_truncate before truncate on audit.audit_log_default
+      for each statement execute function audit.tg_audit_log__append_only();
+  end if;
+  for v_month in
+    select pg_catalog.generate_series(
+             pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => p_months_back),
+             pg_catalog.date_trunc('month', pg_catalog.now()) + pg_catalog.make_interval(months => p_months_ahead),
+             interval '1 month')::date
+  loop
+    v_name := 'audit_log_' || pg_catalog.to_char(v_month, 'YYYY_MM');
+    continue when exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+                          where n.nspname = 'audit' and c.relname = v_name);
+    execute pg_catalog.format(
+      'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)',
+      v_name, v_month, (v_month + interval '1 month')::date);
+    execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
+    execute pg_catalog.format('alter table audit.%I force row level security', v_name);
+    execute pg_catalog.format(
+      'create trigger _000_no_truncate before truncate on audit.%I for each statement execute function audit.tg_audit_log__append_only()',
+      v_name);
+    v_created := v_created + 1;
+  end loop;
+  return v_created;
+end
+$$;
+
+ALTER FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) IS 'Creates the monthly audit partitions from p_months_back to p_months_ahead and the default one; run by every migrate.';
+
+--
+-- Name: tg_audit__row(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.tg_audit__row() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_new jsonb := case when tg_op in ('INSERT', 'UPDATE') then pg_catalog.to_jsonb(new) end;
+  v_old jsonb := case when tg_op in ('UPDATE', 'DELETE') then pg_catalog.to_jsonb(old) end;
+  v_row jsonb := coalesce(v_new, v_old);
+  v_changes jsonb := '{}'::jsonb;
+  v_columns text[] := '{}';
+  v_key text;
+begin
+  if tg_op <> 'DELETE' then
+    for v_key in select k from pg_catalog.jsonb_object_keys(v_new) as k order by k loop
+      continue when v_key in ('tenant_id', 'id', 'created_at', 'updated_at');
+      continue when tg_op = 'UPDATE' and (v_new -> v_key) is not distinct from (v_old -> v_key);
+      v_columns := v_columns || v_key;
+      v_changes := v_changes || pg_catalog.jsonb_build_object(
+        v_key, case when v_key = any (tg_argv) then '"[redacted]"'::jsonb else v_new -> v_key end);
+    end loop;
+    if tg_op = 'UPDATE' and pg_catalog.cardinality(v_columns) = 0 then
+      return null;  -- nothing but updated_at changed: nothing to record
+    end if;
+  end if;
+
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id,
+                               operation, changed_columns, changes)
+  values ((v_row ->> 'tenant_id')::uuid, app.current_actor_kind(), app.current_actor_id(),
+          app.current_request_id(), tg_table_schema || '.' || tg_table_name,
+          coalesce(v_row ->> 'id', v_row ->> 'tenant_id'),
+          tg_op, case when tg_op <> 'DELETE' then v_columns end,
+          case when tg_op <> 'DELETE' then v_changes end);
+  return null;
+end
+$$;
+
+ALTER FUNCTION audit.tg_audit__row() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_audit__row(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.tg_audit__row() IS 'Writes one audit row per changed row; trigger arguments name the columns whose values are redacted.';
+
+--
+-- Name: tg_audit_log__append_only(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.tg_audit_log__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  raise exception using errcode = '42501', message = 'the audit log is append-only', hint = 'audit_log_append_only';
+end
+$$;
+
+ALTER FUNCTION audit.tg_audit_log__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_audit_log__append_only(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.tg_audit_log__append_only() IS 'Rejects UPDATE, DELETE and TRUNCATE on the audit log, whoever asks.';
+
+--
+-- Name: sp_create_tenant(text, text, jsonb, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb DEFAULT '{}'::jsonb, p_settings jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(tenant_id uuid, slug text, name text, status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := gen_random_uuid();
+  v_slug text := pg_catalog.lower(pg_catalog.btrim(p_slug));
+begin
+  perform app.require_support_session();
+  if v_slug is null or v_slug !~ '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$' then
+    perform app.fail('PT400', 'invalid_slug', 'slug must be 1 to 63 lower-case letters, digits or inner hyphens');
+  end if;
+  if coalesce(pg_catalog.jsonb_typeof(p_branding), 'object') <> 'object'
+     or coalesce(pg_catalog.jsonb_typeof(p_settings), 'object') <> 'object' then
+    perform app.fail('PT400', 'invalid_settings', 'branding and settings must be JSON objects');
+  end if;
+  if exists (select 1 from app.tenants t where t.slug = v_slug) then
+    perform app.fail('PT409', 'tenant_slug_taken', 'a tenant with this slug exists');
+  end if;
+  perform pg_catalog.set_config('app.tenant_id', v_tenant_id::text, true);
+  return query
+    insert into app.tenants as t (tenant_id, slug, name, branding, settings)
+    values (v_tenant_id, v_slug, app.require_text(p_name, 'invalid_name', 200),
+            coalesce(p_branding, '{}'), coalesce(p_settings, '{}'))
+    returning t.tenant_id, t.slug, t.name, t.status, t.created_at;
+end
+$_$;
+
+ALTER FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) IS 'Creates a white-label partner (tenant) with its branding and settings.';
+
+--
+-- Name: sp_get_payment_summary(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) RETURNS TABLE(currency text, payments_total numeric, refunds_total numeric, balance numeric, payment_count bigint, refund_count bigint, failed_payment_count bigint, last_posted_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.enter_tenant_as_support(p_tenant_id);
+  return query select v.currency, v.payments_total, v.refunds_total, v.balance, v.payment_count, v.refund_count,
+                      v.failed_payment_count, v.last_posted_at
+                 from app.v_payment_summary v where v.tenant_id = p_tenant_id order by v.currency;
+end
+$$;
+
+ALTER FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) IS 'Support: a tenant''s payments, refunds and ledger balance per currency.';
+
+--
+-- Name: sp_get_tenant_by_slug(text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_tenant_by_slug(p_slug text) RETURNS TABLE(tenant_id uuid, slug text, name text, status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_support_session();
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at
+      from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
+  if not found then
+    perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_tenant_by_slug(p_slug text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
+
+--
+-- Name: sp_list_active_subscriptions(uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(subscription_id uuid, user_id uuid, email_masked text, plan_code text, status text, seats_used bigint, current_period_end timestamp with time zone, cancel_at_period_end boolean, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.enter_tenant_as_support(p_tenant_id);
+  perform app.check_page(p_limit, p_offset, 500);
+  return query
+    select v.subscription_id, v.user_id, app.mask_email(v.email), v.plan_code, v.status, coalesce(v.seats_used, 0),
+           v.current_period_end, v.cancel_at_period_end, v.created_at
+      from app.v_active_subscriptions v
+     where v.tenant_id = p_tenant_id
+     order by v.created_at, v.subscription_id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+
+--
+-- Name: sp_register_app_client(uuid, uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_id uuid;
+begin
+  if not exists (select 1 from app.tenant_identity_providers p where p.tenant_id = v_tenant_id and p.id = p_provider_id) then
+    perform app.fail('PT404', 'provider_not_found', 'identity provider not found for this tenant');
+  end if;
+  if p_client_id is null or p_client_id !~ '^[\w+]{1,128}$' then
+    perform app.fail('PT400', 'invalid_client_id', 'app client id must be 1 to 128 word characters');
+  end if;
+  insert into app.tenant_app_clients (tenant_id, provider_id, client_id, name)
+  values (v_tenant_id, p_provider_id, p_client_id, app.require_text(p_name, 'invalid_name', 200))
+  on conflict (tenant_id, provider_id, client_id) do update set status = 'active'
+  returning id into v_id;
+  return v_id;
+end
+$_$;
+
+ALTER FUNCTION support.sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text) IS 'Registers (or re-activates) an app client of a tenant''s user pool, so its access tokens are accepted for that tenant.';
+
+--
+-- Name: sp_register_identity_provider(uuid, text, text, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text DEFAULT NULL::text, p_issuer text DEFAULT NULL::text) RETURNS TABLE(provider_id uuid, issuer text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_issuer text;
+  v_owner uuid;
+  v_id uuid;
+begin
+  if p_kind = 'cognito' then
+    if p_region is null or p_region !~ '^[a-z]{2}(-[a-z]+)+-[0-9]+$' then
+      perform app.fail('PT400', 'invalid_region', 'a Cognito pool needs its AWS region, e.g. eu-west-1');
+    end if;
+    if p_user_pool_id is null or p_user_pool_id !~ ('^' || p_region || '_[0-9A-Za-z]+$') then
+      perform app.fail('PT400', 'invalid_user_pool_id', 'a Cognito user pool id looks like <region>_<id>');
+    end if;
+    v_issuer := 'https://cognito-idp.' || p_region || '.amazonaws.com/' || p_user_pool_id;
+  elsif p_kind = 'development' then
+    if p_issuer is null or p_issuer !~ '^https?://[^\s]+$' then
+      perform app.fail('PT400', 'invalid_issuer', 'a development provider needs its issuer URL');
+    end if;
+    if p_user_pool_id is null or p_user_pool_id !~ '^[\w-]+_[0-9A-Za-z]+$' then
+      perform app.fail('PT400', 'invalid_user_pool_id', 'a user pool id looks like <prefix>_<id>');
+    end if;
+    v_issuer := pg_catalog.rtrim(p_issuer, '/');
+  else
+    perform app.fail('PT400', 'invalid_provider_kind', 'provider kind must be cognito or development');
+  end if;
+
+  select p.tenant_id, p.id into v_owner, v_id from app.tenant_identity_providers p where p.issuer = v_issuer;
+  if v_owner is not null and v_owner <> v_tenant_id then
+    perform app.fail('PT409', 'issuer_taken', 'this user pool belongs to another tenant');
+  end if;
+  if v_id is null then
+    insert into app.tenant_identity_providers (tenant_id, kind, issuer, user_pool_id, region)
+    values (v_tenant_id, p_kind, v_issuer, p_user_pool_id, p_region)
+    returning id into v_id;
+  end if;
+  return query select v_id, v_issuer;
+end
+$_$;
+
+ALTER FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) IS 'Registers a tenant''s Cognito user pool (or the development provider); registering it again returns the same id.';
+
+--
+-- Name: sp_set_exchange_rate(text, text, date, numeric); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_support_session();
+  perform app.check_currency(p_base_currency);
+  perform app.check_currency(p_quote_currency);
+  if p_base_currency = p_quote_currency or p_rate is null or p_rate <= 0 or p_rate_date is null then
+    perform app.fail('PT400', 'invalid_exchange_rate', 'a rate is a positive number between two different currencies on a date');
+  end if;
+  insert into app.exchange_rates (base_currency, quote_currency, rate_date, rate)
+  values (p_base_currency, p_quote_currency, p_rate_date, p_rate)
+  on conflict (base_currency, quote_currency, rate_date) do update set rate = excluded.rate;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) IS 'Records (or corrects) the rate of one currency in another on a date.';
+
+--
+-- Name: sp_set_tenant_plan(uuid, text, boolean, numeric, text, text, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean DEFAULT true, p_price_amount numeric DEFAULT NULL::numeric, p_currency text DEFAULT NULL::text, p_stripe_price_id text DEFAULT NULL::text, p_feature_limits jsonb DEFAULT '{}'::jsonb) RETURNS TABLE(plan_code text, is_available boolean, price_amount numeric, currency text, stripe_price_id text, max_ffcs bigint, max_seats bigint, max_assets bigint, max_storage_mb bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_plan_id uuid;
+  v_key text;
+begin
+  perform app.enter_tenant_as_support(p_tenant_id);
+  select p.id into v_plan_id from app.subscription_plans p where p.code = p_plan_code;
+  if v_plan_id is null then
+    perform app.fail('PT404', 'plan_not_found', 'no such plan');
+  end if;
+  if v_plan_id = app.free_plan_id() and (not coalesce(p_is_available, true) or p_price_amount is not null or p_stripe_price_id is not null) then
+    perform app.fail('PT400', 'invalid_plan_settings', 'the free plan is always offered, free and outside Stripe; only its limits change');
+  end if;
+  if (p_price_amount is null) <> (p_currency is null) or p_price_amount < 0
+     or (p_currency is not null and p_currency !~ '^[A-Z]{3}$')
+     or p_price_amount <> pg_catalog.round(p_price_amount, app.currency_exponent(p_currency)) then
+    perform app.fail('PT400', 'invalid_price', 'a price is an amount of 0 or more, in the currency''s own decimals, with its ISO-4217 currency');
+  end if;
+  if p_stripe_price_id !~ '^price_[A-Za-z0-9_]+$' then
+    perform app.fail('PT400', 'invalid_stripe_price', 'a Stripe price id starts with price_');
+  end if;
+  if p_feature_limits is null or pg_catalog.jsonb_typeof(p_feature_limits) <> 'object' then
+    perform app.fail('PT400', 'invalid_feature_limits', 'feature limits are an object of limit names to whole numbers or null');
+  end if;
+  for v_key in select k from pg_catalog.jsonb_object_keys(p_feature_limits) k loop
+    if v_key not in ('max_ffcs', 'max_seats', 'max_assets', 'max_storage_mb')
+       or pg_catalog.jsonb_typeof(p_feature_limits -> v_key) not in ('number', 'null')
+       or (p_feature_limits ->> v_key) !~ '^[0-9]{1,12}$' and pg_catalog.jsonb_typeof(p_feature_limits -> v_key) = 'number' then
+      perform app.fail('PT400', 'invalid_feature_limits', 'limits are max_ffcs, max_seats, max_assets, max_storage_mb: whole numbers or null');
+    end if;
+  end loop;
+
+  if p_stripe_price_id is not null and exists (
+       select 1 from app.tenant_plans(p_tenant_id) p where p.stripe_price_id = p_stripe_price_id and p.plan_id <> v_plan_id) then
+    perform app.fail('PT409', 'stripe_price_taken', 'another plan of this tenant has this Stripe price');
+  end if;
+  insert into app.tenant_plan_settings as s (tenant_id, plan_id, is_available, price_amount, currency, stripe_price_id, feature_limits)
+  values (p_tenant_id, v_plan_id, coalesce(p_is_available, true), p_price_amount, p_currency, p_stripe_price_id, p_feature_limits)
+  on conflict (tenant_id, plan_id) do update set
+    is_available = excluded.is_available, price_amount = excluded.price_amount, currency = excluded.currency,
+    stripe_price_id = excluded.stripe_price_id, feature_limits = excluded.feature_limits;
+
+  return query select p.code, p.is_available, p.price_amount, p.currency, p.stripe_price_id, p.max_ffcs, p.max_seats,
+                      p.max_assets, p.max_storage_bytes / 1048576
+                 from app.tenant_plans(p_tenant_id) p where p.plan_id = v_plan_id;
+end
+$_$;
+
+ALTER FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) IS 'Support: sets a tenant''s overrides of a plan (availability, price, Stripe price, limits); audited.';
+
+--
+-- Name: asset_bank_accounts; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_bank_accounts (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    institution_name text NOT NULL,
+    account_kind text NOT NULL,
+    interest_rate_percent numeric(7,4),
+    CONSTRAINT asset_bank_accounts_account_kind_check CHECK ((account_kind = ANY (ARRAY['checking'::text, 'savings'::text, 'money_market'::text, 'certificate_of_deposit'::text]))),
+    CONSTRAINT asset_bank_accounts_institution_name_check CHECK (((length(btrim(institution_name)) >= 1) AND (length(btrim(institution_name)) <= 200))),
+    CONSTRAINT asset_bank_accounts_interest_rate_percent_check CHECK (((interest_rate_percent >= (0)::numeric) AND (interest_rate_percent <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY app.asset_bank_accounts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_bank_accounts OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_bank_accounts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_bank_accounts IS 'Type fields of a bank_account asset: institution, account kind, interest rate (one row per asset, keyed by its id).';
+
+--
+-- Name: asset_businesses; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_businesses (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    legal_name text NOT NULL,
+    entity_kind text NOT NULL,
+    jurisdiction text,
+    ownership_units numeric(20,6),
+    CONSTRAINT asset_businesses_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['sole_proprietorship'::text, 'partnership'::text, 'llc'::text, 'c_corp'::text, 's_corp'::text, 'other'::text]))),
+    CONSTRAINT asset_businesses_jurisdiction_check CHECK ((length(jurisdiction) <= 100)),
+    CONSTRAINT asset_businesses_legal_name_check CHECK (((length(btrim(legal_name)) >= 1) AND (length(btrim(legal_name)) <= 200))),
+    CONSTRAINT asset_businesses_ownership_units_check CHECK ((ownership_units > (0)::numeric))
+);
+
+ALTER TABLE ONLY app.asset_businesses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_businesses OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_businesses; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_businesses IS 'Type fields of a business asset: legal name, entity kind, jurisdiction, units owned.';
+
+--
+-- Name: asset_categories; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_categories (
+    code text NOT NULL,
+    asset_type text NOT NULL,
+    name text NOT NULL,
+    is_liability boolean DEFAULT false NOT NULL,
+    sort_order integer DEFAULT 0 NOT NULL,
+    CONSTRAINT asset_categories_asset_type_check CHECK ((asset_type = ANY (ARRAY['bank_account'::text, 'investment_account'::text, 'real_estate'::text, 'vehicle'::text, 'business'::text, 'life_insurance'::text, 'personal_property'::text, 'debt'::text, 'cryptocurrency'::text, 'retirement_account'::text, 'collectible'::text, 'intellectual_property'::text, 'misc'::text]))),
+    CONSTRAINT asset_categories_code_check CHECK ((code ~ '^[a-z_]{2,40}$'::text))
+);
+
+ALTER TABLE ONLY app.asset_categories FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_categories OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_categories; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_categories IS 'Global reference table: the kinds of asset, grouped by the 13 asset types.';
+
+--
+-- Name: asset_collectibles; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_collectibles (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    collectible_kind text NOT NULL,
+    creator text,
+    provenance text,
+    CONSTRAINT asset_collectibles_collectible_kind_check CHECK ((collectible_kind = ANY (ARRAY['art'::text, 'antique'::text, 'wine'::text, 'coin'::text, 'stamp'::text, 'memorabilia'::text, 'other'::text]))),
+    CONSTRAINT asset_collectibles_creator_check CHECK ((length(creator) <= 200)),
+    CONSTRAINT asset_collectibles_provenance_check CHECK ((length(provenance) <= 2000))
+);
+
+ALTER TABLE ONLY app.asset_collectibles FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_collectibles OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_collectibles; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_collectibles IS 'Type fields of a collectible asset: kind, creator, provenance.';
+
+--
+-- Name: asset_cryptocurrencies; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_cryptocurrencies (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    symbol text NOT NULL,
+    units numeric(30,12) NOT NULL,
+    custody text NOT NULL,
+    wallet_address text,
+    CONSTRAINT asset_cryptocurrencies_custody_check CHECK ((custody = ANY (ARRAY['exchange'::text, 'self_custody'::text, 'custodian'::text]))),
+    CONSTRAINT asset_cryptocurrencies_symbol_check CHECK ((symbol ~ '^[A-Z0-9]{2,10}$'::text)),
+    CONSTRAINT asset_cryptocurrencies_units_check CHECK ((units >= (0)::numeric)),
+    CONSTRAINT asset_cryptocurrencies_wallet_address_check CHECK ((wallet_address ~ '^[A-Za-z0-9:]{20,120}$'::text))
+);
+
+ALTER TABLE ONLY app.asset_cryptocurrencies FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_cryptocurrencies OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_cryptocurrencies; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_cryptocurrencies IS 'Type fields of a cryptocurrency asset: symbol, units, custody, a public wallet address (never a key).';
+
+--
+-- Name: asset_debts; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_debts (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    lender_name text NOT NULL,
+    debt_kind text NOT NULL,
+    interest_rate_percent numeric(7,4) NOT NULL,
+    original_principal numeric(20,2),
+    matures_on date,
+    CONSTRAINT asset_debts_debt_kind_check CHECK ((debt_kind = ANY (ARRAY['mortgage'::text, 'auto_loan'::text, 'student_loan'::text, 'personal_loan'::text, 'credit_card'::text, 'line_of_credit'::text, 'other'::text]))),
+    CONSTRAINT asset_debts_interest_rate_percent_check CHECK (((interest_rate_percent >= (0)::numeric) AND (interest_rate_percent <= (100)::numeric))),
+    CONSTRAINT asset_debts_lender_name_check CHECK (((length(btrim(lender_name)) >= 1) AND (length(btrim(lender_name)) <= 200))),
+    CONSTRAINT asset_debts_original_principal_check CHECK ((original_principal >= (0)::numeric))
+);
+
+ALTER TABLE ONLY app.asset_debts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_debts OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_debts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_debts IS 'Type fields of a debt (a liability): lender, debt kind, interest rate, original principal, maturity.';
+
+--
+-- Name: asset_intellectual_property; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_intellectual_property (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    ip_kind text NOT NULL,
+    registration_number text,
+    expires_on date,
+    CONSTRAINT asset_intellectual_property_ip_kind_check CHECK ((ip_kind = ANY (ARRAY['patent'::text, 'trademark'::text, 'copyright'::text, 'trade_secret'::text, 'royalty_stream'::text]))),
+    CONSTRAINT asset_intellectual_property_registration_number_check CHECK ((length(registration_number) <= 100))
+);
+
+ALTER TABLE ONLY app.asset_intellectual_property FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_intellectual_property OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_intellectual_property; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_intellectual_property IS 'Type fields of an intellectual_property asset: kind, registration number, expiry.';
+
+--
+-- Name: asset_investment_accounts; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_investment_accounts (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    institution_name text NOT NULL,
+    account_kind text NOT NULL,
+    is_taxable boolean DEFAULT true NOT NULL,
+    CONSTRAINT asset_investment_accounts_account_kind_check CHECK ((account_kind = ANY (ARRAY['brokerage'::text, 'managed'::text, 'education_529'::text, 'trust'::text, 'other'::text]))),
+    CONSTRAINT asset_investment_accounts_institution_name_check CHECK (((length(btrim(institution_name)) >= 1) AND (length(btrim(institution_name)) <= 200)))
+);
+
+ALTER TABLE ONLY app.asset_investment_accounts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_investment_accounts OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_investment_accounts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_investment_accounts IS 'Type fields of an investment_account asset: institution, account kind, whether taxable.';
+
+--
+-- Name: asset_life_insurance; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_life_insurance (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    insurer_name text NOT NULL,
+    policy_kind text NOT NULL,
+    face_value numeric(20,2) NOT NULL,
+    insured_persona_id uuid NOT NULL,
+    term_ends_on date,
+    CONSTRAINT asset_life_insurance_check CHECK (((policy_kind <> 'term'::text) OR (term_ends_on IS NOT NULL))),
+    CONSTRAINT asset_life_insurance_face_value_check CHECK ((face_value > (0)::numeric)),
+    CONSTRAINT asset_life_insurance_insurer_name_check CHECK (((length(btrim(insurer_name)) >= 1) AND (length(btrim(insurer_name)) <= 200))),
+    CONSTRAINT asset_life_insurance_policy_kind_check CHECK ((policy_kind = ANY (ARRAY['term'::text, 'whole'::text, 'universal'::text, 'variable'::text])))
+);
+
+ALTER TABLE ONLY app.asset_life_insurance FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_life_insurance OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_life_insurance; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_life_insurance IS 'Type fields of a life_insurance asset: insurer, policy kind, face value, the insured persona, term end.';
+
+--
+-- Name: asset_misc; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_misc (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    notes text,
+    CONSTRAINT asset_misc_notes_check CHECK ((length(notes) <= 2000))
+);
+
+ALTER TABLE ONLY app.asset_misc FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_misc OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_misc; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_misc IS 'Type fields of a misc asset: free-form notes.';
+
+--
+-- Name: asset_ownerships; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_ownerships (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    asset_id uuid NOT NULL,
+    persona_id uuid NOT NULL,
+    ownership_percentage numeric(7,4) NOT NULL,
+    ownership_form text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT asset_ownerships_ownership_form_check CHECK ((ownership_form = ANY (ARRAY['sole'::text, 'joint_tenancy_wros'::text, 'tenants_in_common'::text, 'community_property'::text, 'trust_owned'::text, 'tod_pod'::text]))),
+    CONSTRAINT asset_ownerships_ownership_percentage_check CHECK (((ownership_percentage > (0)::numeric) AND (ownership_percentage <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY app.asset_ownerships FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_ownerships OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_ownerships; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_ownerships IS 'Who owns how much of an asset and how; the shares of one asset never add up to more than 100%.';
+
+--
+-- Name: asset_permissions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_permissions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    asset_id uuid NOT NULL,
+    grantee_persona_id uuid,
+    grantee_ffc_id uuid,
+    grantee_ffc_role text,
+    permission text NOT NULL,
+    granted_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT asset_permissions_check CHECK ((((grantee_persona_id IS NOT NULL) AND (grantee_ffc_id IS NULL) AND (grantee_ffc_role IS NULL)) OR ((grantee_persona_id IS NULL) AND (grantee_ffc_id IS NOT NULL) AND (grantee_ffc_role IS NOT NULL)))),
+    CONSTRAINT asset_permissions_grantee_ffc_role_check CHECK ((grantee_ffc_role = ANY (ARRAY['owner'::text, 'admin'::text, 'member'::text, 'advisor'::text, 'viewer'::text]))),
+    CONSTRAINT asset_permissions_permission_check CHECK ((permission = ANY (ARRAY['view'::text, 'edit'::text])))
+);
+
+ALTER TABLE ONLY app.asset_permissions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_permissions OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_permissions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_permissions IS 'View or edit rights on an asset for a persona, or for a role (or better) in a circle.';
+
+--
+-- Name: asset_personal_property; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_personal_property (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    item_kind text NOT NULL,
+    location text,
+    CONSTRAINT asset_personal_property_item_kind_check CHECK (((length(btrim(item_kind)) >= 1) AND (length(btrim(item_kind)) <= 100))),
+    CONSTRAINT asset_personal_property_location_check CHECK ((length(location) <= 200))
+);
+
+ALTER TABLE ONLY app.asset_personal_property FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_personal_property OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_personal_property; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_personal_property IS 'Type fields of a personal_property asset: item kind and where it is kept.';
+
+--
+-- Name: asset_real_estate; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_real_estate (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    property_kind text NOT NULL,
+    address_line1 text NOT NULL,
+    city text NOT NULL,
+    region text,
+    postal_code text,
+    country_code text NOT NULL,
+    purchase_date date,
+    purchase_price numeric(20,2),
+    CONSTRAINT asset_real_estate_address_line1_check CHECK (((length(btrim(address_line1)) >= 1) AND (length(btrim(address_line1)) <= 200))),
+    CONSTRAINT asset_real_estate_city_check CHECK (((length(btrim(city)) >= 1) AND (length(btrim(city)) <= 100))),
+    CONSTRAINT asset_real_estate_country_code_check CHECK ((country_code ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT asset_real_estate_postal_code_check CHECK ((length(postal_code) <= 20)),
+    CONSTRAINT asset_real_estate_property_kind_check CHECK ((property_kind = ANY (ARRAY['primary_residence'::text, 'vacation_home'::text, 'rental'::text, 'commercial'::text, 'land'::text]))),
+    CONSTRAINT asset_real_estate_purchase_price_check CHECK ((purchase_price >= (0)::numeric)),
+    CONSTRAINT asset_real_estate_region_check CHECK ((length(region) <= 100))
+);
+
+ALTER TABLE ONLY app.asset_real_estate FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_real_estate OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_real_estate; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_real_estate IS 'Type fields of a real_estate asset: property kind, address, purchase date and price.';
+
+--
+-- Name: asset_retirement_accounts; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_retirement_accounts (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    institution_name text NOT NULL,
+    plan_kind text NOT NULL,
+    CONSTRAINT asset_retirement_accounts_institution_name_check CHECK (((length(btrim(institution_name)) >= 1) AND (length(btrim(institution_name)) <= 200))),
+    CONSTRAINT asset_retirement_accounts_plan_kind_check CHECK ((plan_kind = ANY (ARRAY['traditional_ira'::text, 'roth_ira'::text, '401k'::text, 'roth_401k'::text, '403b'::text, 'pension'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY app.asset_retirement_accounts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_retirement_accounts OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_retirement_accounts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_retirement_accounts IS 'Type fields of a retirement_account asset: institution and plan kind (IRA, 401k, pension...).';
+
+--
+-- Name: asset_valuations; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_valuations (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    asset_id uuid NOT NULL,
+    valued_on date NOT NULL,
+    amount numeric(20,2) NOT NULL,
+    currency text NOT NULL,
+    source text NOT NULL,
+    recorded_by_user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT asset_valuations_amount_check CHECK ((amount >= (0)::numeric)),
+    CONSTRAINT asset_valuations_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT asset_valuations_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'appraisal'::text, 'statement'::text, 'import'::text])))
+);
+
+ALTER TABLE ONLY app.asset_valuations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_valuations OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_valuations; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_valuations IS 'Dated value history of an asset (a debt''s value is what is owed); appended, never overwritten.';
+
+--
+-- Name: asset_vehicles; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_vehicles (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    make text NOT NULL,
+    model text NOT NULL,
+    model_year integer,
+    vin text,
+    CONSTRAINT asset_vehicles_make_check CHECK (((length(btrim(make)) >= 1) AND (length(btrim(make)) <= 100))),
+    CONSTRAINT asset_vehicles_model_check CHECK (((length(btrim(model)) >= 1) AND (length(btrim(model)) <= 100))),
+    CONSTRAINT asset_vehicles_model_year_check CHECK (((model_year >= 1885) AND (model_year <= 2100))),
+    CONSTRAINT asset_vehicles_vin_check CHECK ((vin ~ '^[A-HJ-NPR-Z0-9]{17}$'::text))
+);
+
+ALTER TABLE ONLY app.asset_vehicles FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_vehicles OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_vehicles; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_vehicles IS 'Type fields of a vehicle asset: make, model, model year, VIN.';
+
+--
+-- Name: assets; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.assets (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    asset_type text NOT NULL,
+    category_code text NOT NULL,
+    name text NOT NULL,
+    description text,
+    currency text NOT NULL,
+    is_liability boolean NOT NULL,
+    identifier_ciphertext bytea,
+    identifier_last4 text,
+    status text DEFAULT 'active'::text NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    search tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, ((((name || ' '::text) || COALESCE(description, ''::text)) || ' '::text) || replace(category_code, '_'::text, ' '::text)))) STORED,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT assets_check CHECK (((identifier_ciphertext IS NULL) = (identifier_last4 IS NULL))),
+    CONSTRAINT assets_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT assets_description_check CHECK ((length(description) <= 2000)),
+    CONSTRAINT assets_identifier_last4_check CHECK ((identifier_last4 ~ '^[0-9A-Za-z]{1,4}$'::text)),
+    CONSTRAINT assets_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT assets_status_check CHECK ((status = ANY (ARRAY['active'::text, 'archived'::text])))
+);
+
+ALTER TABLE ONLY app.assets FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.assets OWNER TO estate_owner;
+
+--
+-- Name: TABLE assets; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.assets IS 'Everything a family owns or owes: the base row of each of the 13 asset types.';
+
+--
+-- Name: exchange_rates; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.exchange_rates (
+    base_currency text NOT NULL,
+    quote_currency text NOT NULL,
+    rate_date date NOT NULL,
+    rate numeric(24,10) NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT exchange_rates_base_currency_check CHECK ((base_currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT exchange_rates_check CHECK ((base_currency <> quote_currency)),
+    CONSTRAINT exchange_rates_quote_currency_check CHECK ((quote_currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT exchange_rates_rate_check CHECK ((rate > (0)::numeric))
+);
+
+ALTER TABLE ONLY app.exchange_rates FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.exchange_rates OWNER TO estate_owner;
+
+--
+-- Name: TABLE exchange_rates; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.exchange_rates IS 'Global reference table: 1 base_currency = rate quote_currency on rate_date.';
+
+--
+-- Name: ffc_invitations; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.ffc_invitations (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    ffc_id uuid NOT NULL,
+    email text NOT NULL,
+    role text NOT NULL,
+    token_sha256 bytea NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    invited_by_user_id uuid NOT NULL,
+    accepted_by_user_id uuid,
+    responded_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ffc_invitations_email_check CHECK ((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text)),
+    CONSTRAINT ffc_invitations_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'member'::text, 'advisor'::text, 'viewer'::text]))),
+    CONSTRAINT ffc_invitations_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'accepted'::text, 'revoked'::text]))),
+    CONSTRAINT ffc_invitations_token_sha256_check CHECK ((length(token_sha256) = 32))
+);
+
+ALTER TABLE ONLY app.ffc_invitations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.ffc_invitations OWNER TO estate_owner;
+
+--
+-- Name: TABLE ffc_invitations; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.ffc_invitations IS 'Invitations to a circle by email; only the SHA-256 of the single-use token is stored.';
+
+--
+-- Name: ffc_memberships; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.ffc_memberships (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    ffc_id uuid NOT NULL,
+    persona_id uuid NOT NULL,
+    role text NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    added_by_user_id uuid,
+    removed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ffc_memberships_check CHECK (((status = 'removed'::text) = (removed_at IS NOT NULL))),
+    CONSTRAINT ffc_memberships_role_check CHECK ((role = ANY (ARRAY['owner'::text, 'admin'::text, 'member'::text, 'advisor'::text, 'viewer'::text]))),
+    CONSTRAINT ffc_memberships_status_check CHECK ((status = ANY (ARRAY['active'::text, 'removed'::text])))
+);
+
+ALTER TABLE ONLY app.ffc_memberships FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.ffc_memberships OWNER TO estate_owner;
+
+--
+-- Name: TABLE ffc_memberships; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.ffc_memberships IS 'Which personas belong to a circle and in which role; removed members are kept for history.';
+
+--
+-- Name: fwd_family_circles; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.fwd_family_circles (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    description text,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT fwd_family_circles_description_check CHECK ((length(description) <= 1000)),
+    CONSTRAINT fwd_family_circles_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 120)))
+);
+
+ALTER TABLE ONLY app.fwd_family_circles FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.fwd_family_circles OWNER TO estate_owner;
+
+--
+-- Name: TABLE fwd_family_circles; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.fwd_family_circles IS 'Family circles: the family (and its advisors) who share a picture of their wealth.';
+
+--
+-- Name: general_ledger; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.general_ledger (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    entry_type text NOT NULL,
+    amount numeric NOT NULL,
+    currency text NOT NULL,
+    subscription_id uuid NOT NULL,
+    payment_transaction_id uuid NOT NULL,
+    refund_id uuid,
+    description text NOT NULL,
+    posted_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT general_ledger_amount_check CHECK ((scale(amount) <= 3)),
+    CONSTRAINT general_ledger_check CHECK ((((entry_type = 'payment'::text) AND (amount > (0)::numeric) AND (refund_id IS NULL)) OR ((entry_type = 'refund'::text) AND (amount < (0)::numeric) AND (refund_id IS NOT NULL)))),
+    CONSTRAINT general_ledger_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT general_ledger_entry_type_check CHECK ((entry_type = ANY (ARRAY['payment'::text, 'refund'::text])))
+);
+
+ALTER TABLE ONLY app.general_ledger FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.general_ledger OWNER TO estate_owner;
+
+--
+-- Name: TABLE general_ledger; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.general_ledger IS 'Single-entry ledger of money in (payments) and out (refunds); appended, never changed.';
+
+--
+-- Name: invoices; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.invoices (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    subscription_id uuid NOT NULL,
+    stripe_invoice_id text NOT NULL,
+    number text,
+    status text NOT NULL,
+    currency text NOT NULL,
+    amount_due numeric NOT NULL,
+    amount_paid numeric DEFAULT 0 NOT NULL,
+    amount_remaining numeric DEFAULT 0 NOT NULL,
+    attempt_count integer DEFAULT 0 NOT NULL,
+    billing_reason text,
+    period_start timestamp with time zone,
+    period_end timestamp with time zone,
+    hosted_invoice_url text,
+    finalized_at timestamp with time zone,
+    paid_at timestamp with time zone,
+    stripe_synced_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT invoices_amount_due_check CHECK (((scale(amount_due) <= 3) AND (amount_due >= (0)::numeric))),
+    CONSTRAINT invoices_amount_paid_check CHECK (((scale(amount_paid) <= 3) AND (amount_paid >= (0)::numeric))),
+    CONSTRAINT invoices_amount_remaining_check CHECK (((scale(amount_remaining) <= 3) AND (amount_remaining >= (0)::numeric))),
+    CONSTRAINT invoices_attempt_count_check CHECK ((attempt_count >= 0)),
+    CONSTRAINT invoices_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT invoices_hosted_invoice_url_check CHECK ((hosted_invoice_url ~ '^https://'::text)),
+    CONSTRAINT invoices_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'open'::text, 'paid'::text, 'void'::text, 'uncollectible'::text]))),
+    CONSTRAINT invoices_stripe_invoice_id_check CHECK ((stripe_invoice_id ~ '^in_[A-Za-z0-9]+$'::text))
+);
+
+ALTER TABLE ONLY app.invoices FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.invoices OWNER TO estate_owner;
+
+--
+-- Name: TABLE invoices; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.invoices IS 'Invoices as Stripe issues them for a subscription (amounts in the currency''s units).';
+
+--
+-- Name: payment_methods; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.payment_methods (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    stripe_payment_method_id text NOT NULL,
+    kind text NOT NULL,
+    brand text NOT NULL,
+    last4 text NOT NULL,
+    exp_month smallint,
+    exp_year smallint,
+    is_default boolean DEFAULT false NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    removed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT payment_methods_brand_check CHECK ((brand ~ '^[a-z_]{2,30}$'::text)),
+    CONSTRAINT payment_methods_check CHECK (((status = 'removed'::text) = (removed_at IS NOT NULL))),
+    CONSTRAINT payment_methods_check1 CHECK ((NOT (is_default AND (status = 'removed'::text)))),
+    CONSTRAINT payment_methods_check2 CHECK (((kind = 'card'::text) = ((exp_month IS NOT NULL) AND (exp_year IS NOT NULL)))),
+    CONSTRAINT payment_methods_exp_month_check CHECK (((exp_month >= 1) AND (exp_month <= 12))),
+    CONSTRAINT payment_methods_exp_year_check CHECK (((exp_year >= 2000) AND (exp_year <= 2100))),
+    CONSTRAINT payment_methods_kind_check CHECK ((kind = ANY (ARRAY['card'::text, 'us_bank_account'::text, 'sepa_debit'::text]))),
+    CONSTRAINT payment_methods_last4_check CHECK ((last4 ~ '^[0-9]{4}$'::text)),
+    CONSTRAINT payment_methods_status_check CHECK ((status = ANY (ARRAY['active'::text, 'removed'::text]))),
+    CONSTRAINT payment_methods_stripe_payment_method_id_check CHECK (((stripe_payment_method_id ~ '^pm_[A-Za-z0-9]{6,}$'::text) AND (stripe_payment_method_id !~ '[0-9]{12}'::text)))
+);
+
+ALTER TABLE ONLY app.payment_methods FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.payment_methods OWNER TO estate_owner;
+
+--
+-- Name: TABLE payment_methods; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.payment_methods IS 'Payment methods as the processor''s tokens with brand and last four: never a card or account number.';
+
+--
+-- Name: persona_addresses; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.persona_addresses (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    persona_id uuid NOT NULL,
+    label text DEFAULT 'home'::text NOT NULL,
+    line1 text NOT NULL,
+    line2 text,
+    city text NOT NULL,
+    region text,
+    postal_code text,
+    country_code text NOT NULL,
+    is_primary boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT persona_addresses_city_check CHECK (((length(btrim(city)) >= 1) AND (length(btrim(city)) <= 100))),
+    CONSTRAINT persona_addresses_country_code_check CHECK ((country_code ~ '^[A-Z]{2}$'::text)),
+    CONSTRAINT persona_addresses_label_check CHECK ((label = ANY (ARRAY['home'::text, 'mailing'::text, 'work'::text, 'other'::text]))),
+    CONSTRAINT persona_addresses_line1_check CHECK (((length(btrim(line1)) >= 1) AND (length(btrim(line1)) <= 200))),
+    CONSTRAINT persona_addresses_line2_check CHECK ((length(line2) <= 200)),
+    CONSTRAINT persona_addresses_postal_code_check CHECK ((length(postal_code) <= 20)),
+    CONSTRAINT persona_addresses_region_check CHECK ((length(region) <= 100))
+);
+
+ALTER TABLE ONLY app.persona_addresses FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.persona_addresses OWNER TO estate_owner;
+
+--
+-- Name: TABLE persona_addresses; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.persona_addresses IS 'Postal addresses of a persona (PII: masked for support staff).';
+
+--
+-- Name: persona_emails; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.persona_emails (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    persona_id uuid NOT NULL,
+    email text NOT NULL,
+    label text DEFAULT 'personal'::text NOT NULL,
+    is_primary boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT persona_emails_email_check CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (length(email) <= 320))),
+    CONSTRAINT persona_emails_label_check CHECK ((label = ANY (ARRAY['personal'::text, 'work'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY app.persona_emails FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.persona_emails OWNER TO estate_owner;
+
+--
+-- Name: TABLE persona_emails; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.persona_emails IS 'E-mail addresses of a persona (PII: masked for support staff).';
+
+--
+-- Name: persona_phones; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.persona_phones (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    persona_id uuid NOT NULL,
+    phone_number text NOT NULL,
+    label text DEFAULT 'mobile'::text NOT NULL,
+    is_primary boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT persona_phones_label_check CHECK ((label = ANY (ARRAY['mobile'::text, 'home'::text, 'work'::text, 'other'::text]))),
+    CONSTRAINT persona_phones_phone_number_check CHECK ((phone_number ~ '^\+[1-9][0-9]{6,14}$'::text))
+);
+
+ALTER TABLE ONLY app.persona_phones FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.persona_phones OWNER TO estate_owner;
+
+--
+-- Name: TABLE persona_phones; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.persona_phones IS 'Phone numbers of a persona in E.164 (PII: masked for support staff).';
+
+--
+-- Name: persona_relationships; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.persona_relationships (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    persona_id uuid NOT NULL,
+    related_persona_id uuid NOT NULL,
+    relationship_type text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT persona_relationships_check CHECK ((persona_id <> related_persona_id)),
+    CONSTRAINT persona_relationships_relationship_type_check CHECK ((relationship_type = ANY (ARRAY['spouse'::text, 'partner'::text, 'former_spouse'::text, 'child'::text, 'parent'::text, 'sibling'::text, 'grandchild'::text, 'grandparent'::text, 'guardian'::text, 'ward'::text, 'other'::text])))
+);
+
+ALTER TABLE ONLY app.persona_relationships FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.persona_relationships OWNER TO estate_owner;
+
+--
+-- Name: TABLE persona_relationships; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.persona_relationships IS 'How two personas are related: "related_persona is the <type> of persona".';
+
+--
+-- Name: personas; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.personas (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    first_name text NOT NULL,
+    middle_name text,
+    last_name text NOT NULL,
+    preferred_name text,
+    date_of_birth date,
+    living_status text DEFAULT 'living'::text NOT NULL,
+    date_of_death date,
+    created_by_user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT personas_check CHECK (((date_of_death IS NULL) OR (living_status = 'deceased'::text))),
+    CONSTRAINT personas_check1 CHECK (((date_of_death IS NULL) OR (date_of_birth IS NULL) OR (date_of_death >= date_of_birth))),
+    CONSTRAINT personas_date_of_birth_check CHECK ((date_of_birth >= '1850-01-01'::date)),
+    CONSTRAINT personas_first_name_check CHECK (((length(btrim(first_name)) >= 1) AND (length(btrim(first_name)) <= 100))),
+    CONSTRAINT personas_last_name_check CHECK (((length(btrim(last_name)) >= 1) AND (length(btrim(last_name)) <= 100))),
+    CONSTRAINT personas_living_status_check CHECK ((living_status = ANY (ARRAY['living'::text, 'incapacitated'::text, 'deceased'::text]))),
+    CONSTRAINT personas_middle_name_check CHECK ((length(middle_name) <= 100)),
+    CONSTRAINT personas_preferred_name_check CHECK ((length(preferred_name) <= 100))
+);
+
+ALTER TABLE ONLY app.personas FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.personas OWNER TO estate_owner;
+
+--
+-- Name: TABLE personas; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.personas IS 'The people estate plans are about; a persona need not be a user.';
+
+--
+-- Name: plan_features; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.plan_features (
+    plan_id uuid NOT NULL,
+    feature_key text NOT NULL,
+    limit_value bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT plan_features_feature_key_check CHECK ((feature_key = ANY (ARRAY['max_ffcs'::text, 'max_seats'::text, 'max_assets'::text, 'max_storage_mb'::text]))),
+    CONSTRAINT plan_features_limit_value_check CHECK ((limit_value >= 0))
+);
+
+ALTER TABLE ONLY app.plan_features FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.plan_features OWNER TO estate_owner;
+
+--
+-- Name: TABLE plan_features; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.plan_features IS 'Global reference table: each plan''s limits (NULL = unlimited).';
+
+--
+-- Name: refunds; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.refunds (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    payment_transaction_id uuid NOT NULL,
+    amount numeric NOT NULL,
+    currency text NOT NULL,
+    refunded_total numeric NOT NULL,
+    stripe_event_id text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT refunds_amount_check CHECK (((scale(amount) <= 3) AND (amount > (0)::numeric))),
+    CONSTRAINT refunds_check CHECK (((scale(refunded_total) <= 3) AND (refunded_total >= amount))),
+    CONSTRAINT refunds_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text))
+);
+
+ALTER TABLE ONLY app.refunds FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.refunds OWNER TO estate_owner;
+
+--
+-- Name: TABLE refunds; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.refunds IS 'Refunds of a payment, one row per increase of its refunded total.';
+
+--
+-- Name: stripe_routes; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.stripe_routes (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    routing_key text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY app.stripe_routes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.stripe_routes OWNER TO estate_owner;
+
+--
+-- Name: TABLE stripe_routes; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.stripe_routes IS 'Which tenant a Stripe object belongs to, so a webhook event (which names no tenant) reaches only that tenant.';
+
+--
+-- Name: stripe_webhook_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.stripe_webhook_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    stripe_event_id text NOT NULL,
+    event_type text NOT NULL,
+    object_id text,
+    event_created_at timestamp with time zone NOT NULL,
+    livemode boolean NOT NULL,
+    payload jsonb NOT NULL,
+    outcome text NOT NULL,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT stripe_webhook_events_outcome_check CHECK ((outcome = ANY (ARRAY['applied'::text, 'stale'::text, 'ignored'::text]))),
+    CONSTRAINT stripe_webhook_events_stripe_event_id_check CHECK ((stripe_event_id ~ '^evt_[A-Za-z0-9]+$'::text))
+);
+
+ALTER TABLE ONLY app.stripe_webhook_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.stripe_webhook_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE stripe_webhook_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.stripe_webhook_events IS 'Every verified Stripe event received, once (unique event id), with what applying it did.';
+
+--
+-- Name: subscription_plan_changes; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.subscription_plan_changes (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    subscription_id uuid NOT NULL,
+    from_plan_id uuid,
+    to_plan_id uuid NOT NULL,
+    change_kind text NOT NULL,
+    source text NOT NULL,
+    changed_by_user_id uuid,
+    stripe_event_id text,
+    created_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT subscription_plan_changes_change_kind_check CHECK ((change_kind = ANY (ARRAY['assigned'::text, 'upgrade'::text, 'downgrade'::text, 'canceled'::text, 'reverted_to_free'::text]))),
+    CONSTRAINT subscription_plan_changes_source_check CHECK ((source = ANY (ARRAY['user'::text, 'stripe'::text, 'support'::text, 'system'::text])))
+);
+
+ALTER TABLE ONLY app.subscription_plan_changes FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.subscription_plan_changes OWNER TO estate_owner;
+
+--
+-- Name: TABLE subscription_plan_changes; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.subscription_plan_changes IS 'History of plan changes: who or what (user, Stripe event, support) moved which subscription from which plan to which.';
+
+--
+-- Name: subscription_plans; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.subscription_plans (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL,
+    description text NOT NULL,
+    price_amount numeric(12,2) NOT NULL,
+    currency text NOT NULL,
+    billing_interval text,
+    stripe_price_id text,
+    sort_order integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT subscription_plans_billing_interval_check CHECK ((billing_interval = ANY (ARRAY['month'::text, 'year'::text]))),
+    CONSTRAINT subscription_plans_check CHECK (((price_amount = (0)::numeric) = (billing_interval IS NULL))),
+    CONSTRAINT subscription_plans_code_check CHECK ((code ~ '^[a-z][a-z0-9_]{1,39}$'::text)),
+    CONSTRAINT subscription_plans_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT subscription_plans_price_amount_check CHECK ((price_amount >= (0)::numeric)),
+    CONSTRAINT subscription_plans_stripe_price_id_check CHECK ((stripe_price_id ~ '^price_[A-Za-z0-9_]+$'::text))
+);
+
+ALTER TABLE ONLY app.subscription_plans FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.subscription_plans OWNER TO estate_owner;
+
+--
+-- Name: TABLE subscription_plans; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.subscription_plans IS 'Global reference table: the platform''s plans and default prices (the free plan has no interval).';
+
+--
+-- Name: subscription_seats; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.subscription_seats (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    subscriber_user_id uuid NOT NULL,
+    persona_id uuid NOT NULL,
+    first_ffc_id uuid NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    assigned_at timestamp with time zone DEFAULT now() NOT NULL,
+    released_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT subscription_seats_check CHECK (((status = 'released'::text) = (released_at IS NOT NULL))),
+    CONSTRAINT subscription_seats_status_check CHECK ((status = ANY (ARRAY['active'::text, 'released'::text])))
+);
+
+ALTER TABLE ONLY app.subscription_seats FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.subscription_seats OWNER TO estate_owner;
+
+--
+-- Name: TABLE subscription_seats; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.subscription_seats IS 'Seats: each person in a subscriber''s circles holds one (once, however many of those circles they are in).';
+
+--
+-- Name: tenant_app_clients; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_app_clients (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    provider_id uuid NOT NULL,
+    client_id text NOT NULL,
+    name text NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_app_clients_client_id_check CHECK ((client_id ~ '^[\w+]{1,128}$'::text)),
+    CONSTRAINT tenant_app_clients_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT tenant_app_clients_status_check CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text])))
+);
+
+ALTER TABLE ONLY app.tenant_app_clients FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_app_clients OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_app_clients; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_app_clients IS 'App clients of a tenant''s user pools: an access token''s (issuer, client_id) pair names its tenant.';
+
+--
+-- Name: tenant_identity_providers; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_identity_providers (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    issuer text NOT NULL,
+    user_pool_id text NOT NULL,
+    region text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_identity_providers_check CHECK (((kind <> 'cognito'::text) OR ((region IS NOT NULL) AND (issuer = ((('https://cognito-idp.'::text || region) || '.amazonaws.com/'::text) || user_pool_id))))),
+    CONSTRAINT tenant_identity_providers_issuer_check CHECK ((issuer ~ '^https?://[^\s]+$'::text)),
+    CONSTRAINT tenant_identity_providers_kind_check CHECK ((kind = ANY (ARRAY['cognito'::text, 'development'::text]))),
+    CONSTRAINT tenant_identity_providers_region_check CHECK ((region ~ '^[a-z]{2}(-[a-z]+)+-[0-9]+$'::text)),
+    CONSTRAINT tenant_identity_providers_user_pool_id_check CHECK ((user_pool_id ~ '^[\w-]+_[0-9A-Za-z]+$'::text))
+);
+
+ALTER TABLE ONLY app.tenant_identity_providers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_identity_providers OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_identity_providers; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_identity_providers IS 'The Cognito user pools (or the development provider) whose users belong to a tenant; one issuer, one tenant.';
+
+--
+-- Name: tenant_plan_settings; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_plan_settings (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    plan_id uuid NOT NULL,
+    is_available boolean DEFAULT true NOT NULL,
+    price_amount numeric,
+    currency text,
+    stripe_price_id text,
+    feature_limits jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_plan_settings_check CHECK (((price_amount IS NULL) = (currency IS NULL))),
+    CONSTRAINT tenant_plan_settings_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+    CONSTRAINT tenant_plan_settings_feature_limits_check CHECK ((jsonb_typeof(feature_limits) = 'object'::text)),
+    CONSTRAINT tenant_plan_settings_price_amount_check CHECK (((scale(price_amount) <= 3) AND (price_amount >= (0)::numeric))),
+    CONSTRAINT tenant_plan_settings_stripe_price_id_check CHECK ((stripe_price_id ~ '^price_[A-Za-z0-9_]+$'::text))
+);
+
+ALTER TABLE ONLY app.tenant_plan_settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_plan_settings OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_plan_settings; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_plan_settings IS 'A tenant''s overrides of a plan: availability, price, Stripe price and limits.';
+
+--
+-- Name: tenants; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenants (
+    tenant_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    slug text NOT NULL,
+    name text NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    branding jsonb DEFAULT '{}'::jsonb NOT NULL,
+    settings jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenants_branding_check CHECK ((jsonb_typeof(branding) = 'object'::text)),
+    CONSTRAINT tenants_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT tenants_settings_check CHECK ((jsonb_typeof(settings) = 'object'::text)),
+    CONSTRAINT tenants_slug_check CHECK ((slug ~ '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$'::text)),
+    CONSTRAINT tenants_status_check CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text, 'closed'::text])))
+);
+
+ALTER TABLE ONLY app.tenants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenants OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenants; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenants IS 'White-label partner firms; the root of every tenant''s data (its key is the tenant_id).';
+
+--
+-- Name: usage_records; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.usage_records (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    metric text NOT NULL,
+    quantity bigint DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT usage_records_metric_check CHECK ((metric = ANY (ARRAY['ffcs'::text, 'seats'::text, 'assets'::text, 'storage_bytes'::text]))),
+    CONSTRAINT usage_records_quantity_check CHECK ((quantity >= 0))
+);
+
+ALTER TABLE ONLY app.usage_records FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.usage_records OWNER TO estate_owner;
+
+--
+-- Name: TABLE usage_records; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.usage_records IS 'What each subscriber uses now (circles, seats, assets, bytes of asset records), kept by triggers.';
+
+--
+-- Name: user_personas; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.user_personas (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    persona_id uuid NOT NULL,
+    link_kind text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_personas_link_kind_check CHECK ((link_kind = ANY (ARRAY['self'::text, 'delegate'::text])))
+);
+
+ALTER TABLE ONLY app.user_personas FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.user_personas OWNER TO estate_owner;
+
+--
+-- Name: TABLE user_personas; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.user_personas IS 'Which personas a user may act for: their own (self) or as a delegate (parent, agent...).';
+
+--
+-- Name: user_sessions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.user_sessions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    session_ref text NOT NULL,
+    user_agent text,
+    ip_address inet,
+    started_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_sessions_session_ref_check CHECK (((length(session_ref) >= 1) AND (length(session_ref) <= 200))),
+    CONSTRAINT user_sessions_user_agent_check CHECK ((length(user_agent) <= 500))
+);
+
+ALTER TABLE ONLY app.user_sessions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.user_sessions OWNER TO estate_owner;
+
+--
+-- Name: TABLE user_sessions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.user_sessions IS 'Sign-ins recorded by sp_authenticate_user, one per Cognito session (origin_jti).';
+
+--
+-- Name: users; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.users (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    cognito_sub text NOT NULL,
+    email text NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    last_login_at timestamp with time zone,
+    deactivated_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_check CHECK (((status = 'deactivated'::text) = (deactivated_at IS NOT NULL))),
+    CONSTRAINT users_cognito_sub_check CHECK ((cognito_sub ~ '^[\w-]{1,128}$'::text)),
+    CONSTRAINT users_email_check CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (length(email) <= 320))),
+    CONSTRAINT users_status_check CHECK ((status = ANY (ARRAY['active'::text, 'deactivated'::text])))
+);
+
+ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.users OWNER TO estate_owner;
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.users IS 'Who signs in: one row per Cognito subject per tenant.';
+
+--
+-- Name: v_active_subscriptions; Type: VIEW; Schema: app; Owner: estate_owner
+--
+
+CREATE VIEW app.v_active_subscriptions WITH (security_invoker='true') AS
+ SELECT s.tenant_id,
+    s.id AS subscription_id,
+    s.user_id,
+    u.email,
+    p.code AS plan_code,
+    p.name AS plan_name,
+    s.status,
+    s.stripe_subscription_id,
+    s.current_period_end,
+    s.cancel_at_period_end,
+    ( SELECT r.quantity
+           FROM app.usage_records r
+          WHERE ((r.tenant_id = s.tenant_id) AND (r.user_id = s.user_id) AND (r.metric = 'seats'::text))) AS seats_used,
+    s.created_at
+   FROM ((app.subscriptions s
+     JOIN app.users u ON (((u.tenant_id = s.tenant_id) AND (u.id = s.user_id))))
+     JOIN app.subscription_plans p ON ((p.id = s.plan_id)))
+  WHERE ((s.ended_at IS NULL) AND (s.status = ANY (ARRAY['trialing'::text, 'active'::text, 'past_due'::text])));
+
+ALTER TABLE app.v_active_subscriptions OWNER TO estate_owner;
+
+--
+-- Name: VIEW v_active_subscriptions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON VIEW app.v_active_subscriptions IS 'Live subscriptions whose plan is in force (trialing, active, past due), with seats in use.';
+
+--
+-- Name: v_asset_summary; Type: VIEW; Schema: app; Owner: estate_owner
+--
+
+CREATE VIEW app.v_asset_summary WITH (security_invoker='true') AS
+ SELECT a.tenant_id,
+    a.id AS asset_id,
+    a.asset_type,
+    a.category_code,
+    a.name,
+    a.currency,
+    a.is_liability,
+    a.status,
+        CASE
+            WHEN (a.identifier_last4 IS NOT NULL) THEN ('****'::text || a.identifier_last4)
+            ELSE NULL::text
+        END AS identifier_masked,
+    v.amount AS current_value,
+    v.valued_on,
+    ( SELECT count(*) AS count
+           FROM app.asset_ownerships o
+          WHERE ((o.tenant_id = a.tenant_id) AND (o.asset_id = a.id))) AS owner_count,
+    ( SELECT COALESCE(sum(o.ownership_percentage), (0)::numeric) AS "coalesce"
+           FROM app.asset_ownerships o
+          WHERE ((o.tenant_id = a.tenant_id) AND (o.asset_id = a.id))) AS owned_percentage
+   FROM (app.assets a
+     LEFT JOIN LATERAL ( SELECT x.amount,
+            x.valued_on
+           FROM app.asset_valuations x
+          WHERE ((x.tenant_id = a.tenant_id) AND (x.asset_id = a.id))
+          ORDER BY x.valued_on DESC, x.created_at DESC
+         LIMIT 1) v ON (true));
+
+ALTER TABLE app.v_asset_summary OWNER TO estate_owner;
+
+--
+-- Name: VIEW v_asset_summary; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON VIEW app.v_asset_summary IS 'Each asset with its masked identifier, latest value and how much of it is owned.';
+
+--
+-- Name: v_family_hierarchy; Type: VIEW; Schema: app; Owner: estate_owner
+--
+
+CREATE VIEW app.v_family_hierarchy WITH (security_invoker='true') AS
+ SELECT m.tenant_id,
+    m.ffc_id,
+    c.name AS ffc_name,
+    m.persona_id,
+    m.role,
+    p.first_name,
+    p.last_name,
+    p.living_status,
+    r.related_persona_id,
+    r.relationship_type
+   FROM (((app.ffc_memberships m
+     JOIN app.fwd_family_circles c ON (((c.tenant_id = m.tenant_id) AND (c.id = m.ffc_id))))
+     JOIN app.personas p ON (((p.tenant_id = m.tenant_id) AND (p.id = m.persona_id))))
+     LEFT JOIN app.persona_relationships r ON (((r.tenant_id = m.tenant_id) AND (r.persona_id = m.persona_id) AND (EXISTS ( SELECT 1
+           FROM app.ffc_memberships m2
+          WHERE ((m2.tenant_id = m.tenant_id) AND (m2.ffc_id = m.ffc_id) AND (m2.persona_id = r.related_persona_id) AND (m2.status = 'active'::text)))))))
+  WHERE (m.status = 'active'::text);
+
+ALTER TABLE app.v_family_hierarchy OWNER TO estate_owner;
+
+--
+-- Name: VIEW v_family_hierarchy; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON VIEW app.v_family_hierarchy IS 'Active circle members with their personas and the relationships between members.';
+
+--
+-- Name: v_payment_summary; Type: VIEW; Schema: app; Owner: estate_owner
+--
+
+CREATE VIEW app.v_payment_summary WITH (security_invoker='true') AS
+ SELECT l.tenant_id,
+    l.currency,
+    COALESCE(sum(l.amount) FILTER (WHERE (l.entry_type = 'payment'::text)), (0)::numeric) AS payments_total,
+    COALESCE((- sum(l.amount) FILTER (WHERE (l.entry_type = 'refund'::text))), (0)::numeric) AS refunds_total,
+    sum(l.amount) AS balance,
+    count(*) FILTER (WHERE (l.entry_type = 'payment'::text)) AS payment_count,
+    count(*) FILTER (WHERE (l.entry_type = 'refund'::text)) AS refund_count,
+    ( SELECT count(*) AS count
+           FROM app.payment_transactions t
+          WHERE ((t.tenant_id = l.tenant_id) AND (t.currency = l.currency) AND (t.status = 'failed'::text))) AS failed_payment_count,
+    max(l.posted_at) AS last_posted_at
+   FROM app.general_ledger l
+  GROUP BY l.tenant_id, l.currency;
+
+ALTER TABLE app.v_payment_summary OWNER TO estate_owner;
+
+--
+-- Name: VIEW v_payment_summary; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON VIEW app.v_payment_summary IS 'Per tenant and currency: payments, refunds and the ledger balance (payments minus refunds).';
+
+--
+-- Name: audit_log; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_log (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    tenant_id uuid,
+    actor_kind text NOT NULL,
+    actor_id text,
+    request_id text,
+    table_name text NOT NULL,
+    row_id text,
+    operation text NOT NULL,
+    changed_columns text[],
+    changes jsonb,
+    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
+    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text])))
+)
+PARTITION BY RANGE (occurred_at);
+
+ALTER TABLE ONLY audit.audit_log FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_log OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON TABLE audit.audit_log IS 'Who changed what, when and in which request: SOC 2 evidence. Append-only.';
+
+--
+-- Name: audit_log_default; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_log_default (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    tenant_id uuid,
+    actor_kind text NOT NULL,
+    actor_id text,
+    request_id text,
+    table_name text NOT NULL,
+    row_id text,
+    operation text NOT NULL,
+    changed_columns text[],
+    changes jsonb,
+    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
+    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text])))
+);
+
+ALTER TABLE ONLY audit.audit_log_default FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_log_default OWNER TO estate_owner;
+
+--
+-- Name: audit_log_id_seq; Type: SEQUENCE; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME audit.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: audit_log_default; Type: TABLE ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_log ATTACH PARTITION audit.audit_log_default DEFAULT;
+
+--
+-- Name: asset_bank_accounts asset_bank_accounts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_bank_accounts
+    ADD CONSTRAINT asset_bank_accounts_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_businesses asset_businesses_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_businesses
+    ADD CONSTRAINT asset_businesses_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_categories asset_categories_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_categories
+    ADD CONSTRAINT asset_categories_pkey PRIMARY KEY (code);
+
+--
+-- Name: asset_collectibles asset_collectibles_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_collectibles
+    ADD CONSTRAINT asset_collectibles_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_cryptocurrencies asset_cryptocurrencies_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_cryptocurrencies
+    ADD CONSTRAINT asset_cryptocurrencies_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_debts asset_debts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_debts
+    ADD CONSTRAINT asset_debts_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_intellectual_property asset_intellectual_property_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_intellectual_property
+    ADD CONSTRAINT asset_intellectual_property_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_investment_accounts asset_investment_accounts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_investment_accounts
+    ADD CONSTRAINT asset_investment_accounts_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_life_insurance asset_life_insurance_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_life_insurance
+    ADD CONSTRAINT asset_life_insurance_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_misc asset_misc_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_misc
+    ADD CONSTRAINT asset_misc_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_ownerships asset_ownerships_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownerships
+    ADD CONSTRAINT asset_ownerships_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_ownerships asset_ownerships_tenant_id_asset_id_persona_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownerships
+    ADD CONSTRAINT asset_ownerships_tenant_id_asset_id_persona_id_key UNIQUE (tenant_id, asset_id, persona_id);
+
+--
+-- Name: asset_permissions asset_permissions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_permissions
+    ADD CONSTRAINT asset_permissions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_personal_property asset_personal_property_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_personal_property
+    ADD CONSTRAINT asset_personal_property_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_real_estate asset_real_estate_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_real_estate
+    ADD CONSTRAINT asset_real_estate_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_retirement_accounts asset_retirement_accounts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_retirement_accounts
+    ADD CONSTRAINT asset_retirement_accounts_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_valuations asset_valuations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_valuations
+    ADD CONSTRAINT asset_valuations_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_vehicles asset_vehicles_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_vehicles
+    ADD CONSTRAINT asset_vehicles_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: assets assets_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.assets
+    ADD CONSTRAINT assets_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: exchange_rates exchange_rates_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.exchange_rates
+    ADD CONSTRAINT exchange_rates_pkey PRIMARY KEY (base_currency, quote_currency, rate_date);
+
+--
+-- Name: ffc_invitations ffc_invitations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_invitations
+    ADD CONSTRAINT ffc_invitations_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: ffc_invitations ffc_invitations_token_sha256_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_invitations
+    ADD CONSTRAINT ffc_invitations_token_sha256_key UNIQUE (token_sha256);
+
+--
+-- Name: ffc_memberships ffc_memberships_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_memberships
+    ADD CONSTRAINT ffc_memberships_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: ffc_memberships ffc_memberships_tenant_id_ffc_id_persona_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_memberships
+    ADD CONSTRAINT ffc_memberships_tenant_id_ffc_id_persona_id_key UNIQUE (tenant_id, ffc_id, persona_id);
+
+--
+-- Name: fwd_family_circles fwd_family_circles_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fwd_family_circles
+    ADD CONSTRAINT fwd_family_circles_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: general_ledger general_ledger_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.general_ledger
+    ADD CONSTRAINT general_ledger_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: invoices invoices_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.invoices
+    ADD CONSTRAINT invoices_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: invoices invoices_stripe_invoice_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.invoices
+    ADD CONSTRAINT invoices_stripe_invoice_id_key UNIQUE (stripe_invoice_id);
+
+--
+-- Name: payment_methods payment_methods_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.payment_methods
+    ADD CONSTRAINT payment_methods_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: payment_transactions payment_transactions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.payment_transactions
+    ADD CONSTRAINT payment_transactions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: payment_transactions payment_transactions_stripe_charge_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.payment_transactions
+    ADD CONSTRAINT payment_transactions_stripe_charge_id_key UNIQUE (stripe_charge_id);
+
+--
+-- Name: payment_transactions payment_transactions_stripe_payment_intent_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.payment_transactions
+    ADD CONSTRAINT payment_transactions_stripe_payment_intent_id_key UNIQUE (stripe_payment_intent_id);
+
+--
+-- Name: persona_addresses persona_addresses_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_addresses
+    ADD CONSTRAINT persona_addresses_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: persona_emails persona_emails_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_emails
+    ADD CONSTRAINT persona_emails_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: persona_phones persona_phones_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_phones
+    ADD CONSTRAINT persona_phones_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: persona_phones persona_phones_tenant_id_persona_id_phone_number_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_phones
+    ADD CONSTRAINT persona_phones_tenant_id_persona_id_phone_number_key UNIQUE (tenant_id, persona_id, phone_number);
+
+--
+-- Name: persona_relationships persona_relationships_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_relationships
+    ADD CONSTRAINT persona_relationships_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: persona_relationships persona_relationships_tenant_id_persona_id_related_persona__key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_relationships
+    ADD CONSTRAINT persona_relationships_tenant_id_persona_id_related_persona__key UNIQUE (tenant_id, persona_id, related_persona_id, relationship_type);
+
+--
+-- Name: personas personas_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.personas
+    ADD CONSTRAINT personas_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: plan_features plan_features_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.plan_features
+    ADD CONSTRAINT plan_features_pkey PRIMARY KEY (plan_id, feature_key);
+
+--
+-- Name: refunds refunds_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.refunds
+    ADD CONSTRAINT refunds_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: refunds refunds_tenant_id_payment_transaction_id_refunded_total_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.refunds
+    ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_refunded_total_key UNIQUE (tenant_id, payment_transaction_id, refunded_total);
+
+--
+-- Name: stripe_routes stripe_routes_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.stripe_routes
+    ADD CONSTRAINT stripe_routes_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: stripe_routes stripe_routes_routing_key_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.stripe_routes
+    ADD CONSTRAINT stripe_routes_routing_key_key UNIQUE (routing_key);
+
+--
+-- Name: stripe_webhook_events stripe_webhook_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.stripe_webhook_events
+    ADD CONSTRAINT stripe_webhook_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: stripe_webhook_events stripe_webhook_events_stripe_event_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.stripe_webhook_events
+    ADD CONSTRAINT stripe_webhook_events_stripe_event_id_key UNIQUE (stripe_event_id);
+
+--
+-- Name: subscription_plan_changes subscription_plan_changes_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plan_changes
+    ADD CONSTRAINT subscription_plan_changes_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: subscription_plans subscription_plans_code_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plans
+    ADD CONSTRAINT subscription_plans_code_key UNIQUE (code);
+
+--
+-- Name: subscription_plans subscription_plans_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plans
+    ADD CONSTRAINT subscription_plans_pkey PRIMARY KEY (id);
+
+--
+-- Name: subscription_plans subscription_plans_stripe_price_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plans
+    ADD CONSTRAINT subscription_plans_stripe_price_id_key UNIQUE (stripe_price_id);
+
+--
+-- Name: subscription_seats subscription_seats_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_seats
+    ADD CONSTRAINT subscription_seats_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: subscriptions subscriptions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscriptions
+    ADD CONSTRAINT subscriptions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: subscriptions subscriptions_stripe_subscription_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscriptions
+    ADD CONSTRAINT subscriptions_stripe_subscription_id_key UNIQUE (stripe_subscription_id);
+
+--
+-- Name: tenant_app_clients tenant_app_clients_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_app_clients
+    ADD CONSTRAINT tenant_app_clients_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_app_clients tenant_app_clients_tenant_id_provider_id_client_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_app_clients
+    ADD CONSTRAINT tenant_app_clients_tenant_id_provider_id_client_id_key UNIQUE (tenant_id, provider_id, client_id);
+
+--
+-- Name: tenant_identity_providers tenant_identity_providers_issuer_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_identity_providers
+    ADD CONSTRAINT tenant_identity_providers_issuer_key UNIQUE (issuer);
+
+--
+-- Name: tenant_identity_providers tenant_identity_providers_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_identity_providers
+    ADD CONSTRAINT tenant_identity_providers_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_plan_settings tenant_plan_settings_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_plan_settings
+    ADD CONSTRAINT tenant_plan_settings_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_plan_settings tenant_plan_settings_tenant_id_plan_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_plan_settings
+    ADD CONSTRAINT tenant_plan_settings_tenant_id_plan_id_key UNIQUE (tenant_id, plan_id);
+
+--
+-- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenants
+    ADD CONSTRAINT tenants_pkey PRIMARY KEY (tenant_id);
+
+--
+-- Name: tenants tenants_slug_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenants
+    ADD CONSTRAINT tenants_slug_key UNIQUE (slug);
+
+--
+-- Name: usage_records usage_records_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.usage_records
+    ADD CONSTRAINT usage_records_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: usage_records usage_records_tenant_id_user_id_metric_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.usage_records
+    ADD CONSTRAINT usage_records_tenant_id_user_id_metric_key UNIQUE (tenant_id, user_id, metric);
+
+--
+-- Name: user_personas user_personas_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.user_personas
+    ADD CONSTRAINT user_personas_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: user_personas user_personas_tenant_id_user_id_persona_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.user_personas
+    ADD CONSTRAINT user_personas_tenant_id_user_id_persona_id_key UNIQUE (tenant_id, user_id, persona_id);
+
+--
+-- Name: user_sessions user_sessions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.user_sessions
+    ADD CONSTRAINT user_sessions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: user_sessions user_sessions_tenant_id_user_id_session_ref_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.user_sessions
+    ADD CONSTRAINT user_sessions_tenant_id_user_id_session_ref_key UNIQUE (tenant_id, user_id, session_ref);
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: users users_tenant_id_cognito_sub_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_tenant_id_cognito_sub_key UNIQUE (tenant_id, cognito_sub);
+
+--
+-- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id, occurred_at);
+
+--
+-- Name: audit_log_default audit_log_default_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_log_default
+    ADD CONSTRAINT audit_log_default_pkey PRIMARY KEY (id, occurred_at);
+
+--
+-- Name: asset_life_insurance_insured_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_life_insurance_insured_idx ON app.asset_life_insurance USING btree (tenant_id, insured_persona_id);
+
+--
+-- Name: asset_ownerships_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_ownerships_persona_idx ON app.asset_ownerships USING btree (tenant_id, persona_id);
+
+--
+-- Name: asset_permissions_ffc_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_permissions_ffc_idx ON app.asset_permissions USING btree (tenant_id, grantee_ffc_id);
+
+--
+-- Name: asset_permissions_ffc_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX asset_permissions_ffc_key ON app.asset_permissions USING btree (tenant_id, asset_id, grantee_ffc_id, grantee_ffc_role) WHERE (grantee_ffc_id IS NOT NULL);
+
+--
+-- Name: asset_permissions_granted_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_permissions_granted_by_idx ON app.asset_permissions USING btree (tenant_id, granted_by_user_id);
+
+--
+-- Name: asset_permissions_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_permissions_persona_idx ON app.asset_permissions USING btree (tenant_id, grantee_persona_id);
+
+--
+-- Name: asset_permissions_persona_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX asset_permissions_persona_key ON app.asset_permissions USING btree (tenant_id, asset_id, grantee_persona_id) WHERE (grantee_persona_id IS NOT NULL);
+
+--
+-- Name: asset_valuations_asset_date_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_valuations_asset_date_idx ON app.asset_valuations USING btree (tenant_id, asset_id, valued_on DESC, created_at DESC);
+
+--
+-- Name: asset_valuations_recorded_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_valuations_recorded_by_idx ON app.asset_valuations USING btree (tenant_id, recorded_by_user_id);
+
+--
+-- Name: assets_category_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX assets_category_idx ON app.assets USING btree (category_code);
+
+--
+-- Name: assets_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX assets_created_by_idx ON app.assets USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: assets_search_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX assets_search_idx ON app.assets USING gin (search);
+
+--
+-- Name: ffc_invitations_accepted_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX ffc_invitations_accepted_by_idx ON app.ffc_invitations USING btree (tenant_id, accepted_by_user_id);
+
+--
+-- Name: ffc_invitations_ffc_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX ffc_invitations_ffc_idx ON app.ffc_invitations USING btree (tenant_id, ffc_id);
+
+--
+-- Name: ffc_invitations_invited_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX ffc_invitations_invited_by_idx ON app.ffc_invitations USING btree (tenant_id, invited_by_user_id);
+
+--
+-- Name: ffc_memberships_added_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX ffc_memberships_added_by_idx ON app.ffc_memberships USING btree (tenant_id, added_by_user_id);
+
+--
+-- Name: ffc_memberships_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX ffc_memberships_persona_idx ON app.ffc_memberships USING btree (tenant_id, persona_id);
+
+--
+-- Name: fwd_family_circles_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX fwd_family_circles_created_by_idx ON app.fwd_family_circles USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: general_ledger_one_payment_entry; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX general_ledger_one_payment_entry ON app.general_ledger USING btree (tenant_id, payment_transaction_id) WHERE (entry_type = 'payment'::text);
+
+--
+-- Name: general_ledger_one_refund_entry; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX general_ledger_one_refund_entry ON app.general_ledger USING btree (tenant_id, refund_id);
+
+--
+-- Name: general_ledger_payment_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX general_ledger_payment_idx ON app.general_ledger USING btree (tenant_id, payment_transaction_id);
+
+--
+-- Name: general_ledger_posted_brin; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX general_ledger_posted_brin ON app.general_ledger USING brin (posted_at);
+
+--
+-- Name: general_ledger_subscription_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX general_ledger_subscription_idx ON app.general_ledger USING btree (tenant_id, subscription_id);
+
+--
+-- Name: invoices_subscription_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX invoices_subscription_idx ON app.invoices USING btree (tenant_id, subscription_id, created_at DESC);
+
+--
+-- Name: payment_methods_one_default; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX payment_methods_one_default ON app.payment_methods USING btree (tenant_id, user_id) WHERE is_default;
+
+--
+-- Name: payment_methods_stripe_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX payment_methods_stripe_key ON app.payment_methods USING btree (tenant_id, stripe_payment_method_id) WHERE (status = 'active'::text);
+
+--
+-- Name: payment_methods_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX payment_methods_user_idx ON app.payment_methods USING btree (tenant_id, user_id);
+
+--
+-- Name: payment_transactions_invoice_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX payment_transactions_invoice_idx ON app.payment_transactions USING btree (tenant_id, stripe_invoice_id);
+
+--
+-- Name: payment_transactions_subscription_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX payment_transactions_subscription_idx ON app.payment_transactions USING btree (tenant_id, subscription_id, created_at DESC);
+
+--
+-- Name: persona_addresses_one_primary; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX persona_addresses_one_primary ON app.persona_addresses USING btree (tenant_id, persona_id) WHERE is_primary;
+
+--
+-- Name: persona_addresses_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX persona_addresses_persona_idx ON app.persona_addresses USING btree (tenant_id, persona_id);
+
+--
+-- Name: persona_emails_one_primary; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX persona_emails_one_primary ON app.persona_emails USING btree (tenant_id, persona_id) WHERE is_primary;
+
+--
+-- Name: persona_emails_persona_email_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX persona_emails_persona_email_key ON app.persona_emails USING btree (tenant_id, persona_id, lower(email));
+
+--
+-- Name: persona_phones_one_primary; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX persona_phones_one_primary ON app.persona_phones USING btree (tenant_id, persona_id) WHERE is_primary;
+
+--
+-- Name: persona_relationships_related_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX persona_relationships_related_idx ON app.persona_relationships USING btree (tenant_id, related_persona_id);
+
+--
+-- Name: personas_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX personas_created_by_idx ON app.personas USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: stripe_webhook_events_object_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX stripe_webhook_events_object_idx ON app.stripe_webhook_events USING btree (tenant_id, object_id, event_created_at);
+
+--
+-- Name: stripe_webhook_events_received_brin; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX stripe_webhook_events_received_brin ON app.stripe_webhook_events USING brin (received_at);
+
+--
+-- Name: subscription_plan_changes_from_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscription_plan_changes_from_idx ON app.subscription_plan_changes USING btree (from_plan_id);
+
+--
+-- Name: subscription_plan_changes_subscription_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscription_plan_changes_subscription_idx ON app.subscription_plan_changes USING btree (tenant_id, subscription_id, created_at);
+
+--
+-- Name: subscription_plan_changes_to_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscription_plan_changes_to_idx ON app.subscription_plan_changes USING btree (to_plan_id);
+
+--
+-- Name: subscription_plan_changes_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscription_plan_changes_user_idx ON app.subscription_plan_changes USING btree (tenant_id, changed_by_user_id);
+
+--
+-- Name: subscription_seats_ffc_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscription_seats_ffc_idx ON app.subscription_seats USING btree (tenant_id, first_ffc_id);
+
+--
+-- Name: subscription_seats_one_active; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX subscription_seats_one_active ON app.subscription_seats USING btree (tenant_id, subscriber_user_id, persona_id) WHERE (status = 'active'::text);
+
+--
+-- Name: subscription_seats_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscription_seats_persona_idx ON app.subscription_seats USING btree (tenant_id, persona_id);
+
+--
+-- Name: subscription_seats_subscriber_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscription_seats_subscriber_idx ON app.subscription_seats USING btree (tenant_id, subscriber_user_id);
+
+--
+-- Name: subscriptions_customer_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscriptions_customer_idx ON app.subscriptions USING btree (tenant_id, stripe_customer_id);
+
+--
+-- Name: subscriptions_one_live_per_user; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX subscriptions_one_live_per_user ON app.subscriptions USING btree (tenant_id, user_id) WHERE (ended_at IS NULL);
+
+--
+-- Name: subscriptions_pending_plan_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscriptions_pending_plan_idx ON app.subscriptions USING btree (pending_plan_id);
+
+--
+-- Name: subscriptions_plan_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscriptions_plan_idx ON app.subscriptions USING btree (plan_id);
+
+--
+-- Name: subscriptions_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX subscriptions_user_idx ON app.subscriptions USING btree (tenant_id, user_id);
+
+--
+-- Name: tenant_plan_settings_plan_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX tenant_plan_settings_plan_idx ON app.tenant_plan_settings USING btree (plan_id);
+
+--
+-- Name: tenant_plan_settings_stripe_price_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX tenant_plan_settings_stripe_price_key ON app.tenant_plan_settings USING btree (tenant_id, stripe_price_id);
+
+--
+-- Name: user_personas_one_self_per_persona; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX user_personas_one_self_per_persona ON app.user_personas USING btree (tenant_id, persona_id) WHERE (link_kind = 'self'::text);
+
+--
+-- Name: user_personas_one_self_per_user; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX user_personas_one_self_per_user ON app.user_personas USING btree (tenant_id, user_id) WHERE (link_kind = 'self'::text);
+
+--
+-- Name: user_personas_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX user_personas_persona_idx ON app.user_personas USING btree (tenant_id, persona_id);
+
+--
+-- Name: user_sessions_started_brin; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX user_sessions_started_brin ON app.user_sessions USING brin (started_at);
+
+--
+-- Name: users_tenant_email_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX users_tenant_email_key ON app.users USING btree (tenant_id, lower(email));
+
+--
+-- Name: audit_log_occurred_at_brin; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_occurred_at_brin ON ONLY audit.audit_log USING brin (occurred_at);
+
+--
+-- Name: audit_log_tenant_time_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_tenant_time_idx ON ONLY audit.audit_log USING btree (tenant_id, occurred_at);
+
+--
+-- Name: audit_log_default_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_occurred_at_idx ON audit.audit_log_default USING brin (occurred_at);
+
+--
+-- Name: audit_log_default_tenant_id_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_tenant_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, occurred_at);
+
+--
+-- Name: audit_log_default_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_occurred_at_brin ATTACH PARTITION audit.audit_log_default_occurred_at_idx;
+
+--
+-- Name: audit_log_default_pkey; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_pkey ATTACH PARTITION audit.audit_log_default_pkey;
+
+--
+-- Name: audit_log_default_tenant_id_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_tenant_time_idx ATTACH PARTITION audit.audit_log_default_tenant_id_occurred_at_idx;
+
+--
+-- Name: asset_valuations _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE UPDATE ON app.asset_valuations FOR EACH STATEMENT EXECUTE FUNCTION app.tg_asset_valuations__append_only();
+
+--
+-- Name: general_ledger _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.general_ledger FOR EACH STATEMENT EXECUTE FUNCTION app.tg_general_ledger__append_only();
+
+--
+-- Name: asset_ownerships _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.asset_ownerships FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: asset_permissions _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.asset_permissions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: assets _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: exchange_rates _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.exchange_rates FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: ffc_invitations _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.ffc_invitations FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: ffc_memberships _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.ffc_memberships FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: fwd_family_circles _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: invoices _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.invoices FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: payment_methods _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.payment_methods FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: payment_transactions _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.payment_transactions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: persona_addresses _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.persona_addresses FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: persona_emails _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.persona_emails FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: persona_phones _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.persona_phones FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: persona_relationships _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.persona_relationships FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: personas _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.personas FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: plan_features _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.plan_features FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: subscription_plans _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscription_plans FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: subscription_seats _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscription_seats FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: subscriptions _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: tenant_app_clients _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_app_clients FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: tenant_identity_providers _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_identity_providers FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: tenant_plan_settings _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: tenants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenants FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: usage_records _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.usage_records FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: users _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: ffc_memberships _300_seats; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _300_seats AFTER INSERT OR UPDATE OF status ON app.ffc_memberships FOR EACH ROW EXECUTE FUNCTION app.tg_ffc_memberships__seats();
+
+--
+-- Name: assets _300_usage; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _300_usage AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg_assets__usage();
+
+--
+-- Name: fwd_family_circles _300_usage; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _300_usage AFTER INSERT ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION app.tg_fwd_family_circles__usage();
+
+--
+-- Name: asset_bank_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_bank_accounts FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_businesses _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_businesses FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_categories _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_categories FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_collectibles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_collectibles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_cryptocurrencies _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_cryptocurrencies FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('wallet_address');
+
+--
+-- Name: asset_debts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_debts FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_intellectual_property _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_intellectual_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_investment_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_investment_accounts FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_life_insurance _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_life_insurance FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_misc _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_misc FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_ownerships _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_ownerships FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_permissions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_permissions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_personal_property _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_personal_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_real_estate _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_real_estate FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('address_line1', 'postal_code');
+
+--
+-- Name: asset_retirement_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_retirement_accounts FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_valuations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_valuations FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: asset_vehicles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_vehicles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('vin');
+
+--
+-- Name: assets _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4');
+
+--
+-- Name: exchange_rates _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.exchange_rates FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: ffc_invitations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.ffc_invitations FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email', 'token_sha256');
+
+--
+-- Name: ffc_memberships _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.ffc_memberships FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: fwd_family_circles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: general_ledger _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.general_ledger FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: invoices _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.invoices FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('hosted_invoice_url');
+
+--
+-- Name: payment_methods _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.payment_methods FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: payment_transactions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.payment_transactions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: persona_addresses _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.persona_addresses FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('line1', 'line2', 'city', 'region', 'postal_code');
+
+--
+-- Name: persona_emails _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.persona_emails FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
+
+--
+-- Name: persona_phones _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.persona_phones FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('phone_number');
+
+--
+-- Name: persona_relationships _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.persona_relationships FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: personas _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.personas FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('first_name', 'middle_name', 'last_name', 'preferred_name', 'date_of_birth', 'date_of_death');
+
+--
+-- Name: plan_features _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.plan_features FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: refunds _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.refunds FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: stripe_routes _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.stripe_routes FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: stripe_webhook_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.stripe_webhook_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('payload');
+
+--
+-- Name: subscription_plan_changes _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_plan_changes FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: subscription_plans _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_plans FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: subscription_seats _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_seats FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: subscriptions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: tenant_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_app_clients FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: tenant_identity_providers _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_identity_providers FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: tenant_plan_settings _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: tenants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenants FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: usage_records _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.usage_records FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: user_personas _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_personas FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: user_sessions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_sessions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('ip_address', 'user_agent');
+
+--
+-- Name: users _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
+
+--
+-- Name: audit_log _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_log _000_append_only_statement; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only_statement BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_log _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_log_default _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log_default FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: asset_bank_accounts asset_bank_accounts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_bank_accounts
+    ADD CONSTRAINT asset_bank_accounts_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_businesses asset_businesses_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_businesses
+    ADD CONSTRAINT asset_businesses_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_collectibles asset_collectibles_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_collectibles
+    ADD CONSTRAINT asset_collectibles_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_cryptocurrencies asset_cryptocurrencies_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_cryptocurrencies
+    ADD CONSTRAINT asset_cryptocurrencies_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_debts asset_debts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_debts
+    ADD CONSTRAINT asset_debts_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_intellectual_property asset_intellectual_property_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_intellectual_property
+    ADD CONSTRAINT asset_intellectual_property_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_investment_accounts asset_investment_accounts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_investment_accounts
+    ADD CONSTRAINT asset_investment_accounts_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_life_insurance asset_life_insurance_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_life_insurance
+    ADD CONSTRAINT asset_life_insurance_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_life_insurance asset_life_insurance_tenant_id_insured_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_life_insurance
+    ADD CONSTRAINT asset_life_insurance_tenant_id_insured_persona_id_fkey FOREIGN KEY (tenant_id, insured_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: asset_misc asset_misc_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_misc
+    ADD CONSTRAINT asset_misc_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_ownerships asset_ownerships_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownerships
+    ADD CONSTRAINT asset_ownerships_tenant_id_asset_id_fkey FOREIGN KEY (tenant_id, asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_ownerships asset_ownerships_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownerships
+    ADD CONSTRAINT asset_ownerships_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: asset_permissions asset_permissions_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_permissions
+    ADD CONSTRAINT asset_permissions_tenant_id_asset_id_fkey FOREIGN KEY (tenant_id, asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_permissions asset_permissions_tenant_id_granted_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_permissions
+    ADD CONSTRAINT asset_permissions_tenant_id_granted_by_user_id_fkey FOREIGN KEY (tenant_id, granted_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: asset_permissions asset_permissions_tenant_id_grantee_ffc_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_permissions
+    ADD CONSTRAINT asset_permissions_tenant_id_grantee_ffc_id_fkey FOREIGN KEY (tenant_id, grantee_ffc_id) REFERENCES app.fwd_family_circles(tenant_id, id);
+
+--
+-- Name: asset_permissions asset_permissions_tenant_id_grantee_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_permissions
+    ADD CONSTRAINT asset_permissions_tenant_id_grantee_persona_id_fkey FOREIGN KEY (tenant_id, grantee_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: asset_personal_property asset_personal_property_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_personal_property
+    ADD CONSTRAINT asset_personal_property_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_real_estate asset_real_estate_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_real_estate
+    ADD CONSTRAINT asset_real_estate_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_retirement_accounts asset_retirement_accounts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_retirement_accounts
+    ADD CONSTRAINT asset_retirement_accounts_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_valuations asset_valuations_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_valuations
+    ADD CONSTRAINT asset_valuations_tenant_id_asset_id_fkey FOREIGN KEY (tenant_id, asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_valuations asset_valuations_tenant_id_recorded_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_valuations
+    ADD CONSTRAINT asset_valuations_tenant_id_recorded_by_user_id_fkey FOREIGN KEY (tenant_id, recorded_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: asset_vehicles asset_vehicles_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_vehicles
+    ADD CONSTRAINT asset_vehicles_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: assets assets_category_code_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.assets
+    ADD CONSTRAINT assets_category_code_fkey FOREIGN KEY (category_code) REFERENCES app.asset_categories(code);
+
+--
+-- Name: assets assets_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.assets
+    ADD CONSTRAINT assets_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: assets assets_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.assets
+    ADD CONSTRAINT assets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: ffc_invitations ffc_invitations_tenant_id_accepted_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_invitations
+    ADD CONSTRAINT ffc_invitations_tenant_id_accepted_by_user_id_fkey FOREIGN KEY (tenant_id, accepted_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: ffc_invitations ffc_invitations_tenant_id_ffc_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_invitations
+    ADD CONSTRAINT ffc_invitations_tenant_id_ffc_id_fkey FOREIGN KEY (tenant_id, ffc_id) REFERENCES app.fwd_family_circles(tenant_id, id);
+
+--
+-- Name: ffc_invitations ffc_invitations_tenant_id_invited_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_invitations
+    ADD CONSTRAINT ffc_invitations_tenant_id_invited_by_user_id_fkey FOREIGN KEY (tenant_id, invited_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: ffc_memberships ffc_memberships_tenant_id_added_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_memberships
+    ADD CONSTRAINT ffc_memberships_tenant_id_added_by_user_id_fkey FOREIGN KEY (tenant_id, added_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: ffc_memberships ffc_memberships_tenant_id_ffc_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_memberships
+    ADD CONSTRAINT ffc_memberships_tenant_id_ffc_id_fkey FOREIGN KEY (tenant_id, ffc_id) REFERENCES app.fwd_family_circles(tenant_id, id);
+
+--
+-- Name: ffc_memberships ffc_memberships_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.ffc_memberships
+    ADD CONSTRAINT ffc_memberships_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: fwd_family_circles fwd_family_circles_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fwd_family_circles
+    ADD CONSTRAINT fwd_family_circles_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: fwd_family_circles fwd_family_circles_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fwd_family_circles
+    ADD CONSTRAINT fwd_family_circles_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: general_ledger general_ledger_tenant_id_payment_transaction_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.general_ledger
+    ADD CONSTRAINT general_ledger_tenant_id_payment_transaction_id_fkey FOREIGN KEY (tenant_id, payment_transaction_id) REFERENCES app.payment_transactions(tenant_id, id);
+
+--
+-- Name: general_ledger general_ledger_tenant_id_refund_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.general_ledger
+    ADD CONSTRAINT general_ledger_tenant_id_refund_id_fkey FOREIGN KEY (tenant_id, refund_id) REFERENCES app.refunds(tenant_id, id);
+
+--
+-- Name: general_ledger general_ledger_tenant_id_subscription_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.general_ledger
+    ADD CONSTRAINT general_ledger_tenant_id_subscription_id_fkey FOREIGN KEY (tenant_id, subscription_id) REFERENCES app.subscriptions(tenant_id, id);
+
+--
+-- Name: invoices invoices_tenant_id_subscription_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.invoices
+    ADD CONSTRAINT invoices_tenant_id_subscription_id_fkey FOREIGN KEY (tenant_id, subscription_id) REFERENCES app.subscriptions(tenant_id, id);
+
+--
+-- Name: payment_methods payment_methods_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.payment_methods
+    ADD CONSTRAINT payment_methods_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: payment_transactions payment_transactions_tenant_id_subscription_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.payment_transactions
+    ADD CONSTRAINT payment_transactions_tenant_id_subscription_id_fkey FOREIGN KEY (tenant_id, subscription_id) REFERENCES app.subscriptions(tenant_id, id);
+
+--
+-- Name: persona_addresses persona_addresses_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_addresses
+    ADD CONSTRAINT persona_addresses_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: persona_emails persona_emails_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_emails
+    ADD CONSTRAINT persona_emails_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: persona_phones persona_phones_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_phones
+    ADD CONSTRAINT persona_phones_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: persona_relationships persona_relationships_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_relationships
+    ADD CONSTRAINT persona_relationships_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: persona_relationships persona_relationships_tenant_id_related_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_relationships
+    ADD CONSTRAINT persona_relationships_tenant_id_related_persona_id_fkey FOREIGN KEY (tenant_id, related_persona_id) REFERENCES app.personas(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: personas personas_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.personas
+    ADD CONSTRAINT personas_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: personas personas_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.personas
+    ADD CONSTRAINT personas_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: plan_features plan_features_plan_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.plan_features
+    ADD CONSTRAINT plan_features_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES app.subscription_plans(id);
+
+--
+-- Name: refunds refunds_tenant_id_payment_transaction_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.refunds
+    ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_fkey FOREIGN KEY (tenant_id, payment_transaction_id) REFERENCES app.payment_transactions(tenant_id, id);
+
+--
+-- Name: stripe_routes stripe_routes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.stripe_routes
+    ADD CONSTRAINT stripe_routes_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: subscription_plan_changes subscription_plan_changes_from_plan_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plan_changes
+    ADD CONSTRAINT subscription_plan_changes_from_plan_id_fkey FOREIGN KEY (from_plan_id) REFERENCES app.subscription_plans(id);
+
+--
+-- Name: subscription_plan_changes subscription_plan_changes_tenant_id_changed_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plan_changes
+    ADD CONSTRAINT subscription_plan_changes_tenant_id_changed_by_user_id_fkey FOREIGN KEY (tenant_id, changed_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: subscription_plan_changes subscription_plan_changes_tenant_id_subscription_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plan_changes
+    ADD CONSTRAINT subscription_plan_changes_tenant_id_subscription_id_fkey FOREIGN KEY (tenant_id, subscription_id) REFERENCES app.subscriptions(tenant_id, id);
+
+--
+-- Name: subscription_plan_changes subscription_plan_changes_to_plan_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_plan_changes
+    ADD CONSTRAINT subscription_plan_changes_to_plan_id_fkey FOREIGN KEY (to_plan_id) REFERENCES app.subscription_plans(id);
+
+--
+-- Name: subscription_seats subscription_seats_tenant_id_first_ffc_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_seats
+    ADD CONSTRAINT subscription_seats_tenant_id_first_ffc_id_fkey FOREIGN KEY (tenant_id, first_ffc_id) REFERENCES app.fwd_family_circles(tenant_id, id);
+
+--
+-- Name: subscription_seats subscription_seats_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_seats
+    ADD CONSTRAINT subscription_seats_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: subscription_seats subscription_seats_tenant_id_subscriber_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscription_seats
+    ADD CONSTRAINT subscription_seats_tenant_id_subscriber_user_id_fkey FOREIGN KEY (tenant_id, subscriber_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: subscriptions subscriptions_pending_plan_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscriptions
+    ADD CONSTRAINT subscriptions_pending_plan_id_fkey FOREIGN KEY (pending_plan_id) REFERENCES app.subscription_plans(id);
+
+--
+-- Name: subscriptions subscriptions_plan_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscriptions
+    ADD CONSTRAINT subscriptions_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES app.subscription_plans(id);
+
+--
+-- Name: subscriptions subscriptions_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscriptions
+    ADD CONSTRAINT subscriptions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: subscriptions subscriptions_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.subscriptions
+    ADD CONSTRAINT subscriptions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: tenant_app_clients tenant_app_clients_tenant_id_provider_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_app_clients
+    ADD CONSTRAINT tenant_app_clients_tenant_id_provider_id_fkey FOREIGN KEY (tenant_id, provider_id) REFERENCES app.tenant_identity_providers(tenant_id, id);
+
+--
+-- Name: tenant_identity_providers tenant_identity_providers_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_identity_providers
+    ADD CONSTRAINT tenant_identity_providers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: tenant_plan_settings tenant_plan_settings_plan_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_plan_settings
+    ADD CONSTRAINT tenant_plan_settings_plan_id_fkey FOREIGN KEY (plan_id) REFERENCES app.subscription_plans(id);
+
+--
+-- Name: tenant_plan_settings tenant_plan_settings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_plan_settings
+    ADD CONSTRAINT tenant_plan_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: usage_records usage_records_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.usage_records
+    ADD CONSTRAINT usage_records_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: user_personas user_personas_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.user_personas
+    ADD CONSTRAINT user_personas_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: user_personas user_personas_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.user_personas
+    ADD CONSTRAINT user_personas_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: user_sessions user_sessions_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.user_sessions
+    ADD CONSTRAINT user_sessions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: users users_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: asset_bank_accounts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_bank_accounts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_businesses all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_businesses USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_collectibles all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_collectibles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_cryptocurrencies all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_cryptocurrencies USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_debts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_debts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_intellectual_property all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_intellectual_property USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_investment_accounts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_investment_accounts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_life_insurance all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_life_insurance USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_misc all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_misc USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_ownerships all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_ownerships USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_permissions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_permissions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_personal_property all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_personal_property USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_real_estate all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_real_estate USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_retirement_accounts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_retirement_accounts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_valuations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_valuations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_vehicles all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_vehicles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: assets all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.assets USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: ffc_invitations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.ffc_invitations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: ffc_memberships all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.ffc_memberships USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: fwd_family_circles all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.fwd_family_circles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: general_ledger all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.general_ledger USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: invoices all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.invoices USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: payment_methods all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.payment_methods USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: payment_transactions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.payment_transactions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: persona_addresses all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.persona_addresses USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: persona_emails all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.persona_emails USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: persona_phones all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.persona_phones USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: persona_relationships all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.persona_relationships USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: personas all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.personas USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: refunds all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.refunds USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: stripe_webhook_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.stripe_webhook_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: subscription_plan_changes all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.subscription_plan_changes USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: subscription_seats all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.subscription_seats USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: subscriptions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.subscriptions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenant_plan_settings all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.tenant_plan_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.tenants USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: usage_records all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.usage_records USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: user_personas all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.user_personas USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: user_sessions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.user_sessions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: users all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.users USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_bank_accounts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_bank_accounts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_businesses; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_businesses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_categories; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_categories ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_collectibles; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_collectibles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_cryptocurrencies; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_cryptocurrencies ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_debts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_debts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_intellectual_property; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_intellectual_property ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_investment_accounts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_investment_accounts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_life_insurance; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_life_insurance ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_misc; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_misc ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_ownerships; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_ownerships ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_permissions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_permissions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_personal_property; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_personal_property ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_real_estate; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_real_estate ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_retirement_accounts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_retirement_accounts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_valuations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_valuations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_vehicles; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_vehicles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: assets; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.assets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: exchange_rates; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.exchange_rates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ffc_invitations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.ffc_invitations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ffc_memberships; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.ffc_memberships ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: fwd_family_circles; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.fwd_family_circles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: general_ledger; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.general_ledger ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: invoices; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.invoices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payment_methods; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.payment_methods ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: payment_transactions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.payment_transactions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: persona_addresses; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.persona_addresses ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: persona_emails; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.persona_emails ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: persona_phones; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.persona_phones ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: persona_relationships; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.persona_relationships ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: personas; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.personas ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: plan_features; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.plan_features ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: refunds; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.refunds ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenants select_for_support; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_for_support ON app.tenants FOR SELECT USING (( SELECT app.is_support_session() AS is_support_session));
+
+--
+-- Name: tenant_app_clients select_for_token_routing; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_for_token_routing ON app.tenant_app_clients FOR SELECT USING (true);
+
+--
+-- Name: tenant_identity_providers select_for_token_routing; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_for_token_routing ON app.tenant_identity_providers FOR SELECT USING (true);
+
+--
+-- Name: stripe_routes select_for_webhook_routing; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_for_webhook_routing ON app.stripe_routes FOR SELECT USING (true);
+
+--
+-- Name: asset_categories select_reference; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_reference ON app.asset_categories FOR SELECT USING (true);
+
+--
+-- Name: exchange_rates select_reference; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_reference ON app.exchange_rates FOR SELECT USING (true);
+
+--
+-- Name: plan_features select_reference; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_reference ON app.plan_features FOR SELECT USING (true);
+
+--
+-- Name: subscription_plans select_reference; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_reference ON app.subscription_plans FOR SELECT USING (true);
+
+--
+-- Name: stripe_routes; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.stripe_routes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: stripe_webhook_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.stripe_webhook_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: subscription_plan_changes; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.subscription_plan_changes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: subscription_plans; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.subscription_plans ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: subscription_seats; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.subscription_seats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: subscriptions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.subscriptions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenant_app_clients; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_app_clients ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenant_identity_providers; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_identity_providers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenant_plan_settings; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_plan_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: usage_records; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.usage_records ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_personas; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.user_personas ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: user_sessions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.user_sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: users; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: exchange_rates write_by_support; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY write_by_support ON app.exchange_rates USING (( SELECT app.is_support_session() AS is_support_session)) WITH CHECK (( SELECT app.is_support_session() AS is_support_session));
+
+--
+-- Name: stripe_routes write_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY write_own_tenant ON app.stripe_routes USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenant_app_clients write_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY write_own_tenant ON app.tenant_app_clients USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenant_identity_providers write_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY write_own_tenant ON app.tenant_identity_providers USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: audit_log; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_log_default; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_log_default ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_log insert_from_triggers; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY insert_from_triggers ON audit.audit_log FOR INSERT WITH CHECK (true);
+
+--
+-- Name: audit_log select_own_tenant; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY select_own_tenant ON audit.audit_log FOR SELECT USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: SCHEMA api; Type: ACL; Schema: -; Owner: estate_owner
+--
+
+GRANT USAGE ON SCHEMA api TO estate_api;
+
+--
+-- Name: SCHEMA support; Type: ACL; Schema: -; Owner: estate_owner
+--
+
+GRANT USAGE ON SCHEMA support TO estate_support;
+
+--
+-- Name: FUNCTION sp_accept_ffc_invitation(p_token text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_accept_ffc_invitation(p_token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_accept_ffc_invitation(p_token text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer, p_exp_year integer, p_make_default boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer, p_exp_year integer, p_make_default boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer, p_exp_year integer, p_make_default boolean) TO estate_api;
+
+--
+-- Name: FUNCTION sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text, p_region text, p_postal_code text, p_label text, p_is_primary boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text, p_region text, p_postal_code text, p_label text, p_is_primary boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text, p_region text, p_postal_code text, p_label text, p_is_primary boolean) TO estate_api;
+
+--
+-- Name: FUNCTION sp_add_persona_email(p_persona_id uuid, p_email text, p_label text, p_is_primary boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text, p_is_primary boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text, p_is_primary boolean) TO estate_api;
+
+--
+-- Name: FUNCTION sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) TO estate_api;
+
+--
+-- Name: FUNCTION sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_assign_free_plan(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_assign_free_plan() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_assign_free_plan() TO estate_api;
+
+--
+-- Name: FUNCTION sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) TO estate_api;
+
+--
+-- Name: FUNCTION sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from date, p_to date, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_calculate_usage(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_usage() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_usage() TO estate_api;
+
+--
+-- Name: FUNCTION sp_cancel_subscription(p_at_period_end boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_ffc(p_name text, p_description text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_ffc(p_name text, p_description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_ffc(p_name text, p_description text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_persona(p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_subscription(p_plan_code text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_subscription(p_plan_code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_subscription(p_plan_code text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_deactivate_user(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_deactivate_user() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_deactivate_user() TO estate_api;
+
+--
+-- Name: FUNCTION sp_delete_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_delete_asset(p_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_delete_asset(p_asset_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_current_user(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_current_user() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_current_user() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_ffc_hierarchy(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_invoice(p_invoice_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_subscription(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_subscription() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_subscription() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_persona(p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_persona(p_persona_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_persona(p_persona_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_asset_categories(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_asset_categories() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_asset_categories() TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_auth_clients(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_auth_clients() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_auth_clients() TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_personas(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_personas() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_personas() TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_payment_methods(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_payment_methods() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_payment_methods() TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_plans(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_plans() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_plans() TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_subscription_changes(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_subscription_seats(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_subscription_seats() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_subscription_seats() TO estate_api;
+
+--
+-- Name: FUNCTION sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_record_stripe_event(p_event jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) TO estate_api;
+
+--
+-- Name: FUNCTION sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_remove_payment_method(p_payment_method_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_search_assets(p_query text, p_limit integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) TO estate_api;
+
+--
+-- Name: FUNCTION sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) TO estate_api;
+
+--
+-- Name: FUNCTION sp_upgrade_subscription(p_plan_code text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_upgrade_subscription(p_plan_code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_upgrade_subscription(p_plan_code text) TO estate_api;
+
+--
+-- Name: FUNCTION acting_persona_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.acting_persona_ids(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION add_stripe_routes(p_keys text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.add_stripe_routes(p_keys text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION apply_stripe_invoice(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.apply_stripe_invoice(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION apply_stripe_invoice_payment(p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.apply_stripe_invoice_payment(p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION apply_stripe_subscription(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.apply_stripe_subscription(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_access(p_user_id uuid, p_asset_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_details(p_asset_type text, p_asset_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_type_table(p_asset_type text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_type_table(p_asset_type text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_view(p_asset_id uuid, p_access text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION camel_case(p_key text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.camel_case(p_key text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_currency(p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_currency(p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_ffc_role_grant(p_caller_role text, p_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_net_worth_input(p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_net_worth_input(p_as_of date, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_ownership(p_percentage numeric, p_form text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_ownership(p_percentage numeric, p_form text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_page(p_limit integer, p_offset integer, p_max integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_valuation_source(p_source text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_valuation_source(p_source text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION count_ffc_owners(p_ffc_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.count_ffc_owners(p_ffc_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION currency_exponent(p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.currency_exponent(p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_actor_id(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_actor_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_actor_kind(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_actor_kind() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_request_id(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_request_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_tenant_id(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION effective_plan_id(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION enter_tenant_as_support(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION exchange_rate(p_from text, p_to text, p_on date); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fail(p_sqlstate text, p_code text, p_message text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.fail(p_sqlstate text, p_code text, p_message text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION ffc_role_rank(p_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.ffc_role_rank(p_role text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION free_plan_id(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.free_plan_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION is_support_session(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.is_support_session() FROM PUBLIC;
+
+--
+-- Name: FUNCTION linked_subscription(p_stripe_subscription_id text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.linked_subscription(p_stripe_subscription_id text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION live_subscription(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.live_subscription(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION lock_ffc(p_ffc_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.lock_ffc(p_ffc_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric) FROM PUBLIC;
+
+--
+-- Name: FUNCTION mask_email(p_email text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.mask_email(p_email text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION normalize_email(p_email text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.normalize_email(p_email text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION payment_method_list(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.payment_method_list(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION persona_details(p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.persona_details(p_persona_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION plan_limits(p_tenant_id uuid, p_plan_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION protect_tenant_table(p_table text, p_redacted text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.protect_tenant_table(p_table text, p_redacted text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_active_tenant(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_active_tenant() FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_persona_access(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_persona_access(p_user_id uuid, p_persona_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_plan(p_code text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_plan(p_code text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_support_session(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_support_session() FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_text(p_value text, p_code text, p_max_length integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION self_persona_id(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.self_persona_id(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION snake_case(p_key text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.snake_case(p_key text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION start_free_subscription(p_user_id uuid, p_source text, p_kind text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.start_free_subscription(p_user_id uuid, p_source text, p_kind text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_amount(p_minor jsonb, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_amount(p_minor jsonb, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_currency(p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_currency(p_object jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_event_for_storage(p_event jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_event_for_storage(p_event jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_id(p_value jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_id(p_value jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_not_yet(p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_not_yet(p_created timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_price_plan(p_items jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_price_plan(p_items jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_ref(p_metadata jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_ref(p_metadata jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_status_rank(p_status text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_status_rank(p_status text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION stripe_time(p_epoch jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.stripe_time(p_epoch jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION subscription_view(p_subscription_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.subscription_view(p_subscription_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION tenant_plans(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tenant_plans(p_tenant_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_asset_valuations__append_only(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_asset_valuations__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_assets__usage(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_assets__usage() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_ffc_memberships__seats(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_ffc_memberships__seats() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_fwd_family_circles__usage(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_fwd_family_circles__usage() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_general_ledger__append_only(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_general_ledger__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION track_usages(p_tenant_id uuid, p_user_id uuid, p_metrics text[], p_deltas bigint[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.track_usages(p_tenant_id uuid, p_user_id uuid, p_metrics text[], p_deltas bigint[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION user_can_reference_persona(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION user_profile(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.user_profile(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_audit__row(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_audit__row() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_audit_log__append_only(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_audit_log__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_tenant_by_slug(p_slug text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) TO estate_support;
+
+--
+-- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: estate_owner
+--
+
+ALTER DEFAULT PRIVILEGES FOR ROLE estate_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC;
