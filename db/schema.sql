@@ -1605,8 +1605,8 @@ begin
   v_outcome := case
     when v_type like 'customer.subscription.%' then app.apply_stripe_subscription(v_event_id, v_type, v_created, v_object)
     when v_type like 'invoice.%' then app.apply_stripe_invoice(v_event_id, v_type, v_created, v_object)
-    when v_type like 'payment_intent.%' then app.sp_process_payment(v_event_id, v_type, v_created, v_object)
-    when v_type = 'charge.refunded' then app.sp_process_refund(v_event_id, v_created, v_object)
+    when v_type like 'payment_intent.%' then app.process_payment(v_event_id, v_type, v_created, v_object)
+    when v_type = 'charge.refunded' then app.process_refund(v_event_id, v_created, v_object)
     else app.apply_stripe_invoice_payment(v_created, v_object) end;
   if v_outcome <> 'applied' then
     update app.stripe_webhook_events e set outcome = v_outcome where e.tenant_id = v_tenant_id and e.id = v_row_id;
@@ -3713,6 +3713,134 @@ ALTER FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) OWNER TO estate
 COMMENT ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) IS 'A plan''s limits in a tenant (its overrides applied); NULL means unlimited.';
 
 --
+-- Name: process_payment(text, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_succeeded boolean := p_event_type = 'payment_intent.succeeded';
+  v_currency text := app.stripe_currency(p_object);
+  v_amount numeric := app.stripe_amount(case when v_succeeded then p_object -> 'amount_received' else p_object -> 'amount' end, v_currency);
+  v_invoice_id text := app.stripe_id(p_object -> 'invoice');  -- API versions before 2025-03-31 name it
+  v_transaction app.payment_transactions;
+begin
+  if coalesce(p_object ->> 'id', '') !~ '^pi_[A-Za-z0-9]+$' or coalesce(v_invoice_id, 'in_x') !~ '^in_[A-Za-z0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a payment event carries a PaymentIntent');
+  end if;
+  if v_amount <= 0 then
+    return 'ignored';
+  end if;
+  v_transaction := app.payment_transaction_for(p_object ->> 'id', app.stripe_id(p_object -> 'customer'), v_invoice_id,
+                                               p_created, v_amount, v_currency);
+  if v_transaction.id is null then
+    return app.stripe_not_yet(p_created);  -- its customer's subscription is still on its way
+  end if;
+  perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'latest_charge')]);
+  if v_invoice_id is not null and v_transaction.stripe_invoice_id is null then
+    update app.payment_transactions t set stripe_invoice_id = v_invoice_id
+     where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id
+    returning * into v_transaction;
+    if v_transaction.status = 'succeeded' then
+      -- Recorded as paid already (its refund came first): now known to pay this invoice.
+      perform app.apply_invoice_payment_outcome(v_transaction.id, v_transaction.succeeded_at);
+      return 'applied';
+    end if;
+  end if;
+  -- A success is final; a failure is only news when newer than what is recorded.
+  if v_transaction.status = 'succeeded' then
+    return 'stale';
+  end if;
+  if v_succeeded then
+    perform app.mark_payment_succeeded(v_transaction, p_created, app.stripe_id(p_object -> 'latest_charge'), v_amount);
+    return 'applied';
+  end if;
+  if v_transaction.failure_code is not null and p_created < v_transaction.stripe_synced_at then
+    return 'stale';
+  end if;
+  update app.payment_transactions t
+     set failure_code = pg_catalog.left(coalesce(p_object -> 'last_payment_error' ->> 'code', 'payment_failed'), 100),
+         failure_message = pg_catalog.left(p_object -> 'last_payment_error' ->> 'message', 500),
+         stripe_synced_at = p_created
+   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+  perform app.apply_invoice_payment_outcome(v_transaction.id, p_created);
+  return 'applied';
+end
+$_$;
+
+ALTER FUNCTION app.process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) IS 'Internal (from Stripe events): records a payment''s outcome, posts it to the ledger once, updates its invoice and subscription when it is known to pay one.';
+
+--
+-- Name: process_refund(text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_currency text := app.stripe_currency(p_object);
+  v_amount numeric := app.stripe_amount(p_object -> 'amount', v_currency);
+  v_refunded_total numeric := app.stripe_amount(p_object -> 'amount_refunded', v_currency);
+  v_payment_intent_id text := app.stripe_id(p_object -> 'payment_intent');
+  v_transaction app.payment_transactions;
+  v_refund_id uuid;
+begin
+  if coalesce(p_object ->> 'id', '') !~ '^(ch|py)_[A-Za-z0-9]+$' or coalesce(v_payment_intent_id, 'pi_x') !~ '^pi_[A-Za-z0-9]+$' then
+    perform app.fail('PT400', 'invalid_stripe_event', 'a refund event carries a charge');
+  end if;
+  if v_payment_intent_id is null then
+    return 'ignored';  -- a charge made without a PaymentIntent: not a payment recorded here
+  end if;
+  if v_amount <= 0 then
+    return 'ignored';
+  end if;
+  v_transaction := app.payment_transaction_for(v_payment_intent_id, app.stripe_id(p_object -> 'customer'), null,
+                                               p_created, v_amount, v_currency);
+  if v_transaction.id is null then
+    return app.stripe_not_yet(p_created);
+  end if;
+  if v_transaction.currency <> v_currency or v_refunded_total > v_amount then
+    return 'ignored';
+  end if;
+  perform app.add_stripe_routes(array[p_object ->> 'id', v_payment_intent_id]);
+  -- A refunded charge was paid, when the charge was made, whether or not its success event has arrived yet.
+  if v_transaction.status <> 'succeeded' then
+    perform app.mark_payment_succeeded(v_transaction, coalesce(app.stripe_time(p_object -> 'created'), p_created), p_object ->> 'id', v_amount);
+  end if;
+  -- Stripe reports the charge's refunded total: only an increase is news.
+  if v_refunded_total <= v_transaction.amount_refunded then
+    return 'stale';
+  end if;
+  insert into app.refunds (tenant_id, payment_transaction_id, amount, currency, refunded_total, stripe_event_id)
+  values (v_transaction.tenant_id, v_transaction.id, v_refunded_total - v_transaction.amount_refunded, v_currency, v_refunded_total, p_event_id)
+  returning id into v_refund_id;
+  insert into app.general_ledger (tenant_id, entry_type, amount, currency, subscription_id, payment_transaction_id, refund_id, description)
+  values (v_transaction.tenant_id, 'refund', v_transaction.amount_refunded - v_refunded_total, v_currency, v_transaction.subscription_id,
+          v_transaction.id, v_refund_id, 'refund of ' || v_transaction.stripe_payment_intent_id);
+  update app.payment_transactions t set amount_refunded = v_refunded_total
+   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
+  return 'applied';
+end
+$_$;
+
+ALTER FUNCTION app.process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) IS 'Internal (from charge.refunded): records the increase of a payment''s refunded total as a refund and a ledger entry.';
+
+--
 -- Name: protect_tenant_table(text, text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -4081,134 +4209,6 @@ ALTER FUNCTION app.snake_case(p_key text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.snake_case(p_key text) IS 'camelCase (the API''s) to snake_case (the columns'').';
-
---
--- Name: sp_process_payment(text, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
---
-
-CREATE FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) RETURNS text
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-declare
-  v_succeeded boolean := p_event_type = 'payment_intent.succeeded';
-  v_currency text := app.stripe_currency(p_object);
-  v_amount numeric := app.stripe_amount(case when v_succeeded then p_object -> 'amount_received' else p_object -> 'amount' end, v_currency);
-  v_invoice_id text := app.stripe_id(p_object -> 'invoice');  -- API versions before 2025-03-31 name it
-  v_transaction app.payment_transactions;
-begin
-  if coalesce(p_object ->> 'id', '') !~ '^pi_[A-Za-z0-9]+$' or coalesce(v_invoice_id, 'in_x') !~ '^in_[A-Za-z0-9]+$' then
-    perform app.fail('PT400', 'invalid_stripe_event', 'a payment event carries a PaymentIntent');
-  end if;
-  if v_amount <= 0 then
-    return 'ignored';
-  end if;
-  v_transaction := app.payment_transaction_for(p_object ->> 'id', app.stripe_id(p_object -> 'customer'), v_invoice_id,
-                                               p_created, v_amount, v_currency);
-  if v_transaction.id is null then
-    return app.stripe_not_yet(p_created);  -- its customer's subscription is still on its way
-  end if;
-  perform app.add_stripe_routes(array[p_object ->> 'id', app.stripe_id(p_object -> 'latest_charge')]);
-  if v_invoice_id is not null and v_transaction.stripe_invoice_id is null then
-    update app.payment_transactions t set stripe_invoice_id = v_invoice_id
-     where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id
-    returning * into v_transaction;
-    if v_transaction.status = 'succeeded' then
-      -- Recorded as paid already (its refund came first): now known to pay this invoice.
-      perform app.apply_invoice_payment_outcome(v_transaction.id, v_transaction.succeeded_at);
-      return 'applied';
-    end if;
-  end if;
-  -- A success is final; a failure is only news when newer than what is recorded.
-  if v_transaction.status = 'succeeded' then
-    return 'stale';
-  end if;
-  if v_succeeded then
-    perform app.mark_payment_succeeded(v_transaction, p_created, app.stripe_id(p_object -> 'latest_charge'), v_amount);
-    return 'applied';
-  end if;
-  if v_transaction.failure_code is not null and p_created < v_transaction.stripe_synced_at then
-    return 'stale';
-  end if;
-  update app.payment_transactions t
-     set failure_code = pg_catalog.left(coalesce(p_object -> 'last_payment_error' ->> 'code', 'payment_failed'), 100),
-         failure_message = pg_catalog.left(p_object -> 'last_payment_error' ->> 'message', 500),
-         stripe_synced_at = p_created
-   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
-  perform app.apply_invoice_payment_outcome(v_transaction.id, p_created);
-  return 'applied';
-end
-$_$;
-
-ALTER FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
-
---
--- Name: FUNCTION sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
---
-
-COMMENT ON FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) IS 'Internal (from Stripe events): records a payment''s outcome, posts it to the ledger once, updates its invoice and subscription when it is known to pay one.';
-
---
--- Name: sp_process_refund(text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
---
-
-CREATE FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) RETURNS text
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-declare
-  v_currency text := app.stripe_currency(p_object);
-  v_amount numeric := app.stripe_amount(p_object -> 'amount', v_currency);
-  v_refunded_total numeric := app.stripe_amount(p_object -> 'amount_refunded', v_currency);
-  v_payment_intent_id text := app.stripe_id(p_object -> 'payment_intent');
-  v_transaction app.payment_transactions;
-  v_refund_id uuid;
-begin
-  if coalesce(p_object ->> 'id', '') !~ '^(ch|py)_[A-Za-z0-9]+$' or coalesce(v_payment_intent_id, 'pi_x') !~ '^pi_[A-Za-z0-9]+$' then
-    perform app.fail('PT400', 'invalid_stripe_event', 'a refund event carries a charge');
-  end if;
-  if v_payment_intent_id is null then
-    return 'ignored';  -- a charge made without a PaymentIntent: not a payment recorded here
-  end if;
-  if v_amount <= 0 then
-    return 'ignored';
-  end if;
-  v_transaction := app.payment_transaction_for(v_payment_intent_id, app.stripe_id(p_object -> 'customer'), null,
-                                               p_created, v_amount, v_currency);
-  if v_transaction.id is null then
-    return app.stripe_not_yet(p_created);
-  end if;
-  if v_transaction.currency <> v_currency or v_refunded_total > v_amount then
-    return 'ignored';
-  end if;
-  perform app.add_stripe_routes(array[p_object ->> 'id', v_payment_intent_id]);
-  -- A refunded charge was paid, when the charge was made, whether or not its success event has arrived yet.
-  if v_transaction.status <> 'succeeded' then
-    perform app.mark_payment_succeeded(v_transaction, coalesce(app.stripe_time(p_object -> 'created'), p_created), p_object ->> 'id', v_amount);
-  end if;
-  -- Stripe reports the charge's refunded total: only an increase is news.
-  if v_refunded_total <= v_transaction.amount_refunded then
-    return 'stale';
-  end if;
-  insert into app.refunds (tenant_id, payment_transaction_id, amount, currency, refunded_total, stripe_event_id)
-  values (v_transaction.tenant_id, v_transaction.id, v_refunded_total - v_transaction.amount_refunded, v_currency, v_refunded_total, p_event_id)
-  returning id into v_refund_id;
-  insert into app.general_ledger (tenant_id, entry_type, amount, currency, subscription_id, payment_transaction_id, refund_id, description)
-  values (v_transaction.tenant_id, 'refund', v_transaction.amount_refunded - v_refunded_total, v_currency, v_transaction.subscription_id,
-          v_transaction.id, v_refund_id, 'refund of ' || v_transaction.stripe_payment_intent_id);
-  update app.payment_transactions t set amount_refunded = v_refunded_total
-   where t.tenant_id = v_transaction.tenant_id and t.id = v_transaction.id;
-  return 'applied';
-end
-$_$;
-
-ALTER FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) OWNER TO estate_owner;
-
---
--- Name: FUNCTION sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
---
-
-COMMENT ON FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) IS 'Internal (from charge.refunded): records the increase of a payment''s refunded total as a refund and a ledger entry.';
 
 --
 -- Name: start_free_subscription(uuid, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -9885,6 +9885,18 @@ REVOKE ALL ON FUNCTION app.persona_details(p_persona_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
+
+--
 -- Name: FUNCTION protect_tenant_table(p_table text, p_redacted text[]); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -9961,18 +9973,6 @@ REVOKE ALL ON FUNCTION app.set_subscription_status_from_payment(p_subscription_i
 --
 
 REVOKE ALL ON FUNCTION app.snake_case(p_key text) FROM PUBLIC;
-
---
--- Name: FUNCTION sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
---
-
-REVOKE ALL ON FUNCTION app.sp_process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
-
---
--- Name: FUNCTION sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
---
-
-REVOKE ALL ON FUNCTION app.sp_process_refund(p_event_id text, p_created timestamp with time zone, p_object jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION start_free_subscription(p_user_id uuid, p_source text, p_kind text); Type: ACL; Schema: app; Owner: estate_owner
