@@ -1,16 +1,17 @@
-// `npm run operator -- <command>`: the operators' CLI over the support procedures. It connects as
-// estate_support (DATABASE_SUPPORT_URL, or DATABASE_URL with DATABASE_SUPPORT_PASSWORD, or the
-// running dev stack's) and names the operator in the context, so the audit log says who did it.
+// `npm run operator -- <command>` (built: `node dist/scripts/operator.js <command>`): the
+// operators' CLI over the support procedures. It connects as estate_support (DATABASE_SUPPORT_URL,
+// or DATABASE_URL with DATABASE_SUPPORT_PASSWORD, or the running dev stack's) and names the
+// operator in the context, so the audit log says who did it.
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loginRoleUrl } from '../server/config.ts';
+import { loginRoleUrl, SUPPORT_ROLE } from '../server/config.ts';
+import { asSupport } from '../server/plugins/db.ts';
 import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider, type Json } from '../generated/tenancy.queries.ts';
 import { getPaymentSummary, listActiveSubscriptions, setTenantPlan } from '../generated/billing.queries.ts';
-import { asSupport, type DevStackFile } from './lib/devStack.ts';
-import { projectRoot, SUPPORT_ROLE } from './lib/migrate.ts';
+import { projectRoot } from './lib/migrate.ts';
 
 const HELP = `usage: npm run operator -- <command> [options]
 
@@ -36,7 +37,8 @@ function supportUrl(): string {
   if (process.env.DATABASE_SUPPORT_URL) return process.env.DATABASE_SUPPORT_URL;
   if (process.env.DATABASE_URL) return loginRoleUrl(process.env.DATABASE_URL, SUPPORT_ROLE, process.env.DATABASE_SUPPORT_PASSWORD);
   const file = path.join(projectRoot, '.data', 'dev-stack.json');
-  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as DevStackFile).supportDatabaseUrl;
+  // The dev stack's file (scripts/lib/devStack.ts's DevStackFile), read without importing the dev stack.
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { supportDatabaseUrl: string }).supportDatabaseUrl;
   throw new Error('no database: set DATABASE_SUPPORT_URL or DATABASE_URL, or start the dev stack with npm start');
 }
 

@@ -1,5 +1,5 @@
 // Builds the Fastify application as a plugin-composed instance (testable with inject);
-// server/main.ts starts it.
+// server/main.ts starts it in production, scripts/start.ts under `npm start`.
 import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
@@ -34,6 +34,9 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The logger of a running API: JSON at the given level, never a token or a cookie. */
+export const loggerOptions = (level: string) => ({ level, redact: ['req.headers.authorization', 'req.headers.cookie'] });
 
 declare module 'fastify' {
   interface FastifyInstance {

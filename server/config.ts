@@ -1,43 +1,52 @@
-// Configuration from the environment, validated once at start-up with clear messages.
+// Configuration from the environment, validated once at start-up with clear messages. These are
+// the API's settings; the development stack (`npm start`) adds its own in scripts/lib/devStack.ts.
 import envSchema from 'env-schema';
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TObject } from 'typebox';
+import type { AppOptions } from './app.ts';
 
-const ConfigSchema = Type.Object({
+/** The login roles (db/bootstrap.sql): tenant traffic, and support staff. */
+export const API_ROLE = 'estate_api';
+export const SUPPORT_ROLE = 'estate_support';
+
+const postgresUrl = () => Type.String({ pattern: '^postgres(ql)?://' });
+
+/** The API's settings, as env-schema validates them. */
+export const serverSettings = {
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
   ),
-  // Administrative URL: migrations at start-up and the operator CLI. Unset: embedded PostgreSQL.
-  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  // Login-role URLs; unset, they are DATABASE_URL with the role's name and password put in.
-  DATABASE_API_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  DATABASE_SUPPORT_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  // Administrative URL (migrations, the operator CLI); the API derives its login URL from it when
+  // DATABASE_API_URL is unset. Unset under `npm start`: embedded PostgreSQL.
+  DATABASE_URL: Type.Optional(postgresUrl()),
+  // The tenant-traffic login (estate_api); unset, DATABASE_URL with that role and DATABASE_API_PASSWORD.
+  DATABASE_API_URL: Type.Optional(postgresUrl()),
   DATABASE_API_PASSWORD: Type.Optional(Type.String()),
-  DATABASE_SUPPORT_PASSWORD: Type.Optional(Type.String()),
   DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 200 }),
-  MIGRATE_ON_START: Type.Boolean({ default: true }),
-  // cognito: tenants' real user pools only. cognito-local: also start and trust the development provider.
+  // cognito: tenants' real user pools only. cognito-local: also trust the development provider.
   IDENTITY_PROVIDER: Type.Optional(Type.Union([Type.Literal('cognito'), Type.Literal('cognito-local')])),
-  COGNITO_LOCAL_PORT: Type.Integer({ default: 9229, minimum: 0, maximum: 65535 }),
-  DEMO_TENANT_SLUG: Type.String({ default: 'demo' }),
-  DEMO_USER_EMAIL: Type.String({ default: 'demo@example.com' }),
-  DEMO_USER_PASSWORD: Type.String({ default: 'Demo-Passw0rd!' }),
-  DATA_DIR: Type.String({ default: '.data' }),
-  // Keys for account and policy numbers; the dev stack makes one when unset. Required in production.
+  // Keys for account and policy numbers. Required by the API; the dev stack makes one when unset.
   FIELD_ENCRYPTION_KEYS: Type.Optional(Type.String({ minLength: 10 })),
-  // Signing secret of the Stripe webhook endpoint; the dev stack makes one when unset.
+  // Signing secret of the Stripe webhook endpoint; unset, the webhook answers 503 (the dev stack makes one).
   STRIPE_WEBHOOK_SECRET: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/=_-]{16,}$' })),
   // How old a webhook signature may be (seconds): older deliveries are refused as replays.
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: Type.Integer({ default: 300, minimum: 1, maximum: 3600 }),
-});
+};
+
+const ConfigSchema = Type.Object(serverSettings);
 
 export type Config = Static<typeof ConfigSchema>;
 
-/** Reads and validates the environment; throws an Error naming every bad variable. */
+/** Reads the environment against a schema; throws an Error naming every bad variable. */
+export function readEnvironment<T>(schema: TObject, env: NodeJS.ProcessEnv = process.env): T {
+  return envSchema<T>({ schema, data: env, dotenv: false });
+}
+
+/** Reads and validates the API's settings; throws an Error naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return envSchema<Config>({ schema: ConfigSchema, data: env, dotenv: false });
+  return readEnvironment<Config>(ConfigSchema, env);
 }
 
 /** A login role's URL: the explicit one, or the administrative URL with that role's credentials. */
@@ -47,4 +56,37 @@ export function loginRoleUrl(adminUrl: string, role: string, password: string | 
   url.username = role;
   url.password = password ?? '';
   return url.toString();
+}
+
+/** What the production entry (server/main.ts) runs with. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  logLevel: string;
+  app: Omit<AppOptions, 'logger' | 'authReloadIntervalMs'>;
+}
+
+/** The production settings: the API's login and field keys required, real Cognito pools unless
+ *  IDENTITY_PROVIDER=cognito-local says otherwise. Throws an Error naming what is missing. */
+export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const config = loadConfig(env);
+  const missing: string[] = [];
+  if (!config.DATABASE_API_URL && !config.DATABASE_URL) {
+    missing.push('DATABASE_API_URL (the estate_api login), or DATABASE_URL with DATABASE_API_PASSWORD');
+  }
+  if (!config.FIELD_ENCRYPTION_KEYS) missing.push('FIELD_ENCRYPTION_KEYS (keyId:base64-of-32-bytes[,olderKeyId:...])');
+  if (missing.length) throw new Error(`required: ${missing.join('; ')}`);
+  return {
+    host: config.HOST,
+    port: config.PORT,
+    logLevel: config.LOG_LEVEL,
+    app: {
+      databaseApiUrl: config.DATABASE_API_URL ?? loginRoleUrl(config.DATABASE_URL!, API_ROLE, config.DATABASE_API_PASSWORD),
+      poolSize: config.DATABASE_POOL_SIZE,
+      allowDevelopmentIssuers: config.IDENTITY_PROVIDER === 'cognito-local',
+      fieldEncryptionKeys: config.FIELD_ENCRYPTION_KEYS!,
+      stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
+      stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+    },
+  };
 }

@@ -1,53 +1,50 @@
-// Starts the service: validated configuration, the infrastructure (embedded defaults when
-// DATABASE_URL / Cognito are not configured), then the API on HOST:PORT. Ctrl-C stops it all.
-import { loadConfig } from './config.ts';
-import { buildApp } from './app.ts';
-import { startInfrastructure } from '../scripts/lib/devStack.ts';
+// The production entry: the API alone, from validated configuration (server/config.ts), on
+// HOST:PORT. The database is migrated beforehand (scripts/migrate.ts, built to
+// dist/scripts/migrate.js); SIGTERM or SIGINT closes the API (in-flight requests finish) and exits.
+// Development runs scripts/start.ts (`npm start`) instead.
+import { buildApp, loggerOptions } from './app.ts';
+import { loadServerConfig, type ServerConfig } from './config.ts';
 
-let config;
+let config: ServerConfig;
 try {
-  config = loadConfig();
+  config = loadServerConfig();
 } catch (error) {
   process.stderr.write(`configuration error: ${(error as Error).message}\n`);
   process.exit(1);
 }
 
-const say = (message: string) => process.stderr.write(`[start] ${message}\n`);
-const infrastructure = await startInfrastructure(config, say);
-const app = await buildApp({
-  databaseApiUrl: infrastructure.databaseApiUrl,
-  poolSize: config.DATABASE_POOL_SIZE,
-  allowDevelopmentIssuers: infrastructure.allowDevelopmentIssuers,
-  fieldEncryptionKeys: infrastructure.fieldEncryptionKeys,
-  stripeWebhookSecret: infrastructure.stripeWebhookSecret,
-  stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
-  logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
-});
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp({ ...config.app, logger: loggerOptions(config.logLevel) });
+} catch (error) {
+  process.stderr.write(`cannot build the API: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+if (config.app.allowDevelopmentIssuers) {
+  app.log.warn('IDENTITY_PROVIDER=cognito-local: tokens of registered development issuers are trusted (their signing keys are public)');
+}
+if (!config.app.stripeWebhookSecret) app.log.warn('STRIPE_WEBHOOK_SECRET is unset: the Stripe webhook answers 503');
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  say(`${signal}: stopping`);
-  await app.close().catch((error) => say(`closing the API failed: ${error}`));
-  await infrastructure.stop();
-  process.exit(0);
+  app.log.info(`${signal}: closing`);
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (error) {
+    app.log.error({ err: error }, 'closing the API failed');
+    process.exit(1);
+  }
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 try {
-  await app.listen({ host: config.HOST, port: config.PORT });
+  await app.listen({ host: config.host, port: config.port });
 } catch (error) {
-  say(`cannot listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`);
-  await infrastructure.stop();
+  app.log.error({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+  await app.close().catch(() => {});
   process.exit(1);
-}
-const address = app.server.address();
-const apiUrl = typeof address === 'object' && address ? `http://${config.HOST}:${address.port}` : `http://${config.HOST}:${config.PORT}`;
-await infrastructure.announce(apiUrl);
-say(`API listening on ${apiUrl}`);
-if (infrastructure.demo) {
-  say(`demo user ${infrastructure.demo.email} of tenant "${infrastructure.demo.tenantSlug}"; get a token with: npm run -s token`);
-  say(`try: curl -H "Authorization: Bearer $(npm run -s token)" ${apiUrl}/v1/me`);
 }

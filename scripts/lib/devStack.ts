@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { loginRoleUrl, type Config } from '../../server/config.ts';
-import { inContext } from '../../server/plugins/db.ts';
+import { Type, type Static } from 'typebox';
+import { API_ROLE, loginRoleUrl, readEnvironment, serverSettings, SUPPORT_ROLE } from '../../server/config.ts';
+import { asSupport, inContext } from '../../server/plugins/db.ts';
 import { createFieldCipher, generateFieldKeys } from '../../server/fieldCipher.ts';
 import { listMyFfcs } from '../../generated/family_circles.queries.ts';
 import { buildFamily, seedExchangeRates, syntheticRegistrar } from './scenario.ts';
@@ -15,8 +16,29 @@ import { registerUser } from '../../generated/identity.queries.ts';
 import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognitoLocal.ts';
 import { startEmbeddedPostgres } from './embeddedPostgres.ts';
-import { API_ROLE, migrate, projectRoot, SUPPORT_ROLE } from './migrate.ts';
+import { migrate, projectRoot } from './migrate.ts';
 import { withDatabase } from './throwawayDatabase.ts';
+
+/** `npm start`'s settings: the API's (server/config.ts) and the development stack's own. */
+const DevConfigSchema = Type.Object({
+  ...serverSettings,
+  // The support login, for the demo's bootstrap and .data/dev-stack.json (the operator CLI).
+  DATABASE_SUPPORT_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_SUPPORT_PASSWORD: Type.Optional(Type.String()),
+  MIGRATE_ON_START: Type.Boolean({ default: true }),
+  COGNITO_LOCAL_PORT: Type.Integer({ default: 9229, minimum: 0, maximum: 65535 }),
+  DEMO_TENANT_SLUG: Type.String({ default: 'demo' }),
+  DEMO_USER_EMAIL: Type.String({ default: 'demo@example.com' }),
+  DEMO_USER_PASSWORD: Type.String({ default: 'Demo-Passw0rd!' }),
+  DATA_DIR: Type.String({ default: '.data' }),
+});
+
+export type DevConfig = Static<typeof DevConfigSchema>;
+
+/** Reads and validates `npm start`'s settings; throws an Error naming every bad variable. */
+export function loadDevConfig(env: NodeJS.ProcessEnv = process.env): DevConfig {
+  return readEnvironment<DevConfig>(DevConfigSchema, env);
+}
 
 export interface DevStackFile {
   apiUrl: string;
@@ -68,11 +90,6 @@ async function devSecrets(dataDir: string): Promise<DevSecrets> {
   return secrets;
 }
 
-/** Runs fn as support staff named `operator`, in a transaction of the support role. */
-export function asSupport<T>(pool: pg.Pool, operator: string, fn: (client: pg.PoolClient) => Promise<T>) {
-  return inContext(pool, { tenantId: null, actorKind: 'support', actorId: operator, requestId: `operator-${Date.now()}` }, fn);
-}
-
 async function ensureDatabase(adminUrl: string, name: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -84,7 +101,7 @@ async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
-export async function startInfrastructure(config: Config, log: (message: string) => void): Promise<Infrastructure> {
+export async function startInfrastructure(config: DevConfig, log: (message: string) => void): Promise<Infrastructure> {
   const dataDir = path.resolve(projectRoot, config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];

@@ -1,13 +1,14 @@
 // The migration runner: forward-only numbered migrations, then the procedure files, each in its
 // own transaction as the owner role, all under one advisory lock, recorded with checksums.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { API_ROLE, SUPPORT_ROLE } from '../../server/config.ts';
 
 export const OWNER_ROLE = 'estate_owner';
-export const API_ROLE = 'estate_api';
-export const SUPPORT_ROLE = 'estate_support';
 
 /** Where the SQL lives: `db/bootstrap.sql`, `db/migrations/NNNN_name.sql`, `procedures/*.sql`. */
 export interface MigrationSources {
@@ -33,7 +34,12 @@ const MIGRATION_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
 // pg_advisory_lock key: "estate-vault migrate", fixed so that every runner of a database waits in line.
 const LOCK_KEY = 7_318_205_117;
 
-export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+/** The folder of package.json, db/ and procedures/: two levels up from scripts/lib/, three from dist/scripts/lib/. */
+export const projectRoot = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -61,6 +61,11 @@ export async function inContext<T>(pool: pg.Pool, context: RequestContext, fn: (
   }
 }
 
+/** Runs fn as support staff named `operator`, in a transaction of the support role's pool. */
+export function asSupport<T>(pool: pg.Pool, operator: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inContext(pool, { tenantId: null, actorKind: 'support', actorId: operator, requestId: `operator-${Date.now()}` }, fn);
+}
+
 export interface DbPluginOptions {
   apiUrl: string;
   poolSize: number;
