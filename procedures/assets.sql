@@ -168,11 +168,9 @@ end
 $$;
 comment on function app.asset_details(text, uuid) is 'The type-specific fields of an asset, camelCased.';
 
+drop function if exists app.asset_view(uuid, text);
 create or replace function app.asset_view(p_asset_id uuid, p_access text)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.asset_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -193,16 +191,14 @@ as $$
 $$;
 comment on function app.asset_view(uuid, text) is 'An asset as the API shows it: identifier masked, type details, latest value, owners.';
 
+drop function if exists api.sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text);
 create or replace function api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text,
                                                p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date,
                                                p_details jsonb default '{}', p_description text default null,
                                                p_ownership_percentage numeric default 100, p_ownership_form text default 'sole',
                                                p_valuation_source text default 'manual',
                                                p_identifier_ciphertext bytea default null, p_identifier_last4 text default null)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.asset_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -284,11 +280,9 @@ end
 $$;
 comment on function app.check_ownership(numeric, text) is 'Checks an ownership share (0 < p <= 100, 4 decimals) and form.';
 
+drop function if exists api.sp_get_asset(uuid);
 create or replace function api.sp_get_asset(p_asset_id uuid)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.asset_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -565,12 +559,10 @@ $$;
 comment on function api.sp_list_asset_categories() is 'The asset categories, grouped by the 13 asset types.';
 grant execute on function api.sp_list_asset_categories() to estate_api;
 
+drop function if exists api.sp_update_asset(uuid, text, text, jsonb);
 create or replace function api.sp_update_asset(p_asset_id uuid, p_name text default null, p_description text default null,
                                                p_details jsonb default null)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.asset_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$

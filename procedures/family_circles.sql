@@ -142,8 +142,9 @@ $$;
 comment on function api.sp_list_my_ffcs(integer, integer) is 'The circles the signed-in user belongs to, with their role, a page at a time.';
 grant execute on function api.sp_list_my_ffcs(integer, integer) to estate_api;
 
+drop function if exists api.sp_add_ffc_member(uuid, uuid, text);
 create or replace function api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text)
-  returns table (membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+  returns setof app.ffc_membership_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -177,8 +178,9 @@ comment on function api.sp_add_ffc_member(uuid, uuid, text) is
   'Adds a persona the caller acts for to a circle (owners and admins; admins only below admin).';
 grant execute on function api.sp_add_ffc_member(uuid, uuid, text) to estate_api;
 
+drop function if exists api.sp_update_ffc_member_role(uuid, uuid, text);
 create or replace function api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text)
-  returns table (membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+  returns setof app.ffc_membership_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -337,8 +339,9 @@ comment on function api.sp_invite_ffc_member(uuid, text, text, integer) is
   'Invites an email to a circle with a role; returns the single-use token once (only its hash is kept).';
 grant execute on function api.sp_invite_ffc_member(uuid, text, text, integer) to estate_api;
 
+drop function if exists api.sp_accept_ffc_invitation(text);
 create or replace function api.sp_accept_ffc_invitation(p_token text)
-  returns table (membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+  returns setof app.ffc_membership_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$

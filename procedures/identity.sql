@@ -130,11 +130,9 @@ end
 $$;
 comment on function app.check_life_dates(date, text, date) is 'Validates birth date, living status and death date together.';
 
+drop function if exists app.persona_details(uuid);
 create or replace function app.persona_details(p_persona_id uuid)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -170,10 +168,9 @@ as $$
 $$;
 comment on function app.persona_details(uuid) is 'One persona with contact data and relationships, as every persona procedure returns it.';
 
+drop function if exists app.user_profile(uuid);
 create or replace function app.user_profile(p_user_id uuid)
-  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
-                 persona_id uuid, first_name text, last_name text, preferred_name text,
-                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  returns setof app.user_profile_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -262,11 +259,10 @@ comment on function api.sp_register_user(text, text, text, date) is
   'Registers the signed-in Cognito identity as a user of the tenant, with its own persona, primary email and the free plan.';
 grant execute on function api.sp_register_user(text, text, text, date) to estate_api;
 
+drop function if exists api.sp_authenticate_user(text, text, inet);
 create or replace function api.sp_authenticate_user(p_session_ref text, p_user_agent text default null,
                                                     p_ip_address inet default null)
-  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
-                 persona_id uuid, first_name text, last_name text, preferred_name text,
-                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  returns setof app.user_profile_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -290,10 +286,9 @@ comment on function api.sp_authenticate_user(text, text, inet) is
   'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
 grant execute on function api.sp_authenticate_user(text, text, inet) to estate_api;
 
+drop function if exists api.sp_get_current_user();
 create or replace function api.sp_get_current_user()
-  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
-                 persona_id uuid, first_name text, last_name text, preferred_name text,
-                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  returns setof app.user_profile_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -327,13 +322,11 @@ grant execute on function api.sp_deactivate_user() to estate_api;
 -- Personas
 ------------------------------------------------------------------------------------------------
 
+drop function if exists api.sp_create_persona(text, text, text, text, date, text, date);
 create or replace function api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text default null,
                                                  p_preferred_name text default null, p_date_of_birth date default null,
                                                  p_living_status text default 'living', p_date_of_death date default null)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -363,11 +356,9 @@ comment on function api.sp_create_persona(text, text, text, text, date, text, da
   'Creates a persona (someone in the family who need not sign in) that the signed-in user manages.';
 grant execute on function api.sp_create_persona(text, text, text, text, date, text, date) to estate_api;
 
+drop function if exists api.sp_get_persona(uuid);
 create or replace function api.sp_get_persona(p_persona_id uuid)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -400,14 +391,12 @@ $$;
 comment on function api.sp_list_my_personas() is 'The personas the signed-in user may act for: their own first, then those they manage.';
 grant execute on function api.sp_list_my_personas() to estate_api;
 
+drop function if exists api.sp_update_persona(uuid, text, text, text, text, date, text, date);
 create or replace function api.sp_update_persona(p_persona_id uuid, p_first_name text default null, p_last_name text default null,
                                                  p_middle_name text default null, p_preferred_name text default null,
                                                  p_date_of_birth date default null, p_living_status text default null,
                                                  p_date_of_death date default null)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
