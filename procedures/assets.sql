@@ -194,10 +194,10 @@ comment on function app.asset_view(uuid, text) is 'An asset as the API shows it:
 drop function if exists api.sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text);
 create or replace function api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text,
                                                p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date,
-                                               p_details jsonb default '{}', p_description text default null,
-                                               p_ownership_percentage numeric default 100, p_ownership_form text default 'sole',
-                                               p_valuation_source text default 'manual',
-                                               p_identifier_ciphertext bytea default null, p_identifier_last4 text default null)
+                                               p_details jsonb, p_description text,
+                                               p_ownership_percentage numeric, p_ownership_form text,
+                                               p_valuation_source text,
+                                               p_identifier_ciphertext bytea, p_identifier_last4 text)
   returns setof app.asset_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -372,8 +372,9 @@ comment on function api.sp_transfer_asset_share(uuid, uuid, uuid, numeric) is
   'Moves part or all of a share from an owner the caller acts for to another persona; the total is unchanged.';
 grant execute on function api.sp_transfer_asset_share(uuid, uuid, uuid, numeric) to estate_api;
 
+drop function if exists api.sp_update_asset_value(uuid, numeric, date, text, text);
 create or replace function api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date,
-                                                     p_source text default 'manual', p_currency text default null)
+                                                     p_source text, p_currency text)
   returns table (valuation_id uuid, asset_id uuid, valued_on date, amount numeric, currency text, source text)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -401,8 +402,9 @@ $$;
 comment on function api.sp_update_asset_value(uuid, numeric, date, text, text) is 'Records a dated valuation of an asset (appended, never overwriting).';
 grant execute on function api.sp_update_asset_value(uuid, numeric, date, text, text) to estate_api;
 
-create or replace function api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date default null, p_limit integer default 50,
-                                                       p_offset integer default 0)
+drop function if exists api.sp_get_asset_valuations(uuid, date, integer, integer);
+create or replace function api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer,
+                                                       p_offset integer)
   returns table (valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamptz)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -410,7 +412,7 @@ as $$
 #variable_conflict use_column
 begin
   perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   -- Newest first; with p_as_of, the first row is the value as of that date.
   return query
     select v.id, v.valued_on, v.amount, v.currency, v.source, v.created_at from app.asset_valuations v
@@ -423,7 +425,8 @@ comment on function api.sp_get_asset_valuations(uuid, date, integer, integer) is
   'Valuation history of an asset, newest first; with as_of, the history up to that date (its first row is the value as of then).';
 grant execute on function api.sp_get_asset_valuations(uuid, date, integer, integer) to estate_api;
 
-create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_get_persona_assets(uuid, integer, integer);
+create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer)
   returns table (asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean,
                  identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric,
                  valued_on date, my_access text)
@@ -438,7 +441,7 @@ begin
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   return query
     select * from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
@@ -523,7 +526,8 @@ $$;
 comment on function api.sp_revoke_asset_permission(uuid, uuid) is 'Takes back a grant on an asset (owners only).';
 grant execute on function api.sp_revoke_asset_permission(uuid, uuid) to estate_api;
 
-create or replace function api.sp_search_assets(p_query text, p_limit integer default 20)
+drop function if exists api.sp_search_assets(text, integer);
+create or replace function api.sp_search_assets(p_query text, p_limit integer)
   returns table (asset_id uuid, asset_type text, category_code text, name text, rank real)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp

@@ -309,7 +309,7 @@ comment on function api.sp_upgrade_subscription(text) is
 grant execute on function api.sp_upgrade_subscription(text) to estate_api;
 
 drop function if exists api.sp_cancel_subscription(boolean);
-create or replace function api.sp_cancel_subscription(p_at_period_end boolean default true)
+create or replace function api.sp_cancel_subscription(p_at_period_end boolean)
   returns setof app.subscription_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -353,7 +353,8 @@ comment on function api.sp_cancel_subscription(boolean) is
   'Cancels the signed-in user''s paid subscription: at the period''s end when Stripe bills it, at once when it does not yet (then the free plan applies).';
 grant execute on function api.sp_cancel_subscription(boolean) to estate_api;
 
-create or replace function api.sp_list_subscription_changes(p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_list_subscription_changes(integer, integer);
+create or replace function api.sp_list_subscription_changes(p_limit integer, p_offset integer)
   returns table (change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text,
                  source text, changed_at timestamptz)
   language plpgsql stable security definer
@@ -364,7 +365,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
       from app.subscription_plan_changes c
@@ -447,8 +448,8 @@ comment on function app.payment_method_list(uuid) is 'A user''s active payment m
 
 drop function if exists api.sp_add_payment_method(text, text, text, text, integer, integer, boolean);
 create or replace function api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text,
-                                                     p_exp_month integer default null, p_exp_year integer default null,
-                                                     p_make_default boolean default false)
+                                                     p_exp_month integer, p_exp_year integer,
+                                                     p_make_default boolean)
   returns setof app.payment_method_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -560,7 +561,8 @@ grant execute on function api.sp_remove_payment_method(uuid) to estate_api;
 -- Invoices
 ------------------------------------------------------------------------------------------------
 
-create or replace function api.sp_list_invoices(p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_list_invoices(integer, integer);
+create or replace function api.sp_list_invoices(p_limit integer, p_offset integer)
   returns table (invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric,
                  amount_paid numeric, amount_remaining numeric, period_start timestamptz, period_end timestamptz,
                  finalized_at timestamptz, paid_at timestamptz, created_at timestamptz)
@@ -572,7 +574,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
            i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
@@ -1422,7 +1424,7 @@ as $$
 #variable_conflict use_column
 begin
   perform app.enter_tenant_as_support(p_tenant_id);
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   return query
     select v.subscription_id, v.user_id, app.mask_email(v.email), v.plan_code, v.status, coalesce(v.seats_used, 0),
            v.current_period_end, v.cancel_at_period_end, v.created_at

@@ -114,7 +114,8 @@ $$;
 comment on function api.sp_create_ffc(text, text) is 'Creates a family circle whose owner is the signed-in user''s persona.';
 grant execute on function api.sp_create_ffc(text, text) to estate_api;
 
-create or replace function api.sp_list_my_ffcs(p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_list_my_ffcs(integer, integer);
+create or replace function api.sp_list_my_ffcs(p_limit integer, p_offset integer)
   returns table (ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamptz)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -124,7 +125,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select c.id, c.name, c.description, m.role,
            (select count(*)::integer from app.ffc_memberships x
@@ -303,7 +304,8 @@ comment on function api.sp_get_ffc_hierarchy(uuid) is
   'The family as a tree: members with roles, each under its parent (from recorded parent/child relationships), depth-first.';
 grant execute on function api.sp_get_ffc_hierarchy(uuid) to estate_api;
 
-create or replace function api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer default 168)
+drop function if exists api.sp_invite_ffc_member(uuid, text, text, integer);
+create or replace function api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer)
   returns table (invitation_id uuid, token text, expires_at timestamptz)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp

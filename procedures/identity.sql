@@ -20,7 +20,7 @@ end
 $$;
 comment on function app.require_active_tenant() is 'The current tenant, after checking that it exists and is active.';
 
-create or replace function app.check_page(p_limit integer, p_offset integer, p_max integer) returns void
+create or replace function app.check_page(p_limit integer, p_offset integer, p_max integer default 500) returns void
   language plpgsql immutable
   set search_path = pg_catalog, pg_temp
 as $$
@@ -30,7 +30,8 @@ begin
   end if;
 end
 $$;
-comment on function app.check_page(integer, integer, integer) is 'Refuses a page outside 1..p_max rows or before the first row (invalid_page).';
+comment on function app.check_page(integer, integer, integer) is
+  'Refuses a page outside 1..p_max rows (500 by default, as the API''s Page) or before the first row (invalid_page).';
 
 create or replace function app.current_user_id() returns uuid
   language plpgsql stable security definer
@@ -429,7 +430,8 @@ comment on function api.sp_update_persona(uuid, text, text, text, text, date, te
   'Changes a persona the signed-in user may act for; NULL keeps a field, an empty string clears an optional one.';
 grant execute on function api.sp_update_persona(uuid, text, text, text, text, date, text, date) to estate_api;
 
-create or replace function api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text default 'delegate')
+drop function if exists api.sp_link_user_persona(uuid, uuid, text);
+create or replace function api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text)
   returns table (link_id uuid, user_id uuid, persona_id uuid, link_kind text)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -474,8 +476,9 @@ grant execute on function api.sp_link_user_persona(uuid, uuid, text) to estate_a
 -- Contact data
 ------------------------------------------------------------------------------------------------
 
-create or replace function api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text default 'personal',
-                                                    p_is_primary boolean default false)
+drop function if exists api.sp_add_persona_email(uuid, text, text, boolean);
+create or replace function api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text,
+                                                    p_is_primary boolean)
   returns uuid
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -487,7 +490,7 @@ declare
 begin
   perform app.require_persona_access(app.current_user_id(), p_persona_id);
   v_email := app.normalize_email(p_email);
-  if coalesce(p_label, 'personal') not in ('personal', 'work', 'other') then
+  if p_label is null or p_label not in ('personal', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'email label must be personal, work or other');
   end if;
   if exists (select 1 from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id
@@ -499,7 +502,7 @@ begin
      where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.is_primary;
   end if;
   insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
-  values (v_tenant_id, p_persona_id, v_email, coalesce(p_label, 'personal'), coalesce(p_is_primary, false))
+  values (v_tenant_id, p_persona_id, v_email, p_label, coalesce(p_is_primary, false))
   returning id into v_id;
   return v_id;
 end
@@ -507,8 +510,9 @@ $$;
 comment on function api.sp_add_persona_email(uuid, text, text, boolean) is 'Adds an e-mail address to a persona; a new primary one demotes the old.';
 grant execute on function api.sp_add_persona_email(uuid, text, text, boolean) to estate_api;
 
-create or replace function api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text default 'mobile',
-                                                    p_is_primary boolean default false)
+drop function if exists api.sp_add_persona_phone(uuid, text, text, boolean);
+create or replace function api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text,
+                                                    p_is_primary boolean)
   returns uuid
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -522,7 +526,7 @@ begin
   if v_phone !~ '^\+[1-9][0-9]{6,14}$' then
     perform app.fail('PT400', 'invalid_phone_number', 'phone number must be in international format, e.g. +14155550123');
   end if;
-  if coalesce(p_label, 'mobile') not in ('mobile', 'home', 'work', 'other') then
+  if p_label is null or p_label not in ('mobile', 'home', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'phone label must be mobile, home, work or other');
   end if;
   if exists (select 1 from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id
@@ -534,7 +538,7 @@ begin
      where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id and ph.is_primary;
   end if;
   insert into app.persona_phones (tenant_id, persona_id, phone_number, label, is_primary)
-  values (v_tenant_id, p_persona_id, v_phone, coalesce(p_label, 'mobile'), coalesce(p_is_primary, false))
+  values (v_tenant_id, p_persona_id, v_phone, p_label, coalesce(p_is_primary, false))
   returning id into v_id;
   return v_id;
 end
@@ -542,10 +546,11 @@ $$;
 comment on function api.sp_add_persona_phone(uuid, text, text, boolean) is 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
 grant execute on function api.sp_add_persona_phone(uuid, text, text, boolean) to estate_api;
 
+drop function if exists api.sp_add_persona_address(uuid, text, text, text, text, text, text, text, boolean);
 create or replace function api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text,
-                                                      p_line2 text default null, p_region text default null,
-                                                      p_postal_code text default null, p_label text default 'home',
-                                                      p_is_primary boolean default false)
+                                                      p_line2 text, p_region text,
+                                                      p_postal_code text, p_label text,
+                                                      p_is_primary boolean)
   returns uuid
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -559,7 +564,7 @@ begin
   if v_country is null or v_country !~ '^[A-Z]{2}$' then
     perform app.fail('PT400', 'invalid_country_code', 'country code must be an ISO 3166-1 alpha-2 code');
   end if;
-  if coalesce(p_label, 'home') not in ('home', 'mailing', 'work', 'other') then
+  if p_label is null or p_label not in ('home', 'mailing', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'address label must be home, mailing, work or other');
   end if;
   if pg_catalog.length(p_line2) > 200 or pg_catalog.length(p_region) > 100 or pg_catalog.length(p_postal_code) > 20 then
@@ -571,7 +576,7 @@ begin
   end if;
   insert into app.persona_addresses (tenant_id, persona_id, label, line1, line2, city, region, postal_code,
                                      country_code, is_primary)
-  values (v_tenant_id, p_persona_id, coalesce(p_label, 'home'), app.require_text(p_line1, 'invalid_line1', 200),
+  values (v_tenant_id, p_persona_id, p_label, app.require_text(p_line1, 'invalid_line1', 200),
           nullif(pg_catalog.btrim(p_line2), ''), app.require_text(p_city, 'invalid_city', 100),
           nullif(pg_catalog.btrim(p_region), ''), nullif(pg_catalog.btrim(p_postal_code), ''), v_country,
           coalesce(p_is_primary, false))

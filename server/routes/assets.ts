@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as assets from '../../generated/assets.queries.ts';
 import { lastFour } from '../fieldCipher.ts';
-import { listOf, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   Asset,
   AssetParams,
@@ -11,7 +11,6 @@ import {
   Assignment,
   Categories,
   CreateAssetBody,
-  Page,
   PermissionBody,
   PermissionParams,
   PermissionReply,
@@ -50,10 +49,10 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ownerPersonaId: body.ownerPersonaId,
             initialValue: body.initialValue,
             valuedOn: body.valuedOn,
-            details: body.details ?? {},
-            ownershipPercentage: body.ownershipPercentage ?? '100',
-            ownershipForm: body.ownershipForm ?? 'sole',
-            valuationSource: body.valuationSource ?? 'manual',
+            details: body.details,
+            ownershipPercentage: body.ownershipPercentage,
+            ownershipForm: body.ownershipForm,
+            valuationSource: body.valuationSource,
             identifierCiphertext: identifier ? app.fieldCipher.encrypt(identifier) : null,
             identifierLast4: identifier ? lastFour(identifier) : null,
           },
@@ -125,7 +124,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/assets/:assetId/valuations',
     { schema: { summary: 'Records a dated valuation', params: AssetParams, body: ValuationBody, response: { 201: replyOf(Valuation, valuationOf), ...problemResponses } } },
     async (request, reply) => {
-      const { amount, valuedOn, source = 'manual', currency } = request.body;
+      const { amount, valuedOn, source, currency } = request.body;
       const [row] = await request.inTenant((db) => assets.updateAssetValue.run({ assetId: request.params.assetId, amount, valuedOn, source, currency }, db));
       return reply.code(201).send(valuationOf(row));
     },

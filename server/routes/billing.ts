@@ -2,7 +2,7 @@
 // history), seats, usage against limits, payment methods and invoices.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import * as billing from '../../generated/billing.queries.ts';
-import { listOf, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AddPaymentMethodBody,
   CancelBody,
@@ -11,7 +11,6 @@ import {
   InvoiceList,
   InvoiceParams,
   NewSubscription,
-  PageQuery,
   PaymentMethodList,
   PaymentMethodParams,
   PlanBody,
@@ -85,7 +84,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/subscription/changes',
-    { schema: { summary: 'The history of the user\'s plan changes, newest first', querystring: PageQuery, response: { 200: listOf(ChangeList, billing.listSubscriptionChanges), ...problemResponses } } },
+    { schema: { summary: 'The history of the user\'s plan changes, newest first', querystring: Page, response: { 200: listOf(ChangeList, billing.listSubscriptionChanges), ...problemResponses } } },
     async (request) => {
       const { limit, offset } = request.query;
       return { items: await request.inTenant((db) => billing.listSubscriptionChanges.run({ limit, offset }, db)), limit, offset };
@@ -142,7 +141,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/invoices',
-    { schema: { summary: 'The user\'s invoices, newest first', querystring: PageQuery, response: { 200: listOf(InvoiceList, billing.listInvoices), ...problemResponses } } },
+    { schema: { summary: 'The user\'s invoices, newest first', querystring: Page, response: { 200: listOf(InvoiceList, billing.listInvoices), ...problemResponses } } },
     async (request) => {
       const { limit, offset } = request.query;
       return { items: await request.inTenant((db) => billing.listInvoices.run({ limit, offset }, db)), limit, offset };

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as ffc from '../../generated/family_circles.queries.ts';
-import { listOf, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AcceptBody,
   AddMemberBody,
@@ -17,7 +17,6 @@ import {
   InviteBody,
   MemberParams,
   Membership,
-  PageQuery,
 } from '../schemas/family_circles.ts';
 
 const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -32,7 +31,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ffcs',
-    { schema: { summary: 'The circles the signed-in user belongs to', querystring: PageQuery, response: { 200: listOf(FfcList, ffc.listMyFfcs), ...problemResponses } } },
+    { schema: { summary: 'The circles the signed-in user belongs to', querystring: Page, response: { 200: listOf(FfcList, ffc.listMyFfcs), ...problemResponses } } },
     async (request) => {
       const { limit, offset } = request.query;
       const items = await request.inTenant((db) => ffc.listMyFfcs.run({ limit, offset }, db));
@@ -80,7 +79,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/ffcs/:ffcId/invitations',
     { schema: { summary: 'Invites an email; the token is returned once', params: FfcParams, body: InviteBody, response: { 201: replyOf(Invitation, ffc.inviteFfcMember), ...problemResponses } } },
     async (request, reply) => {
-      const { email, role, validHours = 168 } = request.body;
+      const { email, role, validHours } = request.body;
       const [row] = await request.inTenant((db) => ffc.inviteFfcMember.run({ ffcId: request.params.ffcId, email, role, validHours }, db));
       return reply.code(201).send(row);
     },

@@ -156,7 +156,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const [row] = await request.inTenant((db) =>
         identity.linkUserPersona.run(
-          { personaId: request.params.personaId, userId: request.body.userId, linkKind: request.body.linkKind ?? 'delegate' },
+          { personaId: request.params.personaId, userId: request.body.userId, linkKind: request.body.linkKind },
           db,
         ),
       );
@@ -168,7 +168,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/personas/:personaId/emails',
     { schema: { summary: 'Adds an e-mail address', params: PersonaIdParams, body: EmailBody, response: { 201: replyOf(ContactReply, identity.addPersonaEmail), ...problemResponses } } },
     async (request, reply) => {
-      const { email, label = 'personal', isPrimary = false } = request.body;
+      const { email, label, isPrimary } = request.body;
       const [row] = await request.inTenant((db) =>
         identity.addPersonaEmail.run({ personaId: request.params.personaId, email, label, isPrimary }, db),
       );
@@ -180,7 +180,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/personas/:personaId/phones',
     { schema: { summary: 'Adds a phone number (E.164)', params: PersonaIdParams, body: PhoneBody, response: { 201: replyOf(ContactReply, identity.addPersonaPhone), ...problemResponses } } },
     async (request, reply) => {
-      const { phoneNumber, label = 'mobile', isPrimary = false } = request.body;
+      const { phoneNumber, label, isPrimary } = request.body;
       const [row] = await request.inTenant((db) =>
         identity.addPersonaPhone.run({ personaId: request.params.personaId, phoneNumber, label, isPrimary }, db),
       );
@@ -203,8 +203,8 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
             region: body.region,
             postalCode: body.postalCode,
             countryCode: body.countryCode,
-            label: body.label ?? 'home',
-            isPrimary: body.isPrimary ?? false,
+            label: body.label,
+            isPrimary: body.isPrimary,
           },
           db,
         ),

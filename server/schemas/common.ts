@@ -1,6 +1,6 @@
 // Schemas shared by every domain: ids, dates, pagination, the problem document, and the
 // compile-time check that a reply schema has exactly the columns of the rows it carries.
-import { Type, type TArray, type TObject, type TSchema } from 'typebox';
+import { Type, type TArray, type TObject, type TProperties, type TSchema } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDate = Type.String({ format: 'date' });
@@ -11,6 +11,17 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** A jsonb column: typed Json by pgtyped, described precisely for the reply serializer. */
 export const JsonColumn = <T extends TSchema>(schema: T) => Type.Unsafe<Json>(schema);
+
+/** The most rows a page holds, on every paged route; app.check_page (SQL) refuses more with the same maximum. */
+export const PAGE_MAX = 500;
+const pageProperties = {
+  limit: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+};
+/** The query of every paged route: `?limit=&offset=`. */
+export const Page = Type.Object(pageProperties, { additionalProperties: false });
+/** A paged query with filters of its own. */
+export const PageWith = <P extends TProperties>(properties: P) => Type.Object({ ...properties, ...pageProperties }, { additionalProperties: false });
 
 export const ProblemSchema = Type.Object(
   {
