@@ -257,9 +257,14 @@ create or replace function app.check_valuation_source(p_source text) returns tex
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if p_source is null or p_source not in ('manual', 'appraisal', 'statement', 'import') then
+  if p_source is null then
     perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
   end if;
+  begin
+    perform p_source::app.valuation_source; -- the domain holds the list
+  exception when check_violation then
+    perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
+  end;
   return p_source;
 end
 $$;
@@ -273,9 +278,14 @@ begin
   if p_percentage is null or p_percentage <= 0 or p_percentage > 100 or p_percentage <> pg_catalog.round(p_percentage, 4) then
     perform app.fail('PT400', 'invalid_percentage', 'an ownership share is more than 0 and at most 100, with up to 4 decimals');
   end if;
-  if p_form is null or p_form not in ('sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod') then
+  if p_form is null then
     perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
   end if;
+  begin
+    perform p_form::app.ownership_form; -- the domain holds the list
+  exception when check_violation then
+    perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
+  end;
 end
 $$;
 comment on function app.check_ownership(numeric, text) is 'Checks an ownership share (0 < p <= 100, 4 decimals) and form.';
@@ -396,7 +406,7 @@ begin
     values (v_tenant_id, p_asset_id, p_valued_on, p_amount,
             app.check_currency(coalesce(p_currency, (select a.currency from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id))),
             app.check_valuation_source(p_source), v_user_id)
-    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source;
+    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source::text;
 end
 $$;
 comment on function api.sp_update_asset_value(uuid, numeric, date, text, text) is 'Records a dated valuation of an asset (appended, never overwriting).';
@@ -415,7 +425,7 @@ begin
   perform app.check_page(p_limit, p_offset);
   -- Newest first; with p_as_of, the first row is the value as of that date.
   return query
-    select v.id, v.valued_on, v.amount, v.currency, v.source, v.created_at from app.asset_valuations v
+    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at from app.asset_valuations v
      where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
      order by v.valued_on desc, v.created_at desc
      limit p_limit offset p_offset;
@@ -446,7 +456,7 @@ begin
     select * from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
              case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-             o.ownership_percentage, o.ownership_form, v.amount, v.valued_on,
+             o.ownership_percentage, o.ownership_form::text, v.amount, v.valued_on,
              app.asset_access(v_user_id, a.id) as access
         from app.asset_ownerships o
         join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id

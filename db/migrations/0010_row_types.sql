@@ -112,3 +112,17 @@ create type app.ffc_membership_row as (
   role text
 );
 comment on type app.ffc_membership_row is 'A persona''s membership of a circle and its role.';
+
+-- Ownership forms and valuation sources: one list each in SQL. The columns' CHECKs of 0005 give
+-- way to domains, which app.check_ownership and app.check_valuation_source also validate against
+-- (the API's lists are OWNERSHIP_FORMS and VALUATION_SOURCES in server/schemas/assets.ts).
+create domain app.ownership_form as text
+  check (value in ('sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod'));
+comment on domain app.ownership_form is 'How a persona holds a share of an asset.';
+alter table app.asset_ownerships drop constraint asset_ownerships_ownership_form_check;
+alter table app.asset_ownerships alter column ownership_form type app.ownership_form;
+
+create domain app.valuation_source as text check (value in ('manual', 'appraisal', 'statement', 'import'));
+comment on domain app.valuation_source is 'Where a valuation of an asset comes from.';
+alter table app.asset_valuations drop constraint asset_valuations_source_check;
+alter table app.asset_valuations alter column source type app.valuation_source;

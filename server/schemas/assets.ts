@@ -10,10 +10,12 @@ const AssetType = Type.Union(
   ['bank_account', 'investment_account', 'real_estate', 'vehicle', 'business', 'life_insurance', 'personal_property', 'debt',
     'cryptocurrency', 'retirement_account', 'collectible', 'intellectual_property', 'misc'].map((kind) => Type.Literal(kind)),
 );
-const OwnershipForm = Type.Union(
-  ['sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod'].map((form) => Type.Literal(form)),
-);
-const ValuationSource = Type.Union(['manual', 'appraisal', 'statement', 'import'].map((source) => Type.Literal(source)), { default: 'manual' });
+/** How a persona holds a share: the API's one list (the database's is the domain app.ownership_form). */
+export const OWNERSHIP_FORMS = ['sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod'] as const;
+const OwnershipForm = Type.Union(OWNERSHIP_FORMS.map((form) => Type.Literal(form)));
+/** Where a valuation comes from (the database's list is the domain app.valuation_source). */
+export const VALUATION_SOURCES = ['manual', 'appraisal', 'statement', 'import'] as const;
+const ValuationSource = Type.Union(VALUATION_SOURCES.map((source) => Type.Literal(source)), { default: 'manual' });
 
 export const AssetParams = Type.Object({ assetId: Uuid });
 export const PermissionParams = Type.Object({ assetId: Uuid, permissionId: Uuid });
