@@ -1,6 +1,7 @@
 // Request and response schemas of the asset routes. Money and percentages are decimal strings.
 import { Type } from 'typebox';
 import { IsoDate, JsonColumn, Nullable, PageWith, Timestamp, Uuid } from './common.ts';
+import { Role } from './family_circles.ts';
 
 export const Money = Type.String({ pattern: '^[0-9]{1,18}(\\.[0-9]{1,2})?$', description: 'exact decimal, e.g. "1234.56"' });
 const percentage = { pattern: '^(100(\\.0{1,4})?|[0-9]{1,2}(\\.[0-9]{1,4})?)$', description: 'exact decimal 0-100, up to 4 places' };
@@ -97,7 +98,7 @@ export const PermissionBody = Type.Object(
     permission: Type.Union([Type.Literal('view'), Type.Literal('edit')]),
     granteePersonaId: Type.Optional(Uuid),
     granteeFfcId: Type.Optional(Uuid),
-    granteeFfcRole: Type.Optional(Type.Union(['owner', 'admin', 'member', 'advisor', 'viewer'].map((role) => Type.Literal(role)))),
+    granteeFfcRole: Type.Optional(Role),
   },
   { additionalProperties: false },
 );
