@@ -140,11 +140,9 @@ end
 $$;
 comment on function app.asset_details(text, uuid) is 'The type-specific fields of an asset, camelCased.';
 
+drop function if exists app.asset_view(uuid, text);
 create or replace function app.asset_view(p_asset_id uuid, p_access text)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.asset_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -165,16 +163,14 @@ as $$
 $$;
 comment on function app.asset_view(uuid, text) is 'An asset as the API shows it: identifier masked, type details, latest value, owners.';
 
+drop function if exists api.sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text);
 create or replace function api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text,
                                                p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date,
-                                               p_details jsonb default '{}', p_description text default null,
-                                               p_ownership_percentage numeric default 100, p_ownership_form text default 'sole',
-                                               p_valuation_source text default 'manual',
-                                               p_identifier_ciphertext bytea default null, p_identifier_last4 text default null)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+                                               p_details jsonb, p_description text,
+                                               p_ownership_percentage numeric, p_ownership_form text,
+                                               p_valuation_source text,
+                                               p_identifier_ciphertext bytea, p_identifier_last4 text)
+  returns setof app.asset_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -233,9 +229,14 @@ create or replace function app.check_valuation_source(p_source text) returns tex
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  if p_source is null or p_source not in ('manual', 'appraisal', 'statement', 'import') then
+  if p_source is null then
     perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
   end if;
+  begin
+    perform p_source::app.valuation_source; -- the domain holds the list
+  exception when check_violation then
+    perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
+  end;
   return p_source;
 end
 $$;
@@ -249,18 +250,21 @@ begin
   if p_percentage is null or p_percentage <= 0 or p_percentage > 100 or p_percentage <> pg_catalog.round(p_percentage, 4) then
     perform app.fail('PT400', 'invalid_percentage', 'an ownership share is more than 0 and at most 100, with up to 4 decimals');
   end if;
-  if p_form is null or p_form not in ('sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod') then
+  if p_form is null then
     perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
   end if;
+  begin
+    perform p_form::app.ownership_form; -- the domain holds the list
+  exception when check_violation then
+    perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
+  end;
 end
 $$;
 comment on function app.check_ownership(numeric, text) is 'Checks an ownership share (0 < p <= 100, 4 decimals) and form.';
 
+drop function if exists api.sp_get_asset(uuid);
 create or replace function api.sp_get_asset(p_asset_id uuid)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.asset_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -350,8 +354,9 @@ comment on function api.sp_transfer_asset_share(uuid, uuid, uuid, numeric) is
   'Moves part or all of a share from an owner the caller acts for to another persona; the total is unchanged.';
 grant execute on function api.sp_transfer_asset_share(uuid, uuid, uuid, numeric) to estate_api;
 
+drop function if exists api.sp_update_asset_value(uuid, numeric, date, text, text);
 create or replace function api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date,
-                                                     p_source text default 'manual', p_currency text default null)
+                                                     p_source text, p_currency text)
   returns table (valuation_id uuid, asset_id uuid, valued_on date, amount numeric, currency text, source text)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -373,14 +378,15 @@ begin
     values (v_tenant_id, p_asset_id, p_valued_on, p_amount,
             app.check_currency(coalesce(p_currency, (select a.currency from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id))),
             app.check_valuation_source(p_source), v_user_id)
-    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source;
+    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source::text;
 end
 $$;
 comment on function api.sp_update_asset_value(uuid, numeric, date, text, text) is 'Records a dated valuation of an asset (appended, never overwriting).';
 grant execute on function api.sp_update_asset_value(uuid, numeric, date, text, text) to estate_api;
 
-create or replace function api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date default null, p_limit integer default 50,
-                                                       p_offset integer default 0)
+drop function if exists api.sp_get_asset_valuations(uuid, date, integer, integer);
+create or replace function api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer,
+                                                       p_offset integer)
   returns table (valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamptz)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -388,10 +394,10 @@ as $$
 #variable_conflict use_column
 begin
   perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   -- Newest first; with p_as_of, the first row is the value as of that date.
   return query
-    select v.id, v.valued_on, v.amount, v.currency, v.source, v.created_at from app.asset_valuations v
+    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at from app.asset_valuations v
      where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
      order by v.valued_on desc, v.created_at desc
      limit p_limit offset p_offset;
@@ -401,7 +407,8 @@ comment on function api.sp_get_asset_valuations(uuid, date, integer, integer) is
   'Valuation history of an asset, newest first; with as_of, the history up to that date (its first row is the value as of then).';
 grant execute on function api.sp_get_asset_valuations(uuid, date, integer, integer) to estate_api;
 
-create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_get_persona_assets(uuid, integer, integer);
+create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer)
   returns table (asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean,
                  identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric,
                  valued_on date, my_access text)
@@ -416,12 +423,12 @@ begin
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   return query
     select * from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
              case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-             o.ownership_percentage, o.ownership_form, v.amount, v.valued_on,
+             o.ownership_percentage, o.ownership_form::text, v.amount, v.valued_on,
              app.asset_access(v_user_id, a.id) as access
         from app.asset_ownerships o
         join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
@@ -501,7 +508,8 @@ $$;
 comment on function api.sp_revoke_asset_permission(uuid, uuid) is 'Takes back a grant on an asset (owners only).';
 grant execute on function api.sp_revoke_asset_permission(uuid, uuid) to estate_api;
 
-create or replace function api.sp_search_assets(p_query text, p_limit integer default 20)
+drop function if exists api.sp_search_assets(text, integer);
+create or replace function api.sp_search_assets(p_query text, p_limit integer)
   returns table (asset_id uuid, asset_type text, category_code text, name text, rank real)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -537,12 +545,10 @@ $$;
 comment on function api.sp_list_asset_categories() is 'The asset categories, grouped by the 13 asset types.';
 grant execute on function api.sp_list_asset_categories() to estate_api;
 
+drop function if exists api.sp_update_asset(uuid, text, text, jsonb);
 create or replace function api.sp_update_asset(p_asset_id uuid, p_name text default null, p_description text default null,
                                                p_details jsonb default null)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, description text, currency text,
-                 is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric,
-                 current_value_currency text, valued_on date, ownerships jsonb, my_access text,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.asset_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$

@@ -103,11 +103,9 @@ end
 $$;
 comment on function app.start_free_subscription(uuid, text, text) is 'Gives a user a new live subscription on the free plan.';
 
+drop function if exists app.subscription_view(uuid);
 create or replace function app.subscription_view(p_subscription_id uuid)
-  returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
-                 current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
-                 ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
+  returns setof app.subscription_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -176,11 +174,9 @@ comment on function api.sp_assign_free_plan() is
   'Gives the signed-in user the free plan unless they already have a live subscription (runs inside registration).';
 grant execute on function api.sp_assign_free_plan() to estate_api;
 
+drop function if exists api.sp_get_my_subscription();
 create or replace function api.sp_get_my_subscription()
-  returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
-                 current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
-                 ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
+  returns setof app.subscription_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -200,11 +196,9 @@ $$;
 comment on function api.sp_get_my_subscription() is 'The signed-in user''s live subscription and the plan whose limits apply now.';
 grant execute on function api.sp_get_my_subscription() to estate_api;
 
+drop function if exists api.sp_create_subscription(text);
 create or replace function api.sp_create_subscription(p_plan_code text)
-  returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
-                 current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
-                 ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
+  returns setof app.subscription_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -235,11 +229,9 @@ comment on function api.sp_create_subscription(text) is
   'Starts a paid subscription for the signed-in user: incomplete until Stripe reports its first payment (checkout carries its id).';
 grant execute on function api.sp_create_subscription(text) to estate_api;
 
+drop function if exists api.sp_upgrade_subscription(text);
 create or replace function api.sp_upgrade_subscription(p_plan_code text)
-  returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
-                 current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
-                 ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
+  returns setof app.subscription_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -317,11 +309,9 @@ comment on function api.sp_upgrade_subscription(text) is
   'Moves the signed-in user''s paid subscription to another paid plan: a downgrade at once (refused below what is in use), an upgrade once Stripe bills it.';
 grant execute on function api.sp_upgrade_subscription(text) to estate_api;
 
-create or replace function api.sp_cancel_subscription(p_at_period_end boolean default true)
-  returns table (subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text,
-                 pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean,
-                 current_period_start timestamptz, current_period_end timestamptz, canceled_at timestamptz,
-                 ended_at timestamptz, stripe_linked boolean, created_at timestamptz, updated_at timestamptz)
+drop function if exists api.sp_cancel_subscription(boolean);
+create or replace function api.sp_cancel_subscription(p_at_period_end boolean)
+  returns setof app.subscription_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -364,7 +354,8 @@ comment on function api.sp_cancel_subscription(boolean) is
   'Cancels the signed-in user''s paid subscription: at the period''s end when Stripe bills it, at once when it does not yet (then the free plan applies).';
 grant execute on function api.sp_cancel_subscription(boolean) to estate_api;
 
-create or replace function api.sp_list_subscription_changes(p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_list_subscription_changes(integer, integer);
+create or replace function api.sp_list_subscription_changes(p_limit integer, p_offset integer)
   returns table (change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text,
                  source text, changed_at timestamptz)
   language plpgsql stable security definer
@@ -375,7 +366,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
       from app.subscription_plan_changes c
@@ -443,9 +434,9 @@ grant execute on function api.sp_calculate_usage() to estate_api;
 -- Payment methods: the processor's tokens, brand and last four only.
 ------------------------------------------------------------------------------------------------
 
+drop function if exists app.payment_method_list(uuid);
 create or replace function app.payment_method_list(p_user_id uuid)
-  returns table (payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint,
-                 is_default boolean, created_at timestamptz)
+  returns setof app.payment_method_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -456,11 +447,11 @@ as $$
 $$;
 comment on function app.payment_method_list(uuid) is 'A user''s active payment methods, the default first.';
 
+drop function if exists api.sp_add_payment_method(text, text, text, text, integer, integer, boolean);
 create or replace function api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text,
-                                                     p_exp_month integer default null, p_exp_year integer default null,
-                                                     p_make_default boolean default false)
-  returns table (payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint,
-                 is_default boolean, created_at timestamptz)
+                                                     p_exp_month integer, p_exp_year integer,
+                                                     p_make_default boolean)
+  returns setof app.payment_method_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -520,9 +511,9 @@ comment on function api.sp_add_payment_method(text, text, text, text, integer, i
   'Stores a payment method collected by Stripe (its pm_ token, brand, last four, expiry); the first one is the default.';
 grant execute on function api.sp_add_payment_method(text, text, text, text, integer, integer, boolean) to estate_api;
 
+drop function if exists api.sp_list_payment_methods();
 create or replace function api.sp_list_payment_methods()
-  returns table (payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint,
-                 is_default boolean, created_at timestamptz)
+  returns setof app.payment_method_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -534,9 +525,9 @@ $$;
 comment on function api.sp_list_payment_methods() is 'The signed-in user''s payment methods (brand and last four), the default first.';
 grant execute on function api.sp_list_payment_methods() to estate_api;
 
+drop function if exists api.sp_remove_payment_method(uuid);
 create or replace function api.sp_remove_payment_method(p_payment_method_id uuid)
-  returns table (payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint,
-                 is_default boolean, created_at timestamptz)
+  returns setof app.payment_method_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -571,7 +562,8 @@ grant execute on function api.sp_remove_payment_method(uuid) to estate_api;
 -- Invoices
 ------------------------------------------------------------------------------------------------
 
-create or replace function api.sp_list_invoices(p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_list_invoices(integer, integer);
+create or replace function api.sp_list_invoices(p_limit integer, p_offset integer)
   returns table (invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric,
                  amount_paid numeric, amount_remaining numeric, period_start timestamptz, period_end timestamptz,
                  finalized_at timestamptz, paid_at timestamptz, created_at timestamptz)
@@ -583,7 +575,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
            i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
@@ -730,7 +722,7 @@ as $$
 #variable_conflict use_column
 begin
   perform app.enter_tenant_as_support(p_tenant_id);
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   return query
     select v.subscription_id, v.user_id, app.mask_email(v.email), v.plan_code, v.status, coalesce(v.seats_used, 0),
            v.current_period_end, v.cancel_at_period_end, v.created_at

@@ -76,7 +76,7 @@ comment on function app.require_persona_access(uuid, uuid) is 'Raises persona_no
 -- Inputs: pages, required text, emails, currencies
 ------------------------------------------------------------------------------------------------
 
-create or replace function app.check_page(p_limit integer, p_offset integer, p_max integer) returns void
+create or replace function app.check_page(p_limit integer, p_offset integer, p_max integer default 500) returns void
   language plpgsql immutable
   set search_path = pg_catalog, pg_temp
 as $$
@@ -86,7 +86,8 @@ begin
   end if;
 end
 $$;
-comment on function app.check_page(integer, integer, integer) is 'Refuses a page outside 1..p_max rows or before the first row (invalid_page).';
+comment on function app.check_page(integer, integer, integer) is
+  'Refuses a page outside 1..p_max rows (500 by default, as the API''s Page) or before the first row (invalid_page).';
 
 create or replace function app.require_text(p_value text, p_code text, p_max_length integer) returns text
   language plpgsql stable

@@ -114,7 +114,8 @@ $$;
 comment on function api.sp_create_ffc(text, text) is 'Creates a family circle whose owner is the signed-in user''s persona.';
 grant execute on function api.sp_create_ffc(text, text) to estate_api;
 
-create or replace function api.sp_list_my_ffcs(p_limit integer default 50, p_offset integer default 0)
+drop function if exists api.sp_list_my_ffcs(integer, integer);
+create or replace function api.sp_list_my_ffcs(p_limit integer, p_offset integer)
   returns table (ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamptz)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -124,7 +125,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select c.id, c.name, c.description, m.role,
            (select count(*)::integer from app.ffc_memberships x
@@ -142,8 +143,9 @@ $$;
 comment on function api.sp_list_my_ffcs(integer, integer) is 'The circles the signed-in user belongs to, with their role, a page at a time.';
 grant execute on function api.sp_list_my_ffcs(integer, integer) to estate_api;
 
+drop function if exists api.sp_add_ffc_member(uuid, uuid, text);
 create or replace function api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text)
-  returns table (membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+  returns setof app.ffc_membership_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -177,8 +179,9 @@ comment on function api.sp_add_ffc_member(uuid, uuid, text) is
   'Adds a persona the caller acts for to a circle (owners and admins; admins only below admin).';
 grant execute on function api.sp_add_ffc_member(uuid, uuid, text) to estate_api;
 
+drop function if exists api.sp_update_ffc_member_role(uuid, uuid, text);
 create or replace function api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text)
-  returns table (membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+  returns setof app.ffc_membership_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -301,7 +304,8 @@ comment on function api.sp_get_ffc_hierarchy(uuid) is
   'The family as a tree: members with roles, each under its parent (from recorded parent/child relationships), depth-first.';
 grant execute on function api.sp_get_ffc_hierarchy(uuid) to estate_api;
 
-create or replace function api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer default 168)
+drop function if exists api.sp_invite_ffc_member(uuid, text, text, integer);
+create or replace function api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer)
   returns table (invitation_id uuid, token text, expires_at timestamptz)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -337,8 +341,9 @@ comment on function api.sp_invite_ffc_member(uuid, text, text, integer) is
   'Invites an email to a circle with a role; returns the single-use token once (only its hash is kept).';
 grant execute on function api.sp_invite_ffc_member(uuid, text, text, integer) to estate_api;
 
+drop function if exists api.sp_accept_ffc_invitation(text);
 create or replace function api.sp_accept_ffc_invitation(p_token text)
-  returns table (membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+  returns setof app.ffc_membership_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$

@@ -24,11 +24,9 @@ end
 $$;
 comment on function app.check_life_dates(date, text, date) is 'Validates birth date, living status and death date together.';
 
+drop function if exists app.persona_details(uuid);
 create or replace function app.persona_details(p_persona_id uuid)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -64,10 +62,9 @@ as $$
 $$;
 comment on function app.persona_details(uuid) is 'One persona with contact data and relationships, as every persona procedure returns it.';
 
+drop function if exists app.user_profile(uuid);
 create or replace function app.user_profile(p_user_id uuid)
-  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
-                 persona_id uuid, first_name text, last_name text, preferred_name text,
-                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  returns setof app.user_profile_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -156,11 +153,10 @@ comment on function api.sp_register_user(text, text, text, date) is
   'Registers the signed-in Cognito identity as a user of the tenant, with its own persona, primary email and the free plan.';
 grant execute on function api.sp_register_user(text, text, text, date) to estate_api;
 
+drop function if exists api.sp_authenticate_user(text, text, inet);
 create or replace function api.sp_authenticate_user(p_session_ref text, p_user_agent text default null,
                                                     p_ip_address inet default null)
-  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
-                 persona_id uuid, first_name text, last_name text, preferred_name text,
-                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  returns setof app.user_profile_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -184,10 +180,9 @@ comment on function api.sp_authenticate_user(text, text, inet) is
   'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
 grant execute on function api.sp_authenticate_user(text, text, inet) to estate_api;
 
+drop function if exists api.sp_get_current_user();
 create or replace function api.sp_get_current_user()
-  returns table (user_id uuid, email text, status text, last_login_at timestamptz, created_at timestamptz,
-                 persona_id uuid, first_name text, last_name text, preferred_name text,
-                 tenant_slug text, tenant_name text, tenant_branding jsonb)
+  returns setof app.user_profile_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -221,13 +216,11 @@ grant execute on function api.sp_deactivate_user() to estate_api;
 -- Personas
 ------------------------------------------------------------------------------------------------
 
+drop function if exists api.sp_create_persona(text, text, text, text, date, text, date);
 create or replace function api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text default null,
                                                  p_preferred_name text default null, p_date_of_birth date default null,
                                                  p_living_status text default 'living', p_date_of_death date default null)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -257,11 +250,9 @@ comment on function api.sp_create_persona(text, text, text, text, date, text, da
   'Creates a persona (someone in the family who need not sign in) that the signed-in user manages.';
 grant execute on function api.sp_create_persona(text, text, text, text, date, text, date) to estate_api;
 
+drop function if exists api.sp_get_persona(uuid);
 create or replace function api.sp_get_persona(p_persona_id uuid)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -294,14 +285,12 @@ $$;
 comment on function api.sp_list_my_personas() is 'The personas the signed-in user may act for: their own first, then those they manage.';
 grant execute on function api.sp_list_my_personas() to estate_api;
 
+drop function if exists api.sp_update_persona(uuid, text, text, text, text, date, text, date);
 create or replace function api.sp_update_persona(p_persona_id uuid, p_first_name text default null, p_last_name text default null,
                                                  p_middle_name text default null, p_preferred_name text default null,
                                                  p_date_of_birth date default null, p_living_status text default null,
                                                  p_date_of_death date default null)
-  returns table (persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text,
-                 date_of_birth date, is_minor boolean, living_status text, date_of_death date,
-                 linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb,
-                 created_at timestamptz, updated_at timestamptz)
+  returns setof app.persona_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -334,7 +323,8 @@ comment on function api.sp_update_persona(uuid, text, text, text, text, date, te
   'Changes a persona the signed-in user may act for; NULL keeps a field, an empty string clears an optional one.';
 grant execute on function api.sp_update_persona(uuid, text, text, text, text, date, text, date) to estate_api;
 
-create or replace function api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text default 'delegate')
+drop function if exists api.sp_link_user_persona(uuid, uuid, text);
+create or replace function api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text)
   returns table (link_id uuid, user_id uuid, persona_id uuid, link_kind text)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -379,8 +369,9 @@ grant execute on function api.sp_link_user_persona(uuid, uuid, text) to estate_a
 -- Contact data
 ------------------------------------------------------------------------------------------------
 
-create or replace function api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text default 'personal',
-                                                    p_is_primary boolean default false)
+drop function if exists api.sp_add_persona_email(uuid, text, text, boolean);
+create or replace function api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text,
+                                                    p_is_primary boolean)
   returns uuid
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -392,7 +383,7 @@ declare
 begin
   perform app.require_persona_access(app.current_user_id(), p_persona_id);
   v_email := app.normalize_email(p_email);
-  if coalesce(p_label, 'personal') not in ('personal', 'work', 'other') then
+  if p_label is null or p_label not in ('personal', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'email label must be personal, work or other');
   end if;
   if exists (select 1 from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id
@@ -404,7 +395,7 @@ begin
      where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.is_primary;
   end if;
   insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
-  values (v_tenant_id, p_persona_id, v_email, coalesce(p_label, 'personal'), coalesce(p_is_primary, false))
+  values (v_tenant_id, p_persona_id, v_email, p_label, coalesce(p_is_primary, false))
   returning id into v_id;
   return v_id;
 end
@@ -412,8 +403,9 @@ $$;
 comment on function api.sp_add_persona_email(uuid, text, text, boolean) is 'Adds an e-mail address to a persona; a new primary one demotes the old.';
 grant execute on function api.sp_add_persona_email(uuid, text, text, boolean) to estate_api;
 
-create or replace function api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text default 'mobile',
-                                                    p_is_primary boolean default false)
+drop function if exists api.sp_add_persona_phone(uuid, text, text, boolean);
+create or replace function api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text,
+                                                    p_is_primary boolean)
   returns uuid
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -427,7 +419,7 @@ begin
   if v_phone !~ '^\+[1-9][0-9]{6,14}$' then
     perform app.fail('PT400', 'invalid_phone_number', 'phone number must be in international format, e.g. +14155550123');
   end if;
-  if coalesce(p_label, 'mobile') not in ('mobile', 'home', 'work', 'other') then
+  if p_label is null or p_label not in ('mobile', 'home', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'phone label must be mobile, home, work or other');
   end if;
   if exists (select 1 from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id
@@ -439,7 +431,7 @@ begin
      where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id and ph.is_primary;
   end if;
   insert into app.persona_phones (tenant_id, persona_id, phone_number, label, is_primary)
-  values (v_tenant_id, p_persona_id, v_phone, coalesce(p_label, 'mobile'), coalesce(p_is_primary, false))
+  values (v_tenant_id, p_persona_id, v_phone, p_label, coalesce(p_is_primary, false))
   returning id into v_id;
   return v_id;
 end
@@ -447,10 +439,11 @@ $$;
 comment on function api.sp_add_persona_phone(uuid, text, text, boolean) is 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
 grant execute on function api.sp_add_persona_phone(uuid, text, text, boolean) to estate_api;
 
+drop function if exists api.sp_add_persona_address(uuid, text, text, text, text, text, text, text, boolean);
 create or replace function api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text,
-                                                      p_line2 text default null, p_region text default null,
-                                                      p_postal_code text default null, p_label text default 'home',
-                                                      p_is_primary boolean default false)
+                                                      p_line2 text, p_region text,
+                                                      p_postal_code text, p_label text,
+                                                      p_is_primary boolean)
   returns uuid
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -464,7 +457,7 @@ begin
   if v_country is null or v_country !~ '^[A-Z]{2}$' then
     perform app.fail('PT400', 'invalid_country_code', 'country code must be an ISO 3166-1 alpha-2 code');
   end if;
-  if coalesce(p_label, 'home') not in ('home', 'mailing', 'work', 'other') then
+  if p_label is null or p_label not in ('home', 'mailing', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'address label must be home, mailing, work or other');
   end if;
   if pg_catalog.length(p_line2) > 200 or pg_catalog.length(p_region) > 100 or pg_catalog.length(p_postal_code) > 20 then
@@ -476,7 +469,7 @@ begin
   end if;
   insert into app.persona_addresses (tenant_id, persona_id, label, line1, line2, city, region, postal_code,
                                      country_code, is_primary)
-  values (v_tenant_id, p_persona_id, coalesce(p_label, 'home'), app.require_text(p_line1, 'invalid_line1', 200),
+  values (v_tenant_id, p_persona_id, p_label, app.require_text(p_line1, 'invalid_line1', 200),
           nullif(pg_catalog.btrim(p_line2), ''), app.require_text(p_city, 'invalid_city', 100),
           nullif(pg_catalog.btrim(p_region), ''), nullif(pg_catalog.btrim(p_postal_code), ''), v_country,
           coalesce(p_is_primary, false))

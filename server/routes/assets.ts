@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as assets from '../../generated/assets.queries.ts';
 import { lastFour } from '../fieldCipher.ts';
-import { problemResponses } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   Asset,
   AssetParams,
@@ -11,7 +11,6 @@ import {
   Assignment,
   Categories,
   CreateAssetBody,
-  Page,
   PermissionBody,
   PermissionParams,
   PermissionReply,
@@ -28,10 +27,13 @@ import {
   Valuations,
 } from '../schemas/assets.ts';
 
+/** A recorded valuation as replied: the asset is the one in the URL. */
+const valuationOf = ({ assetId: _assetId, ...valuation }: assets.IUpdateAssetValueResult) => valuation;
+
 const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/assets',
-    { schema: { summary: 'Creates an asset with its type fields, first valuation and first owner', body: CreateAssetBody, response: { 201: Asset, ...problemResponses } } },
+    { schema: { summary: 'Creates an asset with its type fields, first valuation and first owner', body: CreateAssetBody, response: { 201: replyOf(Asset, assets.createAsset), ...problemResponses } } },
     async (request, reply) => {
       const body = request.body;
       // The identifier is encrypted here, with keys the database never sees; it keeps the last four.
@@ -47,10 +49,10 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ownerPersonaId: body.ownerPersonaId,
             initialValue: body.initialValue,
             valuedOn: body.valuedOn,
-            details: body.details ?? {},
-            ownershipPercentage: body.ownershipPercentage ?? '100',
-            ownershipForm: body.ownershipForm ?? 'sole',
-            valuationSource: body.valuationSource ?? 'manual',
+            details: body.details,
+            ownershipPercentage: body.ownershipPercentage,
+            ownershipForm: body.ownershipForm,
+            valuationSource: body.valuationSource,
             identifierCiphertext: identifier ? app.fieldCipher.encrypt(identifier) : null,
             identifierLast4: identifier ? lastFour(identifier) : null,
           },
@@ -63,25 +65,25 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/assets/search',
-    { schema: { summary: 'Full-text search over the assets the caller may see', querystring: SearchQuery, response: { 200: SearchReply, ...problemResponses } } },
+    { schema: { summary: 'Full-text search over the assets the caller may see', querystring: SearchQuery, response: { 200: listOf(SearchReply, assets.searchAssets), ...problemResponses } } },
     async (request) => ({ items: await request.inTenant((db) => assets.searchAssets.run({ query: request.query.q, limit: request.query.limit }, db)) }),
   );
 
   app.get(
     '/asset-categories',
-    { schema: { summary: 'Asset categories of the 13 types', response: { 200: Categories, ...problemResponses } } },
+    { schema: { summary: 'Asset categories of the 13 types', response: { 200: listOf(Categories, assets.listAssetCategories), ...problemResponses } } },
     async (request) => ({ items: await request.inTenant((db) => assets.listAssetCategories.run(undefined, db)) }),
   );
 
   app.get(
     '/assets/:assetId',
-    { schema: { summary: 'One asset (identifier masked)', params: AssetParams, response: { 200: Asset, ...problemResponses } } },
+    { schema: { summary: 'One asset (identifier masked)', params: AssetParams, response: { 200: replyOf(Asset, assets.getAsset), ...problemResponses } } },
     async (request) => (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
   );
 
   app.patch(
     '/assets/:assetId',
-    { schema: { summary: "Changes an asset's name, description or type fields", params: AssetParams, body: UpdateAssetBody, response: { 200: Asset, ...problemResponses } } },
+    { schema: { summary: "Changes an asset's name, description or type fields", params: AssetParams, body: UpdateAssetBody, response: { 200: replyOf(Asset, assets.updateAsset), ...problemResponses } } },
     async (request) =>
       (await request.inTenant((db) => assets.updateAsset.run({ assetId: request.params.assetId, name: request.body.name, description: request.body.description, details: request.body.details }, db)))[0],
   );
@@ -97,7 +99,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/personas/:personaId/assets',
-    { schema: { summary: 'What a persona owns that the caller may see', params: PersonaParams, querystring: Page, response: { 200: PersonaAssets, ...problemResponses } } },
+    { schema: { summary: 'What a persona owns that the caller may see', params: PersonaParams, querystring: Page, response: { 200: listOf(PersonaAssets, assets.getPersonaAssets), ...problemResponses } } },
     async (request) => {
       const { limit, offset } = request.query;
       const items = await request.inTenant((db) => assets.getPersonaAssets.run({ personaId: request.params.personaId, limit, offset }, db));
@@ -107,36 +109,36 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/assets/:assetId/ownerships',
-    { schema: { summary: "Sets a persona's share (all shares at most 100%)", params: AssetParams, body: AssignBody, response: { 200: Assignment, ...problemResponses } } },
+    { schema: { summary: "Sets a persona's share (all shares at most 100%)", params: AssetParams, body: AssignBody, response: { 200: replyOf(Assignment, assets.assignAssetToPersona), ...problemResponses } } },
     async (request) =>
       (await request.inTenant((db) => assets.assignAssetToPersona.run({ assetId: request.params.assetId, ...request.body }, db)))[0],
   );
 
   app.post(
     '/assets/:assetId/transfers',
-    { schema: { summary: 'Moves part of a share to another persona', params: AssetParams, body: TransferBody, response: { 200: Shares, ...problemResponses } } },
+    { schema: { summary: 'Moves part of a share to another persona', params: AssetParams, body: TransferBody, response: { 200: listOf(Shares, assets.transferAssetShare), ...problemResponses } } },
     async (request) => ({ items: await request.inTenant((db) => assets.transferAssetShare.run({ assetId: request.params.assetId, ...request.body }, db)) }),
   );
 
   app.post(
     '/assets/:assetId/valuations',
-    { schema: { summary: 'Records a dated valuation', params: AssetParams, body: ValuationBody, response: { 201: Valuation, ...problemResponses } } },
+    { schema: { summary: 'Records a dated valuation', params: AssetParams, body: ValuationBody, response: { 201: replyOf(Valuation, valuationOf), ...problemResponses } } },
     async (request, reply) => {
-      const { amount, valuedOn, source = 'manual', currency } = request.body;
+      const { amount, valuedOn, source, currency } = request.body;
       const [row] = await request.inTenant((db) => assets.updateAssetValue.run({ assetId: request.params.assetId, amount, valuedOn, source, currency }, db));
-      return reply.code(201).send(row);
+      return reply.code(201).send(valuationOf(row));
     },
   );
 
   app.get(
     '/assets/:assetId/valuations',
-    { schema: { summary: 'Valuation history, newest first (as of a date with asOf)', params: AssetParams, querystring: ValuationQuery, response: { 200: Valuations, ...problemResponses } } },
+    { schema: { summary: 'Valuation history, newest first (as of a date with asOf)', params: AssetParams, querystring: ValuationQuery, response: { 200: listOf(Valuations, assets.getAssetValuations), ...problemResponses } } },
     async (request) => ({ items: await request.inTenant((db) => assets.getAssetValuations.run({ assetId: request.params.assetId, ...request.query }, db)) }),
   );
 
   app.post(
     '/assets/:assetId/permissions',
-    { schema: { summary: 'Grants view or edit to a persona or a circle role', params: AssetParams, body: PermissionBody, response: { 201: PermissionReply, ...problemResponses } } },
+    { schema: { summary: 'Grants view or edit to a persona or a circle role', params: AssetParams, body: PermissionBody, response: { 201: replyOf(PermissionReply, assets.setAssetPermission), ...problemResponses } } },
     async (request, reply) => {
       const [row] = await request.inTenant((db) => assets.setAssetPermission.run({ assetId: request.params.assetId, ...request.body }, db));
       return reply.code(201).send(row);

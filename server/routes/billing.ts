@@ -2,7 +2,7 @@
 // history), seats, usage against limits, payment methods and invoices.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import * as billing from '../../generated/billing.queries.ts';
-import { problemResponses } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AddPaymentMethodBody,
   CancelBody,
@@ -11,7 +11,6 @@ import {
   InvoiceList,
   InvoiceParams,
   NewSubscription,
-  PageQuery,
   PaymentMethodList,
   PaymentMethodParams,
   PlanBody,
@@ -23,22 +22,24 @@ import {
 
 /** A count or limit from the database (int8 arrives as text); NULL stays null (unlimited). */
 const count = (value: string | null) => (value === null ? null : Number(value));
+const planOf = (p: billing.IListPlansResult) => ({ ...p, maxFfcs: count(p.maxFfcs), maxSeats: count(p.maxSeats), maxAssets: count(p.maxAssets), maxStorageMb: count(p.maxStorageMb) });
+/** A new subscription with the metadata its Stripe checkout must carry. */
+const newSubscriptionOf = (row: billing.ICreateSubscriptionResult) => ({ ...row, checkoutMetadata: { estate_subscription_id: row.subscriptionId } });
+const usageOf = (r: billing.ICalculateUsageResult) => ({ metric: r.metric, used: Number(r.used), limit: count(r.limit), remaining: count(r.remaining) });
 
 const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/plans',
-    { schema: { summary: 'The plans this tenant offers, with prices and limits', response: { 200: PlanList, ...problemResponses } } },
+    { schema: { summary: 'The plans this tenant offers, with prices and limits', response: { 200: listOf(PlanList, planOf), ...problemResponses } } },
     async (request) => {
       const rows = await request.inTenant((db) => billing.listPlans.run(undefined, db));
-      return {
-        items: rows.map((p) => ({ ...p, maxFfcs: count(p.maxFfcs), maxSeats: count(p.maxSeats), maxAssets: count(p.maxAssets), maxStorageMb: count(p.maxStorageMb) })),
-      };
+      return { items: rows.map(planOf) };
     },
   );
 
   app.get(
     '/subscription',
-    { schema: { summary: 'The signed-in user\'s subscription and the plan whose limits apply now', response: { 200: Subscription, ...problemResponses } } },
+    { schema: { summary: 'The signed-in user\'s subscription and the plan whose limits apply now', response: { 200: replyOf(Subscription, billing.getMySubscription), ...problemResponses } } },
     async (request) => (await request.inTenant((db) => billing.getMySubscription.run(undefined, db)))[0],
   );
 
@@ -48,12 +49,12 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Starts a paid subscription: incomplete until Stripe reports it active (checkout carries checkoutMetadata)',
         body: PlanBody,
-        response: { 201: NewSubscription, ...problemResponses },
+        response: { 201: replyOf(NewSubscription, newSubscriptionOf), ...problemResponses },
       },
     },
     async (request, reply) => {
       const [row] = await request.inTenant((db) => billing.createSubscription.run({ planCode: request.body.planCode }, db));
-      return reply.code(201).send({ ...row, checkoutMetadata: { estate_subscription_id: row.subscriptionId } });
+      return reply.code(201).send(newSubscriptionOf(row));
     },
   );
 
@@ -63,7 +64,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Moves the paid subscription to another paid plan; a downgrade below what is in use is refused',
         body: PlanBody,
-        response: { 200: Subscription, ...problemResponses },
+        response: { 200: replyOf(Subscription, billing.upgradeSubscription), ...problemResponses },
       },
     },
     async (request) => (await request.inTenant((db) => billing.upgradeSubscription.run({ planCode: request.body.planCode }, db)))[0],
@@ -75,7 +76,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Cancels the paid subscription at the period\'s end (default) or now (then the free plan applies)',
         body: CancelBody,
-        response: { 200: Subscription, ...problemResponses },
+        response: { 200: replyOf(Subscription, billing.cancelSubscription), ...problemResponses },
       },
     },
     async (request) => (await request.inTenant((db) => billing.cancelSubscription.run({ atPeriodEnd: request.body.atPeriodEnd }, db)))[0],
@@ -83,7 +84,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/subscription/changes',
-    { schema: { summary: 'The history of the user\'s plan changes, newest first', querystring: PageQuery, response: { 200: ChangeList, ...problemResponses } } },
+    { schema: { summary: 'The history of the user\'s plan changes, newest first', querystring: Page, response: { 200: listOf(ChangeList, billing.listSubscriptionChanges), ...problemResponses } } },
     async (request) => {
       const { limit, offset } = request.query;
       return { items: await request.inTenant((db) => billing.listSubscriptionChanges.run({ limit, offset }, db)), limit, offset };
@@ -92,25 +93,25 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/subscription/seats',
-    { schema: { summary: 'Who holds the user\'s seats: the people in the circles they created', response: { 200: SeatList, ...problemResponses } } },
+    { schema: { summary: 'Who holds the user\'s seats: the people in the circles they created', response: { 200: listOf(SeatList, billing.listSubscriptionSeats), ...problemResponses } } },
     async (request) => ({ items: await request.inTenant((db) => billing.listSubscriptionSeats.run(undefined, db)) }),
   );
 
   app.get(
     '/usage',
-    { schema: { summary: 'Circles, seats, assets and storage in use against the limits of the plan in force', response: { 200: Usage, ...problemResponses } } },
+    { schema: { summary: 'Circles, seats, assets and storage in use against the limits of the plan in force', response: { 200: listOf(Usage, usageOf), ...problemResponses } } },
     async (request) => {
       const rows = await request.inTenant((db) => billing.calculateUsage.run(undefined, db));
       return {
         planCode: rows[0].planCode,
-        items: rows.map((r) => ({ metric: r.metric, used: Number(r.used), limit: count(r.limit), remaining: count(r.remaining) })),
+        items: rows.map(usageOf),
       };
     },
   );
 
   app.get(
     '/payment-methods',
-    { schema: { summary: 'The user\'s payment methods (brand and last four), the default first', response: { 200: PaymentMethodList, ...problemResponses } } },
+    { schema: { summary: 'The user\'s payment methods (brand and last four), the default first', response: { 200: listOf(PaymentMethodList, billing.listPaymentMethods), ...problemResponses } } },
     async (request) => ({ items: await request.inTenant((db) => billing.listPaymentMethods.run(undefined, db)) }),
   );
 
@@ -120,7 +121,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Stores a payment method collected by Stripe.js: its pm_ token, brand, last four and expiry',
         body: AddPaymentMethodBody,
-        response: { 201: PaymentMethodList, ...problemResponses },
+        response: { 201: listOf(PaymentMethodList, billing.addPaymentMethod), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -134,13 +135,13 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/payment-methods/:paymentMethodId',
-    { schema: { summary: 'Removes a payment method; the newest remaining one becomes the default', params: PaymentMethodParams, response: { 200: PaymentMethodList, ...problemResponses } } },
+    { schema: { summary: 'Removes a payment method; the newest remaining one becomes the default', params: PaymentMethodParams, response: { 200: listOf(PaymentMethodList, billing.removePaymentMethod), ...problemResponses } } },
     async (request) => ({ items: await request.inTenant((db) => billing.removePaymentMethod.run({ paymentMethodId: request.params.paymentMethodId }, db)) }),
   );
 
   app.get(
     '/invoices',
-    { schema: { summary: 'The user\'s invoices, newest first', querystring: PageQuery, response: { 200: InvoiceList, ...problemResponses } } },
+    { schema: { summary: 'The user\'s invoices, newest first', querystring: Page, response: { 200: listOf(InvoiceList, billing.listInvoices), ...problemResponses } } },
     async (request) => {
       const { limit, offset } = request.query;
       return { items: await request.inTenant((db) => billing.listInvoices.run({ limit, offset }, db)), limit, offset };
@@ -149,7 +150,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/invoices/:invoiceId',
-    { schema: { summary: 'One of the user\'s invoices with the payments made against it', params: InvoiceParams, response: { 200: Invoice, ...problemResponses } } },
+    { schema: { summary: 'One of the user\'s invoices with the payments made against it', params: InvoiceParams, response: { 200: replyOf(Invoice, billing.getInvoice), ...problemResponses } } },
     async (request) => (await request.inTenant((db) => billing.getInvoice.run({ invoiceId: request.params.invoiceId }, db)))[0],
   );
 };

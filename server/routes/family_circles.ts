@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as ffc from '../../generated/family_circles.queries.ts';
-import { problemResponses } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AcceptBody,
   AddMemberBody,
@@ -17,13 +17,12 @@ import {
   InviteBody,
   MemberParams,
   Membership,
-  PageQuery,
 } from '../schemas/family_circles.ts';
 
 const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/ffcs',
-    { schema: { summary: 'Creates a family circle owned by the signed-in user', body: CreateFfcBody, response: { 201: Ffc, ...problemResponses } } },
+    { schema: { summary: 'Creates a family circle owned by the signed-in user', body: CreateFfcBody, response: { 201: replyOf(Ffc, ffc.createFfc), ...problemResponses } } },
     async (request, reply) => {
       const [row] = await request.inTenant((db) => ffc.createFfc.run({ name: request.body.name, description: request.body.description }, db));
       return reply.code(201).header('location', `/v1/ffcs/${row.ffcId}/hierarchy`).send(row);
@@ -32,7 +31,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ffcs',
-    { schema: { summary: 'The circles the signed-in user belongs to', querystring: PageQuery, response: { 200: FfcList, ...problemResponses } } },
+    { schema: { summary: 'The circles the signed-in user belongs to', querystring: Page, response: { 200: listOf(FfcList, ffc.listMyFfcs), ...problemResponses } } },
     async (request) => {
       const { limit, offset } = request.query;
       const items = await request.inTenant((db) => ffc.listMyFfcs.run({ limit, offset }, db));
@@ -42,7 +41,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ffcs/:ffcId/hierarchy',
-    { schema: { summary: 'The family as a tree of members, roles and relationships', params: FfcParams, response: { 200: Hierarchy, ...problemResponses } } },
+    { schema: { summary: 'The family as a tree of members, roles and relationships', params: FfcParams, response: { 200: listOf(Hierarchy, ffc.getFfcHierarchy, 'members'), ...problemResponses } } },
     async (request) => {
       const members = await request.inTenant((db) => ffc.getFfcHierarchy.run({ ffcId: request.params.ffcId }, db));
       return { ffcId: request.params.ffcId, members };
@@ -51,7 +50,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ffcs/:ffcId/members',
-    { schema: { summary: 'Adds a persona the caller acts for', params: FfcParams, body: AddMemberBody, response: { 201: Membership, ...problemResponses } } },
+    { schema: { summary: 'Adds a persona the caller acts for', params: FfcParams, body: AddMemberBody, response: { 201: replyOf(Membership, ffc.addFfcMember), ...problemResponses } } },
     async (request, reply) => {
       const [row] = await request.inTenant((db) => ffc.addFfcMember.run({ ffcId: request.params.ffcId, ...request.body }, db));
       return reply.code(201).send(row);
@@ -60,7 +59,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/ffcs/:ffcId/members/:personaId',
-    { schema: { summary: "Changes a member's role", params: MemberParams, body: ChangeRoleBody, response: { 200: Membership, ...problemResponses } } },
+    { schema: { summary: "Changes a member's role", params: MemberParams, body: ChangeRoleBody, response: { 200: replyOf(Membership, ffc.updateFfcMemberRole), ...problemResponses } } },
     async (request) => {
       const [row] = await request.inTenant((db) => ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db));
       return row;
@@ -78,9 +77,9 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ffcs/:ffcId/invitations',
-    { schema: { summary: 'Invites an email; the token is returned once', params: FfcParams, body: InviteBody, response: { 201: Invitation, ...problemResponses } } },
+    { schema: { summary: 'Invites an email; the token is returned once', params: FfcParams, body: InviteBody, response: { 201: replyOf(Invitation, ffc.inviteFfcMember), ...problemResponses } } },
     async (request, reply) => {
-      const { email, role, validHours = 168 } = request.body;
+      const { email, role, validHours } = request.body;
       const [row] = await request.inTenant((db) => ffc.inviteFfcMember.run({ ffcId: request.params.ffcId, email, role, validHours }, db));
       return reply.code(201).send(row);
     },
@@ -97,7 +96,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ffc-invitations/accept',
-    { schema: { summary: 'Joins a circle with an invitation token', body: AcceptBody, response: { 201: Membership, ...problemResponses } } },
+    { schema: { summary: 'Joins a circle with an invitation token', body: AcceptBody, response: { 201: replyOf(Membership, ffc.acceptFfcInvitation), ...problemResponses } } },
     async (request, reply) => {
       const [row] = await request.inTenant((db) => ffc.acceptFfcInvitation.run({ token: request.body.token }, db));
       return reply.code(201).send(row);

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as identity from '../../generated/identity.queries.ts';
-import { problemResponses } from '../schemas/common.ts';
+import { listOf, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AddressBody,
   ContactParams,
@@ -33,7 +33,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Registers the signed-in Cognito identity as a user, with their own persona',
         body: RegistrationBody,
-        response: { 201: RegistrationReply, ...problemResponses },
+        response: { 201: replyOf(RegistrationReply, identity.registerUser), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -48,7 +48,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Validates a sign-in, records the session and returns the profile',
-        response: { 200: UserProfile, ...problemResponses },
+        response: { 200: replyOf(UserProfile, identity.authenticateUser), ...problemResponses },
       },
     },
     async (request) => {
@@ -64,7 +64,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/me',
-    { schema: { summary: 'The signed-in user, their persona and the tenant branding', response: { 200: UserProfile, ...problemResponses } } },
+    { schema: { summary: 'The signed-in user, their persona and the tenant branding', response: { 200: replyOf(UserProfile, identity.getCurrentUser), ...problemResponses } } },
     async (request) => {
       const [row] = await request.inTenant((db) => identity.getCurrentUser.run(undefined, db));
       return row;
@@ -73,7 +73,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/me/deactivation',
-    { schema: { summary: 'Deactivates the signed-in user\'s account', response: { 200: DeactivationReply, ...problemResponses } } },
+    { schema: { summary: 'Deactivates the signed-in user\'s account', response: { 200: replyOf(DeactivationReply, identity.deactivateUser), ...problemResponses } } },
     async (request) => {
       const [row] = await request.inTenant((db) => identity.deactivateUser.run(undefined, db));
       return row;
@@ -82,7 +82,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/personas',
-    { schema: { summary: 'The personas the signed-in user may act for', response: { 200: PersonaListReply, ...problemResponses } } },
+    { schema: { summary: 'The personas the signed-in user may act for', response: { 200: listOf(PersonaListReply, identity.listMyPersonas), ...problemResponses } } },
     async (request) => {
       const items = await request.inTenant((db) => identity.listMyPersonas.run(undefined, db));
       return { items };
@@ -95,7 +95,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Creates a persona managed by the signed-in user',
         body: CreatePersonaBody,
-        response: { 201: Persona, ...problemResponses },
+        response: { 201: replyOf(Persona, identity.createPersona), ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -120,7 +120,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/personas/:personaId',
-    { schema: { summary: 'One persona with contact data and relationships', params: PersonaIdParams, response: { 200: Persona, ...problemResponses } } },
+    { schema: { summary: 'One persona with contact data and relationships', params: PersonaIdParams, response: { 200: replyOf(Persona, identity.getPersona), ...problemResponses } } },
     async (request) => {
       const [row] = await request.inTenant((db) => identity.getPersona.run({ personaId: request.params.personaId }, db));
       return row;
@@ -134,7 +134,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Changes a persona; absent fields stay, an empty string clears an optional name',
         params: PersonaIdParams,
         body: UpdatePersonaBody,
-        response: { 200: Persona, ...problemResponses },
+        response: { 200: replyOf(Persona, identity.updatePersona), ...problemResponses },
       },
     },
     async (request) => {
@@ -150,13 +150,13 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Lets another user act for this persona (delegate), or claims it as oneself (self)',
         params: PersonaIdParams,
         body: LinkBody,
-        response: { 201: LinkReply, ...problemResponses },
+        response: { 201: replyOf(LinkReply, identity.linkUserPersona), ...problemResponses },
       },
     },
     async (request, reply) => {
       const [row] = await request.inTenant((db) =>
         identity.linkUserPersona.run(
-          { personaId: request.params.personaId, userId: request.body.userId, linkKind: request.body.linkKind ?? 'delegate' },
+          { personaId: request.params.personaId, userId: request.body.userId, linkKind: request.body.linkKind },
           db,
         ),
       );
@@ -166,9 +166,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/personas/:personaId/emails',
-    { schema: { summary: 'Adds an e-mail address', params: PersonaIdParams, body: EmailBody, response: { 201: ContactReply, ...problemResponses } } },
+    { schema: { summary: 'Adds an e-mail address', params: PersonaIdParams, body: EmailBody, response: { 201: replyOf(ContactReply, identity.addPersonaEmail), ...problemResponses } } },
     async (request, reply) => {
-      const { email, label = 'personal', isPrimary = false } = request.body;
+      const { email, label, isPrimary } = request.body;
       const [row] = await request.inTenant((db) =>
         identity.addPersonaEmail.run({ personaId: request.params.personaId, email, label, isPrimary }, db),
       );
@@ -178,9 +178,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/personas/:personaId/phones',
-    { schema: { summary: 'Adds a phone number (E.164)', params: PersonaIdParams, body: PhoneBody, response: { 201: ContactReply, ...problemResponses } } },
+    { schema: { summary: 'Adds a phone number (E.164)', params: PersonaIdParams, body: PhoneBody, response: { 201: replyOf(ContactReply, identity.addPersonaPhone), ...problemResponses } } },
     async (request, reply) => {
-      const { phoneNumber, label = 'mobile', isPrimary = false } = request.body;
+      const { phoneNumber, label, isPrimary } = request.body;
       const [row] = await request.inTenant((db) =>
         identity.addPersonaPhone.run({ personaId: request.params.personaId, phoneNumber, label, isPrimary }, db),
       );
@@ -190,7 +190,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/personas/:personaId/addresses',
-    { schema: { summary: 'Adds a postal address', params: PersonaIdParams, body: AddressBody, response: { 201: ContactReply, ...problemResponses } } },
+    { schema: { summary: 'Adds a postal address', params: PersonaIdParams, body: AddressBody, response: { 201: replyOf(ContactReply, identity.addPersonaAddress), ...problemResponses } } },
     async (request, reply) => {
       const body = request.body;
       const [row] = await request.inTenant((db) =>
@@ -203,8 +203,8 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
             region: body.region,
             postalCode: body.postalCode,
             countryCode: body.countryCode,
-            label: body.label ?? 'home',
-            isPrimary: body.isPrimary ?? false,
+            label: body.label,
+            isPrimary: body.isPrimary,
           },
           db,
         ),
@@ -230,7 +230,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Records that the related persona is the <type> of this persona',
         params: PersonaIdParams,
         body: RelationshipBody,
-        response: { 201: RelationshipReply, ...problemResponses },
+        response: { 201: replyOf(RelationshipReply, identity.recordPersonaRelationship), ...problemResponses },
       },
     },
     async (request, reply) => {

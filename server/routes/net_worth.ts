@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as netWorth from '../../generated/net_worth.queries.ts';
-import { IsoDate, problemResponses, Uuid } from '../schemas/common.ts';
+import { IsoDate, listOf, problemResponses, replyOf, Uuid } from '../schemas/common.ts';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' });
 const AsOfQuery = Type.Object({ as_of: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false });
@@ -24,7 +24,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency',
         params: Type.Object({ personaId: Uuid }),
         querystring: AsOfQuery,
-        response: { 200: Type.Object({ personaId: Uuid, ...Totals }), 422: problemResponses[400], ...problemResponses },
+        response: { 200: replyOf(Type.Object({ personaId: Uuid, ...Totals }), netWorth.calculateNetWorth), 422: problemResponses[400], ...problemResponses },
       },
     },
     async (request) => {
@@ -41,7 +41,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: Type.Object({ personaId: Uuid }),
         querystring: Type.Object({ from: IsoDate, to: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false }),
         response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ asOf: IsoDate, totalAssets: Type.String(), totalLiabilities: Type.String(), netWorth: Type.String() })) }),
+          200: listOf(Type.Object({ items: Type.Array(Type.Object({ asOf: IsoDate, totalAssets: Type.String(), totalLiabilities: Type.String(), netWorth: Type.String() })) }), netWorth.calculateNetWorthHistory),
           422: problemResponses[400],
           ...problemResponses,
         },
@@ -60,7 +60,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Net worth of a whole circle, each asset counted once',
         params: Type.Object({ ffcId: Uuid }),
         querystring: AsOfQuery,
-        response: { 200: Type.Object({ ffcId: Uuid, ...Totals }), 422: problemResponses[400], ...problemResponses },
+        response: { 200: replyOf(Type.Object({ ffcId: Uuid, ...Totals }), netWorth.calculateFfcNetWorth), 422: problemResponses[400], ...problemResponses },
       },
     },
     async (request) => {

@@ -1,26 +1,26 @@
 // Request and response schemas of the asset routes. Money and percentages are decimal strings.
 import { Type } from 'typebox';
-import { IsoDate, JsonColumn, Nullable, Timestamp, Uuid } from './common.ts';
+import { IsoDate, JsonColumn, Nullable, PageWith, Timestamp, Uuid } from './common.ts';
+import { Role } from './family_circles.ts';
 
 export const Money = Type.String({ pattern: '^[0-9]{1,18}(\\.[0-9]{1,2})?$', description: 'exact decimal, e.g. "1234.56"' });
-export const Percentage = Type.String({ pattern: '^(100(\\.0{1,4})?|[0-9]{1,2}(\\.[0-9]{1,4})?)$', description: 'exact decimal 0-100, up to 4 places' });
+const percentage = { pattern: '^(100(\\.0{1,4})?|[0-9]{1,2}(\\.[0-9]{1,4})?)$', description: 'exact decimal 0-100, up to 4 places' };
+export const Percentage = Type.String(percentage);
 export const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
 const AssetType = Type.Union(
   ['bank_account', 'investment_account', 'real_estate', 'vehicle', 'business', 'life_insurance', 'personal_property', 'debt',
     'cryptocurrency', 'retirement_account', 'collectible', 'intellectual_property', 'misc'].map((kind) => Type.Literal(kind)),
 );
-const OwnershipForm = Type.Union(
-  ['sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod'].map((form) => Type.Literal(form)),
-);
-const ValuationSource = Type.Union(['manual', 'appraisal', 'statement', 'import'].map((source) => Type.Literal(source)));
+/** How a persona holds a share: the API's one list (the database's is the domain app.ownership_form). */
+export const OWNERSHIP_FORMS = ['sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod'] as const;
+const OwnershipForm = Type.Union(OWNERSHIP_FORMS.map((form) => Type.Literal(form)));
+/** Where a valuation comes from (the database's list is the domain app.valuation_source). */
+export const VALUATION_SOURCES = ['manual', 'appraisal', 'statement', 'import'] as const;
+const ValuationSource = Type.Union(VALUATION_SOURCES.map((source) => Type.Literal(source)), { default: 'manual' });
 
 export const AssetParams = Type.Object({ assetId: Uuid });
 export const PermissionParams = Type.Object({ assetId: Uuid, permissionId: Uuid });
 export const PersonaParams = Type.Object({ personaId: Uuid });
-export const Page = Type.Object(
-  { limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) },
-  { additionalProperties: false },
-);
 
 export const CreateAssetBody = Type.Object(
   {
@@ -32,10 +32,10 @@ export const CreateAssetBody = Type.Object(
     ownerPersonaId: Uuid,
     initialValue: Money,
     valuedOn: IsoDate,
-    details: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]))),
-    ownershipPercentage: Type.Optional(Percentage),
-    ownershipForm: Type.Optional(OwnershipForm),
-    valuationSource: Type.Optional(ValuationSource),
+    details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]), { default: {} }),
+    ownershipPercentage: Type.String({ ...percentage, default: '100' }),
+    ownershipForm: Type.Union(OwnershipForm.anyOf, { default: 'sole' }),
+    valuationSource: ValuationSource,
     identifier: Type.Optional(Type.String({ minLength: 4, maxLength: 64, pattern: '^[0-9A-Za-z -]+$', description: 'account or policy number: stored encrypted, shown as its last four' })),
   },
   { additionalProperties: false },
@@ -87,21 +87,18 @@ export const Assignment = Type.Object({ assetId: Uuid, personaId: Uuid, ownershi
 export const TransferBody = Type.Object({ fromPersonaId: Uuid, toPersonaId: Uuid, percentage: Percentage }, { additionalProperties: false });
 export const Shares = Type.Object({ items: Type.Array(Type.Object({ personaId: Uuid, ownershipPercentage: Type.String() })) });
 export const ValuationBody = Type.Object(
-  { amount: Money, valuedOn: IsoDate, source: Type.Optional(ValuationSource), currency: Type.Optional(Currency) },
+  { amount: Money, valuedOn: IsoDate, source: ValuationSource, currency: Type.Optional(Currency) },
   { additionalProperties: false },
 );
 export const Valuation = Type.Object({ valuationId: Uuid, valuedOn: IsoDate, amount: Type.String(), currency: Type.String(), source: Type.String() });
-export const ValuationQuery = Type.Object(
-  { asOf: Type.Optional(IsoDate), limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) },
-  { additionalProperties: false },
-);
+export const ValuationQuery = PageWith({ asOf: Type.Optional(IsoDate) });
 export const Valuations = Type.Object({ items: Type.Array(Type.Object({ valuationId: Uuid, valuedOn: IsoDate, amount: Type.String(), currency: Type.String(), source: Type.String(), createdAt: Timestamp })) });
 export const PermissionBody = Type.Object(
   {
     permission: Type.Union([Type.Literal('view'), Type.Literal('edit')]),
     granteePersonaId: Type.Optional(Uuid),
     granteeFfcId: Type.Optional(Uuid),
-    granteeFfcRole: Type.Optional(Type.Union(['owner', 'admin', 'member', 'advisor', 'viewer'].map((role) => Type.Literal(role)))),
+    granteeFfcRole: Type.Optional(Role),
   },
   { additionalProperties: false },
 );

@@ -5,10 +5,6 @@ import { JsonColumn, Nullable, Timestamp, Uuid } from './common.ts';
 const Money = Type.String({ description: "exact decimal in the currency's units, e.g. '19.00'" });
 const Limit = Nullable(Type.Integer({ description: 'null: unlimited' }));
 export const PlanCode = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' });
-export const PageQuery = Type.Object(
-  { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) },
-  { additionalProperties: false },
-);
 
 export const PlanList = Type.Object({
   items: Type.Array(Type.Object({

@@ -1,5 +1,6 @@
-// Schemas shared by every domain: ids, dates, pagination and the problem document.
-import { Type, type TSchema } from 'typebox';
+// Schemas shared by every domain: ids, dates, pagination, the problem document, and the
+// compile-time check that a reply schema has exactly the columns of the rows it carries.
+import { Type, type TArray, type TObject, type TProperties, type TSchema } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDate = Type.String({ format: 'date' });
@@ -10,6 +11,17 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** A jsonb column: typed Json by pgtyped, described precisely for the reply serializer. */
 export const JsonColumn = <T extends TSchema>(schema: T) => Type.Unsafe<Json>(schema);
+
+/** The most rows a page holds, on every paged route; app.check_page (SQL) refuses more with the same maximum. */
+export const PAGE_MAX = 500;
+const pageProperties = {
+  limit: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 50 }),
+  offset: Type.Integer({ minimum: 0, default: 0 }),
+};
+/** The query of every paged route: `?limit=&offset=`. */
+export const Page = Type.Object(pageProperties, { additionalProperties: false });
+/** A paged query with filters of its own. */
+export const PageWith = <P extends TProperties>(properties: P) => Type.Object({ ...properties, ...pageProperties }, { additionalProperties: false });
 
 export const ProblemSchema = Type.Object(
   {
@@ -35,3 +47,27 @@ export const problemResponses = {
   500: ProblemSchema,
   503: ProblemSchema,
 };
+
+/**
+ * `unknown` when a reply schema's properties are exactly the row's columns; otherwise an object
+ * type naming the difference, which the schema (lacking that property) fails to satisfy in `tsc`.
+ */
+export type ExactKeys<Schema extends TObject, Row> =
+  [Exclude<keyof Row, keyof Schema['properties']>] extends [never]
+    ? [Exclude<keyof Schema['properties'], keyof Row>] extends [never]
+      ? unknown
+      : { 'properties that are no column of the row': Exclude<keyof Schema['properties'], keyof Row> }
+    : { 'columns of the row missing from the schema': Exclude<keyof Row, keyof Schema['properties']> };
+
+/** Where a reply's rows come from: a typed binding, or the function that reshapes its rows. */
+export type RowSource<Row> = { run: (params: never, db: never) => Promise<Row[]> } | ((row: never) => Row);
+
+/** The reply schema of a route answering with one row of `source` (the schema, checked by `tsc`). */
+export const replyOf = <Schema extends TObject, Row>(schema: Schema & ExactKeys<Schema, Row>, _source: RowSource<Row>): Schema => schema;
+
+/** The reply schema of a route answering `{ [key]: rows, ... }`: `key`'s items are checked against the rows. */
+export const listOf = <Schema extends TObject, Row, Key extends keyof Schema['properties'] = 'items'>(
+  schema: Schema & (Schema['properties'][Key] extends TArray<infer Item extends TObject> ? { properties: { [K in NoInfer<Key>]: { items: ExactKeys<Item, Row> } } } : never),
+  _source: RowSource<Row>,
+  _key?: Key,
+): Schema => schema;

@@ -6,10 +6,6 @@ export const Role = Type.Union(['owner', 'admin', 'member', 'advisor', 'viewer']
 export const FfcParams = Type.Object({ ffcId: Uuid });
 export const MemberParams = Type.Object({ ffcId: Uuid, personaId: Uuid });
 export const InvitationParams = Type.Object({ ffcId: Uuid, invitationId: Uuid });
-export const PageQuery = Type.Object(
-  { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }), offset: Type.Integer({ minimum: 0, default: 0 }) },
-  { additionalProperties: false },
-);
 
 export const CreateFfcBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 120 }), description: Type.Optional(Type.String({ maxLength: 1000 })) },
@@ -43,7 +39,7 @@ export const InviteBody = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 320 }),
     role: Type.Union(['admin', 'member', 'advisor', 'viewer'].map((role) => Type.Literal(role))),
-    validHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
+    validHours: Type.Integer({ minimum: 1, maximum: 720, default: 168 }),
   },
   { additionalProperties: false },
 );

@@ -111,7 +111,7 @@ export const PersonaListReply = Type.Object({
 });
 
 export const LinkBody = Type.Object(
-  { userId: Uuid, linkKind: Type.Optional(Type.Union([Type.Literal('self'), Type.Literal('delegate')])) },
+  { userId: Uuid, linkKind: Type.Union([Type.Literal('self'), Type.Literal('delegate')], { default: 'delegate' }) },
   { additionalProperties: false },
 );
 export const LinkReply = Type.Object({ linkId: Uuid, userId: Uuid, personaId: Uuid, linkKind: Type.String() });
@@ -119,16 +119,16 @@ export const LinkReply = Type.Object({ linkId: Uuid, userId: Uuid, personaId: Uu
 export const EmailBody = Type.Object(
   {
     email: Email,
-    label: Type.Optional(Type.Union([Type.Literal('personal'), Type.Literal('work'), Type.Literal('other')])),
-    isPrimary: Type.Optional(Type.Boolean()),
+    label: Type.Union([Type.Literal('personal'), Type.Literal('work'), Type.Literal('other')], { default: 'personal' }),
+    isPrimary: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },
 );
 export const PhoneBody = Type.Object(
   {
     phoneNumber: Type.String({ minLength: 7, maxLength: 32 }),
-    label: Type.Optional(Type.Union([Type.Literal('mobile'), Type.Literal('home'), Type.Literal('work'), Type.Literal('other')])),
-    isPrimary: Type.Optional(Type.Boolean()),
+    label: Type.Union([Type.Literal('mobile'), Type.Literal('home'), Type.Literal('work'), Type.Literal('other')], { default: 'mobile' }),
+    isPrimary: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },
 );
@@ -140,8 +140,8 @@ export const AddressBody = Type.Object(
     region: Type.Optional(Type.String({ maxLength: 100 })),
     postalCode: Type.Optional(Type.String({ maxLength: 20 })),
     countryCode: Type.String({ pattern: '^[A-Za-z]{2}$' }),
-    label: Type.Optional(Type.Union([Type.Literal('home'), Type.Literal('mailing'), Type.Literal('work'), Type.Literal('other')])),
-    isPrimary: Type.Optional(Type.Boolean()),
+    label: Type.Union([Type.Literal('home'), Type.Literal('mailing'), Type.Literal('work'), Type.Literal('other')], { default: 'home' }),
+    isPrimary: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },
 );
