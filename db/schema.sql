@@ -70,10 +70,204 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
 COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
 
 --
+-- Name: asset_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.asset_row AS (
+	asset_id uuid,
+	asset_type text,
+	category_code text,
+	name text,
+	description text,
+	currency text,
+	is_liability boolean,
+	identifier_masked text,
+	status text,
+	details jsonb,
+	current_value numeric,
+	current_value_currency text,
+	valued_on date,
+	ownerships jsonb,
+	my_access text,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.asset_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE asset_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.asset_row IS 'An asset as the API shows it: identifier masked, type details, latest value, owners, the caller''s access.';
+
+--
+-- Name: ffc_membership_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.ffc_membership_row AS (
+	membership_id uuid,
+	ffc_id uuid,
+	persona_id uuid,
+	role text
+);
+
+ALTER TYPE app.ffc_membership_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE ffc_membership_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.ffc_membership_row IS 'A persona''s membership of a circle and its role.';
+
+--
+-- Name: ownership_form; Type: DOMAIN; Schema: app; Owner: estate_owner
+--
+
+CREATE DOMAIN app.ownership_form AS text
+	CONSTRAINT ownership_form_check CHECK ((VALUE = ANY (ARRAY['sole'::text, 'joint_tenancy_wros'::text, 'tenants_in_common'::text, 'community_property'::text, 'trust_owned'::text, 'tod_pod'::text])));
+
+ALTER DOMAIN app.ownership_form OWNER TO estate_owner;
+
+--
+-- Name: DOMAIN ownership_form; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON DOMAIN app.ownership_form IS 'How a persona holds a share of an asset.';
+
+--
+-- Name: payment_method_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.payment_method_row AS (
+	payment_method_id uuid,
+	kind text,
+	brand text,
+	last4 text,
+	exp_month smallint,
+	exp_year smallint,
+	is_default boolean,
+	created_at timestamp with time zone
+);
+
+ALTER TYPE app.payment_method_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE payment_method_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.payment_method_row IS 'A payment method as the API shows it: kind, brand, last four and expiry, never the token.';
+
+--
+-- Name: persona_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.persona_row AS (
+	persona_id uuid,
+	first_name text,
+	middle_name text,
+	last_name text,
+	preferred_name text,
+	date_of_birth date,
+	is_minor boolean,
+	living_status text,
+	date_of_death date,
+	linked_user_id uuid,
+	emails jsonb,
+	phones jsonb,
+	addresses jsonb,
+	relationships jsonb,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.persona_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE persona_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.persona_row IS 'A persona with contact data and relationships, as every persona procedure returns it.';
+
+--
+-- Name: subscription_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.subscription_row AS (
+	subscription_id uuid,
+	plan_code text,
+	plan_name text,
+	status text,
+	effective_plan_code text,
+	pending_plan_code text,
+	price_amount numeric,
+	currency text,
+	billing_interval text,
+	cancel_at_period_end boolean,
+	current_period_start timestamp with time zone,
+	current_period_end timestamp with time zone,
+	canceled_at timestamp with time zone,
+	ended_at timestamp with time zone,
+	stripe_linked boolean,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.subscription_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE subscription_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.subscription_row IS 'A subscription as the API shows it, with the plan whose limits apply now.';
+
+--
+-- Name: user_profile_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.user_profile_row AS (
+	user_id uuid,
+	email text,
+	status text,
+	last_login_at timestamp with time zone,
+	created_at timestamp with time zone,
+	persona_id uuid,
+	first_name text,
+	last_name text,
+	preferred_name text,
+	tenant_slug text,
+	tenant_name text,
+	tenant_branding jsonb
+);
+
+ALTER TYPE app.user_profile_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE user_profile_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.user_profile_row IS 'A user with their own persona and the tenant''s branding, as sign-in and "me" return it.';
+
+--
+-- Name: valuation_source; Type: DOMAIN; Schema: app; Owner: estate_owner
+--
+
+CREATE DOMAIN app.valuation_source AS text
+	CONSTRAINT valuation_source_check CHECK ((VALUE = ANY (ARRAY['manual'::text, 'appraisal'::text, 'statement'::text, 'import'::text])));
+
+ALTER DOMAIN app.valuation_source OWNER TO estate_owner;
+
+--
+-- Name: DOMAIN valuation_source; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON DOMAIN app.valuation_source IS 'Where a valuation of an asset comes from.';
+
+--
 -- Name: sp_accept_ffc_invitation(text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_accept_ffc_invitation(p_token text) RETURNS TABLE(membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+CREATE FUNCTION api.sp_accept_ffc_invitation(p_token text) RETURNS SETOF app.ffc_membership_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -124,7 +318,7 @@ COMMENT ON FUNCTION api.sp_accept_ffc_invitation(p_token text) IS 'Joins the cir
 -- Name: sp_add_ffc_member(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text) RETURNS TABLE(membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+CREATE FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text) RETURNS SETOF app.ffc_membership_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -167,7 +361,7 @@ COMMENT ON FUNCTION api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_ro
 -- Name: sp_add_payment_method(text, text, text, text, integer, integer, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer DEFAULT NULL::integer, p_exp_year integer DEFAULT NULL::integer, p_make_default boolean DEFAULT false) RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p_kind text, p_brand text, p_last4 text, p_exp_month integer, p_exp_year integer, p_make_default boolean) RETURNS SETOF app.payment_method_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -236,7 +430,7 @@ COMMENT ON FUNCTION api.sp_add_payment_method(p_stripe_payment_method_id text, p
 -- Name: sp_add_persona_address(uuid, text, text, text, text, text, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text DEFAULT NULL::text, p_region text DEFAULT NULL::text, p_postal_code text DEFAULT NULL::text, p_label text DEFAULT 'home'::text, p_is_primary boolean DEFAULT false) RETURNS uuid
+CREATE FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, p_city text, p_country_code text, p_line2 text, p_region text, p_postal_code text, p_label text, p_is_primary boolean) RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -249,7 +443,7 @@ begin
   if v_country is null or v_country !~ '^[A-Z]{2}$' then
     perform app.fail('PT400', 'invalid_country_code', 'country code must be an ISO 3166-1 alpha-2 code');
   end if;
-  if coalesce(p_label, 'home') not in ('home', 'mailing', 'work', 'other') then
+  if p_label is null or p_label not in ('home', 'mailing', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'address label must be home, mailing, work or other');
   end if;
   if pg_catalog.length(p_line2) > 200 or pg_catalog.length(p_region) > 100 or pg_catalog.length(p_postal_code) > 20 then
@@ -261,7 +455,7 @@ begin
   end if;
   insert into app.persona_addresses (tenant_id, persona_id, label, line1, line2, city, region, postal_code,
                                      country_code, is_primary)
-  values (v_tenant_id, p_persona_id, coalesce(p_label, 'home'), app.require_text(p_line1, 'invalid_line1', 200),
+  values (v_tenant_id, p_persona_id, p_label, app.require_text(p_line1, 'invalid_line1', 200),
           nullif(pg_catalog.btrim(p_line2), ''), app.require_text(p_city, 'invalid_city', 100),
           nullif(pg_catalog.btrim(p_region), ''), nullif(pg_catalog.btrim(p_postal_code), ''), v_country,
           coalesce(p_is_primary, false))
@@ -282,7 +476,7 @@ COMMENT ON FUNCTION api.sp_add_persona_address(p_persona_id uuid, p_line1 text, 
 -- Name: sp_add_persona_email(uuid, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text DEFAULT 'personal'::text, p_is_primary boolean DEFAULT false) RETURNS uuid
+CREATE FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_label text, p_is_primary boolean) RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -293,7 +487,7 @@ declare
 begin
   perform app.require_persona_access(app.current_user_id(), p_persona_id);
   v_email := app.normalize_email(p_email);
-  if coalesce(p_label, 'personal') not in ('personal', 'work', 'other') then
+  if p_label is null or p_label not in ('personal', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'email label must be personal, work or other');
   end if;
   if exists (select 1 from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id
@@ -305,7 +499,7 @@ begin
      where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.is_primary;
   end if;
   insert into app.persona_emails (tenant_id, persona_id, email, label, is_primary)
-  values (v_tenant_id, p_persona_id, v_email, coalesce(p_label, 'personal'), coalesce(p_is_primary, false))
+  values (v_tenant_id, p_persona_id, v_email, p_label, coalesce(p_is_primary, false))
   returning id into v_id;
   return v_id;
 end
@@ -323,7 +517,7 @@ COMMENT ON FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, p_
 -- Name: sp_add_persona_phone(uuid, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text DEFAULT 'mobile'::text, p_is_primary boolean DEFAULT false) RETURNS uuid
+CREATE FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) RETURNS uuid
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -336,7 +530,7 @@ begin
   if v_phone !~ '^\+[1-9][0-9]{6,14}$' then
     perform app.fail('PT400', 'invalid_phone_number', 'phone number must be in international format, e.g. +14155550123');
   end if;
-  if coalesce(p_label, 'mobile') not in ('mobile', 'home', 'work', 'other') then
+  if p_label is null or p_label not in ('mobile', 'home', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'phone label must be mobile, home, work or other');
   end if;
   if exists (select 1 from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id
@@ -348,7 +542,7 @@ begin
      where ph.tenant_id = v_tenant_id and ph.persona_id = p_persona_id and ph.is_primary;
   end if;
   insert into app.persona_phones (tenant_id, persona_id, phone_number, label, is_primary)
-  values (v_tenant_id, p_persona_id, v_phone, coalesce(p_label, 'mobile'), coalesce(p_is_primary, false))
+  values (v_tenant_id, p_persona_id, v_phone, p_label, coalesce(p_is_primary, false))
   returning id into v_id;
   return v_id;
 end
@@ -441,7 +635,7 @@ COMMENT ON FUNCTION api.sp_assign_free_plan() IS 'Gives the signed-in user the f
 -- Name: sp_authenticate_user(text, text, inet); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text DEFAULT NULL::text, p_ip_address inet DEFAULT NULL::inet) RETURNS TABLE(user_id uuid, email text, status text, last_login_at timestamp with time zone, created_at timestamp with time zone, persona_id uuid, first_name text, last_name text, preferred_name text, tenant_slug text, tenant_name text, tenant_branding jsonb)
+CREATE FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text DEFAULT NULL::text, p_ip_address inet DEFAULT NULL::inet) RETURNS SETOF app.user_profile_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -594,7 +788,7 @@ COMMENT ON FUNCTION api.sp_calculate_usage() IS 'The signed-in user''s circles, 
 -- Name: sp_cancel_subscription(boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_cancel_subscription(p_at_period_end boolean DEFAULT true) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) RETURNS SETOF app.subscription_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -646,7 +840,7 @@ COMMENT ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) IS 'Canc
 -- Name: sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb DEFAULT '{}'::jsonb, p_description text DEFAULT NULL::text, p_ownership_percentage numeric DEFAULT 100, p_ownership_form text DEFAULT 'sole'::text, p_valuation_source text DEFAULT 'manual'::text, p_identifier_ciphertext bytea DEFAULT NULL::bytea, p_identifier_last4 text DEFAULT NULL::text) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) RETURNS SETOF app.asset_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -745,7 +939,7 @@ COMMENT ON FUNCTION api.sp_create_ffc(p_name text, p_description text) IS 'Creat
 -- Name: sp_create_persona(text, text, text, text, date, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text DEFAULT NULL::text, p_preferred_name text DEFAULT NULL::text, p_date_of_birth date DEFAULT NULL::date, p_living_status text DEFAULT 'living'::text, p_date_of_death date DEFAULT NULL::date) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p_middle_name text DEFAULT NULL::text, p_preferred_name text DEFAULT NULL::text, p_date_of_birth date DEFAULT NULL::date, p_living_status text DEFAULT 'living'::text, p_date_of_death date DEFAULT NULL::date) RETURNS SETOF app.persona_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -784,7 +978,7 @@ COMMENT ON FUNCTION api.sp_create_persona(p_first_name text, p_last_name text, p
 -- Name: sp_create_subscription(text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_create_subscription(p_plan_code text) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_create_subscription(p_plan_code text) RETURNS SETOF app.subscription_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -883,7 +1077,7 @@ COMMENT ON FUNCTION api.sp_delete_asset(p_asset_id uuid) IS 'Deletes an asset wi
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_asset(p_asset_id uuid) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_get_asset(p_asset_id uuid) RETURNS SETOF app.asset_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -904,17 +1098,17 @@ COMMENT ON FUNCTION api.sp_get_asset(p_asset_id uuid) IS 'One asset the caller m
 -- Name: sp_get_asset_valuations(uuid, date, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date DEFAULT NULL::date, p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) RETURNS TABLE(valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamp with time zone)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 begin
   perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   -- Newest first; with p_as_of, the first row is the value as of that date.
   return query
-    select v.id, v.valued_on, v.amount, v.currency, v.source, v.created_at from app.asset_valuations v
+    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at from app.asset_valuations v
      where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
      order by v.valued_on desc, v.created_at desc
      limit p_limit offset p_offset;
@@ -933,7 +1127,7 @@ COMMENT ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p
 -- Name: sp_get_current_user(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_current_user() RETURNS TABLE(user_id uuid, email text, status text, last_login_at timestamp with time zone, created_at timestamp with time zone, persona_id uuid, first_name text, last_name text, preferred_name text, tenant_slug text, tenant_name text, tenant_branding jsonb)
+CREATE FUNCTION api.sp_get_current_user() RETURNS SETOF app.user_profile_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1053,7 +1247,7 @@ COMMENT ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) IS 'One of the signed-
 -- Name: sp_get_my_subscription(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_my_subscription() RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_get_my_subscription() RETURNS SETOF app.subscription_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1083,7 +1277,7 @@ COMMENT ON FUNCTION api.sp_get_my_subscription() IS 'The signed-in user''s live 
 -- Name: sp_get_persona(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_persona(p_persona_id uuid) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_get_persona(p_persona_id uuid) RETURNS SETOF app.persona_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1105,7 +1299,7 @@ COMMENT ON FUNCTION api.sp_get_persona(p_persona_id uuid) IS 'One persona the si
 -- Name: sp_get_persona_assets(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric, valued_on date, my_access text)
+CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric, valued_on date, my_access text)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1117,12 +1311,12 @@ begin
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   return query
     select * from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
              case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-             o.ownership_percentage, o.ownership_form, v.amount, v.valued_on,
+             o.ownership_percentage, o.ownership_form::text, v.amount, v.valued_on,
              app.asset_access(v_user_id, a.id) as access
         from app.asset_ownerships o
         join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
@@ -1150,7 +1344,7 @@ COMMENT ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer
 -- Name: sp_invite_ffc_member(uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer DEFAULT 168) RETURNS TABLE(invitation_id uuid, token text, expires_at timestamp with time zone)
+CREATE FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer) RETURNS TABLE(invitation_id uuid, token text, expires_at timestamp with time zone)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1194,7 +1388,7 @@ COMMENT ON FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role
 -- Name: sp_link_user_persona(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text DEFAULT 'delegate'::text) RETURNS TABLE(link_id uuid, user_id uuid, persona_id uuid, link_kind text)
+CREATE FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) RETURNS TABLE(link_id uuid, user_id uuid, persona_id uuid, link_kind text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1285,7 +1479,7 @@ COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app clien
 -- Name: sp_list_invoices(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_invoices(p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, period_start timestamp with time zone, period_end timestamp with time zone, finalized_at timestamp with time zone, paid_at timestamp with time zone, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, period_start timestamp with time zone, period_end timestamp with time zone, finalized_at timestamp with time zone, paid_at timestamp with time zone, created_at timestamp with time zone)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1294,7 +1488,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
            i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
@@ -1318,7 +1512,7 @@ COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS '
 -- Name: sp_list_my_ffcs(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_ffcs(p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamp with time zone)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1327,7 +1521,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select c.id, c.name, c.description, m.role,
            (select count(*)::integer from app.ffc_memberships x
@@ -1384,7 +1578,7 @@ COMMENT ON FUNCTION api.sp_list_my_personas() IS 'The personas the signed-in use
 -- Name: sp_list_payment_methods(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_payment_methods() RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_payment_methods() RETURNS SETOF app.payment_method_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1438,7 +1632,7 @@ COMMENT ON FUNCTION api.sp_list_plans() IS 'The plans this tenant offers, with p
 -- Name: sp_list_subscription_changes(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_subscription_changes(p_limit integer DEFAULT 50, p_offset integer DEFAULT 0) RETURNS TABLE(change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text, source text, changed_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) RETURNS TABLE(change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text, source text, changed_at timestamp with time zone)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1447,7 +1641,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.check_page(p_limit, p_offset, 200);
+  perform app.check_page(p_limit, p_offset);
   return query
     select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
       from app.subscription_plan_changes c
@@ -1729,7 +1923,7 @@ COMMENT ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) I
 -- Name: sp_remove_payment_method(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) RETURNS SETOF app.payment_method_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1865,7 +2059,7 @@ COMMENT ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id 
 -- Name: sp_search_assets(text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer DEFAULT 20) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, rank real)
+CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, rank real)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2003,7 +2197,7 @@ COMMENT ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_
 -- Name: sp_update_asset(uuid, text, text, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text DEFAULT NULL::text, p_description text DEFAULT NULL::text, p_details jsonb DEFAULT NULL::jsonb) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text DEFAULT NULL::text, p_description text DEFAULT NULL::text, p_details jsonb DEFAULT NULL::jsonb) RETURNS SETOF app.asset_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -2052,7 +2246,7 @@ COMMENT ON FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text, p_descript
 -- Name: sp_update_asset_value(uuid, numeric, date, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text DEFAULT 'manual'::text, p_currency text DEFAULT NULL::text) RETURNS TABLE(valuation_id uuid, asset_id uuid, valued_on date, amount numeric, currency text, source text)
+CREATE FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) RETURNS TABLE(valuation_id uuid, asset_id uuid, valued_on date, amount numeric, currency text, source text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2073,7 +2267,7 @@ begin
     values (v_tenant_id, p_asset_id, p_valued_on, p_amount,
             app.check_currency(coalesce(p_currency, (select a.currency from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id))),
             app.check_valuation_source(p_source), v_user_id)
-    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source;
+    returning v.id, v.asset_id, v.valued_on, v.amount, v.currency, v.source::text;
 end
 $$;
 
@@ -2089,7 +2283,7 @@ COMMENT ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric,
 -- Name: sp_update_ffc_member_role(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) RETURNS TABLE(membership_id uuid, ffc_id uuid, persona_id uuid, role text)
+CREATE FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) RETURNS SETOF app.ffc_membership_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2134,7 +2328,7 @@ COMMENT ON FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uu
 -- Name: sp_update_persona(uuid, text, text, text, text, date, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text DEFAULT NULL::text, p_last_name text DEFAULT NULL::text, p_middle_name text DEFAULT NULL::text, p_preferred_name text DEFAULT NULL::text, p_date_of_birth date DEFAULT NULL::date, p_living_status text DEFAULT NULL::text, p_date_of_death date DEFAULT NULL::date) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text DEFAULT NULL::text, p_last_name text DEFAULT NULL::text, p_middle_name text DEFAULT NULL::text, p_preferred_name text DEFAULT NULL::text, p_date_of_birth date DEFAULT NULL::date, p_living_status text DEFAULT NULL::text, p_date_of_death date DEFAULT NULL::date) RETURNS SETOF app.persona_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2176,7 +2370,7 @@ COMMENT ON FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, 
 -- Name: sp_upgrade_subscription(text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_upgrade_subscription(p_plan_code text) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION api.sp_upgrade_subscription(p_plan_code text) RETURNS SETOF app.subscription_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2653,7 +2847,7 @@ COMMENT ON FUNCTION app.asset_type_table(p_asset_type text) IS 'The type table o
 -- Name: asset_view(uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.asset_view(p_asset_id uuid, p_access text) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, identifier_masked text, status text, details jsonb, current_value numeric, current_value_currency text, valued_on date, ownerships jsonb, my_access text, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION app.asset_view(p_asset_id uuid, p_access text) RETURNS SETOF app.asset_row
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2818,9 +3012,14 @@ begin
   if p_percentage is null or p_percentage <= 0 or p_percentage > 100 or p_percentage <> pg_catalog.round(p_percentage, 4) then
     perform app.fail('PT400', 'invalid_percentage', 'an ownership share is more than 0 and at most 100, with up to 4 decimals');
   end if;
-  if p_form is null or p_form not in ('sole', 'joint_tenancy_wros', 'tenants_in_common', 'community_property', 'trust_owned', 'tod_pod') then
+  if p_form is null then
     perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
   end if;
+  begin
+    perform p_form::app.ownership_form; -- the domain holds the list
+  exception when check_violation then
+    perform app.fail('PT400', 'invalid_ownership_form', 'ownership form is not one of the known forms');
+  end;
 end
 $$;
 
@@ -2836,7 +3035,7 @@ COMMENT ON FUNCTION app.check_ownership(p_percentage numeric, p_form text) IS 'C
 -- Name: check_page(integer, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) RETURNS void
+CREATE FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer DEFAULT 500) RETURNS void
     LANGUAGE plpgsql IMMUTABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2853,7 +3052,7 @@ ALTER FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) 
 -- Name: FUNCTION check_page(p_limit integer, p_offset integer, p_max integer); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) IS 'Refuses a page outside 1..p_max rows or before the first row (invalid_page).';
+COMMENT ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) IS 'Refuses a page outside 1..p_max rows (500 by default, as the API''s Page) or before the first row (invalid_page).';
 
 --
 -- Name: check_valuation_source(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -2864,9 +3063,14 @@ CREATE FUNCTION app.check_valuation_source(p_source text) RETURNS text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  if p_source is null or p_source not in ('manual', 'appraisal', 'statement', 'import') then
+  if p_source is null then
     perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
   end if;
+  begin
+    perform p_source::app.valuation_source; -- the domain holds the list
+  exception when check_violation then
+    perform app.fail('PT400', 'invalid_valuation_source', 'valuation source must be manual, appraisal, statement or import');
+  end;
   return p_source;
 end
 $$;
@@ -3569,7 +3773,7 @@ COMMENT ON FUNCTION app.normalize_email(p_email text) IS 'Lower-cases and checks
 -- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.payment_method_list(p_user_id uuid) RETURNS TABLE(payment_method_id uuid, kind text, brand text, last4 text, exp_month smallint, exp_year smallint, is_default boolean, created_at timestamp with time zone)
+CREATE FUNCTION app.payment_method_list(p_user_id uuid) RETURNS SETOF app.payment_method_row
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -3641,7 +3845,7 @@ COMMENT ON FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_cust
 -- Name: persona_details(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.persona_details(p_persona_id uuid) RETURNS TABLE(persona_id uuid, first_name text, middle_name text, last_name text, preferred_name text, date_of_birth date, is_minor boolean, living_status text, date_of_death date, linked_user_id uuid, emails jsonb, phones jsonb, addresses jsonb, relationships jsonb, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION app.persona_details(p_persona_id uuid) RETURNS SETOF app.persona_row
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -4480,7 +4684,7 @@ COMMENT ON FUNCTION app.stripe_time(p_epoch jsonb) IS 'A Stripe timestamp (secon
 -- Name: subscription_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.subscription_view(p_subscription_id uuid) RETURNS TABLE(subscription_id uuid, plan_code text, plan_name text, status text, effective_plan_code text, pending_plan_code text, price_amount numeric, currency text, billing_interval text, cancel_at_period_end boolean, current_period_start timestamp with time zone, current_period_end timestamp with time zone, canceled_at timestamp with time zone, ended_at timestamp with time zone, stripe_linked boolean, created_at timestamp with time zone, updated_at timestamp with time zone)
+CREATE FUNCTION app.subscription_view(p_subscription_id uuid) RETURNS SETOF app.subscription_row
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -4795,7 +4999,7 @@ COMMENT ON FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_id 
 -- Name: user_profile(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.user_profile(p_user_id uuid) RETURNS TABLE(user_id uuid, email text, status text, last_login_at timestamp with time zone, created_at timestamp with time zone, persona_id uuid, first_name text, last_name text, preferred_name text, tenant_slug text, tenant_name text, tenant_branding jsonb)
+CREATE FUNCTION app.user_profile(p_user_id uuid) RETURNS SETOF app.user_profile_row
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -5043,7 +5247,7 @@ CREATE FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit i
 #variable_conflict use_column
 begin
   perform app.enter_tenant_as_support(p_tenant_id);
-  perform app.check_page(p_limit, p_offset, 500);
+  perform app.check_page(p_limit, p_offset);
   return query
     select v.subscription_id, v.user_id, app.mask_email(v.email), v.plan_code, v.status, coalesce(v.seats_used, 0),
            v.current_period_end, v.cancel_at_period_end, v.created_at
@@ -5508,10 +5712,9 @@ CREATE TABLE app.asset_ownerships (
     asset_id uuid NOT NULL,
     persona_id uuid NOT NULL,
     ownership_percentage numeric(7,4) NOT NULL,
-    ownership_form text NOT NULL,
+    ownership_form app.ownership_form NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT asset_ownerships_ownership_form_check CHECK ((ownership_form = ANY (ARRAY['sole'::text, 'joint_tenancy_wros'::text, 'tenants_in_common'::text, 'community_property'::text, 'trust_owned'::text, 'tod_pod'::text]))),
     CONSTRAINT asset_ownerships_ownership_percentage_check CHECK (((ownership_percentage > (0)::numeric) AND (ownership_percentage <= (100)::numeric)))
 );
 
@@ -5646,12 +5849,11 @@ CREATE TABLE app.asset_valuations (
     valued_on date NOT NULL,
     amount numeric(20,2) NOT NULL,
     currency text NOT NULL,
-    source text NOT NULL,
+    source app.valuation_source NOT NULL,
     recorded_by_user_id uuid,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT asset_valuations_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT asset_valuations_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
-    CONSTRAINT asset_valuations_source_check CHECK ((source = ANY (ARRAY['manual'::text, 'appraisal'::text, 'statement'::text, 'import'::text])))
+    CONSTRAINT asset_valuations_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text))
 );
 
 ALTER TABLE ONLY app.asset_valuations FORCE ROW LEVEL SECURITY;
