@@ -9,8 +9,8 @@ import { inContext } from '../server/plugins/db.ts';
 import { createAsset } from '../generated/assets.queries.ts';
 import { registerUser } from '../generated/identity.queries.ts';
 import { createTenant } from '../generated/tenancy.queries.ts';
-import { activatePlan } from '../scripts/lib/stripeEvents.ts';
-import { createThrowawayDatabase } from '../scripts/lib/throwawayDatabase.ts';
+import { activatePlan } from '../scripts/lib/stripe_events.ts';
+import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 
 const N = Number(process.env.BENCH_ITERATIONS ?? 300);

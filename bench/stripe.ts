@@ -7,8 +7,8 @@ import { loginRoleUrl } from '../server/config.ts';
 import { inContext } from '../server/plugins/db.ts';
 import { registerUser } from '../generated/identity.queries.ts';
 import { createTenant } from '../generated/tenancy.queries.ts';
-import { activatePlan, deliver, paymentIntentObject, stripeEvent, stripeId, type StripeEvent } from '../scripts/lib/stripeEvents.ts';
-import { createThrowawayDatabase } from '../scripts/lib/throwawayDatabase.ts';
+import { activatePlan, deliver, paymentIntentObject, stripeEvent, stripeId, type StripeEvent } from '../scripts/lib/stripe_events.ts';
+import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 
 const N = Number(process.env.BENCH_ITERATIONS ?? 300);

@@ -37,7 +37,7 @@ function supportUrl(): string {
   if (process.env.DATABASE_SUPPORT_URL) return process.env.DATABASE_SUPPORT_URL;
   if (process.env.DATABASE_URL) return loginRoleUrl(process.env.DATABASE_URL, SUPPORT_ROLE, process.env.DATABASE_SUPPORT_PASSWORD);
   const file = path.join(projectRoot, '.data', 'dev-stack.json');
-  // The dev stack's file (scripts/lib/devStack.ts's DevStackFile), read without importing the dev stack.
+  // The dev stack's file (scripts/lib/dev_stack.ts's DevStackFile), read without importing the dev stack.
   if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { supportDatabaseUrl: string }).supportDatabaseUrl;
   throw new Error('no database: set DATABASE_SUPPORT_URL or DATABASE_URL, or start the dev stack with npm start');
 }

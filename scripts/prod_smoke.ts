@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { API_ROLE, loginRoleUrl } from '../server/config.ts';
-import { generateFieldKeys } from '../server/fieldCipher.ts';
-import { freePort, startEmbeddedPostgres } from './lib/embeddedPostgres.ts';
+import { generateFieldKeys } from '../server/field_cipher.ts';
+import { freePort, startEmbeddedPostgres } from './lib/embedded_postgres.ts';
 import { projectRoot } from './lib/migrate.ts';
-import { withDatabase } from './lib/throwawayDatabase.ts';
+import { withDatabase } from './lib/throwaway_database.ts';
 
 // Development tools that must not be in the production install.
 const DEV_ONLY = ['tsx', 'typescript', 'tap', 'embedded-postgres', 'cognito-local', '@aws-sdk/client-cognito-identity-provider', 'amazon-cognito-identity-js'];

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { projectRoot } from './lib/migrate.ts';
-import { createThrowawayDatabase } from './lib/throwawayDatabase.ts';
+import { createThrowawayDatabase } from './lib/throwaway_database.ts';
 
 const DEFAULT_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const check = process.argv.includes('--check');

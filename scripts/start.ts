@@ -2,7 +2,7 @@
 // defaults when DATABASE_URL / Cognito are not configured), then the API on HOST:PORT. Ctrl-C
 // stops it all. Production starts the API alone: server/main.ts.
 import { buildApp, loggerOptions } from '../server/app.ts';
-import { loadDevConfig, startInfrastructure } from './lib/devStack.ts';
+import { loadDevConfig, startInfrastructure } from './lib/dev_stack.ts';
 
 let config;
 try {

@@ -7,10 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startCognitoLocal } from './lib/cognitoLocal.ts';
-import { startEmbeddedPostgres } from './lib/embeddedPostgres.ts';
+import { startCognitoLocal } from './lib/cognito_local.ts';
+import { startEmbeddedPostgres } from './lib/embedded_postgres.ts';
 import { migrate, projectRoot } from './lib/migrate.ts';
-import { withDatabase } from './lib/throwawayDatabase.ts';
+import { withDatabase } from './lib/throwaway_database.ts';
 
 const runId = randomBytes(4).toString('hex');
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'estate-test-'));

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { signIn } from './lib/cognitoLocal.js';
+import { signIn } from './lib/cognito_local.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devStackFile = path.join(projectRoot, '.data', 'dev-stack.json');

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './lib/migrate.ts';
-import { createThrowawayDatabase } from './lib/throwawayDatabase.ts';
+import { createThrowawayDatabase } from './lib/throwaway_database.ts';
 
 const check = process.argv.includes('--check');
 const generatedDir = path.join(projectRoot, 'generated');

@@ -9,7 +9,7 @@ import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin from './plugins/errors.ts';
 import healthRoutes from './routes/health.ts';
-import { createFieldCipher, type FieldCipher } from './fieldCipher.ts';
+import { createFieldCipher, type FieldCipher } from './field_cipher.ts';
 import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';

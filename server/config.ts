@@ -1,5 +1,5 @@
 // Configuration from the environment, validated once at start-up with clear messages. These are
-// the API's settings; the development stack (`npm start`) adds its own in scripts/lib/devStack.ts.
+// the API's settings; the development stack (`npm start`) adds its own in scripts/lib/dev_stack.ts.
 import envSchema from 'env-schema';
 import { Type, type Static, type TObject } from 'typebox';
 import type { AppOptions } from './app.ts';

@@ -4,24 +4,23 @@ import t from 'tap';
 import * as assets from '../generated/assets.queries.ts';
 import * as ffc from '../generated/family_circles.queries.ts';
 import * as identity from '../generated/identity.queries.ts';
-import { makeTenant, makeUser, rejection, testDatabase } from './helpers/db.ts';
+import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
 
 const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'assets');
 const otherTenant = await makeTenant(db, 'elsewhere');
-type User = Awaited<ReturnType<typeof makeUser>>;
-const as = <T>(user: User, fn: Parameters<typeof db.asUser<T>>[2]) => db.asUser(user.tenantId, user.sub, fn);
+const { as } = db;
 const alice = await makeUser(db, tenant, 'Alice', 'advisor');
 const bob = await makeUser(db, tenant, 'Bob');
 const mallory = await makeUser(db, otherTenant, 'Mallory');
 
 type CreateParams = Parameters<typeof assets.createAsset.run>[0];
-const base = (owner: User, overrides: Partial<CreateParams>): CreateParams => ({
+const base = (owner: TestUser, overrides: Partial<CreateParams>): CreateParams => ({
   assetType: 'misc', categoryCode: 'other', name: 'Thing', currency: 'USD', ownerPersonaId: owner.personaId,
   initialValue: '1000.00', valuedOn: '2026-01-15', details: {}, ownershipPercentage: '100', ownershipForm: 'sole',
   valuationSource: 'manual', ...overrides,
 });
-const create = (owner: User, overrides: Partial<CreateParams>) => as(owner, (c) => assets.createAsset.run(base(owner, overrides), c));
+const create = (owner: TestUser, overrides: Partial<CreateParams>) => as(owner, (c) => assets.createAsset.run(base(owner, overrides), c));
 
 const EXAMPLES: Array<[string, string, Record<string, unknown>]> = [
   ['bank_account', 'checking', { institutionName: 'First Bank', accountKind: 'checking', interestRatePercent: '0.5' }],
@@ -105,8 +104,8 @@ t.test('ownership shares never exceed 100%, also when several writers race', asy
 
 t.test('permissions: owners edit, grantees see what was granted, everyone else sees nothing', async (t) => {
   const [asset] = await create(alice, { name: 'Private art', assetType: 'collectible', categoryCode: 'art', details: { collectibleKind: 'art' } });
-  const get = (user: User) => as(user, (c) => assets.getAsset.run({ assetId: asset.assetId }, c));
-  const value = (user: User) => as(user, (c) => assets.updateAssetValue.run({ assetId: asset.assetId, amount: '2000.00', valuedOn: '2026-02-01', source: 'appraisal' }, c));
+  const get = (user: TestUser) => as(user, (c) => assets.getAsset.run({ assetId: asset.assetId }, c));
+  const value = (user: TestUser) => as(user, (c) => assets.updateAssetValue.run({ assetId: asset.assetId, amount: '2000.00', valuedOn: '2026-02-01', source: 'appraisal' }, c));
   t.match(await rejection(get(bob)), { sqlState: 'PT404', code: 'asset_not_found' }, 'without a grant Bob sees nothing');
   t.match(await rejection(get(mallory)), { sqlState: 'PT404', code: 'asset_not_found' }, 'another tenant sees nothing');
   const grantBobView = () => as(alice, (c) => assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'view', granteePersonaId: bob.personaId }, c));

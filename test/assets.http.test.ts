@@ -1,7 +1,7 @@
 // Assets over HTTP with real tokens: identifiers encrypted by the API and shown masked,
 // exact decimals on the wire, and nothing of another tenant's assets.
 import t from 'tap';
-import { createFieldCipher, generateFieldKeys, lastFour } from '../server/fieldCipher.ts';
+import { createFieldCipher, generateFieldKeys, lastFour } from '../server/field_cipher.ts';
 import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 

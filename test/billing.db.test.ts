@@ -8,9 +8,9 @@ import * as assets from '../generated/assets.queries.ts';
 import * as billing from '../generated/billing.queries.ts';
 import * as ffc from '../generated/family_circles.queries.ts';
 import * as identity from '../generated/identity.queries.ts';
-import { activatePlan, deliver, invoiceObject, newStripeIds, stripeEvent, stripeId, subscriptionObject } from '../scripts/lib/stripeEvents.ts';
+import { activatePlan, deliver, invoiceObject, newStripeIds, stripeEvent, stripeId, subscriptionObject } from '../scripts/lib/stripe_events.ts';
 import { inContext } from '../server/plugins/db.ts';
-import { makeTenant, makeUser, rejection, testDatabase } from './helpers/db.ts';
+import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
 
 const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'billing');
@@ -19,21 +19,20 @@ const otherTenant = await makeTenant(db, 'rival');
 const raceTenant = await makeTenant(db, 'races');
 const partnerTenant = await makeTenant(db, 'partner');
 
-type User = Awaited<ReturnType<typeof makeUser>>;
 type Client = Parameters<typeof billing.listPlans.run>[1];
-const as = <T>(user: User, fn: (c: Client) => Promise<T>) => db.asUser(user.tenantId, user.sub, fn);
+const { as } = db;
 
-const mySubscription = async (user: User) => (await as(user, (c) => billing.getMySubscription.run(undefined, c)))[0];
-const usage = async (user: User) =>
+const mySubscription = async (user: TestUser) => (await as(user, (c) => billing.getMySubscription.run(undefined, c)))[0];
+const usage = async (user: TestUser) =>
   Object.fromEntries((await as(user, (c) => billing.calculateUsage.run(undefined, c))).map((row) => [row.metric, row]));
-const changes = (user: User) => as(user, (c) => billing.listSubscriptionChanges.run({ limit: 50, offset: 0 }, c));
-const newPersona = async (user: User, firstName: string) =>
+const changes = (user: TestUser) => as(user, (c) => billing.listSubscriptionChanges.run({ limit: 50, offset: 0 }, c));
+const newPersona = async (user: TestUser, firstName: string) =>
   (await as(user, (c) => identity.createPersona.run({ firstName, lastName: 'Billing' }, c)))[0].personaId;
-const newCircle = (user: User, name: string) => as(user, (c) => ffc.createFfc.run({ name }, c));
-const addMember = (user: User, ffcId: string, personaId: string) =>
+const newCircle = (user: TestUser, name: string) => as(user, (c) => ffc.createFfc.run({ name }, c));
+const addMember = (user: TestUser, ffcId: string, personaId: string) =>
   as(user, (c) => ffc.addFfcMember.run({ ffcId, personaId, role: 'member' }, c));
-const removeMember = (user: User, ffcId: string, personaId: string) => as(user, (c) => ffc.removeFfcMember.run({ ffcId, personaId }, c));
-const newAsset = (user: User, name = 'Thing', description?: string) =>
+const removeMember = (user: TestUser, ffcId: string, personaId: string) => as(user, (c) => ffc.removeFfcMember.run({ ffcId, personaId }, c));
+const newAsset = (user: TestUser, name = 'Thing', description?: string) =>
   as(user, (c) => assets.createAsset.run({
     assetType: 'misc', categoryCode: 'other', name, description, currency: 'USD', ownerPersonaId: user.personaId,
     initialValue: '100.00', valuedOn: '2026-01-15', details: {}, ownershipPercentage: '100', ownershipForm: 'sole', valuationSource: 'manual',
@@ -45,11 +44,11 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await db.admin.query(sql, params);
   return Number(rows[0].n);
 }
-const circlesOf = (user: User) => count(`select count(*) as n from app.fwd_family_circles where created_by_user_id = $1`, [user.userId]);
-const assetsOf = (user: User) => count(`select count(*) as n from app.assets where created_by_user_id = $1`, [user.userId]);
-const activeSeatsOf = (user: User) =>
+const circlesOf = (user: TestUser) => count(`select count(*) as n from app.fwd_family_circles where created_by_user_id = $1`, [user.userId]);
+const assetsOf = (user: TestUser) => count(`select count(*) as n from app.assets where created_by_user_id = $1`, [user.userId]);
+const activeSeatsOf = (user: TestUser) =>
   count(`select count(*) as n from app.subscription_seats where subscriber_user_id = $1 and status = 'active'`, [user.userId]);
-const counter = (user: User, metric: string) =>
+const counter = (user: TestUser, metric: string) =>
   count(`select coalesce((select quantity from app.usage_records where user_id = $1 and metric = $2), 0) as n`, [user.userId, metric]);
 
 /** A processor token like Stripe's pm_ ids; letters only, so it never looks like a card number. */
@@ -441,10 +440,10 @@ t.test('payment methods: tokens only, one default, owner only, at most ten', asy
   const quin = await makeUser(db, tenant, 'Quin');
   const year = new Date().getUTCFullYear() + 2;
   const card = { kind: 'card', brand: 'visa', last4: '4242', expMonth: 12, expYear: year, makeDefault: false };
-  const add = (user: User, overrides: Partial<Parameters<typeof billing.addPaymentMethod.run>[0]> = {}) =>
+  const add = (user: TestUser, overrides: Partial<Parameters<typeof billing.addPaymentMethod.run>[0]> = {}) =>
     as(user, (c) => billing.addPaymentMethod.run({ ...card, stripePaymentMethodId: token(), ...overrides }, c));
-  const list = (user: User) => as(user, (c) => billing.listPaymentMethods.run(undefined, c));
-  const defaults = async (user: User) => (await list(user)).filter((m) => m.isDefault).map((m) => m.paymentMethodId);
+  const list = (user: TestUser) => as(user, (c) => billing.listPaymentMethods.run(undefined, c));
+  const defaults = async (user: TestUser) => (await list(user)).filter((m) => m.isDefault).map((m) => m.paymentMethodId);
 
   const firstToken = token();
   const [first] = await add(pam, { stripePaymentMethodId: firstToken });

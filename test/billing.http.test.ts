@@ -9,7 +9,7 @@ import {
   stripeEvent,
   stripeId,
   subscriptionObject,
-} from '../scripts/lib/stripeEvents.ts';
+} from '../scripts/lib/stripe_events.ts';
 import { setTenantPlan } from '../generated/billing.queries.ts';
 import { bearer, makePoolTenant, TEST_STRIPE_WEBHOOK_SECRET, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';

@@ -3,13 +3,12 @@
 import t from 'tap';
 import * as ffc from '../generated/family_circles.queries.ts';
 import * as identity from '../generated/identity.queries.ts';
-import { makeTenant, makeUser, rejection, testDatabase } from './helpers/db.ts';
+import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
 
 const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'family');
 const otherTenant = await makeTenant(db, 'other');
-type User = Awaited<ReturnType<typeof makeUser>>;
-const as = <T>(user: User, fn: Parameters<typeof db.asUser<T>>[2]) => db.asUser(user.tenantId, user.sub, fn);
+const { as } = db;
 
 const ROLES = ['owner', 'admin', 'member', 'advisor', 'viewer'] as const;
 type Role = (typeof ROLES)[number];
@@ -22,14 +21,14 @@ const olivia = await makeUser(db, tenant, 'Olivia', 'advisor');
 const [circle] = await as(olivia, (c) => ffc.createFfc.run({ name: 'The Olivias', description: 'family office' }, c));
 
 /** A user who joined the circle by invitation and now holds `role`. */
-async function memberWithRole(role: Role, name: string): Promise<User> {
+async function memberWithRole(role: Role, name: string): Promise<TestUser> {
   const user = await makeUser(db, tenant, name);
   const [invite] = await as(olivia, (c) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: user.email, role: role === 'owner' ? 'admin' : role, validHours: 24 }, c));
   await as(user, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
   if (role === 'owner') await as(olivia, (c) => ffc.updateFfcMemberRole.run({ ffcId: circle.ffcId, personaId: user.personaId, role: 'owner' }, c));
   return user;
 }
-const callers = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await memberWithRole(role, `Caller${role}`)]))) as Record<Role, User>;
+const callers = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await memberWithRole(role, `Caller${role}`)]))) as Record<Role, TestUser>;
 
 // Listed before the top-level code below adds target members (subtests run alongside it).
 const listedBeforeTargets = await as(olivia, (c) => ffc.listMyFfcs.run({ limit: 10, offset: 0 }, c));

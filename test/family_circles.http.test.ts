@@ -3,7 +3,7 @@
 import t from 'tap';
 import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
-import { activatePlan } from '../scripts/lib/stripeEvents.ts';
+import { activatePlan } from '../scripts/lib/stripe_events.ts';
 
 const db = await testDatabase(t);
 const app = await testApp(t, db);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import t from 'tap';
 import { migrate, projectRoot } from '../scripts/lib/migrate.ts';
-import { withDatabase } from '../scripts/lib/throwawayDatabase.ts';
+import { withDatabase } from '../scripts/lib/throwaway_database.ts';
 
 const server = process.env.TEST_SERVER_URL!;
 const name = `${process.env.TEST_DATABASE_PREFIX}_migrate`;

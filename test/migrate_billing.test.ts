@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import t from 'tap';
 import { migrate, projectRoot } from '../scripts/lib/migrate.ts';
-import { withDatabase } from '../scripts/lib/throwawayDatabase.ts';
+import { withDatabase } from '../scripts/lib/throwaway_database.ts';
 import { inContext } from '../server/plugins/db.ts';
 import { loginRoleUrl } from '../server/config.ts';
 import { calculateUsage } from '../generated/billing.queries.ts';

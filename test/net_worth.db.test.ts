@@ -4,13 +4,12 @@ import t from 'tap';
 import * as assets from '../generated/assets.queries.ts';
 import * as ffc from '../generated/family_circles.queries.ts';
 import * as netWorth from '../generated/net_worth.queries.ts';
-import { makeTenant, makeUser, rejection, testDatabase } from './helpers/db.ts';
+import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
 
 const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'worth');
 const otherTenant = await makeTenant(db, 'other');
-type User = Awaited<ReturnType<typeof makeUser>>;
-const as = <T>(user: User, fn: Parameters<typeof db.asUser<T>>[2]) => db.asUser(user.tenantId, user.sub, fn);
+const { as } = db;
 const alice = await makeUser(db, tenant, 'Alice', 'family');
 const bob = await makeUser(db, tenant, 'Bob');
 const mallory = await makeUser(db, otherTenant, 'Mallory');
@@ -40,7 +39,7 @@ const mortgage = await asset('Mortgage', 'debt', 'mortgage', 'USD', '300000.00',
 await as(alice, (c) => assets.assignAssetToPersona.run({ assetId: mortgage, personaId: bob.personaId, percentage: '50', ownershipForm: 'joint_tenancy_wros' }, c));
 await asset('UK pension', 'retirement_account', 'employer_plan', 'GBP', '8000.00', '2026-02-01', { institutionName: 'UK Pensions', planKind: 'pension' });
 
-const worth = (user: User, personaId: string, asOf: string, currency = 'USD') =>
+const worth = (user: TestUser, personaId: string, asOf: string, currency = 'USD') =>
   as(user, (c) => netWorth.calculateNetWorth.run({ personaId, asOf, currency }, c)).then(([row]) => row);
 
 t.test("a persona's net worth: shares, a debt, three currencies, as of a date", async (t) => {

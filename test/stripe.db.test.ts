@@ -9,7 +9,7 @@ import * as stripe from '../generated/stripe.queries.ts';
 import {
   activatePlan, chargeObject, deliver, invoiceObject, invoicePaymentObject, paymentIntentObject, stripeEvent, stripeId, subscriptionObject,
   webhookContext,
-} from '../scripts/lib/stripeEvents.ts';
+} from '../scripts/lib/stripe_events.ts';
 import { inContext } from '../server/plugins/db.ts';
 import { makeTenant, makeUser, rejection, testDatabase } from './helpers/db.ts';
 

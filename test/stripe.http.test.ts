@@ -15,7 +15,7 @@ import {
   stripeId,
   subscriptionObject,
   type StripeEvent,
-} from '../scripts/lib/stripeEvents.ts';
+} from '../scripts/lib/stripe_events.ts';
 import { TEST_STRIPE_WEBHOOK_SECRET, testApp } from './helpers/app.ts';
 import { makeTenant, makeUser, testDatabase } from './helpers/db.ts';
 

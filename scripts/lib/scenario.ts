@@ -6,8 +6,8 @@ import * as ffc from '../../generated/family_circles.queries.ts';
 import * as identity from '../../generated/identity.queries.ts';
 import { inContext } from '../../server/plugins/db.ts';
 import * as billing from '../../generated/billing.queries.ts';
-import { activatePlan } from './stripeEvents.ts';
-import { lastFour, type FieldCipher } from '../../server/fieldCipher.ts';
+import { activatePlan } from './stripe_events.ts';
+import { lastFour, type FieldCipher } from '../../server/field_cipher.ts';
 import { setExchangeRate } from '../../generated/net_worth.queries.ts';
 
 type Db = pg.PoolClient;

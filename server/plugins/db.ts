@@ -3,7 +3,7 @@
 // serialization failures and deadlocks.
 import fp from 'fastify-plugin';
 import pg from 'pg';
-import './pgTypes.ts';
+import './pg_types.ts';
 
 export interface RequestContext {
   /** NULL for support calls, whose procedures enter the tenant they name. */

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as assets from '../../generated/assets.queries.ts';
-import { lastFour } from '../fieldCipher.ts';
+import { lastFour } from '../field_cipher.ts';
 import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   Asset,

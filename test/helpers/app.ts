@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import { buildApp } from '../../server/app.ts';
-import { generateFieldKeys } from '../../server/fieldCipher.ts';
+import { generateFieldKeys } from '../../server/field_cipher.ts';
 import { registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
-import { ensureAppClient, ensureUser, ensureUserPool, signIn } from '../../scripts/lib/cognitoLocal.ts';
+import { ensureAppClient, ensureUser, ensureUserPool, signIn } from '../../scripts/lib/cognito_local.ts';
 import { makeTenant, type TestDatabase } from './db.ts';
 
 export const cognitoEndpoint = () => {

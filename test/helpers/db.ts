@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Test } from 'tap';
 import { inContext, type RequestContext } from '../../server/plugins/db.ts';
-import { withDatabase } from '../../scripts/lib/throwawayDatabase.ts';
+import { withDatabase } from '../../scripts/lib/throwaway_database.ts';
 import { loginRoleUrl } from '../../server/config.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
 import { createTenant } from '../../generated/tenancy.queries.ts';
-import { activatePlan } from '../../scripts/lib/stripeEvents.ts';
+import { activatePlan } from '../../scripts/lib/stripe_events.ts';
 
 function env(name: string): string {
   const value = process.env[name];

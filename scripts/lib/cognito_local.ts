@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { freePort } from './embeddedPostgres.ts';
+import { freePort } from './embedded_postgres.ts';
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from './embeddedPostgres.ts';
+import { startEmbeddedPostgres } from './embedded_postgres.ts';
 import { migrate } from './migrate.ts';
 
 export interface ThrowawayDatabase {

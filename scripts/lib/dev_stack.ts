@@ -9,15 +9,15 @@ import pg from 'pg';
 import { Type, type Static } from 'typebox';
 import { API_ROLE, loginRoleUrl, readEnvironment, serverSettings, SUPPORT_ROLE } from '../../server/config.ts';
 import { asSupport, inContext } from '../../server/plugins/db.ts';
-import { createFieldCipher, generateFieldKeys } from '../../server/fieldCipher.ts';
+import { createFieldCipher, generateFieldKeys } from '../../server/field_cipher.ts';
 import { listMyFfcs } from '../../generated/family_circles.queries.ts';
 import { buildFamily, seedExchangeRates, syntheticRegistrar } from './scenario.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
 import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
-import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognitoLocal.ts';
-import { startEmbeddedPostgres } from './embeddedPostgres.ts';
+import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognito_local.ts';
+import { startEmbeddedPostgres } from './embedded_postgres.ts';
 import { migrate, projectRoot } from './migrate.ts';
-import { withDatabase } from './throwawayDatabase.ts';
+import { withDatabase } from './throwaway_database.ts';
 
 /** `npm start`'s settings: the API's (server/config.ts) and the development stack's own. */
 const DevConfigSchema = Type.Object({

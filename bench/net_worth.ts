@@ -6,7 +6,7 @@ import pg from 'pg';
 import { loginRoleUrl } from '../server/config.ts';
 import { inContext } from '../server/plugins/db.ts';
 import { calculateNetWorth } from '../generated/net_worth.queries.ts';
-import { createThrowawayDatabase } from '../scripts/lib/throwawayDatabase.ts';
+import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 import { buildScaleTenant, type ScaleTenant } from '../scripts/lib/scale.ts';
 
