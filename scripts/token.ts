@@ -43,14 +43,14 @@ function readDevStack(): DevStack | undefined {
     text = readFileSync(devStackFile, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`cannot read ${devStackFile}: ${(err as Error).message}`);
+    throw new Error(`cannot read ${devStackFile}: ${(err as Error).message}`, { cause: err });
   }
   try {
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null) throw new Error('not a JSON object');
     return parsed as DevStack;
   } catch (err) {
-    throw new Error(`${devStackFile} is not valid: ${(err as Error).message}`);
+    throw new Error(`${devStackFile} is not valid: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -193,7 +193,7 @@ export async function startCognitoLocal(opts: {
     try {
       port = pickPort ? await freePort(host) : (opts.port as number);
     } catch (err) {
-      throw new Error(`cannot pick a free port on host ${host} for cognito-local: ${(err as Error).message}`);
+      throw new Error(`cannot pick a free port on host ${host} for cognito-local: ${(err as Error).message}`, { cause: err });
     }
     try {
       return await startOnce({ dataDir, host, port, log: opts.log });
@@ -374,7 +374,7 @@ export async function fetchJwks(issuer: string): Promise<{ keys: unknown[] }> {
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
   } catch (err) {
-    throw new Error(`fetching JWKS from ${url} failed: ${(err as Error).message}`);
+    throw new Error(`fetching JWKS from ${url} failed: ${(err as Error).message}`, { cause: err });
   }
   const body = await res.text();
   if (res.status !== 200) {
