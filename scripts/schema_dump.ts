@@ -62,7 +62,10 @@ function normalizeDump(dump: string, database: string): string {
   // Every object is an entry that starts with "--\n-- Name: ...; Type: ...; Schema: ...; Owner: ...\n--".
   const entries = dump.split(/(?=^--\n-- Name: )/m).slice(1);
   if (!entries.length) throw new SchemaDumpError('pg_dump wrote no object');
-  entries[entries.length - 1] = entries[entries.length - 1].replace(/^--\n-- PostgreSQL database dump complete\n--\n[\s\S]*$/m, '');
+  entries[entries.length - 1] = entries[entries.length - 1].replace(
+    /^--\n-- PostgreSQL database dump complete\n--\n[\s\S]*$/m,
+    '',
+  );
   const kept = entries
     .filter((entry) => !MONTHLY_AUDIT_PARTITION.test(entry.split('\n')[1]))
     .map((entry) =>
@@ -72,7 +75,12 @@ function normalizeDump(dump: string, database: string): string {
         .map((line) => (line.startsWith('--') ? line.trimEnd() : line))
         .join('\n'),
     );
-  return `${kept.join('').split(database).join('estate').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${kept
+    .join('')
+    .split(database)
+    .join('estate')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 async function dumpSchema(): Promise<string> {
@@ -91,7 +99,8 @@ async function dumpSchema(): Promise<string> {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
-    if (run.error || run.status !== 0) throw new SchemaDumpError(`pg_dump failed: ${run.error?.message ?? run.stderr.trim()}`);
+    if (run.error || run.status !== 0)
+      throw new SchemaDumpError(`pg_dump failed: ${run.error?.message ?? run.stderr.trim()}`);
     const database = new URL(db.url).pathname.slice(1);
     return (
       `-- The schema after every migration and procedure file (pg_dump ${dumpMajor}, PostgreSQL ${major}; monthly audit\n` +
@@ -122,10 +131,14 @@ async function main(): Promise<number> {
     if (committed === null) {
       process.stderr.write('db/schema.sql is missing\n');
     } else {
-      const diff = spawnSync('diff', ['-u', '--label', 'db/schema.sql (committed)', '--label', 'db/schema.sql (migrations)', schemaFile, fresh], {
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024,
-      });
+      const diff = spawnSync(
+        'diff',
+        ['-u', '--label', 'db/schema.sql (committed)', '--label', 'db/schema.sql (migrations)', schemaFile, fresh],
+        {
+          encoding: 'utf8',
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      );
       process.stderr.write(diff.stdout || 'db/schema.sql differs from the migrated schema\n');
     }
     process.stderr.write('db/schema.sql is out of date: run npm run schema:dump and commit the result\n');
@@ -139,6 +152,8 @@ async function main(): Promise<number> {
 try {
   process.exit(await main());
 } catch (error) {
-  process.stderr.write(`schema dump: ${error instanceof SchemaDumpError ? error.message : ((error as Error).stack ?? error)}\n`);
+  process.stderr.write(
+    `schema dump: ${error instanceof SchemaDumpError ? error.message : ((error as Error).stack ?? error)}\n`,
+  );
   process.exit(1);
 }

@@ -31,15 +31,23 @@ function connections() {
     return {
       admin: url,
       api: process.env.DATABASE_API_URL ?? loginRoleUrl(url, 'estate_api', process.env.DATABASE_API_PASSWORD),
-      support: process.env.DATABASE_SUPPORT_URL ?? loginRoleUrl(url, 'estate_support', process.env.DATABASE_SUPPORT_PASSWORD),
+      support:
+        process.env.DATABASE_SUPPORT_URL ?? loginRoleUrl(url, 'estate_support', process.env.DATABASE_SUPPORT_PASSWORD),
       keys: process.env.FIELD_ENCRYPTION_KEYS,
     };
   }
   if (!existsSync(file)) throw new Error('no database: start the dev stack with npm start, or set DATABASE_URL');
   const stack = JSON.parse(readFileSync(file, 'utf8')) as DevStackFile;
   const secrets = path.join(projectRoot, '.data', 'dev-secrets.json');
-  const keys = existsSync(secrets) ? (JSON.parse(readFileSync(secrets, 'utf8')) as { fieldEncryptionKeys?: string }).fieldEncryptionKeys : undefined;
-  return { admin: stack.adminDatabaseUrl, api: stack.apiDatabaseUrl, support: stack.supportDatabaseUrl, keys: process.env.FIELD_ENCRYPTION_KEYS ?? keys };
+  const keys = existsSync(secrets)
+    ? (JSON.parse(readFileSync(secrets, 'utf8')) as { fieldEncryptionKeys?: string }).fieldEncryptionKeys
+    : undefined;
+  return {
+    admin: stack.adminDatabaseUrl,
+    api: stack.apiDatabaseUrl,
+    support: stack.supportDatabaseUrl,
+    keys: process.env.FIELD_ENCRYPTION_KEYS ?? keys,
+  };
 }
 
 async function main() {
@@ -59,7 +67,8 @@ async function main() {
   if (values.tenants) {
     const tenants = Number(values.tenants);
     const perTenant = Number(values['assets-per-tenant']);
-    if (!Number.isInteger(tenants) || tenants < 1 || !Number.isInteger(perTenant) || perTenant < 1) throw new Error('--tenants and --assets-per-tenant take positive whole numbers');
+    if (!Number.isInteger(tenants) || tenants < 1 || !Number.isInteger(perTenant) || perTenant < 1)
+      throw new Error('--tenants and --assets-per-tenant take positive whole numbers');
     const admin = new pg.Client({ connectionString: urls.admin });
     await admin.connect();
     try {
@@ -69,17 +78,22 @@ async function main() {
     } finally {
       await admin.end();
     }
-    process.stdout.write(`seeded ${tenants} tenants x ${perTenant} assets in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `seeded ${tenants} tenants x ${perTenant} assets in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     return;
   }
 
   const families = Number(values.families);
-  if (!Number.isInteger(families) || families < 1 || families > 1000) throw new Error('--families takes a whole number from 1 to 1000');
+  if (!Number.isInteger(families) || families < 1 || families > 1000)
+    throw new Error('--families takes a whole number from 1 to 1000');
   const slug = values['tenant-slug'] ?? `sample-${randomBytes(3).toString('hex')}`;
   const api = new pg.Pool({ connectionString: urls.api, max: 2 });
   const support = new pg.Pool({ connectionString: urls.support, max: 1 });
   try {
-    const [tenant] = await asSupport(support, 'seed', (db) => createTenant.run({ slug, name: `Sample family office ${slug}`, branding: {}, settings: {} }, db));
+    const [tenant] = await asSupport(support, 'seed', (db) =>
+      createTenant.run({ slug, name: `Sample family office ${slug}`, branding: {}, settings: {} }, db),
+    );
     await seedExchangeRates(support, 'seed');
     const register = syntheticRegistrar(api, tenant.tenantId);
     const cipher = urls.keys ? createFieldCipher(urls.keys) : undefined;
@@ -88,7 +102,9 @@ async function main() {
       const ownerSub = await register(`owner-${i}-${randomBytes(3).toString('hex')}@example.com`, 'Owner');
       assets += (await buildFamily(api, tenant.tenantId, ownerSub, i, register, cipher)).assetIds.length;
     }
-    process.stdout.write(`seeded tenant "${slug}" (${tenant.tenantId}): ${families} families, ${assets} assets, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `seeded tenant "${slug}" (${tenant.tenantId}): ${families} families, ${assets} assets, in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await Promise.all([api.end(), support.end()]);
   }

@@ -44,10 +44,15 @@ try {
   process.exit(1);
 }
 const address = app.server.address();
-const apiUrl = typeof address === 'object' && address ? `http://${config.HOST}:${address.port}` : `http://${config.HOST}:${config.PORT}`;
+const apiUrl =
+  typeof address === 'object' && address
+    ? `http://${config.HOST}:${address.port}`
+    : `http://${config.HOST}:${config.PORT}`;
 await infrastructure.announce(apiUrl);
 say(`API listening on ${apiUrl}`);
 if (infrastructure.demo) {
-  say(`demo user ${infrastructure.demo.email} of tenant "${infrastructure.demo.tenantSlug}"; get a token with: npm run -s token`);
+  say(
+    `demo user ${infrastructure.demo.email} of tenant "${infrastructure.demo.tenantSlug}"; get a token with: npm run -s token`,
+  );
   say(`try: curl -H "Authorization: Bearer $(npm run -s token)" ${apiUrl}/v1/me`);
 }

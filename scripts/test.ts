@@ -20,7 +20,11 @@ const say = (message: string) => process.stderr.write(`[test] ${message}\n`);
 async function run(): Promise<number> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: path.join(scratch, 'pg'), superuserPassword: 'test', persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(scratch, 'pg'),
+      superuserPassword: 'test',
+      persistent: false,
+    });
     cleanups.push(() => server.stop());
     serverUrl = server.adminUrl;
   }
@@ -32,7 +36,10 @@ async function run(): Promise<number> {
   const template = `${prefix}_template`;
   await admin.query(`create database ${template}`);
   cleanups.push(async () => {
-    const { rows: leftovers } = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}%`]);
+    const { rows: leftovers } = await admin.query<{ datname: string }>(
+      'select datname from pg_database where datname like $1',
+      [`${prefix}%`],
+    );
     for (const { datname } of leftovers) await admin.query(`drop database if exists ${datname} with (force)`);
     await admin.end();
   });

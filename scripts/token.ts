@@ -97,7 +97,9 @@ async function main(): Promise<void> {
   const username = values.email ?? stack?.demoEmail;
   const password = values.password ?? stack?.demoPassword;
   if (!username || !password) {
-    throw new UsageError('no user given: pass --email and --password (the dev stack file provides demoEmail/demoPassword)');
+    throw new UsageError(
+      'no user given: pass --email and --password (the dev stack file provides demoEmail/demoPassword)',
+    );
   }
 
   const tokens = await signIn({ endpoint, userPoolId, clientId, username, password });

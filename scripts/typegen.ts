@@ -72,7 +72,10 @@ async function main(): Promise<number> {
     await rm(configDir, { recursive: true, force: true });
     if (check) await rm(outDir, { recursive: true, force: true });
   }
-  if (!failures) process.stdout.write(check ? 'typegen check: generated/ is up to date and type-checks\n' : 'typegen: generated/ rewritten\n');
+  if (!failures)
+    process.stdout.write(
+      check ? 'typegen check: generated/ is up to date and type-checks\n' : 'typegen: generated/ rewritten\n',
+    );
   return failures ? 1 : 0;
 }
 

@@ -36,7 +36,10 @@ export interface AppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** The logger of a running API: JSON at the given level, never a token or a cookie. */
-export const loggerOptions = (level: string) => ({ level, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+export const loggerOptions = (level: string) => ({
+  level,
+  redact: ['req.headers.authorization', 'req.headers.cookie'],
+});
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,8 +64,11 @@ export async function buildApp(options: AppOptions) {
   const addFormats = formatsPlugin as unknown as (ajv: Ajv) => Ajv;
   const coercing = addFormats(new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false }));
   const strict = addFormats(new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false }));
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === 'body' ? strict : coercing).compile(schema) as ReturnType<Parameters<typeof app.setValidatorCompiler>[0]>,
+  app.setValidatorCompiler(
+    ({ schema, httpPart }) =>
+      (httpPart === 'body' ? strict : coercing).compile(schema) as ReturnType<
+        Parameters<typeof app.setValidatorCompiler>[0]
+      >,
   );
   app.decorate('fieldCipher', createFieldCipher(options.fieldEncryptionKeys));
   app.addHook('onSend', async (request, reply) => {
@@ -72,7 +78,10 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(errorsPlugin);
   await app.register(dbPlugin, { apiUrl: options.databaseApiUrl, poolSize: options.poolSize ?? 10 });
-  await app.register(authPlugin, { allowDevelopmentIssuers: options.allowDevelopmentIssuers, reloadIntervalMs: options.authReloadIntervalMs });
+  await app.register(authPlugin, {
+    allowDevelopmentIssuers: options.allowDevelopmentIssuers,
+    reloadIntervalMs: options.authReloadIntervalMs,
+  });
 
   await app.register(healthRoutes, { prefix: '/health' });
   await app.register(

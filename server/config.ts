@@ -81,7 +81,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port: config.PORT,
     logLevel: config.LOG_LEVEL,
     app: {
-      databaseApiUrl: config.DATABASE_API_URL ?? loginRoleUrl(config.DATABASE_URL!, API_ROLE, config.DATABASE_API_PASSWORD),
+      databaseApiUrl:
+        config.DATABASE_API_URL ?? loginRoleUrl(config.DATABASE_URL!, API_ROLE, config.DATABASE_API_PASSWORD),
       poolSize: config.DATABASE_POOL_SIZE,
       allowDevelopmentIssuers: config.IDENTITY_PROVIDER === 'cognito-local',
       fieldEncryptionKeys: config.FIELD_ENCRYPTION_KEYS!,

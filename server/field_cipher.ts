@@ -13,7 +13,10 @@ export interface FieldCipher {
 /** Parses the key list; throws a clear message on a malformed one. */
 export function createFieldCipher(keyList: string): FieldCipher {
   const keys = new Map<string, Buffer>();
-  const entries = keyList.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = keyList
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [id, material] = entry.split(':');
     const key = Buffer.from(material ?? '', 'base64');

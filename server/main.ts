@@ -21,7 +21,9 @@ try {
   process.exit(1);
 }
 if (config.app.allowDevelopmentIssuers) {
-  app.log.warn('IDENTITY_PROVIDER=cognito-local: tokens of registered development issuers are trusted (their signing keys are public)');
+  app.log.warn(
+    'IDENTITY_PROVIDER=cognito-local: tokens of registered development issuers are trusted (their signing keys are public)',
+  );
 }
 if (!config.app.stripeWebhookSecret) app.log.warn('STRIPE_WEBHOOK_SECRET is unset: the Stripe webhook answers 503');
 

@@ -12,7 +12,12 @@ const away = await makePoolTenant(db, 'away');
 
 async function registered(tenant: typeof home, firstName: string) {
   const user = await tenant.signUp();
-  const res = await app.inject({ method: 'POST', url: '/v1/registrations', headers: bearer(user.accessToken), payload: { email: user.email, firstName, lastName: 'Assets' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/registrations',
+    headers: bearer(user.accessToken),
+    payload: { email: user.email, firstName, lastName: 'Assets' },
+  });
   if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
   return { ...user, personaId: res.json().personaId as string };
 }
@@ -36,10 +41,19 @@ t.test('field cipher: round trip, authenticated, rotation keeps old keys readabl
 
 t.test('create, read, value, share and search an asset over HTTP', async (t) => {
   const created = await app.inject({
-    method: 'POST', url: '/v1/assets', headers: bearer(owner.accessToken),
+    method: 'POST',
+    url: '/v1/assets',
+    headers: bearer(owner.accessToken),
     payload: {
-      assetType: 'bank_account', categoryCode: 'checking', name: 'Everyday checking', currency: 'USD', ownerPersonaId: owner.personaId,
-      initialValue: '12345.67', valuedOn: '2026-01-31', identifier: '0012-3456-7890', details: { institutionName: 'First Bank', accountKind: 'checking' },
+      assetType: 'bank_account',
+      categoryCode: 'checking',
+      name: 'Everyday checking',
+      currency: 'USD',
+      ownerPersonaId: owner.personaId,
+      initialValue: '12345.67',
+      valuedOn: '2026-01-31',
+      identifier: '0012-3456-7890',
+      details: { institutionName: 'First Bank', accountKind: 'checking' },
     },
   });
   t.equal(created.statusCode, 201, created.body);
@@ -50,34 +64,108 @@ t.test('create, read, value, share and search an asset over HTTP', async (t) => 
   const { rows } = await db.admin.query(`select identifier_ciphertext from app.assets where id = $1`, [asset.assetId]);
   t.notOk(rows[0].identifier_ciphertext.toString('latin1').includes('3456'), 'the database holds only ciphertext');
 
-  const value = await app.inject({ method: 'POST', url: `/v1/assets/${asset.assetId}/valuations`, headers: bearer(owner.accessToken), payload: { amount: '13000.00', valuedOn: '2026-02-28', source: 'statement' } });
+  const value = await app.inject({
+    method: 'POST',
+    url: `/v1/assets/${asset.assetId}/valuations`,
+    headers: bearer(owner.accessToken),
+    payload: { amount: '13000.00', valuedOn: '2026-02-28', source: 'statement' },
+  });
   t.equal(value.statusCode, 201);
-  const history = await app.inject({ method: 'GET', url: `/v1/assets/${asset.assetId}/valuations?asOf=2026-02-01`, headers: bearer(owner.accessToken) });
-  t.same(history.json().items.map((v: { amount: string }) => v.amount), ['12345.67'], 'as of a date between valuations');
-  const list = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/assets?limit=10`, headers: bearer(owner.accessToken) });
-  t.same(list.json().items.map((a: { name: string; currentValue: string }) => [a.name, a.currentValue]), [['Everyday checking', '13000.00']]);
-  const found = await app.inject({ method: 'GET', url: '/v1/assets/search?q=checking', headers: bearer(owner.accessToken) });
+  const history = await app.inject({
+    method: 'GET',
+    url: `/v1/assets/${asset.assetId}/valuations?asOf=2026-02-01`,
+    headers: bearer(owner.accessToken),
+  });
+  t.same(
+    history.json().items.map((v: { amount: string }) => v.amount),
+    ['12345.67'],
+    'as of a date between valuations',
+  );
+  const list = await app.inject({
+    method: 'GET',
+    url: `/v1/personas/${owner.personaId}/assets?limit=10`,
+    headers: bearer(owner.accessToken),
+  });
+  t.same(
+    list.json().items.map((a: { name: string; currentValue: string }) => [a.name, a.currentValue]),
+    [['Everyday checking', '13000.00']],
+  );
+  const found = await app.inject({
+    method: 'GET',
+    url: '/v1/assets/search?q=checking',
+    headers: bearer(owner.accessToken),
+  });
   t.equal(found.json().items.length, 1, 'search finds it');
-  const categories = await app.inject({ method: 'GET', url: '/v1/asset-categories', headers: bearer(owner.accessToken) });
+  const categories = await app.inject({
+    method: 'GET',
+    url: '/v1/asset-categories',
+    headers: bearer(owner.accessToken),
+  });
   t.ok(categories.json().items.length >= 13);
-  const tooMuch = await app.inject({ method: 'POST', url: `/v1/assets/${asset.assetId}/ownerships`, headers: bearer(owner.accessToken), payload: { personaId: owner.personaId, percentage: '100.5', ownershipForm: 'sole' } });
-  t.same([tooMuch.statusCode, tooMuch.json().code], [400, 'invalid_request'], 'a share above 100 is refused at the door');
-  const floaty = await app.inject({ method: 'POST', url: `/v1/assets/${asset.assetId}/valuations`, headers: bearer(owner.accessToken), payload: { amount: 13000.1, valuedOn: '2026-02-28' } });
-  t.same([floaty.statusCode, floaty.json().code], [400, 'invalid_request'], 'money as a JSON number is refused: exact decimals only');
+  const tooMuch = await app.inject({
+    method: 'POST',
+    url: `/v1/assets/${asset.assetId}/ownerships`,
+    headers: bearer(owner.accessToken),
+    payload: { personaId: owner.personaId, percentage: '100.5', ownershipForm: 'sole' },
+  });
+  t.same(
+    [tooMuch.statusCode, tooMuch.json().code],
+    [400, 'invalid_request'],
+    'a share above 100 is refused at the door',
+  );
+  const floaty = await app.inject({
+    method: 'POST',
+    url: `/v1/assets/${asset.assetId}/valuations`,
+    headers: bearer(owner.accessToken),
+    payload: { amount: 13000.1, valuedOn: '2026-02-28' },
+  });
+  t.same(
+    [floaty.statusCode, floaty.json().code],
+    [400, 'invalid_request'],
+    'money as a JSON number is refused: exact decimals only',
+  );
 
-  for (const url of [`/v1/assets/${asset.assetId}`, `/v1/assets/${asset.assetId}/valuations`, `/v1/personas/${owner.personaId}/assets`]) {
+  for (const url of [
+    `/v1/assets/${asset.assetId}`,
+    `/v1/assets/${asset.assetId}/valuations`,
+    `/v1/personas/${owner.personaId}/assets`,
+  ]) {
     const res = await app.inject({ method: 'GET', url, headers: bearer(stranger.accessToken) });
     t.equal(res.statusCode, 404, `another tenant gets 404 on ${url.replace(/[0-9a-f-]{36}/g, ':id')}`);
     const { instance, ...said } = res.json();
     void instance; // a random request id: it may contain any digits
     t.notMatch(JSON.stringify(said), /Everyday|7890|Olive/, 'and learns nothing');
   }
-  const worth = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=USD`, headers: bearer(owner.accessToken) });
-  t.same([worth.statusCode, worth.json().netWorth, worth.json().totalAssets], [200, '13000.00', '13000.00'], 'net worth over HTTP, as an exact decimal');
-  const noRate = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=JPY`, headers: bearer(owner.accessToken) });
-  t.same([noRate.statusCode, noRate.json().code], [422, 'exchange_rate_missing'], 'a missing rate is 422 with its code');
-  const theirWorth = await app.inject({ method: 'GET', url: `/v1/personas/${owner.personaId}/net-worth`, headers: bearer(stranger.accessToken) });
-  t.equal(theirWorth.statusCode, 404, "another tenant cannot ask for the net worth");
-  const theirSearch = await app.inject({ method: 'GET', url: '/v1/assets/search?q=checking', headers: bearer(stranger.accessToken) });
+  const worth = await app.inject({
+    method: 'GET',
+    url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=USD`,
+    headers: bearer(owner.accessToken),
+  });
+  t.same(
+    [worth.statusCode, worth.json().netWorth, worth.json().totalAssets],
+    [200, '13000.00', '13000.00'],
+    'net worth over HTTP, as an exact decimal',
+  );
+  const noRate = await app.inject({
+    method: 'GET',
+    url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=JPY`,
+    headers: bearer(owner.accessToken),
+  });
+  t.same(
+    [noRate.statusCode, noRate.json().code],
+    [422, 'exchange_rate_missing'],
+    'a missing rate is 422 with its code',
+  );
+  const theirWorth = await app.inject({
+    method: 'GET',
+    url: `/v1/personas/${owner.personaId}/net-worth`,
+    headers: bearer(stranger.accessToken),
+  });
+  t.equal(theirWorth.statusCode, 404, 'another tenant cannot ask for the net worth');
+  const theirSearch = await app.inject({
+    method: 'GET',
+    url: '/v1/assets/search?q=checking',
+    headers: bearer(stranger.accessToken),
+  });
   t.same(theirSearch.json().items, [], "another tenant's search finds nothing");
 });

@@ -37,12 +37,19 @@ function expectRefusal(
   what: string,
 ): Problem {
   t.equal(res.statusCode, expected.status, `${what} is refused with HTTP ${expected.status}`);
-  t.match(res.headers['content-type'], /^application\/problem\+json\b/, `${what} is answered with an application/problem+json document`);
+  t.match(
+    res.headers['content-type'],
+    /^application\/problem\+json\b/,
+    `${what} is answered with an application/problem+json document`,
+  );
   const body = res.json<Problem>();
   if (typeof expected.code === 'string') t.equal(body.code, expected.code, `${what} carries the code ${expected.code}`);
   else t.match(body.code, expected.code, `${what} carries a code matching ${expected.code}`);
   t.equal(body.status, expected.status, `${what}: the document repeats the HTTP status`);
-  t.ok(Object.keys(body).every((key) => PROBLEM_KEYS.includes(key)), `${what}: the document holds only problem fields`);
+  t.ok(
+    Object.keys(body).every((key) => PROBLEM_KEYS.includes(key)),
+    `${what}: the document holds only problem fields`,
+  );
   if (expected.status === 401) {
     const challenge = res.headers['www-authenticate'];
     t.match(challenge, /^Bearer(\s|$)/, `${what} challenges the client with WWW-Authenticate: Bearer`);
@@ -56,7 +63,10 @@ function expectRefusal(
     const raw = res.body + JSON.stringify(res.headers);
     t.notOk(raw.includes(token), `${what}: the response does not echo the token`);
     const segments = token.split('.').filter((part) => part.length >= 16);
-    t.notOk(segments.some((part) => raw.includes(part)), `${what}: the response echoes no part of the token either`);
+    t.notOk(
+      segments.some((part) => raw.includes(part)),
+      `${what}: the response echoes no part of the token either`,
+    );
   }
   return body;
 }
@@ -69,7 +79,12 @@ const post = (url: string, token: string, payload?: object) =>
 /** Registers a fresh cognito-local user of the tenant through POST /v1/registrations. */
 async function registered(tenant: typeof home, firstName: string, lastName: string) {
   const user = await tenant.signUp();
-  const res = await post('/v1/registrations', user.accessToken, { email: user.email, firstName, lastName, dateOfBirth: '1975-04-12' });
+  const res = await post('/v1/registrations', user.accessToken, {
+    email: user.email,
+    firstName,
+    lastName,
+    dateOfBirth: '1975-04-12',
+  });
   if (res.statusCode !== 201) throw new Error(`registration failed: ${res.statusCode} ${res.body}`);
   const { userId, personaId } = res.json<{ userId: string; personaId: string }>();
   return { ...user, userId, personaId, firstName, lastName };
@@ -85,107 +100,228 @@ const alice = await registered(home, 'Alice', 'Homeowner');
 t.test('a real access token of a registered user is accepted (the baseline every refusal departs from)', async (t) => {
   const res = await get('/v1/me', alice.accessToken);
   t.equal(res.statusCode, 200, 'GET /v1/me with a real access token answers 200');
-  t.equal(res.json<{ email: string }>().email, alice.email, 'the profile is the signed-in user\'s');
+  t.equal(res.json<{ email: string }>().email, alice.email, "the profile is the signed-in user's");
 });
 
-t.test('a request without a usable Authorization header is refused with token_missing or token_malformed', async (t) => {
-  expectRefusal(t, await get('/v1/me'), { status: 401, code: 'token_missing' }, 'a request without an Authorization header');
-  expectRefusal(
-    t,
-    await get('/v1/me', undefined, { authorization: 'Basic YWxpY2U6c2VjcmV0' }),
-    { status: 401, code: 'token_missing', token: 'YWxpY2U6c2VjcmV0' },
-    'a request with the Basic scheme',
-  );
-  expectRefusal(
-    t,
-    await get('/v1/me', undefined, { authorization: `Token ${alice.accessToken}` }),
-    { status: 401, code: 'token_missing', token: alice.accessToken },
-    'a real access token under a non-Bearer scheme',
-  );
-  expectRefusal(t, await get('/v1/me', 'this-is-not-a-jwt'), { status: 401, code: 'token_malformed', token: 'this-is-not-a-jwt' }, 'a garbage bearer token');
-  const threeGarbageParts = 'bm90LWpzb24.bm90LWpzb24.c2lnbmF0dXJl';
-  expectRefusal(t, await get('/v1/me', threeGarbageParts), { status: 401, code: 'token_malformed', token: threeGarbageParts }, 'a three-part token whose parts are not JSON');
-});
+t.test(
+  'a request without a usable Authorization header is refused with token_missing or token_malformed',
+  async (t) => {
+    expectRefusal(
+      t,
+      await get('/v1/me'),
+      { status: 401, code: 'token_missing' },
+      'a request without an Authorization header',
+    );
+    expectRefusal(
+      t,
+      await get('/v1/me', undefined, { authorization: 'Basic YWxpY2U6c2VjcmV0' }),
+      { status: 401, code: 'token_missing', token: 'YWxpY2U6c2VjcmV0' },
+      'a request with the Basic scheme',
+    );
+    expectRefusal(
+      t,
+      await get('/v1/me', undefined, { authorization: `Token ${alice.accessToken}` }),
+      { status: 401, code: 'token_missing', token: alice.accessToken },
+      'a real access token under a non-Bearer scheme',
+    );
+    expectRefusal(
+      t,
+      await get('/v1/me', 'this-is-not-a-jwt'),
+      { status: 401, code: 'token_malformed', token: 'this-is-not-a-jwt' },
+      'a garbage bearer token',
+    );
+    const threeGarbageParts = 'bm90LWpzb24.bm90LWpzb24.c2lnbmF0dXJl';
+    expectRefusal(
+      t,
+      await get('/v1/me', threeGarbageParts),
+      { status: 401, code: 'token_malformed', token: threeGarbageParts },
+      'a three-part token whose parts are not JSON',
+    );
+  },
+);
 
 t.test('an expired access token is refused with token_expired', async (t) => {
   const token = signJwt(homeClaims({ ttlSeconds: -60 }));
-  expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_expired', token }, 'a well-signed token that expired a minute ago');
+  expectRefusal(
+    t,
+    await get('/v1/me', token),
+    { status: 401, code: 'token_expired', token },
+    'a well-signed token that expired a minute ago',
+  );
 });
 
 t.test('an access token without exp is refused with token_expiry_missing', async (t) => {
   const claims = homeClaims();
   delete claims.exp;
   const token = signJwt(claims);
-  expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_expiry_missing', token }, 'a well-signed token without exp');
+  expectRefusal(
+    t,
+    await get('/v1/me', token),
+    { status: 401, code: 'token_expiry_missing', token },
+    'a well-signed token without exp',
+  );
 });
 
 t.test('a token from an unregistered issuer is refused with token_client_unknown', async (t) => {
-  const stranger = signJwt(accessTokenClaims({ issuer: 'http://127.0.0.1:9/eu-west-1_Stranger', clientId: home.clientId, sub: randomUUID() }));
-  expectRefusal(t, await get('/v1/me', stranger), { status: 401, code: 'token_client_unknown', token: stranger }, 'a well-signed token of an unregistered issuer');
+  const stranger = signJwt(
+    accessTokenClaims({ issuer: 'http://127.0.0.1:9/eu-west-1_Stranger', clientId: home.clientId, sub: randomUUID() }),
+  );
+  expectRefusal(
+    t,
+    await get('/v1/me', stranger),
+    { status: 401, code: 'token_client_unknown', token: stranger },
+    'a well-signed token of an unregistered issuer',
+  );
   // Both issuer and client are registered, but not as a pair: another tenant's issuer with home's client.
   const crossed = signJwt(accessTokenClaims({ issuer: other.issuer, clientId: home.clientId, sub: randomUUID() }));
-  expectRefusal(t, await get('/v1/me', crossed), { status: 401, code: 'token_client_unknown', token: crossed }, 'a token pairing one tenant\'s issuer with another tenant\'s client');
+  expectRefusal(
+    t,
+    await get('/v1/me', crossed),
+    { status: 401, code: 'token_client_unknown', token: crossed },
+    "a token pairing one tenant's issuer with another tenant's client",
+  );
 });
 
 t.test('a token of a registered issuer for an unknown app client is refused with token_client_unknown', async (t) => {
-  const token = signJwt(accessTokenClaims({ issuer: home.issuer, clientId: 'unknownclient0000000000000', sub: randomUUID() }));
-  expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_client_unknown', token }, 'a well-signed token for an unknown client of a registered issuer');
+  const token = signJwt(
+    accessTokenClaims({ issuer: home.issuer, clientId: 'unknownclient0000000000000', sub: randomUUID() }),
+  );
+  expectRefusal(
+    t,
+    await get('/v1/me', token),
+    { status: 401, code: 'token_client_unknown', token },
+    'a well-signed token for an unknown client of a registered issuer',
+  );
 });
 
 t.test('an id token is refused with token_not_access_token', async (t) => {
   t.equal(decodePayload(alice.idToken).token_use, 'id', 'cognito-local issued a real id token');
-  expectRefusal(t, await get('/v1/me', alice.idToken), { status: 401, code: 'token_not_access_token', token: alice.idToken }, 'the real id token of a registered user');
+  expectRefusal(
+    t,
+    await get('/v1/me', alice.idToken),
+    { status: 401, code: 'token_not_access_token', token: alice.idToken },
+    'the real id token of a registered user',
+  );
 });
 
 t.test('an unsigned token (alg none) is refused', async (t) => {
   const token = signJwt(homeClaims(), { alg: 'none' });
-  const body = expectRefusal(t, await get('/v1/me', token), { status: 401, code: /^token_/, token }, 'an alg-none token with an empty signature');
-  t.ok(['token_signature_invalid', 'token_malformed'].includes(body.code), `an alg-none token is refused as unsigned or malformed (got ${body.code})`);
+  const body = expectRefusal(
+    t,
+    await get('/v1/me', token),
+    { status: 401, code: /^token_/, token },
+    'an alg-none token with an empty signature',
+  );
+  t.ok(
+    ['token_signature_invalid', 'token_malformed'].includes(body.code),
+    `an alg-none token is refused as unsigned or malformed (got ${body.code})`,
+  );
   // Same with a non-empty but meaningless signature, so that the parser cannot be what stops it.
   const padded = `${token}AAAA`;
-  expectRefusal(t, await get('/v1/me', padded), { status: 401, code: 'token_signature_invalid', token: padded }, 'an alg-none token with a junk signature');
+  expectRefusal(
+    t,
+    await get('/v1/me', padded),
+    { status: 401, code: 'token_signature_invalid', token: padded },
+    'an alg-none token with a junk signature',
+  );
 });
 
-t.test('an HS256 token keyed with the public key (algorithm confusion) is refused with token_signature_invalid', async (t) => {
-  const token = signJwt(homeClaims(), { alg: 'HS256', hmacSecret: devPublicKeyPem() });
-  expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_signature_invalid', token }, 'an HS256 token whose HMAC secret is the public key PEM');
-});
+t.test(
+  'an HS256 token keyed with the public key (algorithm confusion) is refused with token_signature_invalid',
+  async (t) => {
+    const token = signJwt(homeClaims(), { alg: 'HS256', hmacSecret: devPublicKeyPem() });
+    expectRefusal(
+      t,
+      await get('/v1/me', token),
+      { status: 401, code: 'token_signature_invalid', token },
+      'an HS256 token whose HMAC secret is the public key PEM',
+    );
+  },
+);
 
 t.test('a real access token whose payload was tampered with is refused with token_signature_invalid', async (t) => {
   const token = tamperPayload(alice.accessToken, { sub: randomUUID() });
-  expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_signature_invalid', token }, 'a real access token with another sub');
+  expectRefusal(
+    t,
+    await get('/v1/me', token),
+    { status: 401, code: 'token_signature_invalid', token },
+    'a real access token with another sub',
+  );
 });
 
 t.test('a token signed under an unknown kid is refused with token_key_unknown', async (t) => {
   const token = signJwt(homeClaims(), { kid: 'not-a-known-key' });
-  expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_key_unknown', token }, 'a token with kid not-a-known-key');
+  expectRefusal(
+    t,
+    await get('/v1/me', token),
+    { status: 401, code: 'token_key_unknown', token },
+    'a token with kid not-a-known-key',
+  );
   const res = await get('/v1/me', alice.accessToken);
   t.equal(res.statusCode, 200, 'tokens under the known kid are still accepted after an unknown kid');
 });
 
-t.test('an unknown kid repeated within the JWKS refetch back-off is still refused with token_key_unknown', async (t) => {
-  // The first may meet a back-off left by the previous test; the second certainly meets the first's.
-  t.equal((await get('/v1/me', signJwt(homeClaims(), { kid: 'unknown-key-1' }))).statusCode, 401, 'a first unknown kid is refused');
-  const token = signJwt(homeClaims(), { kid: 'unknown-key-2' });
-  const body = expectRefusal(t, await get('/v1/me', token), { status: 401, code: /^token_/, token }, 'a second unknown kid right after the first');
-  t.equal(body.code, 'token_key_unknown', 'a second unknown kid right after the first carries the code token_key_unknown');
-  t.equal((await get('/v1/me', alice.accessToken)).statusCode, 200, 'tokens under the known kid are still accepted during the back-off');
-});
+t.test(
+  'an unknown kid repeated within the JWKS refetch back-off is still refused with token_key_unknown',
+  async (t) => {
+    // The first may meet a back-off left by the previous test; the second certainly meets the first's.
+    t.equal(
+      (await get('/v1/me', signJwt(homeClaims(), { kid: 'unknown-key-1' }))).statusCode,
+      401,
+      'a first unknown kid is refused',
+    );
+    const token = signJwt(homeClaims(), { kid: 'unknown-key-2' });
+    const body = expectRefusal(
+      t,
+      await get('/v1/me', token),
+      { status: 401, code: /^token_/, token },
+      'a second unknown kid right after the first',
+    );
+    t.equal(
+      body.code,
+      'token_key_unknown',
+      'a second unknown kid right after the first carries the code token_key_unknown',
+    );
+    t.equal(
+      (await get('/v1/me', alice.accessToken)).statusCode,
+      200,
+      'tokens under the known kid are still accepted during the back-off',
+    );
+  },
+);
 
 t.test('the Bearer scheme is case-insensitive (RFC 7235)', async (t) => {
-  t.equal((await get('/v1/me', undefined, { authorization: `bearer ${alice.accessToken}` })).statusCode, 200, 'a lower-case scheme is accepted');
+  t.equal(
+    (await get('/v1/me', undefined, { authorization: `bearer ${alice.accessToken}` })).statusCode,
+    200,
+    'a lower-case scheme is accepted',
+  );
 });
 
 t.test('a token signed with another RSA key under the known kid is refused with token_signature_invalid', async (t) => {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const token = signJwt(homeClaims(), { key: privateKey, kid: 'CognitoLocal' });
-  expectRefusal(t, await get('/v1/me', token), { status: 401, code: 'token_signature_invalid', token }, 'a token signed by a foreign RSA key claiming kid CognitoLocal');
+  expectRefusal(
+    t,
+    await get('/v1/me', token),
+    { status: 401, code: 'token_signature_invalid', token },
+    'a token signed by a foreign RSA key claiming kid CognitoLocal',
+  );
 });
 
 t.test('a verified but unregistered identity is refused until it registers', async (t) => {
   const user = await home.signUp();
-  expectRefusal(t, await get('/v1/me', user.accessToken), { status: 403, code: 'user_not_registered', token: user.accessToken }, 'GET /v1/me before registration');
-  const registration = await post('/v1/registrations', user.accessToken, { email: user.email, firstName: 'Nora', lastName: 'Newcomer' });
+  expectRefusal(
+    t,
+    await get('/v1/me', user.accessToken),
+    { status: 403, code: 'user_not_registered', token: user.accessToken },
+    'GET /v1/me before registration',
+  );
+  const registration = await post('/v1/registrations', user.accessToken, {
+    email: user.email,
+    firstName: 'Nora',
+    lastName: 'Newcomer',
+  });
   t.equal(registration.statusCode, 201, 'POST /v1/registrations registers the verified identity');
   const me = await get('/v1/me', user.accessToken);
   t.equal(me.statusCode, 200, 'GET /v1/me answers 200 once registered');
@@ -198,15 +334,36 @@ t.test('a user of tenant A cannot read or change a persona of tenant B', async (
   const secrets = [bob.firstName, bob.lastName, bob.email, bob.userId, bob.personaId, other.tenantId, other.clientId];
 
   const read = await get(path, alice.accessToken);
-  expectRefusal(t, read, { status: 404, code: 'persona_not_found', token: alice.accessToken }, 'GET of another tenant\'s persona');
-  t.notOk(secrets.some((s) => read.body.includes(s)), 'the refusal tells nothing of the other tenant\'s persona, user or tenant');
+  expectRefusal(
+    t,
+    read,
+    { status: 404, code: 'persona_not_found', token: alice.accessToken },
+    "GET of another tenant's persona",
+  );
+  t.notOk(
+    secrets.some((s) => read.body.includes(s)),
+    "the refusal tells nothing of the other tenant's persona, user or tenant",
+  );
 
-  const change = await app.inject({ method: 'PATCH', url: path, headers: bearer(alice.accessToken), payload: { firstName: 'Hijacked' } });
-  expectRefusal(t, change, { status: 404, code: 'persona_not_found', token: alice.accessToken }, 'PATCH of another tenant\'s persona');
-  t.notOk(secrets.some((s) => change.body.includes(s)), 'the PATCH refusal tells nothing of the other tenant either');
+  const change = await app.inject({
+    method: 'PATCH',
+    url: path,
+    headers: bearer(alice.accessToken),
+    payload: { firstName: 'Hijacked' },
+  });
+  expectRefusal(
+    t,
+    change,
+    { status: 404, code: 'persona_not_found', token: alice.accessToken },
+    "PATCH of another tenant's persona",
+  );
+  t.notOk(
+    secrets.some((s) => change.body.includes(s)),
+    'the PATCH refusal tells nothing of the other tenant either',
+  );
 
   const own = await get(path, bob.accessToken);
-  t.equal(own.statusCode, 200, 'the persona\'s own user still reads it');
+  t.equal(own.statusCode, 200, "the persona's own user still reads it");
   t.equal(own.json<{ firstName: string }>().firstName, bob.firstName, 'the refused PATCH changed nothing');
 });
 
@@ -215,21 +372,42 @@ t.test('a deactivated user is refused with user_inactive, with the same still-va
   const deactivation = await post('/v1/me/deactivation', carol.accessToken);
   t.equal(deactivation.statusCode, 200, 'POST /v1/me/deactivation answers 200');
   t.equal(deactivation.json<{ status: string }>().status, 'deactivated', 'the account is reported deactivated');
-  expectRefusal(t, await get('/v1/me', carol.accessToken), { status: 403, code: 'user_inactive', token: carol.accessToken }, 'GET /v1/me after deactivation');
-  expectRefusal(t, await post('/v1/sessions', carol.accessToken), { status: 403, code: 'user_inactive', token: carol.accessToken }, 'a new session after deactivation');
+  expectRefusal(
+    t,
+    await get('/v1/me', carol.accessToken),
+    { status: 403, code: 'user_inactive', token: carol.accessToken },
+    'GET /v1/me after deactivation',
+  );
+  expectRefusal(
+    t,
+    await post('/v1/sessions', carol.accessToken),
+    { status: 403, code: 'user_inactive', token: carol.accessToken },
+    'a new session after deactivation',
+  );
 });
 
 t.test('every user of a suspended tenant is refused with tenant_inactive', async (t) => {
   const dave = await registered(doomed, 'Dave', 'Suspended');
   t.equal((await get('/v1/me', dave.accessToken)).statusCode, 200, 'the user is served while the tenant is active');
   // The superuser bypasses row-level security, FORCE included (FORCE binds the table owner).
-  const suspended = await db.admin.query(`update app.tenants set status = 'suspended' where tenant_id = $1`, [doomed.tenantId]);
+  const suspended = await db.admin.query(`update app.tenants set status = 'suspended' where tenant_id = $1`, [
+    doomed.tenantId,
+  ]);
   t.equal(suspended.rowCount, 1, 'the superuser suspends the tenant');
-  expectRefusal(t, await get('/v1/me', dave.accessToken), { status: 403, code: 'tenant_inactive', token: dave.accessToken }, 'GET /v1/me in a suspended tenant');
+  expectRefusal(
+    t,
+    await get('/v1/me', dave.accessToken),
+    { status: 403, code: 'tenant_inactive', token: dave.accessToken },
+    'GET /v1/me in a suspended tenant',
+  );
   const newcomer = await doomed.signUp();
   expectRefusal(
     t,
-    await post('/v1/registrations', newcomer.accessToken, { email: newcomer.email, firstName: 'Erin', lastName: 'Late' }),
+    await post('/v1/registrations', newcomer.accessToken, {
+      email: newcomer.email,
+      firstName: 'Erin',
+      lastName: 'Late',
+    }),
     { status: 403, code: 'tenant_inactive', token: newcomer.accessToken },
     'a registration in a suspended tenant',
   );
@@ -238,32 +416,60 @@ t.test('every user of a suspended tenant is refused with tenant_inactive', async
 t.test('development issuers are refused when the app does not allow them', async (t) => {
   const production = await testApp(t, db, { allowDevelopmentIssuers: false });
   const res = await production.inject({ method: 'GET', url: '/v1/me', headers: bearer(alice.accessToken) });
-  expectRefusal(t, res, { status: 401, code: 'token_client_unknown', token: alice.accessToken }, 'a real cognito-local token at an app without development issuers');
+  expectRefusal(
+    t,
+    res,
+    { status: 401, code: 'token_client_unknown', token: alice.accessToken },
+    'a real cognito-local token at an app without development issuers',
+  );
 });
 
 t.test('end to end: a cognito-local sign-in registers, opens a session and manages personas', async (t) => {
   const user = await home.signUp();
   const claims = decodePayload(user.accessToken);
   t.equal(claims.token_use, 'access', 'amazon-cognito-identity-js signed in and got an access token');
-  t.equal(claims.iss, home.issuer, 'the token was issued by the tenant\'s user pool');
-  t.equal(claims.client_id, home.clientId, 'the token was issued to the tenant\'s app client');
+  t.equal(claims.iss, home.issuer, "the token was issued by the tenant's user pool");
+  t.equal(claims.client_id, home.clientId, "the token was issued to the tenant's app client");
 
-  const registration = await post('/v1/registrations', user.accessToken, { email: user.email, firstName: 'Frances', lastName: 'Founder', dateOfBirth: '1970-02-03' });
+  const registration = await post('/v1/registrations', user.accessToken, {
+    email: user.email,
+    firstName: 'Frances',
+    lastName: 'Founder',
+    dateOfBirth: '1970-02-03',
+  });
   t.equal(registration.statusCode, 201, 'POST /v1/registrations answers 201');
   const { userId, personaId } = registration.json<{ userId: string; personaId: string }>();
 
-  const session = await app.inject({ method: 'POST', url: '/v1/sessions', headers: { ...bearer(user.accessToken), 'user-agent': 'auth-http-test' } });
+  const session = await app.inject({
+    method: 'POST',
+    url: '/v1/sessions',
+    headers: { ...bearer(user.accessToken), 'user-agent': 'auth-http-test' },
+  });
   t.equal(session.statusCode, 200, 'POST /v1/sessions answers 200');
-  const profile = session.json<{ userId: string; email: string; lastLoginAt: string | null; personaId: string; firstName: string }>();
-  t.equal(profile.userId, userId, 'the session returns the registered user\'s profile');
+  const profile = session.json<{
+    userId: string;
+    email: string;
+    lastLoginAt: string | null;
+    personaId: string;
+    firstName: string;
+  }>();
+  t.equal(profile.userId, userId, "the session returns the registered user's profile");
   t.ok(profile.lastLoginAt && !Number.isNaN(Date.parse(profile.lastLoginAt)), 'the session sets lastLoginAt');
 
   const me = await get('/v1/me', user.accessToken);
   t.equal(me.statusCode, 200, 'GET /v1/me answers 200');
-  t.match(me.json(), { userId, email: user.email, personaId, firstName: 'Frances', lastName: 'Founder', status: 'active' }, 'GET /v1/me returns the user, their persona and status');
+  t.match(
+    me.json(),
+    { userId, email: user.email, personaId, firstName: 'Frances', lastName: 'Founder', status: 'active' },
+    'GET /v1/me returns the user, their persona and status',
+  );
   t.equal(me.json<{ lastLoginAt: string }>().lastLoginAt, profile.lastLoginAt, 'GET /v1/me shows the recorded sign-in');
 
-  const created = await post('/v1/personas', user.accessToken, { firstName: 'Georgie', lastName: 'Founder', dateOfBirth: '2015-06-01' });
+  const created = await post('/v1/personas', user.accessToken, {
+    firstName: 'Georgie',
+    lastName: 'Founder',
+    dateOfBirth: '2015-06-01',
+  });
   t.equal(created.statusCode, 201, 'POST /v1/personas answers 201');
   const child = created.json<{ personaId: string; isMinor: boolean }>();
   t.equal(created.headers.location, `/v1/personas/${child.personaId}`, 'the Location header points at the new persona');
@@ -271,7 +477,11 @@ t.test('end to end: a cognito-local sign-in registers, opens a session and manag
 
   const fetched = await get(created.headers.location as string, user.accessToken);
   t.equal(fetched.statusCode, 200, 'GET of the Location answers 200');
-  t.match(fetched.json(), { personaId: child.personaId, firstName: 'Georgie', lastName: 'Founder' }, 'the Location serves the created persona');
+  t.match(
+    fetched.json(),
+    { personaId: child.personaId, firstName: 'Georgie', lastName: 'Founder' },
+    'the Location serves the created persona',
+  );
 
   const list = await get('/v1/personas', user.accessToken);
   t.equal(list.statusCode, 200, 'GET /v1/personas answers 200');
@@ -282,7 +492,7 @@ t.test('end to end: a cognito-local sign-in registers, opens a session and manag
       [personaId, 'self'],
       [child.personaId, 'delegate'],
     ],
-    'GET /v1/personas lists the user\'s own persona, then the one they manage',
+    "GET /v1/personas lists the user's own persona, then the one they manage",
   );
 });
 
@@ -294,7 +504,10 @@ t.test('no refusal echoes the token or a stack trace', async (t) => {
     ['an id token', alice.idToken],
     ['an expired token', signJwt(homeClaims({ ttlSeconds: -3600 }))],
     ['a foreign-key token', signJwt(homeClaims(), { key: privateKey })],
-    ['a token with a huge junk payload', `${alice.accessToken.split('.')[0]}.${'A'.repeat(4000)}.${alice.accessToken.split('.')[2]}`],
+    [
+      'a token with a huge junk payload',
+      `${alice.accessToken.split('.')[0]}.${'A'.repeat(4000)}.${alice.accessToken.split('.')[2]}`,
+    ],
   ];
   for (const [what, token] of cases) {
     const res = await get('/v1/me', token);
@@ -302,6 +515,10 @@ t.test('no refusal echoes the token or a stack trace', async (t) => {
     t.notOk(res.body.includes(token), `the refusal of ${what} does not contain the token`);
     t.notOk(JSON.stringify(res.headers).includes(token), `no header of the refusal of ${what} contains the token`);
     t.notMatch(res.body, STACK_LINE, `the refusal of ${what} holds no stack trace`);
-    t.notMatch(res.json<Problem>().detail ?? '', /Error:|\bat\b.*:\d+/, `the refusal of ${what} explains itself without an error dump`);
+    t.notMatch(
+      res.json<Problem>().detail ?? '',
+      /Error:|\bat\b.*:\d+/,
+      `the refusal of ${what} explains itself without an error dump`,
+    );
   }
 });

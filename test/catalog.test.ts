@@ -10,9 +10,22 @@ const db = await testDatabase(t);
 const q = async <T extends Record<string, unknown>>(sql: string) => (await db.admin.query<T>(sql)).rows;
 
 // The only tables without tenant_id: global reference data, named one by one.
-const GLOBAL_REFERENCE_TABLES = new Set<string>(['app.asset_categories', 'app.exchange_rates', 'app.subscription_plans', 'app.plan_features']);
+const GLOBAL_REFERENCE_TABLES = new Set<string>([
+  'app.asset_categories',
+  'app.exchange_rates',
+  'app.subscription_plans',
+  'app.plan_features',
+]);
 
-const tables = await q<{ name: string; has_tenant: boolean; rls: boolean; forced: boolean; policies: number; audited: boolean; partition: boolean }>(`
+const tables = await q<{
+  name: string;
+  has_tenant: boolean;
+  rls: boolean;
+  forced: boolean;
+  policies: number;
+  audited: boolean;
+  partition: boolean;
+}>(`
   select n.nspname || '.' || c.relname as name,
          exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as has_tenant,
          c.relrowsecurity as rls, c.relforcerowsecurity as forced,
@@ -54,7 +67,8 @@ t.test('tenant tables key on (tenant_id, id) and reference each other with tenan
       from pg_constraint c join pg_namespace n on n.oid = c.connamespace
      where n.nspname = 'app' and c.contype = 'f'`);
   t.ok(fks.length > 5, 'foreign keys exist');
-  for (const fk of fks.filter((fk) => !GLOBAL_REFERENCE_TABLES.has(fk.target))) t.equal(fk.cols[0], 'tenant_id', `${fk.name} starts with tenant_id`);
+  for (const fk of fks.filter((fk) => !GLOBAL_REFERENCE_TABLES.has(fk.target)))
+    t.equal(fk.cols[0], 'tenant_id', `${fk.name} starts with tenant_id`);
 });
 
 t.test('every foreign key is indexed', async (t) => {
@@ -82,7 +96,15 @@ t.test('every table, view and composite type says what it is for', async (t) => 
   t.same(uncommented, [], 'no table, view or type without a COMMENT');
 });
 
-const functions = await q<{ name: string; schema: string; definer: boolean; config: string[] | null; comment: string | null; public_exec: boolean; volatility: string }>(`
+const functions = await q<{
+  name: string;
+  schema: string;
+  definer: boolean;
+  config: string[] | null;
+  comment: string | null;
+  public_exec: boolean;
+  volatility: string;
+}>(`
   select p.oid::regprocedure::text as name, n.nspname as schema, p.prosecdef as definer, p.proconfig as config,
          obj_description(p.oid, 'pg_proc') as comment, p.provolatile as volatility,
          has_function_privilege('public', p.oid, 'execute') as public_exec
@@ -128,16 +150,24 @@ t.test('the login roles hold no table, view or sequence privilege and only their
   const roles = await q<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
     `select rolname, rolsuper, rolbypassrls from pg_roles where rolname in ('estate_owner', 'estate_api', 'estate_support') order by rolname`,
   );
-  t.same(roles.map((r) => [r.rolname, r.rolsuper, r.rolbypassrls]), [
-    ['estate_api', false, false],
-    ['estate_owner', false, false],
-    ['estate_support', false, false],
-  ], 'no role of ours is superuser or bypasses RLS');
+  t.same(
+    roles.map((r) => [r.rolname, r.rolsuper, r.rolbypassrls]),
+    [
+      ['estate_api', false, false],
+      ['estate_owner', false, false],
+      ['estate_support', false, false],
+    ],
+    'no role of ours is superuser or bypasses RLS',
+  );
 });
 
 t.test('every api/support procedure has exactly one typed binding', async (t) => {
   const callsDir = path.join(projectRoot, 'procedures', 'calls');
-  const calls = (await Promise.all((await readdir(callsDir)).filter((f) => f.endsWith('.sql')).map((f) => readFile(path.join(callsDir, f), 'utf8')))).join('\n');
+  const calls = (
+    await Promise.all(
+      (await readdir(callsDir)).filter((f) => f.endsWith('.sql')).map((f) => readFile(path.join(callsDir, f), 'utf8')),
+    )
+  ).join('\n');
   for (const fn of functions) {
     const qualified = fn.name.replace(/\(.*$/, '');
     const uses = calls.split(new RegExp(`\\b${qualified.replace('.', '\\.')}\\(`)).length - 1;

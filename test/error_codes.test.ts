@@ -97,7 +97,8 @@ for (let next = 0; next < passThrough.length; next++) {
       if (!results.length) unreadable.push(`${caller.name}: ${expression}`);
       for (const code of results) raise(code, caller.name);
     } else if (caller.inputs.includes(expression)) {
-      if (!passThrough.some(([fn]) => fn === caller.name)) passThrough.push([caller.name, caller.inputs.indexOf(expression)]);
+      if (!passThrough.some(([fn]) => fn === caller.name))
+        passThrough.push([caller.name, caller.inputs.indexOf(expression)]);
     } else {
       unreadable.push(`${caller.name} passes ${callee} the code ${expression}`);
     }
@@ -115,14 +116,19 @@ for (const fn of functions) {
 async function typeScriptFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? typeScriptFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)])),
+    entries.map((entry) =>
+      entry.isDirectory() ? typeScriptFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+    ),
   );
   return nested.flat().filter((file) => file.endsWith('.ts'));
 }
 const httpCodes = new Set<string>();
 for (const file of await typeScriptFiles(path.join(projectRoot, 'server'))) {
   const source = await readFile(file, 'utf8');
-  for (const match of source.matchAll(/(?:HttpProblem\(\d{3},|unauthorized\(|\bcode:|\bbase\(\d{3},)\s*'([a-z][a-z0-9_]*)'/g)) httpCodes.add(match[1]);
+  for (const match of source.matchAll(
+    /(?:HttpProblem\(\d{3},|unauthorized\(|\bcode:|\bbase\(\d{3},)\s*'([a-z][a-z0-9_]*)'/g,
+  ))
+    httpCodes.add(match[1]);
 }
 
 // Fastify's own 4xx errors reach the client as their FST_ERR_ code in lower case (server/plugins/errors.ts).
@@ -137,15 +143,28 @@ for (const line of page.split('\n')) {
 }
 
 t.test('the error codes are read from the catalog and the HTTP layer', async (t) => {
-  t.same(unreadable, [], 'every code passed to app.fail or a raise is a literal, a CASE of literals or a parameter passed on');
+  t.same(
+    unreadable,
+    [],
+    'every code passed to app.fail or a raise is a literal, a CASE of literals or a parameter passed on',
+  );
   t.ok(raised.size >= 100, `the database raises many codes (${raised.size})`);
   t.ok(raised.has('invalid_line1'), 'codes passed through app.require_text are found');
-  t.ok(raised.has('asset_limit_reached') && raised.has('audit_log_append_only'), 'codes of a CASE and of a raise with a hint are found');
-  t.ok(httpCodes.has('token_missing') && httpCodes.has('internal_error'), `the HTTP layer's codes are found (${httpCodes.size})`);
+  t.ok(
+    raised.has('asset_limit_reached') && raised.has('audit_log_append_only'),
+    'codes of a CASE and of a raise with a hint are found',
+  );
+  t.ok(
+    httpCodes.has('token_missing') && httpCodes.has('internal_error'),
+    `the HTTP layer's codes are found (${httpCodes.size})`,
+  );
 });
 
 t.test('every code the database raises is documented in docs/error_codes.md', async (t) => {
-  const missing = [...raised.keys()].filter((code) => !documented.has(code)).sort().map((code) => `${code} (${[...raised.get(code)!].sort().join(', ')})`);
+  const missing = [...raised.keys()]
+    .filter((code) => !documented.has(code))
+    .sort()
+    .map((code) => `${code} (${[...raised.get(code)!].sort().join(', ')})`);
   t.same(missing, [], 'no undocumented database error code');
 });
 
@@ -154,5 +173,9 @@ t.test('every code the HTTP layer answers with is documented in docs/error_codes
 });
 
 t.test('docs/error_codes.md documents no code that nothing raises', async (t) => {
-  t.same([...documented].filter((code) => !raised.has(code) && !httpCodes.has(code) && !fastifyCodes.has(code)).sort(), [], 'no stale code');
+  t.same(
+    [...documented].filter((code) => !raised.has(code) && !httpCodes.has(code) && !fastifyCodes.has(code)).sort(),
+    [],
+    'no stale code',
+  );
 });

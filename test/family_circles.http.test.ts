@@ -12,7 +12,12 @@ const away = await makePoolTenant(db, 'away');
 
 async function registered(tenant: typeof home, firstName: string) {
   const user = await tenant.signUp();
-  const res = await app.inject({ method: 'POST', url: '/v1/registrations', headers: bearer(user.accessToken), payload: { email: user.email, firstName, lastName: 'Http' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/registrations',
+    headers: bearer(user.accessToken),
+    payload: { email: user.email, firstName, lastName: 'Http' },
+  });
   if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
   return { ...user, personaId: res.json().personaId as string };
 }
@@ -22,29 +27,79 @@ const guest = await registered(home, 'Gus');
 const stranger = await registered(away, 'Stan');
 
 t.test('create, invite, accept, list and read the hierarchy', async (t) => {
-  const created = await app.inject({ method: 'POST', url: '/v1/ffcs', headers: bearer(owner.accessToken), payload: { name: 'Olga family' } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/ffcs',
+    headers: bearer(owner.accessToken),
+    payload: { name: 'Olga family' },
+  });
   t.equal(created.statusCode, 201);
   const { ffcId } = created.json();
-  const invite = await app.inject({ method: 'POST', url: `/v1/ffcs/${ffcId}/invitations`, headers: bearer(owner.accessToken), payload: { email: guest.email, role: 'advisor' } });
+  const invite = await app.inject({
+    method: 'POST',
+    url: `/v1/ffcs/${ffcId}/invitations`,
+    headers: bearer(owner.accessToken),
+    payload: { email: guest.email, role: 'advisor' },
+  });
   t.equal(invite.statusCode, 201, 'the owner invites');
-  const accepted = await app.inject({ method: 'POST', url: '/v1/ffc-invitations/accept', headers: bearer(guest.accessToken), payload: { token: invite.json().token } });
+  const accepted = await app.inject({
+    method: 'POST',
+    url: '/v1/ffc-invitations/accept',
+    headers: bearer(guest.accessToken),
+    payload: { token: invite.json().token },
+  });
   t.equal(accepted.statusCode, 201, 'the guest accepts');
   t.equal(accepted.json().role, 'advisor');
-  const again = await app.inject({ method: 'POST', url: '/v1/ffc-invitations/accept', headers: bearer(guest.accessToken), payload: { token: invite.json().token } });
+  const again = await app.inject({
+    method: 'POST',
+    url: '/v1/ffc-invitations/accept',
+    headers: bearer(guest.accessToken),
+    payload: { token: invite.json().token },
+  });
   t.equal(again.json().code, 'invitation_not_found', 'the token works once');
-  const tree = await app.inject({ method: 'GET', url: `/v1/ffcs/${ffcId}/hierarchy`, headers: bearer(guest.accessToken) });
-  t.same(tree.json().members.map((m: { firstName: string; role: string }) => [m.firstName, m.role]).sort(), [['Gus', 'advisor'], ['Olga', 'owner']]);
-  const page = await app.inject({ method: 'GET', url: '/v1/ffcs?limit=1&offset=0', headers: bearer(guest.accessToken) });
+  const tree = await app.inject({
+    method: 'GET',
+    url: `/v1/ffcs/${ffcId}/hierarchy`,
+    headers: bearer(guest.accessToken),
+  });
+  t.same(
+    tree
+      .json()
+      .members.map((m: { firstName: string; role: string }) => [m.firstName, m.role])
+      .sort(),
+    [
+      ['Gus', 'advisor'],
+      ['Olga', 'owner'],
+    ],
+  );
+  const page = await app.inject({
+    method: 'GET',
+    url: '/v1/ffcs?limit=1&offset=0',
+    headers: bearer(guest.accessToken),
+  });
   t.equal(page.statusCode, 200, 'query strings are coerced');
   t.same([page.json().items.length, page.json().limit], [1, 1], 'lists are paginated');
-  const demote = await app.inject({ method: 'PATCH', url: `/v1/ffcs/${ffcId}/members/${owner.personaId}`, headers: bearer(guest.accessToken), payload: { role: 'viewer' } });
+  const demote = await app.inject({
+    method: 'PATCH',
+    url: `/v1/ffcs/${ffcId}/members/${owner.personaId}`,
+    headers: bearer(guest.accessToken),
+    payload: { role: 'viewer' },
+  });
   t.same([demote.statusCode, demote.json().code], [403, 'ffc_permission_denied'], 'an advisor cannot change roles');
-  const last = await app.inject({ method: 'DELETE', url: `/v1/ffcs/${ffcId}/members/${owner.personaId}`, headers: bearer(owner.accessToken) });
+  const last = await app.inject({
+    method: 'DELETE',
+    url: `/v1/ffcs/${ffcId}/members/${owner.personaId}`,
+    headers: bearer(owner.accessToken),
+  });
   t.same([last.statusCode, last.json().code], [409, 'last_owner'], 'the last owner cannot leave');
   const bad = await app.inject({ method: 'GET', url: '/v1/ffcs?limit=1000', headers: bearer(owner.accessToken) });
   t.same([bad.statusCode, bad.json().code], [400, 'invalid_request'], 'an out-of-range page size is refused');
 
-  const theirs = await app.inject({ method: 'GET', url: `/v1/ffcs/${ffcId}/hierarchy`, headers: bearer(stranger.accessToken) });
+  const theirs = await app.inject({
+    method: 'GET',
+    url: `/v1/ffcs/${ffcId}/hierarchy`,
+    headers: bearer(stranger.accessToken),
+  });
   t.same([theirs.statusCode, theirs.json().code], [404, 'ffc_not_found'], "another tenant's user gets not found");
   t.notMatch(theirs.body, /Olga|Gus/, 'and no names');
 });

@@ -21,65 +21,165 @@ t.test('registration creates the user, their own persona and primary email', asy
   t.equal(me.email, alice.email, 'and their email');
   const [persona] = await asAlice((c) => identity.getPersona.run({ personaId: alice.personaId }, c));
   t.equal(persona.linkedUserId, alice.userId, 'the persona is linked to the user as self');
-  t.same((persona.emails as Array<{ email: string; isPrimary: boolean }>).map((e) => [e.email, e.isPrimary]), [[alice.email, true]]);
+  t.same(
+    (persona.emails as Array<{ email: string; isPrimary: boolean }>).map((e) => [e.email, e.isPrimary]),
+    [[alice.email, true]],
+  );
 });
 
 t.test('registration refuses a second registration, a taken email and bad input', async (t) => {
-  t.match(await rejection(db.asUser(tenantA, alice.sub, (c) => identity.registerUser.run({ email: 'x@example.com', firstName: 'A', lastName: 'B' }, c))),
-    { sqlState: 'PT409', code: 'user_already_registered' });
-  t.match(await rejection(db.asUser(tenantA, randomSub(), (c) => identity.registerUser.run({ email: alice.email.toUpperCase(), firstName: 'A', lastName: 'B' }, c))),
-    { sqlState: 'PT409', code: 'email_already_registered' });
-  t.match(await rejection(db.asUser(tenantA, randomSub(), (c) => identity.registerUser.run({ email: 'not-an-email', firstName: 'A', lastName: 'B' }, c))),
-    { sqlState: 'PT400', code: 'invalid_email' });
-  t.match(await rejection(db.asUser(tenantA, randomSub(), (c) => identity.registerUser.run({ email: 'ok@example.com', firstName: '  ', lastName: 'B' }, c))),
-    { sqlState: 'PT400', code: 'invalid_first_name' });
-  t.match(await rejection(db.asUser(tenantA, randomSub(), (c) => identity.registerUser.run({ email: 'ok@example.com', firstName: 'A', lastName: 'B', dateOfBirth: '2999-01-01' }, c))),
-    { sqlState: 'PT400', code: 'invalid_date_of_birth' });
+  t.match(
+    await rejection(
+      db.asUser(tenantA, alice.sub, (c) =>
+        identity.registerUser.run({ email: 'x@example.com', firstName: 'A', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: 'PT409', code: 'user_already_registered' },
+  );
+  t.match(
+    await rejection(
+      db.asUser(tenantA, randomSub(), (c) =>
+        identity.registerUser.run({ email: alice.email.toUpperCase(), firstName: 'A', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: 'PT409', code: 'email_already_registered' },
+  );
+  t.match(
+    await rejection(
+      db.asUser(tenantA, randomSub(), (c) =>
+        identity.registerUser.run({ email: 'not-an-email', firstName: 'A', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_email' },
+  );
+  t.match(
+    await rejection(
+      db.asUser(tenantA, randomSub(), (c) =>
+        identity.registerUser.run({ email: 'ok@example.com', firstName: '  ', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_first_name' },
+  );
+  t.match(
+    await rejection(
+      db.asUser(tenantA, randomSub(), (c) =>
+        identity.registerUser.run(
+          { email: 'ok@example.com', firstName: 'A', lastName: 'B', dateOfBirth: '2999-01-01' },
+          c,
+        ),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_date_of_birth' },
+  );
   // The same email may register in another tenant: tenants are separate worlds.
-  const other = await db.asUser(tenantB, randomSub(), (c) => identity.registerUser.run({ email: alice.email, firstName: 'A', lastName: 'B' }, c));
+  const other = await db.asUser(tenantB, randomSub(), (c) =>
+    identity.registerUser.run({ email: alice.email, firstName: 'A', lastName: 'B' }, c),
+  );
   t.equal(other.length, 1, 'the same email registers in another tenant');
 });
 
 t.test('an unregistered identity may call nothing but registration', async (t) => {
   const stranger = randomSub();
-  t.match(await rejection(db.asUser(tenantA, stranger, (c) => identity.getCurrentUser.run(undefined, c))), { sqlState: 'PT403', code: 'user_not_registered' });
-  t.match(await rejection(db.asUser(tenantA, stranger, (c) => identity.createPersona.run({ firstName: 'A', lastName: 'B' }, c))), { code: 'user_not_registered' });
+  t.match(await rejection(db.asUser(tenantA, stranger, (c) => identity.getCurrentUser.run(undefined, c))), {
+    sqlState: 'PT403',
+    code: 'user_not_registered',
+  });
+  t.match(
+    await rejection(
+      db.asUser(tenantA, stranger, (c) => identity.createPersona.run({ firstName: 'A', lastName: 'B' }, c)),
+    ),
+    { code: 'user_not_registered' },
+  );
   // Alice's subject presented with tenant B's context is a stranger there.
-  t.match(await rejection(db.asUser(tenantB, alice.sub, (c) => identity.getCurrentUser.run(undefined, c))), { code: 'user_not_registered' });
+  t.match(await rejection(db.asUser(tenantB, alice.sub, (c) => identity.getCurrentUser.run(undefined, c))), {
+    code: 'user_not_registered',
+  });
 });
 
 t.test('no tenant context, an empty one or no actor is refused', async (t) => {
   const none = { tenantId: null, actorKind: 'user' as const, actorId: alice.sub, requestId: 'r1' };
-  t.match(await rejection(db.withContext(none, (c) => identity.getCurrentUser.run(undefined, c))), { sqlState: '42501', code: 'tenant_context_missing' });
-  t.match(await rejection(db.withContext({ ...none, tenantId: tenantA, actorId: '' }, (c) => identity.getCurrentUser.run(undefined, c))),
-    { sqlState: '42501', code: 'user_context_missing' });
-  t.match(await rejection(db.withContext({ ...none, tenantId: tenantA, actorKind: 'support' }, (c) => identity.getCurrentUser.run(undefined, c))),
-    { sqlState: '42501', code: 'user_context_missing' }, 'a support actor cannot use tenant procedures');
+  t.match(await rejection(db.withContext(none, (c) => identity.getCurrentUser.run(undefined, c))), {
+    sqlState: '42501',
+    code: 'tenant_context_missing',
+  });
+  t.match(
+    await rejection(
+      db.withContext({ ...none, tenantId: tenantA, actorId: '' }, (c) => identity.getCurrentUser.run(undefined, c)),
+    ),
+    { sqlState: '42501', code: 'user_context_missing' },
+  );
+  t.match(
+    await rejection(
+      db.withContext({ ...none, tenantId: tenantA, actorKind: 'support' }, (c) =>
+        identity.getCurrentUser.run(undefined, c),
+      ),
+    ),
+    { sqlState: '42501', code: 'user_context_missing' },
+    'a support actor cannot use tenant procedures',
+  );
   // Outside any transaction-local context (a bare call on a fresh connection).
   const client = await db.api.connect();
   try {
-    t.match(await rejection(identity.getCurrentUser.run(undefined, client)), { sqlState: '42501', code: 'tenant_context_missing' });
+    t.match(await rejection(identity.getCurrentUser.run(undefined, client)), {
+      sqlState: '42501',
+      code: 'tenant_context_missing',
+    });
   } finally {
     client.release();
   }
 });
 
 t.test('personas: create, read, update, list', async (t) => {
-  const [child] = await asAlice((c) => identity.createPersona.run({ firstName: 'Charlie', lastName: 'Tester', dateOfBirth: '2015-06-01' }, c));
+  const [child] = await asAlice((c) =>
+    identity.createPersona.run({ firstName: 'Charlie', lastName: 'Tester', dateOfBirth: '2015-06-01' }, c),
+  );
   t.equal(child.isMinor, true, 'a child born in 2015 is a minor');
   t.equal(child.livingStatus, 'living');
-  const [updated] = await asAlice((c) => identity.updatePersona.run({ personaId: child.personaId, preferredName: 'Chuck', middleName: 'J' }, c));
+  const [updated] = await asAlice((c) =>
+    identity.updatePersona.run({ personaId: child.personaId, preferredName: 'Chuck', middleName: 'J' }, c),
+  );
   t.equal(updated.preferredName, 'Chuck', 'update changes the given field');
   t.equal(updated.firstName, 'Charlie', 'and keeps the others');
   const [cleared] = await asAlice((c) => identity.updatePersona.run({ personaId: child.personaId, middleName: '' }, c));
   t.equal(cleared.middleName, null, 'an empty string clears an optional name');
   const list = await asAlice((c) => identity.listMyPersonas.run(undefined, c));
-  t.same(list.map((p) => [p.personaId, p.linkKind]), [[alice.personaId, 'self'], [child.personaId, 'delegate']], 'own persona first, then managed ones');
-  t.match(await rejection(asAlice((c) => identity.createPersona.run({ firstName: 'X', lastName: 'Y', livingStatus: 'living', dateOfDeath: '2020-01-01' }, c))),
-    { sqlState: 'PT400', code: 'invalid_date_of_death' });
-  t.match(await rejection(asAlice((c) => identity.createPersona.run({ firstName: 'X', lastName: 'Y', livingStatus: 'zombie' }, c))),
-    { sqlState: 'PT400', code: 'invalid_living_status' });
-  const [late] = await asAlice((c) => identity.createPersona.run({ firstName: 'Grand', lastName: 'Pa', livingStatus: 'deceased', dateOfBirth: '1920-01-01', dateOfDeath: '2001-02-03' }, c));
+  t.same(
+    list.map((p) => [p.personaId, p.linkKind]),
+    [
+      [alice.personaId, 'self'],
+      [child.personaId, 'delegate'],
+    ],
+    'own persona first, then managed ones',
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.createPersona.run(
+          { firstName: 'X', lastName: 'Y', livingStatus: 'living', dateOfDeath: '2020-01-01' },
+          c,
+        ),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_date_of_death' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) => identity.createPersona.run({ firstName: 'X', lastName: 'Y', livingStatus: 'zombie' }, c)),
+    ),
+    { sqlState: 'PT400', code: 'invalid_living_status' },
+  );
+  const [late] = await asAlice((c) =>
+    identity.createPersona.run(
+      {
+        firstName: 'Grand',
+        lastName: 'Pa',
+        livingStatus: 'deceased',
+        dateOfBirth: '1920-01-01',
+        dateOfDeath: '2001-02-03',
+      },
+      c,
+    ),
+  );
   t.equal(late.dateOfDeath, '2001-02-03', 'a deceased persona keeps the date of death as a plain date');
 });
 
@@ -94,15 +194,44 @@ t.test("another user's persona, another tenant's persona and a made-up id all lo
     for (const [name, call] of Object.entries({
       get: () => asAlice((c) => identity.getPersona.run({ personaId }, c)),
       update: () => asAlice((c) => identity.updatePersona.run({ personaId, firstName: 'Hacked' }, c)),
-      'add email': () => asAlice((c) => identity.addPersonaEmail.run({ personaId, email: 'x@example.com', label: 'personal', isPrimary: false }, c)),
-      'add phone': () => asAlice((c) => identity.addPersonaPhone.run({ personaId, phoneNumber: '+14155550123', label: 'mobile', isPrimary: false }, c)),
-      'add address': () => asAlice((c) => identity.addPersonaAddress.run({ personaId, line1: '1 Main St', city: 'Town', countryCode: 'US', label: 'home', isPrimary: false }, c)),
-      'remove contact': () => asAlice((c) => identity.removePersonaContact.run({ personaId, contactKind: 'email', contactId: crypto.randomUUID() }, c)),
-      'relate to': () => asAlice((c) => identity.recordPersonaRelationship.run({ personaId: alice.personaId, relatedPersonaId: personaId, relationshipType: 'child' }, c)),
-      'link self to': () => asAlice((c) => identity.linkUserPersona.run({ userId: alice.userId, personaId, linkKind: 'delegate' }, c)),
+      'add email': () =>
+        asAlice((c) =>
+          identity.addPersonaEmail.run({ personaId, email: 'x@example.com', label: 'personal', isPrimary: false }, c),
+        ),
+      'add phone': () =>
+        asAlice((c) =>
+          identity.addPersonaPhone.run(
+            { personaId, phoneNumber: '+14155550123', label: 'mobile', isPrimary: false },
+            c,
+          ),
+        ),
+      'add address': () =>
+        asAlice((c) =>
+          identity.addPersonaAddress.run(
+            { personaId, line1: '1 Main St', city: 'Town', countryCode: 'US', label: 'home', isPrimary: false },
+            c,
+          ),
+        ),
+      'remove contact': () =>
+        asAlice((c) =>
+          identity.removePersonaContact.run({ personaId, contactKind: 'email', contactId: crypto.randomUUID() }, c),
+        ),
+      'relate to': () =>
+        asAlice((c) =>
+          identity.recordPersonaRelationship.run(
+            { personaId: alice.personaId, relatedPersonaId: personaId, relationshipType: 'child' },
+            c,
+          ),
+        ),
+      'link self to': () =>
+        asAlice((c) => identity.linkUserPersona.run({ userId: alice.userId, personaId, linkKind: 'delegate' }, c)),
     })) {
       const refused = await rejection(call());
-      t.same([refused.sqlState, refused.code, refused.message], ['PT404', 'persona_not_found', 'persona not found'], `${name} on ${what}`);
+      t.same(
+        [refused.sqlState, refused.code, refused.message],
+        ['PT404', 'persona_not_found', 'persona not found'],
+        `${name} on ${what}`,
+      );
     }
   }
   const [still] = await asBob((c) => identity.getPersona.run({ personaId: bobsChild.personaId }, c));
@@ -113,76 +242,279 @@ t.test("another user's persona, another tenant's persona and a made-up id all lo
 
 t.test('contact data: add, primary flag, duplicates, removal, malformed input', async (t) => {
   const personaId = alice.personaId;
-  const [{ contactId: work }] = await asAlice((c) => identity.addPersonaEmail.run({ personaId, email: 'Alice.Work@Example.com', label: 'work', isPrimary: true }, c));
-  const [{ contactId: phone }] = await asAlice((c) => identity.addPersonaPhone.run({ personaId, phoneNumber: '+1 (415) 555-0123', label: 'mobile', isPrimary: true }, c));
-  await asAlice((c) => identity.addPersonaAddress.run({ personaId, line1: '1 Main St', city: 'Springfield', countryCode: 'us', region: 'IL', postalCode: '62701', label: 'home', isPrimary: true }, c));
+  const [{ contactId: work }] = await asAlice((c) =>
+    identity.addPersonaEmail.run({ personaId, email: 'Alice.Work@Example.com', label: 'work', isPrimary: true }, c),
+  );
+  const [{ contactId: phone }] = await asAlice((c) =>
+    identity.addPersonaPhone.run({ personaId, phoneNumber: '+1 (415) 555-0123', label: 'mobile', isPrimary: true }, c),
+  );
+  await asAlice((c) =>
+    identity.addPersonaAddress.run(
+      {
+        personaId,
+        line1: '1 Main St',
+        city: 'Springfield',
+        countryCode: 'us',
+        region: 'IL',
+        postalCode: '62701',
+        label: 'home',
+        isPrimary: true,
+      },
+      c,
+    ),
+  );
   const [persona] = await asAlice((c) => identity.getPersona.run({ personaId }, c));
   const emails = persona.emails as Array<{ id: string; email: string; isPrimary: boolean }>;
-  t.same(emails.filter((e) => e.isPrimary).map((e) => e.email), ['alice.work@example.com'], 'a new primary email demotes the old one, and is lower-cased');
-  t.same((persona.phones as Array<{ phoneNumber: string }>).map((p) => p.phoneNumber), ['+14155550123'], 'phone numbers are stored in E.164');
-  t.same((persona.addresses as Array<{ countryCode: string }>).map((a) => a.countryCode), ['US'], 'country codes are upper-cased');
-  t.match(await rejection(asAlice((c) => identity.addPersonaEmail.run({ personaId, email: 'ALICE.work@example.com', label: 'work', isPrimary: false }, c))), { sqlState: 'PT409', code: 'contact_exists' });
-  t.match(await rejection(asAlice((c) => identity.addPersonaPhone.run({ personaId, phoneNumber: '555-0123', label: 'mobile', isPrimary: false }, c))), { sqlState: 'PT400', code: 'invalid_phone_number' });
-  t.match(await rejection(asAlice((c) => identity.addPersonaAddress.run({ personaId, line1: '1 Main', city: 'X', countryCode: 'USA', label: 'home', isPrimary: false }, c))), { sqlState: 'PT400', code: 'invalid_country_code' });
-  t.match(await rejection(asAlice((c) => identity.addPersonaEmail.run({ personaId, email: 'a@b.co', label: 'secret', isPrimary: false }, c))), { sqlState: 'PT400', code: 'invalid_label' });
-  t.match(await rejection(asAlice((c) => identity.removePersonaContact.run({ personaId, contactKind: 'fax', contactId: work }, c))), { sqlState: 'PT400', code: 'invalid_contact_kind' });
+  t.same(
+    emails.filter((e) => e.isPrimary).map((e) => e.email),
+    ['alice.work@example.com'],
+    'a new primary email demotes the old one, and is lower-cased',
+  );
+  t.same(
+    (persona.phones as Array<{ phoneNumber: string }>).map((p) => p.phoneNumber),
+    ['+14155550123'],
+    'phone numbers are stored in E.164',
+  );
+  t.same(
+    (persona.addresses as Array<{ countryCode: string }>).map((a) => a.countryCode),
+    ['US'],
+    'country codes are upper-cased',
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.addPersonaEmail.run(
+          { personaId, email: 'ALICE.work@example.com', label: 'work', isPrimary: false },
+          c,
+        ),
+      ),
+    ),
+    { sqlState: 'PT409', code: 'contact_exists' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.addPersonaPhone.run({ personaId, phoneNumber: '555-0123', label: 'mobile', isPrimary: false }, c),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_phone_number' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.addPersonaAddress.run(
+          { personaId, line1: '1 Main', city: 'X', countryCode: 'USA', label: 'home', isPrimary: false },
+          c,
+        ),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_country_code' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.addPersonaEmail.run({ personaId, email: 'a@b.co', label: 'secret', isPrimary: false }, c),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_label' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) => identity.removePersonaContact.run({ personaId, contactKind: 'fax', contactId: work }, c)),
+    ),
+    { sqlState: 'PT400', code: 'invalid_contact_kind' },
+  );
   await asAlice((c) => identity.removePersonaContact.run({ personaId, contactKind: 'phone', contactId: phone }, c));
-  t.match(await rejection(asAlice((c) => identity.removePersonaContact.run({ personaId, contactKind: 'phone', contactId: phone }, c))), { sqlState: 'PT404', code: 'contact_not_found' }, 'a removed contact is gone');
+  t.match(
+    await rejection(
+      asAlice((c) => identity.removePersonaContact.run({ personaId, contactKind: 'phone', contactId: phone }, c)),
+    ),
+    { sqlState: 'PT404', code: 'contact_not_found' },
+    'a removed contact is gone',
+  );
   // Bob cannot remove Alice's email even knowing its id, and it survives.
-  t.match(await rejection(asBob((c) => identity.removePersonaContact.run({ personaId, contactKind: 'email', contactId: work }, c))), { code: 'persona_not_found' });
-  t.match(await rejection(asBob((c) => identity.removePersonaContact.run({ personaId: bob.personaId, contactKind: 'email', contactId: work }, c))), { code: 'contact_not_found' },
-    "naming one's own persona does not reach another persona's contact");
+  t.match(
+    await rejection(
+      asBob((c) => identity.removePersonaContact.run({ personaId, contactKind: 'email', contactId: work }, c)),
+    ),
+    { code: 'persona_not_found' },
+  );
+  t.match(
+    await rejection(
+      asBob((c) =>
+        identity.removePersonaContact.run({ personaId: bob.personaId, contactKind: 'email', contactId: work }, c),
+      ),
+    ),
+    { code: 'contact_not_found' },
+    "naming one's own persona does not reach another persona's contact",
+  );
 });
 
 t.test('relationships between personas the user acts for', async (t) => {
   const [spouse] = await asAlice((c) => identity.createPersona.run({ firstName: 'Sam', lastName: 'Tester' }, c));
-  const [{ relationshipId }] = await asAlice((c) => identity.recordPersonaRelationship.run({ personaId: alice.personaId, relatedPersonaId: spouse.personaId, relationshipType: 'spouse' }, c));
+  const [{ relationshipId }] = await asAlice((c) =>
+    identity.recordPersonaRelationship.run(
+      { personaId: alice.personaId, relatedPersonaId: spouse.personaId, relationshipType: 'spouse' },
+      c,
+    ),
+  );
   t.ok(relationshipId, 'recorded');
   const [persona] = await asAlice((c) => identity.getPersona.run({ personaId: alice.personaId }, c));
-  t.same((persona.relationships as Array<{ relatedPersonaId: string; relationshipType: string }>).map((r) => [r.relatedPersonaId, r.relationshipType]), [[spouse.personaId, 'spouse']]);
-  t.match(await rejection(asAlice((c) => identity.recordPersonaRelationship.run({ personaId: alice.personaId, relatedPersonaId: spouse.personaId, relationshipType: 'spouse' }, c))), { sqlState: 'PT409', code: 'relationship_exists' });
-  t.match(await rejection(asAlice((c) => identity.recordPersonaRelationship.run({ personaId: alice.personaId, relatedPersonaId: alice.personaId, relationshipType: 'spouse' }, c))), { sqlState: 'PT400', code: 'invalid_relationship' });
-  t.match(await rejection(asAlice((c) => identity.recordPersonaRelationship.run({ personaId: alice.personaId, relatedPersonaId: spouse.personaId, relationshipType: 'nemesis' }, c))), { sqlState: 'PT400', code: 'invalid_relationship_type' });
+  t.same(
+    (persona.relationships as Array<{ relatedPersonaId: string; relationshipType: string }>).map((r) => [
+      r.relatedPersonaId,
+      r.relationshipType,
+    ]),
+    [[spouse.personaId, 'spouse']],
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.recordPersonaRelationship.run(
+          { personaId: alice.personaId, relatedPersonaId: spouse.personaId, relationshipType: 'spouse' },
+          c,
+        ),
+      ),
+    ),
+    { sqlState: 'PT409', code: 'relationship_exists' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.recordPersonaRelationship.run(
+          { personaId: alice.personaId, relatedPersonaId: alice.personaId, relationshipType: 'spouse' },
+          c,
+        ),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_relationship' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.recordPersonaRelationship.run(
+          { personaId: alice.personaId, relatedPersonaId: spouse.personaId, relationshipType: 'nemesis' },
+          c,
+        ),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_relationship_type' },
+  );
 });
 
 t.test('linking users to personas', async (t) => {
   const [child] = await asAlice((c) => identity.createPersona.run({ firstName: 'Eve', lastName: 'Tester' }, c));
-  t.match(await rejection(asBob((c) => identity.getPersona.run({ personaId: child.personaId }, c))), { code: 'persona_not_found' }, 'before the link Bob cannot see the child');
-  const [link] = await asAlice((c) => identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'delegate' }, c));
+  t.match(
+    await rejection(asBob((c) => identity.getPersona.run({ personaId: child.personaId }, c))),
+    { code: 'persona_not_found' },
+    'before the link Bob cannot see the child',
+  );
+  const [link] = await asAlice((c) =>
+    identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'delegate' }, c),
+  );
   t.equal(link.linkKind, 'delegate');
   const [seen] = await asBob((c) => identity.getPersona.run({ personaId: child.personaId }, c));
   t.equal(seen.firstName, 'Eve', 'after the link Bob can act for the child');
-  t.match(await rejection(asAlice((c) => identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'delegate' }, c))), { sqlState: 'PT409', code: 'already_linked' });
-  t.match(await rejection(asAlice((c) => identity.linkUserPersona.run({ userId: mallory.userId, personaId: child.personaId, linkKind: 'delegate' }, c))), { sqlState: 'PT404', code: 'user_not_found' },
-    "another tenant's user cannot be linked, and is not found");
-  t.match(await rejection(asAlice((c) => identity.linkUserPersona.run({ userId: bob.userId, personaId: alice.personaId, linkKind: 'self' }, c))), { sqlState: 'PT403', code: 'self_link_not_allowed' });
-  t.match(await rejection(asAlice((c) => identity.linkUserPersona.run({ userId: alice.userId, personaId: child.personaId, linkKind: 'self' }, c))), { sqlState: 'PT409', code: 'self_link_exists' });
-  t.match(await rejection(asAlice((c) => identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'owner' }, c))), { sqlState: 'PT400', code: 'invalid_link_kind' });
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'delegate' }, c),
+      ),
+    ),
+    { sqlState: 'PT409', code: 'already_linked' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.linkUserPersona.run({ userId: mallory.userId, personaId: child.personaId, linkKind: 'delegate' }, c),
+      ),
+    ),
+    { sqlState: 'PT404', code: 'user_not_found' },
+    "another tenant's user cannot be linked, and is not found",
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.linkUserPersona.run({ userId: bob.userId, personaId: alice.personaId, linkKind: 'self' }, c),
+      ),
+    ),
+    { sqlState: 'PT403', code: 'self_link_not_allowed' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.linkUserPersona.run({ userId: alice.userId, personaId: child.personaId, linkKind: 'self' }, c),
+      ),
+    ),
+    { sqlState: 'PT409', code: 'self_link_exists' },
+  );
+  t.match(
+    await rejection(
+      asAlice((c) =>
+        identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'owner' }, c),
+      ),
+    ),
+    { sqlState: 'PT400', code: 'invalid_link_kind' },
+  );
 });
 
 t.test('sign-in is recorded once per session and deactivation locks the user out', async (t) => {
   const carol = await makeUser(db, tenantA, 'Carol');
   const asCarol = <T>(fn: Parameters<typeof db.asUser<T>>[2]) => db.asUser(tenantA, carol.sub, fn);
-  const [first] = await asCarol((c) => identity.authenticateUser.run({ sessionRef: 'session-1', userAgent: 'tap', ipAddress: '127.0.0.1' }, c));
+  const [first] = await asCarol((c) =>
+    identity.authenticateUser.run({ sessionRef: 'session-1', userAgent: 'tap', ipAddress: '127.0.0.1' }, c),
+  );
   t.ok(first.lastLoginAt, 'the sign-in sets last login');
   await asCarol((c) => identity.authenticateUser.run({ sessionRef: 'session-1' }, c));
-  const { rows } = await db.admin.query('select count(*)::int as n from app.user_sessions where tenant_id = $1 and user_id = $2', [tenantA, carol.userId]);
+  const { rows } = await db.admin.query(
+    'select count(*)::int as n from app.user_sessions where tenant_id = $1 and user_id = $2',
+    [tenantA, carol.userId],
+  );
   t.equal(rows[0].n, 1, 'the same session is recorded once');
-  t.match(await rejection(asCarol((c) => identity.authenticateUser.run({ sessionRef: '' }, c))), { sqlState: 'PT400', code: 'invalid_session_ref' });
+  t.match(await rejection(asCarol((c) => identity.authenticateUser.run({ sessionRef: '' }, c))), {
+    sqlState: 'PT400',
+    code: 'invalid_session_ref',
+  });
   const [gone] = await asCarol((c) => identity.deactivateUser.run(undefined, c));
   t.equal(gone.status, 'deactivated');
-  t.match(await rejection(asCarol((c) => identity.getCurrentUser.run(undefined, c))), { sqlState: 'PT403', code: 'user_inactive' });
-  t.match(await rejection(asCarol((c) => identity.authenticateUser.run({ sessionRef: 'session-2' }, c))), { code: 'user_inactive' }, 'a deactivated user cannot sign in');
+  t.match(await rejection(asCarol((c) => identity.getCurrentUser.run(undefined, c))), {
+    sqlState: 'PT403',
+    code: 'user_inactive',
+  });
+  t.match(
+    await rejection(asCarol((c) => identity.authenticateUser.run({ sessionRef: 'session-2' }, c))),
+    { code: 'user_inactive' },
+    'a deactivated user cannot sign in',
+  );
 });
 
 t.test('the tenant-traffic role touches no table directly', async (t) => {
-  for (const table of ['app.users', 'app.personas', 'app.tenants', 'app.persona_emails', 'audit.audit_log', 'migrations.applied_migrations']) {
+  for (const table of [
+    'app.users',
+    'app.personas',
+    'app.tenants',
+    'app.persona_emails',
+    'audit.audit_log',
+    'migrations.applied_migrations',
+  ]) {
     const refused = await rejection(db.api.query(`select * from ${table} limit 1`));
     t.equal(refused.sqlState, '42501', `select from ${table} is permission denied`);
   }
-  t.equal((await rejection(db.api.query(`insert into app.tenants (slug, name) values ('x', 'y')`))).sqlState, '42501', 'insert is permission denied');
-  t.equal((await rejection(db.api.query(`select app.current_tenant_id()`))).sqlState, '42501', 'internal helpers are not executable');
-  t.equal((await rejection(db.api.query(`create table public.x (id int)`))).sqlState, '42501', 'nothing can be created in public');
+  t.equal(
+    (await rejection(db.api.query(`insert into app.tenants (slug, name) values ('x', 'y')`))).sqlState,
+    '42501',
+    'insert is permission denied',
+  );
+  t.equal(
+    (await rejection(db.api.query(`select app.current_tenant_id()`))).sqlState,
+    '42501',
+    'internal helpers are not executable',
+  );
+  t.equal(
+    (await rejection(db.api.query(`create table public.x (id int)`))).sqlState,
+    '42501',
+    'nothing can be created in public',
+  );
 });
 
 t.test('the audit log records who changed what, redacts PII, and is append-only', async (t) => {
@@ -196,14 +528,27 @@ t.test('the audit log records who changed what, redacts PII, and is append-only'
   t.equal(rows[0].actor_id, alice.sub, 'with the acting subject');
   t.equal(rows[0].changes.first_name, '[redacted]', 'names are redacted');
   t.equal(rows[0].changes.living_status, 'living', 'other values are kept');
-  const { rows: all } = await db.admin.query(`select changes::text as c from audit.audit_log where tenant_id = $1`, [tenantA]);
-  t.notOk(all.some((r) => r.c?.includes(alice.email)), 'no audit row holds an email in clear');
+  const { rows: all } = await db.admin.query(`select changes::text as c from audit.audit_log where tenant_id = $1`, [
+    tenantA,
+  ]);
+  t.notOk(
+    all.some((r) => r.c?.includes(alice.email)),
+    'no audit row holds an email in clear',
+  );
   const owner = await db.admin.connect();
   try {
     await owner.query('begin; set local role estate_owner');
-    t.equal((await rejection(owner.query('update audit.audit_log set actor_id = $1', ['x']))).code, 'audit_log_append_only', 'UPDATE is rejected even for the owner');
+    t.equal(
+      (await rejection(owner.query('update audit.audit_log set actor_id = $1', ['x']))).code,
+      'audit_log_append_only',
+      'UPDATE is rejected even for the owner',
+    );
     await owner.query('rollback; begin; set local role estate_owner');
-    t.equal((await rejection(owner.query('delete from audit.audit_log'))).code, 'audit_log_append_only', 'DELETE is rejected even for the owner');
+    t.equal(
+      (await rejection(owner.query('delete from audit.audit_log'))).code,
+      'audit_log_append_only',
+      'DELETE is rejected even for the owner',
+    );
     await owner.query('rollback');
   } finally {
     owner.release();

@@ -34,9 +34,14 @@ t.test('a fresh database gets every migration and procedure file, a second run n
 t.test('objects belong to the owner role', async (t) => {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  const { rows } = await client.query(`select distinct pg_get_userbyid(c.relowner) as owner from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('app', 'audit')`);
+  const { rows } = await client.query(
+    `select distinct pg_get_userbyid(c.relowner) as owner from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('app', 'audit')`,
+  );
   await client.end();
-  t.same(rows.map((r) => r.owner), ['estate_owner']);
+  t.same(
+    rows.map((r) => r.owner),
+    ['estate_owner'],
+  );
 });
 
 t.test('a changed procedure file is re-applied', async (t) => {
@@ -46,11 +51,20 @@ t.test('a changed procedure file is re-applied', async (t) => {
 });
 
 t.test('a new migration is applied in its transaction; a failing one leaves no trace', async (t) => {
-  await writeFile(path.join(rootDir, 'db', 'migrations', '0900_broken.sql'), 'create table app.half_done (id int);\nselect 1/0;\n');
-  await t.rejects(migrate({ adminUrl, rootDir }), /migration 0900_broken.sql failed.*division by zero/, 'the broken migration fails with its name and cause');
+  await writeFile(
+    path.join(rootDir, 'db', 'migrations', '0900_broken.sql'),
+    'create table app.half_done (id int);\nselect 1/0;\n',
+  );
+  await t.rejects(
+    migrate({ adminUrl, rootDir }),
+    /migration 0900_broken.sql failed.*division by zero/,
+    'the broken migration fails with its name and cause',
+  );
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  const { rows } = await client.query(`select to_regclass('app.half_done') as t, (select count(*)::int from migrations.applied_migrations where filename = '0900_broken.sql') as n`);
+  const { rows } = await client.query(
+    `select to_regclass('app.half_done') as t, (select count(*)::int from migrations.applied_migrations where filename = '0900_broken.sql') as n`,
+  );
   await client.end();
   t.same(rows[0], { t: null, n: 0 }, 'neither its table nor its record exists');
   await writeFile(path.join(rootDir, 'db', 'migrations', '0900_broken.sql'), 'select 1;\n');
@@ -60,7 +74,10 @@ t.test('a new migration is applied in its transaction; a failing one leaves no t
 t.test('editing, deleting or back-dating an applied migration is an error', async (t) => {
   await appendFile(path.join(rootDir, 'db', 'migrations', '0001_platform.sql'), '\n-- edited\n');
   await t.rejects(migrate({ adminUrl, rootDir }), /0001_platform.sql was edited after it was applied/);
-  await cp(path.join(projectRoot, 'db', 'migrations', '0001_platform.sql'), path.join(rootDir, 'db', 'migrations', '0001_platform.sql'));
+  await cp(
+    path.join(projectRoot, 'db', 'migrations', '0001_platform.sql'),
+    path.join(rootDir, 'db', 'migrations', '0001_platform.sql'),
+  );
   await writeFile(path.join(rootDir, 'db', 'migrations', '0500_late.sql'), 'select 1;\n');
   await t.rejects(migrate({ adminUrl, rootDir }), /0500_late.sql sorts before the already applied 0900_broken.sql/);
   await rm(path.join(rootDir, 'db', 'migrations', '0500_late.sql'));

@@ -37,12 +37,10 @@ function cognitoLocalEntry(): string {
 
 // Preloaded into the child: it exits when the IPC channel to the parent closes, which
 // happens however the parent dies (including SIGKILL, where no 'exit' handler runs).
-const ORPHAN_GUARD =
-  "data:text/javascript,process.on('disconnect',()=>process.exit(0));";
+const ORPHAN_GUARD = "data:text/javascript,process.on('disconnect',()=>process.exit(0));";
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
-
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -143,7 +141,8 @@ async function startOnce(opts: {
     clearTimeout(timer);
   };
 
-  const output = (): string => (tail.length ? `\n--- cognito-local output (last ${tail.length} lines) ---\n${tail.join('\n')}` : ' (no output)');
+  const output = (): string =>
+    tail.length ? `\n--- cognito-local output (last ${tail.length} lines) ---\n${tail.join('\n')}` : ' (no output)';
 
   // Wait until the HTTP server answers.
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
@@ -193,7 +192,9 @@ export async function startCognitoLocal(opts: {
     try {
       port = pickPort ? await freePort(host) : (opts.port as number);
     } catch (err) {
-      throw new Error(`cannot pick a free port on host ${host} for cognito-local: ${(err as Error).message}`, { cause: err });
+      throw new Error(`cannot pick a free port on host ${host} for cognito-local: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
     try {
       return await startOnce({ dataDir, host, port, log: opts.log });

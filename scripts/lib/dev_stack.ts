@@ -13,7 +13,12 @@ import { createFieldCipher, generateFieldKeys } from '../../server/field_cipher.
 import { listMyFfcs } from '../../generated/family_circles.queries.ts';
 import { buildFamily, seedExchangeRates, syntheticRegistrar } from './scenario.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
-import { createTenant, getTenantBySlug, registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
+import {
+  createTenant,
+  getTenantBySlug,
+  registerAppClient,
+  registerIdentityProvider,
+} from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognito_local.ts';
 import { startEmbeddedPostgres } from './embedded_postgres.ts';
 import { migrate, projectRoot } from './migrate.ts';
@@ -111,9 +116,12 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
 
   try {
     const secrets = await devSecrets(dataDir);
-    const fieldEncryptionKeys = config.FIELD_ENCRYPTION_KEYS ?? (config.DATABASE_URL ? undefined : secrets.fieldEncryptionKeys);
-    if (!fieldEncryptionKeys) throw new Error('FIELD_ENCRYPTION_KEYS is required with DATABASE_URL (keyId:base64-of-32-bytes)');
-    const stripeWebhookSecret = config.STRIPE_WEBHOOK_SECRET ?? (config.DATABASE_URL ? undefined : secrets.stripeWebhookSecret);
+    const fieldEncryptionKeys =
+      config.FIELD_ENCRYPTION_KEYS ?? (config.DATABASE_URL ? undefined : secrets.fieldEncryptionKeys);
+    if (!fieldEncryptionKeys)
+      throw new Error('FIELD_ENCRYPTION_KEYS is required with DATABASE_URL (keyId:base64-of-32-bytes)');
+    const stripeWebhookSecret =
+      config.STRIPE_WEBHOOK_SECRET ?? (config.DATABASE_URL ? undefined : secrets.stripeWebhookSecret);
     let adminUrl = config.DATABASE_URL;
     let apiPassword = config.DATABASE_API_PASSWORD;
     let supportPassword = config.DATABASE_SUPPORT_PASSWORD;
@@ -132,17 +140,30 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
     }
     if (config.MIGRATE_ON_START) {
       const result = await migrate({ adminUrl, rolePasswords: { api: apiPassword, support: supportPassword }, log });
-      log(`migrations: ${result.appliedMigrations.length} applied, procedure files: ${result.appliedProcedureFiles.length} applied`);
+      log(
+        `migrations: ${result.appliedMigrations.length} applied, procedure files: ${result.appliedProcedureFiles.length} applied`,
+      );
     }
     const databaseApiUrl = loginRoleUrl(adminUrl, API_ROLE, apiPassword, config.DATABASE_API_URL);
     const databaseSupportUrl = loginRoleUrl(adminUrl, SUPPORT_ROLE, supportPassword, config.DATABASE_SUPPORT_URL);
 
     const provider = config.IDENTITY_PROVIDER ?? (config.DATABASE_URL ? 'cognito' : 'cognito-local');
     if (provider !== 'cognito-local') {
-      return { databaseApiUrl, databaseSupportUrl, fieldEncryptionKeys, stripeWebhookSecret, allowDevelopmentIssuers: false, announce: async () => {}, stop };
+      return {
+        databaseApiUrl,
+        databaseSupportUrl,
+        fieldEncryptionKeys,
+        stripeWebhookSecret,
+        allowDevelopmentIssuers: false,
+        announce: async () => {},
+        stop,
+      };
     }
 
-    const cognito = await startCognitoLocal({ dataDir: path.join(dataDir, 'cognito'), port: config.COGNITO_LOCAL_PORT });
+    const cognito = await startCognitoLocal({
+      dataDir: path.join(dataDir, 'cognito'),
+      port: config.COGNITO_LOCAL_PORT,
+    });
     stops.push(() => cognito.stop());
     const pool = await ensureUserPool(cognito.endpoint, `${config.DEMO_TENANT_SLUG}-users`);
     const client = await ensureAppClient(cognito.endpoint, pool.userPoolId, `${config.DEMO_TENANT_SLUG}-app`);
@@ -160,7 +181,12 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           if ((error as pg.DatabaseError).hint !== 'tenant_not_found') throw error;
           await db.query('rollback to savepoint find_tenant');
           const branding = { displayName: 'Demo Family Office', primaryColor: '#1f4e79' };
-          return (await createTenant.run({ slug: config.DEMO_TENANT_SLUG, name: 'Demo Family Office', branding, settings: {} }, db))[0].tenantId;
+          return (
+            await createTenant.run(
+              { slug: config.DEMO_TENANT_SLUG, name: 'Demo Family Office', branding, settings: {} },
+              db,
+            )
+          )[0].tenantId;
         }
       });
       await asSupport(supportPool, 'dev-bootstrap', async (db) => {
@@ -168,23 +194,43 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           { tenantId, kind: 'development', userPoolId: pool.userPoolId, issuer: pool.issuer, region: null },
           db,
         );
-        await registerAppClient.run({ tenantId, providerId: provider.providerId, clientId: client.clientId, name: 'Demo app' }, db);
+        await registerAppClient.run(
+          { tenantId, providerId: provider.providerId, clientId: client.clientId, name: 'Demo app' },
+          db,
+        );
       });
-      await inContext(apiPool, { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' }, async (db) => {
-        await db.query('savepoint demo_user');
-        try {
-          await registerUser.run({ email: config.DEMO_USER_EMAIL, firstName: 'Dana', lastName: 'Demo', dateOfBirth: '1970-05-17' }, db);
-        } catch (error) {
-          if ((error as pg.DatabaseError).hint !== 'user_already_registered') throw error;
-          await db.query('rollback to savepoint demo_user');
-        }
-      });
+      await inContext(
+        apiPool,
+        { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' },
+        async (db) => {
+          await db.query('savepoint demo_user');
+          try {
+            await registerUser.run(
+              { email: config.DEMO_USER_EMAIL, firstName: 'Dana', lastName: 'Demo', dateOfBirth: '1970-05-17' },
+              db,
+            );
+          } catch (error) {
+            if ((error as pg.DatabaseError).hint !== 'user_already_registered') throw error;
+            await db.query('rollback to savepoint demo_user');
+          }
+        },
+      );
       // The demo user owns a family with assets, so net worth answers right after start.
-      const circles = await inContext(apiPool, { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' }, (db) =>
-        listMyFfcs.run({ limit: 1, offset: 0 }, db));
+      const circles = await inContext(
+        apiPool,
+        { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' },
+        (db) => listMyFfcs.run({ limit: 1, offset: 0 }, db),
+      );
       if (!circles.length) {
         await seedExchangeRates(supportPool, 'dev-bootstrap');
-        await buildFamily(apiPool, tenantId, user.sub, 1, syntheticRegistrar(apiPool, tenantId), createFieldCipher(fieldEncryptionKeys));
+        await buildFamily(
+          apiPool,
+          tenantId,
+          user.sub,
+          1,
+          syntheticRegistrar(apiPool, tenantId),
+          createFieldCipher(fieldEncryptionKeys),
+        );
         log('demo family with assets of all 13 types created');
       }
     } finally {

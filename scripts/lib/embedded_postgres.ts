@@ -48,8 +48,10 @@ export async function startEmbeddedPostgres(options: {
     authMethod: 'scram-sha-256',
     // Loopback only; enough connections for parallel test files; fast, not durable, when throwaway.
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
       ...(options.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
     onLog: (message) => log(String(message).trimEnd()),

@@ -48,7 +48,13 @@ async function sqlFiles(dir: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.sql')).sort();
 }
 
-async function inTransactionAsOwner(client: pg.Client, sql: string, record: () => Promise<unknown>, label: string, checkBodies = true) {
+async function inTransactionAsOwner(
+  client: pg.Client,
+  sql: string,
+  record: () => Promise<unknown>,
+  label: string,
+  checkBodies = true,
+) {
   await client.query('begin');
   try {
     await client.query(`set local role ${OWNER_ROLE}`);
@@ -62,9 +68,12 @@ async function inTransactionAsOwner(client: pg.Client, sql: string, record: () =
     await client.query('rollback');
     const pgError = error as pg.DatabaseError;
     const where = pgError.position ? ` at character ${pgError.position}` : '';
-    throw new MigrationError(`${label} failed${where}: ${pgError.message}${pgError.where ? ` (${pgError.where})` : ''}`, {
-      cause: error,
-    });
+    throw new MigrationError(
+      `${label} failed${where}: ${pgError.message}${pgError.where ? ` (${pgError.where})` : ''}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -83,10 +92,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       [SUPPORT_ROLE, options.rolePasswords?.support],
     ] as const) {
       if (!password) continue;
-      const { rows } = await client.query<{ sql: string }>(`select format('alter role %I password %L', $1::text, $2::text) as sql`, [
-        role,
-        password,
-      ]);
+      const { rows } = await client.query<{ sql: string }>(
+        `select format('alter role %I password %L', $1::text, $2::text) as sql`,
+        [role, password],
+      );
       await client.query(rows[0].sql);
     }
     await client.query(`
@@ -98,9 +107,11 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
         filename text primary key, checksum text not null, applied_at timestamptz not null default now());`);
 
     const applied = new Map(
-      (await client.query<{ filename: string; checksum: string }>('select filename, checksum from migrations.applied_migrations')).rows.map(
-        (row) => [row.filename, row.checksum],
-      ),
+      (
+        await client.query<{ filename: string; checksum: string }>(
+          'select filename, checksum from migrations.applied_migrations',
+        )
+      ).rows.map((row) => [row.filename, row.checksum]),
     );
     const migrationsDir = path.join(rootDir, 'db', 'migrations');
     const files = await sqlFiles(migrationsDir);
@@ -128,7 +139,11 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       await inTransactionAsOwner(
         client,
         sql,
-        () => client.query('insert into migrations.applied_migrations (filename, checksum) values ($1, $2)', [name, checksum]),
+        () =>
+          client.query('insert into migrations.applied_migrations (filename, checksum) values ($1, $2)', [
+            name,
+            checksum,
+          ]),
         `migration ${name}`,
       );
       result.appliedMigrations.push(name);
@@ -136,7 +151,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
 
     const appliedProcedures = new Map(
       (
-        await client.query<{ filename: string; checksum: string }>('select filename, checksum from migrations.applied_procedure_files')
+        await client.query<{ filename: string; checksum: string }>(
+          'select filename, checksum from migrations.applied_procedure_files',
+        )
       ).rows.map((row) => [row.filename, row.checksum]),
     );
     const proceduresDir = path.join(rootDir, 'procedures');

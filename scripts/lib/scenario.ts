@@ -14,14 +14,49 @@ type Db = pg.PoolClient;
 
 const TYPES: Array<[string, string, (i: number, insured: string) => Record<string, unknown>, string?]> = [
   ['bank_account', 'checking', () => ({ institutionName: 'Harbor Bank', accountKind: 'checking' }), '0012345678'],
-  ['bank_account', 'savings', () => ({ institutionName: 'Harbor Bank', accountKind: 'savings', interestRatePercent: '2.1' }), '0098765432'],
-  ['investment_account', 'brokerage', () => ({ institutionName: 'Summit Securities', accountKind: 'brokerage' }), 'BRK-445566'],
-  ['real_estate', 'primary_residence', (i) => ({ propertyKind: 'primary_residence', addressLine1: `${10 + i} Oak Lane`, city: 'Maplewood', countryCode: 'US' })],
+  [
+    'bank_account',
+    'savings',
+    () => ({ institutionName: 'Harbor Bank', accountKind: 'savings', interestRatePercent: '2.1' }),
+    '0098765432',
+  ],
+  [
+    'investment_account',
+    'brokerage',
+    () => ({ institutionName: 'Summit Securities', accountKind: 'brokerage' }),
+    'BRK-445566',
+  ],
+  [
+    'real_estate',
+    'primary_residence',
+    (i) => ({
+      propertyKind: 'primary_residence',
+      addressLine1: `${10 + i} Oak Lane`,
+      city: 'Maplewood',
+      countryCode: 'US',
+    }),
+  ],
   ['vehicle', 'car', () => ({ make: 'Volvo', model: 'XC90', modelYear: 2022 })],
   ['business', 'private_company', (i) => ({ legalName: `Family Holdings ${i} LLC`, entityKind: 'llc' })],
-  ['life_insurance', 'term_life', (_i, insured) => ({ insurerName: 'Evergreen Life', policyKind: 'term', faceValue: '1000000.00', insuredPersonaId: insured, termEndsOn: '2046-06-30' }), 'POL-778899'],
+  [
+    'life_insurance',
+    'term_life',
+    (_i, insured) => ({
+      insurerName: 'Evergreen Life',
+      policyKind: 'term',
+      faceValue: '1000000.00',
+      insuredPersonaId: insured,
+      termEndsOn: '2046-06-30',
+    }),
+    'POL-778899',
+  ],
   ['personal_property', 'jewelry', () => ({ itemKind: 'ring', location: 'home safe' })],
-  ['debt', 'mortgage', () => ({ lenderName: 'Harbor Bank', debtKind: 'mortgage', interestRatePercent: '3.75' }), 'MTG-112233'],
+  [
+    'debt',
+    'mortgage',
+    () => ({ lenderName: 'Harbor Bank', debtKind: 'mortgage', interestRatePercent: '3.75' }),
+    'MTG-112233',
+  ],
   ['cryptocurrency', 'crypto_wallet', () => ({ symbol: 'BTC', units: '0.75', custody: 'exchange' })],
   ['retirement_account', 'ira', () => ({ institutionName: 'Summit Securities', planKind: 'roth_ira' }), 'IRA-990011'],
   ['collectible', 'art', () => ({ collectibleKind: 'art', creator: 'unknown master' })],
@@ -29,7 +64,20 @@ const TYPES: Array<[string, string, (i: number, insured: string) => Record<strin
   ['misc', 'other', () => ({ notes: 'season tickets' })],
 ];
 
-const FIRST = ['Avery', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Gray', 'Harper', 'Indy', 'Jordan', 'Kai', 'Logan'];
+const FIRST = [
+  'Avery',
+  'Blake',
+  'Casey',
+  'Devon',
+  'Emery',
+  'Finley',
+  'Gray',
+  'Harper',
+  'Indy',
+  'Jordan',
+  'Kai',
+  'Logan',
+];
 
 export interface Family {
   ffcId: string;
@@ -39,7 +87,8 @@ export interface Family {
 }
 
 function user(pool: pg.Pool, tenantId: string, sub: string) {
-  return <T>(fn: (db: Db) => Promise<T>) => inContext(pool, { tenantId, actorKind: 'user', actorId: sub, requestId: `seed-${sub.slice(0, 8)}` }, fn);
+  return <T>(fn: (db: Db) => Promise<T>) =>
+    inContext(pool, { tenantId, actorKind: 'user', actorId: sub, requestId: `seed-${sub.slice(0, 8)}` }, fn);
 }
 
 /**
@@ -60,19 +109,30 @@ export async function buildFamily(
   // A family needs the seats of the family plan: subscribe the way production does (Stripe's events).
   const [plan] = await asOwner((db) => billing.getMySubscription.run(undefined, db));
   if (plan.planCode === 'free') await activatePlan(pool, tenantId, ownerSub, 'family');
-  const [circle] = await asOwner((db) => ffc.createFfc.run({ name: `${me.lastName ?? 'The'} family ${index}`, description: 'seeded family' }, db));
+  const [circle] = await asOwner((db) =>
+    ffc.createFfc.run({ name: `${me.lastName ?? 'The'} family ${index}`, description: 'seeded family' }, db),
+  );
   const memberCount = 2 + (index % 3);
   const members: Array<{ sub: string; personaId: string }> = [];
   for (let m = 0; m < memberCount - 1; m++) {
     const email = `member-${index}-${m}-${ownerSub.slice(0, 6)}@example.com`;
     const sub = await register(email, FIRST[(index + m) % FIRST.length]);
-    const [invite] = await asOwner((db) => ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email, role: m === 0 ? 'admin' : 'member', validHours: 24 }, db));
+    const [invite] = await asOwner((db) =>
+      ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email, role: m === 0 ? 'admin' : 'member', validHours: 24 }, db),
+    );
     const [joined] = await user(pool, tenantId, sub)((db) => ffc.acceptFfcInvitation.run({ token: invite.token }, db));
     members.push({ sub, personaId: joined.personaId });
   }
-  const [child] = await asOwner((db) => identity.createPersona.run({ firstName: 'Robin', lastName: me.lastName ?? 'Child', dateOfBirth: '2014-04-04' }, db));
+  const [child] = await asOwner((db) =>
+    identity.createPersona.run({ firstName: 'Robin', lastName: me.lastName ?? 'Child', dateOfBirth: '2014-04-04' }, db),
+  );
   await asOwner((db) => ffc.addFfcMember.run({ ffcId: circle.ffcId, personaId: child.personaId, role: 'viewer' }, db));
-  await asOwner((db) => identity.recordPersonaRelationship.run({ personaId: me.personaId!, relatedPersonaId: child.personaId, relationshipType: 'child' }, db));
+  await asOwner((db) =>
+    identity.recordPersonaRelationship.run(
+      { personaId: me.personaId!, relatedPersonaId: child.personaId, relationshipType: 'child' },
+      db,
+    ),
+  );
 
   const assetIds: string[] = [];
   for (const [t, [assetType, categoryCode, details, identifier]] of TYPES.entries()) {
@@ -80,9 +140,16 @@ export async function buildFamily(
     const [asset] = await asOwner((db) =>
       assets.createAsset.run(
         {
-          assetType, categoryCode, name: `${categoryCode.replace(/_/g, ' ')} ${index}-${t}`, currency: t % 5 === 4 ? 'EUR' : 'USD',
-          ownerPersonaId: me.personaId!, initialValue: `${value}.00`, valuedOn: '2026-01-15', details: details(index, me.personaId!) as never,
-          ownershipPercentage: members.length && t % 3 === 0 ? '50' : '100', ownershipForm: t % 3 === 0 ? 'joint_tenancy_wros' : 'sole',
+          assetType,
+          categoryCode,
+          name: `${categoryCode.replace(/_/g, ' ')} ${index}-${t}`,
+          currency: t % 5 === 4 ? 'EUR' : 'USD',
+          ownerPersonaId: me.personaId!,
+          initialValue: `${value}.00`,
+          valuedOn: '2026-01-15',
+          details: details(index, me.personaId!) as never,
+          ownershipPercentage: members.length && t % 3 === 0 ? '50' : '100',
+          ownershipForm: t % 3 === 0 ? 'joint_tenancy_wros' : 'sole',
           valuationSource: 'statement',
           identifierCiphertext: identifier && cipher ? cipher.encrypt(identifier) : null,
           identifierLast4: identifier && cipher ? lastFour(identifier) : null,
@@ -93,13 +160,48 @@ export async function buildFamily(
     assetIds.push(asset.assetId);
     // Joint assets: the other half to the first member (1 to 3 owners summing to 100%).
     if (members.length && t % 3 === 0) {
-      await asOwner((db) => assets.assignAssetToPersona.run({ assetId: asset.assetId, personaId: members[0].personaId, percentage: t % 2 ? '30' : '50', ownershipForm: 'joint_tenancy_wros' }, db));
-      if (t % 2 && members[1]) await asOwner((db) => assets.assignAssetToPersona.run({ assetId: asset.assetId, personaId: members[1].personaId, percentage: '20', ownershipForm: 'tenants_in_common' }, db));
+      await asOwner((db) =>
+        assets.assignAssetToPersona.run(
+          {
+            assetId: asset.assetId,
+            personaId: members[0].personaId,
+            percentage: t % 2 ? '30' : '50',
+            ownershipForm: 'joint_tenancy_wros',
+          },
+          db,
+        ),
+      );
+      if (t % 2 && members[1])
+        await asOwner((db) =>
+          assets.assignAssetToPersona.run(
+            {
+              assetId: asset.assetId,
+              personaId: members[1].personaId,
+              percentage: '20',
+              ownershipForm: 'tenants_in_common',
+            },
+            db,
+          ),
+        );
     }
-    for (const [month, factor] of [['2026-04-15', 1.02], ['2026-08-15', 1.05]] as const) {
-      await asOwner((db) => assets.updateAssetValue.run({ assetId: asset.assetId, amount: (value * factor).toFixed(2), valuedOn: month, source: 'statement' }, db));
+    for (const [month, factor] of [
+      ['2026-04-15', 1.02],
+      ['2026-08-15', 1.05],
+    ] as const) {
+      await asOwner((db) =>
+        assets.updateAssetValue.run(
+          { assetId: asset.assetId, amount: (value * factor).toFixed(2), valuedOn: month, source: 'statement' },
+          db,
+        ),
+      );
     }
-    if (t % 4 === 1) await asOwner((db) => assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'view', granteeFfcId: circle.ffcId, granteeFfcRole: 'member' }, db));
+    if (t % 4 === 1)
+      await asOwner((db) =>
+        assets.setAssetPermission.run(
+          { assetId: asset.assetId, permission: 'view', granteeFfcId: circle.ffcId, granteeFfcRole: 'member' },
+          db,
+        ),
+      );
   }
   return { ffcId: circle.ffcId, ownerSub, ownerPersonaId: me.personaId!, assetIds };
 }
@@ -107,12 +209,18 @@ export async function buildFamily(
 /** The exchange rates the seeded families need (EUR and GBP against USD over the year). */
 export async function seedExchangeRates(supportPool: pg.Pool, operator: string) {
   const rates: Array<[string, string, string, string]> = [
-    ['EUR', 'USD', '2026-01-01', '1.0850'], ['EUR', 'USD', '2026-04-01', '1.0920'], ['EUR', 'USD', '2026-08-01', '1.1010'],
-    ['GBP', 'USD', '2026-01-01', '1.2650'], ['GBP', 'USD', '2026-08-01', '1.2790'],
+    ['EUR', 'USD', '2026-01-01', '1.0850'],
+    ['EUR', 'USD', '2026-04-01', '1.0920'],
+    ['EUR', 'USD', '2026-08-01', '1.1010'],
+    ['GBP', 'USD', '2026-01-01', '1.2650'],
+    ['GBP', 'USD', '2026-08-01', '1.2790'],
   ];
   for (const [baseCurrency, quoteCurrency, rateDate, rate] of rates) {
-    await inContext(supportPool, { tenantId: null, actorKind: 'support', actorId: operator, requestId: 'seed-rates' }, (db) =>
-      setExchangeRate.run({ baseCurrency, quoteCurrency, rateDate, rate }, db));
+    await inContext(
+      supportPool,
+      { tenantId: null, actorKind: 'support', actorId: operator, requestId: 'seed-rates' },
+      (db) => setExchangeRate.run({ baseCurrency, quoteCurrency, rateDate, rate }, db),
+    );
   }
 }
 

@@ -70,14 +70,22 @@ export function subscriptionObject(s: StripeSubscriptionShape): Record<string, u
     metadata: s.estateSubscriptionId ? { estate_subscription_id: s.estateSubscriptionId } : {},
     items: {
       object: 'list',
-      data: [{
-        id: stripeId('si'),
-        object: 'subscription_item',
-        current_period_start: start,
-        current_period_end: end,
-        quantity: 1,
-        price: { id: s.priceId ?? stripeId('price'), object: 'price', currency: 'usd', unit_amount: 1900, recurring: { interval: 'month' } },
-      }],
+      data: [
+        {
+          id: stripeId('si'),
+          object: 'subscription_item',
+          current_period_start: start,
+          current_period_end: end,
+          quantity: 1,
+          price: {
+            id: s.priceId ?? stripeId('price'),
+            object: 'price',
+            currency: 'usd',
+            unit_amount: 1900,
+            recurring: { interval: 'month' },
+          },
+        },
+      ],
       has_more: false,
     },
   };
@@ -134,7 +142,14 @@ export function invoiceObject(i: StripeInvoiceShape): Record<string, unknown> {
   };
 }
 
-export function paymentIntentObject(p: { id: string; customer: string; amount: number; succeeded: boolean; currency?: string; chargeId?: string }) {
+export function paymentIntentObject(p: {
+  id: string;
+  customer: string;
+  amount: number;
+  succeeded: boolean;
+  currency?: string;
+  chargeId?: string;
+}) {
   return {
     id: p.id,
     object: 'payment_intent',
@@ -144,13 +159,22 @@ export function paymentIntentObject(p: { id: string; customer: string; amount: n
     currency: p.currency ?? 'usd',
     status: p.succeeded ? 'succeeded' : 'requires_payment_method',
     latest_charge: p.chargeId ?? null,
-    last_payment_error: p.succeeded ? null : { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+    last_payment_error: p.succeeded
+      ? null
+      : { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
     livemode: false,
     metadata: {},
   };
 }
 
-export function chargeObject(c: { id: string; paymentIntent: string; customer: string; amount: number; amountRefunded: number; currency?: string }) {
+export function chargeObject(c: {
+  id: string;
+  paymentIntent: string;
+  customer: string;
+  amount: number;
+  amountRefunded: number;
+  currency?: string;
+}) {
   return {
     id: c.id,
     object: 'charge',
@@ -186,7 +210,12 @@ export const newStripeIds = () => ({ customer: stripeId('cus'), subscription: st
 export { stripeId };
 
 /** The context the webhook route uses: the system actor, no tenant. */
-export const webhookContext = () => ({ tenantId: null, actorKind: 'system' as const, actorId: 'stripe-webhook', requestId: stripeId('req') });
+export const webhookContext = () => ({
+  tenantId: null,
+  actorKind: 'system' as const,
+  actorId: 'stripe-webhook',
+  requestId: stripeId('req'),
+});
 
 /** Applies an event as the webhook route does after verifying it (the tests of the route sign it). */
 export async function deliver(pool: pg.Pool, event: StripeEvent) {
@@ -204,13 +233,24 @@ export function signStripePayload(payload: string, secret: string, timestamp?: n
  * customer.subscription.created (active) links and activates it. Returns the Stripe ids.
  */
 export async function activatePlan(pool: pg.Pool, tenantId: string, sub: string, planCode: string) {
-  const [subscription] = await inContext(pool, { tenantId, actorKind: 'user', actorId: sub, requestId: stripeId('req') }, (db) =>
-    createSubscription.run({ planCode }, db),
+  const [subscription] = await inContext(
+    pool,
+    { tenantId, actorKind: 'user', actorId: sub, requestId: stripeId('req') },
+    (db) => createSubscription.run({ planCode }, db),
   );
   const ids = newStripeIds();
-  const outcome = await deliver(pool, stripeEvent('customer.subscription.created', subscriptionObject({
-    id: ids.subscription, customer: ids.customer, status: 'active', estateSubscriptionId: subscription.subscriptionId,
-  })));
+  const outcome = await deliver(
+    pool,
+    stripeEvent(
+      'customer.subscription.created',
+      subscriptionObject({
+        id: ids.subscription,
+        customer: ids.customer,
+        status: 'active',
+        estateSubscriptionId: subscription.subscriptionId,
+      }),
+    ),
+  );
   if (outcome.outcome !== 'applied') throw new Error(`activating ${planCode} was ${outcome.outcome}`);
   return { subscriptionId: subscription.subscriptionId, ...ids };
 }

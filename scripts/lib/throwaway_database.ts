@@ -21,12 +21,19 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /** Creates (and later drops) a migrated database named `<prefix>_<random>`. */
-export async function createThrowawayDatabase(prefix: string, serverUrl = process.env.DATABASE_URL): Promise<ThrowawayDatabase> {
+export async function createThrowawayDatabase(
+  prefix: string,
+  serverUrl = process.env.DATABASE_URL,
+): Promise<ThrowawayDatabase> {
   let stopServer = async () => {};
   let adminUrl = serverUrl;
   if (!adminUrl) {
     const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-pg-`));
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), superuserPassword: 'throwaway', persistent: false });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dir, 'data'),
+      superuserPassword: 'throwaway',
+      persistent: false,
+    });
     adminUrl = server.adminUrl;
     stopServer = async () => {
       await server.stop();

@@ -58,18 +58,29 @@ export interface AuthPluginOptions {
 class TokenWithoutExpiryError extends Error {}
 
 const unauthorized = (code: string, message: string) =>
-  new HttpProblem(401, code, message, { 'www-authenticate': `Bearer error="invalid_token", error_description="${code}"` });
+  new HttpProblem(401, code, message, {
+    'www-authenticate': `Bearer error="invalid_token", error_description="${code}"`,
+  });
 
 function problemForVerifyError(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof JwtExpiredError) return unauthorized('token_expired', 'the access token has expired');
-  if (error instanceof TokenWithoutExpiryError) return unauthorized('token_expiry_missing', 'the access token has no expiry');
-  if (error instanceof JwtNotBeforeError) return unauthorized('token_not_yet_valid', 'the access token is not valid yet');
-  if (error instanceof CognitoJwtInvalidTokenUseError) return unauthorized('token_not_access_token', 'only access tokens are accepted');
-  if (error instanceof CognitoJwtInvalidClientIdError) return unauthorized('token_client_unknown', 'the token was issued to an unknown app client');
-  if (error instanceof JwtInvalidIssuerError) return unauthorized('token_issuer_unknown', 'the token was issued by an unknown issuer');
+  if (error instanceof TokenWithoutExpiryError)
+    return unauthorized('token_expiry_missing', 'the access token has no expiry');
+  if (error instanceof JwtNotBeforeError)
+    return unauthorized('token_not_yet_valid', 'the access token is not valid yet');
+  if (error instanceof CognitoJwtInvalidTokenUseError)
+    return unauthorized('token_not_access_token', 'only access tokens are accepted');
+  if (error instanceof CognitoJwtInvalidClientIdError)
+    return unauthorized('token_client_unknown', 'the token was issued to an unknown app client');
+  if (error instanceof JwtInvalidIssuerError)
+    return unauthorized('token_issuer_unknown', 'the token was issued by an unknown issuer');
   // WaitPeriodNotYetEnded: a kid just looked up and missing; the JWKS is not refetched yet.
-  if (error instanceof KidNotFoundInJwksError || error instanceof JwtWithoutValidKidError || error instanceof WaitPeriodNotYetEndedJwkError) {
+  if (
+    error instanceof KidNotFoundInJwksError ||
+    error instanceof JwtWithoutValidKidError ||
+    error instanceof WaitPeriodNotYetEndedJwkError
+  ) {
     return unauthorized('token_key_unknown', 'the token was signed with an unknown key');
   }
   if (error instanceof JwtInvalidSignatureError || error instanceof JwtInvalidSignatureAlgorithmError) {
@@ -106,9 +117,13 @@ class TokenRouter {
     const devIssuers = new Map<string, Set<string>>();
     for (const route of routes) {
       if (route.providerKind === 'cognito') {
-        (cognitoPools.get(route.userPoolId) ?? cognitoPools.set(route.userPoolId, new Set()).get(route.userPoolId)!).add(route.clientId);
+        (
+          cognitoPools.get(route.userPoolId) ?? cognitoPools.set(route.userPoolId, new Set()).get(route.userPoolId)!
+        ).add(route.clientId);
       } else if (route.providerKind === 'development' && allowDevelopmentIssuers) {
-        (devIssuers.get(route.issuer) ?? devIssuers.set(route.issuer, new Set()).get(route.issuer)!).add(route.clientId);
+        (devIssuers.get(route.issuer) ?? devIssuers.set(route.issuer, new Set()).get(route.issuer)!).add(
+          route.clientId,
+        );
       }
     }
     const cognito: Verifier | undefined = cognitoPools.size
@@ -136,7 +151,9 @@ class TokenRouter {
           })),
           {
             jwksCache: new SimpleJwksCache({
-              fetcher: developmentJwksFetcher(new Set([...devIssuers.keys()].map((issuer) => `${issuer}/.well-known/jwks.json`))),
+              fetcher: developmentJwksFetcher(
+                new Set([...devIssuers.keys()].map((issuer) => `${issuer}/.well-known/jwks.json`)),
+              ),
             }),
           },
         )
@@ -155,7 +172,8 @@ class TokenRouter {
 export default fp<AuthPluginOptions>(
   async (fastify, options) => {
     const reloadIntervalMs = options.reloadIntervalMs ?? 5000;
-    const load = async () => new TokenRouter(await listAuthClients.run(undefined, fastify.db.api), options.allowDevelopmentIssuers);
+    const load = async () =>
+      new TokenRouter(await listAuthClients.run(undefined, fastify.db.api), options.allowDevelopmentIssuers);
     let router = await load();
     let lastLoad = Date.now();
     let reloading: Promise<TokenRouter> | null = null;
@@ -175,13 +193,20 @@ export default fp<AuthPluginOptions>(
     fastify.decorateRequest('auth', null);
     fastify.decorateRequest('inTenant', function <T>(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
-      return inContext(fastify.db.api, { tenantId: this.auth.tenantId, actorKind: 'user', actorId: this.auth.sub, requestId: this.id }, fn);
+      return inContext(
+        fastify.db.api,
+        { tenantId: this.auth.tenantId, actorKind: 'user', actorId: this.auth.sub, requestId: this.id },
+        fn,
+      );
     });
 
     fastify.decorate('authenticate', async (request: FastifyRequest) => {
       const match = /^Bearer +([A-Za-z0-9_=.+/-]+)$/i.exec(request.headers.authorization ?? '');
       // RFC 6750 §3.1: a request without credentials gets the challenge but no error code.
-      if (!match) throw new HttpProblem(401, 'token_missing', 'an Authorization: Bearer access token is required', { 'www-authenticate': 'Bearer' });
+      if (!match)
+        throw new HttpProblem(401, 'token_missing', 'an Authorization: Bearer access token is required', {
+          'www-authenticate': 'Bearer',
+        });
       const token = match[1];
       let claims: JwtPayload;
       try {
@@ -189,7 +214,8 @@ export default fp<AuthPluginOptions>(
       } catch {
         throw unauthorized('token_malformed', 'the token is not a well-formed JWT');
       }
-      if (claims.token_use !== 'access') throw unauthorized('token_not_access_token', 'only access tokens are accepted');
+      if (claims.token_use !== 'access')
+        throw unauthorized('token_not_access_token', 'only access tokens are accepted');
       if (typeof claims.iss !== 'string' || typeof claims.client_id !== 'string') {
         throw unauthorized('token_claims_invalid', 'the token lacks its issuer or client id');
       }
@@ -201,9 +227,18 @@ export default fp<AuthPluginOptions>(
       } catch (error) {
         throw problemForVerifyError(error);
       }
-      if (typeof payload.sub !== 'string' || !payload.sub) throw unauthorized('token_claims_invalid', 'the token has no subject');
-      const sessionRef = [payload.origin_jti, payload.jti, payload.event_id].find((v): v is string => typeof v === 'string') ?? payload.sub;
-      request.auth = { tenantId: route.tenantId, sub: payload.sub, issuer: claims.iss, clientId: claims.client_id, sessionRef };
+      if (typeof payload.sub !== 'string' || !payload.sub)
+        throw unauthorized('token_claims_invalid', 'the token has no subject');
+      const sessionRef =
+        [payload.origin_jti, payload.jti, payload.event_id].find((v): v is string => typeof v === 'string') ??
+        payload.sub;
+      request.auth = {
+        tenantId: route.tenantId,
+        sub: payload.sub,
+        issuer: claims.iss,
+        clientId: claims.client_id,
+        sessionRef,
+      };
     });
   },
   { name: 'auth', dependencies: ['db'] },

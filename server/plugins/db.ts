@@ -35,7 +35,11 @@ const SET_CONTEXT =
   "select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', $2, true), " +
   "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true)";
 
-export async function inContext<T>(pool: pg.Pool, context: RequestContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inContext<T>(
+  pool: pg.Pool,
+  context: RequestContext,
+  fn: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
@@ -63,7 +67,11 @@ export async function inContext<T>(pool: pg.Pool, context: RequestContext, fn: (
 
 /** Runs fn as support staff named `operator`, in a transaction of the support role's pool. */
 export function asSupport<T>(pool: pg.Pool, operator: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return inContext(pool, { tenantId: null, actorKind: 'support', actorId: operator, requestId: `operator-${Date.now()}` }, fn);
+  return inContext(
+    pool,
+    { tenantId: null, actorKind: 'support', actorId: operator, requestId: `operator-${Date.now()}` },
+    fn,
+  );
 }
 
 export interface DbPluginOptions {
@@ -73,9 +81,15 @@ export interface DbPluginOptions {
 
 export default fp<DbPluginOptions>(
   async (fastify, options) => {
-    const api = new pg.Pool({ connectionString: options.apiUrl, max: options.poolSize, application_name: 'estate-api' });
+    const api = new pg.Pool({
+      connectionString: options.apiUrl,
+      max: options.poolSize,
+      application_name: 'estate-api',
+    });
     // Only the code and message: the error object carries the connection's parameters.
-    api.on('error', (error: Error & { code?: string }) => fastify.log.warn({ code: error.code, message: error.message }, 'idle database connection failed'));
+    api.on('error', (error: Error & { code?: string }) =>
+      fastify.log.warn({ code: error.code, message: error.message }, 'idle database connection failed'),
+    );
     fastify.decorate('db', {
       api,
       inContext: (context, fn) => inContext(api, context, fn),

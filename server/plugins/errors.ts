@@ -52,7 +52,11 @@ interface DatabaseErrorLike {
 
 function isDatabaseError(error: unknown): error is DatabaseErrorLike {
   const candidate = error as Partial<DatabaseErrorLike>;
-  return typeof candidate?.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code) && typeof candidate.severity === 'string';
+  return (
+    typeof candidate?.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(candidate.code) &&
+    typeof candidate.severity === 'string'
+  );
 }
 
 /** HTTP status and stable code for a SQLSTATE, after PostgREST's mapping. */
@@ -86,7 +90,8 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
     instance: `urn:request:${requestId}`,
   });
 
-  if (error instanceof HttpProblem) return { problem: base(error.status, error.code, error.message), headers: error.headers };
+  if (error instanceof HttpProblem)
+    return { problem: base(error.status, error.code, error.message), headers: error.headers };
 
   if (isDatabaseError(error)) {
     const { status, code } = statusForSqlState(error.code);
@@ -94,7 +99,11 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
     // database messages (constraint names, types) stay in the log.
     const fromProcedure = Boolean(error.hint && /^[a-z][a-z0-9_]*$/.test(error.hint));
     return {
-      problem: base(status, fromProcedure ? error.hint! : code, status < 500 && fromProcedure ? error.message : undefined),
+      problem: base(
+        status,
+        fromProcedure ? error.hint! : code,
+        status < 500 && fromProcedure ? error.message : undefined,
+      ),
       headers: status === 503 ? { 'retry-after': '1' } : {},
     };
   }
@@ -129,7 +138,11 @@ export default fp(
       return sendProblem(reply, problem, headers);
     });
     fastify.setNotFoundHandler((request, reply) => {
-      return sendProblem(reply, toProblem(new HttpProblem(404, 'route_not_found', 'no such route'), request.id).problem, {});
+      return sendProblem(
+        reply,
+        toProblem(new HttpProblem(404, 'route_not_found', 'no such route'), request.id).problem,
+        {},
+      );
     });
   },
   { name: 'errors' },

@@ -33,7 +33,13 @@ const valuationOf = ({ assetId: _assetId, ...valuation }: assets.IUpdateAssetVal
 const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/assets',
-    { schema: { summary: 'Creates an asset with its type fields, first valuation and first owner', body: CreateAssetBody, response: { 201: replyOf(Asset, assets.createAsset), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Creates an asset with its type fields, first valuation and first owner',
+        body: CreateAssetBody,
+        response: { 201: replyOf(Asset, assets.createAsset), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const body = request.body;
       // The identifier is encrypted here, with keys the database never sees; it keeps the last four.
@@ -65,32 +71,79 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/assets/search',
-    { schema: { summary: 'Full-text search over the assets the caller may see', querystring: SearchQuery, response: { 200: listOf(SearchReply, assets.searchAssets), ...problemResponses } } },
-    async (request) => ({ items: await request.inTenant((db) => assets.searchAssets.run({ query: request.query.q, limit: request.query.limit }, db)) }),
+    {
+      schema: {
+        summary: 'Full-text search over the assets the caller may see',
+        querystring: SearchQuery,
+        response: { 200: listOf(SearchReply, assets.searchAssets), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        assets.searchAssets.run({ query: request.query.q, limit: request.query.limit }, db),
+      ),
+    }),
   );
 
   app.get(
     '/asset-categories',
-    { schema: { summary: 'Asset categories of the 13 types', response: { 200: listOf(Categories, assets.listAssetCategories), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Asset categories of the 13 types',
+        response: { 200: listOf(Categories, assets.listAssetCategories), ...problemResponses },
+      },
+    },
     async (request) => ({ items: await request.inTenant((db) => assets.listAssetCategories.run(undefined, db)) }),
   );
 
   app.get(
     '/assets/:assetId',
-    { schema: { summary: 'One asset (identifier masked)', params: AssetParams, response: { 200: replyOf(Asset, assets.getAsset), ...problemResponses } } },
-    async (request) => (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
+    {
+      schema: {
+        summary: 'One asset (identifier masked)',
+        params: AssetParams,
+        response: { 200: replyOf(Asset, assets.getAsset), ...problemResponses },
+      },
+    },
+    async (request) =>
+      (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
   );
 
   app.patch(
     '/assets/:assetId',
-    { schema: { summary: "Changes an asset's name, description or type fields", params: AssetParams, body: UpdateAssetBody, response: { 200: replyOf(Asset, assets.updateAsset), ...problemResponses } } },
+    {
+      schema: {
+        summary: "Changes an asset's name, description or type fields",
+        params: AssetParams,
+        body: UpdateAssetBody,
+        response: { 200: replyOf(Asset, assets.updateAsset), ...problemResponses },
+      },
+    },
     async (request) =>
-      (await request.inTenant((db) => assets.updateAsset.run({ assetId: request.params.assetId, name: request.body.name, description: request.body.description, details: request.body.details }, db)))[0],
+      (
+        await request.inTenant((db) =>
+          assets.updateAsset.run(
+            {
+              assetId: request.params.assetId,
+              name: request.body.name,
+              description: request.body.description,
+              details: request.body.details,
+            },
+            db,
+          ),
+        )
+      )[0],
   );
 
   app.delete(
     '/assets/:assetId',
-    { schema: { summary: 'Deletes an asset the caller wholly owns', params: AssetParams, response: { 204: Type.Null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Deletes an asset the caller wholly owns',
+        params: AssetParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await request.inTenant((db) => assets.deleteAsset.run({ assetId: request.params.assetId }, db));
       return reply.code(204).send(null);
@@ -99,55 +152,121 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/personas/:personaId/assets',
-    { schema: { summary: 'What a persona owns that the caller may see', params: PersonaParams, querystring: Page, response: { 200: listOf(PersonaAssets, assets.getPersonaAssets), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'What a persona owns that the caller may see',
+        params: PersonaParams,
+        querystring: Page,
+        response: { 200: listOf(PersonaAssets, assets.getPersonaAssets), ...problemResponses },
+      },
+    },
     async (request) => {
       const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => assets.getPersonaAssets.run({ personaId: request.params.personaId, limit, offset }, db));
+      const items = await request.inTenant((db) =>
+        assets.getPersonaAssets.run({ personaId: request.params.personaId, limit, offset }, db),
+      );
       return { items, limit, offset };
     },
   );
 
   app.post(
     '/assets/:assetId/ownerships',
-    { schema: { summary: "Sets a persona's share (all shares at most 100%)", params: AssetParams, body: AssignBody, response: { 200: replyOf(Assignment, assets.assignAssetToPersona), ...problemResponses } } },
+    {
+      schema: {
+        summary: "Sets a persona's share (all shares at most 100%)",
+        params: AssetParams,
+        body: AssignBody,
+        response: { 200: replyOf(Assignment, assets.assignAssetToPersona), ...problemResponses },
+      },
+    },
     async (request) =>
-      (await request.inTenant((db) => assets.assignAssetToPersona.run({ assetId: request.params.assetId, ...request.body }, db)))[0],
+      (
+        await request.inTenant((db) =>
+          assets.assignAssetToPersona.run({ assetId: request.params.assetId, ...request.body }, db),
+        )
+      )[0],
   );
 
   app.post(
     '/assets/:assetId/transfers',
-    { schema: { summary: 'Moves part of a share to another persona', params: AssetParams, body: TransferBody, response: { 200: listOf(Shares, assets.transferAssetShare), ...problemResponses } } },
-    async (request) => ({ items: await request.inTenant((db) => assets.transferAssetShare.run({ assetId: request.params.assetId, ...request.body }, db)) }),
+    {
+      schema: {
+        summary: 'Moves part of a share to another persona',
+        params: AssetParams,
+        body: TransferBody,
+        response: { 200: listOf(Shares, assets.transferAssetShare), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        assets.transferAssetShare.run({ assetId: request.params.assetId, ...request.body }, db),
+      ),
+    }),
   );
 
   app.post(
     '/assets/:assetId/valuations',
-    { schema: { summary: 'Records a dated valuation', params: AssetParams, body: ValuationBody, response: { 201: replyOf(Valuation, valuationOf), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Records a dated valuation',
+        params: AssetParams,
+        body: ValuationBody,
+        response: { 201: replyOf(Valuation, valuationOf), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const { amount, valuedOn, source, currency } = request.body;
-      const [row] = await request.inTenant((db) => assets.updateAssetValue.run({ assetId: request.params.assetId, amount, valuedOn, source, currency }, db));
+      const [row] = await request.inTenant((db) =>
+        assets.updateAssetValue.run({ assetId: request.params.assetId, amount, valuedOn, source, currency }, db),
+      );
       return reply.code(201).send(valuationOf(row));
     },
   );
 
   app.get(
     '/assets/:assetId/valuations',
-    { schema: { summary: 'Valuation history, newest first (as of a date with asOf)', params: AssetParams, querystring: ValuationQuery, response: { 200: listOf(Valuations, assets.getAssetValuations), ...problemResponses } } },
-    async (request) => ({ items: await request.inTenant((db) => assets.getAssetValuations.run({ assetId: request.params.assetId, ...request.query }, db)) }),
+    {
+      schema: {
+        summary: 'Valuation history, newest first (as of a date with asOf)',
+        params: AssetParams,
+        querystring: ValuationQuery,
+        response: { 200: listOf(Valuations, assets.getAssetValuations), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        assets.getAssetValuations.run({ assetId: request.params.assetId, ...request.query }, db),
+      ),
+    }),
   );
 
   app.post(
     '/assets/:assetId/permissions',
-    { schema: { summary: 'Grants view or edit to a persona or a circle role', params: AssetParams, body: PermissionBody, response: { 201: replyOf(PermissionReply, assets.setAssetPermission), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Grants view or edit to a persona or a circle role',
+        params: AssetParams,
+        body: PermissionBody,
+        response: { 201: replyOf(PermissionReply, assets.setAssetPermission), ...problemResponses },
+      },
+    },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) => assets.setAssetPermission.run({ assetId: request.params.assetId, ...request.body }, db));
+      const [row] = await request.inTenant((db) =>
+        assets.setAssetPermission.run({ assetId: request.params.assetId, ...request.body }, db),
+      );
       return reply.code(201).send(row);
     },
   );
 
   app.delete(
     '/assets/:assetId/permissions/:permissionId',
-    { schema: { summary: 'Revokes a grant', params: PermissionParams, response: { 204: Type.Null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Revokes a grant',
+        params: PermissionParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await request.inTenant((db) => assets.revokeAssetPermission.run(request.params, db));
       return reply.code(204).send(null);

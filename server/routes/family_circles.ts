@@ -22,16 +22,30 @@ import {
 const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/ffcs',
-    { schema: { summary: 'Creates a family circle owned by the signed-in user', body: CreateFfcBody, response: { 201: replyOf(Ffc, ffc.createFfc), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Creates a family circle owned by the signed-in user',
+        body: CreateFfcBody,
+        response: { 201: replyOf(Ffc, ffc.createFfc), ...problemResponses },
+      },
+    },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) => ffc.createFfc.run({ name: request.body.name, description: request.body.description }, db));
+      const [row] = await request.inTenant((db) =>
+        ffc.createFfc.run({ name: request.body.name, description: request.body.description }, db),
+      );
       return reply.code(201).header('location', `/v1/ffcs/${row.ffcId}/hierarchy`).send(row);
     },
   );
 
   app.get(
     '/ffcs',
-    { schema: { summary: 'The circles the signed-in user belongs to', querystring: Page, response: { 200: listOf(FfcList, ffc.listMyFfcs), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'The circles the signed-in user belongs to',
+        querystring: Page,
+        response: { 200: listOf(FfcList, ffc.listMyFfcs), ...problemResponses },
+      },
+    },
     async (request) => {
       const { limit, offset } = request.query;
       const items = await request.inTenant((db) => ffc.listMyFfcs.run({ limit, offset }, db));
@@ -41,7 +55,13 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/ffcs/:ffcId/hierarchy',
-    { schema: { summary: 'The family as a tree of members, roles and relationships', params: FfcParams, response: { 200: listOf(Hierarchy, ffc.getFfcHierarchy, 'members'), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'The family as a tree of members, roles and relationships',
+        params: FfcParams,
+        response: { 200: listOf(Hierarchy, ffc.getFfcHierarchy, 'members'), ...problemResponses },
+      },
+    },
     async (request) => {
       const members = await request.inTenant((db) => ffc.getFfcHierarchy.run({ ffcId: request.params.ffcId }, db));
       return { ffcId: request.params.ffcId, members };
@@ -50,25 +70,49 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ffcs/:ffcId/members',
-    { schema: { summary: 'Adds a persona the caller acts for', params: FfcParams, body: AddMemberBody, response: { 201: replyOf(Membership, ffc.addFfcMember), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Adds a persona the caller acts for',
+        params: FfcParams,
+        body: AddMemberBody,
+        response: { 201: replyOf(Membership, ffc.addFfcMember), ...problemResponses },
+      },
+    },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) => ffc.addFfcMember.run({ ffcId: request.params.ffcId, ...request.body }, db));
+      const [row] = await request.inTenant((db) =>
+        ffc.addFfcMember.run({ ffcId: request.params.ffcId, ...request.body }, db),
+      );
       return reply.code(201).send(row);
     },
   );
 
   app.patch(
     '/ffcs/:ffcId/members/:personaId',
-    { schema: { summary: "Changes a member's role", params: MemberParams, body: ChangeRoleBody, response: { 200: replyOf(Membership, ffc.updateFfcMemberRole), ...problemResponses } } },
+    {
+      schema: {
+        summary: "Changes a member's role",
+        params: MemberParams,
+        body: ChangeRoleBody,
+        response: { 200: replyOf(Membership, ffc.updateFfcMemberRole), ...problemResponses },
+      },
+    },
     async (request) => {
-      const [row] = await request.inTenant((db) => ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db));
+      const [row] = await request.inTenant((db) =>
+        ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db),
+      );
       return row;
     },
   );
 
   app.delete(
     '/ffcs/:ffcId/members/:personaId',
-    { schema: { summary: 'Removes a member, or leaves the circle', params: MemberParams, response: { 204: Type.Null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Removes a member, or leaves the circle',
+        params: MemberParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await request.inTenant((db) => ffc.removeFfcMember.run(request.params, db));
       return reply.code(204).send(null);
@@ -77,17 +121,32 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ffcs/:ffcId/invitations',
-    { schema: { summary: 'Invites an email; the token is returned once', params: FfcParams, body: InviteBody, response: { 201: replyOf(Invitation, ffc.inviteFfcMember), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Invites an email; the token is returned once',
+        params: FfcParams,
+        body: InviteBody,
+        response: { 201: replyOf(Invitation, ffc.inviteFfcMember), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const { email, role, validHours } = request.body;
-      const [row] = await request.inTenant((db) => ffc.inviteFfcMember.run({ ffcId: request.params.ffcId, email, role, validHours }, db));
+      const [row] = await request.inTenant((db) =>
+        ffc.inviteFfcMember.run({ ffcId: request.params.ffcId, email, role, validHours }, db),
+      );
       return reply.code(201).send(row);
     },
   );
 
   app.delete(
     '/ffcs/:ffcId/invitations/:invitationId',
-    { schema: { summary: 'Revokes a pending invitation', params: InvitationParams, response: { 204: Type.Null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Revokes a pending invitation',
+        params: InvitationParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await request.inTenant((db) => ffc.revokeFfcInvitation.run(request.params, db));
       return reply.code(204).send(null);
@@ -96,7 +155,13 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/ffc-invitations/accept',
-    { schema: { summary: 'Joins a circle with an invitation token', body: AcceptBody, response: { 201: replyOf(Membership, ffc.acceptFfcInvitation), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Joins a circle with an invitation token',
+        body: AcceptBody,
+        response: { 201: replyOf(Membership, ffc.acceptFfcInvitation), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const [row] = await request.inTenant((db) => ffc.acceptFfcInvitation.run({ token: request.body.token }, db));
       return reply.code(201).send(row);

@@ -7,7 +7,9 @@ import { ProblemSchema } from '../schemas/common.ts';
 const Status = Type.Object({ status: Type.String() });
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/live', { schema: { summary: 'The process is up', response: { 200: Status } } }, async () => ({ status: 'ok' }));
+  app.get('/live', { schema: { summary: 'The process is up', response: { 200: Status } } }, async () => ({
+    status: 'ok',
+  }));
 
   app.get(
     '/ready',

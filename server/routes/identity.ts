@@ -38,7 +38,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email, firstName, lastName, dateOfBirth } = request.body;
-      const [row] = await request.inTenant((db) => identity.registerUser.run({ email, firstName, lastName, dateOfBirth }, db));
+      const [row] = await request.inTenant((db) =>
+        identity.registerUser.run({ email, firstName, lastName, dateOfBirth }, db),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -54,7 +56,11 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const [row] = await request.inTenant((db) =>
         identity.authenticateUser.run(
-          { sessionRef: request.auth!.sessionRef, userAgent: request.headers['user-agent'] ?? null, ipAddress: request.ip },
+          {
+            sessionRef: request.auth!.sessionRef,
+            userAgent: request.headers['user-agent'] ?? null,
+            ipAddress: request.ip,
+          },
           db,
         ),
       );
@@ -64,7 +70,12 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/me',
-    { schema: { summary: 'The signed-in user, their persona and the tenant branding', response: { 200: replyOf(UserProfile, identity.getCurrentUser), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'The signed-in user, their persona and the tenant branding',
+        response: { 200: replyOf(UserProfile, identity.getCurrentUser), ...problemResponses },
+      },
+    },
     async (request) => {
       const [row] = await request.inTenant((db) => identity.getCurrentUser.run(undefined, db));
       return row;
@@ -73,7 +84,12 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/me/deactivation',
-    { schema: { summary: 'Deactivates the signed-in user\'s account', response: { 200: replyOf(DeactivationReply, identity.deactivateUser), ...problemResponses } } },
+    {
+      schema: {
+        summary: "Deactivates the signed-in user's account",
+        response: { 200: replyOf(DeactivationReply, identity.deactivateUser), ...problemResponses },
+      },
+    },
     async (request) => {
       const [row] = await request.inTenant((db) => identity.deactivateUser.run(undefined, db));
       return row;
@@ -82,7 +98,12 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/personas',
-    { schema: { summary: 'The personas the signed-in user may act for', response: { 200: listOf(PersonaListReply, identity.listMyPersonas), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'The personas the signed-in user may act for',
+        response: { 200: listOf(PersonaListReply, identity.listMyPersonas), ...problemResponses },
+      },
+    },
     async (request) => {
       const items = await request.inTenant((db) => identity.listMyPersonas.run(undefined, db));
       return { items };
@@ -120,9 +141,17 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/personas/:personaId',
-    { schema: { summary: 'One persona with contact data and relationships', params: PersonaIdParams, response: { 200: replyOf(Persona, identity.getPersona), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'One persona with contact data and relationships',
+        params: PersonaIdParams,
+        response: { 200: replyOf(Persona, identity.getPersona), ...problemResponses },
+      },
+    },
     async (request) => {
-      const [row] = await request.inTenant((db) => identity.getPersona.run({ personaId: request.params.personaId }, db));
+      const [row] = await request.inTenant((db) =>
+        identity.getPersona.run({ personaId: request.params.personaId }, db),
+      );
       return row;
     },
   );
@@ -138,7 +167,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.inTenant((db) => identity.updatePersona.run({ personaId: request.params.personaId, ...request.body }, db));
+      const [row] = await request.inTenant((db) =>
+        identity.updatePersona.run({ personaId: request.params.personaId, ...request.body }, db),
+      );
       return row;
     },
   );
@@ -166,7 +197,14 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/personas/:personaId/emails',
-    { schema: { summary: 'Adds an e-mail address', params: PersonaIdParams, body: EmailBody, response: { 201: replyOf(ContactReply, identity.addPersonaEmail), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Adds an e-mail address',
+        params: PersonaIdParams,
+        body: EmailBody,
+        response: { 201: replyOf(ContactReply, identity.addPersonaEmail), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const { email, label, isPrimary } = request.body;
       const [row] = await request.inTenant((db) =>
@@ -178,7 +216,14 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/personas/:personaId/phones',
-    { schema: { summary: 'Adds a phone number (E.164)', params: PersonaIdParams, body: PhoneBody, response: { 201: replyOf(ContactReply, identity.addPersonaPhone), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Adds a phone number (E.164)',
+        params: PersonaIdParams,
+        body: PhoneBody,
+        response: { 201: replyOf(ContactReply, identity.addPersonaPhone), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const { phoneNumber, label, isPrimary } = request.body;
       const [row] = await request.inTenant((db) =>
@@ -190,7 +235,14 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/personas/:personaId/addresses',
-    { schema: { summary: 'Adds a postal address', params: PersonaIdParams, body: AddressBody, response: { 201: replyOf(ContactReply, identity.addPersonaAddress), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Adds a postal address',
+        params: PersonaIdParams,
+        body: AddressBody,
+        response: { 201: replyOf(ContactReply, identity.addPersonaAddress), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const body = request.body;
       const [row] = await request.inTenant((db) =>
@@ -215,10 +267,18 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/personas/:personaId/:contactKind/:contactId',
-    { schema: { summary: 'Removes an e-mail address, phone number or postal address', params: ContactParams, response: { 204: Type.Null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Removes an e-mail address, phone number or postal address',
+        params: ContactParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const { personaId, contactKind, contactId } = request.params;
-      await request.inTenant((db) => identity.removePersonaContact.run({ personaId, contactKind: CONTACT_KIND[contactKind], contactId }, db));
+      await request.inTenant((db) =>
+        identity.removePersonaContact.run({ personaId, contactKind: CONTACT_KIND[contactKind], contactId }, db),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -236,7 +296,11 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const [row] = await request.inTenant((db) =>
         identity.recordPersonaRelationship.run(
-          { personaId: request.params.personaId, relatedPersonaId: request.body.relatedPersonaId, relationshipType: request.body.relationshipType },
+          {
+            personaId: request.params.personaId,
+            relatedPersonaId: request.body.relatedPersonaId,
+            relationshipType: request.body.relationshipType,
+          },
           db,
         ),
       );

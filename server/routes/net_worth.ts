@@ -21,15 +21,24 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/personas/:personaId/net-worth',
     {
       schema: {
-        summary: 'Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency',
+        summary:
+          'Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency',
         params: Type.Object({ personaId: Uuid }),
         querystring: AsOfQuery,
-        response: { 200: replyOf(Type.Object({ personaId: Uuid, ...Totals }), netWorth.calculateNetWorth), 422: problemResponses[400], ...problemResponses },
+        response: {
+          200: replyOf(Type.Object({ personaId: Uuid, ...Totals }), netWorth.calculateNetWorth),
+          422: problemResponses[400],
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
       const { as_of: asOf = today(), currency } = request.query;
-      return (await request.inTenant((db) => netWorth.calculateNetWorth.run({ personaId: request.params.personaId, asOf, currency }, db)))[0];
+      return (
+        await request.inTenant((db) =>
+          netWorth.calculateNetWorth.run({ personaId: request.params.personaId, asOf, currency }, db),
+        )
+      )[0];
     },
   );
 
@@ -39,9 +48,24 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'Monthly net-worth points of a persona over a range (at most 10 years)',
         params: Type.Object({ personaId: Uuid }),
-        querystring: Type.Object({ from: IsoDate, to: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { from: IsoDate, to: Type.Optional(IsoDate), currency: Currency },
+          { additionalProperties: false },
+        ),
         response: {
-          200: listOf(Type.Object({ items: Type.Array(Type.Object({ asOf: IsoDate, totalAssets: Type.String(), totalLiabilities: Type.String(), netWorth: Type.String() })) }), netWorth.calculateNetWorthHistory),
+          200: listOf(
+            Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  asOf: IsoDate,
+                  totalAssets: Type.String(),
+                  totalLiabilities: Type.String(),
+                  netWorth: Type.String(),
+                }),
+              ),
+            }),
+            netWorth.calculateNetWorthHistory,
+          ),
           422: problemResponses[400],
           ...problemResponses,
         },
@@ -49,7 +73,11 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { from, to = today(), currency } = request.query;
-      return { items: await request.inTenant((db) => netWorth.calculateNetWorthHistory.run({ personaId: request.params.personaId, from, to, currency }, db)) };
+      return {
+        items: await request.inTenant((db) =>
+          netWorth.calculateNetWorthHistory.run({ personaId: request.params.personaId, from, to, currency }, db),
+        ),
+      };
     },
   );
 
@@ -60,12 +88,20 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Net worth of a whole circle, each asset counted once',
         params: Type.Object({ ffcId: Uuid }),
         querystring: AsOfQuery,
-        response: { 200: replyOf(Type.Object({ ffcId: Uuid, ...Totals }), netWorth.calculateFfcNetWorth), 422: problemResponses[400], ...problemResponses },
+        response: {
+          200: replyOf(Type.Object({ ffcId: Uuid, ...Totals }), netWorth.calculateFfcNetWorth),
+          422: problemResponses[400],
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
       const { as_of: asOf = today(), currency } = request.query;
-      return (await request.inTenant((db) => netWorth.calculateFfcNetWorth.run({ ffcId: request.params.ffcId, asOf, currency }, db)))[0];
+      return (
+        await request.inTenant((db) =>
+          netWorth.calculateFfcNetWorth.run({ ffcId: request.params.ffcId, asOf, currency }, db),
+        )
+      )[0];
     },
   );
 };

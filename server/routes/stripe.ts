@@ -18,7 +18,9 @@ export interface StripeWebhookOptions {
 const stripeRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, options) => {
   // Any content type, as raw bytes; up to 1 MiB (an invoice with many lines outgrows the API's 256 KiB).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) =>
+    done(null, body),
+  );
 
   app.post(
     '/stripe',
@@ -29,10 +31,15 @@ const stripeRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, optio
       },
     },
     async (request) => {
-      if (!options.secret) throw new HttpProblem(503, 'stripe_webhook_not_configured', 'STRIPE_WEBHOOK_SECRET is not set');
+      if (!options.secret)
+        throw new HttpProblem(503, 'stripe_webhook_not_configured', 'STRIPE_WEBHOOK_SECRET is not set');
       const signature = request.headers['stripe-signature'];
       if (typeof signature !== 'string' || !Buffer.isBuffer(request.body)) {
-        throw new HttpProblem(400, 'stripe_signature_invalid', 'a Stripe-Signature header and the raw body are required');
+        throw new HttpProblem(
+          400,
+          'stripe_signature_invalid',
+          'a Stripe-Signature header and the raw body are required',
+        );
       }
       let event: Stripe.Event;
       try {
@@ -45,7 +52,10 @@ const stripeRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, optio
         { tenantId: null, actorKind: 'system', actorId: 'stripe-webhook', requestId: request.id },
         (db) => stripe.recordStripeEvent.run({ event: event as unknown as stripe.Json }, db),
       );
-      request.log.info({ stripeEventId: result.stripeEventId, type: result.eventType, outcome: result.outcome }, 'stripe event');
+      request.log.info(
+        { stripeEventId: result.stripeEventId, type: result.eventType, outcome: result.outcome },
+        'stripe event',
+      );
       return { received: true as const, eventId: result.stripeEventId, outcome: result.outcome };
     },
   );

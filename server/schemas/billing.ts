@@ -7,11 +7,21 @@ const Limit = Nullable(Type.Integer({ description: 'null: unlimited' }));
 export const PlanCode = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' });
 
 export const PlanList = Type.Object({
-  items: Type.Array(Type.Object({
-    planCode: Type.String(), name: Type.String(), description: Type.String(), priceAmount: Money, currency: Type.String(),
-    billingInterval: Nullable(Type.String()), maxFfcs: Limit, maxSeats: Limit, maxAssets: Limit, maxStorageMb: Limit,
-    isCurrent: Type.Boolean(),
-  })),
+  items: Type.Array(
+    Type.Object({
+      planCode: Type.String(),
+      name: Type.String(),
+      description: Type.String(),
+      priceAmount: Money,
+      currency: Type.String(),
+      billingInterval: Nullable(Type.String()),
+      maxFfcs: Limit,
+      maxSeats: Limit,
+      maxAssets: Limit,
+      maxStorageMb: Limit,
+      isCurrent: Type.Boolean(),
+    }),
+  ),
 });
 
 export const Subscription = Type.Object({
@@ -46,32 +56,51 @@ export const CancelBody = Type.Object(
   { additionalProperties: false },
 );
 export const ChangeList = Type.Object({
-  items: Type.Array(Type.Object({
-    changeId: Uuid, subscriptionId: Uuid, fromPlanCode: Nullable(Type.String()), toPlanCode: Type.String(),
-    changeKind: Type.String(), source: Type.String(), changedAt: Timestamp,
-  })),
+  items: Type.Array(
+    Type.Object({
+      changeId: Uuid,
+      subscriptionId: Uuid,
+      fromPlanCode: Nullable(Type.String()),
+      toPlanCode: Type.String(),
+      changeKind: Type.String(),
+      source: Type.String(),
+      changedAt: Timestamp,
+    }),
+  ),
   limit: Type.Integer(),
   offset: Type.Integer(),
 });
 export const SeatList = Type.Object({
-  items: Type.Array(Type.Object({
-    seatId: Uuid, personaId: Uuid, firstName: Type.String(), lastName: Type.String(), firstFfcId: Uuid, ffcName: Type.String(),
-    assignedAt: Timestamp,
-  })),
+  items: Type.Array(
+    Type.Object({
+      seatId: Uuid,
+      personaId: Uuid,
+      firstName: Type.String(),
+      lastName: Type.String(),
+      firstFfcId: Uuid,
+      ffcName: Type.String(),
+      assignedAt: Timestamp,
+    }),
+  ),
 });
 export const Usage = Type.Object({
   planCode: Type.String({ description: 'the plan whose limits apply now' }),
-  items: Type.Array(Type.Object({
-    metric: Type.String({ description: 'ffcs, seats, assets or storage_bytes' }),
-    used: Type.Integer(),
-    limit: Limit,
-    remaining: Limit,
-  })),
+  items: Type.Array(
+    Type.Object({
+      metric: Type.String({ description: 'ffcs, seats, assets or storage_bytes' }),
+      used: Type.Integer(),
+      limit: Limit,
+      remaining: Limit,
+    }),
+  ),
 });
 
 export const AddPaymentMethodBody = Type.Object(
   {
-    stripePaymentMethodId: Type.String({ pattern: '^pm_[A-Za-z0-9]{6,100}$', description: 'the pm_ token from Stripe.js; never a card number' }),
+    stripePaymentMethodId: Type.String({
+      pattern: '^pm_[A-Za-z0-9]{6,100}$',
+      description: 'the pm_ token from Stripe.js; never a card number',
+    }),
     kind: Type.Union(['card', 'us_bank_account', 'sepa_debit'].map((k) => Type.Literal(k))),
     brand: Type.String({ pattern: '^[a-z_]{2,30}$' }),
     last4: Type.String({ pattern: '^[0-9]{4}$' }),
@@ -83,26 +112,57 @@ export const AddPaymentMethodBody = Type.Object(
 );
 export const PaymentMethodParams = Type.Object({ paymentMethodId: Uuid });
 export const PaymentMethodList = Type.Object({
-  items: Type.Array(Type.Object({
-    paymentMethodId: Uuid, kind: Type.String(), brand: Type.String(), last4: Type.String(),
-    expMonth: Nullable(Type.Integer()), expYear: Nullable(Type.Integer()), isDefault: Type.Boolean(), createdAt: Timestamp,
-  })),
+  items: Type.Array(
+    Type.Object({
+      paymentMethodId: Uuid,
+      kind: Type.String(),
+      brand: Type.String(),
+      last4: Type.String(),
+      expMonth: Nullable(Type.Integer()),
+      expYear: Nullable(Type.Integer()),
+      isDefault: Type.Boolean(),
+      createdAt: Timestamp,
+    }),
+  ),
 });
 
 const InvoiceFields = {
-  invoiceId: Uuid, subscriptionId: Uuid, number: Nullable(Type.String()), status: Type.String(), currency: Type.String(),
-  amountDue: Money, amountPaid: Money, amountRemaining: Money, periodStart: Nullable(Timestamp), periodEnd: Nullable(Timestamp),
-  finalizedAt: Nullable(Timestamp), paidAt: Nullable(Timestamp), createdAt: Timestamp,
+  invoiceId: Uuid,
+  subscriptionId: Uuid,
+  number: Nullable(Type.String()),
+  status: Type.String(),
+  currency: Type.String(),
+  amountDue: Money,
+  amountPaid: Money,
+  amountRemaining: Money,
+  periodStart: Nullable(Timestamp),
+  periodEnd: Nullable(Timestamp),
+  finalizedAt: Nullable(Timestamp),
+  paidAt: Nullable(Timestamp),
+  createdAt: Timestamp,
 };
 export const InvoiceParams = Type.Object({ invoiceId: Uuid });
-export const InvoiceList = Type.Object({ items: Type.Array(Type.Object(InvoiceFields)), limit: Type.Integer(), offset: Type.Integer() });
+export const InvoiceList = Type.Object({
+  items: Type.Array(Type.Object(InvoiceFields)),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
 export const Invoice = Type.Object({
   ...InvoiceFields,
   attemptCount: Type.Integer(),
   billingReason: Nullable(Type.String()),
   hostedInvoiceUrl: Nullable(Type.String()),
-  payments: JsonColumn(Type.Array(Type.Object({
-    paymentId: Uuid, status: Type.String(), amount: Money, currency: Type.String(), amountRefunded: Money,
-    failureCode: Nullable(Type.String()), succeededAt: Nullable(Type.String()),
-  }))),
+  payments: JsonColumn(
+    Type.Array(
+      Type.Object({
+        paymentId: Uuid,
+        status: Type.String(),
+        amount: Money,
+        currency: Type.String(),
+        amountRefunded: Money,
+        failureCode: Nullable(Type.String()),
+        succeededAt: Nullable(Type.String()),
+      }),
+    ),
+  ),
 });

@@ -21,7 +21,8 @@ const pageProperties = {
 /** The query of every paged route: `?limit=&offset=`. */
 export const Page = Type.Object(pageProperties, { additionalProperties: false });
 /** A paged query with filters of its own. */
-export const PageWith = <P extends TProperties>(properties: P) => Type.Object({ ...properties, ...pageProperties }, { additionalProperties: false });
+export const PageWith = <P extends TProperties>(properties: P) =>
+  Type.Object({ ...properties, ...pageProperties }, { additionalProperties: false });
 
 export const ProblemSchema = Type.Object(
   {
@@ -52,22 +53,27 @@ export const problemResponses = {
  * `unknown` when a reply schema's properties are exactly the row's columns; otherwise an object
  * type naming the difference, which the schema (lacking that property) fails to satisfy in `tsc`.
  */
-export type ExactKeys<Schema extends TObject, Row> =
-  [Exclude<keyof Row, keyof Schema['properties']>] extends [never]
-    ? [Exclude<keyof Schema['properties'], keyof Row>] extends [never]
-      ? unknown
-      : { 'properties that are no column of the row': Exclude<keyof Schema['properties'], keyof Row> }
-    : { 'columns of the row missing from the schema': Exclude<keyof Row, keyof Schema['properties']> };
+export type ExactKeys<Schema extends TObject, Row> = [Exclude<keyof Row, keyof Schema['properties']>] extends [never]
+  ? [Exclude<keyof Schema['properties'], keyof Row>] extends [never]
+    ? unknown
+    : { 'properties that are no column of the row': Exclude<keyof Schema['properties'], keyof Row> }
+  : { 'columns of the row missing from the schema': Exclude<keyof Row, keyof Schema['properties']> };
 
 /** Where a reply's rows come from: a typed binding, or the function that reshapes its rows. */
 export type RowSource<Row> = { run: (params: never, db: never) => Promise<Row[]> } | ((row: never) => Row);
 
 /** The reply schema of a route answering with one row of `source` (the schema, checked by `tsc`). */
-export const replyOf = <Schema extends TObject, Row>(schema: Schema & ExactKeys<Schema, Row>, _source: RowSource<Row>): Schema => schema;
+export const replyOf = <Schema extends TObject, Row>(
+  schema: Schema & ExactKeys<Schema, Row>,
+  _source: RowSource<Row>,
+): Schema => schema;
 
 /** The reply schema of a route answering `{ [key]: rows, ... }`: `key`'s items are checked against the rows. */
 export const listOf = <Schema extends TObject, Row, Key extends keyof Schema['properties'] = 'items'>(
-  schema: Schema & (Schema['properties'][Key] extends TArray<infer Item extends TObject> ? { properties: { [K in NoInfer<Key>]: { items: ExactKeys<Item, Row> } } } : never),
+  schema: Schema &
+    (Schema['properties'][Key] extends TArray<infer Item extends TObject>
+      ? { properties: { [K in NoInfer<Key>]: { items: ExactKeys<Item, Row> } } }
+      : never),
   _source: RowSource<Row>,
   _key?: Key,
 ): Schema => schema;

@@ -11,9 +11,24 @@ export const CreateFfcBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 120 }), description: Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: false },
 );
-export const Ffc = Type.Object({ ffcId: Uuid, name: Type.String(), description: Nullable(Type.String()), myRole: Type.String(), createdAt: Timestamp });
+export const Ffc = Type.Object({
+  ffcId: Uuid,
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  myRole: Type.String(),
+  createdAt: Timestamp,
+});
 export const FfcList = Type.Object({
-  items: Type.Array(Type.Object({ ffcId: Uuid, name: Type.String(), description: Nullable(Type.String()), myRole: Type.String(), memberCount: Type.Integer(), createdAt: Timestamp })),
+  items: Type.Array(
+    Type.Object({
+      ffcId: Uuid,
+      name: Type.String(),
+      description: Nullable(Type.String()),
+      myRole: Type.String(),
+      memberCount: Type.Integer(),
+      createdAt: Timestamp,
+    }),
+  ),
   limit: Type.Integer(),
   offset: Type.Integer(),
 });
@@ -44,4 +59,7 @@ export const InviteBody = Type.Object(
   { additionalProperties: false },
 );
 export const Invitation = Type.Object({ invitationId: Uuid, token: Type.String(), expiresAt: Timestamp });
-export const AcceptBody = Type.Object({ token: Type.String({ pattern: '^[0-9a-f]{64}$' }) }, { additionalProperties: false });
+export const AcceptBody = Type.Object(
+  { token: Type.String({ pattern: '^[0-9a-f]{64}$' }) },
+  { additionalProperties: false },
+);

@@ -74,24 +74,37 @@ export const Persona = Type.Object({
   livingStatus: Type.String(),
   dateOfDeath: Nullable(IsoDate),
   linkedUserId: Nullable(Uuid),
-  emails: JsonColumn(Type.Array(Type.Object({ id: Uuid, email: Type.String(), label: Type.String(), isPrimary: Type.Boolean() }))),
-  phones: JsonColumn(Type.Array(Type.Object({ id: Uuid, phoneNumber: Type.String(), label: Type.String(), isPrimary: Type.Boolean() }))),
-  addresses: JsonColumn(Type.Array(
-    Type.Object({
-      id: Uuid,
-      label: Type.String(),
-      line1: Type.String(),
-      line2: Nullable(Type.String()),
-      city: Type.String(),
-      region: Nullable(Type.String()),
-      postalCode: Nullable(Type.String()),
-      countryCode: Type.String(),
-      isPrimary: Type.Boolean(),
-    }),
-  )),
-  relationships: JsonColumn(Type.Array(
-    Type.Object({ id: Uuid, relatedPersonaId: Uuid, relationshipType: Type.String(), relatedPersonaName: Type.String() }),
-  )),
+  emails: JsonColumn(
+    Type.Array(Type.Object({ id: Uuid, email: Type.String(), label: Type.String(), isPrimary: Type.Boolean() })),
+  ),
+  phones: JsonColumn(
+    Type.Array(Type.Object({ id: Uuid, phoneNumber: Type.String(), label: Type.String(), isPrimary: Type.Boolean() })),
+  ),
+  addresses: JsonColumn(
+    Type.Array(
+      Type.Object({
+        id: Uuid,
+        label: Type.String(),
+        line1: Type.String(),
+        line2: Nullable(Type.String()),
+        city: Type.String(),
+        region: Nullable(Type.String()),
+        postalCode: Nullable(Type.String()),
+        countryCode: Type.String(),
+        isPrimary: Type.Boolean(),
+      }),
+    ),
+  ),
+  relationships: JsonColumn(
+    Type.Array(
+      Type.Object({
+        id: Uuid,
+        relatedPersonaId: Uuid,
+        relationshipType: Type.String(),
+        relatedPersonaName: Type.String(),
+      }),
+    ),
+  ),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -127,7 +140,9 @@ export const EmailBody = Type.Object(
 export const PhoneBody = Type.Object(
   {
     phoneNumber: Type.String({ minLength: 7, maxLength: 32 }),
-    label: Type.Union([Type.Literal('mobile'), Type.Literal('home'), Type.Literal('work'), Type.Literal('other')], { default: 'mobile' }),
+    label: Type.Union([Type.Literal('mobile'), Type.Literal('home'), Type.Literal('work'), Type.Literal('other')], {
+      default: 'mobile',
+    }),
     isPrimary: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },
@@ -140,7 +155,9 @@ export const AddressBody = Type.Object(
     region: Type.Optional(Type.String({ maxLength: 100 })),
     postalCode: Type.Optional(Type.String({ maxLength: 20 })),
     countryCode: Type.String({ pattern: '^[A-Za-z]{2}$' }),
-    label: Type.Union([Type.Literal('home'), Type.Literal('mailing'), Type.Literal('work'), Type.Literal('other')], { default: 'home' }),
+    label: Type.Union([Type.Literal('home'), Type.Literal('mailing'), Type.Literal('work'), Type.Literal('other')], {
+      default: 'home',
+    }),
     isPrimary: Type.Boolean({ default: false }),
   },
   { additionalProperties: false },
@@ -151,9 +168,19 @@ export const RelationshipBody = Type.Object(
   {
     relatedPersonaId: Uuid,
     relationshipType: Type.Union(
-      ['spouse', 'partner', 'former_spouse', 'child', 'parent', 'sibling', 'grandchild', 'grandparent', 'guardian', 'ward', 'other'].map(
-        (kind) => Type.Literal(kind),
-      ),
+      [
+        'spouse',
+        'partner',
+        'former_spouse',
+        'child',
+        'parent',
+        'sibling',
+        'grandchild',
+        'grandparent',
+        'guardian',
+        'ward',
+        'other',
+      ].map((kind) => Type.Literal(kind)),
     ),
   },
   { additionalProperties: false },

@@ -18,11 +18,21 @@ export const cognitoEndpoint = () => {
 export const TEST_STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64url')}`;
 
 /** The API on this file's database, closed when the file ends. */
-export async function testApp(t: Test, db: TestDatabase, options: { allowDevelopmentIssuers?: boolean; stripeWebhookSecret?: string | null } = {}) {
-  const app = await buildApp({ databaseApiUrl: db.apiUrl, allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true, poolSize: 4,
+export async function testApp(
+  t: Test,
+  db: TestDatabase,
+  options: { allowDevelopmentIssuers?: boolean; stripeWebhookSecret?: string | null } = {},
+) {
+  const app = await buildApp({
+    databaseApiUrl: db.apiUrl,
+    allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
+    poolSize: 4,
     // Tenants are registered while the app runs: pick their clients up at once.
-    authReloadIntervalMs: 0, fieldEncryptionKeys: generateFieldKeys('test'),
-    stripeWebhookSecret: options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET) });
+    authReloadIntervalMs: 0,
+    fieldEncryptionKeys: generateFieldKeys('test'),
+    stripeWebhookSecret:
+      options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
+  });
   await app.ready();
   t.teardown(() => app.close());
   return app;

@@ -48,7 +48,10 @@ export async function testDatabase(t: Test): Promise<TestDatabase> {
   const apiUrl = loginRoleUrl(adminUrl, 'estate_api', env('TEST_API_PASSWORD'));
   const admin = new pg.Pool({ connectionString: adminUrl, max: 4 });
   const api = new pg.Pool({ connectionString: apiUrl, max: 8 });
-  const support = new pg.Pool({ connectionString: loginRoleUrl(adminUrl, 'estate_support', env('TEST_SUPPORT_PASSWORD')), max: 4 });
+  const support = new pg.Pool({
+    connectionString: loginRoleUrl(adminUrl, 'estate_support', env('TEST_SUPPORT_PASSWORD')),
+    max: 4,
+  });
   // The database is dropped WITH (FORCE) at the end: a connection it cuts must not crash the file.
   for (const pool of [admin, api, support]) pool.on('error', () => {});
   t.teardown(async () => {
@@ -67,9 +70,12 @@ export async function testDatabase(t: Test): Promise<TestDatabase> {
     admin,
     api,
     support,
-    asUser: (tenantId, sub, fn) => inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: requestId() }, fn),
-    as: (user, fn) => inContext(api, { tenantId: user.tenantId, actorKind: 'user', actorId: user.sub, requestId: requestId() }, fn),
-    asSupport: (fn) => inContext(support, { tenantId: null, actorKind: 'support', actorId: 'staff:test', requestId: requestId() }, fn),
+    asUser: (tenantId, sub, fn) =>
+      inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: requestId() }, fn),
+    as: (user, fn) =>
+      inContext(api, { tenantId: user.tenantId, actorKind: 'user', actorId: user.sub, requestId: requestId() }, fn),
+    asSupport: (fn) =>
+      inContext(support, { tenantId: null, actorKind: 'support', actorId: 'staff:test', requestId: requestId() }, fn),
     withContext: (context, fn) => inContext(api, context, fn),
   };
 }
@@ -79,15 +85,24 @@ export const uniqueSlug = (base: string) => `${base}-${randomBytes(3).toString('
 
 /** A new tenant, created the way operators do. */
 export async function makeTenant(db: TestDatabase, base = 'tenant'): Promise<string> {
-  const [row] = await db.asSupport((c) => createTenant.run({ slug: uniqueSlug(base), name: `${base} partner`, branding: {}, settings: {} }, c));
+  const [row] = await db.asSupport((c) =>
+    createTenant.run({ slug: uniqueSlug(base), name: `${base} partner`, branding: {}, settings: {} }, c),
+  );
   return row.tenantId;
 }
 
 /** A registered user of a tenant with its own persona, on the free plan or (through Stripe's events) a paid one. */
-export async function makeUser(db: TestDatabase, tenantId: string, firstName = 'Alex', plan?: 'family' | 'advisor' | 'advisor_pro') {
+export async function makeUser(
+  db: TestDatabase,
+  tenantId: string,
+  firstName = 'Alex',
+  plan?: 'family' | 'advisor' | 'advisor_pro',
+) {
   const sub = randomSub();
   const email = `${firstName.toLowerCase()}-${sub.slice(0, 8)}@example.com`;
-  const [row] = await db.asUser(tenantId, sub, (c) => registerUser.run({ email, firstName, lastName: 'Tester', dateOfBirth: '1980-01-01' }, c));
+  const [row] = await db.asUser(tenantId, sub, (c) =>
+    registerUser.run({ email, firstName, lastName: 'Tester', dateOfBirth: '1980-01-01' }, c),
+  );
   if (plan) await activatePlan(db.api, tenantId, sub, plan);
   return { ...row, sub, email, tenantId };
 }
@@ -96,7 +111,9 @@ export async function makeUser(db: TestDatabase, tenantId: string, firstName = '
 export type TestUser = Awaited<ReturnType<typeof makeUser>>;
 
 /** The SQLSTATE and stable code (HINT) of a rejected call. */
-export async function rejection(promise: Promise<unknown>): Promise<{ sqlState: string; code: string | undefined; message: string }> {
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ sqlState: string; code: string | undefined; message: string }> {
   try {
     await promise;
   } catch (error) {
