@@ -16,5 +16,22 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  {
+    // The direction of imports (docs/architecture.md): what npm run build ships carries no development tooling.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/scripts/**', '**/test/**', '**/bench/**'],
+              message: 'server/ never imports scripts/, test/ or bench/',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );
