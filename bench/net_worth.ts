@@ -9,13 +9,11 @@ import { calculateNetWorth } from '../generated/net_worth.queries.ts';
 import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 import { buildScaleTenant, type ScaleTenant } from '../scripts/lib/scale.ts';
+import { percentile } from './lib/harness.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const OTHER_TENANTS = Number(process.env.BENCH_OTHER_TENANTS ?? 99);
 const OTHER_TENANT_ASSETS = Number(process.env.BENCH_OTHER_TENANT_ASSETS ?? 10_000);
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(api: pg.Pool, tenant: ScaleTenant, label: string) {
   for (const persona of tenant.personas) {
