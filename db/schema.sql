@@ -403,8 +403,11 @@ begin
   if v_count >= 10 then
     perform app.fail('PT409', 'too_many_payment_methods', 'at most 10 payment methods: remove one first');
   end if;
-  if exists (select 1 from app.payment_methods m where m.tenant_id = v_tenant_id and m.status = 'active'
-                and m.stripe_payment_method_id = p_stripe_payment_method_id) then
+  -- Only the caller's own methods count: whether another user stored this token is never told
+  -- (it is accepted like any new one; Stripe charges a PaymentMethod only for the customer it is
+  -- attached to, so a copy of someone else's token charges no one).
+  if exists (select 1 from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = v_user_id
+                and m.status = 'active' and m.stripe_payment_method_id = p_stripe_payment_method_id) then
     perform app.fail('PT409', 'payment_method_exists', 'this payment method is already stored');
   end if;
   if coalesce(p_make_default, false) or not v_default then
@@ -7670,7 +7673,7 @@ CREATE UNIQUE INDEX payment_methods_one_default ON app.payment_methods USING btr
 -- Name: payment_methods_stripe_key; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
-CREATE UNIQUE INDEX payment_methods_stripe_key ON app.payment_methods USING btree (tenant_id, stripe_payment_method_id) WHERE (status = 'active'::text);
+CREATE UNIQUE INDEX payment_methods_stripe_key ON app.payment_methods USING btree (tenant_id, user_id, stripe_payment_method_id) WHERE (status = 'active'::text);
 
 --
 -- Name: payment_methods_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -8234,7 +8237,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.invoices FOR E
 -- Name: payment_methods _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.payment_methods FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.payment_methods FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_payment_method_id');
 
 --
 -- Name: payment_transactions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -8288,7 +8291,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.refunds FOR EA
 -- Name: stripe_routes _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.stripe_routes FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.stripe_routes FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('routing_key');
 
 --
 -- Name: stripe_webhook_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -8318,7 +8321,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_s
 -- Name: subscriptions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_customer_id');
 
 --
 -- Name: tenant_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
