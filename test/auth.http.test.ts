@@ -616,3 +616,29 @@ t.test('a suspended tenant and a deactivated user are refused on the very next r
     );
   }
 });
+
+t.test(
+  'a routing table older than the bound that cannot be reloaded is not trusted: 503, then served again',
+  async (t) => {
+    const BOUND_MS = 300;
+    const steady = await makePoolTenant(db, 'steady');
+    const sam = await registered(steady, 'Sam', 'Steady');
+    const fast = await testApp(t, db, { authRoutingMaxAgeMs: BOUND_MS, authReloadIntervalMs: 3_600_000 });
+    const me = () => fast.inject({ method: 'GET', url: '/v1/me', headers: bearer(sam.accessToken) });
+    t.equal((await me()).statusCode, 200, 'served while the table reloads');
+    // The database refuses the reload (the API login loses the routing procedure for a moment).
+    await db.admin.query('revoke execute on function api.sp_list_auth_clients() from estate_api');
+    t.teardown(() => db.admin.query('grant execute on function api.sp_list_auth_clients() to estate_api'));
+    const { res, afterMs } = await firstRefusal(me, BOUND_MS + 1000);
+    expectRefusal(
+      t,
+      res,
+      { status: 503, code: 'database_unavailable', token: sam.accessToken },
+      'a request when the table is stale and cannot be reloaded',
+    );
+    t.equal(res.headers['retry-after'], '1', 'the client is told to retry');
+    t.ok(afterMs <= BOUND_MS + 1000, `refused ${afterMs} ms after reloads started failing (bound ${BOUND_MS} ms)`);
+    await db.admin.query('grant execute on function api.sp_list_auth_clients() to estate_api');
+    t.equal((await me()).statusCode, 200, 'once the table reloads, the token is served again');
+  },
+);
