@@ -403,8 +403,11 @@ begin
   if v_count >= 10 then
     perform app.fail('PT409', 'too_many_payment_methods', 'at most 10 payment methods: remove one first');
   end if;
-  if exists (select 1 from app.payment_methods m where m.tenant_id = v_tenant_id and m.status = 'active'
-                and m.stripe_payment_method_id = p_stripe_payment_method_id) then
+  -- Only the caller's own methods count: whether another user stored this token is never told
+  -- (it is accepted like any new one; Stripe charges a PaymentMethod only for the customer it is
+  -- attached to, so a copy of someone else's token charges no one).
+  if exists (select 1 from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = v_user_id
+                and m.status = 'active' and m.stripe_payment_method_id = p_stripe_payment_method_id) then
     perform app.fail('PT409', 'payment_method_exists', 'this payment method is already stored');
   end if;
   if coalesce(p_make_default, false) or not v_default then
@@ -1438,10 +1441,16 @@ COMMENT ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, 
 --
 
 CREATE FUNCTION api.sp_list_asset_categories() RETURNS TABLE(code text, asset_type text, name text, is_liability boolean)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code
+#variable_conflict use_column
+begin
+  -- Global reference data, but only for an active user of an active tenant, like every route.
+  perform app.current_user_id();
+  return query
+    select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code;
+end
 $$;
 
 ALTER FUNCTION api.sp_list_asset_categories() OWNER TO estate_owner;
@@ -1450,7 +1459,7 @@ ALTER FUNCTION api.sp_list_asset_categories() OWNER TO estate_owner;
 -- Name: FUNCTION sp_list_asset_categories(); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_asset_categories() IS 'The asset categories, grouped by the 13 asset types.';
+COMMENT ON FUNCTION api.sp_list_asset_categories() IS 'The asset categories, grouped by the 13 asset types, for an active user of an active tenant.';
 
 --
 -- Name: sp_list_auth_clients(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -5357,6 +5366,43 @@ ALTER FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind te
 COMMENT ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) IS 'Registers a tenant''s Cognito user pool (or the development provider); registering it again returns the same id.';
 
 --
+-- Name: sp_set_app_client_status(uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) RETURNS TABLE(app_client_id uuid, client_id text, issuer text, status text, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  if p_status is null or p_status not in ('active', 'disabled') then
+    perform app.fail('PT400', 'invalid_status', 'an app client''s status is active or disabled');
+  end if;
+  -- The API's token routing table is at most AUTH_ROUTING_MAX_AGE_SECONDS old: a disabled
+  -- client's tokens are refused by every instance within that bound (docs/decisions.md).
+  return query
+    update app.tenant_app_clients c set status = p_status
+      from app.tenant_identity_providers p
+     where c.tenant_id = v_tenant_id and c.client_id = p_client_id
+       and p.tenant_id = c.tenant_id and p.id = c.provider_id
+    returning c.id, c.client_id, p.issuer, c.status, c.updated_at;
+  if not found then
+    perform app.fail('PT404', 'app_client_not_found', 'no such app client in this tenant');
+  end if;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) IS 'Disables (or re-activates) a tenant''s app client: its tokens are refused once the API''s routing table is reloaded (at most AUTH_ROUTING_MAX_AGE_SECONDS later).';
+
+--
 -- Name: sp_set_exchange_rate(text, text, date, numeric); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -5448,6 +5494,37 @@ ALTER FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_
 --
 
 COMMENT ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) IS 'Support: sets a tenant''s overrides of a plan (availability, price, Stripe price, limits); audited.';
+
+--
+-- Name: sp_set_tenant_status(uuid, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) RETURNS TABLE(tenant_id uuid, slug text, name text, status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  if p_status is null or p_status not in ('active', 'suspended', 'closed') then
+    perform app.fail('PT400', 'invalid_status', 'a tenant''s status is active, suspended or closed');
+  end if;
+  -- Every tenant procedure checks the tenant's status in the caller's own transaction
+  -- (app.require_active_tenant): the next request after this commits is refused.
+  return query
+    update app.tenants t set status = p_status where t.tenant_id = v_tenant_id
+    returning t.tenant_id, t.slug, t.name, t.status, t.created_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_tenant_status(p_tenant_id uuid, p_status text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) IS 'Suspends, closes or re-activates a tenant: every request of its users is refused (tenant_inactive) from the next one on.';
 
 --
 -- Name: asset_bank_accounts; Type: TABLE; Schema: app; Owner: estate_owner
@@ -7596,7 +7673,7 @@ CREATE UNIQUE INDEX payment_methods_one_default ON app.payment_methods USING btr
 -- Name: payment_methods_stripe_key; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
-CREATE UNIQUE INDEX payment_methods_stripe_key ON app.payment_methods USING btree (tenant_id, stripe_payment_method_id) WHERE (status = 'active'::text);
+CREATE UNIQUE INDEX payment_methods_stripe_key ON app.payment_methods USING btree (tenant_id, user_id, stripe_payment_method_id) WHERE (status = 'active'::text);
 
 --
 -- Name: payment_methods_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -8160,7 +8237,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.invoices FOR E
 -- Name: payment_methods _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.payment_methods FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.payment_methods FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_payment_method_id');
 
 --
 -- Name: payment_transactions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -8214,7 +8291,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.refunds FOR EA
 -- Name: stripe_routes _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.stripe_routes FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.stripe_routes FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('routing_key');
 
 --
 -- Name: stripe_webhook_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -8244,7 +8321,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_s
 -- Name: subscriptions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_customer_id');
 
 --
 -- Name: tenant_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -10369,6 +10446,13 @@ REVOKE ALL ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p
 GRANT ALL ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) TO estate_support;
 
 --
+-- Name: FUNCTION sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) TO estate_support;
+
+--
 -- Name: FUNCTION sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -10381,6 +10465,13 @@ GRANT ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote
 
 REVOKE ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_tenant_status(p_tenant_id uuid, p_status text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) TO estate_support;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: estate_owner

@@ -135,3 +135,71 @@ const registerAppClientIR: any = {"usedParamSet":{"tenantId":true,"providerId":t
 export const registerAppClient = new PreparedQuery<IRegisterAppClientParams,IRegisterAppClientResult>(registerAppClientIR);
 
 
+/** 'SetAppClientStatus' parameters type */
+export interface ISetAppClientStatusParams {
+  clientId: string;
+  status: string;
+  tenantId: string;
+}
+
+/** 'SetAppClientStatus' return type */
+export interface ISetAppClientStatusResult {
+  appClientId: string;
+  clientId: string;
+  issuer: string;
+  status: string;
+  updatedAt: Date;
+}
+
+/** 'SetAppClientStatus' query type */
+export interface ISetAppClientStatusQuery {
+  params: ISetAppClientStatusParams;
+  result: ISetAppClientStatusResult;
+}
+
+const setAppClientStatusIR: any = {"usedParamSet":{"tenantId":true,"clientId":true,"status":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":195,"b":204}]},{"name":"clientId","required":true,"transform":{"type":"scalar"},"locs":[{"a":222,"b":231}]},{"name":"status","required":true,"transform":{"type":"scalar"},"locs":[{"a":246,"b":253}]}],"statement":"SELECT app_client_id AS \"appClientId!\", client_id AS \"clientId!\", issuer AS \"issuer!\", status AS \"status!\",\n       updated_at AS \"updatedAt!\"\nFROM support.sp_set_app_client_status(p_tenant_id => :tenantId!, p_client_id => :clientId!, p_status => :status!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT app_client_id AS "appClientId!", client_id AS "clientId!", issuer AS "issuer!", status AS "status!",
+ *        updated_at AS "updatedAt!"
+ * FROM support.sp_set_app_client_status(p_tenant_id => :tenantId!, p_client_id => :clientId!, p_status => :status!)
+ * ```
+ */
+export const setAppClientStatus = new PreparedQuery<ISetAppClientStatusParams,ISetAppClientStatusResult>(setAppClientStatusIR);
+
+
+/** 'SetTenantStatus' parameters type */
+export interface ISetTenantStatusParams {
+  status: string;
+  tenantId: string;
+}
+
+/** 'SetTenantStatus' return type */
+export interface ISetTenantStatusResult {
+  createdAt: Date;
+  name: string;
+  slug: string;
+  status: string;
+  tenantId: string;
+}
+
+/** 'SetTenantStatus' query type */
+export interface ISetTenantStatusQuery {
+  params: ISetTenantStatusParams;
+  result: ISetTenantStatusResult;
+}
+
+const setTenantStatusIR: any = {"usedParamSet":{"tenantId":true,"status":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":164,"b":173}]},{"name":"status","required":true,"transform":{"type":"scalar"},"locs":[{"a":188,"b":195}]}],"statement":"SELECT tenant_id AS \"tenantId!\", slug AS \"slug!\", name AS \"name!\", status AS \"status!\", created_at AS \"createdAt!\"\nFROM support.sp_set_tenant_status(p_tenant_id => :tenantId!, p_status => :status!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT tenant_id AS "tenantId!", slug AS "slug!", name AS "name!", status AS "status!", created_at AS "createdAt!"
+ * FROM support.sp_set_tenant_status(p_tenant_id => :tenantId!, p_status => :status!)
+ * ```
+ */
+export const setTenantStatus = new PreparedQuery<ISetTenantStatusParams,ISetTenantStatusResult>(setTenantStatusIR);
+
+

@@ -537,12 +537,19 @@ grant execute on function api.sp_search_assets(text, integer) to estate_api;
 
 create or replace function api.sp_list_asset_categories()
   returns table (code text, asset_type text, name text, is_liability boolean)
-  language sql stable security definer
+  language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
-  select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code
+#variable_conflict use_column
+begin
+  -- Global reference data, but only for an active user of an active tenant, like every route.
+  perform app.current_user_id();
+  return query
+    select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code;
+end
 $$;
-comment on function api.sp_list_asset_categories() is 'The asset categories, grouped by the 13 asset types.';
+comment on function api.sp_list_asset_categories() is
+  'The asset categories, grouped by the 13 asset types, for an active user of an active tenant.';
 grant execute on function api.sp_list_asset_categories() to estate_api;
 
 drop function if exists api.sp_update_asset(uuid, text, text, jsonb);

@@ -493,8 +493,11 @@ begin
   if v_count >= 10 then
     perform app.fail('PT409', 'too_many_payment_methods', 'at most 10 payment methods: remove one first');
   end if;
-  if exists (select 1 from app.payment_methods m where m.tenant_id = v_tenant_id and m.status = 'active'
-                and m.stripe_payment_method_id = p_stripe_payment_method_id) then
+  -- Only the caller's own methods count: whether another user stored this token is never told
+  -- (it is accepted like any new one; Stripe charges a PaymentMethod only for the customer it is
+  -- attached to, so a copy of someone else's token charges no one).
+  if exists (select 1 from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = v_user_id
+                and m.status = 'active' and m.stripe_payment_method_id = p_stripe_payment_method_id) then
     perform app.fail('PT409', 'payment_method_exists', 'this payment method is already stored');
   end if;
   if coalesce(p_make_default, false) or not v_default then

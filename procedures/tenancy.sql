@@ -157,3 +157,55 @@ $$;
 comment on function support.sp_register_app_client(uuid, uuid, text, text) is
   'Registers (or re-activates) an app client of a tenant''s user pool, so its access tokens are accepted for that tenant.';
 grant execute on function support.sp_register_app_client(uuid, uuid, text, text) to estate_support;
+
+create or replace function support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text)
+  returns table (app_client_id uuid, client_id text, issuer text, status text, updated_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  if p_status is null or p_status not in ('active', 'disabled') then
+    perform app.fail('PT400', 'invalid_status', 'an app client''s status is active or disabled');
+  end if;
+  -- The API's token routing table is at most AUTH_ROUTING_MAX_AGE_SECONDS old: a disabled
+  -- client's tokens are refused by every instance within that bound (docs/decisions.md).
+  return query
+    update app.tenant_app_clients c set status = p_status
+      from app.tenant_identity_providers p
+     where c.tenant_id = v_tenant_id and c.client_id = p_client_id
+       and p.tenant_id = c.tenant_id and p.id = c.provider_id
+    returning c.id, c.client_id, p.issuer, c.status, c.updated_at;
+  if not found then
+    perform app.fail('PT404', 'app_client_not_found', 'no such app client in this tenant');
+  end if;
+end
+$$;
+comment on function support.sp_set_app_client_status(uuid, text, text) is
+  'Disables (or re-activates) a tenant''s app client: its tokens are refused once the API''s routing table is reloaded (at most AUTH_ROUTING_MAX_AGE_SECONDS later).';
+grant execute on function support.sp_set_app_client_status(uuid, text, text) to estate_support;
+
+create or replace function support.sp_set_tenant_status(p_tenant_id uuid, p_status text)
+  returns table (tenant_id uuid, slug text, name text, status text, created_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  if p_status is null or p_status not in ('active', 'suspended', 'closed') then
+    perform app.fail('PT400', 'invalid_status', 'a tenant''s status is active, suspended or closed');
+  end if;
+  -- Every tenant procedure checks the tenant's status in the caller's own transaction
+  -- (app.require_active_tenant): the next request after this commits is refused.
+  return query
+    update app.tenants t set status = p_status where t.tenant_id = v_tenant_id
+    returning t.tenant_id, t.slug, t.name, t.status, t.created_at;
+end
+$$;
+comment on function support.sp_set_tenant_status(uuid, text) is
+  'Suspends, closes or re-activates a tenant: every request of its users is refused (tenant_inactive) from the next one on.';
+grant execute on function support.sp_set_tenant_status(uuid, text) to estate_support;

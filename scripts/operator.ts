@@ -14,6 +14,8 @@ import {
   getTenantBySlug,
   registerAppClient,
   registerIdentityProvider,
+  setAppClientStatus,
+  setTenantStatus,
   type Json,
 } from '../generated/tenancy.queries.ts';
 import { getPaymentSummary, listActiveSubscriptions, setTenantPlan } from '../generated/billing.queries.ts';
@@ -27,6 +29,10 @@ commands:
   register-pool    --tenant SLUG --region REGION --user-pool-id POOL_ID
                    (or, development only: --issuer URL --user-pool-id POOL_ID)
   register-client  --tenant SLUG --user-pool-id POOL_ID [--region REGION | --issuer URL] --client-id ID --name NAME
+  disable-client   --tenant SLUG --client-id ID   (its tokens are refused within AUTH_ROUTING_MAX_AGE_SECONDS)
+  enable-client    --tenant SLUG --client-id ID
+  suspend-tenant   --tenant SLUG   (every request of its users is refused from the next one on)
+  reactivate-tenant --tenant SLUG
   set-plan         --tenant SLUG --plan CODE [--unavailable] [--price 19.00 --currency USD]
                    [--stripe-price price_...] [--limits '{"max_assets": 100}']   (a tenant's overrides of a plan)
   payment-summary  --tenant SLUG   (payments, refunds and the ledger balance per currency)
@@ -141,6 +147,30 @@ async function main(): Promise<void> {
           );
           return { appClientId, providerId, issuer };
         });
+        break;
+      case 'disable-client':
+      case 'enable-client':
+        result = await run(async (db) =>
+          setAppClientStatus.run(
+            {
+              tenantId: await tenantId(db),
+              clientId: need('client-id'),
+              status: command === 'disable-client' ? 'disabled' : 'active',
+            },
+            db,
+          ),
+        );
+        break;
+      case 'suspend-tenant':
+      case 'reactivate-tenant':
+        result = (
+          await run(async (db) =>
+            setTenantStatus.run(
+              { tenantId: await tenantId(db), status: command === 'suspend-tenant' ? 'suspended' : 'active' },
+              db,
+            ),
+          )
+        )[0];
         break;
       case 'set-plan':
         result = (

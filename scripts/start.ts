@@ -21,6 +21,7 @@ const app = await buildApp({
   fieldEncryptionKeys: infrastructure.fieldEncryptionKeys,
   stripeWebhookSecret: infrastructure.stripeWebhookSecret,
   stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+  authRoutingMaxAgeMs: config.AUTH_ROUTING_MAX_AGE_SECONDS * 1000,
   logger: loggerOptions(config.LOG_LEVEL),
 });
 

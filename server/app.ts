@@ -26,6 +26,8 @@ export interface AppOptions {
   fieldEncryptionKeys: string;
   /** Least time between two reloads of the token routing table (default 5 s). */
   authReloadIntervalMs?: number;
+  /** AUTH_ROUTING_MAX_AGE_SECONDS in ms: how long a disabled app client may keep working (default 15 s). */
+  authRoutingMaxAgeMs?: number;
   /** STRIPE_WEBHOOK_SECRET; unset, the webhook answers 503. */
   stripeWebhookSecret?: string;
   /** Oldest accepted webhook signature, in seconds (default 300). */
@@ -81,6 +83,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(authPlugin, {
     allowDevelopmentIssuers: options.allowDevelopmentIssuers,
     reloadIntervalMs: options.authReloadIntervalMs,
+    routingMaxAgeMs: options.authRoutingMaxAgeMs,
   });
 
   await app.register(healthRoutes, { prefix: '/health' });

@@ -33,6 +33,8 @@ export const serverSettings = {
   STRIPE_WEBHOOK_SECRET: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/=_-]{16,}$' })),
   // How old a webhook signature may be (seconds): older deliveries are refused as replays.
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: Type.Integer({ default: 300, minimum: 1, maximum: 3600 }),
+  // How old the token routing table may be (seconds): a disabled app client is refused at most this late.
+  AUTH_ROUTING_MAX_AGE_SECONDS: Type.Integer({ default: 15, minimum: 1, maximum: 600 }),
 };
 
 const ConfigSchema = Type.Object(serverSettings);
@@ -88,6 +90,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       fieldEncryptionKeys: config.FIELD_ENCRYPTION_KEYS!,
       stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
       stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+      authRoutingMaxAgeMs: config.AUTH_ROUTING_MAX_AGE_SECONDS * 1000,
     },
   };
 }

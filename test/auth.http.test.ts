@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import t, { type Test } from 'tap';
 import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
+import { setAppClientStatus, setTenantStatus } from '../generated/tenancy.queries.ts';
 import { accessTokenClaims, decodePayload, devPublicKeyPem, signJwt, tamperPayload } from './helpers/tokens.ts';
 
 const db = await testDatabase(t);
@@ -522,3 +523,122 @@ t.test('no refusal echoes the token or a stack trace', async (t) => {
     );
   }
 });
+
+/** Sends until a request is not answered 200 or the deadline passes (no fixed sleep). */
+async function firstRefusal(send: () => Promise<LightMyRequestResponse>, deadlineMs: number) {
+  const start = Date.now();
+  for (;;) {
+    const res = await send();
+    const afterMs = Date.now() - start;
+    if (res.statusCode !== 200 || afterMs > deadlineMs) return { res, afterMs };
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// Issue 9, finding 6: a disabled app client kept working until some unknown token happened to
+// reload the routing table. The table is now at most AUTH_ROUTING_MAX_AGE_SECONDS old.
+t.test('a disabled app client is refused within the routing bound, with no unknown token to reload it', async (t) => {
+  const BOUND_MS = 1000;
+  // The time a reload and one request may take on a loaded machine, on top of the bound.
+  const SLACK_MS = 1000;
+  const fickle = await makePoolTenant(db, 'fickle');
+  const fay = await registered(fickle, 'Fay', 'Fickle');
+  // Unknown clients never reload this app's table (an hour between such reloads): only the bound does.
+  const fast = await testApp(t, db, { authRoutingMaxAgeMs: BOUND_MS, authReloadIntervalMs: 3_600_000 });
+  const me = () => fast.inject({ method: 'GET', url: '/v1/me', headers: bearer(fay.accessToken) });
+  t.equal((await me()).statusCode, 200, "the client's token is served while the client is active");
+
+  const [disabled] = await db.asSupport((c) =>
+    setAppClientStatus.run({ tenantId: fickle.tenantId, clientId: fickle.clientId, status: 'disabled' }, c),
+  );
+  t.match(disabled, { clientId: fickle.clientId, issuer: fickle.issuer, status: 'disabled' }, 'support disables it');
+  const { res, afterMs } = await firstRefusal(me, BOUND_MS + SLACK_MS);
+  expectRefusal(
+    t,
+    res,
+    { status: 401, code: 'token_client_unknown', token: fay.accessToken },
+    'the still-valid token of a disabled client',
+  );
+  t.ok(afterMs <= BOUND_MS + SLACK_MS, `refused ${afterMs} ms after the client was disabled (bound ${BOUND_MS} ms)`);
+  t.equal((await me()).statusCode, 401, 'and refused from then on');
+
+  await db.asSupport((c) =>
+    setAppClientStatus.run({ tenantId: fickle.tenantId, clientId: fickle.clientId, status: 'active' }, c),
+  );
+  const start = Date.now();
+  let back = await me();
+  while (back.statusCode !== 200 && Date.now() - start <= BOUND_MS + SLACK_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    back = await me();
+  }
+  t.equal(back.statusCode, 200, 're-enabled, the client is served again within the bound');
+
+  const { rows } = await db.admin.query<{ actor_kind: string; status: string }>(
+    `select a.actor_kind, a.changes ->> 'status' as status from audit.audit_log a
+      where a.table_name = 'app.tenant_app_clients' and a.tenant_id = $1 and a.operation = 'UPDATE'
+      order by a.occurred_at`,
+    [fickle.tenantId],
+  );
+  t.same(
+    rows,
+    [
+      { actor_kind: 'support', status: 'disabled' },
+      { actor_kind: 'support', status: 'active' },
+    ],
+    'disabling and re-enabling are audited as support actions',
+  );
+});
+
+t.test('a suspended tenant and a deactivated user are refused on the very next request, on every route', async (t) => {
+  const paused = await makePoolTenant(db, 'paused');
+  const pia = await registered(paused, 'Pia', 'Paused');
+  const routes = ['/v1/me', '/v1/asset-categories', '/v1/personas', '/v1/payment-methods'];
+  for (const url of routes) t.equal((await get(url, pia.accessToken)).statusCode, 200, `${url} is served before`);
+  await db.asSupport((c) => setTenantStatus.run({ tenantId: paused.tenantId, status: 'suspended' }, c));
+  for (const url of routes) {
+    expectRefusal(
+      t,
+      await get(url, pia.accessToken),
+      { status: 403, code: 'tenant_inactive', token: pia.accessToken },
+      `${url} right after the tenant is suspended`,
+    );
+  }
+  await db.asSupport((c) => setTenantStatus.run({ tenantId: paused.tenantId, status: 'active' }, c));
+  t.equal((await get('/v1/me', pia.accessToken)).statusCode, 200, 'reactivated, the tenant is served again');
+
+  t.equal((await post('/v1/me/deactivation', pia.accessToken)).statusCode, 200, 'the user deactivates the account');
+  for (const url of routes) {
+    expectRefusal(
+      t,
+      await get(url, pia.accessToken),
+      { status: 403, code: 'user_inactive', token: pia.accessToken },
+      `${url} right after the user deactivated`,
+    );
+  }
+});
+
+t.test(
+  'a routing table older than the bound that cannot be reloaded is not trusted: 503, then served again',
+  async (t) => {
+    const BOUND_MS = 300;
+    const steady = await makePoolTenant(db, 'steady');
+    const sam = await registered(steady, 'Sam', 'Steady');
+    const fast = await testApp(t, db, { authRoutingMaxAgeMs: BOUND_MS, authReloadIntervalMs: 3_600_000 });
+    const me = () => fast.inject({ method: 'GET', url: '/v1/me', headers: bearer(sam.accessToken) });
+    t.equal((await me()).statusCode, 200, 'served while the table reloads');
+    // The database refuses the reload (the API login loses the routing procedure for a moment).
+    await db.admin.query('revoke execute on function api.sp_list_auth_clients() from estate_api');
+    t.teardown(() => db.admin.query('grant execute on function api.sp_list_auth_clients() to estate_api'));
+    const { res, afterMs } = await firstRefusal(me, BOUND_MS + 1000);
+    expectRefusal(
+      t,
+      res,
+      { status: 503, code: 'database_unavailable', token: sam.accessToken },
+      'a request when the table is stale and cannot be reloaded',
+    );
+    t.equal(res.headers['retry-after'], '1', 'the client is told to retry');
+    t.ok(afterMs <= BOUND_MS + 1000, `refused ${afterMs} ms after reloads started failing (bound ${BOUND_MS} ms)`);
+    await db.admin.query('grant execute on function api.sp_list_auth_clients() to estate_api');
+    t.equal((await me()).statusCode, 200, 'once the table reloads, the token is served again');
+  },
+);

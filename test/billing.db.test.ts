@@ -1040,3 +1040,92 @@ t.test('support sees the subscriptions in force of one tenant, emails masked', a
     { sqlState: 'PT400', code: 'invalid_page' },
   );
 });
+
+// Issue 9, finding 7: a pm_ token stored by another user answered 409 payment_method_exists, an
+// oracle on other users' cards. Now only the caller's own methods count.
+t.test(
+  "another user's payment-method token is answered like any new token, and nothing of theirs changes",
+  async (t) => {
+    const owner = await makeUser(db, tenant, 'Olive');
+    const prober = await makeUser(db, tenant, 'Probe');
+    const card = { kind: 'card', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2099, makeDefault: false };
+    const stored = token();
+    await as(owner, (c) => billing.addPaymentMethod.run({ ...card, stripePaymentMethodId: stored }, c));
+    const ownerBefore = await as(owner, (c) => billing.listPaymentMethods.run(undefined, c));
+
+    const fresh = await as(prober, (c) => billing.addPaymentMethod.run({ ...card, stripePaymentMethodId: token() }, c));
+    const known = await as(prober, (c) =>
+      billing.addPaymentMethod.run({ ...card, last4: '1881', stripePaymentMethodId: stored }, c),
+    );
+    t.equal(fresh.length, 1, 'a new token is stored for the prober');
+    t.equal(known.length, 2, "the other user's token is stored for the prober too, as any new token is");
+    const mine = known.find((m) => m.last4 === '1881')!;
+    t.match(mine, { kind: 'card', brand: 'visa', isDefault: false }, 'the same answer as for a new token');
+    t.notOk(
+      known.some((m) => ownerBefore.some((o) => o.paymentMethodId === m.paymentMethodId)),
+      "the prober's list holds none of the owner's methods",
+    );
+    t.same(
+      await as(owner, (c) => billing.listPaymentMethods.run(undefined, c)),
+      ownerBefore,
+      "the owner's methods are unchanged",
+    );
+    t.match(
+      await rejection(
+        as(prober, (c) => billing.addPaymentMethod.run({ ...card, last4: '1881', stripePaymentMethodId: stored }, c)),
+      ),
+      { sqlState: 'PT409', code: 'payment_method_exists' },
+      'storing it a second time is refused to the user who stored it (their own data)',
+    );
+  },
+);
+
+// Issue 9, finding 7: the audit log kept Stripe payment-method ids (and customer ids) in clear.
+t.test('the audit log keeps no Stripe payment-method or customer id', async (t) => {
+  const tenantId = await makeTenant(db, 'audited');
+  const user = await makeUser(db, tenantId, 'Audra');
+  const pm = token();
+  const [method] = await as(user, (c) =>
+    billing.addPaymentMethod.run(
+      {
+        stripePaymentMethodId: pm,
+        kind: 'card',
+        brand: 'visa',
+        last4: '4242',
+        expMonth: 1,
+        expYear: 2099,
+        makeDefault: true,
+      },
+      c,
+    ),
+  );
+  await as(user, (c) => billing.removePaymentMethod.run({ paymentMethodId: method.paymentMethodId }, c));
+  const { customer } = await activatePlan(db.api, tenantId, user.sub, 'family');
+  const {
+    rows: [live],
+  } = await db.admin.query(
+    `select stripe_customer_id from app.subscriptions where tenant_id = $1 and ended_at is null`,
+    [tenantId],
+  );
+  t.equal(live.stripe_customer_id, customer, 'the live subscription keeps its Stripe customer id');
+
+  const { rows } = await db.admin.query<{ table_name: string; operation: string; changes: Record<string, unknown> }>(
+    `select table_name, operation, changes from audit.audit_log where tenant_id = $1 order by occurred_at`,
+    [tenantId],
+  );
+  const text = JSON.stringify(rows);
+  t.notOk(text.includes(pm), 'the payment-method token is nowhere in the audit log');
+  t.notMatch(text, /pm_[A-Za-z0-9]/, 'no pm_ id at all');
+  t.notOk(text.includes(customer), 'the Stripe customer id is nowhere in the audit log');
+  t.notMatch(text, /cus_[A-Za-z0-9]/, 'no cus_ id at all');
+  const inserted = rows.find((r) => r.table_name === 'app.payment_methods' && r.operation === 'INSERT');
+  t.equal(inserted?.changes.stripe_payment_method_id, '[redacted]', 'the payment method insert is audited, redacted');
+  t.ok(
+    rows.some((r) => r.table_name === 'app.subscriptions' && r.changes?.stripe_customer_id === '[redacted]'),
+    "the subscription's customer id is audited, redacted",
+  );
+  t.ok(
+    rows.some((r) => r.table_name === 'app.stripe_routes' && r.changes?.routing_key === '[redacted]'),
+    'the Stripe routes are audited, their keys redacted',
+  );
+});

@@ -16,3 +16,12 @@ FROM support.sp_register_identity_provider(p_tenant_id => :tenantId!, p_kind => 
 /* @name registerAppClient */
 SELECT support.sp_register_app_client(p_tenant_id => :tenantId!, p_provider_id => :providerId!,
                                       p_client_id => :clientId!, p_name => :name!) AS "appClientId!";
+
+/* @name setAppClientStatus */
+SELECT app_client_id AS "appClientId!", client_id AS "clientId!", issuer AS "issuer!", status AS "status!",
+       updated_at AS "updatedAt!"
+FROM support.sp_set_app_client_status(p_tenant_id => :tenantId!, p_client_id => :clientId!, p_status => :status!);
+
+/* @name setTenantStatus */
+SELECT tenant_id AS "tenantId!", slug AS "slug!", name AS "name!", status AS "status!", created_at AS "createdAt!"
+FROM support.sp_set_tenant_status(p_tenant_id => :tenantId!, p_status => :status!);

@@ -53,6 +53,9 @@ export interface AuthPluginOptions {
   allowDevelopmentIssuers: boolean;
   /** Least time between two reloads of the routing table when an unknown client shows up. */
   reloadIntervalMs?: number;
+  /** Oldest routing table a request may be authenticated with (the bound on how long a disabled app
+   *  client keeps working); it is refreshed in the background at half this age. Default 15 s. */
+  routingMaxAgeMs?: number;
 }
 
 class TokenWithoutExpiryError extends Error {}
@@ -95,7 +98,8 @@ const requireExpiry = ({ payload }: { payload: JwtPayload }) => {
   if (typeof payload.exp !== 'number') throw new TokenWithoutExpiryError('token has no exp claim');
 };
 
-/** The development provider serves its JWKS over plain http on loopback; fetch only what is registered. */
+/** The development provider serves its JWKS over plain http on loopback; fetch only what is registered
+ *  (the set is the current routing table's, updated when it is rebuilt). */
 function developmentJwksFetcher(allowedJwksUris: Set<string>): Fetcher {
   return {
     async fetch(uri) {
@@ -109,10 +113,17 @@ function developmentJwksFetcher(allowedJwksUris: Set<string>): Fetcher {
 
 type Verifier = { verify(token: string): Promise<JwtPayload> };
 
+/** JWKS caches that outlive a routing table, so that rebuilding it refetches no key. */
+interface JwksCaches {
+  cognito: SimpleJwksCache;
+  development: SimpleJwksCache;
+  developmentJwksUris: Set<string>;
+}
+
 class TokenRouter {
   private readonly tenants = new Map<string, { tenantId: string; verifier: Verifier }>();
 
-  constructor(routes: IListAuthClientsResult[], allowDevelopmentIssuers: boolean) {
+  constructor(routes: IListAuthClientsResult[], allowDevelopmentIssuers: boolean, caches: JwksCaches) {
     const cognitoPools = new Map<string, Set<string>>();
     const devIssuers = new Map<string, Set<string>>();
     for (const route of routes) {
@@ -134,8 +145,10 @@ class TokenRouter {
             clientId: [...clients],
             customJwtCheck: requireExpiry,
           })),
+          { jwksCache: caches.cognito },
         )
       : undefined;
+    for (const issuer of devIssuers.keys()) caches.developmentJwksUris.add(`${issuer}/.well-known/jwks.json`);
     const development: Verifier | undefined = devIssuers.size
       ? JwtVerifier.create(
           [...devIssuers].map(([issuer, clients]) => ({
@@ -149,13 +162,7 @@ class TokenRouter {
               validateCognitoJwtFields(payload, { tokenUse: 'access', clientId: [...clients] });
             },
           })),
-          {
-            jwksCache: new SimpleJwksCache({
-              fetcher: developmentJwksFetcher(
-                new Set([...devIssuers.keys()].map((issuer) => `${issuer}/.well-known/jwks.json`)),
-              ),
-            }),
-          },
+          { jwksCache: caches.development },
         )
       : undefined;
     for (const route of routes) {
@@ -172,22 +179,70 @@ class TokenRouter {
 export default fp<AuthPluginOptions>(
   async (fastify, options) => {
     const reloadIntervalMs = options.reloadIntervalMs ?? 5000;
-    const load = async () =>
-      new TokenRouter(await listAuthClients.run(undefined, fastify.db.api), options.allowDevelopmentIssuers);
-    let router = await load();
-    let lastLoad = Date.now();
-    let reloading: Promise<TokenRouter> | null = null;
+    const maxAgeMs = options.routingMaxAgeMs ?? 15_000;
+    const developmentJwksUris = new Set<string>();
+    const caches: JwksCaches = {
+      cognito: new SimpleJwksCache(),
+      development: new SimpleJwksCache({ fetcher: developmentJwksFetcher(developmentJwksUris) }),
+      developmentJwksUris,
+    };
+    // The routing table and when the query that read it started: whatever was committed before
+    // that instant (an app client disabled, registered) is in it.
+    let router: TokenRouter | null = null;
+    let fingerprint = '';
+    let loadedAt = 0;
+    let loading: Promise<void> | null = null;
+
+    async function load() {
+      const startedAt = Date.now();
+      const routes = await listAuthClients.run(undefined, fastify.db.api);
+      const next = JSON.stringify(routes);
+      // An unchanged table keeps its verifiers; a changed one is rebuilt (the JWKS caches are shared).
+      if (next !== fingerprint || !router) {
+        router = new TokenRouter(routes, options.allowDevelopmentIssuers, caches);
+        fingerprint = next;
+      }
+      loadedAt = Math.max(loadedAt, startedAt);
+    }
+    /** One load at a time; callers arriving meanwhile share it. */
+    const refresh = () =>
+      (loading ??= load().finally(() => {
+        loading = null;
+      }));
+
+    await refresh();
+    // Refreshed in the background at half the bound, so requests do not wait for it; a request
+    // that finds the table older than the bound (the timer late, a load failing) waits for a load.
+    const timer = setInterval(
+      () =>
+        void refresh().catch((error: unknown) =>
+          fastify.log.warn({ err: error }, 'reloading the token routing table failed'),
+        ),
+      Math.max(Math.floor(maxAgeMs / 2), 50),
+    );
+    timer.unref();
+    fastify.addHook('onClose', async () => clearInterval(timer));
+
+    async function current(): Promise<TokenRouter> {
+      if (Date.now() - loadedAt > maxAgeMs) {
+        try {
+          await refresh();
+        } catch (error) {
+          fastify.log.error({ err: error }, 'the token routing table is stale and cannot be reloaded');
+          throw new HttpProblem(503, 'database_unavailable', 'the service cannot check tokens right now', {
+            'retry-after': '1',
+          });
+        }
+      }
+      return router!;
+    }
 
     // A client registered after start-up is picked up on its first request (reloads are rate-limited).
     async function routeWithReload(issuer: string, clientId: string) {
-      const found = router.route(issuer, clientId);
-      if (found || Date.now() - lastLoad < reloadIntervalMs) return found;
-      reloading ??= load().finally(() => {
-        lastLoad = Date.now();
-        reloading = null;
-      });
-      router = await reloading;
-      return router.route(issuer, clientId);
+      const found = (await current()).route(issuer, clientId);
+      if (found || Date.now() - loadedAt < reloadIntervalMs) return found;
+      await refresh();
+      return router!.route(issuer, clientId);
     }
 
     fastify.decorateRequest('auth', null);

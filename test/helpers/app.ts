@@ -21,14 +21,22 @@ export const TEST_STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('bas
 export async function testApp(
   t: Test,
   db: TestDatabase,
-  options: { allowDevelopmentIssuers?: boolean; stripeWebhookSecret?: string | null } = {},
+  options: {
+    allowDevelopmentIssuers?: boolean;
+    stripeWebhookSecret?: string | null;
+    /** The bound on the token routing table's age (default: the API's 15 s). */
+    authRoutingMaxAgeMs?: number;
+    /** Least time between reloads for an unknown client (default 0: at once). */
+    authReloadIntervalMs?: number;
+  } = {},
 ) {
   const app = await buildApp({
     databaseApiUrl: db.apiUrl,
     allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
     poolSize: 4,
     // Tenants are registered while the app runs: pick their clients up at once.
-    authReloadIntervalMs: 0,
+    authReloadIntervalMs: options.authReloadIntervalMs ?? 0,
+    authRoutingMaxAgeMs: options.authRoutingMaxAgeMs,
     fieldEncryptionKeys: generateFieldKeys('test'),
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
