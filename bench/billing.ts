@@ -45,8 +45,10 @@ try {
   const sub = crypto.randomUUID();
   const as = <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
     inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: 'bench' }, fn);
-  const [user] = await as((c) =>
-    registerUser.run({ email: 'bench@example.com', firstName: 'Bench', lastName: 'User' }, c),
+  const [user] = await inContext(
+    api,
+    { tenantId, actorKind: 'user', actorId: sub, requestId: 'bench', verifiedEmail: 'bench@example.com' },
+    (c) => registerUser.run({ firstName: 'Bench', lastName: 'User' }, c),
   );
   await activatePlan(api, tenantId, sub, 'advisor_pro'); // no asset limit
 

@@ -49,9 +49,11 @@ try {
   );
   const tenantId = tenant.tenantId;
   const sub = crypto.randomUUID();
-  const as = <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
-    inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: 'bench' }, fn);
-  await as((c) => registerUser.run({ email: 'bench@example.com', firstName: 'Bench', lastName: 'User' }, c));
+  await inContext(
+    api,
+    { tenantId, actorKind: 'user', actorId: sub, requestId: 'bench', verifiedEmail: 'bench@example.com' },
+    (c) => registerUser.run({ firstName: 'Bench', lastName: 'User' }, c),
+  );
   const ids = await activatePlan(api, tenantId, sub, 'advisor_pro');
 
   const payment = (): StripeEvent =>

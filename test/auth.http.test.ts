@@ -80,7 +80,7 @@ const post = (url: string, token: string, payload?: object) =>
 async function registered(tenant: typeof home, firstName: string, lastName: string) {
   const user = await tenant.signUp();
   const res = await post('/v1/registrations', user.accessToken, {
-    email: user.email,
+    idToken: user.idToken,
     firstName,
     lastName,
     dateOfBirth: '1975-04-12',
@@ -318,7 +318,7 @@ t.test('a verified but unregistered identity is refused until it registers', asy
     'GET /v1/me before registration',
   );
   const registration = await post('/v1/registrations', user.accessToken, {
-    email: user.email,
+    idToken: user.idToken,
     firstName: 'Nora',
     lastName: 'Newcomer',
   });
@@ -404,7 +404,7 @@ t.test('every user of a suspended tenant is refused with tenant_inactive', async
   expectRefusal(
     t,
     await post('/v1/registrations', newcomer.accessToken, {
-      email: newcomer.email,
+      idToken: newcomer.idToken,
       firstName: 'Erin',
       lastName: 'Late',
     }),
@@ -432,7 +432,7 @@ t.test('end to end: a cognito-local sign-in registers, opens a session and manag
   t.equal(claims.client_id, home.clientId, "the token was issued to the tenant's app client");
 
   const registration = await post('/v1/registrations', user.accessToken, {
-    email: user.email,
+    idToken: user.idToken,
     firstName: 'Frances',
     lastName: 'Founder',
     dateOfBirth: '1970-02-03',
