@@ -1,7 +1,9 @@
 // Identity procedures called as the tenant-traffic role, the way the server calls them: the happy
 // paths and the attacker's side (another tenant's ids, no context, personas not theirs, bad input).
+import pg from 'pg';
 import t from 'tap';
 import * as identity from '../generated/identity.queries.ts';
+import { inContext } from '../server/plugins/db.ts';
 import { makeTenant, makeUser, randomSub, rejection, testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -84,6 +86,66 @@ t.test('the database takes the email only from the identity provider (finding 2)
   t.equal(me.email, 'verified.person@example.com', "the verified email, normalized, is the user's");
   const verified = await db.admin.query('select email_verified_at from app.users where id = $1', [row.userId]);
   t.ok(verified.rows[0].email_verified_at, 'and it is marked verified');
+});
+
+t.test('a verified email does not outlive its transaction, nor serve a support actor', async (t) => {
+  // One connection: the next transaction on it must not inherit the previous request's email.
+  const single = new pg.Pool({ connectionString: db.apiUrl, max: 1 });
+  t.teardown(() => single.end());
+  const first = randomSub();
+  await inContext(
+    single,
+    { tenantId: tenantA, actorKind: 'user', actorId: first, requestId: 'r-1', verifiedEmail: `${first}@example.com` },
+    (c) => identity.registerUser.run({ firstName: 'A', lastName: 'B' }, c),
+  );
+  t.match(
+    await rejection(
+      inContext(single, { tenantId: tenantA, actorKind: 'user', actorId: randomSub(), requestId: 'r-2' }, (c) =>
+        identity.registerUser.run({ firstName: 'A', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: 'PT403', code: 'email_not_verified' },
+  );
+  t.match(
+    await rejection(
+      db.withContext(
+        {
+          tenantId: tenantA,
+          actorKind: 'support',
+          actorId: 'staff:x',
+          requestId: 'r-3',
+          verifiedEmail: 's@example.com',
+        },
+        (c) => identity.registerUser.run({ firstName: 'A', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: '42501', code: 'user_context_missing' },
+  );
+  const calls: Array<[string, (c: pg.PoolClient) => Promise<unknown>]> = [
+    ['list', (c: pg.PoolClient) => identity.listMyLinkInvitations.run(undefined, c)],
+    ['accept', (c: pg.PoolClient) => identity.acceptLinkInvitation.run({ invitationId: crypto.randomUUID() }, c)],
+    ['decline', (c: pg.PoolClient) => identity.declineLinkInvitation.run({ invitationId: crypto.randomUUID() }, c)],
+    [
+      'revoke',
+      (c: pg.PoolClient) => identity.revokeLinkInvitation.run({ personaId: alice.personaId, userId: bob.userId }, c),
+    ],
+  ];
+  for (const [name, call] of calls) {
+    t.match(
+      await rejection(
+        db.withContext({ tenantId: null, actorKind: 'user', actorId: alice.sub, requestId: 'r-4' }, call),
+      ),
+      { sqlState: '42501', code: 'tenant_context_missing' },
+      `${name} without a tenant`,
+    );
+    t.match(
+      await rejection(
+        db.withContext({ tenantId: tenantA, actorKind: 'support', actorId: 'staff:x', requestId: 'r-5' }, call),
+      ),
+      { sqlState: '42501', code: 'user_context_missing' },
+      `${name} as support`,
+    );
+  }
 });
 
 t.test('an address typed before verification blocks nobody; a verified one is unique', async (t) => {
