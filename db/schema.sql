@@ -1606,10 +1606,10 @@ ALTER FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) OWNER TO e
 COMMENT ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, a page at a time.';
 
 --
--- Name: sp_list_my_link_invitations(); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_link_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_link_invitations() RETURNS TABLE(invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text, invited_by_first_name text, invited_by_last_name text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text, invited_by_first_name text, invited_by_last_name text, created_at timestamp with time zone)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1618,6 +1618,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
+  perform app.check_page(p_limit, p_offset);
   return query
     select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at
       from app.persona_link_invitations i
@@ -1626,17 +1627,18 @@ begin
                                      and iup.link_kind = 'self'
       left join app.personas ip on ip.tenant_id = iup.tenant_id and ip.id = iup.persona_id
      where i.tenant_id = v_tenant_id and i.invited_user_id = v_user_id and i.status = 'pending'
-     order by i.created_at, i.id;
+     order by i.created_at, i.id
+     limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_link_invitations() OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_link_invitations(); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_link_invitations() IS 'The pending invitations to act for a persona sent to the signed-in user: which persona, and who invited them.';
+COMMENT ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) IS 'The pending invitations to act for a persona sent to the signed-in user, a page at a time: which persona, and who invited them.';
 
 --
 -- Name: sp_list_my_personas(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -10044,11 +10046,11 @@ REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) FR
 GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_link_invitations(); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_link_invitations() FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_link_invitations() TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_personas(); Type: ACL; Schema: api; Owner: estate_owner

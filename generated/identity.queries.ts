@@ -447,7 +447,10 @@ export const linkUserPersona = new PreparedQuery<ILinkUserPersonaParams,ILinkUse
 
 
 /** 'ListMyLinkInvitations' parameters type */
-export type IListMyLinkInvitationsParams = void;
+export interface IListMyLinkInvitationsParams {
+  limit: number;
+  offset: number;
+}
 
 /** 'ListMyLinkInvitations' return type */
 export interface IListMyLinkInvitationsResult {
@@ -466,7 +469,7 @@ export interface IListMyLinkInvitationsQuery {
   result: IListMyLinkInvitationsResult;
 }
 
-const listMyLinkInvitationsIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT invitation_id AS \"invitationId!\", persona_id AS \"personaId!\", persona_first_name AS \"personaFirstName!\",\n       persona_last_name AS \"personaLastName!\", invited_by_first_name AS \"invitedByFirstName\",\n       invited_by_last_name AS \"invitedByLastName\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_link_invitations()"};
+const listMyLinkInvitationsIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":334,"b":340}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":355,"b":362}]}],"statement":"SELECT invitation_id AS \"invitationId!\", persona_id AS \"personaId!\", persona_first_name AS \"personaFirstName!\",\n       persona_last_name AS \"personaLastName!\", invited_by_first_name AS \"invitedByFirstName\",\n       invited_by_last_name AS \"invitedByLastName\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
@@ -474,7 +477,7 @@ const listMyLinkInvitationsIR: any = {"usedParamSet":{},"params":[],"statement":
  * SELECT invitation_id AS "invitationId!", persona_id AS "personaId!", persona_first_name AS "personaFirstName!",
  *        persona_last_name AS "personaLastName!", invited_by_first_name AS "invitedByFirstName",
  *        invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!"
- * FROM api.sp_list_my_link_invitations()
+ * FROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listMyLinkInvitations = new PreparedQuery<IListMyLinkInvitationsParams,IListMyLinkInvitationsResult>(listMyLinkInvitationsIR);

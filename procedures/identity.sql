@@ -440,7 +440,9 @@ comment on function api.sp_link_user_persona(uuid, uuid, text) is
   'Invites a user to act for a persona the signed-in user acts for (delegate: nothing changes until they accept; the same answer for any user id), or claims a persona as oneself (self).';
 grant execute on function api.sp_link_user_persona(uuid, uuid, text) to estate_api;
 
-create or replace function api.sp_list_my_link_invitations()
+drop function if exists api.sp_list_my_link_invitations();
+drop function if exists api.sp_list_my_link_invitations(integer, integer);
+create or replace function api.sp_list_my_link_invitations(p_limit integer, p_offset integer)
   returns table (invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text,
                  invited_by_first_name text, invited_by_last_name text, created_at timestamptz)
   language plpgsql stable security definer
@@ -451,6 +453,7 @@ declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
 begin
+  perform app.check_page(p_limit, p_offset);
   return query
     select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at
       from app.persona_link_invitations i
@@ -459,12 +462,13 @@ begin
                                      and iup.link_kind = 'self'
       left join app.personas ip on ip.tenant_id = iup.tenant_id and ip.id = iup.persona_id
      where i.tenant_id = v_tenant_id and i.invited_user_id = v_user_id and i.status = 'pending'
-     order by i.created_at, i.id;
+     order by i.created_at, i.id
+     limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_my_link_invitations() is
-  'The pending invitations to act for a persona sent to the signed-in user: which persona, and who invited them.';
-grant execute on function api.sp_list_my_link_invitations() to estate_api;
+comment on function api.sp_list_my_link_invitations(integer, integer) is
+  'The pending invitations to act for a persona sent to the signed-in user, a page at a time: which persona, and who invited them.';
+grant execute on function api.sp_list_my_link_invitations(integer, integer) to estate_api;
 
 create or replace function app.take_link_invitation(p_invitation_id uuid, p_status text)
   returns app.persona_link_invitations

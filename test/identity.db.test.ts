@@ -122,7 +122,7 @@ t.test('a verified email does not outlive its transaction, nor serve a support a
     { sqlState: '42501', code: 'user_context_missing' },
   );
   const calls: Array<[string, (c: pg.PoolClient) => Promise<unknown>]> = [
-    ['list', (c: pg.PoolClient) => identity.listMyLinkInvitations.run(undefined, c)],
+    ['list', (c: pg.PoolClient) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)],
     ['accept', (c: pg.PoolClient) => identity.acceptLinkInvitation.run({ invitationId: crypto.randomUUID() }, c)],
     ['decline', (c: pg.PoolClient) => identity.declineLinkInvitation.run({ invitationId: crypto.randomUUID() }, c)],
     [
@@ -558,13 +558,17 @@ t.test('a delegate link is an invitation the user accepts (finding 4)', async (t
     'one invitation, to Bob',
   );
 
-  const [pending] = await asBob((c) => identity.listMyLinkInvitations.run(undefined, c));
+  const [pending] = await asBob((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
   t.match(pending, {
     personaId: child.personaId,
     personaFirstName: 'Eve',
     invitedByFirstName: 'Alice',
   });
-  t.same(await asAlice((c) => identity.listMyLinkInvitations.run(undefined, c)), [], 'the linker has none');
+  t.same(
+    await asAlice((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)),
+    [],
+    'the linker has none',
+  );
 
   // Only Bob may answer it: Alice, Mallory, a random id all get the same 404.
   for (const [who, call] of [
@@ -598,7 +602,7 @@ t.test('a delegate link is an invitation the user accepts (finding 4)', async (t
   );
   const [again] = await invite(bob.userId);
   t.same({ ...again }, { ...invited }, 'inviting a linked user answers the same');
-  t.same(await asBob((c) => identity.listMyLinkInvitations.run(undefined, c)), [], 'and invites nobody');
+  t.same(await asBob((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)), [], 'and invites nobody');
 });
 
 t.test('an invitation can be declined, or revoked by the linker', async (t) => {
@@ -610,9 +614,13 @@ t.test('an invitation can be declined, or revoked by the linker', async (t) => {
       identity.linkUserPersona.run({ userId: carl.userId, personaId: ward.personaId, linkKind: 'delegate' }, c),
     );
   await invite();
-  const [first] = await asCarl((c) => identity.listMyLinkInvitations.run(undefined, c));
+  const [first] = await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
   await asCarl((c) => identity.declineLinkInvitation.run({ invitationId: first.invitationId }, c));
-  t.same(await asCarl((c) => identity.listMyLinkInvitations.run(undefined, c)), [], 'declined: no longer pending');
+  t.same(
+    await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)),
+    [],
+    'declined: no longer pending',
+  );
   t.match(
     await rejection(asCarl((c) => identity.acceptLinkInvitation.run({ invitationId: first.invitationId }, c))),
     { code: 'link_invitation_not_found' },
@@ -623,7 +631,7 @@ t.test('an invitation can be declined, or revoked by the linker', async (t) => {
   });
 
   await invite();
-  const [second] = await asCarl((c) => identity.listMyLinkInvitations.run(undefined, c));
+  const [second] = await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
   t.match(
     await rejection(
       asMallory((c) => identity.revokeLinkInvitation.run({ personaId: ward.personaId, userId: carl.userId }, c)),
@@ -654,7 +662,7 @@ t.test('an invitation can be declined, or revoked by the linker', async (t) => {
   await asAlice((c) =>
     identity.linkUserPersona.run({ userId: carl.userId, personaId: orphan.personaId, linkKind: 'delegate' }, c),
   );
-  const [third] = await asCarl((c) => identity.listMyLinkInvitations.run(undefined, c));
+  const [third] = await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
   await db.admin.query('delete from app.user_personas where user_id = $1 and persona_id = $2', [
     alice.userId,
     orphan.personaId,

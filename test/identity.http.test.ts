@@ -183,6 +183,8 @@ t.test('a link is an invitation the user accepts; nothing shows before (finding 
   const [invitation] = invitations.json().items;
   t.match(invitation, { personaId: childId, personaFirstName: 'Eve', invitedByFirstName: 'Alice' });
   t.same((await get('/v1/persona-link-invitations', stranger.accessToken)).json().items, [], 'Stan has none');
+  const tooMany = await get('/v1/persona-link-invitations?limit=1000', bob.accessToken);
+  t.equal(tooMany.statusCode, 400, 'the list is paged (at most 500 a page)');
 
   for (const [who, token, id] of [
     ['the linker', alice.accessToken, invitation.invitationId],

@@ -78,7 +78,7 @@ FROM api.sp_link_user_persona(p_user_id => :userId!, p_persona_id => :personaId!
 SELECT invitation_id AS "invitationId!", persona_id AS "personaId!", persona_first_name AS "personaFirstName!",
        persona_last_name AS "personaLastName!", invited_by_first_name AS "invitedByFirstName",
        invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!"
-FROM api.sp_list_my_link_invitations();
+FROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!);
 
 /* @name acceptLinkInvitation */
 SELECT link_id AS "linkId!", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!",

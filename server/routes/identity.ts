@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as identity from '../../generated/identity.queries.ts';
-import { listOf, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AcceptedLinkReply,
   AddressBody,
@@ -244,12 +244,14 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Pending invitations to act for a persona, sent to the signed-in user',
+        querystring: Page,
         response: { 200: listOf(LinkInvitationListReply, identity.listMyLinkInvitations), ...problemResponses },
       },
     },
     async (request) => {
-      const items = await request.inTenant((db) => identity.listMyLinkInvitations.run(undefined, db));
-      return { items };
+      const { limit, offset } = request.query;
+      const items = await request.inTenant((db) => identity.listMyLinkInvitations.run({ limit, offset }, db));
+      return { items, limit, offset };
     },
   );
 

@@ -163,6 +163,8 @@ export const LinkInvitationListReply = Type.Object({
       createdAt: Timestamp,
     }),
   ),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
 });
 
 export const EmailBody = Type.Object(
