@@ -281,14 +281,15 @@ begin
   select * into v_invitation from app.ffc_invitations i
    where i.tenant_id = v_tenant_id and i.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(coalesce(p_token, ''), 'UTF8'))
    for update;
-  if v_invitation.id is null or v_invitation.status <> 'pending' then
+  -- Only the user whose verified email the invitation names may use it; anyone else holding the
+  -- token gets the same answer as for a made-up one (and learns nothing of its expiry).
+  if v_invitation.id is null or v_invitation.status <> 'pending'
+     or not exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id
+                       and u.email_verified_at is not null and pg_catalog.lower(u.email) = v_invitation.email) then
     perform app.fail('PT404', 'invitation_not_found', 'invitation not found or already used');
   end if;
   if v_invitation.expires_at <= pg_catalog.now() then
     perform app.fail('PT410', 'invitation_expired', 'the invitation has expired');
-  end if;
-  if v_invitation.email <> (select pg_catalog.lower(u.email) from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id) then
-    perform app.fail('PT403', 'invitation_email_mismatch', 'the invitation was sent to another email address');
   end if;
   perform app.lock_ffc(v_invitation.ffc_id);
   if exists (select 1 from app.ffc_memberships m where m.tenant_id = v_tenant_id and m.ffc_id = v_invitation.ffc_id
@@ -312,7 +313,35 @@ ALTER FUNCTION api.sp_accept_ffc_invitation(p_token text) OWNER TO estate_owner;
 -- Name: FUNCTION sp_accept_ffc_invitation(p_token text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_accept_ffc_invitation(p_token text) IS 'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s email; the token works once.';
+COMMENT ON FUNCTION api.sp_accept_ffc_invitation(p_token text) IS 'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s verified email; the token works once.';
+
+--
+-- Name: sp_accept_link_invitation(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) RETURNS TABLE(link_id uuid, user_id uuid, persona_id uuid, link_kind text, status text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_invitation app.persona_link_invitations := app.take_link_invitation(p_invitation_id, 'accepted');
+begin
+  return query
+    insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
+    values (v_invitation.tenant_id, v_invitation.invited_user_id, v_invitation.persona_id, 'delegate')
+    on conflict (tenant_id, user_id, persona_id) do update set link_kind = up.link_kind
+    returning up.id, up.user_id, up.persona_id, up.link_kind, 'linked'::text;
+end
+$$;
+
+ALTER FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_accept_link_invitation(p_invitation_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) IS 'Accepts a pending invitation sent to the signed-in user: from now on they act for the persona (delegate).';
 
 --
 -- Name: sp_add_ffc_member(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1045,6 +1074,27 @@ ALTER FUNCTION api.sp_deactivate_user() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_deactivate_user() IS 'Deactivates the signed-in user''s account: every later call with their tokens is refused (user_inactive).';
 
 --
+-- Name: sp_decline_link_invitation(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_decline_link_invitation(p_invitation_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.take_link_invitation(p_invitation_id, 'declined');
+end
+$$;
+
+ALTER FUNCTION api.sp_decline_link_invitation(p_invitation_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_decline_link_invitation(p_invitation_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_decline_link_invitation(p_invitation_id uuid) IS 'Declines a pending invitation sent to the signed-in user: nothing is linked.';
+
+--
 -- Name: sp_delete_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1391,7 +1441,7 @@ COMMENT ON FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role
 -- Name: sp_link_user_persona(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) RETURNS TABLE(link_id uuid, user_id uuid, persona_id uuid, link_kind text)
+CREATE FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) RETURNS TABLE(link_id uuid, user_id uuid, persona_id uuid, link_kind text, status text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1404,10 +1454,12 @@ begin
   if p_link_kind is null or p_link_kind not in ('self', 'delegate') then
     perform app.fail('PT400', 'invalid_link_kind', 'link kind must be self or delegate');
   end if;
-  if not exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id and u.status = 'active') then
+  if p_user_id is null then
     perform app.fail('PT404', 'user_not_found', 'user not found');
   end if;
+
   if p_link_kind = 'self' then
+    -- Checked before anything is looked up: any other id, existing or not, gets the same answer.
     if p_user_id <> v_caller_id then
       perform app.fail('PT403', 'self_link_not_allowed', 'only the signed-in user can declare a persona to be themselves');
     end if;
@@ -1415,16 +1467,24 @@ begin
                   and (up.user_id = p_user_id or up.persona_id = p_persona_id)) then
       perform app.fail('PT409', 'self_link_exists', 'the user or the persona already has a self link');
     end if;
-  end if;
-  if exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id
-                and up.user_id = p_user_id and up.persona_id = p_persona_id) then
-    perform app.fail('PT409', 'already_linked', 'the user is already linked to this persona');
+    return query
+      insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
+      values (v_tenant_id, p_user_id, p_persona_id, 'self')
+      returning up.id, up.user_id, up.persona_id, up.link_kind, 'linked'::text;
+    return;
   end if;
 
-  return query
-    insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
-    values (v_tenant_id, p_user_id, p_persona_id, p_link_kind)
-    returning up.id, up.user_id, up.persona_id, up.link_kind;
+  -- A delegate link is an invitation the user accepts. The answer is the same whether the user
+  -- exists, is active, is already linked or already invited: the linker learns nothing.
+  if p_user_id <> v_caller_id
+     and exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id and u.status = 'active')
+     and not exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id
+                        and up.user_id = p_user_id and up.persona_id = p_persona_id) then
+    insert into app.persona_link_invitations (tenant_id, persona_id, invited_user_id, invited_by_user_id)
+    values (v_tenant_id, p_persona_id, p_user_id, v_caller_id)
+    on conflict (tenant_id, persona_id, invited_user_id) where status = 'pending' do nothing;
+  end if;
+  return query select null::uuid, p_user_id, p_persona_id, 'delegate'::text, 'invited'::text;
 end
 $$;
 
@@ -1434,7 +1494,7 @@ ALTER FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_lin
 -- Name: FUNCTION sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) IS 'Lets a user act for a persona the signed-in user already acts for (delegate), or claims a persona as oneself (self).';
+COMMENT ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) IS 'Invites a user to act for a persona the signed-in user acts for (delegate: nothing changes until they accept; the same answer for any user id), or claims a persona as oneself (self).';
 
 --
 -- Name: sp_list_asset_categories(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1553,6 +1613,41 @@ ALTER FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) OWNER TO e
 --
 
 COMMENT ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, a page at a time.';
+
+--
+-- Name: sp_list_my_link_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text, invited_by_first_name text, invited_by_last_name text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at
+      from app.persona_link_invitations i
+      join app.personas p on p.tenant_id = i.tenant_id and p.id = i.persona_id
+      left join app.user_personas iup on iup.tenant_id = i.tenant_id and iup.user_id = i.invited_by_user_id
+                                     and iup.link_kind = 'self'
+      left join app.personas ip on ip.tenant_id = iup.tenant_id and ip.id = iup.persona_id
+     where i.tenant_id = v_tenant_id and i.invited_user_id = v_user_id and i.status = 'pending'
+     order by i.created_at, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) IS 'The pending invitations to act for a persona sent to the signed-in user, a page at a time: which persona, and who invited them.';
 
 --
 -- Name: sp_list_my_personas(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1827,10 +1922,10 @@ ALTER FUNCTION api.sp_record_stripe_event(p_event jsonb) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_record_stripe_event(p_event jsonb) IS 'Stores a verified Stripe event once (by event id) in the tenant its ids lead to, and applies it in the same transaction.';
 
 --
--- Name: sp_register_user(text, text, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_register_user(text, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date DEFAULT NULL::date) RETURNS TABLE(user_id uuid, persona_id uuid)
+CREATE FUNCTION api.sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date DEFAULT NULL::date) RETURNS TABLE(user_id uuid, persona_id uuid)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1838,9 +1933,9 @@ CREATE FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_nam
 declare
   v_tenant_id uuid := app.require_active_tenant();
   v_sub text := app.current_actor_id();
-  v_email text := app.normalize_email(p_email);
   v_first_name text := app.require_text(p_first_name, 'invalid_first_name', 100);
   v_last_name text := app.require_text(p_last_name, 'invalid_last_name', 100);
+  v_email text;
   v_user_id uuid;
   v_persona_id uuid;
 begin
@@ -1851,12 +1946,11 @@ begin
   if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub) then
     perform app.fail('PT409', 'user_already_registered', 'this identity is already registered');
   end if;
-  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and pg_catalog.lower(u.email) = v_email) then
-    perform app.fail('PT409', 'email_already_registered', 'another user of this tenant has registered this email');
-  end if;
+  v_email := app.verified_email();
+  perform app.require_email_free(v_tenant_id, v_email, null);
 
-  insert into app.users (tenant_id, cognito_sub, email)
-  values (v_tenant_id, v_sub, v_email)
+  insert into app.users (tenant_id, cognito_sub, email, email_verified_at)
+  values (v_tenant_id, v_sub, v_email, pg_catalog.now())
   returning id into v_user_id;
 
   insert into app.personas (tenant_id, first_name, last_name, date_of_birth, created_by_user_id)
@@ -1876,13 +1970,13 @@ begin
 end
 $$;
 
-ALTER FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) IS 'Registers the signed-in Cognito identity as a user of the tenant, with its own persona, primary email and the free plan.';
+COMMENT ON FUNCTION api.sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date) IS 'Registers the signed-in Cognito identity as a user of the tenant, with the email the identity provider verified, its own persona, primary email and the free plan.';
 
 --
 -- Name: sp_remove_ffc_member(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2065,6 +2159,31 @@ ALTER FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid)
 COMMENT ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid) IS 'Revokes a pending invitation of a circle (owners and admins).';
 
 --
+-- Name: sp_revoke_link_invitation(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  -- Whether there was a pending invitation or not, the same (empty) answer: no oracle.
+  update app.persona_link_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = app.current_tenant_id() and i.persona_id = p_persona_id and i.invited_user_id = p_user_id
+     and i.status = 'pending';
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) IS 'Withdraws the pending invitation of a user to act for a persona the signed-in user acts for; answers the same if there is none.';
+
+--
 -- Name: sp_search_assets(text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2150,6 +2269,47 @@ ALTER FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p
 --
 
 COMMENT ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) IS 'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
+
+--
+-- Name: sp_sync_user_email(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_sync_user_email() RETURNS SETOF app.user_profile_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_email text := app.verified_email();
+  v_persona_id uuid;
+begin
+  perform app.require_email_free(v_tenant_id, v_email, v_user_id);
+  update app.users u set email = v_email, email_verified_at = pg_catalog.now()
+   where u.tenant_id = v_tenant_id and u.id = v_user_id;
+  -- The own persona's primary email follows; the old address stays as a secondary one.
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self';
+  if v_persona_id is not null then
+    update app.persona_emails e set is_primary = false
+     where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id and e.is_primary
+       and pg_catalog.lower(e.email) <> v_email;
+    insert into app.persona_emails as e (tenant_id, persona_id, email, label, is_primary)
+    values (v_tenant_id, v_persona_id, v_email, 'personal', true)
+    on conflict (tenant_id, persona_id, pg_catalog.lower(email)) do update set is_primary = true;
+  end if;
+  return query select * from app.user_profile(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_sync_user_email() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_sync_user_email(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_sync_user_email() IS 'Makes the email the identity provider verified (a fresh id token) the signed-in user''s email and their persona''s primary one.';
 
 --
 -- Name: sp_transfer_asset_share(uuid, uuid, uuid, numeric); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4175,6 +4335,31 @@ ALTER FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need 
 COMMENT ON FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) IS 'Raises asset_not_found without any access, asset_read_only / asset_owner_only when short of p_need.';
 
 --
+-- Name: require_email_free(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Only verified emails count: an address someone merely typed (before 0011) blocks nobody.
+  if exists (select 1 from app.users u where u.tenant_id = p_tenant_id and pg_catalog.lower(u.email) = p_email
+                and u.email_verified_at is not null and u.id is distinct from p_user_id) then
+    perform app.fail('PT409', 'email_already_registered', 'another user of this tenant has verified this email');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) IS 'Raises email_already_registered when another user of the tenant holds this verified email.';
+
+--
 -- Name: require_ffc_role(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -4716,6 +4901,73 @@ ALTER FUNCTION app.subscription_view(p_subscription_id uuid) OWNER TO estate_own
 COMMENT ON FUNCTION app.subscription_view(p_subscription_id uuid) IS 'A subscription as the API shows it, with the plan whose limits apply now.';
 
 --
+-- Name: persona_link_invitations; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.persona_link_invitations (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    persona_id uuid NOT NULL,
+    invited_user_id uuid NOT NULL,
+    invited_by_user_id uuid NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    responded_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT persona_link_invitations_check CHECK (((status = 'pending'::text) = (responded_at IS NULL))),
+    CONSTRAINT persona_link_invitations_check1 CHECK ((invited_user_id <> invited_by_user_id)),
+    CONSTRAINT persona_link_invitations_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'accepted'::text, 'declined'::text, 'revoked'::text])))
+);
+
+ALTER TABLE ONLY app.persona_link_invitations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.persona_link_invitations OWNER TO estate_owner;
+
+--
+-- Name: TABLE persona_link_invitations; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.persona_link_invitations IS 'A user invited to act for a persona (delegate): nothing of the persona is theirs until they accept; they may decline, the linker may revoke.';
+
+--
+-- Name: take_link_invitation(uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.take_link_invitation(p_invitation_id uuid, p_status text) RETURNS app.persona_link_invitations
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_invitation app.persona_link_invitations;
+begin
+  select * into v_invitation from app.persona_link_invitations i
+   where i.tenant_id = v_tenant_id and i.id = p_invitation_id and i.invited_user_id = v_user_id and i.status = 'pending'
+   for update;
+  -- Another user's, another tenant's, an answered or a made-up invitation: the same answer. So is
+  -- one whose linker no longer acts for the persona (or no longer signs in).
+  if v_invitation.id is null
+     or not exists (select 1 from app.user_personas up join app.users u on u.tenant_id = up.tenant_id and u.id = up.user_id
+                     where up.tenant_id = v_tenant_id and up.user_id = v_invitation.invited_by_user_id
+                       and up.persona_id = v_invitation.persona_id and u.status = 'active') then
+    perform app.fail('PT404', 'link_invitation_not_found', 'invitation not found');
+  end if;
+  update app.persona_link_invitations i set status = p_status, responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.id = v_invitation.id;
+  return v_invitation;
+end
+$$;
+
+ALTER FUNCTION app.take_link_invitation(p_invitation_id uuid, p_status text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION take_link_invitation(p_invitation_id uuid, p_status text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.take_link_invitation(p_invitation_id uuid, p_status text) IS 'Answers the signed-in user''s pending link invitation (accepted or declined); raises link_invitation_not_found for anything else.';
+
+--
 -- Name: tenant_plans(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5029,6 +5281,33 @@ ALTER FUNCTION app.user_profile(p_user_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.user_profile(p_user_id uuid) IS 'A user with their own persona and tenant branding, as sign-in and "me" return it.';
+
+--
+-- Name: verified_email(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.verified_email() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_email text := pg_catalog.current_setting('app.verified_email', true);
+begin
+  -- Set by the server only from an id token it verified (same pool, client and subject, email_verified).
+  if v_email is null or v_email = '' then
+    perform app.fail('PT403', 'email_not_verified', 'the identity provider has not verified an email for this sign-in');
+  end if;
+  return app.normalize_email(v_email);
+end
+$$;
+
+ALTER FUNCTION app.verified_email() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION verified_email(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.verified_email() IS 'The email the identity provider verified for this request (context app.verified_email); raises email_not_verified when there is none.';
 
 --
 -- Name: ensure_partitions(integer, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
@@ -6801,6 +7080,7 @@ CREATE TABLE app.users (
     deactivated_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    email_verified_at timestamp with time zone,
     CONSTRAINT users_check CHECK (((status = 'deactivated'::text) = (deactivated_at IS NOT NULL))),
     CONSTRAINT users_cognito_sub_check CHECK ((cognito_sub ~ '^[\w-]{1,128}$'::text)),
     CONSTRAINT users_email_check CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (length(email) <= 320))),
@@ -6816,6 +7096,12 @@ ALTER TABLE app.users OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.users IS 'Who signs in: one row per Cognito subject per tenant.';
+
+--
+-- Name: COLUMN users.email_verified_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.users.email_verified_at IS 'When the identity provider last vouched for email (an id token with email_verified); NULL: typed by hand before 0011, not trusted.';
 
 --
 -- Name: v_active_subscriptions; Type: VIEW; Schema: app; Owner: estate_owner
@@ -7259,6 +7545,13 @@ ALTER TABLE ONLY app.persona_addresses
 
 ALTER TABLE ONLY app.persona_emails
     ADD CONSTRAINT persona_emails_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: persona_link_invitations persona_link_invitations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_link_invitations
+    ADD CONSTRAINT persona_link_invitations_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: persona_phones persona_phones_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -7718,6 +8011,30 @@ CREATE UNIQUE INDEX persona_emails_one_primary ON app.persona_emails USING btree
 CREATE UNIQUE INDEX persona_emails_persona_email_key ON app.persona_emails USING btree (tenant_id, persona_id, lower(email));
 
 --
+-- Name: persona_link_invitations_invited_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX persona_link_invitations_invited_by_idx ON app.persona_link_invitations USING btree (tenant_id, invited_by_user_id);
+
+--
+-- Name: persona_link_invitations_invited_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX persona_link_invitations_invited_idx ON app.persona_link_invitations USING btree (tenant_id, invited_user_id, status);
+
+--
+-- Name: persona_link_invitations_one_pending; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX persona_link_invitations_one_pending ON app.persona_link_invitations USING btree (tenant_id, persona_id, invited_user_id) WHERE (status = 'pending'::text);
+
+--
+-- Name: persona_link_invitations_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX persona_link_invitations_persona_idx ON app.persona_link_invitations USING btree (tenant_id, persona_id);
+
+--
 -- Name: persona_phones_one_primary; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -7862,10 +8179,10 @@ CREATE INDEX user_personas_persona_idx ON app.user_personas USING btree (tenant_
 CREATE INDEX user_sessions_started_brin ON app.user_sessions USING brin (started_at);
 
 --
--- Name: users_tenant_email_key; Type: INDEX; Schema: app; Owner: estate_owner
+-- Name: users_tenant_verified_email_key; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
-CREATE UNIQUE INDEX users_tenant_email_key ON app.users USING btree (tenant_id, lower(email));
+CREATE UNIQUE INDEX users_tenant_verified_email_key ON app.users USING btree (tenant_id, lower(email)) WHERE (email_verified_at IS NOT NULL);
 
 --
 -- Name: audit_log_occurred_at_brin; Type: INDEX; Schema: audit; Owner: estate_owner
@@ -7992,6 +8309,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.persona_addresses FOR EACH R
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.persona_emails FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: persona_link_invitations _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.persona_link_invitations FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: persona_phones _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -8256,6 +8579,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.persona_addres
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.persona_emails FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
+
+--
+-- Name: persona_link_invitations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.persona_link_invitations FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: persona_phones _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -8683,6 +9012,27 @@ ALTER TABLE ONLY app.persona_emails
     ADD CONSTRAINT persona_emails_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id) ON DELETE CASCADE;
 
 --
+-- Name: persona_link_invitations persona_link_invitations_tenant_id_invited_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_link_invitations
+    ADD CONSTRAINT persona_link_invitations_tenant_id_invited_by_user_id_fkey FOREIGN KEY (tenant_id, invited_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: persona_link_invitations persona_link_invitations_tenant_id_invited_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_link_invitations
+    ADD CONSTRAINT persona_link_invitations_tenant_id_invited_user_id_fkey FOREIGN KEY (tenant_id, invited_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: persona_link_invitations persona_link_invitations_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.persona_link_invitations
+    ADD CONSTRAINT persona_link_invitations_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id) ON DELETE CASCADE;
+
+--
 -- Name: persona_phones persona_phones_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -9035,6 +9385,12 @@ CREATE POLICY all_own_tenant ON app.persona_addresses USING ((tenant_id = ( SELE
 CREATE POLICY all_own_tenant ON app.persona_emails USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: persona_link_invitations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.persona_link_invitations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: persona_phones all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -9287,6 +9643,12 @@ ALTER TABLE app.persona_addresses ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.persona_emails ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: persona_link_invitations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.persona_link_invitations ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: persona_phones; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -9516,6 +9878,13 @@ REVOKE ALL ON FUNCTION api.sp_accept_ffc_invitation(p_token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_accept_ffc_invitation(p_token text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_accept_link_invitation(p_invitation_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -9642,6 +10011,13 @@ REVOKE ALL ON FUNCTION api.sp_deactivate_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_deactivate_user() TO estate_api;
 
 --
+-- Name: FUNCTION sp_decline_link_invitation(p_invitation_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_decline_link_invitation(p_invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_decline_link_invitation(p_invitation_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_delete_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -9747,6 +10123,13 @@ REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) FR
 GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_personas(); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -9796,11 +10179,11 @@ REVOKE ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) TO estate_api;
 
 --
--- Name: FUNCTION sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_register_user(p_email text, p_first_name text, p_last_name text, p_date_of_birth date) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date) TO estate_api;
 
 --
 -- Name: FUNCTION sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -9838,6 +10221,13 @@ REVOKE ALL ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_
 GRANT ALL ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_search_assets(p_query text, p_limit integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -9850,6 +10240,13 @@ GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) TO est
 
 REVOKE ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_sync_user_email(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_sync_user_email() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_sync_user_email() TO estate_api;
 
 --
 -- Name: FUNCTION sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric); Type: ACL; Schema: api; Owner: estate_owner
@@ -10200,6 +10597,12 @@ REVOKE ALL ON FUNCTION app.require_active_tenant() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -10320,6 +10723,12 @@ REVOKE ALL ON FUNCTION app.stripe_time(p_epoch jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.subscription_view(p_subscription_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION take_link_invitation(p_invitation_id uuid, p_status text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.take_link_invitation(p_invitation_id uuid, p_status text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION tenant_plans(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -10384,6 +10793,12 @@ REVOKE ALL ON FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_
 --
 
 REVOKE ALL ON FUNCTION app.user_profile(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION verified_email(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.verified_email() FROM PUBLIC;
 
 --
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: ACL; Schema: audit; Owner: estate_owner

@@ -38,7 +38,6 @@ export const listAuthClients = new PreparedQuery<IListAuthClientsParams,IListAut
 /** 'RegisterUser' parameters type */
 export interface IRegisterUserParams {
   dateOfBirth?: string | null | void;
-  email: string;
   firstName: string;
   lastName: string;
 }
@@ -55,17 +54,56 @@ export interface IRegisterUserQuery {
   result: IRegisterUserResult;
 }
 
-const registerUserIR: any = {"usedParamSet":{"email":true,"firstName":true,"lastName":true,"dateOfBirth":true},"params":[{"name":"email","required":true,"transform":{"type":"scalar"},"locs":[{"a":93,"b":99}]},{"name":"firstName","required":true,"transform":{"type":"scalar"},"locs":[{"a":118,"b":128}]},{"name":"lastName","required":true,"transform":{"type":"scalar"},"locs":[{"a":146,"b":155}]},{"name":"dateOfBirth","required":false,"transform":{"type":"scalar"},"locs":[{"a":203,"b":214}]}],"statement":"SELECT user_id AS \"userId!\", persona_id AS \"personaId!\"\nFROM api.sp_register_user(p_email => :email!, p_first_name => :firstName!, p_last_name => :lastName!,\n                          p_date_of_birth => :dateOfBirth)"};
+const registerUserIR: any = {"usedParamSet":{"firstName":true,"lastName":true,"dateOfBirth":true},"params":[{"name":"firstName","required":true,"transform":{"type":"scalar"},"locs":[{"a":98,"b":108}]},{"name":"lastName","required":true,"transform":{"type":"scalar"},"locs":[{"a":126,"b":135}]},{"name":"dateOfBirth","required":false,"transform":{"type":"scalar"},"locs":[{"a":157,"b":168}]}],"statement":"SELECT user_id AS \"userId!\", persona_id AS \"personaId!\"\nFROM api.sp_register_user(p_first_name => :firstName!, p_last_name => :lastName!, p_date_of_birth => :dateOfBirth)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT user_id AS "userId!", persona_id AS "personaId!"
- * FROM api.sp_register_user(p_email => :email!, p_first_name => :firstName!, p_last_name => :lastName!,
- *                           p_date_of_birth => :dateOfBirth)
+ * FROM api.sp_register_user(p_first_name => :firstName!, p_last_name => :lastName!, p_date_of_birth => :dateOfBirth)
  * ```
  */
 export const registerUser = new PreparedQuery<IRegisterUserParams,IRegisterUserResult>(registerUserIR);
+
+
+/** 'SyncUserEmail' parameters type */
+export type ISyncUserEmailParams = void;
+
+/** 'SyncUserEmail' return type */
+export interface ISyncUserEmailResult {
+  createdAt: Date;
+  email: string;
+  firstName: string | null;
+  lastLoginAt: Date | null;
+  lastName: string | null;
+  personaId: string | null;
+  preferredName: string | null;
+  status: string;
+  tenantBranding: Json;
+  tenantName: string;
+  tenantSlug: string;
+  userId: string;
+}
+
+/** 'SyncUserEmail' query type */
+export interface ISyncUserEmailQuery {
+  params: ISyncUserEmailParams;
+  result: ISyncUserEmailResult;
+}
+
+const syncUserEmailIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT user_id AS \"userId!\", email AS \"email!\", status AS \"status!\", last_login_at AS \"lastLoginAt\",\n       created_at AS \"createdAt!\", persona_id AS \"personaId\", first_name AS \"firstName\", last_name AS \"lastName\",\n       preferred_name AS \"preferredName\", tenant_slug AS \"tenantSlug!\", tenant_name AS \"tenantName!\",\n       tenant_branding AS \"tenantBranding!\"\nFROM api.sp_sync_user_email()"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT user_id AS "userId!", email AS "email!", status AS "status!", last_login_at AS "lastLoginAt",
+ *        created_at AS "createdAt!", persona_id AS "personaId", first_name AS "firstName", last_name AS "lastName",
+ *        preferred_name AS "preferredName", tenant_slug AS "tenantSlug!", tenant_name AS "tenantName!",
+ *        tenant_branding AS "tenantBranding!"
+ * FROM api.sp_sync_user_email()
+ * ```
+ */
+export const syncUserEmail = new PreparedQuery<ISyncUserEmailParams,ISyncUserEmailResult>(syncUserEmailIR);
 
 
 /** 'AuthenticateUser' parameters type */
@@ -382,9 +420,10 @@ export interface ILinkUserPersonaParams {
 
 /** 'LinkUserPersona' return type */
 export interface ILinkUserPersonaResult {
-  linkId: string;
+  linkId: string | null;
   linkKind: string;
   personaId: string;
+  status: string;
   userId: string;
 }
 
@@ -394,16 +433,142 @@ export interface ILinkUserPersonaQuery {
   result: ILinkUserPersonaResult;
 }
 
-const linkUserPersonaIR: any = {"usedParamSet":{"userId":true,"personaId":true,"linkKind":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":147,"b":154}]},{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":173,"b":183}]},{"name":"linkKind","required":true,"transform":{"type":"scalar"},"locs":[{"a":201,"b":210}]}],"statement":"SELECT link_id AS \"linkId!\", user_id AS \"userId!\", persona_id AS \"personaId!\", link_kind AS \"linkKind!\"\nFROM api.sp_link_user_persona(p_user_id => :userId!, p_persona_id => :personaId!, p_link_kind => :linkKind!)"};
+const linkUserPersonaIR: any = {"usedParamSet":{"userId":true,"personaId":true,"linkKind":true},"params":[{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":174,"b":181}]},{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":200,"b":210}]},{"name":"linkKind","required":true,"transform":{"type":"scalar"},"locs":[{"a":228,"b":237}]}],"statement":"SELECT link_id AS \"linkId\", user_id AS \"userId!\", persona_id AS \"personaId!\", link_kind AS \"linkKind!\",\n       status AS \"status!\"\nFROM api.sp_link_user_persona(p_user_id => :userId!, p_persona_id => :personaId!, p_link_kind => :linkKind!)"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT link_id AS "linkId!", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!"
+ * SELECT link_id AS "linkId", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!",
+ *        status AS "status!"
  * FROM api.sp_link_user_persona(p_user_id => :userId!, p_persona_id => :personaId!, p_link_kind => :linkKind!)
  * ```
  */
 export const linkUserPersona = new PreparedQuery<ILinkUserPersonaParams,ILinkUserPersonaResult>(linkUserPersonaIR);
+
+
+/** 'ListMyLinkInvitations' parameters type */
+export interface IListMyLinkInvitationsParams {
+  limit: number;
+  offset: number;
+}
+
+/** 'ListMyLinkInvitations' return type */
+export interface IListMyLinkInvitationsResult {
+  createdAt: Date;
+  invitationId: string;
+  invitedByFirstName: string | null;
+  invitedByLastName: string | null;
+  personaFirstName: string;
+  personaId: string;
+  personaLastName: string;
+}
+
+/** 'ListMyLinkInvitations' query type */
+export interface IListMyLinkInvitationsQuery {
+  params: IListMyLinkInvitationsParams;
+  result: IListMyLinkInvitationsResult;
+}
+
+const listMyLinkInvitationsIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":334,"b":340}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":355,"b":362}]}],"statement":"SELECT invitation_id AS \"invitationId!\", persona_id AS \"personaId!\", persona_first_name AS \"personaFirstName!\",\n       persona_last_name AS \"personaLastName!\", invited_by_first_name AS \"invitedByFirstName\",\n       invited_by_last_name AS \"invitedByLastName\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT invitation_id AS "invitationId!", persona_id AS "personaId!", persona_first_name AS "personaFirstName!",
+ *        persona_last_name AS "personaLastName!", invited_by_first_name AS "invitedByFirstName",
+ *        invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!"
+ * FROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listMyLinkInvitations = new PreparedQuery<IListMyLinkInvitationsParams,IListMyLinkInvitationsResult>(listMyLinkInvitationsIR);
+
+
+/** 'AcceptLinkInvitation' parameters type */
+export interface IAcceptLinkInvitationParams {
+  invitationId: string;
+}
+
+/** 'AcceptLinkInvitation' return type */
+export interface IAcceptLinkInvitationResult {
+  linkId: string;
+  linkKind: string;
+  personaId: string;
+  status: string;
+  userId: string;
+}
+
+/** 'AcceptLinkInvitation' query type */
+export interface IAcceptLinkInvitationQuery {
+  params: IAcceptLinkInvitationParams;
+  result: IAcceptLinkInvitationResult;
+}
+
+const acceptLinkInvitationIR: any = {"usedParamSet":{"invitationId":true},"params":[{"name":"invitationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":186,"b":199}]}],"statement":"SELECT link_id AS \"linkId!\", user_id AS \"userId!\", persona_id AS \"personaId!\", link_kind AS \"linkKind!\",\n       status AS \"status!\"\nFROM api.sp_accept_link_invitation(p_invitation_id => :invitationId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT link_id AS "linkId!", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!",
+ *        status AS "status!"
+ * FROM api.sp_accept_link_invitation(p_invitation_id => :invitationId!)
+ * ```
+ */
+export const acceptLinkInvitation = new PreparedQuery<IAcceptLinkInvitationParams,IAcceptLinkInvitationResult>(acceptLinkInvitationIR);
+
+
+/** 'DeclineLinkInvitation' parameters type */
+export interface IDeclineLinkInvitationParams {
+  invitationId: string;
+}
+
+/** 'DeclineLinkInvitation' return type */
+export interface IDeclineLinkInvitationResult {
+  declined: undefined | null;
+}
+
+/** 'DeclineLinkInvitation' query type */
+export interface IDeclineLinkInvitationQuery {
+  params: IDeclineLinkInvitationParams;
+  result: IDeclineLinkInvitationResult;
+}
+
+const declineLinkInvitationIR: any = {"usedParamSet":{"invitationId":true},"params":[{"name":"invitationId","required":true,"transform":{"type":"scalar"},"locs":[{"a":57,"b":70}]}],"statement":"SELECT api.sp_decline_link_invitation(p_invitation_id => :invitationId!) AS \"declined\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_decline_link_invitation(p_invitation_id => :invitationId!) AS "declined"
+ * ```
+ */
+export const declineLinkInvitation = new PreparedQuery<IDeclineLinkInvitationParams,IDeclineLinkInvitationResult>(declineLinkInvitationIR);
+
+
+/** 'RevokeLinkInvitation' parameters type */
+export interface IRevokeLinkInvitationParams {
+  personaId: string;
+  userId: string;
+}
+
+/** 'RevokeLinkInvitation' return type */
+export interface IRevokeLinkInvitationResult {
+  revoked: undefined | null;
+}
+
+/** 'RevokeLinkInvitation' query type */
+export interface IRevokeLinkInvitationQuery {
+  params: IRevokeLinkInvitationParams;
+  result: IRevokeLinkInvitationResult;
+}
+
+const revokeLinkInvitationIR: any = {"usedParamSet":{"personaId":true,"userId":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":53,"b":63}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":79,"b":86}]}],"statement":"SELECT api.sp_revoke_link_invitation(p_persona_id => :personaId!, p_user_id => :userId!) AS \"revoked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_revoke_link_invitation(p_persona_id => :personaId!, p_user_id => :userId!) AS "revoked"
+ * ```
+ */
+export const revokeLinkInvitation = new PreparedQuery<IRevokeLinkInvitationParams,IRevokeLinkInvitationResult>(revokeLinkInvitationIR);
 
 
 /** 'AddPersonaEmail' parameters type */

@@ -357,14 +357,15 @@ begin
   select * into v_invitation from app.ffc_invitations i
    where i.tenant_id = v_tenant_id and i.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(coalesce(p_token, ''), 'UTF8'))
    for update;
-  if v_invitation.id is null or v_invitation.status <> 'pending' then
+  -- Only the user whose verified email the invitation names may use it; anyone else holding the
+  -- token gets the same answer as for a made-up one (and learns nothing of its expiry).
+  if v_invitation.id is null or v_invitation.status <> 'pending'
+     or not exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id
+                       and u.email_verified_at is not null and pg_catalog.lower(u.email) = v_invitation.email) then
     perform app.fail('PT404', 'invitation_not_found', 'invitation not found or already used');
   end if;
   if v_invitation.expires_at <= pg_catalog.now() then
     perform app.fail('PT410', 'invitation_expired', 'the invitation has expired');
-  end if;
-  if v_invitation.email <> (select pg_catalog.lower(u.email) from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id) then
-    perform app.fail('PT403', 'invitation_email_mismatch', 'the invitation was sent to another email address');
   end if;
   perform app.lock_ffc(v_invitation.ffc_id);
   if exists (select 1 from app.ffc_memberships m where m.tenant_id = v_tenant_id and m.ffc_id = v_invitation.ffc_id
@@ -382,7 +383,7 @@ begin
 end
 $$;
 comment on function api.sp_accept_ffc_invitation(text) is
-  'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s email; the token works once.';
+  'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s verified email; the token works once.';
 grant execute on function api.sp_accept_ffc_invitation(text) to estate_api;
 
 create or replace function api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid)

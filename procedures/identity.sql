@@ -102,8 +102,40 @@ grant execute on function api.sp_list_auth_clients() to estate_api;
 -- Users
 ------------------------------------------------------------------------------------------------
 
-create or replace function api.sp_register_user(p_email text, p_first_name text, p_last_name text,
-                                                p_date_of_birth date default null)
+create or replace function app.verified_email() returns text
+  language plpgsql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_email text := pg_catalog.current_setting('app.verified_email', true);
+begin
+  -- Set by the server only from an id token it verified (same pool, client and subject, email_verified).
+  if v_email is null or v_email = '' then
+    perform app.fail('PT403', 'email_not_verified', 'the identity provider has not verified an email for this sign-in');
+  end if;
+  return app.normalize_email(v_email);
+end
+$$;
+comment on function app.verified_email() is
+  'The email the identity provider verified for this request (context app.verified_email); raises email_not_verified when there is none.';
+
+create or replace function app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) returns void
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  -- Only verified emails count: an address someone merely typed (before 0011) blocks nobody.
+  if exists (select 1 from app.users u where u.tenant_id = p_tenant_id and pg_catalog.lower(u.email) = p_email
+                and u.email_verified_at is not null and u.id is distinct from p_user_id) then
+    perform app.fail('PT409', 'email_already_registered', 'another user of this tenant has verified this email');
+  end if;
+end
+$$;
+comment on function app.require_email_free(uuid, text, uuid) is
+  'Raises email_already_registered when another user of the tenant holds this verified email.';
+
+drop function if exists api.sp_register_user(text, text, text, date);
+create or replace function api.sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date default null)
   returns table (user_id uuid, persona_id uuid)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
@@ -112,9 +144,9 @@ as $$
 declare
   v_tenant_id uuid := app.require_active_tenant();
   v_sub text := app.current_actor_id();
-  v_email text := app.normalize_email(p_email);
   v_first_name text := app.require_text(p_first_name, 'invalid_first_name', 100);
   v_last_name text := app.require_text(p_last_name, 'invalid_last_name', 100);
+  v_email text;
   v_user_id uuid;
   v_persona_id uuid;
 begin
@@ -125,12 +157,11 @@ begin
   if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub) then
     perform app.fail('PT409', 'user_already_registered', 'this identity is already registered');
   end if;
-  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and pg_catalog.lower(u.email) = v_email) then
-    perform app.fail('PT409', 'email_already_registered', 'another user of this tenant has registered this email');
-  end if;
+  v_email := app.verified_email();
+  perform app.require_email_free(v_tenant_id, v_email, null);
 
-  insert into app.users (tenant_id, cognito_sub, email)
-  values (v_tenant_id, v_sub, v_email)
+  insert into app.users (tenant_id, cognito_sub, email, email_verified_at)
+  values (v_tenant_id, v_sub, v_email, pg_catalog.now())
   returning id into v_user_id;
 
   insert into app.personas (tenant_id, first_name, last_name, date_of_birth, created_by_user_id)
@@ -149,9 +180,43 @@ begin
   return query select v_user_id, v_persona_id;
 end
 $$;
-comment on function api.sp_register_user(text, text, text, date) is
-  'Registers the signed-in Cognito identity as a user of the tenant, with its own persona, primary email and the free plan.';
-grant execute on function api.sp_register_user(text, text, text, date) to estate_api;
+comment on function api.sp_register_user(text, text, date) is
+  'Registers the signed-in Cognito identity as a user of the tenant, with the email the identity provider verified, its own persona, primary email and the free plan.';
+grant execute on function api.sp_register_user(text, text, date) to estate_api;
+
+drop function if exists api.sp_sync_user_email();
+create or replace function api.sp_sync_user_email()
+  returns setof app.user_profile_row
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_email text := app.verified_email();
+  v_persona_id uuid;
+begin
+  perform app.require_email_free(v_tenant_id, v_email, v_user_id);
+  update app.users u set email = v_email, email_verified_at = pg_catalog.now()
+   where u.tenant_id = v_tenant_id and u.id = v_user_id;
+  -- The own persona's primary email follows; the old address stays as a secondary one.
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self';
+  if v_persona_id is not null then
+    update app.persona_emails e set is_primary = false
+     where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id and e.is_primary
+       and pg_catalog.lower(e.email) <> v_email;
+    insert into app.persona_emails as e (tenant_id, persona_id, email, label, is_primary)
+    values (v_tenant_id, v_persona_id, v_email, 'personal', true)
+    on conflict (tenant_id, persona_id, pg_catalog.lower(email)) do update set is_primary = true;
+  end if;
+  return query select * from app.user_profile(v_user_id);
+end
+$$;
+comment on function api.sp_sync_user_email() is
+  'Makes the email the identity provider verified (a fresh id token) the signed-in user''s email and their persona''s primary one.';
+grant execute on function api.sp_sync_user_email() to estate_api;
 
 drop function if exists api.sp_authenticate_user(text, text, inet);
 create or replace function api.sp_authenticate_user(p_session_ref text, p_user_agent text default null,
@@ -325,7 +390,7 @@ grant execute on function api.sp_update_persona(uuid, text, text, text, text, da
 
 drop function if exists api.sp_link_user_persona(uuid, uuid, text);
 create or replace function api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text)
-  returns table (link_id uuid, user_id uuid, persona_id uuid, link_kind text)
+  returns table (link_id uuid, user_id uuid, persona_id uuid, link_kind text, status text)
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -338,10 +403,12 @@ begin
   if p_link_kind is null or p_link_kind not in ('self', 'delegate') then
     perform app.fail('PT400', 'invalid_link_kind', 'link kind must be self or delegate');
   end if;
-  if not exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id and u.status = 'active') then
+  if p_user_id is null then
     perform app.fail('PT404', 'user_not_found', 'user not found');
   end if;
+
   if p_link_kind = 'self' then
+    -- Checked before anything is looked up: any other id, existing or not, gets the same answer.
     if p_user_id <> v_caller_id then
       perform app.fail('PT403', 'self_link_not_allowed', 'only the signed-in user can declare a persona to be themselves');
     end if;
@@ -349,21 +416,137 @@ begin
                   and (up.user_id = p_user_id or up.persona_id = p_persona_id)) then
       perform app.fail('PT409', 'self_link_exists', 'the user or the persona already has a self link');
     end if;
-  end if;
-  if exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id
-                and up.user_id = p_user_id and up.persona_id = p_persona_id) then
-    perform app.fail('PT409', 'already_linked', 'the user is already linked to this persona');
+    return query
+      insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
+      values (v_tenant_id, p_user_id, p_persona_id, 'self')
+      returning up.id, up.user_id, up.persona_id, up.link_kind, 'linked'::text;
+    return;
   end if;
 
-  return query
-    insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
-    values (v_tenant_id, p_user_id, p_persona_id, p_link_kind)
-    returning up.id, up.user_id, up.persona_id, up.link_kind;
+  -- A delegate link is an invitation the user accepts. The answer is the same whether the user
+  -- exists, is active, is already linked or already invited: the linker learns nothing.
+  if p_user_id <> v_caller_id
+     and exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id and u.status = 'active')
+     and not exists (select 1 from app.user_personas up where up.tenant_id = v_tenant_id
+                        and up.user_id = p_user_id and up.persona_id = p_persona_id) then
+    insert into app.persona_link_invitations (tenant_id, persona_id, invited_user_id, invited_by_user_id)
+    values (v_tenant_id, p_persona_id, p_user_id, v_caller_id)
+    on conflict (tenant_id, persona_id, invited_user_id) where status = 'pending' do nothing;
+  end if;
+  return query select null::uuid, p_user_id, p_persona_id, 'delegate'::text, 'invited'::text;
 end
 $$;
 comment on function api.sp_link_user_persona(uuid, uuid, text) is
-  'Lets a user act for a persona the signed-in user already acts for (delegate), or claims a persona as oneself (self).';
+  'Invites a user to act for a persona the signed-in user acts for (delegate: nothing changes until they accept; the same answer for any user id), or claims a persona as oneself (self).';
 grant execute on function api.sp_link_user_persona(uuid, uuid, text) to estate_api;
+
+drop function if exists api.sp_list_my_link_invitations();
+drop function if exists api.sp_list_my_link_invitations(integer, integer);
+create or replace function api.sp_list_my_link_invitations(p_limit integer, p_offset integer)
+  returns table (invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text,
+                 invited_by_first_name text, invited_by_last_name text, created_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at
+      from app.persona_link_invitations i
+      join app.personas p on p.tenant_id = i.tenant_id and p.id = i.persona_id
+      left join app.user_personas iup on iup.tenant_id = i.tenant_id and iup.user_id = i.invited_by_user_id
+                                     and iup.link_kind = 'self'
+      left join app.personas ip on ip.tenant_id = iup.tenant_id and ip.id = iup.persona_id
+     where i.tenant_id = v_tenant_id and i.invited_user_id = v_user_id and i.status = 'pending'
+     order by i.created_at, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_list_my_link_invitations(integer, integer) is
+  'The pending invitations to act for a persona sent to the signed-in user, a page at a time: which persona, and who invited them.';
+grant execute on function api.sp_list_my_link_invitations(integer, integer) to estate_api;
+
+create or replace function app.take_link_invitation(p_invitation_id uuid, p_status text)
+  returns app.persona_link_invitations
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_invitation app.persona_link_invitations;
+begin
+  select * into v_invitation from app.persona_link_invitations i
+   where i.tenant_id = v_tenant_id and i.id = p_invitation_id and i.invited_user_id = v_user_id and i.status = 'pending'
+   for update;
+  -- Another user's, another tenant's, an answered or a made-up invitation: the same answer. So is
+  -- one whose linker no longer acts for the persona (or no longer signs in).
+  if v_invitation.id is null
+     or not exists (select 1 from app.user_personas up join app.users u on u.tenant_id = up.tenant_id and u.id = up.user_id
+                     where up.tenant_id = v_tenant_id and up.user_id = v_invitation.invited_by_user_id
+                       and up.persona_id = v_invitation.persona_id and u.status = 'active') then
+    perform app.fail('PT404', 'link_invitation_not_found', 'invitation not found');
+  end if;
+  update app.persona_link_invitations i set status = p_status, responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.id = v_invitation.id;
+  return v_invitation;
+end
+$$;
+comment on function app.take_link_invitation(uuid, text) is
+  'Answers the signed-in user''s pending link invitation (accepted or declined); raises link_invitation_not_found for anything else.';
+
+create or replace function api.sp_accept_link_invitation(p_invitation_id uuid)
+  returns table (link_id uuid, user_id uuid, persona_id uuid, link_kind text, status text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_invitation app.persona_link_invitations := app.take_link_invitation(p_invitation_id, 'accepted');
+begin
+  return query
+    insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
+    values (v_invitation.tenant_id, v_invitation.invited_user_id, v_invitation.persona_id, 'delegate')
+    on conflict (tenant_id, user_id, persona_id) do update set link_kind = up.link_kind
+    returning up.id, up.user_id, up.persona_id, up.link_kind, 'linked'::text;
+end
+$$;
+comment on function api.sp_accept_link_invitation(uuid) is
+  'Accepts a pending invitation sent to the signed-in user: from now on they act for the persona (delegate).';
+grant execute on function api.sp_accept_link_invitation(uuid) to estate_api;
+
+create or replace function api.sp_decline_link_invitation(p_invitation_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.take_link_invitation(p_invitation_id, 'declined');
+end
+$$;
+comment on function api.sp_decline_link_invitation(uuid) is 'Declines a pending invitation sent to the signed-in user: nothing is linked.';
+grant execute on function api.sp_decline_link_invitation(uuid) to estate_api;
+
+create or replace function api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  -- Whether there was a pending invitation or not, the same (empty) answer: no oracle.
+  update app.persona_link_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = app.current_tenant_id() and i.persona_id = p_persona_id and i.invited_user_id = p_user_id
+     and i.status = 'pending';
+end
+$$;
+comment on function api.sp_revoke_link_invitation(uuid, uuid) is
+  'Withdraws the pending invitation of a user to act for a persona the signed-in user acts for; answers the same if there is none.';
+grant execute on function api.sp_revoke_link_invitation(uuid, uuid) to estate_api;
 
 ------------------------------------------------------------------------------------------------
 -- Contact data

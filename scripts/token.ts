@@ -4,12 +4,12 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { signIn } from './lib/cognito_local.js';
+import { ensureUser, signIn } from './lib/cognito_local.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devStackFile = path.join(projectRoot, '.data', 'dev-stack.json');
 
-const USAGE = `Usage: npm run -s token -- [--email <email>] [--password <password>] [--id-token]
+const USAGE = `Usage: npm run -s token -- [--email <email>] [--password <password>] [--id-token] [--create [--unverified]]
 
 Signs a user in (USER_PASSWORD_AUTH) and prints only the access token on stdout.
 
@@ -22,7 +22,10 @@ overridden by environment variables and flags:
   COGNITO_CLIENT_ID      app client id (no secret, USER_PASSWORD_AUTH allowed)
   --email <email>        user to sign in (default: demoEmail of the dev stack)
   --password <password>  password (default: demoPassword of the dev stack)
-  --id-token             print the ID token instead (the API must refuse it)
+  --id-token             print the ID token instead (registration and email sync take it in the
+                         body; as a Bearer token the API refuses it)
+  --create               cognito-local only: create the user first if missing, email verified
+  --unverified           with --create: leave the email unverified (registration must refuse it)
   --help                 show this help
 `;
 
@@ -68,6 +71,8 @@ async function main(): Promise<void> {
         email: { type: 'string' },
         password: { type: 'string' },
         'id-token': { type: 'boolean', default: false },
+        create: { type: 'boolean', default: false },
+        unverified: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -102,6 +107,10 @@ async function main(): Promise<void> {
     );
   }
 
+  if (values.create) {
+    if (!endpoint) throw new UsageError('--create works with cognito-local only (no endpoint known)');
+    await ensureUser(endpoint, userPoolId, username, password, { emailVerified: !values.unverified });
+  }
   const tokens = await signIn({ endpoint, userPoolId, clientId, username, password });
   process.stdout.write(`${values['id-token'] ? tokens.idToken : tokens.accessToken}\n`);
 }

@@ -16,7 +16,7 @@ async function registered(tenant: typeof home, firstName: string) {
     method: 'POST',
     url: '/v1/registrations',
     headers: bearer(user.accessToken),
-    payload: { email: user.email, firstName, lastName: 'Assets' },
+    payload: { idToken: user.idToken, firstName, lastName: 'Assets' },
   });
   if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
   return { ...user, personaId: res.json().personaId as string };

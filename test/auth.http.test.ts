@@ -81,7 +81,7 @@ const post = (url: string, token: string, payload?: object) =>
 async function registered(tenant: typeof home, firstName: string, lastName: string) {
   const user = await tenant.signUp();
   const res = await post('/v1/registrations', user.accessToken, {
-    email: user.email,
+    idToken: user.idToken,
     firstName,
     lastName,
     dateOfBirth: '1975-04-12',
@@ -319,7 +319,7 @@ t.test('a verified but unregistered identity is refused until it registers', asy
     'GET /v1/me before registration',
   );
   const registration = await post('/v1/registrations', user.accessToken, {
-    email: user.email,
+    idToken: user.idToken,
     firstName: 'Nora',
     lastName: 'Newcomer',
   });
@@ -405,7 +405,7 @@ t.test('every user of a suspended tenant is refused with tenant_inactive', async
   expectRefusal(
     t,
     await post('/v1/registrations', newcomer.accessToken, {
-      email: newcomer.email,
+      idToken: newcomer.idToken,
       firstName: 'Erin',
       lastName: 'Late',
     }),
@@ -433,7 +433,7 @@ t.test('end to end: a cognito-local sign-in registers, opens a session and manag
   t.equal(claims.client_id, home.clientId, "the token was issued to the tenant's app client");
 
   const registration = await post('/v1/registrations', user.accessToken, {
-    email: user.email,
+    idToken: user.idToken,
     firstName: 'Frances',
     lastName: 'Founder',
     dateOfBirth: '1970-02-03',

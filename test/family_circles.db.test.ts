@@ -244,11 +244,22 @@ t.test('invitations are single use, expire, and belong to their email', async (t
     ),
     { sqlState: 'PT409', code: 'invitation_pending' },
   );
-  t.match(
-    await rejection(as(yan, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c))),
-    { sqlState: 'PT403', code: 'invitation_email_mismatch' },
-    'someone else holding the token cannot use it',
+  const madeUp = await rejection(as(yan, (c) => ffc.acceptFfcInvitation.run({ token: 'e'.repeat(64) }, c)));
+  const stolen = await rejection(as(yan, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c)));
+  t.same(
+    [stolen.sqlState, stolen.code, stolen.message],
+    [madeUp.sqlState, madeUp.code, madeUp.message],
+    "someone else holding the token gets a made-up token's answer (404 invitation_not_found)",
   );
+  t.equal(stolen.code, 'invitation_not_found');
+  // Finding 2: an email typed before verification (0011) does not open someone else's invitation.
+  await db.admin.query('update app.users set email_verified_at = null where id = $1', [zoe.userId]);
+  t.match(
+    await rejection(as(zoe, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c))),
+    { sqlState: 'PT404', code: 'invitation_not_found' },
+    'an unverified email does not match the invitation',
+  );
+  await db.admin.query('update app.users set email_verified_at = now() where id = $1', [zoe.userId]);
   const [joined] = await as(zoe, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
   t.equal(joined.role, 'member', 'the invited user joins with the invited role');
   t.match(
@@ -272,6 +283,11 @@ t.test('invitations are single use, expire, and belong to their email', async (t
     sqlState: 'PT410',
     code: 'invitation_expired',
   });
+  t.match(
+    await rejection(as(zoe, (c) => ffc.acceptFfcInvitation.run({ token: stale.token }, c))),
+    { sqlState: 'PT404', code: 'invitation_not_found' },
+    "whether someone else's invitation has expired is not said either",
+  );
 
   const [revocable] = await as(olivia, (c) =>
     ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: yan.email, role: 'viewer', validHours: 1 }, c),

@@ -1,7 +1,9 @@
 // Identity procedures called as the tenant-traffic role, the way the server calls them: the happy
 // paths and the attacker's side (another tenant's ids, no context, personas not theirs, bad input).
+import pg from 'pg';
 import t from 'tap';
 import * as identity from '../generated/identity.queries.ts';
+import { inContext } from '../server/plugins/db.ts';
 import { makeTenant, makeUser, randomSub, rejection, testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -27,55 +29,165 @@ t.test('registration creates the user, their own persona and primary email', asy
   );
 });
 
+/** Registers `sub` in `tenantId` the way the server does: the verified email (if any) in the context. */
+const register = (
+  tenantId: string,
+  sub: string,
+  verifiedEmail: string | undefined,
+  params: Parameters<typeof identity.registerUser.run>[0] = { firstName: 'A', lastName: 'B' },
+) =>
+  db.withContext(
+    { tenantId, actorKind: 'user', actorId: sub, requestId: `reg-${sub.slice(0, 8)}`, verifiedEmail },
+    (c) => identity.registerUser.run(params, c),
+  );
+
 t.test('registration refuses a second registration, a taken email and bad input', async (t) => {
+  t.match(await rejection(register(tenantA, alice.sub, 'x@example.com')), {
+    sqlState: 'PT409',
+    code: 'user_already_registered',
+  });
+  t.match(await rejection(register(tenantA, randomSub(), alice.email.toUpperCase())), {
+    sqlState: 'PT409',
+    code: 'email_already_registered',
+  });
+  t.match(await rejection(register(tenantA, randomSub(), 'not-an-email')), {
+    sqlState: 'PT400',
+    code: 'invalid_email',
+  });
+  t.match(await rejection(register(tenantA, randomSub(), 'ok@example.com', { firstName: '  ', lastName: 'B' })), {
+    sqlState: 'PT400',
+    code: 'invalid_first_name',
+  });
   t.match(
     await rejection(
-      db.asUser(tenantA, alice.sub, (c) =>
-        identity.registerUser.run({ email: 'x@example.com', firstName: 'A', lastName: 'B' }, c),
-      ),
-    ),
-    { sqlState: 'PT409', code: 'user_already_registered' },
-  );
-  t.match(
-    await rejection(
-      db.asUser(tenantA, randomSub(), (c) =>
-        identity.registerUser.run({ email: alice.email.toUpperCase(), firstName: 'A', lastName: 'B' }, c),
-      ),
-    ),
-    { sqlState: 'PT409', code: 'email_already_registered' },
-  );
-  t.match(
-    await rejection(
-      db.asUser(tenantA, randomSub(), (c) =>
-        identity.registerUser.run({ email: 'not-an-email', firstName: 'A', lastName: 'B' }, c),
-      ),
-    ),
-    { sqlState: 'PT400', code: 'invalid_email' },
-  );
-  t.match(
-    await rejection(
-      db.asUser(tenantA, randomSub(), (c) =>
-        identity.registerUser.run({ email: 'ok@example.com', firstName: '  ', lastName: 'B' }, c),
-      ),
-    ),
-    { sqlState: 'PT400', code: 'invalid_first_name' },
-  );
-  t.match(
-    await rejection(
-      db.asUser(tenantA, randomSub(), (c) =>
-        identity.registerUser.run(
-          { email: 'ok@example.com', firstName: 'A', lastName: 'B', dateOfBirth: '2999-01-01' },
-          c,
-        ),
-      ),
+      register(tenantA, randomSub(), 'ok@example.com', { firstName: 'A', lastName: 'B', dateOfBirth: '2999-01-01' }),
     ),
     { sqlState: 'PT400', code: 'invalid_date_of_birth' },
   );
   // The same email may register in another tenant: tenants are separate worlds.
-  const other = await db.asUser(tenantB, randomSub(), (c) =>
-    identity.registerUser.run({ email: alice.email, firstName: 'A', lastName: 'B' }, c),
-  );
+  const other = await register(tenantB, randomSub(), alice.email);
   t.equal(other.length, 1, 'the same email registers in another tenant');
+});
+
+t.test('the database takes the email only from the identity provider (finding 2)', async (t) => {
+  const sub = randomSub();
+  for (const missing of [undefined, '']) {
+    t.match(
+      await rejection(register(tenantA, sub, missing)),
+      { sqlState: 'PT403', code: 'email_not_verified' },
+      `no verified email in the context (${JSON.stringify(missing)}): registration refused`,
+    );
+  }
+  const { rows } = await db.admin.query('select count(*)::int as n from app.users where cognito_sub = $1', [sub]);
+  t.equal(rows[0].n, 0, 'nothing was registered');
+  const [row] = await register(tenantA, sub, '  Verified.Person@Example.com ');
+  const [me] = await db.asUser(tenantA, sub, (c) => identity.getCurrentUser.run(undefined, c));
+  t.equal(me.userId, row.userId);
+  t.equal(me.email, 'verified.person@example.com', "the verified email, normalized, is the user's");
+  const verified = await db.admin.query('select email_verified_at from app.users where id = $1', [row.userId]);
+  t.ok(verified.rows[0].email_verified_at, 'and it is marked verified');
+});
+
+t.test('a verified email does not outlive its transaction, nor serve a support actor', async (t) => {
+  // One connection: the next transaction on it must not inherit the previous request's email.
+  const single = new pg.Pool({ connectionString: db.apiUrl, max: 1 });
+  t.teardown(() => single.end());
+  const first = randomSub();
+  await inContext(
+    single,
+    { tenantId: tenantA, actorKind: 'user', actorId: first, requestId: 'r-1', verifiedEmail: `${first}@example.com` },
+    (c) => identity.registerUser.run({ firstName: 'A', lastName: 'B' }, c),
+  );
+  t.match(
+    await rejection(
+      inContext(single, { tenantId: tenantA, actorKind: 'user', actorId: randomSub(), requestId: 'r-2' }, (c) =>
+        identity.registerUser.run({ firstName: 'A', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: 'PT403', code: 'email_not_verified' },
+  );
+  t.match(
+    await rejection(
+      db.withContext(
+        {
+          tenantId: tenantA,
+          actorKind: 'support',
+          actorId: 'staff:x',
+          requestId: 'r-3',
+          verifiedEmail: 's@example.com',
+        },
+        (c) => identity.registerUser.run({ firstName: 'A', lastName: 'B' }, c),
+      ),
+    ),
+    { sqlState: '42501', code: 'user_context_missing' },
+  );
+  const calls: Array<[string, (c: pg.PoolClient) => Promise<unknown>]> = [
+    ['list', (c: pg.PoolClient) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)],
+    ['accept', (c: pg.PoolClient) => identity.acceptLinkInvitation.run({ invitationId: crypto.randomUUID() }, c)],
+    ['decline', (c: pg.PoolClient) => identity.declineLinkInvitation.run({ invitationId: crypto.randomUUID() }, c)],
+    [
+      'revoke',
+      (c: pg.PoolClient) => identity.revokeLinkInvitation.run({ personaId: alice.personaId, userId: bob.userId }, c),
+    ],
+  ];
+  for (const [name, call] of calls) {
+    t.match(
+      await rejection(
+        db.withContext({ tenantId: null, actorKind: 'user', actorId: alice.sub, requestId: 'r-4' }, call),
+      ),
+      { sqlState: '42501', code: 'tenant_context_missing' },
+      `${name} without a tenant`,
+    );
+    t.match(
+      await rejection(
+        db.withContext({ tenantId: tenantA, actorKind: 'support', actorId: 'staff:x', requestId: 'r-5' }, call),
+      ),
+      { sqlState: '42501', code: 'user_context_missing' },
+      `${name} as support`,
+    );
+  }
+});
+
+t.test('an address typed before verification blocks nobody; a verified one is unique', async (t) => {
+  // A user registered before 0011 typed someone else's address: it stays, unverified.
+  const squatter = await makeUser(db, tenantA, 'Squatter');
+  await db.admin.query('update app.users set email = $1, email_verified_at = null where id = $2', [
+    'owner@example.com',
+    squatter.userId,
+  ]);
+  const owner = randomSub();
+  const [row] = await register(tenantA, owner, 'owner@example.com');
+  t.ok(row.userId, 'the real owner registers with their verified address');
+  t.match(
+    await rejection(register(tenantA, randomSub(), 'owner@example.com')),
+    { sqlState: 'PT409', code: 'email_already_registered' },
+    'a second identity with the same verified address is refused',
+  );
+});
+
+t.test('an email change follows the identity provider (sp_sync_user_email)', async (t) => {
+  const dora = await makeUser(db, tenantA, 'Dora');
+  const sync = (email: string | undefined, sub = dora.sub) =>
+    db.withContext(
+      { tenantId: tenantA, actorKind: 'user', actorId: sub, requestId: 'sync', verifiedEmail: email },
+      (c) => identity.syncUserEmail.run(undefined, c),
+    );
+  t.match(await rejection(sync(undefined)), { sqlState: 'PT403', code: 'email_not_verified' });
+  t.match(await rejection(sync(bob.email)), { sqlState: 'PT409', code: 'email_already_registered' });
+  const [profile] = await sync('dora.new@example.com');
+  t.equal(profile.email, 'dora.new@example.com', 'the user has the new verified email');
+  const [persona] = await db.as(dora, (c) => identity.getPersona.run({ personaId: dora.personaId }, c));
+  t.same(
+    (persona.emails as Array<{ email: string; isPrimary: boolean }>).map((e) => [e.email, e.isPrimary]),
+    [
+      ['dora.new@example.com', true],
+      [dora.email, false],
+    ],
+    "the persona's primary email follows; the old one stays as a secondary one",
+  );
+  const [again] = await sync(dora.email);
+  t.equal(again.email, dora.email, 'back to the old address: no duplicate contact');
+  t.match(await rejection(sync('x@example.com', randomSub())), { sqlState: 'PT403', code: 'user_not_registered' });
 });
 
 t.test('an unregistered identity may call nothing but registration', async (t) => {
@@ -402,44 +514,177 @@ t.test('relationships between personas the user acts for', async (t) => {
   );
 });
 
-t.test('linking users to personas', async (t) => {
+t.test('a delegate link is an invitation the user accepts (finding 4)', async (t) => {
   const [child] = await asAlice((c) => identity.createPersona.run({ firstName: 'Eve', lastName: 'Tester' }, c));
+  const invite = (userId: string) =>
+    asAlice((c) => identity.linkUserPersona.run({ userId, personaId: child.personaId, linkKind: 'delegate' }, c));
+  const [invited] = await invite(bob.userId);
+  t.same(
+    { ...invited },
+    { linkId: null, userId: bob.userId, personaId: child.personaId, linkKind: 'delegate', status: 'invited' },
+  );
   t.match(
     await rejection(asBob((c) => identity.getPersona.run({ personaId: child.personaId }, c))),
     { code: 'persona_not_found' },
-    'before the link Bob cannot see the child',
+    'until he accepts, Bob cannot see the child',
   );
-  const [link] = await asAlice((c) =>
-    identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'delegate' }, c),
+  const bobsPersonas = await asBob((c) => identity.listMyPersonas.run(undefined, c));
+  t.notOk(
+    bobsPersonas.some((p) => p.personaId === child.personaId),
+    'nor does the child show in his list',
   );
-  t.equal(link.linkKind, 'delegate');
+
+  // No existence oracle: another tenant's user, a random id, a deactivated user, oneself and an
+  // already invited user all get the invited user's answer, and nothing is stored for them.
+  const gone = await makeUser(db, tenantA, 'Gone');
+  await db.as(gone, (c) => identity.deactivateUser.run(undefined, c));
+  for (const [who, userId] of [
+    ["another tenant's user", mallory.userId],
+    ['a random id', crypto.randomUUID()],
+    ['a deactivated user', gone.userId],
+    ['the linker', alice.userId],
+    ['an already invited user', bob.userId],
+  ] as const) {
+    const [answer] = await invite(userId);
+    t.same({ ...answer }, { ...invited, userId }, `${who}: the same answer`);
+  }
+  const { rows } = await db.admin.query(
+    'select invited_user_id from app.persona_link_invitations where persona_id = $1',
+    [child.personaId],
+  );
+  t.same(
+    rows.map((r) => r.invited_user_id),
+    [bob.userId],
+    'one invitation, to Bob',
+  );
+
+  const [pending] = await asBob((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
+  t.match(pending, {
+    personaId: child.personaId,
+    personaFirstName: 'Eve',
+    invitedByFirstName: 'Alice',
+  });
+  t.same(
+    await asAlice((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)),
+    [],
+    'the linker has none',
+  );
+
+  // Only Bob may answer it: Alice, Mallory, a random id all get the same 404.
+  for (const [who, call] of [
+    ['the linker', () => asAlice((c) => identity.acceptLinkInvitation.run({ invitationId: pending.invitationId }, c))],
+    [
+      "another tenant's user",
+      () => asMallory((c) => identity.acceptLinkInvitation.run({ invitationId: pending.invitationId }, c)),
+    ],
+    ['a random id', () => asBob((c) => identity.acceptLinkInvitation.run({ invitationId: crypto.randomUUID() }, c))],
+    [
+      'a decline by the linker',
+      () => asAlice((c) => identity.declineLinkInvitation.run({ invitationId: pending.invitationId }, c)),
+    ],
+  ] as const) {
+    const refused = await rejection(call());
+    t.same(
+      [refused.sqlState, refused.code, refused.message],
+      ['PT404', 'link_invitation_not_found', 'invitation not found'],
+      who,
+    );
+  }
+
+  const [link] = await asBob((c) => identity.acceptLinkInvitation.run({ invitationId: pending.invitationId }, c));
+  t.match(link, { userId: bob.userId, personaId: child.personaId, linkKind: 'delegate', status: 'linked' });
   const [seen] = await asBob((c) => identity.getPersona.run({ personaId: child.personaId }, c));
-  t.equal(seen.firstName, 'Eve', 'after the link Bob can act for the child');
+  t.equal(seen.firstName, 'Eve', 'after accepting, Bob acts for the child');
+  t.match(
+    await rejection(asBob((c) => identity.acceptLinkInvitation.run({ invitationId: pending.invitationId }, c))),
+    { sqlState: 'PT404', code: 'link_invitation_not_found' },
+    'a replayed acceptance is refused',
+  );
+  const [again] = await invite(bob.userId);
+  t.same({ ...again }, { ...invited }, 'inviting a linked user answers the same');
+  t.same(await asBob((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)), [], 'and invites nobody');
+});
+
+t.test('an invitation can be declined, or revoked by the linker', async (t) => {
+  const carl = await makeUser(db, tenantA, 'Carl');
+  const asCarl = <T>(fn: Parameters<typeof db.asUser<T>>[2]) => db.as(carl, fn);
+  const [ward] = await asAlice((c) => identity.createPersona.run({ firstName: 'Walt', lastName: 'Tester' }, c));
+  const invite = () =>
+    asAlice((c) =>
+      identity.linkUserPersona.run({ userId: carl.userId, personaId: ward.personaId, linkKind: 'delegate' }, c),
+    );
+  await invite();
+  const [first] = await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
+  await asCarl((c) => identity.declineLinkInvitation.run({ invitationId: first.invitationId }, c));
+  t.same(
+    await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c)),
+    [],
+    'declined: no longer pending',
+  );
+  t.match(
+    await rejection(asCarl((c) => identity.acceptLinkInvitation.run({ invitationId: first.invitationId }, c))),
+    { code: 'link_invitation_not_found' },
+    'a declined invitation cannot be accepted after all',
+  );
+  t.match(await rejection(asCarl((c) => identity.getPersona.run({ personaId: ward.personaId }, c))), {
+    code: 'persona_not_found',
+  });
+
+  await invite();
+  const [second] = await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
   t.match(
     await rejection(
-      asAlice((c) =>
-        identity.linkUserPersona.run({ userId: bob.userId, personaId: child.personaId, linkKind: 'delegate' }, c),
-      ),
+      asMallory((c) => identity.revokeLinkInvitation.run({ personaId: ward.personaId, userId: carl.userId }, c)),
     ),
-    { sqlState: 'PT409', code: 'already_linked' },
+    { sqlState: 'PT404', code: 'persona_not_found' },
+    "another tenant's user cannot revoke",
   );
   t.match(
     await rejection(
-      asAlice((c) =>
-        identity.linkUserPersona.run({ userId: mallory.userId, personaId: child.personaId, linkKind: 'delegate' }, c),
-      ),
+      asBob((c) => identity.revokeLinkInvitation.run({ personaId: ward.personaId, userId: carl.userId }, c)),
     ),
-    { sqlState: 'PT404', code: 'user_not_found' },
-    "another tenant's user cannot be linked, and is not found",
+    { sqlState: 'PT404', code: 'persona_not_found' },
+    'nor can a user who does not act for the persona',
   );
+  await asAlice((c) => identity.revokeLinkInvitation.run({ personaId: ward.personaId, userId: carl.userId }, c));
+  await asAlice((c) =>
+    identity.revokeLinkInvitation.run({ personaId: ward.personaId, userId: crypto.randomUUID() }, c),
+  );
+  t.pass('revoking answers the same with or without a pending invitation');
   t.match(
-    await rejection(
-      asAlice((c) =>
-        identity.linkUserPersona.run({ userId: bob.userId, personaId: alice.personaId, linkKind: 'self' }, c),
-      ),
-    ),
-    { sqlState: 'PT403', code: 'self_link_not_allowed' },
+    await rejection(asCarl((c) => identity.acceptLinkInvitation.run({ invitationId: second.invitationId }, c))),
+    { code: 'link_invitation_not_found' },
+    'a revoked invitation cannot be accepted',
   );
+
+  // An invitation whose linker no longer acts for the persona is void.
+  const [orphan] = await asAlice((c) => identity.createPersona.run({ firstName: 'Olga', lastName: 'Tester' }, c));
+  await asAlice((c) =>
+    identity.linkUserPersona.run({ userId: carl.userId, personaId: orphan.personaId, linkKind: 'delegate' }, c),
+  );
+  const [third] = await asCarl((c) => identity.listMyLinkInvitations.run({ limit: 50, offset: 0 }, c));
+  await db.admin.query('delete from app.user_personas where user_id = $1 and persona_id = $2', [
+    alice.userId,
+    orphan.personaId,
+  ]);
+  t.match(
+    await rejection(asCarl((c) => identity.acceptLinkInvitation.run({ invitationId: third.invitationId }, c))),
+    { code: 'link_invitation_not_found' },
+    "the linker's access is gone: the invitation is void",
+  );
+});
+
+t.test('a self link is only for the signed-in user', async (t) => {
+  const [child] = await asAlice((c) => identity.createPersona.run({ firstName: 'Sam', lastName: 'Tester' }, c));
+  for (const userId of [bob.userId, crypto.randomUUID(), mallory.userId]) {
+    t.match(
+      await rejection(
+        asAlice((c) => identity.linkUserPersona.run({ userId, personaId: child.personaId, linkKind: 'self' }, c)),
+      ),
+      { sqlState: 'PT403', code: 'self_link_not_allowed' },
+      'any other id, existing or not, gets the same answer',
+    );
+  }
   t.match(
     await rejection(
       asAlice((c) =>

@@ -63,8 +63,16 @@ export async function withBenchTenant(
     const pool = api;
     const as = <T>(call: (c: pg.PoolClient) => Promise<T>) =>
       inContext(pool, { tenantId: tenant.tenantId, actorKind: 'user', actorId: sub, requestId: 'bench' }, call);
-    const [user] = await as((c) =>
-      registerUser.run({ email: 'bench@example.com', firstName: 'Bench', lastName: 'User' }, c),
+    const [user] = await inContext(
+      pool,
+      {
+        tenantId: tenant.tenantId,
+        actorKind: 'user',
+        actorId: sub,
+        requestId: 'bench',
+        verifiedEmail: 'bench@example.com',
+      },
+      (c) => registerUser.run({ firstName: 'Bench', lastName: 'User' }, c),
     );
     const stripeIds = await activatePlan(api, tenant.tenantId, sub, 'advisor_pro');
     await fn({ admin, api, tenantId: tenant.tenantId, personaId: user.personaId, stripeIds, as });

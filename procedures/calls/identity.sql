@@ -7,8 +7,14 @@ FROM api.sp_list_auth_clients();
 
 /* @name registerUser */
 SELECT user_id AS "userId!", persona_id AS "personaId!"
-FROM api.sp_register_user(p_email => :email!, p_first_name => :firstName!, p_last_name => :lastName!,
-                          p_date_of_birth => :dateOfBirth);
+FROM api.sp_register_user(p_first_name => :firstName!, p_last_name => :lastName!, p_date_of_birth => :dateOfBirth);
+
+/* @name syncUserEmail */
+SELECT user_id AS "userId!", email AS "email!", status AS "status!", last_login_at AS "lastLoginAt",
+       created_at AS "createdAt!", persona_id AS "personaId", first_name AS "firstName", last_name AS "lastName",
+       preferred_name AS "preferredName", tenant_slug AS "tenantSlug!", tenant_name AS "tenantName!",
+       tenant_branding AS "tenantBranding!"
+FROM api.sp_sync_user_email();
 
 /* @name authenticateUser */
 SELECT user_id AS "userId!", email AS "email!", status AS "status!", last_login_at AS "lastLoginAt",
@@ -64,8 +70,26 @@ FROM api.sp_update_persona(p_persona_id => :personaId!, p_first_name => :firstNa
                            p_date_of_death => :dateOfDeath);
 
 /* @name linkUserPersona */
-SELECT link_id AS "linkId!", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!"
+SELECT link_id AS "linkId", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!",
+       status AS "status!"
 FROM api.sp_link_user_persona(p_user_id => :userId!, p_persona_id => :personaId!, p_link_kind => :linkKind!);
+
+/* @name listMyLinkInvitations */
+SELECT invitation_id AS "invitationId!", persona_id AS "personaId!", persona_first_name AS "personaFirstName!",
+       persona_last_name AS "personaLastName!", invited_by_first_name AS "invitedByFirstName",
+       invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!"
+FROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!);
+
+/* @name acceptLinkInvitation */
+SELECT link_id AS "linkId!", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!",
+       status AS "status!"
+FROM api.sp_accept_link_invitation(p_invitation_id => :invitationId!);
+
+/* @name declineLinkInvitation */
+SELECT api.sp_decline_link_invitation(p_invitation_id => :invitationId!) AS "declined";
+
+/* @name revokeLinkInvitation */
+SELECT api.sp_revoke_link_invitation(p_persona_id => :personaId!, p_user_id => :userId!) AS "revoked";
 
 /* @name addPersonaEmail */
 SELECT api.sp_add_persona_email(p_persona_id => :personaId!, p_email => :email!, p_label => :label!,

@@ -286,12 +286,15 @@ function errorName(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && 'name' in err ? String((err as { name: unknown }).name) : undefined;
 }
 
-// Creates the user (email as username, verified, no welcome message) if missing and sets a permanent password.
+// Creates the user (email as username, verified unless told otherwise, no welcome message) if missing and
+// sets a permanent password. An unverified user has no email_verified attribute: cognito-local reads
+// any value of it, even "false", as verified.
 export async function ensureUser(
   endpoint: string,
   userPoolId: string,
   email: string,
   password: string,
+  options: { emailVerified?: boolean } = {},
 ): Promise<{ sub: string; username: string }> {
   return withAdmin(endpoint, async (c) => {
     try {
@@ -306,7 +309,7 @@ export async function ensureUser(
           MessageAction: 'SUPPRESS',
           UserAttributes: [
             { Name: 'email', Value: email },
-            { Name: 'email_verified', Value: 'true' },
+            ...(options.emailVerified === false ? [] : [{ Name: 'email_verified', Value: 'true' }]),
           ],
         }),
       );

@@ -201,14 +201,18 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
       });
       await inContext(
         apiPool,
-        { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' },
+        // The stack created this cognito-local user with email_verified itself: the email is verified.
+        {
+          tenantId,
+          actorKind: 'user',
+          actorId: user.sub,
+          requestId: 'dev-bootstrap',
+          verifiedEmail: config.DEMO_USER_EMAIL,
+        },
         async (db) => {
           await db.query('savepoint demo_user');
           try {
-            await registerUser.run(
-              { email: config.DEMO_USER_EMAIL, firstName: 'Dana', lastName: 'Demo', dateOfBirth: '1970-05-17' },
-              db,
-            );
+            await registerUser.run({ firstName: 'Dana', lastName: 'Demo', dateOfBirth: '1970-05-17' }, db);
           } catch (error) {
             if ((error as pg.DatabaseError).hint !== 'user_already_registered') throw error;
             await db.query('rollback to savepoint demo_user');

@@ -26,6 +26,7 @@ import type { Fetcher } from 'aws-jwt-verify/https';
 import { listAuthClients, type IListAuthClientsResult } from '../../generated/identity.queries.ts';
 import { inContext } from './db.ts';
 import { HttpProblem } from './errors.ts';
+import { IdTokenVerifiers } from './id_token.ts';
 
 /** Who is calling: the verified token's subject, inside the tenant its app client belongs to. */
 export interface AuthContext {
@@ -41,7 +42,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
     /** Runs fn in the request's transaction, with the tenant context of the verified token. */
-    inTenant<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+    inTenant<T>(fn: (client: pg.PoolClient) => Promise<T>, extra?: { verifiedEmail?: string }): Promise<T>;
+    /** The email the identity provider verified, from an id token bound to the access token. */
+    verifiedEmail(idToken: string): Promise<string>;
   }
   interface FastifyInstance {
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
@@ -245,14 +248,30 @@ export default fp<AuthPluginOptions>(
       return router!.route(issuer, clientId);
     }
 
+    const idTokens = new IdTokenVerifiers(options.allowDevelopmentIssuers, (uri) =>
+      developmentJwksFetcher(new Set([uri])),
+    );
+
     fastify.decorateRequest('auth', null);
-    fastify.decorateRequest('inTenant', function <T>(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>) {
+    fastify.decorateRequest('inTenant', function <
+      T,
+    >(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>, extra: { verifiedEmail?: string } = {}) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
       return inContext(
         fastify.db.api,
-        { tenantId: this.auth.tenantId, actorKind: 'user', actorId: this.auth.sub, requestId: this.id },
+        {
+          tenantId: this.auth.tenantId,
+          actorKind: 'user',
+          actorId: this.auth.sub,
+          requestId: this.id,
+          verifiedEmail: extra.verifiedEmail,
+        },
         fn,
       );
+    });
+    fastify.decorateRequest('verifiedEmail', function (this: FastifyRequest, idToken: string) {
+      if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
+      return idTokens.verifiedEmail(this.auth, idToken);
     });
 
     fastify.decorate('authenticate', async (request: FastifyRequest) => {

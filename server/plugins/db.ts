@@ -11,6 +11,8 @@ export interface RequestContext {
   actorKind: 'user' | 'support' | 'api_key' | 'system';
   actorId: string;
   requestId: string;
+  /** The email the identity provider verified (a verified id token's), set only by routes that checked one. */
+  verifiedEmail?: string;
 }
 
 export interface Database {
@@ -33,7 +35,8 @@ const MAX_ATTEMPTS = 4;
 // The only SQL text the server sends itself: the context, transaction-local, in one statement.
 const SET_CONTEXT =
   "select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', $2, true), " +
-  "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true)";
+  "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true), " +
+  "set_config('app.verified_email', $5, true)";
 
 export async function inContext<T>(
   pool: pg.Pool,
@@ -45,7 +48,13 @@ export async function inContext<T>(
     let broken = false;
     try {
       await client.query('begin');
-      await client.query(SET_CONTEXT, [context.tenantId ?? '', context.actorKind, context.actorId, context.requestId]);
+      await client.query(SET_CONTEXT, [
+        context.tenantId ?? '',
+        context.actorKind,
+        context.actorId,
+        context.requestId,
+        context.verifiedEmail ?? '',
+      ]);
       const result = await fn(client);
       await client.query('commit');
       return result;

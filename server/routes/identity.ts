@@ -2,15 +2,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as identity from '../../generated/identity.queries.ts';
-import { listOf, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
+  AcceptedLinkReply,
   AddressBody,
   ContactParams,
   ContactReply,
   CreatePersonaBody,
   DeactivationReply,
   EmailBody,
+  EmailSyncBody,
   LinkBody,
+  LinkInvitationListReply,
+  LinkInvitationParams,
+  LinkInvitationRevokeParams,
   LinkReply,
   Persona,
   PersonaIdParams,
@@ -31,17 +36,35 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/registrations',
     {
       schema: {
-        summary: 'Registers the signed-in Cognito identity as a user, with their own persona',
+        summary: 'Registers the signed-in Cognito identity as a user, with the email its id token verified',
         body: RegistrationBody,
         response: { 201: replyOf(RegistrationReply, identity.registerUser), ...problemResponses },
       },
     },
     async (request, reply) => {
-      const { email, firstName, lastName, dateOfBirth } = request.body;
-      const [row] = await request.inTenant((db) =>
-        identity.registerUser.run({ email, firstName, lastName, dateOfBirth }, db),
+      const { idToken, firstName, lastName, dateOfBirth } = request.body;
+      const verifiedEmail = await request.verifiedEmail(idToken);
+      const [row] = await request.inTenant(
+        (db) => identity.registerUser.run({ firstName, lastName, dateOfBirth }, db),
+        { verifiedEmail },
       );
       return reply.code(201).send(row);
+    },
+  );
+
+  app.post(
+    '/me/email-sync',
+    {
+      schema: {
+        summary: "Makes the email Cognito verified (a fresh id token) the user's email",
+        body: EmailSyncBody,
+        response: { 200: replyOf(UserProfile, identity.syncUserEmail), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const verifiedEmail = await request.verifiedEmail(request.body.idToken);
+      const [row] = await request.inTenant((db) => identity.syncUserEmail.run(undefined, db), { verifiedEmail });
+      return row;
     },
   );
 
@@ -178,10 +201,15 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/personas/:personaId/links',
     {
       schema: {
-        summary: 'Lets another user act for this persona (delegate), or claims it as oneself (self)',
+        summary:
+          'Invites another user to act for this persona (delegate: 202 for any user id), or claims it as oneself (self)',
         params: PersonaIdParams,
         body: LinkBody,
-        response: { 201: replyOf(LinkReply, identity.linkUserPersona), ...problemResponses },
+        response: {
+          201: replyOf(LinkReply, identity.linkUserPersona),
+          202: replyOf(LinkReply, identity.linkUserPersona),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -191,7 +219,73 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
           db,
         ),
       );
-      return reply.code(201).send(row);
+      return reply.code(row.status === 'invited' ? 202 : 201).send(row);
+    },
+  );
+
+  app.delete(
+    '/personas/:personaId/link-invitations/:userId',
+    {
+      schema: {
+        summary: "Withdraws a user's pending invitation to act for this persona (204 whether or not there was one)",
+        params: LinkInvitationRevokeParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { personaId, userId } = request.params;
+      await request.inTenant((db) => identity.revokeLinkInvitation.run({ personaId, userId }, db));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/persona-link-invitations',
+    {
+      schema: {
+        summary: 'Pending invitations to act for a persona, sent to the signed-in user',
+        querystring: Page,
+        response: { 200: listOf(LinkInvitationListReply, identity.listMyLinkInvitations), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const items = await request.inTenant((db) => identity.listMyLinkInvitations.run({ limit, offset }, db));
+      return { items, limit, offset };
+    },
+  );
+
+  app.post(
+    '/persona-link-invitations/:invitationId/accept',
+    {
+      schema: {
+        summary: 'Accepts an invitation: from now on the user acts for the persona',
+        params: LinkInvitationParams,
+        response: { 200: replyOf(AcceptedLinkReply, identity.acceptLinkInvitation), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const [row] = await request.inTenant((db) =>
+        identity.acceptLinkInvitation.run({ invitationId: request.params.invitationId }, db),
+      );
+      return row;
+    },
+  );
+
+  app.post(
+    '/persona-link-invitations/:invitationId/decline',
+    {
+      schema: {
+        summary: 'Declines an invitation: nothing is linked',
+        params: LinkInvitationParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await request.inTenant((db) =>
+        identity.declineLinkInvitation.run({ invitationId: request.params.invitationId }, db),
+      );
+      return reply.code(204).send(null);
     },
   );
 

@@ -14,10 +14,18 @@ export const ContactParams = Type.Object({
   contactId: Uuid,
 });
 
+// A compact JWS; the email is read from it once verified, never from the body.
+const IdToken = Type.String({
+  minLength: 20,
+  maxLength: 8192,
+  pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+});
+
 export const RegistrationBody = Type.Object(
-  { email: Email, firstName: Name, lastName: Name, dateOfBirth: Type.Optional(IsoDate) },
+  { idToken: IdToken, firstName: Name, lastName: Name, dateOfBirth: Type.Optional(IsoDate) },
   { additionalProperties: false },
 );
+export const EmailSyncBody = Type.Object({ idToken: IdToken }, { additionalProperties: false });
 export const RegistrationReply = Type.Object({ userId: Uuid, personaId: Uuid });
 
 export const UserProfile = Type.Object({
@@ -127,7 +135,37 @@ export const LinkBody = Type.Object(
   { userId: Uuid, linkKind: Type.Union([Type.Literal('self'), Type.Literal('delegate')], { default: 'delegate' }) },
   { additionalProperties: false },
 );
-export const LinkReply = Type.Object({ linkId: Uuid, userId: Uuid, personaId: Uuid, linkKind: Type.String() });
+export const LinkReply = Type.Object({
+  linkId: Nullable(Uuid),
+  userId: Uuid,
+  personaId: Uuid,
+  linkKind: Type.String(),
+  status: Type.String(),
+});
+export const AcceptedLinkReply = Type.Object({
+  linkId: Uuid,
+  userId: Uuid,
+  personaId: Uuid,
+  linkKind: Type.String(),
+  status: Type.String(),
+});
+export const LinkInvitationParams = Type.Object({ invitationId: Uuid });
+export const LinkInvitationRevokeParams = Type.Object({ personaId: Uuid, userId: Uuid });
+export const LinkInvitationListReply = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      invitationId: Uuid,
+      personaId: Uuid,
+      personaFirstName: Type.String(),
+      personaLastName: Type.String(),
+      invitedByFirstName: Nullable(Type.String()),
+      invitedByLastName: Nullable(Type.String()),
+      createdAt: Timestamp,
+    }),
+  ),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
 
 export const EmailBody = Type.Object(
   {

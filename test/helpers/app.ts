@@ -51,8 +51,13 @@ export interface PoolTenant {
   userPoolId: string;
   issuer: string;
   clientId: string;
-  /** Creates a cognito-local user and signs it in: real access, id and refresh tokens. */
-  signUp(email?: string): Promise<{ sub: string; email: string; accessToken: string; idToken: string }>;
+  /** Creates a cognito-local user (email verified unless told otherwise) and signs it in: real tokens. */
+  signUp(
+    email?: string,
+    options?: { emailVerified?: boolean },
+  ): Promise<{ sub: string; email: string; password: string; accessToken: string; idToken: string }>;
+  /** Signs an existing user in again: fresh tokens carrying its current attributes. */
+  signIn(email: string, password: string): Promise<{ accessToken: string; idToken: string }>;
 }
 
 /** A tenant with its own cognito-local user pool and app client, registered as operators do. */
@@ -73,11 +78,15 @@ export async function makePoolTenant(db: TestDatabase, base = 'tenant'): Promise
     userPoolId: pool.userPoolId,
     issuer: pool.issuer,
     clientId,
-    async signUp(email = `user-${randomBytes(4).toString('hex')}@example.com`) {
+    async signUp(email = `user-${randomBytes(4).toString('hex')}@example.com`, options = {}) {
       const password = `Pw-${randomBytes(6).toString('hex')}!`;
-      const { sub } = await ensureUser(endpoint, pool.userPoolId, email, password);
+      const { sub } = await ensureUser(endpoint, pool.userPoolId, email, password, options);
       const tokens = await signIn({ endpoint, userPoolId: pool.userPoolId, clientId, username: email, password });
-      return { sub, email, accessToken: tokens.accessToken, idToken: tokens.idToken };
+      return { sub, email, password, accessToken: tokens.accessToken, idToken: tokens.idToken };
+    },
+    async signIn(email, password) {
+      const tokens = await signIn({ endpoint, userPoolId: pool.userPoolId, clientId, username: email, password });
+      return { accessToken: tokens.accessToken, idToken: tokens.idToken };
     },
   };
 }

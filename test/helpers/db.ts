@@ -100,8 +100,9 @@ export async function makeUser(
 ) {
   const sub = randomSub();
   const email = `${firstName.toLowerCase()}-${sub.slice(0, 8)}@example.com`;
-  const [row] = await db.asUser(tenantId, sub, (c) =>
-    registerUser.run({ email, firstName, lastName: 'Tester', dateOfBirth: '1980-01-01' }, c),
+  const [row] = await db.withContext(
+    { tenantId, actorKind: 'user', actorId: sub, requestId: `register-${sub.slice(0, 8)}`, verifiedEmail: email },
+    (c) => registerUser.run({ firstName, lastName: 'Tester', dateOfBirth: '1980-01-01' }, c),
   );
   if (plan) await activatePlan(db.api, tenantId, sub, plan);
   return { ...row, sub, email, tenantId };
