@@ -24,7 +24,6 @@ import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { listAuthClients, type IListAuthClientsResult } from '../../generated/identity.queries.ts';
-import { inContext } from './db.ts';
 import { HttpProblem } from './errors.ts';
 
 /** Who is calling: the verified token's subject, inside the tenant its app client belongs to. */
@@ -193,8 +192,7 @@ export default fp<AuthPluginOptions>(
     fastify.decorateRequest('auth', null);
     fastify.decorateRequest('inTenant', function <T>(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
-      return inContext(
-        fastify.db.api,
+      return fastify.db.inContext(
         { tenantId: this.auth.tenantId, actorKind: 'user', actorId: this.auth.sub, requestId: this.id },
         fn,
       );
