@@ -7,6 +7,7 @@ import net from 'node:net';
 import Fastify, { type InjectOptions, type RouteOptions } from 'fastify';
 import t from 'tap';
 import * as assets from '../generated/assets.queries.ts';
+import * as identity from '../generated/identity.queries.ts';
 import { buildApp } from '../server/app.ts';
 import assetRoutes from '../server/routes/assets.ts';
 import billingRoutes from '../server/routes/billing.ts';
@@ -234,6 +235,13 @@ t.test('finding 7: field errors name the request fields, never a constraint, typ
     t.match(problem.detail, field, `names the field: ${problem.detail}`);
     t.notMatch(res.body, /_check|asset_|integer|numeric|syntax|_name\b|_kind\b|_percent\b/, 'no database internals');
   }
+  // Text fields checked by app.require_text are named as the API names them, not as columns.
+  t.match(
+    await rejection(
+      db.asUser(home.tenantId, olive.sub, (c) => identity.createPersona.run({ firstName: '   ', lastName: 'L' }, c)),
+    ),
+    { code: 'invalid_first_name', message: /^firstName must be 1 to \d+ characters$/ },
+  );
   // A database error no procedure checked: the generic code, no database text.
   const raw = { code: '22P02', severity: 'ERROR', message: 'invalid input syntax for type integer: "x"' };
   const { problem } = toProblem(raw, 'r1');
@@ -392,6 +400,15 @@ t.test('slow headers and oversized headers: closed within the bound, answered wi
   t.match(slow.response, /^HTTP\/1\.1 408 /);
   t.match(slow.response, /content-type: application\/problem\+json/i);
   t.match(slow.response, /"code":"request_timeout"/);
+
+  // A client that announces a body and never sends it (on a route without a token: the body is read):
+  // closed after requestMs (+ one check interval).
+  const slowBody = await rawExchange(port, [
+    'POST /v1/webhooks/stripe HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":',
+  ]);
+  t.ok(slowBody.closedAfterMs < 4000, `slow body closed after ${slowBody.closedAfterMs} ms (bound 1000 ms + checks)`);
+  t.match(slowBody.response, /^HTTP\/1\.1 408 /);
+  t.match(slowBody.response, /"code":"request_timeout"/);
 
   // Headers over Node's 16 KiB: 431 from the HTTP parser, as problem+json.
   const big = await rawExchange(port, [`GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`]);
