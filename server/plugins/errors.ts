@@ -35,9 +35,9 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   410: 'Gone',
-  408: 'Request Timeout',
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
@@ -132,7 +132,7 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
 
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
-    const errors = fastifyError.validation.map((issue) => {
+    const described = fastifyError.validation.map((issue) => {
       // A key spelled otherwise than the API spells it is named as it was sent.
       const key = issue.keyword === 'propertyNames' || issue.params?.propertyName ? issue.params?.propertyName : null;
       return {
@@ -143,6 +143,10 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
             : (issue.message ?? 'is invalid'),
       };
     });
+    // A misspelled key is reported by two keywords (its pattern, propertyNames): named once.
+    const errors = described.filter(
+      (error, i) => described.findIndex((e) => e.path === error.path && e.message === error.message) === i,
+    );
     // Asset details have their own code, whether the schema or the database refuses them.
     const inDetails = errors.every((error) => error.path.startsWith('body/details'));
     const problem = inDetails
