@@ -882,9 +882,8 @@ declare
   v_category app.asset_categories;
   v_asset_id uuid;
 begin
-  if app.asset_type_table(p_asset_type) is null then
-    perform app.fail('PT400', 'invalid_asset_type', 'asset type must be one of the 13 known types');
-  end if;
+  -- The details first (type, keys, values): linear in what was sent, before anything else is done.
+  perform app.check_asset_details(p_asset_type, p_details);
   select * into v_category from app.asset_categories c where c.code = p_category_code;
   if v_category.code is null or v_category.asset_type <> p_asset_type then
     perform app.fail('PT400', 'invalid_category', pg_catalog.format('category must be one of the %s categories', p_asset_type));
@@ -2386,9 +2385,8 @@ begin
     description = case when p_description is null then a.description else nullif(pg_catalog.btrim(p_description), '') end
   where a.tenant_id = v_tenant_id and a.id = p_asset_id;
   if p_details is not null then
-    if pg_catalog.jsonb_typeof(p_details) <> 'object' then
-      perform app.fail('PT400', 'invalid_details', 'details must be an object');
-    end if;
+    -- The given fields alone first (keys as the API spells them, values of their types), as on create.
+    perform app.check_asset_details(v_asset.asset_type, p_details);
     -- Replace the type row with the current fields overlaid by the given ones (validated as on create).
     v_merged := app.asset_details(v_asset.asset_type, p_asset_id) || p_details;
     if v_asset.asset_type = 'life_insurance' and p_details ? 'insuredPersonaId' then
@@ -2954,6 +2952,30 @@ ALTER FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) OWNER TO estate
 COMMENT ON FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) IS 'What the user may do with an asset: owner, edit, view (the greatest grant), or NULL for nothing.';
 
 --
+-- Name: asset_detail_fields(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_detail_fields(p_asset_type text) RETURNS TABLE(field text, column_name text, column_type text)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The API's one spelling of each field (camelCase), its column and the column's type.
+  select app.camel_case(a.attname::text), a.attname::text, pg_catalog.format_type(a.atttypid, null)
+    from pg_catalog.pg_attribute a
+   where a.attrelid = pg_catalog.format('app.%I', app.asset_type_table(p_asset_type))::regclass
+     and a.attnum > 0 and not a.attisdropped and a.attname not in ('tenant_id', 'id')
+   order by a.attnum
+$$;
+
+ALTER FUNCTION app.asset_detail_fields(p_asset_type text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_detail_fields(p_asset_type text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_detail_fields(p_asset_type text) IS 'The detail fields of a (known) asset type: the API''s camelCase name, the column and its type, in column order.';
+
+--
 -- Name: asset_details(text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -3063,6 +3085,65 @@ ALTER FUNCTION app.camel_case(p_key text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.camel_case(p_key text) IS 'snake_case (the columns'') to camelCase (the API''s).';
+
+--
+-- Name: check_asset_details(text, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_asset_details(p_asset_type text, p_details jsonb) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_details jsonb := coalesce(p_details, '{}');
+  v_table text := app.asset_type_table(p_asset_type);
+  v_unknown text[];
+  v_field record;
+begin
+  if v_table is null then
+    perform app.fail('PT400', 'invalid_asset_type', 'asset type must be one of the 13 known types');
+  end if;
+  if pg_catalog.jsonb_typeof(v_details) <> 'object' then
+    perform app.fail('PT400', 'invalid_details', 'details must be an object');
+  end if;
+  -- Keys as sent against the type's fields as the API spells them, before any other work: one
+  -- hashed anti-join, linear in the keys. Another spelling (snake_case...) is an unknown key.
+  select pg_catalog.array_agg(u.k) into v_unknown
+    from (select k from pg_catalog.jsonb_object_keys(v_details) k
+           where k not in (select f.field from app.asset_detail_fields(p_asset_type) f) limit 6) u;
+  if v_unknown is not null then
+    perform app.fail('PT400', 'invalid_details', pg_catalog.format('unknown %s details: %s%s (the fields are %s)', p_asset_type,
+      pg_catalog.array_to_string(v_unknown[1:5], ', '), case when pg_catalog.cardinality(v_unknown) > 5 then ', ...' else '' end,
+      (select pg_catalog.string_agg(f.field, ', ') from app.asset_detail_fields(p_asset_type) f)));
+  end if;
+  -- Each given value against its column's type, named as the caller named it.
+  for v_field in select f.field, f.column_name, f.column_type from app.asset_detail_fields(p_asset_type) f
+                  where v_details ? f.field and v_details -> f.field <> 'null'::jsonb loop
+    begin
+      execute pg_catalog.format('select pg_catalog.jsonb_populate_record(null::app.%I, $1)', v_table)
+        using pg_catalog.jsonb_build_object(v_field.column_name, v_details -> v_field.field);
+    exception when data_exception then
+      perform app.fail('PT400', 'invalid_details', pg_catalog.format('details.%s must be %s', v_field.field,
+        case when v_field.column_type = 'numeric' then 'a decimal number within the field''s range'
+             when v_field.column_type = 'integer' then 'a whole number within the field''s range'
+             when v_field.column_type = 'date' then 'a date (YYYY-MM-DD)'
+             when v_field.column_type = 'uuid' then 'an id'
+             when v_field.column_type = 'boolean' then 'true or false'
+             else 'valid text' end));
+    end;
+  end loop;
+  return (select coalesce(pg_catalog.jsonb_object_agg(f.column_name, v_details -> f.field), '{}')
+            from app.asset_detail_fields(p_asset_type) f where v_details ? f.field);
+end
+$_$;
+
+ALTER FUNCTION app.check_asset_details(p_asset_type text, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_asset_details(p_asset_type text, p_details jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_asset_details(p_asset_type text, p_details jsonb) IS 'Checks an asset''s details before any other work: an object whose keys are the type''s own fields spelled as the API spells them (camelCase; another spelling is refused as unknown) and whose values fit the fields'' types; returns them keyed by column. Raises invalid_details naming the field as sent.';
 
 --
 -- Name: check_currency(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -3576,25 +3657,11 @@ CREATE FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_d
     AS $_$
 declare
   v_table text := app.asset_type_table(p_asset_type);
-  v_row jsonb := '{}'::jsonb;
-  v_key text;
-  v_unknown text[];
+  v_row jsonb := app.check_asset_details(p_asset_type, p_details);
   v_constraint text;
   v_column text;
+  v_fields text;
 begin
-  if pg_catalog.jsonb_typeof(coalesce(p_details, '{}')) <> 'object' then
-    perform app.fail('PT400', 'invalid_details', 'details must be an object');
-  end if;
-  for v_key in select k from pg_catalog.jsonb_object_keys(coalesce(p_details, '{}')) k loop
-    v_row := v_row || pg_catalog.jsonb_build_object(app.snake_case(v_key), p_details -> v_key);
-  end loop;
-  select pg_catalog.array_agg(k order by k) into v_unknown from pg_catalog.jsonb_object_keys(v_row) k
-   where k in ('tenant_id', 'id') or not exists (
-     select 1 from pg_catalog.pg_attribute a
-      where a.attrelid = pg_catalog.format('app.%I', v_table)::regclass and a.attname = k and a.attnum > 0 and not a.attisdropped);
-  if v_unknown is not null then
-    perform app.fail('PT400', 'invalid_details', pg_catalog.format('unknown %s details: %s', p_asset_type, pg_catalog.array_to_string(v_unknown, ', ')));
-  end if;
   v_row := v_row || pg_catalog.jsonb_build_object('tenant_id', app.current_tenant_id(), 'id', p_asset_id);
   begin
     -- Only the given columns: the others keep their defaults.
@@ -3602,11 +3669,21 @@ begin
                               v_table, (select pg_catalog.string_agg(pg_catalog.quote_ident(k), ', ') from pg_catalog.jsonb_object_keys(v_row) k))
       using v_row;
   exception
-    when check_violation or not_null_violation or invalid_text_representation or numeric_value_out_of_range
-         or datetime_field_overflow or invalid_datetime_format or string_data_right_truncation then
-      get stacked diagnostics v_constraint = constraint_name, v_column = column_name;
-      perform app.fail('PT400', 'invalid_details',
-        pg_catalog.format('%s details are not valid: %s', p_asset_type, coalesce(nullif(v_column, ''), nullif(v_constraint, ''), sqlerrm)));
+    when not_null_violation then
+      get stacked diagnostics v_column = column_name;
+      perform app.fail('PT400', 'invalid_details', pg_catalog.format('%s details: %s is required', p_asset_type,
+        'details.' || app.camel_case(v_column)));
+    when check_violation then
+      -- The fields the CHECK reads, as the API names them: never the constraint's or the table's name.
+      get stacked diagnostics v_constraint = constraint_name;
+      select pg_catalog.string_agg('details.' || app.camel_case(a.attname::text), ', ' order by a.attnum) into v_fields
+        from pg_catalog.pg_constraint c
+        join pg_catalog.pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
+       where c.conrelid = pg_catalog.format('app.%I', v_table)::regclass and c.conname = v_constraint;
+      perform app.fail('PT400', 'invalid_details', pg_catalog.format('%s details: %s %s not an allowed value', p_asset_type,
+        coalesce(v_fields, 'a field'), case when v_fields like '%,%' then 'are' else 'is' end));
+    when data_exception then
+      perform app.fail('PT400', 'invalid_details', pg_catalog.format('%s details are not valid', p_asset_type));
   end;
 end
 $_$;
@@ -3617,7 +3694,7 @@ ALTER FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_de
 -- Name: FUNCTION insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) IS 'Validates the type-specific details (camelCase keys, only the type''s own fields, its CHECKs) and inserts the type row.';
+COMMENT ON FUNCTION app.insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb) IS 'Validates the type-specific details (app.check_asset_details, then the type''s CHECKs, named by field) and inserts the type row.';
 
 --
 -- Name: is_newer_stripe_state(timestamp with time zone, text, timestamp with time zone, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4480,7 +4557,8 @@ declare
   v_value text := pg_catalog.btrim(p_value);
 begin
   if v_value is null or v_value = '' or pg_catalog.length(v_value) > p_max_length then
-    perform app.fail('PT400', p_code, pg_catalog.format('%s must be 1 to %s characters', pg_catalog.replace(p_code, 'invalid_', ''), p_max_length));
+    -- The field as the API names it (invalid_first_name: firstName), never the column.
+    perform app.fail('PT400', p_code, pg_catalog.format('%s must be 1 to %s characters', app.camel_case(pg_catalog.replace(p_code, 'invalid_', '')), p_max_length));
   end if;
   return v_value;
 end
@@ -10333,6 +10411,12 @@ REVOKE ALL ON FUNCTION app.apply_stripe_subscription(p_event_id text, p_event_ty
 REVOKE ALL ON FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION asset_detail_fields(p_asset_type text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_detail_fields(p_asset_type text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION asset_details(p_asset_type text, p_asset_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -10355,6 +10439,12 @@ REVOKE ALL ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app.camel_case(p_key text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_asset_details(p_asset_type text, p_details jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_asset_details(p_asset_type text, p_details jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_currency(p_currency text); Type: ACL; Schema: app; Owner: estate_owner

@@ -97,7 +97,8 @@ declare
   v_value text := pg_catalog.btrim(p_value);
 begin
   if v_value is null or v_value = '' or pg_catalog.length(v_value) > p_max_length then
-    perform app.fail('PT400', p_code, pg_catalog.format('%s must be 1 to %s characters', pg_catalog.replace(p_code, 'invalid_', ''), p_max_length));
+    -- The field as the API names it (invalid_first_name: firstName), never the column.
+    perform app.fail('PT400', p_code, pg_catalog.format('%s must be 1 to %s characters', app.camel_case(pg_catalog.replace(p_code, 'invalid_', '')), p_max_length));
   end if;
   return v_value;
 end

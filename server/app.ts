@@ -7,9 +7,11 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
-import errorsPlugin from './plugins/errors.ts';
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.ts';
+import limitsPlugin from './plugins/limits.ts';
 import healthRoutes from './routes/health.ts';
 import { createFieldCipher, type FieldCipher } from './field_cipher.ts';
+import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.ts';
 import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
@@ -32,6 +34,8 @@ export interface AppOptions {
   stripeWebhookSecret?: string;
   /** Oldest accepted webhook signature, in seconds (default 300). */
   stripeWebhookToleranceSeconds?: number;
+  /** Time limits of connections and of database transactions (defaults: server/timeouts.ts). */
+  timeouts?: Partial<Timeouts>;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -50,7 +54,19 @@ declare module 'fastify' {
 }
 
 export async function buildApp(options: AppOptions) {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.connectionMs,
+    http: {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: timeouts.headersMs,
+      connectionsCheckingInterval: timeouts.checkIntervalMs,
+    },
+    // Refusals made before a route exists (Node's parser, the router) answer problem+json too.
+    clientErrorHandler,
+    frameworkErrors,
     logger: options.logger ?? false,
     // A caller's well-formed X-Request-Id is kept so that its logs and ours meet; else a fresh one.
     genReqId: (request) => {
@@ -79,7 +95,16 @@ export async function buildApp(options: AppOptions) {
   });
 
   await app.register(errorsPlugin);
-  await app.register(dbPlugin, { apiUrl: options.databaseApiUrl, poolSize: options.poolSize ?? 10 });
+  await app.register(limitsPlugin);
+  await app.register(dbPlugin, {
+    apiUrl: options.databaseApiUrl,
+    poolSize: options.poolSize ?? 10,
+    timeouts: {
+      statementMs: timeouts.statementMs,
+      lockMs: timeouts.lockMs,
+      idleInTransactionMs: timeouts.idleInTransactionMs,
+    },
+  });
   await app.register(authPlugin, {
     allowDevelopmentIssuers: options.allowDevelopmentIssuers,
     reloadIntervalMs: options.authReloadIntervalMs,

@@ -3,6 +3,7 @@
 import envSchema from 'env-schema';
 import { Type, type Static, type TObject } from 'typebox';
 import type { AppOptions } from './app.ts';
+import { DEFAULT_TIMEOUTS } from './timeouts.ts';
 
 /** The login roles (db/bootstrap.sql): tenant traffic, and support staff. */
 export const API_ROLE = 'estate_api';
@@ -35,6 +36,23 @@ export const serverSettings = {
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: Type.Integer({ default: 300, minimum: 1, maximum: 3600 }),
   // How old the token routing table may be (seconds): a disabled app client is refused at most this late.
   AUTH_ROUTING_MAX_AGE_SECONDS: Type.Integer({ default: 15, minimum: 1, maximum: 600 }),
+  // Time limits (milliseconds, docs/limits.md): a client's request, its headers, idle connections;
+  // each transaction's statements, lock waits and idle pauses (past them: 503 with Retry-After).
+  REQUEST_TIMEOUT_MS: Type.Integer({ default: DEFAULT_TIMEOUTS.requestMs, minimum: 1000, maximum: 600_000 }),
+  HEADERS_TIMEOUT_MS: Type.Integer({ default: DEFAULT_TIMEOUTS.headersMs, minimum: 1000, maximum: 600_000 }),
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ default: DEFAULT_TIMEOUTS.keepAliveMs, minimum: 1000, maximum: 600_000 }),
+  CONNECTION_TIMEOUT_MS: Type.Integer({ default: DEFAULT_TIMEOUTS.connectionMs, minimum: 1000, maximum: 3_600_000 }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
+    default: DEFAULT_TIMEOUTS.statementMs,
+    minimum: 100,
+    maximum: 600_000,
+  }),
+  DATABASE_LOCK_TIMEOUT_MS: Type.Integer({ default: DEFAULT_TIMEOUTS.lockMs, minimum: 100, maximum: 600_000 }),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: Type.Integer({
+    default: DEFAULT_TIMEOUTS.idleInTransactionMs,
+    minimum: 100,
+    maximum: 600_000,
+  }),
 };
 
 const ConfigSchema = Type.Object(serverSettings);
@@ -91,6 +109,22 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
       stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
       authRoutingMaxAgeMs: config.AUTH_ROUTING_MAX_AGE_SECONDS * 1000,
+      timeouts: timeoutsOf(config),
     },
+  };
+}
+
+/** The time limits the settings name (the rest: DEFAULT_TIMEOUTS). */
+export function timeoutsOf(config: Config): AppOptions['timeouts'] {
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS)
+    throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS');
+  return {
+    requestMs: config.REQUEST_TIMEOUT_MS,
+    headersMs: config.HEADERS_TIMEOUT_MS,
+    keepAliveMs: config.KEEP_ALIVE_TIMEOUT_MS,
+    connectionMs: config.CONNECTION_TIMEOUT_MS,
+    statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    lockMs: config.DATABASE_LOCK_TIMEOUT_MS,
+    idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
   };
 }

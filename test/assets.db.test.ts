@@ -133,7 +133,7 @@ t.test('type-specific fields are validated', async (t) => {
     await rejection(
       create(alice, { assetType: 'vehicle', categoryCode: 'car', details: { make: 'X', model: 'Y', privateKey: 'x' } }),
     ),
-    { sqlState: 'PT400', code: 'invalid_details', message: /unknown vehicle details: private_key/ },
+    { sqlState: 'PT400', code: 'invalid_details', message: /unknown vehicle details: privateKey/ },
     'an unknown field',
   );
   t.match(

@@ -24,7 +24,6 @@ import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { listAuthClients, type IListAuthClientsResult } from '../../generated/identity.queries.ts';
-import { inContext } from './db.ts';
 import { HttpProblem } from './errors.ts';
 import { IdTokenVerifiers } from './id_token.ts';
 
@@ -257,8 +256,7 @@ export default fp<AuthPluginOptions>(
       T,
     >(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>, extra: { verifiedEmail?: string } = {}) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
-      return inContext(
-        fastify.db.api,
+      return fastify.db.inContext(
         {
           tenantId: this.auth.tenantId,
           actorKind: 'user',

@@ -3,6 +3,7 @@
 // serialization failures and deadlocks.
 import fp from 'fastify-plugin';
 import pg from 'pg';
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../timeouts.ts';
 import './pg_types.ts';
 
 export interface RequestContext {
@@ -32,16 +33,19 @@ declare module 'fastify' {
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 4;
-// The only SQL text the server sends itself: the context, transaction-local, in one statement.
+// The only SQL text the server sends itself: the context and the transaction's time limits,
+// transaction-local, in one statement.
 const SET_CONTEXT =
   "select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', $2, true), " +
   "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true), " +
-  "set_config('app.verified_email', $5, true)";
+  "set_config('app.verified_email', $5, true), set_config('statement_timeout', $6, true), " +
+  "set_config('lock_timeout', $7, true), set_config('idle_in_transaction_session_timeout', $8, true)";
 
 export async function inContext<T>(
   pool: pg.Pool,
   context: RequestContext,
   fn: (client: pg.PoolClient) => Promise<T>,
+  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
@@ -54,6 +58,9 @@ export async function inContext<T>(
         context.actorId,
         context.requestId,
         context.verifiedEmail ?? '',
+        String(timeouts.statementMs),
+        String(timeouts.lockMs),
+        String(timeouts.idleInTransactionMs),
       ]);
       const result = await fn(client);
       await client.query('commit');
@@ -86,6 +93,7 @@ export function asSupport<T>(pool: pg.Pool, operator: string, fn: (client: pg.Po
 export interface DbPluginOptions {
   apiUrl: string;
   poolSize: number;
+  timeouts?: DatabaseTimeouts;
 }
 
 export default fp<DbPluginOptions>(
@@ -101,7 +109,7 @@ export default fp<DbPluginOptions>(
     );
     fastify.decorate('db', {
       api,
-      inContext: (context, fn) => inContext(api, context, fn),
+      inContext: (context, fn) => inContext(api, context, fn, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS),
       async ping() {
         await api.query('select 1');
       },

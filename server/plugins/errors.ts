@@ -1,6 +1,8 @@
 // Errors plugin: every failure becomes application/problem+json (RFC 9457) with a stable `code`.
 // Database errors map by SQLSTATE (PostgREST's table; PTxxx means HTTP xxx); nothing of the
 // SQL, the stack or another tenant's data reaches the client.
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -33,12 +35,15 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   410: 'Gone',
-  413: 'Payload Too Large',
+  413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -59,6 +64,20 @@ function isDatabaseError(error: unknown): error is DatabaseErrorLike {
   );
 }
 
+/** Fastify's own refusals under stable codes of ours (the others: their FST_ERR_ code in lower case). */
+const FASTIFY_CODES: Record<string, { code: string; detail: string }> = {
+  FST_ERR_BAD_URL: { code: 'invalid_url', detail: 'the URL is not validly encoded' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'invalid_url', detail: 'a path parameter is too long' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', detail: 'the body must be application/json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', detail: "the body is larger than this route's limit" },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', detail: 'the body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', detail: 'the body is not valid JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_content_length',
+    detail: 'the Content-Length does not match the body',
+  },
+};
+
 /** HTTP status and stable code for a SQLSTATE, after PostgREST's mapping. */
 export function statusForSqlState(sqlState: string): { status: number; code: string } {
   const custom = /^PT(\d{3})$/.exec(sqlState);
@@ -69,7 +88,10 @@ export function statusForSqlState(sqlState: string): { status: number; code: str
   if (sqlState === 'P0001') return { status: 400, code: 'rejected' };
   if (sqlState === '42883' || sqlState === '42P01') return { status: 404, code: 'not_found' };
   if (sqlState === '25006') return { status: 405, code: 'read_only' };
+  // statement_timeout (or a cancel), lock_timeout, idle_in_transaction_session_timeout: retry later.
   if (sqlState === '57014') return { status: 503, code: 'query_timeout' };
+  if (sqlState === '55P03') return { status: 503, code: 'lock_timeout' };
+  if (sqlState === '25P03') return { status: 503, code: 'database_unavailable' };
   if (sqlState.startsWith('40')) return { status: 503, code: 'transaction_conflict' };
   const prefix = sqlState.slice(0, 2);
   if (prefix === '08' || prefix === '53') return { status: 503, code: 'database_unavailable' };
@@ -110,15 +132,33 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
 
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
-    const problem = base(400, 'invalid_request', 'the request does not match the schema');
-    problem.errors = fastifyError.validation.map((issue) => ({
-      path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath || ''}`,
-      message: issue.message ?? 'is invalid',
-    }));
+    const described = fastifyError.validation.map((issue) => {
+      // A key spelled otherwise than the API spells it is named as it was sent.
+      const key = issue.keyword === 'propertyNames' || issue.params?.propertyName ? issue.params?.propertyName : null;
+      return {
+        path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath || ''}${typeof key === 'string' ? `/${key}` : ''}`,
+        message:
+          typeof key === 'string'
+            ? 'is not a known field (fields are spelled in camelCase)'
+            : (issue.message ?? 'is invalid'),
+      };
+    });
+    // A misspelled key is reported by two keywords (its pattern, propertyNames): named once.
+    const errors = described.filter(
+      (error, i) => described.findIndex((e) => e.path === error.path && e.message === error.message) === i,
+    );
+    // Asset details have their own code, whether the schema or the database refuses them.
+    const inDetails = errors.every((error) => error.path.startsWith('body/details'));
+    const problem = inDetails
+      ? base(400, 'invalid_details', 'the details do not match the asset type')
+      : base(400, 'invalid_request', 'the request does not match the schema');
+    problem.errors = errors;
     return { problem, headers: {} };
   }
   const status = typeof fastifyError?.statusCode === 'number' ? fastifyError.statusCode : 500;
   if (status >= 400 && status < 500) {
+    const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+    if (known) return { problem: base(status, known.code, known.detail), headers: {} };
     const code = fastifyError.code ? fastifyError.code.replace(/^FST_(ERR_)?/, '').toLowerCase() : 'bad_request';
     return { problem: base(status, code, fastifyError.message), headers: {} };
   }
@@ -127,6 +167,50 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
 
 function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string>) {
   return reply.code(problem.status).headers(headers).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** Refusals Node's HTTP parser makes before any request exists (Fastify's clientErrorHandler). */
+const CLIENT_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, code: 'headers_too_large', detail: 'the request headers are too large' },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'request_timeout',
+    detail: 'the request was not received in time',
+  },
+};
+
+/**
+ * The answer to a connection whose request Node's parser refused (headers too large, a timeout
+ * while receiving it, malformed HTTP): problem+json written on the socket, which is then closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = (error.code && CLIENT_ERRORS[error.code]) || {
+    status: 400,
+    code: 'bad_request',
+    detail: 'the request is not valid HTTP',
+  };
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: TITLES[known.status],
+    status: known.status,
+    code: known.code,
+    detail: known.detail,
+    instance: `urn:request:${randomUUID()}`,
+  });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${known.status} ${TITLES[known.status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+/** Fastify's routing refusals (a URL that is not validly %-encoded...) as problems: `frameworkErrors`. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const { problem, headers } = toProblem(error, request.id);
+  return sendProblem(reply, problem, headers);
 }
 
 export default fp(

@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import Stripe from 'stripe';
 import * as stripe from '../../generated/stripe.queries.ts';
 import { HttpProblem } from '../plugins/errors.ts';
+import { jsonDeeperThan, jsonTooDeep, STRIPE_JSON_MAX_DEPTH } from '../plugins/limits.ts';
 import { problemResponses } from '../schemas/common.ts';
 import { StripeAcknowledgement } from '../schemas/stripe.ts';
 
@@ -41,6 +42,8 @@ const stripeRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, optio
           'a Stripe-Signature header and the raw body are required',
         );
       }
+      // Stripe's events are shallow; a body nested thousands deep is refused before anything parses it.
+      if (jsonDeeperThan(request.body, STRIPE_JSON_MAX_DEPTH)) throw jsonTooDeep(STRIPE_JSON_MAX_DEPTH);
       let event: Stripe.Event;
       try {
         event = Stripe.webhooks.constructEvent(request.body, signature, options.secret, options.toleranceSeconds);

@@ -47,6 +47,24 @@ const ValuationSource = Type.Union(
   { default: 'manual' },
 );
 
+/** The most detail fields an asset type has is 8 (real estate): a test keeps the maximum above it. */
+export const DETAILS_MAX_FIELDS = 16;
+/** A details key as the API spells it: camelCase (`insuredPersonaId`); `insured_persona_id` is refused. */
+export const DETAILS_KEY_PATTERN = '^[a-z][a-zA-Z0-9]{0,62}$';
+/**
+ * An asset type's fields (which keys belong to which type is the database's: app.check_asset_details);
+ * here the cheap bounds, checked before anything else: how many keys, how they are spelled, scalar values.
+ */
+const Details = (options: { default?: Record<string, never> } = {}) =>
+  Type.Unsafe<Record<string, string | number | boolean | null>>({
+    type: 'object',
+    maxProperties: DETAILS_MAX_FIELDS,
+    propertyNames: { pattern: DETAILS_KEY_PATTERN },
+    additionalProperties: Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]),
+    description: "the asset type's own fields, camelCase (docs/assets_and_net_worth.md)",
+    ...options,
+  });
+
 export const AssetParams = Type.Object({ assetId: Uuid });
 export const PermissionParams = Type.Object({ assetId: Uuid, permissionId: Uuid });
 export const PersonaParams = Type.Object({ personaId: Uuid });
@@ -61,9 +79,7 @@ export const CreateAssetBody = Type.Object(
     ownerPersonaId: Uuid,
     initialValue: Money,
     valuedOn: IsoDate,
-    details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()]), {
-      default: {},
-    }),
+    details: Details({ default: {} }),
     ownershipPercentage: Type.String({ ...percentage, default: '100' }),
     ownershipForm: Type.Union(OwnershipForm.anyOf, { default: 'sole' }),
     valuationSource: ValuationSource,
@@ -201,9 +217,7 @@ export const UpdateAssetBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
-    details: Type.Optional(
-      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean(), Type.Null()])),
-    ),
+    details: Type.Optional(Details()),
   },
   { additionalProperties: false, minProperties: 1 },
 );
