@@ -34,7 +34,7 @@ async function registered(firstName: string) {
     method: 'POST',
     url: '/v1/registrations',
     headers: bearer(user.accessToken),
-    payload: { email: user.email, firstName, lastName: 'Cost' },
+    payload: { idToken: user.idToken, firstName, lastName: 'Cost' },
   });
   if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
   return { ...user, personaId: res.json().personaId as string };
