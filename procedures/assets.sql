@@ -44,7 +44,9 @@ as $$
     -- Owners (of any share, through any persona they act for) always see and edit.
     when exists (select 1 from app.asset_ownerships o where o.tenant_id = (select app.current_tenant_id())
                     and o.asset_id = p_asset_id and o.persona_id in (select persona_id from acting)) then 'owner'
-    else (select max(g.permission) from app.asset_permissions g
+    -- The greatest grant: edit over view (by rank; as text, 'view' would sort above 'edit').
+    else (select case max(case g.permission when 'edit' then 2 when 'view' then 1 end) when 2 then 'edit' when 1 then 'view' end
+            from app.asset_permissions g
            where g.tenant_id = (select app.current_tenant_id()) and g.asset_id = p_asset_id
              and (g.grantee_persona_id in (select persona_id from acting)
                   or exists (select 1 from my_circles c where c.ffc_id = g.grantee_ffc_id
@@ -287,13 +289,21 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
   v_others numeric;
 begin
-  perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  -- Ownership changes need ownership: an edit grant is never enough (docs/authorization.md).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   perform app.check_ownership(p_percentage, p_ownership_form);
   -- Writers of one asset's shares queue on its row: the 100% cap holds under concurrency.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- A share that exists is its holder's: only someone acting for that persona sets it. A new
+  -- owner's share comes out of the unallocated part (the cap below), never out of another share.
+  if exists (select 1 from app.asset_ownerships o
+              where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_persona_id)
+     and not exists (select 1 from app.acting_persona_ids(v_user_id) a where a = p_persona_id) then
+    perform app.fail('PT403', 'share_not_yours', 'only that owner, or someone acting for them, may change their share');
+  end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id <> p_persona_id;
   if v_others + p_percentage > 100 then
@@ -307,7 +317,7 @@ begin
 end
 $$;
 comment on function api.sp_assign_asset_to_persona(uuid, uuid, numeric, text) is
-  'Sets a persona''s share of an asset (editors only); refused when all shares would exceed 100%.';
+  'Sets a share of an asset (owners only): a new owner''s from the unallocated part, an existing share only by whoever acts for its holder; never above 100% in all.';
 grant execute on function api.sp_assign_asset_to_persona(uuid, uuid, numeric, text) to estate_api;
 
 create or replace function api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid,
@@ -322,8 +332,8 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
   v_from app.asset_ownerships;
 begin
-  -- Only someone acting for the giving owner may give their share away.
-  perform app.require_asset_access(v_user_id, p_asset_id, 'view');
+  -- Only an owner, acting for the giving owner, may give that share away.
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   perform app.require_persona_access(v_user_id, p_from_persona_id);
   if not app.user_can_reference_persona(v_user_id, p_to_persona_id) or p_to_persona_id = p_from_persona_id then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
