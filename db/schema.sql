@@ -2122,6 +2122,13 @@ begin
   if (p_grantee_persona_id is null) = (p_grantee_ffc_id is null) then
     perform app.fail('PT400', 'invalid_grantee', 'grant to a persona, or to a role in a circle');
   end if;
+  -- The grant rests on memberships that a removal ends (and then deletes the grants it allowed):
+  -- hold them, so that a removal either waits for this grant and deletes it, or ends first and
+  -- the checks below see it.
+  perform 1 from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.status = 'active'
+     and (m.persona_id = p_grantee_persona_id or m.persona_id in (select app.acting_persona_ids(v_user_id)))
+   for share;
   if p_grantee_persona_id is not null then
     if not app.user_can_reference_persona(v_user_id, p_grantee_persona_id) then
       perform app.fail('PT404', 'persona_not_found', 'persona not found');

@@ -539,3 +539,86 @@ t.test("a circle's net worth counts only the assets the caller may see", async (
   t.same(await total(ivy), ['105000.00', '2000.00', '103000.00', 3], 'once shown the yacht, Ivy counts it');
   t.same(await total(hank), ['100000.00', '0.00', '100000.00', 1], "Hank's total is unchanged");
 });
+
+t.test('a grant racing with a removal never outlives it', async (t) => {
+  const wendy = await makeUser(db, tenant, 'Wendy', 'family');
+  const [circle] = await as(wendy, (c) => ffc.createFfc.run({ name: 'Racing' }, c));
+  const joined = async (name: string) => {
+    const user = await makeUser(db, tenant, name);
+    const [invite] = await as(wendy, (c) =>
+      ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: user.email, role: 'member', validHours: 1 }, c),
+    );
+    await as(user, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
+    return user;
+  };
+  const xavier = await joined('Xavier');
+  const yara = await joined('Yara');
+  const [asset] = await as(wendy, (c) =>
+    assets.createAsset.run(
+      {
+        assetType: 'misc',
+        categoryCode: 'other',
+        name: 'Race car',
+        currency: 'USD',
+        ownerPersonaId: wendy.personaId,
+        initialValue: '10.00',
+        valuedOn: '2026-01-15',
+        details: {},
+        ownershipPercentage: '100',
+        ownershipForm: 'sole',
+        valuationSource: 'manual',
+      },
+      c,
+    ),
+  );
+  const grantTo = (c: pg.PoolClient, personaId: string) =>
+    assets.setAssetPermission.run({ assetId: asset.assetId, permission: 'view', granteePersonaId: personaId }, c);
+  const remove = (c: pg.PoolClient, personaId: string) =>
+    ffc.removeFfcMember.run({ ffcId: circle.ffcId, personaId }, c);
+  const grantsTo = async (personaId: string) =>
+    (
+      await db.admin.query(`select count(*)::int as n from app.asset_permissions where grantee_persona_id = $1`, [
+        personaId,
+      ])
+    ).rows[0].n;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Runs `first` in a transaction left open until `second` has had time to start. */
+  async function race(first: (c: pg.PoolClient) => Promise<unknown>, second: (c: pg.PoolClient) => Promise<unknown>) {
+    let release!: () => void;
+    let started!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const firstDone = new Promise<void>((resolve) => (started = resolve));
+    const one = as(wendy, async (c) => {
+      await first(c);
+      started();
+      await gate;
+    });
+    await firstDone;
+    let settled = false;
+    const two = as(wendy, second).then(
+      () => ((settled = true), 'ok'),
+      (error: { code?: string; hint?: string }) => ((settled = true), [error.code, error.hint]),
+    );
+    await sleep(300);
+    const waited = !settled;
+    release();
+    await one;
+    return { waited, outcome: await two };
+  }
+
+  const a = await race(
+    (c) => grantTo(c, xavier.personaId),
+    (c) => remove(c, xavier.personaId),
+  );
+  t.ok(a.waited, 'a removal waits for a grant in flight');
+  t.equal(a.outcome, 'ok');
+  t.equal(await grantsTo(xavier.personaId), 0, 'and then deletes it');
+
+  const b = await race(
+    (c) => remove(c, yara.personaId),
+    (c) => grantTo(c, yara.personaId),
+  );
+  t.ok(b.waited, 'a grant waits for a removal in flight');
+  t.same(b.outcome, ['PT404', 'persona_not_found'], 'and then finds nobody to grant to');
+  t.equal(await grantsTo(yara.personaId), 0, 'no grant was left');
+});
