@@ -3772,7 +3772,7 @@ CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency 
      where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
      group by o.asset_id
      -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
-     having p_viewer_user_id is null or app.asset_access(p_viewer_user_id, o.asset_id) is not null
+     having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
     select a.is_liability, s.percentage, v.amount, v.currency
@@ -5082,6 +5082,40 @@ ALTER FUNCTION app.user_profile(p_user_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.user_profile(p_user_id uuid) IS 'A user with their own persona and tenant branding, as sign-in and "me" return it.';
+
+--
+-- Name: visible_asset_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.visible_asset_ids(p_user_id uuid) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The same rules as app.asset_access, for every asset at once (a circle's net worth): what
+  -- the user's personas own, what was granted to them, what was granted to their circle roles.
+  with acting as (select app.acting_persona_ids(p_user_id) as persona_id),
+  my_circles as (
+    select m.ffc_id, app.ffc_role_rank(m.role) as rank from app.ffc_memberships m
+     where m.tenant_id = (select app.current_tenant_id()) and m.status = 'active'
+       and m.persona_id = (select up.persona_id from app.user_personas up
+                            where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
+  select o.asset_id from app.asset_ownerships o
+   where o.tenant_id = (select app.current_tenant_id()) and o.persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g
+   where g.tenant_id = (select app.current_tenant_id()) and g.grantee_persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g join my_circles c on c.ffc_id = g.grantee_ffc_id
+   where g.tenant_id = (select app.current_tenant_id()) and c.rank >= app.ffc_role_rank(g.grantee_ffc_role)
+$$;
+
+ALTER FUNCTION app.visible_asset_ids(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION visible_asset_ids(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.visible_asset_ids(p_user_id uuid) IS 'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
 
 --
 -- Name: ensure_partitions(integer, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
@@ -10375,6 +10409,12 @@ REVOKE ALL ON FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_
 --
 
 REVOKE ALL ON FUNCTION app.user_profile(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION visible_asset_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.visible_asset_ids(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: ACL; Schema: audit; Owner: estate_owner

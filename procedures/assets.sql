@@ -56,6 +56,30 @@ $$;
 comment on function app.asset_access(uuid, uuid) is
   'What the user may do with an asset: owner, edit, view (the greatest grant), or NULL for nothing.';
 
+create or replace function app.visible_asset_ids(p_user_id uuid) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- The same rules as app.asset_access, for every asset at once (a circle's net worth): what
+  -- the user's personas own, what was granted to them, what was granted to their circle roles.
+  with acting as (select app.acting_persona_ids(p_user_id) as persona_id),
+  my_circles as (
+    select m.ffc_id, app.ffc_role_rank(m.role) as rank from app.ffc_memberships m
+     where m.tenant_id = (select app.current_tenant_id()) and m.status = 'active'
+       and m.persona_id = (select up.persona_id from app.user_personas up
+                            where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
+  select o.asset_id from app.asset_ownerships o
+   where o.tenant_id = (select app.current_tenant_id()) and o.persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g
+   where g.tenant_id = (select app.current_tenant_id()) and g.grantee_persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g join my_circles c on c.ffc_id = g.grantee_ffc_id
+   where g.tenant_id = (select app.current_tenant_id()) and c.rank >= app.ffc_role_rank(g.grantee_ffc_role)
+$$;
+comment on function app.visible_asset_ids(uuid) is
+  'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
+
 create or replace function app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) returns text
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp

@@ -41,7 +41,7 @@ as $$
      where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
      group by o.asset_id
      -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
-     having p_viewer_user_id is null or app.asset_access(p_viewer_user_id, o.asset_id) is not null
+     having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
     select a.is_liability, s.percentage, v.amount, v.currency

@@ -622,3 +622,26 @@ t.test('a grant racing with a removal never outlives it', async (t) => {
   t.same(b.outcome, ['PT404', 'persona_not_found'], 'and then finds nobody to grant to');
   t.equal(await grantsTo(yara.personaId), 0, 'no grant was left');
 });
+
+t.test(
+  "app.visible_asset_ids (a circle's net worth) agrees with app.asset_access for every caller and asset",
+  async (t) => {
+    const client = await db.admin.connect();
+    try {
+      await client.query(`select set_config('app.tenant_id', $1, false)`, [tenant]);
+      for (const rel of RELATIONSHIPS.filter((r) => r.caller.tenantId === tenant)) {
+        const { rows } = await client.query(
+          `select count(*)::int as assets,
+                count(*) filter (where (app.asset_access($1, a.id) is not null)
+                                    <> (a.id in (select app.visible_asset_ids($1))))::int as disagree
+           from app.assets a where a.tenant_id = $2`,
+          [rel.caller.userId, tenant],
+        );
+        t.ok(rows[0].assets > 100, `${rel.name}: over every asset of the tenant`);
+        t.equal(rows[0].disagree, 0, `${rel.name}: the two agree`);
+      }
+    } finally {
+      client.release();
+    }
+  },
+);
