@@ -44,7 +44,9 @@ as $$
     -- Owners (of any share, through any persona they act for) always see and edit.
     when exists (select 1 from app.asset_ownerships o where o.tenant_id = (select app.current_tenant_id())
                     and o.asset_id = p_asset_id and o.persona_id in (select persona_id from acting)) then 'owner'
-    else (select max(g.permission) from app.asset_permissions g
+    -- The greatest grant: edit over view (by rank; as text, 'view' would sort above 'edit').
+    else (select case max(case g.permission when 'edit' then 2 when 'view' then 1 end) when 2 then 'edit' when 1 then 'view' end
+            from app.asset_permissions g
            where g.tenant_id = (select app.current_tenant_id()) and g.asset_id = p_asset_id
              and (g.grantee_persona_id in (select persona_id from acting)
                   or exists (select 1 from my_circles c where c.ffc_id = g.grantee_ffc_id
@@ -53,6 +55,30 @@ as $$
 $$;
 comment on function app.asset_access(uuid, uuid) is
   'What the user may do with an asset: owner, edit, view (the greatest grant), or NULL for nothing.';
+
+create or replace function app.visible_asset_ids(p_user_id uuid) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- The same rules as app.asset_access, for every asset at once (a circle's net worth): what
+  -- the user's personas own, what was granted to them, what was granted to their circle roles.
+  with acting as (select app.acting_persona_ids(p_user_id) as persona_id),
+  my_circles as (
+    select m.ffc_id, app.ffc_role_rank(m.role) as rank from app.ffc_memberships m
+     where m.tenant_id = (select app.current_tenant_id()) and m.status = 'active'
+       and m.persona_id = (select up.persona_id from app.user_personas up
+                            where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
+  select o.asset_id from app.asset_ownerships o
+   where o.tenant_id = (select app.current_tenant_id()) and o.persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g
+   where g.tenant_id = (select app.current_tenant_id()) and g.grantee_persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g join my_circles c on c.ffc_id = g.grantee_ffc_id
+   where g.tenant_id = (select app.current_tenant_id()) and c.rank >= app.ffc_role_rank(g.grantee_ffc_role)
+$$;
+comment on function app.visible_asset_ids(uuid) is
+  'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
 
 create or replace function app.require_asset_access(p_user_id uuid, p_asset_id uuid, p_need text) returns text
   language plpgsql stable security definer
@@ -346,13 +372,21 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
   v_others numeric;
 begin
-  perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  -- Ownership changes need ownership: an edit grant is never enough (docs/authorization.md).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   perform app.check_ownership(p_percentage, p_ownership_form);
   -- Writers of one asset's shares queue on its row: the 100% cap holds under concurrency.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- A share that exists is its holder's: only someone acting for that persona sets it. A new
+  -- owner's share comes out of the unallocated part (the cap below), never out of another share.
+  if exists (select 1 from app.asset_ownerships o
+              where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_persona_id)
+     and not exists (select 1 from app.acting_persona_ids(v_user_id) a where a = p_persona_id) then
+    perform app.fail('PT403', 'share_not_yours', 'only that owner, or someone acting for them, may change their share');
+  end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id <> p_persona_id;
   if v_others + p_percentage > 100 then
@@ -366,7 +400,7 @@ begin
 end
 $$;
 comment on function api.sp_assign_asset_to_persona(uuid, uuid, numeric, text) is
-  'Sets a persona''s share of an asset (editors only); refused when all shares would exceed 100%.';
+  'Sets a share of an asset (owners only): a new owner''s from the unallocated part, an existing share only by whoever acts for its holder; never above 100% in all.';
 grant execute on function api.sp_assign_asset_to_persona(uuid, uuid, numeric, text) to estate_api;
 
 create or replace function api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid,
@@ -381,8 +415,8 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
   v_from app.asset_ownerships;
 begin
-  -- Only someone acting for the giving owner may give their share away.
-  perform app.require_asset_access(v_user_id, p_asset_id, 'view');
+  -- Only an owner, acting for the giving owner, may give that share away.
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   perform app.require_persona_access(v_user_id, p_from_persona_id);
   if not app.user_can_reference_persona(v_user_id, p_to_persona_id) or p_to_persona_id = p_from_persona_id then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
@@ -524,6 +558,13 @@ begin
   if (p_grantee_persona_id is null) = (p_grantee_ffc_id is null) then
     perform app.fail('PT400', 'invalid_grantee', 'grant to a persona, or to a role in a circle');
   end if;
+  -- The grant rests on memberships that a removal ends (and then deletes the grants it allowed):
+  -- hold them, so that a removal either waits for this grant and deletes it, or ends first and
+  -- the checks below see it.
+  perform 1 from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.status = 'active'
+     and (m.persona_id = p_grantee_persona_id or m.persona_id in (select app.acting_persona_ids(v_user_id)))
+   for share;
   if p_grantee_persona_id is not null then
     if not app.user_can_reference_persona(v_user_id, p_grantee_persona_id) then
       perform app.fail('PT404', 'persona_not_found', 'persona not found');

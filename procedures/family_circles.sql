@@ -217,6 +217,35 @@ comment on function api.sp_update_ffc_member_role(uuid, uuid, text) is
   'Changes a member''s role: owners change anyone, admins only roles below admin; the last owner stays.';
 grant execute on function api.sp_update_ffc_member_role(uuid, uuid, text) to estate_api;
 
+create or replace function app.drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid) returns integer
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_dropped integer;
+begin
+  -- What was had through the circle goes with the membership (docs/authorization.md): a direct
+  -- grant lasts while its grantor may still name the grantee (acts for them, or shares an active
+  -- circle), a grant to this circle while its grantor acts for one of its active members.
+  delete from app.asset_permissions g
+   where g.tenant_id = v_tenant_id
+     and ((g.grantee_persona_id is not null
+           and (g.grantee_persona_id = p_persona_id
+                or g.granted_by_user_id in (select up.user_id from app.user_personas up
+                                             where up.tenant_id = v_tenant_id and up.persona_id = p_persona_id))
+           and not app.user_can_reference_persona(g.granted_by_user_id, g.grantee_persona_id))
+       or (g.grantee_ffc_id = p_ffc_id
+           and not exists (select 1 from app.ffc_memberships m
+                            where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+                              and m.persona_id in (select app.acting_persona_ids(g.granted_by_user_id)))));
+  get diagnostics v_dropped = row_count;
+  return v_dropped;
+end
+$$;
+comment on function app.drop_grants_lost_with_membership(uuid, uuid) is
+  'After a persona leaves a circle: deletes the asset grants that only the shared circle allowed; returns how many.';
+
 create or replace function api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid)
   returns void
   language plpgsql volatile security definer
@@ -247,9 +276,11 @@ begin
   end if;
   update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
    where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id;
+  perform app.drop_grants_lost_with_membership(p_ffc_id, p_persona_id);
 end
 $$;
-comment on function api.sp_remove_ffc_member(uuid, uuid) is 'Removes a member (or lets the caller leave); the last owner cannot go.';
+comment on function api.sp_remove_ffc_member(uuid, uuid) is
+  'Removes a member (or lets the caller leave) with the asset grants only the circle allowed; the last owner cannot go.';
 grant execute on function api.sp_remove_ffc_member(uuid, uuid) to estate_api;
 
 create or replace function api.sp_get_ffc_hierarchy(p_ffc_id uuid)

@@ -27,7 +27,9 @@ end
 $$;
 comment on function app.exchange_rate(text, text, date) is 'The latest rate from one currency to another on or before a date (or the inverse of the reverse pair); raises when none.';
 
-create or replace function app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text)
+drop function if exists app.net_worth_of(uuid[], date, text);
+create or replace function app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text,
+                                            p_viewer_user_id uuid default null)
   returns table (total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -38,6 +40,8 @@ as $$
       from app.asset_ownerships o
      where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
      group by o.asset_id
+     -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
+     having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
     select a.is_liability, s.percentage, v.amount, v.currency
@@ -61,8 +65,8 @@ as $$
   select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
     from totals t
 $$;
-comment on function app.net_worth_of(uuid[], date, text) is
-  'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end.';
+comment on function app.net_worth_of(uuid[], date, text, uuid) is
+  'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end. With a viewer, only the assets that user may see.';
 
 create or replace function app.check_net_worth_input(p_as_of date, p_currency text) returns void
   language plpgsql stable
@@ -127,18 +131,21 @@ create or replace function api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
 begin
-  perform app.require_ffc_role(app.current_user_id(), p_ffc_id, 'viewer');
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_net_worth_input(p_as_of, p_currency);
+  -- Each member gets the total over the assets they may see: nothing of an asset hidden from them.
   return query
     select p_ffc_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
       from app.net_worth_of(array(select m.persona_id from app.ffc_memberships m
                                    where m.tenant_id = app.current_tenant_id() and m.ffc_id = p_ffc_id and m.status = 'active'),
-                            p_as_of, p_currency) n;
+                            p_as_of, p_currency, v_user_id) n;
 end
 $$;
 comment on function api.sp_calculate_ffc_net_worth(uuid, date, text) is
-  'Net worth of a whole circle: what its members own together, each asset counted once.';
+  'Net worth of a whole circle as the caller may see it: what its members own together, over the assets the caller may view, each counted once.';
 grant execute on function api.sp_calculate_ffc_net_worth(uuid, date, text) to estate_api;
 
 create or replace function support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric)

@@ -4,6 +4,7 @@ import t from 'tap';
 import { createFieldCipher, generateFieldKeys, lastFour } from '../server/field_cipher.ts';
 import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
+import { activatePlan } from '../scripts/lib/stripe_events.ts';
 
 const db = await testDatabase(t);
 const app = await testApp(t, db);
@@ -168,4 +169,82 @@ t.test('create, read, value, share and search an asset over HTTP', async (t) => 
     headers: bearer(stranger.accessToken),
   });
   t.same(theirSearch.json().items, [], "another tenant's search finds nothing");
+});
+
+t.test('finding 1: an edit grant never becomes ownership, and leaving the circle ends it', async (t) => {
+  const olga = await registered(home, 'Olga');
+  const mal = await registered(home, 'Mal');
+  await activatePlan(db.api, home.tenantId, olga.sub, 'family'); // room for a second member
+  const call = (user: { accessToken: string }, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
+    app.inject({ method, url, headers: bearer(user.accessToken), ...(payload ? { payload } : {}) });
+  const circle = (await call(olga, 'POST', '/v1/ffcs', { name: 'Olga and Mal' })).json();
+  const invite = await call(olga, 'POST', `/v1/ffcs/${circle.ffcId}/invitations`, { email: mal.email, role: 'member' });
+  t.equal(invite.statusCode, 201, invite.body);
+  const joined = await call(mal, 'POST', '/v1/ffc-invitations/accept', { token: invite.json().token });
+  t.equal(joined.statusCode, 201, joined.body);
+  const created = await call(olga, 'POST', '/v1/assets', {
+    assetType: 'real_estate',
+    categoryCode: 'primary_residence',
+    name: 'Family home',
+    currency: 'USD',
+    ownerPersonaId: olga.personaId,
+    initialValue: '800000.00',
+    valuedOn: '2026-01-31',
+    details: { propertyKind: 'primary_residence', addressLine1: '2 Oak St', city: 'Town', countryCode: 'US' },
+  });
+  t.equal(created.statusCode, 201, created.body);
+  const house = created.json().assetId as string;
+  const asOwner = () => call(olga, 'GET', `/v1/assets/${house}`).then((res) => res.json());
+  const ownersBefore = (await asOwner()).ownerships;
+  for (const grant of [
+    { permission: 'edit', granteePersonaId: mal.personaId },
+    { permission: 'edit', granteeFfcId: circle.ffcId, granteeFfcRole: 'member' },
+  ]) {
+    const granted = await call(olga, 'POST', `/v1/assets/${house}/permissions`, grant);
+    t.equal(granted.statusCode, 201, granted.body);
+  }
+  t.equal((await call(mal, 'GET', `/v1/assets/${house}`)).json().myAccess, 'edit', 'Mal may edit');
+
+  // The attack: a tiny share for the owner, the rest for himself, then grants for himself.
+  for (const [personaId, percentage] of [
+    [olga.personaId, '0.0001'],
+    [mal.personaId, '99.9999'],
+  ]) {
+    const res = await call(mal, 'POST', `/v1/assets/${house}/ownerships`, {
+      personaId,
+      percentage,
+      ownershipForm: 'tenants_in_common',
+    });
+    t.same(
+      [res.statusCode, res.json().code],
+      [403, 'asset_owner_only'],
+      `an editor cannot set a share (${percentage}%)`,
+    );
+  }
+  const transfer = await call(mal, 'POST', `/v1/assets/${house}/transfers`, {
+    fromPersonaId: olga.personaId,
+    toPersonaId: mal.personaId,
+    percentage: '50',
+  });
+  t.same([transfer.statusCode, transfer.json().code], [403, 'asset_owner_only'], 'nor take part of one');
+  const selfGrant = await call(mal, 'POST', `/v1/assets/${house}/permissions`, {
+    permission: 'view',
+    granteePersonaId: mal.personaId,
+  });
+  t.same([selfGrant.statusCode, selfGrant.json().code], [403, 'asset_owner_only'], 'nor grant');
+  t.same((await asOwner()).ownerships, ownersBefore, "Olga's 100% is untouched");
+
+  const removed = await call(olga, 'DELETE', `/v1/ffcs/${circle.ffcId}/members/${mal.personaId}`);
+  t.equal(removed.statusCode, 204, removed.body);
+  const after = await call(mal, 'GET', `/v1/assets/${house}`);
+  t.same([after.statusCode, after.json().code], [404, 'asset_not_found'], 'removed, Mal no longer sees the house');
+  const { rows } = await db.admin.query(
+    `select count(*)::int as n from app.asset_permissions where asset_id = $1 and grantee_persona_id = $2`,
+    [house, mal.personaId],
+  );
+  t.equal(rows[0].n, 0, 'his direct grant went with the circle');
+  const worth = await call(olga, 'GET', `/v1/personas/${olga.personaId}/net-worth?as_of=2026-02-01&currency=USD`);
+  t.equal(worth.json().netWorth, '800000.00', "Olga's net worth is the whole house");
+  const deleted = await call(olga, 'DELETE', `/v1/assets/${house}`);
+  t.equal(deleted.statusCode, 204, 'and she can still delete it: nobody else holds a share');
 });

@@ -183,15 +183,15 @@ t.test('net worth over time: one point per month end', async (t) => {
   );
 });
 
-t.test('a circle counts each asset once', async (t) => {
-  const [row] = await as(bob, (c) =>
-    netWorth.calculateFfcNetWorth.run({ ffcId: circle.ffcId, asOf: '2026-02-15', currency: 'USD' }, c),
-  );
-  // house 100% + 11000 + 10000 - mortgage 100%
-  t.same(
-    [row.totalAssets, row.totalLiabilities, row.netWorth, row.assetCount],
-    ['521000.00', '300000.00', '221000.00', 4],
-  );
+t.test('a circle counts each asset once, over the assets the caller may see', async (t) => {
+  const circleWorth = (user: TestUser) =>
+    as(user, (c) =>
+      netWorth.calculateFfcNetWorth.run({ ffcId: circle.ffcId, asOf: '2026-02-15', currency: 'USD' }, c),
+    ).then(([row]) => [row.totalAssets, row.totalLiabilities, row.netWorth, row.assetCount]);
+  // house 100% + 11000 + 10000 - mortgage 100%: Alice owns a share of all four.
+  t.same(await circleWorth(alice), ['521000.00', '300000.00', '221000.00', 4]);
+  // Bob may see only the house and the mortgage he co-owns: Alice's savings and pension stay hers.
+  t.same(await circleWorth(bob), ['500000.00', '300000.00', '200000.00', 2]);
 });
 
 t.test('nobody computes the net worth of a persona they do not act for', async (t) => {

@@ -173,7 +173,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/assets/:assetId/ownerships',
     {
       schema: {
-        summary: "Sets a persona's share (all shares at most 100%)",
+        summary: "Sets a persona's share: owners only; another owner's share only by whoever acts for them",
         params: AssetParams,
         body: AssignBody,
         response: { 200: replyOf(Assignment, assets.assignAssetToPersona), ...problemResponses },
@@ -191,7 +191,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/assets/:assetId/transfers',
     {
       schema: {
-        summary: 'Moves part of a share to another persona',
+        summary: 'Moves part of a share the caller acts for to another persona (owners only)',
         params: AssetParams,
         body: TransferBody,
         response: { 200: listOf(Shares, assets.transferAssetShare), ...problemResponses },

@@ -85,7 +85,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/ffcs/:ffcId/net-worth',
     {
       schema: {
-        summary: 'Net worth of a whole circle, each asset counted once',
+        summary: 'Net worth of a circle over the assets the caller may see, each counted once',
         params: Type.Object({ ffcId: Uuid }),
         querystring: AsOfQuery,
         response: {
