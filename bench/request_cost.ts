@@ -69,7 +69,7 @@ try {
   });
   const email = 'bench-cost@example.com';
   const { sub } = await ensureUser(cognito.endpoint, pool.userPoolId, email, 'Bench-Passw0rd!');
-  const { accessToken } = await signIn({
+  const { accessToken, idToken } = await signIn({
     endpoint: cognito.endpoint,
     userPoolId: pool.userPoolId,
     clientId,
@@ -81,8 +81,9 @@ try {
     method: 'POST',
     url: '/v1/registrations',
     headers: { authorization },
-    payload: { email, firstName: 'Bench', lastName: 'Cost' },
+    payload: { idToken, firstName: 'Bench', lastName: 'Cost' },
   });
+  if (registered.statusCode !== 201) throw new Error(`registration failed: ${registered.body}`);
   const personaId = registered.json().personaId as string;
   const created = await app.inject({
     method: 'POST',
