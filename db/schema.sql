@@ -602,13 +602,21 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
   v_others numeric;
 begin
-  perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
+  -- Ownership changes need ownership: an edit grant is never enough (docs/authorization.md).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   perform app.check_ownership(p_percentage, p_ownership_form);
   -- Writers of one asset's shares queue on its row: the 100% cap holds under concurrency.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- A share that exists is its holder's: only someone acting for that persona sets it. A new
+  -- owner's share comes out of the unallocated part (the cap below), never out of another share.
+  if exists (select 1 from app.asset_ownerships o
+              where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_persona_id)
+     and not exists (select 1 from app.acting_persona_ids(v_user_id) a where a = p_persona_id) then
+    perform app.fail('PT403', 'share_not_yours', 'only that owner, or someone acting for them, may change their share');
+  end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id <> p_persona_id;
   if v_others + p_percentage > 100 then
@@ -628,7 +636,7 @@ ALTER FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid
 -- Name: FUNCTION sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text) IS 'Sets a persona''s share of an asset (editors only); refused when all shares would exceed 100%.';
+COMMENT ON FUNCTION api.sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text) IS 'Sets a share of an asset (owners only): a new owner''s from the unallocated part, an existing share only by whoever acts for its holder; never above 100% in all.';
 
 --
 -- Name: sp_assign_free_plan(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -705,14 +713,17 @@ CREATE FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cu
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
 begin
-  perform app.require_ffc_role(app.current_user_id(), p_ffc_id, 'viewer');
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_net_worth_input(p_as_of, p_currency);
+  -- Each member gets the total over the assets they may see: nothing of an asset hidden from them.
   return query
     select p_ffc_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
       from app.net_worth_of(array(select m.persona_id from app.ffc_memberships m
                                    where m.tenant_id = app.current_tenant_id() and m.ffc_id = p_ffc_id and m.status = 'active'),
-                            p_as_of, p_currency) n;
+                            p_as_of, p_currency, v_user_id) n;
 end
 $$;
 
@@ -722,7 +733,7 @@ ALTER FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cur
 -- Name: FUNCTION sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) IS 'Net worth of a whole circle: what its members own together, each asset counted once.';
+COMMENT ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) IS 'Net worth of a whole circle as the caller may see it: what its members own together, over the assets the caller may view, each counted once.';
 
 --
 -- Name: sp_calculate_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2010,6 +2021,7 @@ begin
   end if;
   update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
    where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id;
+  perform app.drop_grants_lost_with_membership(p_ffc_id, p_persona_id);
 end
 $$;
 
@@ -2019,7 +2031,7 @@ ALTER FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) OWNER 
 -- Name: FUNCTION sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) IS 'Removes a member (or lets the caller leave); the last owner cannot go.';
+COMMENT ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) IS 'Removes a member (or lets the caller leave) with the asset grants only the circle allowed; the last owner cannot go.';
 
 --
 -- Name: sp_remove_payment_method(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2237,6 +2249,13 @@ begin
   if (p_grantee_persona_id is null) = (p_grantee_ffc_id is null) then
     perform app.fail('PT400', 'invalid_grantee', 'grant to a persona, or to a role in a circle');
   end if;
+  -- The grant rests on memberships that a removal ends (and then deletes the grants it allowed):
+  -- hold them, so that a removal either waits for this grant and deletes it, or ends first and
+  -- the checks below see it.
+  perform 1 from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.status = 'active'
+     and (m.persona_id = p_grantee_persona_id or m.persona_id in (select app.acting_persona_ids(v_user_id)))
+   for share;
   if p_grantee_persona_id is not null then
     if not app.user_can_reference_persona(v_user_id, p_grantee_persona_id) then
       perform app.fail('PT404', 'persona_not_found', 'persona not found');
@@ -2324,8 +2343,8 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
   v_from app.asset_ownerships;
 begin
-  -- Only someone acting for the giving owner may give their share away.
-  perform app.require_asset_access(v_user_id, p_asset_id, 'view');
+  -- Only an owner, acting for the giving owner, may give that share away.
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   perform app.require_persona_access(v_user_id, p_from_persona_id);
   if not app.user_can_reference_persona(v_user_id, p_to_persona_id) or p_to_persona_id = p_from_persona_id then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
@@ -2935,7 +2954,9 @@ CREATE FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) RETURNS text
     -- Owners (of any share, through any persona they act for) always see and edit.
     when exists (select 1 from app.asset_ownerships o where o.tenant_id = (select app.current_tenant_id())
                     and o.asset_id = p_asset_id and o.persona_id in (select persona_id from acting)) then 'owner'
-    else (select max(g.permission) from app.asset_permissions g
+    -- The greatest grant: edit over view (by rank; as text, 'view' would sort above 'edit').
+    else (select case max(case g.permission when 'edit' then 2 when 'view' then 1 end) when 2 then 'edit' when 1 then 'view' end
+            from app.asset_permissions g
            where g.tenant_id = (select app.current_tenant_id()) and g.asset_id = p_asset_id
              and (g.grantee_persona_id in (select persona_id from acting)
                   or exists (select 1 from my_circles c where c.ffc_id = g.grantee_ffc_id
@@ -3502,6 +3523,45 @@ ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered or deactivated.';
 
 --
+-- Name: drop_grants_lost_with_membership(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_dropped integer;
+begin
+  -- What was had through the circle goes with the membership (docs/authorization.md): a direct
+  -- grant lasts while its grantor may still name the grantee (acts for them, or shares an active
+  -- circle), a grant to this circle while its grantor acts for one of its active members.
+  delete from app.asset_permissions g
+   where g.tenant_id = v_tenant_id
+     and ((g.grantee_persona_id is not null
+           and (g.grantee_persona_id = p_persona_id
+                or g.granted_by_user_id in (select up.user_id from app.user_personas up
+                                             where up.tenant_id = v_tenant_id and up.persona_id = p_persona_id))
+           and not app.user_can_reference_persona(g.granted_by_user_id, g.grantee_persona_id))
+       or (g.grantee_ffc_id = p_ffc_id
+           and not exists (select 1 from app.ffc_memberships m
+                            where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+                              and m.persona_id in (select app.acting_persona_ids(g.granted_by_user_id)))));
+  get diagnostics v_dropped = row_count;
+  return v_dropped;
+end
+$$;
+
+ALTER FUNCTION app.drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid) IS 'After a persona leaves a circle: deletes the asset grants that only the shared circle allowed; returns how many.';
+
+--
 -- Name: effective_plan_id(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -3944,10 +4004,10 @@ ALTER FUNCTION app.mask_email(p_email text) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.mask_email(p_email text) IS 'An email as support staff see it: first letter and domain.';
 
 --
--- Name: net_worth_of(uuid[], date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+-- Name: net_worth_of(uuid[], date, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) RETURNS TABLE(total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid DEFAULT NULL::uuid) RETURNS TABLE(total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -3957,6 +4017,8 @@ CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency 
       from app.asset_ownerships o
      where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
      group by o.asset_id
+     -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
+     having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
     select a.is_liability, s.percentage, v.amount, v.currency
@@ -3981,13 +4043,13 @@ CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency 
     from totals t
 $$;
 
-ALTER FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) OWNER TO estate_owner;
+ALTER FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+-- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) IS 'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end.';
+COMMENT ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid) IS 'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end. With a viewer, only the assets that user may see.';
 
 --
 -- Name: normalize_email(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5386,6 +5448,40 @@ ALTER FUNCTION app.verified_email() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.verified_email() IS 'The email the identity provider verified for this request (context app.verified_email); raises email_not_verified when there is none.';
+
+--
+-- Name: visible_asset_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.visible_asset_ids(p_user_id uuid) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The same rules as app.asset_access, for every asset at once (a circle's net worth): what
+  -- the user's personas own, what was granted to them, what was granted to their circle roles.
+  with acting as (select app.acting_persona_ids(p_user_id) as persona_id),
+  my_circles as (
+    select m.ffc_id, app.ffc_role_rank(m.role) as rank from app.ffc_memberships m
+     where m.tenant_id = (select app.current_tenant_id()) and m.status = 'active'
+       and m.persona_id = (select up.persona_id from app.user_personas up
+                            where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
+  select o.asset_id from app.asset_ownerships o
+   where o.tenant_id = (select app.current_tenant_id()) and o.persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g
+   where g.tenant_id = (select app.current_tenant_id()) and g.grantee_persona_id in (select persona_id from acting)
+  union
+  select g.asset_id from app.asset_permissions g join my_circles c on c.ffc_id = g.grantee_ffc_id
+   where g.tenant_id = (select app.current_tenant_id()) and c.rank >= app.ffc_role_rank(g.grantee_ffc_role)
+$$;
+
+ALTER FUNCTION app.visible_asset_ids(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION visible_asset_ids(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.visible_asset_ids(p_user_id uuid) IS 'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
 
 --
 -- Name: ensure_partitions(integer, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
@@ -10531,6 +10627,12 @@ REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
 
 --
+-- Name: FUNCTION drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION effective_plan_id(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -10615,10 +10717,10 @@ REVOKE ALL ON FUNCTION app.mark_payment_succeeded(p_transaction app.payment_tran
 REVOKE ALL ON FUNCTION app.mask_email(p_email text) FROM PUBLIC;
 
 --
--- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+-- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION normalize_email(p_email text); Type: ACL; Schema: app; Owner: estate_owner
@@ -10889,6 +10991,12 @@ REVOKE ALL ON FUNCTION app.user_profile(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.verified_email() FROM PUBLIC;
+
+--
+-- Name: FUNCTION visible_asset_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.visible_asset_ids(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: ACL; Schema: audit; Owner: estate_owner
