@@ -2,7 +2,7 @@
 // in the suite's cognito-local, so that tests sign in with real tokens.
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, type AppOptions } from '../../server/app.ts';
 import { generateFieldKeys } from '../../server/field_cipher.ts';
 import { registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, signIn } from '../../scripts/lib/cognito_local.ts';
@@ -21,7 +21,11 @@ export const TEST_STRIPE_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('bas
 export async function testApp(
   t: Test,
   db: TestDatabase,
-  options: { allowDevelopmentIssuers?: boolean; stripeWebhookSecret?: string | null } = {},
+  options: {
+    allowDevelopmentIssuers?: boolean;
+    stripeWebhookSecret?: string | null;
+    onRoute?: AppOptions['onRoute'];
+  } = {},
 ) {
   const app = await buildApp({
     databaseApiUrl: db.apiUrl,
@@ -32,6 +36,7 @@ export async function testApp(
     fieldEncryptionKeys: generateFieldKeys('test'),
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
+    onRoute: options.onRoute,
   });
   await app.ready();
   t.teardown(() => app.close());
