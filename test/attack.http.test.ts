@@ -114,6 +114,16 @@ interface Stock extends Caller {
   ids: string[];
 }
 
+const lifeInsurance = (who: Caller, insured: Record<string, unknown>) => ({
+  assetType: 'life_insurance',
+  categoryCode: 'term_life',
+  name: `${who.tag} policy`,
+  currency: 'USD',
+  ownerPersonaId: who.personaId,
+  initialValue: '1.00',
+  valuedOn: '2026-01-31',
+  details: { insurerName: 'Probe Mutual', policyKind: 'whole', faceValue: 100000, ...insured },
+});
 const assetBody = (who: Caller, personaId: string) => ({
   assetType: 'bank_account',
   categoryCode: 'checking',
@@ -222,6 +232,8 @@ interface Entry {
   bodyIds?: Record<string, (s: Stock) => string>;
   /** Body fields holding a secret of another user (not an id): a fresh one for the random case. */
   bodySecrets?: Record<string, { of: (s: Stock) => string; fresh: () => string }>;
+  /** Hand-picked malformed bodies the generator seldom reaches (each a named probe, sent as the fuzzer). */
+  malformed?: (s: Stock) => Record<string, Record<string, unknown>>;
   /** Generated and edge requests as a fresh user each, when they may end the caller's account. */
   caller?: 'throwaway';
   /** Why the route is outside the suite. */
@@ -294,11 +306,27 @@ const TABLE: Record<string, Entry> = {
   'POST /v1/assets': {
     valid: (s) => ({ body: assetBody(s, s.personaId) }),
     bodyIds: { ownerPersonaId: persona },
+    malformed: (s) => ({
+      'details-blank': { ...assetBody(s, s.personaId), details: { institutionName: ' ', accountKind: 'checking' } },
+      'details-too-long': {
+        ...assetBody(s, s.personaId),
+        details: { institutionName: 'x'.repeat(300), accountKind: 'checking' },
+      },
+      'details-wrong-type': lifeInsurance(s, { insuredPersonaId: s.personaId, faceValue: 'lots' }),
+      'details-not-a-date': lifeInsurance(s, { insuredPersonaId: s.personaId, policyKind: 'term', termEndsOn: 'soon' }),
+    }),
   },
   'GET /v1/assets/search': { valid: () => ({ query: { q: 'checking' } }) },
   'GET /v1/asset-categories': {},
   'GET /v1/assets/:assetId': { ids: assetOnly },
-  'PATCH /v1/assets/:assetId': { ids: assetOnly, valid: () => ({ body: { name: 'Renamed by a probe' } }) },
+  'PATCH /v1/assets/:assetId': {
+    ids: assetOnly,
+    valid: () => ({ body: { name: 'Renamed by a probe' } }),
+    malformed: () => ({
+      'details-blank': { details: { institutionName: ' ' } },
+      'details-too-long': { details: { institutionName: 'x'.repeat(300) } },
+    }),
+  },
   'DELETE /v1/assets/:assetId': { ids: assetOnly },
   'GET /v1/personas/:personaId/assets': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
   'POST /v1/assets/:assetId/ownerships': {
@@ -417,6 +445,26 @@ const KNOWN_GAPS: Gap[] = [
     what: 'a JSON body 20,000 levels deep is parsed, then ignored (200: the account is deactivated) by a route that takes no body',
     finding: '3: limits on body depth and size per route',
   },
+  {
+    route: 'PATCH /v1/assets/:assetId',
+    probe: 'details.insured_persona_id-same-answer',
+    what: "details.insured_persona_id (snake case) skips the persona check insuredPersonaId gets: the victim's persona is stored as the insured (200), a random id gives 409 reference_conflict",
+    finding: '5: a second spelling bypasses a check',
+  },
+  ...['POST /v1/assets', 'PATCH /v1/assets/:assetId'].flatMap((route) =>
+    ['details-blank', 'details-too-long'].map((probe) => ({
+      route,
+      probe,
+      what: 'the 400 invalid_details names the constraint asset_bank_accounts_institution_name_check',
+      finding: '7: error details name database internals',
+    })),
+  ),
+  ...['details-wrong-type', 'details-not-a-date'].map((probe) => ({
+    route: 'POST /v1/assets',
+    probe,
+    what: 'the 400 invalid_details carries PostgreSQL\'s message "invalid input syntax for type numeric / date"',
+    finding: '7: error details name database internals',
+  })),
 ];
 const reproduced = new Set<Gap>();
 /** Asserts `ok`, unless this failure is a known gap: then it is recorded as still reproducing. */
@@ -610,6 +658,36 @@ t.test("body ids: on the attacker's own objects, another user's id answers as a 
   }
 });
 
+t.test("life insurance's insured persona, in either spelling: the victim's answers as a random one", async (t) => {
+  const own = await call(
+    attacker,
+    'POST',
+    '/v1/assets',
+    lifeInsurance(attacker, { insuredPersonaId: attacker.personaId }),
+  );
+  for (const field of ['insuredPersonaId', 'insured_persona_id']) {
+    for (const [route, url, body] of [
+      ['POST /v1/assets', '/v1/assets', (id: string) => lifeInsurance(attacker, { [field]: id })],
+      ['PATCH /v1/assets/:assetId', `/v1/assets/${own.assetId}`, (id: string) => ({ details: { [field]: id } })],
+    ] as const) {
+      const answers = [];
+      for (const id of [victim.personaId, foreigner.personaId, randomUUID()]) {
+        const answer = await attempt(route.startsWith('POST') ? 'POST' : 'PATCH', url, body(id));
+        answers.push(answer);
+      }
+      const [v, o, r] = answers;
+      verdict(
+        t,
+        route,
+        `details.${field}-same-answer`,
+        v.status === r.status && v.code === r.code && o.status === r.status && o.code === r.code && v.status >= 400,
+        `details.${field}: victim / other tenant / random answer alike, refused (${v.status} ${v.code} | ${o.status} ${o.code} | ${r.status} ${r.code})`,
+        { victim: v.body.slice(0, 200), random: r.body.slice(0, 200) },
+      );
+    }
+  }
+});
+
 // ---------------------------------------------------------------- edge requests
 
 t.test('edge requests: no token, broken, deep, oversized or non-JSON bodies, malformed URLs', async (t) => {
@@ -731,6 +809,23 @@ t.test('generated malformed params, queries and bodies: 4xx problem+json, never 
           payload: bodyText(value),
           invalid: !schemaAccepts(bs, bodyValue(value), 'body'),
         })),
+      );
+    }
+    for (const [probe, body] of Object.entries(entry.malformed?.(fuzzer) ?? {})) {
+      const res = await app.inject({
+        method: route.method as 'GET',
+        url: fillUrl(route.url, params) + queryString(query),
+        headers: bearer(await tokenOf(route)),
+        payload: body,
+      });
+      const fault = problemFault(res);
+      verdict(
+        t,
+        name(route),
+        probe,
+        !fault && res.statusCode >= 400,
+        `${probe}: a 4xx problem naming nothing internal (${res.statusCode})`,
+        fault ?? res.body.slice(0, 300),
       );
     }
     if (parts.length === 0) continue; // takes no input: the edge requests are its malformed inputs
