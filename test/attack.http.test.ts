@@ -11,6 +11,7 @@
 // reproduce (remove its entry once the fix lands). Replay the fuzz with ATTACK_SEED=<seed>
 // (and ATTACK_RUNS=<runs per route>).
 import { randomBytes, randomUUID } from 'node:crypto';
+import net, { type AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import { activatePlan, deliver, invoiceObject, stripeEvent, stripeId } from '../scripts/lib/stripe_events.ts';
@@ -465,6 +466,18 @@ const KNOWN_GAPS: Gap[] = [
     what: 'the 400 invalid_details carries PostgreSQL\'s message "invalid input syntax for type numeric / date"',
     finding: '7: error details name database internals',
   })),
+  {
+    route: 'GET /v1/me',
+    probe: 'two-authorizations',
+    what: 'two Authorization headers (a valid token, then garbage) are served as the first: 200',
+    finding: '7: duplicate Authorization headers',
+  },
+  {
+    route: 'GET /v1/me',
+    probe: 'header-too-large',
+    what: "20 KB of headers get Node's 431 as application/json, not problem+json",
+    finding: '7 / every answer problem+json: header-size errors',
+  },
 ];
 const reproduced = new Set<Gap>();
 /** Asserts `ok`, unless this failure is a known gap: then it is recorded as still reproducing. */
@@ -767,9 +780,69 @@ t.test('edge requests: no token, broken, deep, oversized or non-JSON bodies, mal
   }
 });
 
+/** One raw HTTP/1.1 exchange over a socket: what inject cannot model (header parsing, duplicates). */
+function rawExchange(port: number, head: string[]): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write(`${head.join('\r\n')}\r\nConnection: close\r\n\r\n`),
+    );
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [top, ...rest] = data.split('\r\n\r\n');
+      const [statusLine, ...headerLines] = top.split('\r\n');
+      const headers = Object.fromEntries(
+        headerLines.map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 1).trim(),
+        ]),
+      );
+      resolve({ statusCode: Number(statusLine.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n') });
+    });
+  });
+}
+
+t.test('over a real socket: two Authorization headers, oversized headers', async (t) => {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const route = 'GET /v1/me';
+  const twice = await rawExchange(port, [
+    'GET /v1/me HTTP/1.1',
+    'Host: localhost',
+    `Authorization: Bearer ${fuzzer.accessToken}`,
+    'Authorization: Bearer not-a-token',
+  ]);
+  verdict(
+    t,
+    route,
+    'two-authorizations',
+    twice.statusCode >= 400 && twice.statusCode < 500 && !problemFault(twice),
+    `two Authorization headers are refused as a problem (${twice.statusCode})`,
+    problemFault(twice) ?? twice.body.slice(0, 200),
+  );
+  const huge = await rawExchange(port, [
+    'GET /v1/me HTTP/1.1',
+    'Host: localhost',
+    `Authorization: Bearer ${fuzzer.accessToken}`,
+    `X-Pad: ${'a'.repeat(20_000)}`,
+  ]);
+  verdict(
+    t,
+    route,
+    'header-too-large',
+    huge.statusCode === 431 && !problemFault(huge),
+    `20 KB of headers: 431 problem+json (${huge.statusCode})`,
+    problemFault(huge),
+  );
+});
+
 // ---------------------------------------------------------------- generated malformed inputs
 
 t.test('generated malformed params, queries and bodies: 4xx problem+json, never 5xx', async (t) => {
+  // What the generator produced, so that a generator gone vacuous (all valid, all one kind) is seen.
+  const sent = { invalid: 0, valid: 0, byStatus: new Map<number, number>(), kinds: new Set<string>() };
   for (const route of probed) {
     const entry = TABLE[name(route)];
     const parts: Array<fc.Arbitrary<{ label: string; url: string; payload?: string; invalid: boolean }>> = [];
@@ -839,6 +912,14 @@ t.test('generated malformed params, queries and bodies: 4xx problem+json, never 
             headers,
             payload: request.payload,
           });
+          sent[request.invalid ? 'invalid' : 'valid'] += 1;
+          sent.byStatus.set(res.statusCode, (sent.byStatus.get(res.statusCode) ?? 0) + 1);
+          sent.kinds.add(
+            request.label.replace(
+              /^(\w+): .*?(not an object|without required|of another type|badly formed|oversized|out of range|unknown key|deeply nested|with odd keys|repeated).*$/,
+              '$1: $2',
+            ),
+          );
           const fault = problemFault(res);
           if (fault) {
             throw new Error(
@@ -859,6 +940,15 @@ t.test('generated malformed params, queries and bodies: 4xx problem+json, never 
       });
     }
   }
+  const total = sent.invalid + sent.valid;
+  t.comment(
+    `generated ${total} requests (${sent.invalid} schema-invalid); statuses ${JSON.stringify(Object.fromEntries(sent.byStatus))}; ${sent.kinds.size} kinds: ${[...sent.kinds].sort().join(', ')}`,
+  );
+  t.ok(sent.invalid > total * 0.6, 'most generated requests are schema-invalid');
+  t.ok(
+    sent.kinds.size >= 15,
+    'the generator reaches at least 15 kinds of malformation across params, queries and bodies',
+  );
 });
 
 t.test('every known gap still reproduces (remove its entry once the fix lands)', async (t) => {

@@ -322,7 +322,10 @@ export function parsedQuery(query: Record<string, unknown>): Record<string, unkn
 
 /** A URL with each :param replaced (encoded). */
 export function fillUrl(url: string, params: Record<string, unknown>): string {
-  return url.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(String(params[name] ?? randomUUID())));
+  // A lone surrogate cannot be percent-encoded: it travels as U+FFFD, as a client's UTF-8 would send it.
+  return url.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
+    encodeURIComponent(Buffer.from(String(params[name] ?? randomUUID()), 'utf8').toString('utf8')),
+  );
 }
 
 // ---------------------------------------------------------------- the oracle
