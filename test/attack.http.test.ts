@@ -399,6 +399,19 @@ interface Gap {
 }
 const KNOWN_GAPS: Gap[] = [
   {
+    route: 'POST /v1/assets/:assetId/ownerships',
+    probe: 'editor-needs-ownership',
+    what: "a persona granted edit on the victim's asset passes the authorization of a change of ownership: the answer is 409 ownership_exceeds_100 (the shares' sum), not 403; with the owner's share lowered first it succeeds",
+    finding: '1: an edit grant becomes ownership',
+  },
+  {
+    route: 'GET /v1/assets/:assetId',
+    probe: 'view-and-edit-is-edit',
+    what: "a circle member holding view through the circle and a direct edit grant gets myAccess 'view': app.asset_access takes max() of the text permission, and 'view' > 'edit'",
+    finding:
+      'new (found by this suite): asset access ranks view above edit; fail-closed, for the authorization model of finding 1',
+  },
+  {
     route: 'POST /v1/personas/:personaId/links',
     probe: 'body-userId-same-answer',
     what: "another user's id of the same tenant is linked to the attacker's persona without consent (201), where another tenant's or a random id gives 404 user_not_found: also an existence oracle",
@@ -537,7 +550,7 @@ const tokenOf = async (r: Route) =>
 // ---------------------------------------------------------------- cross-object probes
 
 /** Victim's and other tenant's data an attacker's answer must not contain (except what it sent). */
-const secretsOf = (s: Stock) => [s.tag, s.email, s.pmToken, '9876', ...s.ids];
+const secretsOf = (s: Stock) => [s.tag, s.email, s.pmToken, '9876-5432', ...s.ids];
 const leaked = (body: string, sent: string[]) =>
   [...secretsOf(victim), ...secretsOf(foreigner)].filter(
     (secret) => !sent.includes(secret) && body.toLowerCase().includes(secret.toLowerCase()),
@@ -698,6 +711,89 @@ t.test("life insurance's insured persona, in either spelling: the victim's answe
         { victim: v.body.slice(0, 200), random: r.body.slice(0, 200) },
       );
     }
+  }
+});
+
+t.test("an editor of the victim's asset: what needs ownership is refused and leaves no trace", async (t) => {
+  // Eddie joins a second circle of the victim's, which no grant names, and is granted edit on the
+  // victim's asset (in the first circle he would also get its viewers' view, and app.asset_access
+  // ranks view above edit: a gap of its own, below).
+  const join = async (who: Caller, ffcId: string) => {
+    const invitation = await call(victim, 'POST', `/v1/ffcs/${ffcId}/invitations`, {
+      email: who.email,
+      role: 'member',
+    });
+    await call(who, 'POST', '/v1/ffc-invitations/accept', { token: invitation.token });
+    await call(victim, 'POST', `/v1/assets/${victim.assetId}/permissions`, {
+      permission: 'edit',
+      granteePersonaId: who.personaId,
+    });
+  };
+  const editors = await call(victim, 'POST', '/v1/ffcs', { name: `${victim.tag} editors` });
+  const eddie = await register(home, 'Eddie');
+  await join(eddie, editors.ffcId);
+  const asset = `/v1/assets/${victim.assetId}`;
+  const seen = await app.inject({ method: 'GET', url: asset, headers: bearer(eddie.accessToken) });
+  t.equal(seen.json().myAccess, 'edit', 'the editor has edit on the asset');
+  // Cathy is a member of the first circle (view through its viewers' grant) and is granted edit too.
+  const cathy = await register(home, 'Cathy');
+  await join(cathy, victim.ffcId);
+  const both = await app.inject({ method: 'GET', url: asset, headers: bearer(cathy.accessToken) });
+  verdict(
+    t,
+    'GET /v1/assets/:assetId',
+    'view-and-edit-is-edit',
+    both.json().myAccess === 'edit',
+    `view through the circle and a direct edit grant make edit (${both.json().myAccess})`,
+  );
+  const attempts: Array<[string, string, string, Record<string, unknown> | undefined]> = [
+    [
+      'POST /v1/assets/:assetId/ownerships',
+      'POST',
+      `${asset}/ownerships`,
+      { personaId: eddie.personaId, percentage: '1', ownershipForm: 'tenants_in_common' },
+    ],
+    [
+      'POST /v1/assets/:assetId/transfers',
+      'POST',
+      `${asset}/transfers`,
+      { fromPersonaId: victim.personaId, toPersonaId: eddie.personaId, percentage: '1' },
+    ],
+    [
+      'POST /v1/assets/:assetId/permissions',
+      'POST',
+      `${asset}/permissions`,
+      { permission: 'edit', granteeFfcId: victim.ffcId, granteeFfcRole: 'member' },
+    ],
+    [
+      'DELETE /v1/assets/:assetId/permissions/:permissionId',
+      'DELETE',
+      `${asset}/permissions/${victim.permissionId}`,
+      undefined,
+    ],
+    ['DELETE /v1/assets/:assetId', 'DELETE', asset, undefined],
+  ];
+  for (const [route, method, url, payload] of attempts) {
+    const before = await snapshot(db.admin, VOLATILE);
+    const res = await app.inject({ method: method as 'GET', url, headers: bearer(eddie.accessToken), payload });
+    const fault = problemFault(res);
+    verdict(
+      t,
+      route,
+      'editor-needs-ownership',
+      (res.statusCode === 403 || res.statusCode === 404) && !fault,
+      `an editor is refused, 403 or 404, before any other check (${res.statusCode} ${res.body.slice(0, 80)})`,
+      fault ?? res.body.slice(0, 200),
+    );
+    const changed = changedTables(before, await snapshot(db.admin, VOLATILE));
+    verdict(
+      t,
+      route,
+      'editor-no-trace',
+      changed.length === 0,
+      "the editor's attempt leaves every table as it was",
+      changed,
+    );
   }
 });
 
