@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -37,6 +37,8 @@ export interface AppOptions {
   /** Time limits of connections and of database transactions (defaults: server/timeouts.ts). */
   timeouts?: Partial<Timeouts>;
   logger?: FastifyServerOptions['logger'];
+  /** Called for every route as it is registered (the attacker suite enumerates the routes with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -88,6 +90,7 @@ export async function buildApp(options: AppOptions) {
         Parameters<typeof app.setValidatorCompiler>[0]
       >,
   );
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorate('fieldCipher', createFieldCipher(options.fieldEncryptionKeys));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -2,7 +2,7 @@
 // in the suite's cognito-local, so that tests sign in with real tokens.
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, type AppOptions } from '../../server/app.ts';
 import { generateFieldKeys } from '../../server/field_cipher.ts';
 import { registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, signIn } from '../../scripts/lib/cognito_local.ts';
@@ -28,6 +28,7 @@ export async function testApp(
     authRoutingMaxAgeMs?: number;
     /** Least time between reloads for an unknown client (default 0: at once). */
     authReloadIntervalMs?: number;
+    onRoute?: AppOptions['onRoute'];
   } = {},
 ) {
   const app = await buildApp({
@@ -40,6 +41,7 @@ export async function testApp(
     fieldEncryptionKeys: generateFieldKeys('test'),
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
+    onRoute: options.onRoute,
   });
   await app.ready();
   t.teardown(() => app.close());
