@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -16,6 +18,8 @@ import netWorthRoutes from './routes/net_worth.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
+import { openApiOptions } from './openapi.ts';
+import { ProblemSchema } from './schemas/common.ts';
 
 export interface AppOptions {
   /** URL of the tenant-traffic login role (estate_api). */
@@ -82,6 +86,14 @@ export async function buildApp(options: AppOptions) {
     allowDevelopmentIssuers: options.allowDevelopmentIssuers,
     reloadIntervalMs: options.authReloadIntervalMs,
   });
+
+  // The published contract: every route's schema feeds the OpenAPI document (GET /openapi.json,
+  // committed as openapi/openapi.json by `npm run openapi`) and its reference page (/docs, assets
+  // served from the package: no CDN). Errors reference the one shared Problem schema.
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, openApiOptions);
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { prefix: '/health' });
   await app.register(
