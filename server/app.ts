@@ -20,6 +20,7 @@ import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
 import { openApiOptions } from './openapi.ts';
 import { ProblemSchema } from './schemas/common.ts';
+import { assetDetailsSchemas } from './schemas/assets.ts';
 
 export interface AppOptions {
   /** URL of the tenant-traffic login role (estate_api). */
@@ -89,8 +90,9 @@ export async function buildApp(options: AppOptions) {
 
   // The published contract: every route's schema feeds the OpenAPI document (GET /openapi.json,
   // committed as openapi/openapi.json by `npm run openapi`) and its reference page (/docs, assets
-  // served from the package: no CDN). Errors reference the one shared Problem schema.
-  app.addSchema(ProblemSchema);
+  // served from the package: no CDN). Errors reference the one shared Problem schema; the asset
+  // types' details are one component each.
+  for (const schema of [ProblemSchema, ...assetDetailsSchemas]) app.addSchema(schema);
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

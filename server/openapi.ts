@@ -38,6 +38,13 @@ export const tagRoutes =
     if (route.schema && !route.schema.tags) route.schema = { ...route.schema, tags: [tag.name] };
   };
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The body as published when it is more precise than the one validated (e.g. a union the database checks). */
+    publishedBody?: unknown;
+  }
+}
+
 const WEBHOOKS = '/v1/webhooks/';
 
 type JsonSchema = { type?: unknown; required?: string[]; properties?: Record<string, { default?: unknown }> };
@@ -46,7 +53,8 @@ type JsonSchema = { type?: unknown; required?: string[]; properties?: Record<str
  * fills it in), though TypeBox lists it as required for the handler's sake.
  */
 function withDefaultsOptional<T>(part: T): T {
-  const schema = part as JsonSchema | undefined;
+  const schema = part as (JsonSchema & { oneOf?: unknown[] }) | undefined;
+  if (schema?.oneOf) return { ...schema, oneOf: schema.oneOf.map(withDefaultsOptional) } as T;
   if (!schema?.required || !schema.properties) return part;
   const properties = schema.properties;
   const required = schema.required.filter((key) => properties[key]?.default === undefined);
@@ -80,12 +88,12 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
   },
   // Shared schemas keep their $id as their component name (Problem, not def-0).
   refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
-  transform: ({ schema, url }) => {
+  transform: ({ schema, url, route }) => {
     if (!schema) return { schema, url };
     const authenticated = url.startsWith('/v1/') && !url.startsWith(WEBHOOKS);
     const published = {
       ...schema,
-      ...(schema.body ? { body: withDefaultsOptional(schema.body) } : {}),
+      ...(schema.body ? { body: withDefaultsOptional(route.config?.publishedBody ?? schema.body) } : {}),
       ...(schema.querystring ? { querystring: withDefaultsOptional(schema.querystring) } : {}),
       ...(authenticated ? { security: [{ bearer: [] }] } : {}),
     };

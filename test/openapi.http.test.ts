@@ -71,7 +71,12 @@ t.test('the bearer token is required on /v1 but the Stripe webhook, and nowhere 
 });
 
 t.test('errors: one Problem component, referred to as application/problem+json', async (t) => {
-  t.same(Object.keys(document.components.schemas), ['Problem'], 'one shared schema, no def-N copies');
+  const names = Object.keys(document.components.schemas);
+  t.same(
+    names.filter((name) => !name.endsWith('Details')),
+    ['Problem'],
+    'one problem schema, no def-N copies',
+  );
   t.equal(res.body.match(/"instance":\{/g)?.length, 1, 'the problem schema is written once');
   let errors = 0;
   for (const { path, method, operation } of operations) {
@@ -132,4 +137,62 @@ t.test('/docs: the reference page, its assets served by the API itself (no CDN)'
   t.match(code, /validatorUrl: null/, "not even swagger-ui's online validator");
   const same = await app.inject({ method: 'GET', url: '/docs/json' });
   t.same(same.json(), document, "the page's document is /openapi.json's");
+});
+
+t.test("the 13 asset types' details: one component each, exactly the columns of the type's table", async (t) => {
+  const body = (
+    document.paths['/v1/assets'].post as unknown as {
+      requestBody: { content: { 'application/json': { schema: { oneOf: DetailsVariant[]; discriminator: object } } } };
+    }
+  ).requestBody.content['application/json'].schema;
+  interface DetailsVariant {
+    properties: { assetType: { enum: string[] }; details: { $ref: string } };
+    required: string[];
+  }
+  t.same(body.discriminator, { propertyName: 'assetType' }, 'a union discriminated by assetType');
+  const { rows: types } = await db.admin.query<{ asset_type: string }>(
+    'select distinct asset_type from app.asset_categories order by 1',
+  );
+  t.equal(types.length, 13);
+  t.same(
+    body.oneOf.map((variant) => variant.properties.assetType.enum[0]).sort(),
+    types.map((row) => row.asset_type),
+  );
+  for (const variant of body.oneOf) {
+    const assetType = variant.properties.assetType.enum[0];
+    const name = variant.properties.details.$ref.replace('#/components/schemas/', '');
+    const schema = document.components.schemas[name] as {
+      properties: Record<string, { description?: string }>;
+      required?: string[];
+      description?: string;
+    };
+    const { rows: columns } = await db.admin.query<{ name: string; required: boolean }>(
+      `select a.attname as name, a.attnotnull and not a.atthasdef as required
+         from pg_attribute a
+        where a.attrelid = format('app.%I', app.asset_type_table($1))::regclass
+          and a.attnum > 0 and not a.attisdropped and a.attname not in ('tenant_id', 'id')
+        order by a.attnum`,
+      [assetType],
+    );
+    const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    t.same(
+      Object.keys(schema.properties),
+      columns.map((c) => camel(c.name)),
+      `${assetType}: the table's columns`,
+    );
+    t.same(
+      [...(schema.required ?? [])].sort(),
+      columns
+        .filter((c) => c.required)
+        .map((c) => camel(c.name))
+        .sort(),
+      `${assetType}: required where the column is NOT NULL without a default`,
+    );
+    t.ok(schema.description, `${assetType} is described`);
+    t.equal(
+      variant.required.includes('details'),
+      (schema.required ?? []).length > 0,
+      `${assetType}: details required when it has required fields`,
+    );
+  }
 });

@@ -2990,48 +2990,423 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': {
-            assetType:
-              | 'bank_account'
-              | 'investment_account'
-              | 'real_estate'
-              | 'vehicle'
-              | 'business'
-              | 'life_insurance'
-              | 'personal_property'
-              | 'debt'
-              | 'cryptocurrency'
-              | 'retirement_account'
-              | 'collectible'
-              | 'intellectual_property'
-              | 'misc';
-            categoryCode: string;
-            name: string;
-            description?: string;
-            currency: string;
-            /** Format: uuid */
-            ownerPersonaId: string;
-            /** @description exact decimal, e.g. "1234.56" */
-            initialValue: string;
-            /** Format: date */
-            valuedOn: string;
-            /** @default {} */
-            details?: {
-              [key: string]: string | number | boolean | null;
-            };
-            /**
-             * @description exact decimal 0-100, up to 4 places
-             * @default 100
-             */
-            ownershipPercentage?: string;
-            /** @default sole */
-            ownershipForm?:
-              'sole' | 'joint_tenancy_wros' | 'tenants_in_common' | 'community_property' | 'trust_owned' | 'tod_pod';
-            /** @default manual */
-            valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
-            /** @description account or policy number: stored encrypted, shown as its last four */
-            identifier?: string;
-          };
+          'application/json':
+            | {
+                /** @enum {unknown} */
+                assetType: 'bank_account';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['BankAccountDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'investment_account';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['InvestmentAccountDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'real_estate';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['RealEstateDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'vehicle';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['VehicleDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'business';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['BusinessDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'life_insurance';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['LifeInsuranceDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'personal_property';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['PersonalPropertyDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'debt';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['DebtDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'cryptocurrency';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['CryptocurrencyDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'retirement_account';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['RetirementAccountDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'collectible';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['CollectibleDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'intellectual_property';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details: components['schemas']['IntellectualPropertyDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              }
+            | {
+                /** @enum {unknown} */
+                assetType: 'misc';
+                categoryCode: string;
+                name: string;
+                description?: string;
+                currency: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                /** @description exact decimal, e.g. "1234.56" */
+                initialValue: string;
+                /** Format: date */
+                valuedOn: string;
+                details?: components['schemas']['MiscDetails'];
+                /**
+                 * @description exact decimal 0-100, up to 4 places
+                 * @default 100
+                 */
+                ownershipPercentage?: string;
+                /** @default sole */
+                ownershipForm?:
+                  | 'sole'
+                  | 'joint_tenancy_wros'
+                  | 'tenants_in_common'
+                  | 'community_property'
+                  | 'trust_owned'
+                  | 'tod_pod';
+                /** @default manual */
+                valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
+                /** @description account or policy number: stored encrypted, shown as its last four */
+                identifier?: string;
+              };
         };
       };
       responses: {
@@ -6792,6 +7167,166 @@ export interface components {
         path: string;
         message: string;
       }[];
+    };
+    /**
+     * BankAccountDetails
+     * @description A checking, savings, money-market or deposit account
+     */
+    BankAccountDetails: {
+      /** @description the bank */
+      institutionName: string;
+      /** @description the kind of account */
+      accountKind: 'checking' | 'savings' | 'money_market' | 'certificate_of_deposit';
+      interestRatePercent?: string | null;
+    };
+    /**
+     * InvestmentAccountDetails
+     * @description A brokerage, managed, 529 or trust account
+     */
+    InvestmentAccountDetails: {
+      /** @description the custodian */
+      institutionName: string;
+      /** @description the kind of account */
+      accountKind: 'brokerage' | 'managed' | 'education_529' | 'trust' | 'other';
+      /**
+       * @description gains are taxed (default true)
+       * @default true
+       */
+      isTaxable: boolean;
+    };
+    /**
+     * RealEstateDetails
+     * @description A home, rental, commercial property or land
+     */
+    RealEstateDetails: {
+      /** @description the kind of property */
+      propertyKind: 'primary_residence' | 'vacation_home' | 'rental' | 'commercial' | 'land';
+      /** @description street and number */
+      addressLine1: string;
+      /** @description the city */
+      city: string;
+      region?: string | null;
+      postalCode?: string | null;
+      /** @description ISO 3166-1 alpha-2 country code */
+      countryCode: string;
+      purchaseDate?: string | null;
+      purchasePrice?: string | null;
+    };
+    /**
+     * VehicleDetails
+     * @description A car, boat or other vehicle
+     */
+    VehicleDetails: {
+      /** @description the maker */
+      make: string;
+      /** @description the model */
+      model: string;
+      modelYear?: number | null;
+      vin?: string | null;
+    };
+    /**
+     * BusinessDetails
+     * @description An interest in a business
+     */
+    BusinessDetails: {
+      /** @description the business's legal name */
+      legalName: string;
+      /** @description the legal form */
+      entityKind: 'sole_proprietorship' | 'partnership' | 'llc' | 'c_corp' | 's_corp' | 'other';
+      jurisdiction?: string | null;
+      ownershipUnits?: string | null;
+    };
+    /**
+     * LifeInsuranceDetails
+     * @description A life insurance policy (a term policy has an end date)
+     */
+    LifeInsuranceDetails: {
+      /** @description the insurer */
+      insurerName: string;
+      /** @description the kind of policy */
+      policyKind: 'term' | 'whole' | 'universal' | 'variable';
+      /** @description the death benefit, more than 0 */
+      faceValue: string;
+      /**
+       * Format: uuid
+       * @description the insured: a persona the caller acts for
+       */
+      insuredPersonaId: string;
+      termEndsOn?: string | null;
+    };
+    /**
+     * PersonalPropertyDetails
+     * @description Jewellery, furniture, equipment and other belongings
+     */
+    PersonalPropertyDetails: {
+      /** @description what the item is */
+      itemKind: string;
+      location?: string | null;
+    };
+    /**
+     * DebtDetails
+     * @description A mortgage, loan or credit line (a liability)
+     */
+    DebtDetails: {
+      /** @description the lender */
+      lenderName: string;
+      /** @description the kind of debt */
+      debtKind:
+        'mortgage' | 'auto_loan' | 'student_loan' | 'personal_loan' | 'credit_card' | 'line_of_credit' | 'other';
+      /** @description yearly interest rate, 0-100 */
+      interestRatePercent: string;
+      originalPrincipal?: string | null;
+      maturesOn?: string | null;
+    };
+    /**
+     * CryptocurrencyDetails
+     * @description A holding of one crypto currency (a public address at most)
+     */
+    CryptocurrencyDetails: {
+      /** @description ticker, e.g. BTC */
+      symbol: string;
+      /** @description exact decimal string: units held, up to 12 decimals */
+      units: string;
+      /** @description who holds the keys */
+      custody: 'exchange' | 'self_custody' | 'custodian';
+      walletAddress?: string | null;
+    };
+    /**
+     * RetirementAccountDetails
+     * @description An IRA, 401(k), 403(b) or pension
+     */
+    RetirementAccountDetails: {
+      /** @description the plan administrator */
+      institutionName: string;
+      /** @description the plan */
+      planKind: 'traditional_ira' | 'roth_ira' | '401k' | 'roth_401k' | '403b' | 'pension' | 'other';
+    };
+    /**
+     * CollectibleDetails
+     * @description Art, antiques, wine, coins, stamps or memorabilia
+     */
+    CollectibleDetails: {
+      /** @description the kind */
+      collectibleKind: 'art' | 'antique' | 'wine' | 'coin' | 'stamp' | 'memorabilia' | 'other';
+      creator?: string | null;
+      provenance?: string | null;
+    };
+    /**
+     * IntellectualPropertyDetails
+     * @description A patent, trademark, copyright or royalty stream
+     */
+    IntellectualPropertyDetails: {
+      /** @description the kind of right */
+      ipKind: 'patent' | 'trademark' | 'copyright' | 'trade_secret' | 'royalty_stream';
+      registrationNumber?: string | null;
+      expiresOn?: string | null;
+    };
+    /**
+     * MiscDetails
+     * @description Anything else
+     */
+    MiscDetails: {
+      notes?: string | null;
     };
   };
   responses: never;

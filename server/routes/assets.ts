@@ -12,6 +12,7 @@ import {
   Assignment,
   Categories,
   CreateAssetBody,
+  CreateAssetContract,
   PermissionBody,
   PermissionParams,
   PermissionReply,
@@ -36,6 +37,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/assets',
     {
+      config: { publishedBody: CreateAssetContract },
       schema: {
         summary: 'Creates an asset with its type fields, first valuation and first owner',
         body: CreateAssetBody,
