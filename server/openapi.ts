@@ -1,10 +1,12 @@
 // The OpenAPI 3.1 document's frame: info, the bearer scheme, the domain tags and the transform
-// that puts the bearer requirement on every /v1 route but Stripe's webhook. The paths come from
-// the routes' own schemas (@fastify/swagger); `npm run openapi` commits the result.
+// that puts the bearer requirement on every /v1 route but Stripe's webhook and a problem document
+// as every route's default response. The paths come from the routes' own schemas
+// (@fastify/swagger); `npm run openapi` commits the result.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+import { problemResponse } from './schemas/common.ts';
 
 /** The nearest package.json above this file (server/ under tsx, dist/server/ in production). */
 function packageVersion(): string {
@@ -96,6 +98,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       ...(schema.body ? { body: withDefaultsOptional(route.config?.publishedBody ?? schema.body) } : {}),
       ...(schema.querystring ? { querystring: withDefaultsOptional(schema.querystring) } : {}),
       ...(authenticated ? { security: [{ bearer: [] }] } : {}),
+      // Any status a route does not list (413, 415, 429...) is a problem document too.
+      response: { ...(schema.response as object), default: problemResponse('Any other error') },
     };
     return { schema: published as typeof schema, url };
   },

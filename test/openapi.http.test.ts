@@ -92,6 +92,11 @@ t.test('errors: one Problem component, referred to as application/problem+json',
     }
   }
   t.ok(errors > 100, `${errors} error responses`);
+  t.same(
+    operations.filter(({ operation }) => !operation.responses.default).map(({ method, path }) => `${method} ${path}`),
+    [],
+    'every operation has a problem as its default response (413, 415, 429...)',
+  );
 });
 
 t.test('the problems the API sends satisfy the published schema', async (t) => {
