@@ -51,6 +51,7 @@ const apiUrl =
     : `http://${config.HOST}:${config.PORT}`;
 await infrastructure.announce(apiUrl);
 say(`API listening on ${apiUrl}`);
+say(`reference page ${apiUrl}/docs, OpenAPI document ${apiUrl}/openapi.json`);
 if (infrastructure.demo) {
   say(
     `demo user ${infrastructure.demo.email} of tenant "${infrastructure.demo.tenantSlug}"; get a token with: npm run -s token`,

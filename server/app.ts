@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -18,6 +20,9 @@ import netWorthRoutes from './routes/net_worth.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
+import { openApiOptions } from './openapi.ts';
+import { ProblemSchema } from './schemas/common.ts';
+import { assetDetailsSchemas } from './schemas/assets.ts';
 
 export interface AppOptions {
   /** URL of the tenant-traffic login role (estate_api). */
@@ -113,6 +118,15 @@ export async function buildApp(options: AppOptions) {
     reloadIntervalMs: options.authReloadIntervalMs,
     routingMaxAgeMs: options.authRoutingMaxAgeMs,
   });
+
+  // The published contract: every route's schema feeds the OpenAPI document (GET /openapi.json,
+  // committed as openapi/openapi.json by `npm run openapi`) and its reference page (/docs, assets
+  // served from the package: no CDN). Errors reference the one shared Problem schema; the asset
+  // types' details are one component each.
+  for (const schema of [ProblemSchema, ...assetDetailsSchemas]) app.addSchema(schema);
+  await app.register(swagger, openApiOptions);
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { prefix: '/health' });
   await app.register(

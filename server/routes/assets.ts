@@ -1,4 +1,5 @@
 // Asset routes: create and read assets, ownership shares, valuations, permissions, search.
+import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as assets from '../../generated/assets.queries.ts';
@@ -11,6 +12,7 @@ import {
   Assignment,
   Categories,
   CreateAssetBody,
+  CreateAssetContract,
   PermissionBody,
   PermissionParams,
   PermissionReply,
@@ -31,9 +33,11 @@ import {
 const valuationOf = ({ assetId: _assetId, ...valuation }: assets.IUpdateAssetValueResult) => valuation;
 
 const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRoute', tagRoutes(TAGS.assets));
   app.post(
     '/assets',
     {
+      config: { publishedBody: CreateAssetContract },
       schema: {
         summary: 'Creates an asset with its type fields, first valuation and first owner',
         body: CreateAssetBody,

@@ -1,5 +1,6 @@
 // Billing routes of the signed-in user: plans, their subscription (start, change, cancel,
 // history), seats, usage against limits, payment methods and invoices.
+import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import * as billing from '../../generated/billing.queries.ts';
 import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
@@ -42,6 +43,7 @@ const usageOf = (r: billing.ICalculateUsageResult) => ({
 });
 
 const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRoute', tagRoutes(TAGS.billing));
   app.get(
     '/plans',
     {

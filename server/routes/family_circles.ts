@@ -1,4 +1,5 @@
 // Family circle routes: circles, members and roles, invitations, the hierarchy.
+import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as ffc from '../../generated/family_circles.queries.ts';
@@ -20,6 +21,7 @@ import {
 } from '../schemas/family_circles.ts';
 
 const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRoute', tagRoutes(TAGS.circles));
   app.post(
     '/ffcs',
     {

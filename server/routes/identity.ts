@@ -1,4 +1,5 @@
 // Identity routes: registration, sign-in, the current user, personas, contact data, relationships.
+import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as identity from '../../generated/identity.queries.ts';
@@ -32,6 +33,7 @@ import {
 const CONTACT_KIND = { emails: 'email', phones: 'phone', addresses: 'address' } as const;
 
 const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRoute', tagRoutes(TAGS.identity));
   app.post(
     '/registrations',
     {

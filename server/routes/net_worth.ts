@@ -1,4 +1,5 @@
 // Net-worth routes: a persona's (now or as of a date), its monthly history, a circle's.
+import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as netWorth from '../../generated/net_worth.queries.ts';
@@ -17,6 +18,7 @@ const Totals = {
 const today = () => new Date().toISOString().slice(0, 10);
 
 const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRoute', tagRoutes(TAGS.netWorth));
   app.get(
     '/personas/:personaId/net-worth',
     {

@@ -1,6 +1,7 @@
 // Stripe's webhook: no user token, Stripe's signature instead. The signature covers the exact
 // bytes Stripe sent, so this scope keeps bodies raw; a verified event is stored and applied in
 // one transaction by one procedure, which finds the tenant from the ids the event names.
+import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import Stripe from 'stripe';
 import * as stripe from '../../generated/stripe.queries.ts';
@@ -17,6 +18,7 @@ export interface StripeWebhookOptions {
 }
 
 const stripeRoutes: FastifyPluginAsync<StripeWebhookOptions> = async (app, options) => {
+  app.addHook('onRoute', tagRoutes(TAGS.webhooks));
   // Any content type, as raw bytes; up to 1 MiB (an invoice with many lines outgrows the API's 256 KiB).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_request, body, done) =>

@@ -1,5 +1,5 @@
 // Request and response schemas of the asset routes. Money and percentages are decimal strings.
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { IsoDate, JsonColumn, Nullable, PageWith, Timestamp, Uuid } from './common.ts';
 import { Role } from './family_circles.ts';
 
@@ -221,3 +221,123 @@ export const UpdateAssetBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+
+// The type fields of each of the 13 asset types (the columns of its app.asset_* table,
+// camelCased), as the published contract describes them. The API still validates `details` as a
+// flat object and the database checks the fields (app.insert_asset_details: unknown keys, the
+// columns' CHECKs); these schemas document what it accepts, one component per type.
+const text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
+const optionalText = (maxLength: number, description: string) =>
+  Type.Optional(Nullable(Type.String({ maxLength, description })));
+const oneOf = (values: readonly string[], description: string) =>
+  Type.Union(
+    values.map((value) => Type.Literal(value)),
+    { description },
+  );
+const decimal = (description: string) =>
+  Type.String({ pattern: '^[0-9]{1,18}(\\.[0-9]{1,12})?$', description: `exact decimal string: ${description}` });
+const optional = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
+const details = (id: string, description: string, properties: Parameters<typeof Type.Object>[0]) =>
+  Object.assign(Type.Object(properties, { $id: id, title: id, description, additionalProperties: false }), {
+    $id: id,
+  });
+
+export const ASSET_DETAILS = {
+  bank_account: details('BankAccountDetails', 'A checking, savings, money-market or deposit account', {
+    institutionName: text(200, 'the bank'),
+    accountKind: oneOf(['checking', 'savings', 'money_market', 'certificate_of_deposit'], 'the kind of account'),
+    interestRatePercent: optional(Type.String({ ...percentage, description: 'yearly interest rate, 0-100' })),
+  }),
+  investment_account: details('InvestmentAccountDetails', 'A brokerage, managed, 529 or trust account', {
+    institutionName: text(200, 'the custodian'),
+    accountKind: oneOf(['brokerage', 'managed', 'education_529', 'trust', 'other'], 'the kind of account'),
+    isTaxable: Type.Optional(Type.Boolean({ default: true, description: 'gains are taxed (default true)' })),
+  }),
+  real_estate: details('RealEstateDetails', 'A home, rental, commercial property or land', {
+    propertyKind: oneOf(['primary_residence', 'vacation_home', 'rental', 'commercial', 'land'], 'the kind of property'),
+    addressLine1: text(200, 'street and number'),
+    city: text(100, 'the city'),
+    region: optionalText(100, 'state, province or region'),
+    postalCode: optionalText(20, 'postal code'),
+    countryCode: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country code' }),
+    purchaseDate: optional(IsoDate),
+    purchasePrice: optional(Money),
+  }),
+  vehicle: details('VehicleDetails', 'A car, boat or other vehicle', {
+    make: text(100, 'the maker'),
+    model: text(100, 'the model'),
+    modelYear: optional(Type.Integer({ minimum: 1885, maximum: 2100, description: 'model year' })),
+    vin: optional(Type.String({ pattern: '^[A-HJ-NPR-Z0-9]{17}$', description: 'vehicle identification number' })),
+  }),
+  business: details('BusinessDetails', 'An interest in a business', {
+    legalName: text(200, "the business's legal name"),
+    entityKind: oneOf(['sole_proprietorship', 'partnership', 'llc', 'c_corp', 's_corp', 'other'], 'the legal form'),
+    jurisdiction: optionalText(100, 'where it is registered'),
+    ownershipUnits: optional(decimal('shares or units held, more than 0, up to 6 decimals')),
+  }),
+  life_insurance: details('LifeInsuranceDetails', 'A life insurance policy (a term policy has an end date)', {
+    insurerName: text(200, 'the insurer'),
+    policyKind: oneOf(['term', 'whole', 'universal', 'variable'], 'the kind of policy'),
+    faceValue: Type.String({ ...Money, description: 'the death benefit, more than 0' }),
+    insuredPersonaId: Type.String({ format: 'uuid', description: 'the insured: a persona the caller acts for' }),
+    termEndsOn: optional(Type.String({ format: 'date', description: 'end of the term (required for term)' })),
+  }),
+  personal_property: details('PersonalPropertyDetails', 'Jewellery, furniture, equipment and other belongings', {
+    itemKind: text(100, 'what the item is'),
+    location: optionalText(200, 'where it is kept'),
+  }),
+  debt: details('DebtDetails', 'A mortgage, loan or credit line (a liability)', {
+    lenderName: text(200, 'the lender'),
+    debtKind: oneOf(
+      ['mortgage', 'auto_loan', 'student_loan', 'personal_loan', 'credit_card', 'line_of_credit', 'other'],
+      'the kind of debt',
+    ),
+    interestRatePercent: Type.String({ ...percentage, description: 'yearly interest rate, 0-100' }),
+    originalPrincipal: optional(Money),
+    maturesOn: optional(IsoDate),
+  }),
+  cryptocurrency: details('CryptocurrencyDetails', 'A holding of one crypto currency (a public address at most)', {
+    symbol: Type.String({ pattern: '^[A-Z0-9]{2,10}$', description: 'ticker, e.g. BTC' }),
+    units: decimal('units held, up to 12 decimals'),
+    custody: oneOf(['exchange', 'self_custody', 'custodian'], 'who holds the keys'),
+    walletAddress: optional(
+      Type.String({ pattern: '^[A-Za-z0-9:]{20,120}$', description: 'a public address, never a key or seed phrase' }),
+    ),
+  }),
+  retirement_account: details('RetirementAccountDetails', 'An IRA, 401(k), 403(b) or pension', {
+    institutionName: text(200, 'the plan administrator'),
+    planKind: oneOf(['traditional_ira', 'roth_ira', '401k', 'roth_401k', '403b', 'pension', 'other'], 'the plan'),
+  }),
+  collectible: details('CollectibleDetails', 'Art, antiques, wine, coins, stamps or memorabilia', {
+    collectibleKind: oneOf(['art', 'antique', 'wine', 'coin', 'stamp', 'memorabilia', 'other'], 'the kind'),
+    creator: optionalText(200, 'artist or maker'),
+    provenance: optionalText(2000, 'history of ownership'),
+  }),
+  intellectual_property: details('IntellectualPropertyDetails', 'A patent, trademark, copyright or royalty stream', {
+    ipKind: oneOf(['patent', 'trademark', 'copyright', 'trade_secret', 'royalty_stream'], 'the kind of right'),
+    registrationNumber: optionalText(100, 'registration or patent number'),
+    expiresOn: optional(IsoDate),
+  }),
+  misc: details('MiscDetails', 'Anything else', { notes: optionalText(2000, 'free notes') }),
+} as const;
+
+/** Every asset type's details schema, for app.addSchema (one OpenAPI component each). */
+export const assetDetailsSchemas = Object.values(ASSET_DETAILS);
+
+/**
+ * The create body as published: a discriminated union on `assetType`, each variant with its own
+ * `details`. The route validates CreateAssetBody (the same fields, details checked by the database).
+ */
+export const CreateAssetContract = Type.Unsafe<Static<typeof CreateAssetBody>>({
+  oneOf: Object.entries(ASSET_DETAILS).map(([assetType, schema]) => ({
+    ...CreateAssetBody,
+    title: `Create${schema.$id.replace(/Details$/, '')}Asset`,
+    properties: { ...CreateAssetBody.properties, assetType: { const: assetType }, details: { $ref: `${schema.$id}#` } },
+    // details may be left out only by a type without a required field (misc).
+    required: [
+      ...CreateAssetBody.required.filter((key) => key !== 'details'),
+      ...((schema.required ?? []).length ? ['details'] : []),
+    ],
+  })),
+  discriminator: { propertyName: 'assetType' },
+});

@@ -1,6 +1,6 @@
 // Schemas shared by every domain: ids, dates, pagination, the problem document, and the
 // compile-time check that a reply schema has exactly the columns of the rows it carries.
-import { Type, type TArray, type TObject, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TArray, type TObject, type TProperties, type TSchema } from 'typebox';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDate = Type.String({ format: 'date' });
@@ -37,16 +37,24 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem details with a stable code' },
 );
 
+/** A reference to the shared Problem schema (server/app.ts adds it): one component in the OpenAPI document. */
+export const ProblemRef = Type.Unsafe<Static<typeof ProblemSchema>>({ $ref: 'Problem#' });
+/** An error response: a problem document, served as application/problem+json. */
+export const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemRef } },
+});
+
 /** The error responses every authenticated route may give. */
 export const problemResponses = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  402: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  500: ProblemSchema,
-  503: ProblemSchema,
+  400: problemResponse('The request is not valid: `errors` names the fields'),
+  401: problemResponse('No valid access token'),
+  402: problemResponse("The plan's limits do not allow it"),
+  403: problemResponse('Not allowed for the caller'),
+  404: problemResponse('No such resource, or not visible to the caller'),
+  409: problemResponse('Conflicts with the current state'),
+  500: problemResponse('An unexpected failure (details in the log under the request id)'),
+  503: problemResponse('The database is busy or unreachable: retry after the Retry-After seconds'),
 };
 
 /**
