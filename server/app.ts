@@ -20,9 +20,7 @@ import netWorthRoutes from './routes/net_worth.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
-import { openApiOptions } from './openapi.ts';
-import { ProblemSchema } from './schemas/common.ts';
-import { assetDetailsSchemas } from './schemas/assets.ts';
+import { openApiOptions, sharedSchemas } from './openapi.ts';
 
 export interface AppOptions {
   /** URL of the tenant-traffic login role (estate_api). */
@@ -123,7 +121,7 @@ export async function buildApp(options: AppOptions) {
   // committed as openapi/openapi.json by `npm run openapi`) and its reference page (/docs, assets
   // served from the package: no CDN). Errors reference the one shared Problem schema; the asset
   // types' details are one component each.
-  for (const schema of [ProblemSchema, ...assetDetailsSchemas]) app.addSchema(schema);
+  for (const schema of sharedSchemas) app.addSchema(schema);
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
-import { problemResponse } from './schemas/common.ts';
+import { assetDetailsSchemas } from './schemas/assets.ts';
+import { problemResponse, ProblemSchema } from './schemas/common.ts';
+
+/** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
+export const sharedSchemas = [ProblemSchema, ...assetDetailsSchemas];
 
 /** The nearest package.json above this file (server/ under tsx, dist/server/ in production). */
 function packageVersion(): string {

@@ -20,7 +20,7 @@ t.test('a partner app signs in, registers, creates an asset and reads it back th
   const api = createEstateVaultClient({ baseUrl, accessToken: () => token });
 
   const registered = await api.POST('/v1/registrations', {
-    body: { email: user.email, firstName: 'Clara', lastName: 'Client' },
+    body: { idToken: user.idToken, firstName: 'Clara', lastName: 'Client' },
   });
   t.equal(registered.response.status, 201, 'registered');
   const personaId = registered.data!.personaId;

@@ -18,6 +18,7 @@ import stripeRoutes from '../server/routes/stripe.ts';
 import { generateFieldKeys } from '../server/field_cipher.ts';
 import { inContext } from '../server/plugins/db.ts';
 import { toProblem } from '../server/plugins/errors.ts';
+import { sharedSchemas } from '../server/openapi.ts';
 import { API_JSON_MAX_DEPTH, jsonDeeperThan } from '../server/plugins/limits.ts';
 import { DETAILS_MAX_FIELDS } from '../server/schemas/assets.ts';
 import { signStripePayload } from '../scripts/lib/stripe_events.ts';
@@ -462,6 +463,7 @@ t.test('every free-form field of every route is bounded (length, keys, items)', 
   const bare = Fastify();
   const routes: RouteOptions[] = [];
   bare.addHook('onRoute', (route) => void routes.push(route));
+  for (const schema of sharedSchemas) bare.addSchema(schema);
   for (const plugin of [identityRoutes, familyCircleRoutes, assetRoutes, netWorthRoutes, billingRoutes])
     await bare.register(plugin, { prefix: '/v1' });
   await bare.register(stripeRoutes, { prefix: '/v1/webhooks', toleranceSeconds: 300 });
