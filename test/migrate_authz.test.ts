@@ -1,38 +1,13 @@
 // Migration 0013 on a database with grants left behind by circle removals made before issue 9's
 // fix: exactly the grants the rule of docs/authorization.md no longer allows are deleted.
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import t from 'tap';
-import { migrate, projectRoot } from '../scripts/lib/migrate.ts';
-import { withDatabase } from '../scripts/lib/throwaway_database.ts';
+import { databaseBefore } from './helpers/upgrade.ts';
 
 const MIGRATION = '0013_grants_after_circle_removals.sql';
-const server = process.env.TEST_SERVER_URL!;
-const name = `${process.env.TEST_DATABASE_PREFIX}_authz_upgrade`;
-const bootstrap = new pg.Client({ connectionString: server });
-await bootstrap.connect();
-await bootstrap.query(`create database ${name}`);
-const rootDir = await mkdtemp(path.join(os.tmpdir(), 'migrate-authz-'));
-const adminUrl = withDatabase(server, name);
-const admin = new pg.Client({ connectionString: adminUrl });
-t.teardown(async () => {
-  await admin.end().catch(() => {});
-  await bootstrap.query(`drop database if exists ${name} with (force)`);
-  await bootstrap.end();
-  await rm(rootDir, { recursive: true, force: true });
-});
-
 // The database before the migration: every earlier migration, no procedures (the data is written
 // directly by the superuser, as the old procedures would have left it).
-await cp(path.join(projectRoot, 'db'), path.join(rootDir, 'db'), { recursive: true });
-await mkdir(path.join(rootDir, 'procedures'));
-for (const file of (await readdir(path.join(rootDir, 'db', 'migrations'))).filter((f) => f >= MIGRATION))
-  await rm(path.join(rootDir, 'db', 'migrations', file));
-await migrate({ adminUrl, rootDir, rolePasswords: { api: process.env.TEST_API_PASSWORD } });
+const { admin, applyMigration } = await databaseBefore(t, MIGRATION, 'authz');
 
-await admin.connect();
 const one = async (sql: string, params: unknown[]) => (await admin.query(sql, params)).rows[0];
 const { tenant_id: tenantId } = await one(
   `insert into app.tenants (slug, name) values ('before-authz', 'Before') returning tenant_id`,
@@ -114,8 +89,7 @@ await grant(bike, pete, { persona: quinn.personaId }, 'view'); // Pete can no lo
 await admin.query(`set session_replication_role = origin`);
 
 t.test('the migration deletes exactly the grants the removals should have taken', async (t) => {
-  await cp(path.join(projectRoot, 'db', 'migrations', MIGRATION), path.join(rootDir, 'db', 'migrations', MIGRATION));
-  const result = await migrate({ adminUrl, rootDir });
+  const result = await applyMigration();
   t.same(result.appliedMigrations, [MIGRATION]);
   const { rows } = await admin.query(
     `select a.name, coalesce(g.grantee_persona_id::text, 'circle') as grantee, g.permission

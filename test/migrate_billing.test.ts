@@ -1,42 +1,17 @@
 // Upgrading a database that has users, circles and assets to the billing migration: every user
 // gets a free subscription, seats and usage are counted from the data already there, and the
 // upgraded users go on working through the procedures.
-import { cp, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import t from 'tap';
-import { migrate, projectRoot } from '../scripts/lib/migrate.ts';
-import { withDatabase } from '../scripts/lib/throwaway_database.ts';
+import { databaseBefore } from './helpers/upgrade.ts';
 import { inContext } from '../server/plugins/db.ts';
 import { loginRoleUrl } from '../server/config.ts';
 import { calculateUsage } from '../generated/billing.queries.ts';
 
-const server = process.env.TEST_SERVER_URL!;
-const name = `${process.env.TEST_DATABASE_PREFIX}_billing_upgrade`;
-const bootstrap = new pg.Client({ connectionString: server });
-await bootstrap.connect();
-await bootstrap.query(`create database ${name}`);
-const rootDir = await mkdtemp(path.join(os.tmpdir(), 'migrate-billing-'));
-const adminUrl = withDatabase(server, name);
-const admin = new pg.Client({ connectionString: adminUrl });
-t.teardown(async () => {
-  await admin.end().catch(() => {});
-  await bootstrap.query(`drop database if exists ${name} with (force)`);
-  await bootstrap.end();
-  await rm(rootDir, { recursive: true, force: true });
-});
-
-// The database as it was before billing: migrations up to 0007. Today's procedure files need the
-// later migrations (their row types), so none is applied yet: the data below is written directly.
-await cp(path.join(projectRoot, 'db'), path.join(rootDir, 'db'), { recursive: true });
-await mkdir(path.join(rootDir, 'procedures'));
-const later = (await readdir(path.join(rootDir, 'db', 'migrations'))).filter((file) => file >= '0008');
-for (const file of later) await rm(path.join(rootDir, 'db', 'migrations', file));
-await migrate({ adminUrl, rootDir, rolePasswords: { api: process.env.TEST_API_PASSWORD } });
+// The database as it was before billing: migrations up to 0007; the data below is written directly.
+const { admin, adminUrl, applyMigration, applyEverything } = await databaseBefore(t, '0008_billing.sql', 'billing');
 
 // Data written then (the superuser writes it directly: the old procedures are gone).
-await admin.connect();
 const {
   rows: [{ tenant_id: tenantId }],
 } = await admin.query(`insert into app.tenants (slug, name) values ('before-billing', 'Before') returning tenant_id`);
@@ -90,11 +65,7 @@ for (let i = 0; i < 3; i++) {
 }
 
 t.test('the billing migration gives everyone the free plan and counts what is in use', async (t) => {
-  await cp(
-    path.join(projectRoot, 'db', 'migrations', '0008_billing.sql'),
-    path.join(rootDir, 'db', 'migrations', '0008_billing.sql'),
-  );
-  const result = await migrate({ adminUrl, rootDir });
+  const result = await applyMigration();
   t.same(result.appliedMigrations, ['0008_billing.sql']);
 
   const { rows: subscriptions } = await admin.query(
@@ -131,10 +102,7 @@ t.test('the billing migration gives everyone the free plan and counts what is in
 
   // The upgraded user works through the procedures: over the free limits, nothing was lost, and
   // the limits stop further growth. (The later migrations and every procedure file first.)
-  for (const file of later)
-    await cp(path.join(projectRoot, 'db', 'migrations', file), path.join(rootDir, 'db', 'migrations', file));
-  await cp(path.join(projectRoot, 'procedures'), path.join(rootDir, 'procedures'), { recursive: true });
-  await migrate({ adminUrl, rootDir });
+  await applyEverything();
   const api = new pg.Pool({
     connectionString: loginRoleUrl(adminUrl, 'estate_api', process.env.TEST_API_PASSWORD),
     max: 1,
