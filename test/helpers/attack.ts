@@ -340,6 +340,15 @@ export interface Answer {
   body: string;
 }
 
+/** The problem's code of an answer ('' without one, '(not json)' when the body is not JSON). */
+export function codeOf(res: Answer): string {
+  try {
+    return String((JSON.parse(res.body) as { code?: unknown }).code ?? '');
+  } catch {
+    return '(not json)';
+  }
+}
+
 /** Why an error answer is not a proper problem document, or undefined when it is. */
 export function problemFault(res: Answer): string | undefined {
   if (res.statusCode >= 500) return `status ${res.statusCode}`;
