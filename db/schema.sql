@@ -281,6 +281,17 @@ begin
   select * into v_invitation from app.ffc_invitations i
    where i.tenant_id = v_tenant_id and i.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(coalesce(p_token, ''), 'UTF8'))
    for update;
+  -- Accepting again (a retry whose first answer was lost) answers as the first time, to the user
+  -- who accepted it only, while that membership stands; anyone else gets invitation_not_found.
+  if v_invitation.status = 'accepted' and v_invitation.accepted_by_user_id = v_user_id then
+    return query
+      select m.id, m.ffc_id, m.persona_id, m.role from app.ffc_memberships m
+       where m.tenant_id = v_tenant_id and m.ffc_id = v_invitation.ffc_id and m.persona_id = v_persona_id
+         and m.status = 'active';
+    if found then
+      return;
+    end if;
+  end if;
   -- Only the user whose verified email the invitation names may use it; anyone else holding the
   -- token gets the same answer as for a made-up one (and learns nothing of its expiry).
   if v_invitation.id is null or v_invitation.status <> 'pending'
@@ -313,7 +324,7 @@ ALTER FUNCTION api.sp_accept_ffc_invitation(p_token text) OWNER TO estate_owner;
 -- Name: FUNCTION sp_accept_ffc_invitation(p_token text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_accept_ffc_invitation(p_token text) IS 'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s verified email; the token works once.';
+COMMENT ON FUNCTION api.sp_accept_ffc_invitation(p_token text) IS 'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s verified email; the token works once (the same user accepting it again gets the same answer while the membership stands).';
 
 --
 -- Name: sp_accept_link_invitation(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -325,8 +336,20 @@ CREATE FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) RETURNS TABL
     AS $$
 #variable_conflict use_column
 declare
-  v_invitation app.persona_link_invitations := app.take_link_invitation(p_invitation_id, 'accepted');
+  v_invitation app.persona_link_invitations;
 begin
+  -- Accepting again (a retry whose first answer was lost) answers as the first time, to the
+  -- invited user only while the link stands; anyone else still gets link_invitation_not_found.
+  return query
+    select up.id, up.user_id, up.persona_id, up.link_kind, 'linked'::text
+      from app.persona_link_invitations i
+      join app.user_personas up on up.tenant_id = i.tenant_id and up.user_id = i.invited_user_id and up.persona_id = i.persona_id
+     where i.tenant_id = app.current_tenant_id() and i.id = p_invitation_id
+       and i.invited_user_id = app.current_user_id() and i.status = 'accepted';
+  if found then
+    return;
+  end if;
+  v_invitation := app.take_link_invitation(p_invitation_id, 'accepted');
   return query
     insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
     values (v_invitation.tenant_id, v_invitation.invited_user_id, v_invitation.persona_id, 'delegate')
@@ -341,7 +364,7 @@ ALTER FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) OWNER TO esta
 -- Name: FUNCTION sp_accept_link_invitation(p_invitation_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) IS 'Accepts a pending invitation sent to the signed-in user: from now on they act for the persona (delegate).';
+COMMENT ON FUNCTION api.sp_accept_link_invitation(p_invitation_id uuid) IS 'Accepts a pending invitation sent to the signed-in user: from now on they act for the persona (delegate); accepting it again answers the same while the link stands.';
 
 --
 -- Name: sp_add_ffc_member(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -878,6 +901,68 @@ ALTER FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) OWNER TO esta
 --
 
 COMMENT ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) IS 'Cancels the signed-in user''s paid subscription: at the period''s end when Stripe bills it, at once when it does not yet (then the free plan applies).';
+
+--
+-- Name: sp_claim_idempotency_key(text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) RETURNS TABLE(claimed boolean, response_status integer, response_location text, response_content_type text, response_body text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+  v_row app.idempotency_keys;
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  if p_key is null or p_key !~ '^[!-~]{1,255}$' then
+    perform app.fail('PT400', 'idempotency_key_invalid', 'the Idempotency-Key must be 1 to 255 visible ASCII characters');
+  end if;
+  -- Expired keys go: the caller's own at once, the tenant's a few at a time.
+  delete from app.idempotency_keys k
+   where k.ctid in (select x.ctid from app.idempotency_keys x
+                     where x.tenant_id = v_tenant_id and x.expires_at <= pg_catalog.now() limit 20);
+  delete from app.idempotency_keys k
+   where k.tenant_id = v_tenant_id and k.actor_sub = v_sub and k.idempotency_key = p_key
+     and k.expires_at <= pg_catalog.now();
+  begin
+    -- Waits for a concurrent holder of the key to commit or roll back.
+    insert into app.idempotency_keys as k (tenant_id, actor_sub, idempotency_key, request_hash)
+    values (v_tenant_id, v_sub, p_key, p_request_hash)
+    on conflict (tenant_id, actor_sub, idempotency_key) do nothing;
+  exception when lock_not_available then
+    perform app.fail('PT409', 'idempotency_key_in_progress',
+                     'a request with this Idempotency-Key is still in progress: retry later');
+  end;
+  if found then
+    return query select true, null::integer, null::text, null::text, null::text;
+    return;
+  end if;
+  select * into v_row from app.idempotency_keys k
+   where k.tenant_id = v_tenant_id and k.actor_sub = v_sub and k.idempotency_key = p_key;
+  if v_row.request_hash is distinct from p_request_hash then
+    perform app.fail('PT422', 'idempotency_key_reused',
+                     'this Idempotency-Key was used with another request (method, path or body)');
+  end if;
+  if v_row.response_status is null then
+    perform app.fail('PT409', 'idempotency_key_in_progress',
+                     'a request with this Idempotency-Key is still in progress: retry later');
+  end if;
+  return query select false, v_row.response_status, v_row.response_location, v_row.response_content_type, v_row.response_body;
+end
+$_$;
+
+ALTER FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_claim_idempotency_key(p_key text, p_request_hash text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) IS 'Claims the caller''s Idempotency-Key for a request (by its hash) in the effect''s transaction: claimed, or the stored answer of the same request; idempotency_key_reused for another request.';
 
 --
 -- Name: sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2287,6 +2372,34 @@ ALTER FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p
 --
 
 COMMENT ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) IS 'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
+
+--
+-- Name: sp_store_idempotent_response(text, integer, text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  update app.idempotency_keys k
+     set response_status = p_status, response_location = p_location,
+         response_content_type = p_content_type, response_body = p_body
+   where k.tenant_id = app.current_tenant_id() and k.actor_sub = app.current_actor_id()
+     and k.idempotency_key = p_key and k.response_status is null;
+  if not found then
+    perform app.fail('PT409', 'idempotency_key_in_progress', 'this Idempotency-Key was not claimed by this request');
+  end if;
+end
+$$;
+
+ALTER FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text) IS 'Stores the answer of the request that claimed an Idempotency-Key, in the transaction of its effect.';
 
 --
 -- Name: sp_sync_user_email(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -6610,6 +6723,42 @@ ALTER TABLE app.general_ledger OWNER TO estate_owner;
 COMMENT ON TABLE app.general_ledger IS 'Single-entry ledger of money in (payments) and out (refunds); appended, never changed.';
 
 --
+-- Name: idempotency_keys; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.idempotency_keys (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    actor_sub text NOT NULL,
+    idempotency_key text NOT NULL,
+    request_hash text NOT NULL,
+    response_status integer,
+    response_location text,
+    response_content_type text,
+    response_body text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone DEFAULT (now() + '24:00:00'::interval) NOT NULL,
+    CONSTRAINT idempotency_keys_actor_sub_check CHECK (((length(actor_sub) >= 1) AND (length(actor_sub) <= 255))),
+    CONSTRAINT idempotency_keys_idempotency_key_check CHECK ((idempotency_key ~ '^[!-~]{1,255}$'::text)),
+    CONSTRAINT idempotency_keys_request_hash_check CHECK ((request_hash ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT idempotency_keys_response_body_check CHECK ((length(response_body) <= 1048576)),
+    CONSTRAINT idempotency_keys_response_content_type_check CHECK ((length(response_content_type) <= 255)),
+    CONSTRAINT idempotency_keys_response_location_check CHECK ((length(response_location) <= 2048)),
+    CONSTRAINT idempotency_keys_response_status_check CHECK (((response_status >= 200) AND (response_status <= 299)))
+);
+
+ALTER TABLE ONLY app.idempotency_keys FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.idempotency_keys OWNER TO estate_owner;
+
+--
+-- Name: TABLE idempotency_keys; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.idempotency_keys IS 'The Idempotency-Key of each POST (per tenant and Cognito subject) with a hash of the request and the answer it got (stored with the effect, in its transaction); kept 24 hours.';
+
+--
 -- Name: invoices; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -7665,6 +7814,20 @@ ALTER TABLE ONLY app.general_ledger
     ADD CONSTRAINT general_ledger_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: idempotency_keys idempotency_keys_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.idempotency_keys
+    ADD CONSTRAINT idempotency_keys_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: idempotency_keys idempotency_keys_tenant_id_actor_sub_idempotency_key_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.idempotency_keys
+    ADD CONSTRAINT idempotency_keys_tenant_id_actor_sub_idempotency_key_key UNIQUE (tenant_id, actor_sub, idempotency_key);
+
+--
 -- Name: invoices invoices_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -8125,6 +8288,12 @@ CREATE INDEX general_ledger_posted_brin ON app.general_ledger USING brin (posted
 CREATE INDEX general_ledger_subscription_idx ON app.general_ledger USING btree (tenant_id, subscription_id);
 
 --
+-- Name: idempotency_keys_expiry_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX idempotency_keys_expiry_idx ON app.idempotency_keys USING btree (tenant_id, expires_at);
+
+--
 -- Name: invoices_subscription_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -8455,6 +8624,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.ffc_memberships FOR EACH ROW
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: idempotency_keys _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.idempotency_keys FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: invoices _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -8723,6 +8898,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fwd_family_cir
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.general_ledger FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: idempotency_keys _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.idempotency_keys FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('response_body');
 
 --
 -- Name: invoices _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -9151,6 +9332,13 @@ ALTER TABLE ONLY app.general_ledger
     ADD CONSTRAINT general_ledger_tenant_id_subscription_id_fkey FOREIGN KEY (tenant_id, subscription_id) REFERENCES app.subscriptions(tenant_id, id);
 
 --
+-- Name: idempotency_keys idempotency_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.idempotency_keys
+    ADD CONSTRAINT idempotency_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
 -- Name: invoices invoices_tenant_id_subscription_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -9529,6 +9717,12 @@ CREATE POLICY all_own_tenant ON app.fwd_family_circles USING ((tenant_id = ( SEL
 CREATE POLICY all_own_tenant ON app.general_ledger USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: idempotency_keys all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.idempotency_keys USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: invoices all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -9785,6 +9979,12 @@ ALTER TABLE app.fwd_family_circles ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.general_ledger ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: idempotency_keys; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.idempotency_keys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: invoices; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -10150,6 +10350,13 @@ REVOKE ALL ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) FROM 
 GRANT ALL ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) TO estate_api;
 
 --
+-- Name: FUNCTION sp_claim_idempotency_key(p_key text, p_request_hash text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -10414,6 +10621,13 @@ GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) TO est
 
 REVOKE ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_sync_user_email(); Type: ACL; Schema: api; Owner: estate_owner

@@ -388,6 +388,17 @@ begin
   select * into v_invitation from app.ffc_invitations i
    where i.tenant_id = v_tenant_id and i.token_sha256 = pg_catalog.sha256(pg_catalog.convert_to(coalesce(p_token, ''), 'UTF8'))
    for update;
+  -- Accepting again (a retry whose first answer was lost) answers as the first time, to the user
+  -- who accepted it only, while that membership stands; anyone else gets invitation_not_found.
+  if v_invitation.status = 'accepted' and v_invitation.accepted_by_user_id = v_user_id then
+    return query
+      select m.id, m.ffc_id, m.persona_id, m.role from app.ffc_memberships m
+       where m.tenant_id = v_tenant_id and m.ffc_id = v_invitation.ffc_id and m.persona_id = v_persona_id
+         and m.status = 'active';
+    if found then
+      return;
+    end if;
+  end if;
   -- Only the user whose verified email the invitation names may use it; anyone else holding the
   -- token gets the same answer as for a made-up one (and learns nothing of its expiry).
   if v_invitation.id is null or v_invitation.status <> 'pending'
@@ -414,7 +425,7 @@ begin
 end
 $$;
 comment on function api.sp_accept_ffc_invitation(text) is
-  'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s verified email; the token works once.';
+  'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s verified email; the token works once (the same user accepting it again gets the same answer while the membership stands).';
 grant execute on function api.sp_accept_ffc_invitation(text) to estate_api;
 
 create or replace function api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid)

@@ -506,8 +506,20 @@ create or replace function api.sp_accept_link_invitation(p_invitation_id uuid)
 as $$
 #variable_conflict use_column
 declare
-  v_invitation app.persona_link_invitations := app.take_link_invitation(p_invitation_id, 'accepted');
+  v_invitation app.persona_link_invitations;
 begin
+  -- Accepting again (a retry whose first answer was lost) answers as the first time, to the
+  -- invited user only while the link stands; anyone else still gets link_invitation_not_found.
+  return query
+    select up.id, up.user_id, up.persona_id, up.link_kind, 'linked'::text
+      from app.persona_link_invitations i
+      join app.user_personas up on up.tenant_id = i.tenant_id and up.user_id = i.invited_user_id and up.persona_id = i.persona_id
+     where i.tenant_id = app.current_tenant_id() and i.id = p_invitation_id
+       and i.invited_user_id = app.current_user_id() and i.status = 'accepted';
+  if found then
+    return;
+  end if;
+  v_invitation := app.take_link_invitation(p_invitation_id, 'accepted');
   return query
     insert into app.user_personas as up (tenant_id, user_id, persona_id, link_kind)
     values (v_invitation.tenant_id, v_invitation.invited_user_id, v_invitation.persona_id, 'delegate')
@@ -516,7 +528,7 @@ begin
 end
 $$;
 comment on function api.sp_accept_link_invitation(uuid) is
-  'Accepts a pending invitation sent to the signed-in user: from now on they act for the persona (delegate).';
+  'Accepts a pending invitation sent to the signed-in user: from now on they act for the persona (delegate); accepting it again answers the same while the link stands.';
 grant execute on function api.sp_accept_link_invitation(uuid) to estate_api;
 
 create or replace function api.sp_decline_link_invitation(p_invitation_id uuid)

@@ -262,10 +262,15 @@ t.test('invitations are single use, expire, and belong to their email', async (t
   await db.admin.query('update app.users set email_verified_at = now() where id = $1', [zoe.userId]);
   const [joined] = await as(zoe, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
   t.equal(joined.role, 'member', 'the invited user joins with the invited role');
+  t.same(
+    await as(zoe, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c)),
+    [joined],
+    'accepting again answers as the first time (issue 10: a retry whose answer was lost)',
+  );
   t.match(
-    await rejection(as(zoe, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c))),
+    await rejection(as(yan, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c))),
     { sqlState: 'PT404', code: 'invitation_not_found' },
-    'the token works once',
+    'the token works once: anyone else gets 404',
   );
   t.match(
     await rejection(as(zoe, (c) => ffc.acceptFfcInvitation.run({ token: 'f'.repeat(64) }, c))),

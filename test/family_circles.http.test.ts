@@ -56,7 +56,21 @@ t.test('create, invite, accept, list and read the hierarchy', async (t) => {
     headers: bearer(guest.accessToken),
     payload: { token: invite.json().token },
   });
-  t.equal(again.json().code, 'invitation_not_found', 'the token works once');
+  // Issue 10: the same person accepting again (a lost answer retried) gets the first answer.
+  t.equal(again.statusCode, 201, 'accepting again answers as the first time');
+  t.same(again.json(), accepted.json(), 'with the same membership');
+  for (const [who, token] of [
+    ['the owner', owner.accessToken],
+    ["another tenant's user", stranger.accessToken],
+  ] as const) {
+    const other = await app.inject({
+      method: 'POST',
+      url: '/v1/ffc-invitations/accept',
+      headers: bearer(token),
+      payload: { token: invite.json().token },
+    });
+    t.equal(other.json().code, 'invitation_not_found', `the used token answers ${who} 404`);
+  }
   const tree = await app.inject({
     method: 'GET',
     url: `/v1/ffcs/${ffcId}/hierarchy`,
@@ -102,4 +116,38 @@ t.test('create, invite, accept, list and read the hierarchy', async (t) => {
   });
   t.same([theirs.statusCode, theirs.json().code], [404, 'ffc_not_found'], "another tenant's user gets not found");
   t.notMatch(theirs.body, /Olga|Gus/, 'and no names');
+});
+
+t.test('a removed member cannot come back by accepting the used invitation again (issue 10)', async (t) => {
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/ffcs',
+    headers: bearer(owner.accessToken),
+    payload: { name: 'Olga second' },
+  });
+  t.equal(created.statusCode, 201, created.body);
+  const { ffcId } = created.json();
+  const invite = await app.inject({
+    method: 'POST',
+    url: `/v1/ffcs/${ffcId}/invitations`,
+    headers: bearer(owner.accessToken),
+    payload: { email: guest.email, role: 'member' },
+  });
+  const accept = () =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/ffc-invitations/accept',
+      headers: bearer(guest.accessToken),
+      payload: { token: invite.json().token },
+    });
+  t.equal((await accept()).statusCode, 201, 'the guest joins');
+  const removed = await app.inject({
+    method: 'DELETE',
+    url: `/v1/ffcs/${ffcId}/members/${guest.personaId}`,
+    headers: bearer(owner.accessToken),
+  });
+  t.equal(removed.statusCode, 204, removed.body);
+  const again = await accept();
+  t.equal(again.statusCode, 404, 'the used token does not bring a removed member back');
+  t.equal(again.json().code, 'invitation_not_found');
 });

@@ -595,10 +595,15 @@ t.test('a delegate link is an invitation the user accepts (finding 4)', async (t
   t.match(link, { userId: bob.userId, personaId: child.personaId, linkKind: 'delegate', status: 'linked' });
   const [seen] = await asBob((c) => identity.getPersona.run({ personaId: child.personaId }, c));
   t.equal(seen.firstName, 'Eve', 'after accepting, Bob acts for the child');
+  t.same(
+    await asBob((c) => identity.acceptLinkInvitation.run({ invitationId: pending.invitationId }, c)),
+    [link],
+    'accepting again answers as the first time (issue 10: a retry whose answer was lost)',
+  );
   t.match(
-    await rejection(asBob((c) => identity.acceptLinkInvitation.run({ invitationId: pending.invitationId }, c))),
+    await rejection(asAlice((c) => identity.acceptLinkInvitation.run({ invitationId: pending.invitationId }, c))),
     { sqlState: 'PT404', code: 'link_invitation_not_found' },
-    'a replayed acceptance is refused',
+    'the accepted invitation still answers anyone else 404',
   );
   const [again] = await invite(bob.userId);
   t.same({ ...again }, { ...invited }, 'inviting a linked user answers the same');

@@ -199,8 +199,17 @@ t.test('a link is an invitation the user accepts; nothing shows before (finding 
   t.equal(accepted.statusCode, 200, 'Bob accepts');
   t.match(accepted.json(), { userId: bob.userId, personaId: childId, linkKind: 'delegate', status: 'linked' });
   t.ok((await listed()).includes(childId), 'now the child is in his list');
+  // Issue 10: accepting again (a retry whose answer was lost) answers as the first time, to Bob only.
   const replay = await post(`/v1/persona-link-invitations/${invitation.invitationId}/accept`, bob.accessToken);
-  t.equal(replay.json().code, 'link_invitation_not_found', 'a replayed acceptance is refused');
+  t.equal(replay.statusCode, 200, 'accepting again answers as the first time');
+  t.same(replay.json(), accepted.json(), 'with the same body');
+  for (const [who, token] of [
+    ['the linker', alice.accessToken],
+    ["another tenant's user", stranger.accessToken],
+  ] as const) {
+    const res = await post(`/v1/persona-link-invitations/${invitation.invitationId}/accept`, token);
+    t.equal(res.json().code, 'link_invitation_not_found', `after the acceptance, ${who} still gets 404`);
+  }
 });
 
 t.test('an invitation can be declined or revoked over HTTP', async (t) => {

@@ -26,6 +26,8 @@ import type { Fetcher } from 'aws-jwt-verify/https';
 import { listAuthClients, type IListAuthClientsResult } from '../../generated/identity.queries.ts';
 import { HttpProblem } from './errors.ts';
 import { IdTokenVerifiers } from './id_token.ts';
+import type { RequestContext } from './db.ts';
+import { inContextIdempotent } from './idempotency.ts';
 
 /** Who is calling: the verified token's subject, inside the tenant its app client belongs to. */
 export interface AuthContext {
@@ -256,16 +258,17 @@ export default fp<AuthPluginOptions>(
       T,
     >(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>, extra: { verifiedEmail?: string } = {}) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
-      return fastify.db.inContext(
-        {
-          tenantId: this.auth.tenantId,
-          actorKind: 'user',
-          actorId: this.auth.sub,
-          requestId: this.id,
-          verifiedEmail: extra.verifiedEmail,
-        },
-        fn,
-      );
+      const context: RequestContext = {
+        tenantId: this.auth.tenantId,
+        actorKind: 'user',
+        actorId: this.auth.sub,
+        requestId: this.id,
+        verifiedEmail: extra.verifiedEmail,
+      };
+      // A POST with an Idempotency-Key claims it in this transaction (server/plugins/idempotency.ts).
+      return this.idempotency
+        ? inContextIdempotent(fastify.db, context, this.idempotency, fn)
+        : fastify.db.inContext(context, fn);
     });
     fastify.decorateRequest('verifiedEmail', function (this: FastifyRequest, idToken: string) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');

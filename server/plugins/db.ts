@@ -16,11 +16,24 @@ export interface RequestContext {
   verifiedEmail?: string;
 }
 
+/** A transaction whose work is done and whose commit waits for its owner (the Idempotency-Key's
+ *  answer is stored in it first: server/plugins/idempotency.ts). */
+export interface HeldTransaction {
+  client: pg.PoolClient;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
 export interface Database {
   /** Pool of the tenant-traffic role (estate_api). */
   api: pg.Pool;
-  /** Runs fn in one transaction whose context names the tenant and the actor. */
-  inContext<T>(context: RequestContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction whose context names the tenant and the actor; with `hold`, the
+   *  transaction stays open after fn and is handed to it to commit or roll back. */
+  inContext<T>(
+    context: RequestContext,
+    fn: (client: pg.PoolClient) => Promise<T>,
+    hold?: (transaction: HeldTransaction) => void,
+  ): Promise<T>;
   /** Checks that the database answers. */
   ping(): Promise<void>;
 }
@@ -46,10 +59,12 @@ export async function inContext<T>(
   context: RequestContext,
   fn: (client: pg.PoolClient) => Promise<T>,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+  hold?: (transaction: HeldTransaction) => void,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
+    let held = false;
     try {
       await client.query('begin');
       await client.query(SET_CONTEXT, [
@@ -63,6 +78,11 @@ export async function inContext<T>(
         String(timeouts.idleInTransactionMs),
       ]);
       const result = await fn(client);
+      if (hold) {
+        hold(holdTransaction(client));
+        held = true;
+        return result;
+      }
       await client.query('commit');
       return result;
     } catch (error) {
@@ -76,9 +96,27 @@ export async function inContext<T>(
       }
       throw error;
     } finally {
-      client.release(broken);
+      if (!held) client.release(broken);
     }
   }
+}
+
+/** The handle of a transaction left open: one commit or rollback, then the connection goes back. */
+function holdTransaction(client: pg.PoolClient): HeldTransaction {
+  let done = false;
+  const end = async (statement: 'commit' | 'rollback') => {
+    if (done) return;
+    done = true;
+    try {
+      await client.query(statement);
+      client.release();
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      client.release(true);
+      throw error;
+    }
+  };
+  return { client, commit: () => end('commit'), rollback: () => end('rollback') };
 }
 
 /** Runs fn as support staff named `operator`, in a transaction of the support role's pool. */
@@ -109,7 +147,8 @@ export default fp<DbPluginOptions>(
     );
     fastify.decorate('db', {
       api,
-      inContext: (context, fn) => inContext(api, context, fn, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS),
+      inContext: (context, fn, hold) =>
+        inContext(api, context, fn, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS, hold),
       async ping() {
         await api.query('select 1');
       },

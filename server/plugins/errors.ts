@@ -18,6 +18,18 @@ export class HttpProblem extends Error {
   }
 }
 
+/** The stored answer of an earlier request with the same Idempotency-Key, sent again as it was. */
+export class ReplayedResponse extends Error {
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string>,
+    readonly contentType: string | null,
+    readonly body: string | null,
+  ) {
+    super('replayed response');
+  }
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -216,6 +228,11 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 export default fp(
   async (fastify) => {
     fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
+      if (error instanceof ReplayedResponse) {
+        reply.code(error.status).headers(error.headers);
+        if (error.contentType) reply.type(error.contentType);
+        return reply.send(error.body ?? undefined);
+      }
       const { problem, headers } = toProblem(error, request.id);
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
