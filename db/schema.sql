@@ -1893,6 +1893,39 @@ ALTER FUNCTION api.sp_list_subscription_seats() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_subscription_seats() IS 'Who holds the signed-in user''s seats: the people in the circles they created.';
 
 --
+-- Name: sp_lock_for_precondition(text, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+begin
+  perform app.current_user_id();
+  -- Says nothing: a row of the tenant the caller may not see is locked like any other, and the
+  -- read that follows (the resource's own procedure) answers its usual not-found.
+  case p_kind
+    when 'asset' then
+      perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_id for update;
+    when 'persona' then
+      perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_id for update;
+    else
+      perform app.fail('22023', 'invalid_input', 'unknown resource kind');
+  end case;
+end
+$$;
+
+ALTER FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_lock_for_precondition(p_kind text, p_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s or a persona''s row for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+
+--
 -- Name: sp_record_persona_relationship(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -10544,6 +10577,13 @@ GRANT ALL ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset
 
 REVOKE ALL ON FUNCTION api.sp_list_subscription_seats() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_subscription_seats() TO estate_api;
+
+--
+-- Name: FUNCTION sp_lock_for_precondition(p_kind text, p_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text); Type: ACL; Schema: api; Owner: estate_owner

@@ -67,3 +67,31 @@ const storeIdempotentResponseIR: any = {"usedParamSet":{"key":true,"status":true
 export const storeIdempotentResponse = new PreparedQuery<IStoreIdempotentResponseParams,IStoreIdempotentResponseResult>(storeIdempotentResponseIR);
 
 
+/** 'LockForPrecondition' parameters type */
+export interface ILockForPreconditionParams {
+  id: string;
+  kind: string;
+}
+
+/** 'LockForPrecondition' return type */
+export interface ILockForPreconditionResult {
+  locked: undefined | null;
+}
+
+/** 'LockForPrecondition' query type */
+export interface ILockForPreconditionQuery {
+  params: ILockForPreconditionParams;
+  result: ILockForPreconditionResult;
+}
+
+const lockForPreconditionIR: any = {"usedParamSet":{"kind":true,"id":true},"params":[{"name":"kind","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":51}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":62,"b":65}]}],"statement":"SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id!) AS \"locked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id!) AS "locked"
+ * ```
+ */
+export const lockForPrecondition = new PreparedQuery<ILockForPreconditionParams,ILockForPreconditionResult>(lockForPreconditionIR);
+
+

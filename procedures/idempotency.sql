@@ -79,3 +79,31 @@ $$;
 comment on function api.sp_store_idempotent_response(text, integer, text, text, text) is
   'Stores the answer of the request that claimed an Idempotency-Key, in the transaction of its effect.';
 grant execute on function api.sp_store_idempotent_response(text, integer, text, text, text) to estate_api;
+
+-- If-Match (docs/retries.md): a PATCH or DELETE with a precondition locks the resource's row
+-- first, then reads it and compares its ETag in the same transaction; a concurrent writer of the
+-- row waits, and the second of two writers with the same If-Match reads the first's change (412).
+create or replace function api.sp_lock_for_precondition(p_kind text, p_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+begin
+  perform app.current_user_id();
+  -- Says nothing: a row of the tenant the caller may not see is locked like any other, and the
+  -- read that follows (the resource's own procedure) answers its usual not-found.
+  case p_kind
+    when 'asset' then
+      perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_id for update;
+    when 'persona' then
+      perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_id for update;
+    else
+      perform app.fail('22023', 'invalid_input', 'unknown resource kind');
+  end case;
+end
+$$;
+comment on function api.sp_lock_for_precondition(text, uuid) is
+  'Locks an asset''s or a persona''s row for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+grant execute on function api.sp_lock_for_precondition(text, uuid) to estate_api;

@@ -12,6 +12,7 @@ import dbPlugin from './plugins/db.ts';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.ts';
 import limitsPlugin from './plugins/limits.ts';
 import idempotencyPlugin from './plugins/idempotency.ts';
+import conditionalPlugin from './plugins/conditional.ts';
 import healthRoutes from './routes/health.ts';
 import { createFieldCipher, type FieldCipher } from './field_cipher.ts';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.ts';
@@ -131,8 +132,9 @@ export async function buildApp(options: AppOptions) {
   await app.register(
     async (v1) => {
       v1.addHook('onRequest', v1.authenticate);
-      // Idempotency-Key on the token-checked POSTs (docs/retries.md); the webhook has its event ids.
+      // Idempotency-Key on the token-checked POSTs, ETag/If-None-Match/If-Match (docs/retries.md).
       await v1.register(idempotencyPlugin);
+      await v1.register(conditionalPlugin);
       await v1.register(identityRoutes);
       await v1.register(familyCircleRoutes);
       await v1.register(assetRoutes);

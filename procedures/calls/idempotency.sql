@@ -8,3 +8,6 @@ FROM api.sp_claim_idempotency_key(p_key => :key!, p_request_hash => :requestHash
 /* @name storeIdempotentResponse */
 SELECT api.sp_store_idempotent_response(p_key => :key!, p_status => :status!, p_location => :location,
                                         p_content_type => :contentType, p_body => :body) AS "stored";
+
+/* @name lockForPrecondition */
+SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id!) AS "locked";

@@ -77,11 +77,7 @@ export default fp(
       const key = request.headers['idempotency-key'];
       if (key === undefined) return;
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
-        throw new HttpProblem(
-          400,
-          'idempotency_key_invalid',
-          'the Idempotency-Key must be one header of 1 to 255 visible ASCII characters',
-        );
+        throw new HttpProblem(400, 'idempotency_key_invalid', 'the Idempotency-Key must be 1-255 visible ASCII');
       }
       request.idempotency = { key, requestHash: requestHash(request) };
     });

@@ -28,6 +28,7 @@ import {
   ValuationQuery,
   Valuations,
 } from '../schemas/assets.ts';
+import { requireIfMatch, withETag } from '../plugins/conditional.ts';
 
 /** A recorded valuation as replied: the asset is the one in the URL. */
 const valuationOf = ({ assetId: _assetId, ...valuation }: assets.IUpdateAssetValueResult) => valuation;
@@ -109,8 +110,11 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Asset, assets.getAsset), ...problemResponses },
       },
     },
-    async (request) =>
-      (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
+    async (request, reply) =>
+      withETag(
+        reply,
+        (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
+      ),
   );
 
   app.patch(
@@ -125,8 +129,11 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       (
-        await request.inTenant((db) =>
-          assets.updateAsset.run(
+        await request.inTenant(async (db) => {
+          await requireIfMatch(request, db, { kind: 'asset', id: request.params.assetId }, () =>
+            assets.getAsset.run({ assetId: request.params.assetId }, db),
+          );
+          return assets.updateAsset.run(
             {
               assetId: request.params.assetId,
               name: request.body.name,
@@ -134,8 +141,8 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
               details: request.body.details,
             },
             db,
-          ),
-        )
+          );
+        })
       )[0],
   );
 
@@ -149,7 +156,12 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => assets.deleteAsset.run({ assetId: request.params.assetId }, db));
+      await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'asset', id: request.params.assetId }, () =>
+          assets.getAsset.run({ assetId: request.params.assetId }, db),
+        );
+        return assets.deleteAsset.run({ assetId: request.params.assetId }, db);
+      });
       return reply.code(204).send(null);
     },
   );

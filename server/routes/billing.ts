@@ -20,6 +20,7 @@ import {
   Subscription,
   Usage,
 } from '../schemas/billing.ts';
+import { withETag } from '../plugins/conditional.ts';
 
 /** A count or limit from the database (int8 arrives as text); NULL stays null (unlimited). */
 const count = (value: string | null) => (value === null ? null : Number(value));
@@ -66,7 +67,8 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Subscription, billing.getMySubscription), ...problemResponses },
       },
     },
-    async (request) => (await request.inTenant((db) => billing.getMySubscription.run(undefined, db)))[0],
+    async (request, reply) =>
+      withETag(reply, (await request.inTenant((db) => billing.getMySubscription.run(undefined, db)))[0]),
   );
 
   app.post(
@@ -242,8 +244,11 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Invoice, billing.getInvoice), ...problemResponses },
       },
     },
-    async (request) =>
-      (await request.inTenant((db) => billing.getInvoice.run({ invoiceId: request.params.invoiceId }, db)))[0],
+    async (request, reply) =>
+      withETag(
+        reply,
+        (await request.inTenant((db) => billing.getInvoice.run({ invoiceId: request.params.invoiceId }, db)))[0],
+      ),
   );
 };
 

@@ -29,6 +29,7 @@ import {
   UpdatePersonaBody,
   UserProfile,
 } from '../schemas/identity.ts';
+import { requireIfMatch, withETag } from '../plugins/conditional.ts';
 
 const CONTACT_KIND = { emails: 'email', phones: 'phone', addresses: 'address' } as const;
 
@@ -101,9 +102,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(UserProfile, identity.getCurrentUser), ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const [row] = await request.inTenant((db) => identity.getCurrentUser.run(undefined, db));
-      return row;
+      return withETag(reply, row);
     },
   );
 
@@ -173,11 +174,11 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Persona, identity.getPersona), ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const [row] = await request.inTenant((db) =>
         identity.getPersona.run({ personaId: request.params.personaId }, db),
       );
-      return row;
+      return withETag(reply, row);
     },
   );
 
@@ -192,9 +193,12 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.inTenant((db) =>
-        identity.updatePersona.run({ personaId: request.params.personaId, ...request.body }, db),
-      );
+      const [row] = await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'persona', id: request.params.personaId }, () =>
+          identity.getPersona.run({ personaId: request.params.personaId }, db),
+        );
+        return identity.updatePersona.run({ personaId: request.params.personaId, ...request.body }, db);
+      });
       return row;
     },
   );

@@ -1,0 +1,207 @@
+// Conditional requests (issue 10, docs/retries.md): weak ETags on single resources, 304 for a
+// current If-None-Match, and If-Match on PATCH/DELETE checked in the write's transaction under a
+// row lock: a stale one is 412 with nothing changed; of two concurrent writers with one ETag,
+// exactly one wins.
+import { randomUUID } from 'node:crypto';
+import t from 'tap';
+import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { testDatabase } from './helpers/db.ts';
+
+const db = await testDatabase(t);
+const app = await testApp(t, db);
+const home = await makePoolTenant(db, 'home');
+const away = await makePoolTenant(db, 'away');
+
+const call = (
+  method: 'GET' | 'PATCH' | 'DELETE' | 'POST',
+  url: string,
+  token: string,
+  headers = {},
+  payload?: object,
+) => app.inject({ method, url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
+
+async function registered(tenant: typeof home, firstName: string) {
+  const user = await tenant.signUp();
+  const res = await call(
+    'POST',
+    '/v1/registrations',
+    user.accessToken,
+    {},
+    {
+      idToken: user.idToken,
+      firstName,
+      lastName: 'Etag',
+    },
+  );
+  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
+  return { ...user, personaId: res.json().personaId as string };
+}
+const owner = await registered(home, 'Erin');
+const neighbour = await registered(home, 'Ned');
+const stranger = await registered(away, 'Sid');
+
+async function newAsset(name: string) {
+  const res = await call(
+    'POST',
+    '/v1/assets',
+    owner.accessToken,
+    {},
+    {
+      assetType: 'bank_account',
+      categoryCode: 'checking',
+      name,
+      currency: 'USD',
+      ownerPersonaId: owner.personaId,
+      initialValue: '10.00',
+      valuedOn: '2026-01-01',
+      details: { institutionName: 'First Bank', accountKind: 'checking' },
+    },
+  );
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json().assetId as string;
+}
+
+t.test('single resources carry a weak ETag; If-None-Match answers 304 until they change', async (t) => {
+  const assetId = await newAsset('Etag account');
+  const first = await call('GET', `/v1/assets/${assetId}`, owner.accessToken);
+  const etag = first.headers.etag as string;
+  t.match(etag, /^W\/"[A-Za-z0-9_-]{27}"$/, 'a weak ETag');
+  t.equal((await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).headers.etag, etag, 'stable');
+  const cached = await call('GET', `/v1/assets/${assetId}`, owner.accessToken, { 'if-none-match': etag });
+  t.equal(cached.statusCode, 304, 'a current If-None-Match: 304');
+  t.equal(cached.body, '', 'without a body');
+  t.equal(cached.headers.etag, etag, 'with the ETag');
+  const strongForm = etag.replace(/^W\//, '');
+  t.equal(
+    (await call('GET', `/v1/assets/${assetId}`, owner.accessToken, { 'if-none-match': `"x", ${strongForm}` }))
+      .statusCode,
+    304,
+    'compared weakly, in a list',
+  );
+  await call('PATCH', `/v1/assets/${assetId}`, owner.accessToken, {}, { name: 'Renamed' });
+  const changed = await call('GET', `/v1/assets/${assetId}`, owner.accessToken, { 'if-none-match': etag });
+  t.equal(changed.statusCode, 200, 'after a change: the full answer');
+  t.not(changed.headers.etag, etag, 'with a new ETag');
+  await call(
+    'POST',
+    `/v1/assets/${assetId}/valuations`,
+    owner.accessToken,
+    {},
+    {
+      amount: '20.00',
+      valuedOn: '2026-02-01',
+      currency: 'USD',
+    },
+  );
+  const valued = await call('GET', `/v1/assets/${assetId}`, owner.accessToken);
+  t.not(valued.headers.etag, changed.headers.etag, 'a new valuation changes what the asset shows, and its ETag');
+
+  for (const url of ['/v1/me', `/v1/personas/${owner.personaId}`, '/v1/subscription']) {
+    const res = await call('GET', url, owner.accessToken);
+    t.match(res.headers.etag, /^W\//, `${url} has an ETag`);
+    t.equal(
+      (await call('GET', url, owner.accessToken, { 'if-none-match': res.headers.etag as string })).statusCode,
+      304,
+      `${url}: 304`,
+    );
+  }
+  const missing = await call('GET', `/v1/assets/${randomUUID()}`, owner.accessToken, { 'if-none-match': '*' });
+  t.equal(missing.statusCode, 404, 'an unknown asset stays 404 whatever If-None-Match says');
+});
+
+t.test('If-Match on PATCH and DELETE: a stale ETag is 412 and nothing changes', async (t) => {
+  const assetId = await newAsset('Guarded');
+  const etag = (await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).headers.etag as string;
+  const patched = await call(
+    'PATCH',
+    `/v1/assets/${assetId}`,
+    owner.accessToken,
+    { 'if-match': etag },
+    {
+      name: 'Guarded 2',
+    },
+  );
+  t.equal(patched.statusCode, 200, 'the current ETag: the change is made');
+  const stale = await call(
+    'PATCH',
+    `/v1/assets/${assetId}`,
+    owner.accessToken,
+    { 'if-match': etag },
+    {
+      name: 'Lost update',
+    },
+  );
+  t.equal(stale.statusCode, 412);
+  t.equal(stale.json().code, 'precondition_failed');
+  t.match(stale.headers['content-type'], /application\/problem\+json/);
+  t.equal((await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).json().name, 'Guarded 2', 'unchanged');
+  const staleDelete = await call('DELETE', `/v1/assets/${assetId}`, owner.accessToken, { 'if-match': etag });
+  t.equal(staleDelete.statusCode, 412, 'a stale DELETE: 412');
+  t.equal((await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).statusCode, 200, 'the asset is still there');
+  const current = (await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).headers.etag as string;
+  t.equal(
+    (await call('DELETE', `/v1/assets/${assetId}`, owner.accessToken, { 'if-match': current })).statusCode,
+    204,
+    'the current ETag: deleted',
+  );
+  const anyAsset = await newAsset('Star');
+  t.equal(
+    (await call('PATCH', `/v1/assets/${anyAsset}`, owner.accessToken, { 'if-match': '*' }, { name: 'Star 2' }))
+      .statusCode,
+    200,
+    'If-Match: * matches any existing asset',
+  );
+});
+
+t.test('If-Match says nothing about resources the caller may not see', async (t) => {
+  const assetId = await newAsset('Private');
+  const random = await call(
+    'PATCH',
+    `/v1/assets/${randomUUID()}`,
+    neighbour.accessToken,
+    { 'if-match': '"x"' },
+    {
+      name: 'x',
+    },
+  );
+  for (const [who, token] of [
+    ['a user of the same tenant', neighbour.accessToken],
+    ["another tenant's user", stranger.accessToken],
+  ] as const) {
+    for (const ifMatch of ['"x"', '*']) {
+      const res = await call('PATCH', `/v1/assets/${assetId}`, token, { 'if-match': ifMatch }, { name: 'x' });
+      t.equal(res.statusCode, random.statusCode, `${who}, If-Match ${ifMatch}: a random id's status`);
+      t.equal(res.json().code, random.json().code, `${who}: a random id's code`);
+    }
+    const del = await call('DELETE', `/v1/personas/${owner.personaId}/x/y`, token, { 'if-match': '*' });
+    t.not(del.statusCode, 412, 'never 412');
+  }
+  t.equal((await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).json().name, 'Private', 'unchanged');
+});
+
+t.test('two concurrent PATCHes with the same If-Match: exactly one wins, the other 412', async (t) => {
+  for (let round = 0; round < 5; round++) {
+    const assetId = await newAsset(`Race ${round}`);
+    const etag = (await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).headers.etag as string;
+    const answers = await Promise.all(
+      ['left', 'right'].map((side) =>
+        call('PATCH', `/v1/assets/${assetId}`, owner.accessToken, { 'if-match': etag }, { name: `${side} ${round}` }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    t.same(statuses, [200, 412], `round ${round}: one 200, one 412`);
+    const winner = answers.find((a) => a.statusCode === 200)!.json().name;
+    t.equal((await call('GET', `/v1/assets/${assetId}`, owner.accessToken)).json().name, winner, 'the winner stands');
+  }
+  // The same for a persona.
+  const personaUrl = `/v1/personas/${owner.personaId}`;
+  const etag = (await call('GET', personaUrl, owner.accessToken)).headers.etag as string;
+  const answers = await Promise.all(
+    ['Left', 'Right'].map((name) =>
+      call('PATCH', personaUrl, owner.accessToken, { 'if-match': etag }, { preferredName: name }),
+    ),
+  );
+  t.same(answers.map((a) => a.statusCode).sort(), [200, 412], 'persona: one 200, one 412');
+  const stale = await call('PATCH', personaUrl, owner.accessToken, { 'if-match': etag }, { preferredName: 'Late' });
+  t.equal(stale.json().code, 'precondition_failed', 'persona: a stale If-Match is 412');
+});
