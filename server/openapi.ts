@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { assetDetailsSchemas } from './schemas/assets.ts';
 import { problemResponse, ProblemSchema } from './schemas/common.ts';
+import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
 export const sharedSchemas = [ProblemSchema, ...assetDetailsSchemas];
@@ -67,6 +68,42 @@ function withDefaultsOptional<T>(part: T): T {
   return { ...schema, required } as T;
 }
 
+const IDEMPOTENCY_KEY_HEADER = {
+  type: 'string',
+  pattern: '^[!-~]{1,255}$',
+  description:
+    'Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets ' +
+    'the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`.',
+};
+const ETAG_HEADER = { type: 'string', description: 'Weak ETag of the resource, for If-None-Match and If-Match' };
+
+/** The published headers of safe retries: Idempotency-Key on POSTs, ETag and its preconditions. */
+function retryHeaders(method: string | string[], url: string, authenticated: boolean, schema: Record<string, unknown>) {
+  const response = { ...(schema.response as Record<string, Record<string, unknown>>) };
+  const headers = { ...((schema.headers as { properties?: object } | undefined)?.properties ?? {}) } as Record<
+    string,
+    unknown
+  >;
+  const verb = String(method);
+  if (verb === 'POST' && authenticated) {
+    headers['idempotency-key'] = IDEMPOTENCY_KEY_HEADER;
+    response[422] = problemResponse('`idempotency_key_reused`: the Idempotency-Key was used by another request');
+  } else if (verb === 'GET' && ETAG_ROUTES.has(url)) {
+    headers['if-none-match'] = { type: 'string', description: 'An ETag read before: 304 while it is current' };
+    if (response[200]) response[200] = { ...response[200], headers: { etag: ETAG_HEADER } };
+    response[304] = { description: 'Not modified: the If-None-Match ETag is current (no body)' };
+  } else if ((verb === 'PATCH' || verb === 'DELETE') && IF_MATCH_ROUTES.has(url)) {
+    headers['if-match'] = {
+      type: 'string',
+      description: 'Optional: the ETag read before; a changed resource answers 412 and nothing changes',
+    };
+    response[412] = problemResponse('`precondition_failed`: the resource changed since the If-Match ETag');
+  } else {
+    return {};
+  }
+  return { headers: { type: 'object', properties: headers }, response };
+}
+
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
   openapi: {
     openapi: '3.1.0',
@@ -105,6 +142,7 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       // Any status a route does not list (413, 415, 429...) is a problem document too.
       response: { ...(schema.response as object), default: problemResponse('Any other error') },
     };
+    Object.assign(published, retryHeaders(route.method, route.url, authenticated, published));
     return { schema: published as typeof schema, url };
   },
 };

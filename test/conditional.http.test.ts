@@ -205,3 +205,19 @@ t.test('two concurrent PATCHes with the same If-Match: exactly one wins, the oth
   const stale = await call('PATCH', personaUrl, owner.accessToken, { 'if-match': etag }, { preferredName: 'Late' });
   t.equal(stale.json().code, 'precondition_failed', 'persona: a stale If-Match is 412');
 });
+
+t.test('the published contract declares the headers', async (t) => {
+  const doc = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  type Op = { parameters?: Array<{ in: string; name: string }>; responses: Record<string, { headers?: object }> };
+  const headersOf = (op: Op) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+  const paths = doc.paths as Record<string, Record<string, Op>>;
+  for (const [path, ops] of Object.entries(paths)) {
+    if (ops.post && path.startsWith('/v1/') && !path.startsWith('/v1/webhooks'))
+      t.ok(headersOf(ops.post).includes('idempotency-key'), `POST ${path} declares Idempotency-Key`);
+  }
+  t.notOk(headersOf(paths['/v1/webhooks/stripe']!.post!).includes('idempotency-key'), 'not the webhook');
+  t.ok(paths['/v1/assets/{assetId}']!.get!.responses['200']!.headers, 'GET asset declares its ETag');
+  t.ok(paths['/v1/assets/{assetId}']!.get!.responses['304'], 'and 304');
+  t.ok(headersOf(paths['/v1/assets/{assetId}']!.patch!).includes('if-match'), 'PATCH asset declares If-Match');
+  t.ok(paths['/v1/personas/{personaId}']!.patch!.responses['412'], 'and 412');
+});

@@ -10,6 +10,17 @@ import type pg from 'pg';
 import { lockForPrecondition } from '../../generated/idempotency.queries.ts';
 import { HttpProblem } from './errors.ts';
 
+/** The routes that set an ETag (withETag) and those that honour If-Match (requireIfMatch), for the
+ *  published contract (server/openapi.ts); test/conditional.http.test.ts checks them. */
+export const ETAG_ROUTES = new Set([
+  '/v1/assets/:assetId',
+  '/v1/personas/:personaId',
+  '/v1/me',
+  '/v1/subscription',
+  '/v1/invoices/:invoiceId',
+]);
+export const IF_MATCH_ROUTES = new Set(['/v1/assets/:assetId', '/v1/personas/:personaId']);
+
 /** The weak ETag of a procedure's row (its JSON: dates as ISO text, money as text). */
 export function etagOf(row: unknown): string {
   return `W/"${createHash('sha256').update(JSON.stringify(row)).digest('base64url').slice(0, 27)}"`;
