@@ -912,13 +912,10 @@ CREATE FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) RE
     AS $_$
 #variable_conflict use_column
 declare
-  v_tenant_id uuid := app.require_active_tenant();
-  v_sub text := app.current_actor_id();
+  v_sub text := app.idempotency_caller();
+  v_tenant_id uuid := app.current_tenant_id();
   v_row app.idempotency_keys;
 begin
-  if app.current_actor_kind() <> 'user' or v_sub is null then
-    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
-  end if;
   if p_key is null or p_key !~ '^[!-~]{1,255}$' then
     perform app.fail('PT400', 'idempotency_key_invalid', 'the Idempotency-Key must be 1 to 255 visible ASCII characters');
   end if;
@@ -2414,11 +2411,13 @@ CREATE FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+  v_sub text := app.idempotency_caller();
 begin
   update app.idempotency_keys k
      set response_status = p_status, response_location = p_location,
          response_content_type = p_content_type, response_body = p_body
-   where k.tenant_id = app.current_tenant_id() and k.actor_sub = app.current_actor_id()
+   where k.tenant_id = app.current_tenant_id() and k.actor_sub = v_sub
      and k.idempotency_key = p_key and k.response_status is null;
   if not found then
     perform app.fail('PT409', 'idempotency_key_in_progress', 'this Idempotency-Key was not claimed by this request');
@@ -3852,6 +3851,37 @@ ALTER FUNCTION app.free_plan_id() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.free_plan_id() IS 'The free plan, the one every user falls back to.';
+
+--
+-- Name: idempotency_caller(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.idempotency_caller() RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  -- Not registered yet is fine (registration takes a key too); deactivated is not.
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub and u.status <> 'active') then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_sub;
+end
+$$;
+
+ALTER FUNCTION app.idempotency_caller() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION idempotency_caller(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context, not deactivated; registration comes before a user row).';
 
 --
 -- Name: insert_asset_details(text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -10921,6 +10951,12 @@ REVOKE ALL ON FUNCTION app.ffc_role_rank(p_role text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.free_plan_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION idempotency_caller(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.idempotency_caller() FROM PUBLIC;
 
 --
 -- Name: FUNCTION insert_asset_details(p_asset_type text, p_asset_id uuid, p_details jsonb); Type: ACL; Schema: app; Owner: estate_owner

@@ -4,6 +4,27 @@
 -- transaction's lock timeout): after a commit it gets the stored answer, after a rollback it
 -- claims the key itself. Keys belong to (tenant, Cognito subject): registration has a key too.
 
+create or replace function app.idempotency_caller() returns text
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_sub text := app.current_actor_id();
+begin
+  if app.current_actor_kind() <> 'user' or v_sub is null then
+    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
+  end if;
+  -- Not registered yet is fine (registration takes a key too); deactivated is not.
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub and u.status <> 'active') then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_sub;
+end
+$$;
+comment on function app.idempotency_caller() is
+  'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context, not deactivated; registration comes before a user row).';
+
 create or replace function api.sp_claim_idempotency_key(p_key text, p_request_hash text)
   returns table (claimed boolean, response_status integer, response_location text,
                  response_content_type text, response_body text)
@@ -12,13 +33,10 @@ create or replace function api.sp_claim_idempotency_key(p_key text, p_request_ha
 as $$
 #variable_conflict use_column
 declare
-  v_tenant_id uuid := app.require_active_tenant();
-  v_sub text := app.current_actor_id();
+  v_sub text := app.idempotency_caller();
+  v_tenant_id uuid := app.current_tenant_id();
   v_row app.idempotency_keys;
 begin
-  if app.current_actor_kind() <> 'user' or v_sub is null then
-    perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
-  end if;
   if p_key is null or p_key !~ '^[!-~]{1,255}$' then
     perform app.fail('PT400', 'idempotency_key_invalid', 'the Idempotency-Key must be 1 to 255 visible ASCII characters');
   end if;
@@ -65,11 +83,13 @@ create or replace function api.sp_store_idempotent_response(p_key text, p_status
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
+declare
+  v_sub text := app.idempotency_caller();
 begin
   update app.idempotency_keys k
      set response_status = p_status, response_location = p_location,
          response_content_type = p_content_type, response_body = p_body
-   where k.tenant_id = app.current_tenant_id() and k.actor_sub = app.current_actor_id()
+   where k.tenant_id = app.current_tenant_id() and k.actor_sub = v_sub
      and k.idempotency_key = p_key and k.response_status is null;
   if not found then
     perform app.fail('PT409', 'idempotency_key_in_progress', 'this Idempotency-Key was not claimed by this request');
