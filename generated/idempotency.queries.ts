@@ -69,7 +69,7 @@ export const storeIdempotentResponse = new PreparedQuery<IStoreIdempotentRespons
 
 /** 'LockForPrecondition' parameters type */
 export interface ILockForPreconditionParams {
-  id: string;
+  id?: string | null | void;
   kind: string;
 }
 
@@ -84,12 +84,12 @@ export interface ILockForPreconditionQuery {
   result: ILockForPreconditionResult;
 }
 
-const lockForPreconditionIR: any = {"usedParamSet":{"kind":true,"id":true},"params":[{"name":"kind","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":51}]},{"name":"id","required":true,"transform":{"type":"scalar"},"locs":[{"a":62,"b":65}]}],"statement":"SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id!) AS \"locked\""};
+const lockForPreconditionIR: any = {"usedParamSet":{"kind":true,"id":true},"params":[{"name":"kind","required":true,"transform":{"type":"scalar"},"locs":[{"a":46,"b":51}]},{"name":"id","required":false,"transform":{"type":"scalar"},"locs":[{"a":62,"b":64}]}],"statement":"SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id) AS \"locked\""};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id!) AS "locked"
+ * SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id) AS "locked"
  * ```
  */
 export const lockForPrecondition = new PreparedQuery<ILockForPreconditionParams,ILockForPreconditionResult>(lockForPreconditionIR);

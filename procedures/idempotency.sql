@@ -110,8 +110,8 @@ create or replace function api.sp_lock_for_precondition(p_kind text, p_id uuid)
 as $$
 declare
   v_tenant_id uuid := app.require_active_tenant();
+  v_user_id uuid := app.current_user_id();
 begin
-  perform app.current_user_id();
   -- Says nothing: a row of the tenant the caller may not see is locked like any other, and the
   -- read that follows (the resource's own procedure) answers its usual not-found.
   case p_kind
@@ -119,11 +119,15 @@ begin
       perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_id for update;
     when 'persona' then
       perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_id for update;
+    when 'subscription' then
+      -- The caller's own current subscription (p_id is not used: there is one).
+      perform 1 from app.subscriptions s
+       where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.ended_at is null for update;
     else
       perform app.fail('22023', 'invalid_input', 'unknown resource kind');
   end case;
 end
 $$;
 comment on function api.sp_lock_for_precondition(text, uuid) is
-  'Locks an asset''s or a persona''s row for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+  'Locks an asset''s or a persona''s row, or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
 grant execute on function api.sp_lock_for_precondition(text, uuid) to estate_api;

@@ -179,10 +179,13 @@ t.test('start a paid plan, Stripe activates it, change it, see invoices, cancel 
       c,
     ),
   );
+  const read = await app.inject({ method: 'GET', url: '/v1/subscription', headers: as(paula) });
+  const etag = read.headers.etag as string;
+  t.match(etag, /^W\//, 'the subscription carries an ETag (issue 10)');
   const upgraded = await app.inject({
     method: 'PATCH',
     url: '/v1/subscription',
-    headers: as(paula),
+    headers: { ...as(paula), 'if-match': etag },
     payload: { planCode: 'advisor' },
   });
   t.match(
@@ -190,6 +193,13 @@ t.test('start a paid plan, Stripe activates it, change it, see invoices, cancel 
     { planCode: 'family', pendingPlanCode: 'advisor', effectivePlanCode: 'family' },
     'asked for, not yet in force',
   );
+  const stale = await app.inject({
+    method: 'PATCH',
+    url: '/v1/subscription',
+    headers: { ...as(paula), 'if-match': etag },
+    payload: { planCode: 'advisor' },
+  });
+  t.same([stale.statusCode, stale.json().code], [412, 'precondition_failed'], 'a stale If-Match: 412');
   t.equal(
     await webhook(
       stripeEvent('customer.subscription.updated', {

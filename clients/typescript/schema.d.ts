@@ -7172,7 +7172,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -7264,6 +7267,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
           headers: {
             [name: string]: unknown;
           };

@@ -10,4 +10,4 @@ SELECT api.sp_store_idempotent_response(p_key => :key!, p_status => :status!, p_
                                         p_content_type => :contentType, p_body => :body) AS "stored";
 
 /* @name lockForPrecondition */
-SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id!) AS "locked";
+SELECT api.sp_lock_for_precondition(p_kind => :kind!, p_id => :id) AS "locked";

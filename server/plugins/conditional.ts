@@ -19,7 +19,7 @@ export const ETAG_ROUTES = new Set([
   '/v1/subscription',
   '/v1/invoices/:invoiceId',
 ]);
-export const IF_MATCH_ROUTES = new Set(['/v1/assets/:assetId', '/v1/personas/:personaId']);
+export const IF_MATCH_ROUTES = new Set(['/v1/assets/:assetId', '/v1/personas/:personaId', '/v1/subscription']);
 
 /** The weak ETag of a procedure's row (its JSON: dates as ISO text, money as text). */
 export function etagOf(row: unknown): string {
@@ -50,12 +50,12 @@ function tagsOf(header: string | string[] | undefined): string[] | null {
 export async function requireIfMatch(
   request: FastifyRequest,
   db: pg.PoolClient,
-  resource: { kind: 'asset' | 'persona'; id: string },
+  resource: { kind: 'asset' | 'persona'; id: string } | { kind: 'subscription'; id?: undefined },
   read: () => Promise<unknown[]>,
 ): Promise<void> {
   const expected = tagsOf(request.headers['if-match']);
   if (!expected) return;
-  await lockForPrecondition.run({ kind: resource.kind, id: resource.id }, db);
+  await lockForPrecondition.run({ kind: resource.kind, id: resource.id ?? null }, db);
   const [row] = await read();
   const current = etagOf(row).replace(/^W\//, '');
   if (!expected.includes('*') && !expected.includes(current)) {

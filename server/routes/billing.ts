@@ -20,7 +20,7 @@ import {
   Subscription,
   Usage,
 } from '../schemas/billing.ts';
-import { withETag } from '../plugins/conditional.ts';
+import { requireIfMatch, withETag } from '../plugins/conditional.ts';
 
 /** A count or limit from the database (int8 arrives as text); NULL stays null (unlimited). */
 const count = (value: string | null) => (value === null ? null : Number(value));
@@ -99,7 +99,14 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      (await request.inTenant((db) => billing.upgradeSubscription.run({ planCode: request.body.planCode }, db)))[0],
+      (
+        await request.inTenant(async (db) => {
+          await requireIfMatch(request, db, { kind: 'subscription' }, () =>
+            billing.getMySubscription.run(undefined, db),
+          );
+          return billing.upgradeSubscription.run({ planCode: request.body.planCode }, db);
+        })
+      )[0],
   );
 
   app.post(
