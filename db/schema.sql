@@ -1507,6 +1507,25 @@ ALTER FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_lin
 COMMENT ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) IS 'Invites a user to act for a persona the signed-in user acts for (delegate: nothing changes until they accept; the same answer for any user id), or claims a persona as oneself (self).';
 
 --
+-- Name: sp_list_allowed_origins(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_allowed_origins() RETURNS TABLE(tenant_id uuid, origin text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select a.tenant_id, a.origin from app.tenant_allowed_origins a order by a.origin, a.tenant_id
+$$;
+
+ALTER FUNCTION api.sp_list_allowed_origins() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_allowed_origins(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_allowed_origins() IS 'Every tenant''s allowed browser origins, read before the tenant is known: the API answers CORS preflights from them.';
+
+--
 -- Name: sp_list_asset_categories(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4078,6 +4097,48 @@ ALTER FUNCTION app.normalize_email(p_email text) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.normalize_email(p_email text) IS 'Lower-cases and checks an e-mail address, raising invalid_email.';
 
 --
+-- Name: normalize_origin(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.normalize_origin(p_origin text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v text := pg_catalog.lower(pg_catalog.btrim(p_origin));
+  v_port integer;
+begin
+  -- Exactly what a browser sends as Origin: scheme, host, optional port. No path (not even "/"),
+  -- query, user info or wildcard; https only, except http on loopback for development.
+  if v is null or pg_catalog.length(v) > 253
+     or not (v ~ '^https://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?$'
+             or v ~ '^http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$') then
+    perform app.fail('PT400', 'invalid_origin',
+      'an origin is https://host[:port] (http only for localhost or 127.0.0.1), with no path or wildcard');
+  end if;
+  if v ~ ':[0-9]+$' then
+    v_port := pg_catalog.substring(v, ':([0-9]+)$')::integer;
+    if v_port < 1 or v_port > 65535 then
+      perform app.fail('PT400', 'invalid_origin', 'an origin''s port is 1 to 65535');
+    end if;
+    -- Browsers leave the scheme's default port out of Origin.
+    if (v like 'https://%' and v_port = 443) or (v like 'http://%' and v_port = 80) then
+      v := pg_catalog.regexp_replace(v, ':[0-9]+$', '');
+    end if;
+  end if;
+  return v;
+end
+$_$;
+
+ALTER FUNCTION app.normalize_origin(p_origin text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION normalize_origin(p_origin text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.normalize_origin(p_origin text) IS 'Checks a browser origin (https://host[:port], or http://localhost|127.0.0.1[:port]) and returns it as browsers send it, raising invalid_origin.';
+
+--
 -- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5885,6 +5946,43 @@ ALTER FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_curren
 COMMENT ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) IS 'Records (or corrects) the rate of one currency in another on a date.';
 
 --
+-- Name: sp_set_tenant_allowed_origins(uuid, text[]); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) RETURNS TABLE(tenant_id uuid, origin text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_origins text[];
+begin
+  if p_origins is null or pg_catalog.cardinality(p_origins) > 20 then
+    perform app.fail('PT400', 'invalid_origin', 'give 0 to 20 origins');
+  end if;
+  select coalesce(pg_catalog.array_agg(distinct app.normalize_origin(o)), '{}') into v_origins
+    from pg_catalog.unnest(p_origins) o;
+  -- The list replaces the previous one; every row added or removed is audited (support actor).
+  delete from app.tenant_allowed_origins a where a.tenant_id = v_tenant_id and a.origin <> all (v_origins);
+  insert into app.tenant_allowed_origins (tenant_id, origin)
+  select v_tenant_id, o from pg_catalog.unnest(v_origins) o
+  on conflict do nothing;
+  return query
+    select a.tenant_id, a.origin from app.tenant_allowed_origins a
+     where a.tenant_id = v_tenant_id order by a.origin;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) IS 'Replaces the browser origins a tenant''s apps may call the API from (CORS); the API applies the change within AUTH_ROUTING_MAX_AGE_SECONDS.';
+
+--
 -- Name: sp_set_tenant_plan(uuid, text, boolean, numeric, text, text, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -7044,6 +7142,29 @@ ALTER TABLE app.subscription_seats OWNER TO estate_owner;
 COMMENT ON TABLE app.subscription_seats IS 'Seats: each person in a subscriber''s circles holds one (once, however many of those circles they are in).';
 
 --
+-- Name: tenant_allowed_origins; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_allowed_origins (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    origin text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_allowed_origins_origin_check CHECK (((origin ~ '^https://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?$'::text) OR (origin ~ '^http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$'::text)))
+);
+
+ALTER TABLE ONLY app.tenant_allowed_origins FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_allowed_origins OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_allowed_origins; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_allowed_origins IS 'Browser origins (scheme, host, port) a tenant''s white-label apps call the API from: CORS allows them for that tenant''s tokens only.';
+
+--
 -- Name: tenant_app_clients; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -7861,6 +7982,20 @@ ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_stripe_subscription_id_key UNIQUE (stripe_subscription_id);
 
 --
+-- Name: tenant_allowed_origins tenant_allowed_origins_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_allowed_origins
+    ADD CONSTRAINT tenant_allowed_origins_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_allowed_origins tenant_allowed_origins_tenant_id_origin_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_allowed_origins
+    ADD CONSTRAINT tenant_allowed_origins_tenant_id_origin_key UNIQUE (tenant_id, origin);
+
+--
 -- Name: tenant_app_clients tenant_app_clients_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -8317,6 +8452,12 @@ CREATE INDEX subscriptions_plan_idx ON app.subscriptions USING btree (plan_id);
 CREATE INDEX subscriptions_user_idx ON app.subscriptions USING btree (tenant_id, user_id);
 
 --
+-- Name: tenant_allowed_origins_origin_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX tenant_allowed_origins_origin_idx ON app.tenant_allowed_origins USING btree (origin);
+
+--
 -- Name: tenant_plan_settings_plan_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -8531,6 +8672,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscription_seats FOR EACH 
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: tenant_allowed_origins _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_allowed_origins FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: tenant_app_clients _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -8825,6 +8972,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_s
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_customer_id');
+
+--
+-- Name: tenant_allowed_origins _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_allowed_origins FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: tenant_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -9340,6 +9493,13 @@ ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
+-- Name: tenant_allowed_origins tenant_allowed_origins_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_allowed_origins
+    ADD CONSTRAINT tenant_allowed_origins_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
 -- Name: tenant_app_clients tenant_app_clients_tenant_id_provider_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -9853,6 +10013,12 @@ ALTER TABLE app.plan_features ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.refunds ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: tenant_allowed_origins select_for_cors; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_for_cors ON app.tenant_allowed_origins FOR SELECT USING (true);
+
+--
 -- Name: tenants select_for_support; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -9937,6 +10103,12 @@ ALTER TABLE app.subscription_seats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.subscriptions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: tenant_allowed_origins; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_allowed_origins ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: tenant_app_clients; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -9995,6 +10167,12 @@ CREATE POLICY write_by_support ON app.exchange_rates USING (( SELECT app.is_supp
 --
 
 CREATE POLICY write_own_tenant ON app.stripe_routes USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenant_allowed_origins write_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY write_own_tenant ON app.tenant_allowed_origins USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: tenant_app_clients write_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -10267,6 +10445,13 @@ GRANT ALL ON FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_ro
 
 REVOKE ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_allowed_origins(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_allowed_origins() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_allowed_origins() TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_asset_categories(); Type: ACL; Schema: api; Owner: estate_owner
@@ -10729,6 +10914,12 @@ REVOKE ALL ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_cu
 REVOKE ALL ON FUNCTION app.normalize_email(p_email text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION normalize_origin(p_origin text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.normalize_origin(p_origin text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION payment_method_list(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -11071,6 +11262,13 @@ GRANT ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_clien
 
 REVOKE ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb); Type: ACL; Schema: support; Owner: estate_owner

@@ -286,6 +286,10 @@ const TABLE: Record<string, Entry> = {
       },
     ]),
   ),
+  'OPTIONS /v1*': {
+    outside:
+      "CORS preflights (@fastify/cors): no token, no ids, no data; answered only for an origin some tenant allows: test/cors.http.test.ts attacks it (unknown and look-alike origins, another tenant's origin)",
+  },
   'POST /v1/webhooks/stripe': {
     outside:
       "Stripe's signature, not a token, guards it: test/stripe.http.test.ts attacks it (forged, replayed, tampered)",
