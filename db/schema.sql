@@ -121,6 +121,28 @@ ALTER TYPE app.ffc_membership_row OWNER TO estate_owner;
 COMMENT ON TYPE app.ffc_membership_row IS 'A persona''s membership of a circle and its role.';
 
 --
+-- Name: ffc_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.ffc_row AS (
+	ffc_id uuid,
+	name text,
+	description text,
+	my_role text,
+	member_count integer,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.ffc_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE ffc_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.ffc_row IS 'A family circle as a member sees it: name, description, the caller''s role, active members.';
+
+--
 -- Name: ownership_form; Type: DOMAIN; Schema: app; Owner: estate_owner
 --
 
@@ -1137,6 +1159,50 @@ ALTER FUNCTION api.sp_delete_asset(p_asset_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_delete_asset(p_asset_id uuid) IS 'Deletes an asset with its type row, shares, valuations and grants; only when every share belongs to personas the caller acts for.';
 
 --
+-- Name: sp_delete_ffc(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_delete_ffc(p_ffc_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_creator uuid;
+  v_persona uuid;
+begin
+  perform app.lock_ffc(p_ffc_id);
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'owner');
+  -- Pending invitations can no longer be accepted; grants to the circle go; every member is
+  -- removed (their seats freed by the seat trigger) with the grants only the circle allowed.
+  update app.ffc_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.ffc_id = p_ffc_id and i.status = 'pending';
+  delete from app.asset_permissions g where g.tenant_id = v_tenant_id and g.grantee_ffc_id = p_ffc_id;
+  for v_persona in
+    update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+    returning m.persona_id
+  loop
+    perform app.drop_grants_lost_with_membership(p_ffc_id, v_persona);
+  end loop;
+  update app.fwd_family_circles c set deleted_at = pg_catalog.now()
+   where c.tenant_id = v_tenant_id and c.id = p_ffc_id
+  returning c.created_by_user_id into v_creator;
+  -- The circle no longer counts against its creator's plan.
+  perform app.track_usage(v_tenant_id, v_creator, 'ffcs', -1);
+end
+$$;
+
+ALTER FUNCTION api.sp_delete_ffc(p_ffc_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_delete_ffc(p_ffc_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) IS 'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
+
+--
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1206,6 +1272,30 @@ ALTER FUNCTION api.sp_get_current_user() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_get_current_user() IS 'The signed-in user with their own persona and the tenant''s branding.';
+
+--
+-- Name: sp_get_ffc(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_ffc(p_ffc_id uuid) RETURNS SETOF app.ffc_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_role text := app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+begin
+  return query select * from app.ffc_view(p_ffc_id, v_role);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_ffc(p_ffc_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_ffc(p_ffc_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_ffc(p_ffc_id uuid) IS 'One circle the signed-in user belongs to: name, description, their role, how many members.';
 
 --
 -- Name: sp_get_ffc_hierarchy(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1574,6 +1664,40 @@ ALTER FUNCTION api.sp_list_auth_clients() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app client) pairs and their tenants, from which the API builds its token verifiers.';
 
 --
+-- Name: sp_list_ffc_invitations(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, email text, role text, status text, expires_at timestamp with time zone, invited_by_user_id uuid, responded_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- Those who may invite (owners, admins) see what the circle sent; others: ffc_permission_denied.
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select i.id, i.email, i.role,
+           case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end,
+           i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
+      from app.ffc_invitations i
+     where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
+     order by i.created_at desc, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) IS 'The invitations a circle sent, newest first (owners and admins): email, role, pending/accepted/revoked/expired.';
+
+--
 -- Name: sp_list_invoices(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1605,6 +1729,43 @@ ALTER FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) OWNER TO 
 --
 
 COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first.';
+
+--
+-- Name: sp_list_my_ffc_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text, expires_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Only to the email the identity provider verified: a typed, unverified address sees none.
+  return query
+    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at
+      from app.users u
+      join app.ffc_invitations i on i.tenant_id = u.tenant_id and i.email = pg_catalog.lower(u.email)
+      join app.fwd_family_circles c on c.tenant_id = i.tenant_id and c.id = i.ffc_id and c.deleted_at is null
+      left join app.user_personas up on up.tenant_id = i.tenant_id and up.user_id = i.invited_by_user_id and up.link_kind = 'self'
+      left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where u.tenant_id = v_tenant_id and u.id = v_user_id and u.email_verified_at is not null
+       and i.status = 'pending' and i.expires_at > pg_catalog.now()
+     order by i.created_at desc, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) IS 'Pending, unexpired circle invitations to the signed-in user''s verified email: circle, role, who invited (the token is only in the invitation itself).';
 
 --
 -- Name: sp_list_my_ffcs(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2483,6 +2644,43 @@ ALTER FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_va
 --
 
 COMMENT ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) IS 'Records a dated valuation of an asset (appended, never overwriting).';
+
+--
+-- Name: sp_update_ffc(uuid, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) RETURNS SETOF app.ffc_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_role text;
+begin
+  perform app.lock_ffc(p_ffc_id);
+  -- Owners and admins rename a circle (docs/family_circles.md).
+  v_role := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  if pg_catalog.length(p_description) > 1000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 1000 characters');
+  end if;
+  update app.fwd_family_circles c
+     set name = case when p_name is null then c.name else app.require_text(p_name, 'invalid_name', 120) end,
+         description = case when coalesce(p_clear_description, false) then null
+                            when p_description is null then c.description
+                            else nullif(pg_catalog.btrim(p_description), '') end
+   where c.tenant_id = v_tenant_id and c.id = p_ffc_id;
+  return query select * from app.ffc_view(p_ffc_id, v_role);
+end
+$$;
+
+ALTER FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) IS 'Renames a circle or changes its description (owners and admins); a null field is left as it is.';
 
 --
 -- Name: sp_update_ffc_member_role(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3708,6 +3906,30 @@ ALTER FUNCTION app.ffc_role_rank(p_role text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.ffc_role_rank(p_role text) IS 'Orders circle roles: owner > admin > member > advisor > viewer.';
+
+--
+-- Name: ffc_view(uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) RETURNS SETOF app.ffc_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select c.id, c.name, c.description, p_my_role,
+         (select count(*)::integer from app.ffc_memberships x
+           where x.tenant_id = c.tenant_id and x.ffc_id = c.id and x.status = 'active'),
+         c.created_at, c.updated_at
+    from app.fwd_family_circles c
+   where c.tenant_id = (select app.current_tenant_id()) and c.id = p_ffc_id
+$$;
+
+ALTER FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION ffc_view(p_ffc_id uuid, p_my_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) IS 'A circle as app.ffc_row, with the caller''s role as given.';
 
 --
 -- Name: free_plan_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6662,6 +6884,7 @@ CREATE TABLE app.fwd_family_circles (
     created_by_user_id uuid NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    deleted_at timestamp with time zone,
     CONSTRAINT fwd_family_circles_description_check CHECK ((length(description) <= 1000)),
     CONSTRAINT fwd_family_circles_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 120)))
 );
@@ -6675,6 +6898,12 @@ ALTER TABLE app.fwd_family_circles OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.fwd_family_circles IS 'Family circles: the family (and its advisors) who share a picture of their wealth.';
+
+--
+-- Name: COLUMN fwd_family_circles.deleted_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.fwd_family_circles.deleted_at IS 'When an owner deleted the circle (api.sp_delete_ffc): no member is left, it no longer counts against the plan; NULL while it lives.';
 
 --
 -- Name: general_ledger; Type: TABLE; Schema: app; Owner: estate_owner
@@ -10377,6 +10606,13 @@ REVOKE ALL ON FUNCTION api.sp_delete_asset(p_asset_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_asset(p_asset_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_delete_ffc(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -10396,6 +10632,13 @@ GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date,
 
 REVOKE ALL ON FUNCTION api.sp_get_current_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_current_user() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_ffc(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_ffc(p_ffc_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_ffc(p_ffc_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_ffc_hierarchy(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -10468,11 +10711,25 @@ REVOKE ALL ON FUNCTION api.sp_list_auth_clients() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_auth_clients() TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -10627,6 +10884,13 @@ GRANT ALL ON FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text, p_descri
 
 REVOKE ALL ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) TO estate_api;
 
 --
 -- Name: FUNCTION sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text); Type: ACL; Schema: api; Owner: estate_owner
@@ -10846,6 +11110,12 @@ REVOKE ALL ON FUNCTION app.fail(p_sqlstate text, p_code text, p_message text) FR
 --
 
 REVOKE ALL ON FUNCTION app.ffc_role_rank(p_role text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION ffc_view(p_ffc_id uuid, p_my_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION free_plan_id(); Type: ACL; Schema: app; Owner: estate_owner

@@ -337,6 +337,11 @@ const TABLE: Record<string, Entry> = {
   },
   'POST /v1/ffcs': { valid: () => ({ body: { name: 'Probe circle' } }) },
   'GET /v1/ffcs': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/ffcs/:ffcId': { ids: ffcOnly },
+  'PATCH /v1/ffcs/:ffcId': { ids: ffcOnly, valid: () => ({ body: { name: 'Probed circle' } }) },
+  'DELETE /v1/ffcs/:ffcId': { ids: ffcOnly },
+  'GET /v1/ffcs/:ffcId/invitations': { ids: ffcOnly, valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/ffc-invitations': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/ffcs/:ffcId/hierarchy': { ids: ffcOnly },
   'POST /v1/ffcs/:ffcId/members': {
     ids: ffcOnly,

@@ -1,3 +1,5 @@
+-- Issue 10 (the partner's contract): tenants' browser origins (CORS) and deletable circles.
+
 -- The browser origins each tenant's white-label apps are served from (CORS, issue 10). Set by
 -- support (support.sp_set_tenant_allowed_origins, the operator CLI's set-origins); the API reads
 -- every tenant's list before the tenant is known (a preflight carries no token) and, after
@@ -29,3 +31,21 @@ create trigger _100_timestamps before update on app.tenant_allowed_origins
   for each row execute function app.tg__set_updated_at();
 create trigger _500_audit after insert or update or delete on app.tenant_allowed_origins
   for each row execute function audit.tg_audit__row();
+
+-- Issue 10's circle endpoints: a deleted circle is kept (seats and the audit log name it) with
+-- its members removed, its pending invitations revoked and the grants to it dropped.
+alter table app.fwd_family_circles add column deleted_at timestamptz;
+comment on column app.fwd_family_circles.deleted_at is
+  'When an owner deleted the circle (api.sp_delete_ffc): no member is left, it no longer counts against the plan; NULL while it lives.';
+
+-- A circle as its members see it (sp_get_ffc, sp_update_ffc).
+create type app.ffc_row as (
+  ffc_id uuid,
+  name text,
+  description text,
+  my_role text,
+  member_count integer,
+  created_at timestamptz,
+  updated_at timestamptz
+);
+comment on type app.ffc_row is 'A family circle as a member sees it: name, description, the caller''s role, active members.';
