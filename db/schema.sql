@@ -70,6 +70,33 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
 COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
 
 --
+-- Name: asset_list_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.asset_list_row AS (
+	asset_id uuid,
+	asset_type text,
+	category_code text,
+	name text,
+	currency text,
+	is_liability boolean,
+	identifier_masked text,
+	current_value numeric,
+	current_value_currency text,
+	valued_on date,
+	my_access text,
+	created_at timestamp with time zone
+);
+
+ALTER TYPE app.asset_list_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE asset_list_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.asset_list_row IS 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access.';
+
+--
 -- Name: asset_row; Type: TYPE; Schema: app; Owner: estate_owner
 --
 
@@ -1664,6 +1691,80 @@ ALTER FUNCTION api.sp_list_auth_clients() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app client) pairs and their tenants, from which the API builds its token verifiers.';
 
 --
+-- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate numeric, rate_date date)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_as_of is null then
+    perform app.fail('PT400', 'invalid_as_of', 'as_of is required');
+  end if;
+  if p_currency is not null and p_currency !~ '^[A-Z]{3}$' then
+    perform app.fail('PT400', 'invalid_currency', 'currency must be an ISO 4217 code such as USD');
+  end if;
+  -- The rates net worth uses on that date (app.exchange_rate): each stored pair's latest on or
+  -- before it. Reference data, the same for every tenant, read-only here.
+  return query
+    select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
+      from app.exchange_rates r
+     where r.rate_date <= p_as_of
+       and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
+     order by r.base_currency, r.quote_currency, r.rate_date desc
+     limit p_limit offset p_offset;
+end
+$_$;
+
+ALTER FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) IS 'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency.';
+
+--
+-- Name: sp_list_ffc_assets(uuid, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  perform app.check_page(p_limit, p_offset);
+  -- What the circle's active members own, narrowed to what the caller may see (as the circle's
+  -- net worth counts it): membership alone shows nothing that was not shared.
+  return query select * from app.asset_list(
+    v_user_id,
+    array(select distinct o.asset_id from app.asset_ownerships o
+           join app.ffc_memberships m on m.tenant_id = o.tenant_id and m.persona_id = o.persona_id
+          where o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+          intersect
+          select app.visible_asset_ids(v_user_id)),
+    p_asset_type, p_limit, p_offset);
+end
+$$;
+
+ALTER FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) IS 'The assets a circle''s members own that the caller may see (members only), optionally of one type, a page at a time.';
+
+--
 -- Name: sp_list_ffc_invitations(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1729,6 +1830,33 @@ ALTER FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) OWNER TO 
 --
 
 COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first.';
+
+--
+-- Name: sp_list_my_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Everything the caller may see: owned through any persona they act for, granted to them or
+  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access).
+  return query select * from app.asset_list(v_user_id, array(select app.visible_asset_ids(v_user_id)),
+                                            p_asset_type, p_limit, p_offset);
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, a page at a time.';
 
 --
 -- Name: sp_list_my_ffc_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3245,6 +3373,35 @@ ALTER FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) OWNER TO es
 --
 
 COMMENT ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) IS 'The type-specific fields of an asset, camelCased.';
+
+--
+-- Name: asset_list(uuid, uuid[], text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
+         case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
+         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at
+    from app.assets a
+    left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
+                        where x.tenant_id = a.tenant_id and x.asset_id = a.id
+                        order by x.valued_on desc, x.created_at desc limit 1) v on true
+   where a.tenant_id = (select app.current_tenant_id()) and a.id = any (p_asset_ids)
+     and (p_asset_type is null or a.asset_type = p_asset_type)
+   order by a.name, a.id
+   limit p_limit offset p_offset
+$$;
+
+ALTER FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) IS 'A page of the given assets (of one type, or all) as app.asset_list_row, by name; the caller filters to what may be seen.';
 
 --
 -- Name: asset_type_table(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -10711,6 +10868,20 @@ REVOKE ALL ON FUNCTION api.sp_list_auth_clients() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_auth_clients() TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -10723,6 +10894,13 @@ GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer
 
 REVOKE ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -10966,6 +11144,12 @@ REVOKE ALL ON FUNCTION app.asset_detail_fields(p_asset_type text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION asset_type_table(p_asset_type text); Type: ACL; Schema: app; Owner: estate_owner

@@ -343,6 +343,9 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/ffcs/:ffcId/invitations': { ids: ffcOnly, valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/ffc-invitations': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/ffcs/:ffcId/hierarchy': { ids: ffcOnly },
+  'GET /v1/ffcs/:ffcId/assets': { ids: ffcOnly, valid: () => ({ query: { assetType: 'vehicle', limit: 10 } }) },
+  'GET /v1/assets': { valid: () => ({ query: { assetType: 'vehicle', limit: 10 } }) },
+  'GET /v1/exchange-rates': { valid: () => ({ query: { asOf: '2026-01-31', currency: 'USD', limit: 10 } }) },
   'POST /v1/ffcs/:ffcId/members': {
     ids: ffcOnly,
     valid: (s) => ({ body: { personaId: s.wardId, role: 'viewer' } }),

@@ -4469,7 +4469,146 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Every asset the caller may see (owned, granted, through circle roles), by name, optionally of one type */
+    get: {
+      parameters: {
+        query?: {
+          assetType?:
+            | 'bank_account'
+            | 'investment_account'
+            | 'real_estate'
+            | 'vehicle'
+            | 'business'
+            | 'life_insurance'
+            | 'personal_property'
+            | 'debt'
+            | 'cryptocurrency'
+            | 'retirement_account'
+            | 'collectible'
+            | 'intellectual_property'
+            | 'misc';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                assetId: string;
+                assetType: string;
+                categoryCode: string;
+                name: string;
+                /** @description the asset's currency */
+                currency: string;
+                isLiability: boolean;
+                identifierMasked: string | null;
+                currentValue: string | null;
+                currentValueCurrency: string | null;
+                valuedOn: string | null;
+                /** @description owner, edit or view */
+                myAccess: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     put?: never;
     /** Creates an asset with its type fields, first valuation and first owner */
     post: {
@@ -5022,6 +5161,163 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ffcs/{ffcId}/assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assets a circle's members own that the caller may see (members only) */
+    get: {
+      parameters: {
+        query?: {
+          assetType?:
+            | 'bank_account'
+            | 'investment_account'
+            | 'real_estate'
+            | 'vehicle'
+            | 'business'
+            | 'life_insurance'
+            | 'personal_property'
+            | 'debt'
+            | 'cryptocurrency'
+            | 'retirement_account'
+            | 'collectible'
+            | 'intellectual_property'
+            | 'misc';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          ffcId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                assetId: string;
+                assetType: string;
+                categoryCode: string;
+                name: string;
+                /** @description the asset's currency */
+                currency: string;
+                isLiability: boolean;
+                identifierMasked: string | null;
+                currentValue: string | null;
+                currentValueCurrency: string | null;
+                valuedOn: string | null;
+                /** @description owner, edit or view */
+                myAccess: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -6974,6 +7270,141 @@ export interface paths {
         };
         /** @description The request is not valid: `errors` names the fields */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/exchange-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The exchange rates net worth uses on a date (default today): each pair's latest rate on or before it, optionally of one currency */
+    get: {
+      parameters: {
+        query?: {
+          asOf?: string;
+          currency?: string;
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              asOf: string;
+              items: {
+                baseCurrency: string;
+                quoteCurrency: string;
+                /** @description 1 baseCurrency = rate quoteCurrency, an exact decimal */
+                rate: string;
+                /** Format: date */
+                rateDate: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
           headers: {
             [name: string]: unknown;
           };

@@ -1,4 +1,4 @@
--- Issue 10 (the partner's contract): tenants' browser origins (CORS) and deletable circles.
+-- Issue 10 (the partner's contract): tenants' browser origins (CORS), deletable circles, the asset list row.
 
 -- The browser origins each tenant's white-label apps are served from (CORS, issue 10). Set by
 -- support (support.sp_set_tenant_allowed_origins, the operator CLI's set-origins); the API reads
@@ -49,3 +49,21 @@ create type app.ffc_row as (
   updated_at timestamptz
 );
 comment on type app.ffc_row is 'A family circle as a member sees it: name, description, the caller''s role, active members.';
+
+-- An asset in a list (sp_list_my_assets, sp_list_ffc_assets): its latest value with that
+-- value's own currency, and what the caller may do with it.
+create type app.asset_list_row as (
+  asset_id uuid,
+  asset_type text,
+  category_code text,
+  name text,
+  currency text,
+  is_liability boolean,
+  identifier_masked text,
+  current_value numeric,
+  current_value_currency text,
+  valued_on date,
+  my_access text,
+  created_at timestamptz
+);
+comment on type app.asset_list_row is 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access.';
