@@ -70,6 +70,33 @@ CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
 COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
 
 --
+-- Name: asset_list_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.asset_list_row AS (
+	asset_id uuid,
+	asset_type text,
+	category_code text,
+	name text,
+	currency text,
+	is_liability boolean,
+	identifier_masked text,
+	current_value numeric,
+	current_value_currency text,
+	valued_on date,
+	my_access text,
+	created_at timestamp with time zone
+);
+
+ALTER TYPE app.asset_list_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE asset_list_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.asset_list_row IS 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access.';
+
+--
 -- Name: asset_row; Type: TYPE; Schema: app; Owner: estate_owner
 --
 
@@ -119,6 +146,28 @@ ALTER TYPE app.ffc_membership_row OWNER TO estate_owner;
 --
 
 COMMENT ON TYPE app.ffc_membership_row IS 'A persona''s membership of a circle and its role.';
+
+--
+-- Name: ffc_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.ffc_row AS (
+	ffc_id uuid,
+	name text,
+	description text,
+	my_role text,
+	member_count integer,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.ffc_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE ffc_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.ffc_row IS 'A family circle as a member sees it: name, description, the caller''s role, active members.';
 
 --
 -- Name: ownership_form; Type: DOMAIN; Schema: app; Owner: estate_owner
@@ -1219,6 +1268,50 @@ ALTER FUNCTION api.sp_delete_asset(p_asset_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_delete_asset(p_asset_id uuid) IS 'Deletes an asset with its type row, shares, valuations and grants; only when every share belongs to personas the caller acts for.';
 
 --
+-- Name: sp_delete_ffc(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_delete_ffc(p_ffc_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_creator uuid;
+  v_persona uuid;
+begin
+  perform app.lock_ffc(p_ffc_id);
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'owner');
+  -- Pending invitations can no longer be accepted; grants to the circle go; every member is
+  -- removed (their seats freed by the seat trigger) with the grants only the circle allowed.
+  update app.ffc_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.ffc_id = p_ffc_id and i.status = 'pending';
+  delete from app.asset_permissions g where g.tenant_id = v_tenant_id and g.grantee_ffc_id = p_ffc_id;
+  for v_persona in
+    update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+    returning m.persona_id
+  loop
+    perform app.drop_grants_lost_with_membership(p_ffc_id, v_persona);
+  end loop;
+  update app.fwd_family_circles c set deleted_at = pg_catalog.now()
+   where c.tenant_id = v_tenant_id and c.id = p_ffc_id
+  returning c.created_by_user_id into v_creator;
+  -- The circle no longer counts against its creator's plan.
+  perform app.track_usage(v_tenant_id, v_creator, 'ffcs', -1);
+end
+$$;
+
+ALTER FUNCTION api.sp_delete_ffc(p_ffc_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_delete_ffc(p_ffc_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) IS 'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
+
+--
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1288,6 +1381,30 @@ ALTER FUNCTION api.sp_get_current_user() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_get_current_user() IS 'The signed-in user with their own persona and the tenant''s branding.';
+
+--
+-- Name: sp_get_ffc(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_ffc(p_ffc_id uuid) RETURNS SETOF app.ffc_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_role text := app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+begin
+  return query select * from app.ffc_view(p_ffc_id, v_role);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_ffc(p_ffc_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_ffc(p_ffc_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_ffc(p_ffc_id uuid) IS 'One circle the signed-in user belongs to: name, description, their role, how many members.';
 
 --
 -- Name: sp_get_ffc_hierarchy(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1589,6 +1706,25 @@ ALTER FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_lin
 COMMENT ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) IS 'Invites a user to act for a persona the signed-in user acts for (delegate: nothing changes until they accept; the same answer for any user id), or claims a persona as oneself (self).';
 
 --
+-- Name: sp_list_allowed_origins(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_allowed_origins() RETURNS TABLE(tenant_id uuid, origin text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select a.tenant_id, a.origin from app.tenant_allowed_origins a order by a.origin, a.tenant_id
+$$;
+
+ALTER FUNCTION api.sp_list_allowed_origins() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_allowed_origins(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_allowed_origins() IS 'Every tenant''s allowed browser origins, read before the tenant is known: the API answers CORS preflights from them.';
+
+--
 -- Name: sp_list_asset_categories(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1637,6 +1773,114 @@ ALTER FUNCTION api.sp_list_auth_clients() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app client) pairs and their tenants, from which the API builds its token verifiers.';
 
 --
+-- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate numeric, rate_date date)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_as_of is null then
+    perform app.fail('PT400', 'invalid_as_of', 'as_of is required');
+  end if;
+  if p_currency is not null and p_currency !~ '^[A-Z]{3}$' then
+    perform app.fail('PT400', 'invalid_currency', 'currency must be an ISO 4217 code such as USD');
+  end if;
+  -- The rates net worth uses on that date (app.exchange_rate): each stored pair's latest on or
+  -- before it. Reference data, the same for every tenant, read-only here.
+  return query
+    select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
+      from app.exchange_rates r
+     where r.rate_date <= p_as_of
+       and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
+     order by r.base_currency, r.quote_currency, r.rate_date desc
+     limit p_limit offset p_offset;
+end
+$_$;
+
+ALTER FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) IS 'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency.';
+
+--
+-- Name: sp_list_ffc_assets(uuid, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  perform app.check_page(p_limit, p_offset);
+  -- What the circle's active members own, narrowed to what the caller may see (as the circle's
+  -- net worth counts it): membership alone shows nothing that was not shared.
+  return query select * from app.asset_list(
+    v_user_id,
+    array(select distinct o.asset_id from app.asset_ownerships o
+           join app.ffc_memberships m on m.tenant_id = o.tenant_id and m.persona_id = o.persona_id
+          where o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+          intersect
+          select app.visible_asset_ids(v_user_id)),
+    p_asset_type, p_limit, p_offset);
+end
+$$;
+
+ALTER FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) IS 'The assets a circle''s members own that the caller may see (members only), optionally of one type, a page at a time.';
+
+--
+-- Name: sp_list_ffc_invitations(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, email text, role text, status text, expires_at timestamp with time zone, invited_by_user_id uuid, responded_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- Those who may invite (owners, admins) see what the circle sent; others: ffc_permission_denied.
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select i.id, i.email, i.role,
+           case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end,
+           i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
+      from app.ffc_invitations i
+     where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
+     order by i.created_at desc, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) IS 'The invitations a circle sent, newest first (owners and admins): email, role, pending/accepted/revoked/expired.';
+
+--
 -- Name: sp_list_invoices(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1668,6 +1912,70 @@ ALTER FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) OWNER TO 
 --
 
 COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first.';
+
+--
+-- Name: sp_list_my_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Everything the caller may see: owned through any persona they act for, granted to them or
+  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access).
+  return query select * from app.asset_list(v_user_id, array(select app.visible_asset_ids(v_user_id)),
+                                            p_asset_type, p_limit, p_offset);
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, a page at a time.';
+
+--
+-- Name: sp_list_my_ffc_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text, expires_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Only to the email the identity provider verified: a typed, unverified address sees none.
+  return query
+    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at
+      from app.users u
+      join app.ffc_invitations i on i.tenant_id = u.tenant_id and i.email = pg_catalog.lower(u.email)
+      join app.fwd_family_circles c on c.tenant_id = i.tenant_id and c.id = i.ffc_id and c.deleted_at is null
+      left join app.user_personas up on up.tenant_id = i.tenant_id and up.user_id = i.invited_by_user_id and up.link_kind = 'self'
+      left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where u.tenant_id = v_tenant_id and u.id = v_user_id and u.email_verified_at is not null
+       and i.status = 'pending' and i.expires_at > pg_catalog.now()
+     order by i.created_at desc, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) IS 'Pending, unexpired circle invitations to the signed-in user''s verified email: circle, role, who invited (the token is only in the invitation itself).';
 
 --
 -- Name: sp_list_my_ffcs(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2615,6 +2923,43 @@ ALTER FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_va
 COMMENT ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) IS 'Records a dated valuation of an asset (appended, never overwriting).';
 
 --
+-- Name: sp_update_ffc(uuid, text, text, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) RETURNS SETOF app.ffc_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_role text;
+begin
+  perform app.lock_ffc(p_ffc_id);
+  -- Owners and admins rename a circle (docs/family_circles.md).
+  v_role := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  if pg_catalog.length(p_description) > 1000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 1000 characters');
+  end if;
+  update app.fwd_family_circles c
+     set name = case when p_name is null then c.name else app.require_text(p_name, 'invalid_name', 120) end,
+         description = case when coalesce(p_clear_description, false) then null
+                            when p_description is null then c.description
+                            else nullif(pg_catalog.btrim(p_description), '') end
+   where c.tenant_id = v_tenant_id and c.id = p_ffc_id;
+  return query select * from app.ffc_view(p_ffc_id, v_role);
+end
+$$;
+
+ALTER FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) IS 'Renames a circle or changes its description (owners and admins); a null field is left as it is.';
+
+--
 -- Name: sp_update_ffc_member_role(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3177,6 +3522,35 @@ ALTER FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) OWNER TO es
 --
 
 COMMENT ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) IS 'The type-specific fields of an asset, camelCased.';
+
+--
+-- Name: asset_list(uuid, uuid[], text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
+         case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
+         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at
+    from app.assets a
+    left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
+                        where x.tenant_id = a.tenant_id and x.asset_id = a.id
+                        order by x.valued_on desc, x.created_at desc limit 1) v on true
+   where a.tenant_id = (select app.current_tenant_id()) and a.id = any (p_asset_ids)
+     and (p_asset_type is null or a.asset_type = p_asset_type)
+   order by a.name, a.id
+   limit p_limit offset p_offset
+$$;
+
+ALTER FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) IS 'A page of the given assets (of one type, or all) as app.asset_list_row, by name; the caller filters to what may be seen.';
 
 --
 -- Name: asset_type_table(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -3840,6 +4214,30 @@ ALTER FUNCTION app.ffc_role_rank(p_role text) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.ffc_role_rank(p_role text) IS 'Orders circle roles: owner > admin > member > advisor > viewer.';
 
 --
+-- Name: ffc_view(uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) RETURNS SETOF app.ffc_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select c.id, c.name, c.description, p_my_role,
+         (select count(*)::integer from app.ffc_memberships x
+           where x.tenant_id = c.tenant_id and x.ffc_id = c.id and x.status = 'active'),
+         c.created_at, c.updated_at
+    from app.fwd_family_circles c
+   where c.tenant_id = (select app.current_tenant_id()) and c.id = p_ffc_id
+$$;
+
+ALTER FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION ffc_view(p_ffc_id uuid, p_my_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) IS 'A circle as app.ffc_row, with the caller''s role as given.';
+
+--
 -- Name: free_plan_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -4256,6 +4654,48 @@ ALTER FUNCTION app.normalize_email(p_email text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.normalize_email(p_email text) IS 'Lower-cases and checks an e-mail address, raising invalid_email.';
+
+--
+-- Name: normalize_origin(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.normalize_origin(p_origin text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v text := pg_catalog.lower(pg_catalog.btrim(p_origin));
+  v_port integer;
+begin
+  -- Exactly what a browser sends as Origin: scheme, host, optional port. No path (not even "/"),
+  -- query, user info or wildcard; https only, except http on loopback for development.
+  if v is null or pg_catalog.length(v) > 253
+     or not (v ~ '^https://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?$'
+             or v ~ '^http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$') then
+    perform app.fail('PT400', 'invalid_origin',
+      'an origin is https://host[:port] (http only for localhost or 127.0.0.1), with no path or wildcard');
+  end if;
+  if v ~ ':[0-9]+$' then
+    v_port := pg_catalog.substring(v, ':([0-9]+)$')::integer;
+    if v_port < 1 or v_port > 65535 then
+      perform app.fail('PT400', 'invalid_origin', 'an origin''s port is 1 to 65535');
+    end if;
+    -- Browsers leave the scheme's default port out of Origin.
+    if (v like 'https://%' and v_port = 443) or (v like 'http://%' and v_port = 80) then
+      v := pg_catalog.regexp_replace(v, ':[0-9]+$', '');
+    end if;
+  end if;
+  return v;
+end
+$_$;
+
+ALTER FUNCTION app.normalize_origin(p_origin text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION normalize_origin(p_origin text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.normalize_origin(p_origin text) IS 'Checks a browser origin (https://host[:port], or http://localhost|127.0.0.1[:port]) and returns it as browsers send it, raising invalid_origin.';
 
 --
 -- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6065,6 +6505,43 @@ ALTER FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_curren
 COMMENT ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) IS 'Records (or corrects) the rate of one currency in another on a date.';
 
 --
+-- Name: sp_set_tenant_allowed_origins(uuid, text[]); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) RETURNS TABLE(tenant_id uuid, origin text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_origins text[];
+begin
+  if p_origins is null or pg_catalog.cardinality(p_origins) > 20 then
+    perform app.fail('PT400', 'invalid_origin', 'give 0 to 20 origins');
+  end if;
+  select coalesce(pg_catalog.array_agg(distinct app.normalize_origin(o)), '{}') into v_origins
+    from pg_catalog.unnest(p_origins) o;
+  -- The list replaces the previous one; every row added or removed is audited (support actor).
+  delete from app.tenant_allowed_origins a where a.tenant_id = v_tenant_id and a.origin <> all (v_origins);
+  insert into app.tenant_allowed_origins (tenant_id, origin)
+  select v_tenant_id, o from pg_catalog.unnest(v_origins) o
+  on conflict do nothing;
+  return query
+    select a.tenant_id, a.origin from app.tenant_allowed_origins a
+     where a.tenant_id = v_tenant_id order by a.origin;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) IS 'Replaces the browser origins a tenant''s apps may call the API from (CORS); the API applies the change within AUTH_ROUTING_MAX_AGE_SECONDS.';
+
+--
 -- Name: sp_set_tenant_plan(uuid, text, boolean, numeric, text, text, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -6744,6 +7221,7 @@ CREATE TABLE app.fwd_family_circles (
     created_by_user_id uuid NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    deleted_at timestamp with time zone,
     CONSTRAINT fwd_family_circles_description_check CHECK ((length(description) <= 1000)),
     CONSTRAINT fwd_family_circles_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 120)))
 );
@@ -6757,6 +7235,12 @@ ALTER TABLE app.fwd_family_circles OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.fwd_family_circles IS 'Family circles: the family (and its advisors) who share a picture of their wealth.';
+
+--
+-- Name: COLUMN fwd_family_circles.deleted_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.fwd_family_circles.deleted_at IS 'When an owner deleted the circle (api.sp_delete_ffc): no member is left, it no longer counts against the plan; NULL while it lives.';
 
 --
 -- Name: general_ledger; Type: TABLE; Schema: app; Owner: estate_owner
@@ -7258,6 +7742,29 @@ ALTER TABLE app.subscription_seats OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.subscription_seats IS 'Seats: each person in a subscriber''s circles holds one (once, however many of those circles they are in).';
+
+--
+-- Name: tenant_allowed_origins; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_allowed_origins (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    origin text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_allowed_origins_origin_check CHECK (((origin ~ '^https://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?$'::text) OR (origin ~ '^http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$'::text)))
+);
+
+ALTER TABLE ONLY app.tenant_allowed_origins FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_allowed_origins OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_allowed_origins; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_allowed_origins IS 'Browser origins (scheme, host, port) a tenant''s white-label apps call the API from: CORS allows them for that tenant''s tokens only.';
 
 --
 -- Name: tenant_app_clients; Type: TABLE; Schema: app; Owner: estate_owner
@@ -8091,6 +8598,20 @@ ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_stripe_subscription_id_key UNIQUE (stripe_subscription_id);
 
 --
+-- Name: tenant_allowed_origins tenant_allowed_origins_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_allowed_origins
+    ADD CONSTRAINT tenant_allowed_origins_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_allowed_origins tenant_allowed_origins_tenant_id_origin_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_allowed_origins
+    ADD CONSTRAINT tenant_allowed_origins_tenant_id_origin_key UNIQUE (tenant_id, origin);
+
+--
 -- Name: tenant_app_clients tenant_app_clients_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -8553,6 +9074,12 @@ CREATE INDEX subscriptions_plan_idx ON app.subscriptions USING btree (plan_id);
 CREATE INDEX subscriptions_user_idx ON app.subscriptions USING btree (tenant_id, user_id);
 
 --
+-- Name: tenant_allowed_origins_origin_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX tenant_allowed_origins_origin_idx ON app.tenant_allowed_origins USING btree (origin);
+
+--
 -- Name: tenant_plan_settings_plan_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -8773,6 +9300,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscription_seats FOR EACH 
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: tenant_allowed_origins _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_allowed_origins FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: tenant_app_clients _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -9073,6 +9606,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_s
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_customer_id');
+
+--
+-- Name: tenant_allowed_origins _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_allowed_origins FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: tenant_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -9593,6 +10132,13 @@ ALTER TABLE ONLY app.subscriptions
 
 ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: tenant_allowed_origins tenant_allowed_origins_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_allowed_origins
+    ADD CONSTRAINT tenant_allowed_origins_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
 
 --
 -- Name: tenant_app_clients tenant_app_clients_tenant_id_provider_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -10120,6 +10666,12 @@ ALTER TABLE app.plan_features ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.refunds ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: tenant_allowed_origins select_for_cors; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY select_for_cors ON app.tenant_allowed_origins FOR SELECT USING (true);
+
+--
 -- Name: tenants select_for_support; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -10204,6 +10756,12 @@ ALTER TABLE app.subscription_seats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.subscriptions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: tenant_allowed_origins; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_allowed_origins ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: tenant_app_clients; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -10262,6 +10820,12 @@ CREATE POLICY write_by_support ON app.exchange_rates USING (( SELECT app.is_supp
 --
 
 CREATE POLICY write_own_tenant ON app.stripe_routes USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenant_allowed_origins write_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY write_own_tenant ON app.tenant_allowed_origins USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: tenant_app_clients write_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -10473,6 +11037,13 @@ REVOKE ALL ON FUNCTION api.sp_delete_asset(p_asset_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_asset(p_asset_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_delete_ffc(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -10492,6 +11063,13 @@ GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date,
 
 REVOKE ALL ON FUNCTION api.sp_get_current_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_current_user() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_ffc(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_ffc(p_ffc_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_ffc(p_ffc_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_ffc_hierarchy(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -10543,6 +11121,13 @@ REVOKE ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uui
 GRANT ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_allowed_origins(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_allowed_origins() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_allowed_origins() TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_asset_categories(); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -10557,11 +11142,46 @@ REVOKE ALL ON FUNCTION api.sp_list_auth_clients() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_auth_clients() TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -10732,6 +11352,13 @@ REVOKE ALL ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numer
 GRANT ALL ON FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_valued_on date, p_source text, p_currency text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean) TO estate_api;
+
+--
 -- Name: FUNCTION sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -10805,6 +11432,12 @@ REVOKE ALL ON FUNCTION app.asset_detail_fields(p_asset_type text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION asset_type_table(p_asset_type text); Type: ACL; Schema: app; Owner: estate_owner
@@ -10951,6 +11584,12 @@ REVOKE ALL ON FUNCTION app.fail(p_sqlstate text, p_code text, p_message text) FR
 REVOKE ALL ON FUNCTION app.ffc_role_rank(p_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION ffc_view(p_ffc_id uuid, p_my_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION free_plan_id(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -11021,6 +11660,12 @@ REVOKE ALL ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_cu
 --
 
 REVOKE ALL ON FUNCTION app.normalize_email(p_email text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION normalize_origin(p_origin text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.normalize_origin(p_origin text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION payment_method_list(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -11365,6 +12010,13 @@ GRANT ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_clien
 
 REVOKE ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb); Type: ACL; Schema: support; Owner: estate_owner

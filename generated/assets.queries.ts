@@ -508,3 +508,92 @@ const deleteAssetIR: any = {"usedParamSet":{"assetId":true},"params":[{"name":"a
 export const deleteAsset = new PreparedQuery<IDeleteAssetParams,IDeleteAssetResult>(deleteAssetIR);
 
 
+/** 'ListMyAssets' parameters type */
+export interface IListMyAssetsParams {
+  assetType?: string | null | void;
+  limit: number;
+  offset: number;
+}
+
+/** 'ListMyAssets' return type */
+export interface IListMyAssetsResult {
+  assetId: string;
+  assetType: string;
+  categoryCode: string;
+  createdAt: Date;
+  currency: string;
+  currentValue: string | null;
+  currentValueCurrency: string | null;
+  identifierMasked: string | null;
+  isLiability: boolean;
+  myAccess: string;
+  name: string;
+  valuedOn: string | null;
+}
+
+/** 'ListMyAssets' query type */
+export interface IListMyAssetsQuery {
+  params: IListMyAssetsParams;
+  result: IListMyAssetsResult;
+}
+
+const listMyAssetsIR: any = {"usedParamSet":{"assetType":true,"limit":true,"offset":true},"params":[{"name":"assetType","required":false,"transform":{"type":"scalar"},"locs":[{"a":433,"b":442}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":456,"b":462}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":477,"b":484}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       my_access AS \"myAccess!\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_assets(p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+ *        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
+ *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+ *        my_access AS "myAccess!", created_at AS "createdAt!"
+ * FROM api.sp_list_my_assets(p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listMyAssets = new PreparedQuery<IListMyAssetsParams,IListMyAssetsResult>(listMyAssetsIR);
+
+
+/** 'ListFfcAssets' parameters type */
+export interface IListFfcAssetsParams {
+  assetType?: string | null | void;
+  ffcId: string;
+  limit: number;
+  offset: number;
+}
+
+/** 'ListFfcAssets' return type */
+export interface IListFfcAssetsResult {
+  assetId: string;
+  assetType: string;
+  categoryCode: string;
+  createdAt: Date;
+  currency: string;
+  currentValue: string | null;
+  currentValueCurrency: string | null;
+  identifierMasked: string | null;
+  isLiability: boolean;
+  myAccess: string;
+  name: string;
+  valuedOn: string | null;
+}
+
+/** 'ListFfcAssets' query type */
+export interface IListFfcAssetsQuery {
+  params: IListFfcAssetsParams;
+  result: IListFfcAssetsResult;
+}
+
+const listFfcAssetsIR: any = {"usedParamSet":{"ffcId":true,"assetType":true,"limit":true,"offset":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":430,"b":436}]},{"name":"assetType","required":false,"transform":{"type":"scalar"},"locs":[{"a":455,"b":464}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":478,"b":484}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":499,"b":506}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       my_access AS \"myAccess!\", created_at AS \"createdAt!\"\nFROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+ *        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
+ *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+ *        my_access AS "myAccess!", created_at AS "createdAt!"
+ * FROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listFfcAssets = new PreparedQuery<IListFfcAssetsParams,IListFfcAssetsResult>(listFfcAssetsIR);
+
+

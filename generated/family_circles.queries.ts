@@ -293,3 +293,179 @@ const revokeFfcInvitationIR: any = {"usedParamSet":{"ffcId":true,"invitationId":
 export const revokeFfcInvitation = new PreparedQuery<IRevokeFfcInvitationParams,IRevokeFfcInvitationResult>(revokeFfcInvitationIR);
 
 
+/** 'GetFfc' parameters type */
+export interface IGetFfcParams {
+  ffcId: string;
+}
+
+/** 'GetFfc' return type */
+export interface IGetFfcResult {
+  createdAt: Date;
+  description: string | null;
+  ffcId: string;
+  memberCount: number;
+  myRole: string;
+  name: string;
+  updatedAt: Date;
+}
+
+/** 'GetFfc' query type */
+export interface IGetFfcQuery {
+  params: IGetFfcParams;
+  result: IGetFfcResult;
+}
+
+const getFfcIR: any = {"usedParamSet":{"ffcId":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":222,"b":228}]}],"statement":"SELECT ffc_id AS \"ffcId!\", name AS \"name!\", description AS \"description\", my_role AS \"myRole!\",\n       member_count AS \"memberCount!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_get_ffc(p_ffc_id => :ffcId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT ffc_id AS "ffcId!", name AS "name!", description AS "description", my_role AS "myRole!",
+ *        member_count AS "memberCount!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+ * FROM api.sp_get_ffc(p_ffc_id => :ffcId!)
+ * ```
+ */
+export const getFfc = new PreparedQuery<IGetFfcParams,IGetFfcResult>(getFfcIR);
+
+
+/** 'UpdateFfc' parameters type */
+export interface IUpdateFfcParams {
+  clearDescription: boolean;
+  description?: string | null | void;
+  ffcId: string;
+  name?: string | null | void;
+}
+
+/** 'UpdateFfc' return type */
+export interface IUpdateFfcResult {
+  createdAt: Date;
+  description: string | null;
+  ffcId: string;
+  memberCount: number;
+  myRole: string;
+  name: string;
+  updatedAt: Date;
+}
+
+/** 'UpdateFfc' query type */
+export interface IUpdateFfcQuery {
+  params: IUpdateFfcParams;
+  result: IUpdateFfcResult;
+}
+
+const updateFfcIR: any = {"usedParamSet":{"ffcId":true,"name":true,"description":true,"clearDescription":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":225,"b":231}]},{"name":"name","required":false,"transform":{"type":"scalar"},"locs":[{"a":244,"b":248}]},{"name":"description","required":false,"transform":{"type":"scalar"},"locs":[{"a":268,"b":279}]},{"name":"clearDescription","required":true,"transform":{"type":"scalar"},"locs":[{"a":328,"b":345}]}],"statement":"SELECT ffc_id AS \"ffcId!\", name AS \"name!\", description AS \"description\", my_role AS \"myRole!\",\n       member_count AS \"memberCount!\", created_at AS \"createdAt!\", updated_at AS \"updatedAt!\"\nFROM api.sp_update_ffc(p_ffc_id => :ffcId!, p_name => :name, p_description => :description,\n                       p_clear_description => :clearDescription!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT ffc_id AS "ffcId!", name AS "name!", description AS "description", my_role AS "myRole!",
+ *        member_count AS "memberCount!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+ * FROM api.sp_update_ffc(p_ffc_id => :ffcId!, p_name => :name, p_description => :description,
+ *                        p_clear_description => :clearDescription!)
+ * ```
+ */
+export const updateFfc = new PreparedQuery<IUpdateFfcParams,IUpdateFfcResult>(updateFfcIR);
+
+
+/** 'DeleteFfc' parameters type */
+export interface IDeleteFfcParams {
+  ffcId: string;
+}
+
+/** 'DeleteFfc' return type */
+export interface IDeleteFfcResult {
+  deleted: undefined | null;
+}
+
+/** 'DeleteFfc' query type */
+export interface IDeleteFfcQuery {
+  params: IDeleteFfcParams;
+  result: IDeleteFfcResult;
+}
+
+const deleteFfcIR: any = {"usedParamSet":{"ffcId":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":37,"b":43}]}],"statement":"SELECT api.sp_delete_ffc(p_ffc_id => :ffcId!) AS \"deleted\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_delete_ffc(p_ffc_id => :ffcId!) AS "deleted"
+ * ```
+ */
+export const deleteFfc = new PreparedQuery<IDeleteFfcParams,IDeleteFfcResult>(deleteFfcIR);
+
+
+/** 'ListFfcInvitations' parameters type */
+export interface IListFfcInvitationsParams {
+  ffcId: string;
+  limit: number;
+  offset: number;
+}
+
+/** 'ListFfcInvitations' return type */
+export interface IListFfcInvitationsResult {
+  createdAt: Date;
+  email: string;
+  expiresAt: Date;
+  invitationId: string;
+  invitedByUserId: string;
+  respondedAt: Date | null;
+  role: string;
+  status: string;
+}
+
+/** 'ListFfcInvitations' query type */
+export interface IListFfcInvitationsQuery {
+  params: IListFfcInvitationsParams;
+  result: IListFfcInvitationsResult;
+}
+
+const listFfcInvitationsIR: any = {"usedParamSet":{"ffcId":true,"limit":true,"offset":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":285,"b":291}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":305,"b":311}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":326,"b":333}]}],"statement":"SELECT invitation_id AS \"invitationId!\", email AS \"email!\", role AS \"role!\", status AS \"status!\",\n       expires_at AS \"expiresAt!\", invited_by_user_id AS \"invitedByUserId!\", responded_at AS \"respondedAt\",\n       created_at AS \"createdAt!\"\nFROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT invitation_id AS "invitationId!", email AS "email!", role AS "role!", status AS "status!",
+ *        expires_at AS "expiresAt!", invited_by_user_id AS "invitedByUserId!", responded_at AS "respondedAt",
+ *        created_at AS "createdAt!"
+ * FROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listFfcInvitations = new PreparedQuery<IListFfcInvitationsParams,IListFfcInvitationsResult>(listFfcInvitationsIR);
+
+
+/** 'ListMyFfcInvitations' parameters type */
+export interface IListMyFfcInvitationsParams {
+  limit: number;
+  offset: number;
+}
+
+/** 'ListMyFfcInvitations' return type */
+export interface IListMyFfcInvitationsResult {
+  createdAt: Date;
+  expiresAt: Date;
+  ffcId: string;
+  ffcName: string;
+  invitationId: string;
+  invitedByName: string;
+  role: string;
+}
+
+/** 'ListMyFfcInvitations' query type */
+export interface IListMyFfcInvitationsQuery {
+  params: IListMyFfcInvitationsParams;
+  result: IListMyFfcInvitationsResult;
+}
+
+const listMyFfcInvitationsIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":254}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":276}]}],"statement":"SELECT invitation_id AS \"invitationId!\", ffc_id AS \"ffcId!\", ffc_name AS \"ffcName!\", role AS \"role!\",\n       invited_by_name AS \"invitedByName!\", expires_at AS \"expiresAt!\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_ffc_invitations(p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT invitation_id AS "invitationId!", ffc_id AS "ffcId!", ffc_name AS "ffcName!", role AS "role!",
+ *        invited_by_name AS "invitedByName!", expires_at AS "expiresAt!", created_at AS "createdAt!"
+ * FROM api.sp_list_my_ffc_invitations(p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listMyFfcInvitations = new PreparedQuery<IListMyFfcInvitationsParams,IListMyFfcInvitationsResult>(listMyFfcInvitationsIR);
+
+

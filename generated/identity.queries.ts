@@ -731,3 +731,30 @@ const recordPersonaRelationshipIR: any = {"usedParamSet":{"personaId":true,"rela
 export const recordPersonaRelationship = new PreparedQuery<IRecordPersonaRelationshipParams,IRecordPersonaRelationshipResult>(recordPersonaRelationshipIR);
 
 
+/** 'ListAllowedOrigins' parameters type */
+export type IListAllowedOriginsParams = void;
+
+/** 'ListAllowedOrigins' return type */
+export interface IListAllowedOriginsResult {
+  origin: string;
+  tenantId: string;
+}
+
+/** 'ListAllowedOrigins' query type */
+export interface IListAllowedOriginsQuery {
+  params: IListAllowedOriginsParams;
+  result: IListAllowedOriginsResult;
+}
+
+const listAllowedOriginsIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT tenant_id AS \"tenantId!\", origin AS \"origin!\"\nFROM api.sp_list_allowed_origins()"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT tenant_id AS "tenantId!", origin AS "origin!"
+ * FROM api.sp_list_allowed_origins()
+ * ```
+ */
+export const listAllowedOrigins = new PreparedQuery<IListAllowedOriginsParams,IListAllowedOriginsResult>(listAllowedOriginsIR);
+
+

@@ -140,3 +140,37 @@ const setExchangeRateIR: any = {"usedParamSet":{"baseCurrency":true,"quoteCurren
 export const setExchangeRate = new PreparedQuery<ISetExchangeRateParams,ISetExchangeRateResult>(setExchangeRateIR);
 
 
+/** 'ListExchangeRates' parameters type */
+export interface IListExchangeRatesParams {
+  asOf: string;
+  currency?: string | null | void;
+  limit: number;
+  offset: number;
+}
+
+/** 'ListExchangeRates' return type */
+export interface IListExchangeRatesResult {
+  baseCurrency: string;
+  quoteCurrency: string;
+  rate: string;
+  rateDate: string;
+}
+
+/** 'ListExchangeRates' query type */
+export interface IListExchangeRatesQuery {
+  params: IListExchangeRatesParams;
+  result: IListExchangeRatesResult;
+}
+
+const listExchangeRatesIR: any = {"usedParamSet":{"asOf":true,"currency":true,"limit":true,"offset":true},"params":[{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":162,"b":167}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":184,"b":192}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":206,"b":212}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":227,"b":234}]}],"statement":"SELECT base_currency AS \"baseCurrency!\", quote_currency AS \"quoteCurrency!\", rate AS \"rate!\", rate_date AS \"rateDate!\"\nFROM api.sp_list_exchange_rates(p_as_of => :asOf!, p_currency => :currency, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT base_currency AS "baseCurrency!", quote_currency AS "quoteCurrency!", rate AS "rate!", rate_date AS "rateDate!"
+ * FROM api.sp_list_exchange_rates(p_as_of => :asOf!, p_currency => :currency, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listExchangeRates = new PreparedQuery<IListExchangeRatesParams,IListExchangeRatesResult>(listExchangeRatesIR);
+
+

@@ -3,6 +3,8 @@ import { PreparedQuery } from '@pgtyped/runtime';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export type stringArray = (string)[];
+
 /** 'CreateTenant' parameters type */
 export interface ICreateTenantParams {
   branding: Json;
@@ -201,5 +203,35 @@ const setTenantStatusIR: any = {"usedParamSet":{"tenantId":true,"status":true},"
  * ```
  */
 export const setTenantStatus = new PreparedQuery<ISetTenantStatusParams,ISetTenantStatusResult>(setTenantStatusIR);
+
+
+/** 'SetTenantAllowedOrigins' parameters type */
+export interface ISetTenantAllowedOriginsParams {
+  origins: stringArray;
+  tenantId: string;
+}
+
+/** 'SetTenantAllowedOrigins' return type */
+export interface ISetTenantAllowedOriginsResult {
+  origin: string;
+  tenantId: string;
+}
+
+/** 'SetTenantAllowedOrigins' query type */
+export interface ISetTenantAllowedOriginsQuery {
+  params: ISetTenantAllowedOriginsParams;
+  result: ISetTenantAllowedOriginsResult;
+}
+
+const setTenantAllowedOriginsIR: any = {"usedParamSet":{"tenantId":true,"origins":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":111,"b":120}]},{"name":"origins","required":true,"transform":{"type":"scalar"},"locs":[{"a":136,"b":144}]}],"statement":"SELECT tenant_id AS \"tenantId!\", origin AS \"origin!\"\nFROM support.sp_set_tenant_allowed_origins(p_tenant_id => :tenantId!, p_origins => :origins!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT tenant_id AS "tenantId!", origin AS "origin!"
+ * FROM support.sp_set_tenant_allowed_origins(p_tenant_id => :tenantId!, p_origins => :origins!)
+ * ```
+ */
+export const setTenantAllowedOrigins = new PreparedQuery<ISetTenantAllowedOriginsParams,ISetTenantAllowedOriginsResult>(setTenantAllowedOriginsIR);
 
 

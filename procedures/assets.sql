@@ -717,3 +717,74 @@ $$;
 comment on function api.sp_delete_asset(uuid) is
   'Deletes an asset with its type row, shares, valuations and grants; only when every share belongs to personas the caller acts for.';
 grant execute on function api.sp_delete_asset(uuid) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Lists a front end needs: all my assets, a circle's assets (issue 10)
+------------------------------------------------------------------------------------------------
+
+create or replace function app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text,
+                                          p_limit integer, p_offset integer)
+  returns setof app.asset_list_row
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
+         case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
+         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at
+    from app.assets a
+    left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
+                        where x.tenant_id = a.tenant_id and x.asset_id = a.id
+                        order by x.valued_on desc, x.created_at desc limit 1) v on true
+   where a.tenant_id = (select app.current_tenant_id()) and a.id = any (p_asset_ids)
+     and (p_asset_type is null or a.asset_type = p_asset_type)
+   order by a.name, a.id
+   limit p_limit offset p_offset
+$$;
+comment on function app.asset_list(uuid, uuid[], text, integer, integer) is
+  'A page of the given assets (of one type, or all) as app.asset_list_row, by name; the caller filters to what may be seen.';
+
+create or replace function api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer)
+  returns setof app.asset_list_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Everything the caller may see: owned through any persona they act for, granted to them or
+  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access).
+  return query select * from app.asset_list(v_user_id, array(select app.visible_asset_ids(v_user_id)),
+                                            p_asset_type, p_limit, p_offset);
+end
+$$;
+comment on function api.sp_list_my_assets(text, integer, integer) is
+  'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, a page at a time.';
+grant execute on function api.sp_list_my_assets(text, integer, integer) to estate_api;
+
+create or replace function api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer)
+  returns setof app.asset_list_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  perform app.check_page(p_limit, p_offset);
+  -- What the circle's active members own, narrowed to what the caller may see (as the circle's
+  -- net worth counts it): membership alone shows nothing that was not shared.
+  return query select * from app.asset_list(
+    v_user_id,
+    array(select distinct o.asset_id from app.asset_ownerships o
+           join app.ffc_memberships m on m.tenant_id = o.tenant_id and m.persona_id = o.persona_id
+          where o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+          intersect
+          select app.visible_asset_ids(v_user_id)),
+    p_asset_type, p_limit, p_offset);
+end
+$$;
+comment on function api.sp_list_ffc_assets(uuid, text, integer, integer) is
+  'The assets a circle''s members own that the caller may see (members only), optionally of one type, a page at a time.';
+grant execute on function api.sp_list_ffc_assets(uuid, text, integer, integer) to estate_api;

@@ -452,3 +452,157 @@ end
 $$;
 comment on function api.sp_revoke_ffc_invitation(uuid, uuid) is 'Revokes a pending invitation of a circle (owners and admins).';
 grant execute on function api.sp_revoke_ffc_invitation(uuid, uuid) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- One circle: read, rename, delete; the invitations it sent and those I received (issue 10)
+------------------------------------------------------------------------------------------------
+
+create or replace function app.ffc_view(p_ffc_id uuid, p_my_role text) returns setof app.ffc_row
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select c.id, c.name, c.description, p_my_role,
+         (select count(*)::integer from app.ffc_memberships x
+           where x.tenant_id = c.tenant_id and x.ffc_id = c.id and x.status = 'active'),
+         c.created_at, c.updated_at
+    from app.fwd_family_circles c
+   where c.tenant_id = (select app.current_tenant_id()) and c.id = p_ffc_id
+$$;
+comment on function app.ffc_view(uuid, text) is 'A circle as app.ffc_row, with the caller''s role as given.';
+
+create or replace function api.sp_get_ffc(p_ffc_id uuid)
+  returns setof app.ffc_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_role text := app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+begin
+  return query select * from app.ffc_view(p_ffc_id, v_role);
+end
+$$;
+comment on function api.sp_get_ffc(uuid) is 'One circle the signed-in user belongs to: name, description, their role, how many members.';
+grant execute on function api.sp_get_ffc(uuid) to estate_api;
+
+create or replace function api.sp_update_ffc(p_ffc_id uuid, p_name text, p_description text, p_clear_description boolean)
+  returns setof app.ffc_row
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_role text;
+begin
+  perform app.lock_ffc(p_ffc_id);
+  -- Owners and admins rename a circle (docs/family_circles.md).
+  v_role := app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  if pg_catalog.length(p_description) > 1000 then
+    perform app.fail('PT400', 'invalid_description', 'description must be at most 1000 characters');
+  end if;
+  update app.fwd_family_circles c
+     set name = case when p_name is null then c.name else app.require_text(p_name, 'invalid_name', 120) end,
+         description = case when coalesce(p_clear_description, false) then null
+                            when p_description is null then c.description
+                            else nullif(pg_catalog.btrim(p_description), '') end
+   where c.tenant_id = v_tenant_id and c.id = p_ffc_id;
+  return query select * from app.ffc_view(p_ffc_id, v_role);
+end
+$$;
+comment on function api.sp_update_ffc(uuid, text, text, boolean) is
+  'Renames a circle or changes its description (owners and admins); a null field is left as it is.';
+grant execute on function api.sp_update_ffc(uuid, text, text, boolean) to estate_api;
+
+create or replace function api.sp_delete_ffc(p_ffc_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_creator uuid;
+  v_persona uuid;
+begin
+  perform app.lock_ffc(p_ffc_id);
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'owner');
+  -- Pending invitations can no longer be accepted; grants to the circle go; every member is
+  -- removed (their seats freed by the seat trigger) with the grants only the circle allowed.
+  update app.ffc_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.ffc_id = p_ffc_id and i.status = 'pending';
+  delete from app.asset_permissions g where g.tenant_id = v_tenant_id and g.grantee_ffc_id = p_ffc_id;
+  for v_persona in
+    update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+    returning m.persona_id
+  loop
+    perform app.drop_grants_lost_with_membership(p_ffc_id, v_persona);
+  end loop;
+  update app.fwd_family_circles c set deleted_at = pg_catalog.now()
+   where c.tenant_id = v_tenant_id and c.id = p_ffc_id
+  returning c.created_by_user_id into v_creator;
+  -- The circle no longer counts against its creator's plan.
+  perform app.track_usage(v_tenant_id, v_creator, 'ffcs', -1);
+end
+$$;
+comment on function api.sp_delete_ffc(uuid) is
+  'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
+grant execute on function api.sp_delete_ffc(uuid) to estate_api;
+
+create or replace function api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer)
+  returns table (invitation_id uuid, email text, role text, status text, expires_at timestamptz,
+                 invited_by_user_id uuid, responded_at timestamptz, created_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- Those who may invite (owners, admins) see what the circle sent; others: ffc_permission_denied.
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select i.id, i.email, i.role,
+           case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end,
+           i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
+      from app.ffc_invitations i
+     where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
+     order by i.created_at desc, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_list_ffc_invitations(uuid, integer, integer) is
+  'The invitations a circle sent, newest first (owners and admins): email, role, pending/accepted/revoked/expired.';
+grant execute on function api.sp_list_ffc_invitations(uuid, integer, integer) to estate_api;
+
+create or replace function api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer)
+  returns table (invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text,
+                 expires_at timestamptz, created_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Only to the email the identity provider verified: a typed, unverified address sees none.
+  return query
+    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at
+      from app.users u
+      join app.ffc_invitations i on i.tenant_id = u.tenant_id and i.email = pg_catalog.lower(u.email)
+      join app.fwd_family_circles c on c.tenant_id = i.tenant_id and c.id = i.ffc_id and c.deleted_at is null
+      left join app.user_personas up on up.tenant_id = i.tenant_id and up.user_id = i.invited_by_user_id and up.link_kind = 'self'
+      left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where u.tenant_id = v_tenant_id and u.id = v_user_id and u.email_verified_at is not null
+       and i.status = 'pending' and i.expires_at > pg_catalog.now()
+     order by i.created_at desc, i.id
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_list_my_ffc_invitations(integer, integer) is
+  'Pending, unexpired circle invitations to the signed-in user''s verified email: circle, role, who invited (the token is only in the invitation itself).';
+grant execute on function api.sp_list_my_ffc_invitations(integer, integer) to estate_api;

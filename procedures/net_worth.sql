@@ -167,3 +167,34 @@ end
 $$;
 comment on function support.sp_set_exchange_rate(text, text, date, numeric) is 'Records (or corrects) the rate of one currency in another on a date.';
 grant execute on function support.sp_set_exchange_rate(text, text, date, numeric) to estate_support;
+
+create or replace function api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer)
+  returns table (base_currency text, quote_currency text, rate numeric, rate_date date)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_as_of is null then
+    perform app.fail('PT400', 'invalid_as_of', 'as_of is required');
+  end if;
+  if p_currency is not null and p_currency !~ '^[A-Z]{3}$' then
+    perform app.fail('PT400', 'invalid_currency', 'currency must be an ISO 4217 code such as USD');
+  end if;
+  -- The rates net worth uses on that date (app.exchange_rate): each stored pair's latest on or
+  -- before it. Reference data, the same for every tenant, read-only here.
+  return query
+    select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
+      from app.exchange_rates r
+     where r.rate_date <= p_as_of
+       and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
+     order by r.base_currency, r.quote_currency, r.rate_date desc
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_list_exchange_rates(date, text, integer, integer) is
+  'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency.';
+grant execute on function api.sp_list_exchange_rates(date, text, integer, integer) to estate_api;

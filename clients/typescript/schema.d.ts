@@ -116,10 +116,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -203,15 +200,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -260,10 +248,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -355,15 +340,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -412,10 +388,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -501,15 +474,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -556,10 +520,7 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description An ETag read before: 304 while it is current */
-          'if-none-match'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -568,8 +529,6 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
-            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
-            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -591,15 +550,6 @@ export interface paths {
                 [key: string]: unknown;
               };
             };
-          };
-        };
-        /** @description Not modified: the If-None-Match ETag is current (no body) */
-        304: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -706,10 +656,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -777,15 +724,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -954,10 +892,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -1090,15 +1025,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -1145,10 +1071,7 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description An ETag read before: 304 while it is current */
-          'if-none-match'?: string;
-        };
+        header?: never;
         path: {
           personaId: string;
         };
@@ -1159,8 +1082,6 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
-            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
-            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1215,15 +1136,6 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
-          };
-        };
-        /** @description Not modified: the If-None-Match ETag is current (no body) */
-        304: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -1318,10 +1230,7 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
-          'if-match'?: string;
-        };
+        header?: never;
         path: {
           personaId: string;
         };
@@ -1456,15 +1365,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -1509,10 +1409,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           personaId: string;
         };
@@ -1610,15 +1507,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -1927,10 +1815,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           invitationId: string;
         };
@@ -2010,15 +1895,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -2067,10 +1943,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           invitationId: string;
         };
@@ -2139,15 +2012,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -2196,10 +2060,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           personaId: string;
         };
@@ -2284,15 +2145,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -2341,10 +2193,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           personaId: string;
         };
@@ -2428,15 +2277,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -2485,10 +2325,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           personaId: string;
         };
@@ -2570,15 +2407,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2753,10 +2581,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           personaId: string;
         };
@@ -2842,15 +2667,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -3023,10 +2839,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -3103,15 +2916,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -3291,6 +3095,753 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/ffcs/{ffcId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One circle the caller belongs to: name, description, role, member count */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ffcId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              ffcId: string;
+              name: string;
+              description: string | null;
+              myRole: string;
+              memberCount: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Deletes a circle (owners only): members removed, grants to it dropped, invitations revoked */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ffcId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Renames a circle or changes its description (owners and admins; description null clears it) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ffcId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            description?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              ffcId: string;
+              name: string;
+              description: string | null;
+              myRole: string;
+              memberCount: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/ffcs/{ffcId}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The invitations a circle sent, newest first (owners and admins) */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          ffcId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                invitationId: string;
+                email: string;
+                role: string;
+                /** @description pending, accepted, revoked or expired */
+                status: string;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: uuid */
+                invitedByUserId: string;
+                respondedAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Invites an email; the token is returned once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          ffcId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+            role: 'admin' | 'member' | 'advisor' | 'viewer';
+            /** @default 168 */
+            validHours?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              invitationId: string;
+              token: string;
+              /** Format: date-time */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ffc-invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pending circle invitations to the caller's verified email */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                invitationId: string;
+                /** Format: uuid */
+                ffcId: string;
+                ffcName: string;
+                role: string;
+                invitedByName: string;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/ffcs/{ffcId}/members': {
     parameters: {
       query?: never;
@@ -3304,10 +3855,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           ffcId: string;
         };
@@ -3387,15 +3935,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -3674,153 +4213,6 @@ export interface paths {
     };
     trace?: never;
   };
-  '/v1/ffcs/{ffcId}/invitations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Invites an email; the token is returned once */
-    post: {
-      parameters: {
-        query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
-        path: {
-          ffcId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** Format: email */
-            email: string;
-            role: 'admin' | 'member' | 'advisor' | 'viewer';
-            /** @default 168 */
-            validHours?: number;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              invitationId: string;
-              token: string;
-              /** Format: date-time */
-              expiresAt: string;
-            };
-          };
-        };
-        /** @description The request is not valid: `errors` names the fields */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No valid access token */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description The plan's limits do not allow it */
-        402: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Not allowed for the caller */
-        403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description No such resource, or not visible to the caller */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Conflicts with the current state */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description An unexpected failure (details in the log under the request id) */
-        500: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description Any other error */
-        default: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/v1/ffcs/{ffcId}/invitations/{invitationId}': {
     parameters: {
       query?: never;
@@ -3952,10 +4344,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -4038,15 +4427,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -4089,16 +4469,152 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Every asset the caller may see (owned, granted, through circle roles), by name, optionally of one type */
+    get: {
+      parameters: {
+        query?: {
+          assetType?:
+            | 'bank_account'
+            | 'investment_account'
+            | 'real_estate'
+            | 'vehicle'
+            | 'business'
+            | 'life_insurance'
+            | 'personal_property'
+            | 'debt'
+            | 'cryptocurrency'
+            | 'retirement_account'
+            | 'collectible'
+            | 'intellectual_property'
+            | 'misc';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                assetId: string;
+                assetType: string;
+                categoryCode: string;
+                name: string;
+                /** @description the asset's currency */
+                currency: string;
+                isLiability: boolean;
+                identifierMasked: string | null;
+                currentValue: string | null;
+                currentValueCurrency: string | null;
+                valuedOn: string | null;
+                /** @description owner, edit or view */
+                myAccess: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     put?: never;
     /** Creates an asset with its type fields, first valuation and first owner */
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -4616,8 +5132,154 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/ffcs/{ffcId}/assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assets a circle's members own that the caller may see (members only) */
+    get: {
+      parameters: {
+        query?: {
+          assetType?:
+            | 'bank_account'
+            | 'investment_account'
+            | 'real_estate'
+            | 'vehicle'
+            | 'business'
+            | 'life_insurance'
+            | 'personal_property'
+            | 'debt'
+            | 'cryptocurrency'
+            | 'retirement_account'
+            | 'collectible'
+            | 'intellectual_property'
+            | 'misc';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          ffcId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                assetId: string;
+                assetType: string;
+                categoryCode: string;
+                name: string;
+                /** @description the asset's currency */
+                currency: string;
+                isLiability: boolean;
+                identifierMasked: string | null;
+                currentValue: string | null;
+                currentValueCurrency: string | null;
+                valuedOn: string | null;
+                /** @description owner, edit or view */
+                myAccess: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -4654,6 +5316,8 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4924,10 +5588,7 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description An ETag read before: 304 while it is current */
-          'if-none-match'?: string;
-        };
+        header?: never;
         path: {
           assetId: string;
         };
@@ -4938,8 +5599,6 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
-            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
-            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -4973,15 +5632,6 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
-          };
-        };
-        /** @description Not modified: the If-None-Match ETag is current (no body) */
-        304: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -5073,10 +5723,7 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
-          'if-match'?: string;
-        };
+        header?: never;
         path: {
           assetId: string;
         };
@@ -5145,15 +5792,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -5189,10 +5827,7 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
-          'if-match'?: string;
-        };
+        header?: never;
         path: {
           assetId: string;
         };
@@ -5296,15 +5931,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
-        412: {
           headers: {
             [name: string]: unknown;
           };
@@ -5496,10 +6122,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           assetId: string;
         };
@@ -5589,15 +6212,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -5646,10 +6260,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           assetId: string;
         };
@@ -5730,15 +6341,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -5913,10 +6515,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           assetId: string;
         };
@@ -6007,15 +6606,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -6064,10 +6654,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path: {
           assetId: string;
         };
@@ -6145,15 +6732,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -6736,6 +7314,141 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/exchange-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The exchange rates net worth uses on a date (default today): each pair's latest rate on or before it, optionally of one currency */
+    get: {
+      parameters: {
+        query?: {
+          asOf?: string;
+          currency?: string;
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date */
+              asOf: string;
+              items: {
+                baseCurrency: string;
+                quoteCurrency: string;
+                /** @description 1 baseCurrency = rate quoteCurrency, an exact decimal */
+                rate: string;
+                /** Format: date */
+                rateDate: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/plans': {
     parameters: {
       query?: never;
@@ -6879,10 +7592,7 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description An ETag read before: 304 while it is current */
-          'if-none-match'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -6891,8 +7601,6 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
-            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
-            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -6921,15 +7629,6 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
-          };
-        };
-        /** @description Not modified: the If-None-Match ETag is current (no body) */
-        304: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -7020,10 +7719,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -7127,15 +7823,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -7172,10 +7859,7 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
-          'if-match'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -7274,15 +7958,6 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
-        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
-        412: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -7327,10 +8002,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -7426,15 +8098,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -7997,10 +8660,7 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
-          'idempotency-key'?: string;
-        };
+        header?: never;
         path?: never;
         cookie?: never;
       };
@@ -8089,15 +8749,6 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/problem+json': components['schemas']['Problem'];
-          };
-        };
-        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
-        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -8427,10 +9078,7 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: {
-          /** @description An ETag read before: 304 while it is current */
-          'if-none-match'?: string;
-        };
+        header?: never;
         path: {
           invoiceId: string;
         };
@@ -8441,8 +9089,6 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
-            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
-            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -8482,15 +9128,6 @@ export interface paths {
                 succeededAt: string | null;
               }[];
             };
-          };
-        };
-        /** @description Not modified: the If-None-Match ETag is current (no body) */
-        304: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */

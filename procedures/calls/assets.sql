@@ -76,3 +76,17 @@ FROM api.sp_update_asset(p_asset_id => :assetId!, p_name => :name, p_description
 
 /* @name deleteAsset */
 SELECT api.sp_delete_asset(p_asset_id => :assetId!) AS "deleted";
+
+/* @name listMyAssets */
+SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+       currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
+       current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+       my_access AS "myAccess!", created_at AS "createdAt!"
+FROM api.sp_list_my_assets(p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!);
+
+/* @name listFfcAssets */
+SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
+       currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
+       current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+       my_access AS "myAccess!", created_at AS "createdAt!"
+FROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!);

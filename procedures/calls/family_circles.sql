@@ -35,3 +35,28 @@ FROM api.sp_accept_ffc_invitation(p_token => :token!);
 
 /* @name revokeFfcInvitation */
 SELECT api.sp_revoke_ffc_invitation(p_ffc_id => :ffcId!, p_invitation_id => :invitationId!) AS "revoked";
+
+/* @name getFfc */
+SELECT ffc_id AS "ffcId!", name AS "name!", description AS "description", my_role AS "myRole!",
+       member_count AS "memberCount!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+FROM api.sp_get_ffc(p_ffc_id => :ffcId!);
+
+/* @name updateFfc */
+SELECT ffc_id AS "ffcId!", name AS "name!", description AS "description", my_role AS "myRole!",
+       member_count AS "memberCount!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+FROM api.sp_update_ffc(p_ffc_id => :ffcId!, p_name => :name, p_description => :description,
+                       p_clear_description => :clearDescription!);
+
+/* @name deleteFfc */
+SELECT api.sp_delete_ffc(p_ffc_id => :ffcId!) AS "deleted";
+
+/* @name listFfcInvitations */
+SELECT invitation_id AS "invitationId!", email AS "email!", role AS "role!", status AS "status!",
+       expires_at AS "expiresAt!", invited_by_user_id AS "invitedByUserId!", responded_at AS "respondedAt",
+       created_at AS "createdAt!"
+FROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_limit => :limit!, p_offset => :offset!);
+
+/* @name listMyFfcInvitations */
+SELECT invitation_id AS "invitationId!", ffc_id AS "ffcId!", ffc_name AS "ffcName!", role AS "role!",
+       invited_by_name AS "invitedByName!", expires_at AS "expiresAt!", created_at AS "createdAt!"
+FROM api.sp_list_my_ffc_invitations(p_limit => :limit!, p_offset => :offset!);

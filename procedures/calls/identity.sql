@@ -112,3 +112,7 @@ SELECT api.sp_remove_persona_contact(p_persona_id => :personaId!, p_contact_kind
 /* @name recordPersonaRelationship */
 SELECT api.sp_record_persona_relationship(p_persona_id => :personaId!, p_related_persona_id => :relatedPersonaId!,
                                           p_relationship_type => :relationshipType!) AS "relationshipId!";
+
+/* @name listAllowedOrigins */
+SELECT tenant_id AS "tenantId!", origin AS "origin!"
+FROM api.sp_list_allowed_origins();

@@ -25,3 +25,7 @@ FROM support.sp_set_app_client_status(p_tenant_id => :tenantId!, p_client_id => 
 /* @name setTenantStatus */
 SELECT tenant_id AS "tenantId!", slug AS "slug!", name AS "name!", status AS "status!", created_at AS "createdAt!"
 FROM support.sp_set_tenant_status(p_tenant_id => :tenantId!, p_status => :status!);
+
+/* @name setTenantAllowedOrigins */
+SELECT tenant_id AS "tenantId!", origin AS "origin!"
+FROM support.sp_set_tenant_allowed_origins(p_tenant_id => :tenantId!, p_origins => :origins!);

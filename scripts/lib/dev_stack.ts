@@ -18,6 +18,7 @@ import {
   getTenantBySlug,
   registerAppClient,
   registerIdentityProvider,
+  setTenantAllowedOrigins,
 } from '../../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognito_local.ts';
 import { startEmbeddedPostgres } from './embedded_postgres.ts';
@@ -34,6 +35,11 @@ const DevConfigSchema = Type.Object({
   COGNITO_LOCAL_PORT: Type.Integer({ default: 9229, minimum: 0, maximum: 65535 }),
   DEMO_TENANT_SLUG: Type.String({ default: 'demo' }),
   DEMO_USER_EMAIL: Type.String({ default: 'demo@example.com' }),
+  // The browser origins the demo tenant allows (CORS): a front end's dev server (Vite's 5173) and
+  // pages served on the API's own port. Set again on every start (replacing the list).
+  DEMO_ALLOWED_ORIGINS: Type.String({
+    default: 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:3000,http://127.0.0.1:3000',
+  }),
   DEMO_USER_PASSWORD: Type.String({ default: 'Demo-Passw0rd!' }),
   DATA_DIR: Type.String({ default: '.data' }),
 });
@@ -198,6 +204,10 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           { tenantId, providerId: provider.providerId, clientId: client.clientId, name: 'Demo app' },
           db,
         );
+        const origins = config.DEMO_ALLOWED_ORIGINS.split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean);
+        await setTenantAllowedOrigins.run({ tenantId, origins }, db);
       });
       await inContext(
         apiPool,

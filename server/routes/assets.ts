@@ -7,6 +7,8 @@ import { lastFour } from '../field_cipher.ts';
 import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   Asset,
+  AssetList,
+  AssetListQuery,
   AssetParams,
   AssignBody,
   Assignment,
@@ -71,6 +73,44 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       );
       return reply.code(201).header('location', `/v1/assets/${row.assetId}`).send(row);
+    },
+  );
+
+  app.get(
+    '/assets',
+    {
+      schema: {
+        summary:
+          'Every asset the caller may see (owned, granted, through circle roles), by name, optionally of one type',
+        querystring: AssetListQuery,
+        response: { 200: listOf(AssetList, assets.listMyAssets), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { assetType, limit, offset } = request.query;
+      const items = await request.inTenant((db) =>
+        assets.listMyAssets.run({ assetType: assetType ?? null, limit, offset }, db),
+      );
+      return { items, limit, offset };
+    },
+  );
+
+  app.get(
+    '/ffcs/:ffcId/assets',
+    {
+      schema: {
+        summary: "The assets a circle's members own that the caller may see (members only)",
+        params: Type.Object({ ffcId: Type.String({ format: 'uuid' }) }),
+        querystring: AssetListQuery,
+        response: { 200: listOf(AssetList, assets.listFfcAssets), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { assetType, limit, offset } = request.query;
+      const items = await request.inTenant((db) =>
+        assets.listFfcAssets.run({ ffcId: request.params.ffcId, assetType: assetType ?? null, limit, offset }, db),
+      );
+      return { items, limit, offset };
     },
   );
 

@@ -10,6 +10,7 @@ import {
   ChangeRoleBody,
   CreateFfcBody,
   Ffc,
+  FfcDetail,
   FfcList,
   FfcParams,
   Hierarchy,
@@ -18,6 +19,9 @@ import {
   InviteBody,
   MemberParams,
   Membership,
+  ReceivedInvitationList,
+  SentInvitationList,
+  UpdateFfcBody,
 } from '../schemas/family_circles.ts';
 
 const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -67,6 +71,98 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const members = await request.inTenant((db) => ffc.getFfcHierarchy.run({ ffcId: request.params.ffcId }, db));
       return { ffcId: request.params.ffcId, members };
+    },
+  );
+
+  app.get(
+    '/ffcs/:ffcId',
+    {
+      schema: {
+        summary: 'One circle the caller belongs to: name, description, role, member count',
+        params: FfcParams,
+        response: { 200: replyOf(FfcDetail, ffc.getFfc), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const [row] = await request.inTenant((db) => ffc.getFfc.run({ ffcId: request.params.ffcId }, db));
+      return row;
+    },
+  );
+
+  app.patch(
+    '/ffcs/:ffcId',
+    {
+      schema: {
+        summary: 'Renames a circle or changes its description (owners and admins; description null clears it)',
+        params: FfcParams,
+        body: UpdateFfcBody,
+        response: { 200: replyOf(FfcDetail, ffc.updateFfc), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { name, description } = request.body;
+      const [row] = await request.inTenant((db) =>
+        ffc.updateFfc.run(
+          {
+            ffcId: request.params.ffcId,
+            name: name ?? null,
+            description: description ?? null,
+            clearDescription: description === null,
+          },
+          db,
+        ),
+      );
+      return row;
+    },
+  );
+
+  app.delete(
+    '/ffcs/:ffcId',
+    {
+      schema: {
+        summary: 'Deletes a circle (owners only): members removed, grants to it dropped, invitations revoked',
+        params: FfcParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await request.inTenant((db) => ffc.deleteFfc.run({ ffcId: request.params.ffcId }, db));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/ffcs/:ffcId/invitations',
+    {
+      schema: {
+        summary: 'The invitations a circle sent, newest first (owners and admins)',
+        params: FfcParams,
+        querystring: Page,
+        response: { 200: listOf(SentInvitationList, ffc.listFfcInvitations), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const items = await request.inTenant((db) =>
+        ffc.listFfcInvitations.run({ ffcId: request.params.ffcId, limit, offset }, db),
+      );
+      return { items, limit, offset };
+    },
+  );
+
+  app.get(
+    '/ffc-invitations',
+    {
+      schema: {
+        summary: "Pending circle invitations to the caller's verified email",
+        querystring: Page,
+        response: { 200: listOf(ReceivedInvitationList, ffc.listMyFfcInvitations), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const items = await request.inTenant((db) => ffc.listMyFfcInvitations.run({ limit, offset }, db));
+      return { items, limit, offset };
     },
   );
 

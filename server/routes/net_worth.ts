@@ -3,7 +3,7 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as netWorth from '../../generated/net_worth.queries.ts';
-import { IsoDate, listOf, problemResponses, replyOf, Uuid } from '../schemas/common.ts';
+import { IsoDate, listOf, PageWith, problemResponses, replyOf, Uuid } from '../schemas/common.ts';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' });
 const AsOfQuery = Type.Object({ as_of: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false });
@@ -104,6 +104,45 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
           netWorth.calculateFfcNetWorth.run({ ffcId: request.params.ffcId, asOf, currency }, db),
         )
       )[0];
+    },
+  );
+  app.get(
+    '/exchange-rates',
+    {
+      schema: {
+        summary:
+          "The exchange rates net worth uses on a date (default today): each pair's latest rate on or before it, optionally of one currency",
+        querystring: PageWith({
+          asOf: Type.Optional(IsoDate),
+          currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
+        }),
+        response: {
+          200: listOf(
+            Type.Object({
+              asOf: IsoDate,
+              items: Type.Array(
+                Type.Object({
+                  baseCurrency: Type.String(),
+                  quoteCurrency: Type.String(),
+                  rate: Type.String({ description: '1 baseCurrency = rate quoteCurrency, an exact decimal' }),
+                  rateDate: IsoDate,
+                }),
+              ),
+              limit: Type.Integer(),
+              offset: Type.Integer(),
+            }),
+            netWorth.listExchangeRates,
+          ),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { asOf = today(), currency, limit, offset } = request.query;
+      const items = await request.inTenant((db) =>
+        netWorth.listExchangeRates.run({ asOf, currency: currency ?? null, limit, offset }, db),
+      );
+      return { asOf, items, limit, offset };
     },
   );
 };

@@ -341,3 +341,27 @@ export const CreateAssetContract = Type.Unsafe<Static<typeof CreateAssetBody>>({
   })),
   discriminator: { propertyName: 'assetType' },
 });
+
+/** `GET /v1/assets` and `GET /v1/ffcs/{ffcId}/assets`: a page, optionally of one asset type. */
+export const AssetListQuery = PageWith({ assetType: Type.Optional(AssetType) });
+/** An asset in a list: its latest value carries that value's own currency. */
+export const AssetList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      assetId: Uuid,
+      assetType: Type.String(),
+      categoryCode: Type.String(),
+      name: Type.String(),
+      currency: Type.String({ description: "the asset's currency" }),
+      isLiability: Type.Boolean(),
+      identifierMasked: Nullable(Type.String()),
+      currentValue: Nullable(Type.String({ description: 'the latest valuation, in currentValueCurrency' })),
+      currentValueCurrency: Nullable(Type.String()),
+      valuedOn: Nullable(IsoDate),
+      myAccess: Type.String({ description: 'owner, edit or view' }),
+      createdAt: Timestamp,
+    }),
+  ),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});

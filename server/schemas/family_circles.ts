@@ -63,3 +63,52 @@ export const AcceptBody = Type.Object(
   { token: Type.String({ pattern: '^[0-9a-f]{64}$' }) },
   { additionalProperties: false },
 );
+
+/** One circle as a member sees it (GET, PATCH /v1/ffcs/{ffcId}). */
+export const FfcDetail = Type.Object({
+  ffcId: Uuid,
+  name: Type.String(),
+  description: Nullable(Type.String()),
+  myRole: Type.String(),
+  memberCount: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export const UpdateFfcBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const SentInvitationList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      invitationId: Uuid,
+      email: Type.String(),
+      role: Type.String(),
+      status: Type.String({ description: 'pending, accepted, revoked or expired' }),
+      expiresAt: Timestamp,
+      invitedByUserId: Uuid,
+      respondedAt: Nullable(Timestamp),
+      createdAt: Timestamp,
+    }),
+  ),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
+export const ReceivedInvitationList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      invitationId: Uuid,
+      ffcId: Uuid,
+      ffcName: Type.String(),
+      role: Type.String(),
+      invitedByName: Type.String(),
+      expiresAt: Timestamp,
+      createdAt: Timestamp,
+    }),
+  ),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+});
