@@ -116,7 +116,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -200,6 +203,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -248,7 +260,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -340,6 +355,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -388,7 +412,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -474,6 +501,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -520,7 +556,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -529,6 +568,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -550,6 +591,15 @@ export interface paths {
                 [key: string]: unknown;
               };
             };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -656,7 +706,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -724,6 +777,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -892,7 +954,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -1025,6 +1090,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -1071,7 +1145,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -1082,6 +1159,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -1136,6 +1215,15 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -1230,7 +1318,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -1365,6 +1456,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -1409,7 +1509,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -1507,6 +1610,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -1815,7 +1927,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           invitationId: string;
         };
@@ -1895,6 +2010,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -1943,7 +2067,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           invitationId: string;
         };
@@ -2012,6 +2139,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -2060,7 +2196,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -2145,6 +2284,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -2193,7 +2341,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -2277,6 +2428,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -2325,7 +2485,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -2407,6 +2570,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2581,7 +2753,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -2667,6 +2842,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -2839,7 +3023,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -2916,6 +3103,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -3584,7 +3780,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3664,6 +3863,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -3855,7 +4063,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3935,6 +4146,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -4344,7 +4564,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4420,6 +4643,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -4614,7 +4846,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -5132,6 +5367,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -5588,7 +5832,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -5599,6 +5846,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -5632,6 +5881,15 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -5723,7 +5981,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -5792,6 +6053,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -5827,7 +6097,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -5931,6 +6204,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
           headers: {
             [name: string]: unknown;
           };
@@ -6122,7 +6404,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -6212,6 +6497,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -6260,7 +6554,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -6341,6 +6638,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -6515,7 +6821,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -6606,6 +6915,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -6654,7 +6972,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -6732,6 +7053,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -7592,7 +7922,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -7601,6 +7934,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -7629,6 +7964,15 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -7719,7 +8063,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -7823,6 +8170,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -7859,7 +8215,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -7958,6 +8317,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -8002,7 +8370,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -8098,6 +8469,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -8660,7 +9040,10 @@ export interface paths {
     post: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -8749,6 +9132,15 @@ export interface paths {
         };
         /** @description Conflicts with the current state */
         409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
           headers: {
             [name: string]: unknown;
           };
@@ -9078,7 +9470,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path: {
           invoiceId: string;
         };
@@ -9089,6 +9484,8 @@ export interface paths {
         /** @description Default Response */
         200: {
           headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -9128,6 +9525,15 @@ export interface paths {
                 succeededAt: string | null;
               }[];
             };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
