@@ -2,7 +2,7 @@
 // (only what the caller may see: membership alone shows nothing unshared), the exchange rates.
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { bearer, makePoolTenant, testApp, registerThroughApi, type PoolTenant } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 import { setExchangeRate } from '../generated/net_worth.queries.ts';
 import { activatePlan } from '../scripts/lib/stripe_events.ts';
@@ -12,17 +12,7 @@ const app = await testApp(t, db);
 const home = await makePoolTenant(db, 'list-home');
 const away = await makePoolTenant(db, 'list-away');
 
-async function registered(tenant: typeof home, firstName: string) {
-  const user = await tenant.signUp();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/registrations',
-    headers: bearer(user.accessToken),
-    payload: { idToken: user.idToken, firstName, lastName: 'List' },
-  });
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (tenant: PoolTenant, firstName: string) => registerThroughApi(app, tenant, firstName, 'List');
 type User = Awaited<ReturnType<typeof registered>>;
 const call = async (user: User, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
   app.inject({ method, url, headers: bearer(user.accessToken), ...(payload ? { payload } : {}) });

@@ -2,7 +2,7 @@
 // exact decimals on the wire, and nothing of another tenant's assets.
 import t from 'tap';
 import { createFieldCipher, generateFieldKeys, lastFour } from '../server/field_cipher.ts';
-import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { bearer, makePoolTenant, testApp, registerThroughApi, type PoolTenant } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 import { activatePlan } from '../scripts/lib/stripe_events.ts';
 
@@ -11,17 +11,7 @@ const app = await testApp(t, db);
 const home = await makePoolTenant(db, 'home');
 const away = await makePoolTenant(db, 'away');
 
-async function registered(tenant: typeof home, firstName: string) {
-  const user = await tenant.signUp();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/registrations',
-    headers: bearer(user.accessToken),
-    payload: { idToken: user.idToken, firstName, lastName: 'Assets' },
-  });
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (tenant: PoolTenant, firstName: string) => registerThroughApi(app, tenant, firstName, 'Assets');
 const owner = await registered(home, 'Olive');
 const stranger = await registered(away, 'Sid');
 

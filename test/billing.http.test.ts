@@ -11,7 +11,14 @@ import {
   subscriptionObject,
 } from '../scripts/lib/stripe_events.ts';
 import { setTenantPlan } from '../generated/billing.queries.ts';
-import { bearer, makePoolTenant, TEST_STRIPE_WEBHOOK_SECRET, testApp } from './helpers/app.ts';
+import {
+  bearer,
+  makePoolTenant,
+  TEST_STRIPE_WEBHOOK_SECRET,
+  testApp,
+  registerThroughApi,
+  type PoolTenant,
+} from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -19,17 +26,7 @@ const app = await testApp(t, db);
 const home = await makePoolTenant(db, 'billing-home');
 const away = await makePoolTenant(db, 'billing-away');
 
-async function registered(tenant: typeof home, firstName: string) {
-  const user = await tenant.signUp();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/registrations',
-    headers: bearer(user.accessToken),
-    payload: { idToken: user.idToken, firstName, lastName: 'Billing' },
-  });
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (tenant: PoolTenant, firstName: string) => registerThroughApi(app, tenant, firstName, 'Billing');
 const paula = await registered(home, 'Paula');
 const quinn = await registered(home, 'Quinn');
 const rita = await registered(away, 'Rita');

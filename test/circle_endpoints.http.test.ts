@@ -3,7 +3,7 @@
 // the same tenant, a weaker role and a removed member each get the answer a random id gets.
 import { randomUUID } from 'node:crypto';
 import t, { type Test } from 'tap';
-import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { bearer, makePoolTenant, testApp, registerThroughApi, type PoolTenant } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 import { activatePlan } from '../scripts/lib/stripe_events.ts';
 
@@ -12,17 +12,7 @@ const app = await testApp(t, db);
 const home = await makePoolTenant(db, 'circ-home');
 const away = await makePoolTenant(db, 'circ-away');
 
-async function registered(tenant: typeof home, firstName: string) {
-  const user = await tenant.signUp();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/registrations',
-    headers: bearer(user.accessToken),
-    payload: { idToken: user.idToken, firstName, lastName: 'Circle' },
-  });
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (tenant: PoolTenant, firstName: string) => registerThroughApi(app, tenant, firstName, 'Circle');
 type User = Awaited<ReturnType<typeof registered>>;
 const call = (user: User, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
   app.inject({ method, url, headers: bearer(user.accessToken), ...(payload ? { payload } : {}) });

@@ -4,7 +4,7 @@
 // exactly one wins.
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { bearer, makePoolTenant, testApp, registerThroughApi, type PoolTenant } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -20,22 +20,7 @@ const call = (
   payload?: object,
 ) => app.inject({ method, url, headers: { ...bearer(token), ...headers }, ...(payload ? { payload } : {}) });
 
-async function registered(tenant: typeof home, firstName: string) {
-  const user = await tenant.signUp();
-  const res = await call(
-    'POST',
-    '/v1/registrations',
-    user.accessToken,
-    {},
-    {
-      idToken: user.idToken,
-      firstName,
-      lastName: 'Etag',
-    },
-  );
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (tenant: PoolTenant, firstName: string) => registerThroughApi(app, tenant, firstName, 'Etag');
 const owner = await registered(home, 'Erin');
 const neighbour = await registered(home, 'Ned');
 const stranger = await registered(away, 'Sid');

@@ -1,7 +1,7 @@
 // Family circles over HTTP with real tokens: create, invite and accept, hierarchy, pagination,
 // and the same not-found for another tenant's circle.
 import t from 'tap';
-import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { bearer, makePoolTenant, testApp, registerThroughApi, type PoolTenant } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 import { activatePlan } from '../scripts/lib/stripe_events.ts';
 
@@ -10,17 +10,7 @@ const app = await testApp(t, db);
 const home = await makePoolTenant(db, 'home');
 const away = await makePoolTenant(db, 'away');
 
-async function registered(tenant: typeof home, firstName: string) {
-  const user = await tenant.signUp();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/registrations',
-    headers: bearer(user.accessToken),
-    payload: { idToken: user.idToken, firstName, lastName: 'Http' },
-  });
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (tenant: PoolTenant, firstName: string) => registerThroughApi(app, tenant, firstName, 'Http');
 const owner = await registered(home, 'Olga');
 await activatePlan(db.api, home.tenantId, owner.sub, 'family');
 const guest = await registered(home, 'Gus');

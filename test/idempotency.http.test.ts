@@ -3,7 +3,7 @@
 // concurrent duplicates make one effect; refusals are not stored; keys belong to one subject.
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
-import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
+import { bearer, makePoolTenant, testApp, registerThroughApi, type PoolTenant } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -19,12 +19,7 @@ const post = (url: string, token: string, payload: object, key?: string) =>
     payload,
   });
 
-async function registered(tenant: typeof home, firstName: string) {
-  const user = await tenant.signUp();
-  const res = await post('/v1/registrations', user.accessToken, { idToken: user.idToken, firstName, lastName: 'Idem' });
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (tenant: PoolTenant, firstName: string) => registerThroughApi(app, tenant, firstName, 'Idem');
 const owner = await registered(home, 'Ida');
 const other = await registered(home, 'Otto');
 const stranger = await registered(away, 'Sid');

@@ -22,24 +22,14 @@ import { sharedSchemas } from '../server/openapi.ts';
 import { API_JSON_MAX_DEPTH, jsonDeeperThan } from '../server/plugins/limits.ts';
 import { DETAILS_MAX_FIELDS } from '../server/schemas/assets.ts';
 import { signStripePayload } from '../scripts/lib/stripe_events.ts';
-import { bearer, makePoolTenant, TEST_STRIPE_WEBHOOK_SECRET, testApp } from './helpers/app.ts';
+import { bearer, makePoolTenant, TEST_STRIPE_WEBHOOK_SECRET, testApp, registerThroughApi } from './helpers/app.ts';
 import { makeTenant, makeUser, rejection, testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
 const app = await testApp(t, db);
 const home = await makePoolTenant(db, 'cost');
 
-async function registered(firstName: string) {
-  const user = await home.signUp();
-  const res = await app.inject({
-    method: 'POST',
-    url: '/v1/registrations',
-    headers: bearer(user.accessToken),
-    payload: { idToken: user.idToken, firstName, lastName: 'Cost' },
-  });
-  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
-  return { ...user, personaId: res.json().personaId as string };
-}
+const registered = (firstName: string) => registerThroughApi(app, home, firstName, 'Cost');
 const olive = await registered('Olive');
 const pat = await registered('Pat'); // same tenant, no link to Olive: Olive may not name Pat's persona
 

@@ -94,3 +94,21 @@ export async function makePoolTenant(db: TestDatabase, base = 'tenant'): Promise
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A new cognito-local user of the tenant, registered through POST /v1/registrations with its id token. */
+export async function registerThroughApi(
+  app: Awaited<ReturnType<typeof testApp>>,
+  tenant: PoolTenant,
+  firstName: string,
+  lastName = 'Tester',
+) {
+  const user = await tenant.signUp();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/registrations',
+    headers: bearer(user.accessToken),
+    payload: { idToken: user.idToken, firstName, lastName },
+  });
+  if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
+  return { ...user, personaId: res.json().personaId as string };
+}
