@@ -129,7 +129,7 @@ t.test('create, read, value, share and search an asset over HTTP', async (t) => 
   }
   const worth = await app.inject({
     method: 'GET',
-    url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=USD`,
+    url: `/v1/personas/${owner.personaId}/net-worth?asOf=2026-03-01&currency=USD`,
     headers: bearer(owner.accessToken),
   });
   t.same(
@@ -137,9 +137,19 @@ t.test('create, read, value, share and search an asset over HTTP', async (t) => 
     [200, '13000.00', '13000.00'],
     'net worth over HTTP, as an exact decimal',
   );
+  const snake = await app.inject({
+    method: 'GET',
+    url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=USD`,
+    headers: bearer(owner.accessToken),
+  });
+  t.same(
+    [snake.statusCode, snake.json().code],
+    [400, 'invalid_request'],
+    'the query parameter is asOf, as everywhere else: as_of is an unknown field',
+  );
   const noRate = await app.inject({
     method: 'GET',
-    url: `/v1/personas/${owner.personaId}/net-worth?as_of=2026-03-01&currency=JPY`,
+    url: `/v1/personas/${owner.personaId}/net-worth?asOf=2026-03-01&currency=JPY`,
     headers: bearer(owner.accessToken),
   });
   t.same(
@@ -233,7 +243,7 @@ t.test('finding 1: an edit grant never becomes ownership, and leaving the circle
     [house, mal.personaId],
   );
   t.equal(rows[0].n, 0, 'his direct grant went with the circle');
-  const worth = await call(olga, 'GET', `/v1/personas/${olga.personaId}/net-worth?as_of=2026-02-01&currency=USD`);
+  const worth = await call(olga, 'GET', `/v1/personas/${olga.personaId}/net-worth?asOf=2026-02-01&currency=USD`);
   t.equal(worth.json().netWorth, '800000.00', "Olga's net worth is the whole house");
   const deleted = await call(olga, 'DELETE', `/v1/assets/${house}`);
   t.equal(deleted.statusCode, 204, 'and she can still delete it: nobody else holds a share');

@@ -7233,7 +7233,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          as_of?: string;
+          asOf?: string;
           currency?: string;
         };
         header?: never;
@@ -7514,7 +7514,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          as_of?: string;
+          asOf?: string;
           currency?: string;
         };
         header?: never;

@@ -6,7 +6,7 @@ import * as netWorth from '../../generated/net_worth.queries.ts';
 import { IsoDate, listOf, PageWith, problemResponses, replyOf, Uuid } from '../schemas/common.ts';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' });
-const AsOfQuery = Type.Object({ as_of: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false });
+const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false });
 const Totals = {
   asOf: IsoDate,
   currency: Type.String(),
@@ -35,7 +35,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { as_of: asOf = today(), currency } = request.query;
+      const { asOf = today(), currency } = request.query;
       return (
         await request.inTenant((db) =>
           netWorth.calculateNetWorth.run({ personaId: request.params.personaId, asOf, currency }, db),
@@ -98,7 +98,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { as_of: asOf = today(), currency } = request.query;
+      const { asOf = today(), currency } = request.query;
       return (
         await request.inTenant((db) =>
           netWorth.calculateFfcNetWorth.run({ ffcId: request.params.ffcId, asOf, currency }, db),
