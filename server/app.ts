@@ -87,9 +87,14 @@ export async function buildApp(options: AppOptions) {
 
   // Query strings and path params arrive as text and are coerced to their schema's types; bodies
   // are JSON and are not (money sent as a JSON number is refused, not rounded into a string).
+  // allErrors: a problem lists every error at once (every field is bounded: docs/limits.md).
   const addFormats = formatsPlugin as unknown as (ajv: Ajv) => Ajv;
-  const coercing = addFormats(new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false }));
-  const strict = addFormats(new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false }));
+  const coercing = addFormats(
+    new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true }),
+  );
+  const strict = addFormats(
+    new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true }),
+  );
   app.setValidatorCompiler(
     ({ schema, httpPart }) =>
       (httpPart === 'body' ? strict : coercing).compile(schema) as ReturnType<

@@ -132,7 +132,7 @@ t.test('finding 5: one spelling of each field; insured_persona_id is refused on 
   t.equal(snake.statusCode, 400, snake.body);
   t.match(snake.json(), { code: 'invalid_details' });
   t.ok(
-    snake.json().errors.some((e: { path: string }) => e.path === 'body/details/insured_persona_id'),
+    snake.json().errors.some((e: { path: string }) => e.path === 'body.details.insured_persona_id'),
     'the error names insured_persona_id as sent',
   );
   // The camelCase spelling gets the check: Pat's persona is not Olive's to name.

@@ -114,6 +114,75 @@ export function statusForSqlState(sqlState: string): { status: number; code: str
   return { status: 500, code: 'internal_error' };
 }
 
+/** The most validation errors one problem lists (Ajv collects them all: `allErrors`). */
+export const MAX_VALIDATION_ERRORS = 20;
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** The request's part as the API names it (Fastify says `querystring`). */
+const PARTS: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
+
+/** A JSON pointer into the request as a field path in the request's own spelling: `body.details.modelYear`. */
+function fieldPath(part: string, pointer: string, key?: unknown): string {
+  const steps = pointer
+    .split('/')
+    .slice(1)
+    .map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (typeof key === 'string') steps.push(key);
+  return steps.reduce((path, step) => (/^[0-9]+$/.test(step) ? `${path}[${step}]` : `${path}.${step}`), part);
+}
+
+/**
+ * Ajv's errors (all of them) as the problem's `errors[]`: one per field, each naming the field as
+ * sent. A union (`anyOf`/`oneOf`) is one error, not one per branch; an unknown key is named.
+ */
+export function describeValidation(issues: readonly ValidationIssue[], context: string) {
+  const part = PARTS[context] ?? context;
+  // The branches of a failed union: their own errors are replaced by the union's.
+  const unions = issues.filter((issue) => issue.keyword === 'anyOf' || issue.keyword === 'oneOf');
+  const inUnion = (issue: ValidationIssue) =>
+    unions.some((union) => union !== issue && issue.schemaPath.startsWith(`${union.schemaPath}/`));
+  const described: Array<{ path: string; message: string }> = [];
+  for (const issue of issues) {
+    // A misspelled key: its pattern's error has no key; the propertyNames error names it.
+    if (inUnion(issue) || issue.schemaPath.includes('/propertyNames/')) continue;
+    const params = issue.params ?? {};
+    let path = fieldPath(part, issue.instancePath);
+    let message = issue.message ?? 'is invalid';
+    if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+      path = fieldPath(part, issue.instancePath, params.additionalProperty);
+      message = `unknown field ${params.additionalProperty}`;
+    } else if (typeof params.propertyName === 'string') {
+      // A key spelled otherwise than the API spells it is named as it was sent.
+      path = fieldPath(part, issue.instancePath, params.propertyName);
+      message = `unknown field ${params.propertyName} (fields are spelled in camelCase)`;
+    } else if (issue.keyword === 'required' && typeof params.missingProperty === 'string') {
+      path = fieldPath(part, issue.instancePath, params.missingProperty);
+      message = 'is required';
+    } else if (issue.keyword === 'anyOf' || issue.keyword === 'oneOf') {
+      const branches = issues.filter((other) => other.schemaPath.startsWith(`${issue.schemaPath}/`));
+      // Literals: the values allowed; types only: the types allowed; else the closest branch's
+      // own complaint (a nullable string too long is "too long", not "must be null").
+      const closest = branches.find((other) => other.keyword !== 'type' && other.keyword !== 'const');
+      if (branches.length && branches.every((other) => other.keyword === 'const'))
+        message = `must be one of ${branches.map((other) => JSON.stringify(other.params.allowedValue)).join(', ')}`;
+      else if (closest) message = closest.message ?? message;
+      else if (branches.length)
+        message = `must be ${[...new Set(branches.map((other) => String(other.params.type)))].join(' or ')}`;
+    }
+    // One error per field.
+    if (!described.some((seen) => seen.path === path)) described.push({ path, message });
+    if (described.length === MAX_VALIDATION_ERRORS) break;
+  }
+  return described;
+}
+
 /** The problem document for any error (request id as instance). */
 export function toProblem(error: unknown, requestId: string): { problem: Problem; headers: Record<string, string> } {
   const base = (status: number, code: string, detail?: string): Problem => ({
@@ -145,23 +214,9 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
 
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
-    const described = fastifyError.validation.map((issue) => {
-      // A key spelled otherwise than the API spells it is named as it was sent.
-      const key = issue.keyword === 'propertyNames' || issue.params?.propertyName ? issue.params?.propertyName : null;
-      return {
-        path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath || ''}${typeof key === 'string' ? `/${key}` : ''}`,
-        message:
-          typeof key === 'string'
-            ? 'is not a known field (fields are spelled in camelCase)'
-            : (issue.message ?? 'is invalid'),
-      };
-    });
-    // A misspelled key is reported by two keywords (its pattern, propertyNames): named once.
-    const errors = described.filter(
-      (error, i) => described.findIndex((e) => e.path === error.path && e.message === error.message) === i,
-    );
+    const errors = describeValidation(fastifyError.validation, fastifyError.validationContext ?? 'body');
     // Asset details have their own code, whether the schema or the database refuses them.
-    const inDetails = errors.every((error) => error.path.startsWith('body/details'));
+    const inDetails = errors.every((error) => error.path === 'body.details' || error.path.startsWith('body.details.'));
     const problem = inDetails
       ? base(400, 'invalid_details', 'the details do not match the asset type')
       : base(400, 'invalid_request', 'the request does not match the schema');
