@@ -3663,6 +3663,12 @@ begin
   -- Each given value against its column's type, named as the caller named it.
   for v_field in select f.field, f.column_name, f.column_type from app.asset_detail_fields(p_asset_type) f
                   where v_details ? f.field and v_details -> f.field <> 'null'::jsonb loop
+    -- Decimals travel as strings, as at the top level: a JSON number was already rounded by
+    -- whoever parsed it (123456789.123456789012 arrives as 123456789.12345679). Integers may be numbers.
+    if v_field.column_type = 'numeric' and pg_catalog.jsonb_typeof(v_details -> v_field.field) = 'number' then
+      perform app.fail('PT400', 'invalid_details', pg_catalog.format(
+        'details.%s must be a decimal string ("12.50"), not a JSON number: send decimals as strings', v_field.field));
+    end if;
     begin
       execute pg_catalog.format('select pg_catalog.jsonb_populate_record(null::app.%I, $1)', v_table)
         using pg_catalog.jsonb_build_object(v_field.column_name, v_details -> v_field.field);
@@ -3687,7 +3693,7 @@ ALTER FUNCTION app.check_asset_details(p_asset_type text, p_details jsonb) OWNER
 -- Name: FUNCTION check_asset_details(p_asset_type text, p_details jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.check_asset_details(p_asset_type text, p_details jsonb) IS 'Checks an asset''s details before any other work: an object whose keys are the type''s own fields spelled as the API spells them (camelCase; another spelling is refused as unknown) and whose values fit the fields'' types; returns them keyed by column. Raises invalid_details naming the field as sent.';
+COMMENT ON FUNCTION app.check_asset_details(p_asset_type text, p_details jsonb) IS 'Checks an asset''s details before any other work: an object whose keys are the type''s own fields spelled as the API spells them (camelCase; another spelling is refused as unknown) and whose values fit the fields'' types (a decimal field refuses a JSON number: decimals are strings); returns them keyed by column. Raises invalid_details naming the field as sent.';
 
 --
 -- Name: check_currency(text); Type: FUNCTION; Schema: app; Owner: estate_owner

@@ -130,7 +130,7 @@ const lifeInsurance = (who: Caller, insured: Record<string, unknown>) => ({
   ownerPersonaId: who.personaId,
   initialValue: '1.00',
   valuedOn: '2026-01-31',
-  details: { insurerName: 'Probe Mutual', policyKind: 'whole', faceValue: 100000, ...insured },
+  details: { insurerName: 'Probe Mutual', policyKind: 'whole', faceValue: '100000.00', ...insured },
 });
 const assetBody = (who: Caller, personaId: string) => ({
   assetType: 'bank_account',

@@ -2,9 +2,10 @@
 // field in the request's spelling (`body.details.modelYear`, `query.limit`), an unknown field by
 // its name; at most MAX_VALIDATION_ERRORS of them.
 import t from 'tap';
+import * as assets from '../generated/assets.queries.ts';
 import { MAX_VALIDATION_ERRORS } from '../server/plugins/errors.ts';
 import { bearer, makePoolTenant, registerThroughApi, testApp } from './helpers/app.ts';
-import { testDatabase } from './helpers/db.ts';
+import { rejection, testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
 const app = await testApp(t, db);
@@ -108,4 +109,98 @@ t.test('the errors listed are capped', async (t) => {
   });
   t.equal(res.statusCode, 400);
   t.equal(res.json().errors.length, MAX_VALIDATION_ERRORS, `${MAX_VALIDATION_ERRORS} of 100`);
+});
+
+// Numbers inside details: decimals are strings, as at the top level.
+const crypto = (units: unknown) => ({
+  ...asset,
+  assetType: 'cryptocurrency',
+  categoryCode: 'crypto_wallet',
+  name: 'Coins',
+  details: { symbol: 'BTC', units, custody: 'exchange' },
+});
+
+t.test('a decimal detail sent as a JSON number is refused, not rounded; its string is stored exactly', async (t) => {
+  // 123456789.123456789012 as a number is not even what JSON.parse returns: refused by the schema.
+  const rounded = await app.inject({
+    method: 'POST',
+    url: '/v1/assets',
+    headers: { ...bearer(vera.accessToken), 'content-type': 'application/json' },
+    payload: JSON.stringify(crypto('UNITS')).replace('"UNITS"', '123456789.123456789012'),
+  });
+  t.equal(rounded.statusCode, 400, rounded.body);
+  t.match(rounded.json(), { code: 'invalid_details', errors: [{ path: 'body.details.units', message: /string/ }] });
+  // A whole number passes the schema (integer fields may be numbers): the database refuses it.
+  const whole = await app.inject({
+    method: 'POST',
+    url: '/v1/assets',
+    headers: bearer(vera.accessToken),
+    payload: crypto(2),
+  });
+  t.equal(whole.statusCode, 400, whole.body);
+  t.match(whole.json(), { code: 'invalid_details', detail: /details\.units .*send decimals as strings/ });
+  const stored = (await db.admin.query(`select count(*)::int as n from app.assets where name = 'Coins'`)).rows[0].n;
+  t.equal(stored, 0, 'nothing stored');
+
+  const exact = await app.inject({
+    method: 'POST',
+    url: '/v1/assets',
+    headers: bearer(vera.accessToken),
+    payload: crypto('123456789.123456789012'),
+  });
+  t.equal(exact.statusCode, 201, exact.body);
+  const read = await app.inject({
+    method: 'GET',
+    url: `/v1/assets/${exact.json().assetId}`,
+    headers: bearer(vera.accessToken),
+  });
+  t.equal(read.json().details.units, '123456789.123456789012', 'stored and read back exactly');
+});
+
+t.test('an integer detail (modelYear) may still be a JSON number', async (t) => {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/assets',
+    headers: bearer(vera.accessToken),
+    payload: asset,
+  });
+  t.equal(res.statusCode, 201, res.body);
+  const read = await app.inject({
+    method: 'GET',
+    url: `/v1/assets/${res.json().assetId}`,
+    headers: bearer(vera.accessToken),
+  });
+  t.equal(read.json().details.modelYear, 2020);
+});
+
+t.test('the database refuses a number for a decimal detail to a caller without the schema', async (t) => {
+  const call = (details: Record<string, unknown>) =>
+    db.asUser(home.tenantId, vera.sub, (c) =>
+      assets.createAsset.run(
+        {
+          ...crypto(null),
+          details,
+          ownershipPercentage: '100',
+          ownershipForm: 'sole',
+          valuationSource: 'manual',
+        } as Parameters<typeof assets.createAsset.run>[0],
+        c,
+      ),
+    );
+  t.match(await rejection(call({ symbol: 'ETH', units: 1.5, custody: 'exchange' })), {
+    sqlState: 'PT400',
+    code: 'invalid_details',
+    message: /details\.units must be a decimal string/,
+  });
+  const [made] = await call({ symbol: 'ETH', units: '1.5', custody: 'exchange' });
+  t.ok(made.assetId, 'the string form is accepted');
+  t.match(
+    await rejection(
+      db.asUser(home.tenantId, vera.sub, (c) =>
+        assets.updateAsset.run({ assetId: made.assetId, name: null, description: null, details: { units: 2.5 } }, c),
+      ),
+    ),
+    { code: 'invalid_details', message: /details\.units/ },
+    'and on update',
+  );
 });

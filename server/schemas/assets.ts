@@ -60,7 +60,9 @@ const Details = (options: { default?: Record<string, never> } = {}) =>
     type: 'object',
     maxProperties: DETAILS_MAX_FIELDS,
     propertyNames: { pattern: DETAILS_KEY_PATTERN },
-    additionalProperties: Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]),
+    // Decimals are strings, as at the top level (a JSON number is rounded when parsed); only the
+    // integer fields (modelYear) may be numbers. The database refuses a number for a decimal field.
+    additionalProperties: Type.Union([Type.String({ maxLength: 2000 }), Type.Integer(), Type.Boolean(), Type.Null()]),
     description: "the asset type's own fields, camelCase (docs/assets_and_net_worth.md)",
     ...options,
   });
