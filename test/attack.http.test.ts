@@ -175,7 +175,8 @@ async function stock(who: Caller): Promise<Stock> {
     granteeFfcId: ffc.ffcId,
     granteeFfcRole: 'viewer',
   });
-  const pmToken = `pm_${who.tag}${randomBytes(6).toString('hex')}`;
+  // Letters only after the tag: twelve digits in a row would read as a card number (invalid_payment_method_token).
+  const pmToken = `pm_${who.tag}x${Array.from(randomBytes(8), (b) => String.fromCharCode(97 + (b % 26))).join('')}`;
   const methods = await call(who, 'POST', '/v1/payment-methods', {
     stripePaymentMethodId: pmToken,
     kind: 'card',
