@@ -25,8 +25,25 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/scripts/**', '**/test/**', '**/bench/**'],
-              message: 'server/ never imports scripts/, test/ or bench/',
+              group: ['**/scripts/**', '**/test/**', '**/bench/**', '**/examples/**'],
+              message: 'server/ never imports scripts/, test/, bench/ or examples/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The example app runs in a browser: it talks to the API through the typed client only.
+    files: ['examples/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/scripts/**', '**/test/**', '**/generated/**'],
+              message: 'examples/ use the API through clients/typescript only',
             },
           ],
         },

@@ -3,6 +3,7 @@
 // stops it all. Production starts the API alone: server/main.ts.
 import { buildApp, loggerOptions } from '../server/app.ts';
 import { loadDevConfig, startInfrastructure } from './lib/dev_stack.ts';
+import { startExampleApp } from './lib/example_app.ts';
 
 let config;
 try {
@@ -25,11 +26,13 @@ const app = await buildApp({
   logger: loggerOptions(config.LOG_LEVEL),
 });
 
+let example: Awaited<ReturnType<typeof startExampleApp>> | undefined;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   say(`${signal}: stopping`);
+  await example?.close().catch((error) => say(`closing the example app failed: ${error}`));
   await app.close().catch((error) => say(`closing the API failed: ${error}`));
   await infrastructure.stop();
   process.exit(0);
@@ -57,4 +60,16 @@ if (infrastructure.demo) {
     `demo user ${infrastructure.demo.email} of tenant "${infrastructure.demo.tenantSlug}"; get a token with: npm run -s token`,
   );
   say(`try: curl -H "Authorization: Bearer $(npm run -s token)" ${apiUrl}/v1/me`);
+}
+if (infrastructure.demoPool && config.EXAMPLE_APP_PORT) {
+  try {
+    example = await startExampleApp({
+      host: config.HOST,
+      port: config.EXAMPLE_APP_PORT,
+      config: { apiUrl, ...infrastructure.demoPool },
+    });
+    say(`example white-label app on ${example.url} (sign in as the demo user)`);
+  } catch (error) {
+    say(`example app not served on port ${config.EXAMPLE_APP_PORT}: ${(error as Error).message}`);
+  }
 }

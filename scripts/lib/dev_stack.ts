@@ -41,6 +41,9 @@ const DevConfigSchema = Type.Object({
     default: 'http://localhost:5173,http://127.0.0.1:5173,http://localhost:3000,http://127.0.0.1:3000',
   }),
   DEMO_USER_PASSWORD: Type.String({ default: 'Demo-Passw0rd!' }),
+  // The example white-label app (examples/white_label) on its own origin, one DEMO_ALLOWED_ORIGINS
+  // allows (with cognito-local only); 0: not served.
+  EXAMPLE_APP_PORT: Type.Integer({ default: 5173, minimum: 0, maximum: 65535 }),
   DATA_DIR: Type.String({ default: '.data' }),
 });
 
@@ -72,6 +75,8 @@ export interface Infrastructure {
   databaseSupportUrl: string;
   allowDevelopmentIssuers: boolean;
   demo?: { email: string; password: string; tenantSlug: string };
+  /** The demo tenant's user pool and app client in cognito-local (for the example app). */
+  demoPool?: { cognitoEndpoint: string; userPoolId: string; clientId: string };
   /** Called once the API listens: records where it is for `npm run token` and the operator CLI. */
   announce(apiUrl: string): Promise<void>;
   stop(): Promise<void>;
@@ -258,6 +263,7 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
       stripeWebhookSecret,
       allowDevelopmentIssuers: true,
       demo: { email: config.DEMO_USER_EMAIL, password: config.DEMO_USER_PASSWORD, tenantSlug: config.DEMO_TENANT_SLUG },
+      demoPool: { cognitoEndpoint: cognito.endpoint, userPoolId: pool.userPoolId, clientId: client.clientId },
       async announce(apiUrl) {
         const file: DevStackFile = {
           apiUrl,

@@ -63,9 +63,13 @@ export interface PoolTenant {
 }
 
 /** A tenant with its own cognito-local user pool and app client, registered as operators do. */
-export async function makePoolTenant(db: TestDatabase, base = 'tenant'): Promise<PoolTenant> {
+export async function makePoolTenant(
+  db: TestDatabase,
+  base = 'tenant',
+  options: { branding?: Record<string, string> } = {},
+): Promise<PoolTenant> {
   const endpoint = cognitoEndpoint();
-  const tenantId = await makeTenant(db, base);
+  const tenantId = await makeTenant(db, base, options.branding);
   const pool = await ensureUserPool(endpoint, `${base}-${randomBytes(4).toString('hex')}`);
   const { clientId } = await ensureAppClient(endpoint, pool.userPoolId, `${base}-app`);
   await db.asSupport(async (c) => {

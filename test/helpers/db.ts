@@ -84,9 +84,13 @@ export const randomSub = () => crypto.randomUUID();
 export const uniqueSlug = (base: string) => `${base}-${randomBytes(3).toString('hex')}`;
 
 /** A new tenant, created the way operators do. */
-export async function makeTenant(db: TestDatabase, base = 'tenant'): Promise<string> {
+export async function makeTenant(
+  db: TestDatabase,
+  base = 'tenant',
+  branding: Record<string, string> = {},
+): Promise<string> {
   const [row] = await db.asSupport((c) =>
-    createTenant.run({ slug: uniqueSlug(base), name: `${base} partner`, branding: {}, settings: {} }, c),
+    createTenant.run({ slug: uniqueSlug(base), name: `${base} partner`, branding, settings: {} }, c),
   );
   return row.tenantId;
 }
