@@ -120,6 +120,7 @@ if (!existsSync(CHROMIUM)) {
   t.test("signed in: the tenant's branding, the personas, assets and net worth", async (t) => {
     await signInWith(paula.password);
     await page.locator('#vault').waitFor({ state: 'visible' });
+    t.equal(await page.locator('#sign-in').isHidden(), true, 'the sign-in form is gone');
     t.equal(await text('#brand-name'), 'Harbor Wealth', "the tenant's display name");
     t.equal(await page.title(), 'Harbor Wealth');
     t.equal(
