@@ -60,8 +60,9 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 }
 
 /** `npm run backup` / `npm run restore` themselves, as an operator runs them (under tsx, from this checkout). */
-async function npmScript(script: 'backup' | 'restore', args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', `${script}.ts`), ...args], {
+async function npmScript(script: string, args: string[], env: NodeJS.ProcessEnv) {
+  const file = path.join('scripts', `${script.replace(':', '_')}.ts`);
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: projectRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -232,32 +233,36 @@ async function check(): Promise<void> {
   // A tenant whose users sign in at cognito-local, registered as operators do.
   const cognito = await startCognitoLocal({ dataDir: path.join(work, 'cognito') });
   cleanups.push(() => cognito.stop());
-  const pool = await ensureUserPool(cognito.endpoint, `pitr-${randomBytes(4).toString('hex')}`);
-  const { clientId } = await ensureAppClient(cognito.endpoint, pool.userPoolId, 'pitr-app');
   const support = new pg.Pool({
     connectionString: loginRoleUrl(primary.adminUrl, SUPPORT_ROLE, supportPassword),
     max: 1,
   });
-  await asSupport(support, 'pitr-check', async (db) => {
-    const [tenant] = await createTenant.run(
-      { slug: `pitr-${randomBytes(3).toString('hex')}`, name: 'PITR partner', branding: {}, settings: {} },
-      db,
-    );
-    const [provider] = await registerIdentityProvider.run(
-      {
-        tenantId: tenant.tenantId,
-        kind: 'development',
-        userPoolId: pool.userPoolId,
-        issuer: pool.issuer,
-        region: null,
-      },
-      db,
-    );
-    await registerAppClient.run(
-      { tenantId: tenant.tenantId, providerId: provider.providerId, clientId, name: 'app' },
-      db,
-    );
-  });
+  const makeTenant = async (slug: string) => {
+    const pool = await ensureUserPool(cognito.endpoint, `${slug}-users`);
+    const { clientId } = await ensureAppClient(cognito.endpoint, pool.userPoolId, `${slug}-app`);
+    await asSupport(support, 'pitr-check', async (db) => {
+      const [tenant] = await createTenant.run({ slug, name: `${slug} partner`, branding: {}, settings: {} }, db);
+      const [provider] = await registerIdentityProvider.run(
+        {
+          tenantId: tenant.tenantId,
+          kind: 'development',
+          userPoolId: pool.userPoolId,
+          issuer: pool.issuer,
+          region: null,
+        },
+        db,
+      );
+      await registerAppClient.run(
+        { tenantId: tenant.tenantId, providerId: provider.providerId, clientId, name: 'app' },
+        db,
+      );
+    });
+    return { slug, userPoolId: pool.userPoolId, clientId };
+  };
+  const suffix = randomBytes(3).toString('hex');
+  const home = await makeTenant(`pitr-${suffix}`);
+  // Another tenant in the same database: the one-tenant dump must leave it out.
+  const other = await makeTenant(`other-${suffix}`);
   await support.end();
 
   const fieldEncryptionKeys = generateFieldKeys('pitr');
@@ -282,14 +287,14 @@ async function check(): Promise<void> {
       },
     });
   };
-  const signUp = async (app: App, firstName: string) => {
+  const signUp = async (app: App, firstName: string, tenant = home) => {
     const email = `${firstName.toLowerCase()}-${randomBytes(3).toString('hex')}@example.com`;
     const password = `Pw-${randomBytes(6).toString('hex')}!`;
-    await ensureUser(cognito.endpoint, pool.userPoolId, email, password);
+    await ensureUser(cognito.endpoint, tenant.userPoolId, email, password);
     const tokens = await signIn({
       endpoint: cognito.endpoint,
-      userPoolId: pool.userPoolId,
-      clientId,
+      userPoolId: tenant.userPoolId,
+      clientId: tenant.clientId,
       username: email,
       password,
     });
@@ -326,7 +331,9 @@ async function check(): Promise<void> {
     .personaId as string;
   const checking = await newAsset(app, ann.token, ann.personaId, 'Everyday checking', '12345.67', '0012-3456-7890');
   await newAsset(app, ben.token, ben.personaId, 'Ben savings', '500.10', 'SAV-0099');
-  say('written before the backup: 2 users, 1 circle, 1 persona, 2 assets');
+  const oli = await signUp(app, 'Oli', other);
+  await newAsset(app, oli.token, oli.personaId, 'Other tenant checking', '42.00', 'OTH-1234');
+  say('written before the backup: 2 tenants, 3 users, 1 circle, 1 persona, 3 assets');
 
   say('npm run backup -- --type full');
   await npmScript('backup', ['--type', 'full'], backupEnv);
@@ -358,10 +365,12 @@ async function check(): Promise<void> {
     [ann.token, '/v1/usage'],
     [ben.token, '/v1/me'],
     [ben.token, '/v1/assets?limit=50'],
+    [oli.token, '/v1/me'],
+    [oli.token, '/v1/assets?limit=50'],
   ];
-  const snapshot = async (on: App) => {
+  const snapshot = async (on: App, include: (token: string) => boolean = () => true) => {
     const bodies: string[] = [];
-    for (const [token, url] of reads) bodies.push((await call(on, token, 'GET', url)).body);
+    for (const [token, url] of reads) bodies.push(include(token) ? (await call(on, token, 'GET', url)).body : '');
     return bodies;
   };
   const before = await snapshot(app);
@@ -428,6 +437,56 @@ async function check(): Promise<void> {
     throw new Error(`the asset written after the moment is there (GET ${gone.statusCode}, ${lateRows} row)`);
   }
   say('the writes after the moment are absent (asset 404, valuation history as at the moment)');
+  await app.stop();
+
+  // One tenant alone: dumped from the restored cluster, loaded into a new database, the same answers.
+  const dump = path.join(work, 'tenant.dump');
+  const exported = await npmScript('tenant:export', ['--tenant', home.slug, '--out', dump], {
+    ...process.env,
+    DATABASE_URL: restored.adminUrl,
+  });
+  const single = withDatabase(restored.adminUrl, 'estate_tenant');
+  const serverOfRestored = new pg.Client({ connectionString: withDatabase(restored.adminUrl, 'postgres') });
+  await serverOfRestored.connect();
+  await serverOfRestored.query('create database estate_tenant');
+  await serverOfRestored.end();
+  await migrate({ adminUrl: single });
+  const imported = await npmScript('tenant:import', ['--in', dump], { ...process.env, DATABASE_URL: single });
+  say(`${exported.trim().split('\n').at(-1)}; ${imported.trim().split('\n').at(-1)}`);
+  const loaded = new pg.Client({ connectionString: single });
+  await loaded.connect();
+  const tenantsThere = (await loaded.query<{ slug: string }>('select slug from app.tenants')).rows.map((r) => r.slug);
+  const strays = (
+    await loaded.query<{ n: number }>(
+      `select (select count(*) from app.assets where tenant_id <> all(select tenant_id from app.tenants))
+            + (select count(*) from app.users where tenant_id <> all(select tenant_id from app.tenants))::int as n`,
+    )
+  ).rows[0].n;
+  await loaded.end();
+  if (tenantsThere.join() !== home.slug || Number(strays) !== 0) {
+    throw new Error(`the one-tenant import holds tenants ${tenantsThere.join(', ')} and ${strays} stray rows`);
+  }
+  const twice = await npmScript('tenant:import', ['--in', dump], { ...process.env, DATABASE_URL: single }).then(
+    () => 'accepted',
+    (error: Error) => error.message,
+  );
+  if (!twice.includes('already in this database')) throw new Error(`importing the tenant twice: ${twice}`);
+  say(`only ${home.slug} in the new database (not ${other.slug}); a second import refused`);
+  app = await startApi(single);
+  const tenantAnswers = await snapshot(app, (token) => token !== oli.token);
+  const homeReads = reads.map(([token]) => token !== oli.token);
+  const differ = reads.filter((_, i) => homeReads[i] && tenantAnswers[i] !== before[i]).map(([, url]) => url);
+  if (differ.length) {
+    const i = reads.findIndex(([, url]) => url === differ[0]);
+    throw new Error(
+      `${differ.length} answer(s) differ after the tenant's import: ${differ.join(', ')}\nat the moment: ${before[i]}\nimported:      ${tenantAnswers[i]}`,
+    );
+  }
+  const otherMe = await app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${oli.token}` } });
+  if (otherMe.statusCode === 200) throw new Error("the other tenant's user is known in the one-tenant database");
+  say(
+    `the tenant alone, imported into a new database: its ${homeReads.filter(Boolean).length} answers byte-identical, the other tenant's user refused (${otherMe.statusCode})`,
+  );
   await app.stop();
   await restored.stop('fast');
 }
