@@ -14,7 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
 import { API_ROLE, loginRoleUrl, SUPPORT_ROLE } from '../server/config.ts';
-import { generateFieldKeys } from '../server/field_cipher.ts';
+import { createFieldCipher, generateFieldKeys } from '../server/field_cipher.ts';
 import { asSupport } from '../server/plugins/db.ts';
 import { createTenant, registerAppClient, registerIdentityProvider } from '../generated/tenancy.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, signIn, startCognitoLocal } from './lib/cognito_local.ts';
@@ -414,8 +414,23 @@ async function check(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const lateRows = (await admin.query('select count(*)::int as n from app.assets where id = $1', [late])).rows[0].n;
-  await admin.end();
   say(`restored cluster on 127.0.0.1:${restored.port}: recovered to the moment and promoted`);
+  // The account number comes back only with the deployment's FIELD_ENCRYPTION_KEYS.
+  const sealed = (
+    await admin.query<{ c: Buffer }>('select identifier_ciphertext as c from app.assets where id = $1', [checking])
+  ).rows[0].c;
+  await admin.end();
+  if (createFieldCipher(fieldEncryptionKeys).decrypt(sealed) !== '0012-3456-7890') {
+    throw new Error('the restored account number does not decrypt to the one written');
+  }
+  let readableWithoutKeys = true;
+  try {
+    createFieldCipher(generateFieldKeys('pitr')).decrypt(sealed);
+  } catch {
+    readableWithoutKeys = false;
+  }
+  if (readableWithoutKeys) throw new Error('the restored account number decrypted with another key');
+  say('restored account number: decrypts with the kept FIELD_ENCRYPTION_KEYS, not with another key of the same id');
 
   app = await startApi(restored.adminUrl);
   const restoredAnswers = await snapshot(app);
