@@ -2079,6 +2079,37 @@ ALTER FUNCTION api.sp_list_my_personas() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_my_personas() IS 'The personas the signed-in user may act for: their own first, then those they manage.';
 
 --
+-- Name: sp_list_my_support_access(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) RETURNS TABLE(grant_id uuid, scope text, reason text, ticket_ref text, granted_at timestamp with time zone, expires_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Which staff member is support's business; that support looked, when and why is the user's.
+  return query
+    select g.id, g.scope, g.reason, g.ticket_ref, g.granted_at, g.expires_at, g.view_count, g.last_viewed_at
+      from app.support_unmask_grants g
+     where g.tenant_id = app.current_tenant_id() and g.user_id = v_user_id
+     order by g.granted_at desc, g.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_support_access(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) IS 'The signed-in user''s access records: when support was allowed to see their contact data in clear, why (reason, ticket), until when, and how often it looked.';
+
+--
 -- Name: sp_list_payment_methods(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -6735,6 +6766,100 @@ ALTER FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) OW
 COMMENT ON FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) IS 'Support: the personas a user acts for, with names, emails, phones and addresses masked; audited.';
 
 --
+-- Name: sp_get_user_personas_unmasked(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) RETURNS TABLE(persona_id uuid, link_kind text, first_name text, last_name text, emails text[], phones text[], addresses text[], grant_expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+  v_grant_id uuid;
+  v_expires_at timestamptz;
+begin
+  -- Only the staff member the grant names, only before it expires.
+  select g.id, g.expires_at into v_grant_id, v_expires_at
+    from app.support_unmask_grants g
+   where g.tenant_id = v_tenant_id and g.user_id = v_user_id and g.staff_actor = app.current_actor_id()
+     and g.expires_at > pg_catalog.now()
+   order by g.expires_at desc limit 1
+   for update;
+  if v_grant_id is null then
+    perform app.fail('PT403', 'unmask_grant_required',
+      'seeing this user''s contact data in clear needs a current unmask grant of yours (reason and ticket)');
+  end if;
+  update app.support_unmask_grants g set view_count = g.view_count + 1, last_viewed_at = pg_catalog.now()
+   where g.tenant_id = v_tenant_id and g.id = v_grant_id;
+  return query
+    select up.persona_id, up.link_kind, p.first_name, p.last_name,
+           array(select e.email from app.persona_emails e
+                  where e.tenant_id = v_tenant_id and e.persona_id = p.id order by e.is_primary desc, e.created_at),
+           array(select ph.phone_number from app.persona_phones ph
+                  where ph.tenant_id = v_tenant_id and ph.persona_id = p.id order by ph.is_primary desc, ph.created_at),
+           array(select pg_catalog.concat_ws(', ', a.line1, a.line2, a.city, a.region, a.postal_code, a.country_code)
+                   from app.persona_addresses a
+                  where a.tenant_id = v_tenant_id and a.persona_id = p.id order by a.is_primary desc, a.created_at),
+           v_expires_at
+      from app.user_personas up
+      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where up.tenant_id = v_tenant_id and up.user_id = v_user_id
+     order by up.link_kind desc, up.created_at;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_personas_unmasked', v_user_id::text,
+    pg_catalog.jsonb_build_object('grant_id', v_grant_id));
+end
+$$;
+
+ALTER FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) IS 'Support: a user''s personas with contact data in clear, under a current unmask grant of the caller''s; each view counted and audited.';
+
+--
+-- Name: sp_grant_unmask(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS TABLE(grant_id uuid, user_id uuid, scope text, reason text, ticket_ref text, granted_at timestamp with time zone, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  if p_reason is null or pg_catalog.length(pg_catalog.btrim(p_reason)) not between 10 and 500 then
+    perform app.fail('PT400', 'invalid_reason', 'state the reason in 10 to 500 characters');
+  end if;
+  if p_ticket_ref is null or p_ticket_ref !~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$' then
+    perform app.fail('PT400', 'invalid_ticket_ref', 'a ticket reference is 1 to 64 letters, digits or ._#/-');
+  end if;
+  if p_minutes is null or p_minutes not between 1 and 240 then
+    perform app.fail('PT400', 'invalid_duration', 'an unmask lasts 1 to 240 minutes');
+  end if;
+  -- The grant is the staff member's alone (their actor name), audited by its table's trigger.
+  return query
+    insert into app.support_unmask_grants as g (tenant_id, user_id, staff_actor, scope, reason, ticket_ref, expires_at)
+    values (v_tenant_id, v_user_id, app.current_actor_id(), 'contact_data', pg_catalog.btrim(p_reason), p_ticket_ref,
+            pg_catalog.now() + pg_catalog.make_interval(mins => p_minutes))
+    returning g.id, g.user_id, g.scope, g.reason, g.ticket_ref, g.granted_at, g.expires_at;
+end
+$_$;
+
+ALTER FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Support: lets the calling staff member see one user''s contact data in clear for 1 to 240 minutes, for a stated reason and ticket; the user sees the grant.';
+
+--
 -- Name: sp_list_active_subscriptions(uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8592,6 +8717,42 @@ ALTER TABLE app.support_staff OWNER TO estate_owner;
 COMMENT ON TABLE app.support_staff IS 'Global: support staff members, one per staff-pool subject; a suspended member is refused on the next request.';
 
 --
+-- Name: support_unmask_grants; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_unmask_grants (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    staff_actor text NOT NULL,
+    scope text NOT NULL,
+    reason text NOT NULL,
+    ticket_ref text NOT NULL,
+    granted_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    view_count integer DEFAULT 0 NOT NULL,
+    last_viewed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_unmask_grants_check CHECK (((expires_at > granted_at) AND (expires_at <= (granted_at + '04:00:00'::interval)))),
+    CONSTRAINT support_unmask_grants_reason_check CHECK (((length(btrim(reason)) >= 10) AND (length(btrim(reason)) <= 500))),
+    CONSTRAINT support_unmask_grants_scope_check CHECK ((scope = 'contact_data'::text)),
+    CONSTRAINT support_unmask_grants_staff_actor_check CHECK (((length(staff_actor) >= 1) AND (length(staff_actor) <= 200))),
+    CONSTRAINT support_unmask_grants_ticket_ref_check CHECK ((ticket_ref ~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$'::text)),
+    CONSTRAINT support_unmask_grants_view_count_check CHECK ((view_count >= 0))
+);
+
+ALTER TABLE ONLY app.support_unmask_grants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_unmask_grants OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_unmask_grants; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_unmask_grants IS 'Time-limited grants letting one staff member see a user''s contact data in clear, with reason and ticket; the user sees them.';
+
+--
 -- Name: tenant_allowed_origins; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -9494,6 +9655,13 @@ ALTER TABLE ONLY app.support_staff
     ADD CONSTRAINT support_staff_pkey PRIMARY KEY (id);
 
 --
+-- Name: support_unmask_grants support_unmask_grants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_unmask_grants
+    ADD CONSTRAINT support_unmask_grants_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: tenant_allowed_origins tenant_allowed_origins_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -9976,6 +10144,12 @@ CREATE INDEX subscriptions_user_idx ON app.subscriptions USING btree (tenant_id,
 CREATE INDEX support_staff_provider_idx ON app.support_staff USING btree (provider_id);
 
 --
+-- Name: support_unmask_grants_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_unmask_grants_user_idx ON app.support_unmask_grants USING btree (tenant_id, user_id, expires_at);
+
+--
 -- Name: tenant_allowed_origins_origin_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -10274,6 +10448,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_identity_providers F
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_staff FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: support_unmask_grants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_unmask_grants FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: tenant_allowed_origins _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -10598,6 +10778,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_identi
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_staff FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: support_unmask_grants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_unmask_grants FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: tenant_allowed_origins _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -11140,6 +11326,13 @@ ALTER TABLE ONLY app.support_staff
     ADD CONSTRAINT support_staff_provider_id_fkey FOREIGN KEY (provider_id) REFERENCES app.support_identity_providers(id);
 
 --
+-- Name: support_unmask_grants support_unmask_grants_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_unmask_grants
+    ADD CONSTRAINT support_unmask_grants_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: tenant_allowed_origins tenant_allowed_origins_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11442,6 +11635,12 @@ CREATE POLICY all_own_tenant ON app.subscription_seats USING ((tenant_id = ( SEL
 --
 
 CREATE POLICY all_own_tenant ON app.subscriptions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: support_unmask_grants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.support_unmask_grants USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: tenant_plan_settings all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -11796,6 +11995,12 @@ ALTER TABLE app.support_identity_providers ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.support_staff ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: support_unmask_grants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_unmask_grants ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenant_allowed_origins; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -12245,6 +12450,13 @@ GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset 
 
 REVOKE ALL ON FUNCTION api.sp_list_my_personas() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_my_personas() TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_support_access(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_payment_methods(); Type: ACL; Schema: api; Owner: estate_owner
@@ -13101,6 +13313,20 @@ GRANT ALL ON FUNCTION support.sp_get_user_circles(p_tenant_id uuid, p_user_id uu
 
 REVOKE ALL ON FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner

@@ -530,3 +530,118 @@ const listStoredExchangeRatesIR: any = {"usedParamSet":{"baseCurrency":true,"quo
 export const listStoredExchangeRates = new PreparedQuery<IListStoredExchangeRatesParams,IListStoredExchangeRatesResult>(listStoredExchangeRatesIR);
 
 
+/** 'GrantUnmask' parameters type */
+export interface IGrantUnmaskParams {
+  minutes: number;
+  reason: string;
+  tenantId: string;
+  ticketRef: string;
+  userId: string;
+}
+
+/** 'GrantUnmask' return type */
+export interface IGrantUnmaskResult {
+  expiresAt: Date;
+  grantedAt: Date;
+  grantId: string;
+  reason: string;
+  scope: string;
+  ticketRef: string;
+  userId: string;
+}
+
+/** 'GrantUnmask' query type */
+export interface IGrantUnmaskQuery {
+  params: IGrantUnmaskParams;
+  result: IGrantUnmaskResult;
+}
+
+const grantUnmaskIR: any = {"usedParamSet":{"tenantId":true,"userId":true,"reason":true,"ticketRef":true,"minutes":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":227,"b":236}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":252,"b":259}]},{"name":"reason","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":281}]},{"name":"ticketRef","required":true,"transform":{"type":"scalar"},"locs":[{"a":329,"b":339}]},{"name":"minutes","required":true,"transform":{"type":"scalar"},"locs":[{"a":355,"b":363}]}],"statement":"SELECT grant_id AS \"grantId!\", user_id AS \"userId!\", scope AS \"scope!\", reason AS \"reason!\", ticket_ref AS \"ticketRef!\",\n       granted_at AS \"grantedAt!\", expires_at AS \"expiresAt!\"\nFROM support.sp_grant_unmask(p_tenant_id => :tenantId!, p_user_id => :userId!, p_reason => :reason!,\n                             p_ticket_ref => :ticketRef!, p_minutes => :minutes!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT grant_id AS "grantId!", user_id AS "userId!", scope AS "scope!", reason AS "reason!", ticket_ref AS "ticketRef!",
+ *        granted_at AS "grantedAt!", expires_at AS "expiresAt!"
+ * FROM support.sp_grant_unmask(p_tenant_id => :tenantId!, p_user_id => :userId!, p_reason => :reason!,
+ *                              p_ticket_ref => :ticketRef!, p_minutes => :minutes!)
+ * ```
+ */
+export const grantUnmask = new PreparedQuery<IGrantUnmaskParams,IGrantUnmaskResult>(grantUnmaskIR);
+
+
+/** 'GetUserPersonasUnmasked' parameters type */
+export interface IGetUserPersonasUnmaskedParams {
+  tenantId: string;
+  userId: string;
+}
+
+/** 'GetUserPersonasUnmasked' return type */
+export interface IGetUserPersonasUnmaskedResult {
+  addresses: stringArray;
+  emails: stringArray;
+  firstName: string;
+  grantExpiresAt: Date;
+  lastName: string;
+  linkKind: string;
+  personaId: string;
+  phones: stringArray;
+}
+
+/** 'GetUserPersonasUnmasked' query type */
+export interface IGetUserPersonasUnmaskedQuery {
+  params: IGetUserPersonasUnmaskedParams;
+  result: IGetUserPersonasUnmaskedResult;
+}
+
+const getUserPersonasUnmaskedIR: any = {"usedParamSet":{"tenantId":true,"userId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":287,"b":296}]},{"name":"userId","required":true,"transform":{"type":"scalar"},"locs":[{"a":312,"b":319}]}],"statement":"SELECT persona_id AS \"personaId!\", link_kind AS \"linkKind!\", first_name AS \"firstName!\", last_name AS \"lastName!\",\n       emails AS \"emails!\", phones AS \"phones!\", addresses AS \"addresses!\", grant_expires_at AS \"grantExpiresAt!\"\nFROM support.sp_get_user_personas_unmasked(p_tenant_id => :tenantId!, p_user_id => :userId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT persona_id AS "personaId!", link_kind AS "linkKind!", first_name AS "firstName!", last_name AS "lastName!",
+ *        emails AS "emails!", phones AS "phones!", addresses AS "addresses!", grant_expires_at AS "grantExpiresAt!"
+ * FROM support.sp_get_user_personas_unmasked(p_tenant_id => :tenantId!, p_user_id => :userId!)
+ * ```
+ */
+export const getUserPersonasUnmasked = new PreparedQuery<IGetUserPersonasUnmaskedParams,IGetUserPersonasUnmaskedResult>(getUserPersonasUnmaskedIR);
+
+
+/** 'ListMySupportAccess' parameters type */
+export interface IListMySupportAccessParams {
+  limit: number;
+  offset: number;
+}
+
+/** 'ListMySupportAccess' return type */
+export interface IListMySupportAccessResult {
+  expiresAt: Date;
+  grantedAt: Date;
+  grantId: string;
+  lastViewedAt: Date | null;
+  reason: string;
+  scope: string;
+  ticketRef: string;
+  viewCount: number;
+}
+
+/** 'ListMySupportAccess' query type */
+export interface IListMySupportAccessQuery {
+  params: IListMySupportAccessParams;
+  result: IListMySupportAccessResult;
+}
+
+const listMySupportAccessIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":276,"b":282}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":297,"b":304}]}],"statement":"SELECT grant_id AS \"grantId!\", scope AS \"scope!\", reason AS \"reason!\", ticket_ref AS \"ticketRef!\",\n       granted_at AS \"grantedAt!\", expires_at AS \"expiresAt!\", view_count AS \"viewCount!\",\n       last_viewed_at AS \"lastViewedAt\"\nFROM api.sp_list_my_support_access(p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT grant_id AS "grantId!", scope AS "scope!", reason AS "reason!", ticket_ref AS "ticketRef!",
+ *        granted_at AS "grantedAt!", expires_at AS "expiresAt!", view_count AS "viewCount!",
+ *        last_viewed_at AS "lastViewedAt"
+ * FROM api.sp_list_my_support_access(p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listMySupportAccess = new PreparedQuery<IListMySupportAccessParams,IListMySupportAccessResult>(listMySupportAccessIR);
+
+

@@ -568,3 +568,112 @@ $$;
 comment on function support.sp_list_exchange_rates(text, text, integer, integer) is
   'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged.';
 grant execute on function support.sp_list_exchange_rates(text, text, integer, integer) to estate_support;
+
+------------------------------------------------------------------------------------------------
+-- PII unmasked by reason: a time-limited grant, audited, visible to the user
+------------------------------------------------------------------------------------------------
+
+create or replace function support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text,
+                                                   p_ticket_ref text, p_minutes integer)
+  returns table (grant_id uuid, user_id uuid, scope text, reason text, ticket_ref text, granted_at timestamptz,
+                 expires_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  if p_reason is null or pg_catalog.length(pg_catalog.btrim(p_reason)) not between 10 and 500 then
+    perform app.fail('PT400', 'invalid_reason', 'state the reason in 10 to 500 characters');
+  end if;
+  if p_ticket_ref is null or p_ticket_ref !~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$' then
+    perform app.fail('PT400', 'invalid_ticket_ref', 'a ticket reference is 1 to 64 letters, digits or ._#/-');
+  end if;
+  if p_minutes is null or p_minutes not between 1 and 240 then
+    perform app.fail('PT400', 'invalid_duration', 'an unmask lasts 1 to 240 minutes');
+  end if;
+  -- The grant is the staff member's alone (their actor name), audited by its table's trigger.
+  return query
+    insert into app.support_unmask_grants as g (tenant_id, user_id, staff_actor, scope, reason, ticket_ref, expires_at)
+    values (v_tenant_id, v_user_id, app.current_actor_id(), 'contact_data', pg_catalog.btrim(p_reason), p_ticket_ref,
+            pg_catalog.now() + pg_catalog.make_interval(mins => p_minutes))
+    returning g.id, g.user_id, g.scope, g.reason, g.ticket_ref, g.granted_at, g.expires_at;
+end
+$$;
+comment on function support.sp_grant_unmask(uuid, uuid, text, text, integer) is
+  'Support: lets the calling staff member see one user''s contact data in clear for 1 to 240 minutes, for a stated reason and ticket; the user sees the grant.';
+grant execute on function support.sp_grant_unmask(uuid, uuid, text, text, integer) to estate_support;
+
+create or replace function support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid)
+  returns table (persona_id uuid, link_kind text, first_name text, last_name text, emails text[], phones text[],
+                 addresses text[], grant_expires_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+  v_grant_id uuid;
+  v_expires_at timestamptz;
+begin
+  -- Only the staff member the grant names, only before it expires.
+  select g.id, g.expires_at into v_grant_id, v_expires_at
+    from app.support_unmask_grants g
+   where g.tenant_id = v_tenant_id and g.user_id = v_user_id and g.staff_actor = app.current_actor_id()
+     and g.expires_at > pg_catalog.now()
+   order by g.expires_at desc limit 1
+   for update;
+  if v_grant_id is null then
+    perform app.fail('PT403', 'unmask_grant_required',
+      'seeing this user''s contact data in clear needs a current unmask grant of yours (reason and ticket)');
+  end if;
+  update app.support_unmask_grants g set view_count = g.view_count + 1, last_viewed_at = pg_catalog.now()
+   where g.tenant_id = v_tenant_id and g.id = v_grant_id;
+  return query
+    select up.persona_id, up.link_kind, p.first_name, p.last_name,
+           array(select e.email from app.persona_emails e
+                  where e.tenant_id = v_tenant_id and e.persona_id = p.id order by e.is_primary desc, e.created_at),
+           array(select ph.phone_number from app.persona_phones ph
+                  where ph.tenant_id = v_tenant_id and ph.persona_id = p.id order by ph.is_primary desc, ph.created_at),
+           array(select pg_catalog.concat_ws(', ', a.line1, a.line2, a.city, a.region, a.postal_code, a.country_code)
+                   from app.persona_addresses a
+                  where a.tenant_id = v_tenant_id and a.persona_id = p.id order by a.is_primary desc, a.created_at),
+           v_expires_at
+      from app.user_personas up
+      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where up.tenant_id = v_tenant_id and up.user_id = v_user_id
+     order by up.link_kind desc, up.created_at;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_personas_unmasked', v_user_id::text,
+    pg_catalog.jsonb_build_object('grant_id', v_grant_id));
+end
+$$;
+comment on function support.sp_get_user_personas_unmasked(uuid, uuid) is
+  'Support: a user''s personas with contact data in clear, under a current unmask grant of the caller''s; each view counted and audited.';
+grant execute on function support.sp_get_user_personas_unmasked(uuid, uuid) to estate_support;
+
+create or replace function api.sp_list_my_support_access(p_limit integer, p_offset integer)
+  returns table (grant_id uuid, scope text, reason text, ticket_ref text, granted_at timestamptz,
+                 expires_at timestamptz, view_count integer, last_viewed_at timestamptz)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Which staff member is support's business; that support looked, when and why is the user's.
+  return query
+    select g.id, g.scope, g.reason, g.ticket_ref, g.granted_at, g.expires_at, g.view_count, g.last_viewed_at
+      from app.support_unmask_grants g
+     where g.tenant_id = app.current_tenant_id() and g.user_id = v_user_id
+     order by g.granted_at desc, g.id
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_list_my_support_access(integer, integer) is
+  'The signed-in user''s access records: when support was allowed to see their contact data in clear, why (reason, ticket), until when, and how often it looked.';
+grant execute on function api.sp_list_my_support_access(integer, integer) to estate_api;

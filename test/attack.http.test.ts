@@ -310,6 +310,7 @@ const TABLE: Record<string, Entry> = {
   'POST /v1/sessions': {},
   'GET /v1/me': {},
   'POST /v1/me/deactivation': { caller: 'throwaway' },
+  'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas': {},
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },
@@ -477,6 +478,12 @@ const TABLE: Record<string, Entry> = {
   },
   'GET /support/v1/tenants/:tenantId/users/:userId/personas': { door: 'support', ids: supportUser },
   'GET /support/v1/tenants/:tenantId/users/:userId/circles': { door: 'support', ids: supportUser },
+  'POST /support/v1/tenants/:tenantId/users/:userId/unmask-grants': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ body: { reason: 'the caller asked us to check their address', ticketRef: 'SUP-1', minutes: 5 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/personas/unmasked': { door: 'support', ids: supportUser },
   'GET /support/v1/tenants/:tenantId/users/:userId/sessions': {
     door: 'support',
     ids: supportUser,

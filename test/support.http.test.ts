@@ -316,3 +316,77 @@ t.test('exchange rates: set and listed, audited as the staff member', async (t) 
   });
   t.equal(tenantTries.statusCode, 401, 'a tenant user cannot set rates');
 });
+
+t.test(
+  'contact data in clear: a grant with reason and ticket, for its holder only, until it expires, seen by the user',
+  async (t) => {
+    const base = `/support/v1/tenants/${home.tenantId}/users/${annId}`;
+    const before = await staffGet(`${base}/personas/unmasked`);
+    t.equal(before.statusCode, 403, 'no grant: 403');
+    t.equal(before.json().code, 'unmask_grant_required', 'unmask_grant_required');
+
+    const noReason = await asStaff(agent.accessToken, 'POST', `${base}/unmask-grants`, {
+      reason: 'x',
+      ticketRef: 'SUP-1',
+    });
+    t.equal(noReason.statusCode, 400, 'a reason of one character: 400');
+    const granted = await asStaff(agent.accessToken, 'POST', `${base}/unmask-grants`, {
+      reason: 'Ann asked us to confirm her phone number',
+      ticketRef: 'SUP-4711',
+      minutes: 15,
+    });
+    t.equal(granted.statusCode, 201, 'granted: 201');
+    const grant = granted.json();
+    t.ok(new Date(grant.expiresAt).getTime() - new Date(grant.grantedAt).getTime() === 15 * 60_000, 'for 15 minutes');
+
+    const clear = await staffGet(`${base}/personas/unmasked`);
+    t.equal(clear.statusCode, 200, 'with the grant: 200');
+    t.same(clear.json().items[0].phones, ['+15555551234'], 'the phone in clear');
+    t.ok(clear.json().items[0].emails.includes(ann.email), 'the email in clear');
+
+    // Bob's first sign-in was revoked above: he signs in again.
+    const bobNow = await home.signIn(bob.email, bob.password);
+    const colleague = await staffPool.addStaff();
+    const theirs = await asStaff(colleague.accessToken, 'GET', `${base}/personas/unmasked`);
+    t.equal(theirs.json().code, 'unmask_grant_required', "another staff member cannot use the agent's grant");
+    const otherUser = await staffGet(
+      `/support/v1/tenants/${home.tenantId}/users/${await userId(bobNow.accessToken)}/personas/unmasked`,
+    );
+    t.equal(otherUser.statusCode, 403, 'nor does the grant open another user');
+
+    const access = await app.inject({ method: 'GET', url: '/v1/me/support-access', headers: bearer(ann.accessToken) });
+    t.equal(access.statusCode, 200, 'Ann reads her access records');
+    const [record] = access.json().items;
+    t.same(
+      [record.grantId, record.reason, record.ticketRef, record.viewCount],
+      [grant.grantId, 'Ann asked us to confirm her phone number', 'SUP-4711', 1],
+      'she sees why, which ticket, and that support looked once',
+    );
+    t.notOk(access.body.includes(agent.sub) || access.body.includes(agent.email), 'not which staff member');
+    const bobs = await app.inject({ method: 'GET', url: '/v1/me/support-access', headers: bearer(bobNow.accessToken) });
+    t.same(bobs.json().items, [], "Bob sees none of Ann's");
+
+    // The grant's time runs out (moved back by the test: the database compares it with now()).
+    await db.admin.query(
+      `update app.support_unmask_grants set granted_at = granted_at - interval '1 hour', expires_at = expires_at - interval '1 hour' where id = $1`,
+      [grant.grantId],
+    );
+    const expired = await staffGet(`${base}/personas/unmasked`);
+    t.equal(expired.json().code, 'unmask_grant_required', 'expired: refused again');
+
+    const audit = await db.admin.query(
+      `select operation, actor_id from audit.audit_log
+      where table_name in ('app.support_unmask_grants', 'support.sp_get_user_personas_unmasked') and actor_kind = 'support'
+      order by id`,
+    );
+    t.same(
+      audit.rows.map((r) => r.operation),
+      ['INSERT', 'UPDATE', 'READ'],
+      'the grant, the view count and the read are in the audit log',
+    );
+    t.ok(
+      audit.rows.every((r) => r.actor_id === `cognito:${agent.sub}`),
+      'each naming the staff member',
+    );
+  },
+);

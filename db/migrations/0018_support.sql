@@ -80,3 +80,29 @@ alter table audit.audit_log add constraint audit_log_operation_check
 create index audit_log_tenant_request_idx on audit.audit_log (tenant_id, request_id);
 create index audit_log_tenant_actor_idx on audit.audit_log (tenant_id, actor_id, occurred_at);
 create index audit_log_tenant_row_idx on audit.audit_log (tenant_id, row_id, occurred_at);
+
+-- PII unmasked by reason: a time-limited grant naming the staff member, the user whose contact
+-- data they may see in clear, a reason and a ticket; each view counted. The user sees the grants
+-- as access records (api.sp_list_my_support_access).
+create table app.support_unmask_grants (
+  tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  user_id uuid not null,
+  staff_actor text not null check (pg_catalog.length(staff_actor) between 1 and 200),
+  scope text not null check (scope in ('contact_data')),
+  reason text not null check (pg_catalog.length(pg_catalog.btrim(reason)) between 10 and 500),
+  ticket_ref text not null check (ticket_ref ~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$'),
+  granted_at timestamptz not null default pg_catalog.now(),
+  expires_at timestamptz not null,
+  view_count integer not null default 0 check (view_count >= 0),
+  last_viewed_at timestamptz,
+  created_at timestamptz not null default pg_catalog.now(),
+  updated_at timestamptz not null default pg_catalog.now(),
+  primary key (tenant_id, id),
+  foreign key (tenant_id, user_id) references app.users (tenant_id, id),
+  check (expires_at > granted_at and expires_at <= granted_at + interval '4 hours')
+);
+comment on table app.support_unmask_grants is
+  'Time-limited grants letting one staff member see a user''s contact data in clear, with reason and ticket; the user sees them.';
+create index support_unmask_grants_user_idx on app.support_unmask_grants (tenant_id, user_id, expires_at);
+select app.protect_tenant_table('support_unmask_grants');

@@ -76,3 +76,20 @@ SELECT base_currency AS "baseCurrency!", quote_currency AS "quoteCurrency!", rat
        updated_at AS "updatedAt!"
 FROM support.sp_list_exchange_rates(p_base_currency => :baseCurrency, p_quote_currency => :quoteCurrency,
                                     p_limit => :limit!, p_offset => :offset!);
+
+/* @name grantUnmask */
+SELECT grant_id AS "grantId!", user_id AS "userId!", scope AS "scope!", reason AS "reason!", ticket_ref AS "ticketRef!",
+       granted_at AS "grantedAt!", expires_at AS "expiresAt!"
+FROM support.sp_grant_unmask(p_tenant_id => :tenantId!, p_user_id => :userId!, p_reason => :reason!,
+                             p_ticket_ref => :ticketRef!, p_minutes => :minutes!);
+
+/* @name getUserPersonasUnmasked */
+SELECT persona_id AS "personaId!", link_kind AS "linkKind!", first_name AS "firstName!", last_name AS "lastName!",
+       emails AS "emails!", phones AS "phones!", addresses AS "addresses!", grant_expires_at AS "grantExpiresAt!"
+FROM support.sp_get_user_personas_unmasked(p_tenant_id => :tenantId!, p_user_id => :userId!);
+
+/* @name listMySupportAccess */
+SELECT grant_id AS "grantId!", scope AS "scope!", reason AS "reason!", ticket_ref AS "ticketRef!",
+       granted_at AS "grantedAt!", expires_at AS "expiresAt!", view_count AS "viewCount!",
+       last_viewed_at AS "lastViewedAt"
+FROM api.sp_list_my_support_access(p_limit => :limit!, p_offset => :offset!);

@@ -23,6 +23,9 @@ import {
   TenantParams,
   TenantQuery,
   TenantStatusBody,
+  UnmaskBody,
+  UnmaskGrant,
+  UnmaskedPersonaList,
   UserCircleList,
   UserList,
   UserParams,
@@ -130,6 +133,39 @@ const supportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => ({
       items: await request.inSupport((db) => support.getUserPersonas.run(request.params, db)),
+    }),
+  );
+
+  app.post(
+    '/tenants/:tenantId/users/:userId/unmask-grants',
+    {
+      schema: {
+        summary:
+          "Lets the caller see a user's contact data in clear for a while, for a stated reason and ticket (the user sees it)",
+        params: UserParams,
+        body: UnmaskBody,
+        response: { 201: replyOf(UnmaskGrant, support.grantUnmask), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const [row] = await request.inSupport((db) =>
+        support.grantUnmask.run({ ...request.params, ...request.body }, db),
+      );
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.get(
+    '/tenants/:tenantId/users/:userId/personas/unmasked',
+    {
+      schema: {
+        summary: "A user's personas with contact data in clear, under a current unmask grant of the caller's (audited)",
+        params: UserParams,
+        response: { 200: listOf(UnmaskedPersonaList, support.getUserPersonasUnmasked), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inSupport((db) => support.getUserPersonasUnmasked.run(request.params, db)),
     }),
   );
 

@@ -128,3 +128,43 @@ export const RateBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const UnmaskBody = Type.Object(
+  {
+    reason: Type.String({ minLength: 10, maxLength: 500, description: 'why support needs the data in clear' }),
+    ticketRef: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$', description: 'the support ticket' }),
+    minutes: Type.Integer({ minimum: 1, maximum: 240, default: 30, description: 'how long the grant lasts' }),
+  },
+  { additionalProperties: false },
+);
+export const UnmaskGrant = Type.Object({
+  grantId: Uuid,
+  userId: Uuid,
+  scope: Type.String(),
+  reason: Type.String(),
+  ticketRef: Type.String(),
+  grantedAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export const UnmaskedPersona = Type.Object({
+  personaId: Uuid,
+  linkKind: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  emails: Type.Array(Type.String()),
+  phones: Type.Array(Type.String()),
+  addresses: Type.Array(Type.String()),
+  grantExpiresAt: Timestamp,
+});
+export const UnmaskedPersonaList = Type.Object({ items: Type.Array(UnmaskedPersona) });
+export const SupportAccess = Type.Object({
+  grantId: Uuid,
+  scope: Type.String(),
+  reason: Type.String(),
+  ticketRef: Type.String(),
+  grantedAt: Timestamp,
+  expiresAt: Timestamp,
+  viewCount: Type.Integer(),
+  lastViewedAt: Nullable(Timestamp),
+});
+export const SupportAccessList = Type.Object({ items: Type.Array(SupportAccess) });
