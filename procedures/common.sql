@@ -32,6 +32,7 @@ declare
   v_sub text := app.current_actor_id();
   v_user_id uuid;
   v_status text;
+  v_session_ref text;
 begin
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
@@ -41,14 +42,25 @@ begin
   if v_user_id is null then
     perform app.fail('PT403', 'user_not_registered', 'this identity is not registered yet: register first');
   end if;
+  if v_status = 'suspended' then
+    perform app.fail('PT403', 'user_suspended', 'this user is suspended: contact support');
+  end if;
   if v_status <> 'active' then
     perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  -- A sign-in support revoked (support.sp_revoke_user_sessions) is refused from its next request.
+  v_session_ref := pg_catalog.current_setting('app.session_ref', true);
+  if coalesce(v_session_ref, '') <> '' and exists (
+       select 1 from app.user_sessions s
+        where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.session_ref = v_session_ref
+          and s.revoked_at is not null) then
+    perform app.fail('PT401', 'session_revoked', 'this sign-in was ended: sign in again');
   end if;
   return v_user_id;
 end
 $$;
 comment on function app.current_user_id() is
-  'The active user behind the transaction''s Cognito subject; raises when unregistered or deactivated.';
+  'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
 
 create or replace function app.acting_persona_ids(p_user_id uuid) returns setof uuid
   language sql stable security definer

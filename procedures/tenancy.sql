@@ -5,13 +5,29 @@ create or replace function app.require_support_session() returns void
   language plpgsql stable
   set search_path = pg_catalog, pg_temp
 as $$
+declare
+  v_status text;
 begin
   if not app.is_support_session() then
     perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
   end if;
+  -- A staff member signed in through a staff pool (the support door names them cognito:<sub>) must
+  -- be registered and active, checked in this transaction: a suspension holds from the next request.
+  -- Other names are operators holding the support login's credential (the operator CLI).
+  if app.current_actor_id() like 'cognito:%' then
+    select s.status into v_status from app.support_staff s
+     where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9);
+    if v_status is null then
+      perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+    end if;
+    if v_status <> 'active' then
+      perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
+    end if;
+  end if;
 end
 $$;
-comment on function app.require_support_session() is 'Raises support_context_missing unless support staff, logged in as estate_support, are named in the context.';
+comment on function app.require_support_session() is
+  'Raises unless support, logged in as estate_support, are named in the context; a staff member of the support door must be registered and active.';
 
 create or replace function app.enter_tenant_as_support(p_tenant_id uuid) returns uuid
   language plpgsql volatile security definer
@@ -115,6 +131,11 @@ begin
     perform app.fail('PT400', 'invalid_provider_kind', 'provider kind must be cognito or development');
   end if;
 
+  -- One pool, one door: a staff pool never names a tenant (support.sp_register_staff_pool).
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('identity-provider-issuer'));
+  if exists (select 1 from app.support_identity_providers s where s.issuer = v_issuer) then
+    perform app.fail('PT409', 'issuer_taken', 'this user pool belongs to support staff');
+  end if;
   select p.tenant_id, p.id into v_owner, v_id from app.tenant_identity_providers p where p.issuer = v_issuer;
   if v_owner is not null and v_owner <> v_tenant_id then
     perform app.fail('PT409', 'issuer_taken', 'this user pool belongs to another tenant');

@@ -20,6 +20,22 @@ import {
   type Json,
 } from '../generated/tenancy.queries.ts';
 import { getPaymentSummary, listActiveSubscriptions, setTenantPlan } from '../generated/billing.queries.ts';
+import {
+  addStaff,
+  findTenants,
+  findUsers,
+  getUserCircles,
+  getUserPersonas,
+  listStoredExchangeRates,
+  listUserSessions,
+  readAuditLog,
+  registerStaffClient,
+  registerStaffPool,
+  revokeUserSessions,
+  setStaffStatus,
+  setUserStatus,
+} from '../generated/support.queries.ts';
+import { setExchangeRate } from '../generated/net_worth.queries.ts';
 import { projectRoot } from './lib/migrate.ts';
 
 const HELP = `usage: npm run operator -- <command> [options]
@@ -41,6 +57,24 @@ commands:
                    [--stripe-price price_...] [--limits '{"max_assets": 100}']   (a tenant's overrides of a plan)
   payment-summary  --tenant SLUG   (payments, refunds and the ledger balance per currency)
   subscriptions    --tenant SLUG   (the subscriptions in force, emails masked)
+
+support staff (their own Cognito user pool: the support door, /support/v1):
+  register-staff-pool --region REGION --user-pool-id POOL_ID --client-id ID --name NAME
+                   (or, development only: --issuer URL --user-pool-id POOL_ID --client-id ID --name NAME)
+  add-staff        --user-pool-id POOL_ID --sub COGNITO_SUB --email EMAIL --name NAME
+  suspend-staff    --email EMAIL   (their next request is refused); reactivate-staff --email EMAIL
+
+the same procedures as the support door (every call audited under --operator):
+  find-tenants     [--query TEXT] [--status active|suspended|closed]
+  find-users       --tenant SLUG [--query EMAIL|NAME|ID]   (emails and names masked)
+  user-personas    --tenant SLUG --user USER_ID             (masked)
+  user-circles     --tenant SLUG --user USER_ID
+  suspend-user     --tenant SLUG --user USER_ID; reactivate-user --tenant SLUG --user USER_ID
+  sessions         --tenant SLUG --user USER_ID
+  revoke-sessions  --tenant SLUG --user USER_ID [--session SESSION_ID]   (all of them without --session)
+  audit-log        --tenant SLUG [--user USER_ID] [--persona PERSONA_ID] [--request REQUEST_ID] [--limit N] [--offset N]
+  set-rate         --base USD --quote EUR --date 2026-01-31 --rate 0.92
+  rates            [--base USD] [--quote EUR]
 
 options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
@@ -89,6 +123,20 @@ async function main(): Promise<void> {
       'stripe-price': { type: 'string' },
       limits: { type: 'string' },
       origins: { type: 'string' },
+      sub: { type: 'string' },
+      email: { type: 'string' },
+      query: { type: 'string' },
+      status: { type: 'string' },
+      user: { type: 'string' },
+      persona: { type: 'string' },
+      request: { type: 'string' },
+      session: { type: 'string' },
+      base: { type: 'string' },
+      quote: { type: 'string' },
+      date: { type: 'string' },
+      rate: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
       operator: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -106,6 +154,7 @@ async function main(): Promise<void> {
   const operator = values.operator ?? process.env.OPERATOR ?? `${os.userInfo().username}@${os.hostname()}`;
   const pool = new pg.Pool({ connectionString: supportUrl(), max: 1 });
   const run = <T>(fn: (db: pg.PoolClient) => Promise<T>) => asSupport(pool, operator, fn);
+  const page = { limit: Number(values.limit ?? 100), offset: Number(values.offset ?? 0) };
   const tenantId = async (db: pg.PoolClient) => (await getTenantBySlug.run({ slug: need('tenant') }, db))[0].tenantId;
   const provider = (db: pg.PoolClient, id: string) =>
     registerIdentityProvider.run(
@@ -211,6 +260,131 @@ async function main(): Promise<void> {
       case 'subscriptions':
         result = await run(async (db) =>
           listActiveSubscriptions.run({ tenantId: await tenantId(db), limit: 500, offset: 0 }, db),
+        );
+        break;
+      case 'register-staff-pool':
+        result = await run(async (db) => {
+          const [{ providerId, issuer }] = await registerStaffPool.run(
+            {
+              kind: values.issuer ? 'development' : 'cognito',
+              userPoolId: need('user-pool-id'),
+              region: values.region ?? null,
+              issuer: values.issuer ?? null,
+            },
+            db,
+          );
+          const [{ appClientId }] = await registerStaffClient.run(
+            { providerId, clientId: need('client-id'), name: need('name') },
+            db,
+          );
+          return { providerId, issuer, appClientId };
+        });
+        break;
+      case 'add-staff':
+        result = (
+          await run((db) =>
+            addStaff.run(
+              {
+                userPoolId: need('user-pool-id'),
+                cognitoSub: need('sub'),
+                email: need('email'),
+                displayName: need('name'),
+              },
+              db,
+            ),
+          )
+        )[0];
+        break;
+      case 'suspend-staff':
+      case 'reactivate-staff':
+        result = (
+          await run((db) =>
+            setStaffStatus.run(
+              { email: need('email'), status: command === 'suspend-staff' ? 'suspended' : 'active' },
+              db,
+            ),
+          )
+        )[0];
+        break;
+      case 'find-tenants':
+        result = await run((db) =>
+          findTenants.run({ query: values.query ?? null, status: values.status ?? null, ...page }, db),
+        );
+        break;
+      case 'find-users':
+        result = await run(async (db) =>
+          findUsers.run({ tenantId: await tenantId(db), query: values.query ?? null, ...page }, db),
+        );
+        break;
+      case 'user-personas':
+        result = await run(async (db) =>
+          getUserPersonas.run({ tenantId: await tenantId(db), userId: need('user') }, db),
+        );
+        break;
+      case 'user-circles':
+        result = await run(async (db) =>
+          getUserCircles.run({ tenantId: await tenantId(db), userId: need('user') }, db),
+        );
+        break;
+      case 'suspend-user':
+      case 'reactivate-user':
+        result = (
+          await run(async (db) =>
+            setUserStatus.run(
+              {
+                tenantId: await tenantId(db),
+                userId: need('user'),
+                status: command === 'suspend-user' ? 'suspended' : 'active',
+              },
+              db,
+            ),
+          )
+        )[0];
+        break;
+      case 'sessions':
+        result = await run(async (db) =>
+          listUserSessions.run({ tenantId: await tenantId(db), userId: need('user'), ...page }, db),
+        );
+        break;
+      case 'revoke-sessions':
+        result = (
+          await run(async (db) =>
+            revokeUserSessions.run(
+              { tenantId: await tenantId(db), userId: need('user'), sessionId: values.session ?? null },
+              db,
+            ),
+          )
+        )[0];
+        break;
+      case 'audit-log':
+        result = await run(async (db) =>
+          readAuditLog.run(
+            {
+              tenantId: await tenantId(db),
+              userId: values.user ?? null,
+              personaId: values.persona ?? null,
+              requestId: values.request ?? null,
+              ...page,
+            },
+            db,
+          ),
+        );
+        break;
+      case 'set-rate':
+        await run((db) =>
+          setExchangeRate.run(
+            { baseCurrency: need('base'), quoteCurrency: need('quote'), rateDate: need('date'), rate: need('rate') },
+            db,
+          ),
+        );
+        result = { baseCurrency: values.base, quoteCurrency: values.quote, rateDate: values.date, rate: values.rate };
+        break;
+      case 'rates':
+        result = await run((db) =>
+          listStoredExchangeRates.run(
+            { baseCurrency: values.base ?? null, quoteCurrency: values.quote ?? null, ...page },
+            db,
+          ),
         );
         break;
       default:

@@ -17,6 +17,7 @@ const say = (message: string) => process.stderr.write(`[start] ${message}\n`);
 const infrastructure = await startInfrastructure(config, say);
 const app = await buildApp({
   databaseApiUrl: infrastructure.databaseApiUrl,
+  databaseSupportUrl: infrastructure.databaseSupportUrl,
   poolSize: config.DATABASE_POOL_SIZE,
   allowDevelopmentIssuers: infrastructure.allowDevelopmentIssuers,
   fieldEncryptionKeys: infrastructure.fieldEncryptionKeys,

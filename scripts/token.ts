@@ -9,7 +9,7 @@ import { ensureUser, signIn } from './lib/cognito_local.js';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devStackFile = path.join(projectRoot, '.data', 'dev-stack.json');
 
-const USAGE = `Usage: npm run -s token -- [--email <email>] [--password <password>] [--id-token] [--create [--unverified]]
+const USAGE = `Usage: npm run -s token -- [--staff] [--email <email>] [--password <password>] [--id-token] [--create [--unverified]]
 
 Signs a user in (USER_PASSWORD_AUTH) and prints only the access token on stdout.
 
@@ -26,6 +26,8 @@ overridden by environment variables and flags:
                          body; as a Bearer token the API refuses it)
   --create               cognito-local only: create the user first if missing, email verified
   --unverified           with --create: leave the email unverified (registration must refuse it)
+  --staff                the dev stack's support staff pool and staff member instead (a token for
+                         the support door, /support/v1)
   --help                 show this help
 `;
 
@@ -36,6 +38,10 @@ type DevStack = {
   clientId?: string;
   demoEmail?: string;
   demoPassword?: string;
+  staffUserPoolId?: string;
+  staffClientId?: string;
+  staffEmail?: string;
+  staffPassword?: string;
 };
 
 class UsageError extends Error {}
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
         'id-token': { type: 'boolean', default: false },
         create: { type: 'boolean', default: false },
         unverified: { type: 'boolean', default: false },
+        staff: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -88,8 +95,8 @@ async function main(): Promise<void> {
 
   const stack = readDevStack();
   const envPool = env('COGNITO_USER_POOL_ID');
-  const userPoolId = envPool ?? stack?.userPoolId;
-  const clientId = env('COGNITO_CLIENT_ID') ?? stack?.clientId;
+  const userPoolId = envPool ?? (values.staff ? stack?.staffUserPoolId : stack?.userPoolId);
+  const clientId = env('COGNITO_CLIENT_ID') ?? (values.staff ? stack?.staffClientId : stack?.clientId);
   // A pool named in the environment may be a real Cognito pool: do not borrow the dev stack's endpoint for it.
   const endpoint = env('COGNITO_ENDPOINT') ?? (envPool ? undefined : stack?.cognitoEndpoint);
   if (!userPoolId || !clientId) {
@@ -99,8 +106,8 @@ async function main(): Promise<void> {
         : 'no Cognito settings found: start the service with `npm start` first, or set COGNITO_USER_POOL_ID/COGNITO_CLIENT_ID',
     );
   }
-  const username = values.email ?? stack?.demoEmail;
-  const password = values.password ?? stack?.demoPassword;
+  const username = values.email ?? (values.staff ? stack?.staffEmail : stack?.demoEmail);
+  const password = values.password ?? (values.staff ? stack?.staffPassword : stack?.demoPassword);
   if (!username || !password) {
     throw new UsageError(
       'no user given: pass --email and --password (the dev stack file provides demoEmail/demoPassword)',

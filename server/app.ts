@@ -23,11 +23,14 @@ import netWorthRoutes from './routes/net_worth.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
+import supportRoutes from './routes/support.ts';
 import { openApiOptions, sharedSchemas } from './openapi.ts';
 
 export interface AppOptions {
   /** URL of the tenant-traffic login role (estate_api). */
   databaseApiUrl: string;
+  /** URL of the support login role (estate_support) for the support door; unset, /support/v1 answers 503. */
+  databaseSupportUrl?: string;
   poolSize?: number;
   allowDevelopmentIssuers: boolean;
   /** FIELD_ENCRYPTION_KEYS: "keyId:base64Key[,...]", the first encrypts identifiers. */
@@ -112,6 +115,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(limitsPlugin);
   await app.register(dbPlugin, {
     apiUrl: options.databaseApiUrl,
+    supportUrl: options.databaseSupportUrl,
     poolSize: options.poolSize ?? 10,
     timeouts: {
       statementMs: timeouts.statementMs,
@@ -152,6 +156,15 @@ export async function buildApp(options: AppOptions) {
       await v1.register(billingRoutes);
     },
     { prefix: '/v1' },
+  );
+  // The support door: staff pools' tokens only (a tenant's token is an unknown client here, and a
+  // staff token one at /v1), the support login role, every call audited (docs/support.md).
+  await app.register(
+    async (door) => {
+      door.addHook('onRequest', door.authenticateStaff);
+      await door.register(supportRoutes);
+    },
+    { prefix: '/support/v1' },
   );
   // Outside the token-checked scope: Stripe signs its requests instead.
   await app.register(stripeRoutes, {

@@ -25,6 +25,10 @@ export const serverSettings = {
   // The tenant-traffic login (estate_api); unset, DATABASE_URL with that role and DATABASE_API_PASSWORD.
   DATABASE_API_URL: Type.Optional(postgresUrl()),
   DATABASE_API_PASSWORD: Type.Optional(Type.String()),
+  // The support login (estate_support) of the support door (/support/v1) and the operator CLI;
+  // unset, DATABASE_URL with that role and DATABASE_SUPPORT_PASSWORD; neither, the door answers 503.
+  DATABASE_SUPPORT_URL: Type.Optional(postgresUrl()),
+  DATABASE_SUPPORT_PASSWORD: Type.Optional(Type.String()),
   DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 200 }),
   // cognito: tenants' real user pools only. cognito-local: also trust the development provider.
   IDENTITY_PROVIDER: Type.Optional(Type.Union([Type.Literal('cognito'), Type.Literal('cognito-local')])),
@@ -103,6 +107,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     app: {
       databaseApiUrl:
         config.DATABASE_API_URL ?? loginRoleUrl(config.DATABASE_URL!, API_ROLE, config.DATABASE_API_PASSWORD),
+      databaseSupportUrl:
+        config.DATABASE_SUPPORT_URL ??
+        (config.DATABASE_URL && config.DATABASE_SUPPORT_PASSWORD
+          ? loginRoleUrl(config.DATABASE_URL, SUPPORT_ROLE, config.DATABASE_SUPPORT_PASSWORD)
+          : undefined),
       poolSize: config.DATABASE_POOL_SIZE,
       allowDevelopmentIssuers: config.IDENTITY_PROVIDER === 'cognito-local',
       fieldEncryptionKeys: config.FIELD_ENCRYPTION_KEYS!,

@@ -36,6 +36,10 @@ export const TAGS = {
   netWorth: { name: 'net worth', description: 'Net worth of a persona or a circle, now and over time' },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
+  support: {
+    name: 'support',
+    description: "The support staff's door (/support/v1): a staff pool's access token, never a tenant's",
+  },
 } as const;
 
 /** An onRoute hook giving every route of a plugin its domain tag (routes may name their own). */
@@ -53,6 +57,7 @@ declare module 'fastify' {
 }
 
 const WEBHOOKS = '/v1/webhooks/';
+const SUPPORT = '/support/v1/';
 
 type JsonSchema = { type?: unknown; required?: string[]; properties?: Record<string, { default?: unknown }> };
 /**
@@ -125,6 +130,12 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
           bearerFormat: 'JWT',
           description: "A Cognito access token (token_use=access) issued to one of the tenant's app clients",
         },
+        staffBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: "A Cognito access token of a staff pool's app client (support routes only)",
+        },
       },
     },
     tags: Object.values(TAGS),
@@ -134,11 +145,13 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
   transform: ({ schema, url, route }) => {
     if (!schema) return { schema, url };
     const authenticated = url.startsWith('/v1/') && !url.startsWith(WEBHOOKS);
+    const staff = url.startsWith(SUPPORT);
     const published = {
       ...schema,
       ...(schema.body ? { body: withDefaultsOptional(route.config?.publishedBody ?? schema.body) } : {}),
       ...(schema.querystring ? { querystring: withDefaultsOptional(schema.querystring) } : {}),
       ...(authenticated ? { security: [{ bearer: [] }] } : {}),
+      ...(staff ? { security: [{ staffBearer: [] }] } : {}),
       // Any status a route does not list (413, 415, 429...) is a problem document too.
       response: { ...(schema.response as object), default: problemResponse('Any other error') },
     };

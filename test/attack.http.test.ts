@@ -15,7 +15,7 @@ import net, { type AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import t, { type Test } from 'tap';
 import { activatePlan, deliver, invoiceObject, stripeEvent, stripeId } from '../scripts/lib/stripe_events.ts';
-import { bearer, makePoolTenant, testApp, type PoolTenant } from './helpers/app.ts';
+import { bearer, makePoolTenant, makeStaffPool, testApp, type PoolTenant } from './helpers/app.ts';
 import {
   bodyText,
   bodyValue,
@@ -61,6 +61,9 @@ const routes = registered.filter((r) => r.method !== 'HEAD');
 const home = await makePoolTenant(db, 'attack-home');
 const away = await makePoolTenant(db, 'attack-away');
 const lab = await makePoolTenant(db, 'attack-lab');
+// The support door's routes are fuzzed as a staff member (their malformed inputs must be refused
+// like any route's) and attacked with tenant users' tokens (which must never get through).
+const staff = await (await makeStaffPool(db, 'attack-staff')).addStaff();
 
 interface Caller {
   tenant: PoolTenant;
@@ -257,6 +260,8 @@ interface Entry {
   caller?: 'throwaway';
   /** Why the route is outside the suite. */
   outside?: string;
+  /** A support door route: fuzzed with a staff token; every tenant user's token must be refused (401). */
+  door?: 'support';
 }
 const personaOnly = (s: Stock) => ({ personaId: s.personaId });
 const assetOnly = (s: Stock) => ({ assetId: s.assetId });
@@ -266,6 +271,8 @@ const persona = (s: Stock) => s.personaId;
 const stranger = await home.signUp();
 const idTokens = { idToken: { of: (s: Stock) => s.idToken, fresh: () => stranger.idToken } };
 const linkInvitation = (s: Stock) => ({ invitationId: s.linkInvitationId });
+const supportTenant = (s: Stock) => ({ tenantId: s.tenant.tenantId });
+const supportUser = (s: Stock) => ({ tenantId: s.tenant.tenantId, userId: s.userId });
 
 const TABLE: Record<string, Entry> = {
   'GET /health/live': { outside: 'no token, no input, no data: the liveness probe' },
@@ -303,6 +310,7 @@ const TABLE: Record<string, Entry> = {
   'POST /v1/sessions': {},
   'GET /v1/me': {},
   'POST /v1/me/deactivation': { caller: 'throwaway' },
+  'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas': {},
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },
@@ -449,6 +457,54 @@ const TABLE: Record<string, Entry> = {
   'DELETE /v1/payment-methods/:paymentMethodId': { ids: (s) => ({ paymentMethodId: s.paymentMethodId }) },
   'GET /v1/invoices': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/invoices/:invoiceId': { ids: (s) => ({ invoiceId: s.invoiceId }) },
+  // The support door: ids are tenants' and users' (staff serve every tenant); the attacker is a
+  // tenant user, whose token is an unknown client there.
+  'GET /support/v1/me': { door: 'support' },
+  'GET /support/v1/tenants': { door: 'support', valid: () => ({ query: { q: 'attack', limit: 10 } }) },
+  'PATCH /support/v1/tenants/:tenantId': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ body: { status: 'active' } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ query: { q: 'probe', limit: 10 } }),
+  },
+  'PATCH /support/v1/tenants/:tenantId/users/:userId': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ body: { status: 'active' } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/personas': { door: 'support', ids: supportUser },
+  'GET /support/v1/tenants/:tenantId/users/:userId/circles': { door: 'support', ids: supportUser },
+  'POST /support/v1/tenants/:tenantId/users/:userId/unmask-grants': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ body: { reason: 'the caller asked us to check their address', ticketRef: 'SUP-1', minutes: 5 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/personas/unmasked': { door: 'support', ids: supportUser },
+  'GET /support/v1/tenants/:tenantId/users/:userId/sessions': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ query: { limit: 10 } }),
+  },
+  'POST /support/v1/tenants/:tenantId/users/:userId/session-revocations': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ body: { sessionId: randomUUID() } }),
+    bodyIds: { sessionId: () => randomUUID() },
+  },
+  'GET /support/v1/tenants/:tenantId/audit-log': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ query: { requestId: 'probe-request', limit: 10 } }),
+  },
+  'GET /support/v1/exchange-rates': { door: 'support', valid: () => ({ query: { baseCurrency: 'USD', limit: 10 } }) },
+  'POST /support/v1/exchange-rates': {
+    door: 'support',
+    valid: () => ({ body: { baseCurrency: 'SEK', quoteCurrency: 'NOK', rateDate: '2026-01-31', rate: '0.98' } }),
+  },
 };
 
 // ---------------------------------------------------------------- known gaps (issue 9)
@@ -514,7 +570,11 @@ t.test('coverage: every route the app registers is in the table, with what its p
 const probed = routes.filter((r) => TABLE[name(r)] && !TABLE[name(r)].outside);
 /** The fuzzer, or for a route that would end its account a fresh user of the fuzzer's tenant. */
 const tokenOf = async (r: Route) =>
-  TABLE[name(r)].caller === 'throwaway' ? (await register(lab, 'Spare')).accessToken : fuzzer.accessToken;
+  TABLE[name(r)].door === 'support'
+    ? staff.accessToken
+    : TABLE[name(r)].caller === 'throwaway'
+      ? (await register(lab, 'Spare')).accessToken
+      : fuzzer.accessToken;
 
 // ---------------------------------------------------------------- cross-object probes
 
@@ -780,6 +840,46 @@ t.test("an editor of the victim's asset: what needs ownership is refused and lea
       "the editor's attempt leaves every table as it was",
       changed,
     );
+  }
+});
+
+// ---------------------------------------------------------------- the two doors
+
+t.test('the two doors: tenant tokens never reach support routes, staff tokens never reach tenant routes', async (t) => {
+  for (const route of probed) {
+    const entry = TABLE[name(route)];
+    const support = entry.door === 'support';
+    const params = entry.ids ? [entry.ids(support ? victim : fuzzer)].flat()[0] : {};
+    const valid = entry.valid?.(support ? victim : fuzzer) ?? {};
+    const url = fillUrl(route.url, params) + queryString(valid.query ?? {});
+    // At the support door: the attacker's own token, and the victim's (a tenant user of the tenant named).
+    const tokens = support
+      ? [
+          ['a tenant user', attacker.accessToken],
+          ["the named tenant's own user", victim.accessToken],
+        ]
+      : [['a staff member', staff.accessToken]];
+    for (const [who, token] of tokens) {
+      const before = await snapshot(db.admin, VOLATILE);
+      const res = await app.inject({ method: route.method as 'GET', url, headers: bearer(token), payload: valid.body });
+      verdict(
+        t,
+        name(route),
+        `door-${support ? 'tenant-token' : 'staff-token'}`,
+        res.statusCode === 401 && codeOf(res) === 'token_client_unknown' && !problemFault(res),
+        `${who}'s token: 401 token_client_unknown (${res.statusCode} ${codeOf(res)})`,
+        problemFault(res) ?? res.body.slice(0, 200),
+      );
+      const changed = changedTables(before, await snapshot(db.admin, VOLATILE));
+      verdict(
+        t,
+        name(route),
+        'door-no-trace',
+        changed.length === 0,
+        `${who}'s attempt leaves every table as it was`,
+        changed,
+      );
+    }
   }
 });
 

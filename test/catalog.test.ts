@@ -9,12 +9,16 @@ import { testDatabase } from './helpers/db.ts';
 const db = await testDatabase(t);
 const q = async <T extends Record<string, unknown>>(sql: string) => (await db.admin.query<T>(sql)).rows;
 
-// The only tables without tenant_id: global reference data, named one by one.
+// The only tables without tenant_id: global reference data, and the support staff's own door
+// (their pools, clients and members serve every tenant; only support sessions reach them), named one by one.
 const GLOBAL_REFERENCE_TABLES = new Set<string>([
   'app.asset_categories',
   'app.exchange_rates',
   'app.subscription_plans',
   'app.plan_features',
+  'app.support_identity_providers',
+  'app.support_app_clients',
+  'app.support_staff',
 ]);
 
 const tables = await q<{

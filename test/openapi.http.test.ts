@@ -60,15 +60,23 @@ t.test('every route is in it, says in one line what it is for and has a domain t
   t.notOk(document.paths['/openapi.json'] || document.paths['/docs'], 'the contract does not describe itself');
 });
 
-t.test('the bearer token is required on /v1 but the Stripe webhook, and nowhere else', async (t) => {
-  for (const { path, method, operation } of operations) {
-    const expected = path.startsWith('/v1/') && !path.startsWith('/v1/webhooks/') ? [{ bearer: [] }] : undefined;
-    if (JSON.stringify(operation.security) !== JSON.stringify(expected))
-      t.fail(`${method} ${path}: security ${JSON.stringify(operation.security)}`);
-  }
-  t.same(document.paths['/v1/webhooks/stripe'].post.security, undefined, 'Stripe signs instead');
-  t.same(document.paths['/v1/assets'].post.security, [{ bearer: [] }]);
-});
+t.test(
+  'the bearer token is required on /v1 but the Stripe webhook, a staff token on /support/v1, and nowhere else',
+  async (t) => {
+    for (const { path, method, operation } of operations) {
+      const expected =
+        path.startsWith('/v1/') && !path.startsWith('/v1/webhooks/')
+          ? [{ bearer: [] }]
+          : path.startsWith('/support/v1/')
+            ? [{ staffBearer: [] }]
+            : undefined;
+      if (JSON.stringify(operation.security) !== JSON.stringify(expected))
+        t.fail(`${method} ${path}: security ${JSON.stringify(operation.security)}`);
+    }
+    t.same(document.paths['/v1/webhooks/stripe'].post.security, undefined, 'Stripe signs instead');
+    t.same(document.paths['/v1/assets'].post.security, [{ bearer: [] }]);
+  },
+);
 
 t.test('errors: one Problem component, referred to as application/problem+json', async (t) => {
   const names = Object.keys(document.components.schemas);

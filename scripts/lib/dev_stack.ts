@@ -20,6 +20,7 @@ import {
   registerIdentityProvider,
   setTenantAllowedOrigins,
 } from '../../generated/tenancy.queries.ts';
+import { addStaff, registerStaffClient, registerStaffPool } from '../../generated/support.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognito_local.ts';
 import { startEmbeddedPostgres } from './embedded_postgres.ts';
 import { migrate, projectRoot } from './migrate.ts';
@@ -28,9 +29,6 @@ import { withDatabase } from './throwaway_database.ts';
 /** `npm start`'s settings: the API's (server/config.ts) and the development stack's own. */
 const DevConfigSchema = Type.Object({
   ...serverSettings,
-  // The support login, for the demo's bootstrap and .data/dev-stack.json (the operator CLI).
-  DATABASE_SUPPORT_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  DATABASE_SUPPORT_PASSWORD: Type.Optional(Type.String()),
   MIGRATE_ON_START: Type.Boolean({ default: true }),
   COGNITO_LOCAL_PORT: Type.Integer({ default: 9229, minimum: 0, maximum: 65535 }),
   DEMO_TENANT_SLUG: Type.String({ default: 'demo' }),
@@ -44,6 +42,9 @@ const DevConfigSchema = Type.Object({
   // The example white-label app (examples/white_label) on its own origin, one DEMO_ALLOWED_ORIGINS
   // allows (with cognito-local only); 0: not served.
   EXAMPLE_APP_PORT: Type.Integer({ default: 5173, minimum: 0, maximum: 65535 }),
+  // The support staff member of the development staff pool (the support door, /support/v1).
+  DEV_STAFF_EMAIL: Type.String({ default: 'support@example.com' }),
+  DEV_STAFF_PASSWORD: Type.String({ default: 'Support-Passw0rd!' }),
   DATA_DIR: Type.String({ default: '.data' }),
 });
 
@@ -64,6 +65,10 @@ export interface DevStackFile {
   demoEmail: string;
   demoPassword: string;
   supportDatabaseUrl: string;
+  staffUserPoolId: string;
+  staffClientId: string;
+  staffEmail: string;
+  staffPassword: string;
 }
 
 export interface Infrastructure {
@@ -180,6 +185,15 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
     const client = await ensureAppClient(cognito.endpoint, pool.userPoolId, `${config.DEMO_TENANT_SLUG}-app`);
     const user = await ensureUser(cognito.endpoint, pool.userPoolId, config.DEMO_USER_EMAIL, config.DEMO_USER_PASSWORD);
     log(`cognito-local on ${cognito.endpoint}, user pool ${pool.userPoolId}, app client ${client.clientId}`);
+    // The support staff's own pool, console client and one staff member (the support door).
+    const staffPool = await ensureUserPool(cognito.endpoint, 'support-staff');
+    const staffClient = await ensureAppClient(cognito.endpoint, staffPool.userPoolId, 'support-console');
+    const staffUser = await ensureUser(
+      cognito.endpoint,
+      staffPool.userPoolId,
+      config.DEV_STAFF_EMAIL,
+      config.DEV_STAFF_PASSWORD,
+    );
 
     const supportPool = new pg.Pool({ connectionString: databaseSupportUrl, max: 1 });
     const apiPool = new pg.Pool({ connectionString: databaseApiUrl, max: 1 });
@@ -213,6 +227,23 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           .map((origin) => origin.trim())
           .filter(Boolean);
         await setTenantAllowedOrigins.run({ tenantId, origins }, db);
+        const [staffProvider] = await registerStaffPool.run(
+          { kind: 'development', userPoolId: staffPool.userPoolId, issuer: staffPool.issuer, region: null },
+          db,
+        );
+        await registerStaffClient.run(
+          { providerId: staffProvider.providerId, clientId: staffClient.clientId, name: 'Support console' },
+          db,
+        );
+        await addStaff.run(
+          {
+            userPoolId: staffPool.userPoolId,
+            cognitoSub: staffUser.sub,
+            email: config.DEV_STAFF_EMAIL,
+            displayName: 'Dev Support',
+          },
+          db,
+        );
       });
       await inContext(
         apiPool,
@@ -275,6 +306,10 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           demoEmail: config.DEMO_USER_EMAIL,
           demoPassword: config.DEMO_USER_PASSWORD,
           supportDatabaseUrl: databaseSupportUrl,
+          staffUserPoolId: staffPool.userPoolId,
+          staffClientId: staffClient.clientId,
+          staffEmail: config.DEV_STAFF_EMAIL,
+          staffPassword: config.DEV_STAFF_PASSWORD,
         };
         await writeFile(path.join(dataDir, 'dev-stack.json'), JSON.stringify(file, null, 2), { mode: 0o600 });
       },

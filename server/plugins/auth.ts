@@ -23,7 +23,8 @@ import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { decomposeUnverifiedJwt } from 'aws-jwt-verify/jwt';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
-import { listAuthClients, type IListAuthClientsResult } from '../../generated/identity.queries.ts';
+import { listAuthClients } from '../../generated/identity.queries.ts';
+import { listStaffAuthClients } from '../../generated/support.queries.ts';
 import { HttpProblem } from './errors.ts';
 import { IdTokenVerifiers } from './id_token.ts';
 import type { RequestContext } from './db.ts';
@@ -39,9 +40,22 @@ export interface AuthContext {
   sessionRef: string;
 }
 
+/** A support staff member signed in through a staff pool (the support door). */
+export interface StaffContext {
+  sub: string;
+  issuer: string;
+  clientId: string;
+}
+
+/** How a staff member is named in the context and the audit log: their staff pool's subject. */
+export const staffActorId = (sub: string) => `cognito:${sub}`;
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    staff: StaffContext | null;
+    /** Runs fn in a transaction of the support role, naming the verified staff member. */
+    inSupport<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
     /** Runs fn in the request's transaction, with the tenant context of the verified token. */
     inTenant<T>(fn: (client: pg.PoolClient) => Promise<T>, extra?: { verifiedEmail?: string }): Promise<T>;
     /** The email the identity provider verified, from an id token bound to the access token. */
@@ -49,6 +63,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** The support door: only staff pools' access tokens (tenants' tokens are unknown clients here). */
+    authenticateStaff(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
 
@@ -124,10 +140,19 @@ interface JwksCaches {
   developmentJwksUris: Set<string>;
 }
 
+/** One (issuer, app client) pair a door accepts; staff routes carry no tenant. */
+interface ClientRoute {
+  tenantId: string;
+  providerKind: string;
+  issuer: string;
+  userPoolId: string;
+  clientId: string;
+}
+
 class TokenRouter {
   private readonly tenants = new Map<string, { tenantId: string; verifier: Verifier }>();
 
-  constructor(routes: IListAuthClientsResult[], allowDevelopmentIssuers: boolean, caches: JwksCaches) {
+  constructor(routes: ClientRoute[], allowDevelopmentIssuers: boolean, caches: JwksCaches) {
     const cognitoPools = new Map<string, Set<string>>();
     const devIssuers = new Map<string, Set<string>>();
     for (const route of routes) {
@@ -192,7 +217,10 @@ export default fp<AuthPluginOptions>(
     };
     // The routing table and when the query that read it started: whatever was committed before
     // that instant (an app client disabled, registered) is in it.
+    // Two doors, two tables: tenants' app clients, and the staff pools' (read through the support
+    // login, naming the API's routing loader as the operator; empty when the door is not configured).
     let router: TokenRouter | null = null;
+    let staffRouter: TokenRouter | null = null;
     let fingerprint = '';
     let loadedAt = 0;
     let loading: Promise<void> | null = null;
@@ -200,10 +228,19 @@ export default fp<AuthPluginOptions>(
     async function load() {
       const startedAt = Date.now();
       const routes = await listAuthClients.run(undefined, fastify.db.api);
-      const next = JSON.stringify(routes);
+      const staffRoutes: ClientRoute[] = fastify.db.support
+        ? (
+            await fastify.db.inSupportContext(
+              { tenantId: null, actorKind: 'support', actorId: 'api-token-routing', requestId: 'token-routing' },
+              (db) => listStaffAuthClients.run(undefined, db),
+            )
+          ).map((route) => ({ ...route, tenantId: '' }))
+        : [];
+      const next = JSON.stringify([routes, staffRoutes]);
       // An unchanged table keeps its verifiers; a changed one is rebuilt (the JWKS caches are shared).
-      if (next !== fingerprint || !router) {
+      if (next !== fingerprint || !router || !staffRouter) {
         router = new TokenRouter(routes, options.allowDevelopmentIssuers, caches);
+        staffRouter = new TokenRouter(staffRoutes, options.allowDevelopmentIssuers, caches);
         fingerprint = next;
       }
       loadedAt = Math.max(loadedAt, startedAt);
@@ -227,7 +264,7 @@ export default fp<AuthPluginOptions>(
     timer.unref();
     fastify.addHook('onClose', async () => clearInterval(timer));
 
-    async function current(): Promise<TokenRouter> {
+    async function current(): Promise<void> {
       if (Date.now() - loadedAt > maxAgeMs) {
         try {
           await refresh();
@@ -238,15 +275,16 @@ export default fp<AuthPluginOptions>(
           });
         }
       }
-      return router!;
     }
 
     // A client registered after start-up is picked up on its first request (reloads are rate-limited).
-    async function routeWithReload(issuer: string, clientId: string) {
-      const found = (await current()).route(issuer, clientId);
+    async function routeWithReload(door: 'tenant' | 'staff', issuer: string, clientId: string) {
+      const pick = () => (door === 'tenant' ? router! : staffRouter!);
+      await current();
+      const found = pick().route(issuer, clientId);
       if (found || Date.now() - loadedAt < reloadIntervalMs) return found;
       await refresh();
-      return router!.route(issuer, clientId);
+      return pick().route(issuer, clientId);
     }
 
     const idTokens = new IdTokenVerifiers(options.allowDevelopmentIssuers, (uri) =>
@@ -264,6 +302,7 @@ export default fp<AuthPluginOptions>(
         actorId: this.auth.sub,
         requestId: this.id,
         verifiedEmail: extra.verifiedEmail,
+        sessionRef: this.auth.sessionRef,
       };
       // A POST with an Idempotency-Key claims it in this transaction (server/plugins/idempotency.ts).
       return this.idempotency
@@ -275,7 +314,17 @@ export default fp<AuthPluginOptions>(
       return idTokens.verifiedEmail(this.auth, idToken);
     });
 
-    fastify.decorate('authenticate', async (request: FastifyRequest) => {
+    fastify.decorateRequest('staff', null);
+    fastify.decorateRequest('inSupport', function <T>(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>) {
+      if (!this.staff) throw new HttpProblem(401, 'token_missing', 'authentication required');
+      return fastify.db.inSupportContext(
+        { tenantId: null, actorKind: 'support', actorId: staffActorId(this.staff.sub), requestId: this.id },
+        fn,
+      );
+    });
+
+    /** Verifies a request's access token against one door's table of app clients. */
+    async function verifyAt(door: 'tenant' | 'staff', request: FastifyRequest) {
       const match = /^Bearer +([A-Za-z0-9_=.+/-]+)$/i.exec(request.headers.authorization ?? '');
       // RFC 6750 §3.1: a request without credentials gets the challenge but no error code.
       if (!match)
@@ -294,7 +343,7 @@ export default fp<AuthPluginOptions>(
       if (typeof claims.iss !== 'string' || typeof claims.client_id !== 'string') {
         throw unauthorized('token_claims_invalid', 'the token lacks its issuer or client id');
       }
-      const route = await routeWithReload(claims.iss, claims.client_id);
+      const route = await routeWithReload(door, claims.iss, claims.client_id);
       if (!route) throw unauthorized('token_client_unknown', 'the token was issued to an unknown app client');
       let payload: JwtPayload;
       try {
@@ -307,13 +356,15 @@ export default fp<AuthPluginOptions>(
       const sessionRef =
         [payload.origin_jti, payload.jti, payload.event_id].find((v): v is string => typeof v === 'string') ??
         payload.sub;
-      request.auth = {
-        tenantId: route.tenantId,
-        sub: payload.sub,
-        issuer: claims.iss,
-        clientId: claims.client_id,
-        sessionRef,
-      };
+      return { tenantId: route.tenantId, sub: payload.sub, issuer: claims.iss, clientId: claims.client_id, sessionRef };
+    }
+
+    fastify.decorate('authenticate', async (request: FastifyRequest) => {
+      request.auth = await verifyAt('tenant', request);
+    });
+    fastify.decorate('authenticateStaff', async (request: FastifyRequest) => {
+      const { sub, issuer, clientId } = await verifyAt('staff', request);
+      request.staff = { sub, issuer, clientId };
     });
   },
   { name: 'auth', dependencies: ['db'] },

@@ -4,6 +4,7 @@
 import fp from 'fastify-plugin';
 import pg from 'pg';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../timeouts.ts';
+import { HttpProblem } from './errors.ts';
 import './pg_types.ts';
 
 export interface RequestContext {
@@ -14,6 +15,8 @@ export interface RequestContext {
   requestId: string;
   /** The email the identity provider verified (a verified id token's), set only by routes that checked one. */
   verifiedEmail?: string;
+  /** The Cognito sign-in the token belongs to (origin_jti): a session support revoked is refused. */
+  sessionRef?: string;
 }
 
 /** A transaction whose work is done and whose commit waits for its owner (the Idempotency-Key's
@@ -27,6 +30,10 @@ export interface HeldTransaction {
 export interface Database {
   /** Pool of the tenant-traffic role (estate_api). */
   api: pg.Pool;
+  /** Pool of the support role (estate_support), for the support door; null when not configured. */
+  support: pg.Pool | null;
+  /** Like inContext, on the support role's pool (503 support_unavailable without one). */
+  inSupportContext<T>(context: RequestContext, fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   /** Runs fn in one transaction whose context names the tenant and the actor; with `hold`, the
    *  transaction stays open after fn and is handed to it to commit or roll back. */
   inContext<T>(
@@ -52,7 +59,8 @@ const SET_CONTEXT =
   "select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', $2, true), " +
   "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true), " +
   "set_config('app.verified_email', $5, true), set_config('statement_timeout', $6, true), " +
-  "set_config('lock_timeout', $7, true), set_config('idle_in_transaction_session_timeout', $8, true)";
+  "set_config('lock_timeout', $7, true), set_config('idle_in_transaction_session_timeout', $8, true), " +
+  "set_config('app.session_ref', $9, true)";
 
 export async function inContext<T>(
   pool: pg.Pool,
@@ -76,6 +84,7 @@ export async function inContext<T>(
         String(timeouts.statementMs),
         String(timeouts.lockMs),
         String(timeouts.idleInTransactionMs),
+        context.sessionRef ?? '',
       ]);
       const result = await fn(client);
       if (hold) {
@@ -130,6 +139,8 @@ export function asSupport<T>(pool: pg.Pool, operator: string, fn: (client: pg.Po
 
 export interface DbPluginOptions {
   apiUrl: string;
+  /** The support login (estate_support) of the support door; unset, the door answers 503. */
+  supportUrl?: string;
   poolSize: number;
   timeouts?: DatabaseTimeouts;
 }
@@ -145,16 +156,31 @@ export default fp<DbPluginOptions>(
     api.on('error', (error: Error & { code?: string }) =>
       fastify.log.warn({ code: error.code, message: error.message }, 'idle database connection failed'),
     );
+    const support = options.supportUrl
+      ? new pg.Pool({
+          connectionString: options.supportUrl,
+          max: Math.min(options.poolSize, 4),
+          application_name: 'estate-support-door',
+        })
+      : null;
+    support?.on('error', (error: Error & { code?: string }) =>
+      fastify.log.warn({ code: error.code, message: error.message }, 'idle support connection failed'),
+    );
     fastify.decorate('db', {
       api,
+      support,
       inContext: (context, fn, hold) =>
         inContext(api, context, fn, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS, hold),
+      inSupportContext(context, fn) {
+        if (!support) throw new HttpProblem(503, 'support_unavailable', 'the support door is not configured here');
+        return inContext(support, context, fn, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS);
+      },
       async ping() {
         await api.query('select 1');
       },
     } satisfies Database);
     fastify.addHook('onClose', async () => {
-      await api.end();
+      await Promise.all([api.end(), support?.end()]);
     });
   },
   { name: 'db' },

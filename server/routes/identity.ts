@@ -3,6 +3,8 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as identity from '../../generated/identity.queries.ts';
+import { listMySupportAccess } from '../../generated/support.queries.ts';
+import { SupportAccessList } from '../schemas/support.ts';
 import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AcceptedLinkReply,
@@ -106,6 +108,21 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const [row] = await request.inTenant((db) => identity.getCurrentUser.run(undefined, db));
       return withETag(reply, row);
     },
+  );
+
+  app.get(
+    '/me/support-access',
+    {
+      schema: {
+        summary:
+          'When support was allowed to see my contact data in clear, why (reason, ticket), until when and how often',
+        querystring: Page,
+        response: { 200: listOf(SupportAccessList, listMySupportAccess), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) => listMySupportAccess.run(request.query, db)),
+    }),
   );
 
   app.post(

@@ -5,6 +5,7 @@ import type { Test } from 'tap';
 import { buildApp, type AppOptions } from '../../server/app.ts';
 import { generateFieldKeys } from '../../server/field_cipher.ts';
 import { registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
+import { addStaff, registerStaffClient, registerStaffPool } from '../../generated/support.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, signIn } from '../../scripts/lib/cognito_local.ts';
 import { makeTenant, type TestDatabase } from './db.ts';
 
@@ -33,6 +34,7 @@ export async function testApp(
 ) {
   const app = await buildApp({
     databaseApiUrl: db.apiUrl,
+    databaseSupportUrl: db.supportUrl,
     allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
     poolSize: 4,
     // Tenants are registered while the app runs: pick their clients up at once.
@@ -115,4 +117,52 @@ export async function registerThroughApi(
   });
   if (res.statusCode !== 201) throw new Error(`${firstName} could not register: ${res.body}`);
   return { ...user, personaId: res.json().personaId as string };
+}
+
+export interface StaffMember {
+  sub: string;
+  email: string;
+  password: string;
+  accessToken: string;
+}
+export interface StaffPool {
+  providerId: string;
+  userPoolId: string;
+  issuer: string;
+  clientId: string;
+  /** A cognito-local user of the staff pool, registered as staff by an operator (unless told not to), signed in. */
+  addStaff(options?: { register?: boolean }): Promise<StaffMember>;
+}
+
+/** The support staff's own cognito-local user pool and app client, registered as operators do. */
+export async function makeStaffPool(db: TestDatabase, base = 'staff'): Promise<StaffPool> {
+  const endpoint = cognitoEndpoint();
+  const pool = await ensureUserPool(endpoint, `${base}-${randomBytes(4).toString('hex')}`);
+  const { clientId } = await ensureAppClient(endpoint, pool.userPoolId, `${base}-console`);
+  const providerId = await db.asSupport(async (c) => {
+    const [provider] = await registerStaffPool.run(
+      { kind: 'development', userPoolId: pool.userPoolId, issuer: pool.issuer, region: null },
+      c,
+    );
+    await registerStaffClient.run({ providerId: provider.providerId, clientId, name: `${base} console` }, c);
+    return provider.providerId;
+  });
+  return {
+    providerId,
+    userPoolId: pool.userPoolId,
+    issuer: pool.issuer,
+    clientId,
+    async addStaff({ register = true } = {}) {
+      const email = `${base}-${randomBytes(4).toString('hex')}@support.example`;
+      const password = `Pw-${randomBytes(6).toString('hex')}!`;
+      const { sub } = await ensureUser(endpoint, pool.userPoolId, email, password);
+      if (register) {
+        await db.asSupport((c) =>
+          addStaff.run({ userPoolId: pool.userPoolId, cognitoSub: sub, email, displayName: `${base} agent` }, c),
+        );
+      }
+      const tokens = await signIn({ endpoint, userPoolId: pool.userPoolId, clientId, username: email, password });
+      return { sub, email, password, accessToken: tokens.accessToken };
+    },
+  };
 }

@@ -22,6 +22,8 @@ export interface TestDatabase {
   adminUrl: string;
   /** URL of the tenant-traffic login role. */
   apiUrl: string;
+  /** URL of the support login role. */
+  supportUrl: string;
   admin: pg.Pool;
   api: pg.Pool;
   support: pg.Pool;
@@ -48,10 +50,8 @@ export async function testDatabase(t: Test): Promise<TestDatabase> {
   const apiUrl = loginRoleUrl(adminUrl, 'estate_api', env('TEST_API_PASSWORD'));
   const admin = new pg.Pool({ connectionString: adminUrl, max: 4 });
   const api = new pg.Pool({ connectionString: apiUrl, max: 8 });
-  const support = new pg.Pool({
-    connectionString: loginRoleUrl(adminUrl, 'estate_support', env('TEST_SUPPORT_PASSWORD')),
-    max: 4,
-  });
+  const supportUrl = loginRoleUrl(adminUrl, 'estate_support', env('TEST_SUPPORT_PASSWORD'));
+  const support = new pg.Pool({ connectionString: supportUrl, max: 4 });
   // The database is dropped WITH (FORCE) at the end: a connection it cuts must not crash the file.
   for (const pool of [admin, api, support]) pool.on('error', () => {});
   t.teardown(async () => {
@@ -67,6 +67,7 @@ export async function testDatabase(t: Test): Promise<TestDatabase> {
     name,
     adminUrl,
     apiUrl,
+    supportUrl,
     admin,
     api,
     support,
