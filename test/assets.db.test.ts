@@ -463,19 +463,19 @@ t.test("a persona's assets, narrowed to what the caller may see; search over vis
     assets.getPersonaAssets.run({ personaId: alice.personaId, limit: 500, offset: 0 }, c),
   );
   t.ok(mine.length >= 13 && mine.every((a) => a.myAccess === 'owner'), 'Alice sees all she owns');
-  const found = await as(alice, (c) => assets.searchAssets.run({ query: 'savings', limit: 10 }, c));
+  const found = await as(alice, (c) => assets.searchAssets.run({ query: 'savings', limit: 10, offset: 0 }, c));
   t.ok(found.length >= 1, 'search finds her savings');
   t.notOk(
     found.some((a) => a.name.startsWith('Erin')),
     'search never finds assets she may not see',
   );
-  const byErin = await as(erin, (c) => assets.searchAssets.run({ query: 'secret', limit: 10 }, c));
+  const byErin = await as(erin, (c) => assets.searchAssets.run({ query: 'secret', limit: 10, offset: 0 }, c));
   t.same(
     byErin.map((a) => a.name),
     ['Erin secret savings'],
     'Erin finds her own',
   );
-  t.match(await rejection(as(alice, (c) => assets.searchAssets.run({ query: ' ', limit: 10 }, c))), {
+  t.match(await rejection(as(alice, (c) => assets.searchAssets.run({ query: ' ', limit: 10, offset: 0 }, c))), {
     code: 'invalid_search',
   });
   const categories = await as(alice, (c) => assets.listAssetCategories.run(undefined, c));

@@ -3,7 +3,7 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as ffc from '../../generated/family_circles.queries.ts';
-import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AcceptBody,
   AddMemberBody,
@@ -12,6 +12,7 @@ import {
   Ffc,
   FfcDetail,
   FfcList,
+  FfcListQuery,
   FfcParams,
   Hierarchy,
   Invitation,
@@ -20,7 +21,9 @@ import {
   MemberParams,
   Membership,
   ReceivedInvitationList,
+  ReceivedInvitationListQuery,
   SentInvitationList,
+  SentInvitationListQuery,
   UpdateFfcBody,
 } from '../schemas/family_circles.ts';
 
@@ -47,15 +50,16 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/ffcs',
     {
       schema: {
-        summary: 'The circles the signed-in user belongs to',
-        querystring: Page,
+        summary: 'The circles the signed-in user belongs to: by name or sorted, with the total',
+        querystring: FfcListQuery,
         response: { 200: listOf(FfcList, ffc.listMyFfcs), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => ffc.listMyFfcs.run({ limit, offset }, db));
-      return { items, limit, offset };
+      const { q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => ffc.listMyFfcs.run({ q: q ?? null, sort: sort ?? null, ...page }, db)),
+      );
     },
   );
 
@@ -135,18 +139,22 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/ffcs/:ffcId/invitations',
     {
       schema: {
-        summary: 'The invitations a circle sent, newest first (owners and admins)',
+        summary: 'The invitations a circle sent (owners and admins): by status or email, newest first, with the total',
         params: FfcParams,
-        querystring: Page,
+        querystring: SentInvitationListQuery,
         response: { 200: listOf(SentInvitationList, ffc.listFfcInvitations), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        ffc.listFfcInvitations.run({ ffcId: request.params.ffcId, limit, offset }, db),
+      const { status, q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          ffc.listFfcInvitations.run(
+            { ffcId: request.params.ffcId, status: status ?? null, q: q ?? null, sort: sort ?? null, ...page },
+            db,
+          ),
+        ),
       );
-      return { items, limit, offset };
     },
   );
 
@@ -155,14 +163,15 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: "Pending circle invitations to the caller's verified email",
-        querystring: Page,
+        querystring: ReceivedInvitationListQuery,
         response: { 200: listOf(ReceivedInvitationList, ffc.listMyFfcInvitations), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => ffc.listMyFfcInvitations.run({ limit, offset }, db));
-      return { items, limit, offset };
+      const { sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => ffc.listMyFfcInvitations.run({ sort: sort ?? null, ...page }, db)),
+      );
     },
   );
 

@@ -3,7 +3,7 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as identity from '../../generated/identity.queries.ts';
-import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AcceptedLinkReply,
   AddressBody,
@@ -14,12 +14,14 @@ import {
   EmailBody,
   EmailSyncBody,
   LinkBody,
+  LinkInvitationListQuery,
   LinkInvitationListReply,
   LinkInvitationParams,
   LinkInvitationRevokeParams,
   LinkReply,
   Persona,
   PersonaIdParams,
+  PersonaListQuery,
   PersonaListReply,
   PhoneBody,
   RegistrationBody,
@@ -126,13 +128,18 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/personas',
     {
       schema: {
-        summary: 'The personas the signed-in user may act for',
+        summary: 'The personas the signed-in user may act for: own first, by name or sorted, with the total',
+        querystring: PersonaListQuery,
         response: { 200: listOf(PersonaListReply, identity.listMyPersonas), ...problemResponses },
       },
     },
     async (request) => {
-      const items = await request.inTenant((db) => identity.listMyPersonas.run(undefined, db));
-      return { items };
+      const { q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          identity.listMyPersonas.run({ q: q ?? null, sort: sort ?? null, ...page }, db),
+        ),
+      );
     },
   );
 
@@ -250,14 +257,15 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Pending invitations to act for a persona, sent to the signed-in user',
-        querystring: Page,
+        querystring: LinkInvitationListQuery,
         response: { 200: listOf(LinkInvitationListReply, identity.listMyLinkInvitations), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => identity.listMyLinkInvitations.run({ limit, offset }, db));
-      return { items, limit, offset };
+      const { sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => identity.listMyLinkInvitations.run({ sort: sort ?? null, ...page }, db)),
+      );
     },
   );
 

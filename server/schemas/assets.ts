@@ -1,6 +1,6 @@
 // Request and response schemas of the asset routes. Money and percentages are decimal strings.
 import { Type, type Static } from 'typebox';
-import { IsoDate, JsonColumn, Nullable, PageWith, Timestamp, Uuid } from './common.ts';
+import { IsoDate, JsonColumn, Nullable, PageFields, PageWith, Sort, TextFilter, Timestamp, Uuid } from './common.ts';
 import { Role } from './family_circles.ts';
 
 export const Money = Type.String({
@@ -133,13 +133,14 @@ export const PersonaAssets = Type.Object({
       identifierMasked: Nullable(Type.String()),
       ownershipPercentage: Type.String(),
       ownershipForm: Type.String(),
-      currentValue: Nullable(Type.String()),
+      currentValue: Nullable(Type.String({ description: 'the latest valuation, in currentValueCurrency' })),
+      currentValueCurrency: Nullable(Type.String()),
       valuedOn: Nullable(IsoDate),
-      myAccess: Type.String(),
+      myAccess: Type.String({ description: 'owner, edit or view' }),
+      createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
 
 export const AssignBody = Type.Object(
@@ -171,7 +172,10 @@ export const Valuation = Type.Object({
   currency: Type.String(),
   source: Type.String(),
 });
-export const ValuationQuery = PageWith({ asOf: Type.Optional(IsoDate) });
+export const ValuationQuery = PageWith({
+  asOf: Type.Optional(IsoDate),
+  sort: Sort(['-valuedOn', 'valuedOn'], 'default -valuedOn (newest first)'),
+});
 export const Valuations = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -183,6 +187,7 @@ export const Valuations = Type.Object({
       createdAt: Timestamp,
     }),
   ),
+  ...PageFields,
 });
 export const PermissionBody = Type.Object(
   {
@@ -194,10 +199,7 @@ export const PermissionBody = Type.Object(
   { additionalProperties: false },
 );
 export const PermissionReply = Type.Object({ permissionId: Uuid });
-export const SearchQuery = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 200 }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
-  { additionalProperties: false },
-);
+export const SearchQuery = PageWith({ q: Type.String({ minLength: 1, maxLength: 200, description: 'words to find' }) });
 export const SearchReply = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -208,6 +210,7 @@ export const SearchReply = Type.Object({
       rank: Type.Number(),
     }),
   ),
+  ...PageFields,
 });
 export const Categories = Type.Object({
   items: Type.Array(
@@ -344,8 +347,18 @@ export const CreateAssetContract = Type.Unsafe<Static<typeof CreateAssetBody>>({
   discriminator: { propertyName: 'assetType' },
 });
 
-/** `GET /v1/assets` and `GET /v1/ffcs/{ffcId}/assets`: a page, optionally of one asset type. */
-export const AssetListQuery = PageWith({ assetType: Type.Optional(AssetType) });
+const assetListFilters = {
+  assetType: Type.Optional(AssetType),
+  q: TextFilter('words that begin words of the name, description or category (GIN-indexed)'),
+  sort: Sort(['name', '-name', 'createdAt', '-createdAt'], 'default name'),
+};
+/** `GET /v1/ffcs/{ffcId}/assets` and `GET /v1/personas/{personaId}/assets`: a page, optionally of one type, matching q. */
+export const AssetListQuery = PageWith(assetListFilters);
+/** `GET /v1/assets`: the same, and optionally only what one circle's members own. */
+export const MyAssetListQuery = PageWith({
+  ...assetListFilters,
+  ffcId: Type.Optional(Uuid),
+});
 /** An asset in a list: its latest value carries that value's own currency. */
 export const AssetList = Type.Object({
   items: Type.Array(
@@ -364,6 +377,5 @@ export const AssetList = Type.Object({
       createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
