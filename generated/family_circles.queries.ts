@@ -480,3 +480,35 @@ const listMyFfcInvitationsIR: any = {"usedParamSet":{"sort":true,"limit":true,"o
 export const listMyFfcInvitations = new PreparedQuery<IListMyFfcInvitationsParams,IListMyFfcInvitationsResult>(listMyFfcInvitationsIR);
 
 
+/** 'GetFfcMember' parameters type */
+export interface IGetFfcMemberParams {
+  ffcId: string;
+  personaId: string;
+}
+
+/** 'GetFfcMember' return type */
+export interface IGetFfcMemberResult {
+  ffcId: string;
+  membershipId: string;
+  personaId: string;
+  role: string;
+}
+
+/** 'GetFfcMember' query type */
+export interface IGetFfcMemberQuery {
+  params: IGetFfcMemberParams;
+  result: IGetFfcMemberResult;
+}
+
+const getFfcMemberIR: any = {"usedParamSet":{"ffcId":true,"personaId":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":144,"b":150}]},{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":169,"b":179}]}],"statement":"SELECT membership_id AS \"membershipId!\", ffc_id AS \"ffcId!\", persona_id AS \"personaId!\", role AS \"role!\"\nFROM api.sp_get_ffc_member(p_ffc_id => :ffcId!, p_persona_id => :personaId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT membership_id AS "membershipId!", ffc_id AS "ffcId!", persona_id AS "personaId!", role AS "role!"
+ * FROM api.sp_get_ffc_member(p_ffc_id => :ffcId!, p_persona_id => :personaId!)
+ * ```
+ */
+export const getFfcMember = new PreparedQuery<IGetFfcMemberParams,IGetFfcMemberResult>(getFfcMemberIR);
+
+

@@ -227,6 +227,30 @@ comment on function api.sp_update_ffc_member_role(uuid, uuid, text) is
   'Changes a member''s role: owners change anyone, admins only roles below admin; the last owner stays.';
 grant execute on function api.sp_update_ffc_member_role(uuid, uuid, text) to estate_api;
 
+create or replace function api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid)
+  returns setof app.ffc_membership_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Members see each other's roles (as in the hierarchy); a non-member: the circle is not found.
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  return query
+    select m.id, m.ffc_id, m.persona_id, m.role from app.ffc_memberships m
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
+  if not found then
+    perform app.fail('PT404', 'member_not_found', 'this persona is not a member of the circle');
+  end if;
+end
+$$;
+comment on function api.sp_get_ffc_member(uuid, uuid) is
+  'One active membership of a circle the signed-in user belongs to: its role (what If-Match on the member routes compares).';
+grant execute on function api.sp_get_ffc_member(uuid, uuid) to estate_api;
+
 create or replace function app.drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid) returns integer
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp

@@ -93,7 +93,7 @@ export async function buildApp(options: AppOptions) {
     new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true }),
   );
   const strict = addFormats(
-    new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true }),
+    new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true, discriminator: true }),
   );
   app.setValidatorCompiler(
     ({ schema, httpPart }) =>

@@ -214,7 +214,10 @@ t.test('asset lists: a total over every page, sorted, filtered by type, circle a
     [['A Olga car', 'B Olga van', 'D Max car', 'E Max hidden car'], 4],
     "ffcId: what the circle's members own that I may see",
   );
-  t.same((await listed(otto, '/v1/assets')).items.map((a) => a.name), ['F Otto car']);
+  t.same(
+    (await listed(otto, '/v1/assets')).items.map((a) => a.name),
+    ['F Otto car'],
+  );
   const circleAssets = await listed(max, `/v1/ffcs/${ffcId}/assets?q=olga&sort=-name`);
   t.same(
     [circleAssets.items.map((a) => a.name), circleAssets.total],

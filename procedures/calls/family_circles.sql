@@ -62,3 +62,7 @@ SELECT invitation_id AS "invitationId!", ffc_id AS "ffcId!", ffc_name AS "ffcNam
        invited_by_name AS "invitedByName!", expires_at AS "expiresAt!", created_at AS "createdAt!",
        total AS "total!"
 FROM api.sp_list_my_ffc_invitations(p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
+
+/* @name getFfcMember */
+SELECT membership_id AS "membershipId!", ffc_id AS "ffcId!", persona_id AS "personaId!", role AS "role!"
+FROM api.sp_get_ffc_member(p_ffc_id => :ffcId!, p_persona_id => :personaId!);

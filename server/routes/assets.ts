@@ -14,7 +14,6 @@ import {
   AssignBody,
   Assignment,
   Categories,
-  CreateAssetBody,
   CreateAssetContract,
   PermissionBody,
   PermissionParams,
@@ -41,10 +40,9 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/assets',
     {
-      config: { publishedBody: CreateAssetContract },
       schema: {
         summary: 'Creates an asset with its type fields, first valuation and first owner',
-        body: CreateAssetBody,
+        body: CreateAssetContract,
         response: { 201: replyOf(Asset, assets.createAsset), ...problemResponses },
       },
     },
@@ -63,7 +61,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ownerPersonaId: body.ownerPersonaId,
             initialValue: body.initialValue,
             valuedOn: body.valuedOn,
-            details: body.details,
+            details: body.details ?? {},
             ownershipPercentage: body.ownershipPercentage,
             ownershipForm: body.ownershipForm,
             valuationSource: body.valuationSource,
@@ -231,7 +229,13 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return request.inTenant((db) =>
         paged({ limit, offset }, (page) =>
           assets.getPersonaAssets.run(
-            { personaId: request.params.personaId, assetType: assetType ?? null, q: q ?? null, sort: sort ?? null, ...page },
+            {
+              personaId: request.params.personaId,
+              assetType: assetType ?? null,
+              q: q ?? null,
+              sort: sort ?? null,
+              ...page,
+            },
             db,
           ),
         ),

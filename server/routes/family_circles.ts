@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as ffc from '../../generated/family_circles.queries.ts';
 import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
+import { requireIfMatch, withETag } from '../plugins/conditional.ts';
 import {
   AcceptBody,
   AddMemberBody,
@@ -87,10 +88,8 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(FfcDetail, ffc.getFfc), ...problemResponses },
       },
     },
-    async (request) => {
-      const [row] = await request.inTenant((db) => ffc.getFfc.run({ ffcId: request.params.ffcId }, db));
-      return row;
-    },
+    async (request, reply) =>
+      withETag(reply, (await request.inTenant((db) => ffc.getFfc.run({ ffcId: request.params.ffcId }, db)))[0]),
   );
 
   app.patch(
@@ -105,17 +104,14 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { name, description } = request.body;
-      const [row] = await request.inTenant((db) =>
-        ffc.updateFfc.run(
-          {
-            ffcId: request.params.ffcId,
-            name: name ?? null,
-            description: description ?? null,
-            clearDescription: description === null,
-          },
+      const { ffcId } = request.params;
+      const [row] = await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: ffcId }, () => ffc.getFfc.run({ ffcId }, db));
+        return ffc.updateFfc.run(
+          { ffcId, name: name ?? null, description: description ?? null, clearDescription: description === null },
           db,
-        ),
-      );
+        );
+      });
       return row;
     },
   );
@@ -130,7 +126,11 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => ffc.deleteFfc.run({ ffcId: request.params.ffcId }, db));
+      const { ffcId } = request.params;
+      await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: ffcId }, () => ffc.getFfc.run({ ffcId }, db));
+        return ffc.deleteFfc.run({ ffcId }, db);
+      });
       return reply.code(204).send(null);
     },
   );
@@ -193,6 +193,19 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/ffcs/:ffcId/members/:personaId',
+    {
+      schema: {
+        summary: "One member's role in a circle the caller belongs to (its ETag guards the member routes)",
+        params: MemberParams,
+        response: { 200: replyOf(Membership, ffc.getFfcMember), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      withETag(reply, (await request.inTenant((db) => ffc.getFfcMember.run(request.params, db)))[0]),
+  );
+
   app.patch(
     '/ffcs/:ffcId/members/:personaId',
     {
@@ -204,9 +217,12 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.inTenant((db) =>
-        ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db),
-      );
+      const [row] = await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: request.params.ffcId }, () =>
+          ffc.getFfcMember.run(request.params, db),
+        );
+        return ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db);
+      });
       return row;
     },
   );
@@ -221,7 +237,12 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => ffc.removeFfcMember.run(request.params, db));
+      await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: request.params.ffcId }, () =>
+          ffc.getFfcMember.run(request.params, db),
+        );
+        return ffc.removeFfcMember.run(request.params, db);
+      });
       return reply.code(204).send(null);
     },
   );

@@ -228,9 +228,10 @@ export const UpdateAssetBody = Type.Object(
 );
 
 // The type fields of each of the 13 asset types (the columns of its app.asset_* table,
-// camelCased), as the published contract describes them. The API still validates `details` as a
-// flat object and the database checks the fields (app.insert_asset_details: unknown keys, the
-// columns' CHECKs); these schemas document what it accepts, one component per type.
+// camelCased), one component per type. POST /v1/assets validates `details` against its type's
+// schema (CreateAssetContract); PATCH carries no assetType, so it validates the flat Details()
+// bounds and the database checks the fields against the stored type (app.check_asset_details,
+// which also checks every create again: unknown keys, the columns' CHECKs).
 const text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
 const optionalText = (maxLength: number, description: string) =>
   Type.Optional(Nullable(Type.String({ maxLength, description })));
@@ -330,10 +331,14 @@ export const ASSET_DETAILS = {
 export const assetDetailsSchemas = Object.values(ASSET_DETAILS);
 
 /**
- * The create body as published: a discriminated union on `assetType`, each variant with its own
- * `details`. The route validates CreateAssetBody (the same fields, details checked by the database).
+ * The create body, as published and as validated: a discriminated union on `assetType` (Ajv's
+ * `discriminator`: only the named type's branch is checked), each variant with its own `details`,
+ * so a field of another type is refused by name (`body.details.notes: unknown field notes`)
+ * before the database's own check (app.check_asset_details) runs.
  */
 export const CreateAssetContract = Type.Unsafe<Static<typeof CreateAssetBody>>({
+  type: 'object',
+  required: ['assetType'],
   oneOf: Object.entries(ASSET_DETAILS).map(([assetType, schema]) => ({
     ...CreateAssetBody,
     title: `Create${schema.$id.replace(/Details$/, '')}Asset`,

@@ -173,4 +173,6 @@ export const InvoiceListQuery = PageWith({
   sort: Sort(['-createdAt', 'createdAt'], 'default -createdAt (newest first)'),
 });
 /** `GET /v1/subscription/changes`: newest first. */
-export const ChangeListQuery = PageWith({ sort: Sort(['-changedAt', 'changedAt'], 'default -changedAt (newest first)') });
+export const ChangeListQuery = PageWith({
+  sort: Sort(['-changedAt', 'changedAt'], 'default -changedAt (newest first)'),
+});

@@ -50,8 +50,7 @@ export async function paged<Row extends Counted>(
   fetch: (page: { limit: number; offset: number }) => Promise<Row[]>,
 ): Promise<{ items: Omit<Row, 'total'>[]; total: number; limit: number; offset: number }> {
   const rows = await fetch(page);
-  const total =
-    rows[0]?.total ?? (page.offset > 0 ? ((await fetch({ limit: 1, offset: 0 }))[0]?.total ?? 0) : 0);
+  const total = rows[0]?.total ?? (page.offset > 0 ? ((await fetch({ limit: 1, offset: 0 }))[0]?.total ?? 0) : 0);
   return { items: rows.map(({ total: _total, ...item }) => item), total, limit: page.limit, offset: page.offset };
 }
 

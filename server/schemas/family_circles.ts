@@ -118,7 +118,11 @@ export const FfcListQuery = PageWith({
 /** `GET /v1/ffcs/{ffcId}/invitations`: what a circle sent, newest first. */
 export const SentInvitationListQuery = PageWith({
   status: Type.Optional(
-    Type.Unsafe<string>({ type: 'string', enum: ['pending', 'accepted', 'revoked', 'expired'], description: 'as shown' }),
+    Type.Unsafe<string>({
+      type: 'string',
+      enum: ['pending', 'accepted', 'revoked', 'expired'],
+      description: 'as shown',
+    }),
   ),
   q: TextFilter('part of the invited email'),
   sort: Sort(['-createdAt', 'createdAt', 'email', '-email'], 'default -createdAt (newest first)'),
