@@ -244,9 +244,18 @@ const decimal = (description: string) =>
   Type.String({ pattern: '^[0-9]{1,18}(\\.[0-9]{1,12})?$', description: `exact decimal string: ${description}` });
 const optional = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 const details = (id: string, description: string, properties: Parameters<typeof Type.Object>[0]) =>
-  Object.assign(Type.Object(properties, { $id: id, title: id, description, additionalProperties: false }), {
-    $id: id,
-  });
+  Object.assign(
+    Type.Object(properties, {
+      $id: id,
+      title: id,
+      description,
+      additionalProperties: false,
+      // The same cheap bounds as Details(): many keys are refused before each is looked at.
+      maxProperties: DETAILS_MAX_FIELDS,
+      propertyNames: { pattern: DETAILS_KEY_PATTERN },
+    }),
+    { $id: id },
+  );
 
 export const ASSET_DETAILS = {
   bank_account: details('BankAccountDetails', 'A checking, savings, money-market or deposit account', {
@@ -339,6 +348,8 @@ export const assetDetailsSchemas = Object.values(ASSET_DETAILS);
 export const CreateAssetContract = Type.Unsafe<Static<typeof CreateAssetBody>>({
   type: 'object',
   required: ['assetType'],
+  // Each branch allows exactly the create fields; the union's own bound says so before any branch.
+  maxProperties: Object.keys(CreateAssetBody.properties).length,
   oneOf: Object.entries(ASSET_DETAILS).map(([assetType, schema]) => ({
     ...CreateAssetBody,
     title: `Create${schema.$id.replace(/Details$/, '')}Asset`,
