@@ -17,7 +17,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The process is up */
         200: {
           headers: {
             [name: string]: unknown;
@@ -64,7 +64,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The process can reach its database */
         200: {
           headers: {
             [name: string]: unknown;
@@ -135,7 +135,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -275,7 +275,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -421,7 +421,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -565,7 +565,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The signed-in user, their persona and the tenant branding */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -715,7 +715,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -835,17 +835,26 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The personas the signed-in user may act for */
+    /** The personas the signed-in user may act for: own first, by name or sorted, with the total */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description part of a first, last or preferred name */
+          q?: string;
+          /** @description default: own persona first, then by creation */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The personas the signed-in user may act for: own first, by name or sorted, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -863,6 +872,12 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
+              limit: number;
+              /** @description the rows skipped */
+              offset: number;
             };
           };
         };
@@ -977,7 +992,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -1156,7 +1171,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One persona with contact data and relationships */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -1343,7 +1358,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -1529,7 +1544,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -1546,7 +1561,7 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description Accepted: the same answer whatever the target (nothing about it is revealed) */
         202: {
           headers: {
             [name: string]: unknown;
@@ -1684,7 +1699,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -1790,7 +1805,11 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description default createdAt (oldest first) */
+          sort?: 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -1799,7 +1818,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Pending invitations to act for a persona, sent to the signed-in user */
         200: {
           headers: {
             [name: string]: unknown;
@@ -1818,7 +1837,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -1938,7 +1961,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -2078,7 +2101,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -2218,7 +2241,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -2362,7 +2385,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -2511,7 +2534,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -2645,7 +2668,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -2783,7 +2806,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -2900,11 +2923,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The circles the signed-in user belongs to */
+    /** The circles the signed-in user belongs to: by name or sorted, with the total */
     get: {
       parameters: {
         query?: {
+          /** @description part of the circle name */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -2913,7 +2942,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The circles the signed-in user belongs to: by name or sorted, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -2930,7 +2959,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -3039,7 +3072,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -3173,7 +3206,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The family as a tree of members, roles and relationships */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3302,7 +3335,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3310,9 +3346,11 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One circle the caller belongs to: name, description, role, member count */
         200: {
           headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3328,6 +3366,15 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -3419,7 +3466,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3427,7 +3477,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -3488,6 +3538,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -3523,7 +3582,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3538,7 +3600,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3612,6 +3674,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -3650,11 +3721,19 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The invitations a circle sent, newest first (owners and admins) */
+    /** The invitations a circle sent (owners and admins): by status or email, newest first, with the total */
     get: {
       parameters: {
         query?: {
+          /** @description as shown */
+          status?: 'pending' | 'accepted' | 'revoked' | 'expired';
+          /** @description part of the invited email */
+          q?: string;
+          /** @description default -createdAt (newest first) */
+          sort?: '-createdAt' | 'createdAt' | 'email' | '-email';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -3665,7 +3744,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The invitations a circle sent (owners and admins): by status or email, newest first, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3687,7 +3766,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -3801,7 +3884,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -3925,7 +4008,11 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description default -createdAt (newest first) */
+          sort?: '-createdAt' | 'createdAt' | 'expiresAt' | '-expiresAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -3934,7 +4021,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Pending circle invitations to the caller's verified email */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3954,7 +4041,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -4082,7 +4173,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -4204,14 +4295,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Removes a member, or leaves the circle */
-    delete: {
+    /** One member's role in a circle the caller belongs to (its ETag guards the member routes) */
+    get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path: {
           ffcId: string;
           personaId: string;
@@ -4220,12 +4311,33 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
-        204: {
+        /** @description One member's role in a circle the caller belongs to (its ETag guards the member routes) */
+        200: {
+          headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              membershipId: string;
+              /** Format: uuid */
+              ffcId: string;
+              /** Format: uuid */
+              personaId: string;
+              role: string;
+            };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': unknown;
+          };
         };
         /** @description The request is not valid: `errors` names the fields */
         400: {
@@ -4310,13 +4422,133 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    post?: never;
+    /** Removes a member, or leaves the circle */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
+        path: {
+          ffcId: string;
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: no content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     /** Changes a member's role */
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           ffcId: string;
           personaId: string;
@@ -4331,7 +4563,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4402,6 +4634,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -4456,7 +4697,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -4579,7 +4820,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -4701,7 +4942,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every asset the caller may see (owned, granted, through circle roles), by name, optionally of one type */
+    /** Every asset the caller may see (owned, granted, through circle roles): by type, circle or text, sorted, with the total */
     get: {
       parameters: {
         query?: {
@@ -4719,7 +4960,14 @@ export interface paths {
             | 'collectible'
             | 'intellectual_property'
             | 'misc';
+          /** @description words that begin words of the name, description or category (GIN-indexed) */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          ffcId?: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -4728,7 +4976,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Every asset the caller may see (owned, granted, through circle roles): by type, circle or text, sorted, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4753,7 +5001,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -5275,7 +5527,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -5436,7 +5688,13 @@ export interface paths {
             | 'collectible'
             | 'intellectual_property'
             | 'misc';
+          /** @description words that begin words of the name, description or category (GIN-indexed) */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -5447,7 +5705,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The assets a circle's members own that the caller may see (members only) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5472,7 +5730,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -5579,8 +5841,12 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description words to find */
           q: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
+          offset?: number;
         };
         header?: never;
         path?: never;
@@ -5588,7 +5854,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Full-text search over the assets the caller may see */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5603,6 +5869,12 @@ export interface paths {
                 name: string;
                 rank: number;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
+              limit: number;
+              /** @description the rows skipped */
+              offset: number;
             };
           };
         };
@@ -5714,7 +5986,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Asset categories of the 13 types */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5843,7 +6115,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One asset (identifier masked) */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -5992,7 +6264,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -6119,7 +6391,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6262,7 +6534,27 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          assetType?:
+            | 'bank_account'
+            | 'investment_account'
+            | 'real_estate'
+            | 'vehicle'
+            | 'business'
+            | 'life_insurance'
+            | 'personal_property'
+            | 'debt'
+            | 'cryptocurrency'
+            | 'retirement_account'
+            | 'collectible'
+            | 'intellectual_property'
+            | 'misc';
+          /** @description words that begin words of the name, description or category (GIN-indexed) */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -6273,7 +6565,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description What a persona owns that the caller may see */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6292,10 +6584,18 @@ export interface paths {
                 ownershipPercentage: string;
                 ownershipForm: string;
                 currentValue: string | null;
+                currentValueCurrency: string | null;
                 valuedOn: string | null;
+                /** @description owner, edit or view */
                 myAccess: string;
+                /** Format: date-time */
+                createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -6426,7 +6726,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6576,7 +6876,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6696,12 +6996,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Valuation history, newest first (as of a date with asOf) */
+    /** Valuation history, newest first or sorted (up to a date with asOf), with the total */
     get: {
       parameters: {
         query?: {
           asOf?: string;
+          /** @description default -valuedOn (newest first) */
+          sort?: '-valuedOn' | 'valuedOn';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -6712,7 +7016,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Valuation history, newest first or sorted (up to a date with asOf), with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6730,6 +7034,12 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
+              limit: number;
+              /** @description the rows skipped */
+              offset: number;
             };
           };
         };
@@ -6844,7 +7154,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -6994,7 +7304,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -7127,7 +7437,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -7244,7 +7554,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7386,7 +7696,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Monthly net-worth points of a persona over a range (at most 10 years) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7525,7 +7835,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Net worth of a circle over the assets the caller may see, each counted once */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7657,7 +7967,9 @@ export interface paths {
         query?: {
           asOf?: string;
           currency?: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -7666,7 +7978,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The exchange rates net worth uses on a date (default today): each pair's latest rate on or before it, optionally of one currency */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7683,7 +7995,11 @@ export interface paths {
                 /** Format: date */
                 rateDate: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -7796,7 +8112,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The plans this tenant offers, with prices and limits */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7931,7 +8247,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The signed-in user's subscription and the plan whose limits apply now */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -8078,7 +8394,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -8230,7 +8546,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8389,7 +8705,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8527,11 +8843,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The history of the user's plan changes, newest first */
+    /** The history of the user's plan changes, newest first, with the total */
     get: {
       parameters: {
         query?: {
+          /** @description default -changedAt (newest first) */
+          sort?: '-changedAt' | 'changedAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -8540,7 +8860,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The history of the user's plan changes, newest first, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8559,7 +8879,11 @@ export interface paths {
                 /** Format: date-time */
                 changedAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -8672,7 +8996,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Who holds the user's seats: the people in the circles they created */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8803,7 +9127,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Circles, seats, assets and storage in use against the limits of the plan in force */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8930,7 +9254,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The user's payment methods (brand and last four), the default first */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9063,7 +9387,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -9205,7 +9529,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9322,11 +9646,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The user's invoices, newest first */
+    /** The user's invoices: by status, newest first, with the total */
     get: {
       parameters: {
         query?: {
+          status?: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
+          /** @description default -createdAt (newest first) */
+          sort?: '-createdAt' | 'createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -9335,7 +9664,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The user's invoices: by status, newest first, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9363,7 +9692,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -9481,7 +9814,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One of the user's invoices with the payments made against it */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -9646,7 +9979,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
