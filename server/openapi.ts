@@ -51,12 +51,6 @@ export const tagRoutes =
     if (route.schema && !route.schema.tags) route.schema = { ...route.schema, tags: [tag.name] };
   };
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The body as published when it is more precise than the one validated (e.g. a union the database checks). */
-    publishedBody?: unknown;
-  }
-}
 
 const WEBHOOKS = '/v1/webhooks/';
 
@@ -182,7 +176,7 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     const authenticated = url.startsWith('/v1/') && !url.startsWith(WEBHOOKS);
     const published = {
       ...schema,
-      ...(schema.body ? { body: withDefaultsOptional(route.config?.publishedBody ?? schema.body) } : {}),
+      ...(schema.body ? { body: withDefaultsOptional(schema.body) } : {}),
       ...(schema.querystring ? { querystring: withDefaultsOptional(schema.querystring) } : {}),
       ...(authenticated ? { security: [{ bearer: [] }] } : {}),
       // Any status a route does not list (413, 415, 429...) is a problem document too.
