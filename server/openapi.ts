@@ -51,7 +51,6 @@ export const tagRoutes =
     if (route.schema && !route.schema.tags) route.schema = { ...route.schema, tags: [tag.name] };
   };
 
-
 const WEBHOOKS = '/v1/webhooks/';
 
 /** Each typed binding's name (listMyAssets) → the procedure its SQL calls (sp_list_my_assets). */

@@ -568,3 +568,19 @@ t.test('update and delete: editors change fields, only sole owners delete', asyn
   );
   t.equal(rows[0].n, 1, 'the audit log records the deletion');
 });
+
+t.test('lists refuse a sort outside their allow-list and a blank or long q, in the database itself', async (t) => {
+  const list = (params: { sort?: string; q?: string }) =>
+    as(alice, (c) => assets.listMyAssets.run({ limit: 10, offset: 0, ...params }, c));
+  for (const sort of ['price', 'name desc', "name'; --", ''])
+    t.match(await rejection(list({ sort })), { code: 'invalid_sort' }, `sort ${JSON.stringify(sort)}`);
+  for (const q of ['   ', 'x'.repeat(201)])
+    t.match(await rejection(list({ q })), { code: 'invalid_filter' }, `q of ${q.length} characters`);
+  t.match(await rejection(as(alice, (c) => ffc.listMyFfcs.run({ sort: '-memberCount', limit: 10, offset: 0 }, c))), {
+    code: 'invalid_sort',
+  });
+  const all = await list({});
+  t.ok(all.length > 0 && all.every((row) => row.total === all[0].total), 'every row carries the same total');
+  const erinsOnly = await as(mallory, (c) => assets.listMyAssets.run({ q: 'secret', limit: 10, offset: 0 }, c));
+  t.same(erinsOnly, [], "another tenant's text filter finds and counts nothing");
+});
