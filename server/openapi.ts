@@ -15,6 +15,7 @@ import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
+import * as tenancyQueries from '../generated/tenancy.queries.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
 export const sharedSchemas = [ProblemSchema, ...assetDetailsSchemas];
@@ -55,7 +56,16 @@ const WEBHOOKS = '/v1/webhooks/';
 
 /** Each typed binding's name (listMyAssets) → the procedure its SQL calls (sp_list_my_assets). */
 const PROCEDURE_OF = new Map<string, string>();
-for (const queries of [assetQueries, billingQueries, circleQueries, identityQueries, netWorthQueries, stripeQueries])
+// Every generated module a route may call (a new domain's module is added here).
+for (const queries of [
+  assetQueries,
+  billingQueries,
+  circleQueries,
+  identityQueries,
+  netWorthQueries,
+  stripeQueries,
+  tenancyQueries,
+])
   for (const [name, query] of Object.entries(queries)) {
     const statement = (query as { queryIR?: { statement?: string } }).queryIR?.statement ?? '';
     const called = /\b(?:api|support)\.(sp_\w+)\s*\(/.exec(statement);
@@ -70,7 +80,7 @@ for (const queries of [assetQueries, billingQueries, circleQueries, identityQuer
 export function proceduresOf(handler: unknown): string[] {
   if (typeof handler !== 'function') return [];
   const source = handler.toString().replace(/requireIfMatch\([\s\S]*?\);/g, '');
-  const names = [...source.matchAll(/\.(\w+)\.run\(/g)].map((call) => PROCEDURE_OF.get(call[1]));
+  const names = [...source.matchAll(/\b(\w+)\.run\(/g)].map((call) => PROCEDURE_OF.get(call[1]));
   return [...new Set(names.filter((name): name is string => name !== undefined))];
 }
 /** `x-procedure` of each operation (`GET /v1/assets/{assetId}`), filled by the transform, read by transformObject. */
