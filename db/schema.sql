@@ -85,7 +85,8 @@ CREATE TYPE app.asset_list_row AS (
 	current_value_currency text,
 	valued_on date,
 	my_access text,
-	created_at timestamp with time zone
+	created_at timestamp with time zone,
+	total integer
 );
 
 ALTER TYPE app.asset_list_row OWNER TO estate_owner;
@@ -94,7 +95,7 @@ ALTER TYPE app.asset_list_row OWNER TO estate_owner;
 -- Name: TYPE asset_list_row; Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON TYPE app.asset_list_row IS 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access.';
+COMMENT ON TYPE app.asset_list_row IS 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access, and the filtered total of the list.';
 
 --
 -- Name: asset_row; Type: TYPE; Schema: app; Owner: estate_owner
@@ -1333,33 +1334,37 @@ ALTER FUNCTION api.sp_get_asset(p_asset_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_asset(p_asset_id uuid) IS 'One asset the caller may see, with its type''s fields, latest value and owners; identifiers masked.';
 
 --
--- Name: sp_get_asset_valuations(uuid, date, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_get_asset_valuations(uuid, date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) RETURNS TABLE(valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
+declare
+  v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
   perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
-  -- Newest first; with p_as_of, the first row is the value as of that date.
+  -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
-    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at from app.asset_valuations v
+    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at, (pg_catalog.count(*) over ())::integer
+      from app.asset_valuations v
      where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
-     order by v.valued_on desc, v.created_at desc
+     order by case when v_sort = 'valuedOn' then v.valued_on end, case when v_sort = 'valuedOn' then v.created_at end,
+              v.valued_on desc, v.created_at desc, v.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) IS 'Valuation history of an asset, newest first; with as_of, the history up to that date (its first row is the value as of then).';
+COMMENT ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) IS 'Valuation history of an asset, newest first (or oldest, sort valuedOn), with the total; with as_of, the history up to that date (newest first, its first row is the value as of then).';
 
 --
 -- Name: sp_get_current_user(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1466,6 +1471,38 @@ ALTER FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) IS 'The family as a tree: members with roles, each under its parent (from recorded parent/child relationships), depth-first.';
 
 --
+-- Name: sp_get_ffc_member(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) RETURNS SETOF app.ffc_membership_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Members see each other's roles (as in the hierarchy); a non-member: the circle is not found.
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  return query
+    select m.id, m.ffc_id, m.persona_id, m.role from app.ffc_memberships m
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
+  if not found then
+    perform app.fail('PT404', 'member_not_found', 'this persona is not a member of the circle');
+  end if;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) IS 'One active membership of a circle the signed-in user belongs to: its role (what If-Match on the member routes compares).';
+
+--
 -- Name: sp_get_invoice(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1558,10 +1595,10 @@ ALTER FUNCTION api.sp_get_persona(p_persona_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_persona(p_persona_id uuid) IS 'One persona the signed-in user may act for, with contact data and relationships.';
 
 --
--- Name: sp_get_persona_assets(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_get_persona_assets(uuid, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric, valued_on date, my_access text)
+CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric, current_value_currency text, valued_on date, my_access text, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1569,38 +1606,46 @@ CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   perform app.check_page(p_limit, p_offset);
+  -- What this persona owns, narrowed to what the caller may see before filtering and counting
+  -- (the total never counts what the caller may not see).
   return query
-    select * from (
+    select visible.*, (pg_catalog.count(*) over ())::integer from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
              case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-             o.ownership_percentage, o.ownership_form::text, v.amount, v.valued_on,
-             app.asset_access(v_user_id, a.id) as access
+             o.ownership_percentage, o.ownership_form::text, v.amount, v.currency, v.valued_on,
+             app.asset_access(v_user_id, a.id) as access, a.created_at
         from app.asset_ownerships o
         join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-        left join lateral (select x.amount, x.valued_on from app.asset_valuations x
+        left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
                             where x.tenant_id = a.tenant_id and x.asset_id = a.id
                             order by x.valued_on desc, x.created_at desc limit 1) v on true
        where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
+         and (p_asset_type is null or a.asset_type = p_asset_type)
+         and (v_q is null or a.search @@ app.prefix_tsquery(v_q))
     ) visible
-    -- What this persona owns, narrowed to what the caller may see.
     where visible.access is not null
-    order by visible.name, visible.id
+    order by case when v_sort = '-name' then visible.name end desc,
+             case when v_sort = 'createdAt' then visible.created_at end,
+             case when v_sort = '-createdAt' then visible.created_at end desc,
+             visible.name, visible.id
     limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The assets a persona owns (with share, form and latest value) that the caller may see, a page at a time.';
+COMMENT ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The assets a persona owns (share, form, latest value in its own currency) that the caller may see, optionally of one type or matching q; sorted, a page at a time with the total.';
 
 --
 -- Name: sp_invite_ffc_member(uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1776,7 +1821,7 @@ COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app clien
 -- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate numeric, rate_date date)
+CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate numeric, rate_date date, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -1794,11 +1839,14 @@ begin
   -- The rates net worth uses on that date (app.exchange_rate): each stored pair's latest on or
   -- before it. Reference data, the same for every tenant, read-only here.
   return query
-    select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
-      from app.exchange_rates r
-     where r.rate_date <= p_as_of
-       and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
-     order by r.base_currency, r.quote_currency, r.rate_date desc
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
+        from app.exchange_rates r
+       where r.rate_date <= p_as_of
+         and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
+       order by r.base_currency, r.quote_currency, r.rate_date desc
+    ) x
+     order by x.base_currency, x.quote_currency
      limit p_limit offset p_offset;
 end
 $_$;
@@ -1809,19 +1857,21 @@ ALTER FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit
 -- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) IS 'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency.';
+COMMENT ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) IS 'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency, a page at a time with the total.';
 
 --
--- Name: sp_list_ffc_assets(uuid, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_ffc_assets(uuid, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_page(p_limit, p_offset);
@@ -1834,57 +1884,70 @@ begin
           where o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
           intersect
           select app.visible_asset_ids(v_user_id)),
-    p_asset_type, p_limit, p_offset);
+    p_asset_type, v_q, v_sort, p_limit, p_offset);
 end
 $$;
 
-ALTER FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) IS 'The assets a circle''s members own that the caller may see (members only), optionally of one type, a page at a time.';
+COMMENT ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The assets a circle''s members own that the caller may see (members only), optionally of one type, matching q; sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_ffc_invitations(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_ffc_invitations(uuid, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, email text, role text, status text, expires_at timestamp with time zone, invited_by_user_id uuid, responded_at timestamp with time zone, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, email text, role text, status text, expires_at timestamp with time zone, invited_by_user_id uuid, responded_at timestamp with time zone, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 declare
   v_user_id uuid := app.current_user_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt', 'email', '-email']);
+  v_q text := app.check_filter_text(p_q);
 begin
   -- Those who may invite (owners, admins) see what the circle sent; others: ffc_permission_denied.
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
   perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('pending', 'accepted', 'revoked', 'expired') then
+    perform app.fail('PT400', 'invalid_filter', 'status must be pending, accepted, revoked or expired');
+  end if;
+  -- One circle's invitations (ffc_invitations_ffc_idx), filtered by the status as shown.
   return query
-    select i.id, i.email, i.role,
-           case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end,
-           i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
-      from app.ffc_invitations i
-     where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
-     order by i.created_at desc, i.id
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select i.id, i.email, i.role,
+             case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end as shown,
+             i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
+        from app.ffc_invitations i
+       where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
+         and (v_q is null or pg_catalog.strpos(pg_catalog.lower(i.email), v_q) > 0)
+    ) x
+     where p_status is null or x.shown = p_status
+     order by case when v_sort = 'createdAt' then x.created_at end,
+              case when v_sort = 'email' then x.email end,
+              case when v_sort = '-email' then x.email end desc,
+              x.created_at desc, x.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) IS 'The invitations a circle sent, newest first (owners and admins): email, role, pending/accepted/revoked/expired.';
+COMMENT ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The invitations a circle sent (owners and admins), newest first or sorted, optionally of one status (pending/accepted/revoked/expired) or whose email contains q, with the total.';
 
 --
--- Name: sp_list_invoices(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_invoices(text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, period_start timestamp with time zone, period_end timestamp with time zone, finalized_at timestamp with time zone, paid_at timestamp with time zone, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, period_start timestamp with time zone, period_end timestamp with time zone, finalized_at timestamp with time zone, paid_at timestamp with time zone, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1892,59 +1955,80 @@ CREATE FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) RETURNS 
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt']);
 begin
   perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('draft', 'open', 'paid', 'uncollectible', 'void') then
+    perform app.fail('PT400', 'invalid_filter', 'status must be draft, open, paid, uncollectible or void');
+  end if;
+  -- The caller's subscriptions' invoices (invoices_subscription_idx).
   return query
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
-           i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
+           i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at, (pg_catalog.count(*) over ())::integer
       from app.invoices i
       join app.subscriptions s on s.tenant_id = i.tenant_id and s.id = i.subscription_id
-     where i.tenant_id = v_tenant_id and s.user_id = v_user_id
-     order by i.created_at desc, i.id
+     where i.tenant_id = v_tenant_id and s.user_id = v_user_id and (p_status is null or i.status = p_status)
+     order by case when v_sort = 'createdAt' then i.created_at end, i.created_at desc, i.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first.';
+COMMENT ON FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first or sorted, optionally of one status, a page at a time with the total.';
 
 --
--- Name: sp_list_my_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_assets(text, uuid, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.check_page(p_limit, p_offset);
+  if p_ffc_id is not null then
+    -- Narrowing by a circle is for its members: anyone else gets the circle's usual not-found.
+    perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  end if;
   -- Everything the caller may see: owned through any persona they act for, granted to them or
-  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access).
-  return query select * from app.asset_list(v_user_id, array(select app.visible_asset_ids(v_user_id)),
-                                            p_asset_type, p_limit, p_offset);
+  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access); with a circle,
+  -- only what its active members own.
+  return query select * from app.asset_list(
+    v_user_id,
+    array(select app.visible_asset_ids(v_user_id)
+          intersect
+          select o.asset_id from app.asset_ownerships o
+            join app.ffc_memberships m on m.tenant_id = o.tenant_id and m.persona_id = o.persona_id
+           where p_ffc_id is not null and o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+          union all
+          select app.visible_asset_ids(v_user_id) where p_ffc_id is null),
+    p_asset_type, v_q, v_sort, p_limit, p_offset);
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, a page at a time.';
+COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, of one circle''s members, matching q; sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_my_ffc_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_ffc_invitations(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text, expires_at timestamp with time zone, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text, expires_at timestamp with time zone, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1952,11 +2036,13 @@ CREATE FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt', 'expiresAt', '-expiresAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   -- Only to the email the identity provider verified: a typed, unverified address sees none.
   return query
-    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at
+    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.users u
       join app.ffc_invitations i on i.tenant_id = u.tenant_id and i.email = pg_catalog.lower(u.email)
       join app.fwd_family_circles c on c.tenant_id = i.tenant_id and c.id = i.ffc_id and c.deleted_at is null
@@ -1964,24 +2050,27 @@ begin
       left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
      where u.tenant_id = v_tenant_id and u.id = v_user_id and u.email_verified_at is not null
        and i.status = 'pending' and i.expires_at > pg_catalog.now()
-     order by i.created_at desc, i.id
+     order by case when v_sort = 'createdAt' then i.created_at end,
+              case when v_sort = 'expiresAt' then i.expires_at end,
+              case when v_sort = '-expiresAt' then i.expires_at end desc,
+              i.created_at desc, i.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) IS 'Pending, unexpired circle invitations to the signed-in user''s verified email: circle, role, who invited (the token is only in the invitation itself).';
+COMMENT ON FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) IS 'Pending, unexpired circle invitations to the signed-in user''s verified email (circle, role, who invited), newest first or sorted, with the total.';
 
 --
--- Name: sp_list_my_ffcs(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_ffcs(text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1989,36 +2078,43 @@ CREATE FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) RETURNS T
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.check_page(p_limit, p_offset);
+  -- The caller's own memberships (ffc_memberships_persona_idx): a handful of rows to filter and sort.
   return query
     select c.id, c.name, c.description, m.role,
            (select count(*)::integer from app.ffc_memberships x
              where x.tenant_id = c.tenant_id and x.ffc_id = c.id and x.status = 'active'),
-           c.created_at
+           c.created_at, (pg_catalog.count(*) over ())::integer
       from app.ffc_memberships m
       join app.fwd_family_circles c on c.tenant_id = m.tenant_id and c.id = m.ffc_id
      where m.tenant_id = v_tenant_id and m.status = 'active'
        and m.persona_id = (select up.persona_id from app.user_personas up
                             where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self')
-     order by c.name, c.id
+       and (v_q is null or pg_catalog.strpos(pg_catalog.lower(c.name), v_q) > 0)
+     order by case when v_sort = '-name' then c.name end desc,
+              case when v_sort = 'createdAt' then c.created_at end,
+              case when v_sort = '-createdAt' then c.created_at end desc,
+              c.name, c.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, a page at a time.';
+COMMENT ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, optionally those whose name contains q; sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_my_link_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_link_invitations(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text, invited_by_first_name text, invited_by_last_name text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text, invited_by_first_name text, invited_by_last_name text, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2026,57 +2122,70 @@ CREATE FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset intege
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['createdAt', '-createdAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   return query
-    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at
+    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.persona_link_invitations i
       join app.personas p on p.tenant_id = i.tenant_id and p.id = i.persona_id
       left join app.user_personas iup on iup.tenant_id = i.tenant_id and iup.user_id = i.invited_by_user_id
                                      and iup.link_kind = 'self'
       left join app.personas ip on ip.tenant_id = iup.tenant_id and ip.id = iup.persona_id
      where i.tenant_id = v_tenant_id and i.invited_user_id = v_user_id and i.status = 'pending'
-     order by i.created_at, i.id
+     order by case when v_sort = '-createdAt' then i.created_at end desc, i.created_at, i.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) IS 'The pending invitations to act for a persona sent to the signed-in user, a page at a time: which persona, and who invited them.';
+COMMENT ON FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) IS 'The pending invitations to act for a persona sent to the signed-in user (which persona, who invited), oldest first or sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_my_personas(); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_personas(text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_personas() RETURNS TABLE(persona_id uuid, first_name text, last_name text, preferred_name text, link_kind text, living_status text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(persona_id uuid, first_name text, last_name text, preferred_name text, link_kind text, living_status text, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 declare
   v_user_id uuid := app.current_user_id();
+  v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
+  v_q text := app.check_filter_text(p_q);
 begin
+  perform app.check_page(p_limit, p_offset);
+  -- The caller's own links (user_personas' key): few rows; q matches any of the names.
   return query
-    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at
+    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.user_personas up
       join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
      where up.tenant_id = app.current_tenant_id() and up.user_id = v_user_id
-     order by up.link_kind desc, p.created_at, p.id;
+       and (v_q is null or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', p.first_name, p.last_name, p.preferred_name)), v_q) > 0)
+     order by case when v_sort = 'name' then pg_catalog.lower(p.last_name || ' ' || p.first_name) end,
+              case when v_sort = '-name' then pg_catalog.lower(p.last_name || ' ' || p.first_name) end desc,
+              case when v_sort = 'createdAt' then p.created_at end,
+              case when v_sort = '-createdAt' then p.created_at end desc,
+              up.link_kind desc, p.created_at, p.id
+     limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_personas() OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_personas(); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_personas() IS 'The personas the signed-in user may act for: their own first, then those they manage.';
+COMMENT ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The personas the signed-in user may act for (their own first, then those they manage, unless sorted), optionally those whose names contain q, a page at a time with the total.';
 
 --
 -- Name: sp_list_my_support_access(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2164,10 +2273,10 @@ ALTER FUNCTION api.sp_list_plans() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_plans() IS 'The plans this tenant offers, with prices and limits, marking the caller''s current plan.';
 
 --
--- Name: sp_list_subscription_changes(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_subscription_changes(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) RETURNS TABLE(change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text, source text, changed_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text, source text, changed_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2175,27 +2284,29 @@ CREATE FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integ
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-changedAt', 'changedAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   return query
-    select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
+    select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.subscription_plan_changes c
       join app.subscriptions s on s.tenant_id = c.tenant_id and s.id = c.subscription_id
       left join app.subscription_plans f on f.id = c.from_plan_id
       join app.subscription_plans t on t.id = c.to_plan_id
      where c.tenant_id = v_tenant_id and s.user_id = v_user_id
-     order by c.created_at desc, c.id
+     order by case when v_sort = 'changedAt' then c.created_at end, c.created_at desc, c.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_subscription_changes(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) IS 'The history of the signed-in user''s plan changes, newest first.';
+COMMENT ON FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) IS 'The history of the signed-in user''s plan changes, newest first or sorted, a page at a time with the total.';
 
 --
 -- Name: sp_list_subscription_seats(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2247,6 +2358,9 @@ begin
       perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_id for update;
     when 'persona' then
       perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_id for update;
+    when 'ffc' then
+      -- A circle and its memberships: the lock every membership change takes first (app.lock_ffc).
+      perform 1 from app.fwd_family_circles c where c.tenant_id = v_tenant_id and c.id = p_id for update;
     when 'subscription' then
       -- The caller's own current subscription (p_id is not used: there is one).
       perform 1 from app.subscriptions s
@@ -2263,7 +2377,7 @@ ALTER FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) OWNER TO est
 -- Name: FUNCTION sp_lock_for_precondition(p_kind text, p_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s or a persona''s row, or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s, a persona''s or a circle''s row (a circle''s also guards its memberships), or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
 
 --
 -- Name: sp_record_persona_relationship(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2653,10 +2767,10 @@ ALTER FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) 
 COMMENT ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) IS 'Withdraws the pending invitation of a user to act for a persona the signed-in user acts for; answers the same if there is none.';
 
 --
--- Name: sp_search_assets(text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_search_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, rank real)
+CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, rank real, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2665,27 +2779,29 @@ declare
   v_user_id uuid := app.current_user_id();
   v_query tsquery;
 begin
-  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 or p_limit not between 1 and 100 then
-    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters and limit 1 to 100');
+  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 then
+    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters');
   end if;
+  perform app.check_page(p_limit, p_offset);
   v_query := pg_catalog.websearch_to_tsquery('simple'::regconfig, p_query);
   return query
-    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query)
+    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query),
+           (pg_catalog.count(*) over ())::integer
       from app.assets a
      where a.tenant_id = app.current_tenant_id() and a.search @@ v_query
        and app.asset_access(v_user_id, a.id) is not null
-     order by 5 desc, a.name
-     limit p_limit;
+     order by 5 desc, a.name, a.id
+     limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_search_assets(p_query text, p_limit integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_search_assets(p_query text, p_limit integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_search_assets(p_query text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) IS 'Full-text search (GIN) over the names and descriptions of the assets the caller may see.';
+COMMENT ON FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) IS 'Full-text search (GIN) over the names and descriptions of the assets the caller may see, best first, a page at a time with the total.';
 
 --
 -- Name: sp_set_asset_permission(uuid, text, uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3555,33 +3671,56 @@ ALTER FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) OWNER TO es
 COMMENT ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) IS 'The type-specific fields of an asset, camelCased.';
 
 --
--- Name: asset_list(uuid, uuid[], text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+-- Name: asset_list(uuid, uuid[], text, text, text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+CREATE FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+  -- The filters narrow the given (visible) ids before counting: total never counts an invisible row.
   select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
          case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at
+         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at,
+         (pg_catalog.count(*) over ())::integer
     from app.assets a
     left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
                         where x.tenant_id = a.tenant_id and x.asset_id = a.id
                         order by x.valued_on desc, x.created_at desc limit 1) v on true
    where a.tenant_id = (select app.current_tenant_id()) and a.id = any (p_asset_ids)
      and (p_asset_type is null or a.asset_type = p_asset_type)
-   order by a.name, a.id
+     and (p_q is null or a.search @@ app.prefix_tsquery(p_q))
+   order by case when p_sort = '-name' then a.name end desc,
+            case when p_sort = 'createdAt' then a.created_at end,
+            case when p_sort = '-createdAt' then a.created_at end desc,
+            a.name, a.id
    limit p_limit offset p_offset
 $$;
 
-ALTER FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: app; Owner: estate_owner
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) IS 'A page of the given assets (of one type, or all) as app.asset_list_row, by name; the caller filters to what may be seen.';
+COMMENT ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'A page of the given assets (of one type, matching q, or all) as app.asset_list_row with the filtered total, sorted; the caller passes only what may be seen.';
+
+--
+-- Name: asset_list_sorts(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_list_sorts() RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select array['name', '-name', 'createdAt', '-createdAt'] $$;
+
+ALTER FUNCTION app.asset_list_sorts() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_list_sorts(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_list_sorts() IS 'The sort keys of every asset list (default name).';
 
 --
 -- Name: asset_type_table(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -3801,6 +3940,31 @@ ALTER FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) OWNER T
 COMMENT ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) IS 'Raises unless a caller with p_caller_role may give someone p_role.';
 
 --
+-- Name: check_filter_text(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_filter_text(p_q text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- The q of a list: 1 to 200 characters, compared case-insensitively; NULL: no text filter.
+  if p_q is not null and pg_catalog.length(pg_catalog.btrim(p_q)) not between 1 and 200 then
+    perform app.fail('PT400', 'invalid_filter', 'q must be 1 to 200 characters');
+  end if;
+  return pg_catalog.lower(pg_catalog.btrim(p_q));
+end
+$$;
+
+ALTER FUNCTION app.check_filter_text(p_q text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_filter_text(p_q text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_filter_text(p_q text) IS 'Refuses a text filter q that is blank or longer than 200 characters (invalid_filter); returns it trimmed and lower-cased.';
+
+--
 -- Name: check_life_dates(date, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -3907,6 +4071,31 @@ ALTER FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) 
 --
 
 COMMENT ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) IS 'Refuses a page outside 1..p_max rows (500 by default, as the API''s Page) or before the first row (invalid_page).';
+
+--
+-- Name: check_sort(text, text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_sort(p_sort text, p_allowed text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- NULL: the list's own default order. Otherwise one of the list's documented keys (-key: descending).
+  if p_sort is not null and not p_sort = any (p_allowed) then
+    perform app.fail('PT400', 'invalid_sort', pg_catalog.format('sort must be one of %s', pg_catalog.array_to_string(p_allowed, ', ')));
+  end if;
+  return p_sort;
+end
+$$;
+
+ALTER FUNCTION app.check_sort(p_sort text, p_allowed text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_sort(p_sort text, p_allowed text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) IS 'Refuses a sort key outside the list''s allow-list (invalid_sort); NULL keeps the default order.';
 
 --
 -- Name: check_valuation_source(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4987,6 +5176,29 @@ ALTER FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) OWNER TO estate
 --
 
 COMMENT ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) IS 'A plan''s limits in a tenant (its overrides applied); NULL means unlimited.';
+
+--
+-- Name: prefix_tsquery(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.prefix_tsquery(p_q text) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Every word of q as a prefix ('vol car' finds "Volvo car"), punctuation dropped so no tsquery syntax gets through.
+  select pg_catalog.to_tsquery('simple'::regconfig,
+           coalesce(pg_catalog.string_agg(w || ':*', ' & '), ''))
+    from pg_catalog.regexp_split_to_table(pg_catalog.lower(p_q), '[^[:alnum:]]+') w
+   where w <> ''
+$$;
+
+ALTER FUNCTION app.prefix_tsquery(p_q text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION prefix_tsquery(p_q text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.prefix_tsquery(p_q text) IS 'A tsquery matching every word of a text filter as a prefix, for the GIN-indexed search column of assets.';
 
 --
 -- Name: process_payment(text, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -12298,11 +12510,11 @@ REVOKE ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) TO estate_api;
 
 --
--- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_current_user(); Type: ACL; Schema: api; Owner: estate_owner
@@ -12326,6 +12538,13 @@ REVOKE ALL ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_invoice(p_invoice_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -12347,11 +12566,11 @@ REVOKE ALL ON FUNCTION api.sp_get_persona(p_persona_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_persona(p_persona_id uuid) TO estate_api;
 
 --
--- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -12396,60 +12615,60 @@ REVOKE ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text,
 GRANT ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_personas(); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_personas() FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_personas() TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_support_access(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -12473,11 +12692,11 @@ REVOKE ALL ON FUNCTION api.sp_list_plans() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_plans() TO estate_api;
 
 --
--- Name: FUNCTION sp_list_subscription_changes(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_subscription_seats(); Type: ACL; Schema: api; Owner: estate_owner
@@ -12557,11 +12776,11 @@ REVOKE ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_i
 GRANT ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) TO estate_api;
 
 --
--- Name: FUNCTION sp_search_assets(p_query text, p_limit integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_search_assets(p_query text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text); Type: ACL; Schema: api; Owner: estate_owner
@@ -12688,10 +12907,16 @@ REVOKE ALL ON FUNCTION app.asset_detail_fields(p_asset_type text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) FROM PUBLIC;
 
 --
--- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_list_sorts(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_list_sorts() FROM PUBLIC;
 
 --
 -- Name: FUNCTION asset_type_table(p_asset_type text); Type: ACL; Schema: app; Owner: estate_owner
@@ -12736,6 +12961,12 @@ REVOKE ALL ON FUNCTION app.check_currency(p_currency text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_filter_text(p_q text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_filter_text(p_q text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -12758,6 +12989,12 @@ REVOKE ALL ON FUNCTION app.check_ownership(p_percentage numeric, p_form text) FR
 --
 
 REVOKE ALL ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_sort(p_sort text, p_allowed text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_valuation_source(p_source text); Type: ACL; Schema: app; Owner: estate_owner
@@ -12974,6 +13211,12 @@ REVOKE ALL ON FUNCTION app.persona_details(p_persona_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION prefix_tsquery(p_q text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.prefix_tsquery(p_q text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner

@@ -232,6 +232,7 @@ export interface IGetAssetValuationsParams {
   assetId: string;
   limit: number;
   offset: number;
+  sort?: string | null | void;
 }
 
 /** 'GetAssetValuations' return type */
@@ -240,6 +241,7 @@ export interface IGetAssetValuationsResult {
   createdAt: Date;
   currency: string;
   source: string;
+  total: number;
   valuationId: string;
   valuedOn: string;
 }
@@ -250,14 +252,14 @@ export interface IGetAssetValuationsQuery {
   result: IGetAssetValuationsResult;
 }
 
-const getAssetValuationsIR: any = {"usedParamSet":{"assetId":true,"asOf":true,"limit":true,"offset":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":213,"b":221}]},{"name":"asOf","required":false,"transform":{"type":"scalar"},"locs":[{"a":235,"b":239}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":259}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":274,"b":281}]}],"statement":"SELECT valuation_id AS \"valuationId!\", valued_on AS \"valuedOn!\", amount AS \"amount!\", currency AS \"currency!\",\n       source AS \"source!\", created_at AS \"createdAt!\"\nFROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_limit => :limit!, p_offset => :offset!)"};
+const getAssetValuationsIR: any = {"usedParamSet":{"assetId":true,"asOf":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":232,"b":240}]},{"name":"asOf","required":false,"transform":{"type":"scalar"},"locs":[{"a":254,"b":258}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":271,"b":275}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":295}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":310,"b":317}]}],"statement":"SELECT valuation_id AS \"valuationId!\", valued_on AS \"valuedOn!\", amount AS \"amount!\", currency AS \"currency!\",\n       source AS \"source!\", created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT valuation_id AS "valuationId!", valued_on AS "valuedOn!", amount AS "amount!", currency AS "currency!",
- *        source AS "source!", created_at AS "createdAt!"
- * FROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_limit => :limit!, p_offset => :offset!)
+ *        source AS "source!", created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const getAssetValuations = new PreparedQuery<IGetAssetValuationsParams,IGetAssetValuationsResult>(getAssetValuationsIR);
@@ -265,9 +267,12 @@ export const getAssetValuations = new PreparedQuery<IGetAssetValuationsParams,IG
 
 /** 'GetPersonaAssets' parameters type */
 export interface IGetPersonaAssetsParams {
+  assetType?: string | null | void;
   limit: number;
   offset: number;
   personaId: string;
+  q?: string | null | void;
+  sort?: string | null | void;
 }
 
 /** 'GetPersonaAssets' return type */
@@ -275,14 +280,17 @@ export interface IGetPersonaAssetsResult {
   assetId: string;
   assetType: string;
   categoryCode: string;
+  createdAt: Date;
   currency: string;
   currentValue: string | null;
+  currentValueCurrency: string | null;
   identifierMasked: string | null;
   isLiability: boolean;
   myAccess: string;
   name: string;
   ownershipForm: string;
   ownershipPercentage: string;
+  total: number;
   valuedOn: string | null;
 }
 
@@ -292,7 +300,7 @@ export interface IGetPersonaAssetsQuery {
   result: IGetPersonaAssetsResult;
 }
 
-const getPersonaAssetsIR: any = {"usedParamSet":{"personaId":true,"limit":true,"offset":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":443,"b":453}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":467,"b":473}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":488,"b":495}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       ownership_percentage AS \"ownershipPercentage!\", ownership_form AS \"ownershipForm!\",\n       current_value AS \"currentValue\", valued_on AS \"valuedOn\", my_access AS \"myAccess!\"\nFROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_limit => :limit!, p_offset => :offset!)"};
+const getPersonaAssetsIR: any = {"usedParamSet":{"personaId":true,"assetType":true,"q":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":547,"b":557}]},{"name":"assetType","required":false,"transform":{"type":"scalar"},"locs":[{"a":576,"b":585}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":595,"b":596}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":609,"b":613}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":658,"b":664}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":679,"b":686}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       ownership_percentage AS \"ownershipPercentage!\", ownership_form AS \"ownershipForm!\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       my_access AS \"myAccess!\", created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_asset_type => :assetType, p_q => :q, p_sort => :sort,\n                               p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
@@ -300,8 +308,10 @@ const getPersonaAssetsIR: any = {"usedParamSet":{"personaId":true,"limit":true,"
  * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
  *        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
  *        ownership_percentage AS "ownershipPercentage!", ownership_form AS "ownershipForm!",
- *        current_value AS "currentValue", valued_on AS "valuedOn", my_access AS "myAccess!"
- * FROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_limit => :limit!, p_offset => :offset!)
+ *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+ *        my_access AS "myAccess!", created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_asset_type => :assetType, p_q => :q, p_sort => :sort,
+ *                                p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const getPersonaAssets = new PreparedQuery<IGetPersonaAssetsParams,IGetPersonaAssetsResult>(getPersonaAssetsIR);
@@ -371,6 +381,7 @@ export const revokeAssetPermission = new PreparedQuery<IRevokeAssetPermissionPar
 /** 'SearchAssets' parameters type */
 export interface ISearchAssetsParams {
   limit: number;
+  offset: number;
   query: string;
 }
 
@@ -381,6 +392,7 @@ export interface ISearchAssetsResult {
   categoryCode: string;
   name: string;
   rank: number;
+  total: number;
 }
 
 /** 'SearchAssets' query type */
@@ -389,13 +401,14 @@ export interface ISearchAssetsQuery {
   result: ISearchAssetsResult;
 }
 
-const searchAssetsIR: any = {"usedParamSet":{"query":true,"limit":true},"params":[{"name":"query","required":true,"transform":{"type":"scalar"},"locs":[{"a":163,"b":169}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":183,"b":189}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\", rank AS \"rank!\"\nFROM api.sp_search_assets(p_query => :query!, p_limit => :limit!)"};
+const searchAssetsIR: any = {"usedParamSet":{"query":true,"limit":true,"offset":true},"params":[{"name":"query","required":true,"transform":{"type":"scalar"},"locs":[{"a":189,"b":195}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":209,"b":215}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":230,"b":237}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\", rank AS \"rank!\",\n       total AS \"total!\"\nFROM api.sp_search_assets(p_query => :query!, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!", rank AS "rank!"
- * FROM api.sp_search_assets(p_query => :query!, p_limit => :limit!)
+ * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!", rank AS "rank!",
+ *        total AS "total!"
+ * FROM api.sp_search_assets(p_query => :query!, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const searchAssets = new PreparedQuery<ISearchAssetsParams,ISearchAssetsResult>(searchAssetsIR);
@@ -511,8 +524,11 @@ export const deleteAsset = new PreparedQuery<IDeleteAssetParams,IDeleteAssetResu
 /** 'ListMyAssets' parameters type */
 export interface IListMyAssetsParams {
   assetType?: string | null | void;
+  ffcId?: string | null | void;
   limit: number;
   offset: number;
+  q?: string | null | void;
+  sort?: string | null | void;
 }
 
 /** 'ListMyAssets' return type */
@@ -528,6 +544,7 @@ export interface IListMyAssetsResult {
   isLiability: boolean;
   myAccess: string;
   name: string;
+  total: number;
   valuedOn: string | null;
 }
 
@@ -537,7 +554,7 @@ export interface IListMyAssetsQuery {
   result: IListMyAssetsResult;
 }
 
-const listMyAssetsIR: any = {"usedParamSet":{"assetType":true,"limit":true,"offset":true},"params":[{"name":"assetType","required":false,"transform":{"type":"scalar"},"locs":[{"a":433,"b":442}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":456,"b":462}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":477,"b":484}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       my_access AS \"myAccess!\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_assets(p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)"};
+const listMyAssetsIR: any = {"usedParamSet":{"assetType":true,"ffcId":true,"q":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"assetType","required":false,"transform":{"type":"scalar"},"locs":[{"a":452,"b":461}]},{"name":"ffcId","required":false,"transform":{"type":"scalar"},"locs":[{"a":476,"b":481}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":491,"b":492}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":505,"b":509}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":550,"b":556}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":571,"b":578}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       my_access AS \"myAccess!\", created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_list_my_assets(p_asset_type => :assetType, p_ffc_id => :ffcId, p_q => :q, p_sort => :sort,\n                           p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
@@ -545,8 +562,9 @@ const listMyAssetsIR: any = {"usedParamSet":{"assetType":true,"limit":true,"offs
  * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
  *        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
  *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
- *        my_access AS "myAccess!", created_at AS "createdAt!"
- * FROM api.sp_list_my_assets(p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)
+ *        my_access AS "myAccess!", created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_list_my_assets(p_asset_type => :assetType, p_ffc_id => :ffcId, p_q => :q, p_sort => :sort,
+ *                            p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listMyAssets = new PreparedQuery<IListMyAssetsParams,IListMyAssetsResult>(listMyAssetsIR);
@@ -558,6 +576,8 @@ export interface IListFfcAssetsParams {
   ffcId: string;
   limit: number;
   offset: number;
+  q?: string | null | void;
+  sort?: string | null | void;
 }
 
 /** 'ListFfcAssets' return type */
@@ -573,6 +593,7 @@ export interface IListFfcAssetsResult {
   isLiability: boolean;
   myAccess: string;
   name: string;
+  total: number;
   valuedOn: string | null;
 }
 
@@ -582,7 +603,7 @@ export interface IListFfcAssetsQuery {
   result: IListFfcAssetsResult;
 }
 
-const listFfcAssetsIR: any = {"usedParamSet":{"ffcId":true,"assetType":true,"limit":true,"offset":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":430,"b":436}]},{"name":"assetType","required":false,"transform":{"type":"scalar"},"locs":[{"a":455,"b":464}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":478,"b":484}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":499,"b":506}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       my_access AS \"myAccess!\", created_at AS \"createdAt!\"\nFROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)"};
+const listFfcAssetsIR: any = {"usedParamSet":{"ffcId":true,"assetType":true,"q":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":449,"b":455}]},{"name":"assetType","required":false,"transform":{"type":"scalar"},"locs":[{"a":474,"b":483}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":493,"b":494}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":507,"b":511}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":553,"b":559}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":574,"b":581}]}],"statement":"SELECT asset_id AS \"assetId!\", asset_type AS \"assetType!\", category_code AS \"categoryCode!\", name AS \"name!\",\n       currency AS \"currency!\", is_liability AS \"isLiability!\", identifier_masked AS \"identifierMasked\",\n       current_value AS \"currentValue\", current_value_currency AS \"currentValueCurrency\", valued_on AS \"valuedOn\",\n       my_access AS \"myAccess!\", created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_q => :q, p_sort => :sort,\n                            p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
@@ -590,8 +611,9 @@ const listFfcAssetsIR: any = {"usedParamSet":{"ffcId":true,"assetType":true,"lim
  * SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
  *        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
  *        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
- *        my_access AS "myAccess!", created_at AS "createdAt!"
- * FROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!)
+ *        my_access AS "myAccess!", created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_q => :q, p_sort => :sort,
+ *                             p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listFfcAssets = new PreparedQuery<IListFfcAssetsParams,IListFfcAssetsResult>(listFfcAssetsIR);

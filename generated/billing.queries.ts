@@ -267,6 +267,7 @@ export const cancelSubscription = new PreparedQuery<ICancelSubscriptionParams,IC
 export interface IListSubscriptionChangesParams {
   limit: number;
   offset: number;
+  sort?: string | null | void;
 }
 
 /** 'ListSubscriptionChanges' return type */
@@ -278,6 +279,7 @@ export interface IListSubscriptionChangesResult {
   source: string;
   subscriptionId: string;
   toPlanCode: string;
+  total: number;
 }
 
 /** 'ListSubscriptionChanges' query type */
@@ -286,14 +288,15 @@ export interface IListSubscriptionChangesQuery {
   result: IListSubscriptionChangesResult;
 }
 
-const listSubscriptionChangesIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":270,"b":276}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":291,"b":298}]}],"statement":"SELECT change_id AS \"changeId!\", subscription_id AS \"subscriptionId!\", from_plan_code AS \"fromPlanCode\",\n       to_plan_code AS \"toPlanCode!\", change_kind AS \"changeKind!\", source AS \"source!\", changed_at AS \"changedAt!\"\nFROM api.sp_list_subscription_changes(p_limit => :limit!, p_offset => :offset!)"};
+const listSubscriptionChangesIR: any = {"usedParamSet":{"sort":true,"limit":true,"offset":true},"params":[{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":295,"b":299}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":313,"b":319}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":334,"b":341}]}],"statement":"SELECT change_id AS \"changeId!\", subscription_id AS \"subscriptionId!\", from_plan_code AS \"fromPlanCode\",\n       to_plan_code AS \"toPlanCode!\", change_kind AS \"changeKind!\", source AS \"source!\", changed_at AS \"changedAt!\",\n       total AS \"total!\"\nFROM api.sp_list_subscription_changes(p_sort => :sort, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT change_id AS "changeId!", subscription_id AS "subscriptionId!", from_plan_code AS "fromPlanCode",
- *        to_plan_code AS "toPlanCode!", change_kind AS "changeKind!", source AS "source!", changed_at AS "changedAt!"
- * FROM api.sp_list_subscription_changes(p_limit => :limit!, p_offset => :offset!)
+ *        to_plan_code AS "toPlanCode!", change_kind AS "changeKind!", source AS "source!", changed_at AS "changedAt!",
+ *        total AS "total!"
+ * FROM api.sp_list_subscription_changes(p_sort => :sort, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listSubscriptionChanges = new PreparedQuery<IListSubscriptionChangesParams,IListSubscriptionChangesResult>(listSubscriptionChangesIR);
@@ -480,6 +483,8 @@ export const removePaymentMethod = new PreparedQuery<IRemovePaymentMethodParams,
 export interface IListInvoicesParams {
   limit: number;
   offset: number;
+  sort?: string | null | void;
+  status?: string | null | void;
 }
 
 /** 'ListInvoices' return type */
@@ -497,6 +502,7 @@ export interface IListInvoicesResult {
   periodStart: Date | null;
   status: string;
   subscriptionId: string;
+  total: number;
 }
 
 /** 'ListInvoices' query type */
@@ -505,7 +511,7 @@ export interface IListInvoicesQuery {
   result: IListInvoicesResult;
 }
 
-const listInvoicesIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":432,"b":438}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":453,"b":460}]}],"statement":"SELECT invoice_id AS \"invoiceId!\", subscription_id AS \"subscriptionId!\", number AS \"number\", status AS \"status!\",\n       currency AS \"currency!\", amount_due AS \"amountDue!\", amount_paid AS \"amountPaid!\", amount_remaining AS \"amountRemaining!\",\n       period_start AS \"periodStart\", period_end AS \"periodEnd\", finalized_at AS \"finalizedAt\", paid_at AS \"paidAt\",\n       created_at AS \"createdAt!\"\nFROM api.sp_list_invoices(p_limit => :limit!, p_offset => :offset!)"};
+const listInvoicesIR: any = {"usedParamSet":{"status":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":452,"b":458}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":471,"b":475}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":489,"b":495}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":510,"b":517}]}],"statement":"SELECT invoice_id AS \"invoiceId!\", subscription_id AS \"subscriptionId!\", number AS \"number\", status AS \"status!\",\n       currency AS \"currency!\", amount_due AS \"amountDue!\", amount_paid AS \"amountPaid!\", amount_remaining AS \"amountRemaining!\",\n       period_start AS \"periodStart\", period_end AS \"periodEnd\", finalized_at AS \"finalizedAt\", paid_at AS \"paidAt\",\n       created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_list_invoices(p_status => :status, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
@@ -513,8 +519,8 @@ const listInvoicesIR: any = {"usedParamSet":{"limit":true,"offset":true},"params
  * SELECT invoice_id AS "invoiceId!", subscription_id AS "subscriptionId!", number AS "number", status AS "status!",
  *        currency AS "currency!", amount_due AS "amountDue!", amount_paid AS "amountPaid!", amount_remaining AS "amountRemaining!",
  *        period_start AS "periodStart", period_end AS "periodEnd", finalized_at AS "finalizedAt", paid_at AS "paidAt",
- *        created_at AS "createdAt!"
- * FROM api.sp_list_invoices(p_limit => :limit!, p_offset => :offset!)
+ *        created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_list_invoices(p_status => :status, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listInvoices = new PreparedQuery<IListInvoicesParams,IListInvoicesResult>(listInvoicesIR);

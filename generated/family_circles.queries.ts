@@ -40,6 +40,8 @@ export const createFfc = new PreparedQuery<ICreateFfcParams,ICreateFfcResult>(cr
 export interface IListMyFfcsParams {
   limit: number;
   offset: number;
+  q?: string | null | void;
+  sort?: string | null | void;
 }
 
 /** 'ListMyFfcs' return type */
@@ -50,6 +52,7 @@ export interface IListMyFfcsResult {
   memberCount: number;
   myRole: string;
   name: string;
+  total: number;
 }
 
 /** 'ListMyFfcs' query type */
@@ -58,14 +61,14 @@ export interface IListMyFfcsQuery {
   result: IListMyFfcsResult;
 }
 
-const listMyFfcsIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":198,"b":204}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":219,"b":226}]}],"statement":"SELECT ffc_id AS \"ffcId!\", name AS \"name!\", description AS \"description\", my_role AS \"myRole!\",\n       member_count AS \"memberCount!\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_ffcs(p_limit => :limit!, p_offset => :offset!)"};
+const listMyFfcsIR: any = {"usedParamSet":{"q":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":213,"b":214}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":227,"b":231}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":245,"b":251}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":266,"b":273}]}],"statement":"SELECT ffc_id AS \"ffcId!\", name AS \"name!\", description AS \"description\", my_role AS \"myRole!\",\n       member_count AS \"memberCount!\", created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_list_my_ffcs(p_q => :q, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT ffc_id AS "ffcId!", name AS "name!", description AS "description", my_role AS "myRole!",
- *        member_count AS "memberCount!", created_at AS "createdAt!"
- * FROM api.sp_list_my_ffcs(p_limit => :limit!, p_offset => :offset!)
+ *        member_count AS "memberCount!", created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_list_my_ffcs(p_q => :q, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listMyFfcs = new PreparedQuery<IListMyFfcsParams,IListMyFfcsResult>(listMyFfcsIR);
@@ -399,6 +402,9 @@ export interface IListFfcInvitationsParams {
   ffcId: string;
   limit: number;
   offset: number;
+  q?: string | null | void;
+  sort?: string | null | void;
+  status?: string | null | void;
 }
 
 /** 'ListFfcInvitations' return type */
@@ -411,6 +417,7 @@ export interface IListFfcInvitationsResult {
   respondedAt: Date | null;
   role: string;
   status: string;
+  total: number;
 }
 
 /** 'ListFfcInvitations' query type */
@@ -419,15 +426,16 @@ export interface IListFfcInvitationsQuery {
   result: IListFfcInvitationsResult;
 }
 
-const listFfcInvitationsIR: any = {"usedParamSet":{"ffcId":true,"limit":true,"offset":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":285,"b":291}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":305,"b":311}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":326,"b":333}]}],"statement":"SELECT invitation_id AS \"invitationId!\", email AS \"email!\", role AS \"role!\", status AS \"status!\",\n       expires_at AS \"expiresAt!\", invited_by_user_id AS \"invitedByUserId!\", responded_at AS \"respondedAt\",\n       created_at AS \"createdAt!\"\nFROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_limit => :limit!, p_offset => :offset!)"};
+const listFfcInvitationsIR: any = {"usedParamSet":{"ffcId":true,"status":true,"q":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":304,"b":310}]},{"name":"status","required":false,"transform":{"type":"scalar"},"locs":[{"a":325,"b":331}]},{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":341,"b":342}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":355,"b":359}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":406,"b":412}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":427,"b":434}]}],"statement":"SELECT invitation_id AS \"invitationId!\", email AS \"email!\", role AS \"role!\", status AS \"status!\",\n       expires_at AS \"expiresAt!\", invited_by_user_id AS \"invitedByUserId!\", responded_at AS \"respondedAt\",\n       created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_status => :status, p_q => :q, p_sort => :sort,\n                                 p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT invitation_id AS "invitationId!", email AS "email!", role AS "role!", status AS "status!",
  *        expires_at AS "expiresAt!", invited_by_user_id AS "invitedByUserId!", responded_at AS "respondedAt",
- *        created_at AS "createdAt!"
- * FROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_limit => :limit!, p_offset => :offset!)
+ *        created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_status => :status, p_q => :q, p_sort => :sort,
+ *                                  p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listFfcInvitations = new PreparedQuery<IListFfcInvitationsParams,IListFfcInvitationsResult>(listFfcInvitationsIR);
@@ -437,6 +445,7 @@ export const listFfcInvitations = new PreparedQuery<IListFfcInvitationsParams,IL
 export interface IListMyFfcInvitationsParams {
   limit: number;
   offset: number;
+  sort?: string | null | void;
 }
 
 /** 'ListMyFfcInvitations' return type */
@@ -448,6 +457,7 @@ export interface IListMyFfcInvitationsResult {
   invitationId: string;
   invitedByName: string;
   role: string;
+  total: number;
 }
 
 /** 'ListMyFfcInvitations' query type */
@@ -456,16 +466,49 @@ export interface IListMyFfcInvitationsQuery {
   result: IListMyFfcInvitationsResult;
 }
 
-const listMyFfcInvitationsIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":254}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":276}]}],"statement":"SELECT invitation_id AS \"invitationId!\", ffc_id AS \"ffcId!\", ffc_name AS \"ffcName!\", role AS \"role!\",\n       invited_by_name AS \"invitedByName!\", expires_at AS \"expiresAt!\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_ffc_invitations(p_limit => :limit!, p_offset => :offset!)"};
+const listMyFfcInvitationsIR: any = {"usedParamSet":{"sort":true,"limit":true,"offset":true},"params":[{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":273,"b":277}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":291,"b":297}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":312,"b":319}]}],"statement":"SELECT invitation_id AS \"invitationId!\", ffc_id AS \"ffcId!\", ffc_name AS \"ffcName!\", role AS \"role!\",\n       invited_by_name AS \"invitedByName!\", expires_at AS \"expiresAt!\", created_at AS \"createdAt!\",\n       total AS \"total!\"\nFROM api.sp_list_my_ffc_invitations(p_sort => :sort, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT invitation_id AS "invitationId!", ffc_id AS "ffcId!", ffc_name AS "ffcName!", role AS "role!",
- *        invited_by_name AS "invitedByName!", expires_at AS "expiresAt!", created_at AS "createdAt!"
- * FROM api.sp_list_my_ffc_invitations(p_limit => :limit!, p_offset => :offset!)
+ *        invited_by_name AS "invitedByName!", expires_at AS "expiresAt!", created_at AS "createdAt!",
+ *        total AS "total!"
+ * FROM api.sp_list_my_ffc_invitations(p_sort => :sort, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listMyFfcInvitations = new PreparedQuery<IListMyFfcInvitationsParams,IListMyFfcInvitationsResult>(listMyFfcInvitationsIR);
+
+
+/** 'GetFfcMember' parameters type */
+export interface IGetFfcMemberParams {
+  ffcId: string;
+  personaId: string;
+}
+
+/** 'GetFfcMember' return type */
+export interface IGetFfcMemberResult {
+  ffcId: string;
+  membershipId: string;
+  personaId: string;
+  role: string;
+}
+
+/** 'GetFfcMember' query type */
+export interface IGetFfcMemberQuery {
+  params: IGetFfcMemberParams;
+  result: IGetFfcMemberResult;
+}
+
+const getFfcMemberIR: any = {"usedParamSet":{"ffcId":true,"personaId":true},"params":[{"name":"ffcId","required":true,"transform":{"type":"scalar"},"locs":[{"a":144,"b":150}]},{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":169,"b":179}]}],"statement":"SELECT membership_id AS \"membershipId!\", ffc_id AS \"ffcId!\", persona_id AS \"personaId!\", role AS \"role!\"\nFROM api.sp_get_ffc_member(p_ffc_id => :ffcId!, p_persona_id => :personaId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT membership_id AS "membershipId!", ffc_id AS "ffcId!", persona_id AS "personaId!", role AS "role!"
+ * FROM api.sp_get_ffc_member(p_ffc_id => :ffcId!, p_persona_id => :personaId!)
+ * ```
+ */
+export const getFfcMember = new PreparedQuery<IGetFfcMemberParams,IGetFfcMemberResult>(getFfcMemberIR);
 
 

@@ -321,7 +321,12 @@ export const getPersona = new PreparedQuery<IGetPersonaParams,IGetPersonaResult>
 
 
 /** 'ListMyPersonas' parameters type */
-export type IListMyPersonasParams = void;
+export interface IListMyPersonasParams {
+  limit: number;
+  offset: number;
+  q?: string | null | void;
+  sort?: string | null | void;
+}
 
 /** 'ListMyPersonas' return type */
 export interface IListMyPersonasResult {
@@ -332,6 +337,7 @@ export interface IListMyPersonasResult {
   livingStatus: string;
   personaId: string;
   preferredName: string | null;
+  total: number;
 }
 
 /** 'ListMyPersonas' query type */
@@ -340,15 +346,15 @@ export interface IListMyPersonasQuery {
   result: IListMyPersonasResult;
 }
 
-const listMyPersonasIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT persona_id AS \"personaId!\", first_name AS \"firstName!\", last_name AS \"lastName!\",\n       preferred_name AS \"preferredName\", link_kind AS \"linkKind!\", living_status AS \"livingStatus!\",\n       created_at AS \"createdAt!\"\nFROM api.sp_list_my_personas()"};
+const listMyPersonasIR: any = {"usedParamSet":{"q":true,"sort":true,"limit":true,"offset":true},"params":[{"name":"q","required":false,"transform":{"type":"scalar"},"locs":[{"a":280,"b":281}]},{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":294,"b":298}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":312,"b":318}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":333,"b":340}]}],"statement":"SELECT persona_id AS \"personaId!\", first_name AS \"firstName!\", last_name AS \"lastName!\",\n       preferred_name AS \"preferredName\", link_kind AS \"linkKind!\", living_status AS \"livingStatus!\",\n       created_at AS \"createdAt!\", total AS \"total!\"\nFROM api.sp_list_my_personas(p_q => :q, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT persona_id AS "personaId!", first_name AS "firstName!", last_name AS "lastName!",
  *        preferred_name AS "preferredName", link_kind AS "linkKind!", living_status AS "livingStatus!",
- *        created_at AS "createdAt!"
- * FROM api.sp_list_my_personas()
+ *        created_at AS "createdAt!", total AS "total!"
+ * FROM api.sp_list_my_personas(p_q => :q, p_sort => :sort, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listMyPersonas = new PreparedQuery<IListMyPersonasParams,IListMyPersonasResult>(listMyPersonasIR);
@@ -450,6 +456,7 @@ export const linkUserPersona = new PreparedQuery<ILinkUserPersonaParams,ILinkUse
 export interface IListMyLinkInvitationsParams {
   limit: number;
   offset: number;
+  sort?: string | null | void;
 }
 
 /** 'ListMyLinkInvitations' return type */
@@ -461,6 +468,7 @@ export interface IListMyLinkInvitationsResult {
   personaFirstName: string;
   personaId: string;
   personaLastName: string;
+  total: number;
 }
 
 /** 'ListMyLinkInvitations' query type */
@@ -469,15 +477,16 @@ export interface IListMyLinkInvitationsQuery {
   result: IListMyLinkInvitationsResult;
 }
 
-const listMyLinkInvitationsIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":334,"b":340}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":355,"b":362}]}],"statement":"SELECT invitation_id AS \"invitationId!\", persona_id AS \"personaId!\", persona_first_name AS \"personaFirstName!\",\n       persona_last_name AS \"personaLastName!\", invited_by_first_name AS \"invitedByFirstName\",\n       invited_by_last_name AS \"invitedByLastName\", created_at AS \"createdAt!\"\nFROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!)"};
+const listMyLinkInvitationsIR: any = {"usedParamSet":{"sort":true,"limit":true,"offset":true},"params":[{"name":"sort","required":false,"transform":{"type":"scalar"},"locs":[{"a":359,"b":363}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":377,"b":383}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":398,"b":405}]}],"statement":"SELECT invitation_id AS \"invitationId!\", persona_id AS \"personaId!\", persona_first_name AS \"personaFirstName!\",\n       persona_last_name AS \"personaLastName!\", invited_by_first_name AS \"invitedByFirstName\",\n       invited_by_last_name AS \"invitedByLastName\", created_at AS \"createdAt!\",\n       total AS \"total!\"\nFROM api.sp_list_my_link_invitations(p_sort => :sort, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
  * SELECT invitation_id AS "invitationId!", persona_id AS "personaId!", persona_first_name AS "personaFirstName!",
  *        persona_last_name AS "personaLastName!", invited_by_first_name AS "invitedByFirstName",
- *        invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!"
- * FROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!)
+ *        invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!",
+ *        total AS "total!"
+ * FROM api.sp_list_my_link_invitations(p_sort => :sort, p_limit => :limit!, p_offset => :offset!)
  * ```
  */
 export const listMyLinkInvitations = new PreparedQuery<IListMyLinkInvitationsParams,IListMyLinkInvitationsResult>(listMyLinkInvitationsIR);

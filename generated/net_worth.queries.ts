@@ -154,6 +154,7 @@ export interface IListExchangeRatesResult {
   quoteCurrency: string;
   rate: string;
   rateDate: string;
+  total: number;
 }
 
 /** 'ListExchangeRates' query type */
@@ -162,12 +163,13 @@ export interface IListExchangeRatesQuery {
   result: IListExchangeRatesResult;
 }
 
-const listExchangeRatesIR: any = {"usedParamSet":{"asOf":true,"currency":true,"limit":true,"offset":true},"params":[{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":162,"b":167}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":184,"b":192}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":206,"b":212}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":227,"b":234}]}],"statement":"SELECT base_currency AS \"baseCurrency!\", quote_currency AS \"quoteCurrency!\", rate AS \"rate!\", rate_date AS \"rateDate!\"\nFROM api.sp_list_exchange_rates(p_as_of => :asOf!, p_currency => :currency, p_limit => :limit!, p_offset => :offset!)"};
+const listExchangeRatesIR: any = {"usedParamSet":{"asOf":true,"currency":true,"limit":true,"offset":true},"params":[{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":188,"b":193}]},{"name":"currency","required":false,"transform":{"type":"scalar"},"locs":[{"a":210,"b":218}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":232,"b":238}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":253,"b":260}]}],"statement":"SELECT base_currency AS \"baseCurrency!\", quote_currency AS \"quoteCurrency!\", rate AS \"rate!\", rate_date AS \"rateDate!\",\n       total AS \"total!\"\nFROM api.sp_list_exchange_rates(p_as_of => :asOf!, p_currency => :currency, p_limit => :limit!, p_offset => :offset!)"};
 
 /**
  * Query generated from SQL:
  * ```
- * SELECT base_currency AS "baseCurrency!", quote_currency AS "quoteCurrency!", rate AS "rate!", rate_date AS "rateDate!"
+ * SELECT base_currency AS "baseCurrency!", quote_currency AS "quoteCurrency!", rate AS "rate!", rate_date AS "rateDate!",
+ *        total AS "total!"
  * FROM api.sp_list_exchange_rates(p_as_of => :asOf!, p_currency => :currency, p_limit => :limit!, p_offset => :offset!)
  * ```
  */

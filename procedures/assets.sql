@@ -484,33 +484,41 @@ comment on function api.sp_update_asset_value(uuid, numeric, date, text, text) i
 grant execute on function api.sp_update_asset_value(uuid, numeric, date, text, text) to estate_api;
 
 drop function if exists api.sp_get_asset_valuations(uuid, date, integer, integer);
-create or replace function api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer,
+drop function if exists api.sp_get_asset_valuations(uuid, date, text, integer, integer);
+create or replace function api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer,
                                                        p_offset integer)
-  returns table (valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamptz)
+  returns table (valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamptz,
+                 total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
+declare
+  v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
   perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
-  -- Newest first; with p_as_of, the first row is the value as of that date.
+  -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
-    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at from app.asset_valuations v
+    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at, (pg_catalog.count(*) over ())::integer
+      from app.asset_valuations v
      where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
-     order by v.valued_on desc, v.created_at desc
+     order by case when v_sort = 'valuedOn' then v.valued_on end, case when v_sort = 'valuedOn' then v.created_at end,
+              v.valued_on desc, v.created_at desc, v.id
      limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_get_asset_valuations(uuid, date, integer, integer) is
-  'Valuation history of an asset, newest first; with as_of, the history up to that date (its first row is the value as of then).';
-grant execute on function api.sp_get_asset_valuations(uuid, date, integer, integer) to estate_api;
+comment on function api.sp_get_asset_valuations(uuid, date, text, integer, integer) is
+  'Valuation history of an asset, newest first (or oldest, sort valuedOn), with the total; with as_of, the history up to that date (newest first, its first row is the value as of then).';
+grant execute on function api.sp_get_asset_valuations(uuid, date, text, integer, integer) to estate_api;
 
 drop function if exists api.sp_get_persona_assets(uuid, integer, integer);
-create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer)
+drop function if exists api.sp_get_persona_assets(uuid, text, text, text, integer, integer);
+create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text,
+                                                     p_limit integer, p_offset integer)
   returns table (asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean,
                  identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric,
-                 valued_on date, my_access text)
+                 current_value_currency text, valued_on date, my_access text, created_at timestamptz, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -518,33 +526,41 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   perform app.check_page(p_limit, p_offset);
+  -- What this persona owns, narrowed to what the caller may see before filtering and counting
+  -- (the total never counts what the caller may not see).
   return query
-    select * from (
+    select visible.*, (pg_catalog.count(*) over ())::integer from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
              case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-             o.ownership_percentage, o.ownership_form::text, v.amount, v.valued_on,
-             app.asset_access(v_user_id, a.id) as access
+             o.ownership_percentage, o.ownership_form::text, v.amount, v.currency, v.valued_on,
+             app.asset_access(v_user_id, a.id) as access, a.created_at
         from app.asset_ownerships o
         join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-        left join lateral (select x.amount, x.valued_on from app.asset_valuations x
+        left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
                             where x.tenant_id = a.tenant_id and x.asset_id = a.id
                             order by x.valued_on desc, x.created_at desc limit 1) v on true
        where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
+         and (p_asset_type is null or a.asset_type = p_asset_type)
+         and (v_q is null or a.search @@ app.prefix_tsquery(v_q))
     ) visible
-    -- What this persona owns, narrowed to what the caller may see.
     where visible.access is not null
-    order by visible.name, visible.id
+    order by case when v_sort = '-name' then visible.name end desc,
+             case when v_sort = 'createdAt' then visible.created_at end,
+             case when v_sort = '-createdAt' then visible.created_at end desc,
+             visible.name, visible.id
     limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_get_persona_assets(uuid, integer, integer) is
-  'The assets a persona owns (with share, form and latest value) that the caller may see, a page at a time.';
-grant execute on function api.sp_get_persona_assets(uuid, integer, integer) to estate_api;
+comment on function api.sp_get_persona_assets(uuid, text, text, text, integer, integer) is
+  'The assets a persona owns (share, form, latest value in its own currency) that the caller may see, optionally of one type or matching q; sorted, a page at a time with the total.';
+grant execute on function api.sp_get_persona_assets(uuid, text, text, text, integer, integer) to estate_api;
 
 create or replace function api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid default null,
                                                        p_grantee_ffc_id uuid default null, p_grantee_ffc_role text default null)
@@ -615,8 +631,9 @@ comment on function api.sp_revoke_asset_permission(uuid, uuid) is 'Takes back a 
 grant execute on function api.sp_revoke_asset_permission(uuid, uuid) to estate_api;
 
 drop function if exists api.sp_search_assets(text, integer);
-create or replace function api.sp_search_assets(p_query text, p_limit integer)
-  returns table (asset_id uuid, asset_type text, category_code text, name text, rank real)
+drop function if exists api.sp_search_assets(text, integer, integer);
+create or replace function api.sp_search_assets(p_query text, p_limit integer, p_offset integer)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, rank real, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -625,21 +642,24 @@ declare
   v_user_id uuid := app.current_user_id();
   v_query tsquery;
 begin
-  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 or p_limit not between 1 and 100 then
-    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters and limit 1 to 100');
+  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 then
+    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters');
   end if;
+  perform app.check_page(p_limit, p_offset);
   v_query := pg_catalog.websearch_to_tsquery('simple'::regconfig, p_query);
   return query
-    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query)
+    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query),
+           (pg_catalog.count(*) over ())::integer
       from app.assets a
      where a.tenant_id = app.current_tenant_id() and a.search @@ v_query
        and app.asset_access(v_user_id, a.id) is not null
-     order by 5 desc, a.name
-     limit p_limit;
+     order by 5 desc, a.name, a.id
+     limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_search_assets(text, integer) is 'Full-text search (GIN) over the names and descriptions of the assets the caller may see.';
-grant execute on function api.sp_search_assets(text, integer) to estate_api;
+comment on function api.sp_search_assets(text, integer, integer) is
+  'Full-text search (GIN) over the names and descriptions of the assets the caller may see, best first, a page at a time with the total.';
+grant execute on function api.sp_search_assets(text, integer, integer) to estate_api;
 
 create or replace function api.sp_list_asset_categories()
   returns table (code text, asset_type text, name text, is_liability boolean)
@@ -728,47 +748,44 @@ grant execute on function api.sp_delete_asset(uuid) to estate_api;
 -- Lists a front end needs: all my assets, a circle's assets (issue 10)
 ------------------------------------------------------------------------------------------------
 
-create or replace function app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text,
-                                          p_limit integer, p_offset integer)
+drop function if exists api.sp_list_my_assets(text, integer, integer);
+drop function if exists api.sp_list_ffc_assets(uuid, text, integer, integer);
+drop function if exists app.asset_list(uuid, uuid[], text, integer, integer);
+create or replace function app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text,
+                                          p_sort text, p_limit integer, p_offset integer)
   returns setof app.asset_list_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
+  -- The filters narrow the given (visible) ids before counting: total never counts an invisible row.
   select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
          case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at
+         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at,
+         (pg_catalog.count(*) over ())::integer
     from app.assets a
     left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
                         where x.tenant_id = a.tenant_id and x.asset_id = a.id
                         order by x.valued_on desc, x.created_at desc limit 1) v on true
    where a.tenant_id = (select app.current_tenant_id()) and a.id = any (p_asset_ids)
      and (p_asset_type is null or a.asset_type = p_asset_type)
-   order by a.name, a.id
+     and (p_q is null or a.search @@ app.prefix_tsquery(p_q))
+   order by case when p_sort = '-name' then a.name end desc,
+            case when p_sort = 'createdAt' then a.created_at end,
+            case when p_sort = '-createdAt' then a.created_at end desc,
+            a.name, a.id
    limit p_limit offset p_offset
 $$;
-comment on function app.asset_list(uuid, uuid[], text, integer, integer) is
-  'A page of the given assets (of one type, or all) as app.asset_list_row, by name; the caller filters to what may be seen.';
+comment on function app.asset_list(uuid, uuid[], text, text, text, integer, integer) is
+  'A page of the given assets (of one type, matching q, or all) as app.asset_list_row with the filtered total, sorted; the caller passes only what may be seen.';
 
-create or replace function api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer)
-  returns setof app.asset_list_row
-  language plpgsql stable security definer
+create or replace function app.asset_list_sorts() returns text[]
+  language sql immutable
   set search_path = pg_catalog, pg_temp
-as $$
-declare
-  v_user_id uuid := app.current_user_id();
-begin
-  perform app.check_page(p_limit, p_offset);
-  -- Everything the caller may see: owned through any persona they act for, granted to them or
-  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access).
-  return query select * from app.asset_list(v_user_id, array(select app.visible_asset_ids(v_user_id)),
-                                            p_asset_type, p_limit, p_offset);
-end
-$$;
-comment on function api.sp_list_my_assets(text, integer, integer) is
-  'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, a page at a time.';
-grant execute on function api.sp_list_my_assets(text, integer, integer) to estate_api;
+as $$ select array['name', '-name', 'createdAt', '-createdAt'] $$;
+comment on function app.asset_list_sorts() is 'The sort keys of every asset list (default name).';
 
-create or replace function api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer)
+create or replace function api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text,
+                                                 p_limit integer, p_offset integer)
   returns setof app.asset_list_row
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -776,6 +793,44 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_ffc_id is not null then
+    -- Narrowing by a circle is for its members: anyone else gets the circle's usual not-found.
+    perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  end if;
+  -- Everything the caller may see: owned through any persona they act for, granted to them or
+  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access); with a circle,
+  -- only what its active members own.
+  return query select * from app.asset_list(
+    v_user_id,
+    array(select app.visible_asset_ids(v_user_id)
+          intersect
+          select o.asset_id from app.asset_ownerships o
+            join app.ffc_memberships m on m.tenant_id = o.tenant_id and m.persona_id = o.persona_id
+           where p_ffc_id is not null and o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+          union all
+          select app.visible_asset_ids(v_user_id) where p_ffc_id is null),
+    p_asset_type, v_q, v_sort, p_limit, p_offset);
+end
+$$;
+comment on function api.sp_list_my_assets(text, uuid, text, text, integer, integer) is
+  'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, of one circle''s members, matching q; sorted, a page at a time with the total.';
+grant execute on function api.sp_list_my_assets(text, uuid, text, text, integer, integer) to estate_api;
+
+create or replace function api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text,
+                                                  p_limit integer, p_offset integer)
+  returns setof app.asset_list_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_page(p_limit, p_offset);
@@ -788,9 +843,9 @@ begin
           where o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
           intersect
           select app.visible_asset_ids(v_user_id)),
-    p_asset_type, p_limit, p_offset);
+    p_asset_type, v_q, v_sort, p_limit, p_offset);
 end
 $$;
-comment on function api.sp_list_ffc_assets(uuid, text, integer, integer) is
-  'The assets a circle''s members own that the caller may see (members only), optionally of one type, a page at a time.';
-grant execute on function api.sp_list_ffc_assets(uuid, text, integer, integer) to estate_api;
+comment on function api.sp_list_ffc_assets(uuid, text, text, text, integer, integer) is
+  'The assets a circle''s members own that the caller may see (members only), optionally of one type, matching q; sorted, a page at a time with the total.';
+grant execute on function api.sp_list_ffc_assets(uuid, text, text, text, integer, integer) to estate_api;

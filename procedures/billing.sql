@@ -355,9 +355,10 @@ comment on function api.sp_cancel_subscription(boolean) is
 grant execute on function api.sp_cancel_subscription(boolean) to estate_api;
 
 drop function if exists api.sp_list_subscription_changes(integer, integer);
-create or replace function api.sp_list_subscription_changes(p_limit integer, p_offset integer)
+drop function if exists api.sp_list_subscription_changes(text, integer, integer);
+create or replace function api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer)
   returns table (change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text,
-                 source text, changed_at timestamptz)
+                 source text, changed_at timestamptz, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -365,21 +366,24 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-changedAt', 'changedAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   return query
-    select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
+    select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.subscription_plan_changes c
       join app.subscriptions s on s.tenant_id = c.tenant_id and s.id = c.subscription_id
       left join app.subscription_plans f on f.id = c.from_plan_id
       join app.subscription_plans t on t.id = c.to_plan_id
      where c.tenant_id = v_tenant_id and s.user_id = v_user_id
-     order by c.created_at desc, c.id
+     order by case when v_sort = 'changedAt' then c.created_at end, c.created_at desc, c.id
      limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_subscription_changes(integer, integer) is 'The history of the signed-in user''s plan changes, newest first.';
-grant execute on function api.sp_list_subscription_changes(integer, integer) to estate_api;
+comment on function api.sp_list_subscription_changes(text, integer, integer) is
+  'The history of the signed-in user''s plan changes, newest first or sorted, a page at a time with the total.';
+grant execute on function api.sp_list_subscription_changes(text, integer, integer) to estate_api;
 
 create or replace function api.sp_list_subscription_seats()
   returns table (seat_id uuid, persona_id uuid, first_name text, last_name text, first_ffc_id uuid, ffc_name text,
@@ -566,10 +570,11 @@ grant execute on function api.sp_remove_payment_method(uuid) to estate_api;
 ------------------------------------------------------------------------------------------------
 
 drop function if exists api.sp_list_invoices(integer, integer);
-create or replace function api.sp_list_invoices(p_limit integer, p_offset integer)
+drop function if exists api.sp_list_invoices(text, text, integer, integer);
+create or replace function api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer)
   returns table (invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric,
                  amount_paid numeric, amount_remaining numeric, period_start timestamptz, period_end timestamptz,
-                 finalized_at timestamptz, paid_at timestamptz, created_at timestamptz)
+                 finalized_at timestamptz, paid_at timestamptz, created_at timestamptz, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -577,20 +582,26 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt']);
 begin
   perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('draft', 'open', 'paid', 'uncollectible', 'void') then
+    perform app.fail('PT400', 'invalid_filter', 'status must be draft, open, paid, uncollectible or void');
+  end if;
+  -- The caller's subscriptions' invoices (invoices_subscription_idx).
   return query
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
-           i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
+           i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at, (pg_catalog.count(*) over ())::integer
       from app.invoices i
       join app.subscriptions s on s.tenant_id = i.tenant_id and s.id = i.subscription_id
-     where i.tenant_id = v_tenant_id and s.user_id = v_user_id
-     order by i.created_at desc, i.id
+     where i.tenant_id = v_tenant_id and s.user_id = v_user_id and (p_status is null or i.status = p_status)
+     order by case when v_sort = 'createdAt' then i.created_at end, i.created_at desc, i.id
      limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_invoices(integer, integer) is 'The signed-in user''s invoices, newest first.';
-grant execute on function api.sp_list_invoices(integer, integer) to estate_api;
+comment on function api.sp_list_invoices(text, text, integer, integer) is
+  'The signed-in user''s invoices, newest first or sorted, optionally of one status, a page at a time with the total.';
+grant execute on function api.sp_list_invoices(text, text, integer, integer) to estate_api;
 
 create or replace function api.sp_get_invoice(p_invoice_id uuid)
   returns table (invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric,

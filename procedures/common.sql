@@ -101,6 +101,49 @@ $$;
 comment on function app.check_page(integer, integer, integer) is
   'Refuses a page outside 1..p_max rows (500 by default, as the API''s Page) or before the first row (invalid_page).';
 
+create or replace function app.check_sort(p_sort text, p_allowed text[]) returns text
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  -- NULL: the list's own default order. Otherwise one of the list's documented keys (-key: descending).
+  if p_sort is not null and not p_sort = any (p_allowed) then
+    perform app.fail('PT400', 'invalid_sort', pg_catalog.format('sort must be one of %s', pg_catalog.array_to_string(p_allowed, ', ')));
+  end if;
+  return p_sort;
+end
+$$;
+comment on function app.check_sort(text, text[]) is
+  'Refuses a sort key outside the list''s allow-list (invalid_sort); NULL keeps the default order.';
+
+create or replace function app.check_filter_text(p_q text) returns text
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  -- The q of a list: 1 to 200 characters, compared case-insensitively; NULL: no text filter.
+  if p_q is not null and pg_catalog.length(pg_catalog.btrim(p_q)) not between 1 and 200 then
+    perform app.fail('PT400', 'invalid_filter', 'q must be 1 to 200 characters');
+  end if;
+  return pg_catalog.lower(pg_catalog.btrim(p_q));
+end
+$$;
+comment on function app.check_filter_text(text) is
+  'Refuses a text filter q that is blank or longer than 200 characters (invalid_filter); returns it trimmed and lower-cased.';
+
+create or replace function app.prefix_tsquery(p_q text) returns tsquery
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- Every word of q as a prefix ('vol car' finds "Volvo car"), punctuation dropped so no tsquery syntax gets through.
+  select pg_catalog.to_tsquery('simple'::regconfig,
+           coalesce(pg_catalog.string_agg(w || ':*', ' & '), ''))
+    from pg_catalog.regexp_split_to_table(pg_catalog.lower(p_q), '[^[:alnum:]]+') w
+   where w <> ''
+$$;
+comment on function app.prefix_tsquery(text) is
+  'A tsquery matching every word of a text filter as a prefix, for the GIN-indexed search column of assets.';
+
 create or replace function app.require_text(p_value text, p_code text, p_max_length integer) returns text
   language plpgsql stable
   set search_path = pg_catalog, pg_temp

@@ -115,8 +115,10 @@ comment on function api.sp_create_ffc(text, text) is 'Creates a family circle wh
 grant execute on function api.sp_create_ffc(text, text) to estate_api;
 
 drop function if exists api.sp_list_my_ffcs(integer, integer);
-create or replace function api.sp_list_my_ffcs(p_limit integer, p_offset integer)
-  returns table (ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamptz)
+drop function if exists api.sp_list_my_ffcs(text, text, integer, integer);
+create or replace function api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer)
+  returns table (ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamptz,
+                 total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -124,24 +126,32 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.check_page(p_limit, p_offset);
+  -- The caller's own memberships (ffc_memberships_persona_idx): a handful of rows to filter and sort.
   return query
     select c.id, c.name, c.description, m.role,
            (select count(*)::integer from app.ffc_memberships x
              where x.tenant_id = c.tenant_id and x.ffc_id = c.id and x.status = 'active'),
-           c.created_at
+           c.created_at, (pg_catalog.count(*) over ())::integer
       from app.ffc_memberships m
       join app.fwd_family_circles c on c.tenant_id = m.tenant_id and c.id = m.ffc_id
      where m.tenant_id = v_tenant_id and m.status = 'active'
        and m.persona_id = (select up.persona_id from app.user_personas up
                             where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self')
-     order by c.name, c.id
+       and (v_q is null or pg_catalog.strpos(pg_catalog.lower(c.name), v_q) > 0)
+     order by case when v_sort = '-name' then c.name end desc,
+              case when v_sort = 'createdAt' then c.created_at end,
+              case when v_sort = '-createdAt' then c.created_at end desc,
+              c.name, c.id
      limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_my_ffcs(integer, integer) is 'The circles the signed-in user belongs to, with their role, a page at a time.';
-grant execute on function api.sp_list_my_ffcs(integer, integer) to estate_api;
+comment on function api.sp_list_my_ffcs(text, text, integer, integer) is
+  'The circles the signed-in user belongs to, with their role, optionally those whose name contains q; sorted, a page at a time with the total.';
+grant execute on function api.sp_list_my_ffcs(text, text, integer, integer) to estate_api;
 
 drop function if exists api.sp_add_ffc_member(uuid, uuid, text);
 create or replace function api.sp_add_ffc_member(p_ffc_id uuid, p_persona_id uuid, p_role text)
@@ -216,6 +226,30 @@ $$;
 comment on function api.sp_update_ffc_member_role(uuid, uuid, text) is
   'Changes a member''s role: owners change anyone, admins only roles below admin; the last owner stays.';
 grant execute on function api.sp_update_ffc_member_role(uuid, uuid, text) to estate_api;
+
+create or replace function api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid)
+  returns setof app.ffc_membership_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Members see each other's roles (as in the hierarchy); a non-member: the circle is not found.
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  return query
+    select m.id, m.ffc_id, m.persona_id, m.role from app.ffc_memberships m
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
+  if not found then
+    perform app.fail('PT404', 'member_not_found', 'this persona is not a member of the circle');
+  end if;
+end
+$$;
+comment on function api.sp_get_ffc_member(uuid, uuid) is
+  'One active membership of a circle the signed-in user belongs to: its role (what If-Match on the member routes compares).';
+grant execute on function api.sp_get_ffc_member(uuid, uuid) to estate_api;
 
 create or replace function app.drop_grants_lost_with_membership(p_ffc_id uuid, p_persona_id uuid) returns integer
   language plpgsql volatile security definer
@@ -550,36 +584,54 @@ comment on function api.sp_delete_ffc(uuid) is
   'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
 grant execute on function api.sp_delete_ffc(uuid) to estate_api;
 
-create or replace function api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer)
+drop function if exists api.sp_list_ffc_invitations(uuid, integer, integer);
+drop function if exists api.sp_list_ffc_invitations(uuid, text, text, text, integer, integer);
+create or replace function api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text,
+                                                       p_limit integer, p_offset integer)
   returns table (invitation_id uuid, email text, role text, status text, expires_at timestamptz,
-                 invited_by_user_id uuid, responded_at timestamptz, created_at timestamptz)
+                 invited_by_user_id uuid, responded_at timestamptz, created_at timestamptz, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
 declare
   v_user_id uuid := app.current_user_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt', 'email', '-email']);
+  v_q text := app.check_filter_text(p_q);
 begin
   -- Those who may invite (owners, admins) see what the circle sent; others: ffc_permission_denied.
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
   perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('pending', 'accepted', 'revoked', 'expired') then
+    perform app.fail('PT400', 'invalid_filter', 'status must be pending, accepted, revoked or expired');
+  end if;
+  -- One circle's invitations (ffc_invitations_ffc_idx), filtered by the status as shown.
   return query
-    select i.id, i.email, i.role,
-           case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end,
-           i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
-      from app.ffc_invitations i
-     where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
-     order by i.created_at desc, i.id
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select i.id, i.email, i.role,
+             case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end as shown,
+             i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
+        from app.ffc_invitations i
+       where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
+         and (v_q is null or pg_catalog.strpos(pg_catalog.lower(i.email), v_q) > 0)
+    ) x
+     where p_status is null or x.shown = p_status
+     order by case when v_sort = 'createdAt' then x.created_at end,
+              case when v_sort = 'email' then x.email end,
+              case when v_sort = '-email' then x.email end desc,
+              x.created_at desc, x.id
      limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_ffc_invitations(uuid, integer, integer) is
-  'The invitations a circle sent, newest first (owners and admins): email, role, pending/accepted/revoked/expired.';
-grant execute on function api.sp_list_ffc_invitations(uuid, integer, integer) to estate_api;
+comment on function api.sp_list_ffc_invitations(uuid, text, text, text, integer, integer) is
+  'The invitations a circle sent (owners and admins), newest first or sorted, optionally of one status (pending/accepted/revoked/expired) or whose email contains q, with the total.';
+grant execute on function api.sp_list_ffc_invitations(uuid, text, text, text, integer, integer) to estate_api;
 
-create or replace function api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer)
+drop function if exists api.sp_list_my_ffc_invitations(integer, integer);
+drop function if exists api.sp_list_my_ffc_invitations(text, integer, integer);
+create or replace function api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer)
   returns table (invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text,
-                 expires_at timestamptz, created_at timestamptz)
+                 expires_at timestamptz, created_at timestamptz, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -587,11 +639,13 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt', 'expiresAt', '-expiresAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   -- Only to the email the identity provider verified: a typed, unverified address sees none.
   return query
-    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at
+    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.users u
       join app.ffc_invitations i on i.tenant_id = u.tenant_id and i.email = pg_catalog.lower(u.email)
       join app.fwd_family_circles c on c.tenant_id = i.tenant_id and c.id = i.ffc_id and c.deleted_at is null
@@ -599,10 +653,13 @@ begin
       left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
      where u.tenant_id = v_tenant_id and u.id = v_user_id and u.email_verified_at is not null
        and i.status = 'pending' and i.expires_at > pg_catalog.now()
-     order by i.created_at desc, i.id
+     order by case when v_sort = 'createdAt' then i.created_at end,
+              case when v_sort = 'expiresAt' then i.expires_at end,
+              case when v_sort = '-expiresAt' then i.expires_at end desc,
+              i.created_at desc, i.id
      limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_my_ffc_invitations(integer, integer) is
-  'Pending, unexpired circle invitations to the signed-in user''s verified email: circle, role, who invited (the token is only in the invitation itself).';
-grant execute on function api.sp_list_my_ffc_invitations(integer, integer) to estate_api;
+comment on function api.sp_list_my_ffc_invitations(text, integer, integer) is
+  'Pending, unexpired circle invitations to the signed-in user''s verified email (circle, role, who invited), newest first or sorted, with the total.';
+grant execute on function api.sp_list_my_ffc_invitations(text, integer, integer) to estate_api;

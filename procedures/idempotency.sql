@@ -119,6 +119,9 @@ begin
       perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_id for update;
     when 'persona' then
       perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_id for update;
+    when 'ffc' then
+      -- A circle and its memberships: the lock every membership change takes first (app.lock_ffc).
+      perform 1 from app.fwd_family_circles c where c.tenant_id = v_tenant_id and c.id = p_id for update;
     when 'subscription' then
       -- The caller's own current subscription (p_id is not used: there is one).
       perform 1 from app.subscriptions s
@@ -129,5 +132,5 @@ begin
 end
 $$;
 comment on function api.sp_lock_for_precondition(text, uuid) is
-  'Locks an asset''s or a persona''s row, or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+  'Locks an asset''s, a persona''s or a circle''s row (a circle''s also guards its memberships), or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
 grant execute on function api.sp_lock_for_precondition(text, uuid) to estate_api;

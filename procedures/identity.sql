@@ -329,26 +329,40 @@ $$;
 comment on function api.sp_get_persona(uuid) is 'One persona the signed-in user may act for, with contact data and relationships.';
 grant execute on function api.sp_get_persona(uuid) to estate_api;
 
-create or replace function api.sp_list_my_personas()
+drop function if exists api.sp_list_my_personas();
+drop function if exists api.sp_list_my_personas(text, text, integer, integer);
+create or replace function api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer)
   returns table (persona_id uuid, first_name text, last_name text, preferred_name text, link_kind text,
-                 living_status text, created_at timestamptz)
+                 living_status text, created_at timestamptz, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
 declare
   v_user_id uuid := app.current_user_id();
+  v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
+  v_q text := app.check_filter_text(p_q);
 begin
+  perform app.check_page(p_limit, p_offset);
+  -- The caller's own links (user_personas' key): few rows; q matches any of the names.
   return query
-    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at
+    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.user_personas up
       join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
      where up.tenant_id = app.current_tenant_id() and up.user_id = v_user_id
-     order by up.link_kind desc, p.created_at, p.id;
+       and (v_q is null or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', p.first_name, p.last_name, p.preferred_name)), v_q) > 0)
+     order by case when v_sort = 'name' then pg_catalog.lower(p.last_name || ' ' || p.first_name) end,
+              case when v_sort = '-name' then pg_catalog.lower(p.last_name || ' ' || p.first_name) end desc,
+              case when v_sort = 'createdAt' then p.created_at end,
+              case when v_sort = '-createdAt' then p.created_at end desc,
+              up.link_kind desc, p.created_at, p.id
+     limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_my_personas() is 'The personas the signed-in user may act for: their own first, then those they manage.';
-grant execute on function api.sp_list_my_personas() to estate_api;
+comment on function api.sp_list_my_personas(text, text, integer, integer) is
+  'The personas the signed-in user may act for (their own first, then those they manage, unless sorted), optionally those whose names contain q, a page at a time with the total.';
+grant execute on function api.sp_list_my_personas(text, text, integer, integer) to estate_api;
 
 drop function if exists api.sp_update_persona(uuid, text, text, text, text, date, text, date);
 create or replace function api.sp_update_persona(p_persona_id uuid, p_first_name text default null, p_last_name text default null,
@@ -442,9 +456,10 @@ grant execute on function api.sp_link_user_persona(uuid, uuid, text) to estate_a
 
 drop function if exists api.sp_list_my_link_invitations();
 drop function if exists api.sp_list_my_link_invitations(integer, integer);
-create or replace function api.sp_list_my_link_invitations(p_limit integer, p_offset integer)
+drop function if exists api.sp_list_my_link_invitations(text, integer, integer);
+create or replace function api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer)
   returns table (invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text,
-                 invited_by_first_name text, invited_by_last_name text, created_at timestamptz)
+                 invited_by_first_name text, invited_by_last_name text, created_at timestamptz, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -452,23 +467,25 @@ as $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['createdAt', '-createdAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   return query
-    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at
+    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.persona_link_invitations i
       join app.personas p on p.tenant_id = i.tenant_id and p.id = i.persona_id
       left join app.user_personas iup on iup.tenant_id = i.tenant_id and iup.user_id = i.invited_by_user_id
                                      and iup.link_kind = 'self'
       left join app.personas ip on ip.tenant_id = iup.tenant_id and ip.id = iup.persona_id
      where i.tenant_id = v_tenant_id and i.invited_user_id = v_user_id and i.status = 'pending'
-     order by i.created_at, i.id
+     order by case when v_sort = '-createdAt' then i.created_at end desc, i.created_at, i.id
      limit p_limit offset p_offset;
 end
 $$;
-comment on function api.sp_list_my_link_invitations(integer, integer) is
-  'The pending invitations to act for a persona sent to the signed-in user, a page at a time: which persona, and who invited them.';
-grant execute on function api.sp_list_my_link_invitations(integer, integer) to estate_api;
+comment on function api.sp_list_my_link_invitations(text, integer, integer) is
+  'The pending invitations to act for a persona sent to the signed-in user (which persona, who invited), oldest first or sorted, a page at a time with the total.';
+grant execute on function api.sp_list_my_link_invitations(text, integer, integer) to estate_api;
 
 create or replace function app.take_link_invitation(p_invitation_id uuid, p_status text)
   returns app.persona_link_invitations

@@ -168,8 +168,9 @@ $$;
 comment on function support.sp_set_exchange_rate(text, text, date, numeric) is 'Records (or corrects) the rate of one currency in another on a date.';
 grant execute on function support.sp_set_exchange_rate(text, text, date, numeric) to estate_support;
 
+drop function if exists api.sp_list_exchange_rates(date, text, integer, integer);
 create or replace function api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer)
-  returns table (base_currency text, quote_currency text, rate numeric, rate_date date)
+  returns table (base_currency text, quote_currency text, rate numeric, rate_date date, total integer)
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -187,14 +188,17 @@ begin
   -- The rates net worth uses on that date (app.exchange_rate): each stored pair's latest on or
   -- before it. Reference data, the same for every tenant, read-only here.
   return query
-    select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
-      from app.exchange_rates r
-     where r.rate_date <= p_as_of
-       and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
-     order by r.base_currency, r.quote_currency, r.rate_date desc
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
+        from app.exchange_rates r
+       where r.rate_date <= p_as_of
+         and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
+       order by r.base_currency, r.quote_currency, r.rate_date desc
+    ) x
+     order by x.base_currency, x.quote_currency
      limit p_limit offset p_offset;
 end
 $$;
 comment on function api.sp_list_exchange_rates(date, text, integer, integer) is
-  'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency.';
+  'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency, a page at a time with the total.';
 grant execute on function api.sp_list_exchange_rates(date, text, integer, integer) to estate_api;

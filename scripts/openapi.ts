@@ -1,6 +1,6 @@
 // `npm run openapi`: writes the published contract from the routes' own schemas: the OpenAPI 3.1
-// document (openapi/openapi.json) and the typed client's types (clients/typescript/schema.d.ts,
-// openapi-typescript). The app is built without listening, on a throwaway migrated database (the
+// document (openapi/openapi.json), the typed client's types (clients/typescript/schema.d.ts,
+// openapi-typescript) and README.md's route table (between its routes markers, from the document). The app is built without listening, on a throwaway migrated database (the
 // auth plugin reads its token routing table at start-up). `--check` writes nothing and fails on any
 // difference.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +15,39 @@ import { createThrowawayDatabase } from './lib/throwaway_database.ts';
 const check = process.argv.includes('--check');
 export const documentPath = path.join(projectRoot, 'openapi', 'openapi.json');
 export const clientSchemaPath = path.join(projectRoot, 'clients', 'typescript', 'schema.d.ts');
+export const readmePath = path.join(projectRoot, 'README.md');
+const ROUTES_START = /<!-- routes:start[^>]*-->\n/;
+const ROUTES_END = '<!-- routes:end -->';
+
+type Operation = {
+  summary?: string;
+  parameters?: Array<{ in: string; name: string }>;
+  'x-procedure'?: string[];
+};
+/** README's route table: one row per operation, in the document's order. */
+export function routeTable(document: Record<string, unknown>): string {
+  const paths = document.paths as Record<string, Record<string, Operation>>;
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = ['| route | procedure | what for |', '|---|---|---|'];
+  for (const [url, operations] of Object.entries(paths))
+    for (const [method, operation] of Object.entries(operations)) {
+      const query = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => `${p.name}=`);
+      const route = `\`${method.toUpperCase()} ${url}${query.length ? `?${query.join('&')}` : ''}\``;
+      const procedures = (operation['x-procedure'] ?? []).map((name) => `\`${name}\``).join(', ');
+      rows.push(`| ${route} | ${procedures} | ${cell(operation.summary ?? '')} |`);
+    }
+  return rows.join('\n') + '\n';
+}
+
+/** README with its route table (between the markers) replaced by the document's. */
+function withRouteTable(readme: string, document: Record<string, unknown>): string {
+  const start = ROUTES_START.exec(readme);
+  const end = readme.indexOf(ROUTES_END);
+  if (!start || end < start.index)
+    throw new Error('README.md has no <!-- routes:start --> ... <!-- routes:end --> markers');
+  const from = start.index + start[0].length;
+  return readme.slice(0, from) + routeTable(document) + readme.slice(end);
+}
 
 /** The OpenAPI document as the running API serves it at /openapi.json. */
 export async function buildDocument(): Promise<Record<string, unknown>> {
@@ -55,6 +88,7 @@ async function main(): Promise<number> {
         clientSchemaPath,
       ),
     },
+    { file: readmePath, text: withRouteTable(await readFile(readmePath, 'utf8'), document) },
   ];
   let drift = 0;
   for (const { file, text } of files) {
@@ -70,7 +104,8 @@ async function main(): Promise<number> {
       process.stdout.write(`wrote ${relative}\n`);
     }
   }
-  if (check && drift === 0) process.stdout.write('openapi: the document and the client are up to date\n');
+  if (check && drift === 0)
+    process.stdout.write("openapi: the document, the client and README's route table are up to date\n");
   return drift === 0 ? 0 : 1;
 }
 

@@ -96,8 +96,10 @@ export async function buildApp(options: AppOptions) {
     new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false, allErrors: true }),
   );
   const strict = addFormats(
-    new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true }),
+    new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, allErrors: true, discriminator: true }),
   );
+  // The shared components ($ref'd by bodies: the asset types' details) in the validators' own Ajv too.
+  for (const schema of sharedSchemas) strict.addSchema(schema);
   app.setValidatorCompiler(
     ({ schema, httpPart }) =>
       (httpPart === 'body' ? strict : coercing).compile(schema) as ReturnType<

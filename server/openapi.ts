@@ -9,6 +9,13 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { assetDetailsSchemas } from './schemas/assets.ts';
 import { problemResponse, ProblemSchema } from './schemas/common.ts';
 import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
+import * as assetQueries from '../generated/assets.queries.ts';
+import * as billingQueries from '../generated/billing.queries.ts';
+import * as circleQueries from '../generated/family_circles.queries.ts';
+import * as identityQueries from '../generated/identity.queries.ts';
+import * as netWorthQueries from '../generated/net_worth.queries.ts';
+import * as stripeQueries from '../generated/stripe.queries.ts';
+import * as tenancyQueries from '../generated/tenancy.queries.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
 export const sharedSchemas = [ProblemSchema, ...assetDetailsSchemas];
@@ -49,15 +56,57 @@ export const tagRoutes =
     if (route.schema && !route.schema.tags) route.schema = { ...route.schema, tags: [tag.name] };
   };
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The body as published when it is more precise than the one validated (e.g. a union the database checks). */
-    publishedBody?: unknown;
-  }
-}
-
 const WEBHOOKS = '/v1/webhooks/';
 const SUPPORT = '/support/v1/';
+
+/** Each typed binding's name (listMyAssets) → the procedure its SQL calls (sp_list_my_assets). */
+const PROCEDURE_OF = new Map<string, string>();
+// Every generated module a route may call (a new domain's module is added here).
+for (const queries of [
+  assetQueries,
+  billingQueries,
+  circleQueries,
+  identityQueries,
+  netWorthQueries,
+  stripeQueries,
+  tenancyQueries,
+])
+  for (const [name, query] of Object.entries(queries)) {
+    const statement = (query as { queryIR?: { statement?: string } }).queryIR?.statement ?? '';
+    const called = /\b(?:api|support)\.(sp_\w+)\s*\(/.exec(statement);
+    if (called) PROCEDURE_OF.set(name, called[1]);
+  }
+
+/**
+ * The procedures a route's handler calls (its `binding.run(` calls, read from its own source), for
+ * the document's `x-procedure`: recorded by the code itself, it cannot drift. The read an If-Match
+ * compares (requireIfMatch's) is not the route's own procedure and is left out.
+ */
+export function proceduresOf(handler: unknown): string[] {
+  if (typeof handler !== 'function') return [];
+  const source = handler.toString().replace(/requireIfMatch\([\s\S]*?\);/g, '');
+  const names = [...source.matchAll(/\b(\w+)\.run\(/g)].map((call) => PROCEDURE_OF.get(call[1]));
+  return [...new Set(names.filter((name): name is string => name !== undefined))];
+}
+/** `x-procedure` of each operation (`GET /v1/assets/{assetId}`), filled by the transform, read by transformObject. */
+const operationProcedures = new Map<string, string[]>();
+const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
+
+/** A success response's description, unless its schema has its own: what the caller gets. */
+function successDescription(verb: string, status: string, summary: string): string {
+  if (status === '204') return 'Done: no content';
+  if (status === '202') return 'Accepted: the same answer whatever the target (nothing about it is revealed)';
+  if (status === '201') return 'Created: the new resource';
+  if (verb === 'GET') return summary;
+  return 'Done: the resource as the change left it';
+}
+function describeSuccesses(verb: string, schema: Record<string, unknown>) {
+  const response = { ...(schema.response as Record<string, Record<string, unknown>>) };
+  for (const [status, reply] of Object.entries(response))
+    if (/^2\d\d$/.test(status) && reply && !reply.description)
+      response[status] = { ...reply, description: successDescription(verb, status, String(schema.summary ?? '')) };
+  return response;
+}
 
 type JsonSchema = { type?: unknown; required?: string[]; properties?: Record<string, { default?: unknown }> };
 /**
@@ -148,14 +197,29 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     const staff = url.startsWith(SUPPORT);
     const published = {
       ...schema,
-      ...(schema.body ? { body: withDefaultsOptional(route.config?.publishedBody ?? schema.body) } : {}),
+      ...(schema.body ? { body: withDefaultsOptional(schema.body) } : {}),
       ...(schema.querystring ? { querystring: withDefaultsOptional(schema.querystring) } : {}),
       ...(authenticated ? { security: [{ bearer: [] }] } : {}),
       ...(staff ? { security: [{ staffBearer: [] }] } : {}),
       // Any status a route does not list (413, 415, 429...) is a problem document too.
-      response: { ...(schema.response as object), default: problemResponse('Any other error') },
+      response: {
+        ...describeSuccesses(String(route.method), schema as Record<string, unknown>),
+        default: problemResponse('Any other error'),
+      },
     };
     Object.assign(published, retryHeaders(route.method, route.url, authenticated, published));
+    operationProcedures.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, proceduresOf(route.handler));
     return { schema: published as typeof schema, url };
+  },
+  // Each operation names the procedures it calls (`x-procedure`): the README's route table shows them.
+  transformObject: (document) => {
+    const openapiObject = 'openapiObject' in document ? document.openapiObject : document.swaggerObject;
+    const paths = (openapiObject as { paths?: Record<string, Record<string, Record<string, unknown>>> }).paths ?? {};
+    for (const [url, operations] of Object.entries(paths))
+      for (const [method, operation] of Object.entries(operations)) {
+        const procedures = operationProcedures.get(`${method} ${url}`);
+        if (procedures?.length) operation['x-procedure'] = procedures;
+      }
+    return openapiObject;
   },
 };

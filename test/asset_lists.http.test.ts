@@ -101,7 +101,7 @@ t.test('GET /v1/assets: what I own and what was shared with me, nothing else', a
 
   const page = await call(olga, 'GET', '/v1/assets?limit=2&offset=1');
   t.same(names(page), ['B Olga van', 'C Olga private car'], 'paged');
-  t.match(page.json(), { limit: 2, offset: 1 });
+  t.match(page.json(), { total: 4, limit: 2, offset: 1 });
   t.same(names(await call(olga, 'GET', '/v1/assets?assetType=debt')), [], 'filtered by type');
   t.equal((await call(olga, 'GET', '/v1/assets?assetType=spaceship')).statusCode, 400, 'an unknown type is refused');
   t.equal((await call(olga, 'GET', '/v1/assets?limit=501')).statusCode, 400, 'the page maximum holds');
@@ -162,6 +162,7 @@ t.test('GET /v1/exchange-rates: the rates in use on a date', async (t) => {
       { baseCurrency: 'CHF', quoteCurrency: 'JPY', rate: '171.2500000000', rateDate: '2026-03-01' },
       { baseCurrency: 'NOK', quoteCurrency: 'CHF', rate: '0.0810000000', rateDate: '2026-02-01' },
     ],
+    total: 2,
     limit: 50,
     offset: 0,
   });
@@ -175,4 +176,90 @@ t.test('GET /v1/exchange-rates: the rates in use on a date', async (t) => {
   t.equal((await call(olga, 'GET', '/v1/exchange-rates?asOf=2026-13-01')).statusCode, 400, 'a malformed date');
   const anonymous = await app.inject({ method: 'GET', url: '/v1/exchange-rates' });
   t.equal(anonymous.statusCode, 401, 'a token is needed');
+});
+
+type Listed = { items: { name: string; assetId: string }[]; total: number };
+const listed = async (user: User, url: string) => {
+  const res = await call(user, 'GET', url);
+  if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+  return res.json<Listed>();
+};
+
+t.test('asset lists: a total over every page, sorted, filtered by type, circle and text', async (t) => {
+  const byName = await listed(olga, '/v1/assets?limit=1');
+  t.same([byName.items.map((a) => a.name), byName.total], [['A Olga car'], 4], 'one row, the total of four');
+  const past = await listed(olga, '/v1/assets?offset=10');
+  t.same([past.items, past.total], [[], 4], 'a page past the end still knows the total');
+  t.same(
+    (await listed(olga, '/v1/assets?sort=-name')).items.map((a) => a.name),
+    ['D Max car', 'C Olga private car', 'B Olga van', 'A Olga car'],
+    'sort=-name: descending',
+  );
+  t.same(
+    (await listed(olga, '/v1/assets?sort=-createdAt&limit=1')).items.map((a) => a.name),
+    ['D Max car'],
+    'sort=-createdAt: the newest first',
+  );
+  const text = await listed(olga, '/v1/assets?q=van');
+  t.same([text.items.map((a) => a.name), text.total], [['B Olga van'], 1], 'q finds by a word of the name');
+  t.same((await listed(olga, '/v1/assets?q=OLG%20priv')).total, 1, 'q: word prefixes, any case');
+  t.same(
+    (await listed(olga, "/v1/assets?q=')%20%7C%20!%20van:*")).items.map((a) => a.name),
+    ['B Olga van'],
+    'q: tsquery syntax is only punctuation between words',
+  );
+  const circle = await listed(max, `/v1/assets?ffcId=${ffcId}`);
+  t.same(
+    [circle.items.map((a) => a.name), circle.total],
+    [['A Olga car', 'B Olga van', 'D Max car', 'E Max hidden car'], 4],
+    "ffcId: what the circle's members own that I may see",
+  );
+  t.same(
+    (await listed(otto, '/v1/assets')).items.map((a) => a.name),
+    ['F Otto car'],
+  );
+  const circleAssets = await listed(max, `/v1/ffcs/${ffcId}/assets?q=olga&sort=-name`);
+  t.same(
+    [circleAssets.items.map((a) => a.name), circleAssets.total],
+    [['B Olga van', 'A Olga car'], 2],
+    "a circle's assets: q and sort",
+  );
+  const persona = await listed(olga, `/v1/personas/${olga.personaId}/assets?assetType=vehicle&sort=-name&limit=2`);
+  t.same(
+    [persona.items.map((a) => a.name), persona.total],
+    [['C Olga private car', 'B Olga van'], 3],
+    "a persona's assets: type, sort, a page and the total",
+  );
+  t.same((await listed(olga, `/v1/personas/${olga.personaId}/assets?q=priv`)).total, 1, "a persona's assets: q");
+  t.match((await call(olga, 'GET', `/v1/personas/${olga.personaId}/assets`)).json().items[1], {
+    currentValue: '9000.00',
+    currentValueCurrency: 'EUR',
+  });
+});
+
+t.test('asset lists, attacked: totals never count what the caller may not see', async (t) => {
+  // Max sees one of Olga's three assets' owner rows... of Olga's persona list, only the shared two.
+  const olgaAsMax = await listed(max, `/v1/personas/${olga.personaId}/assets?q=private`);
+  t.same([olgaAsMax.items, olgaAsMax.total], [[], 0], "Olga's unshared car is not even counted");
+  const viaText = await listed(vic, '/v1/assets?q=hidden');
+  t.same([viaText.items, viaText.total], [[], 0], 'a text filter on an invisible name: total 0');
+  const viaCircle = await listed(vic, `/v1/assets?ffcId=${ffcId}&limit=1`);
+  t.equal(viaCircle.total, 1, 'a viewer: the total is only what viewers were given');
+  for (const [who, user] of [
+    ['a removed member', lea],
+    ['a non-member', otto],
+    ['another tenant', stan],
+  ] as [string, User][]) {
+    const res = await call(user, 'GET', `/v1/assets?ffcId=${ffcId}`);
+    t.same([res.statusCode, res.json().code], [404, 'ffc_not_found'], `${who}: ffcId is a circle not found`);
+  }
+  t.equal((await call(olga, 'GET', `/v1/assets?ffcId=${randomUUID()}`)).json().code, 'ffc_not_found');
+  for (const bad of ['sort=price', 'sort=name;drop', 'q=', `q=${'x'.repeat(201)}`, 'ffcId=nope', 'as_of=2026-01-01']) {
+    const res = await call(olga, 'GET', `/v1/assets?${bad}`);
+    t.equal(res.statusCode, 400, `${bad}: 400`);
+  }
+  t.match((await call(olga, 'GET', '/v1/assets?sort=price')).json(), {
+    code: 'invalid_request',
+    errors: [{ path: 'query.sort' }],
+  });
 });

@@ -463,19 +463,19 @@ t.test("a persona's assets, narrowed to what the caller may see; search over vis
     assets.getPersonaAssets.run({ personaId: alice.personaId, limit: 500, offset: 0 }, c),
   );
   t.ok(mine.length >= 13 && mine.every((a) => a.myAccess === 'owner'), 'Alice sees all she owns');
-  const found = await as(alice, (c) => assets.searchAssets.run({ query: 'savings', limit: 10 }, c));
+  const found = await as(alice, (c) => assets.searchAssets.run({ query: 'savings', limit: 10, offset: 0 }, c));
   t.ok(found.length >= 1, 'search finds her savings');
   t.notOk(
     found.some((a) => a.name.startsWith('Erin')),
     'search never finds assets she may not see',
   );
-  const byErin = await as(erin, (c) => assets.searchAssets.run({ query: 'secret', limit: 10 }, c));
+  const byErin = await as(erin, (c) => assets.searchAssets.run({ query: 'secret', limit: 10, offset: 0 }, c));
   t.same(
     byErin.map((a) => a.name),
     ['Erin secret savings'],
     'Erin finds her own',
   );
-  t.match(await rejection(as(alice, (c) => assets.searchAssets.run({ query: ' ', limit: 10 }, c))), {
+  t.match(await rejection(as(alice, (c) => assets.searchAssets.run({ query: ' ', limit: 10, offset: 0 }, c))), {
     code: 'invalid_search',
   });
   const categories = await as(alice, (c) => assets.listAssetCategories.run(undefined, c));
@@ -567,4 +567,20 @@ t.test('update and delete: editors change fields, only sole owners delete', asyn
     [car.assetId],
   );
   t.equal(rows[0].n, 1, 'the audit log records the deletion');
+});
+
+t.test('lists refuse a sort outside their allow-list and a blank or long q, in the database itself', async (t) => {
+  const list = (params: { sort?: string; q?: string }) =>
+    as(alice, (c) => assets.listMyAssets.run({ limit: 10, offset: 0, ...params }, c));
+  for (const sort of ['price', 'name desc', "name'; --", ''])
+    t.match(await rejection(list({ sort })), { code: 'invalid_sort' }, `sort ${JSON.stringify(sort)}`);
+  for (const q of ['   ', 'x'.repeat(201)])
+    t.match(await rejection(list({ q })), { code: 'invalid_filter' }, `q of ${q.length} characters`);
+  t.match(await rejection(as(alice, (c) => ffc.listMyFfcs.run({ sort: '-memberCount', limit: 10, offset: 0 }, c))), {
+    code: 'invalid_sort',
+  });
+  const all = await list({});
+  t.ok(all.length > 0 && all.every((row) => row.total === all[0].total), 'every row carries the same total');
+  const erinsOnly = await as(mallory, (c) => assets.listMyAssets.run({ q: 'secret', limit: 10, offset: 0 }, c));
+  t.same(erinsOnly, [], "another tenant's text filter finds and counts nothing");
 });

@@ -311,7 +311,7 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/me': {},
   'POST /v1/me/deactivation': { caller: 'throwaway' },
   'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
-  'GET /v1/personas': {},
+  'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },
   'PATCH /v1/personas/:personaId': { ids: personaOnly, valid: () => ({ body: { preferredName: 'Probed' } }) },
@@ -323,7 +323,7 @@ const TABLE: Record<string, Entry> = {
   'DELETE /v1/personas/:personaId/link-invitations/:userId': {
     ids: (s) => ({ personaId: s.wardId, userId: s.kinUserId }),
   },
-  'GET /v1/persona-link-invitations': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/persona-link-invitations': { valid: () => ({ query: { sort: '-createdAt', limit: 10 } }) },
   'POST /v1/persona-link-invitations/:invitationId/accept': { ids: linkInvitation },
   'POST /v1/persona-link-invitations/:invitationId/decline': { ids: linkInvitation },
   'POST /v1/personas/:personaId/emails': { ids: personaOnly, valid: () => ({ body: { email: 'probe@example.com' } }) },
@@ -345,21 +345,30 @@ const TABLE: Record<string, Entry> = {
     bodyIds: { relatedPersonaId: persona },
   },
   'POST /v1/ffcs': { valid: () => ({ body: { name: 'Probe circle' } }) },
-  'GET /v1/ffcs': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/ffcs': { valid: () => ({ query: { q: 'circle', sort: '-name', limit: 10 } }) },
   'GET /v1/ffcs/:ffcId': { ids: ffcOnly },
   'PATCH /v1/ffcs/:ffcId': { ids: ffcOnly, valid: () => ({ body: { name: 'Probed circle' } }) },
   'DELETE /v1/ffcs/:ffcId': { ids: ffcOnly },
-  'GET /v1/ffcs/:ffcId/invitations': { ids: ffcOnly, valid: () => ({ query: { limit: 10 } }) },
-  'GET /v1/ffc-invitations': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/ffcs/:ffcId/invitations': {
+    ids: ffcOnly,
+    valid: () => ({ query: { status: 'pending', q: 'example', sort: 'email', limit: 10 } }),
+  },
+  'GET /v1/ffc-invitations': { valid: () => ({ query: { sort: 'expiresAt', limit: 10 } }) },
   'GET /v1/ffcs/:ffcId/hierarchy': { ids: ffcOnly },
-  'GET /v1/ffcs/:ffcId/assets': { ids: ffcOnly, valid: () => ({ query: { assetType: 'vehicle', limit: 10 } }) },
-  'GET /v1/assets': { valid: () => ({ query: { assetType: 'vehicle', limit: 10 } }) },
+  'GET /v1/ffcs/:ffcId/assets': {
+    ids: ffcOnly,
+    valid: () => ({ query: { assetType: 'vehicle', q: 'car', sort: '-createdAt', limit: 10 } }),
+  },
+  'GET /v1/assets': {
+    valid: (s) => ({ query: { assetType: 'vehicle', ffcId: s.ffcId, q: 'car', sort: 'name', limit: 10 } }),
+  },
   'GET /v1/exchange-rates': { valid: () => ({ query: { asOf: '2026-01-31', currency: 'USD', limit: 10 } }) },
   'POST /v1/ffcs/:ffcId/members': {
     ids: ffcOnly,
     valid: (s) => ({ body: { personaId: s.wardId, role: 'viewer' } }),
     bodyIds: { personaId: persona },
   },
+  'GET /v1/ffcs/:ffcId/members/:personaId': { ids: (s) => ({ ffcId: s.ffcId, personaId: s.wardId }) },
   'PATCH /v1/ffcs/:ffcId/members/:personaId': {
     ids: (s) => ({ ffcId: s.ffcId, personaId: s.wardId }),
     valid: () => ({ body: { role: 'viewer' } }),
@@ -387,7 +396,7 @@ const TABLE: Record<string, Entry> = {
     }),
     malformedCode: 'invalid_details',
   },
-  'GET /v1/assets/search': { valid: () => ({ query: { q: 'checking' } }) },
+  'GET /v1/assets/search': { valid: () => ({ query: { q: 'checking', limit: 10, offset: 0 } }) },
   'GET /v1/asset-categories': {},
   'GET /v1/assets/:assetId': { ids: assetOnly },
   'PATCH /v1/assets/:assetId': {
@@ -400,7 +409,10 @@ const TABLE: Record<string, Entry> = {
     malformedCode: 'invalid_details',
   },
   'DELETE /v1/assets/:assetId': { ids: assetOnly },
-  'GET /v1/personas/:personaId/assets': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/personas/:personaId/assets': {
+    ids: personaOnly,
+    valid: () => ({ query: { assetType: 'bank_account', q: 'probe', sort: '-name', limit: 10 } }),
+  },
   'POST /v1/assets/:assetId/ownerships': {
     ids: assetOnly,
     valid: (s) => ({ body: { personaId: s.personaId, percentage: '100', ownershipForm: 'sole' } }),
@@ -415,7 +427,7 @@ const TABLE: Record<string, Entry> = {
     ids: assetOnly,
     valid: () => ({ body: { amount: '10.00', valuedOn: '2026-03-01' } }),
   },
-  'GET /v1/assets/:assetId/valuations': { ids: assetOnly, valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/assets/:assetId/valuations': { ids: assetOnly, valid: () => ({ query: { sort: 'valuedOn', limit: 10 } }) },
   'POST /v1/assets/:assetId/permissions': {
     ids: assetOnly,
     valid: (s) => ({ body: { permission: 'view', granteePersonaId: s.wardId } }),
@@ -435,7 +447,7 @@ const TABLE: Record<string, Entry> = {
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
   'PATCH /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
   'POST /v1/subscription/cancel': { valid: () => ({ body: { atPeriodEnd: true } }) },
-  'GET /v1/subscription/changes': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/subscription/changes': { valid: () => ({ query: { sort: 'changedAt', limit: 10 } }) },
   'GET /v1/subscription/seats': {},
   'GET /v1/usage': {},
   'GET /v1/payment-methods': {},
@@ -455,7 +467,7 @@ const TABLE: Record<string, Entry> = {
     },
   },
   'DELETE /v1/payment-methods/:paymentMethodId': { ids: (s) => ({ paymentMethodId: s.paymentMethodId }) },
-  'GET /v1/invoices': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/invoices': { valid: () => ({ query: { status: 'paid', sort: 'createdAt', limit: 10 } }) },
   'GET /v1/invoices/:invoiceId': { ids: (s) => ({ invoiceId: s.invoiceId }) },
   // The support door: ids are tenants' and users' (staff serve every tenant); the attacker is a
   // tenant user, whose token is an unknown client there.

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import { bearer, makePoolTenant, testApp, registerThroughApi, type PoolTenant } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
+import { activatePlan } from '../scripts/lib/stripe_events.ts';
 
 const db = await testDatabase(t);
 const app = await testApp(t, db);
@@ -189,6 +190,114 @@ t.test('two concurrent PATCHes with the same If-Match: exactly one wins, the oth
   t.same(answers.map((a) => a.statusCode).sort(), [200, 412], 'persona: one 200, one 412');
   const stale = await call('PATCH', personaUrl, owner.accessToken, { 'if-match': etag }, { preferredName: 'Late' });
   t.equal(stale.json().code, 'precondition_failed', 'persona: a stale If-Match is 412');
+});
+
+t.test('circles and memberships: ETag, If-Match, 412 on stale with nothing changed', async (t) => {
+  await activatePlan(db.api, home.tenantId, owner.sub, 'family');
+  const created = await call('POST', '/v1/ffcs', owner.accessToken, {}, { name: 'Etag circle' });
+  const ffcId = created.json().ffcId as string;
+  const url = `/v1/ffcs/${ffcId}`;
+  const first = await call('GET', url, owner.accessToken);
+  const etag = first.headers.etag as string;
+  t.match(etag, /^W\//, 'a circle has an ETag');
+  t.equal((await call('GET', url, owner.accessToken, { 'if-none-match': etag })).statusCode, 304, '304 while current');
+  t.equal((await call('PATCH', url, owner.accessToken, { 'if-match': etag }, { name: 'Renamed' })).statusCode, 200);
+  const stale = await call('PATCH', url, owner.accessToken, { 'if-match': etag }, { name: 'Lost' });
+  t.same([stale.statusCode, stale.json().code], [412, 'precondition_failed'], 'a stale rename: 412');
+  t.equal((await call('DELETE', url, owner.accessToken, { 'if-match': etag })).statusCode, 412, 'a stale delete: 412');
+  t.equal((await call('GET', url, owner.accessToken)).json().name, 'Renamed', 'nothing changed');
+
+  // A member, invited and accepted; the member's own URL carries the membership's ETag.
+  const invite = await call(
+    'POST',
+    `${url}/invitations`,
+    owner.accessToken,
+    {},
+    { email: neighbour.email, role: 'member' },
+  );
+  const accepted = await call(
+    'POST',
+    '/v1/ffc-invitations/accept',
+    neighbour.accessToken,
+    {},
+    { token: invite.json().token },
+  );
+  t.ok(accepted.statusCode < 300, 'the neighbour joins');
+  const memberUrl = `${url}/members/${neighbour.personaId}`;
+  const member = await call('GET', memberUrl, owner.accessToken);
+  t.match(member.json(), { ffcId, personaId: neighbour.personaId, role: 'member' });
+  const memberTag = member.headers.etag as string;
+  t.match(memberTag, /^W\//, 'a membership has an ETag');
+  t.equal(
+    (await call('PATCH', memberUrl, owner.accessToken, { 'if-match': memberTag }, { role: 'admin' })).statusCode,
+    200,
+    'the current ETag: the role changes',
+  );
+  const staleRole = await call('PATCH', memberUrl, owner.accessToken, { 'if-match': memberTag }, { role: 'viewer' });
+  t.same([staleRole.statusCode, staleRole.json().code], [412, 'precondition_failed'], 'a stale role change: 412');
+  t.equal(
+    (await call('DELETE', memberUrl, owner.accessToken, { 'if-match': memberTag })).statusCode,
+    412,
+    'a stale removal: 412',
+  );
+  t.equal((await call('GET', memberUrl, owner.accessToken)).json().role, 'admin', 'still an admin, still a member');
+
+  // Two owners' concurrent edits with one ETag: exactly one wins.
+  const roleTag = (await call('GET', memberUrl, owner.accessToken)).headers.etag as string;
+  const roles = await Promise.all(
+    ['viewer', 'member'].map((role) => call('PATCH', memberUrl, owner.accessToken, { 'if-match': roleTag }, { role })),
+  );
+  t.same(roles.map((r) => r.statusCode).sort(), [200, 412], 'membership: one 200, one 412');
+  const winner = roles.find((r) => r.statusCode === 200)!.json().role;
+  t.equal((await call('GET', memberUrl, owner.accessToken)).json().role, winner, 'the winner stands');
+  const circleTag = (await call('GET', url, owner.accessToken)).headers.etag as string;
+  const renames = await Promise.all(
+    ['Left', 'Right'].map((name) => call('PATCH', url, owner.accessToken, { 'if-match': circleTag }, { name })),
+  );
+  t.same(renames.map((r) => r.statusCode).sort(), [200, 412], 'circle: one 200, one 412');
+  const raced = await Promise.all([
+    call('DELETE', url, owner.accessToken, { 'if-match': circleTag }),
+    call(
+      'PATCH',
+      url,
+      owner.accessToken,
+      { 'if-match': (await call('GET', url, owner.accessToken)).headers.etag as string },
+      { name: 'Last' },
+    ),
+  ]);
+  t.equal(raced[0].statusCode, 412, 'a delete with a tag a rename already replaced: 412');
+  t.equal(raced[1].statusCode, 200);
+
+  // Outsiders get what a random id gets, whatever If-Match says; never 412.
+  for (const [who, token] of [['a stranger of another tenant', stranger.accessToken]] as const) {
+    for (const target of [url, memberUrl]) {
+      const random = await call(
+        'PATCH',
+        target.replace(ffcId, randomUUID()),
+        token,
+        { 'if-match': '*' },
+        target === url ? { name: 'x' } : { role: 'viewer' },
+      );
+      const res = await call(
+        'PATCH',
+        target,
+        token,
+        { 'if-match': '"x"' },
+        target === url ? { name: 'x' } : { role: 'viewer' },
+      );
+      t.same([res.statusCode, res.json().code], [random.statusCode, random.json().code], `${who}: as a random id`);
+      t.not(res.statusCode, 412);
+    }
+  }
+  const current = (await call('GET', memberUrl, owner.accessToken)).headers.etag as string;
+  t.equal(
+    (await call('DELETE', memberUrl, owner.accessToken, { 'if-match': current })).statusCode,
+    204,
+    'the current ETag: removed',
+  );
+  t.equal((await call('GET', memberUrl, owner.accessToken)).json().code, 'member_not_found', 'no longer a member');
+  const lastTag = (await call('GET', url, owner.accessToken)).headers.etag as string;
+  t.equal((await call('DELETE', url, owner.accessToken, { 'if-match': lastTag })).statusCode, 204, 'deleted');
 });
 
 t.test('the published contract declares the headers', async (t) => {

@@ -254,7 +254,7 @@ t.test('personas: create, read, update, list', async (t) => {
   t.equal(updated.firstName, 'Charlie', 'and keeps the others');
   const [cleared] = await asAlice((c) => identity.updatePersona.run({ personaId: child.personaId, middleName: '' }, c));
   t.equal(cleared.middleName, null, 'an empty string clears an optional name');
-  const list = await asAlice((c) => identity.listMyPersonas.run(undefined, c));
+  const list = await asAlice((c) => identity.listMyPersonas.run({ limit: 50, offset: 0 }, c));
   t.same(
     list.map((p) => [p.personaId, p.linkKind]),
     [
@@ -528,7 +528,7 @@ t.test('a delegate link is an invitation the user accepts (finding 4)', async (t
     { code: 'persona_not_found' },
     'until he accepts, Bob cannot see the child',
   );
-  const bobsPersonas = await asBob((c) => identity.listMyPersonas.run(undefined, c));
+  const bobsPersonas = await asBob((c) => identity.listMyPersonas.run({ limit: 50, offset: 0 }, c));
   t.notOk(
     bobsPersonas.some((p) => p.personaId === child.personaId),
     'nor does the child show in his list',

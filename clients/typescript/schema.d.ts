@@ -17,7 +17,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The process is up */
         200: {
           headers: {
             [name: string]: unknown;
@@ -64,7 +64,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The process can reach its database */
         200: {
           headers: {
             [name: string]: unknown;
@@ -135,7 +135,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -275,7 +275,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -421,7 +421,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -565,7 +565,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The signed-in user, their persona and the tenant branding */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -849,7 +849,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -969,17 +969,26 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The personas the signed-in user may act for */
+    /** The personas the signed-in user may act for: own first, by name or sorted, with the total */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description part of a first, last or preferred name */
+          q?: string;
+          /** @description default: own persona first, then by creation */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
         header?: never;
         path?: never;
         cookie?: never;
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The personas the signed-in user may act for: own first, by name or sorted, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -997,6 +1006,12 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
+              limit: number;
+              /** @description the rows skipped */
+              offset: number;
             };
           };
         };
@@ -1111,7 +1126,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -1290,7 +1305,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One persona with contact data and relationships */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -1477,7 +1492,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -1663,7 +1678,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -1680,7 +1695,7 @@ export interface paths {
             };
           };
         };
-        /** @description Default Response */
+        /** @description Accepted: the same answer whatever the target (nothing about it is revealed) */
         202: {
           headers: {
             [name: string]: unknown;
@@ -1818,7 +1833,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -1924,7 +1939,11 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description default createdAt (oldest first) */
+          sort?: 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -1933,7 +1952,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Pending invitations to act for a persona, sent to the signed-in user */
         200: {
           headers: {
             [name: string]: unknown;
@@ -1952,7 +1971,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -2072,7 +2095,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -2212,7 +2235,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -2352,7 +2375,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -2496,7 +2519,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -2645,7 +2668,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -2779,7 +2802,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -2917,7 +2940,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -3034,11 +3057,17 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The circles the signed-in user belongs to */
+    /** The circles the signed-in user belongs to: by name or sorted, with the total */
     get: {
       parameters: {
         query?: {
+          /** @description part of the circle name */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -3047,7 +3076,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The circles the signed-in user belongs to: by name or sorted, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3064,7 +3093,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -3173,7 +3206,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -3307,7 +3340,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The family as a tree of members, roles and relationships */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3436,7 +3469,10 @@ export interface paths {
     get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3444,9 +3480,11 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One circle the caller belongs to: name, description, role, member count */
         200: {
           headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -3462,6 +3500,15 @@ export interface paths {
               /** Format: date-time */
               updatedAt: string;
             };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
           };
         };
         /** @description The request is not valid: `errors` names the fields */
@@ -3553,7 +3600,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3561,7 +3611,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -3622,6 +3672,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -3657,7 +3716,10 @@ export interface paths {
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           ffcId: string;
         };
@@ -3672,7 +3734,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3746,6 +3808,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -3784,11 +3855,19 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The invitations a circle sent, newest first (owners and admins) */
+    /** The invitations a circle sent (owners and admins): by status or email, newest first, with the total */
     get: {
       parameters: {
         query?: {
+          /** @description as shown */
+          status?: 'pending' | 'accepted' | 'revoked' | 'expired';
+          /** @description part of the invited email */
+          q?: string;
+          /** @description default -createdAt (newest first) */
+          sort?: '-createdAt' | 'createdAt' | 'email' | '-email';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -3799,7 +3878,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The invitations a circle sent (owners and admins): by status or email, newest first, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -3821,7 +3900,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -3935,7 +4018,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -4059,7 +4142,11 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description default -createdAt (newest first) */
+          sort?: '-createdAt' | 'createdAt' | 'expiresAt' | '-expiresAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -4068,7 +4155,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Pending circle invitations to the caller's verified email */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4088,7 +4175,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -4216,7 +4307,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -4338,14 +4429,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Removes a member, or leaves the circle */
-    delete: {
+    /** One member's role in a circle the caller belongs to (its ETag guards the member routes) */
+    get: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description An ETag read before: 304 while it is current */
+          'if-none-match'?: string;
+        };
         path: {
           ffcId: string;
           personaId: string;
@@ -4354,12 +4445,33 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
-        204: {
+        /** @description One member's role in a circle the caller belongs to (its ETag guards the member routes) */
+        200: {
+          headers: {
+            /** @description Weak ETag of the resource, for If-None-Match and If-Match */
+            etag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              membershipId: string;
+              /** Format: uuid */
+              ffcId: string;
+              /** Format: uuid */
+              personaId: string;
+              role: string;
+            };
+          };
+        };
+        /** @description Not modified: the If-None-Match ETag is current (no body) */
+        304: {
           headers: {
             [name: string]: unknown;
           };
-          content?: never;
+          content: {
+            'application/json': unknown;
+          };
         };
         /** @description The request is not valid: `errors` names the fields */
         400: {
@@ -4444,13 +4556,133 @@ export interface paths {
         };
       };
     };
+    put?: never;
+    post?: never;
+    /** Removes a member, or leaves the circle */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
+        path: {
+          ffcId: string;
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: no content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     /** Changes a member's role */
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
+          'if-match'?: string;
+        };
         path: {
           ffcId: string;
           personaId: string;
@@ -4465,7 +4697,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4536,6 +4768,15 @@ export interface paths {
             'application/problem+json': components['schemas']['Problem'];
           };
         };
+        /** @description `precondition_failed`: the resource changed since the If-Match ETag */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
         /** @description An unexpected failure (details in the log under the request id) */
         500: {
           headers: {
@@ -4590,7 +4831,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -4713,7 +4954,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -4835,7 +5076,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every asset the caller may see (owned, granted, through circle roles), by name, optionally of one type */
+    /** Every asset the caller may see (owned, granted, through circle roles): by type, circle or text, sorted, with the total */
     get: {
       parameters: {
         query?: {
@@ -4853,7 +5094,14 @@ export interface paths {
             | 'collectible'
             | 'intellectual_property'
             | 'misc';
+          /** @description words that begin words of the name, description or category (GIN-indexed) */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          ffcId?: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -4862,7 +5110,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Every asset the caller may see (owned, granted, through circle roles): by type, circle or text, sorted, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4887,7 +5135,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -5409,7 +5661,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -5570,7 +5822,13 @@ export interface paths {
             | 'collectible'
             | 'intellectual_property'
             | 'misc';
+          /** @description words that begin words of the name, description or category (GIN-indexed) */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -5581,7 +5839,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The assets a circle's members own that the caller may see (members only) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5606,7 +5864,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -5713,8 +5975,12 @@ export interface paths {
     get: {
       parameters: {
         query: {
+          /** @description words to find */
           q: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
+          offset?: number;
         };
         header?: never;
         path?: never;
@@ -5722,7 +5988,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Full-text search over the assets the caller may see */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5737,6 +6003,12 @@ export interface paths {
                 name: string;
                 rank: number;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
+              limit: number;
+              /** @description the rows skipped */
+              offset: number;
             };
           };
         };
@@ -5848,7 +6120,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Asset categories of the 13 types */
         200: {
           headers: {
             [name: string]: unknown;
@@ -5977,7 +6249,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One asset (identifier masked) */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -6126,7 +6398,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -6253,7 +6525,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6396,7 +6668,27 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          assetType?:
+            | 'bank_account'
+            | 'investment_account'
+            | 'real_estate'
+            | 'vehicle'
+            | 'business'
+            | 'life_insurance'
+            | 'personal_property'
+            | 'debt'
+            | 'cryptocurrency'
+            | 'retirement_account'
+            | 'collectible'
+            | 'intellectual_property'
+            | 'misc';
+          /** @description words that begin words of the name, description or category (GIN-indexed) */
+          q?: string;
+          /** @description default name */
+          sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -6407,7 +6699,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description What a persona owns that the caller may see */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6426,10 +6718,18 @@ export interface paths {
                 ownershipPercentage: string;
                 ownershipForm: string;
                 currentValue: string | null;
+                currentValueCurrency: string | null;
                 valuedOn: string | null;
+                /** @description owner, edit or view */
                 myAccess: string;
+                /** Format: date-time */
+                createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -6560,7 +6860,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6710,7 +7010,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6830,12 +7130,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Valuation history, newest first (as of a date with asOf) */
+    /** Valuation history, newest first or sorted (up to a date with asOf), with the total */
     get: {
       parameters: {
         query?: {
           asOf?: string;
+          /** @description default -valuedOn (newest first) */
+          sort?: '-valuedOn' | 'valuedOn';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -6846,7 +7150,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Valuation history, newest first or sorted (up to a date with asOf), with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -6864,6 +7168,12 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
+              limit: number;
+              /** @description the rows skipped */
+              offset: number;
             };
           };
         };
@@ -6978,7 +7288,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -7128,7 +7438,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -7261,7 +7571,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
@@ -7378,7 +7688,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7520,7 +7830,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Monthly net-worth points of a persona over a range (at most 10 years) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7659,7 +7969,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Net worth of a circle over the assets the caller may see, each counted once */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7791,7 +8101,9 @@ export interface paths {
         query?: {
           asOf?: string;
           currency?: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -7800,7 +8112,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The exchange rates net worth uses on a date (default today): each pair's latest rate on or before it, optionally of one currency */
         200: {
           headers: {
             [name: string]: unknown;
@@ -7817,7 +8129,11 @@ export interface paths {
                 /** Format: date */
                 rateDate: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -7930,7 +8246,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The plans this tenant offers, with prices and limits */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8065,7 +8381,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The signed-in user's subscription and the plan whose limits apply now */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -8212,7 +8528,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -8364,7 +8680,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8523,7 +8839,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8661,11 +8977,15 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The history of the user's plan changes, newest first */
+    /** The history of the user's plan changes, newest first, with the total */
     get: {
       parameters: {
         query?: {
+          /** @description default -changedAt (newest first) */
+          sort?: '-changedAt' | 'changedAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -8674,7 +8994,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The history of the user's plan changes, newest first, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8693,7 +9013,11 @@ export interface paths {
                 /** Format: date-time */
                 changedAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -8806,7 +9130,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Who holds the user's seats: the people in the circles they created */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8937,7 +9261,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Circles, seats, assets and storage in use against the limits of the plan in force */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9064,7 +9388,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The user's payment methods (brand and last four), the default first */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9197,7 +9521,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -9339,7 +9663,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9456,11 +9780,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The user's invoices, newest first */
+    /** The user's invoices: by status, newest first, with the total */
     get: {
       parameters: {
         query?: {
+          status?: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
+          /** @description default -createdAt (newest first) */
+          sort?: '-createdAt' | 'createdAt';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -9469,7 +9798,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The user's invoices: by status, newest first, with the total */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9497,7 +9826,11 @@ export interface paths {
                 /** Format: date-time */
                 createdAt: string;
               }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
               limit: number;
+              /** @description the rows skipped */
               offset: number;
             };
           };
@@ -9615,7 +9948,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One of the user's invoices with the payments made against it */
         200: {
           headers: {
             /** @description Weak ETag of the resource, for If-None-Match and If-Match */
@@ -11632,7 +11965,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;

@@ -40,15 +40,17 @@ FROM api.sp_update_asset_value(p_asset_id => :assetId!, p_amount => :amount!, p_
 
 /* @name getAssetValuations */
 SELECT valuation_id AS "valuationId!", valued_on AS "valuedOn!", amount AS "amount!", currency AS "currency!",
-       source AS "source!", created_at AS "createdAt!"
-FROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_limit => :limit!, p_offset => :offset!);
+       source AS "source!", created_at AS "createdAt!", total AS "total!"
+FROM api.sp_get_asset_valuations(p_asset_id => :assetId!, p_as_of => :asOf, p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
 
 /* @name getPersonaAssets */
 SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
        ownership_percentage AS "ownershipPercentage!", ownership_form AS "ownershipForm!",
-       current_value AS "currentValue", valued_on AS "valuedOn", my_access AS "myAccess!"
-FROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_limit => :limit!, p_offset => :offset!);
+       current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
+       my_access AS "myAccess!", created_at AS "createdAt!", total AS "total!"
+FROM api.sp_get_persona_assets(p_persona_id => :personaId!, p_asset_type => :assetType, p_q => :q, p_sort => :sort,
+                               p_limit => :limit!, p_offset => :offset!);
 
 /* @name setAssetPermission */
 SELECT api.sp_set_asset_permission(p_asset_id => :assetId!, p_permission => :permission!,
@@ -59,8 +61,9 @@ SELECT api.sp_set_asset_permission(p_asset_id => :assetId!, p_permission => :per
 SELECT api.sp_revoke_asset_permission(p_asset_id => :assetId!, p_permission_id => :permissionId!) AS "revoked";
 
 /* @name searchAssets */
-SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!", rank AS "rank!"
-FROM api.sp_search_assets(p_query => :query!, p_limit => :limit!);
+SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!", rank AS "rank!",
+       total AS "total!"
+FROM api.sp_search_assets(p_query => :query!, p_limit => :limit!, p_offset => :offset!);
 
 /* @name listAssetCategories */
 SELECT code AS "code!", asset_type AS "assetType!", name AS "name!", is_liability AS "isLiability!"
@@ -81,12 +84,14 @@ SELECT api.sp_delete_asset(p_asset_id => :assetId!) AS "deleted";
 SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
-       my_access AS "myAccess!", created_at AS "createdAt!"
-FROM api.sp_list_my_assets(p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!);
+       my_access AS "myAccess!", created_at AS "createdAt!", total AS "total!"
+FROM api.sp_list_my_assets(p_asset_type => :assetType, p_ffc_id => :ffcId, p_q => :q, p_sort => :sort,
+                           p_limit => :limit!, p_offset => :offset!);
 
 /* @name listFfcAssets */
 SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "categoryCode!", name AS "name!",
        currency AS "currency!", is_liability AS "isLiability!", identifier_masked AS "identifierMasked",
        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
-       my_access AS "myAccess!", created_at AS "createdAt!"
-FROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_limit => :limit!, p_offset => :offset!);
+       my_access AS "myAccess!", created_at AS "createdAt!", total AS "total!"
+FROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_q => :q, p_sort => :sort,
+                            p_limit => :limit!, p_offset => :offset!);

@@ -48,8 +48,9 @@ FROM api.sp_cancel_subscription(p_at_period_end => :atPeriodEnd!);
 
 /* @name listSubscriptionChanges */
 SELECT change_id AS "changeId!", subscription_id AS "subscriptionId!", from_plan_code AS "fromPlanCode",
-       to_plan_code AS "toPlanCode!", change_kind AS "changeKind!", source AS "source!", changed_at AS "changedAt!"
-FROM api.sp_list_subscription_changes(p_limit => :limit!, p_offset => :offset!);
+       to_plan_code AS "toPlanCode!", change_kind AS "changeKind!", source AS "source!", changed_at AS "changedAt!",
+       total AS "total!"
+FROM api.sp_list_subscription_changes(p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
 
 /* @name listSubscriptionSeats */
 SELECT seat_id AS "seatId!", persona_id AS "personaId!", first_name AS "firstName!", last_name AS "lastName!",
@@ -81,8 +82,8 @@ FROM api.sp_remove_payment_method(p_payment_method_id => :paymentMethodId!);
 SELECT invoice_id AS "invoiceId!", subscription_id AS "subscriptionId!", number AS "number", status AS "status!",
        currency AS "currency!", amount_due AS "amountDue!", amount_paid AS "amountPaid!", amount_remaining AS "amountRemaining!",
        period_start AS "periodStart", period_end AS "periodEnd", finalized_at AS "finalizedAt", paid_at AS "paidAt",
-       created_at AS "createdAt!"
-FROM api.sp_list_invoices(p_limit => :limit!, p_offset => :offset!);
+       created_at AS "createdAt!", total AS "total!"
+FROM api.sp_list_invoices(p_status => :status, p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
 
 /* @name getInvoice */
 SELECT invoice_id AS "invoiceId!", subscription_id AS "subscriptionId!", number AS "number", status AS "status!",

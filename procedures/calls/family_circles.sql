@@ -6,8 +6,8 @@ FROM api.sp_create_ffc(p_name => :name!, p_description => :description);
 
 /* @name listMyFfcs */
 SELECT ffc_id AS "ffcId!", name AS "name!", description AS "description", my_role AS "myRole!",
-       member_count AS "memberCount!", created_at AS "createdAt!"
-FROM api.sp_list_my_ffcs(p_limit => :limit!, p_offset => :offset!);
+       member_count AS "memberCount!", created_at AS "createdAt!", total AS "total!"
+FROM api.sp_list_my_ffcs(p_q => :q, p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
 
 /* @name addFfcMember */
 SELECT membership_id AS "membershipId!", ffc_id AS "ffcId!", persona_id AS "personaId!", role AS "role!"
@@ -53,10 +53,16 @@ SELECT api.sp_delete_ffc(p_ffc_id => :ffcId!) AS "deleted";
 /* @name listFfcInvitations */
 SELECT invitation_id AS "invitationId!", email AS "email!", role AS "role!", status AS "status!",
        expires_at AS "expiresAt!", invited_by_user_id AS "invitedByUserId!", responded_at AS "respondedAt",
-       created_at AS "createdAt!"
-FROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_limit => :limit!, p_offset => :offset!);
+       created_at AS "createdAt!", total AS "total!"
+FROM api.sp_list_ffc_invitations(p_ffc_id => :ffcId!, p_status => :status, p_q => :q, p_sort => :sort,
+                                 p_limit => :limit!, p_offset => :offset!);
 
 /* @name listMyFfcInvitations */
 SELECT invitation_id AS "invitationId!", ffc_id AS "ffcId!", ffc_name AS "ffcName!", role AS "role!",
-       invited_by_name AS "invitedByName!", expires_at AS "expiresAt!", created_at AS "createdAt!"
-FROM api.sp_list_my_ffc_invitations(p_limit => :limit!, p_offset => :offset!);
+       invited_by_name AS "invitedByName!", expires_at AS "expiresAt!", created_at AS "createdAt!",
+       total AS "total!"
+FROM api.sp_list_my_ffc_invitations(p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
+
+/* @name getFfcMember */
+SELECT membership_id AS "membershipId!", ffc_id AS "ffcId!", persona_id AS "personaId!", role AS "role!"
+FROM api.sp_get_ffc_member(p_ffc_id => :ffcId!, p_persona_id => :personaId!);

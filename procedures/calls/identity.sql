@@ -55,8 +55,8 @@ FROM api.sp_get_persona(p_persona_id => :personaId!);
 /* @name listMyPersonas */
 SELECT persona_id AS "personaId!", first_name AS "firstName!", last_name AS "lastName!",
        preferred_name AS "preferredName", link_kind AS "linkKind!", living_status AS "livingStatus!",
-       created_at AS "createdAt!"
-FROM api.sp_list_my_personas();
+       created_at AS "createdAt!", total AS "total!"
+FROM api.sp_list_my_personas(p_q => :q, p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
 
 /* @name updatePersona */
 SELECT persona_id AS "personaId!", first_name AS "firstName!", middle_name AS "middleName", last_name AS "lastName!",
@@ -77,8 +77,9 @@ FROM api.sp_link_user_persona(p_user_id => :userId!, p_persona_id => :personaId!
 /* @name listMyLinkInvitations */
 SELECT invitation_id AS "invitationId!", persona_id AS "personaId!", persona_first_name AS "personaFirstName!",
        persona_last_name AS "personaLastName!", invited_by_first_name AS "invitedByFirstName",
-       invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!"
-FROM api.sp_list_my_link_invitations(p_limit => :limit!, p_offset => :offset!);
+       invited_by_last_name AS "invitedByLastName", created_at AS "createdAt!",
+       total AS "total!"
+FROM api.sp_list_my_link_invitations(p_sort => :sort, p_limit => :limit!, p_offset => :offset!);
 
 /* @name acceptLinkInvitation */
 SELECT link_id AS "linkId!", user_id AS "userId!", persona_id AS "personaId!", link_kind AS "linkKind!",

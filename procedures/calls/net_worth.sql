@@ -19,5 +19,6 @@ SELECT support.sp_set_exchange_rate(p_base_currency => :baseCurrency!, p_quote_c
                                     p_rate_date => :rateDate!, p_rate => :rate!) AS "done";
 
 /* @name listExchangeRates */
-SELECT base_currency AS "baseCurrency!", quote_currency AS "quoteCurrency!", rate AS "rate!", rate_date AS "rateDate!"
+SELECT base_currency AS "baseCurrency!", quote_currency AS "quoteCurrency!", rate AS "rate!", rate_date AS "rateDate!",
+       total AS "total!"
 FROM api.sp_list_exchange_rates(p_as_of => :asOf!, p_currency => :currency, p_limit => :limit!, p_offset => :offset!);

@@ -18,8 +18,16 @@ export const ETAG_ROUTES = new Set([
   '/v1/me',
   '/v1/subscription',
   '/v1/invoices/:invoiceId',
+  '/v1/ffcs/:ffcId',
+  '/v1/ffcs/:ffcId/members/:personaId',
 ]);
-export const IF_MATCH_ROUTES = new Set(['/v1/assets/:assetId', '/v1/personas/:personaId', '/v1/subscription']);
+export const IF_MATCH_ROUTES = new Set([
+  '/v1/assets/:assetId',
+  '/v1/personas/:personaId',
+  '/v1/subscription',
+  '/v1/ffcs/:ffcId',
+  '/v1/ffcs/:ffcId/members/:personaId',
+]);
 
 /** The weak ETag of a procedure's row (its JSON: dates as ISO text, money as text). */
 export function etagOf(row: unknown): string {
@@ -50,7 +58,7 @@ function tagsOf(header: string | string[] | undefined): string[] | null {
 export async function requireIfMatch(
   request: FastifyRequest,
   db: pg.PoolClient,
-  resource: { kind: 'asset' | 'persona'; id: string } | { kind: 'subscription'; id?: undefined },
+  resource: { kind: 'asset' | 'persona' | 'ffc'; id: string } | { kind: 'subscription'; id?: undefined },
   read: () => Promise<unknown[]>,
 ): Promise<void> {
   const expected = tagsOf(request.headers['if-match']);

@@ -165,6 +165,11 @@ export function describeValidation(issues: readonly ValidationIssue[], context: 
     } else if (issue.keyword === 'required' && typeof params.missingProperty === 'string') {
       path = fieldPath(part, issue.instancePath, params.missingProperty);
       message = 'is required';
+    } else if (issue.keyword === 'discriminator' && typeof params.tag === 'string') {
+      // The field that picks a union's branch (assetType): missing, or no branch has its value.
+      path = fieldPath(part, issue.instancePath, params.tag);
+      message =
+        params.error === 'mapping' ? `no such ${params.tag}: ${JSON.stringify(params.tagValue)}` : 'is required';
     } else if (issue.keyword === 'anyOf' || issue.keyword === 'oneOf') {
       const branches = issues.filter((other) => other.schemaPath.startsWith(`${issue.schemaPath}/`));
       // Literals: the values allowed; types only: the types allowed; else the closest branch's

@@ -4,16 +4,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as assets from '../../generated/assets.queries.ts';
 import { lastFour } from '../field_cipher.ts';
-import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   Asset,
   AssetList,
   AssetListQuery,
   AssetParams,
+  MyAssetListQuery,
   AssignBody,
   Assignment,
   Categories,
-  CreateAssetBody,
   CreateAssetContract,
   PermissionBody,
   PermissionParams,
@@ -40,10 +40,9 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/assets',
     {
-      config: { publishedBody: CreateAssetContract },
       schema: {
         summary: 'Creates an asset with its type fields, first valuation and first owner',
-        body: CreateAssetBody,
+        body: CreateAssetContract,
         response: { 201: replyOf(Asset, assets.createAsset), ...problemResponses },
       },
     },
@@ -62,7 +61,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
             ownerPersonaId: body.ownerPersonaId,
             initialValue: body.initialValue,
             valuedOn: body.valuedOn,
-            details: body.details,
+            details: body.details ?? {},
             ownershipPercentage: body.ownershipPercentage,
             ownershipForm: body.ownershipForm,
             valuationSource: body.valuationSource,
@@ -81,17 +80,21 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary:
-          'Every asset the caller may see (owned, granted, through circle roles), by name, optionally of one type',
-        querystring: AssetListQuery,
+          'Every asset the caller may see (owned, granted, through circle roles): by type, circle or text, sorted, with the total',
+        querystring: MyAssetListQuery,
         response: { 200: listOf(AssetList, assets.listMyAssets), ...problemResponses },
       },
     },
     async (request) => {
-      const { assetType, limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        assets.listMyAssets.run({ assetType: assetType ?? null, limit, offset }, db),
+      const { assetType, ffcId, q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          assets.listMyAssets.run(
+            { assetType: assetType ?? null, ffcId: ffcId ?? null, q: q ?? null, sort: sort ?? null, ...page },
+            db,
+          ),
+        ),
       );
-      return { items, limit, offset };
     },
   );
 
@@ -106,11 +109,15 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { assetType, limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        assets.listFfcAssets.run({ ffcId: request.params.ffcId, assetType: assetType ?? null, limit, offset }, db),
+      const { assetType, q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          assets.listFfcAssets.run(
+            { ffcId: request.params.ffcId, assetType: assetType ?? null, q: q ?? null, sort: sort ?? null, ...page },
+            db,
+          ),
+        ),
       );
-      return { items, limit, offset };
     },
   );
 
@@ -123,11 +130,12 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: listOf(SearchReply, assets.searchAssets), ...problemResponses },
       },
     },
-    async (request) => ({
-      items: await request.inTenant((db) =>
-        assets.searchAssets.run({ query: request.query.q, limit: request.query.limit }, db),
-      ),
-    }),
+    async (request) => {
+      const { q, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => assets.searchAssets.run({ query: q, ...page }, db)),
+      );
+    },
   );
 
   app.get(
@@ -212,16 +220,26 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         summary: 'What a persona owns that the caller may see',
         params: PersonaParams,
-        querystring: Page,
+        querystring: AssetListQuery,
         response: { 200: listOf(PersonaAssets, assets.getPersonaAssets), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        assets.getPersonaAssets.run({ personaId: request.params.personaId, limit, offset }, db),
+      const { assetType, q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          assets.getPersonaAssets.run(
+            {
+              personaId: request.params.personaId,
+              assetType: assetType ?? null,
+              q: q ?? null,
+              sort: sort ?? null,
+              ...page,
+            },
+            db,
+          ),
+        ),
       );
-      return { items, limit, offset };
     },
   );
 
@@ -283,17 +301,23 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/assets/:assetId/valuations',
     {
       schema: {
-        summary: 'Valuation history, newest first (as of a date with asOf)',
+        summary: 'Valuation history, newest first or sorted (up to a date with asOf), with the total',
         params: AssetParams,
         querystring: ValuationQuery,
         response: { 200: listOf(Valuations, assets.getAssetValuations), ...problemResponses },
       },
     },
-    async (request) => ({
-      items: await request.inTenant((db) =>
-        assets.getAssetValuations.run({ assetId: request.params.assetId, ...request.query }, db),
-      ),
-    }),
+    async (request) => {
+      const { asOf, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          assets.getAssetValuations.run(
+            { assetId: request.params.assetId, asOf: asOf ?? null, sort: sort ?? null, ...page },
+            db,
+          ),
+        ),
+      );
+    },
   );
 
   app.post(

@@ -3,13 +3,15 @@
 import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import * as billing from '../../generated/billing.queries.ts';
-import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AddPaymentMethodBody,
   CancelBody,
   ChangeList,
+  ChangeListQuery,
   Invoice,
   InvoiceList,
+  InvoiceListQuery,
   InvoiceParams,
   NewSubscription,
   PaymentMethodList,
@@ -128,18 +130,16 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/subscription/changes',
     {
       schema: {
-        summary: "The history of the user's plan changes, newest first",
-        querystring: Page,
+        summary: "The history of the user's plan changes, newest first, with the total",
+        querystring: ChangeListQuery,
         response: { 200: listOf(ChangeList, billing.listSubscriptionChanges), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      return {
-        items: await request.inTenant((db) => billing.listSubscriptionChanges.run({ limit, offset }, db)),
-        limit,
-        offset,
-      };
+      const { sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => billing.listSubscriptionChanges.run({ sort: sort ?? null, ...page }, db)),
+      );
     },
   );
 
@@ -231,14 +231,18 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/invoices',
     {
       schema: {
-        summary: "The user's invoices, newest first",
-        querystring: Page,
+        summary: "The user's invoices: by status, newest first, with the total",
+        querystring: InvoiceListQuery,
         response: { 200: listOf(InvoiceList, billing.listInvoices), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      return { items: await request.inTenant((db) => billing.listInvoices.run({ limit, offset }, db)), limit, offset };
+      const { status, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          billing.listInvoices.run({ status: status ?? null, sort: sort ?? null, ...page }, db),
+        ),
+      );
     },
   );
 

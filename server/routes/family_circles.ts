@@ -3,7 +3,8 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as ffc from '../../generated/family_circles.queries.ts';
-import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
+import { requireIfMatch, withETag } from '../plugins/conditional.ts';
 import {
   AcceptBody,
   AddMemberBody,
@@ -12,6 +13,7 @@ import {
   Ffc,
   FfcDetail,
   FfcList,
+  FfcListQuery,
   FfcParams,
   Hierarchy,
   Invitation,
@@ -20,7 +22,9 @@ import {
   MemberParams,
   Membership,
   ReceivedInvitationList,
+  ReceivedInvitationListQuery,
   SentInvitationList,
+  SentInvitationListQuery,
   UpdateFfcBody,
 } from '../schemas/family_circles.ts';
 
@@ -47,15 +51,16 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/ffcs',
     {
       schema: {
-        summary: 'The circles the signed-in user belongs to',
-        querystring: Page,
+        summary: 'The circles the signed-in user belongs to: by name or sorted, with the total',
+        querystring: FfcListQuery,
         response: { 200: listOf(FfcList, ffc.listMyFfcs), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => ffc.listMyFfcs.run({ limit, offset }, db));
-      return { items, limit, offset };
+      const { q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => ffc.listMyFfcs.run({ q: q ?? null, sort: sort ?? null, ...page }, db)),
+      );
     },
   );
 
@@ -83,10 +88,8 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(FfcDetail, ffc.getFfc), ...problemResponses },
       },
     },
-    async (request) => {
-      const [row] = await request.inTenant((db) => ffc.getFfc.run({ ffcId: request.params.ffcId }, db));
-      return row;
-    },
+    async (request, reply) =>
+      withETag(reply, (await request.inTenant((db) => ffc.getFfc.run({ ffcId: request.params.ffcId }, db)))[0]),
   );
 
   app.patch(
@@ -101,17 +104,14 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { name, description } = request.body;
-      const [row] = await request.inTenant((db) =>
-        ffc.updateFfc.run(
-          {
-            ffcId: request.params.ffcId,
-            name: name ?? null,
-            description: description ?? null,
-            clearDescription: description === null,
-          },
+      const { ffcId } = request.params;
+      const [row] = await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: ffcId }, () => ffc.getFfc.run({ ffcId }, db));
+        return ffc.updateFfc.run(
+          { ffcId, name: name ?? null, description: description ?? null, clearDescription: description === null },
           db,
-        ),
-      );
+        );
+      });
       return row;
     },
   );
@@ -126,7 +126,11 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => ffc.deleteFfc.run({ ffcId: request.params.ffcId }, db));
+      const { ffcId } = request.params;
+      await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: ffcId }, () => ffc.getFfc.run({ ffcId }, db));
+        return ffc.deleteFfc.run({ ffcId }, db);
+      });
       return reply.code(204).send(null);
     },
   );
@@ -135,18 +139,22 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/ffcs/:ffcId/invitations',
     {
       schema: {
-        summary: 'The invitations a circle sent, newest first (owners and admins)',
+        summary: 'The invitations a circle sent (owners and admins): by status or email, newest first, with the total',
         params: FfcParams,
-        querystring: Page,
+        querystring: SentInvitationListQuery,
         response: { 200: listOf(SentInvitationList, ffc.listFfcInvitations), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        ffc.listFfcInvitations.run({ ffcId: request.params.ffcId, limit, offset }, db),
+      const { status, q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          ffc.listFfcInvitations.run(
+            { ffcId: request.params.ffcId, status: status ?? null, q: q ?? null, sort: sort ?? null, ...page },
+            db,
+          ),
+        ),
       );
-      return { items, limit, offset };
     },
   );
 
@@ -155,14 +163,15 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: "Pending circle invitations to the caller's verified email",
-        querystring: Page,
+        querystring: ReceivedInvitationListQuery,
         response: { 200: listOf(ReceivedInvitationList, ffc.listMyFfcInvitations), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => ffc.listMyFfcInvitations.run({ limit, offset }, db));
-      return { items, limit, offset };
+      const { sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => ffc.listMyFfcInvitations.run({ sort: sort ?? null, ...page }, db)),
+      );
     },
   );
 
@@ -184,6 +193,19 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.get(
+    '/ffcs/:ffcId/members/:personaId',
+    {
+      schema: {
+        summary: "One member's role in a circle the caller belongs to (its ETag guards the member routes)",
+        params: MemberParams,
+        response: { 200: replyOf(Membership, ffc.getFfcMember), ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      withETag(reply, (await request.inTenant((db) => ffc.getFfcMember.run(request.params, db)))[0]),
+  );
+
   app.patch(
     '/ffcs/:ffcId/members/:personaId',
     {
@@ -195,9 +217,12 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.inTenant((db) =>
-        ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db),
-      );
+      const [row] = await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: request.params.ffcId }, () =>
+          ffc.getFfcMember.run(request.params, db),
+        );
+        return ffc.updateFfcMemberRole.run({ ...request.params, role: request.body.role }, db);
+      });
       return row;
     },
   );
@@ -212,7 +237,12 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => ffc.removeFfcMember.run(request.params, db));
+      await request.inTenant(async (db) => {
+        await requireIfMatch(request, db, { kind: 'ffc', id: request.params.ffcId }, () =>
+          ffc.getFfcMember.run(request.params, db),
+        );
+        return ffc.removeFfcMember.run(request.params, db);
+      });
       return reply.code(204).send(null);
     },
   );

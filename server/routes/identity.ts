@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import * as identity from '../../generated/identity.queries.ts';
 import { listMySupportAccess } from '../../generated/support.queries.ts';
 import { SupportAccessList } from '../schemas/support.ts';
-import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, Page, paged, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AcceptedLinkReply,
   AddressBody,
@@ -16,12 +16,14 @@ import {
   EmailBody,
   EmailSyncBody,
   LinkBody,
+  LinkInvitationListQuery,
   LinkInvitationListReply,
   LinkInvitationParams,
   LinkInvitationRevokeParams,
   LinkReply,
   Persona,
   PersonaIdParams,
+  PersonaListQuery,
   PersonaListReply,
   PhoneBody,
   RegistrationBody,
@@ -143,13 +145,18 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/personas',
     {
       schema: {
-        summary: 'The personas the signed-in user may act for',
+        summary: 'The personas the signed-in user may act for: own first, by name or sorted, with the total',
+        querystring: PersonaListQuery,
         response: { 200: listOf(PersonaListReply, identity.listMyPersonas), ...problemResponses },
       },
     },
     async (request) => {
-      const items = await request.inTenant((db) => identity.listMyPersonas.run(undefined, db));
-      return { items };
+      const { q, sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          identity.listMyPersonas.run({ q: q ?? null, sort: sort ?? null, ...page }, db),
+        ),
+      );
     },
   );
 
@@ -267,14 +274,15 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary: 'Pending invitations to act for a persona, sent to the signed-in user',
-        querystring: Page,
+        querystring: LinkInvitationListQuery,
         response: { 200: listOf(LinkInvitationListReply, identity.listMyLinkInvitations), ...problemResponses },
       },
     },
     async (request) => {
-      const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => identity.listMyLinkInvitations.run({ limit, offset }, db));
-      return { items, limit, offset };
+      const { sort, limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) => identity.listMyLinkInvitations.run({ sort: sort ?? null, ...page }, db)),
+      );
     },
   );
 

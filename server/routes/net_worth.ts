@@ -3,7 +3,7 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as netWorth from '../../generated/net_worth.queries.ts';
-import { IsoDate, listOf, PageWith, problemResponses, replyOf, Uuid } from '../schemas/common.ts';
+import { IsoDate, listOf, paged, PageFields, PageWith, problemResponses, replyOf, Uuid } from '../schemas/common.ts';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' });
 const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate), currency: Currency }, { additionalProperties: false });
@@ -128,8 +128,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
                   rateDate: IsoDate,
                 }),
               ),
-              limit: Type.Integer(),
-              offset: Type.Integer(),
+              ...PageFields,
             }),
             netWorth.listExchangeRates,
           ),
@@ -139,10 +138,10 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { asOf = today(), currency, limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        netWorth.listExchangeRates.run({ asOf, currency: currency ?? null, limit, offset }, db),
+      const page = await request.inTenant((db) =>
+        paged({ limit, offset }, (p) => netWorth.listExchangeRates.run({ asOf, currency: currency ?? null, ...p }, db)),
       );
-      return { asOf, items, limit, offset };
+      return { asOf, ...page };
     },
   );
 };

@@ -1,6 +1,6 @@
 // Request and response schemas of the asset routes. Money and percentages are decimal strings.
 import { Type, type Static } from 'typebox';
-import { IsoDate, JsonColumn, Nullable, PageWith, Timestamp, Uuid } from './common.ts';
+import { IsoDate, JsonColumn, Nullable, PageFields, PageWith, Sort, TextFilter, Timestamp, Uuid } from './common.ts';
 import { Role } from './family_circles.ts';
 
 export const Money = Type.String({
@@ -133,13 +133,14 @@ export const PersonaAssets = Type.Object({
       identifierMasked: Nullable(Type.String()),
       ownershipPercentage: Type.String(),
       ownershipForm: Type.String(),
-      currentValue: Nullable(Type.String()),
+      currentValue: Nullable(Type.String({ description: 'the latest valuation, in currentValueCurrency' })),
+      currentValueCurrency: Nullable(Type.String()),
       valuedOn: Nullable(IsoDate),
-      myAccess: Type.String(),
+      myAccess: Type.String({ description: 'owner, edit or view' }),
+      createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
 
 export const AssignBody = Type.Object(
@@ -171,7 +172,10 @@ export const Valuation = Type.Object({
   currency: Type.String(),
   source: Type.String(),
 });
-export const ValuationQuery = PageWith({ asOf: Type.Optional(IsoDate) });
+export const ValuationQuery = PageWith({
+  asOf: Type.Optional(IsoDate),
+  sort: Sort(['-valuedOn', 'valuedOn'], 'default -valuedOn (newest first)'),
+});
 export const Valuations = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -183,6 +187,7 @@ export const Valuations = Type.Object({
       createdAt: Timestamp,
     }),
   ),
+  ...PageFields,
 });
 export const PermissionBody = Type.Object(
   {
@@ -194,10 +199,7 @@ export const PermissionBody = Type.Object(
   { additionalProperties: false },
 );
 export const PermissionReply = Type.Object({ permissionId: Uuid });
-export const SearchQuery = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 200 }), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
-  { additionalProperties: false },
-);
+export const SearchQuery = PageWith({ q: Type.String({ minLength: 1, maxLength: 200, description: 'words to find' }) });
 export const SearchReply = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -208,6 +210,7 @@ export const SearchReply = Type.Object({
       rank: Type.Number(),
     }),
   ),
+  ...PageFields,
 });
 export const Categories = Type.Object({
   items: Type.Array(
@@ -225,9 +228,10 @@ export const UpdateAssetBody = Type.Object(
 );
 
 // The type fields of each of the 13 asset types (the columns of its app.asset_* table,
-// camelCased), as the published contract describes them. The API still validates `details` as a
-// flat object and the database checks the fields (app.insert_asset_details: unknown keys, the
-// columns' CHECKs); these schemas document what it accepts, one component per type.
+// camelCased), one component per type. POST /v1/assets validates `details` against its type's
+// schema (CreateAssetContract); PATCH carries no assetType, so it validates the flat Details()
+// bounds and the database checks the fields against the stored type (app.check_asset_details,
+// which also checks every create again: unknown keys, the columns' CHECKs).
 const text = (maxLength: number, description: string) => Type.String({ minLength: 1, maxLength, description });
 const optionalText = (maxLength: number, description: string) =>
   Type.Optional(Nullable(Type.String({ maxLength, description })));
@@ -240,9 +244,18 @@ const decimal = (description: string) =>
   Type.String({ pattern: '^[0-9]{1,18}(\\.[0-9]{1,12})?$', description: `exact decimal string: ${description}` });
 const optional = <T extends Parameters<typeof Nullable>[0]>(schema: T) => Type.Optional(Nullable(schema));
 const details = (id: string, description: string, properties: Parameters<typeof Type.Object>[0]) =>
-  Object.assign(Type.Object(properties, { $id: id, title: id, description, additionalProperties: false }), {
-    $id: id,
-  });
+  Object.assign(
+    Type.Object(properties, {
+      $id: id,
+      title: id,
+      description,
+      additionalProperties: false,
+      // The same cheap bounds as Details(): many keys are refused before each is looked at.
+      maxProperties: DETAILS_MAX_FIELDS,
+      propertyNames: { pattern: DETAILS_KEY_PATTERN },
+    }),
+    { $id: id },
+  );
 
 export const ASSET_DETAILS = {
   bank_account: details('BankAccountDetails', 'A checking, savings, money-market or deposit account', {
@@ -327,10 +340,16 @@ export const ASSET_DETAILS = {
 export const assetDetailsSchemas = Object.values(ASSET_DETAILS);
 
 /**
- * The create body as published: a discriminated union on `assetType`, each variant with its own
- * `details`. The route validates CreateAssetBody (the same fields, details checked by the database).
+ * The create body, as published and as validated: a discriminated union on `assetType` (Ajv's
+ * `discriminator`: only the named type's branch is checked), each variant with its own `details`,
+ * so a field of another type is refused by name (`body.details.notes: unknown field notes`)
+ * before the database's own check (app.check_asset_details) runs.
  */
 export const CreateAssetContract = Type.Unsafe<Static<typeof CreateAssetBody>>({
+  type: 'object',
+  required: ['assetType'],
+  // Each branch allows exactly the create fields; the union's own bound says so before any branch.
+  maxProperties: Object.keys(CreateAssetBody.properties).length,
   oneOf: Object.entries(ASSET_DETAILS).map(([assetType, schema]) => ({
     ...CreateAssetBody,
     title: `Create${schema.$id.replace(/Details$/, '')}Asset`,
@@ -344,8 +363,18 @@ export const CreateAssetContract = Type.Unsafe<Static<typeof CreateAssetBody>>({
   discriminator: { propertyName: 'assetType' },
 });
 
-/** `GET /v1/assets` and `GET /v1/ffcs/{ffcId}/assets`: a page, optionally of one asset type. */
-export const AssetListQuery = PageWith({ assetType: Type.Optional(AssetType) });
+const assetListFilters = {
+  assetType: Type.Optional(AssetType),
+  q: TextFilter('words that begin words of the name, description or category (GIN-indexed)'),
+  sort: Sort(['name', '-name', 'createdAt', '-createdAt'], 'default name'),
+};
+/** `GET /v1/ffcs/{ffcId}/assets` and `GET /v1/personas/{personaId}/assets`: a page, optionally of one type, matching q. */
+export const AssetListQuery = PageWith(assetListFilters);
+/** `GET /v1/assets`: the same, and optionally only what one circle's members own. */
+export const MyAssetListQuery = PageWith({
+  ...assetListFilters,
+  ffcId: Type.Optional(Uuid),
+});
 /** An asset in a list: its latest value carries that value's own currency. */
 export const AssetList = Type.Object({
   items: Type.Array(
@@ -364,6 +393,5 @@ export const AssetList = Type.Object({
       createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });

@@ -1,6 +1,6 @@
 // Request and response schemas of the billing routes. Money is an exact decimal string.
 import { Type } from 'typebox';
-import { JsonColumn, Nullable, Timestamp, Uuid } from './common.ts';
+import { JsonColumn, Nullable, PageFields, PageWith, Sort, Timestamp, Uuid } from './common.ts';
 
 const Money = Type.String({ description: "exact decimal in the currency's units, e.g. '19.00'" });
 const Limit = Nullable(Type.Integer({ description: 'null: unlimited' }));
@@ -67,8 +67,7 @@ export const ChangeList = Type.Object({
       changedAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
 export const SeatList = Type.Object({
   items: Type.Array(
@@ -144,8 +143,7 @@ const InvoiceFields = {
 export const InvoiceParams = Type.Object({ invoiceId: Uuid });
 export const InvoiceList = Type.Object({
   items: Type.Array(Type.Object(InvoiceFields)),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
 export const Invoice = Type.Object({
   ...InvoiceFields,
@@ -165,4 +163,16 @@ export const Invoice = Type.Object({
       }),
     ),
   ),
+});
+
+/** `GET /v1/invoices`: newest first, optionally of one status. */
+export const InvoiceListQuery = PageWith({
+  status: Type.Optional(
+    Type.Unsafe<string>({ type: 'string', enum: ['draft', 'open', 'paid', 'uncollectible', 'void'] }),
+  ),
+  sort: Sort(['-createdAt', 'createdAt'], 'default -createdAt (newest first)'),
+});
+/** `GET /v1/subscription/changes`: newest first. */
+export const ChangeListQuery = PageWith({
+  sort: Sort(['-changedAt', 'changedAt'], 'default -changedAt (newest first)'),
 });

@@ -15,14 +15,44 @@ export const JsonColumn = <T extends TSchema>(schema: T) => Type.Unsafe<Json>(sc
 /** The most rows a page holds, on every paged route; app.check_page (SQL) refuses more with the same maximum. */
 export const PAGE_MAX = 500;
 const pageProperties = {
-  limit: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  limit: Type.Integer({ minimum: 1, maximum: PAGE_MAX, default: 50, description: `rows per page, 1 to ${PAGE_MAX}` }),
+  offset: Type.Integer({ minimum: 0, default: 0, description: 'rows to skip' }),
 };
-/** The query of every paged route: `?limit=&offset=`. */
+/** The query of every paged route without filters of its own: `?limit=&offset=`. */
 export const Page = Type.Object(pageProperties, { additionalProperties: false });
 /** A paged query with filters of its own. */
 export const PageWith = <P extends TProperties>(properties: P) =>
   Type.Object({ ...properties, ...pageProperties }, { additionalProperties: false });
+
+/** `sort=`: one key of the list's allow-list (its procedure refuses any other: invalid_sort); `-key` descends. */
+export const Sort = <K extends string>(keys: readonly [K, ...K[]], description: string) =>
+  Type.Optional(Type.Unsafe<K>({ type: 'string', enum: [...keys], description }));
+/** `q=`: a text filter, 1 to 200 characters, case-insensitive. */
+export const TextFilter = (description: string) =>
+  Type.Optional(Type.String({ minLength: 1, maxLength: 200, description }));
+
+/** The rows of a paged procedure: each carries the filtered total (a window count in SQL). */
+type Counted = { total: number };
+
+/** The fields of every paged reply beside `items`: the total the filters leave, and the page asked for. */
+export const PageFields = {
+  total: Type.Integer({ description: 'rows the filters leave, over every page (only rows the caller may see)' }),
+  limit: Type.Integer({ description: 'the page size asked for' }),
+  offset: Type.Integer({ description: 'the rows skipped' }),
+};
+
+/**
+ * A page from a paged procedure: the rows without their total column, and the total. A page past
+ * the end has no row to carry the count, so the first row is asked for (the same filters).
+ */
+export async function paged<Row extends Counted>(
+  page: { limit: number; offset: number },
+  fetch: (page: { limit: number; offset: number }) => Promise<Row[]>,
+): Promise<{ items: Omit<Row, 'total'>[]; total: number; limit: number; offset: number }> {
+  const rows = await fetch(page);
+  const total = rows[0]?.total ?? (page.offset > 0 ? ((await fetch({ limit: 1, offset: 0 }))[0]?.total ?? 0) : 0);
+  return { items: rows.map(({ total: _total, ...item }) => item), total, limit: page.limit, offset: page.offset };
+}
 
 export const ProblemSchema = Type.Object(
   {
@@ -76,11 +106,12 @@ export const replyOf = <Schema extends TObject, Row>(
   _source: RowSource<Row>,
 ): Schema => schema;
 
-/** The reply schema of a route answering `{ [key]: rows, ... }`: `key`'s items are checked against the rows. */
+/** The reply schema of a route answering `{ [key]: rows, ... }`: `key`'s items are checked against the rows
+ *  (a paged procedure's `total` column is the list's, in PageFields, not an item's). */
 export const listOf = <Schema extends TObject, Row, Key extends keyof Schema['properties'] = 'items'>(
   schema: Schema &
     (Schema['properties'][Key] extends TArray<infer Item extends TObject>
-      ? { properties: { [K in NoInfer<Key>]: { items: ExactKeys<Item, Row> } } }
+      ? { properties: { [K in NoInfer<Key>]: { items: ExactKeys<Item, Omit<Row, 'total'>> } } }
       : never),
   _source: RowSource<Row>,
   _key?: Key,

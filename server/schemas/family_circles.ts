@@ -1,6 +1,6 @@
 // Request and response schemas of the family circle routes.
 import { Type } from 'typebox';
-import { JsonColumn, Nullable, Timestamp, Uuid } from './common.ts';
+import { JsonColumn, Nullable, PageFields, PageWith, Sort, TextFilter, Timestamp, Uuid } from './common.ts';
 
 export const Role = Type.Union(['owner', 'admin', 'member', 'advisor', 'viewer'].map((role) => Type.Literal(role)));
 export const FfcParams = Type.Object({ ffcId: Uuid });
@@ -29,8 +29,7 @@ export const FfcList = Type.Object({
       createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
 export const AddMemberBody = Type.Object({ personaId: Uuid, role: Role }, { additionalProperties: false });
 export const ChangeRoleBody = Type.Object({ role: Role }, { additionalProperties: false });
@@ -94,8 +93,7 @@ export const SentInvitationList = Type.Object({
       createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
 export const ReceivedInvitationList = Type.Object({
   items: Type.Array(
@@ -109,6 +107,27 @@ export const ReceivedInvitationList = Type.Object({
       createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
+});
+
+/** `GET /v1/ffcs`: my circles, by name or sorted, optionally by name. */
+export const FfcListQuery = PageWith({
+  q: TextFilter('part of the circle name'),
+  sort: Sort(['name', '-name', 'createdAt', '-createdAt'], 'default name'),
+});
+/** `GET /v1/ffcs/{ffcId}/invitations`: what a circle sent, newest first. */
+export const SentInvitationListQuery = PageWith({
+  status: Type.Optional(
+    Type.Unsafe<string>({
+      type: 'string',
+      enum: ['pending', 'accepted', 'revoked', 'expired'],
+      description: 'as shown',
+    }),
+  ),
+  q: TextFilter('part of the invited email'),
+  sort: Sort(['-createdAt', 'createdAt', 'email', '-email'], 'default -createdAt (newest first)'),
+});
+/** `GET /v1/ffc-invitations`: the pending ones to my verified email, newest first. */
+export const ReceivedInvitationListQuery = PageWith({
+  sort: Sort(['-createdAt', 'createdAt', 'expiresAt', '-expiresAt'], 'default -createdAt (newest first)'),
 });

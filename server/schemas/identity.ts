@@ -1,6 +1,6 @@
 // Request and response schemas of the identity routes.
 import { Type } from 'typebox';
-import { IsoDate, JsonColumn, Nullable, Timestamp, Uuid } from './common.ts';
+import { IsoDate, JsonColumn, Nullable, PageFields, PageWith, Sort, TextFilter, Timestamp, Uuid } from './common.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const OptionalName = Type.String({ maxLength: 100 });
@@ -129,6 +129,16 @@ export const PersonaListReply = Type.Object({
       createdAt: Timestamp,
     }),
   ),
+  ...PageFields,
+});
+/** `GET /v1/personas`: own first, then managed ones (or sorted), optionally by name. */
+export const PersonaListQuery = PageWith({
+  q: TextFilter('part of a first, last or preferred name'),
+  sort: Sort(['name', '-name', 'createdAt', '-createdAt'], 'default: own persona first, then by creation'),
+});
+/** `GET /v1/persona-link-invitations`. */
+export const LinkInvitationListQuery = PageWith({
+  sort: Sort(['createdAt', '-createdAt'], 'default createdAt (oldest first)'),
 });
 
 export const LinkBody = Type.Object(
@@ -163,8 +173,7 @@ export const LinkInvitationListReply = Type.Object({
       createdAt: Timestamp,
     }),
   ),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
+  ...PageFields,
 });
 
 export const EmailBody = Type.Object(

@@ -6,6 +6,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
 import type pg from 'pg';
+import { sharedSchemas } from '../../server/openapi.ts';
 
 /** The subset of JSON Schema the routes' TypeBox schemas use. */
 export interface JsonSchema {
@@ -22,6 +23,8 @@ export interface JsonSchema {
   additionalProperties?: boolean | JsonSchema;
   patternProperties?: Record<string, JsonSchema>;
   anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  discriminator?: { propertyName: string };
   const?: unknown;
   items?: JsonSchema;
 }
@@ -29,7 +32,10 @@ export interface JsonSchema {
 // The same two validators as server/app.ts: coercing for params and query strings, strict for bodies.
 const addFormats = formatsPlugin as unknown as (ajv: Ajv) => Ajv;
 const coercing = addFormats(new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: false }));
-const strict = addFormats(new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false }));
+const strict = addFormats(
+  new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false, discriminator: true }),
+);
+for (const schema of sharedSchemas) strict.addSchema(schema);
 const compiled = new WeakMap<object, ValidateFunction>();
 /** Whether the app's validator accepts the value (a copy: defaults and coercion change it). */
 export function schemaAccepts(schema: JsonSchema, value: unknown, part: 'params' | 'query' | 'body'): boolean {
@@ -168,6 +174,10 @@ export function malformedObject(
   baseline: Record<string, unknown>,
   part: 'params' | 'query' | 'body',
 ) {
+  // A discriminated union (POST /v1/assets): mutate the branch the baseline's tag picks.
+  const tag = schema.discriminator?.propertyName;
+  if (tag && schema.oneOf)
+    schema = schema.oneOf.find((branch) => branch.properties?.[tag]?.const === baseline[tag]) ?? schema;
   const fields = leaves(schema);
   const options: Array<fc.Arbitrary<Mutation>> = [];
   const withField = (key: string, value: unknown) => ({ ...baseline, [key]: value });
