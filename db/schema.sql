@@ -129,6 +129,29 @@ ALTER TYPE app.asset_row OWNER TO estate_owner;
 COMMENT ON TYPE app.asset_row IS 'An asset as the API shows it: identifier masked, type details, latest value, owners, the caller''s access.';
 
 --
+-- Name: beneficiary_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.beneficiary_row AS (
+	level text,
+	beneficiary_kind text,
+	persona_id uuid,
+	entity_id uuid,
+	beneficiary_name text,
+	percentage numeric,
+	distribution text,
+	effective_on date
+);
+
+ALTER TYPE app.beneficiary_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE beneficiary_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.beneficiary_row IS 'One beneficiary of a designation: level, who (persona, entity or the estate), share and how it passes.';
+
+--
 -- Name: ffc_membership_row; Type: TYPE; Schema: app; Owner: estate_owner
 --
 
@@ -168,6 +191,29 @@ ALTER TYPE app.ffc_row OWNER TO estate_owner;
 --
 
 COMMENT ON TYPE app.ffc_row IS 'A family circle as a member sees it: name, description, the caller''s role, active members.';
+
+--
+-- Name: legal_entity_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.legal_entity_row AS (
+	entity_id uuid,
+	entity_kind text,
+	name text,
+	jurisdiction text,
+	effective_date date,
+	roles jsonb,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.legal_entity_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE legal_entity_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.legal_entity_row IS 'A legal entity as the API shows it, with the personas who control it.';
 
 --
 -- Name: ownership_form; Type: DOMAIN; Schema: app; Owner: estate_owner
@@ -661,6 +707,47 @@ ALTER FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, 
 COMMENT ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) IS 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
 
 --
+-- Name: sp_assign_asset_to_entity(uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) RETURNS TABLE(asset_id uuid, entity_id uuid, ownership_percentage numeric, ownership_form text, total_percentage numeric)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_others numeric;
+begin
+  -- An owner of the asset who also controls the entity (the grantor funding their trust).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  perform app.check_ownership(p_percentage, p_ownership_form);
+  -- The same queue as every other writer of the asset's shares: the 100% cap holds under concurrency.
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.entity_id is distinct from p_entity_id;
+  if v_others + p_percentage > 100 then
+    perform app.fail('PT409', 'ownership_exceeds_100', pg_catalog.format('shares would total %s%%; at most %s%% is left', v_others + p_percentage, 100 - v_others));
+  end if;
+  insert into app.asset_ownerships (tenant_id, asset_id, entity_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_entity_id, p_percentage, p_ownership_form)
+  on conflict (tenant_id, asset_id, entity_id) where entity_id is not null
+    do update set ownership_percentage = excluded.ownership_percentage, ownership_form = excluded.ownership_form;
+  return query select p_asset_id, p_entity_id, p_percentage, p_ownership_form, v_others + p_percentage;
+end
+$$;
+
+ALTER FUNCTION api.sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) IS 'Sets an entity''s share of an asset (an owner who controls the entity), out of the unallocated part; never above 100% in all.';
+
+--
 -- Name: sp_assign_asset_to_persona(uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -690,7 +777,7 @@ begin
     perform app.fail('PT403', 'share_not_yours', 'only that owner, or someone acting for them, may change their share');
   end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
-   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id <> p_persona_id;
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id is distinct from p_persona_id;
   if v_others + p_percentage > 100 then
     perform app.fail('PT409', 'ownership_exceeds_100', pg_catalog.format('shares would total %s%%; at most %s%% is left', v_others + p_percentage, 100 - v_others));
   end if;
@@ -952,6 +1039,88 @@ ALTER FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) OWNER TO esta
 COMMENT ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) IS 'Cancels the signed-in user''s paid subscription: at the period''s end when Stripe bills it, at once when it does not yet (then the free plan applies).';
 
 --
+-- Name: sp_check_estate_plan(uuid, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) RETURNS TABLE(check_code text, asset_id uuid, entity_id uuid, persona_id uuid, level text, percentage numeric, detail text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_persona_access(v_user_id, p_persona_id);
+  if p_as_of is null or p_as_of < date '1900-01-01' or p_as_of > current_date + 36600 then
+    perform app.fail('PT400', 'invalid_as_of', 'as of must be a date from 1900-01-01 on');
+  end if;
+  return query
+  with my_assets as (
+    select o.asset_id, o.ownership_form::text as form, a.name from app.asset_ownerships o
+      join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+     where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id and a.status = 'active' and not a.is_liability
+  ),
+  my_entities as (
+    select distinct e.id, e.entity_kind, e.name from app.legal_entities e
+      join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
+     where e.tenant_id = v_tenant_id and r.persona_id = p_persona_id
+  ),
+  designations as (
+    select d.*, coalesce(m.name, me.name) as target_name from app.beneficiary_designations d
+      left join my_assets m on m.asset_id = d.asset_id
+      left join my_entities me on me.id = d.entity_id
+     where d.tenant_id = v_tenant_id and (m.asset_id is not null or me.id is not null)
+  ),
+  named as (
+    select d.*, p.first_name || ' ' || p.last_name as who, p.date_of_birth,
+           (p.living_status = 'deceased' and (p.date_of_death is null or p.date_of_death <= p_as_of)) as deceased
+      from designations d left join app.personas p on p.tenant_id = d.tenant_id and p.id = d.beneficiary_persona_id
+  )
+  -- Falls into probate: no beneficiary, and no surviving joint owner to take it.
+  select 'probate_asset', m.asset_id, null::uuid, null::uuid, null::text, null::numeric,
+         pg_catalog.format('%s has no beneficiary and no joint owner with survivorship: it passes through probate', m.name)
+    from my_assets m
+   where not exists (select 1 from app.beneficiary_designations d
+                      where d.tenant_id = v_tenant_id and d.asset_id = m.asset_id and d.level = 'primary')
+     and not (m.form = 'joint_tenancy_wros'
+              and exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.asset_id = m.asset_id
+                             and o.ownership_form = 'joint_tenancy_wros' and o.persona_id is distinct from p_persona_id))
+  union all
+  select 'beneficiary_deceased', n.asset_id, n.entity_id, n.beneficiary_persona_id, n.level, n.percentage,
+         pg_catalog.format('%s names %s (%s beneficiary, %s%%), who has died', n.target_name, n.who, n.level, n.percentage)
+    from named n where n.deceased
+  union all
+  -- What the living (and non-persona) beneficiaries of a level still take, when under 100%.
+  select 'designation_below_100', n.asset_id, n.entity_id, null::uuid, n.level,
+         sum(n.percentage) filter (where not coalesce(n.deceased, false)),
+         pg_catalog.format('the %s beneficiaries of %s who can still take total %s%%', n.level, min(n.target_name),
+                           coalesce(sum(n.percentage) filter (where not coalesce(n.deceased, false)), 0))
+    from named n group by n.asset_id, n.entity_id, n.level
+  having coalesce(sum(n.percentage) filter (where not coalesce(n.deceased, false)), 0) < 100
+  union all
+  select 'minor_named_outright', n.asset_id, n.entity_id, n.beneficiary_persona_id, n.level, n.percentage,
+         pg_catalog.format('%s names %s, a minor on %s, outright: a custodian or trust is needed', n.target_name, n.who, p_as_of)
+    from named n where n.date_of_birth is not null and n.date_of_birth + interval '18 years' > p_as_of and not n.deceased
+  union all
+  select 'trust_owns_nothing', null::uuid, e.id, null::uuid, null::text, null::numeric,
+         pg_catalog.format('the trust %s holds no asset: an unfunded trust passes nothing', e.name)
+    from my_entities e
+   where e.entity_kind in ('revocable_trust', 'irrevocable_trust')
+     and not exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = e.id)
+  order by 1, 2, 3, 4;
+end
+$$;
+
+ALTER FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_check_estate_plan(p_persona_id uuid, p_as_of date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) IS 'What a planner would flag in a persona''s plan as of a date: probate assets, deceased or minor beneficiaries, levels under 100%, unfunded trusts.';
+
+--
 -- Name: sp_claim_idempotency_key(text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1109,6 +1278,38 @@ ALTER FUNCTION api.sp_create_ffc(p_name text, p_description text) OWNER TO estat
 COMMENT ON FUNCTION api.sp_create_ffc(p_name text, p_description text) IS 'Creates a family circle whose owner is the signed-in user''s persona.';
 
 --
+-- Name: sp_create_legal_entity(text, text, text, date, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_legal_entity(p_entity_kind text, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) RETURNS SETOF app.legal_entity_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+begin
+  perform app.check_entity_kind(p_entity_kind);
+  perform app.check_entity_fields(p_jurisdiction, p_effective_date);
+  insert into app.legal_entities (tenant_id, entity_kind, name, jurisdiction, effective_date, created_by_user_id)
+  values (v_tenant_id, p_entity_kind, app.require_text(p_name, 'invalid_name', 200), nullif(pg_catalog.btrim(p_jurisdiction), ''),
+          p_effective_date, v_user_id)
+  returning id into v_id;
+  perform app.replace_entity_roles(v_user_id, v_id, p_entity_kind, p_roles);
+  return query select * from app.legal_entity_view(v_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_create_legal_entity(p_entity_kind text, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_legal_entity(p_entity_kind text, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_legal_entity(p_entity_kind text, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) IS 'Creates a trust, company or other legal entity with the personas who control it (the caller acting for at least one).';
+
+--
 -- Name: sp_create_persona(text, text, text, text, date, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1249,9 +1450,10 @@ declare
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
-  -- Someone else's share is not the caller's to delete.
+  -- Someone else's share (a persona's the caller does not act for, an entity's they do not control) is not theirs to delete.
   if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
-                and o.persona_id not in (select app.acting_persona_ids(v_user_id))) then
+                and (o.persona_id not in (select app.acting_persona_ids(v_user_id))
+                     or (o.entity_id is not null and o.entity_id not in (select app.controlled_entity_ids(v_user_id))))) then
     perform app.fail('PT409', 'asset_co_owned', 'other people own shares of this asset: transfer or remove them first');
   end if;
   -- Type row, shares, valuations and grants go with it (ON DELETE CASCADE); the audit log keeps the record.
@@ -1333,6 +1535,28 @@ ALTER FUNCTION api.sp_get_asset(p_asset_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_asset(p_asset_id uuid) IS 'One asset the caller may see, with its type''s fields, latest value and owners; identifiers masked.';
 
 --
+-- Name: sp_get_asset_beneficiaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) RETURNS SETOF app.beneficiary_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  return query select * from app.beneficiaries_of(p_asset_id, null);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset_beneficiaries(p_asset_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) IS 'Who inherits an asset (owners only): primary then contingent beneficiaries.';
+
+--
 -- Name: sp_get_asset_valuations(uuid, date, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1381,6 +1605,28 @@ ALTER FUNCTION api.sp_get_current_user() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_get_current_user() IS 'The signed-in user with their own persona and the tenant''s branding.';
+
+--
+-- Name: sp_get_entity_beneficiaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) RETURNS SETOF app.beneficiary_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  return query select * from app.beneficiaries_of(null, p_entity_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_entity_beneficiaries(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) IS 'Who receives an entity''s remainder (its controllers only): primary then contingent.';
 
 --
 -- Name: sp_get_ffc(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1504,6 +1750,28 @@ ALTER FUNCTION api.sp_get_invoice(p_invoice_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) IS 'One of the signed-in user''s invoices with the payments made against it.';
+
+--
+-- Name: sp_get_legal_entity(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_legal_entity(p_entity_id uuid) RETURNS SETOF app.legal_entity_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  return query select * from app.legal_entity_view(p_entity_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_legal_entity(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_legal_entity(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) IS 'One legal entity the caller controls, with its grantors, trustees or managers.';
 
 --
 -- Name: sp_get_my_subscription(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1912,6 +2180,35 @@ ALTER FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) OWNER TO 
 --
 
 COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first.';
+
+--
+-- Name: sp_list_legal_entities(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) RETURNS SETOF app.legal_entity_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select v.* from (select e.id, e.name from app.legal_entities e
+                      where e.tenant_id = app.current_tenant_id() and e.id in (select app.controlled_entity_ids(v_user_id))
+                      order by e.name, e.id limit p_limit offset p_offset) page
+    cross join lateral app.legal_entity_view(page.id) v
+    order by page.name, page.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_legal_entities(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) IS 'The legal entities the caller controls, by name, a page at a time.';
 
 --
 -- Name: sp_list_my_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2657,6 +2954,33 @@ ALTER FUNCTION api.sp_search_assets(p_query text, p_limit integer) OWNER TO esta
 COMMENT ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) IS 'Full-text search (GIN) over the names and descriptions of the assets the caller may see.';
 
 --
+-- Name: sp_set_asset_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) RETURNS SETOF app.beneficiary_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  -- Writers of one asset's designation queue on its row, as writers of its shares do.
+  perform 1 from app.assets a where a.tenant_id = app.current_tenant_id() and a.id = p_asset_id for update;
+  perform app.replace_beneficiaries(v_user_id, p_asset_id, null, p_effective_on, p_primary, p_contingent);
+  return query select * from app.beneficiaries_of(p_asset_id, null);
+end
+$$;
+
+ALTER FUNCTION api.sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces who inherits an asset (owners only): primary and contingent levels, each empty or exactly 100%, effective from a date.';
+
+--
 -- Name: sp_set_asset_permission(uuid, text, uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2714,6 +3038,32 @@ ALTER FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p
 --
 
 COMMENT ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) IS 'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
+
+--
+-- Name: sp_set_entity_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) RETURNS SETOF app.beneficiary_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  perform 1 from app.legal_entities e where e.tenant_id = app.current_tenant_id() and e.id = p_entity_id for update;
+  perform app.replace_beneficiaries(v_user_id, null, p_entity_id, p_effective_on, p_primary, p_contingent);
+  return query select * from app.beneficiaries_of(null, p_entity_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces who receives an entity''s remainder (its controllers only): primary and contingent levels, each empty or exactly 100%.';
 
 --
 -- Name: sp_store_idempotent_response(text, integer, text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2825,7 +3175,8 @@ begin
   values (v_tenant_id, p_asset_id, p_to_persona_id, p_percentage, v_from.ownership_form)
   on conflict (tenant_id, asset_id, persona_id) do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
   return query select o.persona_id, o.ownership_percentage from app.asset_ownerships o
-                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id order by o.ownership_percentage desc, o.persona_id;
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id is not null -- entities' shares: the asset's view
+                order by o.ownership_percentage desc, o.persona_id;
 end
 $$;
 
@@ -3003,6 +3354,42 @@ ALTER FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p
 --
 
 COMMENT ON FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) IS 'Changes a member''s role: owners change anyone, admins only roles below admin; the last owner stays.';
+
+--
+-- Name: sp_update_legal_entity(uuid, text, text, date, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_legal_entity(p_entity_id uuid, p_name text DEFAULT NULL::text, p_jurisdiction text DEFAULT NULL::text, p_effective_date date DEFAULT NULL::date, p_roles jsonb DEFAULT NULL::jsonb) RETURNS SETOF app.legal_entity_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_kind text;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  select e.entity_kind into v_kind from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  perform app.check_entity_fields(p_jurisdiction, p_effective_date);
+  update app.legal_entities e set
+    name = case when p_name is null then e.name else app.require_text(p_name, 'invalid_name', 200) end,
+    jurisdiction = case when p_jurisdiction is null then e.jurisdiction else nullif(pg_catalog.btrim(p_jurisdiction), '') end,
+    effective_date = coalesce(p_effective_date, e.effective_date)
+  where e.tenant_id = v_tenant_id and e.id = p_entity_id;
+  if p_roles is not null then
+    perform app.replace_entity_roles(v_user_id, p_entity_id, v_kind, p_roles);
+  end if;
+  return query select * from app.legal_entity_view(p_entity_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_update_legal_entity(p_entity_id uuid, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_legal_entity(p_entity_id uuid, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_legal_entity(p_entity_id uuid, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) IS 'Changes an entity the caller controls: name, jurisdiction, effective date, or (all at once) who controls it; NULL keeps.';
 
 --
 -- Name: sp_update_persona(uuid, text, text, text, text, date, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3445,9 +3832,11 @@ CREATE FUNCTION app.asset_access(p_user_id uuid, p_asset_id uuid) RETURNS text
        and m.persona_id = (select up.persona_id from app.user_personas up
                             where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
   select case
-    -- Owners (of any share, through any persona they act for) always see and edit.
+    -- Owners (of any share, through any persona they act for or any entity they control) always see and edit.
     when exists (select 1 from app.asset_ownerships o where o.tenant_id = (select app.current_tenant_id())
-                    and o.asset_id = p_asset_id and o.persona_id in (select persona_id from acting)) then 'owner'
+                    and o.asset_id = p_asset_id
+                    and (o.persona_id in (select persona_id from acting)
+                         or o.entity_id in (select app.controlled_entity_ids(p_user_id)))) then 'owner'
     -- The greatest grant: edit over view (by rank; as text, 'view' would sort above 'edit').
     else (select case max(case g.permission when 'edit' then 2 when 'view' then 1 end) when 2 then 'edit' when 1 then 'view' end
             from app.asset_permissions g
@@ -3591,8 +3980,11 @@ CREATE FUNCTION app.asset_view(p_asset_id uuid, p_access text) RETURNS SETOF app
          a.status, app.asset_details(a.asset_type, a.id), v.amount, v.currency, v.valued_on,
          coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                      'personaId', o.persona_id, 'personaName', p.first_name || ' ' || p.last_name,
+                     'entityId', o.entity_id, 'entityName', e.name,
                      'percentage', o.ownership_percentage::text, 'form', o.ownership_form) order by o.ownership_percentage desc, o.created_at)
-                     from app.asset_ownerships o join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+                     from app.asset_ownerships o
+                     left join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+                     left join app.legal_entities e on e.tenant_id = o.tenant_id and e.id = o.entity_id
                     where o.tenant_id = a.tenant_id and o.asset_id = a.id), '[]'),
          p_access, a.created_at, a.updated_at
     from app.assets a
@@ -3609,6 +4001,35 @@ ALTER FUNCTION app.asset_view(p_asset_id uuid, p_access text) OWNER TO estate_ow
 --
 
 COMMENT ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) IS 'An asset as the API shows it: identifier masked, type details, latest value, owners.';
+
+--
+-- Name: beneficiaries_of(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid) RETURNS SETOF app.beneficiary_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select d.level, d.beneficiary_kind, d.beneficiary_persona_id, d.beneficiary_entity_id,
+         case d.beneficiary_kind when 'persona' then p.first_name || ' ' || p.last_name when 'entity' then e.name
+              else 'The owner''s estate' end,
+         d.percentage, d.distribution, d.effective_on
+    from app.beneficiary_designations d
+    left join app.personas p on p.tenant_id = d.tenant_id and p.id = d.beneficiary_persona_id
+    left join app.legal_entities e on e.tenant_id = d.tenant_id and e.id = d.beneficiary_entity_id
+   where d.tenant_id = (select app.current_tenant_id())
+     and d.asset_id is not distinct from p_asset_id and d.entity_id is not distinct from p_entity_id
+     and (p_asset_id is not null or p_entity_id is not null)
+   order by d.level desc, d.percentage desc, 5, d.id
+$$;
+
+ALTER FUNCTION app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION beneficiaries_of(p_asset_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid) IS 'The designations on an asset or an entity, primary level first, largest share first.';
 
 --
 -- Name: camel_case(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -3718,6 +4139,56 @@ ALTER FUNCTION app.check_currency(p_currency text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.check_currency(p_currency text) IS 'Checks an ISO 4217 currency code.';
+
+--
+-- Name: check_entity_fields(text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_entity_fields(p_jurisdiction text, p_effective_date date) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if pg_catalog.length(p_jurisdiction) > 100 then
+    perform app.fail('PT400', 'invalid_jurisdiction', 'jurisdiction must be at most 100 characters');
+  end if;
+  if p_effective_date is not null and (p_effective_date < date '1850-01-01' or p_effective_date > current_date + 366) then
+    perform app.fail('PT400', 'invalid_effective_date', 'the effective date must be between 1850-01-01 and a year from today');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.check_entity_fields(p_jurisdiction text, p_effective_date date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_entity_fields(p_jurisdiction text, p_effective_date date); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_entity_fields(p_jurisdiction text, p_effective_date date) IS 'Checks an entity''s jurisdiction and effective date.';
+
+--
+-- Name: check_entity_kind(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_entity_kind(p_kind text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_kind is null or p_kind not in ('revocable_trust', 'irrevocable_trust', 'llc', 'partnership', 'corporation', 'other') then
+    perform app.fail('PT400', 'invalid_entity_kind', 'entity kind must be revocable_trust, irrevocable_trust, llc, partnership, corporation or other');
+  end if;
+  return p_kind;
+end
+$$;
+
+ALTER FUNCTION app.check_entity_kind(p_kind text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_entity_kind(p_kind text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_entity_kind(p_kind text) IS 'Checks the kind of a legal entity.';
 
 --
 -- Name: check_ffc_role_grant(text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -3882,6 +4353,27 @@ ALTER FUNCTION app.check_valuation_source(p_source text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.check_valuation_source(p_source text) IS 'Checks a valuation source.';
+
+--
+-- Name: controlled_entity_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.controlled_entity_ids(p_user_id uuid) RETURNS SETOF uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- A grantor, trustee or manager controls the entity: whoever acts for one of them does too.
+  select distinct r.entity_id from app.legal_entity_roles r
+   where r.tenant_id = (select app.current_tenant_id()) and r.persona_id in (select app.acting_persona_ids(p_user_id))
+$$;
+
+ALTER FUNCTION app.controlled_entity_ids(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION controlled_entity_ids(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.controlled_entity_ids(p_user_id uuid) IS 'The legal entities a user controls: those where a persona they act for is a grantor, trustee or manager.';
 
 --
 -- Name: count_ffc_owners(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4381,6 +4873,33 @@ ALTER FUNCTION app.is_support_session() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.is_support_session() IS 'True when support staff, logged in as estate_support and named in the context, are acting.';
+
+--
+-- Name: legal_entity_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.legal_entity_view(p_entity_id uuid) RETURNS SETOF app.legal_entity_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select e.id, e.entity_kind, e.name, e.jurisdiction, e.effective_date,
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'personaId', r.persona_id, 'personaName', p.first_name || ' ' || p.last_name, 'role', r.role)
+                     order by r.role, p.last_name, p.first_name, r.persona_id)
+                     from app.legal_entity_roles r join app.personas p on p.tenant_id = r.tenant_id and p.id = r.persona_id
+                    where r.tenant_id = e.tenant_id and r.entity_id = e.id), '[]'),
+         e.created_at, e.updated_at
+    from app.legal_entities e
+   where e.tenant_id = (select app.current_tenant_id()) and e.id = p_entity_id
+$$;
+
+ALTER FUNCTION app.legal_entity_view(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION legal_entity_view(p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.legal_entity_view(p_entity_id uuid) IS 'A legal entity as the API shows it, with its grantors, trustees or managers.';
 
 --
 -- Name: subscriptions; Type: TABLE; Schema: app; Owner: estate_owner
@@ -5042,6 +5561,141 @@ ALTER FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uui
 COMMENT ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) IS 'Appends to the history of plan changes (kind upgrade or downgrade by the plans'' order when not given).';
 
 --
+-- Name: replace_beneficiaries(uuid, uuid, uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_level record;
+  v_item record;
+  v_total numeric;
+begin
+  if p_effective_on is null or p_effective_on < date '1900-01-01' or p_effective_on > current_date + 366 then
+    perform app.fail('PT400', 'invalid_effective_date', 'the effective date must be between 1900-01-01 and a year from today');
+  end if;
+  -- The shape of both levels before anything is looked up: arrays of at most 20 known objects.
+  for v_level in select * from (values ('primary', coalesce(p_primary, '[]')), ('contingent', coalesce(p_contingent, '[]'))) l(level, items) loop
+    if pg_catalog.jsonb_typeof(v_level.items) <> 'array' or pg_catalog.jsonb_array_length(v_level.items) > 20
+       or exists (select 1 from pg_catalog.jsonb_array_elements(v_level.items) x
+                   where pg_catalog.jsonb_typeof(x) <> 'object'
+                      or (x - 'kind' - 'personaId' - 'entityId' - 'percentage' - 'distribution') <> '{}'::jsonb
+                      or (x ->> 'kind') is null or (x ->> 'kind') not in ('persona', 'entity', 'estate')
+                      or ((x ->> 'kind') = 'persona') <> (x ? 'personaId') or ((x ->> 'kind') = 'entity') <> (x ? 'entityId')
+                      or (x ? 'distribution' and (x ->> 'kind') <> 'persona')
+                      or coalesce(x ->> 'distribution', 'per_stirpes') not in ('per_stirpes', 'per_capita')
+                      or coalesce(x ->> 'personaId', x ->> 'entityId', '00000000-0000-0000-0000-000000000000')
+                           !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+                      or case when pg_catalog.jsonb_typeof(x -> 'percentage') = 'string'
+                                   and (x ->> 'percentage') ~ '^(100(\.0{1,4})?|[0-9]{1,2}(\.[0-9]{1,4})?)$'
+                              then (x ->> 'percentage')::numeric = 0 else true end) then
+      perform app.fail('PT400', 'invalid_beneficiaries', pg_catalog.format(
+        '%s: at most 20 of {kind: persona|entity|estate, personaId or entityId, percentage as a decimal string above 0 and at most 100 with up to 4 places, distribution per_stirpes|per_capita for a persona}',
+        v_level.level));
+    end if;
+    if (select pg_catalog.count(*) <> pg_catalog.count(distinct (x ->> 'kind', coalesce(x ->> 'personaId', x ->> 'entityId')))
+          from pg_catalog.jsonb_array_elements(v_level.items) x) then
+      perform app.fail('PT400', 'invalid_beneficiaries', pg_catalog.format('%s: each beneficiary at most once', v_level.level));
+    end if;
+    select sum((x ->> 'percentage')::numeric) into v_total from pg_catalog.jsonb_array_elements(v_level.items) x;
+    if v_total is not null and v_total <> 100 then
+      perform app.fail('PT422', 'beneficiary_total_not_100', pg_catalog.format('the %s beneficiaries total %s%%, not 100%%', v_level.level, v_total));
+    end if;
+  end loop;
+  if pg_catalog.jsonb_array_length(coalesce(p_primary, '[]')) = 0 and pg_catalog.jsonb_array_length(coalesce(p_contingent, '[]')) > 0 then
+    perform app.fail('PT400', 'invalid_beneficiaries', 'contingent beneficiaries need primary ones');
+  end if;
+  -- Everyone named must be someone the caller may name: a persona they act for or share a
+  -- circle with, an entity they control (and an entity never inherits from itself).
+  for v_item in select x ->> 'kind' as kind, (x ->> 'personaId')::uuid as persona_id, (x ->> 'entityId')::uuid as entity_id
+                  from pg_catalog.jsonb_array_elements(coalesce(p_primary, '[]') || coalesce(p_contingent, '[]')) x loop
+    if v_item.kind = 'persona' and not app.user_can_reference_persona(p_user_id, v_item.persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    if v_item.kind = 'entity' then
+      perform app.require_entity_access(p_user_id, v_item.entity_id);
+      if v_item.entity_id = p_entity_id then
+        perform app.fail('PT400', 'invalid_beneficiaries', 'an entity is not its own beneficiary');
+      end if;
+    end if;
+  end loop;
+  delete from app.beneficiary_designations d
+   where d.tenant_id = v_tenant_id and d.asset_id is not distinct from p_asset_id and d.entity_id is not distinct from p_entity_id
+     and d.estate_of_persona_id is null;
+  insert into app.beneficiary_designations (tenant_id, asset_id, entity_id, level, beneficiary_kind, beneficiary_persona_id,
+                                            beneficiary_entity_id, percentage, distribution, effective_on, created_by_user_id)
+  select v_tenant_id, p_asset_id, p_entity_id, l.level, x ->> 'kind', (x ->> 'personaId')::uuid, (x ->> 'entityId')::uuid,
+         (x ->> 'percentage')::numeric, case when x ->> 'kind' = 'persona' then coalesce(x ->> 'distribution', 'per_stirpes') end,
+         p_effective_on, p_user_id
+    from (values ('primary', coalesce(p_primary, '[]')), ('contingent', coalesce(p_contingent, '[]'))) l(level, items)
+   cross join lateral pg_catalog.jsonb_array_elements(l.items) x;
+end
+$_$;
+
+ALTER FUNCTION app.replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces the whole designation of an asset or entity (both levels at once; each empty or exactly 100%), after checking its shape and everyone named.';
+
+--
+-- Name: replace_entity_roles(uuid, uuid, text, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.replace_entity_roles(p_user_id uuid, p_entity_id uuid, p_kind text, p_roles jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_role record;
+  v_trust boolean := p_kind in ('revocable_trust', 'irrevocable_trust');
+begin
+  -- The shape first, before any persona is looked at: an array of 1 to 20 {personaId, role}.
+  if p_roles is null or pg_catalog.jsonb_typeof(p_roles) <> 'array' or pg_catalog.jsonb_array_length(p_roles) not between 1 and 20
+     or exists (select 1 from pg_catalog.jsonb_array_elements(p_roles) x
+                 where pg_catalog.jsonb_typeof(x) <> 'object' or (x - 'personaId' - 'role') <> '{}'::jsonb
+                    or pg_catalog.jsonb_typeof(x -> 'personaId') is distinct from 'string'
+                    or (x ->> 'personaId') !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+                    or (x ->> 'role') is null
+                    or (x ->> 'role') not in (case when v_trust then 'grantor' else 'manager' end, case when v_trust then 'trustee' else 'manager' end)) then
+    perform app.fail('PT400', 'invalid_entity_roles', case when v_trust
+      then 'roles: 1 to 20 of {personaId, role}, role grantor or trustee'
+      else 'roles: 1 to 20 of {personaId, role}, role manager' end);
+  end if;
+  if v_trust and not (p_roles @> '[{"role": "grantor"}]' and p_roles @> '[{"role": "trustee"}]') then
+    perform app.fail('PT400', 'invalid_entity_roles', 'a trust needs at least one grantor and one trustee');
+  end if;
+  for v_role in select distinct (x ->> 'personaId')::uuid as persona_id from pg_catalog.jsonb_array_elements(p_roles) x loop
+    if not app.user_can_reference_persona(p_user_id, v_role.persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+  end loop;
+  -- Whoever sets the roles stays among those who control the entity: nobody locks themselves out.
+  if not exists (select 1 from pg_catalog.jsonb_array_elements(p_roles) x
+                  where (x ->> 'personaId')::uuid in (select app.acting_persona_ids(p_user_id))) then
+    perform app.fail('PT400', 'entity_controller_required', 'name a persona you act for as a grantor, trustee or manager');
+  end if;
+  delete from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id;
+  insert into app.legal_entity_roles (tenant_id, entity_id, persona_id, role)
+  select distinct v_tenant_id, p_entity_id, (x ->> 'personaId')::uuid, x ->> 'role' from pg_catalog.jsonb_array_elements(p_roles) x;
+end
+$_$;
+
+ALTER FUNCTION app.replace_entity_roles(p_user_id uuid, p_entity_id uuid, p_kind text, p_roles jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION replace_entity_roles(p_user_id uuid, p_entity_id uuid, p_kind text, p_roles jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.replace_entity_roles(p_user_id uuid, p_entity_id uuid, p_kind text, p_roles jsonb) IS 'Replaces who controls an entity: grantors and trustees of a trust, managers of any other entity; personas the caller may name, one of them acted for by the caller.';
+
+--
 -- Name: require_active_tenant(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5123,6 +5777,30 @@ ALTER FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id 
 --
 
 COMMENT ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) IS 'Raises email_already_registered when another user of the tenant holds this verified email.';
+
+--
+-- Name: require_entity_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_entity_access(p_user_id uuid, p_entity_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Another tenant's entity, an unknown id and one the caller does not control: the same answer.
+  if p_entity_id is null or not exists (select 1 from app.controlled_entity_ids(p_user_id) e where e = p_entity_id) then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_entity_access(p_user_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_entity_access(p_user_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_entity_access(p_user_id uuid, p_entity_id uuid) IS 'Raises entity_not_found unless the user controls the entity (acts for a grantor, trustee or manager).';
 
 --
 -- Name: require_ffc_role(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5832,6 +6510,39 @@ ALTER FUNCTION app.tg_assets__usage() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.tg_assets__usage() IS 'Counts assets and the bytes of their records against their creator''s plan.';
 
 --
+-- Name: tg_beneficiary_designations__level_total(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_beneficiary_designations__level_total() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.beneficiary_designations := coalesce(new, old);
+  v_total numeric;
+begin
+  -- At commit: every level that was written holds nothing or exactly 100%, whoever wrote it.
+  select sum(d.percentage) into v_total from app.beneficiary_designations d
+   where d.tenant_id = v_row.tenant_id and d.level = v_row.level
+     and d.asset_id is not distinct from v_row.asset_id and d.entity_id is not distinct from v_row.entity_id
+     and d.estate_of_persona_id is not distinct from v_row.estate_of_persona_id;
+  if v_total is not null and v_total <> 100 then
+    raise exception using errcode = 'PT422', hint = 'beneficiary_total_not_100',
+      message = pg_catalog.format('the %s beneficiaries total %s%%, not 100%%', v_row.level, v_total);
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_beneficiary_designations__level_total() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_beneficiary_designations__level_total(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_beneficiary_designations__level_total() IS 'At commit, each written level of designations totals exactly 100% (or is empty).';
+
+--
 -- Name: tg_ffc_memberships__seats(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6093,6 +6804,9 @@ CREATE FUNCTION app.visible_asset_ids(p_user_id uuid) RETURNS SETOF uuid
                             where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
   select o.asset_id from app.asset_ownerships o
    where o.tenant_id = (select app.current_tenant_id()) and o.persona_id in (select persona_id from acting)
+  union
+  select o.asset_id from app.asset_ownerships o
+   where o.tenant_id = (select app.current_tenant_id()) and o.entity_id in (select app.controlled_entity_ids(p_user_id))
   union
   select g.asset_id from app.asset_permissions g
    where g.tenant_id = (select app.current_tenant_id()) and g.grantee_persona_id in (select persona_id from acting)
@@ -6903,11 +7617,13 @@ CREATE TABLE app.asset_ownerships (
     tenant_id uuid NOT NULL,
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     asset_id uuid NOT NULL,
-    persona_id uuid NOT NULL,
+    persona_id uuid,
     ownership_percentage numeric(7,4) NOT NULL,
     ownership_form app.ownership_form NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    entity_id uuid,
+    CONSTRAINT asset_ownerships_one_holder CHECK ((num_nonnulls(persona_id, entity_id) = 1)),
     CONSTRAINT asset_ownerships_ownership_percentage_check CHECK (((ownership_percentage > (0)::numeric) AND (ownership_percentage <= (100)::numeric)))
 );
 
@@ -6919,7 +7635,7 @@ ALTER TABLE app.asset_ownerships OWNER TO estate_owner;
 -- Name: TABLE asset_ownerships; Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON TABLE app.asset_ownerships IS 'Who owns how much of an asset and how; the shares of one asset never add up to more than 100%.';
+COMMENT ON TABLE app.asset_ownerships IS 'Who owns how much of an asset and how, a persona or an entity; the shares of one asset never add up to more than 100%.';
 
 --
 -- Name: asset_permissions; Type: TABLE; Schema: app; Owner: estate_owner
@@ -7123,6 +7839,48 @@ ALTER TABLE app.assets OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.assets IS 'Everything a family owns or owes: the base row of each of the 13 asset types.';
+
+--
+-- Name: beneficiary_designations; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.beneficiary_designations (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    asset_id uuid,
+    entity_id uuid,
+    estate_of_persona_id uuid,
+    level text NOT NULL,
+    beneficiary_kind text NOT NULL,
+    beneficiary_persona_id uuid,
+    beneficiary_entity_id uuid,
+    percentage numeric(7,4) NOT NULL,
+    distribution text,
+    effective_on date NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT beneficiary_designations_beneficiary_kind_check CHECK ((beneficiary_kind = ANY (ARRAY['persona'::text, 'entity'::text, 'estate'::text]))),
+    CONSTRAINT beneficiary_designations_check CHECK ((num_nonnulls(asset_id, entity_id, estate_of_persona_id) = 1)),
+    CONSTRAINT beneficiary_designations_check1 CHECK (((beneficiary_kind = 'persona'::text) = (beneficiary_persona_id IS NOT NULL))),
+    CONSTRAINT beneficiary_designations_check2 CHECK (((beneficiary_kind = 'entity'::text) = (beneficiary_entity_id IS NOT NULL))),
+    CONSTRAINT beneficiary_designations_check3 CHECK (((beneficiary_kind = 'persona'::text) = (distribution IS NOT NULL))),
+    CONSTRAINT beneficiary_designations_check4 CHECK (((beneficiary_kind <> 'estate'::text) OR (estate_of_persona_id IS NULL))),
+    CONSTRAINT beneficiary_designations_check5 CHECK ((entity_id <> beneficiary_entity_id)),
+    CONSTRAINT beneficiary_designations_distribution_check CHECK ((distribution = ANY (ARRAY['per_stirpes'::text, 'per_capita'::text]))),
+    CONSTRAINT beneficiary_designations_effective_on_check CHECK ((effective_on >= '1900-01-01'::date)),
+    CONSTRAINT beneficiary_designations_level_check CHECK ((level = ANY (ARRAY['primary'::text, 'contingent'::text]))),
+    CONSTRAINT beneficiary_designations_percentage_check CHECK (((percentage > (0)::numeric) AND (percentage <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY app.beneficiary_designations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.beneficiary_designations OWNER TO estate_owner;
+
+--
+-- Name: TABLE beneficiary_designations; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.beneficiary_designations IS 'Who receives an asset, an entity or an estate: primary and contingent levels, each summing to exactly 100%.';
 
 --
 -- Name: exchange_rates; Type: TABLE; Schema: app; Owner: estate_owner
@@ -7359,6 +8117,60 @@ ALTER TABLE app.invoices OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.invoices IS 'Invoices as Stripe issues them for a subscription (amounts in the currency''s units).';
+
+--
+-- Name: legal_entities; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.legal_entities (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    entity_kind text NOT NULL,
+    name text NOT NULL,
+    jurisdiction text,
+    effective_date date,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT legal_entities_effective_date_check CHECK ((effective_date >= '1850-01-01'::date)),
+    CONSTRAINT legal_entities_entity_kind_check CHECK ((entity_kind = ANY (ARRAY['revocable_trust'::text, 'irrevocable_trust'::text, 'llc'::text, 'partnership'::text, 'corporation'::text, 'other'::text]))),
+    CONSTRAINT legal_entities_jurisdiction_check CHECK ((length(jurisdiction) <= 100)),
+    CONSTRAINT legal_entities_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200)))
+);
+
+ALTER TABLE ONLY app.legal_entities FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.legal_entities OWNER TO estate_owner;
+
+--
+-- Name: TABLE legal_entities; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.legal_entities IS 'Trusts, companies and other legal entities of a family that own assets beside its personas.';
+
+--
+-- Name: legal_entity_roles; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.legal_entity_roles (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    entity_id uuid NOT NULL,
+    persona_id uuid NOT NULL,
+    role text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT legal_entity_roles_role_check CHECK ((role = ANY (ARRAY['grantor'::text, 'trustee'::text, 'manager'::text])))
+);
+
+ALTER TABLE ONLY app.legal_entity_roles FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.legal_entity_roles OWNER TO estate_owner;
+
+--
+-- Name: TABLE legal_entity_roles; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.legal_entity_roles IS 'The personas who control an entity: a trust''s grantors and trustees, a company''s managers.';
 
 --
 -- Name: payment_methods; Type: TABLE; Schema: app; Owner: estate_owner
@@ -8345,6 +9157,13 @@ ALTER TABLE ONLY app.assets
     ADD CONSTRAINT assets_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: beneficiary_designations beneficiary_designations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.beneficiary_designations
+    ADD CONSTRAINT beneficiary_designations_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: exchange_rates exchange_rates_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -8420,6 +9239,27 @@ ALTER TABLE ONLY app.invoices
 
 ALTER TABLE ONLY app.invoices
     ADD CONSTRAINT invoices_stripe_invoice_id_key UNIQUE (stripe_invoice_id);
+
+--
+-- Name: legal_entities legal_entities_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.legal_entities
+    ADD CONSTRAINT legal_entities_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: legal_entity_roles legal_entity_roles_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.legal_entity_roles
+    ADD CONSTRAINT legal_entity_roles_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: legal_entity_roles legal_entity_roles_tenant_id_entity_id_persona_id_role_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.legal_entity_roles
+    ADD CONSTRAINT legal_entity_roles_tenant_id_entity_id_persona_id_role_key UNIQUE (tenant_id, entity_id, persona_id, role);
 
 --
 -- Name: payment_methods payment_methods_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -8750,6 +9590,18 @@ ALTER TABLE ONLY audit.audit_log_default
 CREATE INDEX asset_life_insurance_insured_idx ON app.asset_life_insurance USING btree (tenant_id, insured_persona_id);
 
 --
+-- Name: asset_ownerships_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_ownerships_entity_idx ON app.asset_ownerships USING btree (tenant_id, entity_id);
+
+--
+-- Name: asset_ownerships_entity_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX asset_ownerships_entity_key ON app.asset_ownerships USING btree (tenant_id, asset_id, entity_id) WHERE (entity_id IS NOT NULL);
+
+--
 -- Name: asset_ownerships_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -8814,6 +9666,48 @@ CREATE INDEX assets_created_by_idx ON app.assets USING btree (tenant_id, created
 --
 
 CREATE INDEX assets_search_idx ON app.assets USING gin (search);
+
+--
+-- Name: beneficiary_designations_asset_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX beneficiary_designations_asset_idx ON app.beneficiary_designations USING btree (tenant_id, asset_id);
+
+--
+-- Name: beneficiary_designations_beneficiary_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX beneficiary_designations_beneficiary_entity_idx ON app.beneficiary_designations USING btree (tenant_id, beneficiary_entity_id);
+
+--
+-- Name: beneficiary_designations_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX beneficiary_designations_created_by_idx ON app.beneficiary_designations USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: beneficiary_designations_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX beneficiary_designations_entity_idx ON app.beneficiary_designations USING btree (tenant_id, entity_id);
+
+--
+-- Name: beneficiary_designations_estate_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX beneficiary_designations_estate_idx ON app.beneficiary_designations USING btree (tenant_id, estate_of_persona_id);
+
+--
+-- Name: beneficiary_designations_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX beneficiary_designations_key ON app.beneficiary_designations USING btree (tenant_id, COALESCE(asset_id, entity_id, estate_of_persona_id), level, beneficiary_kind, COALESCE(beneficiary_persona_id, beneficiary_entity_id, '00000000-0000-0000-0000-000000000000'::uuid));
+
+--
+-- Name: beneficiary_designations_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX beneficiary_designations_persona_idx ON app.beneficiary_designations USING btree (tenant_id, beneficiary_persona_id);
 
 --
 -- Name: ffc_invitations_accepted_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -8892,6 +9786,18 @@ CREATE INDEX idempotency_keys_expiry_idx ON app.idempotency_keys USING btree (te
 --
 
 CREATE INDEX invoices_subscription_idx ON app.invoices USING btree (tenant_id, subscription_id, created_at DESC);
+
+--
+-- Name: legal_entities_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX legal_entities_created_by_idx ON app.legal_entities USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: legal_entity_roles_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX legal_entity_roles_persona_idx ON app.legal_entity_roles USING btree (tenant_id, persona_id);
 
 --
 -- Name: payment_methods_one_default; Type: INDEX; Schema: app; Owner: estate_owner
@@ -9236,6 +10142,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.idempotency_keys FOR EACH RO
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.invoices FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: legal_entities _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: payment_methods _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -9348,6 +10260,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.usage_records FOR EACH ROW E
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: beneficiary_designations _300_level_total; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE CONSTRAINT TRIGGER _300_level_total AFTER INSERT OR DELETE OR UPDATE ON app.beneficiary_designations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.tg_beneficiary_designations__level_total();
 
 --
 -- Name: ffc_memberships _300_seats; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -9476,6 +10394,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_vehicles
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4');
 
 --
+-- Name: beneficiary_designations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.beneficiary_designations FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: exchange_rates _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -9516,6 +10440,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.idempotency_ke
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.invoices FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('hosted_invoice_url');
+
+--
+-- Name: legal_entities _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: legal_entity_roles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entity_roles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: payment_methods _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -9762,6 +10698,13 @@ ALTER TABLE ONLY app.asset_misc
     ADD CONSTRAINT asset_misc_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
 
 --
+-- Name: asset_ownerships asset_ownerships_entity_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownerships
+    ADD CONSTRAINT asset_ownerships_entity_fkey FOREIGN KEY (tenant_id, entity_id) REFERENCES app.legal_entities(tenant_id, id);
+
+--
 -- Name: asset_ownerships asset_ownerships_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -9867,6 +10810,48 @@ ALTER TABLE ONLY app.assets
     ADD CONSTRAINT assets_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
 
 --
+-- Name: beneficiary_designations beneficiary_designations_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.beneficiary_designations
+    ADD CONSTRAINT beneficiary_designations_tenant_id_asset_id_fkey FOREIGN KEY (tenant_id, asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: beneficiary_designations beneficiary_designations_tenant_id_beneficiary_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.beneficiary_designations
+    ADD CONSTRAINT beneficiary_designations_tenant_id_beneficiary_entity_id_fkey FOREIGN KEY (tenant_id, beneficiary_entity_id) REFERENCES app.legal_entities(tenant_id, id);
+
+--
+-- Name: beneficiary_designations beneficiary_designations_tenant_id_beneficiary_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.beneficiary_designations
+    ADD CONSTRAINT beneficiary_designations_tenant_id_beneficiary_persona_id_fkey FOREIGN KEY (tenant_id, beneficiary_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: beneficiary_designations beneficiary_designations_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.beneficiary_designations
+    ADD CONSTRAINT beneficiary_designations_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: beneficiary_designations beneficiary_designations_tenant_id_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.beneficiary_designations
+    ADD CONSTRAINT beneficiary_designations_tenant_id_entity_id_fkey FOREIGN KEY (tenant_id, entity_id) REFERENCES app.legal_entities(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: beneficiary_designations beneficiary_designations_tenant_id_estate_of_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.beneficiary_designations
+    ADD CONSTRAINT beneficiary_designations_tenant_id_estate_of_persona_id_fkey FOREIGN KEY (tenant_id, estate_of_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
 -- Name: ffc_invitations ffc_invitations_tenant_id_accepted_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -9956,6 +10941,34 @@ ALTER TABLE ONLY app.idempotency_keys
 
 ALTER TABLE ONLY app.invoices
     ADD CONSTRAINT invoices_tenant_id_subscription_id_fkey FOREIGN KEY (tenant_id, subscription_id) REFERENCES app.subscriptions(tenant_id, id);
+
+--
+-- Name: legal_entities legal_entities_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.legal_entities
+    ADD CONSTRAINT legal_entities_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: legal_entities legal_entities_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.legal_entities
+    ADD CONSTRAINT legal_entities_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: legal_entity_roles legal_entity_roles_tenant_id_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.legal_entity_roles
+    ADD CONSTRAINT legal_entity_roles_tenant_id_entity_id_fkey FOREIGN KEY (tenant_id, entity_id) REFERENCES app.legal_entities(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: legal_entity_roles legal_entity_roles_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.legal_entity_roles
+    ADD CONSTRAINT legal_entity_roles_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
 -- Name: payment_methods payment_methods_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -10312,6 +11325,12 @@ CREATE POLICY all_own_tenant ON app.asset_vehicles USING ((tenant_id = ( SELECT 
 CREATE POLICY all_own_tenant ON app.assets USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: beneficiary_designations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.beneficiary_designations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: ffc_invitations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -10346,6 +11365,18 @@ CREATE POLICY all_own_tenant ON app.idempotency_keys USING ((tenant_id = ( SELEC
 --
 
 CREATE POLICY all_own_tenant ON app.invoices USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: legal_entities all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.legal_entities USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: legal_entity_roles all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.legal_entity_roles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: payment_methods all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -10570,6 +11601,12 @@ ALTER TABLE app.asset_vehicles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.assets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: beneficiary_designations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.beneficiary_designations ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: exchange_rates; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -10610,6 +11647,18 @@ ALTER TABLE app.idempotency_keys ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.invoices ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: legal_entities; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.legal_entities ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: legal_entity_roles; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: payment_methods; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -10931,6 +11980,13 @@ REVOKE ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_numbe
 GRANT ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) TO estate_api;
 
 --
+-- Name: FUNCTION sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_assign_asset_to_persona(p_asset_id uuid, p_persona_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -10987,6 +12043,13 @@ REVOKE ALL ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) FROM 
 GRANT ALL ON FUNCTION api.sp_cancel_subscription(p_at_period_end boolean) TO estate_api;
 
 --
+-- Name: FUNCTION sp_check_estate_plan(p_persona_id uuid, p_as_of date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) TO estate_api;
+
+--
 -- Name: FUNCTION sp_claim_idempotency_key(p_key text, p_request_hash text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -11006,6 +12069,13 @@ GRANT ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code tex
 
 REVOKE ALL ON FUNCTION api.sp_create_ffc(p_name text, p_description text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_create_ffc(p_name text, p_description text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_legal_entity(p_entity_kind text, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_legal_entity(p_entity_kind text, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_legal_entity(p_entity_kind text, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) TO estate_api;
 
 --
 -- Name: FUNCTION sp_create_persona(p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date); Type: ACL; Schema: api; Owner: estate_owner
@@ -11057,6 +12127,13 @@ REVOKE ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_asset_beneficiaries(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -11069,6 +12146,13 @@ GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date,
 
 REVOKE ALL ON FUNCTION api.sp_get_current_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_current_user() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_entity_beneficiaries(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_ffc(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -11090,6 +12174,13 @@ GRANT ALL ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_legal_entity(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_my_subscription(); Type: ACL; Schema: api; Owner: estate_owner
@@ -11174,6 +12265,13 @@ GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer
 
 REVOKE ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_legal_entities(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -11316,11 +12414,25 @@ REVOKE ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) FROM 
 GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
+
+--
 -- Name: FUNCTION sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
 
 --
 -- Name: FUNCTION sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text); Type: ACL; Schema: api; Owner: estate_owner
@@ -11370,6 +12482,13 @@ GRANT ALL ON FUNCTION api.sp_update_ffc(p_ffc_id uuid, p_name text, p_descriptio
 
 REVOKE ALL ON FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_update_ffc_member_role(p_ffc_id uuid, p_persona_id uuid, p_role text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_update_legal_entity(p_entity_id uuid, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_legal_entity(p_entity_id uuid, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_legal_entity(p_entity_id uuid, p_name text, p_jurisdiction text, p_effective_date date, p_roles jsonb) TO estate_api;
 
 --
 -- Name: FUNCTION sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date); Type: ACL; Schema: api; Owner: estate_owner
@@ -11458,6 +12577,12 @@ REVOKE ALL ON FUNCTION app.asset_type_table(p_asset_type text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION beneficiaries_of(p_asset_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION camel_case(p_key text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -11474,6 +12599,18 @@ REVOKE ALL ON FUNCTION app.check_asset_details(p_asset_type text, p_details json
 --
 
 REVOKE ALL ON FUNCTION app.check_currency(p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_entity_fields(p_jurisdiction text, p_effective_date date); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_entity_fields(p_jurisdiction text, p_effective_date date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_entity_kind(p_kind text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_entity_kind(p_kind text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_ffc_role_grant(p_caller_role text, p_role text); Type: ACL; Schema: app; Owner: estate_owner
@@ -11510,6 +12647,12 @@ REVOKE ALL ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max i
 --
 
 REVOKE ALL ON FUNCTION app.check_valuation_source(p_source text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION controlled_entity_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.controlled_entity_ids(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION count_ffc_owners(p_ffc_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -11626,6 +12769,12 @@ REVOKE ALL ON FUNCTION app.is_newer_stripe_state(p_created timestamp with time z
 REVOKE ALL ON FUNCTION app.is_support_session() FROM PUBLIC;
 
 --
+-- Name: FUNCTION legal_entity_view(p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.legal_entity_view(p_entity_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION linked_subscription(p_stripe_subscription_id text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -11722,6 +12871,18 @@ REVOKE ALL ON FUNCTION app.protect_tenant_table(p_table text, p_redacted text[])
 REVOKE ALL ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION replace_entity_roles(p_user_id uuid, p_entity_id uuid, p_kind text, p_roles jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.replace_entity_roles(p_user_id uuid, p_entity_id uuid, p_kind text, p_roles jsonb) FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_active_tenant(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -11738,6 +12899,12 @@ REVOKE ALL ON FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid,
 --
 
 REVOKE ALL ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_entity_access(p_user_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_entity_access(p_user_id uuid, p_entity_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text); Type: ACL; Schema: app; Owner: estate_owner
@@ -11888,6 +13055,12 @@ REVOKE ALL ON FUNCTION app.tg_asset_valuations__append_only() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_assets__usage() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_beneficiary_designations__level_total(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_beneficiary_designations__level_total() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg_ffc_memberships__seats(); Type: ACL; Schema: app; Owner: estate_owner
