@@ -383,3 +383,118 @@ const checkEstatePlanIR: any = {"usedParamSet":{"personaId":true,"asOf":true},"p
 export const checkEstatePlan = new PreparedQuery<ICheckEstatePlanParams,ICheckEstatePlanResult>(checkEstatePlanIR);
 
 
+/** 'SetEstateBeneficiaries' parameters type */
+export interface ISetEstateBeneficiariesParams {
+  contingent: Json;
+  effectiveOn: string;
+  personaId: string;
+  primary: Json;
+}
+
+/** 'SetEstateBeneficiaries' return type */
+export interface ISetEstateBeneficiariesResult {
+  distribution: string | null;
+  effectiveOn: string;
+  entityId: string | null;
+  kind: string;
+  level: string;
+  name: string;
+  percentage: string;
+  personaId: string | null;
+}
+
+/** 'SetEstateBeneficiaries' query type */
+export interface ISetEstateBeneficiariesQuery {
+  params: ISetEstateBeneficiariesParams;
+  result: ISetEstateBeneficiariesResult;
+}
+
+const setEstateBeneficiariesIR: any = {"usedParamSet":{"personaId":true,"effectiveOn":true,"primary":true,"contingent":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":288,"b":298}]},{"name":"effectiveOn","required":true,"transform":{"type":"scalar"},"locs":[{"a":319,"b":331}]},{"name":"primary","required":true,"transform":{"type":"scalar"},"locs":[{"a":347,"b":355}]},{"name":"contingent","required":true,"transform":{"type":"scalar"},"locs":[{"a":411,"b":422}]}],"statement":"SELECT level AS \"level!\", beneficiary_kind AS \"kind!\", persona_id AS \"personaId\", entity_id AS \"entityId\",\n       beneficiary_name AS \"name!\", percentage AS \"percentage!\", distribution AS \"distribution\", effective_on AS \"effectiveOn!\"\nFROM api.sp_set_estate_beneficiaries(p_persona_id => :personaId!, p_effective_on => :effectiveOn!, p_primary => :primary!,\n                                     p_contingent => :contingent!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+ *        beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+ * FROM api.sp_set_estate_beneficiaries(p_persona_id => :personaId!, p_effective_on => :effectiveOn!, p_primary => :primary!,
+ *                                      p_contingent => :contingent!)
+ * ```
+ */
+export const setEstateBeneficiaries = new PreparedQuery<ISetEstateBeneficiariesParams,ISetEstateBeneficiariesResult>(setEstateBeneficiariesIR);
+
+
+/** 'GetEstateBeneficiaries' parameters type */
+export interface IGetEstateBeneficiariesParams {
+  personaId: string;
+}
+
+/** 'GetEstateBeneficiaries' return type */
+export interface IGetEstateBeneficiariesResult {
+  distribution: string | null;
+  effectiveOn: string;
+  entityId: string | null;
+  kind: string;
+  level: string;
+  name: string;
+  percentage: string;
+  personaId: string | null;
+}
+
+/** 'GetEstateBeneficiaries' query type */
+export interface IGetEstateBeneficiariesQuery {
+  params: IGetEstateBeneficiariesParams;
+  result: IGetEstateBeneficiariesResult;
+}
+
+const getEstateBeneficiariesIR: any = {"usedParamSet":{"personaId":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":288,"b":298}]}],"statement":"SELECT level AS \"level!\", beneficiary_kind AS \"kind!\", persona_id AS \"personaId\", entity_id AS \"entityId\",\n       beneficiary_name AS \"name!\", percentage AS \"percentage!\", distribution AS \"distribution\", effective_on AS \"effectiveOn!\"\nFROM api.sp_get_estate_beneficiaries(p_persona_id => :personaId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+ *        beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+ * FROM api.sp_get_estate_beneficiaries(p_persona_id => :personaId!)
+ * ```
+ */
+export const getEstateBeneficiaries = new PreparedQuery<IGetEstateBeneficiariesParams,IGetEstateBeneficiariesResult>(getEstateBeneficiariesIR);
+
+
+/** 'CalculateEstateFlow' parameters type */
+export interface ICalculateEstateFlowParams {
+  asOf: string;
+  currency: string;
+  personaId: string;
+}
+
+/** 'CalculateEstateFlow' return type */
+export interface ICalculateEstateFlowResult {
+  amount: string;
+  assetId: string | null;
+  assetName: string | null;
+  recipientEntityId: string | null;
+  recipientKind: string;
+  recipientName: string;
+  recipientPersonaId: string | null;
+  route: string;
+}
+
+/** 'CalculateEstateFlow' query type */
+export interface ICalculateEstateFlowQuery {
+  params: ICalculateEstateFlowParams;
+  result: ICalculateEstateFlowResult;
+}
+
+const calculateEstateFlowIR: any = {"usedParamSet":{"personaId":true,"asOf":true,"currency":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":322,"b":332}]},{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":346,"b":351}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":368,"b":377}]}],"statement":"SELECT asset_id AS \"assetId\", asset_name AS \"assetName\", route AS \"route!\", recipient_kind AS \"recipientKind!\",\n       recipient_persona_id AS \"recipientPersonaId\", recipient_entity_id AS \"recipientEntityId\",\n       recipient_name AS \"recipientName!\", amount AS \"amount!\"\nFROM api.sp_calculate_estate_flow(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId", asset_name AS "assetName", route AS "route!", recipient_kind AS "recipientKind!",
+ *        recipient_persona_id AS "recipientPersonaId", recipient_entity_id AS "recipientEntityId",
+ *        recipient_name AS "recipientName!", amount AS "amount!"
+ * FROM api.sp_calculate_estate_flow(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!)
+ * ```
+ */
+export const calculateEstateFlow = new PreparedQuery<ICalculateEstateFlowParams,ICalculateEstateFlowResult>(calculateEstateFlowIR);
+
+

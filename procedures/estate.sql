@@ -231,7 +231,8 @@ grant execute on function api.sp_assign_asset_to_entity(uuid, uuid, numeric, tex
 -- Beneficiary designations: each level replaced whole, summing to exactly 100%
 ------------------------------------------------------------------------------------------------
 
-create or replace function app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid)
+drop function if exists app.beneficiaries_of(uuid, uuid);
+create or replace function app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid default null)
   returns setof app.beneficiary_row
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -245,13 +246,16 @@ as $$
     left join app.legal_entities e on e.tenant_id = d.tenant_id and e.id = d.beneficiary_entity_id
    where d.tenant_id = (select app.current_tenant_id())
      and d.asset_id is not distinct from p_asset_id and d.entity_id is not distinct from p_entity_id
-     and (p_asset_id is not null or p_entity_id is not null)
+     and d.estate_of_persona_id is not distinct from p_estate_of_persona_id
+     and pg_catalog.num_nonnulls(p_asset_id, p_entity_id, p_estate_of_persona_id) = 1
    order by d.level desc, d.percentage desc, 5, d.id
 $$;
-comment on function app.beneficiaries_of(uuid, uuid) is 'The designations on an asset or an entity, primary level first, largest share first.';
+comment on function app.beneficiaries_of(uuid, uuid, uuid) is
+  'The designations on an asset, an entity or a persona''s estate, primary level first, largest share first.';
 
-create or replace function app.replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_effective_on date,
-                                                     p_primary jsonb, p_contingent jsonb) returns void
+drop function if exists app.replace_beneficiaries(uuid, uuid, uuid, date, jsonb, jsonb);
+create or replace function app.replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid,
+                                                     p_effective_on date, p_primary jsonb, p_contingent jsonb) returns void
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -273,6 +277,8 @@ begin
                       or (x ->> 'kind') is null or (x ->> 'kind') not in ('persona', 'entity', 'estate')
                       or ((x ->> 'kind') = 'persona') <> (x ? 'personaId') or ((x ->> 'kind') = 'entity') <> (x ? 'entityId')
                       or (x ? 'distribution' and (x ->> 'kind') <> 'persona')
+                      -- An estate's residuary goes to people and entities, not to an estate again.
+                      or ((x ->> 'kind') = 'estate' and p_estate_of_persona_id is not null)
                       or coalesce(x ->> 'distribution', 'per_stirpes') not in ('per_stirpes', 'per_capita')
                       or coalesce(x ->> 'personaId', x ->> 'entityId', '00000000-0000-0000-0000-000000000000')
                            !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
@@ -311,18 +317,19 @@ begin
   end loop;
   delete from app.beneficiary_designations d
    where d.tenant_id = v_tenant_id and d.asset_id is not distinct from p_asset_id and d.entity_id is not distinct from p_entity_id
-     and d.estate_of_persona_id is null;
-  insert into app.beneficiary_designations (tenant_id, asset_id, entity_id, level, beneficiary_kind, beneficiary_persona_id,
-                                            beneficiary_entity_id, percentage, distribution, effective_on, created_by_user_id)
-  select v_tenant_id, p_asset_id, p_entity_id, l.level, x ->> 'kind', (x ->> 'personaId')::uuid, (x ->> 'entityId')::uuid,
+     and d.estate_of_persona_id is not distinct from p_estate_of_persona_id;
+  insert into app.beneficiary_designations (tenant_id, asset_id, entity_id, estate_of_persona_id, level, beneficiary_kind,
+                                            beneficiary_persona_id, beneficiary_entity_id, percentage, distribution, effective_on,
+                                            created_by_user_id)
+  select v_tenant_id, p_asset_id, p_entity_id, p_estate_of_persona_id, l.level, x ->> 'kind', (x ->> 'personaId')::uuid, (x ->> 'entityId')::uuid,
          (x ->> 'percentage')::numeric, case when x ->> 'kind' = 'persona' then coalesce(x ->> 'distribution', 'per_stirpes') end,
          p_effective_on, p_user_id
     from (values ('primary', coalesce(p_primary, '[]')), ('contingent', coalesce(p_contingent, '[]'))) l(level, items)
    cross join lateral pg_catalog.jsonb_array_elements(l.items) x;
 end
 $$;
-comment on function app.replace_beneficiaries(uuid, uuid, uuid, date, jsonb, jsonb) is
-  'Replaces the whole designation of an asset or entity (both levels at once; each empty or exactly 100%), after checking its shape and everyone named.';
+comment on function app.replace_beneficiaries(uuid, uuid, uuid, uuid, date, jsonb, jsonb) is
+  'Replaces the whole designation of an asset, entity or estate (both levels at once; each empty or exactly 100%), after checking its shape and everyone named.';
 
 create or replace function api.sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb)
   returns setof app.beneficiary_row
@@ -335,7 +342,7 @@ begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   -- Writers of one asset's designation queue on its row, as writers of its shares do.
   perform 1 from app.assets a where a.tenant_id = app.current_tenant_id() and a.id = p_asset_id for update;
-  perform app.replace_beneficiaries(v_user_id, p_asset_id, null, p_effective_on, p_primary, p_contingent);
+  perform app.replace_beneficiaries(v_user_id, p_asset_id, null, null, p_effective_on, p_primary, p_contingent);
   return query select * from app.beneficiaries_of(p_asset_id, null);
 end
 $$;
@@ -366,7 +373,7 @@ declare
 begin
   perform app.require_entity_access(v_user_id, p_entity_id);
   perform 1 from app.legal_entities e where e.tenant_id = app.current_tenant_id() and e.id = p_entity_id for update;
-  perform app.replace_beneficiaries(v_user_id, null, p_entity_id, p_effective_on, p_primary, p_contingent);
+  perform app.replace_beneficiaries(v_user_id, null, p_entity_id, null, p_effective_on, p_primary, p_contingent);
   return query select * from app.beneficiaries_of(null, p_entity_id);
 end
 $$;
@@ -464,3 +471,161 @@ $$;
 comment on function api.sp_check_estate_plan(uuid, date) is
   'What a planner would flag in a persona''s plan as of a date: probate assets, deceased or minor beneficiaries, levels under 100%, unfunded trusts.';
 grant execute on function api.sp_check_estate_plan(uuid, date) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- The estate flow: how each asset passes at a persona's death on a date, and to whom
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb)
+  returns setof app.beneficiary_row
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.require_persona_access(v_user_id, p_persona_id);
+  -- Writers of one estate's residuary queue on the persona's row.
+  perform 1 from app.personas p where p.tenant_id = app.current_tenant_id() and p.id = p_persona_id for update;
+  perform app.replace_beneficiaries(v_user_id, null, null, p_persona_id, p_effective_on, p_primary, p_contingent);
+  return query select * from app.beneficiaries_of(null, null, p_persona_id);
+end
+$$;
+comment on function api.sp_set_estate_beneficiaries(uuid, date, jsonb, jsonb) is
+  'Replaces the residuary beneficiaries of a persona''s will (whoever acts for the persona): who takes what passes through probate.';
+grant execute on function api.sp_set_estate_beneficiaries(uuid, date, jsonb, jsonb) to estate_api;
+
+create or replace function api.sp_get_estate_beneficiaries(p_persona_id uuid)
+  returns setof app.beneficiary_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  return query select * from app.beneficiaries_of(null, null, p_persona_id);
+end
+$$;
+comment on function api.sp_get_estate_beneficiaries(uuid) is 'The residuary beneficiaries of a persona''s will (whoever acts for the persona).';
+grant execute on function api.sp_get_estate_beneficiaries(uuid) to estate_api;
+
+create or replace function app.is_alive_on(p_persona_id uuid, p_on date) returns boolean
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select not exists (select 1 from app.personas p
+                      where p.tenant_id = (select app.current_tenant_id()) and p.id = p_persona_id and p.living_status = 'deceased'
+                        and (p.date_of_death is null or p.date_of_death <= p_on))
+$$;
+comment on function app.is_alive_on(uuid, date) is 'False for a persona recorded as deceased on or before the date (or with no date of death).';
+
+create or replace function app.designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date)
+  returns table (kind text, persona_id uuid, entity_id uuid, name text, fraction numeric)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- Who can take: the primary level if any of it survives, else the contingent level. A deceased
+  -- beneficiary's share goes to the level's survivors in proportion (per stirpes through
+  -- descendants is not resolved yet: docs/estate_plan.md).
+  with takers as (
+    select b.level, b.beneficiary_kind, b.persona_id, b.entity_id, b.beneficiary_name, b.percentage
+      from app.beneficiaries_of(p_asset_id, p_entity_id, p_estate_of_persona_id) b
+     where b.persona_id is null or app.is_alive_on(b.persona_id, p_on)
+  ),
+  level as (select t.level from takers t order by t.level desc limit 1)
+  select t.beneficiary_kind, t.persona_id, t.entity_id, t.beneficiary_name,
+         t.percentage / sum(t.percentage) over ()
+    from takers t join level l on l.level = t.level
+$$;
+comment on function app.designation_recipients(uuid, uuid, uuid, date) is
+  'Who takes under a designation on a date: the surviving primary beneficiaries (else contingent), each with the fraction of the whole.';
+
+create or replace function api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text)
+  returns table (asset_id uuid, asset_name text, route text, recipient_kind text, recipient_persona_id uuid,
+                 recipient_entity_id uuid, recipient_name text, amount numeric)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+  with holdings as (
+    -- The persona's own shares, and the shares held by revocable trusts the persona is a grantor of.
+    select pg_catalog.row_number() over () as hid, o.asset_id, a.name, a.is_liability, o.ownership_percentage as pct,
+           o.ownership_form::text as form, o.entity_id as via_entity
+      from app.asset_ownerships o join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+     where o.tenant_id = v_tenant_id and a.status = 'active'
+       and (o.persona_id = p_persona_id
+            or o.entity_id in (select e.id from app.legal_entities e join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
+                                where e.tenant_id = v_tenant_id and e.entity_kind = 'revocable_trust'
+                                  and r.role = 'grantor' and r.persona_id = p_persona_id))
+  ),
+  valued as (
+    select h.*, x.amount * app.exchange_rate(x.currency, p_currency, p_as_of) * h.pct / 100 as gross
+      from holdings h
+      cross join lateral (select v.amount, v.currency from app.asset_valuations v
+                           where v.tenant_id = v_tenant_id and v.asset_id = h.asset_id and v.valued_on <= p_as_of
+                           order by v.valued_on desc, v.created_at desc limit 1) x
+  ),
+  survivors as (
+    -- A joint tenant's share goes to the surviving joint tenants, equally.
+    select v.hid, o.persona_id, p.first_name || ' ' || p.last_name as name, pg_catalog.count(*) over (partition by v.hid) as n
+      from valued v
+      join app.asset_ownerships o on o.tenant_id = v_tenant_id and o.asset_id = v.asset_id
+      join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+     where v.via_entity is null and not v.is_liability and v.form = 'joint_tenancy_wros'
+       and o.ownership_form = 'joint_tenancy_wros' and o.persona_id <> p_persona_id and app.is_alive_on(o.persona_id, p_as_of)
+  ),
+  designated as (
+    select v.hid, d.* from valued v
+     cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
+     where not v.is_liability and v.hid not in (select s.hid from survivors s)
+  ),
+  portions as (
+    select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
+           null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
+      from valued v join survivors s on s.hid = v.hid
+    union all
+    select v.asset_id, v.name, case when v.via_entity is null then 'beneficiary_designation' else 'trust' end, d.kind,
+           d.persona_id, d.entity_id, d.name, v.gross * d.fraction
+      from valued v join designated d on d.hid = v.hid
+     where d.kind <> 'estate'
+    union all
+    -- A trust with no designation of its own keeps what it holds.
+    select v.asset_id, v.name, 'trust', 'entity', null, v.via_entity, e.name, v.gross
+      from valued v join app.legal_entities e on e.tenant_id = v_tenant_id and e.id = v.via_entity
+     where not v.is_liability and v.hid not in (select d.hid from designated d)
+    union all
+    -- Probate: a direct asset with no survivor and no designation, or the part designated to the estate.
+    select v.asset_id, v.name, 'probate', 'estate', null, null, 'Probate estate',
+           v.gross * coalesce((select sum(d.fraction) from designated d where d.hid = v.hid and d.kind = 'estate'), 1)
+      from valued v
+     where not v.is_liability and v.hid not in (select s.hid from survivors s)
+       and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
+            or v.hid in (select d.hid from designated d where d.kind = 'estate'))
+    union all
+    -- Debts the persona owes come out of the probate estate.
+    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -v.gross
+      from valued v where v.via_entity is null and v.is_liability
+  ),
+  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')), 0), 0) as net from portions p),
+  residuary as (
+    select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
+      from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
+    union all
+    -- No residuary beneficiary recorded (or none survives): intestacy decides, not modelled here.
+    select null::uuid, null::text, 'residuary', 'estate', null::uuid, null::uuid, 'Heirs at law (no residuary beneficiary)', pool.net
+      from pool where not exists (select 1 from app.designation_recipients(null, null, p_persona_id, p_as_of))
+  )
+  select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
+    from (select * from portions union all select * from residuary) f
+   order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
+                         when 'probate' then 4 when 'debt' then 5 else 6 end, f.asset_name, f.recipient_name, f.persona_id;
+end
+$$;
+comment on function api.sp_calculate_estate_flow(uuid, date, text) is
+  'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries.';
+grant execute on function api.sp_calculate_estate_flow(uuid, date, text) to estate_api;

@@ -478,6 +478,15 @@ const TABLE: Record<string, Entry> = {
     valid: (s) => ({ body: { primary: [{ kind: 'persona', personaId: s.personaId, percentage: '100' }] } }),
   },
   'GET /v1/entities/:entityId/beneficiaries': { ids: entityOnly },
+  'PUT /v1/personas/:personaId/estate-beneficiaries': {
+    ids: personaOnly,
+    valid: (s) => ({ body: { primary: [{ kind: 'persona', personaId: s.wardId, percentage: '100' }] } }),
+  },
+  'GET /v1/personas/:personaId/estate-beneficiaries': { ids: personaOnly },
+  'GET /v1/personas/:personaId/estate-flow': {
+    ids: personaOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
+  },
   'GET /v1/personas/:personaId/estate-plan/checks': {
     ids: personaOnly,
     valid: () => ({ query: { asOf: '2026-06-01' } }),

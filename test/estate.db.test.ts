@@ -672,3 +672,190 @@ t.test("the planner's checks of a persona's plan", async (t) => {
     'a date before 1900',
   );
 });
+
+t.test('the estate flow matches the hand-computed example of docs/estate_plan.md to the cent', async (t) => {
+  const alex = await makeUser(db, tenant, 'Alex');
+  const blair = await persona(alex, 'Blair');
+  const casey = await persona(alex, 'Casey', { dateOfBirth: '1995-02-03' });
+  const drew = await persona(alex, 'Drew', {
+    dateOfBirth: '1997-04-05',
+    livingStatus: 'deceased',
+    dateOfDeath: '2026-05-01',
+  });
+  type CreateParams = Parameters<typeof assets.createAsset.run>[0];
+  const create = async (name: string, value: string, overrides: Partial<CreateParams> = {}) =>
+    (
+      await as(alex, (c) =>
+        assets.createAsset.run(
+          {
+            assetType: 'misc',
+            categoryCode: 'other',
+            name,
+            currency: 'USD',
+            ownerPersonaId: alex.personaId,
+            initialValue: value,
+            valuedOn: '2025-06-30',
+            details: {},
+            ownershipPercentage: '100',
+            ownershipForm: 'sole',
+            valuationSource: 'manual',
+            description: null,
+            identifierCiphertext: null,
+            identifierLast4: null,
+            ...overrides,
+          },
+          c,
+        ),
+      )
+    )[0].assetId;
+  const house = await create('House', '800000.00', { ownershipPercentage: '1' });
+  const [trust] = await trustOf(alex, {
+    name: 'Alex Living Trust',
+    roles: [
+      { personaId: alex.personaId, role: 'grantor' },
+      { personaId: alex.personaId, role: 'trustee' },
+      { personaId: blair, role: 'trustee' },
+    ],
+  });
+  // Alex deeds the house to the trust. No procedure moves a persona's share to an entity yet
+  // (docs/estate_plan.md): the trust takes 99%, then the fixture hands it Alex's 1% directly.
+  await as(alex, (c) =>
+    estate.assignAssetToEntity.run(
+      { assetId: house, entityId: trust.entityId, percentage: '99', ownershipForm: 'trust_owned' },
+      c,
+    ),
+  );
+  await db.admin.query(`delete from app.asset_ownerships where asset_id = $1 and persona_id is not null`, [house]);
+  await db.admin.query(`update app.asset_ownerships set ownership_percentage = 100 where asset_id = $1`, [house]);
+  const perCapita = (personaId: string, percentage: string) => ({
+    kind: 'persona',
+    personaId,
+    percentage,
+    distribution: 'per_capita',
+  });
+  await as(alex, (c) =>
+    estate.setEntityBeneficiaries.run(
+      {
+        entityId: trust.entityId,
+        effectiveOn: '2025-01-01',
+        primary: json([perCapita(casey, '50'), perCapita(drew, '50')]),
+        contingent: '[]',
+      },
+      c,
+    ),
+  );
+  const mortgage = await create('Mortgage', '12345.65', {
+    assetType: 'debt',
+    categoryCode: 'mortgage',
+    details: { lenderName: 'Home Bank', debtKind: 'mortgage', interestRatePercent: '6.5' },
+  });
+  const brokerage = await create('Brokerage', '200000.00', { ownershipForm: 'tod_pod' });
+  await as(alex, (c) =>
+    assets.updateAssetValue.run(
+      { assetId: brokerage, amount: '250000.00', valuedOn: '2026-03-31', source: 'statement', currency: null },
+      c,
+    ),
+  );
+  await setBeneficiaries(alex, brokerage, [perCapita(casey, '60'), perCapita(drew, '40')]);
+  const joint = await create('Joint account', '40000.00', {
+    ownershipPercentage: '50',
+    ownershipForm: 'joint_tenancy_wros',
+  });
+  await as(alex, (c) =>
+    assets.assignAssetToPersona.run(
+      { assetId: joint, personaId: blair, percentage: '50', ownershipForm: 'joint_tenancy_wros' },
+      c,
+    ),
+  );
+  const car = await create('Car', '31337.33');
+  await as(alex, (c) =>
+    estate.setEstateBeneficiaries.run(
+      {
+        personaId: alex.personaId,
+        effectiveOn: '2025-01-01',
+        primary: json([perCapita(blair, '50'), perCapita(casey, '25'), perCapita(drew, '25')]),
+        contingent: '[]',
+      },
+      c,
+    ),
+  );
+
+  const flow = async (asOf: string) =>
+    (
+      await as(alex, (c) => estate.calculateEstateFlow.run({ personaId: alex.personaId, asOf, currency: 'USD' }, c))
+    ).map((r) => [r.route, r.assetId, r.recipientPersonaId ?? r.recipientEntityId ?? r.recipientName, r.amount]);
+  t.same(
+    await flow('2025-12-31'),
+    [
+      ['survivorship', joint, blair, '20000.00'],
+      ['beneficiary_designation', brokerage, casey, '120000.00'],
+      ['beneficiary_designation', brokerage, drew, '80000.00'],
+      ['trust', house, casey, '400000.00'],
+      ['trust', house, drew, '400000.00'],
+      ['probate', car, 'Probate estate', '31337.33'],
+      ['debt', mortgage, 'Probate estate', '-12345.65'],
+      ['residuary', null, blair, '9495.84'],
+      ['residuary', null, casey, '4747.92'],
+      ['residuary', null, drew, '4747.92'],
+    ],
+    'as of 2025-12-31 (Drew alive, the brokerage at 200,000.00)',
+  );
+  t.same(
+    await flow('2026-06-30'),
+    [
+      ['survivorship', joint, blair, '20000.00'],
+      ['beneficiary_designation', brokerage, casey, '250000.00'],
+      ['trust', house, casey, '800000.00'],
+      ['probate', car, 'Probate estate', '31337.33'],
+      ['debt', mortgage, 'Probate estate', '-12345.65'],
+      ['residuary', null, blair, '12661.12'],
+      ['residuary', null, casey, '6330.56'],
+    ],
+    "as of 2026-06-30 (Drew died 2026-05-01: his shares go to the level's survivors; the brokerage at 250,000.00)",
+  );
+  for (const [who, label] of [
+    [alice, 'another user of the tenant'],
+    [mallory, "another tenant's user"],
+  ] as const) {
+    t.match(
+      await rejection(
+        as(who, (c) =>
+          estate.calculateEstateFlow.run({ personaId: alex.personaId, asOf: '2026-06-30', currency: 'USD' }, c),
+        ),
+      ),
+      { sqlState: 'PT404', code: 'persona_not_found' },
+      `${label} cannot compute it`,
+    );
+    t.match(
+      await rejection(as(who, (c) => estate.getEstateBeneficiaries.run({ personaId: alex.personaId }, c))),
+      { code: 'persona_not_found' },
+      `${label} cannot read the residuary`,
+    );
+  }
+  t.match(
+    await rejection(
+      as(alex, (c) =>
+        estate.setEstateBeneficiaries.run(
+          {
+            personaId: alex.personaId,
+            effectiveOn: '2026-01-01',
+            primary: json([{ kind: 'estate', percentage: '100' }]),
+            contingent: '[]',
+          },
+          c,
+        ),
+      ),
+    ),
+    { code: 'invalid_beneficiaries' },
+    'an estate is not its own residuary beneficiary',
+  );
+  t.match(
+    await rejection(
+      as(alex, (c) =>
+        estate.calculateEstateFlow.run({ personaId: alex.personaId, asOf: '2026-06-30', currency: 'EUR' }, c),
+      ),
+    ),
+    { code: 'exchange_rate_missing' },
+    'no USD/EUR rate: refused, never a silent 1',
+  );
+});

@@ -54,3 +54,20 @@ FROM api.sp_get_entity_beneficiaries(p_entity_id => :entityId!);
 SELECT check_code AS "checkCode!", asset_id AS "assetId", entity_id AS "entityId", persona_id AS "personaId",
        level AS "level", percentage AS "percentage", detail AS "detail!"
 FROM api.sp_check_estate_plan(p_persona_id => :personaId!, p_as_of => :asOf!);
+
+/* @name setEstateBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_set_estate_beneficiaries(p_persona_id => :personaId!, p_effective_on => :effectiveOn!, p_primary => :primary!,
+                                     p_contingent => :contingent!);
+
+/* @name getEstateBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_get_estate_beneficiaries(p_persona_id => :personaId!);
+
+/* @name calculateEstateFlow */
+SELECT asset_id AS "assetId", asset_name AS "assetName", route AS "route!", recipient_kind AS "recipientKind!",
+       recipient_persona_id AS "recipientPersonaId", recipient_entity_id AS "recipientEntityId",
+       recipient_name AS "recipientName!", amount AS "amount!"
+FROM api.sp_calculate_estate_flow(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!);

@@ -17,6 +17,8 @@ import {
   EntityParams,
   EntityShare,
   EntityShareBody,
+  Flow,
+  FlowQuery,
   UpdateEntityBody,
 } from '../schemas/estate.ts';
 
@@ -219,6 +221,71 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       designationOf(
         await request.inTenant((db) => estate.getEntityBeneficiaries.run({ entityId: request.params.entityId }, db)),
       ),
+  );
+
+  app.put(
+    '/personas/:personaId/estate-beneficiaries',
+    {
+      schema: {
+        summary: "Replaces the residuary beneficiaries of a persona's will: who takes what passes through probate",
+        params: Type.Object({ personaId: Uuid }),
+        body: DesignationBody,
+        response: { 200: designationReply, 422: notHundred, ...problemResponses },
+      },
+    },
+    async (request) =>
+      designationOf(
+        await request.inTenant((db) =>
+          estate.setEstateBeneficiaries.run(
+            {
+              personaId: request.params.personaId,
+              effectiveOn: request.body.effectiveOn ?? today(),
+              primary: jsonArray(request.body.primary),
+              contingent: jsonArray(request.body.contingent),
+            },
+            db,
+          ),
+        ),
+      ),
+  );
+
+  app.get(
+    '/personas/:personaId/estate-beneficiaries',
+    {
+      schema: {
+        summary: "The residuary beneficiaries of a persona's will",
+        params: Type.Object({ personaId: Uuid }),
+        response: { 200: designationReply, ...problemResponses },
+      },
+    },
+    async (request) =>
+      designationOf(
+        await request.inTenant((db) => estate.getEstateBeneficiaries.run({ personaId: request.params.personaId }, db)),
+      ),
+  );
+
+  app.get(
+    '/personas/:personaId/estate-flow',
+    {
+      schema: {
+        summary:
+          "How each asset passes at a persona's death on a date: survivorship, designation, trust, probate and residuary",
+        params: Type.Object({ personaId: Uuid }),
+        querystring: FlowQuery,
+        response: {
+          200: listOf(Flow, estate.calculateEstateFlow),
+          422: problemResponse('`exchange_rate_missing`: no rate to the currency on or before the date'),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { asOf = today(), currency } = request.query;
+      const items = await request.inTenant((db) =>
+        estate.calculateEstateFlow.run({ personaId: request.params.personaId, asOf, currency }, db),
+      );
+      return { asOf, currency, items };
+    },
   );
 
   app.get(

@@ -123,3 +123,25 @@ export const Checks = Type.Object({
     }),
   ),
 });
+
+export const FlowQuery = Type.Object(
+  { asOf: Type.Optional(IsoDate), currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }) },
+  { additionalProperties: false },
+);
+/** Who receives what at the persona's death, asset by asset, then the probate estate's residuary (no asset). */
+export const Flow = Type.Object({
+  asOf: IsoDate,
+  currency: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      assetId: Nullable(Uuid),
+      assetName: Nullable(Type.String()),
+      route: Type.String(),
+      recipientKind: Type.String(),
+      recipientPersonaId: Nullable(Uuid),
+      recipientEntityId: Nullable(Uuid),
+      recipientName: Type.String(),
+      amount: Type.String({ description: 'exact decimal, rounded to cents; negative for a debt' }),
+    }),
+  ),
+});
