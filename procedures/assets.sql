@@ -30,6 +30,17 @@ $$;
 comment on function app.user_can_reference_persona(uuid, uuid) is
   'True when the user may name the persona as an owner or grantee: one they act for, or a fellow circle member.';
 
+create or replace function app.controlled_entity_ids(p_user_id uuid) returns setof uuid
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- A grantor, trustee or manager controls the entity: whoever acts for one of them does too.
+  select distinct r.entity_id from app.legal_entity_roles r
+   where r.tenant_id = (select app.current_tenant_id()) and r.persona_id in (select app.acting_persona_ids(p_user_id))
+$$;
+comment on function app.controlled_entity_ids(uuid) is
+  'The legal entities a user controls: those where a persona they act for is a grantor, trustee or manager.';
+
 create or replace function app.asset_access(p_user_id uuid, p_asset_id uuid) returns text
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -41,9 +52,11 @@ as $$
        and m.persona_id = (select up.persona_id from app.user_personas up
                             where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
   select case
-    -- Owners (of any share, through any persona they act for) always see and edit.
+    -- Owners (of any share, through any persona they act for or any entity they control) always see and edit.
     when exists (select 1 from app.asset_ownerships o where o.tenant_id = (select app.current_tenant_id())
-                    and o.asset_id = p_asset_id and o.persona_id in (select persona_id from acting)) then 'owner'
+                    and o.asset_id = p_asset_id
+                    and (o.persona_id in (select persona_id from acting)
+                         or o.entity_id in (select app.controlled_entity_ids(p_user_id)))) then 'owner'
     -- The greatest grant: edit over view (by rank; as text, 'view' would sort above 'edit').
     else (select case max(case g.permission when 'edit' then 2 when 'view' then 1 end) when 2 then 'edit' when 1 then 'view' end
             from app.asset_permissions g
@@ -70,6 +83,9 @@ as $$
                             where up.tenant_id = m.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'))
   select o.asset_id from app.asset_ownerships o
    where o.tenant_id = (select app.current_tenant_id()) and o.persona_id in (select persona_id from acting)
+  union
+  select o.asset_id from app.asset_ownerships o
+   where o.tenant_id = (select app.current_tenant_id()) and o.entity_id in (select app.controlled_entity_ids(p_user_id))
   union
   select g.asset_id from app.asset_permissions g
    where g.tenant_id = (select app.current_tenant_id()) and g.grantee_persona_id in (select persona_id from acting)
@@ -243,8 +259,11 @@ as $$
          a.status, app.asset_details(a.asset_type, a.id), v.amount, v.currency, v.valued_on,
          coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                      'personaId', o.persona_id, 'personaName', p.first_name || ' ' || p.last_name,
+                     'entityId', o.entity_id, 'entityName', e.name,
                      'percentage', o.ownership_percentage::text, 'form', o.ownership_form) order by o.ownership_percentage desc, o.created_at)
-                     from app.asset_ownerships o join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+                     from app.asset_ownerships o
+                     left join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+                     left join app.legal_entities e on e.tenant_id = o.tenant_id and e.id = o.entity_id
                     where o.tenant_id = a.tenant_id and o.asset_id = a.id), '[]'),
          p_access, a.created_at, a.updated_at
     from app.assets a
@@ -394,7 +413,7 @@ begin
     perform app.fail('PT403', 'share_not_yours', 'only that owner, or someone acting for them, may change their share');
   end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
-   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id <> p_persona_id;
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id is distinct from p_persona_id;
   if v_others + p_percentage > 100 then
     perform app.fail('PT409', 'ownership_exceeds_100', pg_catalog.format('shares would total %s%%; at most %s%% is left', v_others + p_percentage, 100 - v_others));
   end if;
@@ -446,7 +465,8 @@ begin
   values (v_tenant_id, p_asset_id, p_to_persona_id, p_percentage, v_from.ownership_form)
   on conflict (tenant_id, asset_id, persona_id) do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
   return query select o.persona_id, o.ownership_percentage from app.asset_ownerships o
-                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id order by o.ownership_percentage desc, o.persona_id;
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id is not null -- entities' shares: the asset's view
+                order by o.ownership_percentage desc, o.persona_id;
 end
 $$;
 comment on function api.sp_transfer_asset_share(uuid, uuid, uuid, numeric) is
@@ -731,9 +751,10 @@ declare
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
-  -- Someone else's share is not the caller's to delete.
+  -- Someone else's share (a persona's the caller does not act for, an entity's they do not control) is not theirs to delete.
   if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
-                and o.persona_id not in (select app.acting_persona_ids(v_user_id))) then
+                and (o.persona_id not in (select app.acting_persona_ids(v_user_id))
+                     or (o.entity_id is not null and o.entity_id not in (select app.controlled_entity_ids(v_user_id))))) then
     perform app.fail('PT409', 'asset_co_owned', 'other people own shares of this asset: transfer or remove them first');
   end if;
   -- Type row, shares, valuations and grants go with it (ON DELETE CASCADE); the audit log keeps the record.

@@ -20,6 +20,7 @@ import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.ts';
 import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
+import estateRoutes from './routes/estate.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(familyCircleRoutes);
       await v1.register(assetRoutes);
       await v1.register(netWorthRoutes);
+      await v1.register(estateRoutes);
       await v1.register(billingRoutes);
     },
     { prefix: '/v1' },

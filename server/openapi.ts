@@ -41,6 +41,10 @@ export const TAGS = {
   circles: { name: 'family circles', description: 'Family circles, their members and invitations' },
   assets: { name: 'assets', description: 'Assets of the 13 types, ownership shares, valuations and grants' },
   netWorth: { name: 'net worth', description: 'Net worth of a persona or a circle, now and over time' },
+  estate: {
+    name: 'estate plan',
+    description: 'Trusts and companies that own assets, beneficiary designations, planner checks',
+  },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {

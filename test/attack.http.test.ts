@@ -121,6 +121,8 @@ interface Stock extends Caller {
   kinUserId: string;
   /** The kin's invitation to the caller to act for the kin's persona (pending). */
   linkInvitationId: string;
+  /** The caller's revocable trust (grantor and trustee). */
+  entityId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -206,6 +208,17 @@ async function stock(who: Caller): Promise<Stock> {
   const kin = await register(who.tenant, `${who.tag}Kin`);
   await call(who, 'POST', `/v1/personas/${ward.personaId}/links`, { userId: kin.userId, linkKind: 'delegate' });
   await call(kin, 'POST', `/v1/personas/${kin.personaId}/links`, { userId: who.userId, linkKind: 'delegate' });
+  const trust = await call(who, 'POST', '/v1/entities', {
+    entityKind: 'revocable_trust',
+    name: `${who.tag} Living Trust`,
+    roles: [
+      { personaId: who.personaId, role: 'grantor' },
+      { personaId: who.personaId, role: 'trustee' },
+    ],
+  });
+  await call(who, 'PUT', `/v1/assets/${asset.assetId}/beneficiaries`, {
+    primary: [{ kind: 'persona', personaId: ward.personaId, percentage: '100' }],
+  });
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   const s = {
@@ -225,6 +238,7 @@ async function stock(who: Caller): Promise<Stock> {
     invoiceId: invoices.items[0].invoiceId as string,
     kinUserId: kin.userId,
     linkInvitationId: received.items[0].invitationId as string,
+    entityId: trust.entityId as string,
   };
   const ids = [
     who.userId,
@@ -273,6 +287,11 @@ const idTokens = { idToken: { of: (s: Stock) => s.idToken, fresh: () => stranger
 const linkInvitation = (s: Stock) => ({ invitationId: s.linkInvitationId });
 const supportTenant = (s: Stock) => ({ tenantId: s.tenant.tenantId });
 const supportUser = (s: Stock) => ({ tenantId: s.tenant.tenantId, userId: s.userId });
+const entityOnly = (s: Stock) => ({ entityId: s.entityId });
+const trustRoles = (s: Stock) => [
+  { personaId: s.personaId, role: 'grantor' },
+  { personaId: s.personaId, role: 'trustee' },
+];
 
 const TABLE: Record<string, Entry> = {
   'GET /health/live': { outside: 'no token, no input, no data: the liveness probe' },
@@ -442,6 +461,56 @@ const TABLE: Record<string, Entry> = {
     valid: () => ({ query: { from: '2025-01-01', to: '2025-12-31' } }),
   },
   'GET /v1/ffcs/:ffcId/net-worth': { ids: ffcOnly, valid: () => ({ query: { currency: 'USD' } }) },
+  'POST /v1/entities': {
+    valid: (s) => ({ body: { entityKind: 'revocable_trust', name: 'Probe Trust', roles: trustRoles(s) } }),
+    malformed: (s) => ({
+      'trust-without-trustee': { entityKind: 'revocable_trust', name: 'Probe', roles: trustRoles(s).slice(0, 1) },
+      'company-with-grantor': { entityKind: 'llc', name: 'Probe', roles: trustRoles(s).slice(0, 1) },
+    }),
+    malformedCode: 'invalid_entity_roles',
+  },
+  'GET /v1/entities': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/entities/:entityId': { ids: entityOnly },
+  'PATCH /v1/entities/:entityId': { ids: entityOnly, valid: () => ({ body: { name: 'Probed Trust' } }) },
+  'POST /v1/assets/:assetId/entity-ownerships': {
+    ids: assetOnly,
+    valid: (s) => ({ body: { entityId: s.entityId, percentage: '1', ownershipForm: 'trust_owned' } }),
+    bodyIds: { entityId: (s) => s.entityId },
+  },
+  'PUT /v1/assets/:assetId/beneficiaries': {
+    ids: assetOnly,
+    valid: () => ({ body: { primary: [{ kind: 'estate', percentage: '100' }] } }),
+    malformed: (s) => ({
+      'persona-without-id': { primary: [{ kind: 'persona', percentage: '100' }] },
+      'the-same-twice': {
+        primary: [
+          { kind: 'persona', personaId: s.personaId, percentage: '50' },
+          { kind: 'persona', personaId: s.personaId, percentage: '50' },
+        ],
+      },
+      'contingent-alone': { primary: [], contingent: [{ kind: 'estate', percentage: '100' }] },
+    }),
+    malformedCode: 'invalid_beneficiaries',
+  },
+  'GET /v1/assets/:assetId/beneficiaries': { ids: assetOnly },
+  'PUT /v1/entities/:entityId/beneficiaries': {
+    ids: entityOnly,
+    valid: (s) => ({ body: { primary: [{ kind: 'persona', personaId: s.personaId, percentage: '100' }] } }),
+  },
+  'GET /v1/entities/:entityId/beneficiaries': { ids: entityOnly },
+  'PUT /v1/personas/:personaId/estate-beneficiaries': {
+    ids: personaOnly,
+    valid: (s) => ({ body: { primary: [{ kind: 'persona', personaId: s.wardId, percentage: '100' }] } }),
+  },
+  'GET /v1/personas/:personaId/estate-beneficiaries': { ids: personaOnly },
+  'GET /v1/personas/:personaId/estate-flow': {
+    ids: personaOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
+  },
+  'GET /v1/personas/:personaId/estate-plan/checks': {
+    ids: personaOnly,
+    valid: () => ({ query: { asOf: '2026-06-01' } }),
+  },
   'GET /v1/plans': {},
   'GET /v1/subscription': {},
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
@@ -791,6 +860,11 @@ t.test("an editor of the victim's asset: what needs ownership is refused and lea
   const eddie = await register(home, 'Eddie');
   await join(eddie, editors.ffcId);
   const asset = `/v1/assets/${victim.assetId}`;
+  const eddiesTrust = await call(eddie, 'POST', '/v1/entities', {
+    entityKind: 'llc',
+    name: `${eddie.tag} Holdings`,
+    roles: [{ personaId: eddie.personaId, role: 'manager' }],
+  });
   const seen = await app.inject({ method: 'GET', url: asset, headers: bearer(eddie.accessToken) });
   t.equal(seen.json().myAccess, 'edit', 'the editor has edit on the asset');
   // Cathy is a member of the first circle (view through its viewers' grant) and is granted edit too.
@@ -830,6 +904,19 @@ t.test("an editor of the victim's asset: what needs ownership is refused and lea
       undefined,
     ],
     ['DELETE /v1/assets/:assetId', 'DELETE', asset, undefined],
+    [
+      'PUT /v1/assets/:assetId/beneficiaries',
+      'PUT',
+      `${asset}/beneficiaries`,
+      { primary: [{ kind: 'persona', personaId: eddie.personaId, percentage: '100' }] },
+    ],
+    ['GET /v1/assets/:assetId/beneficiaries', 'GET', `${asset}/beneficiaries`, undefined],
+    [
+      'POST /v1/assets/:assetId/entity-ownerships',
+      'POST',
+      `${asset}/entity-ownerships`,
+      { entityId: eddiesTrust.entityId, percentage: '1', ownershipForm: 'trust_owned' },
+    ],
   ];
   for (const [route, method, url, payload] of attempts) {
     const before = await snapshot(db.admin, VOLATILE);

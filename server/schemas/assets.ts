@@ -113,7 +113,15 @@ export const Asset = Type.Object({
   valuedOn: Nullable(IsoDate),
   ownerships: JsonColumn(
     Type.Array(
-      Type.Object({ personaId: Uuid, personaName: Type.String(), percentage: Type.String(), form: Type.String() }),
+      // Held by a persona (personaId, personaName) or by a legal entity (entityId, entityName); the other pair is null.
+      Type.Object({
+        personaId: Nullable(Uuid),
+        personaName: Nullable(Type.String()),
+        entityId: Nullable(Uuid),
+        entityName: Nullable(Type.String()),
+        percentage: Type.String(),
+        form: Type.String(),
+      }),
     ),
   ),
   myAccess: Type.String(),

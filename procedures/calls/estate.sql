@@ -1,0 +1,73 @@
+/* Typed calls of the estate-planning procedures: one annotated query per procedure. */
+
+/* @name createLegalEntity */
+SELECT entity_id AS "entityId!", entity_kind AS "entityKind!", name AS "name!", jurisdiction AS "jurisdiction",
+       effective_date AS "effectiveDate", roles AS "roles!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+FROM api.sp_create_legal_entity(p_entity_kind => :entityKind!, p_name => :name!, p_jurisdiction => :jurisdiction,
+                                p_effective_date => :effectiveDate, p_roles => :roles!);
+
+/* @name getLegalEntity */
+SELECT entity_id AS "entityId!", entity_kind AS "entityKind!", name AS "name!", jurisdiction AS "jurisdiction",
+       effective_date AS "effectiveDate", roles AS "roles!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+FROM api.sp_get_legal_entity(p_entity_id => :entityId!);
+
+/* @name listLegalEntities */
+SELECT entity_id AS "entityId!", entity_kind AS "entityKind!", name AS "name!", jurisdiction AS "jurisdiction",
+       effective_date AS "effectiveDate", roles AS "roles!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+FROM api.sp_list_legal_entities(p_limit => :limit!, p_offset => :offset!);
+
+/* @name updateLegalEntity */
+SELECT entity_id AS "entityId!", entity_kind AS "entityKind!", name AS "name!", jurisdiction AS "jurisdiction",
+       effective_date AS "effectiveDate", roles AS "roles!", created_at AS "createdAt!", updated_at AS "updatedAt!"
+FROM api.sp_update_legal_entity(p_entity_id => :entityId!, p_name => :name, p_jurisdiction => :jurisdiction,
+                                p_effective_date => :effectiveDate, p_roles => :roles);
+
+/* @name assignAssetToEntity */
+SELECT asset_id AS "assetId!", entity_id AS "entityId!", ownership_percentage AS "ownershipPercentage!",
+       ownership_form AS "ownershipForm!", total_percentage AS "totalPercentage!"
+FROM api.sp_assign_asset_to_entity(p_asset_id => :assetId!, p_entity_id => :entityId!, p_percentage => :percentage!,
+                                   p_ownership_form => :ownershipForm!);
+
+/* @name setAssetBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_set_asset_beneficiaries(p_asset_id => :assetId!, p_effective_on => :effectiveOn!, p_primary => :primary!,
+                                    p_contingent => :contingent!);
+
+/* @name getAssetBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_get_asset_beneficiaries(p_asset_id => :assetId!);
+
+/* @name setEntityBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_set_entity_beneficiaries(p_entity_id => :entityId!, p_effective_on => :effectiveOn!, p_primary => :primary!,
+                                     p_contingent => :contingent!);
+
+/* @name getEntityBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_get_entity_beneficiaries(p_entity_id => :entityId!);
+
+/* @name checkEstatePlan */
+SELECT check_code AS "checkCode!", asset_id AS "assetId", entity_id AS "entityId", persona_id AS "personaId",
+       level AS "level", percentage AS "percentage", detail AS "detail!"
+FROM api.sp_check_estate_plan(p_persona_id => :personaId!, p_as_of => :asOf!);
+
+/* @name setEstateBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_set_estate_beneficiaries(p_persona_id => :personaId!, p_effective_on => :effectiveOn!, p_primary => :primary!,
+                                     p_contingent => :contingent!);
+
+/* @name getEstateBeneficiaries */
+SELECT level AS "level!", beneficiary_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId",
+       beneficiary_name AS "name!", percentage AS "percentage!", distribution AS "distribution", effective_on AS "effectiveOn!"
+FROM api.sp_get_estate_beneficiaries(p_persona_id => :personaId!);
+
+/* @name calculateEstateFlow */
+SELECT asset_id AS "assetId", asset_name AS "assetName", route AS "route!", recipient_kind AS "recipientKind!",
+       recipient_persona_id AS "recipientPersonaId", recipient_entity_id AS "recipientEntityId",
+       recipient_name AS "recipientName!", amount AS "amount!"
+FROM api.sp_calculate_estate_flow(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!);

@@ -1,0 +1,147 @@
+// Request and response schemas of the estate-planning routes: legal entities, entity shares,
+// beneficiary designations and the planner's checks. Percentages are decimal strings.
+import { Type } from 'typebox';
+import { IsoDate, JsonColumn, Nullable, Timestamp, Uuid } from './common.ts';
+import { OWNERSHIP_FORMS, Percentage } from './assets.ts';
+
+/** The kinds of legal entity (the database's list is the CHECK on app.legal_entities). */
+export const ENTITY_KINDS = [
+  'revocable_trust',
+  'irrevocable_trust',
+  'llc',
+  'partnership',
+  'corporation',
+  'other',
+] as const;
+const EntityKind = Type.Union(ENTITY_KINDS.map((kind) => Type.Literal(kind)));
+const EntityRole = Type.Union(['grantor', 'trustee', 'manager'].map((role) => Type.Literal(role)));
+/** Who controls the entity, replaced whole: a trust's grantors and trustees, any other entity's managers. */
+const Roles = Type.Array(Type.Object({ personaId: Uuid, role: EntityRole }, { additionalProperties: false }), {
+  minItems: 1,
+  maxItems: 20,
+});
+
+export const EntityParams = Type.Object({ entityId: Uuid });
+export const CreateEntityBody = Type.Object(
+  {
+    entityKind: EntityKind,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    jurisdiction: Type.Optional(Type.String({ maxLength: 100 })),
+    effectiveDate: Type.Optional(IsoDate),
+    roles: Roles,
+  },
+  { additionalProperties: false },
+);
+export const UpdateEntityBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    jurisdiction: Type.Optional(Type.String({ maxLength: 100 })),
+    effectiveDate: Type.Optional(IsoDate),
+    roles: Type.Optional(Roles),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const Entity = Type.Object({
+  entityId: Uuid,
+  entityKind: Type.String(),
+  name: Type.String(),
+  jurisdiction: Nullable(Type.String()),
+  effectiveDate: Nullable(IsoDate),
+  roles: JsonColumn(Type.Array(Type.Object({ personaId: Uuid, personaName: Type.String(), role: Type.String() }))),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export const EntityList = Type.Object({ items: Type.Array(Entity), limit: Type.Integer(), offset: Type.Integer() });
+
+export const EntityShareBody = Type.Object(
+  {
+    entityId: Uuid,
+    percentage: Percentage,
+    ownershipForm: Type.Union(
+      OWNERSHIP_FORMS.map((form) => Type.Literal(form)),
+      { default: 'trust_owned' },
+    ),
+  },
+  { additionalProperties: false },
+);
+export const EntityShare = Type.Object({
+  assetId: Uuid,
+  entityId: Uuid,
+  ownershipPercentage: Type.String(),
+  ownershipForm: Type.String(),
+  totalPercentage: Type.String(),
+});
+
+const Distribution = Type.Union([Type.Literal('per_stirpes'), Type.Literal('per_capita')]);
+/** One beneficiary as sent: a persona (with how their share passes if they die first), an entity, or the owner's estate. */
+const BeneficiaryIn = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('persona'), Type.Literal('entity'), Type.Literal('estate')]),
+    personaId: Type.Optional(Uuid),
+    entityId: Type.Optional(Uuid),
+    percentage: Percentage,
+    distribution: Type.Optional(Distribution),
+  },
+  { additionalProperties: false },
+);
+const Level = Type.Array(BeneficiaryIn, { maxItems: 20 });
+export const DesignationBody = Type.Object(
+  {
+    effectiveOn: Type.Optional(IsoDate),
+    primary: Level,
+    contingent: Type.Array(BeneficiaryIn, { maxItems: 20, default: [] }),
+  },
+  { additionalProperties: false },
+);
+const BeneficiaryOut = Type.Object({
+  kind: Type.String(),
+  personaId: Nullable(Uuid),
+  entityId: Nullable(Uuid),
+  name: Type.String(),
+  percentage: Type.String(),
+  distribution: Nullable(Type.String()),
+});
+/** The whole designation, the shape PUT takes (with names added): each level empty or exactly 100%. */
+export const Designation = Type.Object({
+  effectiveOn: Nullable(IsoDate),
+  primary: Type.Array(BeneficiaryOut),
+  contingent: Type.Array(BeneficiaryOut),
+});
+
+export const ChecksQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
+export const Checks = Type.Object({
+  asOf: IsoDate,
+  items: Type.Array(
+    Type.Object({
+      checkCode: Type.String(),
+      assetId: Nullable(Uuid),
+      entityId: Nullable(Uuid),
+      personaId: Nullable(Uuid),
+      level: Nullable(Type.String()),
+      percentage: Nullable(Type.String()),
+      detail: Type.String(),
+    }),
+  ),
+});
+
+export const FlowQuery = Type.Object(
+  { asOf: Type.Optional(IsoDate), currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }) },
+  { additionalProperties: false },
+);
+/** Who receives what at the persona's death, asset by asset, then the probate estate's residuary (no asset). */
+export const Flow = Type.Object({
+  asOf: IsoDate,
+  currency: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      assetId: Nullable(Uuid),
+      assetName: Nullable(Type.String()),
+      route: Type.String(),
+      recipientKind: Type.String(),
+      recipientPersonaId: Nullable(Uuid),
+      recipientEntityId: Nullable(Uuid),
+      recipientName: Type.String(),
+      amount: Type.String({ description: 'exact decimal, rounded to cents; negative for a debt' }),
+    }),
+  ),
+});
