@@ -85,7 +85,8 @@ CREATE TYPE app.asset_list_row AS (
 	current_value_currency text,
 	valued_on date,
 	my_access text,
-	created_at timestamp with time zone
+	created_at timestamp with time zone,
+	total integer
 );
 
 ALTER TYPE app.asset_list_row OWNER TO estate_owner;
@@ -94,7 +95,7 @@ ALTER TYPE app.asset_list_row OWNER TO estate_owner;
 -- Name: TYPE asset_list_row; Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON TYPE app.asset_list_row IS 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access.';
+COMMENT ON TYPE app.asset_list_row IS 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access, and the filtered total of the list.';
 
 --
 -- Name: asset_row; Type: TYPE; Schema: app; Owner: estate_owner
@@ -1655,33 +1656,37 @@ ALTER FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) OWNER TO estate_o
 COMMENT ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) IS 'Who inherits an asset (owners only): primary then contingent beneficiaries.';
 
 --
--- Name: sp_get_asset_valuations(uuid, date, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_get_asset_valuations(uuid, date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) RETURNS TABLE(valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(valuation_id uuid, valued_on date, amount numeric, currency text, source text, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
+declare
+  v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
   perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
-  -- Newest first; with p_as_of, the first row is the value as of that date.
+  -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
-    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at from app.asset_valuations v
+    select v.id, v.valued_on, v.amount, v.currency, v.source::text, v.created_at, (pg_catalog.count(*) over ())::integer
+      from app.asset_valuations v
      where v.tenant_id = app.current_tenant_id() and v.asset_id = p_asset_id and (p_as_of is null or v.valued_on <= p_as_of)
-     order by v.valued_on desc, v.created_at desc
+     order by case when v_sort = 'valuedOn' then v.valued_on end, case when v_sort = 'valuedOn' then v.created_at end,
+              v.valued_on desc, v.created_at desc, v.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) IS 'Valuation history of an asset, newest first; with as_of, the history up to that date (its first row is the value as of then).';
+COMMENT ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) IS 'Valuation history of an asset, newest first (or oldest, sort valuedOn), with the total; with as_of, the history up to that date (newest first, its first row is the value as of then).';
 
 --
 -- Name: sp_get_current_user(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1832,6 +1837,38 @@ ALTER FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) IS 'The family as a tree: members with roles, each under its parent (from recorded parent/child relationships), depth-first.';
 
 --
+-- Name: sp_get_ffc_member(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) RETURNS SETOF app.ffc_membership_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Members see each other's roles (as in the hierarchy); a non-member: the circle is not found.
+  perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  return query
+    select m.id, m.ffc_id, m.persona_id, m.role from app.ffc_memberships m
+     where m.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.persona_id = p_persona_id and m.status = 'active';
+  if not found then
+    perform app.fail('PT404', 'member_not_found', 'this persona is not a member of the circle');
+  end if;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) IS 'One active membership of a circle the signed-in user belongs to: its role (what If-Match on the member routes compares).';
+
+--
 -- Name: sp_get_invoice(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1946,10 +1983,10 @@ ALTER FUNCTION api.sp_get_persona(p_persona_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_persona(p_persona_id uuid) IS 'One persona the signed-in user may act for, with contact data and relationships.';
 
 --
--- Name: sp_get_persona_assets(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_get_persona_assets(uuid, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric, valued_on date, my_access text)
+CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, identifier_masked text, ownership_percentage numeric, ownership_form text, current_value numeric, current_value_currency text, valued_on date, my_access text, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1957,38 +1994,46 @@ CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   if not app.user_can_reference_persona(v_user_id, p_persona_id) then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   perform app.check_page(p_limit, p_offset);
+  -- What this persona owns, narrowed to what the caller may see before filtering and counting
+  -- (the total never counts what the caller may not see).
   return query
-    select * from (
+    select visible.*, (pg_catalog.count(*) over ())::integer from (
       select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
              case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-             o.ownership_percentage, o.ownership_form::text, v.amount, v.valued_on,
-             app.asset_access(v_user_id, a.id) as access
+             o.ownership_percentage, o.ownership_form::text, v.amount, v.currency, v.valued_on,
+             app.asset_access(v_user_id, a.id) as access, a.created_at
         from app.asset_ownerships o
         join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-        left join lateral (select x.amount, x.valued_on from app.asset_valuations x
+        left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
                             where x.tenant_id = a.tenant_id and x.asset_id = a.id
                             order by x.valued_on desc, x.created_at desc limit 1) v on true
        where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
+         and (p_asset_type is null or a.asset_type = p_asset_type)
+         and (v_q is null or a.search @@ app.prefix_tsquery(v_q))
     ) visible
-    -- What this persona owns, narrowed to what the caller may see.
     where visible.access is not null
-    order by visible.name, visible.id
+    order by case when v_sort = '-name' then visible.name end desc,
+             case when v_sort = 'createdAt' then visible.created_at end,
+             case when v_sort = '-createdAt' then visible.created_at end desc,
+             visible.name, visible.id
     limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The assets a persona owns (with share, form and latest value) that the caller may see, a page at a time.';
+COMMENT ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The assets a persona owns (share, form, latest value in its own currency) that the caller may see, optionally of one type or matching q; sorted, a page at a time with the total.';
 
 --
 -- Name: sp_invite_ffc_member(uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2164,7 +2209,7 @@ COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app clien
 -- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate numeric, rate_date date)
+CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate numeric, rate_date date, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -2182,11 +2227,14 @@ begin
   -- The rates net worth uses on that date (app.exchange_rate): each stored pair's latest on or
   -- before it. Reference data, the same for every tenant, read-only here.
   return query
-    select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
-      from app.exchange_rates r
-     where r.rate_date <= p_as_of
-       and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
-     order by r.base_currency, r.quote_currency, r.rate_date desc
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select distinct on (r.base_currency, r.quote_currency) r.base_currency, r.quote_currency, r.rate, r.rate_date
+        from app.exchange_rates r
+       where r.rate_date <= p_as_of
+         and (p_currency is null or p_currency in (r.base_currency, r.quote_currency))
+       order by r.base_currency, r.quote_currency, r.rate_date desc
+    ) x
+     order by x.base_currency, x.quote_currency
      limit p_limit offset p_offset;
 end
 $_$;
@@ -2197,19 +2245,21 @@ ALTER FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit
 -- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) IS 'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency.';
+COMMENT ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) IS 'The exchange rates in use on a date: each currency pair''s latest rate on or before it (net worth converts with these), optionally those of one currency, a page at a time with the total.';
 
 --
--- Name: sp_list_ffc_assets(uuid, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_ffc_assets(uuid, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_page(p_limit, p_offset);
@@ -2222,57 +2272,70 @@ begin
           where o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
           intersect
           select app.visible_asset_ids(v_user_id)),
-    p_asset_type, p_limit, p_offset);
+    p_asset_type, v_q, v_sort, p_limit, p_offset);
 end
 $$;
 
-ALTER FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) IS 'The assets a circle''s members own that the caller may see (members only), optionally of one type, a page at a time.';
+COMMENT ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The assets a circle''s members own that the caller may see (members only), optionally of one type, matching q; sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_ffc_invitations(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_ffc_invitations(uuid, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, email text, role text, status text, expires_at timestamp with time zone, invited_by_user_id uuid, responded_at timestamp with time zone, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, email text, role text, status text, expires_at timestamp with time zone, invited_by_user_id uuid, responded_at timestamp with time zone, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
 declare
   v_user_id uuid := app.current_user_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt', 'email', '-email']);
+  v_q text := app.check_filter_text(p_q);
 begin
   -- Those who may invite (owners, admins) see what the circle sent; others: ffc_permission_denied.
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'admin');
   perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('pending', 'accepted', 'revoked', 'expired') then
+    perform app.fail('PT400', 'invalid_filter', 'status must be pending, accepted, revoked or expired');
+  end if;
+  -- One circle's invitations (ffc_invitations_ffc_idx), filtered by the status as shown.
   return query
-    select i.id, i.email, i.role,
-           case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end,
-           i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
-      from app.ffc_invitations i
-     where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
-     order by i.created_at desc, i.id
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select i.id, i.email, i.role,
+             case when i.status = 'pending' and i.expires_at <= pg_catalog.now() then 'expired' else i.status end as shown,
+             i.expires_at, i.invited_by_user_id, i.responded_at, i.created_at
+        from app.ffc_invitations i
+       where i.tenant_id = (select app.current_tenant_id()) and i.ffc_id = p_ffc_id
+         and (v_q is null or pg_catalog.strpos(pg_catalog.lower(i.email), v_q) > 0)
+    ) x
+     where p_status is null or x.shown = p_status
+     order by case when v_sort = 'createdAt' then x.created_at end,
+              case when v_sort = 'email' then x.email end,
+              case when v_sort = '-email' then x.email end desc,
+              x.created_at desc, x.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) IS 'The invitations a circle sent, newest first (owners and admins): email, role, pending/accepted/revoked/expired.';
+COMMENT ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The invitations a circle sent (owners and admins), newest first or sorted, optionally of one status (pending/accepted/revoked/expired) or whose email contains q, with the total.';
 
 --
--- Name: sp_list_invoices(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_invoices(text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, period_start timestamp with time zone, period_end timestamp with time zone, finalized_at timestamp with time zone, paid_at timestamp with time zone, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invoice_id uuid, subscription_id uuid, number text, status text, currency text, amount_due numeric, amount_paid numeric, amount_remaining numeric, period_start timestamp with time zone, period_end timestamp with time zone, finalized_at timestamp with time zone, paid_at timestamp with time zone, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2280,26 +2343,31 @@ CREATE FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) RETURNS 
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt']);
 begin
   perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('draft', 'open', 'paid', 'uncollectible', 'void') then
+    perform app.fail('PT400', 'invalid_filter', 'status must be draft, open, paid, uncollectible or void');
+  end if;
+  -- The caller's subscriptions' invoices (invoices_subscription_idx).
   return query
     select i.id, i.subscription_id, i.number, i.status, i.currency, i.amount_due, i.amount_paid, i.amount_remaining,
-           i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at
+           i.period_start, i.period_end, i.finalized_at, i.paid_at, i.created_at, (pg_catalog.count(*) over ())::integer
       from app.invoices i
       join app.subscriptions s on s.tenant_id = i.tenant_id and s.id = i.subscription_id
-     where i.tenant_id = v_tenant_id and s.user_id = v_user_id
-     order by i.created_at desc, i.id
+     where i.tenant_id = v_tenant_id and s.user_id = v_user_id and (p_status is null or i.status = p_status)
+     order by case when v_sort = 'createdAt' then i.created_at end, i.created_at desc, i.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first.';
+COMMENT ON FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) IS 'The signed-in user''s invoices, newest first or sorted, optionally of one status, a page at a time with the total.';
 
 --
 -- Name: sp_list_legal_entities(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2331,37 +2399,53 @@ ALTER FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) OWN
 COMMENT ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) IS 'The legal entities the caller controls, by name, a page at a time.';
 
 --
--- Name: sp_list_my_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_assets(text, uuid, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
   v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.check_page(p_limit, p_offset);
+  if p_ffc_id is not null then
+    -- Narrowing by a circle is for its members: anyone else gets the circle's usual not-found.
+    perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
+  end if;
   -- Everything the caller may see: owned through any persona they act for, granted to them or
-  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access).
-  return query select * from app.asset_list(v_user_id, array(select app.visible_asset_ids(v_user_id)),
-                                            p_asset_type, p_limit, p_offset);
+  -- to their circle roles (app.visible_asset_ids, the rules of app.asset_access); with a circle,
+  -- only what its active members own.
+  return query select * from app.asset_list(
+    v_user_id,
+    array(select app.visible_asset_ids(v_user_id)
+          intersect
+          select o.asset_id from app.asset_ownerships o
+            join app.ffc_memberships m on m.tenant_id = o.tenant_id and m.persona_id = o.persona_id
+           where p_ffc_id is not null and o.tenant_id = v_tenant_id and m.ffc_id = p_ffc_id and m.status = 'active'
+          union all
+          select app.visible_asset_ids(v_user_id) where p_ffc_id is null),
+    p_asset_type, v_q, v_sort, p_limit, p_offset);
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, a page at a time.';
+COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, of one circle''s members, matching q; sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_my_ffc_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_ffc_invitations(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text, expires_at timestamp with time zone, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, ffc_id uuid, ffc_name text, role text, invited_by_name text, expires_at timestamp with time zone, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2369,11 +2453,13 @@ CREATE FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-createdAt', 'createdAt', 'expiresAt', '-expiresAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   -- Only to the email the identity provider verified: a typed, unverified address sees none.
   return query
-    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at
+    select i.id, c.id, c.name, i.role, pg_catalog.concat_ws(' ', p.first_name, p.last_name), i.expires_at, i.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.users u
       join app.ffc_invitations i on i.tenant_id = u.tenant_id and i.email = pg_catalog.lower(u.email)
       join app.fwd_family_circles c on c.tenant_id = i.tenant_id and c.id = i.ffc_id and c.deleted_at is null
@@ -2381,24 +2467,27 @@ begin
       left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
      where u.tenant_id = v_tenant_id and u.id = v_user_id and u.email_verified_at is not null
        and i.status = 'pending' and i.expires_at > pg_catalog.now()
-     order by i.created_at desc, i.id
+     order by case when v_sort = 'createdAt' then i.created_at end,
+              case when v_sort = 'expiresAt' then i.expires_at end,
+              case when v_sort = '-expiresAt' then i.expires_at end desc,
+              i.created_at desc, i.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) IS 'Pending, unexpired circle invitations to the signed-in user''s verified email: circle, role, who invited (the token is only in the invitation itself).';
+COMMENT ON FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) IS 'Pending, unexpired circle invitations to the signed-in user''s verified email (circle, role, who invited), newest first or sorted, with the total.';
 
 --
--- Name: sp_list_my_ffcs(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_ffcs(text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(ffc_id uuid, name text, description text, my_role text, member_count integer, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2406,36 +2495,43 @@ CREATE FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) RETURNS T
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
+  v_q text := app.check_filter_text(p_q);
 begin
   perform app.check_page(p_limit, p_offset);
+  -- The caller's own memberships (ffc_memberships_persona_idx): a handful of rows to filter and sort.
   return query
     select c.id, c.name, c.description, m.role,
            (select count(*)::integer from app.ffc_memberships x
              where x.tenant_id = c.tenant_id and x.ffc_id = c.id and x.status = 'active'),
-           c.created_at
+           c.created_at, (pg_catalog.count(*) over ())::integer
       from app.ffc_memberships m
       join app.fwd_family_circles c on c.tenant_id = m.tenant_id and c.id = m.ffc_id
      where m.tenant_id = v_tenant_id and m.status = 'active'
        and m.persona_id = (select up.persona_id from app.user_personas up
                             where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self')
-     order by c.name, c.id
+       and (v_q is null or pg_catalog.strpos(pg_catalog.lower(c.name), v_q) > 0)
+     order by case when v_sort = '-name' then c.name end desc,
+              case when v_sort = 'createdAt' then c.created_at end,
+              case when v_sort = '-createdAt' then c.created_at end desc,
+              c.name, c.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, a page at a time.';
+COMMENT ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, optionally those whose name contains q; sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_my_link_invitations(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_link_invitations(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text, invited_by_first_name text, invited_by_last_name text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(invitation_id uuid, persona_id uuid, persona_first_name text, persona_last_name text, invited_by_first_name text, invited_by_last_name text, created_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2443,34 +2539,76 @@ CREATE FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset intege
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['createdAt', '-createdAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   return query
-    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at
+    select i.id, p.id, p.first_name, p.last_name, ip.first_name, ip.last_name, i.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.persona_link_invitations i
       join app.personas p on p.tenant_id = i.tenant_id and p.id = i.persona_id
       left join app.user_personas iup on iup.tenant_id = i.tenant_id and iup.user_id = i.invited_by_user_id
                                      and iup.link_kind = 'self'
       left join app.personas ip on ip.tenant_id = iup.tenant_id and ip.id = iup.persona_id
      where i.tenant_id = v_tenant_id and i.invited_user_id = v_user_id and i.status = 'pending'
-     order by i.created_at, i.id
+     order by case when v_sort = '-createdAt' then i.created_at end desc, i.created_at, i.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) IS 'The pending invitations to act for a persona sent to the signed-in user, a page at a time: which persona, and who invited them.';
+COMMENT ON FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) IS 'The pending invitations to act for a persona sent to the signed-in user (which persona, who invited), oldest first or sorted, a page at a time with the total.';
 
 --
--- Name: sp_list_my_personas(); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_my_personas(text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_my_personas() RETURNS TABLE(persona_id uuid, first_name text, last_name text, preferred_name text, link_kind text, living_status text, created_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(persona_id uuid, first_name text, last_name text, preferred_name text, link_kind text, living_status text, created_at timestamp with time zone, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
+  v_q text := app.check_filter_text(p_q);
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The caller's own links (user_personas' key): few rows; q matches any of the names.
+  return query
+    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at,
+           (pg_catalog.count(*) over ())::integer
+      from app.user_personas up
+      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where up.tenant_id = app.current_tenant_id() and up.user_id = v_user_id
+       and (v_q is null or pg_catalog.strpos(pg_catalog.lower(pg_catalog.concat_ws(' ', p.first_name, p.last_name, p.preferred_name)), v_q) > 0)
+     order by case when v_sort = 'name' then pg_catalog.lower(p.last_name || ' ' || p.first_name) end,
+              case when v_sort = '-name' then pg_catalog.lower(p.last_name || ' ' || p.first_name) end desc,
+              case when v_sort = 'createdAt' then p.created_at end,
+              case when v_sort = '-createdAt' then p.created_at end desc,
+              up.link_kind desc, p.created_at, p.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The personas the signed-in user may act for (their own first, then those they manage, unless sorted), optionally those whose names contain q, a page at a time with the total.';
+
+--
+-- Name: sp_list_my_support_access(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) RETURNS TABLE(grant_id uuid, scope text, reason text, ticket_ref text, granted_at timestamp with time zone, expires_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2478,22 +2616,24 @@ CREATE FUNCTION api.sp_list_my_personas() RETURNS TABLE(persona_id uuid, first_n
 declare
   v_user_id uuid := app.current_user_id();
 begin
+  perform app.check_page(p_limit, p_offset);
+  -- Which staff member is support's business; that support looked, when and why is the user's.
   return query
-    select p.id, p.first_name, p.last_name, p.preferred_name, up.link_kind, p.living_status, p.created_at
-      from app.user_personas up
-      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
-     where up.tenant_id = app.current_tenant_id() and up.user_id = v_user_id
-     order by up.link_kind desc, p.created_at, p.id;
+    select g.id, g.scope, g.reason, g.ticket_ref, g.granted_at, g.expires_at, g.view_count, g.last_viewed_at
+      from app.support_unmask_grants g
+     where g.tenant_id = app.current_tenant_id() and g.user_id = v_user_id
+     order by g.granted_at desc, g.id
+     limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_my_personas() OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_my_personas(); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_support_access(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_my_personas() IS 'The personas the signed-in user may act for: their own first, then those they manage.';
+COMMENT ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) IS 'The signed-in user''s access records: when support was allowed to see their contact data in clear, why (reason, ticket), until when, and how often it looked.';
 
 --
 -- Name: sp_list_payment_methods(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2550,10 +2690,10 @@ ALTER FUNCTION api.sp_list_plans() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_plans() IS 'The plans this tenant offers, with prices and limits, marking the caller''s current plan.';
 
 --
--- Name: sp_list_subscription_changes(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_list_subscription_changes(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) RETURNS TABLE(change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text, source text, changed_at timestamp with time zone)
+CREATE FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) RETURNS TABLE(change_id uuid, subscription_id uuid, from_plan_code text, to_plan_code text, change_kind text, source text, changed_at timestamp with time zone, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2561,27 +2701,29 @@ CREATE FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integ
 declare
   v_user_id uuid := app.current_user_id();
   v_tenant_id uuid := app.current_tenant_id();
+  v_sort text := app.check_sort(p_sort, array['-changedAt', 'changedAt']);
 begin
   perform app.check_page(p_limit, p_offset);
   return query
-    select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at
+    select c.id, c.subscription_id, f.code, t.code, c.change_kind, c.source, c.created_at,
+           (pg_catalog.count(*) over ())::integer
       from app.subscription_plan_changes c
       join app.subscriptions s on s.tenant_id = c.tenant_id and s.id = c.subscription_id
       left join app.subscription_plans f on f.id = c.from_plan_id
       join app.subscription_plans t on t.id = c.to_plan_id
      where c.tenant_id = v_tenant_id and s.user_id = v_user_id
-     order by c.created_at desc, c.id
+     order by case when v_sort = 'changedAt' then c.created_at end, c.created_at desc, c.id
      limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_list_subscription_changes(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) IS 'The history of the signed-in user''s plan changes, newest first.';
+COMMENT ON FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) IS 'The history of the signed-in user''s plan changes, newest first or sorted, a page at a time with the total.';
 
 --
 -- Name: sp_list_subscription_seats(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2633,6 +2775,9 @@ begin
       perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_id for update;
     when 'persona' then
       perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_id for update;
+    when 'ffc' then
+      -- A circle and its memberships: the lock every membership change takes first (app.lock_ffc).
+      perform 1 from app.fwd_family_circles c where c.tenant_id = v_tenant_id and c.id = p_id for update;
     when 'subscription' then
       -- The caller's own current subscription (p_id is not used: there is one).
       perform 1 from app.subscriptions s
@@ -2649,7 +2794,7 @@ ALTER FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) OWNER TO est
 -- Name: FUNCTION sp_lock_for_precondition(p_kind text, p_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s or a persona''s row, or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s, a persona''s or a circle''s row (a circle''s also guards its memberships), or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
 
 --
 -- Name: sp_record_persona_relationship(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3039,10 +3184,10 @@ ALTER FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) 
 COMMENT ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) IS 'Withdraws the pending invitation of a user to act for a persona the signed-in user acts for; answers the same if there is none.';
 
 --
--- Name: sp_search_assets(text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+-- Name: sp_search_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
-CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, rank real)
+CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, rank real, total integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -3051,27 +3196,29 @@ declare
   v_user_id uuid := app.current_user_id();
   v_query tsquery;
 begin
-  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 or p_limit not between 1 and 100 then
-    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters and limit 1 to 100');
+  if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 then
+    perform app.fail('PT400', 'invalid_search', 'search text must be 1 to 200 characters');
   end if;
+  perform app.check_page(p_limit, p_offset);
   v_query := pg_catalog.websearch_to_tsquery('simple'::regconfig, p_query);
   return query
-    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query)
+    select a.id, a.asset_type, a.category_code, a.name, pg_catalog.ts_rank(a.search, v_query),
+           (pg_catalog.count(*) over ())::integer
       from app.assets a
      where a.tenant_id = app.current_tenant_id() and a.search @@ v_query
        and app.asset_access(v_user_id, a.id) is not null
-     order by 5 desc, a.name
-     limit p_limit;
+     order by 5 desc, a.name, a.id
+     limit p_limit offset p_offset;
 end
 $$;
 
-ALTER FUNCTION api.sp_search_assets(p_query text, p_limit integer) OWNER TO estate_owner;
+ALTER FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION sp_search_assets(p_query text, p_limit integer); Type: COMMENT; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_search_assets(p_query text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) IS 'Full-text search (GIN) over the names and descriptions of the assets the caller may see.';
+COMMENT ON FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) IS 'Full-text search (GIN) over the names and descriptions of the assets the caller may see, best first, a page at a time with the total.';
 
 --
 -- Name: sp_set_asset_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4060,33 +4207,56 @@ ALTER FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) OWNER TO es
 COMMENT ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) IS 'The type-specific fields of an asset, camelCased.';
 
 --
--- Name: asset_list(uuid, uuid[], text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+-- Name: asset_list(uuid, uuid[], text, text, text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
+CREATE FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) RETURNS SETOF app.asset_list_row
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+  -- The filters narrow the given (visible) ids before counting: total never counts an invisible row.
   select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability,
          case when a.identifier_last4 is not null then '****' || a.identifier_last4 end,
-         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at
+         v.amount, v.currency, v.valued_on, app.asset_access(p_user_id, a.id), a.created_at,
+         (pg_catalog.count(*) over ())::integer
     from app.assets a
     left join lateral (select x.amount, x.currency, x.valued_on from app.asset_valuations x
                         where x.tenant_id = a.tenant_id and x.asset_id = a.id
                         order by x.valued_on desc, x.created_at desc limit 1) v on true
    where a.tenant_id = (select app.current_tenant_id()) and a.id = any (p_asset_ids)
      and (p_asset_type is null or a.asset_type = p_asset_type)
-   order by a.name, a.id
+     and (p_q is null or a.search @@ app.prefix_tsquery(p_q))
+   order by case when p_sort = '-name' then a.name end desc,
+            case when p_sort = 'createdAt' then a.created_at end,
+            case when p_sort = '-createdAt' then a.created_at end desc,
+            a.name, a.id
    limit p_limit offset p_offset
 $$;
 
-ALTER FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+ALTER FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) OWNER TO estate_owner;
 
 --
--- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: COMMENT; Schema: app; Owner: estate_owner
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) IS 'A page of the given assets (of one type, or all) as app.asset_list_row, by name; the caller filters to what may be seen.';
+COMMENT ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'A page of the given assets (of one type, matching q, or all) as app.asset_list_row with the filtered total, sorted; the caller passes only what may be seen.';
+
+--
+-- Name: asset_list_sorts(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_list_sorts() RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select array['name', '-name', 'createdAt', '-createdAt'] $$;
+
+ALTER FUNCTION app.asset_list_sorts() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_list_sorts(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_list_sorts() IS 'The sort keys of every asset list (default name).';
 
 --
 -- Name: asset_type_table(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4148,6 +4318,29 @@ ALTER FUNCTION app.asset_view(p_asset_id uuid, p_access text) OWNER TO estate_ow
 --
 
 COMMENT ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) IS 'An asset as the API shows it: identifier masked, type details, latest value, owners.';
+
+--
+-- Name: audit_support_read(uuid, text, text, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Reads by support are evidence too: one READ row naming the procedure, its target and its filters.
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (p_tenant_id, 'support', app.current_actor_id(), app.current_request_id(), p_what, p_row_id, 'READ',
+          null, p_details)
+$$;
+
+ALTER FUNCTION app.audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb) IS 'Records a read by support staff in the audit log (operation READ, the procedure as table_name).';
 
 --
 -- Name: beneficiaries_of(uuid, uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4366,6 +4559,31 @@ ALTER FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) OWNER T
 COMMENT ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) IS 'Raises unless a caller with p_caller_role may give someone p_role.';
 
 --
+-- Name: check_filter_text(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_filter_text(p_q text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- The q of a list: 1 to 200 characters, compared case-insensitively; NULL: no text filter.
+  if p_q is not null and pg_catalog.length(pg_catalog.btrim(p_q)) not between 1 and 200 then
+    perform app.fail('PT400', 'invalid_filter', 'q must be 1 to 200 characters');
+  end if;
+  return pg_catalog.lower(pg_catalog.btrim(p_q));
+end
+$$;
+
+ALTER FUNCTION app.check_filter_text(p_q text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_filter_text(p_q text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_filter_text(p_q text) IS 'Refuses a text filter q that is blank or longer than 200 characters (invalid_filter); returns it trimmed and lower-cased.';
+
+--
 -- Name: check_life_dates(date, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -4472,6 +4690,31 @@ ALTER FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) 
 --
 
 COMMENT ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) IS 'Refuses a page outside 1..p_max rows (500 by default, as the API''s Page) or before the first row (invalid_page).';
+
+--
+-- Name: check_sort(text, text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_sort(p_sort text, p_allowed text[]) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- NULL: the list's own default order. Otherwise one of the list's documented keys (-key: descending).
+  if p_sort is not null and not p_sort = any (p_allowed) then
+    perform app.fail('PT400', 'invalid_sort', pg_catalog.format('sort must be one of %s', pg_catalog.array_to_string(p_allowed, ', ')));
+  end if;
+  return p_sort;
+end
+$$;
+
+ALTER FUNCTION app.check_sort(p_sort text, p_allowed text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_sort(p_sort text, p_allowed text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) IS 'Refuses a sort key outside the list''s allow-list (invalid_sort); NULL keeps the default order.';
 
 --
 -- Name: check_valuation_source(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4667,6 +4910,7 @@ declare
   v_sub text := app.current_actor_id();
   v_user_id uuid;
   v_status text;
+  v_session_ref text;
 begin
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
@@ -4676,8 +4920,19 @@ begin
   if v_user_id is null then
     perform app.fail('PT403', 'user_not_registered', 'this identity is not registered yet: register first');
   end if;
+  if v_status = 'suspended' then
+    perform app.fail('PT403', 'user_suspended', 'this user is suspended: contact support');
+  end if;
   if v_status <> 'active' then
     perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  -- A sign-in support revoked (support.sp_revoke_user_sessions) is refused from its next request.
+  v_session_ref := pg_catalog.current_setting('app.session_ref', true);
+  if coalesce(v_session_ref, '') <> '' and exists (
+       select 1 from app.user_sessions s
+        where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.session_ref = v_session_ref
+          and s.revoked_at is not null) then
+    perform app.fail('PT401', 'session_revoked', 'this sign-in was ended: sign in again');
   end if;
   return v_user_id;
 end
@@ -4689,7 +4944,7 @@ ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
 -- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered or deactivated.';
+COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
 
 --
 -- Name: designation_recipients(uuid, uuid, uuid, date); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5052,6 +5307,23 @@ ALTER FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone, p_s
 COMMENT ON FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text) IS 'Whether an event (created time, status) may replace the state last applied (never an older one).';
 
 --
+-- Name: is_staff_door_actor(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.is_staff_door_actor() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
+
+ALTER FUNCTION app.is_staff_door_actor() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION is_staff_door_actor(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.is_staff_door_actor() IS 'True when the support actor is a staff member signed in through a staff pool (actor id cognito:<sub>), not an operator of the CLI.';
+
+--
 -- Name: is_support_session(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5304,6 +5576,61 @@ ALTER FUNCTION app.mask_email(p_email text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.mask_email(p_email text) IS 'An email as support staff see it: first letter and domain.';
+
+--
+-- Name: mask_ip(inet); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.mask_ip(p_ip inet) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when p_ip is null then null
+              when pg_catalog.family(p_ip) = 4 then pg_catalog.host(pg_catalog.network(pg_catalog.set_masklen(p_ip, 16))) || '/16'
+              else pg_catalog.host(pg_catalog.network(pg_catalog.set_masklen(p_ip, 32))) || '/32' end
+$$;
+
+ALTER FUNCTION app.mask_ip(p_ip inet) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION mask_ip(p_ip inet); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.mask_ip(p_ip inet) IS 'An IP address as support staff see it: its /16 (IPv4) or /32 (IPv6) network.';
+
+--
+-- Name: mask_name(text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.mask_name(p_first text, p_last text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select pg_catalog.left(p_first, 1) || '*** ' || pg_catalog.left(p_last, 1) || '***' $$;
+
+ALTER FUNCTION app.mask_name(p_first text, p_last text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION mask_name(p_first text, p_last text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.mask_name(p_first text, p_last text) IS 'A person''s name as support staff see it: initials only (A*** L***).';
+
+--
+-- Name: mask_phone(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.mask_phone(p_phone text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select case when p_phone is not null then '***-***-' || pg_catalog.right(p_phone, 4) end $$;
+
+ALTER FUNCTION app.mask_phone(p_phone text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION mask_phone(p_phone text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.mask_phone(p_phone text) IS 'A phone number as support staff see it: ***-***-1234.';
 
 --
 -- Name: net_worth_of(uuid[], date, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5567,6 +5894,29 @@ ALTER FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) OWNER TO estate
 --
 
 COMMENT ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) IS 'A plan''s limits in a tenant (its overrides applied); NULL means unlimited.';
+
+--
+-- Name: prefix_tsquery(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.prefix_tsquery(p_q text) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Every word of q as a prefix ('vol car' finds "Volvo car"), punctuation dropped so no tsquery syntax gets through.
+  select pg_catalog.to_tsquery('simple'::regconfig,
+           coalesce(pg_catalog.string_agg(w || ':*', ' & '), ''))
+    from pg_catalog.regexp_split_to_table(pg_catalog.lower(p_q), '[^[:alnum:]]+') w
+   where w <> ''
+$$;
+
+ALTER FUNCTION app.prefix_tsquery(p_q text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION prefix_tsquery(p_q text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.prefix_tsquery(p_q text) IS 'A tsquery matching every word of a text filter as a prefix, for the GIN-indexed search column of assets.';
 
 --
 -- Name: process_payment(text, text, timestamp with time zone, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6039,6 +6389,32 @@ ALTER FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role te
 COMMENT ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) IS 'The user''s role in the circle; ffc_not_found when not a member, ffc_permission_denied when below p_min_role.';
 
 --
+-- Name: require_operator(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_operator() RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_support_session();
+  -- Staff pools, clients and members are managed with the database credential (the operator CLI),
+  -- never through the staff's own door: a staff member cannot add or unsuspend staff.
+  if app.is_staff_door_actor() then
+    perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may manage support staff');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_operator() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_operator(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_operator() IS 'Raises unless the support session is an operator''s (the CLI), not a staff member''s through the door.';
+
+--
 -- Name: require_persona_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6098,9 +6474,24 @@ CREATE FUNCTION app.require_support_session() RETURNS void
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+  v_status text;
 begin
   if not app.is_support_session() then
     perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
+  -- A staff member signed in through a staff pool (the support door names them cognito:<sub>) must
+  -- be registered and active, checked in this transaction: a suspension holds from the next request.
+  -- Other names are operators holding the support login's credential (the operator CLI).
+  if app.current_actor_id() like 'cognito:%' then
+    select s.status into v_status from app.support_staff s
+     where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9);
+    if v_status is null then
+      perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+    end if;
+    if v_status <> 'active' then
+      perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
+    end if;
   end if;
 end
 $$;
@@ -6111,7 +6502,32 @@ ALTER FUNCTION app.require_support_session() OWNER TO estate_owner;
 -- Name: FUNCTION require_support_session(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.require_support_session() IS 'Raises support_context_missing unless support staff, logged in as estate_support, are named in the context.';
+COMMENT ON FUNCTION app.require_support_session() IS 'Raises unless support, logged in as estate_support, are named in the context; a staff member of the support door must be registered and active.';
+
+--
+-- Name: require_tenant_user(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_tenant_user(p_user_id uuid) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_user_id is null or not exists (select 1 from app.users u
+                                       where u.tenant_id = app.current_tenant_id() and u.id = p_user_id) then
+    perform app.fail('PT404', 'user_not_found', 'user not found');
+  end if;
+  return p_user_id;
+end
+$$;
+
+ALTER FUNCTION app.require_tenant_user(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_tenant_user(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_tenant_user(p_user_id uuid) IS 'Raises user_not_found unless the user belongs to the tenant of the context.';
 
 --
 -- Name: require_text(text, text, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7147,6 +7563,47 @@ ALTER FUNCTION audit.tg_audit_log__append_only() OWNER TO estate_owner;
 COMMENT ON FUNCTION audit.tg_audit_log__append_only() IS 'Rejects UPDATE, DELETE and TRUNCATE on the audit log, whoever asks.';
 
 --
+-- Name: sp_add_staff(text, text, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) RETURNS TABLE(staff_id uuid, email text, display_name text, status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_provider_id uuid;
+begin
+  perform app.require_operator();
+  select p.id into v_provider_id from app.support_identity_providers p where p.user_pool_id = p_user_pool_id;
+  if v_provider_id is null then
+    perform app.fail('PT404', 'provider_not_found', 'staff user pool not found');
+  end if;
+  if p_cognito_sub is null or p_cognito_sub !~ '^[\w-]{1,128}$' then
+    perform app.fail('PT400', 'invalid_sub', 'a Cognito subject is 1 to 128 word characters or hyphens');
+  end if;
+  return query
+    insert into app.support_staff as s (provider_id, cognito_sub, email, display_name)
+    values (v_provider_id, p_cognito_sub, app.normalize_email(p_email),
+            app.require_text(p_display_name, 'invalid_display_name', 200))
+    on conflict (cognito_sub) do update set email = excluded.email, display_name = excluded.display_name
+    where s.provider_id = excluded.provider_id
+    returning s.id, s.email, s.display_name, s.status, s.created_at;
+  if not found then
+    perform app.fail('PT409', 'staff_sub_taken', 'this subject is a staff member of another staff pool');
+  end if;
+end
+$_$;
+
+ALTER FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) IS 'Operators: registers a staff member (a subject of a staff pool) who may then use the support door; again updates email and name.';
+
+--
 -- Name: sp_create_tenant(text, text, jsonb, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -7186,6 +7643,129 @@ ALTER FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jso
 --
 
 COMMENT ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) IS 'Creates a white-label partner (tenant) with its branding and settings.';
+
+--
+-- Name: sp_find_tenants(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer) RETURNS TABLE(tenant_id uuid, slug text, name text, status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_query text := pg_catalog.lower(pg_catalog.btrim(p_query));
+begin
+  perform app.require_support_session();
+  perform app.check_page(p_limit, p_offset);
+  if pg_catalog.length(v_query) > 200 then
+    perform app.fail('PT400', 'invalid_query', 'a search is at most 200 characters');
+  end if;
+  if p_status is not null and p_status not in ('active', 'suspended', 'closed') then
+    perform app.fail('PT400', 'invalid_status', 'a tenant''s status is active, suspended or closed');
+  end if;
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at
+      from app.tenants t
+     where (v_query is null or v_query = ''
+            or t.slug like pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(v_query, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+            or pg_catalog.strpos(pg_catalog.lower(t.name), v_query) > 0
+            or t.tenant_id::text = v_query)
+       and (p_status is null or t.status = p_status)
+     order by t.slug
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(null, 'support.sp_find_tenants', null,
+    pg_catalog.jsonb_build_object('query', v_query, 'status', p_status, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer) IS 'Support: tenants whose slug starts with, or name contains, the query (or whose id it is), optionally of one status; paged, audited.';
+
+--
+-- Name: sp_find_users(uuid, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) RETURNS TABLE(user_id uuid, persona_id uuid, email_masked text, name_masked text, status text, last_login_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_query text := pg_catalog.lower(pg_catalog.btrim(p_query));
+  v_id uuid;
+begin
+  perform app.check_page(p_limit, p_offset);
+  if pg_catalog.length(v_query) > 320 then
+    perform app.fail('PT400', 'invalid_query', 'a search is at most 320 characters');
+  end if;
+  if v_query ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    v_id := v_query::uuid;
+  end if;
+  -- An email is matched whole (staff type what the caller told them); a name by its start; an id exactly.
+  return query
+    select u.id, up.persona_id, app.mask_email(u.email), app.mask_name(p.first_name, p.last_name), u.status,
+           u.last_login_at, u.created_at
+      from app.users u
+      left join app.user_personas up on up.tenant_id = u.tenant_id and up.user_id = u.id and up.link_kind = 'self'
+      left join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where u.tenant_id = v_tenant_id
+       and (v_query is null or v_query = ''
+            or pg_catalog.lower(u.email) = v_query
+            or u.id = v_id or up.persona_id = v_id
+            or u.cognito_sub = v_query
+            or (v_query !~ '@' and (pg_catalog.lower(p.last_name) like v_query || '%'
+                                    or pg_catalog.lower(p.first_name) like v_query || '%')))
+     order by u.created_at, u.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_find_users', null,
+    pg_catalog.jsonb_build_object('query', case when v_query is null or v_query = '' then null else '[redacted]' end,
+                                  'limit', p_limit, 'offset', p_offset));
+end
+$_$;
+
+ALTER FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) IS 'Support: a tenant''s users by whole email, name start, user, persona or Cognito id; emails and names masked; paged, audited.';
+
+--
+-- Name: sp_get_current_staff(); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_current_staff() RETURNS TABLE(staff_id uuid, email text, display_name text, status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_support_session();
+  return query
+    select s.id, s.email, s.display_name, s.status, s.created_at
+      from app.support_staff s
+     where app.is_staff_door_actor() and s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9);
+  if not found then
+    perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+  end if;
+end
+$$;
+
+ALTER FUNCTION support.sp_get_current_staff() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_current_staff(); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door.';
 
 --
 -- Name: sp_get_payment_summary(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7241,6 +7821,173 @@ ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
 COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
 
 --
+-- Name: sp_get_user_circles(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_user_circles(p_tenant_id uuid, p_user_id uuid) RETURNS TABLE(ffc_id uuid, name_masked text, persona_id uuid, role text, membership_status text, active_members integer, joined_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  -- A circle's name often carries the family's name: its first letter only.
+  return query
+    select f.id, pg_catalog.left(f.name, 1) || '***', m.persona_id, m.role, m.status,
+           (select pg_catalog.count(*)::integer from app.ffc_memberships o
+             where o.tenant_id = v_tenant_id and o.ffc_id = f.id and o.status = 'active'),
+           m.created_at
+      from app.user_personas up
+      join app.ffc_memberships m on m.tenant_id = up.tenant_id and m.persona_id = up.persona_id
+      join app.fwd_family_circles f on f.tenant_id = m.tenant_id and f.id = m.ffc_id
+     where up.tenant_id = v_tenant_id and up.user_id = v_user_id
+     order by m.created_at, f.id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_circles', v_user_id::text, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_user_circles(p_tenant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_user_circles(p_tenant_id uuid, p_user_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_user_circles(p_tenant_id uuid, p_user_id uuid) IS 'Support: the family circles of the personas a user acts for, with role and membership status, names masked; audited.';
+
+--
+-- Name: sp_get_user_personas(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) RETURNS TABLE(persona_id uuid, link_kind text, name_masked text, living_status text, emails_masked text[], phones_masked text[], addresses_masked text[])
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  return query
+    select up.persona_id, up.link_kind, app.mask_name(p.first_name, p.last_name), p.living_status,
+           array(select app.mask_email(e.email) from app.persona_emails e
+                  where e.tenant_id = v_tenant_id and e.persona_id = p.id order by e.is_primary desc, e.created_at),
+           array(select app.mask_phone(ph.phone_number) from app.persona_phones ph
+                  where ph.tenant_id = v_tenant_id and ph.persona_id = p.id order by ph.is_primary desc, ph.created_at),
+           array(select '***, ' || a.country_code from app.persona_addresses a
+                  where a.tenant_id = v_tenant_id and a.persona_id = p.id order by a.is_primary desc, a.created_at)
+      from app.user_personas up
+      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where up.tenant_id = v_tenant_id and up.user_id = v_user_id
+     order by up.link_kind desc, up.created_at;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_personas', v_user_id::text, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_user_personas(p_tenant_id uuid, p_user_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) IS 'Support: the personas a user acts for, with names, emails, phones and addresses masked; audited.';
+
+--
+-- Name: sp_get_user_personas_unmasked(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) RETURNS TABLE(persona_id uuid, link_kind text, first_name text, last_name text, emails text[], phones text[], addresses text[], grant_expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+  v_grant_id uuid;
+  v_expires_at timestamptz;
+begin
+  -- Only the staff member the grant names, only before it expires.
+  select g.id, g.expires_at into v_grant_id, v_expires_at
+    from app.support_unmask_grants g
+   where g.tenant_id = v_tenant_id and g.user_id = v_user_id and g.staff_actor = app.current_actor_id()
+     and g.expires_at > pg_catalog.now()
+   order by g.expires_at desc limit 1
+   for update;
+  if v_grant_id is null then
+    perform app.fail('PT403', 'unmask_grant_required',
+      'seeing this user''s contact data in clear needs a current unmask grant of yours (reason and ticket)');
+  end if;
+  update app.support_unmask_grants g set view_count = g.view_count + 1, last_viewed_at = pg_catalog.now()
+   where g.tenant_id = v_tenant_id and g.id = v_grant_id;
+  return query
+    select up.persona_id, up.link_kind, p.first_name, p.last_name,
+           array(select e.email from app.persona_emails e
+                  where e.tenant_id = v_tenant_id and e.persona_id = p.id order by e.is_primary desc, e.created_at),
+           array(select ph.phone_number from app.persona_phones ph
+                  where ph.tenant_id = v_tenant_id and ph.persona_id = p.id order by ph.is_primary desc, ph.created_at),
+           array(select pg_catalog.concat_ws(', ', a.line1, a.line2, a.city, a.region, a.postal_code, a.country_code)
+                   from app.persona_addresses a
+                  where a.tenant_id = v_tenant_id and a.persona_id = p.id order by a.is_primary desc, a.created_at),
+           v_expires_at
+      from app.user_personas up
+      join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+     where up.tenant_id = v_tenant_id and up.user_id = v_user_id
+     order by up.link_kind desc, up.created_at;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_personas_unmasked', v_user_id::text,
+    pg_catalog.jsonb_build_object('grant_id', v_grant_id));
+end
+$$;
+
+ALTER FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) IS 'Support: a user''s personas with contact data in clear, under a current unmask grant of the caller''s; each view counted and audited.';
+
+--
+-- Name: sp_grant_unmask(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS TABLE(grant_id uuid, user_id uuid, scope text, reason text, ticket_ref text, granted_at timestamp with time zone, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  if p_reason is null or pg_catalog.length(pg_catalog.btrim(p_reason)) not between 10 and 500 then
+    perform app.fail('PT400', 'invalid_reason', 'state the reason in 10 to 500 characters');
+  end if;
+  if p_ticket_ref is null or p_ticket_ref !~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$' then
+    perform app.fail('PT400', 'invalid_ticket_ref', 'a ticket reference is 1 to 64 letters, digits or ._#/-');
+  end if;
+  if p_minutes is null or p_minutes not between 1 and 240 then
+    perform app.fail('PT400', 'invalid_duration', 'an unmask lasts 1 to 240 minutes');
+  end if;
+  -- The grant is the staff member's alone (their actor name), audited by its table's trigger.
+  return query
+    insert into app.support_unmask_grants as g (tenant_id, user_id, staff_actor, scope, reason, ticket_ref, expires_at)
+    values (v_tenant_id, v_user_id, app.current_actor_id(), 'contact_data', pg_catalog.btrim(p_reason), p_ticket_ref,
+            pg_catalog.now() + pg_catalog.make_interval(mins => p_minutes))
+    returning g.id, g.user_id, g.scope, g.reason, g.ticket_ref, g.granted_at, g.expires_at;
+end
+$_$;
+
+ALTER FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Support: lets the calling staff member see one user''s contact data in clear for 1 to 240 minutes, for a stated reason and ticket; the user sees the grant.';
+
+--
 -- Name: sp_list_active_subscriptions(uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -7269,6 +8016,150 @@ ALTER FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit in
 --
 
 COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+
+--
+-- Name: sp_list_exchange_rates(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate_date date, rate numeric, updated_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_support_session();
+  perform app.check_page(p_limit, p_offset);
+  if p_base_currency is not null then perform app.check_currency(p_base_currency); end if;
+  if p_quote_currency is not null then perform app.check_currency(p_quote_currency); end if;
+  return query
+    select r.base_currency, r.quote_currency, r.rate_date, r.rate, r.updated_at
+      from app.exchange_rates r
+     where (p_base_currency is null or r.base_currency = p_base_currency)
+       and (p_quote_currency is null or r.quote_currency = p_quote_currency)
+     order by r.base_currency, r.quote_currency, r.rate_date desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged.';
+
+--
+-- Name: sp_list_staff_auth_clients(); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_staff_auth_clients() RETURNS TABLE(provider_kind text, issuer text, user_pool_id text, region text, client_id text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_support_session();
+  return query
+    select p.kind, p.issuer, p.user_pool_id, p.region, c.client_id
+      from app.support_app_clients c join app.support_identity_providers p on p.id = c.provider_id
+     where c.status = 'active'
+     order by p.issuer, c.client_id;
+end
+$$;
+
+ALTER FUNCTION support.sp_list_staff_auth_clients() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_staff_auth_clients(); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_staff_auth_clients() IS 'The active (issuer, app client) pairs of the staff pools, from which the API builds the support door''s token verifiers.';
+
+--
+-- Name: sp_list_user_sessions(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(session_id uuid, started_at timestamp with time zone, last_seen_at timestamp with time zone, revoked_at timestamp with time zone, revoked_by text, user_agent text, ip_masked text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select s.id, s.started_at, s.last_seen_at, s.revoked_at, s.revoked_by, pg_catalog.left(s.user_agent, 200),
+           app.mask_ip(s.ip_address)
+      from app.user_sessions s
+     where s.tenant_id = v_tenant_id and s.user_id = v_user_id
+     order by s.last_seen_at desc, s.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_user_sessions', v_user_id::text,
+    pg_catalog.jsonb_build_object('limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: a user''s recorded sign-ins, newest first, IP addresses masked; paged, audited.';
+
+--
+-- Name: sp_read_audit_log(uuid, uuid, uuid, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) RETURNS TABLE(audit_id bigint, occurred_at timestamp with time zone, actor_kind text, actor_id text, request_id text, table_name text, row_id text, operation text, changed_columns text[], changes jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_sub text;
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_user_id is not null then
+    perform app.require_tenant_user(p_user_id);
+    select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  end if;
+  if p_persona_id is not null
+     and not exists (select 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_request_id is not null and p_request_id !~ '^[A-Za-z0-9._-]{1,64}$' then
+    perform app.fail('PT400', 'invalid_request_id', 'a request id is 1 to 64 letters, digits, dots, dashes or underscores');
+  end if;
+  -- What a user did (their subject as actor) or what was done to their row; what touched a persona
+  -- (its row, or a row naming it); one request's rows. Secrets were redacted when the rows were written.
+  return query
+    select a.id, a.occurred_at, a.actor_kind, a.actor_id, a.request_id, a.table_name, a.row_id, a.operation,
+           a.changed_columns, a.changes
+      from audit.audit_log a
+     where a.tenant_id = v_tenant_id
+       and (p_user_id is null or a.actor_id = v_sub or a.row_id = p_user_id::text)
+       and (p_persona_id is null or a.row_id = p_persona_id::text or a.changes ->> 'persona_id' = p_persona_id::text)
+       and (p_request_id is null or a.request_id = p_request_id)
+     order by a.occurred_at desc, a.id desc
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_read_audit_log', coalesce(p_user_id, p_persona_id)::text,
+    pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('user_id', p_user_id, 'persona_id', p_persona_id,
+      'request_id', p_request_id, 'limit', p_limit, 'offset', p_offset)));
+end
+$_$;
+
+ALTER FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) IS 'Support: a tenant''s audit trail, newest first, narrowed to a user, a persona or a request id; paged, and the read itself audited.';
 
 --
 -- Name: sp_register_app_client(uuid, uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7339,6 +8230,11 @@ begin
     perform app.fail('PT400', 'invalid_provider_kind', 'provider kind must be cognito or development');
   end if;
 
+  -- One pool, one door: a staff pool never names a tenant (support.sp_register_staff_pool).
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('identity-provider-issuer'));
+  if exists (select 1 from app.support_identity_providers s where s.issuer = v_issuer) then
+    perform app.fail('PT409', 'issuer_taken', 'this user pool belongs to support staff');
+  end if;
   select p.tenant_id, p.id into v_owner, v_id from app.tenant_identity_providers p where p.issuer = v_issuer;
   if v_owner is not null and v_owner <> v_tenant_id then
     perform app.fail('PT409', 'issuer_taken', 'this user pool belongs to another tenant');
@@ -7359,6 +8255,131 @@ ALTER FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind te
 --
 
 COMMENT ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) IS 'Registers a tenant''s Cognito user pool (or the development provider); registering it again returns the same id.';
+
+--
+-- Name: sp_register_staff_client(uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_register_staff_client(p_provider_id uuid, p_client_id text, p_name text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_id uuid;
+begin
+  perform app.require_operator();
+  if not exists (select 1 from app.support_identity_providers p where p.id = p_provider_id) then
+    perform app.fail('PT404', 'provider_not_found', 'staff user pool not found');
+  end if;
+  if p_client_id is null or p_client_id !~ '^[\w+]{1,128}$' then
+    perform app.fail('PT400', 'invalid_client_id', 'app client id must be 1 to 128 word characters');
+  end if;
+  insert into app.support_app_clients (provider_id, client_id, name)
+  values (p_provider_id, p_client_id, app.require_text(p_name, 'invalid_name', 200))
+  on conflict (provider_id, client_id) do update set status = 'active'
+  returning id into v_id;
+  return v_id;
+end
+$_$;
+
+ALTER FUNCTION support.sp_register_staff_client(p_provider_id uuid, p_client_id text, p_name text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_register_staff_client(p_provider_id uuid, p_client_id text, p_name text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_register_staff_client(p_provider_id uuid, p_client_id text, p_name text) IS 'Operators: registers (or re-activates) an app client of a staff pool, so its access tokens open the support door.';
+
+--
+-- Name: sp_register_staff_pool(text, text, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) RETURNS TABLE(provider_id uuid, issuer text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_issuer text;
+  v_id uuid;
+begin
+  perform app.require_operator();
+  if p_kind = 'cognito' then
+    if p_region is null or p_region !~ '^[a-z]{2}(-[a-z]+)+-[0-9]+$' then
+      perform app.fail('PT400', 'invalid_region', 'a Cognito pool needs its AWS region, e.g. eu-west-1');
+    end if;
+    if p_user_pool_id is null or p_user_pool_id !~ ('^' || p_region || '_[0-9A-Za-z]+$') then
+      perform app.fail('PT400', 'invalid_user_pool_id', 'a Cognito user pool id looks like <region>_<id>');
+    end if;
+    v_issuer := 'https://cognito-idp.' || p_region || '.amazonaws.com/' || p_user_pool_id;
+  elsif p_kind = 'development' then
+    if p_issuer is null or p_issuer !~ '^https?://[^\s]+$' then
+      perform app.fail('PT400', 'invalid_issuer', 'a development provider needs its issuer URL');
+    end if;
+    if p_user_pool_id is null or p_user_pool_id !~ '^[\w-]+_[0-9A-Za-z]+$' then
+      perform app.fail('PT400', 'invalid_user_pool_id', 'a user pool id looks like <prefix>_<id>');
+    end if;
+    v_issuer := pg_catalog.rtrim(p_issuer, '/');
+  else
+    perform app.fail('PT400', 'invalid_provider_kind', 'provider kind must be cognito or development');
+  end if;
+  -- One pool, one door: a tenant's pool never opens the staff door, nor a staff pool a tenant's.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('identity-provider-issuer'));
+  if exists (select 1 from app.tenant_identity_providers p where p.issuer = v_issuer) then
+    perform app.fail('PT409', 'issuer_taken', 'this user pool belongs to a tenant');
+  end if;
+  select p.id into v_id from app.support_identity_providers p where p.issuer = v_issuer;
+  if v_id is null then
+    insert into app.support_identity_providers (kind, issuer, user_pool_id, region)
+    values (p_kind, v_issuer, p_user_pool_id, p_region)
+    returning id into v_id;
+  end if;
+  return query select v_id, v_issuer;
+end
+$_$;
+
+ALTER FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) IS 'Operators: registers the Cognito user pool (or development provider) support staff sign in with; again returns the same id.';
+
+--
+-- Name: sp_revoke_user_sessions(uuid, uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+  v_count integer;
+begin
+  if p_session_id is not null and not exists (
+       select 1 from app.user_sessions s
+        where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.id = p_session_id) then
+    perform app.fail('PT404', 'session_not_found', 'session not found');
+  end if;
+  -- The tokens of a revoked sign-in are refused on their next request (app.current_user_id).
+  update app.user_sessions s set revoked_at = pg_catalog.now(), revoked_by = app.current_actor_id()
+   where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.revoked_at is null
+     and (p_session_id is null or s.id = p_session_id);
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+ALTER FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) IS 'Support: ends one of a user''s sessions, or all of them (no session id): their tokens are refused from the next request on.';
 
 --
 -- Name: sp_set_app_client_status(uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7425,6 +8446,38 @@ ALTER FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_curren
 --
 
 COMMENT ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) IS 'Records (or corrects) the rate of one currency in another on a date.';
+
+--
+-- Name: sp_set_staff_status(text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_staff_status(p_email text, p_status text) RETURNS TABLE(staff_id uuid, email text, display_name text, status text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_operator();
+  if p_status is null or p_status not in ('active', 'suspended') then
+    perform app.fail('PT400', 'invalid_status', 'a staff member''s status is active or suspended');
+  end if;
+  return query
+    update app.support_staff s set status = p_status
+     where pg_catalog.lower(s.email) = pg_catalog.lower(pg_catalog.btrim(p_email))
+    returning s.id, s.email, s.display_name, s.status, s.created_at;
+  if not found then
+    perform app.fail('PT404', 'staff_not_found', 'no staff member with this email');
+  end if;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_staff_status(p_email text, p_status text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_staff_status(p_email text, p_status text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_staff_status(p_email text, p_status text) IS 'Operators: suspends (or re-activates) a staff member: their next request through the support door is refused.';
 
 --
 -- Name: sp_set_tenant_allowed_origins(uuid, text[]); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7557,6 +8610,47 @@ ALTER FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) OWN
 --
 
 COMMENT ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) IS 'Suspends, closes or re-activates a tenant: every request of its users is refused (tenant_inactive) from the next one on.';
+
+--
+-- Name: sp_set_user_status(uuid, uuid, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) RETURNS TABLE(user_id uuid, status text, suspended_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+  v_current text;
+begin
+  if p_status is null or p_status not in ('active', 'suspended') then
+    perform app.fail('PT400', 'invalid_status', 'support sets a user active or suspended');
+  end if;
+  select u.status into v_current from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  -- Deactivation is the user's own closing of the account: support neither undoes nor overrides it.
+  if v_current = 'deactivated' then
+    perform app.fail('PT409', 'user_deactivated', 'this user closed the account: support cannot change it');
+  end if;
+  -- Every tenant procedure checks the user in the caller's own transaction (app.current_user_id):
+  -- the user's next request after this commits is refused.
+  return query
+    update app.users u
+       set status = p_status,
+           suspended_at = case when p_status = 'suspended' then coalesce(u.suspended_at, pg_catalog.now()) end
+     where u.tenant_id = v_tenant_id and u.id = v_user_id
+    returning u.id, u.status, u.suspended_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) IS 'Support: suspends or reactivates a user; a suspended user''s next request is refused (user_suspended).';
 
 --
 -- Name: asset_bank_accounts; Type: TABLE; Schema: app; Owner: estate_owner
@@ -8764,6 +9858,127 @@ ALTER TABLE app.subscription_seats OWNER TO estate_owner;
 COMMENT ON TABLE app.subscription_seats IS 'Seats: each person in a subscriber''s circles holds one (once, however many of those circles they are in).';
 
 --
+-- Name: support_app_clients; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_app_clients (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    provider_id uuid NOT NULL,
+    client_id text NOT NULL,
+    name text NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_app_clients_client_id_check CHECK ((client_id ~ '^[\w+]{1,128}$'::text)),
+    CONSTRAINT support_app_clients_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT support_app_clients_status_check CHECK ((status = ANY (ARRAY['active'::text, 'disabled'::text])))
+);
+
+ALTER TABLE ONLY app.support_app_clients FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_app_clients OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_app_clients; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_app_clients IS 'Global: app clients of the staff pools; a staff access token''s (issuer, client_id) pair opens the support door.';
+
+--
+-- Name: support_identity_providers; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_identity_providers (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    issuer text NOT NULL,
+    user_pool_id text NOT NULL,
+    region text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_identity_providers_check CHECK (((kind <> 'cognito'::text) OR ((region IS NOT NULL) AND (issuer = ((('https://cognito-idp.'::text || region) || '.amazonaws.com/'::text) || user_pool_id))))),
+    CONSTRAINT support_identity_providers_issuer_check CHECK ((issuer ~ '^https?://[^\s]+$'::text)),
+    CONSTRAINT support_identity_providers_kind_check CHECK ((kind = ANY (ARRAY['cognito'::text, 'development'::text]))),
+    CONSTRAINT support_identity_providers_region_check CHECK ((region ~ '^[a-z]{2}(-[a-z]+)+-[0-9]+$'::text)),
+    CONSTRAINT support_identity_providers_user_pool_id_check CHECK ((user_pool_id ~ '^[\w-]+_[0-9A-Za-z]+$'::text))
+);
+
+ALTER TABLE ONLY app.support_identity_providers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_identity_providers OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_identity_providers; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_identity_providers IS 'Global: the Cognito user pools (or the development provider) support staff sign in with; never a tenant''s pool.';
+
+--
+-- Name: support_staff; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_staff (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    provider_id uuid NOT NULL,
+    cognito_sub text NOT NULL,
+    email text NOT NULL,
+    display_name text NOT NULL,
+    status text DEFAULT 'active'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_staff_cognito_sub_check CHECK ((cognito_sub ~ '^[\w-]{1,128}$'::text)),
+    CONSTRAINT support_staff_display_name_check CHECK (((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 200))),
+    CONSTRAINT support_staff_email_check CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (length(email) <= 320))),
+    CONSTRAINT support_staff_status_check CHECK ((status = ANY (ARRAY['active'::text, 'suspended'::text])))
+);
+
+ALTER TABLE ONLY app.support_staff FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_staff OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_staff; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_staff IS 'Global: support staff members, one per staff-pool subject; a suspended member is refused on the next request.';
+
+--
+-- Name: support_unmask_grants; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_unmask_grants (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    staff_actor text NOT NULL,
+    scope text NOT NULL,
+    reason text NOT NULL,
+    ticket_ref text NOT NULL,
+    granted_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    view_count integer DEFAULT 0 NOT NULL,
+    last_viewed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_unmask_grants_check CHECK (((expires_at > granted_at) AND (expires_at <= (granted_at + '04:00:00'::interval)))),
+    CONSTRAINT support_unmask_grants_reason_check CHECK (((length(btrim(reason)) >= 10) AND (length(btrim(reason)) <= 500))),
+    CONSTRAINT support_unmask_grants_scope_check CHECK ((scope = 'contact_data'::text)),
+    CONSTRAINT support_unmask_grants_staff_actor_check CHECK (((length(staff_actor) >= 1) AND (length(staff_actor) <= 200))),
+    CONSTRAINT support_unmask_grants_ticket_ref_check CHECK ((ticket_ref ~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$'::text)),
+    CONSTRAINT support_unmask_grants_view_count_check CHECK ((view_count >= 0))
+);
+
+ALTER TABLE ONLY app.support_unmask_grants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_unmask_grants OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_unmask_grants; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_unmask_grants IS 'Time-limited grants letting one staff member see a user''s contact data in clear, with reason and ticket; the user sees them.';
+
+--
 -- Name: tenant_allowed_origins; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -8969,6 +10184,10 @@ CREATE TABLE app.user_sessions (
     ip_address inet,
     started_at timestamp with time zone DEFAULT now() NOT NULL,
     last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    revoked_at timestamp with time zone,
+    revoked_by text,
+    CONSTRAINT user_sessions_revoked_by_check CHECK ((length(revoked_by) <= 200)),
+    CONSTRAINT user_sessions_revoked_check CHECK (((revoked_at IS NULL) = (revoked_by IS NULL))),
     CONSTRAINT user_sessions_session_ref_check CHECK (((length(session_ref) >= 1) AND (length(session_ref) <= 200))),
     CONSTRAINT user_sessions_user_agent_check CHECK ((length(user_agent) <= 500))
 );
@@ -8998,10 +10217,12 @@ CREATE TABLE app.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     email_verified_at timestamp with time zone,
+    suspended_at timestamp with time zone,
     CONSTRAINT users_check CHECK (((status = 'deactivated'::text) = (deactivated_at IS NOT NULL))),
     CONSTRAINT users_cognito_sub_check CHECK ((cognito_sub ~ '^[\w-]{1,128}$'::text)),
     CONSTRAINT users_email_check CHECK (((email ~ '^[^@\s]+@[^@\s]+\.[^@\s]+$'::text) AND (length(email) <= 320))),
-    CONSTRAINT users_status_check CHECK ((status = ANY (ARRAY['active'::text, 'deactivated'::text])))
+    CONSTRAINT users_status_check CHECK ((status = ANY (ARRAY['active'::text, 'deactivated'::text, 'suspended'::text]))),
+    CONSTRAINT users_suspended_at_check CHECK (((status = 'suspended'::text) = (suspended_at IS NOT NULL)))
 );
 
 ALTER TABLE ONLY app.users FORCE ROW LEVEL SECURITY;
@@ -9168,7 +10389,7 @@ CREATE TABLE audit.audit_log (
     changed_columns text[],
     changes jsonb,
     CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
-    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text])))
+    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
 )
 PARTITION BY RANGE (occurred_at);
 
@@ -9199,7 +10420,7 @@ CREATE TABLE audit.audit_log_default (
     changed_columns text[],
     changes jsonb,
     CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
-    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text])))
+    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
 );
 
 ALTER TABLE ONLY audit.audit_log_default FORCE ROW LEVEL SECURITY;
@@ -9644,6 +10865,55 @@ ALTER TABLE ONLY app.subscriptions
 
 ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_stripe_subscription_id_key UNIQUE (stripe_subscription_id);
+
+--
+-- Name: support_app_clients support_app_clients_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_app_clients
+    ADD CONSTRAINT support_app_clients_pkey PRIMARY KEY (id);
+
+--
+-- Name: support_app_clients support_app_clients_provider_id_client_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_app_clients
+    ADD CONSTRAINT support_app_clients_provider_id_client_id_key UNIQUE (provider_id, client_id);
+
+--
+-- Name: support_identity_providers support_identity_providers_issuer_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_identity_providers
+    ADD CONSTRAINT support_identity_providers_issuer_key UNIQUE (issuer);
+
+--
+-- Name: support_identity_providers support_identity_providers_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_identity_providers
+    ADD CONSTRAINT support_identity_providers_pkey PRIMARY KEY (id);
+
+--
+-- Name: support_staff support_staff_cognito_sub_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_staff
+    ADD CONSTRAINT support_staff_cognito_sub_key UNIQUE (cognito_sub);
+
+--
+-- Name: support_staff support_staff_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_staff
+    ADD CONSTRAINT support_staff_pkey PRIMARY KEY (id);
+
+--
+-- Name: support_unmask_grants support_unmask_grants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_unmask_grants
+    ADD CONSTRAINT support_unmask_grants_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: tenant_allowed_origins tenant_allowed_origins_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -10188,6 +11458,18 @@ CREATE INDEX subscriptions_plan_idx ON app.subscriptions USING btree (plan_id);
 CREATE INDEX subscriptions_user_idx ON app.subscriptions USING btree (tenant_id, user_id);
 
 --
+-- Name: support_staff_provider_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_staff_provider_idx ON app.support_staff USING btree (provider_id);
+
+--
+-- Name: support_unmask_grants_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_unmask_grants_user_idx ON app.support_unmask_grants USING btree (tenant_id, user_id, expires_at);
+
+--
 -- Name: tenant_allowed_origins_origin_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -10242,10 +11524,28 @@ CREATE UNIQUE INDEX users_tenant_verified_email_key ON app.users USING btree (te
 CREATE INDEX audit_log_occurred_at_brin ON ONLY audit.audit_log USING brin (occurred_at);
 
 --
+-- Name: audit_log_tenant_actor_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_tenant_actor_idx ON ONLY audit.audit_log USING btree (tenant_id, actor_id, occurred_at);
+
+--
 -- Name: audit_log_tenant_time_idx; Type: INDEX; Schema: audit; Owner: estate_owner
 --
 
 CREATE INDEX audit_log_tenant_time_idx ON ONLY audit.audit_log USING btree (tenant_id, occurred_at);
+
+--
+-- Name: audit_log_tenant_request_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_tenant_request_idx ON ONLY audit.audit_log USING btree (tenant_id, request_id);
+
+--
+-- Name: audit_log_tenant_row_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_tenant_row_idx ON ONLY audit.audit_log USING btree (tenant_id, row_id, occurred_at);
 
 --
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
@@ -10254,10 +11554,28 @@ CREATE INDEX audit_log_tenant_time_idx ON ONLY audit.audit_log USING btree (tena
 CREATE INDEX audit_log_default_occurred_at_idx ON audit.audit_log_default USING brin (occurred_at);
 
 --
+-- Name: audit_log_default_tenant_id_actor_id_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_tenant_id_actor_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, actor_id, occurred_at);
+
+--
 -- Name: audit_log_default_tenant_id_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
 --
 
 CREATE INDEX audit_log_default_tenant_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, occurred_at);
+
+--
+-- Name: audit_log_default_tenant_id_request_id_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_tenant_id_request_id_idx ON audit.audit_log_default USING btree (tenant_id, request_id);
+
+--
+-- Name: audit_log_default_tenant_id_row_id_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_tenant_id_row_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, row_id, occurred_at);
 
 --
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
@@ -10272,10 +11590,28 @@ ALTER INDEX audit.audit_log_occurred_at_brin ATTACH PARTITION audit.audit_log_de
 ALTER INDEX audit.audit_log_pkey ATTACH PARTITION audit.audit_log_default_pkey;
 
 --
+-- Name: audit_log_default_tenant_id_actor_id_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_tenant_actor_idx ATTACH PARTITION audit.audit_log_default_tenant_id_actor_id_occurred_at_idx;
+
+--
 -- Name: audit_log_default_tenant_id_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
 --
 
 ALTER INDEX audit.audit_log_tenant_time_idx ATTACH PARTITION audit.audit_log_default_tenant_id_occurred_at_idx;
+
+--
+-- Name: audit_log_default_tenant_id_request_id_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_tenant_request_idx ATTACH PARTITION audit.audit_log_default_tenant_id_request_id_idx;
+
+--
+-- Name: audit_log_default_tenant_id_row_id_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_tenant_row_idx ATTACH PARTITION audit.audit_log_default_tenant_id_row_id_occurred_at_idx;
 
 --
 -- Name: asset_valuations _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -10420,6 +11756,30 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscription_seats FOR EACH 
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: support_app_clients _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_app_clients FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: support_identity_providers _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_identity_providers FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: support_staff _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_staff FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: support_unmask_grants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_unmask_grants FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: tenant_allowed_origins _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -10750,6 +12110,30 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_s
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_customer_id');
+
+--
+-- Name: support_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_app_clients FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: support_identity_providers _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_identity_providers FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: support_staff _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_staff FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: support_unmask_grants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_unmask_grants FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: tenant_allowed_origins _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -11355,6 +12739,27 @@ ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
+-- Name: support_app_clients support_app_clients_provider_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_app_clients
+    ADD CONSTRAINT support_app_clients_provider_id_fkey FOREIGN KEY (provider_id) REFERENCES app.support_identity_providers(id);
+
+--
+-- Name: support_staff support_staff_provider_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_staff
+    ADD CONSTRAINT support_staff_provider_id_fkey FOREIGN KEY (provider_id) REFERENCES app.support_identity_providers(id);
+
+--
+-- Name: support_unmask_grants support_unmask_grants_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_unmask_grants
+    ADD CONSTRAINT support_unmask_grants_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: tenant_allowed_origins tenant_allowed_origins_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11423,6 +12828,24 @@ ALTER TABLE ONLY app.user_sessions
 
 ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: support_app_clients all_for_support; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_for_support ON app.support_app_clients USING (( SELECT app.is_support_session() AS is_support_session)) WITH CHECK (( SELECT app.is_support_session() AS is_support_session));
+
+--
+-- Name: support_identity_providers all_for_support; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_for_support ON app.support_identity_providers USING (( SELECT app.is_support_session() AS is_support_session)) WITH CHECK (( SELECT app.is_support_session() AS is_support_session));
+
+--
+-- Name: support_staff all_for_support; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_for_support ON app.support_staff USING (( SELECT app.is_support_session() AS is_support_session)) WITH CHECK (( SELECT app.is_support_session() AS is_support_session));
 
 --
 -- Name: asset_bank_accounts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -11657,6 +13080,12 @@ CREATE POLICY all_own_tenant ON app.subscription_seats USING ((tenant_id = ( SEL
 --
 
 CREATE POLICY all_own_tenant ON app.subscriptions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: support_unmask_grants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.support_unmask_grants USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: tenant_plan_settings all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -12013,6 +13442,30 @@ ALTER TABLE app.subscription_seats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.subscriptions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: support_app_clients; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_app_clients ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: support_identity_providers; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_identity_providers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: support_staff; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_staff ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: support_unmask_grants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_unmask_grants ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: tenant_allowed_origins; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -12343,11 +13796,11 @@ REVOKE ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) FROM PUBL
 GRANT ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) TO estate_api;
 
 --
--- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_current_user(); Type: ACL; Schema: api; Owner: estate_owner
@@ -12385,6 +13838,13 @@ REVOKE ALL ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_ffc_hierarchy(p_ffc_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_ffc_member(p_ffc_id uuid, p_persona_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_invoice(p_invoice_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -12413,11 +13873,11 @@ REVOKE ALL ON FUNCTION api.sp_get_persona(p_persona_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_persona(p_persona_id uuid) TO estate_api;
 
 --
--- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -12462,25 +13922,25 @@ REVOKE ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text,
 GRANT ALL ON FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_invoices(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_invoices(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_legal_entities(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -12490,39 +13950,46 @@ REVOKE ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset inte
 GRANT ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_ffc_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_ffcs(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_link_invitations(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
--- Name: FUNCTION sp_list_my_personas(); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_my_personas() FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_my_personas() TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_support_access(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_payment_methods(); Type: ACL; Schema: api; Owner: estate_owner
@@ -12539,11 +14006,11 @@ REVOKE ALL ON FUNCTION api.sp_list_plans() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_plans() TO estate_api;
 
 --
--- Name: FUNCTION sp_list_subscription_changes(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_list_subscription_changes(p_limit integer, p_offset integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_subscription_changes(p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_subscription_seats(); Type: ACL; Schema: api; Owner: estate_owner
@@ -12623,11 +14090,11 @@ REVOKE ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_i
 GRANT ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) TO estate_api;
 
 --
--- Name: FUNCTION sp_search_assets(p_query text, p_limit integer); Type: ACL; Schema: api; Owner: estate_owner
+-- Name: FUNCTION sp_search_assets(p_query text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer) TO estate_api;
+REVOKE ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_set_asset_beneficiaries(p_asset_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
@@ -12782,10 +14249,16 @@ REVOKE ALL ON FUNCTION app.asset_detail_fields(p_asset_type text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) FROM PUBLIC;
 
 --
--- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
+-- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
 --
 
-REVOKE ALL ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_limit integer, p_offset integer) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION asset_list_sorts(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_list_sorts() FROM PUBLIC;
 
 --
 -- Name: FUNCTION asset_type_table(p_asset_type text); Type: ACL; Schema: app; Owner: estate_owner
@@ -12798,6 +14271,12 @@ REVOKE ALL ON FUNCTION app.asset_type_table(p_asset_type text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION beneficiaries_of(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -12842,6 +14321,12 @@ REVOKE ALL ON FUNCTION app.check_entity_kind(p_kind text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_filter_text(p_q text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_filter_text(p_q text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -12864,6 +14349,12 @@ REVOKE ALL ON FUNCTION app.check_ownership(p_percentage numeric, p_form text) FR
 --
 
 REVOKE ALL ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_sort(p_sort text, p_allowed text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_valuation_source(p_source text); Type: ACL; Schema: app; Owner: estate_owner
@@ -12998,6 +14489,12 @@ REVOKE ALL ON FUNCTION app.is_alive_on(p_persona_id uuid, p_on date) FROM PUBLIC
 REVOKE ALL ON FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone, p_status text, p_synced_at timestamp with time zone, p_synced_status text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION is_staff_door_actor(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.is_staff_door_actor() FROM PUBLIC;
+
+--
 -- Name: FUNCTION is_support_session(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -13040,6 +14537,24 @@ REVOKE ALL ON FUNCTION app.mark_payment_succeeded(p_transaction app.payment_tran
 REVOKE ALL ON FUNCTION app.mask_email(p_email text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION mask_ip(p_ip inet); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.mask_ip(p_ip inet) FROM PUBLIC;
+
+--
+-- Name: FUNCTION mask_name(p_first text, p_last text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.mask_name(p_first text, p_last text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION mask_phone(p_phone text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.mask_phone(p_phone text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -13080,6 +14595,12 @@ REVOKE ALL ON FUNCTION app.persona_details(p_persona_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.plan_limits(p_tenant_id uuid, p_plan_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION prefix_tsquery(p_q text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.prefix_tsquery(p_q text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION process_payment(p_event_id text, p_event_type text, p_created timestamp with time zone, p_object jsonb); Type: ACL; Schema: app; Owner: estate_owner
@@ -13148,6 +14669,12 @@ REVOKE ALL ON FUNCTION app.require_entity_access(p_user_id uuid, p_entity_id uui
 REVOKE ALL ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_operator(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_operator() FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_persona_access(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -13164,6 +14691,12 @@ REVOKE ALL ON FUNCTION app.require_plan(p_code text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.require_support_session() FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_tenant_user(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_tenant_user(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_text(p_value text, p_code text, p_max_length integer); Type: ACL; Schema: app; Owner: estate_owner
@@ -13370,11 +14903,39 @@ REVOKE ALL ON FUNCTION audit.tg_audit__row() FROM PUBLIC;
 REVOKE ALL ON FUNCTION audit.tg_audit_log__append_only() FROM PUBLIC;
 
 --
+-- Name: FUNCTION sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) TO estate_support;
+
+--
 -- Name: FUNCTION sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_current_staff(); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_current_staff() FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_current_staff() TO estate_support;
 
 --
 -- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
@@ -13391,11 +14952,67 @@ REVOKE ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) TO estate_support;
 
 --
+-- Name: FUNCTION sp_get_user_circles(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_user_circles(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_user_circles(p_tenant_id uuid, p_user_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_user_personas(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_user_personas(p_tenant_id uuid, p_user_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_staff_auth_clients(); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_staff_auth_clients() FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_staff_auth_clients() TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text); Type: ACL; Schema: support; Owner: estate_owner
@@ -13412,6 +15029,27 @@ REVOKE ALL ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p
 GRANT ALL ON FUNCTION support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text, p_region text, p_issuer text) TO estate_support;
 
 --
+-- Name: FUNCTION sp_register_staff_client(p_provider_id uuid, p_client_id text, p_name text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_register_staff_client(p_provider_id uuid, p_client_id text, p_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_register_staff_client(p_provider_id uuid, p_client_id text, p_name text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -13424,6 +15062,13 @@ GRANT ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_clien
 
 REVOKE ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_staff_status(p_email text, p_status text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_staff_status(p_email text, p_status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_staff_status(p_email text, p_status text) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_tenant_allowed_origins(p_tenant_id uuid, p_origins text[]); Type: ACL; Schema: support; Owner: estate_owner
@@ -13445,6 +15090,13 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code t
 
 REVOKE ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) TO estate_support;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: estate_owner

@@ -12,9 +12,11 @@ import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
+import * as estateQueries from '../generated/estate.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
+import * as supportQueries from '../generated/support.queries.ts';
 import * as tenancyQueries from '../generated/tenancy.queries.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
@@ -70,9 +72,11 @@ for (const queries of [
   assetQueries,
   billingQueries,
   circleQueries,
+  estateQueries,
   identityQueries,
   netWorthQueries,
   stripeQueries,
+  supportQueries,
   tenancyQueries,
 ])
   for (const [name, query] of Object.entries(queries)) {

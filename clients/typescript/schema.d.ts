@@ -704,7 +704,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -713,7 +715,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description When support was allowed to see my contact data in clear, why (reason, ticket), until when and how often */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8243,7 +8245,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -8252,7 +8256,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The legal entities the caller controls (as grantor, trustee or manager), by name */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8394,7 +8398,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -8537,7 +8541,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description One legal entity the caller controls, with its grantors, trustees or managers */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8677,7 +8681,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8824,7 +8828,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -8958,7 +8962,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Who inherits an asset (owners only): primary and contingent beneficiaries */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9108,7 +9112,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9253,7 +9257,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Who receives an entity's remainder (its controllers only) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9403,7 +9407,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9548,7 +9552,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The residuary beneficiaries of a persona's will */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9698,7 +9702,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9846,7 +9850,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description How each asset passes at a persona's death on a date: survivorship, designation, trust, probate and residuary */
         200: {
           headers: {
             [name: string]: unknown;
@@ -9991,7 +9995,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description What a planner flags in a persona's plan: probate assets, deceased or minor beneficiaries, unfunded trusts */
         200: {
           headers: {
             [name: string]: unknown;
@@ -11985,7 +11989,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The staff member signed in through the support door */
         200: {
           headers: {
             [name: string]: unknown;
@@ -12107,7 +12111,9 @@ export interface paths {
           /** @description slug start, name part or tenant id */
           q?: string;
           status?: 'active' | 'suspended' | 'closed';
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -12116,7 +12122,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description Tenants by slug start, name part or id, optionally of one status (audited) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -12257,7 +12263,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -12372,7 +12378,9 @@ export interface paths {
         query?: {
           /** @description a whole email, a name start, or a user, persona or Cognito id */
           q?: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -12383,7 +12391,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description A tenant's users by whole email, name start or id; emails and names masked (audited) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -12527,7 +12535,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -12646,7 +12654,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The personas a user acts for, names and contact data masked (audited) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -12793,7 +12801,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Created: the new resource */
         201: {
           headers: {
             [name: string]: unknown;
@@ -12923,7 +12931,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description A user's personas with contact data in clear, under a current unmask grant of the caller's (audited) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -13056,7 +13064,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The family circles of a user's personas, with role and membership status (audited) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -13180,7 +13188,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -13192,7 +13202,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description A user's recorded sign-ins, newest first, IP addresses masked (audited) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -13335,7 +13345,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: the resource as the change left it */
         200: {
           headers: {
             [name: string]: unknown;
@@ -13449,7 +13459,9 @@ export interface paths {
           userId?: string;
           personaId?: string;
           requestId?: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -13460,7 +13472,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description A tenant's audit trail, newest first, by user, persona or request id (the read is audited too) */
         200: {
           headers: {
             [name: string]: unknown;
@@ -13590,7 +13602,9 @@ export interface paths {
         query?: {
           baseCurrency?: string;
           quoteCurrency?: string;
+          /** @description rows per page, 1 to 500 */
           limit?: number;
+          /** @description rows to skip */
           offset?: number;
         };
         header?: never;
@@ -13599,7 +13613,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Default Response */
+        /** @description The stored exchange rates, every date of every pair, newest first */
         200: {
           headers: {
             [name: string]: unknown;
@@ -13724,7 +13738,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description Done: no content */
         204: {
           headers: {
             [name: string]: unknown;
