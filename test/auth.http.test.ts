@@ -5,8 +5,13 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import t, { type Test } from 'tap';
 import { bearer, makePoolTenant, testApp } from './helpers/app.ts';
-import { testDatabase } from './helpers/db.ts';
-import { setAppClientStatus, setTenantStatus } from '../generated/tenancy.queries.ts';
+import { makeTenant, testDatabase } from './helpers/db.ts';
+import {
+  registerAppClient,
+  registerIdentityProvider,
+  setAppClientStatus,
+  setTenantStatus,
+} from '../generated/tenancy.queries.ts';
 import { accessTokenClaims, decodePayload, devPublicKeyPem, signJwt, tamperPayload } from './helpers/tokens.ts';
 
 const db = await testDatabase(t);
@@ -642,3 +647,26 @@ t.test(
     t.equal((await me()).statusCode, 200, 'once the table reloads, the token is served again');
   },
 );
+
+t.test('an issuer whose signing keys cannot be fetched: 503, the token is not called invalid', async (t) => {
+  // A registered development issuer on a port nothing listens on: its JWKS fetch is refused.
+  const tenantId = await makeTenant(db, 'keyless');
+  const issuer = 'http://127.0.0.1:1/local_keyless';
+  const clientId = `keyless_${randomUUID().replaceAll('-', '')}`;
+  await db.asSupport(async (c) => {
+    const [provider] = await registerIdentityProvider.run(
+      { tenantId, kind: 'development', userPoolId: 'local_keyless', issuer, region: null },
+      c,
+    );
+    await registerAppClient.run({ tenantId, providerId: provider.providerId, clientId, name: 'keyless app' }, c);
+  });
+  const res = await app.inject({
+    method: 'GET',
+    url: '/v1/me',
+    headers: bearer(signJwt(accessTokenClaims({ issuer, clientId, sub: randomUUID() }))),
+  });
+  t.equal(res.statusCode, 503, 'the identity provider is unavailable, not the token invalid');
+  t.equal(res.json().code, 'identity_provider_unavailable');
+  t.equal(res.headers['retry-after'], '1');
+  t.equal(res.headers['www-authenticate'], undefined, 'no invalid_token challenge: the client keeps its token');
+});

@@ -9,6 +9,8 @@ import { validateCognitoJwtFields } from 'aws-jwt-verify/cognito-verifier';
 import {
   CognitoJwtInvalidClientIdError,
   CognitoJwtInvalidTokenUseError,
+  FetchError,
+  JwtBaseError,
   JwtExpiredError,
   JwtInvalidIssuerError,
   JwtInvalidSignatureAlgorithmError,
@@ -110,6 +112,18 @@ function problemForVerifyError(error: unknown): HttpProblem {
     return unauthorized('token_signature_invalid', 'the token signature is not valid');
   }
   if (error instanceof JwtParseError) return unauthorized('token_malformed', 'the token is not a well-formed JWT');
+  // The issuer's signing keys could not be fetched (a timeout, a refused connection): nothing is
+  // wrong with the token, so the client must not drop it; it retries.
+  if (error instanceof FetchError || !(error instanceof JwtBaseError)) {
+    return new HttpProblem(
+      503,
+      'identity_provider_unavailable',
+      "the identity provider's signing keys cannot be read right now",
+      {
+        'retry-after': '1',
+      },
+    );
+  }
   return unauthorized('token_invalid', 'the access token could not be verified');
 }
 
@@ -124,7 +138,7 @@ function developmentJwksFetcher(allowedJwksUris: Set<string>): Fetcher {
   return {
     async fetch(uri) {
       if (!allowedJwksUris.has(uri)) throw new Error(`JWKS ${uri} is not registered`);
-      const response = await fetch(uri, { signal: AbortSignal.timeout(3000) });
+      const response = await fetch(uri, { signal: AbortSignal.timeout(10_000) });
       if (!response.ok) throw new Error(`JWKS ${uri} answered ${response.status}`);
       return response.arrayBuffer();
     },
