@@ -12,6 +12,9 @@ import { registerCors } from './plugins/cors.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.ts';
 import limitsPlugin from './plugins/limits.ts';
+import loadSheddingPlugin, { DEFAULT_LOAD_SHEDDING, type LoadShedding } from './plugins/load_shedding.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import rateLimitsPlugin, { DEFAULT_RATE_LIMITS, type RateLimits } from './plugins/rate_limits.ts';
 import idempotencyPlugin from './plugins/idempotency.ts';
 import conditionalPlugin from './plugins/conditional.ts';
 import healthRoutes from './routes/health.ts';
@@ -42,6 +45,10 @@ export interface AppOptions {
   stripeWebhookToleranceSeconds?: number;
   /** Time limits of connections and of database transactions (defaults: server/timeouts.ts). */
   timeouts?: Partial<Timeouts>;
+  /** When to refuse requests with 503 server_busy (defaults: server/plugins/load_shedding.ts). */
+  loadShedding?: Partial<LoadShedding>;
+  /** Requests per tenant and per user (defaults: server/plugins/rate_limits.ts). */
+  rateLimits?: Partial<RateLimits>;
   logger?: FastifyServerOptions['logger'];
   /** Called for every route as it is registered (the attacker suite enumerates the routes with it). */
   onRoute?: (route: RouteOptions) => void;
@@ -118,7 +125,10 @@ export async function buildApp(options: AppOptions) {
       lockMs: timeouts.lockMs,
       idleInTransactionMs: timeouts.idleInTransactionMs,
     },
+    connectTimeoutMs: timeouts.connectMs,
   });
+  await app.register(metricsPlugin);
+  await app.register(loadSheddingPlugin, { ...DEFAULT_LOAD_SHEDDING, ...options.loadShedding });
   await app.register(authPlugin, {
     allowDevelopmentIssuers: options.allowDevelopmentIssuers,
     reloadIntervalMs: options.authReloadIntervalMs,
@@ -142,6 +152,8 @@ export async function buildApp(options: AppOptions) {
       const checkOrigin = await registerCors(v1, { maxAgeMs: options.authRoutingMaxAgeMs ?? 15_000 });
       v1.addHook('onRequest', v1.authenticate);
       v1.addHook('onRequest', checkOrigin);
+      // Counted per verified tenant and user, so after authentication (docs/operations.md).
+      await v1.register(rateLimitsPlugin, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
       // Idempotency-Key on the token-checked POSTs, ETag/If-None-Match/If-Match (docs/retries.md).
       await v1.register(idempotencyPlugin);
       await v1.register(conditionalPlugin);

@@ -29,12 +29,16 @@ export async function testApp(
     /** Least time between reloads for an unknown client (default 0: at once). */
     authReloadIntervalMs?: number;
     onRoute?: AppOptions['onRoute'];
+    /** Rate limits (default: none, so that no file's own pace trips them; rate_limits.http.test.ts sets them). */
+    rateLimits?: AppOptions['rateLimits'];
+    loadShedding?: AppOptions['loadShedding'];
+    poolSize?: number;
   } = {},
 ) {
   const app = await buildApp({
     databaseApiUrl: db.apiUrl,
     allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
-    poolSize: 4,
+    poolSize: options.poolSize ?? 4,
     // Tenants are registered while the app runs: pick their clients up at once.
     authReloadIntervalMs: options.authReloadIntervalMs ?? 0,
     authRoutingMaxAgeMs: options.authRoutingMaxAgeMs,
@@ -42,6 +46,8 @@ export async function testApp(
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
     onRoute: options.onRoute,
+    rateLimits: options.rateLimits ?? { perTenant: 0, perUser: 0 },
+    loadShedding: options.loadShedding,
   });
   await app.ready();
   t.teardown(() => app.close());
