@@ -110,9 +110,16 @@ export async function buildApp(options: AppOptions) {
   );
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorate('fieldCipher', createFieldCipher(options.fieldEncryptionKeys));
+  // Closing (SIGTERM): the answers to requests in flight close their keep-alive connections,
+  // which would otherwise hold the server open until KEEP_ALIVE_TIMEOUT_MS.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
+    if (closing) reply.header('connection', 'close');
   });
 
   await app.register(errorsPlugin);

@@ -48,6 +48,8 @@ export async function testApp(
     onRoute: options.onRoute,
     rateLimits: options.rateLimits ?? { perTenant: 0, perUser: 0 },
     loadShedding: options.loadShedding,
+    // A connection made on a loaded machine may take over the API's 1 s default (a refused one fails at once).
+    timeouts: { connectMs: 5000 },
   });
   await app.ready();
   t.teardown(() => app.close());
