@@ -42,7 +42,7 @@ let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
 // API's in-flight requests and leaving cognito-local behind: from here on the shutdown below does
 // it in order (during start-up its handler still stops the PostgreSQL being started).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-closeWithGrace(
+const grace = closeWithGrace(
   { delay: config.SHUTDOWN_TIMEOUT_MS, logger: { error: (message: unknown) => say(String(message)) } },
   async ({ signal, err }) => {
     say(err ? `uncaught error, stopping: ${err.stack ?? err}` : `${signal ?? 'exit'}: stopping`);
@@ -51,6 +51,14 @@ closeWithGrace(
     await infrastructure.stop();
   },
 );
+// Orphaned (npm or the shell that started us is gone without a signal for us): stop as well.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) {
+    say('the parent process is gone');
+    grace.close();
+  }
+}, 1000).unref();
 
 try {
   await app.listen({ host: config.HOST, port: config.PORT });
