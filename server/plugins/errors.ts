@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../db_faults.ts';
 
 /** An error the HTTP layer raises itself (authentication, webhooks...). */
 export class HttpProblem extends Error {
@@ -105,6 +106,9 @@ export function statusForSqlState(sqlState: string): { status: number; code: str
   if (sqlState === '57014') return { status: 503, code: 'query_timeout' };
   if (sqlState === '55P03') return { status: 503, code: 'lock_timeout' };
   if (sqlState === '25P03') return { status: 503, code: 'database_unavailable' };
+  // The server shut down (admin, crash) or is still starting: another connection will do, later.
+  if (sqlState === '57P01' || sqlState === '57P02' || sqlState === '57P03')
+    return { status: 503, code: 'database_unavailable' };
   if (sqlState.startsWith('40')) return { status: 503, code: 'transaction_conflict' };
   const prefix = sqlState.slice(0, 2);
   if (prefix === '08' || prefix === '53') return { status: 503, code: 'database_unavailable' };
@@ -201,6 +205,13 @@ export function toProblem(error: unknown, requestId: string): { problem: Problem
 
   if (error instanceof HttpProblem)
     return { problem: base(error.status, error.code, error.message), headers: error.headers };
+
+  // A lost or refused connection (a restart, a failover): the request was rolled back; retry it.
+  if (isDatabaseUnavailable(error))
+    return {
+      problem: base(503, 'database_unavailable', 'the database is not reachable; retry later'),
+      headers: { 'retry-after': '1' },
+    };
 
   if (isDatabaseError(error)) {
     const { status, code } = statusForSqlState(error.code);

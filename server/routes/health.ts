@@ -9,9 +9,15 @@ const Status = Type.Object({ status: Type.String() });
 
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRoute', tagRoutes(TAGS.health));
-  app.get('/live', { schema: { summary: 'The process is up', response: { 200: Status } } }, async () => ({
-    status: 'ok',
-  }));
+  // Liveness answers even when the server sheds load: a busy instance must not be restarted.
+  app.get(
+    '/live',
+    {
+      schema: { summary: 'The process is up', response: { 200: Status } },
+      config: { shedLoad: false, pressureHandler: () => undefined },
+    },
+    async () => ({ status: 'ok' }),
+  );
 
   app.get(
     '/ready',
@@ -26,7 +32,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         await app.db.ping();
       } catch (error) {
         request.log.warn({ err: error }, 'database not reachable');
-        throw new HttpProblem(503, 'database_unavailable', 'the database is not reachable');
+        throw new HttpProblem(503, 'database_unavailable', 'the database is not reachable', { 'retry-after': '1' });
       }
       return { status: 'ok' };
     },

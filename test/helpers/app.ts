@@ -30,13 +30,17 @@ export async function testApp(
     /** Least time between reloads for an unknown client (default 0: at once). */
     authReloadIntervalMs?: number;
     onRoute?: AppOptions['onRoute'];
+    /** Rate limits (default: none, so that no file's own pace trips them; rate_limits.http.test.ts sets them). */
+    rateLimits?: AppOptions['rateLimits'];
+    loadShedding?: AppOptions['loadShedding'];
+    poolSize?: number;
   } = {},
 ) {
   const app = await buildApp({
     databaseApiUrl: db.apiUrl,
     databaseSupportUrl: db.supportUrl,
     allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
-    poolSize: 4,
+    poolSize: options.poolSize ?? 4,
     // Tenants are registered while the app runs: pick their clients up at once.
     authReloadIntervalMs: options.authReloadIntervalMs ?? 0,
     authRoutingMaxAgeMs: options.authRoutingMaxAgeMs,
@@ -44,6 +48,12 @@ export async function testApp(
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
     onRoute: options.onRoute,
+    rateLimits: options.rateLimits ?? { perTenant: 0, perUser: 0 },
+    // No event-loop shedding unless a file asks for it: a machine shared by parallel files stalls
+    // a process for seconds at times, which is not this API's load.
+    loadShedding: { maxEventLoopDelayMs: 0, ...options.loadShedding },
+    // A connection made on a loaded machine may take over the API's 1 s default (a refused one fails at once).
+    timeouts: { connectMs: 5000 },
   });
   await app.ready();
   t.teardown(() => app.close());

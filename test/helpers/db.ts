@@ -37,13 +37,14 @@ export interface TestDatabase {
   withContext<T>(context: RequestContext, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
 }
 
-/** A fresh database for this test file, dropped when the file ends. */
-export async function testDatabase(t: Test): Promise<TestDatabase> {
-  const server = env('TEST_SERVER_URL');
+/** A fresh database for this test file, dropped when the file ends (on the suite's server, or on
+ *  another server from a template migrated there with the suite's role passwords). */
+export async function testDatabase(t: Test, on?: { serverUrl: string; template: string }): Promise<TestDatabase> {
+  const server = on?.serverUrl ?? env('TEST_SERVER_URL');
   const name = `${env('TEST_DATABASE_PREFIX')}_${randomBytes(5).toString('hex')}`;
   const bootstrap = new pg.Client({ connectionString: server });
   await bootstrap.connect();
-  await bootstrap.query(`create database ${name} template ${env('TEST_TEMPLATE_DATABASE')}`);
+  await bootstrap.query(`create database ${name} template ${on?.template ?? env('TEST_TEMPLATE_DATABASE')}`);
   await bootstrap.end();
 
   const adminUrl = withDatabase(server, name);
