@@ -105,7 +105,18 @@ export async function buildScaleTenant(
           from scale_assets a cross join (values (date '2026-01-15', 1.00), (date '2026-06-15', 1.03)) d(valued_on, factor)`,
         [tenantId],
       );
-      // What the triggers would have kept: an unlimited plan for this many assets, and its usage.
+      await admin.query(
+        `
+        insert into app.asset_latest_valuations (tenant_id, id, asset_id, valued_on, created_at, amount, currency,
+                                                 is_liability, is_active)
+        select distinct on (v.asset_id) v.tenant_id, v.id, v.asset_id, v.valued_on, v.created_at, v.amount, v.currency,
+               a.is_debt, true
+          from app.asset_valuations v join scale_assets a on a.id = v.asset_id
+         where v.tenant_id = $1
+         order by v.asset_id, v.valued_on desc, v.created_at desc, v.id desc`,
+        [tenantId],
+      );
+      // What the triggers would have kept: each asset's latest valuation (above), an unlimited plan for this many assets, and its usage.
       await admin.query(
         `
         insert into app.subscriptions (tenant_id, user_id, plan_id, status)
