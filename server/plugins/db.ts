@@ -1,5 +1,5 @@
-// Database plugin: one pool per login role, and the per-request transaction that sets the tenant
-// context in one statement before the procedure call, commits or rolls back, and retries
+// Database plugin: one pool per login role, and the per-request transaction that begins and sets
+// the tenant context in one round trip before the procedure call, commits or rolls back, and retries
 // serialization failures and deadlocks.
 import fp from 'fastify-plugin';
 import pg from 'pg';
@@ -46,13 +46,30 @@ declare module 'fastify' {
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 4;
-// The only SQL text the server sends itself: the context and the transaction's time limits,
-// transaction-local, in one statement.
-const SET_CONTEXT =
-  "select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', $2, true), " +
-  "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true), " +
-  "set_config('app.verified_email', $5, true), set_config('statement_timeout', $6, true), " +
-  "set_config('lock_timeout', $7, true), set_config('idle_in_transaction_session_timeout', $8, true)";
+// The only SQL text the server sends itself: BEGIN and the context with the transaction's time
+// limits (transaction-local), in one simple-protocol round trip (issue 14: a round trip is what a
+// request costs most on a small machine). The values are literals escaped by the driver
+// (escapeLiteral: quotes doubled, an E'' string when there is a backslash); set_config takes them
+// as text whatever they hold, and none comes unchecked from a caller (the token's verified
+// subject, a request id of [A-Za-z0-9._-], a verified email, numbers).
+const CONTEXT_SETTINGS = [
+  'app.tenant_id',
+  'app.actor_kind',
+  'app.actor_id',
+  'app.request_id',
+  'app.verified_email',
+  'statement_timeout',
+  'lock_timeout',
+  'idle_in_transaction_session_timeout',
+];
+
+/** `begin; select set_config(...)` with the context's values as escaped literals. */
+export function beginWithContext(client: pg.ClientBase, values: string[]): string {
+  return (
+    'begin; select ' +
+    CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', ${client.escapeLiteral(values[i])}, true)`).join(', ')
+  );
+}
 
 export async function inContext<T>(
   pool: pg.Pool,
@@ -66,17 +83,18 @@ export async function inContext<T>(
     let broken = false;
     let held = false;
     try {
-      await client.query('begin');
-      await client.query(SET_CONTEXT, [
-        context.tenantId ?? '',
-        context.actorKind,
-        context.actorId,
-        context.requestId,
-        context.verifiedEmail ?? '',
-        String(timeouts.statementMs),
-        String(timeouts.lockMs),
-        String(timeouts.idleInTransactionMs),
-      ]);
+      await client.query(
+        beginWithContext(client, [
+          context.tenantId ?? '',
+          context.actorKind,
+          context.actorId,
+          context.requestId,
+          context.verifiedEmail ?? '',
+          String(timeouts.statementMs),
+          String(timeouts.lockMs),
+          String(timeouts.idleInTransactionMs),
+        ]),
+      );
       const result = await fn(client);
       if (hold) {
         hold(holdTransaction(client));
