@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -77,7 +77,7 @@ export async function buildApp(options: AppOptions) {
     frameworkErrors,
     logger: options.logger ?? false,
     // One access line per request (onResponse below) instead of Fastify's two (issue 14).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // A caller's well-formed X-Request-Id is kept so that its logs and ours meet; else a fresh one.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

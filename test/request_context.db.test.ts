@@ -38,3 +38,22 @@ t.test('the context is transaction-local: gone after commit', async (t) => {
     client.release();
   }
 });
+
+t.test('a NUL in a value is refused as invalid text, never cuts the statement short', async (t) => {
+  const error = await db
+    .withContext({ tenantId: null, actorKind: 'support', actorId: 'a\u0000b', requestId: 'req-3' }, async () => {})
+    .then(
+      () => undefined,
+      (e: { code?: string }) => e,
+    );
+  t.equal(error?.code, '22021', 'invalid byte sequence, as with parameters');
+  const merged = await db
+    .withContext({ tenantId: null, actorKind: 'support', actorId: 'x', requestId: 'req-4' }, (c) =>
+      c.query('select $1::text as v', ['a\u0000b']),
+    )
+    .then(
+      () => undefined,
+      (e: { code?: string }) => e,
+    );
+  t.equal(merged?.code, '22021', 'in a call too');
+});

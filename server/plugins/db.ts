@@ -63,6 +63,9 @@ const CONTEXT_SETTINGS = [
   'idle_in_transaction_session_timeout',
 ];
 
+/** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
+const SET_CONTEXT = 'select ' + CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(', ');
+
 /** `begin; select set_config(...)` with the context's values as escaped literals. */
 export function beginWithContext(client: pg.ClientBase, values: string[]): string {
   return (
@@ -83,19 +86,23 @@ export async function inContext<T>(
     let broken = false;
     let held = false;
     try {
-      await client.query(
-        beginWithContext(client, [
-          context.tenantId ?? '',
-          context.actorKind,
-          context.actorId,
-          context.requestId,
-          context.verifiedEmail ?? '',
-          String(timeouts.statementMs),
-          String(timeouts.lockMs),
-          String(timeouts.idleInTransactionMs),
-        ]),
-      );
-      const result = await fn(client);
+      const values = [
+        context.tenantId ?? '',
+        context.actorKind,
+        context.actorId,
+        context.requestId,
+        context.verifiedEmail ?? '',
+        String(timeouts.statementMs),
+        String(timeouts.lockMs),
+        String(timeouts.idleInTransactionMs),
+      ];
+      if (values.some(hasNul)) {
+        await client.query('begin');
+        await client.query(SET_CONTEXT, values);
+      }
+      const opening = withOpening(client, values.some(hasNul) ? null : beginWithContext(client, values));
+      const result = await fn(opening.client);
+      await opening.flush();
       if (hold) {
         hold(holdTransaction(client));
         held = true;
@@ -117,6 +124,64 @@ export async function inContext<T>(
       if (!held) client.release(broken);
     }
   }
+}
+
+type Literal = string | number | boolean | bigint | null | undefined;
+// A simple-protocol query is a C string: a NUL would end it. Such a value goes as a parameter
+// (PostgreSQL refuses it there as invalid text, as before).
+const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\0');
+const isLiteral = (value: unknown): value is Literal =>
+  value === null || value === undefined || ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+
+/**
+ * The client handed to a transaction's work, whose first query carries the opening (BEGIN and the
+ * context) in the same simple-protocol message when it can: a generated binding's call (text with
+ * $n placeholders, no quote or dollar quote of its own, every value a string, number, boolean or
+ * null) is sent with its values as escaped literals, which PostgreSQL types exactly as it types
+ * untyped parameters (from the procedure's signature). Statements of one message run in order,
+ * each with its own statement_timeout (PostgreSQL 13 and later), and an error stops the rest, so
+ * the call never runs outside its context. Any other first query gets the opening sent before it.
+ * Either way one round trip fewer than BEGIN, context and call apart (issue 14).
+ */
+function withOpening(client: pg.PoolClient, opening: string | null) {
+  let pending: string | null = opening;
+  const flush = async () => {
+    if (pending === null) return;
+    const statement = pending;
+    pending = null;
+    await client.query(statement);
+  };
+  const query = async (text: unknown, values?: unknown, callback?: unknown) => {
+    if (pending !== null) {
+      if (
+        typeof text === 'string' &&
+        callback === undefined &&
+        (values === undefined || (Array.isArray(values) && values.every(isLiteral) && !values.some(hasNul))) &&
+        !/'|\$(?!\d)/.test(text)
+      ) {
+        const literals = ((values as Literal[] | undefined) ?? []).map((value) =>
+          value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(value)),
+        );
+        const call = text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] ?? '$' + n);
+        const statement = `${pending}; ${call}`;
+        pending = null;
+        const results = (await client.query(statement)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(results) ? results[results.length - 1] : results;
+      }
+      await flush();
+    }
+    return (client.query as (...args: unknown[]) => unknown)(
+      ...[text, values, callback].filter((arg, i) => i === 0 || arg !== undefined),
+    );
+  };
+  const proxy = new Proxy(client, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { client: proxy, flush };
 }
 
 /** The handle of a transaction left open: one commit or rollback, then the connection goes back. */
