@@ -315,7 +315,8 @@ try {
   console.log('| case | clients | API req/s | pgbench tps | API / pgbench (median) | API p99 ms | pgbench p99 ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const row of results) {
-    const ratio = median(row.api.flatMap((a, i) => (row.pgbench[i].rate > 0 ? [a.rate / row.pgbench[i].rate] : []))) ?? NaN;
+    const ratio =
+      median(row.api.flatMap((a, i) => (row.pgbench[i].rate > 0 ? [a.rate / row.pgbench[i].rate] : []))) ?? NaN;
     ratios[`${row.c.label} @${row.clients}`] = Number(ratio.toFixed(2));
     console.log(
       `| ${row.c.label} | ${row.clients} | ${median(row.api.map((s) => s.rate)).toFixed(0)} | ${median(row.pgbench.map((s) => s.rate)).toFixed(0)} | ${ratio.toFixed(2)} | ${median(row.api.map((s) => s.p99)).toFixed(0)} | ${median(row.pgbench.map((s) => s.p99)).toFixed(0)} |`,
