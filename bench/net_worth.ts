@@ -1,7 +1,9 @@
 // `npm run bench:net-worth`: median and p95 of sp_calculate_net_worth, called as the tenant-traffic
-// role the way the server calls it, for personas with 100, 1,000 and 10,000 assets; first with 1
+// role the way the server calls it (and the backend's CPU time per call, which a busy machine does
+// not inflate), for personas with 100, 1,000 and 10,000 assets; first with 1
 // tenant in the database, then with 100 (the other 99 holding 10,000 assets each).
 // Runs on a throwaway database: embedded PostgreSQL, or DATABASE_URL's server.
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { loginRoleUrl } from '../server/config.ts';
 import { inContext } from '../server/plugins/db.ts';
@@ -15,7 +17,20 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 40);
 const OTHER_TENANTS = Number(process.env.BENCH_OTHER_TENANTS ?? 99);
 const OTHER_TENANT_ASSETS = Number(process.env.BENCH_OTHER_TENANT_ASSETS ?? 10_000);
 
+/** CPU milliseconds the database backend behind `api` (one connection) has used, when it runs on
+ *  this machine (the wall time on a shared machine waits for other work too). */
+async function backendCpu(api: pg.Pool): Promise<() => number | undefined> {
+  const { rows } = await api.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const stat = `/proc/${rows[0].pid}/stat`;
+  return () => {
+    if (!existsSync(stat)) return undefined;
+    const fields = readFileSync(stat, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+  };
+}
+
 async function measure(api: pg.Pool, tenant: ScaleTenant, label: string) {
+  const cpu = await backendCpu(api);
   for (const persona of tenant.personas) {
     const call = () =>
       inContext(
@@ -26,15 +41,21 @@ async function measure(api: pg.Pool, tenant: ScaleTenant, label: string) {
     for (let i = 0; i < 3; i++) await call(); // warm the caches and plans
     const times: number[] = [];
     let result = '';
+    const cpuBefore = cpu();
     for (let i = 0; i < ITERATIONS; i++) {
       const start = process.hrtime.bigint();
       const [row] = await call();
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       result = row.netWorth;
     }
+    const cpuAfter = cpu();
+    const cpuPerCall =
+      cpuBefore === undefined || cpuAfter === undefined
+        ? ''
+        : `   backend CPU ${((cpuAfter - cpuBefore) / ITERATIONS).toFixed(1).padStart(6)} ms`;
     times.sort((a, b) => a - b);
     console.log(
-      `${label.padEnd(12)} ${String(persona.assetCount).padStart(6)} assets   median ${percentile(times, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(times, 95).toFixed(2).padStart(8)} ms   (net worth ${result})`,
+      `${label.padEnd(12)} ${String(persona.assetCount).padStart(6)} assets   median ${percentile(times, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(times, 95).toFixed(2).padStart(8)} ms${cpuPerCall}   (net worth ${result})`,
     );
   }
 }
@@ -45,7 +66,12 @@ await admin.connect();
 try {
   const password = 'bench-api';
   await migrate({ adminUrl: db.url, rolePasswords: { api: password } });
-  const api = new pg.Pool({ connectionString: loginRoleUrl(db.url, 'estate_api', password), max: 2 });
+  // One connection: its backend's CPU time is read from /proc.
+  const api = new pg.Pool({
+    connectionString: loginRoleUrl(db.url, 'estate_api', password),
+    max: 1,
+    idleTimeoutMillis: 0,
+  });
   const { rows } = await admin.query<{ server_version: string }>('show server_version');
   console.log(
     `PostgreSQL ${rows[0].server_version}; ${ITERATIONS} calls per row, as estate_api with the request context, as of 2026-09-30 in USD`,

@@ -5637,30 +5637,65 @@ COMMENT ON FUNCTION app.mask_phone(p_phone text) IS 'A phone number as support s
 --
 
 CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid DEFAULT NULL::uuid) RETURNS TABLE(total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
+    SET plan_cache_mode TO 'force_custom_plan'
+    SET enable_nestloop TO 'on'
     AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_shares bigint;
+begin
+  -- PostgreSQL sizes a join of one tenant's rows by the whole table's distinct values: with 99
+  -- other tenants of 10,000 assets, a persona's 10,000 look like 100, and the plan probes two
+  -- indexes 10,000 times where hashing the tenant's rows costs less. So when the personas hold a
+  -- large part of the tenant's assets (counted by app.usage_records), the joins hash. The setting
+  -- ends with this function (the SET clause above restores it).
+  select pg_catalog.count(*) into v_shares
+    from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = any (p_persona_ids);
+  if v_shares >= 500 and v_shares * 4 >= (select pg_catalog.sum(u.quantity) from app.usage_records u
+                                           where u.tenant_id = v_tenant_id and u.metric = 'assets') then
+    perform pg_catalog.set_config('enable_nestloop', 'off', true);
+  end if;
+  return query
   with shares as (
-    -- Each asset once, with the share the given personas hold together.
-    select o.asset_id, sum(o.ownership_percentage) as percentage
+    -- Each asset once, with the share the given personas hold together: one persona's shares as
+    -- they are (one per asset: unique (tenant_id, asset_id, persona_id)), several personas' summed.
+    -- The plan is made for the call's values, so only one of the two branches is ever run.
+    select o.asset_id, o.ownership_percentage as percentage
       from app.asset_ownerships o
-     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
+     where pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null
+       and o.tenant_id = v_tenant_id and o.persona_id = p_persona_ids[1]
+    union all
+    select o.asset_id, sum(o.ownership_percentage)
+      from app.asset_ownerships o
+     where not (pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null)
+       and o.tenant_id = v_tenant_id and o.persona_id = any (p_persona_ids)
      group by o.asset_id
      -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
      having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
-    select a.is_liability, s.percentage, v.amount, v.currency
+    -- The latest valuation when it is on or before the date (the common case: one join); else the
+    -- latest on or before the date from the history, looked up only for those assets (a CASE runs
+    -- its subquery only when reached). An asset not valued by the date has no currency and is
+    -- left out by the join with the rates (filtering here would spoil the row estimates).
+    select l.is_liability, s.percentage,
+           case when l.valued_on <= p_as_of then l.amount
+                else (select x.amount from app.asset_valuations x
+                       where x.tenant_id = v_tenant_id and x.asset_id = s.asset_id and x.valued_on <= p_as_of
+                       order by x.valued_on desc, x.created_at desc, x.id desc limit 1) end as amount,
+           case when l.valued_on <= p_as_of then l.currency
+                else (select x.currency from app.asset_valuations x
+                       where x.tenant_id = v_tenant_id and x.asset_id = s.asset_id and x.valued_on <= p_as_of
+                       order by x.valued_on desc, x.created_at desc, x.id desc limit 1) end as currency
       from shares s
-      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
-      cross join lateral (
-        select x.amount, x.currency from app.asset_valuations x
-         where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
-         order by x.valued_on desc, x.created_at desc limit 1) v
+      join app.asset_latest_valuations l on l.tenant_id = v_tenant_id and l.asset_id = s.asset_id and l.is_active
   ),
-  rates as (
+  rates as materialized (
     select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate
-      from (select distinct currency from valued) c
+      from (select distinct currency from valued where currency is not null) c
   ),
   totals as (
     select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
@@ -5669,7 +5704,8 @@ CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency 
       from valued v join rates r on r.currency = v.currency
   )
   select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
-    from totals t
+    from totals t;
+end
 $$;
 
 ALTER FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid) OWNER TO estate_owner;
@@ -7095,6 +7131,90 @@ ALTER FUNCTION app.tg_asset_valuations__append_only() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.tg_asset_valuations__append_only() IS 'Valuations are appended, never overwritten.';
+
+--
+-- Name: tg_asset_valuations__keep_latest(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_asset_valuations__keep_latest() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  insert into app.asset_latest_valuations as l (tenant_id, id, asset_id, valued_on, created_at, amount, currency,
+                                                is_liability, is_active)
+  select new.tenant_id, new.id, new.asset_id, new.valued_on, new.created_at, new.amount, new.currency,
+         a.is_liability, a.status = 'active'
+    from app.assets a where a.tenant_id = new.tenant_id and a.id = new.asset_id
+  on conflict (tenant_id, asset_id) do update
+    set id = excluded.id, valued_on = excluded.valued_on, created_at = excluded.created_at,
+        amount = excluded.amount, currency = excluded.currency
+    where (excluded.valued_on, excluded.created_at, excluded.id) > (l.valued_on, l.created_at, l.id);
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_asset_valuations__keep_latest() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_asset_valuations__keep_latest(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_asset_valuations__keep_latest() IS 'Keeps app.asset_latest_valuations as valuations are added.';
+
+--
+-- Name: tg_asset_valuations__restore_latest(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_asset_valuations__restore_latest() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  insert into app.asset_latest_valuations as l (tenant_id, id, asset_id, valued_on, created_at, amount, currency,
+                                                is_liability, is_active)
+  select distinct on (v.tenant_id, v.asset_id) v.tenant_id, v.id, v.asset_id, v.valued_on, v.created_at, v.amount, v.currency,
+         a.is_liability, a.status = 'active'
+    from app.asset_valuations v
+    join app.assets a on a.tenant_id = v.tenant_id and a.id = v.asset_id
+   where (v.tenant_id, v.asset_id) in (select d.tenant_id, d.asset_id from deleted d)
+   order by v.tenant_id, v.asset_id, v.valued_on desc, v.created_at desc, v.id desc
+  on conflict (tenant_id, asset_id) do nothing;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_asset_valuations__restore_latest() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_asset_valuations__restore_latest(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_asset_valuations__restore_latest() IS 'Restores app.asset_latest_valuations after valuations are deleted.';
+
+--
+-- Name: tg_assets__latest_valuation_flags(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_assets__latest_valuation_flags() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  update app.asset_latest_valuations l
+     set is_liability = new.is_liability, is_active = new.status = 'active'
+   where l.tenant_id = new.tenant_id and l.asset_id = new.id;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_assets__latest_valuation_flags() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_assets__latest_valuation_flags(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_assets__latest_valuation_flags() IS 'Copies an asset''s is_liability and status to app.asset_latest_valuations.';
 
 --
 -- Name: tg_assets__usage(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8857,6 +8977,32 @@ ALTER TABLE app.asset_investment_accounts OWNER TO estate_owner;
 COMMENT ON TABLE app.asset_investment_accounts IS 'Type fields of an investment_account asset: institution, account kind, whether taxable.';
 
 --
+-- Name: asset_latest_valuations; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_latest_valuations (
+    tenant_id uuid NOT NULL,
+    id uuid NOT NULL,
+    asset_id uuid NOT NULL,
+    valued_on date NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    amount numeric(20,2) NOT NULL,
+    currency text NOT NULL,
+    is_liability boolean NOT NULL,
+    is_active boolean NOT NULL
+);
+
+ALTER TABLE ONLY app.asset_latest_valuations FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_latest_valuations OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_latest_valuations; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_latest_valuations IS 'Derived, kept by triggers: each asset''s latest valuation (greatest valued_on, created_at, id) and the asset''s flags, for net worth.';
+
+--
 -- Name: asset_life_insurance; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -10503,6 +10649,20 @@ ALTER TABLE ONLY app.asset_investment_accounts
     ADD CONSTRAINT asset_investment_accounts_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: asset_latest_valuations asset_latest_valuations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_latest_valuations
+    ADD CONSTRAINT asset_latest_valuations_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: asset_latest_valuations asset_latest_valuations_tenant_id_asset_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_latest_valuations
+    ADD CONSTRAINT asset_latest_valuations_tenant_id_asset_id_key UNIQUE (tenant_id, asset_id);
+
+--
 -- Name: asset_life_insurance asset_life_insurance_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11614,6 +11774,20 @@ ALTER INDEX audit.audit_log_tenant_request_idx ATTACH PARTITION audit.audit_log_
 ALTER INDEX audit.audit_log_tenant_row_idx ATTACH PARTITION audit.audit_log_default_tenant_id_row_id_occurred_at_idx;
 
 --
+-- Name: asset_ownerships_tenant_persona; Type: STATISTICS; Schema: app; Owner: estate_owner
+--
+
+CREATE STATISTICS app.asset_ownerships_tenant_persona (dependencies, mcv) ON tenant_id, persona_id FROM app.asset_ownerships;
+
+ALTER STATISTICS app.asset_ownerships_tenant_persona OWNER TO estate_owner;
+
+--
+-- Name: STATISTICS asset_ownerships_tenant_persona; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON STATISTICS app.asset_ownerships_tenant_persona IS 'Each persona belongs to one tenant (for the planner).';
+
+--
 -- Name: asset_valuations _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -11824,10 +11998,28 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.usage_records FOR EACH ROW E
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: asset_valuations _300_keep_latest; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _300_keep_latest AFTER INSERT ON app.asset_valuations FOR EACH ROW EXECUTE FUNCTION app.tg_asset_valuations__keep_latest();
+
+--
+-- Name: assets _300_latest_valuation_flags; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _300_latest_valuation_flags AFTER UPDATE OF is_liability, status ON app.assets FOR EACH ROW WHEN (((old.is_liability IS DISTINCT FROM new.is_liability) OR (old.status IS DISTINCT FROM new.status))) EXECUTE FUNCTION app.tg_assets__latest_valuation_flags();
+
+--
 -- Name: beneficiary_designations _300_level_total; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
 CREATE CONSTRAINT TRIGGER _300_level_total AFTER INSERT OR DELETE OR UPDATE ON app.beneficiary_designations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.tg_beneficiary_designations__level_total();
+
+--
+-- Name: asset_valuations _300_restore_latest; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _300_restore_latest AFTER DELETE ON app.asset_valuations REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION app.tg_asset_valuations__restore_latest();
 
 --
 -- Name: ffc_memberships _300_seats; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12261,6 +12453,20 @@ ALTER TABLE ONLY app.asset_intellectual_property
 
 ALTER TABLE ONLY app.asset_investment_accounts
     ADD CONSTRAINT asset_investment_accounts_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_latest_valuations asset_latest_valuations_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_latest_valuations
+    ADD CONSTRAINT asset_latest_valuations_tenant_id_asset_id_fkey FOREIGN KEY (tenant_id, asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_latest_valuations asset_latest_valuations_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_latest_valuations
+    ADD CONSTRAINT asset_latest_valuations_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.asset_valuations(tenant_id, id) ON DELETE CASCADE;
 
 --
 -- Name: asset_life_insurance asset_life_insurance_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -12890,6 +13096,12 @@ CREATE POLICY all_own_tenant ON app.asset_intellectual_property USING ((tenant_i
 CREATE POLICY all_own_tenant ON app.asset_investment_accounts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: asset_latest_valuations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_latest_valuations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: asset_life_insurance all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -13170,6 +13382,12 @@ ALTER TABLE app.asset_intellectual_property ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.asset_investment_accounts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_latest_valuations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_latest_valuations ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: asset_life_insurance; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -14817,6 +15035,24 @@ REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_asset_valuations__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_asset_valuations__keep_latest(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_asset_valuations__keep_latest() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_asset_valuations__restore_latest(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_asset_valuations__restore_latest() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_assets__latest_valuation_flags(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_assets__latest_valuation_flags() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg_assets__usage(); Type: ACL; Schema: app; Owner: estate_owner

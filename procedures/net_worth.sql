@@ -28,33 +28,75 @@ $$;
 comment on function app.exchange_rate(text, text, date) is 'The latest rate from one currency to another on or before a date (or the inverse of the reverse pair); raises when none.';
 
 drop function if exists app.net_worth_of(uuid[], date, text);
+-- PL/pgSQL planned for each call's values (plan_cache_mode): the persona and the tenant are known
+-- to the planner, so a small persona among large tenants is not planned like a large one (a SQL
+-- function with SET clauses is never inlined and always got the generic plan: issue 14).
+-- Each asset's value is its latest valuation (app.asset_latest_valuations, kept by trigger, with
+-- the asset's is_liability and status: net worth reads no app.assets row) when
+-- that is on or before the date, else the latest on or before the date from its history; the
+-- exchange rates are looked up once per currency (materialized), not once per asset.
 create or replace function app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text,
                                             p_viewer_user_id uuid default null)
   returns table (total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
-  language sql stable security definer
+  language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
+  set plan_cache_mode = force_custom_plan
+  set enable_nestloop = on
 as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_shares bigint;
+begin
+  -- PostgreSQL sizes a join of one tenant's rows by the whole table's distinct values: with 99
+  -- other tenants of 10,000 assets, a persona's 10,000 look like 100, and the plan probes two
+  -- indexes 10,000 times where hashing the tenant's rows costs less. So when the personas hold a
+  -- large part of the tenant's assets (counted by app.usage_records), the joins hash. The setting
+  -- ends with this function (the SET clause above restores it).
+  select pg_catalog.count(*) into v_shares
+    from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = any (p_persona_ids);
+  if v_shares >= 500 and v_shares * 4 >= (select pg_catalog.sum(u.quantity) from app.usage_records u
+                                           where u.tenant_id = v_tenant_id and u.metric = 'assets') then
+    perform pg_catalog.set_config('enable_nestloop', 'off', true);
+  end if;
+  return query
   with shares as (
-    -- Each asset once, with the share the given personas hold together.
-    select o.asset_id, sum(o.ownership_percentage) as percentage
+    -- Each asset once, with the share the given personas hold together: one persona's shares as
+    -- they are (one per asset: unique (tenant_id, asset_id, persona_id)), several personas' summed.
+    -- The plan is made for the call's values, so only one of the two branches is ever run.
+    select o.asset_id, o.ownership_percentage as percentage
       from app.asset_ownerships o
-     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = any (p_persona_ids)
+     where pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null
+       and o.tenant_id = v_tenant_id and o.persona_id = p_persona_ids[1]
+    union all
+    select o.asset_id, sum(o.ownership_percentage)
+      from app.asset_ownerships o
+     where not (pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null)
+       and o.tenant_id = v_tenant_id and o.persona_id = any (p_persona_ids)
      group by o.asset_id
      -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
      having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
-    select a.is_liability, s.percentage, v.amount, v.currency
+    -- The latest valuation when it is on or before the date (the common case: one join); else the
+    -- latest on or before the date from the history, looked up only for those assets (a CASE runs
+    -- its subquery only when reached). An asset not valued by the date has no currency and is
+    -- left out by the join with the rates (filtering here would spoil the row estimates).
+    select l.is_liability, s.percentage,
+           case when l.valued_on <= p_as_of then l.amount
+                else (select x.amount from app.asset_valuations x
+                       where x.tenant_id = v_tenant_id and x.asset_id = s.asset_id and x.valued_on <= p_as_of
+                       order by x.valued_on desc, x.created_at desc, x.id desc limit 1) end as amount,
+           case when l.valued_on <= p_as_of then l.currency
+                else (select x.currency from app.asset_valuations x
+                       where x.tenant_id = v_tenant_id and x.asset_id = s.asset_id and x.valued_on <= p_as_of
+                       order by x.valued_on desc, x.created_at desc, x.id desc limit 1) end as currency
       from shares s
-      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
-      cross join lateral (
-        select x.amount, x.currency from app.asset_valuations x
-         where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
-         order by x.valued_on desc, x.created_at desc limit 1) v
+      join app.asset_latest_valuations l on l.tenant_id = v_tenant_id and l.asset_id = s.asset_id and l.is_active
   ),
-  rates as (
+  rates as materialized (
     select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate
-      from (select distinct currency from valued) c
+      from (select distinct currency from valued where currency is not null) c
   ),
   totals as (
     select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
@@ -63,7 +105,8 @@ as $$
       from valued v join rates r on r.currency = v.currency
   )
   select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
-    from totals t
+    from totals t;
+end
 $$;
 comment on function app.net_worth_of(uuid[], date, text, uuid) is
   'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end. With a viewer, only the assets that user may see.';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -87,6 +87,8 @@ export async function buildApp(options: AppOptions) {
     clientErrorHandler,
     frameworkErrors,
     logger: options.logger ?? false,
+    // One access line per request (onResponse below) instead of Fastify's two (issue 14).
+    logController: new LogController({ disableRequestLogging: true }),
     // A caller's well-formed X-Request-Id is kept so that its logs and ours meet; else a fresh one.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -126,6 +128,24 @@ export async function buildApp(options: AppOptions) {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
+  });
+  // The access line: status, latency, tenant, user and request id (the logger's reqId), and the
+  // problem's code when refused; a server error is logged in full where it is handled
+  // (server/plugins/errors.ts).
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        tenant: request.auth?.tenantId,
+        user: request.auth?.sub,
+        code: request.problemCode ?? undefined,
+      },
+      'request',
+    );
+    done();
   });
 
   await app.register(errorsPlugin);

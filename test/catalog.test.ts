@@ -21,6 +21,9 @@ const GLOBAL_REFERENCE_TABLES = new Set<string>([
   'app.support_staff',
 ]);
 
+// Derived tables kept by triggers from an audited table, named one by one: not audited themselves.
+const DERIVED_TABLES = new Set<string>(['app.asset_latest_valuations']);
+
 const tables = await q<{
   name: string;
   has_tenant: boolean;
@@ -52,7 +55,8 @@ t.test('every table carries tenant_id and forces row-level security', async (t) 
 });
 
 t.test('every application table has the audit trigger', async (t) => {
-  for (const table of tables.filter((x) => x.name.startsWith('app.'))) t.ok(table.audited, `${table.name} is audited`);
+  for (const table of tables.filter((x) => x.name.startsWith('app.') && !DERIVED_TABLES.has(x.name)))
+    t.ok(table.audited, `${table.name} is audited`);
 });
 
 t.test('tenant tables key on (tenant_id, id) and reference each other with tenant_id', async (t) => {

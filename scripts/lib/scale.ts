@@ -17,11 +17,24 @@ export interface ScaleTenant {
   personas: ScalePersona[];
 }
 
+export interface ScaleOptions {
+  /** The users' Cognito subjects, one per entry of assetCounts (random when absent). */
+  userSubs?: string[];
+  /** Asset ids that a load generator can name without a lookup: the n-th asset (from 1) of the
+   *  k-th persona (from 0) is predictableAssetId(k, n). Random ids when false. */
+  predictableAssetIds?: boolean;
+}
+
+/** The id of persona k's n-th asset when built with predictableAssetIds. */
+export const predictableAssetId = (k: number, n: number) =>
+  `${String(k).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
 /** One tenant with one user and persona per entry of assetCounts, each owning that many assets. */
 export async function buildScaleTenant(
   admin: pg.ClientBase,
   slug: string,
   assetCounts: number[],
+  options: ScaleOptions = {},
 ): Promise<ScaleTenant> {
   const tenantId = randomUUID();
   const personas: ScalePersona[] = [];
@@ -38,7 +51,7 @@ export async function buildScaleTenant(
     for (const [index, assetCount] of assetCounts.entries()) {
       const userId = randomUUID();
       const personaId = randomUUID();
-      const userSub = randomUUID();
+      const userSub = options.userSubs?.[index] ?? randomUUID();
       await admin.query(`insert into app.users (tenant_id, id, cognito_sub, email) values ($1, $2, $3, $4)`, [
         tenantId,
         userId,
@@ -56,9 +69,11 @@ export async function buildScaleTenant(
       await admin.query(
         `
         create temp table scale_assets on commit drop as
-        select gen_random_uuid() as id, i, (i % 10 = 0) as is_debt, case when i % 4 = 0 then 'EUR' else 'USD' end as currency
+        select case when $2 then pg_catalog.format('%s-0000-4000-8000-%s', pg_catalog.lpad($3::text, 8, '0'), pg_catalog.lpad(i::text, 12, '0'))::uuid
+                    else gen_random_uuid() end as id,
+               i, (i % 10 = 0) as is_debt, case when i % 4 = 0 then 'EUR' else 'USD' end as currency
           from generate_series(1, $1::int) i`,
-        [assetCount],
+        [assetCount, options.predictableAssetIds ?? false, index],
       );
       await admin.query(
         `
@@ -90,7 +105,18 @@ export async function buildScaleTenant(
           from scale_assets a cross join (values (date '2026-01-15', 1.00), (date '2026-06-15', 1.03)) d(valued_on, factor)`,
         [tenantId],
       );
-      // What the triggers would have kept: an unlimited plan for this many assets, and its usage.
+      await admin.query(
+        `
+        insert into app.asset_latest_valuations (tenant_id, id, asset_id, valued_on, created_at, amount, currency,
+                                                 is_liability, is_active)
+        select distinct on (v.asset_id) v.tenant_id, v.id, v.asset_id, v.valued_on, v.created_at, v.amount, v.currency,
+               a.is_debt, true
+          from app.asset_valuations v join scale_assets a on a.id = v.asset_id
+         where v.tenant_id = $1
+         order by v.asset_id, v.valued_on desc, v.created_at desc, v.id desc`,
+        [tenantId],
+      );
+      // What the triggers would have kept: each asset's latest valuation (above), an unlimited plan for this many assets, and its usage.
       await admin.query(
         `
         insert into app.subscriptions (tenant_id, user_id, plan_id, status)

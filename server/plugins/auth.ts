@@ -1,6 +1,7 @@
 // Auth plugin: verifies Cognito access tokens with aws-jwt-verify and maps (issuer, client id)
 // onto the tenant. One CognitoJwtVerifier covers every tenant's real user pools; the generic
 // JwtVerifier covers the development provider (cognito-local), when allowed.
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type pg from 'pg';
@@ -78,6 +79,8 @@ export interface AuthPluginOptions {
   /** Oldest routing table a request may be authenticated with (the bound on how long a disabled app
    *  client keeps working); it is refreshed in the background at half this age. Default 15 s. */
   routingMaxAgeMs?: number;
+  /** How many verified tokens are remembered until they expire (default 10,000; 0: none). */
+  verifiedTokenCacheSize?: number;
 }
 
 class TokenWithoutExpiryError extends Error {}
@@ -219,6 +222,45 @@ class TokenRouter {
   }
 }
 
+/**
+ * Tokens verified before, keyed by the SHA-256 of the token, until their expiry: a token seen again
+ * skips the signature check and the parsing (issue 14). Bounded: the oldest entry goes when full.
+ * An entry holds only what the verification established (tenant, subject, issuer, client); the
+ * routing table is still consulted on every request (a disabled app client's tokens are refused as
+ * before), and whether the tenant is suspended or the user deactivated is checked by the database
+ * on every request, cached or not.
+ */
+export class VerifiedTokenCache {
+  private readonly entries = new Map<string, { auth: AuthContext; expiresAtMs: number }>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  static key(token: string) {
+    return createHash('sha256').update(token).digest('base64');
+  }
+
+  get(key: string, nowMs = Date.now()): AuthContext | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAtMs <= nowMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.auth;
+  }
+
+  set(key: string, auth: AuthContext, expiresAtMs: number) {
+    if (this.maxEntries <= 0) return;
+    this.entries.delete(key);
+    while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { auth, expiresAtMs });
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+}
+
 export default fp<AuthPluginOptions>(
   async (fastify, options) => {
     const reloadIntervalMs = options.reloadIntervalMs ?? 5000;
@@ -292,13 +334,17 @@ export default fp<AuthPluginOptions>(
     }
 
     // A client registered after start-up is picked up on its first request (reloads are rate-limited).
-    async function routeWithReload(door: 'tenant' | 'staff', issuer: string, clientId: string) {
-      const pick = () => (door === 'tenant' ? router! : staffRouter!);
+    const pick = (door: 'tenant' | 'staff') => (door === 'tenant' ? router! : staffRouter!);
+    /** The app client's route in the current table (reloaded first when older than the bound). */
+    async function routeNow(door: 'tenant' | 'staff', issuer: string, clientId: string) {
       await current();
-      const found = pick().route(issuer, clientId);
+      return pick(door).route(issuer, clientId);
+    }
+    async function routeWithReload(door: 'tenant' | 'staff', issuer: string, clientId: string) {
+      const found = await routeNow(door, issuer, clientId);
       if (found || Date.now() - loadedAt < reloadIntervalMs) return found;
       await refresh();
-      return pick().route(issuer, clientId);
+      return pick(door).route(issuer, clientId);
     }
 
     const idTokens = new IdTokenVerifiers(options.allowDevelopmentIssuers, (uri) =>
@@ -337,8 +383,14 @@ export default fp<AuthPluginOptions>(
       );
     });
 
-    /** Verifies a request's access token against one door's table of app clients. */
-    async function verifyAt(door: 'tenant' | 'staff', request: FastifyRequest) {
+    const verified = new VerifiedTokenCache(options.verifiedTokenCacheSize ?? 10_000);
+
+    /**
+     * Verifies a request's access token against one door's table of app clients. A verified token
+     * is remembered (per door) until its expiry; its app client is still looked up in the current
+     * routing table on every request, so a disabled client or a moved tenant is not served from it.
+     */
+    async function verifyAt(door: 'tenant' | 'staff', request: FastifyRequest): Promise<AuthContext> {
       const match = /^Bearer +([A-Za-z0-9_=.+/-]+)$/i.exec(request.headers.authorization ?? '');
       // RFC 6750 §3.1: a request without credentials gets the challenge but no error code.
       if (!match)
@@ -346,6 +398,9 @@ export default fp<AuthPluginOptions>(
           'www-authenticate': 'Bearer',
         });
       const token = match[1];
+      const cacheKey = `${door} ${VerifiedTokenCache.key(token)}`;
+      const cached = verified.get(cacheKey);
+      if (cached && (await routeNow(door, cached.issuer, cached.clientId))?.tenantId === cached.tenantId) return cached;
       let claims: JwtPayload;
       try {
         claims = decomposeUnverifiedJwt(token).payload;
@@ -370,7 +425,17 @@ export default fp<AuthPluginOptions>(
       const sessionRef =
         [payload.origin_jti, payload.jti, payload.event_id].find((v): v is string => typeof v === 'string') ??
         payload.sub;
-      return { tenantId: route.tenantId, sub: payload.sub, issuer: claims.iss, clientId: claims.client_id, sessionRef };
+      // Frozen: the same object answers every request of this token while it is cached.
+      const auth: AuthContext = Object.freeze({
+        tenantId: route.tenantId,
+        sub: payload.sub,
+        issuer: claims.iss,
+        clientId: claims.client_id,
+        sessionRef,
+      });
+      // requireExpiry made sure of exp.
+      verified.set(cacheKey, auth, (payload.exp as number) * 1000);
+      return auth;
     }
 
     fastify.decorate('authenticate', async (request: FastifyRequest) => {

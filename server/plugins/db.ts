@@ -1,5 +1,5 @@
-// Database plugin: one pool per login role, and the per-request transaction that sets the tenant
-// context in one statement before the procedure call, commits or rolls back, and retries
+// Database plugin: one pool per login role, and the per-request transaction that begins and sets
+// the tenant context in one round trip before the procedure call, commits or rolls back, and retries
 // serialization failures and deadlocks.
 import fp from 'fastify-plugin';
 import pg from 'pg';
@@ -54,14 +54,34 @@ declare module 'fastify' {
 
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 4;
-// The only SQL text the server sends itself: the context and the transaction's time limits,
-// transaction-local, in one statement.
-const SET_CONTEXT =
-  "select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', $2, true), " +
-  "set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true), " +
-  "set_config('app.verified_email', $5, true), set_config('statement_timeout', $6, true), " +
-  "set_config('lock_timeout', $7, true), set_config('idle_in_transaction_session_timeout', $8, true), " +
-  "set_config('app.session_ref', $9, true)";
+// The only SQL text the server sends itself: BEGIN and the context with the transaction's time
+// limits (transaction-local), in one simple-protocol round trip (issue 14: a round trip is what a
+// request costs most on a small machine). The values are literals escaped by the driver
+// (escapeLiteral: quotes doubled, an E'' string when there is a backslash); set_config takes them
+// as text whatever they hold, and none comes unchecked from a caller (the token's verified
+// subject, a request id of [A-Za-z0-9._-], a verified email, numbers).
+const CONTEXT_SETTINGS = [
+  'app.tenant_id',
+  'app.actor_kind',
+  'app.actor_id',
+  'app.request_id',
+  'app.verified_email',
+  'statement_timeout',
+  'lock_timeout',
+  'idle_in_transaction_session_timeout',
+  'app.session_ref',
+];
+
+/** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
+const SET_CONTEXT = 'select ' + CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(', ');
+
+/** `begin; select set_config(...)` with the context's values as escaped literals. */
+export function beginWithContext(client: pg.ClientBase, values: string[]): string {
+  return (
+    'begin; select ' +
+    CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', ${client.escapeLiteral(values[i])}, true)`).join(', ')
+  );
+}
 
 export async function inContext<T>(
   pool: pg.Pool,
@@ -75,8 +95,7 @@ export async function inContext<T>(
     let broken = false;
     let held = false;
     try {
-      await client.query('begin');
-      await client.query(SET_CONTEXT, [
+      const values = [
         context.tenantId ?? '',
         context.actorKind,
         context.actorId,
@@ -86,8 +105,14 @@ export async function inContext<T>(
         String(timeouts.lockMs),
         String(timeouts.idleInTransactionMs),
         context.sessionRef ?? '',
-      ]);
-      const result = await fn(client);
+      ];
+      if (values.some(hasNul)) {
+        await client.query('begin');
+        await client.query(SET_CONTEXT, values);
+      }
+      const opening = withOpening(client, values.some(hasNul) ? null : beginWithContext(client, values));
+      const result = await fn(opening.client);
+      await opening.flush();
       if (hold) {
         hold(holdTransaction(client));
         held = true;
@@ -109,6 +134,64 @@ export async function inContext<T>(
       if (!held) client.release(broken);
     }
   }
+}
+
+type Literal = string | number | boolean | bigint | null | undefined;
+// A simple-protocol query is a C string: a NUL would end it. Such a value goes as a parameter
+// (PostgreSQL refuses it there as invalid text, as before).
+const hasNul = (value: unknown) => typeof value === 'string' && value.includes('\0');
+const isLiteral = (value: unknown): value is Literal =>
+  value === null || value === undefined || ['string', 'number', 'boolean', 'bigint'].includes(typeof value);
+
+/**
+ * The client handed to a transaction's work, whose first query carries the opening (BEGIN and the
+ * context) in the same simple-protocol message when it can: a generated binding's call (text with
+ * $n placeholders, no quote or dollar quote of its own, every value a string, number, boolean or
+ * null) is sent with its values as escaped literals, which PostgreSQL types exactly as it types
+ * untyped parameters (from the procedure's signature). Statements of one message run in order,
+ * each with its own statement_timeout (PostgreSQL 13 and later), and an error stops the rest, so
+ * the call never runs outside its context. Any other first query gets the opening sent before it.
+ * Either way one round trip fewer than BEGIN, context and call apart (issue 14).
+ */
+function withOpening(client: pg.PoolClient, opening: string | null) {
+  let pending: string | null = opening;
+  const flush = async () => {
+    if (pending === null) return;
+    const statement = pending;
+    pending = null;
+    await client.query(statement);
+  };
+  const query = async (text: unknown, values?: unknown, callback?: unknown) => {
+    if (pending !== null) {
+      if (
+        typeof text === 'string' &&
+        callback === undefined &&
+        (values === undefined || (Array.isArray(values) && values.every(isLiteral) && !values.some(hasNul))) &&
+        !/'|\$(?!\d)/.test(text)
+      ) {
+        const literals = ((values as Literal[] | undefined) ?? []).map((value) =>
+          value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(value)),
+        );
+        const call = text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] ?? '$' + n);
+        const statement = `${pending}; ${call}`;
+        pending = null;
+        const results = (await client.query(statement)) as unknown as pg.QueryResult | pg.QueryResult[];
+        return Array.isArray(results) ? results[results.length - 1] : results;
+      }
+      await flush();
+    }
+    return (client.query as (...args: unknown[]) => unknown)(
+      ...[text, values, callback].filter((arg, i) => i === 0 || arg !== undefined),
+    );
+  };
+  const proxy = new Proxy(client, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { client: proxy, flush };
 }
 
 /** The handle of a transaction left open: one commit or rollback, then the connection goes back. */
@@ -169,11 +252,16 @@ export default fp<DbPluginOptions>(
           connectionString: options.supportUrl,
           max: Math.min(options.poolSize, 4),
           application_name: 'estate-support-door',
+          connectionTimeoutMillis: options.connectTimeoutMs ?? 1000,
         })
       : null;
-    support?.on('error', (error: Error & { code?: string }) =>
-      fastify.log.warn({ code: error.code, message: error.message }, 'idle support connection failed'),
-    );
+    if (support)
+      guardPool(support, (error, checkedOut) =>
+        fastify.log.warn(
+          { code: error.code, message: error.message },
+          checkedOut ? 'support connection in use failed' : 'idle support connection failed',
+        ),
+      );
     fastify.decorate('db', {
       api,
       support,

@@ -8,6 +8,13 @@ import fp from 'fastify-plugin';
 import { isDatabaseUnavailable } from '../db_faults.ts';
 
 /** An error the HTTP layer raises itself (authentication, webhooks...). */
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The code of the problem the request was answered with, for its access line. */
+    problemCode: string | null;
+  }
+}
+
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
@@ -299,6 +306,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 
 export default fp(
   async (fastify) => {
+    fastify.decorateRequest('problemCode', null);
     fastify.setErrorHandler((error, request: FastifyRequest, reply) => {
       if (error instanceof ReplayedResponse) {
         reply.code(error.status).headers(error.headers);
@@ -306,11 +314,13 @@ export default fp(
         return reply.send(error.body ?? undefined);
       }
       const { problem, headers } = toProblem(error, request.id);
+      // A refusal's code goes on the request's one access line (server/app.ts); a failure in full.
       if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-      else request.log.info({ code: problem.code, status: problem.status }, 'request refused');
+      request.problemCode = problem.code;
       return sendProblem(reply, problem, headers);
     });
     fastify.setNotFoundHandler((request, reply) => {
+      request.problemCode = 'route_not_found';
       return sendProblem(
         reply,
         toProblem(new HttpProblem(404, 'route_not_found', 'no such route'), request.id).problem,
