@@ -126,7 +126,7 @@ const httpCodes = new Set<string>();
 for (const file of await typeScriptFiles(path.join(projectRoot, 'server'))) {
   const source = await readFile(file, 'utf8');
   for (const match of source.matchAll(
-    /(?:HttpProblem\(\d{3},|unauthorized\(|\bcode:|\bbase\(\d{3},)\s*'([a-z][a-z0-9_]*)'/g,
+    /(?:HttpProblem\(\s*\d{3},|unauthorized\(|\bcode:|\bbase\(\d{3},)\s*'([a-z][a-z0-9_]*)'/g,
   ))
     httpCodes.add(match[1]);
 }

@@ -34,7 +34,8 @@ if (!existsSync(CHROMIUM)) {
   const tenant = await makePoolTenant(db, 'harbor', {
     branding: { displayName: 'Harbor Wealth', primaryColor: '#0b6e4f' },
   });
-  const app = await testApp(t, db);
+  // The page's origin is allowed after the API starts: its CORS table is reloaded every 0.5 s.
+  const app = await testApp(t, db, { authRoutingMaxAgeMs: 1000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const apiUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const example = await startExampleApp({
@@ -119,7 +120,15 @@ if (!existsSync(CHROMIUM)) {
 
   t.test("signed in: the tenant's branding, the personas, assets and net worth", async (t) => {
     await signInWith(paula.password);
-    await page.locator('#vault').waitFor({ state: 'visible' });
+    await page
+      .locator('#vault')
+      .waitFor({ state: 'visible' })
+      .catch(async (error: Error) => {
+        // What the page said is the reason worth reading.
+        throw new Error(
+          `${error.message.split('\n')[0]}; the page says: ${await text('#status')}; console: ${JSON.stringify(pageErrors)}`,
+        );
+      });
     t.equal(await page.locator('#sign-in').isHidden(), true, 'the sign-in form is gone');
     t.equal(await text('#brand-name'), 'Harbor Wealth', "the tenant's display name");
     t.equal(await page.title(), 'Harbor Wealth');
