@@ -98,6 +98,32 @@ begin
                   where (x ->> 'personaId')::uuid in (select app.acting_persona_ids(p_user_id))) then
     perform app.fail('PT400', 'entity_controller_required', 'name a persona you act for as a grantor, trustee or manager');
   end if;
+  -- A change never takes control from another: a grantor's role stays whoever changes the roles,
+  -- anyone else's role too unless a grantor changes them (a grantor appoints and removes trustees),
+  -- and only a grantor's own people name a new grantor (a co-trustee cannot make the trust theirs,
+  -- and with it the owner's rights over what it holds).
+  if exists (select 1 from app.legal_entity_roles r
+              where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                and r.persona_id not in (select app.acting_persona_ids(p_user_id))
+                and (r.role = 'grantor'
+                     or not exists (select 1 from app.legal_entity_roles g
+                                     where g.tenant_id = v_tenant_id and g.entity_id = p_entity_id and g.role = 'grantor'
+                                       and g.persona_id in (select app.acting_persona_ids(p_user_id))))
+                and not exists (select 1 from pg_catalog.jsonb_array_elements(p_roles) x
+                                 where (x ->> 'personaId')::uuid = r.persona_id and x ->> 'role' = r.role)) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'you may not remove a role held by someone you do not act for');
+  end if;
+  if exists (select 1 from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id)
+     and exists (select 1 from pg_catalog.jsonb_array_elements(p_roles) x
+                  where x ->> 'role' = 'grantor'
+                    and not exists (select 1 from app.legal_entity_roles r
+                                     where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                                       and r.role = 'grantor' and r.persona_id = (x ->> 'personaId')::uuid))
+     and not exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id and r.role = 'grantor'
+                        and r.persona_id in (select app.acting_persona_ids(p_user_id))) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'only a grantor may name another grantor');
+  end if;
   delete from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id;
   insert into app.legal_entity_roles (tenant_id, entity_id, persona_id, role)
   select distinct v_tenant_id, p_entity_id, (x ->> 'personaId')::uuid, x ->> 'role' from pg_catalog.jsonb_array_elements(p_roles) x;

@@ -174,6 +174,60 @@ t.test('a trust with its grantor and trustees: its controllers see and change it
   t.ok(audit[0].n >= 2, 'creation and change are in the audit log');
 });
 
+t.test("a co-trustee cannot take the trust: others' roles stay, only a grantor names a grantor", async (t) => {
+  const [trust] = await trustOf(alice, {
+    roles: [
+      { personaId: alice.personaId, role: 'grantor' },
+      { personaId: bob.personaId, role: 'trustee' },
+    ],
+  });
+  const setRoles = (who: TestUser, roles: Array<{ personaId: string; role: string }>) =>
+    as(who, (c) =>
+      estate.updateLegalEntity.run(
+        { entityId: trust.entityId, name: null, jurisdiction: null, effectiveDate: null, roles: json(roles) },
+        c,
+      ),
+    );
+  t.match(
+    await rejection(
+      setRoles(bob, [
+        { personaId: bob.personaId, role: 'grantor' },
+        { personaId: bob.personaId, role: 'trustee' },
+      ]),
+    ),
+    { sqlState: 'PT403', code: 'entity_roles_of_others' },
+    "Bob removing Alice's grantor role is refused",
+  );
+  t.match(
+    await rejection(
+      setRoles(bob, [
+        { personaId: alice.personaId, role: 'grantor' },
+        { personaId: bob.personaId, role: 'grantor' },
+        { personaId: bob.personaId, role: 'trustee' },
+      ]),
+    ),
+    { sqlState: 'PT403', code: 'entity_roles_of_others' },
+    'and so is naming himself a grantor',
+  );
+  const { rows } = await db.admin.query(
+    `select persona_id::text, role from app.legal_entity_roles where entity_id = $1 order by role`,
+    [trust.entityId],
+  );
+  t.same(
+    rows,
+    [
+      { persona_id: alice.personaId, role: 'grantor' },
+      { persona_id: bob.personaId, role: 'trustee' },
+    ],
+    'the roles are as Alice set them',
+  );
+  const [changed] = await setRoles(alice, [
+    { personaId: alice.personaId, role: 'grantor' },
+    { personaId: alice.personaId, role: 'trustee' },
+  ]);
+  t.equal((changed.roles as unknown[]).length, 2, 'the grantor may still appoint and remove trustees');
+});
+
 t.test('entity roles: malformed, incomplete, naming strangers, or locking the caller out are refused', async (t) => {
   const cases: Array<[string, Partial<EntityParams>, string]> = [
     ['a trust without a trustee', { roles: [{ personaId: alice.personaId, role: 'grantor' }] }, 'invalid_entity_roles'],
