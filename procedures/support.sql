@@ -306,6 +306,8 @@ as $$
 declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_query text := pg_catalog.lower(pg_catalog.btrim(p_query));
+  v_name_start text := pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+                         pg_catalog.lower(pg_catalog.btrim(p_query)), '\', '\\'), '%', '\%'), '_', '\_') || '%';
   v_id uuid;
 begin
   perform app.check_page(p_limit, p_offset);
@@ -327,8 +329,11 @@ begin
             or pg_catalog.lower(u.email) = v_query
             or u.id = v_id or up.persona_id = v_id
             or u.cognito_sub = v_query
-            or (v_query !~ '@' and (pg_catalog.lower(p.last_name) like v_query || '%'
-                                    or pg_catalog.lower(p.first_name) like v_query || '%')))
+            -- A name's start of at least 3 characters, wildcards taken literally: a letter at a
+            -- time would spell out a masked name.
+            or (v_query !~ '@' and pg_catalog.length(v_query) >= 3
+                and (pg_catalog.lower(p.last_name) like v_name_start escape '\'
+                     or pg_catalog.lower(p.first_name) like v_name_start escape '\')))
      order by u.created_at, u.id
      limit p_limit offset p_offset;
   perform app.audit_support_read(v_tenant_id, 'support.sp_find_users', null,
@@ -644,7 +649,8 @@ begin
            v_expires_at
       from app.user_personas up
       join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
-     where up.tenant_id = v_tenant_id and up.user_id = v_user_id
+     -- The user's own persona only: the people they act for are not theirs to have unmasked.
+     where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self'
      order by up.link_kind desc, up.created_at;
   perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_personas_unmasked', v_user_id::text,
     pg_catalog.jsonb_build_object('grant_id', v_grant_id));

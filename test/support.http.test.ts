@@ -117,6 +117,18 @@ t.test('finding tenants and users shows contact data masked', async (t) => {
   );
   t.notOk(all.body.includes(otto.email), "nothing of another tenant's users");
 
+  const users = async (q: string) =>
+    (await staffGet(`/support/v1/tenants/${home.tenantId}/users?q=${encodeURIComponent(q)}`))
+      .json()
+      .items.map((x: { userId: string }) => x.userId);
+  t.same(await users('Lee'), [annId], 'a name start of 3 characters finds');
+  t.same(
+    await users('Le'),
+    [],
+    'a shorter one finds nobody by name (a masked name is not spelled out a letter at a time)',
+  );
+  t.same(await users('%%%'), [], 'wildcards are taken literally');
+
   const elsewhere = await staffGet(`/support/v1/tenants/${home.tenantId}/users/${ottoId}/personas`);
   t.equal(elsewhere.statusCode, 404, "another tenant's user under this tenant: 404");
   t.equal(elsewhere.json().code, 'user_not_found', 'user_not_found');
@@ -339,8 +351,22 @@ t.test(
     const grant = granted.json();
     t.ok(new Date(grant.expiresAt).getTime() - new Date(grant.grantedAt).getTime() === 15 * 60_000, 'for 15 minutes');
 
+    // A persona Ann acts for is someone else's data: not unmasked under her grant.
+    const kid = await app.inject({
+      method: 'POST',
+      url: '/v1/personas',
+      headers: bearer(ann.accessToken),
+      payload: { firstName: 'Kiddo', lastName: 'Lee' },
+    });
+    t.equal(kid.statusCode, 201, 'Ann manages a persona');
     const clear = await staffGet(`${base}/personas/unmasked`);
     t.equal(clear.statusCode, 200, 'with the grant: 200');
+    t.same(
+      clear.json().items.map((x: { linkKind: string }) => x.linkKind),
+      ['self'],
+      "only the user's own persona is unmasked, not the people they act for",
+    );
+    t.notOk(clear.body.includes('Kiddo'), 'the managed persona is nowhere in the answer');
     t.same(clear.json().items[0].phones, ['+15555551234'], 'the phone in clear');
     t.ok(clear.json().items[0].emails.includes(ann.email), 'the email in clear');
 
