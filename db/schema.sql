@@ -6269,6 +6269,32 @@ begin
                   where (x ->> 'personaId')::uuid in (select app.acting_persona_ids(p_user_id))) then
     perform app.fail('PT400', 'entity_controller_required', 'name a persona you act for as a grantor, trustee or manager');
   end if;
+  -- A change never takes control from another: a grantor's role stays whoever changes the roles,
+  -- anyone else's role too unless a grantor changes them (a grantor appoints and removes trustees),
+  -- and only a grantor's own people name a new grantor (a co-trustee cannot make the trust theirs,
+  -- and with it the owner's rights over what it holds).
+  if exists (select 1 from app.legal_entity_roles r
+              where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                and r.persona_id not in (select app.acting_persona_ids(p_user_id))
+                and (r.role = 'grantor'
+                     or not exists (select 1 from app.legal_entity_roles g
+                                     where g.tenant_id = v_tenant_id and g.entity_id = p_entity_id and g.role = 'grantor'
+                                       and g.persona_id in (select app.acting_persona_ids(p_user_id))))
+                and not exists (select 1 from pg_catalog.jsonb_array_elements(p_roles) x
+                                 where (x ->> 'personaId')::uuid = r.persona_id and x ->> 'role' = r.role)) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'you may not remove a role held by someone you do not act for');
+  end if;
+  if exists (select 1 from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id)
+     and exists (select 1 from pg_catalog.jsonb_array_elements(p_roles) x
+                  where x ->> 'role' = 'grantor'
+                    and not exists (select 1 from app.legal_entity_roles r
+                                     where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                                       and r.role = 'grantor' and r.persona_id = (x ->> 'personaId')::uuid))
+     and not exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id and r.role = 'grantor'
+                        and r.persona_id in (select app.acting_persona_ids(p_user_id))) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'only a grantor may name another grantor');
+  end if;
   delete from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id;
   insert into app.legal_entity_roles (tenant_id, entity_id, persona_id, role)
   select distinct v_tenant_id, p_entity_id, (x ->> 'personaId')::uuid, x ->> 'role' from pg_catalog.jsonb_array_elements(p_roles) x;
@@ -7819,6 +7845,8 @@ CREATE FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit in
 declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_query text := pg_catalog.lower(pg_catalog.btrim(p_query));
+  v_name_start text := pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+                         pg_catalog.lower(pg_catalog.btrim(p_query)), '\', '\\'), '%', '\%'), '_', '\_') || '%';
   v_id uuid;
 begin
   perform app.check_page(p_limit, p_offset);
@@ -7840,8 +7868,11 @@ begin
             or pg_catalog.lower(u.email) = v_query
             or u.id = v_id or up.persona_id = v_id
             or u.cognito_sub = v_query
-            or (v_query !~ '@' and (pg_catalog.lower(p.last_name) like v_query || '%'
-                                    or pg_catalog.lower(p.first_name) like v_query || '%')))
+            -- A name's start of at least 3 characters, wildcards taken literally: a letter at a
+            -- time would spell out a masked name.
+            or (v_query !~ '@' and pg_catalog.length(v_query) >= 3
+                and (pg_catalog.lower(p.last_name) like v_name_start escape '\'
+                     or pg_catalog.lower(p.first_name) like v_name_start escape '\')))
      order by u.created_at, u.id
      limit p_limit offset p_offset;
   perform app.audit_support_read(v_tenant_id, 'support.sp_find_users', null,
@@ -8053,7 +8084,8 @@ begin
            v_expires_at
       from app.user_personas up
       join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
-     where up.tenant_id = v_tenant_id and up.user_id = v_user_id
+     -- The user's own persona only: the people they act for are not theirs to have unmasked.
+     where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self'
      order by up.link_kind desc, up.created_at;
   perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_personas_unmasked', v_user_id::text,
     pg_catalog.jsonb_build_object('grant_id', v_grant_id));

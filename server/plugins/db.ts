@@ -167,7 +167,8 @@ function withOpening(client: pg.PoolClient, opening: string | null) {
         typeof text === 'string' &&
         callback === undefined &&
         (values === undefined || (Array.isArray(values) && values.every(isLiteral) && !values.some(hasNul))) &&
-        !/'|\$(?!\d)/.test(text)
+        // No quote, dollar quote, quoted identifier or comment, and no $n glued to a name: a $n is then a placeholder.
+        !/'|"|--|\/\*|\$(?!\d)|\w\$\d/.test(text)
       ) {
         const literals = ((values as Literal[] | undefined) ?? []).map((value) =>
           value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(value)),
@@ -237,6 +238,8 @@ export default fp<DbPluginOptions>(
       connectionString: options.apiUrl,
       max: options.poolSize,
       application_name: 'estate-api',
+      // The inlined literals of a request's first call (withOpening) are escaped for UTF-8: pinned.
+      client_encoding: 'UTF8',
       // A database that is down or frozen fails the request fast (503) instead of queueing it.
       connectionTimeoutMillis: options.connectTimeoutMs ?? 1000,
     });
@@ -252,6 +255,7 @@ export default fp<DbPluginOptions>(
           connectionString: options.supportUrl,
           max: Math.min(options.poolSize, 4),
           application_name: 'estate-support-door',
+          client_encoding: 'UTF8',
           connectionTimeoutMillis: options.connectTimeoutMs ?? 1000,
         })
       : null;
