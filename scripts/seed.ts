@@ -1,5 +1,6 @@
 // `npm run seed`: loads a realistic scenario through the procedures themselves (a tenant with 10
-// families of 3 to 5 members, every asset type several times, split ownerships, permissions),
+// families of 3 to 5 members, every asset type several times, split ownerships, permissions, an
+// estate plan per family: a trust holding the house, TOD beneficiaries, the will's residuary),
 // or, with --tenants/--assets-per-tenant, large set-based data for benchmarks.
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';

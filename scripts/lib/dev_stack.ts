@@ -290,7 +290,7 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           }
         },
       );
-      // The demo user owns a family with assets, so net worth answers right after start.
+      // The demo user owns a family with assets and an estate plan, so net worth and the estate flow answer right after start.
       const circles = await inContext(
         apiPool,
         { tenantId, actorKind: 'user', actorId: user.sub, requestId: 'dev-bootstrap' },
@@ -306,7 +306,7 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           syntheticRegistrar(apiPool, tenantId),
           createFieldCipher(fieldEncryptionKeys),
         );
-        log('demo family with assets of all 13 types created');
+        log('demo family with assets of all 13 types and an estate plan created');
       }
     } finally {
       await Promise.all([supportPool.end(), apiPool.end()]);

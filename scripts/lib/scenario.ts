@@ -1,11 +1,14 @@
 // Realistic families built through the procedures themselves: a circle of 3 to 5 members, assets
-// of all 13 types with split ownership, valuations over time and permissions across members.
+// of all 13 types with split ownership, valuations over time and permissions across members, and an
+// estate plan (a revocable trust holding most of the house, TOD beneficiaries on the brokerage
+// account, the will's residuary beneficiaries; the mortgage is the family's debt).
 import type pg from 'pg';
 import * as assets from '../../generated/assets.queries.ts';
 import * as ffc from '../../generated/family_circles.queries.ts';
 import * as identity from '../../generated/identity.queries.ts';
 import { inContext } from '../../server/plugins/db.ts';
 import * as billing from '../../generated/billing.queries.ts';
+import * as estate from '../../generated/estate.queries.ts';
 import { activatePlan } from './stripe_events.ts';
 import { lastFour, type FieldCipher } from '../../server/field_cipher.ts';
 import { setExchangeRate } from '../../generated/net_worth.queries.ts';
@@ -84,7 +87,12 @@ export interface Family {
   ownerSub: string;
   ownerPersonaId: string;
   assetIds: string[];
+  /** The owner's revocable trust (holding 60% of the house). */
+  trustId: string;
 }
+
+/** jsonb parameters as JSON text: node-pg sends a bare JS array as a Postgres array literal. */
+const json = (value: unknown) => JSON.stringify(value);
 
 function user(pool: pg.Pool, tenantId: string, sub: string) {
   return <T>(fn: (db: Db) => Promise<T>) =>
@@ -135,7 +143,13 @@ export async function buildFamily(
   );
 
   const assetIds: string[] = [];
+  let houseId = '';
+  let brokerageId = '';
   for (const [t, [assetType, categoryCode, details, identifier]] of TYPES.entries()) {
+    // The house: 40% held directly as a tenant in common, the rest left for the trust (below): no
+    // procedure moves a persona's share to an entity, so the trust takes the unallocated part.
+    const house = categoryCode === 'primary_residence';
+    const joint = members.length > 0 && t % 3 === 0 && !house;
     const value = (((index + 1) * 7919 + t * 104729) % 900000) + 5000;
     const [asset] = await asOwner((db) =>
       assets.createAsset.run(
@@ -148,8 +162,14 @@ export async function buildFamily(
           initialValue: `${value}.00`,
           valuedOn: '2026-01-15',
           details: details(index, me.personaId!) as never,
-          ownershipPercentage: members.length && t % 3 === 0 ? '50' : '100',
-          ownershipForm: t % 3 === 0 ? 'joint_tenancy_wros' : 'sole',
+          ownershipPercentage: house ? '40' : joint ? '50' : '100',
+          ownershipForm: house
+            ? 'tenants_in_common'
+            : categoryCode === 'brokerage'
+              ? 'tod_pod'
+              : t % 3 === 0
+                ? 'joint_tenancy_wros'
+                : 'sole',
           valuationSource: 'statement',
           identifierCiphertext: identifier && cipher ? cipher.encrypt(identifier) : null,
           identifierLast4: identifier && cipher ? lastFour(identifier) : null,
@@ -158,8 +178,10 @@ export async function buildFamily(
       ),
     );
     assetIds.push(asset.assetId);
+    if (house) houseId = asset.assetId;
+    if (categoryCode === 'brokerage') brokerageId = asset.assetId;
     // Joint assets: the other half to the first member (1 to 3 owners summing to 100%).
-    if (members.length && t % 3 === 0) {
+    if (joint) {
       await asOwner((db) =>
         assets.assignAssetToPersona.run(
           {
@@ -203,7 +225,98 @@ export async function buildFamily(
         ),
       );
   }
-  return { ffcId: circle.ffcId, ownerSub, ownerPersonaId: me.personaId!, assetIds };
+  const trustId = await buildEstatePlan(asOwner, {
+    ownerPersonaId: me.personaId!,
+    ownerLastName: me.lastName ?? 'Family',
+    firstMemberPersonaId: members[0]?.personaId ?? child.personaId,
+    secondPersonaId: members[1]?.personaId ?? child.personaId,
+    childPersonaId: child.personaId,
+    houseId,
+    brokerageId,
+  });
+  return { ffcId: circle.ffcId, ownerSub, ownerPersonaId: me.personaId!, assetIds, trustId };
+}
+
+/**
+ * The owner's estate plan, through the estate procedures: a revocable trust (the owner its grantor
+ * and trustee) holding 60% of the house and leaving it to the child; TOD beneficiaries on the
+ * brokerage account (60/40 to two family members, or the first member and the child, the owner's
+ * estate contingent); the will's residuary to the first member, the trust contingent (a pour-over
+ * will). The owner's own 40% of the house has no designation (probate). The mortgage is the
+ * family's debt, charged to the probate estate by the estate flow. Returns the trust's id.
+ */
+async function buildEstatePlan(
+  asOwner: ReturnType<typeof user>,
+  family: {
+    ownerPersonaId: string;
+    ownerLastName: string;
+    firstMemberPersonaId: string;
+    secondPersonaId: string;
+    childPersonaId: string;
+    houseId: string;
+    brokerageId: string;
+  },
+): Promise<string> {
+  const effectiveOn = '2026-01-15';
+  const [trust] = await asOwner((db) =>
+    estate.createLegalEntity.run(
+      {
+        entityKind: 'revocable_trust',
+        name: `${family.ownerLastName} Living Trust`,
+        jurisdiction: 'CA',
+        effectiveDate: '2025-09-01',
+        roles: json([
+          { personaId: family.ownerPersonaId, role: 'grantor' },
+          { personaId: family.ownerPersonaId, role: 'trustee' },
+        ]),
+      },
+      db,
+    ),
+  );
+  await asOwner((db) =>
+    estate.assignAssetToEntity.run(
+      { assetId: family.houseId, entityId: trust.entityId, percentage: '60', ownershipForm: 'trust_owned' },
+      db,
+    ),
+  );
+  await asOwner((db) =>
+    estate.setEntityBeneficiaries.run(
+      {
+        entityId: trust.entityId,
+        effectiveOn,
+        primary: json([{ kind: 'persona', personaId: family.childPersonaId, percentage: '100' }]),
+        contingent: json([{ kind: 'persona', personaId: family.firstMemberPersonaId, percentage: '100' }]),
+      },
+      db,
+    ),
+  );
+  const tod = [
+    { kind: 'persona', personaId: family.firstMemberPersonaId, percentage: '60' },
+    { kind: 'persona', personaId: family.secondPersonaId, percentage: '40', distribution: 'per_capita' },
+  ];
+  await asOwner((db) =>
+    estate.setAssetBeneficiaries.run(
+      {
+        assetId: family.brokerageId,
+        effectiveOn,
+        primary: json(tod),
+        contingent: json([{ kind: 'estate', percentage: '100' }]),
+      },
+      db,
+    ),
+  );
+  await asOwner((db) =>
+    estate.setEstateBeneficiaries.run(
+      {
+        personaId: family.ownerPersonaId,
+        effectiveOn,
+        primary: json([{ kind: 'persona', personaId: family.firstMemberPersonaId, percentage: '100' }]),
+        contingent: json([{ kind: 'entity', entityId: trust.entityId, percentage: '100' }]),
+      },
+      db,
+    ),
+  );
+  return trust.entityId;
 }
 
 /** The exchange rates the seeded families need (EUR and GBP against USD over the year). */
