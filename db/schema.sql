@@ -2605,6 +2605,40 @@ ALTER FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p
 COMMENT ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The personas the signed-in user may act for (their own first, then those they manage, unless sorted), optionally those whose names contain q, a page at a time with the total.';
 
 --
+-- Name: sp_list_my_sessions(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_sessions(p_limit integer, p_offset integer) RETURNS TABLE(session_id uuid, started_at timestamp with time zone, last_seen_at timestamp with time zone, revoked_at timestamp with time zone, user_agent text, ip_address text, is_current boolean, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_session_ref text := pg_catalog.current_setting('app.session_ref', true);
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The caller's own sign-ins (user_sessions' unique key leads with the user): their own IP address in clear.
+  return query
+    select s.id, s.started_at, s.last_seen_at, s.revoked_at, pg_catalog.left(s.user_agent, 200),
+           pg_catalog.host(s.ip_address), coalesce(s.session_ref = nullif(v_session_ref, ''), false),
+           (pg_catalog.count(*) over ())::integer
+      from app.user_sessions s
+     where s.tenant_id = app.current_tenant_id() and s.user_id = v_user_id
+     order by s.started_at desc, s.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_sessions(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_sessions(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_sessions(p_limit integer, p_offset integer) IS 'The signed-in user''s own sign-ins, newest first, the one of this request marked current; a page at a time with the total.';
+
+--
 -- Name: sp_list_my_support_access(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3182,6 +3216,38 @@ ALTER FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) 
 --
 
 COMMENT ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) IS 'Withdraws the pending invitation of a user to act for a persona the signed-in user acts for; answers the same if there is none.';
+
+--
+-- Name: sp_revoke_my_session(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_my_session(p_session_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Another user's, another tenant's and an unknown id answer alike, and change nothing.
+  if p_session_id is null or not exists (
+       select 1 from app.user_sessions s
+        where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.id = p_session_id) then
+    perform app.fail('PT404', 'session_not_found', 'session not found');
+  end if;
+  -- Its tokens are refused from the next request on (app.current_user_id), this one's too; again is a no-op.
+  update app.user_sessions s set revoked_at = pg_catalog.now(), revoked_by = app.current_actor_id()
+   where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.id = p_session_id and s.revoked_at is null;
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_my_session(p_session_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_my_session(p_session_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) IS 'Ends one of the signed-in user''s own sessions (this one too): its tokens are refused from the next request on (session_revoked).';
 
 --
 -- Name: sp_search_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -14235,6 +14301,13 @@ REVOKE ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit in
 GRANT ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_sessions(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_sessions(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_sessions(p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_support_access(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14338,6 +14411,13 @@ GRANT ALL ON FUNCTION api.sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_i
 
 REVOKE ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_my_session(p_session_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_search_assets(p_query text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner

@@ -218,6 +218,70 @@ const deactivateUserIR: any = {"usedParamSet":{},"params":[],"statement":"SELECT
 export const deactivateUser = new PreparedQuery<IDeactivateUserParams,IDeactivateUserResult>(deactivateUserIR);
 
 
+/** 'ListMySessions' parameters type */
+export interface IListMySessionsParams {
+  limit: number;
+  offset: number;
+}
+
+/** 'ListMySessions' return type */
+export interface IListMySessionsResult {
+  current: boolean;
+  ipAddress: string | null;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  sessionId: string;
+  startedAt: Date;
+  total: number;
+  userAgent: string | null;
+}
+
+/** 'ListMySessions' query type */
+export interface IListMySessionsQuery {
+  params: IListMySessionsParams;
+  result: IListMySessionsResult;
+}
+
+const listMySessionsIR: any = {"usedParamSet":{"limit":true,"offset":true},"params":[{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":266,"b":272}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":287,"b":294}]}],"statement":"SELECT session_id AS \"sessionId!\", started_at AS \"startedAt!\", last_seen_at AS \"lastSeenAt!\", revoked_at AS \"revokedAt\",\n       user_agent AS \"userAgent\", ip_address AS \"ipAddress\", is_current AS \"current!\", total AS \"total!\"\nFROM api.sp_list_my_sessions(p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT session_id AS "sessionId!", started_at AS "startedAt!", last_seen_at AS "lastSeenAt!", revoked_at AS "revokedAt",
+ *        user_agent AS "userAgent", ip_address AS "ipAddress", is_current AS "current!", total AS "total!"
+ * FROM api.sp_list_my_sessions(p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const listMySessions = new PreparedQuery<IListMySessionsParams,IListMySessionsResult>(listMySessionsIR);
+
+
+/** 'RevokeMySession' parameters type */
+export interface IRevokeMySessionParams {
+  sessionId: string;
+}
+
+/** 'RevokeMySession' return type */
+export interface IRevokeMySessionResult {
+  revoked: undefined | null;
+}
+
+/** 'RevokeMySession' query type */
+export interface IRevokeMySessionQuery {
+  params: IRevokeMySessionParams;
+  result: IRevokeMySessionResult;
+}
+
+const revokeMySessionIR: any = {"usedParamSet":{"sessionId":true},"params":[{"name":"sessionId","required":true,"transform":{"type":"scalar"},"locs":[{"a":48,"b":58}]}],"statement":"SELECT api.sp_revoke_my_session(p_session_id => :sessionId!) AS \"revoked\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_revoke_my_session(p_session_id => :sessionId!) AS "revoked"
+ * ```
+ */
+export const revokeMySession = new PreparedQuery<IRevokeMySessionParams,IRevokeMySessionResult>(revokeMySessionIR);
+
+
 /** 'CreatePersona' parameters type */
 export interface ICreatePersonaParams {
   dateOfBirth?: string | null | void;

@@ -277,6 +277,57 @@ comment on function api.sp_deactivate_user() is
   'Deactivates the signed-in user''s account: every later call with their tokens is refused (user_inactive).';
 grant execute on function api.sp_deactivate_user() to estate_api;
 
+create or replace function api.sp_list_my_sessions(p_limit integer, p_offset integer)
+  returns table (session_id uuid, started_at timestamptz, last_seen_at timestamptz, revoked_at timestamptz,
+                 user_agent text, ip_address text, is_current boolean, total integer)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_session_ref text := pg_catalog.current_setting('app.session_ref', true);
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The caller's own sign-ins (user_sessions' unique key leads with the user): their own IP address in clear.
+  return query
+    select s.id, s.started_at, s.last_seen_at, s.revoked_at, pg_catalog.left(s.user_agent, 200),
+           pg_catalog.host(s.ip_address), coalesce(s.session_ref = nullif(v_session_ref, ''), false),
+           (pg_catalog.count(*) over ())::integer
+      from app.user_sessions s
+     where s.tenant_id = app.current_tenant_id() and s.user_id = v_user_id
+     order by s.started_at desc, s.id
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_list_my_sessions(integer, integer) is
+  'The signed-in user''s own sign-ins, newest first, the one of this request marked current; a page at a time with the total.';
+grant execute on function api.sp_list_my_sessions(integer, integer) to estate_api;
+
+create or replace function api.sp_revoke_my_session(p_session_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Another user's, another tenant's and an unknown id answer alike, and change nothing.
+  if p_session_id is null or not exists (
+       select 1 from app.user_sessions s
+        where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.id = p_session_id) then
+    perform app.fail('PT404', 'session_not_found', 'session not found');
+  end if;
+  -- Its tokens are refused from the next request on (app.current_user_id), this one's too; again is a no-op.
+  update app.user_sessions s set revoked_at = pg_catalog.now(), revoked_by = app.current_actor_id()
+   where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.id = p_session_id and s.revoked_at is null;
+end
+$$;
+comment on function api.sp_revoke_my_session(uuid) is
+  'Ends one of the signed-in user''s own sessions (this one too): its tokens are refused from the next request on (session_revoked).';
+grant execute on function api.sp_revoke_my_session(uuid) to estate_api;
+
 ------------------------------------------------------------------------------------------------
 -- Personas
 ------------------------------------------------------------------------------------------------

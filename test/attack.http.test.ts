@@ -123,6 +123,8 @@ interface Stock extends Caller {
   linkInvitationId: string;
   /** The caller's revocable trust (grantor and trustee). */
   entityId: string;
+  /** The caller's recorded sign-in (POST /v1/sessions with their token). */
+  sessionId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -221,6 +223,9 @@ async function stock(who: Caller): Promise<Stock> {
   });
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
+  await call(who, 'POST', '/v1/sessions');
+  const sessions = await call(who, 'GET', '/v1/me/sessions');
+  if (sessions.items.length !== 1) throw new Error(`${who.tag} has ${sessions.items.length} sessions`);
   const s = {
     ...who,
     wardId: ward.personaId as string,
@@ -239,6 +244,7 @@ async function stock(who: Caller): Promise<Stock> {
     kinUserId: kin.userId,
     linkInvitationId: received.items[0].invitationId as string,
     entityId: trust.entityId as string,
+    sessionId: sessions.items[0].sessionId as string,
   };
   const ids = [
     who.userId,
@@ -329,6 +335,9 @@ const TABLE: Record<string, Entry> = {
   'POST /v1/sessions': {},
   'GET /v1/me': {},
   'POST /v1/me/deactivation': { caller: 'throwaway' },
+  'GET /v1/me/sessions': { valid: () => ({ query: { limit: 10 } }) },
+  // A fresh user each for the generated and edge requests: the fuzzer's own id must not end its sign-in.
+  'DELETE /v1/me/sessions/:sessionId': { ids: (s) => ({ sessionId: s.sessionId }), caller: 'throwaway' },
   'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },

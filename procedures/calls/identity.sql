@@ -34,6 +34,14 @@ FROM api.sp_get_current_user();
 SELECT user_id AS "userId!", status AS "status!", deactivated_at AS "deactivatedAt!"
 FROM api.sp_deactivate_user();
 
+/* @name listMySessions */
+SELECT session_id AS "sessionId!", started_at AS "startedAt!", last_seen_at AS "lastSeenAt!", revoked_at AS "revokedAt",
+       user_agent AS "userAgent", ip_address AS "ipAddress", is_current AS "current!", total AS "total!"
+FROM api.sp_list_my_sessions(p_limit => :limit!, p_offset => :offset!);
+
+/* @name revokeMySession */
+SELECT api.sp_revoke_my_session(p_session_id => :sessionId!) AS "revoked";
+
 /* @name createPersona */
 SELECT persona_id AS "personaId!", first_name AS "firstName!", middle_name AS "middleName", last_name AS "lastName!",
        preferred_name AS "preferredName", date_of_birth AS "dateOfBirth", is_minor AS "isMinor",

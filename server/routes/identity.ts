@@ -21,6 +21,7 @@ import {
   LinkInvitationParams,
   LinkInvitationRevokeParams,
   LinkReply,
+  MySessionList,
   Persona,
   PersonaIdParams,
   PersonaListQuery,
@@ -30,6 +31,7 @@ import {
   RegistrationReply,
   RelationshipBody,
   RelationshipReply,
+  SessionIdParams,
   UpdatePersonaBody,
   UserProfile,
 } from '../schemas/identity.ts';
@@ -125,6 +127,33 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => ({
       items: await request.inTenant((db) => listMySupportAccess.run(request.query, db)),
     }),
+  );
+
+  app.get(
+    '/me/sessions',
+    {
+      schema: {
+        summary: 'My sign-ins, newest first, the one of this request marked current, with the total',
+        querystring: Page,
+        response: { 200: listOf(MySessionList, identity.listMySessions), ...problemResponses },
+      },
+    },
+    async (request) => request.inTenant((db) => paged(request.query, (page) => identity.listMySessions.run(page, db))),
+  );
+
+  app.delete(
+    '/me/sessions/:sessionId',
+    {
+      schema: {
+        summary: 'Ends one of my sessions (this one too): its tokens are refused from the next request on',
+        params: SessionIdParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await request.inTenant((db) => identity.revokeMySession.run({ sessionId: request.params.sessionId }, db));
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

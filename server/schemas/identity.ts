@@ -45,6 +45,23 @@ export const UserProfile = Type.Object({
 
 export const DeactivationReply = Type.Object({ userId: Uuid, status: Type.String(), deactivatedAt: Timestamp });
 
+/** `GET /v1/me/sessions`: the caller's own sign-ins, newest first. */
+export const MySessionList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      sessionId: Uuid,
+      startedAt: Timestamp,
+      lastSeenAt: Timestamp,
+      revokedAt: Nullable(Timestamp),
+      userAgent: Nullable(Type.String()),
+      ipAddress: Nullable(Type.String({ description: "the address the sign-in came from (the user's own, in clear)" })),
+      current: Type.Boolean({ description: 'the sign-in this request was made with' }),
+    }),
+  ),
+  ...PageFields,
+});
+export const SessionIdParams = Type.Object({ sessionId: Uuid });
+
 export const CreatePersonaBody = Type.Object(
   {
     firstName: Name,
