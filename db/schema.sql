@@ -5266,9 +5266,11 @@ begin
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
-  -- Not registered yet is fine (registration takes a key too); deactivated is not.
-  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub and u.status <> 'active') then
-    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  -- Not registered yet is fine (registration takes a key too); a registered user meets every check
+  -- any procedure makes (deactivated, suspended, a revoked sign-in): no stored answer is replayed
+  -- to them either.
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub) then
+    perform app.current_user_id();
   end if;
   return v_sub;
 end
@@ -5280,7 +5282,7 @@ ALTER FUNCTION app.idempotency_caller() OWNER TO estate_owner;
 -- Name: FUNCTION idempotency_caller(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context, not deactivated; registration comes before a user row).';
+COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
 
 --
 -- Name: insert_asset_details(text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner

@@ -15,15 +15,17 @@ begin
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
-  -- Not registered yet is fine (registration takes a key too); deactivated is not.
-  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub and u.status <> 'active') then
-    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  -- Not registered yet is fine (registration takes a key too); a registered user meets every check
+  -- any procedure makes (deactivated, suspended, a revoked sign-in): no stored answer is replayed
+  -- to them either.
+  if exists (select 1 from app.users u where u.tenant_id = v_tenant_id and u.cognito_sub = v_sub) then
+    perform app.current_user_id();
   end if;
   return v_sub;
 end
 $$;
 comment on function app.idempotency_caller() is
-  'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context, not deactivated; registration comes before a user row).';
+  'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
 
 create or replace function api.sp_claim_idempotency_key(p_key text, p_request_hash text)
   returns table (claimed boolean, response_status integer, response_location text,

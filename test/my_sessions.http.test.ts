@@ -126,8 +126,20 @@ t.test('ending another of my sessions, then the current one: the next request is
     "audited with Ann's identity",
   );
 
+  // A write made with a key before the session ends is not replayed to its token after.
+  const keyed = () =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/personas',
+      headers: { ...bearer(ann.accessToken), 'idempotency-key': 'before-the-end' },
+      payload: { firstName: 'Kept', lastName: 'Once' },
+    });
+  t.equal((await keyed()).statusCode, 201, 'a keyed write while signed in: 201');
   const self = await as(ann.accessToken, 'DELETE', `/v1/me/sessions/${current.sessionId}`);
   t.equal(self.statusCode, 204, 'ending the current session: 204');
+  const replay = await keyed();
+  t.equal(replay.statusCode, 401, 'its replay after the end: 401, not the stored answer');
+  t.equal(replay.json().code, 'session_revoked', 'session_revoked');
   const next = await as(ann.accessToken, 'GET', '/v1/me/sessions');
   t.equal(next.statusCode, 401, 'the next request: 401');
   t.equal(next.json().code, 'session_revoked', 'session_revoked');
