@@ -230,6 +230,10 @@ class TokenRouter {
  * before), and whether the tenant is suspended or the user deactivated is checked by the database
  * on every request, cached or not.
  */
+/** How long a verified token is believed without its signature checked again: a signing key the
+ *  identity provider revokes stops being honoured within it. */
+export const VERIFIED_TOKEN_MAX_AGE_MS = 5 * 60_000;
+
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, { auth: AuthContext; expiresAtMs: number }>();
 
@@ -434,7 +438,7 @@ export default fp<AuthPluginOptions>(
         sessionRef,
       });
       // requireExpiry made sure of exp.
-      verified.set(cacheKey, auth, (payload.exp as number) * 1000);
+      verified.set(cacheKey, auth, Math.min((payload.exp as number) * 1000, Date.now() + VERIFIED_TOKEN_MAX_AGE_MS));
       return auth;
     }
 
