@@ -5625,6 +5625,35 @@ ALTER FUNCTION app.mark_payment_succeeded(p_transaction app.payment_transactions
 COMMENT ON FUNCTION app.mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric) IS 'Records a payment as succeeded (at the time the money moved): the ledger entry (once), and its invoice''s outcome.';
 
 --
+-- Name: mask_audit_changes(text, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Names a family gives its circles, trusts and assets often carry the family's name or an
+  -- address ("Jane Doe Living Trust", "12 Elm St house"): support reads them masked, as elsewhere.
+  select case
+    when p_changes is null or pg_catalog.jsonb_typeof(p_changes) <> 'object' then p_changes
+    else p_changes || coalesce((
+      select pg_catalog.jsonb_object_agg(k.key, '[masked]')
+        from pg_catalog.jsonb_object_keys(p_changes) as k(key)
+       where (p_table_name, k.key) in (('app.fwd_family_circles', 'name'), ('app.fwd_family_circles', 'description'),
+                                       ('app.legal_entities', 'name'),
+                                       ('app.assets', 'name'), ('app.assets', 'description'))), '{}'::jsonb)
+  end
+$$;
+
+ALTER FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION mask_audit_changes(p_table_name text, p_changes jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) IS 'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets masked.';
+
+--
 -- Name: mask_email(text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -8359,7 +8388,7 @@ begin
   -- (its row, or a row naming it); one request's rows. Secrets were redacted when the rows were written.
   return query
     select a.id, a.occurred_at, a.actor_kind, a.actor_id, a.request_id, a.table_name, a.row_id, a.operation,
-           a.changed_columns, a.changes
+           a.changed_columns, app.mask_audit_changes(a.table_name, a.changes)
       from audit.audit_log a
      where a.tenant_id = v_tenant_id
        and (p_user_id is null or a.actor_id = v_sub or a.row_id = p_user_id::text)
@@ -14861,6 +14890,12 @@ REVOKE ALL ON FUNCTION app.lock_ffc(p_ffc_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric) FROM PUBLIC;
+
+--
+-- Name: FUNCTION mask_audit_changes(p_table_name text, p_changes jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION mask_email(p_email text); Type: ACL; Schema: app; Owner: estate_owner

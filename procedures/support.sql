@@ -500,6 +500,25 @@ grant execute on function support.sp_revoke_user_sessions(uuid, uuid, uuid) to e
 -- The audit trail
 ------------------------------------------------------------------------------------------------
 
+create or replace function app.mask_audit_changes(p_table_name text, p_changes jsonb) returns jsonb
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- Names a family gives its circles, trusts and assets often carry the family's name or an
+  -- address ("Jane Doe Living Trust", "12 Elm St house"): support reads them masked, as elsewhere.
+  select case
+    when p_changes is null or pg_catalog.jsonb_typeof(p_changes) <> 'object' then p_changes
+    else p_changes || coalesce((
+      select pg_catalog.jsonb_object_agg(k.key, '[masked]')
+        from pg_catalog.jsonb_object_keys(p_changes) as k(key)
+       where (p_table_name, k.key) in (('app.fwd_family_circles', 'name'), ('app.fwd_family_circles', 'description'),
+                                       ('app.legal_entities', 'name'),
+                                       ('app.assets', 'name'), ('app.assets', 'description'))), '{}'::jsonb)
+  end
+$$;
+comment on function app.mask_audit_changes(text, jsonb) is
+  'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets masked.';
+
 create or replace function support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid,
                                                      p_request_id text, p_limit integer, p_offset integer)
   returns table (audit_id bigint, occurred_at timestamptz, actor_kind text, actor_id text, request_id text,
@@ -528,7 +547,7 @@ begin
   -- (its row, or a row naming it); one request's rows. Secrets were redacted when the rows were written.
   return query
     select a.id, a.occurred_at, a.actor_kind, a.actor_id, a.request_id, a.table_name, a.row_id, a.operation,
-           a.changed_columns, a.changes
+           a.changed_columns, app.mask_audit_changes(a.table_name, a.changes)
       from audit.audit_log a
      where a.tenant_id = v_tenant_id
        and (p_user_id is null or a.actor_id = v_sub or a.row_id = p_user_id::text)

@@ -19,6 +19,12 @@ const agent = await staffPool.addStaff();
 const ann = await registerThroughApi(app, home, 'Ann', 'Lee');
 const bob = await registerThroughApi(app, home, 'Bob', 'Ray');
 const otto = await registerThroughApi(app, away, 'Otto', 'Fay');
+const bobCircle = await app.inject({
+  method: 'POST',
+  url: '/v1/ffcs',
+  headers: bearer(bob.accessToken),
+  payload: { name: 'The Leeward Family' },
+});
 
 const asStaff = (token: string, method: string, url: string, payload?: object) =>
   app.inject({ method: method as 'GET', url, headers: bearer(token), payload });
@@ -280,6 +286,16 @@ t.test('the audit trail: by user, by request id, and every support action in it 
     ),
     'and so is support reading her personas',
   );
+  // A circle's name often carries the family's: support reads it masked in the trail too.
+  t.equal(bobCircle.statusCode, 201, 'Bob created a circle');
+  const withCircle = await staffGet(
+    `/support/v1/tenants/${home.tenantId}/audit-log?requestId=${String(bobCircle.headers['x-request-id'])}`,
+  );
+  const circleRow = (withCircle.json().items as Array<{ tableName: string; changes: Record<string, unknown> }>).find(
+    (r) => r.tableName === 'app.fwd_family_circles',
+  );
+  t.equal(circleRow?.changes.name, '[masked]', "the circle's name is masked in the trail");
+  t.notOk(withCircle.body.includes('Leeward'), 'and nowhere in the answer');
   const one = rows.find((r) => r.actorId === ann.sub)!;
   const byRequest = await staffGet(`/support/v1/tenants/${home.tenantId}/audit-log?requestId=${one.requestId}`);
   t.ok(byRequest.json().items.length >= 1, 'by request id: that request');
