@@ -392,6 +392,8 @@ t.test('slow headers and oversized headers: closed within the bound, answered wi
     poolSize: 1,
     fieldEncryptionKeys: generateFieldKeys('test'),
     timeouts: { headersMs: 500, requestMs: 1000, checkIntervalMs: 100 },
+    // As testApp: a loaded machine's event-loop lag must not shed these requests (503) first.
+    loadShedding: { maxEventLoopDelayMs: 0 },
   });
   t.teardown(() => timed.close());
   await timed.listen({ host: '127.0.0.1', port: 0 });
