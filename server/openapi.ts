@@ -17,6 +17,7 @@ import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
 import * as supportQueries from '../generated/support.queries.ts';
+import * as supportAccessQueries from '../generated/support_access.queries.ts';
 import * as tenancyQueries from '../generated/tenancy.queries.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
@@ -77,6 +78,7 @@ for (const queries of [
   netWorthQueries,
   stripeQueries,
   supportQueries,
+  supportAccessQueries,
   tenancyQueries,
 ])
   for (const [name, query] of Object.entries(queries)) {
