@@ -125,6 +125,8 @@ interface Stock extends Caller {
   entityId: string;
   /** The caller's recorded sign-in (POST /v1/sessions with their token). */
   sessionId: string;
+  /** Support's request for access to the caller's data (pending, the caller's to decide). */
+  accessRequestId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -226,6 +228,13 @@ async function stock(who: Caller): Promise<Stock> {
   await call(who, 'POST', '/v1/sessions');
   const sessions = await call(who, 'GET', '/v1/me/sessions');
   if (sessions.items.length !== 1) throw new Error(`${who.tag} has ${sessions.items.length} sessions`);
+  const accessRequest = await app.inject({
+    method: 'POST',
+    url: `/support/v1/tenants/${who.tenant.tenantId}/users/${who.userId}/access-requests`,
+    headers: bearer(staff.accessToken),
+    payload: { reason: `support needs to see ${who.tag}'s accounts`, ticketRef: 'SUP-ATTACK', minutes: 30 },
+  });
+  if (accessRequest.statusCode !== 201) throw new Error(`no access request for ${who.tag}: ${accessRequest.body}`);
   const s = {
     ...who,
     wardId: ward.personaId as string,
@@ -245,6 +254,7 @@ async function stock(who: Caller): Promise<Stock> {
     linkInvitationId: received.items[0].invitationId as string,
     entityId: trust.entityId as string,
     sessionId: sessions.items[0].sessionId as string,
+    accessRequestId: accessRequest.json().requestId as string,
   };
   const ids = [
     who.userId,
@@ -339,6 +349,11 @@ const TABLE: Record<string, Entry> = {
   // A fresh user each for the generated and edge requests: the fuzzer's own id must not end its sign-in.
   'DELETE /v1/me/sessions/:sessionId': { ids: (s) => ({ sessionId: s.sessionId }), caller: 'throwaway' },
   'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/support-access-requests': { valid: () => ({ query: { state: 'pending', limit: 10 } }) },
+  'POST /v1/me/support-access-requests/:requestId/approve': { ids: (s) => ({ requestId: s.accessRequestId }) },
+  'POST /v1/me/support-access-requests/:requestId/deny': { ids: (s) => ({ requestId: s.accessRequestId }) },
+  'POST /v1/me/support-access-requests/:requestId/revoke': { ids: (s) => ({ requestId: s.accessRequestId }) },
+  'GET /v1/me/support-access-events': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },
@@ -589,6 +604,40 @@ const TABLE: Record<string, Entry> = {
     door: 'support',
     ids: supportTenant,
     valid: () => ({ query: { requestId: 'probe-request', limit: 10 } }),
+  },
+  'POST /support/v1/tenants/:tenantId/users/:userId/access-requests': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ body: { reason: 'the caller asked us to check their accounts', ticketRef: 'SUP-2', minutes: 60 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/access-requests': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ query: { limit: 10 } }),
+  },
+  'POST /support/v1/tenants/:tenantId/users/:userId/break-glass': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({
+      body: { reason: 'suspected account takeover, user unreachable', ticketRef: 'SEC-1', minutes: 15 },
+    }),
+  },
+  'POST /support/v1/tenants/:tenantId/break-glass/:requestId/approve': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, requestId: s.accessRequestId }),
+  },
+  'POST /support/v1/tenants/:tenantId/access-requests/:requestId/close': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, requestId: s.accessRequestId }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/assets': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ query: { limit: 10 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/assets/:assetId/account-number': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, userId: s.userId, assetId: s.assetId }),
   },
   'GET /support/v1/exchange-rates': { door: 'support', valid: () => ({ query: { baseCurrency: 'USD', limit: 10 } }) },
   'POST /support/v1/exchange-rates': {
