@@ -708,6 +708,37 @@ ALTER FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, 
 COMMENT ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) IS 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
 
 --
+-- Name: sp_approve_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_approve_support_access_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.support_access_requests := app.my_support_access_request(p_request_id);
+begin
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'pending' then
+    perform app.fail('PT409', 'access_request_not_pending', 'this request is no longer waiting for a decision');
+  end if;
+  -- The minutes run from the user's approval, not from the request.
+  update app.support_access_requests r
+     set status = 'approved', decided_by = app.current_actor_id(), decided_at = pg_catalog.now(),
+         expires_at = pg_catalog.now() + pg_catalog.make_interval(mins => r.minutes)
+   where r.tenant_id = v_row.tenant_id and r.id = v_row.id;
+  return query select * from app.my_support_access_request_row(v_row.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_approve_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_approve_support_access_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_approve_support_access_request(p_request_id uuid) IS 'The signed-in user lets support see their data beyond the masked view for the minutes asked, from now.';
+
+--
 -- Name: sp_assign_asset_to_entity(uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1611,6 +1642,35 @@ ALTER FUNCTION api.sp_delete_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) IS 'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
+
+--
+-- Name: sp_deny_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_deny_support_access_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.support_access_requests := app.my_support_access_request(p_request_id);
+begin
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'pending' then
+    perform app.fail('PT409', 'access_request_not_pending', 'this request is no longer waiting for a decision');
+  end if;
+  update app.support_access_requests r
+     set status = 'denied', decided_by = app.current_actor_id(), decided_at = pg_catalog.now()
+   where r.tenant_id = v_row.tenant_id and r.id = v_row.id;
+  return query select * from app.my_support_access_request_row(v_row.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_deny_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_deny_support_access_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) IS 'The signed-in user refuses support''s request for access to their data.';
 
 --
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2670,6 +2730,74 @@ ALTER FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) 
 COMMENT ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) IS 'The signed-in user''s access records: when support was allowed to see their contact data in clear, why (reason, ticket), until when, and how often it looked.';
 
 --
+-- Name: sp_list_my_support_access_events(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) RETURNS TABLE(event_id uuid, occurred_at timestamp with time zone, what text, asset_id uuid, asset_name text, request_id uuid, kind text, reason text, ticket_ref text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- "Support viewed your account number of <asset> on <when> because <reason> (<ticket>)".
+  return query
+    select e.id, e.occurred_at, e.what, e.asset_id, a.name, r.id, r.kind, r.reason, r.ticket_ref
+      from app.support_access_events e
+      join app.support_access_requests r on r.tenant_id = e.tenant_id and r.id = e.access_request_id
+      left join app.assets a on a.tenant_id = e.tenant_id and a.id = e.asset_id
+     where e.tenant_id = app.current_tenant_id() and e.user_id = v_user_id
+     order by e.occurred_at desc, e.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_support_access_events(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) IS 'The signed-in user''s access records: each time support looked at their data under an access (assets in clear, an account number), when, why and under which request.';
+
+--
+-- Name: sp_list_my_support_access_requests(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_state is not null
+     and p_state not in ('pending', 'lapsed', 'active', 'expired', 'denied', 'revoked', 'closed') then
+    perform app.fail('PT400', 'invalid_state', 'state is pending, lapsed, active, expired, denied, revoked or closed');
+  end if;
+  return query
+    select x.*
+      from app.support_access_requests r
+      cross join lateral app.my_support_access_request_row(r.id) x
+     where r.tenant_id = app.current_tenant_id() and r.user_id = v_user_id
+       and (r.kind = 'consent' or r.decided_at is not null)
+       and (p_state is null or x.state = p_state)
+     order by r.requested_at desc, r.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) IS 'The signed-in user''s support access requests, newest first: what support asked for and why, waiting ones to approve or deny, and break-glass accesses once they took effect.';
+
+--
 -- Name: sp_list_payment_methods(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3248,6 +3376,39 @@ ALTER FUNCTION api.sp_revoke_my_session(p_session_id uuid) OWNER TO estate_owner
 --
 
 COMMENT ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) IS 'Ends one of the signed-in user''s own sessions (this one too): its tokens are refused from the next request on (session_revoked).';
+
+--
+-- Name: sp_revoke_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.support_access_requests := app.my_support_access_request(p_request_id);
+begin
+  -- A break-glass access exists because the user could not be asked (docs/support.md): staff end it.
+  if v_row.kind = 'break_glass' then
+    perform app.fail('PT409', 'break_glass_not_revocable', 'a break-glass access is ended by support, not revoked by the user');
+  end if;
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'active' then
+    perform app.fail('PT409', 'access_request_not_active', 'this access is not active');
+  end if;
+  update app.support_access_requests r
+     set status = 'revoked', ended_by = app.current_actor_id(), ended_at = pg_catalog.now()
+   where r.tenant_id = v_row.tenant_id and r.id = v_row.id;
+  return query select * from app.my_support_access_request_row(v_row.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_support_access_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) IS 'The signed-in user ends an access they approved before it expires: support''s next look is refused.';
 
 --
 -- Name: sp_search_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4783,6 +4944,35 @@ ALTER FUNCTION app.check_sort(p_sort text, p_allowed text[]) OWNER TO estate_own
 COMMENT ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) IS 'Refuses a sort key outside the list''s allow-list (invalid_sort); NULL keeps the default order.';
 
 --
+-- Name: check_support_access_input(text, text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+begin
+  if p_reason is null or pg_catalog.length(pg_catalog.btrim(p_reason)) not between 10 and 500 then
+    perform app.fail('PT400', 'invalid_reason', 'state the reason in 10 to 500 characters');
+  end if;
+  if p_ticket_ref is null or p_ticket_ref !~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$' then
+    perform app.fail('PT400', 'invalid_ticket_ref', 'a ticket reference is 1 to 64 letters, digits or ._#/-');
+  end if;
+  if p_minutes is null or p_minutes not between 1 and p_max_minutes then
+    perform app.fail('PT400', 'invalid_duration', pg_catalog.format('this access lasts 1 to %s minutes', p_max_minutes));
+  end if;
+end
+$_$;
+
+ALTER FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) IS 'Refuses a support access request without a reason (10 to 500 characters), a ticket reference, or a duration of 1 to the maximum minutes.';
+
+--
 -- Name: check_valuation_source(text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5730,6 +5920,118 @@ ALTER FUNCTION app.mask_phone(p_phone text) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.mask_phone(p_phone text) IS 'A phone number as support staff see it: ***-***-1234.';
 
 --
+-- Name: support_access_requests; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_access_requests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    kind text NOT NULL,
+    staff_actor text NOT NULL,
+    reason text NOT NULL,
+    ticket_ref text NOT NULL,
+    minutes integer NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    respond_by timestamp with time zone NOT NULL,
+    decided_by text,
+    decided_at timestamp with time zone,
+    expires_at timestamp with time zone,
+    ended_by text,
+    ended_at timestamp with time zone,
+    view_count integer DEFAULT 0 NOT NULL,
+    last_viewed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_access_requests_check CHECK (((kind = 'consent'::text) OR (minutes <= 120))),
+    CONSTRAINT support_access_requests_check1 CHECK ((respond_by > requested_at)),
+    CONSTRAINT support_access_requests_check2 CHECK (((decided_at IS NULL) = (decided_by IS NULL))),
+    CONSTRAINT support_access_requests_check3 CHECK ((((status = 'approved'::text) OR (status = 'revoked'::text) OR ((status = 'closed'::text) AND (decided_at IS NOT NULL))) = (expires_at IS NOT NULL))),
+    CONSTRAINT support_access_requests_check4 CHECK (((status <> 'pending'::text) OR (decided_at IS NULL))),
+    CONSTRAINT support_access_requests_check5 CHECK (((status <> ALL (ARRAY['approved'::text, 'denied'::text, 'revoked'::text])) OR (decided_at IS NOT NULL))),
+    CONSTRAINT support_access_requests_check6 CHECK (((ended_at IS NULL) = (ended_by IS NULL))),
+    CONSTRAINT support_access_requests_check7 CHECK (((status = ANY (ARRAY['revoked'::text, 'closed'::text])) = (ended_at IS NOT NULL))),
+    CONSTRAINT support_access_requests_check8 CHECK (((kind <> 'break_glass'::text) OR (decided_by IS DISTINCT FROM staff_actor))),
+    CONSTRAINT support_access_requests_check9 CHECK (((expires_at IS NULL) OR (expires_at <= (decided_at + make_interval(mins => minutes))))),
+    CONSTRAINT support_access_requests_decided_by_check CHECK (((length(decided_by) >= 1) AND (length(decided_by) <= 200))),
+    CONSTRAINT support_access_requests_ended_by_check CHECK (((length(ended_by) >= 1) AND (length(ended_by) <= 200))),
+    CONSTRAINT support_access_requests_kind_check CHECK ((kind = ANY (ARRAY['consent'::text, 'break_glass'::text]))),
+    CONSTRAINT support_access_requests_minutes_check CHECK (((minutes >= 1) AND (minutes <= 1440))),
+    CONSTRAINT support_access_requests_reason_check CHECK (((length(btrim(reason)) >= 10) AND (length(btrim(reason)) <= 500))),
+    CONSTRAINT support_access_requests_staff_actor_check CHECK ((staff_actor ~ '^cognito:[\w-]{1,128}$'::text)),
+    CONSTRAINT support_access_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'denied'::text, 'revoked'::text, 'closed'::text]))),
+    CONSTRAINT support_access_requests_ticket_ref_check CHECK ((ticket_ref ~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$'::text)),
+    CONSTRAINT support_access_requests_view_count_check CHECK ((view_count >= 0))
+);
+
+ALTER TABLE ONLY app.support_access_requests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_access_requests OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_access_requests; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_access_requests IS 'Support''s requests for a user''s data beyond the masked view: approved by the user (consent) or by a second staff member (break-glass); an approved one is a time-limited grant of the staff member who asked.';
+
+--
+-- Name: my_support_access_request(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.my_support_access_request(p_request_id uuid) RETURNS app.support_access_requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_row app.support_access_requests;
+begin
+  -- The user's own requests: consent ones, and break-glass ones once they took effect. Another
+  -- user's, another tenant's and a random id answer alike.
+  select * into v_row from app.support_access_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id and r.user_id = v_user_id
+     and (r.kind = 'consent' or r.decided_at is not null)
+   for update;
+  if v_row.id is null then
+    perform app.fail('PT404', 'access_request_not_found', 'access request not found');
+  end if;
+  return v_row;
+end
+$$;
+
+ALTER FUNCTION app.my_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION my_support_access_request(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.my_support_access_request(p_request_id uuid) IS 'Locks and returns one of the calling user''s support access requests; raises access_request_not_found for any other id.';
+
+--
+-- Name: my_support_access_request_row(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.my_support_access_request_row(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Which staff member is support's business (the audit log); that support asked, why and when is the user's.
+  select r.id, r.kind, app.support_access_state(r.status, r.respond_by, r.expires_at), r.reason, r.ticket_ref,
+         r.minutes, r.requested_at, r.respond_by, r.decided_at, r.expires_at, r.ended_at, r.view_count, r.last_viewed_at
+    from app.support_access_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id
+$$;
+
+ALTER FUNCTION app.my_support_access_request_row(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION my_support_access_request_row(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.my_support_access_request_row(p_request_id uuid) IS 'One support access request as its user sees it (not which staff member).';
+
+--
 -- Name: net_worth_of(uuid[], date, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5880,6 +6182,45 @@ ALTER FUNCTION app.normalize_origin(p_origin text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.normalize_origin(p_origin text) IS 'Checks a browser origin (https://host[:port], or http://localhost|127.0.0.1[:port]) and returns it as browsers send it, raising invalid_origin.';
+
+--
+-- Name: open_support_access(uuid, uuid, text, text, text, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_actor text := app.require_staff_member();
+  v_id uuid;
+begin
+  perform app.require_tenant_user(p_user_id);
+  perform app.check_support_access_input(p_reason, p_ticket_ref, p_minutes,
+                                         case p_kind when 'consent' then 1440 else 120 end);
+  -- One open request of a kind per staff member and user (concurrent askers serialised here).
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('support-access:' || p_tenant_id || ':' || p_user_id));
+  if exists (select 1 from app.support_access_requests r
+              where r.tenant_id = p_tenant_id and r.user_id = p_user_id and r.staff_actor = v_actor
+                and r.kind = p_kind and r.status = 'pending' and r.respond_by > pg_catalog.now()) then
+    perform app.fail('PT409', 'access_request_pending', 'you already have a request waiting for this user');
+  end if;
+  insert into app.support_access_requests (tenant_id, user_id, kind, staff_actor, reason, ticket_ref, minutes, respond_by)
+  values (p_tenant_id, p_user_id, p_kind, v_actor, pg_catalog.btrim(p_reason), p_ticket_ref, p_minutes,
+          -- The user has a week to answer; a break-glass access is an emergency: a second staff member has an hour.
+          pg_catalog.now() + case p_kind when 'consent' then interval '7 days' else interval '1 hour' end)
+  returning id into v_id;
+  return v_id;
+end
+$$;
+
+ALTER FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Records a pending support access request (consent or break-glass) of the calling staff member for a user of the tenant.';
 
 --
 -- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6626,6 +6967,72 @@ ALTER FUNCTION app.require_plan(p_code text) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.require_plan(p_code text) IS 'The plan with this code if the tenant offers it; plan_not_found otherwise.';
 
 --
+-- Name: require_staff_member(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_staff_member() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_support_session();
+  -- An operator's name is whatever the CLI was told: two names are not two people. Access to a
+  -- user's data is asked for, held and approved by staff members signed in through the door.
+  if not app.is_staff_door_actor() then
+    perform app.fail('PT403', 'staff_member_only', 'only a staff member signed in through the support door may do this');
+  end if;
+  return app.current_actor_id();
+end
+$$;
+
+ALTER FUNCTION app.require_staff_member() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_staff_member(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_staff_member() IS 'Raises unless the support session is a registered, active staff member of the door (not an operator); returns their actor name.';
+
+--
+-- Name: require_support_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) RETURNS TABLE(request_id uuid, expires_at timestamp with time zone)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_id uuid;
+  v_expires_at timestamptz;
+begin
+  -- Only the staff member who asked, only that user, only approved and before it expires. A random
+  -- id, another tenant's user and an ungranted user all have no such grant: one answer.
+  select r.id, r.expires_at into v_id, v_expires_at
+    from app.support_access_requests r
+   where r.tenant_id = p_tenant_id and r.user_id = p_user_id and r.staff_actor = app.current_actor_id()
+     and r.status = 'approved' and r.expires_at > pg_catalog.now()
+   order by r.expires_at desc limit 1
+   for update;
+  if v_id is null then
+    perform app.fail('PT403', 'support_access_required',
+      'this needs an access to the user''s data that the user (or a second staff member, break-glass) approved, current and yours');
+  end if;
+  update app.support_access_requests r set view_count = r.view_count + 1, last_viewed_at = pg_catalog.now()
+   where r.tenant_id = p_tenant_id and r.id = v_id;
+  return query select v_id, v_expires_at;
+end
+$$;
+
+ALTER FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_support_access(p_tenant_id uuid, p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) IS 'Raises support_access_required unless the calling staff member holds a current approved access to the user; counts the look.';
+
+--
 -- Name: require_support_session(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -7120,6 +7527,51 @@ ALTER FUNCTION app.subscription_view(p_subscription_id uuid) OWNER TO estate_own
 --
 
 COMMENT ON FUNCTION app.subscription_view(p_subscription_id uuid) IS 'A subscription as the API shows it, with the plan whose limits apply now.';
+
+--
+-- Name: support_access_request_row(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select r.id, r.user_id, r.kind, app.support_access_state(r.status, r.respond_by, r.expires_at), r.reason,
+         r.ticket_ref, r.minutes, r.staff_actor, r.requested_at, r.respond_by, r.decided_by, r.decided_at,
+         r.expires_at, r.ended_by, r.ended_at, r.view_count, r.last_viewed_at
+    from app.support_access_requests r
+   where r.tenant_id = p_tenant_id and r.id = p_request_id
+$$;
+
+ALTER FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION support_access_request_row(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) IS 'One support access request as staff see it (who asked, who decided).';
+
+--
+-- Name: support_access_state(text, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when p_status = 'pending' and p_respond_by <= pg_catalog.now() then 'lapsed'
+              when p_status = 'approved' and p_expires_at <= pg_catalog.now() then 'expired'
+              when p_status = 'approved' then 'active'
+              else p_status end
+$$;
+
+ALTER FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) IS 'A support access request''s state now: pending, lapsed (unanswered in time), active, expired, denied, revoked (by the user) or closed (by staff).';
 
 --
 -- Name: persona_link_invitations; Type: TABLE; Schema: app; Owner: estate_owner
@@ -7847,6 +8299,90 @@ ALTER FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_e
 COMMENT ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) IS 'Operators: registers a staff member (a subject of a staff pool) who may then use the support door; again updates email and name.';
 
 --
+-- Name: sp_approve_break_glass(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_row app.support_access_requests;
+begin
+  -- The row lock serialises racing approvers: the second one finds it approved already.
+  select * into v_row from app.support_access_requests r
+   where r.tenant_id = v_tenant_id and r.id = p_request_id and r.kind = 'break_glass'
+   for update;
+  if v_row.id is null then
+    perform app.fail('PT404', 'access_request_not_found', 'access request not found');
+  end if;
+  if v_row.staff_actor = v_actor then
+    perform app.fail('PT403', 'break_glass_second_staff_required',
+      'a break-glass access is approved by a second, different staff member, never by the one who opened it');
+  end if;
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'pending' then
+    perform app.fail('PT409', 'access_request_not_pending', 'this request is no longer waiting for a decision');
+  end if;
+  update app.support_access_requests r
+     set status = 'approved', decided_by = v_actor, decided_at = pg_catalog.now(),
+         expires_at = pg_catalog.now() + pg_catalog.make_interval(mins => r.minutes)
+   where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  raise log 'BREAK-GLASS approved: tenant %, user %, request %, opened by %, approved by %',
+    v_tenant_id, v_row.user_id, p_request_id, v_row.staff_actor, v_actor;
+  return query select * from app.support_access_request_row(v_tenant_id, p_request_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) IS 'Support: a second, different staff member approves a pending break-glass access; it is then the opener''s for its minutes, and the user sees it.';
+
+--
+-- Name: sp_close_support_access(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_state text;
+begin
+  select app.support_access_state(r.status, r.respond_by, r.expires_at) into v_state
+    from app.support_access_requests r
+   where r.tenant_id = v_tenant_id and r.id = p_request_id
+   for update;
+  if v_state is null then
+    perform app.fail('PT404', 'access_request_not_found', 'access request not found');
+  end if;
+  -- Any staff member may withdraw a request or end an access early (a reviewer who refuses a
+  -- break-glass closes it); nobody can reopen one.
+  if v_state not in ('pending', 'active') then
+    perform app.fail('PT409', 'access_request_not_open', 'this request is neither waiting nor active');
+  end if;
+  update app.support_access_requests r set status = 'closed', ended_by = v_actor, ended_at = pg_catalog.now()
+   where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  return query select * from app.support_access_request_row(v_tenant_id, p_request_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_close_support_access(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) IS 'Support: withdraws a waiting access request or ends an active access early (any staff member; audited).';
+
+--
 -- Name: sp_create_tenant(text, text, jsonb, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -7987,6 +8523,52 @@ ALTER FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit int
 COMMENT ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) IS 'Support: a tenant''s users by whole email, name start, user, persona or Cognito id; emails and names masked; paged, audited.';
 
 --
+-- Name: sp_get_account_number(uuid, uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) RETURNS TABLE(asset_id uuid, identifier_ciphertext bytea, identifier_last4 text, access_expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_request_id uuid;
+  v_expires_at timestamptz;
+  v_ciphertext bytea;
+  v_last4 text;
+begin
+  select g.request_id, g.expires_at into v_request_id, v_expires_at from app.require_support_access(v_tenant_id, p_user_id) g;
+  select a.identifier_ciphertext, a.identifier_last4 into v_ciphertext, v_last4
+    from app.user_personas up
+    join app.asset_ownerships o on o.tenant_id = up.tenant_id and o.persona_id = up.persona_id
+    join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self' and a.id = p_asset_id;
+  if not found then
+    perform app.fail('PT404', 'asset_not_found', 'asset not found');
+  end if;
+  if v_ciphertext is null then
+    perform app.fail('PT404', 'account_number_not_found', 'this asset has no account number');
+  end if;
+  -- The ciphertext only: the support route decrypts it with the API's field keys.
+  insert into app.support_access_events (tenant_id, access_request_id, user_id, what, asset_id, staff_actor)
+  values (v_tenant_id, v_request_id, p_user_id, 'account_number', p_asset_id, v_actor);
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_account_number', p_asset_id::text,
+    pg_catalog.jsonb_build_object('access_request_id', v_request_id, 'user_id', p_user_id));
+  return query select p_asset_id, v_ciphertext, v_last4, v_expires_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) IS 'Support: the encrypted account number of one of a user''s assets (the route decrypts it), under a current approved access of the caller''s; recorded as an access event the user sees, audited.';
+
+--
 -- Name: sp_get_current_staff(); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8067,6 +8649,49 @@ ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
+
+--
+-- Name: sp_get_user_assets_unmasked(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, status text, ownership_percentage numeric, ownership_form text, latest_value numeric, valued_on date, identifier_last4 text, access_expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_request_id uuid;
+  v_expires_at timestamptz;
+begin
+  perform app.check_page(p_limit, p_offset);
+  select g.request_id, g.expires_at into v_request_id, v_expires_at from app.require_support_access(v_tenant_id, p_user_id) g;
+  insert into app.support_access_events (tenant_id, access_request_id, user_id, what, staff_actor)
+  values (v_tenant_id, v_request_id, p_user_id, 'assets', v_actor);
+  -- The user's own persona's assets (the people they act for were not asked).
+  return query
+    select a.id, a.asset_type, a.category_code, a.name, a.description, a.currency, a.is_liability, a.status,
+           o.ownership_percentage, o.ownership_form::text, l.amount, l.valued_on, a.identifier_last4, v_expires_at
+      from app.user_personas up
+      join app.asset_ownerships o on o.tenant_id = up.tenant_id and o.persona_id = up.persona_id
+      join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+      left join app.asset_latest_valuations l on l.tenant_id = a.tenant_id and l.asset_id = a.id
+     where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self'
+     order by a.created_at, a.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_assets_unmasked', p_user_id::text,
+    pg_catalog.jsonb_build_object('access_request_id', v_request_id, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: the assets of a user''s own persona with names and descriptions in clear, under a current approved access of the caller''s; recorded as an access event the user sees, audited.';
 
 --
 -- Name: sp_get_user_circles(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8326,6 +8951,39 @@ ALTER FUNCTION support.sp_list_staff_auth_clients() OWNER TO estate_owner;
 COMMENT ON FUNCTION support.sp_list_staff_auth_clients() IS 'The active (issuer, app client) pairs of the staff pools, from which the API builds the support door''s token verifiers.';
 
 --
+-- Name: sp_list_support_access_requests(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select x.*
+      from app.support_access_requests r
+      cross join lateral app.support_access_request_row(v_tenant_id, r.id) x
+     where r.tenant_id = v_tenant_id and r.user_id = v_user_id
+     order by r.requested_at desc, r.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_support_access_requests', v_user_id::text,
+    pg_catalog.jsonb_build_object('limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: every access request about a user (consent and break-glass), newest first, with who asked and who decided; paged, audited.';
+
+--
 -- Name: sp_list_user_sessions(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8358,6 +9016,32 @@ ALTER FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p
 --
 
 COMMENT ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: a user''s recorded sign-ins, newest first, IP addresses masked; paged, audited.';
+
+--
+-- Name: sp_open_break_glass(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_id uuid := app.open_support_access(v_tenant_id, p_user_id, 'break_glass', p_reason, p_ticket_ref, p_minutes);
+begin
+  -- Loud: the database's log as well as the audit trail (the row's INSERT names the staff member).
+  raise log 'BREAK-GLASS opened: tenant %, user %, request %, by %', v_tenant_id, p_user_id, v_id, app.current_actor_id();
+  return query select * from app.support_access_request_row(v_tenant_id, v_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Support, emergencies only: opens a break-glass access to a user''s data without their consent (reason, ticket, 1 to 120 minutes); effective only once a second staff member approves it within the hour.';
 
 --
 -- Name: sp_read_audit_log(uuid, uuid, uuid, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8594,6 +9278,30 @@ ALTER FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, 
 --
 
 COMMENT ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) IS 'Operators: registers the Cognito user pool (or development provider) support staff sign in with; again returns the same id.';
+
+--
+-- Name: sp_request_support_access(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_id uuid := app.open_support_access(v_tenant_id, p_user_id, 'consent', p_reason, p_ticket_ref, p_minutes);
+begin
+  return query select * from app.support_access_request_row(v_tenant_id, v_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Support: asks a user for access to their data beyond the masked view (reason, ticket, 1 to 1440 minutes once approved); the user approves or denies it within a week.';
 
 --
 -- Name: sp_revoke_user_sessions(uuid, uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10133,6 +10841,34 @@ ALTER TABLE app.subscription_seats OWNER TO estate_owner;
 COMMENT ON TABLE app.subscription_seats IS 'Seats: each person in a subscriber''s circles holds one (once, however many of those circles they are in).';
 
 --
+-- Name: support_access_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_access_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    access_request_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    what text NOT NULL,
+    asset_id uuid,
+    staff_actor text NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_access_events_check CHECK (((what = 'account_number'::text) = (asset_id IS NOT NULL))),
+    CONSTRAINT support_access_events_staff_actor_check CHECK ((staff_actor ~ '^cognito:[\w-]{1,128}$'::text)),
+    CONSTRAINT support_access_events_what_check CHECK ((what = ANY (ARRAY['assets'::text, 'account_number'::text])))
+);
+
+ALTER TABLE ONLY app.support_access_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_access_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_access_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_access_events IS 'Each look support took under an access grant (the user''s assets in clear, an account number decrypted): the user''s access records.';
+
+--
 -- Name: support_app_clients; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -11156,6 +11892,20 @@ ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_stripe_subscription_id_key UNIQUE (stripe_subscription_id);
 
 --
+-- Name: support_access_events support_access_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_events
+    ADD CONSTRAINT support_access_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: support_access_requests support_access_requests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_requests
+    ADD CONSTRAINT support_access_requests_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: support_app_clients support_app_clients_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11747,6 +12497,24 @@ CREATE INDEX subscriptions_plan_idx ON app.subscriptions USING btree (plan_id);
 CREATE INDEX subscriptions_user_idx ON app.subscriptions USING btree (tenant_id, user_id);
 
 --
+-- Name: support_access_events_request_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_access_events_request_idx ON app.support_access_events USING btree (tenant_id, access_request_id);
+
+--
+-- Name: support_access_events_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_access_events_user_idx ON app.support_access_events USING btree (tenant_id, user_id, occurred_at);
+
+--
+-- Name: support_access_requests_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_access_requests_user_idx ON app.support_access_requests USING btree (tenant_id, user_id, requested_at);
+
+--
 -- Name: support_staff_provider_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -12059,6 +12827,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscription_seats FOR EACH 
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: support_access_requests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_access_requests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: support_app_clients _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12431,6 +13205,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_s
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_customer_id');
+
+--
+-- Name: support_access_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_access_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: support_access_requests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_access_requests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: support_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -13074,6 +13860,27 @@ ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
+-- Name: support_access_events support_access_events_tenant_id_access_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_events
+    ADD CONSTRAINT support_access_events_tenant_id_access_request_id_fkey FOREIGN KEY (tenant_id, access_request_id) REFERENCES app.support_access_requests(tenant_id, id);
+
+--
+-- Name: support_access_events support_access_events_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_events
+    ADD CONSTRAINT support_access_events_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: support_access_requests support_access_requests_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_requests
+    ADD CONSTRAINT support_access_requests_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: support_app_clients support_app_clients_provider_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -13421,6 +14228,18 @@ CREATE POLICY all_own_tenant ON app.subscription_seats USING ((tenant_id = ( SEL
 --
 
 CREATE POLICY all_own_tenant ON app.subscriptions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: support_access_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.support_access_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: support_access_requests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.support_access_requests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: support_unmask_grants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -13789,6 +14608,18 @@ ALTER TABLE app.subscription_seats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.subscriptions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: support_access_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_access_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: support_access_requests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_access_requests ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: support_app_clients; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -13982,6 +14813,13 @@ REVOKE ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_numbe
 GRANT ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) TO estate_api;
 
 --
+-- Name: FUNCTION sp_approve_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_approve_support_access_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_approve_support_access_request(p_request_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14127,6 +14965,13 @@ GRANT ALL ON FUNCTION api.sp_delete_asset(p_asset_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_deny_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -14346,6 +15191,20 @@ REVOKE ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset i
 GRANT ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_support_access_events(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_payment_methods(); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14449,6 +15308,13 @@ GRANT ALL ON FUNCTION api.sp_revoke_link_invitation(p_persona_id uuid, p_user_id
 
 REVOKE ALL ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_search_assets(p_query text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -14718,6 +15584,12 @@ REVOKE ALL ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max i
 REVOKE ALL ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_valuation_source(p_source text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14922,6 +15794,18 @@ REVOKE ALL ON FUNCTION app.mask_name(p_first text, p_last text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.mask_phone(p_phone text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION my_support_access_request(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.my_support_access_request(p_request_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION my_support_access_request_row(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.my_support_access_request_row(p_request_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14938,6 +15822,12 @@ REVOKE ALL ON FUNCTION app.normalize_email(p_email text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.normalize_origin(p_origin text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION payment_method_list(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -15054,6 +15944,18 @@ REVOKE ALL ON FUNCTION app.require_persona_access(p_user_id uuid, p_persona_id u
 REVOKE ALL ON FUNCTION app.require_plan(p_code text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_staff_member(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_staff_member() FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_support_access(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_support_session(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -15160,6 +16062,18 @@ REVOKE ALL ON FUNCTION app.stripe_time(p_epoch jsonb) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.subscription_view(p_subscription_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION support_access_request_row(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION take_link_invitation(p_invitation_id uuid, p_status text); Type: ACL; Schema: app; Owner: estate_owner
@@ -15295,6 +16209,20 @@ REVOKE ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub t
 GRANT ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) TO estate_support;
 
 --
+-- Name: FUNCTION sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_close_support_access(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -15316,6 +16244,13 @@ REVOKE ALL ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_l
 GRANT ALL ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_get_current_staff(); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -15335,6 +16270,13 @@ GRANT ALL ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) TO estate
 
 REVOKE ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_get_user_circles(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: support; Owner: estate_owner
@@ -15386,11 +16328,25 @@ REVOKE ALL ON FUNCTION support.sp_list_staff_auth_clients() FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_staff_auth_clients() TO estate_support;
 
 --
+-- Name: FUNCTION sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -15426,6 +16382,13 @@ GRANT ALL ON FUNCTION support.sp_register_staff_client(p_provider_id uuid, p_cli
 
 REVOKE ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid); Type: ACL; Schema: support; Owner: estate_owner
