@@ -417,3 +417,30 @@ t.test(
     );
   },
 );
+
+t.test('racing: two identical asks make one request; a racing approve and deny make one decision', async (t) => {
+  const carl = await makeUser(db, tenantId, 'Carl');
+  const asks = await Promise.allSettled([
+    agent.as((c) => access.requestSupportAccess.run({ tenantId, userId: carl.userId, ...ask }, c)),
+    agent.as((c) => access.requestSupportAccess.run({ tenantId, userId: carl.userId, ...ask }, c)),
+  ]);
+  const made = asks.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<
+    access.IRequestSupportAccessResult[]
+  >[];
+  t.equal(made.length, 1, 'one request is made');
+  t.same(
+    asks
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => (r.reason as pg.DatabaseError).hint),
+    ['access_request_pending'],
+    'the other: access_request_pending',
+  );
+  const requestId = made[0].value[0].requestId;
+  const decisions = await Promise.allSettled([
+    db.as(carl, (c) => access.approveSupportAccessRequest.run({ requestId }, c)),
+    db.as(carl, (c) => access.denySupportAccessRequest.run({ requestId }, c)),
+  ]);
+  t.equal(decisions.filter((r) => r.status === 'fulfilled').length, 1, 'one decision stands');
+  const [row] = await mine(carl);
+  t.ok(['active', 'denied'].includes(row.state), `and the request says which (${row.state})`);
+});
