@@ -4,6 +4,7 @@
 // co-owner or a circle; requests carry a 30-day deadline and a trail; another user's, another
 // tenant's and a made-up request id get the same answer.
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import t from 'tap';
 import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
 import * as gdpr from '../generated/gdpr.queries.ts';
@@ -184,9 +185,13 @@ t.test("an export holds the user's own data and none of a co-owner's", async (t)
     ['another user', frank],
     ['another tenant', stranger],
   ] as const) {
-    for (const call of [gdpr.getMyDataRequest, gdpr.getDataExport])
+    const calls: Array<(c: pg.PoolClient) => Promise<unknown>> = [
+      (c: pg.PoolClient) => gdpr.getMyDataRequest.run({ requestId: request.requestId }, c),
+      (c: pg.PoolClient) => gdpr.getDataExport.run({ requestId: request.requestId }, c),
+    ];
+    for (const call of calls)
       t.match(
-        await rejection(as(caller, (c) => call.run({ requestId: request.requestId }, c))),
+        await rejection(as(caller, call)),
         {
           sqlState: 'PT404',
           code: 'data_request_not_found',
