@@ -125,6 +125,8 @@ interface Stock extends Caller {
   entityId: string;
   /** The caller's recorded sign-in (POST /v1/sessions with their token). */
   sessionId: string;
+  /** The caller's completed export request (POST /v1/me/data-requests). */
+  dataRequestId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -224,6 +226,7 @@ async function stock(who: Caller): Promise<Stock> {
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   await call(who, 'POST', '/v1/sessions');
+  const dataRequest = await call(who, 'POST', '/v1/me/data-requests', { kind: 'export' });
   const sessions = await call(who, 'GET', '/v1/me/sessions');
   if (sessions.items.length !== 1) throw new Error(`${who.tag} has ${sessions.items.length} sessions`);
   const s = {
@@ -245,6 +248,7 @@ async function stock(who: Caller): Promise<Stock> {
     linkInvitationId: received.items[0].invitationId as string,
     entityId: trust.entityId as string,
     sessionId: sessions.items[0].sessionId as string,
+    dataRequestId: dataRequest.requestId as string,
   };
   const ids = [
     who.userId,
@@ -339,6 +343,15 @@ const TABLE: Record<string, Entry> = {
   // A fresh user each for the generated and edge requests: the fuzzer's own id must not end its sign-in.
   'DELETE /v1/me/sessions/:sessionId': { ids: (s) => ({ sessionId: s.sessionId }), caller: 'throwaway' },
   'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/consents': { valid: () => ({ query: { limit: 10 } }) },
+  'POST /v1/me/consents': {
+    valid: () => ({ body: { purpose: 'marketing_email', version: '2026-01', decision: 'given' } }),
+  },
+  // A fresh user each: a generated body may well ask for an erasure.
+  'POST /v1/me/data-requests': { valid: () => ({ body: { kind: 'export' } }), caller: 'throwaway' },
+  'GET /v1/me/data-requests': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/data-requests/:requestId': { ids: (s) => ({ requestId: s.dataRequestId }) },
+  'GET /v1/me/data-requests/:requestId/archive': { ids: (s) => ({ requestId: s.dataRequestId }) },
   'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },
@@ -584,6 +597,15 @@ const TABLE: Record<string, Entry> = {
     ids: supportUser,
     valid: () => ({ body: { sessionId: randomUUID() } }),
     bodyIds: { sessionId: () => randomUUID() },
+  },
+  'GET /support/v1/tenants/:tenantId/data-requests': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ query: { status: 'completed', kind: 'export', limit: 10 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/data-requests/:requestId': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, requestId: s.dataRequestId }),
   },
   'GET /support/v1/tenants/:tenantId/audit-log': {
     door: 'support',
