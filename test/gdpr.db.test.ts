@@ -363,3 +363,51 @@ t.test('a request of a kind that does not exist, and a sixth request in a day, a
     { code: 'invalid_status' },
   );
 });
+
+t.test('an erasure is refused while a paid subscription runs', async (t) => {
+  const hal = await makeUser(db, tenant, 'Hal', 'family');
+  const [refused] = await as(hal, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(refused, { status: 'refused', refusalCode: 'erasure_paid_subscription' });
+  t.match(refused.refusalReason, /cancel it first/);
+});
+
+t.test('two withdrawals at once: one is recorded, the other finds nothing to withdraw', async (t) => {
+  const ivy = await makeUser(db, tenant, 'Ivy');
+  await as(ivy, (c) => gdpr.recordConsent.run({ purpose: 'advisor_sharing', version: '3', decision: 'given' }, c));
+  const results = await Promise.allSettled(
+    [1, 2].map(() =>
+      as(ivy, (c) => gdpr.recordConsent.run({ purpose: 'advisor_sharing', version: '3', decision: 'withdrawn' }, c)),
+    ),
+  );
+  t.equal(results.filter((r) => r.status === 'fulfilled').length, 1, 'one withdrawal');
+  const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  t.equal((failed.reason as { hint?: string }).hint, 'consent_not_given');
+  const history = await as(ivy, (c) => gdpr.listMyConsents.run({ limit: 10, offset: 0 }, c));
+  t.same(
+    history.map((r) => r.decision),
+    ['withdrawn', 'given'],
+  );
+});
+
+t.test('support sees an open request past its deadline as overdue', async (t) => {
+  const jo = await makeUser(db, tenant, 'Jo');
+  // A request that waited (none does today: each is carried out as it arrives), received 31 days ago.
+  const { rows } = await db.admin.query<{ id: string }>(
+    `insert into app.data_subject_requests (tenant_id, user_id, kind, status, received_at, due_at)
+     values ($1, $2, 'export', 'received', now() - interval '31 days', now() - interval '1 day') returning id`,
+    [tenant, jo.userId],
+  );
+  t.match(
+    await rejection(
+      db.admin.query(`update app.data_subject_requests set due_at = received_at + interval '60 days' where id = $1`, [
+        rows[0].id,
+      ]),
+    ),
+    { sqlState: '23514' },
+    'the deadline is 30 days from receipt, never later',
+  );
+  const open = await db.asSupport((c) =>
+    gdpr.listDataRequests.run({ tenantId: tenant, status: 'received', kind: null, limit: 10, offset: 0 }, c),
+  );
+  t.match(open, [{ requestId: rows[0].id, overdue: true, emailMasked: 'j***@example.com' }]);
+});

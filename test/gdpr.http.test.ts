@@ -173,3 +173,22 @@ t.test('an erasure ends the sign-in and leaves nothing support finds by email or
   });
   t.equal(tenantToken.statusCode, 401, "a tenant's token never reaches the support door");
 });
+
+t.test('an erasure sent with an Idempotency-Key answers its retry with the first answer', async (t) => {
+  const dora = await registerThroughApi(app, home, 'Dorothea', 'Quill');
+  const send = () =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/me/data-requests',
+      headers: { ...bearer(dora.accessToken), 'idempotency-key': 'erase-me-once' },
+      payload: { kind: 'erasure' },
+    });
+  const first = await send();
+  t.equal(first.statusCode, 201, first.body);
+  t.equal(first.json().status, 'completed');
+  const retry = await send();
+  t.equal(retry.statusCode, 201, retry.body);
+  t.equal(retry.headers['idempotency-replayed'], 'true', 'the retry is the stored answer');
+  t.equal(retry.json().requestId, first.json().requestId, 'nothing is erased twice');
+  t.notOk(retry.body.includes(dora.email), 'the stored answer holds no personal data');
+});
