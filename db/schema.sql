@@ -1372,6 +1372,62 @@ ALTER FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_na
 COMMENT ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) IS 'Creates an asset in one call: base row, type row (validated), first valuation and first ownership by a persona the caller acts for.';
 
 --
+-- Name: sp_create_data_request(text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_data_request(p_kind text) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, archive_expires_at timestamp with time zone, events jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.lock_current_user();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+  v_obstacle record;
+  v_outcome jsonb;
+begin
+  if p_kind is null or p_kind not in ('export', 'erasure') then
+    perform app.fail('PT400', 'invalid_request_kind', 'kind must be export or erasure');
+  end if;
+  -- Each request costs a pass over all their data: a few a day is plenty.
+  if (select pg_catalog.count(*) from app.data_subject_requests r
+       where r.tenant_id = v_tenant_id and r.user_id = v_user_id
+         and r.received_at > pg_catalog.now() - interval '1 day') >= 5 then
+    perform app.fail('PT429', 'too_many_data_requests', 'at most 5 data requests a day: try again tomorrow');
+  end if;
+  insert into app.data_subject_requests (tenant_id, user_id, kind, received_at, due_at)
+  values (v_tenant_id, v_user_id, p_kind, pg_catalog.now(), pg_catalog.now() + interval '30 days')
+  returning id into v_id;
+  insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
+  values (v_tenant_id, v_id, null, 'received', app.current_actor_kind(), 'requested by the data subject');
+  perform app.data_request_step(v_id, 'in_progress', 'carried out at once');
+  if p_kind = 'export' then
+    perform app.data_request_step(v_id, 'completed',
+      pg_catalog.format('archive ready for %s days', app.export_archive_days()));
+  else
+    select * into v_obstacle from app.erasure_obstacle(v_user_id);
+    if v_obstacle.code is not null then
+      perform app.data_request_step(v_id, 'refused', v_obstacle.code, v_obstacle.code, v_obstacle.reason);
+    else
+      v_outcome := app.erase_user(v_user_id);
+      update app.data_subject_requests r set outcome = v_outcome where r.tenant_id = v_tenant_id and r.id = v_id;
+      perform app.data_request_step(v_id, 'completed', 'personal data erased or pseudonymised');
+    end if;
+  end if;
+  return query select * from app.data_request_view(v_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_create_data_request(p_kind text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_data_request(p_kind text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_data_request(p_kind text) IS 'Receives the signed-in user''s export or erasure request and carries it out: an export''s archive is ready at once; an erasure is done, or refused with the reason (co-owners, circles, a paid subscription).';
+
+--
 -- Name: sp_create_ffc(text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1770,6 +1826,42 @@ ALTER FUNCTION api.sp_get_current_user() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_current_user() IS 'The signed-in user with their own persona and the tenant''s branding.';
 
 --
+-- Name: sp_get_data_export(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_data_export(p_request_id uuid) RETURNS TABLE(request_id uuid, generated_at timestamp with time zone, files jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_request app.data_subject_requests;
+begin
+  perform app.require_own_data_request(v_user_id, p_request_id);
+  select * into v_request from app.data_subject_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id;
+  if v_request.kind <> 'export' or v_request.status <> 'completed' then
+    perform app.fail('PT409', 'export_not_ready', 'this request has no archive: it is not a completed export');
+  end if;
+  if v_request.completed_at + pg_catalog.make_interval(days => app.export_archive_days()) <= pg_catalog.now() then
+    perform app.fail('PT410', 'export_expired', 'this archive is no longer available: request a new export');
+  end if;
+  insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
+  values (v_request.tenant_id, p_request_id, 'completed', 'completed', app.current_actor_kind(), 'archive downloaded');
+  return query select p_request_id, pg_catalog.now(), app.export_files(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_data_export(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_data_export(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_data_export(p_request_id uuid) IS 'The archive of a completed export (for 7 days): the user''s data as JSON files, one per domain, built now; each download is recorded in the request''s trail.';
+
+--
 -- Name: sp_get_entity_beneficiaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1989,6 +2081,31 @@ ALTER FUNCTION api.sp_get_legal_entity(p_entity_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) IS 'One legal entity the caller controls, with its grantors, trustees or managers.';
+
+--
+-- Name: sp_get_my_data_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_data_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, archive_expires_at timestamp with time zone, events jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.require_own_data_request(v_user_id, p_request_id);
+  return query select * from app.data_request_view(p_request_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_data_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_data_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) IS 'One of the signed-in user''s data requests with its state, deadline, refusal reason or outcome, and its trail of events.';
 
 --
 -- Name: sp_get_my_subscription(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2502,6 +2619,69 @@ ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text,
 COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, of one circle''s members, matching q; sorted, a page at a time with the total.';
 
 --
+-- Name: sp_list_my_consents(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) RETURNS TABLE(consent_id uuid, purpose text, version text, decision text, recorded_at timestamp with time zone, is_current boolean, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select c.id, c.purpose, c.version, c.decision, c.recorded_at,
+           pg_catalog.row_number() over (partition by c.purpose order by c.recorded_at desc, c.id desc) = 1,
+           (pg_catalog.count(*) over ())::integer
+      from app.consent_records c
+     where c.tenant_id = app.current_tenant_id() and c.user_id = v_user_id
+     order by c.recorded_at desc, c.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_consents(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) IS 'The signed-in user''s consent history, newest first; the newest row of each purpose (is_current) is its state now.';
+
+--
+-- Name: sp_list_my_data_requests(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select r.id, r.kind, r.status, r.received_at, r.due_at, r.completed_at, r.refusal_code,
+           (pg_catalog.count(*) over ())::integer
+      from app.data_subject_requests r
+     where r.tenant_id = app.current_tenant_id() and r.user_id = v_user_id
+     order by r.received_at desc, r.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_data_requests(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) IS 'The signed-in user''s export and erasure requests, newest first, with their states and deadlines; a page at a time with the total.';
+
+--
 -- Name: sp_list_my_ffc_invitations(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2957,6 +3137,55 @@ ALTER FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) OWNER TO est
 --
 
 COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s, a persona''s or a circle''s row (a circle''s also guards its memberships), or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+
+--
+-- Name: sp_record_consent(text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) RETURNS TABLE(consent_id uuid, purpose text, version text, decision text, recorded_at timestamp with time zone, is_current boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.lock_current_user();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_current text;
+  v_id uuid;
+begin
+  if p_purpose is null or p_purpose not in ('terms_of_service', 'privacy_policy', 'marketing_email',
+                                            'product_analytics', 'advisor_sharing') then
+    perform app.fail('PT400', 'invalid_purpose',
+      'purpose must be terms_of_service, privacy_policy, marketing_email, product_analytics or advisor_sharing');
+  end if;
+  if p_version is null or p_version !~ '^[A-Za-z0-9._-]{1,40}$' then
+    perform app.fail('PT400', 'invalid_version', 'version must be 1 to 40 letters, digits, dots, dashes or underscores');
+  end if;
+  if p_decision is null or p_decision not in ('given', 'withdrawn') then
+    perform app.fail('PT400', 'invalid_decision', 'decision must be given or withdrawn');
+  end if;
+  select c.decision into v_current from app.consent_records c
+   where c.tenant_id = v_tenant_id and c.user_id = v_user_id and c.purpose = p_purpose
+   order by c.recorded_at desc, c.id desc limit 1;
+  if p_decision = 'withdrawn' and v_current is distinct from 'given' then
+    perform app.fail('PT409', 'consent_not_given', 'there is no consent to this purpose to withdraw');
+  end if;
+  insert into app.consent_records (tenant_id, user_id, purpose, version, decision, request_id)
+  values (v_tenant_id, v_user_id, p_purpose, p_version, p_decision, pg_catalog.left(app.current_request_id(), 100))
+  returning id into v_id;
+  return query
+    select c.id, c.purpose, c.version, c.decision, c.recorded_at, true
+      from app.consent_records c where c.tenant_id = v_tenant_id and c.id = v_id;
+end
+$_$;
+
+ALTER FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_record_consent(p_purpose text, p_version text, p_decision text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) IS 'Records that the signed-in user gave or withdrew consent to a purpose at a version of its text (a new row each time; withdrawing needs a consent given).';
 
 --
 -- Name: sp_record_persona_relationship(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -5203,6 +5432,90 @@ ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
 
 --
+-- Name: data_request_events(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.data_request_events(p_request_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'fromStatus', e.from_status, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
+           'note', e.note, 'occurredAt', e.occurred_at) order by e.occurred_at, e.id), '[]')
+    from app.data_subject_request_events e
+   where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+$$;
+
+ALTER FUNCTION app.data_request_events(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION data_request_events(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.data_request_events(p_request_id uuid) IS 'The trail of a data subject request, oldest first, as the API shows it.';
+
+--
+-- Name: data_request_step(uuid, text, text, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text DEFAULT NULL::text, p_refusal_reason text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from text;
+begin
+  select r.status into v_from from app.data_subject_requests r
+   where r.tenant_id = v_tenant_id and r.id = p_request_id for update;
+  -- received -> in_progress -> completed | refused; received -> cancelled. Nothing leaves an end state.
+  if not (v_from = 'received' and p_to in ('in_progress', 'cancelled')
+          or v_from = 'in_progress' and p_to in ('completed', 'refused')) then
+    raise exception 'data request % cannot go from % to %', p_request_id, v_from, p_to;
+  end if;
+  update app.data_subject_requests r
+     set status = p_to,
+         completed_at = case when p_to in ('completed', 'refused', 'cancelled') then pg_catalog.now() end,
+         refusal_code = p_refusal_code, refusal_reason = p_refusal_reason
+   where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
+  values (v_tenant_id, p_request_id, v_from, p_to, app.current_actor_kind(), p_note);
+end
+$$;
+
+ALTER FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text) IS 'Moves a data subject request to its next state (received -> in_progress -> completed | refused) and records the event.';
+
+--
+-- Name: data_request_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.data_request_view(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, archive_expires_at timestamp with time zone, events jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select r.id, r.kind, r.status, r.received_at, r.due_at, r.completed_at, r.refusal_code, r.refusal_reason, r.outcome,
+         case when r.kind = 'export' and r.status = 'completed'
+              then r.completed_at + pg_catalog.make_interval(days => app.export_archive_days()) end,
+         app.data_request_events(r.id)
+    from app.data_subject_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id
+$$;
+
+ALTER FUNCTION app.data_request_view(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION data_request_view(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.data_request_view(p_request_id uuid) IS 'A data subject request as the API shows it, with its trail of events.';
+
+--
 -- Name: designation_recipients(uuid, uuid, uuid, date); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5322,6 +5635,190 @@ ALTER FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) OWNER TO estate_own
 COMMENT ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) IS 'Checks the support session and sets the tenant context of the rest of the transaction to the given tenant.';
 
 --
+-- Name: erase_user(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.erase_user(p_user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid;
+  v_sub text;
+  v_emails text[];
+  v_outcome jsonb := '{}';
+  v_count integer;
+begin
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self';
+  select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  v_emails := array(select pg_catalog.lower(u.email) from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id
+                    union select pg_catalog.lower(e.email) from app.persona_emails e
+                           where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id);
+
+  -- Assets only they own go, with names, free-text descriptions, account numbers, type fields,
+  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before.
+  delete from app.assets a
+   where a.tenant_id = v_tenant_id
+     and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('assets', v_count);
+
+  delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('emails', v_count);
+  delete from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('phones', v_count);
+  delete from app.persona_addresses a where a.tenant_id = v_tenant_id and a.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('addresses', v_count);
+  delete from app.persona_relationships r where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('relationships', v_count);
+
+  -- The persona stays (other people's plans and circles point at it) under no name of theirs.
+  update app.personas p
+     set first_name = 'Erased', middle_name = null, last_name = 'Person', preferred_name = null,
+         date_of_birth = null, date_of_death = null
+   where p.tenant_id = v_tenant_id and p.id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('personas', v_count);
+
+  -- Their own estate plan goes; designations naming them in other people's plans stay, naming no one.
+  delete from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.estate_of_persona_id = v_persona_id;
+  -- Trusts and companies only they hold roles in, and circles with no one else in them, lose the
+  -- names they gave them ("Jane Doe Living Trust"); shared ones are other people's too and stay.
+  update app.legal_entities e set name = 'Erased entity'
+   where e.tenant_id = v_tenant_id and e.created_by_user_id = p_user_id
+     and not exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id <> v_persona_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('entitiesRenamed', v_count);
+  update app.fwd_family_circles c set name = 'Erased circle', description = null
+   where c.tenant_id = v_tenant_id and c.created_by_user_id = p_user_id
+     and not exists (select 1 from app.ffc_memberships m
+                      where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
+                        and m.persona_id <> v_persona_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circlesRenamed', v_count);
+
+  update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active';
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count);
+
+  -- No one acts for the erased persona any more, and they act for no one.
+  update app.persona_link_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.status = 'pending'
+     and (i.persona_id = v_persona_id or i.invited_user_id = p_user_id or i.invited_by_user_id = p_user_id);
+  delete from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.link_kind = 'delegate'
+     and (up.user_id = p_user_id or up.persona_id = v_persona_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('delegateLinks', v_count);
+
+  delete from app.ffc_invitations i where i.tenant_id = v_tenant_id and pg_catalog.lower(i.email) = any (v_emails);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleInvitations', v_count);
+
+  delete from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('sessions', v_count);
+
+  delete from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('paymentMethods', v_count);
+
+  -- Stored answers may hold their data; the claim of the request under way stays until it is answered.
+  delete from app.idempotency_keys k
+   where k.tenant_id = v_tenant_id and k.actor_sub = v_sub and k.response_status is not null;
+
+  -- The user row stays (ledger, invoices and consents point at it) with nothing that identifies
+  -- them: a random subject (their sign-in no longer finds it) and an address of nobody.
+  update app.users u
+     set email = 'erased-' || u.id::text || '@erased.invalid', email_verified_at = null,
+         cognito_sub = 'erased-' || pg_catalog.replace(gen_random_uuid()::text, '-', ''),
+         status = 'deactivated', deactivated_at = pg_catalog.now(), suspended_at = null, last_login_at = null
+   where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  return v_outcome;
+end
+$$;
+
+ALTER FUNCTION app.erase_user(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION erase_user(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.erase_user(p_user_id uuid) IS 'Erases a user: deletes their contact data, sessions, payment methods and solely owned assets, pseudonymises their persona and user row, ends their links and memberships; returns what it did as counts.';
+
+--
+-- Name: erasure_obstacle(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid;
+  v_count integer;
+begin
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self';
+  -- Their assets locked first: no share can be added between this check and the erasure.
+  perform 1 from app.assets a
+   where a.tenant_id = v_tenant_id
+     and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id)
+   order by a.id for update;
+  select pg_catalog.count(distinct o.asset_id) into v_count
+    from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id
+     and exists (select 1 from app.asset_ownerships x
+                  where x.tenant_id = v_tenant_id and x.asset_id = o.asset_id
+                    and (x.persona_id is null or x.persona_id <> v_persona_id));
+  if v_count > 0 then
+    code := 'erasure_co_owned_assets';
+    reason := pg_catalog.format('%s asset(s) are co-owned with other people or entities: transfer or settle those shares '
+                                'first (erasing would take the co-owners'' records with them), then ask again', v_count);
+    return;
+  end if;
+  select pg_catalog.count(*) into v_count
+    from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active' and m.role = 'owner'
+     and not exists (select 1 from app.ffc_memberships x
+                      where x.tenant_id = v_tenant_id and x.ffc_id = m.ffc_id and x.status = 'active'
+                        and x.role = 'owner' and x.persona_id <> v_persona_id)
+     and exists (select 1 from app.ffc_memberships x
+                  where x.tenant_id = v_tenant_id and x.ffc_id = m.ffc_id and x.status = 'active'
+                    and x.persona_id <> v_persona_id);
+  if v_count > 0 then
+    code := 'erasure_sole_circle_owner';
+    reason := pg_catalog.format('you are the only owner of %s family circle(s) with other members: make another member '
+                                'an owner first, then ask again', v_count);
+    return;
+  end if;
+  if exists (select 1 from app.subscriptions s
+              where s.tenant_id = v_tenant_id and s.user_id = p_user_id and s.ended_at is null
+                and s.stripe_subscription_id is not null and not s.cancel_at_period_end) then
+    code := 'erasure_paid_subscription';
+    reason := 'a paid subscription is running: cancel it first (it would go on charging a person who no longer exists here)';
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) IS 'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their assets.';
+
+--
 -- Name: exchange_rate(text, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5358,6 +5855,199 @@ ALTER FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) OWNER TO est
 --
 
 COMMENT ON FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) IS 'The latest rate from one currency to another on or before a date (or the inverse of the reverse pair); raises when none.';
+
+--
+-- Name: export_archive_days(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.export_archive_days() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 7 $$;
+
+ALTER FUNCTION app.export_archive_days() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION export_archive_days(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.export_archive_days() IS 'Days a completed export''s archive may be downloaded.';
+
+--
+-- Name: export_files(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.export_files(p_user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_sub text;
+  v_personas uuid[];
+  v_assets uuid[];
+  v_subscriptions uuid[];
+begin
+  select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  -- The user's own persona only: personas they act for as a delegate are other people.
+  v_personas := array(select up.persona_id from app.user_personas up
+                       where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self');
+  v_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                     where o.tenant_id = v_tenant_id and o.persona_id = any (v_personas));
+  v_subscriptions := array(select s.id from app.subscriptions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id);
+  return pg_catalog.jsonb_build_object(
+    'identity.json', (
+      select pg_catalog.jsonb_build_object('userId', u.id, 'email', u.email, 'emailVerifiedAt', u.email_verified_at,
+               'status', u.status, 'createdAt', u.created_at, 'lastLoginAt', u.last_login_at,
+               'deactivatedAt', u.deactivated_at, 'suspendedAt', u.suspended_at)
+        from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id),
+    'personas.json', pg_catalog.jsonb_build_object(
+      'own', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                 'personaId', p.id, 'firstName', p.first_name, 'middleName', p.middle_name, 'lastName', p.last_name,
+                 'preferredName', p.preferred_name, 'dateOfBirth', p.date_of_birth, 'livingStatus', p.living_status,
+                 'dateOfDeath', p.date_of_death, 'createdAt', p.created_at,
+                 'emails', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'email', e.email, 'label', e.label, 'isPrimary', e.is_primary) order by e.created_at)
+                           from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p.id), '[]'),
+                 'phones', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'phoneNumber', ph.phone_number, 'label', ph.label, 'isPrimary', ph.is_primary) order by ph.created_at)
+                           from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p.id), '[]'),
+                 'addresses', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'label', a.label, 'line1', a.line1, 'line2', a.line2, 'city', a.city, 'region', a.region,
+                             'postalCode', a.postal_code, 'countryCode', a.country_code, 'isPrimary', a.is_primary)
+                             order by a.created_at)
+                           from app.persona_addresses a where a.tenant_id = v_tenant_id and a.persona_id = p.id), '[]'),
+                 -- Whom they named as kin: the other persona's id and the relation, not that person's data.
+                 'relationships', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'relatedPersonaId', r.related_persona_id, 'relationshipType', r.relationship_type)
+                             order by r.created_at)
+                           from app.persona_relationships r where r.tenant_id = v_tenant_id and r.persona_id = p.id), '[]')))
+          from app.personas p where p.tenant_id = v_tenant_id and p.id = any (v_personas)), '[]'),
+      'actsFor', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', up.persona_id, 'linkKind', up.link_kind,
+                 'since', up.created_at) order by up.created_at)
+          from app.user_personas up where up.tenant_id = v_tenant_id and up.user_id = p_user_id), '[]')),
+    'circles.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('ffcId', m.ffc_id, 'name', c.name,
+               'personaId', m.persona_id, 'role', m.role, 'status', m.status, 'joinedAt', m.created_at,
+               'removedAt', m.removed_at) order by m.created_at)
+        from app.ffc_memberships m
+        join app.fwd_family_circles c on c.tenant_id = m.tenant_id and c.id = m.ffc_id
+       where m.tenant_id = v_tenant_id and m.persona_id = any (v_personas)), '[]'),
+    -- The assets they hold a share of, with their own shares only: a co-owner's persona, share and
+    -- who entered the asset are left out. The account number travels sealed; the API opens it.
+    'assets.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', a.id, 'assetType', a.asset_type,
+               'categoryCode', a.category_code, 'name', a.name, 'description', a.description, 'currency', a.currency,
+               'isLiability', a.is_liability, 'status', a.status, 'identifierLast4', a.identifier_last4,
+               'identifierSealed', pg_catalog.encode(a.identifier_ciphertext, 'base64'),
+               'details', app.asset_details(a.asset_type, a.id), 'createdAt', a.created_at,
+               'myShares', (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', o.persona_id,
+                              'percentage', o.ownership_percentage::text, 'ownershipForm', o.ownership_form)
+                              order by o.created_at)
+                              from app.asset_ownerships o
+                             where o.tenant_id = v_tenant_id and o.asset_id = a.id and o.persona_id = any (v_personas)),
+               'coOwned', exists (select 1 from app.asset_ownerships o
+                                   where o.tenant_id = v_tenant_id and o.asset_id = a.id
+                                     and (o.persona_id is null or not o.persona_id = any (v_personas))))
+               order by a.created_at, a.id)
+        from app.assets a where a.tenant_id = v_tenant_id and a.id = any (v_assets)), '[]'),
+    'valuations.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', v.asset_id, 'valuedOn', v.valued_on,
+               'amount', v.amount::text, 'currency', v.currency, 'source', v.source) order by v.asset_id, v.valued_on, v.id)
+        from app.asset_valuations v where v.tenant_id = v_tenant_id and v.asset_id = any (v_assets)), '[]'),
+    -- Their shares of the latest values, per currency (no exchange rate needed, none can be missing).
+    'net_worth.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', x.persona_id, 'currency', x.currency,
+               'assets', x.assets::text, 'liabilities', x.liabilities::text, 'netWorth', (x.assets - x.liabilities)::text)
+               order by x.persona_id, x.currency)
+        from (select o.persona_id, l.currency,
+                     pg_catalog.round(pg_catalog.sum(case when not l.is_liability then l.amount * o.ownership_percentage / 100 else 0 end), 2) as assets,
+                     pg_catalog.round(pg_catalog.sum(case when l.is_liability then l.amount * o.ownership_percentage / 100 else 0 end), 2) as liabilities
+                from app.asset_ownerships o
+                join app.asset_latest_valuations l on l.tenant_id = o.tenant_id and l.asset_id = o.asset_id and l.is_active
+               where o.tenant_id = v_tenant_id and o.persona_id = any (v_personas)
+               group by o.persona_id, l.currency) x), '[]'),
+    'billing.json', pg_catalog.jsonb_build_object(
+      'subscriptions', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('subscriptionId', s.id, 'planCode', pl.code,
+                 'status', s.status, 'currentPeriodStart', s.current_period_start, 'currentPeriodEnd', s.current_period_end,
+                 'cancelAtPeriodEnd', s.cancel_at_period_end, 'canceledAt', s.canceled_at, 'endedAt', s.ended_at,
+                 'createdAt', s.created_at) order by s.created_at)
+          from app.subscriptions s join app.subscription_plans pl on pl.id = s.plan_id
+         where s.tenant_id = v_tenant_id and s.id = any (v_subscriptions)), '[]'),
+      'paymentMethods', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kind', m.kind, 'brand', m.brand, 'last4', m.last4,
+                 'expMonth', m.exp_month, 'expYear', m.exp_year, 'status', m.status, 'createdAt', m.created_at)
+                 order by m.created_at)
+          from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = p_user_id), '[]'),
+      'invoices', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('invoiceId', i.id, 'number', i.number,
+                 'status', i.status, 'currency', i.currency, 'amountDue', i.amount_due::text, 'amountPaid', i.amount_paid::text,
+                 'periodStart', i.period_start, 'periodEnd', i.period_end, 'paidAt', i.paid_at, 'createdAt', i.created_at)
+                 order by i.created_at)
+          from app.invoices i where i.tenant_id = v_tenant_id and i.subscription_id = any (v_subscriptions)), '[]'),
+      'payments', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('status', t.status, 'amount', t.amount::text,
+                 'currency', t.currency, 'amountRefunded', t.amount_refunded::text, 'succeededAt', t.succeeded_at,
+                 'createdAt', t.created_at) order by t.created_at)
+          from app.payment_transactions t where t.tenant_id = v_tenant_id and t.subscription_id = any (v_subscriptions)), '[]')),
+    'estate.json', pg_catalog.jsonb_build_object(
+      'entityRoles', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('entityId', r.entity_id, 'entityKind', e.entity_kind,
+                 'entityName', e.name, 'personaId', r.persona_id, 'role', r.role) order by r.created_at)
+          from app.legal_entity_roles r join app.legal_entities e on e.tenant_id = r.tenant_id and e.id = r.entity_id
+         where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas)), '[]'),
+      -- Designations naming them as a beneficiary, or of their own estate: what, which level, how much.
+      'designations', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('designationId', d.id, 'assetId', d.asset_id,
+                 'entityId', d.entity_id, 'estateOfPersonaId', d.estate_of_persona_id, 'level', d.level,
+                 'beneficiaryKind', d.beneficiary_kind,
+                 'beneficiaryPersonaId', case when d.beneficiary_persona_id = any (v_personas) then d.beneficiary_persona_id end,
+                 'percentage', d.percentage::text, 'effectiveOn', d.effective_on) order by d.created_at, d.id)
+          from app.beneficiary_designations d
+         where d.tenant_id = v_tenant_id
+           and (d.beneficiary_persona_id = any (v_personas) or d.estate_of_persona_id = any (v_personas)
+                or d.asset_id = any (v_assets))), '[]')),
+    'consents.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
+               'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)
+        from app.consent_records c where c.tenant_id = v_tenant_id and c.user_id = p_user_id), '[]'),
+    'sessions.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('sessionId', s.id, 'startedAt', s.started_at,
+               'lastSeenAt', s.last_seen_at, 'revokedAt', s.revoked_at, 'userAgent', s.user_agent,
+               'ipAddress', pg_catalog.host(s.ip_address)) order by s.started_at)
+        from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id), '[]'),
+    'data_requests.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('requestId', r.id, 'kind', r.kind, 'status', r.status,
+               'receivedAt', r.received_at, 'dueAt', r.due_at, 'completedAt', r.completed_at,
+               'refusalCode', r.refusal_code) order by r.received_at, r.id)
+        from app.data_subject_requests r where r.tenant_id = v_tenant_id and r.user_id = p_user_id), '[]'),
+    'support_access.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('scope', g.scope, 'reason', g.reason,
+               'ticketRef', g.ticket_ref, 'grantedAt', g.granted_at, 'expiresAt', g.expires_at,
+               'viewCount', g.view_count) order by g.granted_at)
+        from app.support_unmask_grants g where g.tenant_id = v_tenant_id and g.user_id = p_user_id), '[]'),
+    -- What they did (the last 1,000 changes under their sign-in): which row, how, which columns;
+    -- not the values, which may be other people's.
+    'audit.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('occurredAt', l.occurred_at, 'table', l.table_name,
+               'rowId', l.row_id, 'operation', l.operation, 'changedColumns', l.changed_columns,
+               'requestId', l.request_id) order by l.occurred_at desc)
+        from (select * from audit.audit_log l
+               where l.tenant_id = v_tenant_id and l.actor_kind = 'user' and l.actor_id = v_sub
+               order by l.occurred_at desc limit 1000) l), '[]'));
+end
+$$;
+
+ALTER FUNCTION app.export_files(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION export_files(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.export_files(p_user_id uuid) IS 'Every file of a user''s export: their own identity, persona, circles, assets (their shares only), valuations, net worth, billing, estate, consents, sessions, requests, support access and audit trail.';
 
 --
 -- Name: fail(text, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5719,6 +6409,31 @@ ALTER FUNCTION app.live_subscription(p_user_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.live_subscription(p_user_id uuid) IS 'The user''s live subscription, locked for the rest of the transaction.';
+
+--
+-- Name: lock_current_user(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.lock_current_user() RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- One consent or request of a user at a time: a withdrawal never races its own giving.
+  perform 1 from app.users u where u.tenant_id = app.current_tenant_id() and u.id = v_user_id for update;
+  return v_user_id;
+end
+$$;
+
+ALTER FUNCTION app.lock_current_user() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION lock_current_user(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.lock_current_user() IS 'The signed-in user (app.current_user_id), their row locked for the rest of the transaction.';
 
 --
 -- Name: lock_ffc(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6915,6 +7630,32 @@ ALTER FUNCTION app.require_operator() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.require_operator() IS 'Raises unless the support session is an operator''s (the CLI), not a staff member''s through the door.';
 
 --
+-- Name: require_own_data_request(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Another user's, another tenant's and a made-up id: the same answer.
+  if p_request_id is null or not exists (select 1 from app.data_subject_requests r
+                                          where r.tenant_id = app.current_tenant_id() and r.id = p_request_id
+                                            and r.user_id = p_user_id) then
+    perform app.fail('PT404', 'data_request_not_found', 'data request not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_own_data_request(p_user_id uuid, p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) IS 'Raises data_request_not_found unless the request is the user''s.';
+
+--
 -- Name: require_persona_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -7663,6 +8404,27 @@ ALTER FUNCTION app.tenant_plans(p_tenant_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.tenant_plans(p_tenant_id uuid) IS 'Every plan as a tenant offers it: its overrides of availability, price, Stripe price and limits applied.';
+
+--
+-- Name: tg__append_only(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  raise exception using errcode = '42501', message = tg_table_name || ' is append-only', hint = 'history_append_only';
+end
+$$;
+
+ALTER FUNCTION app.tg__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg__append_only(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg__append_only() IS 'Rejects UPDATE and DELETE of a history row (a consent withdrawn, a request''s next state: each a new row).';
 
 --
 -- Name: tg__set_updated_at(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8598,6 +9360,40 @@ ALTER FUNCTION support.sp_get_current_staff() OWNER TO estate_owner;
 COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door.';
 
 --
+-- Name: sp_get_data_request(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, email_masked text, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, events jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  if p_request_id is null or not exists (select 1 from app.data_subject_requests r
+                                          where r.tenant_id = v_tenant_id and r.id = p_request_id) then
+    perform app.fail('PT404', 'data_request_not_found', 'data request not found');
+  end if;
+  return query
+    select r.id, r.user_id, app.mask_email(u.email), r.kind, r.status, r.received_at, r.due_at, r.completed_at,
+           r.refusal_code, r.refusal_reason, r.outcome, app.data_request_events(r.id)
+      from app.data_subject_requests r
+      join app.users u on u.tenant_id = r.tenant_id and u.id = r.user_id
+     where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_data_request', p_request_id::text, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_data_request(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) IS 'Support: one data subject request of a tenant with its refusal reason or outcome and its trail; the requester''s email masked; audited.';
+
+--
 -- Name: sp_get_payment_summary(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8890,6 +9686,47 @@ ALTER FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit in
 --
 
 COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+
+--
+-- Name: sp_list_data_requests(uuid, text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, user_id uuid, email_masked text, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, overdue boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('received', 'in_progress', 'completed', 'refused', 'cancelled') then
+    perform app.fail('PT400', 'invalid_status', 'a data request''s status is received, in_progress, completed, refused or cancelled');
+  end if;
+  if p_kind is not null and p_kind not in ('export', 'erasure') then
+    perform app.fail('PT400', 'invalid_request_kind', 'kind must be export or erasure');
+  end if;
+  return query
+    select r.id, r.user_id, app.mask_email(u.email), r.kind, r.status, r.received_at, r.due_at, r.completed_at,
+           r.refusal_code, r.status in ('received', 'in_progress') and r.due_at < pg_catalog.now()
+      from app.data_subject_requests r
+      join app.users u on u.tenant_id = r.tenant_id and u.id = r.user_id
+     where r.tenant_id = v_tenant_id
+       and (p_status is null or r.status = p_status) and (p_kind is null or r.kind = p_kind)
+     order by r.due_at, r.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_data_requests', null,
+    pg_catalog.jsonb_build_object('status', p_status, 'kind', p_kind, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) IS 'Support: a tenant''s data subject requests, nearest deadline first, optionally of one status or kind; the requester''s email masked; audited.';
 
 --
 -- Name: sp_list_exchange_rates(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10160,6 +10997,119 @@ ALTER TABLE app.beneficiary_designations OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.beneficiary_designations IS 'Who receives an asset, an entity or an estate: primary and contingent levels, each summing to exactly 100%.';
+
+--
+-- Name: consent_records; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.consent_records (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    purpose text NOT NULL,
+    version text NOT NULL,
+    decision text NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    request_id text,
+    CONSTRAINT consent_records_decision_check CHECK ((decision = ANY (ARRAY['given'::text, 'withdrawn'::text]))),
+    CONSTRAINT consent_records_purpose_check CHECK ((purpose = ANY (ARRAY['terms_of_service'::text, 'privacy_policy'::text, 'marketing_email'::text, 'product_analytics'::text, 'advisor_sharing'::text]))),
+    CONSTRAINT consent_records_request_id_check CHECK ((length(request_id) <= 100)),
+    CONSTRAINT consent_records_version_check CHECK ((version ~ '^[A-Za-z0-9._-]{1,40}$'::text))
+);
+
+ALTER TABLE ONLY app.consent_records FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.consent_records OWNER TO estate_owner;
+
+--
+-- Name: TABLE consent_records; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.consent_records IS 'Each consent a user gave or withdrew, to a purpose of a fixed list at a version of its text, when and in which request: an append-only history (the latest row per purpose is the current state).';
+
+--
+-- Name: COLUMN consent_records.version; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.consent_records.version IS 'The version of the text the user agreed to or withdrew from (e.g. 2026-01).';
+
+--
+-- Name: data_subject_request_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.data_subject_request_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    request_id uuid NOT NULL,
+    from_status text,
+    to_status text NOT NULL,
+    actor_kind text NOT NULL,
+    note text,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT data_subject_request_events_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
+    CONSTRAINT data_subject_request_events_from_status_check CHECK ((from_status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'refused'::text, 'cancelled'::text]))),
+    CONSTRAINT data_subject_request_events_note_check CHECK ((length(note) <= 1000)),
+    CONSTRAINT data_subject_request_events_to_status_check CHECK ((to_status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'refused'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE ONLY app.data_subject_request_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.data_subject_request_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE data_subject_request_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.data_subject_request_events IS 'The trail of a data subject request: every change of state, when, by which kind of actor, with a note (no personal data). Append-only.';
+
+--
+-- Name: data_subject_requests; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.data_subject_requests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    kind text NOT NULL,
+    status text DEFAULT 'received'::text NOT NULL,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    due_at timestamp with time zone NOT NULL,
+    completed_at timestamp with time zone,
+    refusal_code text,
+    refusal_reason text,
+    outcome jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT data_subject_requests_check CHECK ((due_at = (received_at + '30 days'::interval))),
+    CONSTRAINT data_subject_requests_check1 CHECK (((status = ANY (ARRAY['completed'::text, 'refused'::text, 'cancelled'::text])) = (completed_at IS NOT NULL))),
+    CONSTRAINT data_subject_requests_check2 CHECK (((status = 'refused'::text) = (refusal_code IS NOT NULL))),
+    CONSTRAINT data_subject_requests_kind_check CHECK ((kind = ANY (ARRAY['export'::text, 'erasure'::text]))),
+    CONSTRAINT data_subject_requests_refusal_code_check CHECK ((refusal_code ~ '^[a-z_]{1,60}$'::text)),
+    CONSTRAINT data_subject_requests_refusal_reason_check CHECK ((length(refusal_reason) <= 1000)),
+    CONSTRAINT data_subject_requests_status_check CHECK ((status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'refused'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE ONLY app.data_subject_requests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.data_subject_requests OWNER TO estate_owner;
+
+--
+-- Name: TABLE data_subject_requests; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.data_subject_requests IS 'A user''s request to export or erase their personal data: its state (received, in_progress, completed, refused, cancelled), the statutory deadline (30 days from receipt) and, when refused, why.';
+
+--
+-- Name: COLUMN data_subject_requests.due_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.data_subject_requests.due_at IS 'The statutory deadline: 30 days after receipt (GDPR art. 12(3)).';
+
+--
+-- Name: COLUMN data_subject_requests.outcome; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.data_subject_requests.outcome IS 'What an erasure removed or pseudonymised, as counts per kind of data; never the data itself.';
 
 --
 -- Name: exchange_rates; Type: TABLE; Schema: app; Owner: estate_owner
@@ -11612,6 +12562,27 @@ ALTER TABLE ONLY app.beneficiary_designations
     ADD CONSTRAINT beneficiary_designations_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: consent_records consent_records_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.consent_records
+    ADD CONSTRAINT consent_records_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: data_subject_request_events data_subject_request_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_request_events
+    ADD CONSTRAINT data_subject_request_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: data_subject_requests data_subject_requests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_requests
+    ADD CONSTRAINT data_subject_requests_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: exchange_rates exchange_rates_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -12221,6 +13192,30 @@ CREATE UNIQUE INDEX beneficiary_designations_key ON app.beneficiary_designations
 CREATE INDEX beneficiary_designations_persona_idx ON app.beneficiary_designations USING btree (tenant_id, beneficiary_persona_id);
 
 --
+-- Name: consent_records_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX consent_records_user_idx ON app.consent_records USING btree (tenant_id, user_id, purpose, recorded_at DESC);
+
+--
+-- Name: data_subject_request_events_request_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX data_subject_request_events_request_idx ON app.data_subject_request_events USING btree (tenant_id, request_id, occurred_at);
+
+--
+-- Name: data_subject_requests_status_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX data_subject_requests_status_idx ON app.data_subject_requests USING btree (tenant_id, status, due_at);
+
+--
+-- Name: data_subject_requests_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX data_subject_requests_user_idx ON app.data_subject_requests USING btree (tenant_id, user_id, received_at DESC);
+
+--
 -- Name: ffc_invitations_accepted_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -12691,6 +13686,18 @@ COMMENT ON STATISTICS app.asset_ownerships_tenant_persona IS 'Each persona belon
 CREATE TRIGGER _000_append_only BEFORE UPDATE ON app.asset_valuations FOR EACH STATEMENT EXECUTE FUNCTION app.tg_asset_valuations__append_only();
 
 --
+-- Name: consent_records _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.consent_records FOR EACH ROW EXECUTE FUNCTION app.tg__append_only();
+
+--
+-- Name: data_subject_request_events _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.data_subject_request_events FOR EACH ROW EXECUTE FUNCTION app.tg__append_only();
+
+--
 -- Name: general_ledger _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12713,6 +13720,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.asset_permissions FOR EACH R
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: data_subject_requests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.data_subject_requests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: exchange_rates _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -13048,13 +14061,31 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_vehicles
 -- Name: assets _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description');
 
 --
 -- Name: beneficiary_designations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.beneficiary_designations FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: consent_records _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.consent_records FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: data_subject_request_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.data_subject_request_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: data_subject_requests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.data_subject_requests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: exchange_rates _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -13078,7 +14109,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.ffc_membership
 -- Name: fwd_family_circles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('name', 'description');
 
 --
 -- Name: general_ledger _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -13102,7 +14133,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.invoices FOR E
 -- Name: legal_entities _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('name');
 
 --
 -- Name: legal_entity_roles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -13557,6 +14588,27 @@ ALTER TABLE ONLY app.beneficiary_designations
 
 ALTER TABLE ONLY app.beneficiary_designations
     ADD CONSTRAINT beneficiary_designations_tenant_id_estate_of_persona_id_fkey FOREIGN KEY (tenant_id, estate_of_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: consent_records consent_records_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.consent_records
+    ADD CONSTRAINT consent_records_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: data_subject_request_events data_subject_request_events_tenant_id_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_request_events
+    ADD CONSTRAINT data_subject_request_events_tenant_id_request_id_fkey FOREIGN KEY (tenant_id, request_id) REFERENCES app.data_subject_requests(tenant_id, id);
+
+--
+-- Name: data_subject_requests data_subject_requests_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_requests
+    ADD CONSTRAINT data_subject_requests_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
 -- Name: ffc_invitations ffc_invitations_tenant_id_accepted_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -14104,6 +15156,24 @@ CREATE POLICY all_own_tenant ON app.assets USING ((tenant_id = ( SELECT app.curr
 CREATE POLICY all_own_tenant ON app.beneficiary_designations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: consent_records all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.consent_records USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: data_subject_request_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.data_subject_request_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: data_subject_requests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.data_subject_requests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: ffc_invitations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -14402,6 +15472,24 @@ ALTER TABLE app.assets ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.beneficiary_designations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: consent_records; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.consent_records ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: data_subject_request_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.data_subject_request_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: data_subject_requests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.data_subject_requests ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: exchange_rates; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -14911,6 +15999,13 @@ REVOKE ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code te
 GRANT ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_create_data_request(p_kind text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_data_request(p_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_data_request(p_kind text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_create_ffc(p_name text, p_description text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -15002,6 +16097,13 @@ REVOKE ALL ON FUNCTION api.sp_get_current_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_current_user() TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_data_export(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_data_export(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_data_export(p_request_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_entity_beneficiaries(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -15049,6 +16151,13 @@ GRANT ALL ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_data_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_my_subscription(); Type: ACL; Schema: api; Owner: estate_owner
@@ -15149,6 +16258,20 @@ REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p
 GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_consents(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_data_requests(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -15238,6 +16361,13 @@ GRANT ALL ON FUNCTION api.sp_list_subscription_seats() TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_record_consent(p_purpose text, p_version text, p_decision text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text); Type: ACL; Schema: api; Owner: estate_owner
@@ -15644,6 +16774,24 @@ REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
 
 --
+-- Name: FUNCTION data_request_events(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.data_request_events(p_request_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION data_request_view(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.data_request_view(p_request_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -15668,10 +16816,34 @@ REVOKE ALL ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) F
 REVOKE ALL ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION erase_user(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.erase_user(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION exchange_rate(p_from text, p_to text, p_on date); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION export_archive_days(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.export_archive_days() FROM PUBLIC;
+
+--
+-- Name: FUNCTION export_files(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.export_files(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fail(p_sqlstate text, p_code text, p_message text); Type: ACL; Schema: app; Owner: estate_owner
@@ -15750,6 +16922,12 @@ REVOKE ALL ON FUNCTION app.linked_subscription(p_stripe_subscription_id text) FR
 --
 
 REVOKE ALL ON FUNCTION app.live_subscription(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION lock_current_user(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.lock_current_user() FROM PUBLIC;
 
 --
 -- Name: FUNCTION lock_ffc(p_ffc_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -15932,6 +17110,12 @@ REVOKE ALL ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min
 REVOKE ALL ON FUNCTION app.require_operator() FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_own_data_request(p_user_id uuid, p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_persona_access(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -16086,6 +17270,12 @@ REVOKE ALL ON FUNCTION app.take_link_invitation(p_invitation_id uuid, p_status t
 --
 
 REVOKE ALL ON FUNCTION app.tenant_plans(p_tenant_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg__append_only(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg__append_only() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: app; Owner: estate_owner
@@ -16258,6 +17448,13 @@ REVOKE ALL ON FUNCTION support.sp_get_current_staff() FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_current_staff() TO estate_support;
 
 --
+-- Name: FUNCTION sp_get_data_request(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -16312,6 +17509,13 @@ GRANT ALL ON FUNCTION support.sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, 
 
 REVOKE ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner

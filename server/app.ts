@@ -26,6 +26,7 @@ import netWorthRoutes from './routes/net_worth.ts';
 import estateRoutes from './routes/estate.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
+import gdprRoutes from './routes/gdpr.ts';
 import stripeRoutes from './routes/stripe.ts';
 import supportRoutes from './routes/support.ts';
 import { mySupportAccessRoutes, supportAccessRoutes } from './routes/support_access.ts';
@@ -199,6 +200,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(estateRoutes);
       await v1.register(billingRoutes);
       await v1.register(mySupportAccessRoutes);
+      await v1.register(gdprRoutes);
     },
     { prefix: '/v1' },
   );

@@ -13,6 +13,7 @@ import * as assetQueries from '../generated/assets.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
+import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
@@ -49,6 +50,10 @@ export const TAGS = {
     description: 'Trusts and companies that own assets, beneficiary designations, planner checks',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
+  gdpr: {
+    name: 'privacy',
+    description: 'My consents, and the export or erasure of my personal data (GDPR requests with deadlines)',
+  },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {
     name: 'support',
@@ -74,6 +79,7 @@ for (const queries of [
   billingQueries,
   circleQueries,
   estateQueries,
+  gdprQueries,
   identityQueries,
   netWorthQueries,
   stripeQueries,

@@ -127,6 +127,8 @@ interface Stock extends Caller {
   sessionId: string;
   /** Support's request for access to the caller's data (pending, the caller's to decide). */
   accessRequestId: string;
+  /** The caller's completed export request (POST /v1/me/data-requests). */
+  dataRequestId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -226,6 +228,7 @@ async function stock(who: Caller): Promise<Stock> {
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   await call(who, 'POST', '/v1/sessions');
+  const dataRequest = await call(who, 'POST', '/v1/me/data-requests', { kind: 'export' });
   const sessions = await call(who, 'GET', '/v1/me/sessions');
   if (sessions.items.length !== 1) throw new Error(`${who.tag} has ${sessions.items.length} sessions`);
   const accessRequest = await app.inject({
@@ -255,6 +258,7 @@ async function stock(who: Caller): Promise<Stock> {
     entityId: trust.entityId as string,
     sessionId: sessions.items[0].sessionId as string,
     accessRequestId: accessRequest.json().requestId as string,
+    dataRequestId: dataRequest.requestId as string,
   };
   const ids = [
     who.userId,
@@ -354,6 +358,15 @@ const TABLE: Record<string, Entry> = {
   'POST /v1/me/support-access-requests/:requestId/deny': { ids: (s) => ({ requestId: s.accessRequestId }) },
   'POST /v1/me/support-access-requests/:requestId/revoke': { ids: (s) => ({ requestId: s.accessRequestId }) },
   'GET /v1/me/support-access-events': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/consents': { valid: () => ({ query: { limit: 10 } }) },
+  'POST /v1/me/consents': {
+    valid: () => ({ body: { purpose: 'marketing_email', version: '2026-01', decision: 'given' } }),
+  },
+  // A fresh user each: a generated body may well ask for an erasure.
+  'POST /v1/me/data-requests': { valid: () => ({ body: { kind: 'export' } }), caller: 'throwaway' },
+  'GET /v1/me/data-requests': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/data-requests/:requestId': { ids: (s) => ({ requestId: s.dataRequestId }) },
+  'GET /v1/me/data-requests/:requestId/archive': { ids: (s) => ({ requestId: s.dataRequestId }) },
   'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },
@@ -599,6 +612,15 @@ const TABLE: Record<string, Entry> = {
     ids: supportUser,
     valid: () => ({ body: { sessionId: randomUUID() } }),
     bodyIds: { sessionId: () => randomUUID() },
+  },
+  'GET /support/v1/tenants/:tenantId/data-requests': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ query: { status: 'completed', kind: 'export', limit: 10 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/data-requests/:requestId': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, requestId: s.dataRequestId }),
   },
   'GET /support/v1/tenants/:tenantId/audit-log': {
     door: 'support',

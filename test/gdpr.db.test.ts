@@ -1,0 +1,413 @@
+// GDPR in the database: consents are an append-only history; an export holds the user's own data
+// and none of a co-owner's; an erasure leaves nothing any tenant or support procedure finds by
+// name, email or subject, keeps the ledger's anchors, and is refused while it would harm a
+// co-owner or a circle; requests carry a 30-day deadline and a trail; another user's, another
+// tenant's and a made-up request id get the same answer.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import t from 'tap';
+import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
+import * as gdpr from '../generated/gdpr.queries.ts';
+import * as assets from '../generated/assets.queries.ts';
+import * as ffc from '../generated/family_circles.queries.ts';
+import * as identity from '../generated/identity.queries.ts';
+import * as support from '../generated/support.queries.ts';
+
+const db = await testDatabase(t);
+const tenant = await makeTenant(db, 'gdpr');
+const elsewhere = await makeTenant(db, 'gdpr-away');
+const as = db.as;
+
+type CreateParams = Parameters<typeof assets.createAsset.run>[0];
+const createAsset = (owner: TestUser, overrides: Partial<CreateParams>) =>
+  as(owner, (c) =>
+    assets.createAsset.run(
+      {
+        assetType: 'misc',
+        categoryCode: 'other',
+        name: 'Thing',
+        currency: 'USD',
+        ownerPersonaId: owner.personaId,
+        initialValue: '1000.00',
+        valuedOn: '2026-01-15',
+        details: {},
+        ownershipPercentage: '100',
+        ownershipForm: 'sole',
+        valuationSource: 'manual',
+        ...overrides,
+      },
+      c,
+    ),
+  );
+
+/** Makes `guest` a member of a circle `host` owns (so shares can name each other). */
+async function joinCircle(host: TestUser, guest: TestUser, name: string) {
+  const [circle] = await as(host, (c) => ffc.createFfc.run({ name }, c));
+  const [invite] = await as(host, (c) =>
+    ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: guest.email, role: 'member', validHours: 1 }, c),
+  );
+  await as(guest, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
+  return circle;
+}
+
+t.test('consents: an append-only history whose newest row per purpose is the state now', async (t) => {
+  const user = await makeUser(db, tenant, 'Connie');
+  const give = (purpose: string, decision: string, version = '2026-01') =>
+    as(user, (c) => gdpr.recordConsent.run({ purpose, version, decision }, c));
+  t.match(await rejection(give('marketing_email', 'withdrawn')), { sqlState: 'PT409', code: 'consent_not_given' });
+  const [given] = await give('marketing_email', 'given');
+  t.match(given, { purpose: 'marketing_email', version: '2026-01', decision: 'given', isCurrent: true });
+  await give('privacy_policy', 'given', '2026-02');
+  const [withdrawn] = await give('marketing_email', 'withdrawn');
+  t.equal(withdrawn.decision, 'withdrawn');
+  const history = await as(user, (c) => gdpr.listMyConsents.run({ limit: 10, offset: 0 }, c));
+  t.equal(history.length, 3, 'every decision is kept');
+  t.same(
+    history.filter((row) => row.isCurrent).map((row) => [row.purpose, row.decision]),
+    [
+      ['marketing_email', 'withdrawn'],
+      ['privacy_policy', 'given'],
+    ],
+    'the newest row of each purpose is current',
+  );
+  for (const [purpose, version, decision, code] of [
+    ['spam', '1', 'given', 'invalid_purpose'],
+    ['marketing_email', 'v 1', 'given', 'invalid_version'],
+    ['marketing_email', '1', 'maybe', 'invalid_decision'],
+  ]) {
+    t.match(await rejection(give(purpose, decision, version)), { sqlState: 'PT400', code });
+  }
+  t.match(
+    await rejection(
+      db.admin.query(`update app.consent_records set decision = 'given' where id = $1`, [withdrawn.consentId]),
+    ),
+    { code: 'history_append_only' },
+    'not even the owner rewrites a consent record',
+  );
+  const other = await makeUser(db, tenant, 'Other');
+  t.same(await as(other, (c) => gdpr.listMyConsents.run({ limit: 10, offset: 0 }, c)), [], "no one sees another's");
+});
+
+t.test("an export holds the user's own data and none of a co-owner's", async (t) => {
+  const alice = await makeUser(db, tenant, 'Alice', 'family');
+  const frank = await makeUser(db, tenant, 'Frank');
+  await as(alice, (c) =>
+    identity.addPersonaPhone.run(
+      { personaId: alice.personaId, phoneNumber: '+15555550101', label: 'mobile', isPrimary: true },
+      c,
+    ),
+  );
+  await as(frank, (c) =>
+    identity.addPersonaPhone.run(
+      { personaId: frank.personaId, phoneNumber: '+15555550999', label: 'mobile', isPrimary: true },
+      c,
+    ),
+  );
+  await joinCircle(alice, frank, 'Boat club');
+  const [own] = await createAsset(alice, {
+    assetType: 'bank_account',
+    categoryCode: 'checking',
+    name: 'Alice checking',
+    details: { institutionName: 'First Bank', accountKind: 'checking' },
+    identifierCiphertext: Buffer.from('sealed-by-the-api'),
+    identifierLast4: '7890',
+  });
+  const [boat] = await createAsset(alice, { name: 'Shared boat', ownershipPercentage: '60' });
+  await as(alice, (c) =>
+    assets.assignAssetToPersona.run(
+      { assetId: boat.assetId, personaId: frank.personaId, percentage: '40', ownershipForm: 'tenants_in_common' },
+      c,
+    ),
+  );
+
+  const before = Date.now();
+  const [request] = await as(alice, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
+  t.match(request, { kind: 'export', status: 'completed', refusalCode: null });
+  t.equal(request.dueAt.getTime() - request.receivedAt.getTime(), 30 * 24 * 3600 * 1000, 'due 30 days after receipt');
+  t.ok(request.receivedAt.getTime() >= before - 5000, 'received now');
+  t.equal(
+    request.archiveExpiresAt!.getTime() - request.completedAt!.getTime(),
+    7 * 24 * 3600 * 1000,
+    'the archive is kept 7 days',
+  );
+  t.same(
+    (request.events as Array<{ toStatus: string }>).map((e) => e.toStatus),
+    ['received', 'in_progress', 'completed'],
+    'every state is in the trail',
+  );
+
+  const [archive] = await as(alice, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c));
+  const files = archive.files as Record<string, unknown>;
+  t.same(Object.keys(files).sort(), [
+    'assets.json',
+    'audit.json',
+    'billing.json',
+    'circles.json',
+    'consents.json',
+    'data_requests.json',
+    'estate.json',
+    'identity.json',
+    'net_worth.json',
+    'personas.json',
+    'sessions.json',
+    'support_access.json',
+    'valuations.json',
+  ]);
+  t.match(files['identity.json'], { userId: alice.userId, email: alice.email });
+  const personas = files['personas.json'] as { own: Array<Record<string, unknown>> };
+  t.match(personas.own, [
+    { personaId: alice.personaId, firstName: 'Alice', phones: [{ phoneNumber: '+15555550101' }] },
+  ]);
+  const exported = files['assets.json'] as Array<Record<string, unknown>>;
+  t.same(exported.map((a) => a.name).sort(), ['Alice checking', 'Shared boat']);
+  const boatRow = exported.find((a) => a.assetId === boat.assetId)!;
+  t.match(boatRow, { coOwned: true, myShares: [{ personaId: alice.personaId, percentage: '60.0000' }] });
+  t.equal((boatRow.myShares as unknown[]).length, 1, "the co-owner's share is left out");
+  const checking = exported.find((a) => a.assetId === own.assetId)!;
+  t.equal(checking.identifierSealed, Buffer.from('sealed-by-the-api').toString('base64'), 'the sealed account number');
+  t.match(files['net_worth.json'], [{ personaId: alice.personaId, currency: 'USD', assets: '1600.00' }]);
+  const text = JSON.stringify(files);
+  for (const [what, value] of [
+    ["the co-owner's persona id", frank.personaId],
+    ["the co-owner's user id", frank.userId],
+    ["the co-owner's email", frank.email],
+    ["the co-owner's phone", '+15555550999'],
+    ["the co-owner's name", 'Frank'],
+  ])
+    t.notOk(text.includes(value), `${what} is not in the archive`);
+
+  const [got] = await as(alice, (c) => gdpr.getMyDataRequest.run({ requestId: request.requestId }, c));
+  t.equal((got.events as Array<{ note: string }>).at(-1)!.note, 'archive downloaded', 'the download is in the trail');
+
+  // Another user's, another tenant's and a made-up id: one answer.
+  const stranger = await makeUser(db, elsewhere, 'Stranger');
+  for (const [who, caller] of [
+    ['another user', frank],
+    ['another tenant', stranger],
+  ] as const) {
+    const calls: Array<(c: pg.PoolClient) => Promise<unknown>> = [
+      (c: pg.PoolClient) => gdpr.getMyDataRequest.run({ requestId: request.requestId }, c),
+      (c: pg.PoolClient) => gdpr.getDataExport.run({ requestId: request.requestId }, c),
+    ];
+    for (const call of calls)
+      t.match(
+        await rejection(as(caller, call)),
+        {
+          sqlState: 'PT404',
+          code: 'data_request_not_found',
+        },
+        `${who}: data_request_not_found`,
+      );
+  }
+  t.match(await rejection(as(alice, (c) => gdpr.getDataExport.run({ requestId: randomUUID() }, c))), {
+    sqlState: 'PT404',
+    code: 'data_request_not_found',
+  });
+
+  // An old archive is gone; a request that is not an export has none.
+  await db.admin.query(`update app.data_subject_requests set completed_at = now() - interval '8 days' where id = $1`, [
+    request.requestId,
+  ]);
+  t.match(await rejection(as(alice, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c))), {
+    sqlState: 'PT410',
+    code: 'export_expired',
+  });
+
+  // Alice's erasure would take Frank's boat record with it: refused, with the reason, nothing erased.
+  const [refused] = await as(alice, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(refused, { kind: 'erasure', status: 'refused', refusalCode: 'erasure_co_owned_assets', outcome: null });
+  t.match(refused.refusalReason, /1 asset\(s\) are co-owned/);
+  t.ok(refused.completedAt, 'a refusal is an answer: the request is closed');
+  t.match(await rejection(as(alice, (c) => gdpr.getDataExport.run({ requestId: refused.requestId }, c))), {
+    sqlState: 'PT409',
+    code: 'export_not_ready',
+  });
+  const [me] = await as(alice, (c) => identity.getCurrentUser.run(undefined, c));
+  t.match(me, { email: alice.email, firstName: 'Alice', status: 'active' }, 'Alice is untouched');
+  const listed = await as(alice, (c) => gdpr.listMyDataRequests.run({ limit: 10, offset: 0 }, c));
+  t.same(
+    listed.map((r) => [r.kind, r.status]),
+    [
+      ['erasure', 'refused'],
+      ['export', 'completed'],
+    ],
+  );
+
+  // Support sees the tenant's requests, the requester masked; another tenant's id is not found.
+  const seen = await db.asSupport((c) =>
+    gdpr.listDataRequests.run({ tenantId: tenant, status: null, kind: 'erasure', limit: 10, offset: 0 }, c),
+  );
+  t.ok(seen.some((r) => r.requestId === refused.requestId && r.emailMasked === `a***@example.com`));
+  t.notOk(JSON.stringify(seen).includes(alice.email), 'never the email in clear');
+  const [detail] = await db.asSupport((c) =>
+    gdpr.getDataRequest.run({ tenantId: tenant, requestId: refused.requestId }, c),
+  );
+  t.match(detail, { refusalCode: 'erasure_co_owned_assets', userId: alice.userId });
+  t.match(
+    await rejection(
+      db.asSupport((c) => gdpr.getDataRequest.run({ tenantId: elsewhere, requestId: refused.requestId }, c)),
+    ),
+    { sqlState: 'PT404', code: 'data_request_not_found' },
+  );
+});
+
+t.test('an erasure leaves nothing that finds the person, and keeps the ledger anchors', async (t) => {
+  const carol = await makeUser(db, tenant, 'Carolyn');
+  const helper = await makeUser(db, tenant, 'Helper');
+  await as(carol, (c) =>
+    identity.addPersonaPhone.run(
+      { personaId: carol.personaId, phoneNumber: '+15555550177', label: 'mobile', isPrimary: true },
+      c,
+    ),
+  );
+  await as(carol, (c) => gdpr.recordConsent.run({ purpose: 'terms_of_service', version: '1', decision: 'given' }, c));
+  const [asset] = await createAsset(carol, { name: 'Carolyn jewellery', description: 'grandmother ring' });
+  // A delegate acts for Carolyn's persona: after the erasure, no longer.
+  await as(carol, (c) =>
+    identity.linkUserPersona.run({ personaId: carol.personaId, userId: helper.userId, linkKind: 'delegate' }, c),
+  );
+  const [invitation] = await as(helper, (c) =>
+    identity.listMyLinkInvitations.run({ sort: null, limit: 5, offset: 0 }, c),
+  );
+  await as(helper, (c) => identity.acceptLinkInvitation.run({ invitationId: invitation.invitationId }, c));
+  t.equal((await as(helper, (c) => identity.listMyPersonas.run({ q: 'carolyn', limit: 5, offset: 0 }, c))).length, 1);
+
+  const [done] = await as(carol, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(done, { kind: 'erasure', status: 'completed', refusalCode: null });
+  t.match(done.outcome, { assets: 1, phones: 1, emails: 1, personas: 1, delegateLinks: 1 });
+
+  t.match(
+    await rejection(as(carol, (c) => identity.getCurrentUser.run(undefined, c))),
+    {
+      code: 'user_not_registered',
+    },
+    'her sign-in no longer finds a user',
+  );
+  for (const query of [carol.email, 'Carolyn', 'carol', carol.sub, 'Tester']) {
+    const found = await db.asSupport((c) =>
+      support.findUsers.run({ tenantId: tenant, query, limit: 50, offset: 0 }, c),
+    );
+    t.notOk(
+      found.some((u) => u.userId === carol.userId),
+      `support's user search for "${query}" finds nothing`,
+    );
+  }
+  t.same(
+    await as(helper, (c) => identity.listMyPersonas.run({ q: 'carolyn', limit: 5, offset: 0 }, c)),
+    [],
+    'nor the delegate',
+  );
+  t.match(await rejection(as(helper, (c) => identity.getPersona.run({ personaId: carol.personaId }, c))), {
+    code: 'persona_not_found',
+  });
+  const [personas] = await db.asSupport((c) =>
+    support.getUserPersonas.run({ tenantId: tenant, userId: carol.userId }, c),
+  );
+  t.match(personas, { nameMasked: 'E*** P***', emailsMasked: [], phonesMasked: [], addressesMasked: [] });
+
+  const { rows } = await db.admin.query(
+    `select (select count(*) from app.persona_emails where persona_id = $2)::int as emails,
+            (select count(*) from app.assets where id = $3)::int as assets,
+            (select count(*) from app.user_sessions where user_id = $1)::int as sessions,
+            (select count(*) from app.consent_records where user_id = $1)::int as consents,
+            (select count(*) from app.subscriptions where user_id = $1)::int as subscriptions,
+            (select email from app.users where id = $1) as email,
+            (select status from app.users where id = $1) as status`,
+    [carol.userId, carol.personaId, asset.assetId],
+  );
+  t.match(rows[0], {
+    emails: 0,
+    assets: 0,
+    sessions: 0,
+    consents: 1,
+    subscriptions: 1,
+    email: `erased-${carol.userId}@erased.invalid`,
+    status: 'deactivated',
+  });
+  // The audit log kept the rows, never her name, email or phone in clear.
+  const audit = await db.admin.query(`select changes::text as changes from audit.audit_log where tenant_id = $1`, [
+    tenant,
+  ]);
+  const log = audit.rows.map((r) => r.changes).join('\n');
+  for (const value of [carol.email, '+15555550177', 'Carolyn'])
+    t.notOk(log.includes(value), `the audit log holds no ${value}`);
+});
+
+t.test('an erasure is refused while the person is the only owner of a circle with members', async (t) => {
+  const dave = await makeUser(db, tenant, 'Dave', 'family');
+  const erin = await makeUser(db, tenant, 'Erin');
+  await joinCircle(dave, erin, 'Dave family');
+  const [refused] = await as(dave, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(refused, { status: 'refused', refusalCode: 'erasure_sole_circle_owner' });
+  const [me] = await as(dave, (c) => identity.getCurrentUser.run(undefined, c));
+  t.equal(me.firstName, 'Dave');
+});
+
+t.test('a request of a kind that does not exist, and a sixth request in a day, are refused', async (t) => {
+  const gina = await makeUser(db, tenant, 'Gina');
+  t.match(await rejection(as(gina, (c) => gdpr.createDataRequest.run({ kind: 'rectify' }, c))), {
+    sqlState: 'PT400',
+    code: 'invalid_request_kind',
+  });
+  for (let i = 0; i < 5; i++) await as(gina, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
+  t.match(await rejection(as(gina, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c))), {
+    sqlState: 'PT429',
+    code: 'too_many_data_requests',
+  });
+  t.match(
+    await rejection(
+      db.asSupport((c) =>
+        gdpr.listDataRequests.run({ tenantId: tenant, status: 'lost', kind: null, limit: 5, offset: 0 }, c),
+      ),
+    ),
+    { code: 'invalid_status' },
+  );
+});
+
+t.test('an erasure is refused while a paid subscription runs', async (t) => {
+  const hal = await makeUser(db, tenant, 'Hal', 'family');
+  const [refused] = await as(hal, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(refused, { status: 'refused', refusalCode: 'erasure_paid_subscription' });
+  t.match(refused.refusalReason, /cancel it first/);
+});
+
+t.test('two withdrawals at once: one is recorded, the other finds nothing to withdraw', async (t) => {
+  const ivy = await makeUser(db, tenant, 'Ivy');
+  await as(ivy, (c) => gdpr.recordConsent.run({ purpose: 'advisor_sharing', version: '3', decision: 'given' }, c));
+  const results = await Promise.allSettled(
+    [1, 2].map(() =>
+      as(ivy, (c) => gdpr.recordConsent.run({ purpose: 'advisor_sharing', version: '3', decision: 'withdrawn' }, c)),
+    ),
+  );
+  t.equal(results.filter((r) => r.status === 'fulfilled').length, 1, 'one withdrawal');
+  const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+  t.equal((failed.reason as { hint?: string }).hint, 'consent_not_given');
+  const history = await as(ivy, (c) => gdpr.listMyConsents.run({ limit: 10, offset: 0 }, c));
+  t.same(
+    history.map((r) => r.decision),
+    ['withdrawn', 'given'],
+  );
+});
+
+t.test('support sees an open request past its deadline as overdue', async (t) => {
+  const jo = await makeUser(db, tenant, 'Jo');
+  // A request that waited (none does today: each is carried out as it arrives), received 31 days ago.
+  const { rows } = await db.admin.query<{ id: string }>(
+    `insert into app.data_subject_requests (tenant_id, user_id, kind, status, received_at, due_at)
+     values ($1, $2, 'export', 'received', now() - interval '31 days', now() - interval '1 day') returning id`,
+    [tenant, jo.userId],
+  );
+  t.match(
+    await rejection(
+      db.admin.query(`update app.data_subject_requests set due_at = received_at + interval '60 days' where id = $1`, [
+        rows[0].id,
+      ]),
+    ),
+    { sqlState: '23514' },
+    'the deadline is 30 days from receipt, never later',
+  );
+  const open = await db.asSupport((c) =>
+    gdpr.listDataRequests.run({ tenantId: tenant, status: 'received', kind: null, limit: 10, offset: 0 }, c),
+  );
+  t.match(open, [{ requestId: rows[0].id, overdue: true, emailMasked: 'j***@example.com' }]);
+});
