@@ -12,6 +12,7 @@ import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
+import * as credentialQueries from '../generated/credentials.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
@@ -48,6 +49,10 @@ export const TAGS = {
     description: 'Trusts and companies that own assets, beneficiary designations, planner checks',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
+  credentials: {
+    name: 'credentials',
+    description: 'MFA policy and factors, password rotation, security questions (passwords stay in Cognito)',
+  },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {
     name: 'support',
@@ -72,6 +77,7 @@ for (const queries of [
   assetQueries,
   billingQueries,
   circleQueries,
+  credentialQueries,
   estateQueries,
   identityQueries,
   netWorthQueries,
