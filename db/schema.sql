@@ -865,6 +865,53 @@ ALTER FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p
 COMMENT ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) IS 'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
 
 --
+-- Name: sp_begin_security_answer_check(uuid[]); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) RETURNS TABLE(attempt_id uuid, question_id uuid, answer_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_n integer := coalesce(pg_catalog.cardinality(p_question_ids), 0);
+  v_attempt_id uuid;
+begin
+  if v_n not between 2 and 5 or pg_catalog.array_position(p_question_ids, null) is not null
+     or (select pg_catalog.count(distinct q) from pg_catalog.unnest(p_question_ids) q) <> v_n then
+    perform app.fail('PT400', 'invalid_security_answers', 'answer 2 to 5 different questions of yours');
+  end if;
+  -- Another user's question, another tenant's and a random id alike.
+  if (select pg_catalog.count(*) from app.security_questions q
+       where q.tenant_id = v_tenant_id and q.user_id = v_user_id and q.id = any (p_question_ids)) <> v_n then
+    perform app.fail('PT404', 'security_question_not_found', 'security question not found');
+  end if;
+  -- The attempt is counted (as a failure until the API reports success) before any hash leaves:
+  -- concurrent verifications queue here, so at most 5 comparisons run per window.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  if (app.security_question_lock(v_user_id)).locked_until is not null then
+    perform app.fail('PT429', 'security_questions_locked', 'too many wrong answers: try again later');
+  end if;
+  insert into app.security_question_attempts (tenant_id, user_id) values (v_tenant_id, v_user_id)
+  returning id into v_attempt_id;
+  return query
+    select v_attempt_id, q.id, q.answer_hash from app.security_questions q
+     where q.tenant_id = v_tenant_id and q.user_id = v_user_id and q.id = any (p_question_ids)
+     order by q.position;
+end
+$$;
+
+ALTER FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_begin_security_answer_check(p_question_ids uuid[]); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) IS 'First half of verifying my security answers: records the attempt (a failure until reported otherwise), refuses while locked, and hands the API the hashes to compare.';
+
+--
 -- Name: sp_calculate_estate_flow(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1613,6 +1660,44 @@ ALTER FUNCTION api.sp_delete_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) IS 'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
 
 --
+-- Name: sp_finish_security_answer_check(uuid, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) RETURNS TABLE(verified boolean, attempts_left integer, locked_until timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_lock record;
+begin
+  if p_verified is null then
+    perform app.fail('PT400', 'invalid_security_answers', 'the outcome must be true or false');
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  -- Only my own attempt, once: an outcome is never rewritten.
+  update app.security_question_attempts a
+     set outcome = case when p_verified then 'succeeded' else 'failed' end, finished_at = pg_catalog.now()
+   where a.tenant_id = v_tenant_id and a.user_id = v_user_id and a.id = p_attempt_id and a.outcome = 'pending';
+  if not found then
+    perform app.fail('PT404', 'security_answer_check_not_found', 'no verification of yours is waiting for its outcome');
+  end if;
+  select * into v_lock from app.security_question_lock(v_user_id);
+  return query select p_verified, greatest(5 - v_lock.failures, 0), v_lock.locked_until;
+end
+$$;
+
+ALTER FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) IS 'Second half of verifying my security answers: records the API''s comparison as the attempt''s outcome; returns attempts left and any lock.';
+
+--
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1929,6 +2014,62 @@ ALTER FUNCTION api.sp_get_legal_entity(p_entity_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) IS 'One legal entity the caller controls, with its grantors, trustees or managers.';
+
+--
+-- Name: sp_get_my_mfa(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_mfa() RETURNS TABLE(mfa_required boolean, allowed_factors text[], enrolled_factors text[], preferred_factor text, reported_at timestamp with time zone, token_has_mfa boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id_for_mfa_setup();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  return query
+    select coalesce(p.mfa_required, false),
+           coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']),
+           coalesce(m.factors, '{}'), m.preferred_factor, m.reported_at,
+           app.token_has_mfa(coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']))
+      from (select 1) one
+      left join app.tenant_security_policies p on p.tenant_id = v_tenant_id
+      left join app.mfa_settings m on m.tenant_id = v_tenant_id and m.user_id = v_user_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_mfa() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_mfa(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_mfa() IS 'The tenant''s MFA policy, my MFA factors as last reported, and whether this request''s token counts as MFA (readable without MFA).';
+
+--
+-- Name: sp_get_my_password_status(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_password_status() RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  return query select * from app.password_status(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_password_status() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_password_status(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_password_status() IS 'When I last reported a password change, the tenant''s maximum password age, when mine is due and whether it is overdue.';
 
 --
 -- Name: sp_get_my_subscription(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2605,6 +2746,34 @@ ALTER FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p
 COMMENT ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The personas the signed-in user may act for (their own first, then those they manage, unless sorted), optionally those whose names contain q, a page at a time with the total.';
 
 --
+-- Name: sp_list_my_security_questions(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_security_questions() RETURNS TABLE(question_id uuid, question_position smallint, question text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- The questions only: an answer's hash never leaves the database through a listing.
+  return query
+    select q.id, q.position, q.question, q.created_at from app.security_questions q
+     where q.tenant_id = app.current_tenant_id() and q.user_id = v_user_id
+     order by q.position;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_security_questions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_security_questions(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_security_questions() IS 'My security questions in order, without their answers.';
+
+--
 -- Name: sp_list_my_sessions(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3134,6 +3303,81 @@ ALTER FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind t
 COMMENT ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) IS 'Removes one e-mail address, phone number or postal address of a persona.';
 
 --
+-- Name: sp_report_my_mfa_factors(text[], text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) RETURNS TABLE(mfa_required boolean, allowed_factors text[], enrolled_factors text[], preferred_factor text, reported_at timestamp with time zone, token_has_mfa boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id_for_mfa_setup();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_factors text[] := app.check_mfa_factors(p_factors, 'invalid_mfa_factors');
+begin
+  if p_preferred_factor is not null and not p_preferred_factor = any (v_factors) then
+    perform app.fail('PT400', 'invalid_preferred_factor', 'preferredFactor must be one of the reported factors');
+  end if;
+  -- Without MFA in the token only a first enrollment is reported: once factors are on record,
+  -- changing them takes a token obtained with MFA where the tenant requires it.
+  perform 1 from app.mfa_settings m
+   where m.tenant_id = v_tenant_id and m.user_id = v_user_id and pg_catalog.cardinality(m.factors) > 0
+   for update;
+  if found then
+    perform app.require_token_mfa(v_tenant_id);
+  end if;
+  insert into app.mfa_settings as m (tenant_id, user_id, factors, preferred_factor, reported_at)
+  values (v_tenant_id, v_user_id, v_factors, p_preferred_factor, pg_catalog.now())
+  on conflict (tenant_id, user_id) do update
+    set factors = excluded.factors, preferred_factor = excluded.preferred_factor, reported_at = excluded.reported_at;
+  return query select * from api.sp_get_my_mfa();
+end
+$$;
+
+ALTER FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) IS 'Records the MFA factors Cognito shows enrolled for me (after enrolling in the app); changing reported factors needs an MFA token where required.';
+
+--
+-- Name: sp_report_password_rotation(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_report_password_rotation() RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Serialised per user; a report within a minute of the last one adds no row (retries, double taps).
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  if not exists (select 1 from app.password_history h
+                  where h.tenant_id = v_tenant_id and h.user_id = v_user_id
+                    and h.changed_at > pg_catalog.now() - interval '1 minute') then
+    insert into app.password_history (tenant_id, user_id, session_ref, request_id)
+    values (v_tenant_id, v_user_id, nullif(pg_catalog.current_setting('app.session_ref', true), ''),
+            app.current_request_id());
+  end if;
+  return query select * from app.password_status(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_report_password_rotation() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_report_password_rotation(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_report_password_rotation() IS 'Records that I changed my password in Cognito (the app reports it after the change succeeded) and returns my password status.';
+
+--
 -- Name: sp_revoke_asset_permission(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3424,6 +3668,53 @@ ALTER FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on
 --
 
 COMMENT ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces the residuary beneficiaries of a persona''s will (whoever acts for the persona): who takes what passes through probate.';
+
+--
+-- Name: sp_set_my_security_questions(text[], text[]); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) RETURNS TABLE(question_id uuid, question_position smallint, question text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_n integer := coalesce(pg_catalog.cardinality(p_questions), 0);
+begin
+  if v_n not between 2 and 5 or v_n <> coalesce(pg_catalog.cardinality(p_answer_hashes), 0) then
+    perform app.fail('PT400', 'invalid_security_questions', 'give 2 to 5 questions, each with its answer');
+  end if;
+  if exists (select 1 from pg_catalog.unnest(p_questions) q
+              where q is null or pg_catalog.length(pg_catalog.btrim(q)) not between 1 and 200)
+     or (select pg_catalog.count(distinct pg_catalog.lower(pg_catalog.btrim(q))) from pg_catalog.unnest(p_questions) q) <> v_n then
+    perform app.fail('PT400', 'invalid_security_questions', 'questions are 1 to 200 characters and all different');
+  end if;
+  if exists (select 1 from pg_catalog.unnest(p_answer_hashes) h
+              where h is null or h !~ '^scrypt\$[0-9]{1,2}\$[0-9]{1,2}\$[0-9]{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$') then
+    perform app.fail('PT400', 'invalid_security_answers', 'answers must be hashed by the API');
+  end if;
+  -- Serialised with the verifications; locked questions cannot be replaced to escape the lock.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  if (app.security_question_lock(v_user_id)).locked_until is not null then
+    perform app.fail('PT429', 'security_questions_locked', 'too many wrong answers: try again later');
+  end if;
+  delete from app.security_questions q where q.tenant_id = v_tenant_id and q.user_id = v_user_id;
+  insert into app.security_questions (tenant_id, user_id, position, question, answer_hash)
+  select v_tenant_id, v_user_id, i::smallint, pg_catalog.btrim(p_questions[i]), p_answer_hashes[i]
+    from pg_catalog.generate_series(1, v_n) i;
+  return query select * from api.sp_list_my_security_questions();
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) IS 'Replaces my security questions (2 to 5) and their answers, hashed by the API; refused while my questions are locked.';
 
 --
 -- Name: sp_store_idempotent_response(text, integer, text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4680,6 +4971,32 @@ ALTER FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, 
 COMMENT ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) IS 'Validates birth date, living status and death date together.';
 
 --
+-- Name: check_mfa_factors(text[], text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_mfa_factors(p_factors text[], p_code text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_factors is null or pg_catalog.array_position(p_factors, null) is not null
+     or not p_factors <@ array['totp', 'sms', 'email', 'webauthn']
+     or pg_catalog.cardinality(p_factors) <> (select pg_catalog.count(distinct f) from pg_catalog.unnest(p_factors) f) then
+    perform app.fail('PT400', p_code, 'factors are distinct values of totp, sms, email and webauthn');
+  end if;
+  return array(select f from pg_catalog.unnest(array['totp', 'sms', 'email', 'webauthn']) f where f = any (p_factors));
+end
+$$;
+
+ALTER FUNCTION app.check_mfa_factors(p_factors text[], p_code text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_mfa_factors(p_factors text[], p_code text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_mfa_factors(p_factors text[], p_code text) IS 'Checks a list of MFA factor names (distinct; totp, sms, email, webauthn) and returns it in canonical order.';
+
+--
 -- Name: check_net_worth_input(date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5000,6 +5317,8 @@ begin
           and s.revoked_at is not null) then
     perform app.fail('PT401', 'session_revoked', 'this sign-in was ended: sign in again');
   end if;
+  -- MFA (issue 11, docs/credentials.md): a tenant that requires it refuses a token obtained without it.
+  perform app.require_token_mfa(v_tenant_id);
   return v_user_id;
 end
 $$;
@@ -5010,7 +5329,44 @@ ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
 -- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
+COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended, signed in through a revoked session, or without the MFA the tenant requires.';
+
+--
+-- Name: current_user_id_for_mfa_setup(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_user_id_for_mfa_setup() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_hint text;
+  v_user_id uuid;
+begin
+  -- Every check of app.current_user_id but MFA: a user of a tenant that requires MFA may read the
+  -- policy and report a first enrollment with a token obtained without it (how else would they start).
+  begin
+    return app.current_user_id();
+  exception when others then
+    get stacked diagnostics v_hint = pg_exception_hint;
+    if v_hint is distinct from 'mfa_required' then
+      raise;
+    end if;
+  end;
+  -- mfa_required is raised after every other check passed: the user is registered and active.
+  select u.id into v_user_id from app.users u
+   where u.tenant_id = app.current_tenant_id() and u.cognito_sub = app.current_actor_id();
+  return v_user_id;
+end
+$$;
+
+ALTER FUNCTION app.current_user_id_for_mfa_setup() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_user_id_for_mfa_setup(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_user_id_for_mfa_setup() IS 'app.current_user_id without the MFA requirement (every other check kept), for reading the MFA policy and reporting a first enrollment.';
 
 --
 -- Name: designation_recipients(uuid, uuid, uuid, date); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5882,6 +6238,33 @@ ALTER FUNCTION app.normalize_origin(p_origin text) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.normalize_origin(p_origin text) IS 'Checks a browser origin (https://host[:port], or http://localhost|127.0.0.1[:port]) and returns it as browsers send it, raising invalid_origin.';
 
 --
+-- Name: password_status(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.password_status(p_user_id uuid) RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Never reported: due counted from registration (Cognito set the first password then).
+  select l.last, p.password_max_age_days,
+         coalesce(l.last, u.created_at) + pg_catalog.make_interval(days => p.password_max_age_days),
+         coalesce(coalesce(l.last, u.created_at) + pg_catalog.make_interval(days => p.password_max_age_days) < pg_catalog.now(), false)
+    from app.users u
+    left join app.tenant_security_policies p on p.tenant_id = u.tenant_id
+    cross join lateral (select pg_catalog.max(h.changed_at) as last from app.password_history h
+                         where h.tenant_id = u.tenant_id and h.user_id = u.id) l
+   where u.tenant_id = (select app.current_tenant_id()) and u.id = p_user_id
+$$;
+
+ALTER FUNCTION app.password_status(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION password_status(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.password_status(p_user_id uuid) IS 'A user''s last reported password rotation, the tenant''s maximum age, when the password is due and whether it is overdue.';
+
+--
 -- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6716,6 +7099,34 @@ ALTER FUNCTION app.require_text(p_value text, p_code text, p_max_length integer)
 COMMENT ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) IS 'Trims a required text input and checks its length, raising PT400 with the given code.';
 
 --
+-- Name: require_token_mfa(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_token_mfa(p_tenant_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_required boolean;
+  v_factors text[];
+begin
+  select p.mfa_required, p.mfa_factors into v_required, v_factors
+    from app.tenant_security_policies p where p.tenant_id = p_tenant_id;
+  if coalesce(v_required, false) and not app.token_has_mfa(v_factors) then
+    perform app.fail('PT403', 'mfa_required', 'this tenant requires multi-factor authentication: sign in again with MFA');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_token_mfa(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_token_mfa(p_tenant_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_token_mfa(p_tenant_id uuid) IS 'Raises mfa_required when the tenant''s policy requires MFA and this transaction''s token was not obtained with an allowed factor.';
+
+--
 -- Name: route_stripe_event(text, jsonb, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6755,6 +7166,39 @@ ALTER FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created tim
 --
 
 COMMENT ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) IS 'The one tenant a Stripe event''s object belongs to, from the ids it names; NULL (past Stripe''s retries) or 503 (within them) when none, 409 when several.';
+
+--
+-- Name: security_question_lock(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) RETURNS record
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Failures (and attempts still pending) of the last 15 minutes since the last success; five lock
+  -- the questions until the oldest of the last five leaves the window.
+  with recent as (
+    select a.attempted_at from app.security_question_attempts a
+     where a.tenant_id = (select app.current_tenant_id()) and a.user_id = p_user_id
+       and a.outcome <> 'succeeded'
+       and a.attempted_at > pg_catalog.now() - interval '15 minutes'
+       and a.attempted_at > coalesce((select pg_catalog.max(s.attempted_at) from app.security_question_attempts s
+                                       where s.tenant_id = (select app.current_tenant_id()) and s.user_id = p_user_id
+                                         and s.outcome = 'succeeded'), '-infinity')
+     order by a.attempted_at desc
+     limit 5)
+  select pg_catalog.count(*)::integer,
+         case when pg_catalog.count(*) >= 5 then pg_catalog.min(attempted_at) + interval '15 minutes' end
+    from recent
+$$;
+
+ALTER FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) IS 'A user''s failed security-question attempts in the current 15-minute window (at most 5 counted) and, at 5, until when they are locked.';
 
 --
 -- Name: self_persona_id(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7497,6 +7941,42 @@ ALTER FUNCTION app.tg_general_ledger__append_only() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.tg_general_ledger__append_only() IS 'Ledger entries are appended, never updated or deleted.';
+
+--
+-- Name: token_amr(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.token_amr() RETURNS text[]
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select coalesce(pg_catalog.string_to_array(nullif(pg_catalog.current_setting('app.token_amr', true), ''), ' '), '{}')
+$$;
+
+ALTER FUNCTION app.token_amr() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION token_amr(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.token_amr() IS 'The authentication methods of this transaction''s access token (its estate_amr claim), or an empty array.';
+
+--
+-- Name: token_has_mfa(text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.token_has_mfa(p_factors text[]) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 'mfa' = any (app.token_amr()) and app.token_amr() && p_factors $$;
+
+ALTER FUNCTION app.token_has_mfa(p_factors text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION token_has_mfa(p_factors text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.token_has_mfa(p_factors text[]) IS 'True when the access token was obtained with MFA through one of the given factors.';
 
 --
 -- Name: track_usage(uuid, uuid, text, bigint); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8830,6 +9310,47 @@ ALTER FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_
 COMMENT ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) IS 'Support: sets a tenant''s overrides of a plan (availability, price, Stripe price, limits); audited.';
 
 --
+-- Name: sp_set_tenant_security_policy(uuid, boolean, text[], integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) RETURNS TABLE(tenant_id uuid, mfa_required boolean, mfa_factors text[], password_max_age_days integer, updated_by text, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_factors text[] := app.check_mfa_factors(p_mfa_factors, 'invalid_mfa_factors');
+begin
+  if p_mfa_required is null then
+    perform app.fail('PT400', 'invalid_mfa_required', 'mfaRequired must be true or false');
+  end if;
+  if pg_catalog.cardinality(v_factors) = 0 then
+    perform app.fail('PT400', 'invalid_mfa_factors', 'at least one factor must count as MFA');
+  end if;
+  if p_password_max_age_days is not null and p_password_max_age_days not between 1 and 3650 then
+    perform app.fail('PT400', 'invalid_password_max_age', 'passwordMaxAgeDays must be 1 to 3650, or null for none');
+  end if;
+  -- The audit trigger records the change with the staff member's identity; users' next requests obey it.
+  return query
+    insert into app.tenant_security_policies as p (tenant_id, mfa_required, mfa_factors, password_max_age_days, updated_by)
+    values (v_tenant_id, p_mfa_required, v_factors, p_password_max_age_days, app.current_actor_id())
+    on conflict (tenant_id) do update
+      set mfa_required = excluded.mfa_required, mfa_factors = excluded.mfa_factors,
+          password_max_age_days = excluded.password_max_age_days, updated_by = excluded.updated_by
+    returning p.tenant_id, p.mfa_required, p.mfa_factors, p.password_max_age_days, p.updated_by, p.updated_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) IS 'Support: sets a tenant''s security policy: whether tokens must be obtained with MFA (and which factors count) and the password rotation age in days; audited.';
+
+--
 -- Name: sp_set_tenant_status(uuid, text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -9744,6 +10265,59 @@ ALTER TABLE app.legal_entity_roles OWNER TO estate_owner;
 COMMENT ON TABLE app.legal_entity_roles IS 'The personas who control an entity: a trust''s grantors and trustees, a company''s managers.';
 
 --
+-- Name: mfa_settings; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.mfa_settings (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    factors text[] DEFAULT '{}'::text[] NOT NULL,
+    preferred_factor text,
+    reported_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mfa_settings_check CHECK (((preferred_factor IS NULL) OR (preferred_factor = ANY (factors)))),
+    CONSTRAINT mfa_settings_factors_check CHECK (((cardinality(factors) <= 4) AND (factors <@ ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text])))
+);
+
+ALTER TABLE ONLY app.mfa_settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.mfa_settings OWNER TO estate_owner;
+
+--
+-- Name: TABLE mfa_settings; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.mfa_settings IS 'Each user''s MFA factors enrolled in Cognito, as the app reported them after enrolling (Cognito stays the authority).';
+
+--
+-- Name: password_history; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.password_history (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    session_ref text,
+    request_id text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT password_history_request_id_check CHECK ((length(request_id) <= 200)),
+    CONSTRAINT password_history_session_ref_check CHECK ((length(session_ref) <= 200))
+);
+
+ALTER TABLE ONLY app.password_history FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.password_history OWNER TO estate_owner;
+
+--
+-- Name: TABLE password_history; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.password_history IS 'Password rotation events as the app reported them after a Cognito password change; never a password or a hash of one.';
+
+--
 -- Name: payment_methods; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -9989,6 +10563,61 @@ ALTER TABLE app.refunds OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.refunds IS 'Refunds of a payment, one row per increase of its refunded total.';
+
+--
+-- Name: security_question_attempts; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.security_question_attempts (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    outcome text DEFAULT 'pending'::text NOT NULL,
+    attempted_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT security_question_attempts_check CHECK (((outcome = 'pending'::text) = (finished_at IS NULL))),
+    CONSTRAINT security_question_attempts_outcome_check CHECK ((outcome = ANY (ARRAY['pending'::text, 'failed'::text, 'succeeded'::text])))
+);
+
+ALTER TABLE ONLY app.security_question_attempts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.security_question_attempts OWNER TO estate_owner;
+
+--
+-- Name: TABLE security_question_attempts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.security_question_attempts IS 'Security-question verifications: 5 not succeeded within 15 minutes (since the last success) lock the user''s questions.';
+
+--
+-- Name: security_questions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.security_questions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    "position" smallint NOT NULL,
+    question text NOT NULL,
+    answer_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT security_questions_answer_hash_check CHECK ((answer_hash ~ '^scrypt\$[0-9]{1,2}\$[0-9]{1,2}\$[0-9]{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$'::text)),
+    CONSTRAINT security_questions_position_check CHECK ((("position" >= 1) AND ("position" <= 5))),
+    CONSTRAINT security_questions_question_check CHECK (((length(btrim(question)) >= 1) AND (length(btrim(question)) <= 200)))
+);
+
+ALTER TABLE ONLY app.security_questions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.security_questions OWNER TO estate_owner;
+
+--
+-- Name: TABLE security_questions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.security_questions IS 'A user''s 2 to 5 security questions; each answer only as a salted scrypt hash of its normalised form, never returned.';
 
 --
 -- Name: stripe_routes; Type: TABLE; Schema: app; Owner: estate_owner
@@ -10365,6 +10994,46 @@ ALTER TABLE app.tenant_plan_settings OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.tenant_plan_settings IS 'A tenant''s overrides of a plan: availability, price, Stripe price and limits.';
+
+--
+-- Name: tenant_security_policies; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_security_policies (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    mfa_required boolean DEFAULT false NOT NULL,
+    mfa_factors text[] DEFAULT ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text] NOT NULL,
+    password_max_age_days integer,
+    updated_by text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_security_policies_mfa_factors_check CHECK ((((cardinality(mfa_factors) >= 1) AND (cardinality(mfa_factors) <= 4)) AND (mfa_factors <@ ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text]))),
+    CONSTRAINT tenant_security_policies_password_max_age_days_check CHECK (((password_max_age_days >= 1) AND (password_max_age_days <= 3650))),
+    CONSTRAINT tenant_security_policies_updated_by_check CHECK (((length(updated_by) >= 1) AND (length(updated_by) <= 200)))
+);
+
+ALTER TABLE ONLY app.tenant_security_policies FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_security_policies OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_security_policies; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_security_policies IS 'A tenant''s security policy, set by support: whether tokens must carry MFA (and which factors count), and the password rotation age.';
+
+--
+-- Name: COLUMN tenant_security_policies.mfa_factors; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.tenant_security_policies.mfa_factors IS 'The factors whose use counts as MFA: a token''s estate_amr claim must hold "mfa" and one of them.';
+
+--
+-- Name: COLUMN tenant_security_policies.password_max_age_days; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.tenant_security_policies.password_max_age_days IS 'Days after the last reported rotation (or registration) a password is due; NULL: no rotation policy.';
 
 --
 -- Name: tenants; Type: TABLE; Schema: app; Owner: estate_owner
@@ -10974,6 +11643,27 @@ ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_entity_id_persona_id_role_key UNIQUE (tenant_id, entity_id, persona_id, role);
 
 --
+-- Name: mfa_settings mfa_settings_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: mfa_settings mfa_settings_tenant_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_tenant_id_user_id_key UNIQUE (tenant_id, user_id);
+
+--
+-- Name: password_history password_history_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.password_history
+    ADD CONSTRAINT password_history_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: payment_methods payment_methods_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11077,6 +11767,27 @@ ALTER TABLE ONLY app.refunds
 
 ALTER TABLE ONLY app.refunds
     ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_refunded_total_key UNIQUE (tenant_id, payment_transaction_id, refunded_total);
+
+--
+-- Name: security_question_attempts security_question_attempts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_question_attempts
+    ADD CONSTRAINT security_question_attempts_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: security_questions security_questions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: security_questions security_questions_tenant_id_user_id_position_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_tenant_id_user_id_position_key UNIQUE (tenant_id, user_id, "position");
 
 --
 -- Name: stripe_routes stripe_routes_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -11259,6 +11970,20 @@ ALTER TABLE ONLY app.tenant_plan_settings
 
 ALTER TABLE ONLY app.tenant_plan_settings
     ADD CONSTRAINT tenant_plan_settings_tenant_id_plan_id_key UNIQUE (tenant_id, plan_id);
+
+--
+-- Name: tenant_security_policies tenant_security_policies_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_security_policies tenant_security_policies_tenant_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_tenant_id_key UNIQUE (tenant_id);
 
 --
 -- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -11561,6 +12286,12 @@ CREATE INDEX legal_entities_created_by_idx ON app.legal_entities USING btree (te
 CREATE INDEX legal_entity_roles_persona_idx ON app.legal_entity_roles USING btree (tenant_id, persona_id);
 
 --
+-- Name: password_history_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX password_history_user_idx ON app.password_history USING btree (tenant_id, user_id, changed_at DESC);
+
+--
 -- Name: payment_methods_one_default; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -11655,6 +12386,12 @@ CREATE INDEX persona_relationships_related_idx ON app.persona_relationships USIN
 --
 
 CREATE INDEX personas_created_by_idx ON app.personas USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: security_question_attempts_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX security_question_attempts_user_idx ON app.security_question_attempts USING btree (tenant_id, user_id, attempted_at DESC);
 
 --
 -- Name: stripe_webhook_events_object_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -11989,6 +12726,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.invoices FOR EACH ROW EXECUT
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: mfa_settings _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.mfa_settings FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: payment_methods _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12041,6 +12784,18 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.personas FOR EACH ROW EXECUT
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.plan_features FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: security_question_attempts _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.security_question_attempts FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: security_questions _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.security_questions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: subscription_plans _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12107,6 +12862,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_identity_providers FO
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: tenant_security_policies _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_security_policies FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: tenants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12337,6 +13098,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entity_roles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
+-- Name: mfa_settings _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.mfa_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: password_history _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.password_history FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: payment_methods _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12395,6 +13168,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.plan_features 
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.refunds FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: security_question_attempts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.security_question_attempts FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: security_questions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.security_questions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('answer_hash');
 
 --
 -- Name: stripe_routes _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12479,6 +13264,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_identit
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: tenant_security_policies _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_security_policies FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: tenants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12892,6 +13683,20 @@ ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
+-- Name: mfa_settings mfa_settings_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: password_history password_history_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.password_history
+    ADD CONSTRAINT password_history_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: payment_methods payment_methods_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -12988,6 +13793,20 @@ ALTER TABLE ONLY app.plan_features
 
 ALTER TABLE ONLY app.refunds
     ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_fkey FOREIGN KEY (tenant_id, payment_transaction_id) REFERENCES app.payment_transactions(tenant_id, id);
+
+--
+-- Name: security_question_attempts security_question_attempts_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_question_attempts
+    ADD CONSTRAINT security_question_attempts_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: security_questions security_questions_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
 -- Name: stripe_routes stripe_routes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -13128,6 +13947,13 @@ ALTER TABLE ONLY app.tenant_plan_settings
 
 ALTER TABLE ONLY app.tenant_plan_settings
     ADD CONSTRAINT tenant_plan_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: tenant_security_policies tenant_security_policies_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
 
 --
 -- Name: usage_records usage_records_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -13345,6 +14171,18 @@ CREATE POLICY all_own_tenant ON app.legal_entities USING ((tenant_id = ( SELECT 
 CREATE POLICY all_own_tenant ON app.legal_entity_roles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: mfa_settings all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.mfa_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: password_history all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.password_history USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: payment_methods all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -13399,6 +14237,18 @@ CREATE POLICY all_own_tenant ON app.personas USING ((tenant_id = ( SELECT app.cu
 CREATE POLICY all_own_tenant ON app.refunds USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: security_question_attempts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.security_question_attempts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: security_questions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.security_questions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: stripe_webhook_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -13433,6 +14283,12 @@ CREATE POLICY all_own_tenant ON app.support_unmask_grants USING ((tenant_id = ( 
 --
 
 CREATE POLICY all_own_tenant ON app.tenant_plan_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenant_security_policies all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.tenant_security_policies USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: tenants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -13639,6 +14495,18 @@ ALTER TABLE app.legal_entities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: mfa_settings; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.mfa_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: password_history; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.password_history ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: payment_methods; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -13697,6 +14565,18 @@ ALTER TABLE app.plan_features ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.refunds ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_question_attempts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.security_question_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_questions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.security_questions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenant_allowed_origins select_for_cors; Type: POLICY; Schema: app; Owner: estate_owner
@@ -13835,6 +14715,12 @@ ALTER TABLE app.tenant_identity_providers ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.tenant_plan_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenant_security_policies; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_security_policies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -14010,6 +14896,13 @@ REVOKE ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent
 GRANT ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) TO estate_api;
 
 --
+-- Name: FUNCTION sp_begin_security_answer_check(p_question_ids uuid[]); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) TO estate_api;
+
+--
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14129,6 +15022,13 @@ REVOKE ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14204,6 +15104,20 @@ GRANT ALL ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_mfa(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_mfa() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_mfa() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_password_status(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_password_status() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_password_status() TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_my_subscription(); Type: ACL; Schema: api; Owner: estate_owner
@@ -14332,6 +15246,13 @@ REVOKE ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit in
 GRANT ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_security_questions(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_security_questions() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_security_questions() TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_sessions(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14423,6 +15344,20 @@ REVOKE ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contac
 GRANT ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_report_password_rotation(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_report_password_rotation() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_report_password_rotation() TO estate_api;
+
+--
 -- Name: FUNCTION sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14484,6 +15419,13 @@ GRANT ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effect
 
 REVOKE ALL ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) TO estate_api;
 
 --
 -- Name: FUNCTION sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text); Type: ACL; Schema: api; Owner: estate_owner
@@ -14694,6 +15636,12 @@ REVOKE ALL ON FUNCTION app.check_filter_text(p_q text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_mfa_factors(p_factors text[], p_code text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_mfa_factors(p_factors text[], p_code text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_net_worth_input(p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14770,6 +15718,12 @@ REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_user_id_for_mfa_setup(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id_for_mfa_setup() FROM PUBLIC;
 
 --
 -- Name: FUNCTION designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date); Type: ACL; Schema: app; Owner: estate_owner
@@ -14940,6 +15894,12 @@ REVOKE ALL ON FUNCTION app.normalize_email(p_email text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.normalize_origin(p_origin text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION password_status(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.password_status(p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION payment_method_list(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -15072,10 +16032,22 @@ REVOKE ALL ON FUNCTION app.require_tenant_user(p_user_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_token_mfa(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_token_mfa(p_tenant_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION self_persona_id(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -15232,6 +16204,18 @@ REVOKE ALL ON FUNCTION app.tg_fwd_family_circles__usage() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_general_ledger__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION token_amr(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.token_amr() FROM PUBLIC;
+
+--
+-- Name: FUNCTION token_has_mfa(p_factors text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.token_has_mfa(p_factors text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint); Type: ACL; Schema: app; Owner: estate_owner
@@ -15468,6 +16452,13 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_
 
 REVOKE ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_tenant_status(p_tenant_id uuid, p_status text); Type: ACL; Schema: support; Owner: estate_owner
