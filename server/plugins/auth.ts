@@ -133,8 +133,8 @@ function problemForVerifyError(error: unknown): HttpProblem {
 }
 
 /** The claim a tenant's pre-token-generation trigger sets on access tokens to say how the user
- *  signed in (RFC 8176 style: "mfa" plus the factor, e.g. ["pwd", "mfa", "totp"]); Cognito reserves
- *  `amr` itself. Issue 11, docs/credentials.md. */
+ *  signed in (RFC 8176 style: "mfa" plus the factor, e.g. ["pwd", "mfa", "totp"]), named so
+ *  that it collides with no claim Cognito writes itself (such as `amr`). Issue 11, docs/credentials.md. */
 export const AUTH_METHODS_CLAIM = 'estate_amr';
 
 /** The token's authentication methods: an array of short lowercase names (or a space-separated
