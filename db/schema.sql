@@ -8549,6 +8549,37 @@ ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
 COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
 
 --
+-- Name: sp_get_tenant_security_policy(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) RETURNS TABLE(tenant_id uuid, mfa_required boolean, mfa_factors text[], password_max_age_days integer, updated_by text, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  -- A tenant without a policy row requires nothing: its defaults, with no author.
+  return query
+    select v_tenant_id, coalesce(p.mfa_required, false),
+           coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']), p.password_max_age_days,
+           p.updated_by, p.updated_at
+      from (select 1) one
+      left join app.tenant_security_policies p on p.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_security_policy', null, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_tenant_security_policy(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) IS 'Support: a tenant''s security policy (MFA requirement and factors, password rotation age) and who set it last; audited.';
+
+--
 -- Name: sp_get_user_circles(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -16319,6 +16350,13 @@ GRANT ALL ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) TO estate
 
 REVOKE ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_tenant_security_policy(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) TO estate_support;
 
 --
 -- Name: FUNCTION sp_get_user_circles(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: support; Owner: estate_owner

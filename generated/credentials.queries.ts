@@ -42,6 +42,40 @@ const setTenantSecurityPolicyIR: any = {"usedParamSet":{"tenantId":true,"mfaRequ
 export const setTenantSecurityPolicy = new PreparedQuery<ISetTenantSecurityPolicyParams,ISetTenantSecurityPolicyResult>(setTenantSecurityPolicyIR);
 
 
+/** 'GetTenantSecurityPolicy' parameters type */
+export interface IGetTenantSecurityPolicyParams {
+  tenantId: string;
+}
+
+/** 'GetTenantSecurityPolicy' return type */
+export interface IGetTenantSecurityPolicyResult {
+  mfaFactors: stringArray;
+  mfaRequired: boolean;
+  passwordMaxAgeDays: number | null;
+  tenantId: string;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+}
+
+/** 'GetTenantSecurityPolicy' query type */
+export interface IGetTenantSecurityPolicyQuery {
+  params: IGetTenantSecurityPolicyParams;
+  result: IGetTenantSecurityPolicyResult;
+}
+
+const getTenantSecurityPolicyIR: any = {"usedParamSet":{"tenantId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":269}]}],"statement":"SELECT tenant_id AS \"tenantId!\", mfa_required AS \"mfaRequired!\", mfa_factors AS \"mfaFactors!\",\n       password_max_age_days AS \"passwordMaxAgeDays\", updated_by AS \"updatedBy\", updated_at AS \"updatedAt\"\nFROM support.sp_get_tenant_security_policy(p_tenant_id => :tenantId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT tenant_id AS "tenantId!", mfa_required AS "mfaRequired!", mfa_factors AS "mfaFactors!",
+ *        password_max_age_days AS "passwordMaxAgeDays", updated_by AS "updatedBy", updated_at AS "updatedAt"
+ * FROM support.sp_get_tenant_security_policy(p_tenant_id => :tenantId!)
+ * ```
+ */
+export const getTenantSecurityPolicy = new PreparedQuery<IGetTenantSecurityPolicyParams,IGetTenantSecurityPolicyResult>(getTenantSecurityPolicyIR);
+
+
 /** 'GetMyMfa' parameters type */
 export type IGetMyMfaParams = void;
 

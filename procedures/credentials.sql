@@ -131,6 +131,30 @@ comment on function support.sp_set_tenant_security_policy(uuid, boolean, text[],
   'Support: sets a tenant''s security policy: whether tokens must be obtained with MFA (and which factors count) and the password rotation age in days; audited.';
 grant execute on function support.sp_set_tenant_security_policy(uuid, boolean, text[], integer) to estate_support;
 
+create or replace function support.sp_get_tenant_security_policy(p_tenant_id uuid)
+  returns table (tenant_id uuid, mfa_required boolean, mfa_factors text[], password_max_age_days integer,
+                 updated_by text, updated_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  -- A tenant without a policy row requires nothing: its defaults, with no author.
+  return query
+    select v_tenant_id, coalesce(p.mfa_required, false),
+           coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']), p.password_max_age_days,
+           p.updated_by, p.updated_at
+      from (select 1) one
+      left join app.tenant_security_policies p on p.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_security_policy', null, '{}');
+end
+$$;
+comment on function support.sp_get_tenant_security_policy(uuid) is
+  'Support: a tenant''s security policy (MFA requirement and factors, password rotation age) and who set it last; audited.';
+grant execute on function support.sp_get_tenant_security_policy(uuid) to estate_support;
+
 ------------------------------------------------------------------------------------------------
 -- MFA: the user's view and the app's reports
 ------------------------------------------------------------------------------------------------

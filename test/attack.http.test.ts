@@ -619,6 +619,7 @@ const TABLE: Record<string, Entry> = {
     valid: () => ({ query: { requestId: 'probe-request', limit: 10 } }),
   },
   'GET /support/v1/exchange-rates': { door: 'support', valid: () => ({ query: { baseCurrency: 'USD', limit: 10 } }) },
+  'GET /support/v1/tenants/:tenantId/security-policy': { door: 'support', ids: supportTenant },
   'PUT /support/v1/tenants/:tenantId/security-policy': {
     door: 'support',
     ids: supportTenant,

@@ -128,6 +128,28 @@ t.test('MFA policy: set by support (audited), enforced from the token for every 
 });
 
 t.test('the policy route: staff only, one tenant, checked input', async (t) => {
+  const unset = await call(staff.accessToken, 'GET', `/support/v1/tenants/${away.tenantId}/security-policy`);
+  t.equal(unset.statusCode, 200);
+  t.same(
+    unset.json(),
+    {
+      tenantId: away.tenantId,
+      mfaRequired: false,
+      mfaFactors: ['totp', 'sms', 'email', 'webauthn'],
+      passwordMaxAgeDays: null,
+      updatedBy: null,
+      updatedAt: null,
+    },
+    'a tenant never given a policy: the defaults, no author',
+  );
+  const read = await db.admin.query(
+    `select actor_id from audit.audit_log where table_name = 'support.sp_get_tenant_security_policy' and tenant_id = $1`,
+    [away.tenantId],
+  );
+  t.same(read.rows, [{ actor_id: `cognito:${staff.sub}` }], "support's read is audited");
+  const userReads = await call(otto.accessToken, 'GET', `/support/v1/tenants/${away.tenantId}/security-policy`);
+  t.equal(userReads.statusCode, 401, "the tenant's own user cannot read it at the support door");
+
   const userAtDoor = await call(ann.accessToken, 'PUT', `/support/v1/tenants/${home.tenantId}/security-policy`, {
     mfaRequired: true,
     mfaFactors: ['totp'],

@@ -7,6 +7,11 @@ FROM support.sp_set_tenant_security_policy(p_tenant_id => :tenantId!, p_mfa_requ
                                            p_mfa_factors => :mfaFactors!,
                                            p_password_max_age_days => :passwordMaxAgeDays);
 
+/* @name getTenantSecurityPolicy */
+SELECT tenant_id AS "tenantId!", mfa_required AS "mfaRequired!", mfa_factors AS "mfaFactors!",
+       password_max_age_days AS "passwordMaxAgeDays", updated_by AS "updatedBy", updated_at AS "updatedAt"
+FROM support.sp_get_tenant_security_policy(p_tenant_id => :tenantId!);
+
 /* @name getMyMfa */
 SELECT mfa_required AS "mfaRequired!", allowed_factors AS "allowedFactors!", enrolled_factors AS "enrolledFactors!",
        preferred_factor AS "preferredFactor", reported_at AS "reportedAt", token_has_mfa AS "tokenHasMfa!"

@@ -158,6 +158,19 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
 export const credentialSupportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRoute', tagRoutes(TAGS.support));
 
+  app.get(
+    '/tenants/:tenantId/security-policy',
+    {
+      schema: {
+        summary: "A tenant's security policy and who set it last (defaults when never set; audited)",
+        params: TenantParams,
+        response: { 200: replyOf(SecurityPolicy, credentials.getTenantSecurityPolicy), ...problemResponses },
+      },
+    },
+    async (request) =>
+      (await request.inSupport((db) => credentials.getTenantSecurityPolicy.run(request.params, db)))[0],
+  );
+
   app.put(
     '/tenants/:tenantId/security-policy',
     {

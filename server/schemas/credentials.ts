@@ -31,8 +31,8 @@ export const SecurityPolicy = Type.Object({
   mfaRequired: Type.Boolean(),
   mfaFactors: Type.Array(Type.String()),
   passwordMaxAgeDays: Nullable(Type.Integer()),
-  updatedBy: Type.String({ description: 'the staff member who set it' }),
-  updatedAt: Timestamp,
+  updatedBy: Nullable(Type.String({ description: 'the staff member who set it last (null: never set)' })),
+  updatedAt: Nullable(Timestamp),
 });
 
 export const MyMfa = Type.Object({
