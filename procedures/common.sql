@@ -56,11 +56,49 @@ begin
           and s.revoked_at is not null) then
     perform app.fail('PT401', 'session_revoked', 'this sign-in was ended: sign in again');
   end if;
+  -- MFA (issue 11, docs/credentials.md): a tenant that requires it refuses a token obtained without it.
+  perform app.require_token_mfa(v_tenant_id);
   return v_user_id;
 end
 $$;
 comment on function app.current_user_id() is
-  'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
+  'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended, signed in through a revoked session, or without the MFA the tenant requires.';
+
+-- MFA from the token (issue 11): the API carries the verified access token's estate_amr claim
+-- (authentication methods, RFC 8176 style, set by the tenant's pre-token-generation trigger) into
+-- app.token_amr, space-separated. A token counts as MFA when it holds "mfa" and a factor the
+-- tenant's policy allows.
+create or replace function app.token_amr() returns text[]
+  language sql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select coalesce(pg_catalog.string_to_array(nullif(pg_catalog.current_setting('app.token_amr', true), ''), ' '), '{}')
+$$;
+comment on function app.token_amr() is 'The authentication methods of this transaction''s access token (its estate_amr claim), or an empty array.';
+
+create or replace function app.token_has_mfa(p_factors text[]) returns boolean
+  language sql stable
+  set search_path = pg_catalog, pg_temp
+as $$ select 'mfa' = any (app.token_amr()) and app.token_amr() && p_factors $$;
+comment on function app.token_has_mfa(text[]) is 'True when the access token was obtained with MFA through one of the given factors.';
+
+create or replace function app.require_token_mfa(p_tenant_id uuid) returns void
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_required boolean;
+  v_factors text[];
+begin
+  select p.mfa_required, p.mfa_factors into v_required, v_factors
+    from app.tenant_security_policies p where p.tenant_id = p_tenant_id;
+  if coalesce(v_required, false) and not app.token_has_mfa(v_factors) then
+    perform app.fail('PT403', 'mfa_required', 'this tenant requires multi-factor authentication: sign in again with MFA');
+  end if;
+end
+$$;
+comment on function app.require_token_mfa(uuid) is
+  'Raises mfa_required when the tenant''s policy requires MFA and this transaction''s token was not obtained with an allowed factor.';
 
 create or replace function app.acting_persona_ids(p_user_id uuid) returns setof uuid
   language sql stable security definer

@@ -30,6 +30,7 @@ import gdprRoutes from './routes/gdpr.ts';
 import stripeRoutes from './routes/stripe.ts';
 import supportRoutes from './routes/support.ts';
 import { mySupportAccessRoutes, supportAccessRoutes } from './routes/support_access.ts';
+import { credentialRoutes, credentialSupportRoutes } from './routes/credentials.ts';
 import { openApiOptions, sharedSchemas } from './openapi.ts';
 
 export interface AppOptions {
@@ -201,6 +202,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(billingRoutes);
       await v1.register(mySupportAccessRoutes);
       await v1.register(gdprRoutes);
+      await v1.register(credentialRoutes);
     },
     { prefix: '/v1' },
   );
@@ -211,6 +213,7 @@ export async function buildApp(options: AppOptions) {
       door.addHook('onRequest', door.authenticateStaff);
       await door.register(supportRoutes);
       await door.register(supportAccessRoutes);
+      await door.register(credentialSupportRoutes);
     },
     { prefix: '/support/v1' },
   );

@@ -12,6 +12,7 @@ import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
+import * as credentialQueries from '../generated/credentials.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
 import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
@@ -54,6 +55,10 @@ export const TAGS = {
     name: 'privacy',
     description: 'My consents, and the export or erasure of my personal data (GDPR requests with deadlines)',
   },
+  credentials: {
+    name: 'credentials',
+    description: 'MFA policy and factors, password rotation, security questions (passwords stay in Cognito)',
+  },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {
     name: 'support',
@@ -78,6 +83,7 @@ for (const queries of [
   assetQueries,
   billingQueries,
   circleQueries,
+  credentialQueries,
   estateQueries,
   gdprQueries,
   identityQueries,

@@ -575,6 +575,34 @@ const TABLE: Record<string, Entry> = {
   'DELETE /v1/payment-methods/:paymentMethodId': { ids: (s) => ({ paymentMethodId: s.paymentMethodId }) },
   'GET /v1/invoices': { valid: () => ({ query: { status: 'paid', sort: 'createdAt', limit: 10 } }) },
   'GET /v1/invoices/:invoiceId': { ids: (s) => ({ invoiceId: s.invoiceId }) },
+  // Credentials (issue 11): the caller's own MFA factors, password reports and security questions.
+  'GET /v1/me/mfa': {},
+  'PUT /v1/me/mfa/factors': { valid: () => ({ body: { factors: ['totp'], preferredFactor: 'totp' } }) },
+  'GET /v1/me/password-status': {},
+  'POST /v1/me/password-rotations': {},
+  'GET /v1/me/security-questions': {},
+  'PUT /v1/me/security-questions': {
+    valid: () => ({
+      body: {
+        questions: [
+          { question: 'Probe one?', answer: 'first' },
+          { question: 'Probe two?', answer: 'second' },
+        ],
+      },
+    }),
+  },
+  // Its question ids sit inside `answers` (no top-level id field to swap): test/credentials.http.test.ts
+  // tries another user's, another tenant's and random ones (same 404, no attempt recorded).
+  'POST /v1/me/security-questions/verify': {
+    valid: () => ({
+      body: {
+        answers: [
+          { questionId: randomUUID(), answer: 'first' },
+          { questionId: randomUUID(), answer: 'second' },
+        ],
+      },
+    }),
+  },
   // The support door: ids are tenants' and users' (staff serve every tenant); the attacker is a
   // tenant user, whose token is an unknown client there.
   'GET /support/v1/me': { door: 'support' },
@@ -662,6 +690,12 @@ const TABLE: Record<string, Entry> = {
     ids: (s) => ({ tenantId: s.tenant.tenantId, userId: s.userId, assetId: s.assetId }),
   },
   'GET /support/v1/exchange-rates': { door: 'support', valid: () => ({ query: { baseCurrency: 'USD', limit: 10 } }) },
+  'GET /support/v1/tenants/:tenantId/security-policy': { door: 'support', ids: supportTenant },
+  'PUT /support/v1/tenants/:tenantId/security-policy': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ body: { mfaRequired: false, mfaFactors: ['totp'], passwordMaxAgeDays: null } }),
+  },
   'POST /support/v1/exchange-rates': {
     door: 'support',
     valid: () => ({ body: { baseCurrency: 'SEK', quoteCurrency: 'NOK', rateDate: '2026-01-31', rate: '0.98' } }),

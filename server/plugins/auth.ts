@@ -41,6 +41,8 @@ export interface AuthContext {
   clientId: string;
   /** Stable per Cognito sign-in (origin_jti), for the session record. */
   sessionRef: string;
+  /** The token's estate_amr claim (issue 11): "mfa" and the factor used when the sign-in passed MFA. */
+  authMethods?: readonly string[];
 }
 
 /** A support staff member signed in through a staff pool (the support door). */
@@ -128,6 +130,20 @@ function problemForVerifyError(error: unknown): HttpProblem {
     );
   }
   return unauthorized('token_invalid', 'the access token could not be verified');
+}
+
+/** The claim a tenant's pre-token-generation trigger sets on access tokens to say how the user
+ *  signed in (RFC 8176 style: "mfa" plus the factor, e.g. ["pwd", "mfa", "totp"]), named so
+ *  that it collides with no claim Cognito writes itself (such as `amr`). Issue 11, docs/credentials.md. */
+export const AUTH_METHODS_CLAIM = 'estate_amr';
+
+/** The token's authentication methods: an array of short lowercase names (or a space-separated
+ *  string), anything else dropped; at most 16. The database decides what counts (app.token_has_mfa). */
+export function authMethodsOf(payload: JwtPayload): string[] {
+  const claim = payload[AUTH_METHODS_CLAIM];
+  const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(/\s+/) : [];
+  const names = values.filter((v): v is string => typeof v === 'string' && /^[a-z0-9_-]{1,32}$/.test(v));
+  return [...new Set(names)].slice(0, 16);
 }
 
 // aws-jwt-verify's own claim checks accept a token without `exp`; we do not.
@@ -367,6 +383,7 @@ export default fp<AuthPluginOptions>(
         requestId: this.id,
         verifiedEmail: extra.verifiedEmail,
         sessionRef: this.auth.sessionRef,
+        authMethods: this.auth.authMethods,
       };
       // A POST with an Idempotency-Key claims it in this transaction (server/plugins/idempotency.ts).
       return this.idempotency
@@ -436,6 +453,7 @@ export default fp<AuthPluginOptions>(
         issuer: claims.iss,
         clientId: claims.client_id,
         sessionRef,
+        authMethods: Object.freeze(authMethodsOf(payload)),
       });
       // requireExpiry made sure of exp.
       verified.set(cacheKey, auth, Math.min((payload.exp as number) * 1000, Date.now() + VERIFIED_TOKEN_MAX_AGE_MS));

@@ -18,6 +18,8 @@ export interface RequestContext {
   verifiedEmail?: string;
   /** The Cognito sign-in the token belongs to (origin_jti): a session support revoked is refused. */
   sessionRef?: string;
+  /** How the token was obtained (its estate_amr claim: "mfa", factor names): a tenant requiring MFA checks it (issue 11). */
+  authMethods?: readonly string[];
 }
 
 /** A transaction whose work is done and whose commit waits for its owner (the Idempotency-Key's
@@ -70,6 +72,8 @@ const CONTEXT_SETTINGS = [
   'lock_timeout',
   'idle_in_transaction_session_timeout',
   'app.session_ref',
+  // Issue 11 (MFA): the verified token's authentication methods, space-separated (app.token_amr()).
+  'app.token_amr',
 ];
 
 /** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
@@ -105,6 +109,7 @@ export async function inContext<T>(
         String(timeouts.lockMs),
         String(timeouts.idleInTransactionMs),
         context.sessionRef ?? '',
+        (context.authMethods ?? []).join(' '),
       ];
       if (values.some(hasNul)) {
         await client.query('begin');
