@@ -28,6 +28,7 @@ import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
 import supportRoutes from './routes/support.ts';
+import apiKeyRoutes from './routes/api_keys.ts';
 import { openApiOptions, sharedSchemas } from './openapi.ts';
 
 export interface AppOptions {
@@ -197,6 +198,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(netWorthRoutes);
       await v1.register(estateRoutes);
       await v1.register(billingRoutes);
+      await v1.register(apiKeyRoutes);
     },
     { prefix: '/v1' },
   );

@@ -9,6 +9,8 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { assetDetailsSchemas } from './schemas/assets.ts';
 import { problemResponse, ProblemSchema } from './schemas/common.ts';
 import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
+import { UNSTORED_ANSWER_ROUTES } from './plugins/idempotency.ts';
+import * as apiKeyQueries from '../generated/api_keys.queries.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
@@ -48,6 +50,10 @@ export const TAGS = {
     description: 'Trusts and companies that own assets, beneficiary designations, planner checks',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
+  apiKeys: {
+    name: 'api keys',
+    description: "Keys for a firm's servers: each acts for its creator within its scopes (docs/api_keys.md)",
+  },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {
     name: 'support',
@@ -69,6 +75,7 @@ const SUPPORT = '/support/v1/';
 const PROCEDURE_OF = new Map<string, string>();
 // Every generated module a route may call (a new domain's module is added here).
 for (const queries of [
+  apiKeyQueries,
   assetQueries,
   billingQueries,
   circleQueries,
@@ -147,7 +154,7 @@ function retryHeaders(method: string | string[], url: string, authenticated: boo
     unknown
   >;
   const verb = String(method);
-  if (verb === 'POST' && authenticated) {
+  if (verb === 'POST' && authenticated && !UNSTORED_ANSWER_ROUTES.has(url)) {
     headers['idempotency-key'] = IDEMPOTENCY_KEY_HEADER;
     response[422] = problemResponse('`idempotency_key_reused`: the Idempotency-Key was used by another request');
   } else if (verb === 'GET' && ETAG_ROUTES.has(url)) {
