@@ -832,6 +832,53 @@ ALTER FUNCTION api.sp_assign_free_plan() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_assign_free_plan() IS 'Gives the signed-in user the free plan unless they already have a live subscription (runs inside registration).';
 
 --
+-- Name: sp_authenticate_api_key(text, bytea); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(tenant_id uuid, api_key_id uuid, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+  v_id uuid;
+  v_expires_at timestamptz;
+  v_last_used_at timestamptz;
+begin
+  -- Opens the cross-tenant lookup policy of app.api_keys for the lookup and the last use only, and
+  -- closes it before anything else runs; an error on the way aborts the (sub)transaction, which
+  -- undoes the setting with it.
+  perform pg_catalog.set_config('app.api_key_lookup', 'on', true);
+  -- Unknown, wrong, revoked and expired keys: one answer, whatever was wrong.
+  if p_prefix is not null and p_prefix ~ '^[0-9a-f]{16}$' and pg_catalog.octet_length(p_secret_sha256) = 32 then
+    select k.tenant_id, k.id, k.expires_at, k.last_used_at into v_tenant_id, v_id, v_expires_at, v_last_used_at
+      from app.api_keys k
+     where k.prefix = p_prefix and k.secret_sha256 = p_secret_sha256
+       and k.revoked_at is null and k.expires_at > pg_catalog.now();
+  end if;
+  if v_id is null then
+    perform pg_catalog.set_config('app.api_key_lookup', '', true);
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The last use, at most once a minute: not a write per request.
+  if v_last_used_at is null or v_last_used_at < pg_catalog.now() - interval '1 minute' then
+    update app.api_keys k set last_used_at = pg_catalog.now() where k.tenant_id = v_tenant_id and k.id = v_id;
+  end if;
+  perform pg_catalog.set_config('app.api_key_lookup', '', true);
+  return query select v_tenant_id, v_id, v_expires_at;
+end
+$_$;
+
+ALTER FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) IS 'Finds a live API key by its public prefix and the SHA-256 of its secret, across tenants (api_key_invalid for an unknown, wrong, revoked or expired key), records its use at most once a minute, and names its tenant and id.';
+
+--
 -- Name: sp_authenticate_user(text, text, inet); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -972,7 +1019,7 @@ CREATE FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cu
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('net_worth:read');
 begin
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_net_worth_input(p_as_of, p_currency);
@@ -1003,7 +1050,7 @@ CREATE FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_cu
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
                  from app.net_worth_of(array[p_persona_id], p_as_of, p_currency) n;
@@ -1028,7 +1075,7 @@ CREATE FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from dat
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_to, p_currency);
   if p_from is null or p_from > p_to or p_from < p_to - interval '10 years' then
     perform app.fail('PT400', 'invalid_range', 'the range must start before it ends and span at most 10 years');
@@ -1279,6 +1326,60 @@ ALTER FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) OWN
 COMMENT ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) IS 'Claims the caller''s Idempotency-Key for a request (by its hash) in the effect''s transaction: claimed, or the stored answer of the same request; idempotency_key_reused for another request.';
 
 --
+-- Name: sp_create_api_key(text, text[], integer, text, bytea); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(api_key_id uuid, name text, prefix text, scopes text[], status text, expires_at timestamp with time zone, last_used_at timestamp with time zone, revoked_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  -- No scope: a key cannot make keys.
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_name text := app.require_text(p_name, 'invalid_name', 100);
+  v_scopes text[];
+  v_key app.api_keys;
+begin
+  if p_scopes is null or pg_catalog.cardinality(p_scopes) not between 1 and 4
+     or not p_scopes <@ array['personas:read', 'assets:read', 'assets:write', 'net_worth:read'] then
+    perform app.fail('PT400', 'invalid_scopes',
+                     'scopes must be 1 to 4 of personas:read, assets:read, assets:write, net_worth:read');
+  end if;
+  v_scopes := array(select distinct s from pg_catalog.unnest(p_scopes) s order by s);
+  if p_expires_in_days is null or p_expires_in_days not between 1 and 365 then
+    perform app.fail('PT400', 'invalid_expiry', 'expiresInDays must be 1 to 365: every key expires within a year');
+  end if;
+  -- Made by the API (server/plugins/api_keys.ts): a wrong shape is a fault there, refused all the same.
+  if p_prefix is null or p_prefix !~ '^[0-9a-f]{16}$' or pg_catalog.octet_length(p_secret_sha256) is distinct from 32 then
+    perform app.fail('PT400', 'invalid_api_key_material', 'the key''s prefix or hash is malformed');
+  end if;
+  -- One creation at a time per user, so that concurrent ones cannot pass the limit together.
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  if (select pg_catalog.count(*) from app.api_keys k
+       where k.tenant_id = v_tenant_id and k.user_id = v_user_id
+         and k.revoked_at is null and k.expires_at > pg_catalog.now()) >= 10 then
+    perform app.fail('PT409', 'api_key_limit_reached', 'a user holds at most 10 live API keys: revoke one first');
+  end if;
+  insert into app.api_keys (tenant_id, user_id, name, prefix, secret_sha256, scopes, expires_at)
+  values (v_tenant_id, v_user_id, v_name, p_prefix, p_secret_sha256, v_scopes,
+          pg_catalog.now() + pg_catalog.make_interval(days => p_expires_in_days))
+  returning * into v_key;
+  return query select v_key.id, v_key.name, v_key.prefix, v_key.scopes, app.api_key_status(v_key), v_key.expires_at,
+                      v_key.last_used_at, v_key.revoked_at, v_key.created_at;
+end
+$_$;
+
+ALTER FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) IS 'Creates an API key acting for the signed-in user within the given scopes, expiring in 1 to 365 days (at most 10 live keys per user); takes the public prefix and the SHA-256 of the secret, never the secret.';
+
+--
 -- Name: sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1287,7 +1388,7 @@ CREATE FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_n
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_category app.asset_categories;
   v_asset_id uuid;
@@ -1544,7 +1645,7 @@ CREATE FUNCTION api.sp_delete_asset(p_asset_id uuid) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
@@ -1621,7 +1722,7 @@ CREATE FUNCTION api.sp_get_asset(p_asset_id uuid) RETURNS SETOF app.asset_row
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id(), p_asset_id, 'view'));
+  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view'));
 end
 $$;
 
@@ -1667,7 +1768,7 @@ CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sor
 declare
   v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
-  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
+  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
   -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
@@ -1969,7 +2070,7 @@ CREATE FUNCTION api.sp_get_persona(p_persona_id uuid) RETURNS SETOF app.persona_
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('personas:read'), p_persona_id);
   return query select * from app.persona_details(p_persona_id);
 end
 $$;
@@ -1992,7 +2093,7 @@ CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, 
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2168,7 +2269,7 @@ CREATE FUNCTION api.sp_list_asset_categories() RETURNS TABLE(code text, asset_ty
 #variable_conflict use_column
 begin
   -- Global reference data, but only for an active user of an active tenant, like every route.
-  perform app.current_user_id();
+  perform app.current_user_id('assets:read');
   return query
     select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code;
 end
@@ -2215,7 +2316,7 @@ CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limi
     AS $_$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('net_worth:read');
 begin
   perform app.check_page(p_limit, p_offset);
   if p_as_of is null then
@@ -2256,7 +2357,7 @@ CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q tex
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2399,6 +2500,38 @@ ALTER FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) OWN
 COMMENT ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) IS 'The legal entities the caller controls, by name, a page at a time.';
 
 --
+-- Name: sp_list_my_api_keys(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) RETURNS TABLE(api_key_id uuid, name text, prefix text, scopes text[], status text, expires_at timestamp with time zone, last_used_at timestamp with time zone, revoked_at timestamp with time zone, created_at timestamp with time zone, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Never the hash: a key is shown once, at its creation.
+  return query
+    select k.id, k.name, k.prefix, k.scopes, app.api_key_status(k), k.expires_at, k.last_used_at, k.revoked_at,
+           k.created_at, (pg_catalog.count(*) over ())::integer
+      from app.api_keys k
+     where k.tenant_id = app.current_tenant_id() and k.user_id = v_user_id
+     order by k.created_at desc, k.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_api_keys(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) IS 'The signed-in user''s API keys (active, expired and revoked), newest first, without their secrets; a page at a time with the total.';
+
+--
 -- Name: sp_list_my_assets(text, uuid, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2407,7 +2540,7 @@ CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2574,7 +2707,7 @@ CREATE FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, 
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('personas:read');
   v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
   v_q text := app.check_filter_text(p_q);
 begin
@@ -2800,7 +2933,8 @@ CREATE FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) RETURNS voi
     AS $$
 declare
   v_tenant_id uuid := app.require_active_tenant();
-  v_user_id uuid := app.current_user_id();
+  -- An API key may lock only what its scope lets it write (NULL: keys refused).
+  v_user_id uuid := app.current_user_id(case p_kind when 'asset' then 'assets:write' end);
 begin
   -- Says nothing: a row of the tenant the caller may not see is locked like any other, and the
   -- read that follows (the resource's own procedure) answers its usual not-found.
@@ -3134,6 +3268,37 @@ ALTER FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind t
 COMMENT ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) IS 'Removes one e-mail address, phone number or postal address of a persona.';
 
 --
+-- Name: sp_revoke_api_key(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Another user's, another tenant's and an unknown id answer alike, and change nothing.
+  if p_api_key_id is null or not exists (
+       select 1 from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.id = p_api_key_id) then
+    perform app.fail('PT404', 'api_key_not_found', 'API key not found');
+  end if;
+  -- Refused from its next request on (app.current_api_key); revoking again changes nothing.
+  update app.api_keys k set revoked_at = pg_catalog.now()
+   where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.id = p_api_key_id and k.revoked_at is null;
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) IS 'Revokes one of the signed-in user''s API keys: it is refused from its next request on (api_key_invalid); again is a no-op.';
+
+--
 -- Name: sp_revoke_asset_permission(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3259,7 +3424,7 @@ CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset int
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_query tsquery;
 begin
   if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 then
@@ -3557,7 +3722,7 @@ CREATE FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text DEFAULT NULL::t
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_access text := app.require_asset_access(v_user_id, p_asset_id, 'edit');
   v_asset app.assets;
@@ -3606,7 +3771,7 @@ CREATE FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_v
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
@@ -3920,6 +4085,79 @@ ALTER FUNCTION app.add_stripe_routes(p_keys text[]) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.add_stripe_routes(p_keys text[]) IS 'Remembers that these Stripe ids belong to the current tenant.';
+
+--
+-- Name: api_keys; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.api_keys (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    name text NOT NULL,
+    prefix text NOT NULL,
+    secret_sha256 bytea NOT NULL,
+    scopes text[] NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT api_keys_check CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '366 days'::interval)))),
+    CONSTRAINT api_keys_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100))),
+    CONSTRAINT api_keys_prefix_check CHECK ((prefix ~ '^[0-9a-f]{16}$'::text)),
+    CONSTRAINT api_keys_scopes_check CHECK ((((cardinality(scopes) >= 1) AND (cardinality(scopes) <= 4)) AND (scopes <@ ARRAY['personas:read'::text, 'assets:read'::text, 'assets:write'::text, 'net_worth:read'::text]))),
+    CONSTRAINT api_keys_secret_sha256_check CHECK ((octet_length(secret_sha256) = 32))
+);
+
+ALTER TABLE ONLY app.api_keys FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.api_keys OWNER TO estate_owner;
+
+--
+-- Name: TABLE api_keys; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.api_keys IS 'API keys of a tenant''s servers: each acts for the user who created it, within its scopes, until it expires or is revoked; the secret is kept as its SHA-256 only.';
+
+--
+-- Name: COLUMN api_keys.prefix; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.prefix IS 'Public lookup id of the key (16 hex digits), printed in the key itself.';
+
+--
+-- Name: COLUMN api_keys.secret_sha256; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.secret_sha256 IS 'SHA-256 of the key''s 256-bit random secret; the secret itself is never stored.';
+
+--
+-- Name: COLUMN api_keys.last_used_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.last_used_at IS 'When the key last authenticated a request, recorded at most once a minute.';
+
+--
+-- Name: api_key_status(app.api_keys); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.api_key_status(p_key app.api_keys) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when p_key.revoked_at is not null then 'revoked'
+              when p_key.expires_at <= pg_catalog.now() then 'expired'
+              else 'active' end
+$$;
+
+ALTER FUNCTION app.api_key_status(p_key app.api_keys) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION api_key_status(p_key app.api_keys); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.api_key_status(p_key app.api_keys) IS 'active, expired or revoked (revoked wins).';
 
 --
 -- Name: apply_invoice_payment_outcome(uuid, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4921,6 +5159,50 @@ ALTER FUNCTION app.current_actor_kind() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.current_actor_kind() IS 'Who acts in this transaction: user, support, api_key or system (the default when unset).';
 
 --
+-- Name: current_api_key(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_api_key() RETURNS app.api_keys
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_actor_id text := app.current_actor_id();
+  v_key app.api_keys;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'api_key' or v_actor_id is null then
+    perform app.fail('42501', 'api_key_context_missing', 'no API key is named for this transaction');
+  end if;
+  if v_actor_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    select * into v_key from app.api_keys k where k.tenant_id = v_tenant_id and k.id = v_actor_id::uuid;
+  end if;
+  -- Unknown, revoked and expired keys answer alike (as api.sp_authenticate_api_key does).
+  if v_key.id is null or v_key.revoked_at is not null or v_key.expires_at <= pg_catalog.now() then
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The user it acts for meets the checks of a sign-in: not suspended, not deactivated.
+  select u.status into v_status from app.users u where u.tenant_id = v_tenant_id and u.id = v_key.user_id;
+  if v_status = 'suspended' then
+    perform app.fail('PT403', 'user_suspended', 'this user is suspended: contact support');
+  end if;
+  if v_status is distinct from 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_key;
+end
+$_$;
+
+ALTER FUNCTION app.current_api_key() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_api_key(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_api_key() IS 'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired and that its user is active.';
+
+--
 -- Name: current_request_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -4978,6 +5260,10 @@ declare
   v_status text;
   v_session_ref text;
 begin
+  -- API keys (0022): only a procedure that names the scope of its work admits one (app.current_user_id(text)).
+  if app.current_actor_kind() = 'api_key' then
+    perform app.fail('PT403', 'api_key_not_allowed', 'this operation is not available to API keys: use a user''s sign-in');
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -5011,6 +5297,42 @@ ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
+
+--
+-- Name: current_user_id(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_user_id(p_scope text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_key app.api_keys;
+begin
+  if p_scope is not null and not p_scope = any (array['personas:read', 'assets:read', 'assets:write', 'net_worth:read']) then
+    perform app.fail('22023', 'api_key_scope_unknown', pg_catalog.format('%s is not an API key scope', p_scope));
+  end if;
+  -- A signed-in user: every check of app.current_user_id(). NULL names no scope: no key is admitted.
+  if p_scope is null or app.current_actor_kind() <> 'api_key' then
+    return app.current_user_id();
+  end if;
+  v_key := app.current_api_key();
+  -- A write scope includes its read (a write answers with what it wrote; If-Match reads first).
+  if not (p_scope = any (v_key.scopes)
+          or (p_scope like '%:read' and pg_catalog.replace(p_scope, ':read', ':write') = any (v_key.scopes))) then
+    perform app.fail('PT403', 'api_key_scope_missing', pg_catalog.format('this API key lacks the %s scope', p_scope));
+  end if;
+  return v_key.user_id;
+end
+$$;
+
+ALTER FUNCTION app.current_user_id(p_scope text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_user_id(p_scope text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_user_id(p_scope text) IS 'The user a procedure works for: a signed-in user as app.current_user_id(), or the creator of an API key that holds the scope (api_key_scope_missing otherwise); the procedures a key may reach call this one.';
 
 --
 -- Name: designation_recipients(uuid, uuid, uuid, date); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5263,6 +5585,10 @@ declare
   v_tenant_id uuid := app.require_active_tenant();
   v_sub text := app.current_actor_id();
 begin
+  -- An API key's (0022) keys are its own; the procedure after the claim checks the key's scope.
+  if app.current_actor_kind() = 'api_key' then
+    return 'api_key:' || (app.current_api_key()).id;
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -5282,7 +5608,7 @@ ALTER FUNCTION app.idempotency_caller() OWNER TO estate_owner;
 -- Name: FUNCTION idempotency_caller(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
+COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject (or api_key:<id> for an API key) an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
 
 --
 -- Name: insert_asset_details(text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -10722,6 +11048,13 @@ ALTER TABLE audit.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 ALTER TABLE ONLY audit.audit_log ATTACH PARTITION audit.audit_log_default DEFAULT;
 
 --
+-- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: asset_bank_accounts asset_bank_accounts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11345,6 +11678,18 @@ ALTER TABLE ONLY audit.audit_log_default
     ADD CONSTRAINT audit_log_default_pkey PRIMARY KEY (id, occurred_at);
 
 --
+-- Name: api_keys_prefix_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX api_keys_prefix_idx ON app.api_keys USING btree (prefix);
+
+--
+-- Name: api_keys_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX api_keys_user_idx ON app.api_keys USING btree (tenant_id, user_id, created_at);
+
+--
 -- Name: asset_life_insurance_insured_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -11929,6 +12274,12 @@ CREATE TRIGGER _000_append_only BEFORE UPDATE ON app.asset_valuations FOR EACH S
 CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.general_ledger FOR EACH STATEMENT EXECUTE FUNCTION app.tg_general_ledger__append_only();
 
 --
+-- Name: api_keys _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.api_keys FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: asset_ownerships _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12167,6 +12518,12 @@ CREATE TRIGGER _300_usage AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EAC
 --
 
 CREATE TRIGGER _300_usage AFTER INSERT ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION app.tg_fwd_family_circles__usage();
+
+--
+-- Name: api_keys _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE ON app.api_keys FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('secret_sha256');
 
 --
 -- Name: asset_bank_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12511,6 +12868,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_sessions 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
 
 --
+-- Name: api_keys _500_audit_update; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit_update AFTER UPDATE ON app.api_keys FOR EACH ROW WHEN ((NOT (old.last_used_at IS DISTINCT FROM new.last_used_at))) EXECUTE FUNCTION audit.tg_audit__row('secret_sha256');
+
+--
 -- Name: audit_log _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
 --
 
@@ -12533,6 +12896,20 @@ CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log FOR EACH STAT
 --
 
 CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log_default FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: api_keys api_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: api_keys api_keys_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
 -- Name: asset_bank_accounts asset_bank_accounts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -13465,6 +13842,18 @@ CREATE POLICY all_own_tenant ON app.user_sessions USING ((tenant_id = ( SELECT a
 CREATE POLICY all_own_tenant ON app.users USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: api_keys all_own_tenant_or_key_lookup; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant_or_key_lookup ON app.api_keys USING (((current_setting('app.api_key_lookup'::text, true) = 'on'::text) OR (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)))) WITH CHECK (((current_setting('app.api_key_lookup'::text, true) = 'on'::text) OR (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))));
+
+--
+-- Name: api_keys; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.api_keys ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: asset_bank_accounts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -14003,6 +14392,13 @@ REVOKE ALL ON FUNCTION api.sp_assign_free_plan() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_assign_free_plan() TO estate_api;
 
 --
+-- Name: FUNCTION sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) TO estate_api;
+
+--
 -- Name: FUNCTION sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14064,6 +14460,13 @@ GRANT ALL ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) 
 
 REVOKE ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) TO estate_api;
 
 --
 -- Name: FUNCTION sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text); Type: ACL; Schema: api; Owner: estate_owner
@@ -14297,6 +14700,13 @@ REVOKE ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset inte
 GRANT ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_api_keys(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14421,6 +14831,13 @@ GRANT ALL ON FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) TO 
 
 REVOKE ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -14566,6 +14983,12 @@ REVOKE ALL ON FUNCTION app.acting_persona_ids(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.add_stripe_routes(p_keys text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION api_key_status(p_key app.api_keys); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.api_key_status(p_key app.api_keys) FROM PUBLIC;
 
 --
 -- Name: FUNCTION apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
@@ -14754,6 +15177,12 @@ REVOKE ALL ON FUNCTION app.current_actor_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.current_actor_kind() FROM PUBLIC;
 
 --
+-- Name: FUNCTION current_api_key(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_api_key() FROM PUBLIC;
+
+--
 -- Name: FUNCTION current_request_id(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14770,6 +15199,12 @@ REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_user_id(p_scope text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id(p_scope text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date); Type: ACL; Schema: app; Owner: estate_owner

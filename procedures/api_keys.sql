@@ -14,26 +14,32 @@ create or replace function api.sp_authenticate_api_key(p_prefix text, p_secret_s
 as $$
 #variable_conflict use_column
 declare
-  v_key record;
+  v_tenant_id uuid;
+  v_id uuid;
+  v_expires_at timestamptz;
+  v_last_used_at timestamptz;
 begin
-  -- Opens the cross-tenant lookup policy of app.api_keys for this call only: a setting changed in
-  -- a function with a SET clause (search_path) is restored when the function returns or fails.
+  -- Opens the cross-tenant lookup policy of app.api_keys for the lookup and the last use only, and
+  -- closes it before anything else runs; an error on the way aborts the (sub)transaction, which
+  -- undoes the setting with it.
   perform pg_catalog.set_config('app.api_key_lookup', 'on', true);
   -- Unknown, wrong, revoked and expired keys: one answer, whatever was wrong.
   if p_prefix is not null and p_prefix ~ '^[0-9a-f]{16}$' and pg_catalog.octet_length(p_secret_sha256) = 32 then
-    select k.tenant_id, k.id, k.expires_at, k.last_used_at into v_key from app.api_keys k
+    select k.tenant_id, k.id, k.expires_at, k.last_used_at into v_tenant_id, v_id, v_expires_at, v_last_used_at
+      from app.api_keys k
      where k.prefix = p_prefix and k.secret_sha256 = p_secret_sha256
        and k.revoked_at is null and k.expires_at > pg_catalog.now();
   end if;
-  if v_key.id is null then
+  if v_id is null then
+    perform pg_catalog.set_config('app.api_key_lookup', '', true);
     perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
   end if;
   -- The last use, at most once a minute: not a write per request.
-  if v_key.last_used_at is null or v_key.last_used_at < pg_catalog.now() - interval '1 minute' then
-    update app.api_keys k set last_used_at = pg_catalog.now()
-     where k.tenant_id = v_key.tenant_id and k.id = v_key.id;
+  if v_last_used_at is null or v_last_used_at < pg_catalog.now() - interval '1 minute' then
+    update app.api_keys k set last_used_at = pg_catalog.now() where k.tenant_id = v_tenant_id and k.id = v_id;
   end if;
-  return query select v_key.tenant_id, v_key.id, v_key.expires_at;
+  perform pg_catalog.set_config('app.api_key_lookup', '', true);
+  return query select v_tenant_id, v_id, v_expires_at;
 end
 $$;
 comment on function api.sp_authenticate_api_key(text, bytea) is

@@ -125,6 +125,8 @@ interface Stock extends Caller {
   entityId: string;
   /** The caller's recorded sign-in (POST /v1/sessions with their token). */
   sessionId: string;
+  /** An API key the caller created. */
+  apiKeyId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -226,6 +228,11 @@ async function stock(who: Caller): Promise<Stock> {
   await call(who, 'POST', '/v1/sessions');
   const sessions = await call(who, 'GET', '/v1/me/sessions');
   if (sessions.items.length !== 1) throw new Error(`${who.tag} has ${sessions.items.length} sessions`);
+  const apiKey = await call(who, 'POST', '/v1/api-keys', {
+    name: `${who.tag} server`,
+    scopes: ['assets:read'],
+    expiresInDays: 30,
+  });
   const s = {
     ...who,
     wardId: ward.personaId as string,
@@ -245,6 +252,7 @@ async function stock(who: Caller): Promise<Stock> {
     linkInvitationId: received.items[0].invitationId as string,
     entityId: trust.entityId as string,
     sessionId: sessions.items[0].sessionId as string,
+    apiKeyId: apiKey.apiKeyId as string,
   };
   const ids = [
     who.userId,
@@ -339,6 +347,9 @@ const TABLE: Record<string, Entry> = {
   // A fresh user each for the generated and edge requests: the fuzzer's own id must not end its sign-in.
   'DELETE /v1/me/sessions/:sessionId': { ids: (s) => ({ sessionId: s.sessionId }), caller: 'throwaway' },
   'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
+  'POST /v1/api-keys': { valid: () => ({ body: { name: 'Probe key', scopes: ['assets:read'], expiresInDays: 30 } }) },
+  'GET /v1/api-keys': { valid: () => ({ query: { limit: 10 } }) },
+  'DELETE /v1/api-keys/:apiKeyId': { ids: (s) => ({ apiKeyId: s.apiKeyId }) },
   'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },

@@ -12,6 +12,28 @@ import { HttpProblem } from './errors.ts';
 /** The named permissions a key may hold (app.api_keys' CHECK and app.current_user_id(text) list the same). */
 export const API_KEY_SCOPES = ['personas:read', 'assets:read', 'assets:write', 'net_worth:read'] as const;
 
+/** The procedures an API key may reach and the scope each names (app.current_user_id('<scope>')), for
+ *  the published contract (server/openapi.ts); test/api_keys.db.test.ts holds it to the catalog. */
+export const API_KEY_PROCEDURE_SCOPES: Readonly<Record<string, (typeof API_KEY_SCOPES)[number]>> = {
+  sp_list_my_personas: 'personas:read',
+  sp_get_persona: 'personas:read',
+  sp_list_my_assets: 'assets:read',
+  sp_list_ffc_assets: 'assets:read',
+  sp_search_assets: 'assets:read',
+  sp_list_asset_categories: 'assets:read',
+  sp_get_asset: 'assets:read',
+  sp_get_asset_valuations: 'assets:read',
+  sp_get_persona_assets: 'assets:read',
+  sp_create_asset: 'assets:write',
+  sp_update_asset: 'assets:write',
+  sp_update_asset_value: 'assets:write',
+  sp_delete_asset: 'assets:write',
+  sp_calculate_net_worth: 'net_worth:read',
+  sp_calculate_net_worth_history: 'net_worth:read',
+  sp_calculate_ffc_net_worth: 'net_worth:read',
+  sp_list_exchange_rates: 'net_worth:read',
+};
+
 /** evk_, 16 hex digits of public prefix, _, 43 base64url characters of secret (32 random bytes). */
 const API_KEY = /^evk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
 
