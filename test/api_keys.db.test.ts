@@ -179,3 +179,13 @@ t.test('the table refuses a key without a bounded expiry or with an unknown scop
     t.equal(refused.sqlState, '23514', `${what}: a CHECK violation`);
   }
 });
+
+t.test("a suspended tenant's keys are refused with tenant_inactive", async (t) => {
+  await db.admin.query(`update app.tenants set status = 'suspended' where tenant_id = $1`, [tenantB]);
+  const refused = await rejection(
+    asKey(tenantB, ottoReader.apiKeyId, (c) =>
+      listMyAssets.run({ assetType: null, ffcId: null, q: null, sort: null, limit: 10, offset: 0 }, c),
+    ),
+  );
+  t.same([refused.sqlState, refused.code], ['PT403', 'tenant_inactive'], 'PT403 tenant_inactive');
+});
