@@ -34,6 +34,10 @@ declare
   v_status text;
   v_session_ref text;
 begin
+  -- API keys (0022): only a procedure that names the scope of its work admits one (app.current_user_id(text)).
+  if app.current_actor_kind() = 'api_key' then
+    perform app.fail('PT403', 'api_key_not_allowed', 'this operation is not available to API keys: use a user''s sign-in');
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -99,6 +103,70 @@ end
 $$;
 comment on function app.require_token_mfa(uuid) is
   'Raises mfa_required when the tenant''s policy requires MFA and this transaction''s token was not obtained with an allowed factor.';
+
+------------------------------------------------------------------------------------------------
+-- API keys (0022, docs/api_keys.md): a key acts for the user who created it, within its scopes.
+------------------------------------------------------------------------------------------------
+
+create or replace function app.current_api_key() returns app.api_keys
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_actor_id text := app.current_actor_id();
+  v_key app.api_keys;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'api_key' or v_actor_id is null then
+    perform app.fail('42501', 'api_key_context_missing', 'no API key is named for this transaction');
+  end if;
+  if v_actor_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    select * into v_key from app.api_keys k where k.tenant_id = v_tenant_id and k.id = v_actor_id::uuid;
+  end if;
+  -- Unknown, revoked and expired keys answer alike (as api.sp_authenticate_api_key does).
+  if v_key.id is null or v_key.revoked_at is not null or v_key.expires_at <= pg_catalog.now() then
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The user it acts for meets the checks of a sign-in: not suspended, not deactivated.
+  select u.status into v_status from app.users u where u.tenant_id = v_tenant_id and u.id = v_key.user_id;
+  if v_status = 'suspended' then
+    perform app.fail('PT403', 'user_suspended', 'this user is suspended: contact support');
+  end if;
+  if v_status is distinct from 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_key;
+end
+$$;
+comment on function app.current_api_key() is
+  'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired and that its user is active.';
+
+create or replace function app.current_user_id(p_scope text) returns uuid
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_key app.api_keys;
+begin
+  if p_scope is not null and not p_scope = any (array['personas:read', 'assets:read', 'assets:write', 'net_worth:read']) then
+    perform app.fail('22023', 'api_key_scope_unknown', pg_catalog.format('%s is not an API key scope', p_scope));
+  end if;
+  -- A signed-in user: every check of app.current_user_id(). NULL names no scope: no key is admitted.
+  if p_scope is null or app.current_actor_kind() <> 'api_key' then
+    return app.current_user_id();
+  end if;
+  v_key := app.current_api_key();
+  -- A write scope includes its read (a write answers with what it wrote; If-Match reads first).
+  if not (p_scope = any (v_key.scopes)
+          or (p_scope like '%:read' and pg_catalog.replace(p_scope, ':read', ':write') = any (v_key.scopes))) then
+    perform app.fail('PT403', 'api_key_scope_missing', pg_catalog.format('this API key lacks the %s scope', p_scope));
+  end if;
+  return v_key.user_id;
+end
+$$;
+comment on function app.current_user_id(text) is
+  'The user a procedure works for: a signed-in user as app.current_user_id(), or the creator of an API key that holds the scope (api_key_scope_missing otherwise); the procedures a key may reach call this one.';
 
 create or replace function app.acting_persona_ids(p_user_id uuid) returns setof uuid
   language sql stable security definer

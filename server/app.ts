@@ -31,6 +31,7 @@ import stripeRoutes from './routes/stripe.ts';
 import supportRoutes from './routes/support.ts';
 import { mySupportAccessRoutes, supportAccessRoutes } from './routes/support_access.ts';
 import { credentialRoutes, credentialSupportRoutes } from './routes/credentials.ts';
+import apiKeyRoutes from './routes/api_keys.ts';
 import { openApiOptions, sharedSchemas } from './openapi.ts';
 
 export interface AppOptions {
@@ -203,6 +204,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(mySupportAccessRoutes);
       await v1.register(gdprRoutes);
       await v1.register(credentialRoutes);
+      await v1.register(apiKeyRoutes);
     },
     { prefix: '/v1' },
   );

@@ -9,6 +9,9 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { assetDetailsSchemas } from './schemas/assets.ts';
 import { problemResponse, ProblemSchema } from './schemas/common.ts';
 import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
+import { UNSTORED_ANSWER_ROUTES } from './plugins/idempotency.ts';
+import { API_KEY_PROCEDURE_SCOPES } from './plugins/api_keys.ts';
+import * as apiKeyQueries from '../generated/api_keys.queries.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
@@ -59,6 +62,10 @@ export const TAGS = {
     name: 'credentials',
     description: 'MFA policy and factors, password rotation, security questions (passwords stay in Cognito)',
   },
+  apiKeys: {
+    name: 'api keys',
+    description: "Keys for a firm's servers: each acts for its creator within its scopes (docs/api_keys.md)",
+  },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {
     name: 'support',
@@ -80,6 +87,7 @@ const SUPPORT = '/support/v1/';
 const PROCEDURE_OF = new Map<string, string>();
 // Every generated module a route may call (a new domain's module is added here).
 for (const queries of [
+  apiKeyQueries,
   assetQueries,
   billingQueries,
   circleQueries,
@@ -112,6 +120,8 @@ export function proceduresOf(handler: unknown): string[] {
 }
 /** `x-procedure` of each operation (`GET /v1/assets/{assetId}`), filled by the transform, read by transformObject. */
 const operationProcedures = new Map<string, string[]>();
+/** `x-api-key-scope` of each operation an API key may call (docs/api_keys.md). */
+const operationScopes = new Map<string, string>();
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
 
 /** A success response's description, unless its schema has its own: what the caller gets. */
@@ -161,7 +171,7 @@ function retryHeaders(method: string | string[], url: string, authenticated: boo
     unknown
   >;
   const verb = String(method);
-  if (verb === 'POST' && authenticated) {
+  if (verb === 'POST' && authenticated && !UNSTORED_ANSWER_ROUTES.has(url)) {
     headers['idempotency-key'] = IDEMPOTENCY_KEY_HEADER;
     response[422] = problemResponse('`idempotency_key_reused`: the Idempotency-Key was used by another request');
   } else if (verb === 'GET' && ETAG_ROUTES.has(url)) {
@@ -201,6 +211,14 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
           bearerFormat: 'JWT',
           description: "A Cognito access token (token_use=access) issued to one of the tenant's app clients",
         },
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description:
+            "`Authorization: ApiKey evk_<prefix>_<secret>`: a key made with POST /v1/api-keys, for a firm's servers; " +
+            'it acts for the user who made it, on the routes of its scopes only (`x-api-key-scope`; docs/api_keys.md)',
+        },
         staffBearer: {
           type: 'http',
           scheme: 'bearer',
@@ -217,11 +235,17 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     if (!schema) return { schema, url };
     const authenticated = url.startsWith('/v1/') && !url.startsWith(WEBHOOKS);
     const staff = url.startsWith(SUPPORT);
+    // The routes an API key may call: every procedure the handler calls admits the key's scope.
+    const procedures = proceduresOf(route.handler);
+    const scopes = [...new Set(procedures.map((p) => API_KEY_PROCEDURE_SCOPES[p] as string | undefined))];
+    const apiKeyScope = authenticated && procedures.length > 0 && !scopes.includes(undefined) ? scopes : [];
+    if (apiKeyScope.length)
+      operationScopes.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, apiKeyScope.join(' '));
     const published = {
       ...schema,
       ...(schema.body ? { body: withDefaultsOptional(schema.body) } : {}),
       ...(schema.querystring ? { querystring: withDefaultsOptional(schema.querystring) } : {}),
-      ...(authenticated ? { security: [{ bearer: [] }] } : {}),
+      ...(authenticated ? { security: apiKeyScope.length ? [{ bearer: [] }, { apiKey: [] }] : [{ bearer: [] }] } : {}),
       ...(staff ? { security: [{ staffBearer: [] }] } : {}),
       // Any status a route does not list (413, 415, 429...) is a problem document too.
       response: {
@@ -230,7 +254,7 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       },
     };
     Object.assign(published, retryHeaders(route.method, route.url, authenticated, published));
-    operationProcedures.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, proceduresOf(route.handler));
+    operationProcedures.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, procedures);
     return { schema: published as typeof schema, url };
   },
   // Each operation names the procedures it calls (`x-procedure`): the README's route table shows them.
@@ -241,6 +265,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       for (const [method, operation] of Object.entries(operations)) {
         const procedures = operationProcedures.get(`${method} ${url}`);
         if (procedures?.length) operation['x-procedure'] = procedures;
+        const scope = operationScopes.get(`${method} ${url}`);
+        if (scope) operation['x-api-key-scope'] = scope;
       }
     return openapiObject;
   },

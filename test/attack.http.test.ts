@@ -129,6 +129,8 @@ interface Stock extends Caller {
   accessRequestId: string;
   /** The caller's completed export request (POST /v1/me/data-requests). */
   dataRequestId: string;
+  /** An API key the caller created. */
+  apiKeyId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -238,6 +240,11 @@ async function stock(who: Caller): Promise<Stock> {
     payload: { reason: `support needs to see ${who.tag}'s accounts`, ticketRef: 'SUP-ATTACK', minutes: 30 },
   });
   if (accessRequest.statusCode !== 201) throw new Error(`no access request for ${who.tag}: ${accessRequest.body}`);
+  const apiKey = await call(who, 'POST', '/v1/api-keys', {
+    name: `${who.tag} server`,
+    scopes: ['assets:read'],
+    expiresInDays: 30,
+  });
   const s = {
     ...who,
     wardId: ward.personaId as string,
@@ -259,6 +266,7 @@ async function stock(who: Caller): Promise<Stock> {
     sessionId: sessions.items[0].sessionId as string,
     accessRequestId: accessRequest.json().requestId as string,
     dataRequestId: dataRequest.requestId as string,
+    apiKeyId: apiKey.apiKeyId as string,
   };
   const ids = [
     who.userId,
@@ -367,6 +375,9 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/me/data-requests': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/me/data-requests/:requestId': { ids: (s) => ({ requestId: s.dataRequestId }) },
   'GET /v1/me/data-requests/:requestId/archive': { ids: (s) => ({ requestId: s.dataRequestId }) },
+  'POST /v1/api-keys': { valid: () => ({ body: { name: 'Probe key', scopes: ['assets:read'], expiresInDays: 30 } }) },
+  'GET /v1/api-keys': { valid: () => ({ query: { limit: 10 } }) },
+  'DELETE /v1/api-keys/:apiKeyId': { ids: (s) => ({ apiKeyId: s.apiKeyId }) },
   'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },

@@ -32,6 +32,7 @@ import { HttpProblem } from './errors.ts';
 import { IdTokenVerifiers } from './id_token.ts';
 import type { RequestContext } from './db.ts';
 import { inContextIdempotent } from './idempotency.ts';
+import { ApiKeyVerifier } from './api_keys.ts';
 
 /** Who is calling: the verified token's subject, inside the tenant its app client belongs to. */
 export interface AuthContext {
@@ -43,6 +44,8 @@ export interface AuthContext {
   sessionRef: string;
   /** The token's estate_amr claim (issue 11): "mfa" and the factor used when the sign-in passed MFA. */
   authMethods?: readonly string[];
+  /** An API key's id (docs/api_keys.md): the context names the key (actor kind api_key), sub is `api_key:<id>`. */
+  apiKeyId?: string;
 }
 
 /** A support staff member signed in through a staff pool (the support door). */
@@ -378,8 +381,9 @@ export default fp<AuthPluginOptions>(
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
       const context: RequestContext = {
         tenantId: this.auth.tenantId,
-        actorKind: 'user',
-        actorId: this.auth.sub,
+        // An API key acts as itself in the context and the audit log; the database finds its user.
+        actorKind: this.auth.apiKeyId ? 'api_key' : 'user',
+        actorId: this.auth.apiKeyId ?? this.auth.sub,
         requestId: this.id,
         verifiedEmail: extra.verifiedEmail,
         sessionRef: this.auth.sessionRef,
@@ -392,6 +396,8 @@ export default fp<AuthPluginOptions>(
     });
     fastify.decorateRequest('verifiedEmail', function (this: FastifyRequest, idToken: string) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
+      if (this.auth.apiKeyId)
+        throw new HttpProblem(403, 'api_key_not_allowed', "an id token goes with a user's sign-in, not an API key");
       return idTokens.verifiedEmail(this.auth, idToken);
     });
 
@@ -460,7 +466,22 @@ export default fp<AuthPluginOptions>(
       return auth;
     }
 
+    // API keys (docs/api_keys.md): `Authorization: ApiKey <key>`, found in the database by its prefix and hash.
+    const apiKeys = new ApiKeyVerifier(fastify.db.api);
     fastify.decorate('authenticate', async (request: FastifyRequest) => {
+      const apiKey = /^ApiKey +(\S+)$/i.exec(request.headers.authorization ?? '');
+      if (apiKey) {
+        const { tenantId, apiKeyId } = await apiKeys.verify(apiKey[1]);
+        request.auth = Object.freeze({
+          tenantId,
+          sub: `api_key:${apiKeyId}`,
+          issuer: '',
+          clientId: '',
+          sessionRef: '',
+          apiKeyId,
+        });
+        return;
+      }
       request.auth = await verifyAt('tenant', request);
     });
     fastify.decorate('authenticateStaff', async (request: FastifyRequest) => {
