@@ -21,7 +21,7 @@ import healthRoutes from './routes/health.ts';
 import { createFieldCipher, type FieldCipher } from './field_cipher.ts';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.ts';
 import type { ReplicaSettings } from './replica.ts';
-import { annotateHttpSpan } from './tracing.ts';
+import { annotateHttpSpan, tracingStarted } from './tracing.ts';
 import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
@@ -130,13 +130,16 @@ export async function buildApp(options: AppOptions) {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  // Traced (server/tracing.ts): the HTTP span named by the route pattern, then given the tenant.
-  app.addHook('onRequest', async (request) => {
-    annotateHttpSpan(request.method, request.routeOptions.url);
-  });
-  app.addHook('preHandler', async (request) => {
-    if (request.auth) annotateHttpSpan(request.method, undefined, request.auth.tenantId);
-  });
+  // Traced (server/tracing.ts, started before the app is built): the HTTP span named by the route
+  // pattern, then given the tenant. Untraced, no hook at all.
+  if (tracingStarted()) {
+    app.addHook('onRequest', async (request) => {
+      annotateHttpSpan(request.method, request.routeOptions.url);
+    });
+    app.addHook('preHandler', async (request) => {
+      if (request.auth) annotateHttpSpan(request.method, undefined, request.auth.tenantId);
+    });
+  }
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');

@@ -13,6 +13,11 @@ import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace
 /** The span attribute naming the tenant (a random UUID: not personal data). */
 export const TENANT_ATTRIBUTE = 'estate.tenant_id';
 const TENANT = createContextKey('estate.tenant_id');
+/** Set by startTracing: until then the helpers below do nothing (no cost on an untraced request). */
+let started = false;
+
+/** True once startTracing has run in this process. */
+export const tracingStarted = () => started;
 
 /** True when the environment asks for traces (the OpenTelemetry variables). */
 export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
@@ -25,7 +30,7 @@ export function tracingRequested(env: NodeJS.ProcessEnv): boolean {
 /** Runs fn with the tenant in the OpenTelemetry context (the pg spans it makes carry it); a no-op
  *  without tracing (the API's no-op context manager just calls fn). */
 export function withTenantContext<T>(tenantId: string | null, fn: () => T): T {
-  if (!tenantId) return fn();
+  if (!started || !tenantId) return fn();
   return context.with(context.active().setValue(TENANT, tenantId), fn);
 }
 
@@ -116,6 +121,7 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promis
   });
   // The global provider, AsyncLocalStorage context, W3C traceparent propagation.
   provider.register();
+  started = true;
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [
