@@ -189,10 +189,15 @@ async function main() {
     const write = await app.inject({
       method: 'POST',
       url: `/v1/assets/${assetId}/valuations`,
-      headers: bearer(owner.accessToken),
+      headers: { ...bearer(owner.accessToken), 'idempotency-key': 'replica-test-300' },
       payload: { amount: '300.00', valuedOn: '2026-03-01', currency: 'USD' },
     });
     t.equal(write.statusCode, 201, 'writes are unaffected');
+    t.match(
+      write.headers['x-consistency-token'],
+      /\//,
+      'a write committed by the Idempotency-Key hook answers its token too',
+    );
     const read = await get(`/v1/assets/${assetId}/valuations`, write.headers['x-consistency-token'] as string);
     t.ok(JSON.stringify(read.json()).includes('300.00'), 'a read with its token is answered by the primary');
     t.comment(`reads: ${JSON.stringify(reads())}; ${Date.now() - started} ms in all`);
