@@ -7,7 +7,7 @@ import Fastify, { LogController, type FastifyServerOptions, type RouteOptions } 
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import authPlugin from './plugins/auth.ts';
+import authPlugin, { CONSISTENCY_TOKEN } from './plugins/auth.ts';
 import { registerCors } from './plugins/cors.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.ts';
@@ -20,6 +20,8 @@ import conditionalPlugin from './plugins/conditional.ts';
 import healthRoutes from './routes/health.ts';
 import { createFieldCipher, type FieldCipher } from './field_cipher.ts';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.ts';
+import type { ReplicaSettings } from './replica.ts';
+import { annotateHttpSpan, tracingStarted } from './tracing.ts';
 import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
@@ -40,6 +42,10 @@ export interface AppOptions {
   /** URL of the support login role (estate_support) for the support door; unset, /support/v1 answers 503. */
   databaseSupportUrl?: string;
   poolSize?: number;
+  /** The estate_api login on a streaming replica (DATABASE_REPLICA_URL): reads are routed there when they may. */
+  databaseReplicaUrl?: string;
+  /** Lag bound, read-your-writes wait and check interval (defaults: server/replica.ts). */
+  replica?: Partial<ReplicaSettings>;
   allowDevelopmentIssuers: boolean;
   /** FIELD_ENCRYPTION_KEYS: "keyId:base64Key[,...]", the first encrypts identifiers. */
   fieldEncryptionKeys: string;
@@ -128,6 +134,16 @@ export async function buildApp(options: AppOptions) {
   app.addHook('preClose', async () => {
     closing = true;
   });
+  // Traced (server/tracing.ts, started before the app is built): the HTTP span named by the route
+  // pattern, then given the tenant. Untraced, no hook at all.
+  if (tracingStarted()) {
+    app.addHook('onRequest', async (request) => {
+      annotateHttpSpan(request.method, request.routeOptions.url);
+    });
+    app.addHook('preHandler', async (request) => {
+      if (request.auth) annotateHttpSpan(request.method, undefined, request.auth.tenantId);
+    });
+  }
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
@@ -164,6 +180,8 @@ export async function buildApp(options: AppOptions) {
       idleInTransactionMs: timeouts.idleInTransactionMs,
     },
     connectTimeoutMs: timeouts.connectMs,
+    replicaUrl: options.databaseReplicaUrl,
+    replica: options.replica,
   });
   await app.register(metricsPlugin);
   await app.register(loadSheddingPlugin, { ...DEFAULT_LOAD_SHEDDING, ...options.loadShedding });
@@ -195,6 +213,11 @@ export async function buildApp(options: AppOptions) {
       // Idempotency-Key on the token-checked POSTs, ETag/If-None-Match/If-Match (docs/retries.md).
       await v1.register(idempotencyPlugin);
       await v1.register(conditionalPlugin);
+      // Read-your-writes (docs/operations.md): a committed write's WAL position, after the
+      // idempotency hook has committed a held transaction.
+      v1.addHook('onSend', async (request, reply) => {
+        if (request.consistencyToken) reply.header(CONSISTENCY_TOKEN, request.consistencyToken);
+      });
       await v1.register(identityRoutes);
       await v1.register(familyCircleRoutes);
       await v1.register(assetRoutes);

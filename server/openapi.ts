@@ -201,7 +201,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         'one tenant per partner firm. Every /v1 route but the Stripe webhook takes a Cognito access token of ' +
         "the tenant's user pool as `Authorization: Bearer <token>`. Money and percentages are exact decimal " +
         'strings. Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code` ' +
-        '(see docs/error_codes.md).',
+        '(see docs/error_codes.md). Where reads are served by a read replica, a write answers ' +
+        '`X-Consistency-Token`: send it back on the GETs that follow to see that write (docs/operations.md).',
     },
     components: {
       securitySchemes: {

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import { projectRoot } from '../scripts/lib/migrate.ts';
+import { REPLICA_READS } from '../server/replica.ts';
 import { testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -181,4 +182,16 @@ t.test('every api/support procedure has exactly one typed binding', async (t) =>
     const uses = calls.split(new RegExp(`\\b${qualified.replace('.', '\\.')}\\(`)).length - 1;
     t.equal(uses, 1, `${qualified} is called by exactly one annotated query`);
   }
+});
+
+t.test('every procedure a read may run on the replica is an api procedure declared STABLE', async (t) => {
+  // server/replica.ts routes GETs calling these to the streaming replica: a write there would be
+  // refused by the standby, and STABLE PL/pgSQL cannot write (INSERT/UPDATE/DELETE are refused).
+  const rows = await q<{ name: string; volatility: string }>(`
+    select n.nspname || '.' || p.proname as name, p.provolatile as volatility
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'api'`);
+  const volatility = new Map(rows.map((row) => [row.name, row.volatility]));
+  const wrong = [...REPLICA_READS].filter((name) => volatility.get(name) !== 's');
+  t.same(wrong, [], 'declared for the replica but missing or not STABLE');
+  t.ok(REPLICA_READS.size > 30, `${REPLICA_READS.size} procedures routed`);
 });

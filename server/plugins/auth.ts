@@ -55,6 +55,9 @@ export interface StaffContext {
   clientId: string;
 }
 
+/** The header of read-your-writes: a write's answer carries it, a read that sends it back sees that write. */
+export const CONSISTENCY_TOKEN = 'x-consistency-token';
+
 /** How a staff member is named in the context and the audit log: their staff pool's subject. */
 export const staffActorId = (sub: string) => `cognito:${sub}`;
 
@@ -66,6 +69,8 @@ declare module 'fastify' {
     inSupport<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
     /** Runs fn in the request's transaction, with the tenant context of the verified token. */
     inTenant<T>(fn: (client: pg.PoolClient) => Promise<T>, extra?: { verifiedEmail?: string }): Promise<T>;
+    /** The WAL position after this request's commit, when a replica is configured (X-Consistency-Token). */
+    consistencyToken: string | null;
     /** The email the identity provider verified, from an id token bound to the access token. */
     verifiedEmail(idToken: string): Promise<string>;
   }
@@ -375,6 +380,7 @@ export default fp<AuthPluginOptions>(
     );
 
     fastify.decorateRequest('auth', null);
+    fastify.decorateRequest('consistencyToken', null);
     fastify.decorateRequest('inTenant', function <
       T,
     >(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>, extra: { verifiedEmail?: string } = {}) {
@@ -389,6 +395,17 @@ export default fp<AuthPluginOptions>(
         sessionRef: this.auth.sessionRef,
         authMethods: this.auth.authMethods,
       };
+      // With a replica (server/replica.ts): a GET is a read, served there when it may, after the
+      // write its X-Consistency-Token names; any other request answers with its commit's token.
+      if (fastify.db.replica) {
+        if (this.method === 'GET' || this.method === 'HEAD') {
+          const token = this.headers[CONSISTENCY_TOKEN];
+          return fastify.db.inReadContext(context, fn, typeof token === 'string' ? token : undefined);
+        }
+        context.onCommit = (lsn) => {
+          this.consistencyToken = lsn;
+        };
+      }
       // A POST with an Idempotency-Key claims it in this transaction (server/plugins/idempotency.ts).
       return this.idempotency
         ? inContextIdempotent(fastify.db, context, this.idempotency, fn)

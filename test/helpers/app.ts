@@ -34,11 +34,16 @@ export async function testApp(
     rateLimits?: AppOptions['rateLimits'];
     loadShedding?: AppOptions['loadShedding'];
     poolSize?: number;
+    /** A streaming replica's estate_api URL (test/replica.http.test.ts). */
+    databaseReplicaUrl?: string;
+    replica?: AppOptions['replica'];
   } = {},
 ) {
   const app = await buildApp({
     databaseApiUrl: db.apiUrl,
     databaseSupportUrl: db.supportUrl,
+    databaseReplicaUrl: options.databaseReplicaUrl,
+    replica: options.replica,
     allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
     poolSize: options.poolSize ?? 4,
     // Tenants are registered while the app runs: pick their clients up at once.
