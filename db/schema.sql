@@ -863,6 +863,53 @@ ALTER FUNCTION api.sp_assign_free_plan() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_assign_free_plan() IS 'Gives the signed-in user the free plan unless they already have a live subscription (runs inside registration).';
 
 --
+-- Name: sp_authenticate_api_key(text, bytea); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(tenant_id uuid, api_key_id uuid, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+  v_id uuid;
+  v_expires_at timestamptz;
+  v_last_used_at timestamptz;
+begin
+  -- Opens the cross-tenant lookup policy of app.api_keys for the lookup and the last use only, and
+  -- closes it before anything else runs; an error on the way aborts the (sub)transaction, which
+  -- undoes the setting with it.
+  perform pg_catalog.set_config('app.api_key_lookup', 'on', true);
+  -- Unknown, wrong, revoked and expired keys: one answer, whatever was wrong.
+  if p_prefix is not null and p_prefix ~ '^[0-9a-f]{16}$' and pg_catalog.octet_length(p_secret_sha256) = 32 then
+    select k.tenant_id, k.id, k.expires_at, k.last_used_at into v_tenant_id, v_id, v_expires_at, v_last_used_at
+      from app.api_keys k
+     where k.prefix = p_prefix and k.secret_sha256 = p_secret_sha256
+       and k.revoked_at is null and k.expires_at > pg_catalog.now();
+  end if;
+  if v_id is null then
+    perform pg_catalog.set_config('app.api_key_lookup', '', true);
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The last use, at most once a minute: not a write per request.
+  if v_last_used_at is null or v_last_used_at < pg_catalog.now() - interval '1 minute' then
+    update app.api_keys k set last_used_at = pg_catalog.now() where k.tenant_id = v_tenant_id and k.id = v_id;
+  end if;
+  perform pg_catalog.set_config('app.api_key_lookup', '', true);
+  return query select v_tenant_id, v_id, v_expires_at;
+end
+$_$;
+
+ALTER FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) IS 'Finds a live API key by its public prefix and the SHA-256 of its secret, across tenants (api_key_invalid for an unknown, wrong, revoked or expired key), records its use at most once a minute, and names its tenant and id.';
+
+--
 -- Name: sp_authenticate_user(text, text, inet); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -894,6 +941,53 @@ ALTER FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p
 --
 
 COMMENT ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) IS 'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
+
+--
+-- Name: sp_begin_security_answer_check(uuid[]); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) RETURNS TABLE(attempt_id uuid, question_id uuid, answer_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_n integer := coalesce(pg_catalog.cardinality(p_question_ids), 0);
+  v_attempt_id uuid;
+begin
+  if v_n not between 2 and 5 or pg_catalog.array_position(p_question_ids, null) is not null
+     or (select pg_catalog.count(distinct q) from pg_catalog.unnest(p_question_ids) q) <> v_n then
+    perform app.fail('PT400', 'invalid_security_answers', 'answer 2 to 5 different questions of yours');
+  end if;
+  -- Another user's question, another tenant's and a random id alike.
+  if (select pg_catalog.count(*) from app.security_questions q
+       where q.tenant_id = v_tenant_id and q.user_id = v_user_id and q.id = any (p_question_ids)) <> v_n then
+    perform app.fail('PT404', 'security_question_not_found', 'security question not found');
+  end if;
+  -- The attempt is counted (as a failure until the API reports success) before any hash leaves:
+  -- concurrent verifications queue here, so at most 5 comparisons run per window.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  if (app.security_question_lock(v_user_id)).locked_until is not null then
+    perform app.fail('PT429', 'security_questions_locked', 'too many wrong answers: try again later');
+  end if;
+  insert into app.security_question_attempts (tenant_id, user_id) values (v_tenant_id, v_user_id)
+  returning id into v_attempt_id;
+  return query
+    select v_attempt_id, q.id, q.answer_hash from app.security_questions q
+     where q.tenant_id = v_tenant_id and q.user_id = v_user_id and q.id = any (p_question_ids)
+     order by q.position;
+end
+$$;
+
+ALTER FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_begin_security_answer_check(p_question_ids uuid[]); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) IS 'First half of verifying my security answers: records the attempt (a failure until reported otherwise), refuses while locked, and hands the API the hashes to compare.';
 
 --
 -- Name: sp_calculate_estate_flow(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1003,7 +1097,7 @@ CREATE FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cu
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('net_worth:read');
 begin
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_net_worth_input(p_as_of, p_currency);
@@ -1034,7 +1128,7 @@ CREATE FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_cu
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
                  from app.net_worth_of(array[p_persona_id], p_as_of, p_currency) n;
@@ -1059,7 +1153,7 @@ CREATE FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from dat
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_to, p_currency);
   if p_from is null or p_from > p_to or p_from < p_to - interval '10 years' then
     perform app.fail('PT400', 'invalid_range', 'the range must start before it ends and span at most 10 years');
@@ -1310,6 +1404,60 @@ ALTER FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) OWN
 COMMENT ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) IS 'Claims the caller''s Idempotency-Key for a request (by its hash) in the effect''s transaction: claimed, or the stored answer of the same request; idempotency_key_reused for another request.';
 
 --
+-- Name: sp_create_api_key(text, text[], integer, text, bytea); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(api_key_id uuid, name text, prefix text, scopes text[], status text, expires_at timestamp with time zone, last_used_at timestamp with time zone, revoked_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  -- No scope: a key cannot make keys.
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_name text := app.require_text(p_name, 'invalid_name', 100);
+  v_scopes text[];
+  v_key app.api_keys;
+begin
+  if p_scopes is null or pg_catalog.cardinality(p_scopes) not between 1 and 4
+     or not p_scopes <@ array['personas:read', 'assets:read', 'assets:write', 'net_worth:read'] then
+    perform app.fail('PT400', 'invalid_scopes',
+                     'scopes must be 1 to 4 of personas:read, assets:read, assets:write, net_worth:read');
+  end if;
+  v_scopes := array(select distinct s from pg_catalog.unnest(p_scopes) s order by s);
+  if p_expires_in_days is null or p_expires_in_days not between 1 and 365 then
+    perform app.fail('PT400', 'invalid_expiry', 'expiresInDays must be 1 to 365: every key expires within a year');
+  end if;
+  -- Made by the API (server/plugins/api_keys.ts): a wrong shape is a fault there, refused all the same.
+  if p_prefix is null or p_prefix !~ '^[0-9a-f]{16}$' or pg_catalog.octet_length(p_secret_sha256) is distinct from 32 then
+    perform app.fail('PT400', 'invalid_api_key_material', 'the key''s prefix or hash is malformed');
+  end if;
+  -- One creation at a time per user, so that concurrent ones cannot pass the limit together.
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  if (select pg_catalog.count(*) from app.api_keys k
+       where k.tenant_id = v_tenant_id and k.user_id = v_user_id
+         and k.revoked_at is null and k.expires_at > pg_catalog.now()) >= 10 then
+    perform app.fail('PT409', 'api_key_limit_reached', 'a user holds at most 10 live API keys: revoke one first');
+  end if;
+  insert into app.api_keys (tenant_id, user_id, name, prefix, secret_sha256, scopes, expires_at)
+  values (v_tenant_id, v_user_id, v_name, p_prefix, p_secret_sha256, v_scopes,
+          pg_catalog.now() + pg_catalog.make_interval(days => p_expires_in_days))
+  returning * into v_key;
+  return query select v_key.id, v_key.name, v_key.prefix, v_key.scopes, app.api_key_status(v_key), v_key.expires_at,
+                      v_key.last_used_at, v_key.revoked_at, v_key.created_at;
+end
+$_$;
+
+ALTER FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) IS 'Creates an API key acting for the signed-in user within the given scopes, expiring in 1 to 365 days (at most 10 live keys per user); takes the public prefix and the SHA-256 of the secret, never the secret.';
+
+--
 -- Name: sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1318,7 +1466,7 @@ CREATE FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_n
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_category app.asset_categories;
   v_asset_id uuid;
@@ -1631,7 +1779,7 @@ CREATE FUNCTION api.sp_delete_asset(p_asset_id uuid) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
@@ -1729,6 +1877,44 @@ ALTER FUNCTION api.sp_deny_support_access_request(p_request_id uuid) OWNER TO es
 COMMENT ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) IS 'The signed-in user refuses support''s request for access to their data.';
 
 --
+-- Name: sp_finish_security_answer_check(uuid, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) RETURNS TABLE(verified boolean, attempts_left integer, locked_until timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_lock record;
+begin
+  if p_verified is null then
+    perform app.fail('PT400', 'invalid_security_answers', 'the outcome must be true or false');
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  -- Only my own attempt, once: an outcome is never rewritten.
+  update app.security_question_attempts a
+     set outcome = case when p_verified then 'succeeded' else 'failed' end, finished_at = pg_catalog.now()
+   where a.tenant_id = v_tenant_id and a.user_id = v_user_id and a.id = p_attempt_id and a.outcome = 'pending';
+  if not found then
+    perform app.fail('PT404', 'security_answer_check_not_found', 'no verification of yours is waiting for its outcome');
+  end if;
+  select * into v_lock from app.security_question_lock(v_user_id);
+  return query select p_verified, greatest(5 - v_lock.failures, 0), v_lock.locked_until;
+end
+$$;
+
+ALTER FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) IS 'Second half of verifying my security answers: records the API''s comparison as the attempt''s outcome; returns attempts left and any lock.';
+
+--
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1737,7 +1923,7 @@ CREATE FUNCTION api.sp_get_asset(p_asset_id uuid) RETURNS SETOF app.asset_row
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id(), p_asset_id, 'view'));
+  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view'));
 end
 $$;
 
@@ -1783,7 +1969,7 @@ CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sor
 declare
   v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
-  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
+  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
   -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
@@ -2108,6 +2294,62 @@ ALTER FUNCTION api.sp_get_my_data_request(p_request_id uuid) OWNER TO estate_own
 COMMENT ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) IS 'One of the signed-in user''s data requests with its state, deadline, refusal reason or outcome, and its trail of events.';
 
 --
+-- Name: sp_get_my_mfa(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_mfa() RETURNS TABLE(mfa_required boolean, allowed_factors text[], enrolled_factors text[], preferred_factor text, reported_at timestamp with time zone, token_has_mfa boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id_for_mfa_setup();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  return query
+    select coalesce(p.mfa_required, false),
+           coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']),
+           coalesce(m.factors, '{}'), m.preferred_factor, m.reported_at,
+           app.token_has_mfa(coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']))
+      from (select 1) one
+      left join app.tenant_security_policies p on p.tenant_id = v_tenant_id
+      left join app.mfa_settings m on m.tenant_id = v_tenant_id and m.user_id = v_user_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_mfa() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_mfa(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_mfa() IS 'The tenant''s MFA policy, my MFA factors as last reported, and whether this request''s token counts as MFA (readable without MFA).';
+
+--
+-- Name: sp_get_my_password_status(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_password_status() RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  return query select * from app.password_status(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_password_status() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_password_status(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_password_status() IS 'When I last reported a password change, the tenant''s maximum password age, when mine is due and whether it is overdue.';
+
+--
 -- Name: sp_get_my_subscription(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2146,7 +2388,7 @@ CREATE FUNCTION api.sp_get_persona(p_persona_id uuid) RETURNS SETOF app.persona_
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('personas:read'), p_persona_id);
   return query select * from app.persona_details(p_persona_id);
 end
 $$;
@@ -2169,7 +2411,7 @@ CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, 
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2345,7 +2587,7 @@ CREATE FUNCTION api.sp_list_asset_categories() RETURNS TABLE(code text, asset_ty
 #variable_conflict use_column
 begin
   -- Global reference data, but only for an active user of an active tenant, like every route.
-  perform app.current_user_id();
+  perform app.current_user_id('assets:read');
   return query
     select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code;
 end
@@ -2392,7 +2634,7 @@ CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limi
     AS $_$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('net_worth:read');
 begin
   perform app.check_page(p_limit, p_offset);
   if p_as_of is null then
@@ -2433,7 +2675,7 @@ CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q tex
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2576,6 +2818,38 @@ ALTER FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) OWN
 COMMENT ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) IS 'The legal entities the caller controls, by name, a page at a time.';
 
 --
+-- Name: sp_list_my_api_keys(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) RETURNS TABLE(api_key_id uuid, name text, prefix text, scopes text[], status text, expires_at timestamp with time zone, last_used_at timestamp with time zone, revoked_at timestamp with time zone, created_at timestamp with time zone, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Never the hash: a key is shown once, at its creation.
+  return query
+    select k.id, k.name, k.prefix, k.scopes, app.api_key_status(k), k.expires_at, k.last_used_at, k.revoked_at,
+           k.created_at, (pg_catalog.count(*) over ())::integer
+      from app.api_keys k
+     where k.tenant_id = app.current_tenant_id() and k.user_id = v_user_id
+     order by k.created_at desc, k.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_api_keys(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) IS 'The signed-in user''s API keys (active, expired and revoked), newest first, without their secrets; a page at a time with the total.';
+
+--
 -- Name: sp_list_my_assets(text, uuid, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2584,7 +2858,7 @@ CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2814,7 +3088,7 @@ CREATE FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, 
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('personas:read');
   v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
   v_q text := app.check_filter_text(p_q);
 begin
@@ -2843,6 +3117,34 @@ ALTER FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p
 --
 
 COMMENT ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The personas the signed-in user may act for (their own first, then those they manage, unless sorted), optionally those whose names contain q, a page at a time with the total.';
+
+--
+-- Name: sp_list_my_security_questions(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_security_questions() RETURNS TABLE(question_id uuid, question_position smallint, question text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- The questions only: an answer's hash never leaves the database through a listing.
+  return query
+    select q.id, q.position, q.question, q.created_at from app.security_questions q
+     where q.tenant_id = app.current_tenant_id() and q.user_id = v_user_id
+     order by q.position;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_security_questions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_security_questions(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_security_questions() IS 'My security questions in order, without their answers.';
 
 --
 -- Name: sp_list_my_sessions(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3108,7 +3410,8 @@ CREATE FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) RETURNS voi
     AS $$
 declare
   v_tenant_id uuid := app.require_active_tenant();
-  v_user_id uuid := app.current_user_id();
+  -- An API key may lock only what its scope lets it write (NULL: keys refused).
+  v_user_id uuid := app.current_user_id(case p_kind when 'asset' then 'assets:write' end);
 begin
   -- Says nothing: a row of the tenant the caller may not see is locked like any other, and the
   -- read that follows (the resource's own procedure) answers its usual not-found.
@@ -3491,6 +3794,112 @@ ALTER FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind t
 COMMENT ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) IS 'Removes one e-mail address, phone number or postal address of a persona.';
 
 --
+-- Name: sp_report_my_mfa_factors(text[], text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) RETURNS TABLE(mfa_required boolean, allowed_factors text[], enrolled_factors text[], preferred_factor text, reported_at timestamp with time zone, token_has_mfa boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id_for_mfa_setup();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_factors text[] := app.check_mfa_factors(p_factors, 'invalid_mfa_factors');
+begin
+  if p_preferred_factor is not null and not p_preferred_factor = any (v_factors) then
+    perform app.fail('PT400', 'invalid_preferred_factor', 'preferredFactor must be one of the reported factors');
+  end if;
+  -- Without MFA in the token only a first enrollment is reported: once factors are on record,
+  -- changing them takes a token obtained with MFA where the tenant requires it.
+  perform 1 from app.mfa_settings m
+   where m.tenant_id = v_tenant_id and m.user_id = v_user_id and pg_catalog.cardinality(m.factors) > 0
+   for update;
+  if found then
+    perform app.require_token_mfa(v_tenant_id);
+  end if;
+  insert into app.mfa_settings as m (tenant_id, user_id, factors, preferred_factor, reported_at)
+  values (v_tenant_id, v_user_id, v_factors, p_preferred_factor, pg_catalog.now())
+  on conflict (tenant_id, user_id) do update
+    set factors = excluded.factors, preferred_factor = excluded.preferred_factor, reported_at = excluded.reported_at;
+  return query select * from api.sp_get_my_mfa();
+end
+$$;
+
+ALTER FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) IS 'Records the MFA factors Cognito shows enrolled for me (after enrolling in the app); changing reported factors needs an MFA token where required.';
+
+--
+-- Name: sp_report_password_rotation(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_report_password_rotation() RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Serialised per user; a report within a minute of the last one adds no row (retries, double taps).
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  if not exists (select 1 from app.password_history h
+                  where h.tenant_id = v_tenant_id and h.user_id = v_user_id
+                    and h.changed_at > pg_catalog.now() - interval '1 minute') then
+    insert into app.password_history (tenant_id, user_id, session_ref, request_id)
+    values (v_tenant_id, v_user_id, nullif(pg_catalog.current_setting('app.session_ref', true), ''),
+            app.current_request_id());
+  end if;
+  return query select * from app.password_status(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_report_password_rotation() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_report_password_rotation(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_report_password_rotation() IS 'Records that I changed my password in Cognito (the app reports it after the change succeeded) and returns my password status.';
+
+--
+-- Name: sp_revoke_api_key(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Another user's, another tenant's and an unknown id answer alike, and change nothing.
+  if p_api_key_id is null or not exists (
+       select 1 from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.id = p_api_key_id) then
+    perform app.fail('PT404', 'api_key_not_found', 'API key not found');
+  end if;
+  -- Refused from its next request on (app.current_api_key); revoking again changes nothing.
+  update app.api_keys k set revoked_at = pg_catalog.now()
+   where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.id = p_api_key_id and k.revoked_at is null;
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) IS 'Revokes one of the signed-in user''s API keys: it is refused from its next request on (api_key_invalid); again is a no-op.';
+
+--
 -- Name: sp_revoke_asset_permission(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3649,7 +4058,7 @@ CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset int
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_query tsquery;
 begin
   if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 then
@@ -3816,6 +4225,53 @@ ALTER FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on
 COMMENT ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces the residuary beneficiaries of a persona''s will (whoever acts for the persona): who takes what passes through probate.';
 
 --
+-- Name: sp_set_my_security_questions(text[], text[]); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) RETURNS TABLE(question_id uuid, question_position smallint, question text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_n integer := coalesce(pg_catalog.cardinality(p_questions), 0);
+begin
+  if v_n not between 2 and 5 or v_n <> coalesce(pg_catalog.cardinality(p_answer_hashes), 0) then
+    perform app.fail('PT400', 'invalid_security_questions', 'give 2 to 5 questions, each with its answer');
+  end if;
+  if exists (select 1 from pg_catalog.unnest(p_questions) q
+              where q is null or pg_catalog.length(pg_catalog.btrim(q)) not between 1 and 200)
+     or (select pg_catalog.count(distinct pg_catalog.lower(pg_catalog.btrim(q))) from pg_catalog.unnest(p_questions) q) <> v_n then
+    perform app.fail('PT400', 'invalid_security_questions', 'questions are 1 to 200 characters and all different');
+  end if;
+  if exists (select 1 from pg_catalog.unnest(p_answer_hashes) h
+              where h is null or h !~ '^scrypt\$[0-9]{1,2}\$[0-9]{1,2}\$[0-9]{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$') then
+    perform app.fail('PT400', 'invalid_security_answers', 'answers must be hashed by the API');
+  end if;
+  -- Serialised with the verifications; locked questions cannot be replaced to escape the lock.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  if (app.security_question_lock(v_user_id)).locked_until is not null then
+    perform app.fail('PT429', 'security_questions_locked', 'too many wrong answers: try again later');
+  end if;
+  delete from app.security_questions q where q.tenant_id = v_tenant_id and q.user_id = v_user_id;
+  insert into app.security_questions (tenant_id, user_id, position, question, answer_hash)
+  select v_tenant_id, v_user_id, i::smallint, pg_catalog.btrim(p_questions[i]), p_answer_hashes[i]
+    from pg_catalog.generate_series(1, v_n) i;
+  return query select * from api.sp_list_my_security_questions();
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) IS 'Replaces my security questions (2 to 5) and their answers, hashed by the API; refused while my questions are locked.';
+
+--
 -- Name: sp_store_idempotent_response(text, integer, text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3947,7 +4403,7 @@ CREATE FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text DEFAULT NULL::t
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_access text := app.require_asset_access(v_user_id, p_asset_id, 'edit');
   v_asset app.assets;
@@ -3996,7 +4452,7 @@ CREATE FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_v
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
@@ -4310,6 +4766,79 @@ ALTER FUNCTION app.add_stripe_routes(p_keys text[]) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.add_stripe_routes(p_keys text[]) IS 'Remembers that these Stripe ids belong to the current tenant.';
+
+--
+-- Name: api_keys; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.api_keys (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    name text NOT NULL,
+    prefix text NOT NULL,
+    secret_sha256 bytea NOT NULL,
+    scopes text[] NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT api_keys_check CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '366 days'::interval)))),
+    CONSTRAINT api_keys_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100))),
+    CONSTRAINT api_keys_prefix_check CHECK ((prefix ~ '^[0-9a-f]{16}$'::text)),
+    CONSTRAINT api_keys_scopes_check CHECK ((((cardinality(scopes) >= 1) AND (cardinality(scopes) <= 4)) AND (scopes <@ ARRAY['personas:read'::text, 'assets:read'::text, 'assets:write'::text, 'net_worth:read'::text]))),
+    CONSTRAINT api_keys_secret_sha256_check CHECK ((octet_length(secret_sha256) = 32))
+);
+
+ALTER TABLE ONLY app.api_keys FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.api_keys OWNER TO estate_owner;
+
+--
+-- Name: TABLE api_keys; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.api_keys IS 'API keys of a tenant''s servers: each acts for the user who created it, within its scopes, until it expires or is revoked; the secret is kept as its SHA-256 only.';
+
+--
+-- Name: COLUMN api_keys.prefix; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.prefix IS 'Public lookup id of the key (16 hex digits), printed in the key itself.';
+
+--
+-- Name: COLUMN api_keys.secret_sha256; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.secret_sha256 IS 'SHA-256 of the key''s 256-bit random secret; the secret itself is never stored.';
+
+--
+-- Name: COLUMN api_keys.last_used_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.last_used_at IS 'When the key last authenticated a request, recorded at most once a minute.';
+
+--
+-- Name: api_key_status(app.api_keys); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.api_key_status(p_key app.api_keys) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when p_key.revoked_at is not null then 'revoked'
+              when p_key.expires_at <= pg_catalog.now() then 'expired'
+              else 'active' end
+$$;
+
+ALTER FUNCTION app.api_key_status(p_key app.api_keys) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION api_key_status(p_key app.api_keys); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.api_key_status(p_key app.api_keys) IS 'active, expired or revoked (revoked wins).';
 
 --
 -- Name: apply_invoice_payment_outcome(uuid, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5070,6 +5599,32 @@ ALTER FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, 
 COMMENT ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) IS 'Validates birth date, living status and death date together.';
 
 --
+-- Name: check_mfa_factors(text[], text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_mfa_factors(p_factors text[], p_code text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_factors is null or pg_catalog.array_position(p_factors, null) is not null
+     or not p_factors <@ array['totp', 'sms', 'email', 'webauthn']
+     or pg_catalog.cardinality(p_factors) <> (select pg_catalog.count(distinct f) from pg_catalog.unnest(p_factors) f) then
+    perform app.fail('PT400', p_code, 'factors are distinct values of totp, sms, email and webauthn');
+  end if;
+  return array(select f from pg_catalog.unnest(array['totp', 'sms', 'email', 'webauthn']) f where f = any (p_factors));
+end
+$$;
+
+ALTER FUNCTION app.check_mfa_factors(p_factors text[], p_code text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_mfa_factors(p_factors text[], p_code text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_mfa_factors(p_factors text[], p_code text) IS 'Checks a list of MFA factor names (distinct; totp, sms, email, webauthn) and returns it in canonical order.';
+
+--
 -- Name: check_net_worth_input(date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5340,6 +5895,50 @@ ALTER FUNCTION app.current_actor_kind() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.current_actor_kind() IS 'Who acts in this transaction: user, support, api_key or system (the default when unset).';
 
 --
+-- Name: current_api_key(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_api_key() RETURNS app.api_keys
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_actor_id text := app.current_actor_id();
+  v_key app.api_keys;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'api_key' or v_actor_id is null then
+    perform app.fail('42501', 'api_key_context_missing', 'no API key is named for this transaction');
+  end if;
+  if v_actor_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    select * into v_key from app.api_keys k where k.tenant_id = v_tenant_id and k.id = v_actor_id::uuid;
+  end if;
+  -- Unknown, revoked and expired keys answer alike (as api.sp_authenticate_api_key does).
+  if v_key.id is null or v_key.revoked_at is not null or v_key.expires_at <= pg_catalog.now() then
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The user it acts for meets the checks of a sign-in: not suspended, not deactivated.
+  select u.status into v_status from app.users u where u.tenant_id = v_tenant_id and u.id = v_key.user_id;
+  if v_status = 'suspended' then
+    perform app.fail('PT403', 'user_suspended', 'this user is suspended: contact support');
+  end if;
+  if v_status is distinct from 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  return v_key;
+end
+$_$;
+
+ALTER FUNCTION app.current_api_key() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_api_key(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_api_key() IS 'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired and that its user is active.';
+
+--
 -- Name: current_request_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5397,6 +5996,10 @@ declare
   v_status text;
   v_session_ref text;
 begin
+  -- API keys (0022): only a procedure that names the scope of its work admits one (app.current_user_id(text)).
+  if app.current_actor_kind() = 'api_key' then
+    perform app.fail('PT403', 'api_key_not_allowed', 'this operation is not available to API keys: use a user''s sign-in');
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -5419,6 +6022,8 @@ begin
           and s.revoked_at is not null) then
     perform app.fail('PT401', 'session_revoked', 'this sign-in was ended: sign in again');
   end if;
+  -- MFA (issue 11, docs/credentials.md): a tenant that requires it refuses a token obtained without it.
+  perform app.require_token_mfa(v_tenant_id);
   return v_user_id;
 end
 $$;
@@ -5429,7 +6034,80 @@ ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
 -- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
+COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended, signed in through a revoked session, or without the MFA the tenant requires.';
+
+--
+-- Name: current_user_id(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_user_id(p_scope text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_key app.api_keys;
+begin
+  if p_scope is not null and not p_scope = any (array['personas:read', 'assets:read', 'assets:write', 'net_worth:read']) then
+    perform app.fail('22023', 'api_key_scope_unknown', pg_catalog.format('%s is not an API key scope', p_scope));
+  end if;
+  -- A signed-in user: every check of app.current_user_id(). NULL names no scope: no key is admitted.
+  if p_scope is null or app.current_actor_kind() <> 'api_key' then
+    return app.current_user_id();
+  end if;
+  v_key := app.current_api_key();
+  -- A write scope includes its read (a write answers with what it wrote; If-Match reads first).
+  if not (p_scope = any (v_key.scopes)
+          or (p_scope like '%:read' and pg_catalog.replace(p_scope, ':read', ':write') = any (v_key.scopes))) then
+    perform app.fail('PT403', 'api_key_scope_missing', pg_catalog.format('this API key lacks the %s scope', p_scope));
+  end if;
+  return v_key.user_id;
+end
+$$;
+
+ALTER FUNCTION app.current_user_id(p_scope text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_user_id(p_scope text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_user_id(p_scope text) IS 'The user a procedure works for: a signed-in user as app.current_user_id(), or the creator of an API key that holds the scope (api_key_scope_missing otherwise); the procedures a key may reach call this one.';
+
+--
+-- Name: current_user_id_for_mfa_setup(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_user_id_for_mfa_setup() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_hint text;
+  v_user_id uuid;
+begin
+  -- Every check of app.current_user_id but MFA: a user of a tenant that requires MFA may read the
+  -- policy and report a first enrollment with a token obtained without it (how else would they start).
+  begin
+    return app.current_user_id();
+  exception when others then
+    get stacked diagnostics v_hint = pg_exception_hint;
+    if v_hint is distinct from 'mfa_required' then
+      raise;
+    end if;
+  end;
+  -- mfa_required is raised after every other check passed: the user is registered and active.
+  select u.id into v_user_id from app.users u
+   where u.tenant_id = app.current_tenant_id() and u.cognito_sub = app.current_actor_id();
+  return v_user_id;
+end
+$$;
+
+ALTER FUNCTION app.current_user_id_for_mfa_setup() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_user_id_for_mfa_setup(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_user_id_for_mfa_setup() IS 'app.current_user_id without the MFA requirement (every other check kept), for reading the MFA policy and reporting a first enrollment.';
 
 --
 -- Name: data_request_events(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6143,6 +6821,10 @@ declare
   v_tenant_id uuid := app.require_active_tenant();
   v_sub text := app.current_actor_id();
 begin
+  -- An API key's (0022) keys are its own; the procedure after the claim checks the key's scope.
+  if app.current_actor_kind() = 'api_key' then
+    return 'api_key:' || (app.current_api_key()).id;
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -6162,7 +6844,7 @@ ALTER FUNCTION app.idempotency_caller() OWNER TO estate_owner;
 -- Name: FUNCTION idempotency_caller(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
+COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject (or api_key:<id> for an API key) an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
 
 --
 -- Name: insert_asset_details(text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6936,6 +7618,33 @@ ALTER FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind 
 --
 
 COMMENT ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Records a pending support access request (consent or break-glass) of the calling staff member for a user of the tenant.';
+
+--
+-- Name: password_status(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.password_status(p_user_id uuid) RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Never reported: due counted from registration (Cognito set the first password then).
+  select l.last, p.password_max_age_days,
+         coalesce(l.last, u.created_at) + pg_catalog.make_interval(days => p.password_max_age_days),
+         coalesce(coalesce(l.last, u.created_at) + pg_catalog.make_interval(days => p.password_max_age_days) < pg_catalog.now(), false)
+    from app.users u
+    left join app.tenant_security_policies p on p.tenant_id = u.tenant_id
+    cross join lateral (select pg_catalog.max(h.changed_at) as last from app.password_history h
+                         where h.tenant_id = u.tenant_id and h.user_id = u.id) l
+   where u.tenant_id = (select app.current_tenant_id()) and u.id = p_user_id
+$$;
+
+ALTER FUNCTION app.password_status(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION password_status(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.password_status(p_user_id uuid) IS 'A user''s last reported password rotation, the tenant''s maximum age, when the password is due and whether it is overdue.';
 
 --
 -- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7864,6 +8573,34 @@ ALTER FUNCTION app.require_text(p_value text, p_code text, p_max_length integer)
 COMMENT ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) IS 'Trims a required text input and checks its length, raising PT400 with the given code.';
 
 --
+-- Name: require_token_mfa(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_token_mfa(p_tenant_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_required boolean;
+  v_factors text[];
+begin
+  select p.mfa_required, p.mfa_factors into v_required, v_factors
+    from app.tenant_security_policies p where p.tenant_id = p_tenant_id;
+  if coalesce(v_required, false) and not app.token_has_mfa(v_factors) then
+    perform app.fail('PT403', 'mfa_required', 'this tenant requires multi-factor authentication: sign in again with MFA');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_token_mfa(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_token_mfa(p_tenant_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_token_mfa(p_tenant_id uuid) IS 'Raises mfa_required when the tenant''s policy requires MFA and this transaction''s token was not obtained with an allowed factor.';
+
+--
 -- Name: route_stripe_event(text, jsonb, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -7903,6 +8640,39 @@ ALTER FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created tim
 --
 
 COMMENT ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) IS 'The one tenant a Stripe event''s object belongs to, from the ids it names; NULL (past Stripe''s retries) or 503 (within them) when none, 409 when several.';
+
+--
+-- Name: security_question_lock(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) RETURNS record
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Failures (and attempts still pending) of the last 15 minutes since the last success; five lock
+  -- the questions until the oldest of the last five leaves the window.
+  with recent as (
+    select a.attempted_at from app.security_question_attempts a
+     where a.tenant_id = (select app.current_tenant_id()) and a.user_id = p_user_id
+       and a.outcome <> 'succeeded'
+       and a.attempted_at > pg_catalog.now() - interval '15 minutes'
+       and a.attempted_at > coalesce((select pg_catalog.max(s.attempted_at) from app.security_question_attempts s
+                                       where s.tenant_id = (select app.current_tenant_id()) and s.user_id = p_user_id
+                                         and s.outcome = 'succeeded'), '-infinity')
+     order by a.attempted_at desc
+     limit 5)
+  select pg_catalog.count(*)::integer,
+         case when pg_catalog.count(*) >= 5 then pg_catalog.min(attempted_at) + interval '15 minutes' end
+    from recent
+$$;
+
+ALTER FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) IS 'A user''s failed security-question attempts in the current 15-minute window (at most 5 counted) and, at 5, until when they are locked.';
 
 --
 -- Name: self_persona_id(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8713,6 +9483,42 @@ ALTER FUNCTION app.tg_general_ledger__append_only() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.tg_general_ledger__append_only() IS 'Ledger entries are appended, never updated or deleted.';
 
 --
+-- Name: token_amr(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.token_amr() RETURNS text[]
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select coalesce(pg_catalog.string_to_array(nullif(pg_catalog.current_setting('app.token_amr', true), ''), ' '), '{}')
+$$;
+
+ALTER FUNCTION app.token_amr() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION token_amr(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.token_amr() IS 'The authentication methods of this transaction''s access token (its estate_amr claim), or an empty array.';
+
+--
+-- Name: token_has_mfa(text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.token_has_mfa(p_factors text[]) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 'mfa' = any (app.token_amr()) and app.token_amr() && p_factors $$;
+
+ALTER FUNCTION app.token_has_mfa(p_factors text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION token_has_mfa(p_factors text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.token_has_mfa(p_factors text[]) IS 'True when the access token was obtained with MFA through one of the given factors.';
+
+--
 -- Name: track_usage(uuid, uuid, text, bigint); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -9445,6 +10251,37 @@ ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
+
+--
+-- Name: sp_get_tenant_security_policy(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) RETURNS TABLE(tenant_id uuid, mfa_required boolean, mfa_factors text[], password_max_age_days integer, updated_by text, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  -- A tenant without a policy row requires nothing: its defaults, with no author.
+  return query
+    select v_tenant_id, coalesce(p.mfa_required, false),
+           coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']), p.password_max_age_days,
+           p.updated_by, p.updated_at
+      from (select 1) one
+      left join app.tenant_security_policies p on p.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_security_policy', null, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_tenant_security_policy(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) IS 'Support: a tenant''s security policy (MFA requirement and factors, password rotation age) and who set it last; audited.';
 
 --
 -- Name: sp_get_user_assets_unmasked(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10373,6 +11210,47 @@ ALTER FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_
 --
 
 COMMENT ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) IS 'Support: sets a tenant''s overrides of a plan (availability, price, Stripe price, limits); audited.';
+
+--
+-- Name: sp_set_tenant_security_policy(uuid, boolean, text[], integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) RETURNS TABLE(tenant_id uuid, mfa_required boolean, mfa_factors text[], password_max_age_days integer, updated_by text, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_factors text[] := app.check_mfa_factors(p_mfa_factors, 'invalid_mfa_factors');
+begin
+  if p_mfa_required is null then
+    perform app.fail('PT400', 'invalid_mfa_required', 'mfaRequired must be true or false');
+  end if;
+  if pg_catalog.cardinality(v_factors) = 0 then
+    perform app.fail('PT400', 'invalid_mfa_factors', 'at least one factor must count as MFA');
+  end if;
+  if p_password_max_age_days is not null and p_password_max_age_days not between 1 and 3650 then
+    perform app.fail('PT400', 'invalid_password_max_age', 'passwordMaxAgeDays must be 1 to 3650, or null for none');
+  end if;
+  -- The audit trigger records the change with the staff member's identity; users' next requests obey it.
+  return query
+    insert into app.tenant_security_policies as p (tenant_id, mfa_required, mfa_factors, password_max_age_days, updated_by)
+    values (v_tenant_id, p_mfa_required, v_factors, p_password_max_age_days, app.current_actor_id())
+    on conflict (tenant_id) do update
+      set mfa_required = excluded.mfa_required, mfa_factors = excluded.mfa_factors,
+          password_max_age_days = excluded.password_max_age_days, updated_by = excluded.updated_by
+    returning p.tenant_id, p.mfa_required, p.mfa_factors, p.password_max_age_days, p.updated_by, p.updated_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) IS 'Support: sets a tenant''s security policy: whether tokens must be obtained with MFA (and which factors count) and the password rotation age in days; audited.';
 
 --
 -- Name: sp_set_tenant_status(uuid, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -11402,6 +12280,59 @@ ALTER TABLE app.legal_entity_roles OWNER TO estate_owner;
 COMMENT ON TABLE app.legal_entity_roles IS 'The personas who control an entity: a trust''s grantors and trustees, a company''s managers.';
 
 --
+-- Name: mfa_settings; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.mfa_settings (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    factors text[] DEFAULT '{}'::text[] NOT NULL,
+    preferred_factor text,
+    reported_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mfa_settings_check CHECK (((preferred_factor IS NULL) OR (preferred_factor = ANY (factors)))),
+    CONSTRAINT mfa_settings_factors_check CHECK (((cardinality(factors) <= 4) AND (factors <@ ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text])))
+);
+
+ALTER TABLE ONLY app.mfa_settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.mfa_settings OWNER TO estate_owner;
+
+--
+-- Name: TABLE mfa_settings; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.mfa_settings IS 'Each user''s MFA factors enrolled in Cognito, as the app reported them after enrolling (Cognito stays the authority).';
+
+--
+-- Name: password_history; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.password_history (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    session_ref text,
+    request_id text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT password_history_request_id_check CHECK ((length(request_id) <= 200)),
+    CONSTRAINT password_history_session_ref_check CHECK ((length(session_ref) <= 200))
+);
+
+ALTER TABLE ONLY app.password_history FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.password_history OWNER TO estate_owner;
+
+--
+-- Name: TABLE password_history; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.password_history IS 'Password rotation events as the app reported them after a Cognito password change; never a password or a hash of one.';
+
+--
 -- Name: payment_methods; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -11647,6 +12578,61 @@ ALTER TABLE app.refunds OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.refunds IS 'Refunds of a payment, one row per increase of its refunded total.';
+
+--
+-- Name: security_question_attempts; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.security_question_attempts (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    outcome text DEFAULT 'pending'::text NOT NULL,
+    attempted_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT security_question_attempts_check CHECK (((outcome = 'pending'::text) = (finished_at IS NULL))),
+    CONSTRAINT security_question_attempts_outcome_check CHECK ((outcome = ANY (ARRAY['pending'::text, 'failed'::text, 'succeeded'::text])))
+);
+
+ALTER TABLE ONLY app.security_question_attempts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.security_question_attempts OWNER TO estate_owner;
+
+--
+-- Name: TABLE security_question_attempts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.security_question_attempts IS 'Security-question verifications: 5 not succeeded within 15 minutes (since the last success) lock the user''s questions.';
+
+--
+-- Name: security_questions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.security_questions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    "position" smallint NOT NULL,
+    question text NOT NULL,
+    answer_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT security_questions_answer_hash_check CHECK ((answer_hash ~ '^scrypt\$[0-9]{1,2}\$[0-9]{1,2}\$[0-9]{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$'::text)),
+    CONSTRAINT security_questions_position_check CHECK ((("position" >= 1) AND ("position" <= 5))),
+    CONSTRAINT security_questions_question_check CHECK (((length(btrim(question)) >= 1) AND (length(btrim(question)) <= 200)))
+);
+
+ALTER TABLE ONLY app.security_questions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.security_questions OWNER TO estate_owner;
+
+--
+-- Name: TABLE security_questions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.security_questions IS 'A user''s 2 to 5 security questions; each answer only as a salted scrypt hash of its normalised form, never returned.';
 
 --
 -- Name: stripe_routes; Type: TABLE; Schema: app; Owner: estate_owner
@@ -12053,6 +13039,46 @@ ALTER TABLE app.tenant_plan_settings OWNER TO estate_owner;
 COMMENT ON TABLE app.tenant_plan_settings IS 'A tenant''s overrides of a plan: availability, price, Stripe price and limits.';
 
 --
+-- Name: tenant_security_policies; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_security_policies (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    mfa_required boolean DEFAULT false NOT NULL,
+    mfa_factors text[] DEFAULT ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text] NOT NULL,
+    password_max_age_days integer,
+    updated_by text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_security_policies_mfa_factors_check CHECK ((((cardinality(mfa_factors) >= 1) AND (cardinality(mfa_factors) <= 4)) AND (mfa_factors <@ ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text]))),
+    CONSTRAINT tenant_security_policies_password_max_age_days_check CHECK (((password_max_age_days >= 1) AND (password_max_age_days <= 3650))),
+    CONSTRAINT tenant_security_policies_updated_by_check CHECK (((length(updated_by) >= 1) AND (length(updated_by) <= 200)))
+);
+
+ALTER TABLE ONLY app.tenant_security_policies FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_security_policies OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_security_policies; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_security_policies IS 'A tenant''s security policy, set by support: whether tokens must carry MFA (and which factors count), and the password rotation age.';
+
+--
+-- Name: COLUMN tenant_security_policies.mfa_factors; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.tenant_security_policies.mfa_factors IS 'The factors whose use counts as MFA: a token''s estate_amr claim must hold "mfa" and one of them.';
+
+--
+-- Name: COLUMN tenant_security_policies.password_max_age_days; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.tenant_security_policies.password_max_age_days IS 'Days after the last reported rotation (or registration) a password is due; NULL: no rotation policy.';
+
+--
 -- Name: tenants; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -12408,6 +13434,13 @@ ALTER TABLE audit.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 ALTER TABLE ONLY audit.audit_log ATTACH PARTITION audit.audit_log_default DEFAULT;
 
 --
+-- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: asset_bank_accounts asset_bank_accounts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -12681,6 +13714,27 @@ ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_entity_id_persona_id_role_key UNIQUE (tenant_id, entity_id, persona_id, role);
 
 --
+-- Name: mfa_settings mfa_settings_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: mfa_settings mfa_settings_tenant_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_tenant_id_user_id_key UNIQUE (tenant_id, user_id);
+
+--
+-- Name: password_history password_history_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.password_history
+    ADD CONSTRAINT password_history_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: payment_methods payment_methods_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -12784,6 +13838,27 @@ ALTER TABLE ONLY app.refunds
 
 ALTER TABLE ONLY app.refunds
     ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_refunded_total_key UNIQUE (tenant_id, payment_transaction_id, refunded_total);
+
+--
+-- Name: security_question_attempts security_question_attempts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_question_attempts
+    ADD CONSTRAINT security_question_attempts_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: security_questions security_questions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: security_questions security_questions_tenant_id_user_id_position_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_tenant_id_user_id_position_key UNIQUE (tenant_id, user_id, "position");
 
 --
 -- Name: stripe_routes stripe_routes_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -12982,6 +14057,20 @@ ALTER TABLE ONLY app.tenant_plan_settings
     ADD CONSTRAINT tenant_plan_settings_tenant_id_plan_id_key UNIQUE (tenant_id, plan_id);
 
 --
+-- Name: tenant_security_policies tenant_security_policies_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_security_policies tenant_security_policies_tenant_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_tenant_id_key UNIQUE (tenant_id);
+
+--
 -- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -13064,6 +14153,18 @@ ALTER TABLE ONLY audit.audit_log
 
 ALTER TABLE ONLY audit.audit_log_default
     ADD CONSTRAINT audit_log_default_pkey PRIMARY KEY (id, occurred_at);
+
+--
+-- Name: api_keys_prefix_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX api_keys_prefix_idx ON app.api_keys USING btree (prefix);
+
+--
+-- Name: api_keys_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX api_keys_user_idx ON app.api_keys USING btree (tenant_id, user_id, created_at);
 
 --
 -- Name: asset_life_insurance_insured_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -13306,6 +14407,12 @@ CREATE INDEX legal_entities_created_by_idx ON app.legal_entities USING btree (te
 CREATE INDEX legal_entity_roles_persona_idx ON app.legal_entity_roles USING btree (tenant_id, persona_id);
 
 --
+-- Name: password_history_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX password_history_user_idx ON app.password_history USING btree (tenant_id, user_id, changed_at DESC);
+
+--
 -- Name: payment_methods_one_default; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -13400,6 +14507,12 @@ CREATE INDEX persona_relationships_related_idx ON app.persona_relationships USIN
 --
 
 CREATE INDEX personas_created_by_idx ON app.personas USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: security_question_attempts_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX security_question_attempts_user_idx ON app.security_question_attempts USING btree (tenant_id, user_id, attempted_at DESC);
 
 --
 -- Name: stripe_webhook_events_object_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -13704,6 +14817,12 @@ CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.data_subject_requ
 CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.general_ledger FOR EACH STATEMENT EXECUTE FUNCTION app.tg_general_ledger__append_only();
 
 --
+-- Name: api_keys _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.api_keys FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: asset_ownerships _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -13770,6 +14889,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.invoices FOR EACH ROW EXECUT
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: mfa_settings _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.mfa_settings FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: payment_methods _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -13822,6 +14947,18 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.personas FOR EACH ROW EXECUT
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.plan_features FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: security_question_attempts _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.security_question_attempts FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: security_questions _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.security_questions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: subscription_plans _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -13896,6 +15033,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_identity_providers FO
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: tenant_security_policies _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_security_policies FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: tenants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -13954,6 +15097,12 @@ CREATE TRIGGER _300_usage AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EAC
 --
 
 CREATE TRIGGER _300_usage AFTER INSERT ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION app.tg_fwd_family_circles__usage();
+
+--
+-- Name: api_keys _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE ON app.api_keys FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('secret_sha256');
 
 --
 -- Name: asset_bank_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -14142,6 +15291,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entity_roles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
+-- Name: mfa_settings _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.mfa_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: password_history _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.password_history FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: payment_methods _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -14200,6 +15361,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.plan_features 
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.refunds FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: security_question_attempts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.security_question_attempts FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: security_questions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.security_questions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('answer_hash');
 
 --
 -- Name: stripe_routes _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -14298,6 +15471,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_identit
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
+-- Name: tenant_security_policies _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_security_policies FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: tenants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -14328,6 +15507,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_sessions 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
 
 --
+-- Name: api_keys _500_audit_update; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit_update AFTER UPDATE ON app.api_keys FOR EACH ROW WHEN ((NOT (old.last_used_at IS DISTINCT FROM new.last_used_at))) EXECUTE FUNCTION audit.tg_audit__row('secret_sha256');
+
+--
 -- Name: audit_log _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
 --
 
@@ -14350,6 +15535,20 @@ CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log FOR EACH STAT
 --
 
 CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log_default FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: api_keys api_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: api_keys api_keys_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
 -- Name: asset_bank_accounts asset_bank_accounts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -14730,6 +15929,20 @@ ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
+-- Name: mfa_settings mfa_settings_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: password_history password_history_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.password_history
+    ADD CONSTRAINT password_history_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: payment_methods payment_methods_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -14826,6 +16039,20 @@ ALTER TABLE ONLY app.plan_features
 
 ALTER TABLE ONLY app.refunds
     ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_fkey FOREIGN KEY (tenant_id, payment_transaction_id) REFERENCES app.payment_transactions(tenant_id, id);
+
+--
+-- Name: security_question_attempts security_question_attempts_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_question_attempts
+    ADD CONSTRAINT security_question_attempts_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: security_questions security_questions_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
 -- Name: stripe_routes stripe_routes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -14987,6 +16214,13 @@ ALTER TABLE ONLY app.tenant_plan_settings
 
 ALTER TABLE ONLY app.tenant_plan_settings
     ADD CONSTRAINT tenant_plan_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: tenant_security_policies tenant_security_policies_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
 
 --
 -- Name: usage_records usage_records_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -15222,6 +16456,18 @@ CREATE POLICY all_own_tenant ON app.legal_entities USING ((tenant_id = ( SELECT 
 CREATE POLICY all_own_tenant ON app.legal_entity_roles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: mfa_settings all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.mfa_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: password_history all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.password_history USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: payment_methods all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -15276,6 +16522,18 @@ CREATE POLICY all_own_tenant ON app.personas USING ((tenant_id = ( SELECT app.cu
 CREATE POLICY all_own_tenant ON app.refunds USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: security_question_attempts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.security_question_attempts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: security_questions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.security_questions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: stripe_webhook_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -15324,6 +16582,12 @@ CREATE POLICY all_own_tenant ON app.support_unmask_grants USING ((tenant_id = ( 
 CREATE POLICY all_own_tenant ON app.tenant_plan_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: tenant_security_policies all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.tenant_security_policies USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: tenants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -15352,6 +16616,18 @@ CREATE POLICY all_own_tenant ON app.user_sessions USING ((tenant_id = ( SELECT a
 --
 
 CREATE POLICY all_own_tenant ON app.users USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: api_keys all_own_tenant_or_key_lookup; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant_or_key_lookup ON app.api_keys USING (((current_setting('app.api_key_lookup'::text, true) = 'on'::text) OR (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)))) WITH CHECK (((current_setting('app.api_key_lookup'::text, true) = 'on'::text) OR (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))));
+
+--
+-- Name: api_keys; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.api_keys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: asset_bank_accounts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -15546,6 +16822,18 @@ ALTER TABLE app.legal_entities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: mfa_settings; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.mfa_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: password_history; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.password_history ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: payment_methods; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -15604,6 +16892,18 @@ ALTER TABLE app.plan_features ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.refunds ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_question_attempts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.security_question_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_questions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.security_questions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenant_allowed_origins select_for_cors; Type: POLICY; Schema: app; Owner: estate_owner
@@ -15754,6 +17054,12 @@ ALTER TABLE app.tenant_identity_providers ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.tenant_plan_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenant_security_policies; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_security_policies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -15929,11 +17235,25 @@ REVOKE ALL ON FUNCTION api.sp_assign_free_plan() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_assign_free_plan() TO estate_api;
 
 --
+-- Name: FUNCTION sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) TO estate_api;
+
+--
 -- Name: FUNCTION sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) TO estate_api;
+
+--
+-- Name: FUNCTION sp_begin_security_answer_check(p_question_ids uuid[]); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) TO estate_api;
 
 --
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
@@ -15990,6 +17310,13 @@ GRANT ALL ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) 
 
 REVOKE ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) TO estate_api;
 
 --
 -- Name: FUNCTION sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text); Type: ACL; Schema: api; Owner: estate_owner
@@ -16067,6 +17394,13 @@ GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -16160,6 +17494,20 @@ REVOKE ALL ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) FROM PUBLIC
 GRANT ALL ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_my_mfa(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_mfa() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_mfa() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_password_status(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_password_status() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_password_status() TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_my_subscription(); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -16251,6 +17599,13 @@ REVOKE ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset inte
 GRANT ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_api_keys(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -16298,6 +17653,13 @@ GRANT ALL ON FUNCTION api.sp_list_my_link_invitations(p_sort text, p_limit integ
 
 REVOKE ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_security_questions(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_security_questions() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_security_questions() TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_sessions(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -16412,6 +17774,27 @@ REVOKE ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contac
 GRANT ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_report_password_rotation(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_report_password_rotation() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_report_password_rotation() TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -16480,6 +17863,13 @@ GRANT ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effect
 
 REVOKE ALL ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) TO estate_api;
 
 --
 -- Name: FUNCTION sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text); Type: ACL; Schema: api; Owner: estate_owner
@@ -16562,6 +17952,12 @@ REVOKE ALL ON FUNCTION app.acting_persona_ids(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.add_stripe_routes(p_keys text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION api_key_status(p_key app.api_keys); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.api_key_status(p_key app.api_keys) FROM PUBLIC;
 
 --
 -- Name: FUNCTION apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
@@ -16690,6 +18086,12 @@ REVOKE ALL ON FUNCTION app.check_filter_text(p_q text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_mfa_factors(p_factors text[], p_code text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_mfa_factors(p_factors text[], p_code text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_net_worth_input(p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -16756,6 +18158,12 @@ REVOKE ALL ON FUNCTION app.current_actor_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.current_actor_kind() FROM PUBLIC;
 
 --
+-- Name: FUNCTION current_api_key(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_api_key() FROM PUBLIC;
+
+--
 -- Name: FUNCTION current_request_id(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -16772,6 +18180,18 @@ REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_user_id(p_scope text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id(p_scope text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_user_id_for_mfa_setup(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id_for_mfa_setup() FROM PUBLIC;
 
 --
 -- Name: FUNCTION data_request_events(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -17008,6 +18428,12 @@ REVOKE ALL ON FUNCTION app.normalize_origin(p_origin text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
 
 --
+-- Name: FUNCTION password_status(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.password_status(p_user_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION payment_method_list(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -17158,10 +18584,22 @@ REVOKE ALL ON FUNCTION app.require_tenant_user(p_user_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_token_mfa(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_token_mfa(p_tenant_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION self_persona_id(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -17338,6 +18776,18 @@ REVOKE ALL ON FUNCTION app.tg_fwd_family_circles__usage() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_general_ledger__append_only() FROM PUBLIC;
 
 --
+-- Name: FUNCTION token_amr(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.token_amr() FROM PUBLIC;
+
+--
+-- Name: FUNCTION token_has_mfa(p_factors text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.token_has_mfa(p_factors text[]) FROM PUBLIC;
+
+--
 -- Name: FUNCTION track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -17467,6 +18917,13 @@ GRANT ALL ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) TO estate
 
 REVOKE ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_tenant_security_policy(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) TO estate_support;
 
 --
 -- Name: FUNCTION sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -17635,6 +19092,13 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_allowed_origins(p_tenant_id uuid, p_
 
 REVOKE ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_tenant_status(p_tenant_id uuid, p_status text); Type: ACL; Schema: support; Owner: estate_owner
