@@ -1,0 +1,573 @@
+// Entities as holdings: who holds an entity (interests, at most 100%, never in a cycle, also
+// racing), an entity's own net worth and a persona's look-through net worth (the hand-computed
+// example of docs/estate_plan.md to the cent), titling a persona's share into an entity (atomic,
+// racing, audited), deleting an entity; every refusal an attacker meets.
+import t from 'tap';
+import * as assets from '../generated/assets.queries.ts';
+import * as estate from '../generated/estate.queries.ts';
+import * as ffc from '../generated/family_circles.queries.ts';
+import * as identity from '../generated/identity.queries.ts';
+import * as netWorth from '../generated/net_worth.queries.ts';
+import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
+
+const db = await testDatabase(t);
+const tenant = await makeTenant(db, 'holdings');
+const otherTenant = await makeTenant(db, 'elsewhere');
+const { as } = db;
+const pat = await makeUser(db, tenant, 'Pat', 'advisor');
+const carol = await makeUser(db, tenant, 'Carol');
+const mallory = await makeUser(db, otherTenant, 'Mallory');
+
+const json = (value: unknown) => JSON.stringify(value);
+const notFound = { sqlState: 'PT404', code: 'entity_not_found' };
+
+const persona = async (owner: TestUser, firstName: string) =>
+  (
+    await as(owner, (c) =>
+      identity.createPersona.run(
+        {
+          firstName,
+          lastName: 'Tester',
+          middleName: null,
+          preferredName: null,
+          dateOfBirth: null,
+          livingStatus: null,
+          dateOfDeath: null,
+        },
+        c,
+      ),
+    )
+  )[0].personaId;
+
+type CreateParams = Parameters<typeof assets.createAsset.run>[0];
+const asset = async (owner: TestUser, name: string, value: string, overrides: Partial<CreateParams> = {}) =>
+  (
+    await as(owner, (c) =>
+      assets.createAsset.run(
+        {
+          assetType: 'misc',
+          categoryCode: 'other',
+          name,
+          currency: 'USD',
+          ownerPersonaId: owner.personaId,
+          initialValue: value,
+          valuedOn: '2026-01-15',
+          details: {},
+          ownershipPercentage: '100',
+          ownershipForm: 'sole',
+          valuationSource: 'manual',
+          description: null,
+          identifierCiphertext: null,
+          identifierLast4: null,
+          ...overrides,
+        },
+        c,
+      ),
+    )
+  )[0].assetId;
+const debt = (owner: TestUser, name: string, value: string, overrides: Partial<CreateParams> = {}) =>
+  asset(owner, name, value, {
+    assetType: 'debt',
+    categoryCode: 'mortgage',
+    details: { lenderName: 'Harbor Bank', debtKind: 'mortgage', interestRatePercent: '6.25' },
+    ...overrides,
+  });
+
+const entityOf = async (owner: TestUser, name: string, kind = 'llc', roles?: unknown[]) =>
+  (
+    await as(owner, (c) =>
+      estate.createLegalEntity.run(
+        {
+          entityKind: kind,
+          name,
+          jurisdiction: null,
+          effectiveDate: null,
+          roles: json(
+            roles ??
+              (kind.endsWith('trust')
+                ? [
+                    { personaId: owner.personaId, role: 'grantor' },
+                    { personaId: owner.personaId, role: 'trustee' },
+                  ]
+                : [{ personaId: owner.personaId, role: 'manager' }]),
+          ),
+        },
+        c,
+      ),
+    )
+  )[0].entityId;
+const holder = (id: string, percentage: string, kind: 'persona' | 'entity' = 'persona') =>
+  kind === 'persona' ? { kind, personaId: id, percentage } : { kind, entityId: id, percentage };
+const setInterests = (who: TestUser, entityId: string, holders: unknown[]) =>
+  as(who, (c) => estate.setEntityInterests.run({ entityId, holders: json(holders) }, c));
+const entityWorth = (who: TestUser, entityId: string, asOf = '2026-06-30', currency = 'USD') =>
+  as(who, async (c) => (await estate.getEntityNetWorth.run({ entityId, asOf, currency }, c))[0]);
+const lookThrough = (who: TestUser, personaId: string, asOf = '2026-06-30', currency = 'USD') =>
+  as(who, async (c) => (await estate.calculateLookThroughNetWorth.run({ personaId, asOf, currency }, c))[0]);
+const totals = (row: { totalAssets: string; totalLiabilities: string; netWorth: string; assetCount: number }) => [
+  row.totalAssets,
+  row.totalLiabilities,
+  row.netWorth,
+  row.assetCount,
+];
+
+t.test('look-through net worth matches the hand-computed example of docs/estate_plan.md to the cent', async (t) => {
+  const quinn = await persona(pat, 'Quinn');
+  await db.asSupport((c) =>
+    netWorth.setExchangeRate.run({ baseCurrency: 'EUR', quoteCurrency: 'USD', rateDate: '2026-01-01', rate: '1.1' }, c),
+  );
+  const harbor = await entityOf(pat, 'Harbor LLC');
+  const trust = await entityOf(pat, 'Pat Living Trust', 'revocable_trust');
+  t.same(
+    (await setInterests(pat, trust, [holder(pat.personaId, '100')])).map((r) => [r.kind, r.personaId, r.percentage]),
+    [['persona', pat.personaId, '100.0000']],
+    "Pat holds the whole of her revocable trust's interest",
+  );
+  const harborHolders = await setInterests(pat, harbor, [
+    holder(pat.personaId, '35'),
+    holder(quinn, '40'),
+    holder(trust, '25', 'entity'),
+  ]);
+  t.same(
+    harborHolders.map((r) => [r.kind, r.name, r.percentage]),
+    [
+      ['persona', 'Quinn Tester', '40.0000'],
+      ['persona', 'Pat Tester', '35.0000'],
+      ['entity', 'Pat Living Trust', '25.0000'],
+    ],
+    'Harbor LLC: Pat 35%, Quinn 40%, the trust 25%',
+  );
+  // Pat deeds the rental and its mortgage to the LLC (she manages it): the LLC holds both whole.
+  const rental = await asset(pat, 'Rental house', '500000.00');
+  const rentalLoan = await debt(pat, 'Rental mortgage', '200000.00');
+  for (const assetId of [rental, rentalLoan]) {
+    await as(pat, (c) =>
+      estate.transferAssetShareToEntity.run(
+        { assetId, fromPersonaId: pat.personaId, entityId: harbor, percentage: '100', ownershipForm: 'sole' },
+        c,
+      ),
+    );
+  }
+  const home = await asset(pat, 'Home', '800000.00', { ownershipForm: 'tenants_in_common' });
+  const moved = await as(pat, (c) =>
+    estate.transferAssetShareToEntity.run(
+      { assetId: home, fromPersonaId: pat.personaId, entityId: trust, percentage: '60', ownershipForm: 'trust_owned' },
+      c,
+    ),
+  );
+  t.same(
+    moved.map((r) => [r.personaId ?? r.entityId, r.percentage, r.form]),
+    [
+      [trust, '60.0000', 'trust_owned'],
+      [pat.personaId, '40.0000', 'tenants_in_common'],
+    ],
+    'the home: 60% titled into the trust, Pat keeps 40%',
+  );
+  await asset(pat, 'Savings', '10000.00', { currency: 'EUR' });
+  await asset(pat, 'Car', '20000.33', { ownerPersonaId: quinn });
+
+  t.same(totals(await entityWorth(pat, harbor)), ['500000.00', '200000.00', '300000.00', 2], 'Harbor LLC');
+  t.same(
+    totals(await entityWorth(pat, trust)),
+    ['605000.00', '50000.00', '555000.00', 3],
+    'the trust: 60% of the home, 25% of the rental and of its mortgage',
+  );
+  const direct = await as(
+    pat,
+    async (c) =>
+      (await netWorth.calculateNetWorth.run({ personaId: pat.personaId, asOf: '2026-06-30', currency: 'USD' }, c))[0],
+  );
+  t.same(totals(direct), ['331000.00', '0.00', '331000.00', 2], "Pat's own net worth: 40% of the home, the savings");
+  t.same(
+    totals(await lookThrough(pat, pat.personaId)),
+    ['1111000.00', '120000.00', '991000.00', 4],
+    'Pat looking through: the whole home once (40% + 60% via the trust), 60% of the rental and its mortgage',
+  );
+  t.same(
+    totals(await lookThrough(pat, quinn)),
+    ['220000.33', '80000.00', '140000.33', 3],
+    'Quinn looking through: 40% of the rental and its mortgage, the car',
+  );
+  t.same(
+    totals(await lookThrough(pat, pat.personaId, '2026-01-14')),
+    ['0.00', '0.00', '0.00', 0],
+    'before the first valuations: nothing valued',
+  );
+  t.same(
+    totals(await lookThrough(pat, pat.personaId, '2026-06-30', 'EUR')),
+    ['1010000.00', '109090.91', '900909.09', 4],
+    'in EUR with the inverse of the EUR/USD rate, as net worth converts',
+  );
+  t.match(
+    await rejection(lookThrough(pat, pat.personaId, '2026-06-30', 'GBP')),
+    { sqlState: 'PT422', code: 'exchange_rate_missing' },
+    'a missing rate: refused, never a silent 1',
+  );
+
+  for (const [who, label] of [
+    [carol, 'another user of the tenant'],
+    [mallory, "another tenant's user"],
+  ] as const) {
+    t.match(await rejection(entityWorth(who, harbor)), notFound, `${label}: the LLC's net worth is not found`);
+    t.match(
+      await rejection(lookThrough(who, pat.personaId)),
+      { sqlState: 'PT404', code: 'persona_not_found' },
+      `${label}: Pat's look-through is not found`,
+    );
+    t.match(
+      await rejection(as(who, (c) => estate.getEntityInterests.run({ entityId: harbor }, c))),
+      notFound,
+      `${label}: the LLC's holders are not found`,
+    );
+  }
+  t.match(await rejection(entityWorth(pat, crypto.randomUUID())), notFound, 'a random entity: the same answer');
+  t.match(
+    await rejection(entityWorth(pat, harbor, '2999-01-01')),
+    { code: 'invalid_as_of' },
+    'a date in the future is refused',
+  );
+});
+
+t.test("interests: at most 100%, never a cycle (also racing), nobody else's changed", async (t) => {
+  const quinn = await persona(pat, 'Quinn2');
+  const a = await entityOf(pat, 'A LLC');
+  const b = await entityOf(pat, 'B LLC');
+  const c3 = await entityOf(pat, 'C LLC');
+  t.match(
+    await rejection(setInterests(pat, a, [holder(pat.personaId, '60'), holder(quinn, '40.0001')])),
+    { sqlState: 'PT409', code: 'interest_exceeds_100' },
+    'above 100% in all',
+  );
+  t.match(
+    await rejection(setInterests(pat, a, [holder(a, '10', 'entity')])),
+    { code: 'entity_cycle' },
+    'an entity holding itself',
+  );
+  await setInterests(pat, b, [holder(a, '50', 'entity')]);
+  await setInterests(pat, c3, [holder(b, '50', 'entity')]);
+  t.match(
+    await rejection(setInterests(pat, a, [holder(c3, '10', 'entity')])),
+    { sqlState: 'PT409', code: 'entity_cycle' },
+    'A holds B holds C: C may not hold A',
+  );
+  t.match(
+    await rejection(setInterests(pat, a, [holder(pat.personaId, '50'), holder(pat.personaId, '10')])),
+    { sqlState: 'PT400', code: 'invalid_interests' },
+    'a holder twice',
+  );
+  t.match(
+    await rejection(setInterests(pat, a, [{ kind: 'persona', percentage: '10' }])),
+    { code: 'invalid_interests' },
+    'a persona without an id',
+  );
+  t.match(
+    await rejection(setInterests(pat, a, [{ kind: 'persona', personaId: quinn, percentage: 10 }])),
+    { code: 'invalid_interests' },
+    'a percentage as a JSON number',
+  );
+  // Whoever writes, the table holds it: a writer that skips the procedure (here the superuser) is
+  // stopped at commit, for 120% and for a cycle.
+  const raw = `insert into app.entity_interests (tenant_id, entity_id, holder_persona_id, holder_entity_id, percentage, created_by_user_id) values`;
+  for (const [sql, params, code] of [
+    [
+      `${raw} ($1, $2, $3, null, 70, $4), ($1, $2, $5, null, 50, $4)`,
+      [tenant, a, pat.personaId, pat.userId, quinn],
+      'interest_exceeds_100',
+    ],
+    [`${raw} ($1, $2, null, $3, 10, $4)`, [tenant, a, c3, pat.userId], 'entity_cycle'],
+  ] as const) {
+    const client = await db.admin.connect();
+    try {
+      await client.query('begin');
+      await client.query(
+        `select set_config('app.tenant_id', $1, true), set_config('app.actor_kind', 'system', true), set_config('app.actor_id', 'test', true)`,
+        [tenant],
+      );
+      await client.query(sql, [...params]);
+      const failed = await client.query('commit').then(
+        () => null,
+        (error: { hint?: string }) => error,
+      );
+      t.equal(failed?.hint, code, `a raw write is refused at commit: ${code}`);
+    } finally {
+      await client.query('rollback').catch(() => {});
+      client.release();
+    }
+  }
+
+  // Two writers adding the two halves of a cycle at once: exactly one wins.
+  for (let round = 0; round < 3; round++) {
+    const x = await entityOf(pat, `X${round} LLC`);
+    const y = await entityOf(pat, `Y${round} LLC`);
+    const results = await Promise.allSettled([
+      setInterests(pat, x, [holder(y, '10', 'entity')]),
+      setInterests(pat, y, [holder(x, '10', 'entity')]),
+    ]);
+    t.equal(results.filter((r) => r.status === 'fulfilled').length, 1, `round ${round}: one half of the cycle wins`);
+    t.ok(
+      results.every((r) => r.status === 'fulfilled' || (r.reason as { hint?: string }).hint === 'entity_cycle'),
+      'the other is refused with entity_cycle',
+    );
+  }
+
+  // Bob (Carol here) holds part of Pat's LLC through a circle: Pat may not take it away.
+  const [circle] = await as(pat, (c) => ffc.createFfc.run({ name: 'Pat & Carol' }, c));
+  const [invite] = await as(pat, (c) =>
+    ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: carol.email, role: 'member', validHours: 1 }, c),
+  );
+  await as(carol, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
+  const shared = await entityOf(pat, 'Shared LLC');
+  await setInterests(pat, shared, [holder(pat.personaId, '70'), holder(carol.personaId, '30')]);
+  t.match(
+    await rejection(setInterests(pat, shared, [holder(pat.personaId, '100')])),
+    { sqlState: 'PT403', code: 'interest_of_others' },
+    "removing Carol's 30%",
+  );
+  t.match(
+    await rejection(setInterests(pat, shared, [holder(pat.personaId, '80'), holder(carol.personaId, '20')])),
+    { code: 'interest_of_others' },
+    "reducing Carol's 30%",
+  );
+  t.same(
+    (await setInterests(pat, shared, [holder(pat.personaId, '60'), holder(carol.personaId, '30')])).map(
+      (r) => r.percentage,
+    ),
+    ['60.0000', '30.0000'],
+    "Pat changes her own interest, Carol's stays",
+  );
+
+  // Attackers: the same answer as a random id, and nothing written.
+  const mallorysLlc = await entityOf(mallory, 'Mallory LLC');
+  const carolsLlc = await entityOf(carol, 'Carol LLC');
+  for (const [who, entityId, label] of [
+    [carol, a, 'a user of the tenant who does not control it'],
+    [mallory, a, "another tenant's user"],
+    [pat, crypto.randomUUID(), 'a random entity'],
+  ] as const) {
+    t.match(await rejection(setInterests(who, entityId, [holder(who.personaId, '1')])), notFound, label);
+  }
+  for (const [id, label] of [
+    [carolsLlc, "an entity of another user's"],
+    [mallorysLlc, "another tenant's entity"],
+    [crypto.randomUUID(), 'a random entity'],
+  ] as const) {
+    t.match(await rejection(setInterests(pat, a, [holder(id, '1', 'entity')])), notFound, `as a holder: ${label}`);
+  }
+  for (const [id, label] of [
+    [mallory.personaId, "another tenant's persona"],
+    [crypto.randomUUID(), 'a random persona'],
+  ] as const) {
+    t.match(
+      await rejection(setInterests(pat, a, [holder(id, '1')])),
+      { sqlState: 'PT404', code: 'persona_not_found' },
+      `as a holder: ${label}`,
+    );
+  }
+  const { rows } = await db.admin.query(`select count(*)::int as n from app.entity_interests where entity_id = $1`, [
+    a,
+  ]);
+  t.equal(rows[0].n, 0, 'A holds nothing: every refusal left it as it was');
+});
+
+t.test("titling a persona's share into an entity: atomic, racing, audited; others refused alike", async (t) => {
+  const trust = await entityOf(pat, 'Titling Trust', 'revocable_trust');
+  const house = await asset(pat, 'House', '100000.00', {
+    ownershipPercentage: '40',
+    ownershipForm: 'tenants_in_common',
+  });
+  const [{ id: shareId }] = (await db.admin.query(`select id from app.asset_ownerships where asset_id = $1`, [house]))
+    .rows;
+  const move = (who: TestUser, percentage: string, overrides: Record<string, string> = {}) =>
+    as(who, (c) =>
+      estate.transferAssetShareToEntity.run(
+        {
+          assetId: house,
+          fromPersonaId: pat.personaId,
+          entityId: trust,
+          percentage,
+          ownershipForm: 'trust_owned',
+          ...overrides,
+        },
+        c,
+      ),
+    );
+  // The race: five writers for 15% each out of Pat's 40%: two win, the total stays 40%.
+  const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => move(pat, '15')));
+  t.equal(results.filter((r) => r.status === 'fulfilled').length, 2, 'two of five 15% moves fit in 40%');
+  t.ok(
+    results.every((r) => r.status === 'fulfilled' || (r.reason as { hint?: string }).hint === 'invalid_percentage'),
+    'the others are refused: no more than the share is left',
+  );
+  const shares = await db.admin.query(
+    `select coalesce(persona_id, entity_id) as holder, ownership_percentage::text as p from app.asset_ownerships
+      where asset_id = $1 order by ownership_percentage desc`,
+    [house],
+  );
+  t.same(
+    shares.rows.map((r) => [r.holder, r.p]),
+    [
+      [trust, '30.0000'],
+      [pat.personaId, '10.0000'],
+    ],
+    'the trust holds 30%, Pat 10%: 40% in all, as before',
+  );
+  const after = await move(pat, '10');
+  t.same(
+    after.map((r) => [r.entityId, r.personaId, r.percentage]),
+    [[trust, null, '40.0000']],
+    "the rest: Pat's share is gone, the trust's grows",
+  );
+  const audit = await db.admin.query(
+    `select coalesce(l.row_id = $2, false) as pats, l.operation, count(*)::int as n from audit.audit_log l
+      where l.table_name = 'app.asset_ownerships' and l.actor_id = $1
+        and l.row_id in ($2, (select o.id::text from app.asset_ownerships o where o.entity_id = $3 and o.asset_id = $4))
+      group by 1, 2 order by 1 desc, 2`,
+    [pat.sub, shareId, trust, house],
+  );
+  t.same(
+    audit.rows.map((r) => [r.pats ? 'Pat' : 'trust', r.operation, r.n]),
+    [
+      ['Pat', 'DELETE', 1],
+      ['Pat', 'INSERT', 1],
+      ['Pat', 'UPDATE', 2],
+      ['trust', 'INSERT', 1],
+      ['trust', 'UPDATE', 2],
+    ],
+    "the audit log has every step, as Pat: her share made, lowered twice and removed; the trust's added and grown twice",
+  );
+
+  const boat = await asset(pat, 'Boat', '1000.00');
+  const carolsLlc = await entityOf(carol, 'Carol Holdings');
+  const mallorysTrust = await entityOf(mallory, 'Mallory Trust', 'revocable_trust');
+  const moveBoat = (who: TestUser, overrides: Record<string, string>) =>
+    as(who, (c) =>
+      estate.transferAssetShareToEntity.run(
+        {
+          assetId: boat,
+          fromPersonaId: pat.personaId,
+          entityId: trust,
+          percentage: '10',
+          ownershipForm: 'trust_owned',
+          ...overrides,
+        },
+        c,
+      ),
+    );
+  const assetNotFound = { sqlState: 'PT404', code: 'asset_not_found' };
+  t.match(await rejection(moveBoat(carol, {})), assetNotFound, 'a user of the tenant who owns nothing of it');
+  t.match(await rejection(moveBoat(mallory, {})), assetNotFound, "another tenant's user");
+  t.match(await rejection(moveBoat(pat, { assetId: crypto.randomUUID() })), assetNotFound, 'a random asset');
+  t.match(await rejection(moveBoat(pat, { entityId: carolsLlc })), notFound, "into another user's entity");
+  t.match(await rejection(moveBoat(pat, { entityId: mallorysTrust })), notFound, "into another tenant's entity");
+  t.match(await rejection(moveBoat(pat, { entityId: crypto.randomUUID() })), notFound, 'into a random entity');
+  t.match(
+    await rejection(moveBoat(pat, { fromPersonaId: carol.personaId })),
+    { sqlState: 'PT404', code: 'persona_not_found' },
+    'from a persona Pat does not act for',
+  );
+  t.match(await rejection(moveBoat(pat, { percentage: '100.0001' })), { code: 'invalid_percentage' }, 'more than 100');
+  t.match(await rejection(moveBoat(pat, { ownershipForm: 'owned' })), { code: 'invalid_ownership_form' }, 'a bad form');
+  const boatShares = await db.admin.query(
+    `select persona_id, ownership_percentage::text as p from app.asset_ownerships where asset_id = $1`,
+    [boat],
+  );
+  t.same(boatShares.rows, [{ persona_id: pat.personaId, p: '100.0000' }], 'the boat is as it was');
+});
+
+t.test('deleting an entity: refused while it holds or is named, by a grantor only; others refused alike', async (t) => {
+  const quinn = await persona(pat, 'Quinn3');
+  const trust = await entityOf(pat, 'Doomed Trust', 'revocable_trust', [
+    { personaId: pat.personaId, role: 'grantor' },
+    { personaId: quinn, role: 'trustee' },
+  ]);
+  const llc = await entityOf(pat, 'Doomed LLC');
+  await setInterests(pat, trust, [holder(pat.personaId, '100')]);
+  await as(pat, (c) =>
+    estate.setEntityBeneficiaries.run(
+      { entityId: trust, effectiveOn: '2026-01-01', primary: json([holder(quinn, '100')]), contingent: '[]' },
+      c,
+    ),
+  );
+  const del = (who: TestUser, entityId: string) => as(who, (c) => estate.deleteLegalEntity.run({ entityId }, c));
+  const inUse = { sqlState: 'PT409', code: 'entity_in_use' };
+
+  const car = await asset(pat, 'Car', '5000.00', { ownershipPercentage: '50' });
+  await as(pat, (c) =>
+    estate.assignAssetToEntity.run(
+      { assetId: car, entityId: trust, percentage: '50', ownershipForm: 'trust_owned' },
+      c,
+    ),
+  );
+  t.match(await rejection(del(pat, trust)), { ...inUse, message: /holds shares/ }, 'while it holds a share of the car');
+  await db.admin.query(`delete from app.asset_ownerships where entity_id = $1`, [trust]);
+  await setInterests(pat, llc, [holder(trust, '10', 'entity')]);
+  t.match(
+    await rejection(del(pat, trust)),
+    { ...inUse, message: /interests/ },
+    'while it holds an interest in the LLC',
+  );
+  await setInterests(pat, llc, []);
+  await as(pat, (c) =>
+    estate.setEstateBeneficiaries.run(
+      {
+        personaId: pat.personaId,
+        effectiveOn: '2026-01-01',
+        primary: json([{ kind: 'entity', entityId: trust, percentage: '100' }]),
+        contingent: '[]',
+      },
+      c,
+    ),
+  );
+  t.match(await rejection(del(pat, trust)), { ...inUse, message: /beneficiary/ }, "while Pat's will names it");
+  await as(pat, (c) =>
+    estate.setEstateBeneficiaries.run(
+      { personaId: pat.personaId, effectiveOn: '2026-01-01', primary: '[]', contingent: '[]' },
+      c,
+    ),
+  );
+
+  for (const [who, entityId, label] of [
+    [carol, trust, 'a user of the tenant who does not control it'],
+    [mallory, trust, "another tenant's user"],
+    [pat, crypto.randomUUID(), 'a random entity'],
+  ] as const) {
+    t.match(await rejection(del(who, entityId)), notFound, label);
+  }
+  // A trustee who is no grantor may not delete the trust; a manager, not a company another manages.
+  const tess = await makeUser(db, tenant, 'Tess');
+  const [circle] = await as(pat, (c) => ffc.createFfc.run({ name: 'Pat & Tess' }, c));
+  const [invite] = await as(pat, (c) =>
+    ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: tess.email, role: 'member', validHours: 1 }, c),
+  );
+  await as(tess, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
+  const tessTrusts = await entityOf(pat, 'Trusteed Trust', 'revocable_trust', [
+    { personaId: pat.personaId, role: 'grantor' },
+    { personaId: tess.personaId, role: 'trustee' },
+  ]);
+  const others = { sqlState: 'PT403', code: 'entity_roles_of_others' };
+  t.match(await rejection(del(tess, tessTrusts)), others, 'a trustee is not a grantor');
+  const jointLlc = await entityOf(pat, 'Joint LLC', 'llc', [
+    { personaId: pat.personaId, role: 'manager' },
+    { personaId: tess.personaId, role: 'manager' },
+  ]);
+  t.match(await rejection(del(pat, jointLlc)), others, 'one manager of two');
+  await del(pat, tessTrusts);
+
+  await del(pat, trust);
+  const gone = await db.admin.query(
+    `select (select count(*) from app.legal_entities where id = $1)::int as entities,
+            (select count(*) from app.legal_entity_roles where entity_id = $1)::int as roles,
+            (select count(*) from app.beneficiary_designations where entity_id = $1)::int as designations,
+            (select count(*) from app.entity_interests where entity_id = $1)::int as interests,
+            (select count(*) from audit.audit_log where table_name = 'app.legal_entities' and row_id = $1::text
+                and operation = 'DELETE')::int as audited`,
+    [trust],
+  );
+  t.same(
+    gone.rows[0],
+    { entities: 0, roles: 0, designations: 0, interests: 0, audited: 1 },
+    'gone with its roles, designation and holders; the audit log keeps the deletion',
+  );
+  await del(pat, llc);
+  t.match(await rejection(del(pat, llc)), notFound, 'deleted: not found again');
+});
