@@ -81,6 +81,7 @@ alter table app.asset_debts add column payment_frequency text
 
 create table app.debt_collateral (
   tenant_id uuid not null,
+  id uuid not null default gen_random_uuid(),
   -- The debt (an asset with is_liability) and the asset it is secured by: a debt has one, an asset
   -- may secure several (a first mortgage and a home-equity line).
   debt_asset_id uuid not null,
@@ -88,7 +89,8 @@ create table app.debt_collateral (
   created_by_user_id uuid not null,
   created_at timestamptz not null default pg_catalog.now(),
   updated_at timestamptz not null default pg_catalog.now(),
-  primary key (tenant_id, debt_asset_id),
+  primary key (tenant_id, id),
+  unique (tenant_id, debt_asset_id),
   foreign key (tenant_id, debt_asset_id) references app.assets (tenant_id, id) on delete cascade,
   foreign key (tenant_id, secured_asset_id) references app.assets (tenant_id, id) on delete cascade,
   foreign key (tenant_id, created_by_user_id) references app.users (tenant_id, id),
