@@ -704,3 +704,71 @@ const deleteLegalEntityIR: any = {"usedParamSet":{"entityId":true},"params":[{"n
 export const deleteLegalEntity = new PreparedQuery<IDeleteLegalEntityParams,IDeleteLegalEntityResult>(deleteLegalEntityIR);
 
 
+/** 'SetDebtCollateral' parameters type */
+export interface ISetDebtCollateralParams {
+  debtId: string;
+  securedAssetId?: string | null | void;
+}
+
+/** 'SetDebtCollateral' return type */
+export interface ISetDebtCollateralResult {
+  debtId: string;
+  securedAssetId: string | null;
+  securedAssetName: string | null;
+}
+
+/** 'SetDebtCollateral' query type */
+export interface ISetDebtCollateralQuery {
+  params: ISetDebtCollateralParams;
+  result: ISetDebtCollateralResult;
+}
+
+const setDebtCollateralIR: any = {"usedParamSet":{"debtId":true,"securedAssetId":true},"params":[{"name":"debtId","required":true,"transform":{"type":"scalar"},"locs":[{"a":153,"b":160}]},{"name":"securedAssetId","required":false,"transform":{"type":"scalar"},"locs":[{"a":185,"b":199}]}],"statement":"SELECT debt_id AS \"debtId!\", secured_asset_id AS \"securedAssetId\", secured_asset_name AS \"securedAssetName\"\nFROM api.sp_set_debt_collateral(p_debt_id => :debtId!, p_secured_asset_id => :securedAssetId)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT debt_id AS "debtId!", secured_asset_id AS "securedAssetId", secured_asset_name AS "securedAssetName"
+ * FROM api.sp_set_debt_collateral(p_debt_id => :debtId!, p_secured_asset_id => :securedAssetId)
+ * ```
+ */
+export const setDebtCollateral = new PreparedQuery<ISetDebtCollateralParams,ISetDebtCollateralResult>(setDebtCollateralIR);
+
+
+/** 'GetAssetEquity' parameters type */
+export interface IGetAssetEquityParams {
+  asOf: string;
+  assetId: string;
+  currency: string;
+}
+
+/** 'GetAssetEquity' return type */
+export interface IGetAssetEquityResult {
+  asOf: string;
+  assetId: string;
+  assetValue: string;
+  currency: string;
+  debts: Json;
+  equity: string;
+  securedDebt: string;
+}
+
+/** 'GetAssetEquity' query type */
+export interface IGetAssetEquityQuery {
+  params: IGetAssetEquityParams;
+  result: IGetAssetEquityResult;
+}
+
+const getAssetEquityIR: any = {"usedParamSet":{"assetId":true,"asOf":true,"currency":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":225,"b":233}]},{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":252}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":278}]}],"statement":"SELECT asset_id AS \"assetId!\", as_of AS \"asOf!\", currency AS \"currency!\", asset_value AS \"assetValue!\",\n       secured_debt AS \"securedDebt!\", equity AS \"equity!\", debts AS \"debts!\"\nFROM api.sp_get_asset_equity(p_asset_id => :assetId!, p_as_of => :asOf!, p_currency => :currency!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", as_of AS "asOf!", currency AS "currency!", asset_value AS "assetValue!",
+ *        secured_debt AS "securedDebt!", equity AS "equity!", debts AS "debts!"
+ * FROM api.sp_get_asset_equity(p_asset_id => :assetId!, p_as_of => :asOf!, p_currency => :currency!)
+ * ```
+ */
+export const getAssetEquity = new PreparedQuery<IGetAssetEquityParams,IGetAssetEquityResult>(getAssetEquityIR);
+
+

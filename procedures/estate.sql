@@ -491,6 +491,7 @@ begin
     from my_entities e
    where e.entity_kind in ('revocable_trust', 'irrevocable_trust')
      and not exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = e.id)
+     and not exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = e.id)
   order by 1, 2, 3, 4;
 end
 $$;
@@ -610,7 +611,7 @@ begin
      cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
   ),
-  portions as (
+  passes as (
     select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
            null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
       from valued v join survivors s on s.hid = v.hid
@@ -632,12 +633,38 @@ begin
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
        and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
             or v.hid in (select d.hid from designated d where d.kind = 'estate'))
-    union all
-    -- Debts the persona owes come out of the probate estate.
-    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -v.gross
-      from valued v where v.via_entity is null and v.is_liability
   ),
-  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')), 0), 0) as net from portions p),
+  secured as (
+    -- A debt secured by an asset (app.debt_collateral): what is owed (the persona's or its trust's
+    -- share) and what of the asset passes at the death, whoever receives it.
+    select v.hid, v.asset_id as debt_id, v.name as debt_name, v.gross as owed, c.secured_asset_id,
+           coalesce((select sum(p.amount) from passes p where p.asset_id = c.secured_asset_id), 0) as passing
+      from valued v join app.debt_collateral c on c.tenant_id = v_tenant_id and c.debt_asset_id = v.asset_id
+     where v.is_liability
+  ),
+  netted as (
+    -- Netted against the asset up to what of it passes (several debts on one asset: in proportion).
+    select k.*, case when k.passing <= 0 then 0
+                     else k.owed * least(1, k.passing / nullif(sum(k.owed) over (partition by k.secured_asset_id), 0)) end as netted
+      from secured k
+  ),
+  portions as (
+    select * from passes
+    union all
+    -- A secured debt goes with its asset: each recipient of the asset takes it less the debt, in proportion.
+    select n.debt_id, n.debt_name, 'secured_debt', p.kind, p.persona_id, p.entity_id, p.recipient_name,
+           -n.netted * p.amount / n.passing
+      from netted n join passes p on p.asset_id = n.secured_asset_id
+     where n.netted > 0
+    union all
+    -- Unsecured debts the persona owes, and what a secured debt owes beyond its asset, come out of the probate estate.
+    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -(v.gross - coalesce(n.netted, 0))
+      from valued v left join netted n on n.hid = v.hid
+     where v.is_liability and ((n.hid is null and v.via_entity is null) or v.gross - n.netted > 0)
+  ),
+  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')
+                                                              or (p.route = 'secured_debt' and p.kind = 'estate')), 0), 0) as net
+             from portions p),
   residuary as (
     select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
       from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
@@ -649,11 +676,12 @@ begin
   select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
     from (select * from portions union all select * from residuary) f
    order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
-                         when 'probate' then 4 when 'debt' then 5 else 6 end, f.asset_name, f.recipient_name, f.persona_id;
+                         when 'secured_debt' then 4 when 'probate' then 5 when 'debt' then 6 else 7 end,
+            f.asset_name, f.recipient_name, f.persona_id;
 end
 $$;
 comment on function api.sp_calculate_estate_flow(uuid, date, text) is
-  'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries.';
+  'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 grant execute on function api.sp_calculate_estate_flow(uuid, date, text) to estate_api;
 
 ------------------------------------------------------------------------------------------------
@@ -968,3 +996,92 @@ $$;
 comment on function api.sp_delete_legal_entity(uuid) is
   'Deletes an entity (a trust by a grantor, another entity by whoever acts for all its managers), refused while it holds shares or interests or is named as a beneficiary.';
 grant execute on function api.sp_delete_legal_entity(uuid) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Debts secured by assets, and the equity of an asset
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid)
+  returns table (debt_id uuid, secured_asset_id uuid, secured_asset_name text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- An owner of the debt pledges an asset they own (directly or through an entity they control).
+  perform app.require_asset_access(v_user_id, p_debt_id, 'owner');
+  if p_secured_asset_id is not null then
+    perform app.require_asset_access(v_user_id, p_secured_asset_id, 'owner');
+  end if;
+  if not (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_debt_id for update) then
+    perform app.fail('PT400', 'not_a_debt', 'only a debt is secured by an asset');
+  end if;
+  if p_secured_asset_id is not null
+     and (p_secured_asset_id = p_debt_id
+          or (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id)) then
+    perform app.fail('PT400', 'invalid_collateral', 'a debt is secured by an asset, not by a debt');
+  end if;
+  if p_secured_asset_id is null then
+    delete from app.debt_collateral c where c.tenant_id = v_tenant_id and c.debt_asset_id = p_debt_id;
+  else
+    insert into app.debt_collateral (tenant_id, debt_asset_id, secured_asset_id, created_by_user_id)
+    values (v_tenant_id, p_debt_id, p_secured_asset_id, v_user_id)
+    on conflict (tenant_id, debt_asset_id) do update set secured_asset_id = excluded.secured_asset_id;
+  end if;
+  return query select p_debt_id, p_secured_asset_id,
+                      (select a.name from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id);
+end
+$$;
+comment on function api.sp_set_debt_collateral(uuid, uuid) is
+  'Names the asset a debt is secured by (a mortgage''s house), or none; the caller owns both.';
+grant execute on function api.sp_set_debt_collateral(uuid, uuid) to estate_api;
+
+create or replace function api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text)
+  returns table (asset_id uuid, as_of date, currency text, asset_value numeric, secured_debt numeric, equity numeric,
+                 debts jsonb)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Owners only, as the designations: the debts secured by the asset are the owners' business.
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+  with items as (
+    -- The asset and each active debt secured by it: the latest valuation on or before the date,
+    -- converted as net worth converts (whole amounts: the asset's equity, not anyone's share).
+    select a.id, a.name, a.is_liability,
+           case when v.currency is not null then v.amount * app.exchange_rate(v.currency, p_currency, p_as_of) end as amount,
+           d.interest_rate_percent, d.term_months, d.payment_amount, d.payment_frequency
+      from app.assets a
+      left join app.asset_debts d on d.tenant_id = a.tenant_id and d.id = a.id
+      left join lateral (select x.amount, x.currency from app.asset_valuations x
+                          where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                          order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v on true
+     where a.tenant_id = v_tenant_id
+       and (a.id = p_asset_id
+            or (a.status = 'active' and a.id in (select c.debt_asset_id from app.debt_collateral c
+                                                  where c.tenant_id = v_tenant_id and c.secured_asset_id = p_asset_id)))
+  )
+  select p_asset_id, p_as_of, p_currency,
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0)
+                          - coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                    'debtId', i.id, 'name', i.name, 'balance', pg_catalog.round(coalesce(i.amount, 0), 2)::text,
+                    'interestRatePercent', i.interest_rate_percent::text, 'termMonths', i.term_months,
+                    'paymentAmount', i.payment_amount::text, 'paymentFrequency', i.payment_frequency)
+                    order by i.amount desc nulls last, i.name, i.id) filter (where i.id <> p_asset_id), '[]')
+    from items i;
+end
+$$;
+comment on function api.sp_get_asset_equity(uuid, date, text) is
+  'An asset''s equity as of a date (owners): its value less the debts secured by it, each with its balance, rate, term and payment.';
+grant execute on function api.sp_get_asset_equity(uuid, date, text) to estate_api;

@@ -516,6 +516,15 @@ const TABLE: Record<string, Entry> = {
     valid: (s) => ({ body: { entityId: s.entityId, percentage: '1', ownershipForm: 'trust_owned' } }),
     bodyIds: { entityId: (s) => s.entityId },
   },
+  'PUT /v1/assets/:assetId/collateral': {
+    ids: assetOnly,
+    valid: (s) => ({ body: { securedAssetId: s.assetId } }),
+    bodyIds: { securedAssetId: (s) => s.assetId },
+  },
+  'GET /v1/assets/:assetId/equity': {
+    ids: assetOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
+  },
   'PUT /v1/assets/:assetId/beneficiaries': {
     ids: assetOnly,
     valid: () => ({ body: { primary: [{ kind: 'estate', percentage: '100' }] } }),

@@ -571,3 +571,163 @@ t.test('deleting an entity: refused while it holds or is named, by a grantor onl
   await del(pat, llc);
   t.match(await rejection(del(pat, llc)), notFound, 'deleted: not found again');
 });
+
+t.test('secured debts: equity per asset, and the estate flow nets them against their asset, to the cent', async (t) => {
+  const sam = await makeUser(db, tenant, 'Sam');
+  const kim = await persona(sam, 'Kim');
+  const lee = await persona(sam, 'Lee');
+  const perCapita = (personaId: string, percentage: string) => ({
+    kind: 'persona',
+    personaId,
+    percentage,
+    distribution: 'per_capita',
+  });
+  const valued = { valuedOn: '2026-01-15' };
+  const trust = await entityOf(sam, 'Sam Living Trust', 'revocable_trust');
+  const house = await asset(sam, 'House', '600000.00', valued);
+  await as(sam, (c) =>
+    estate.transferAssetShareToEntity.run(
+      {
+        assetId: house,
+        fromPersonaId: sam.personaId,
+        entityId: trust,
+        percentage: '100',
+        ownershipForm: 'trust_owned',
+      },
+      c,
+    ),
+  );
+  await as(sam, (c) =>
+    estate.setEntityBeneficiaries.run(
+      {
+        entityId: trust,
+        effectiveOn: '2026-01-01',
+        primary: json([perCapita(kim, '75'), perCapita(lee, '25')]),
+        contingent: '[]',
+      },
+      c,
+    ),
+  );
+  const mortgage = await debt(sam, 'Mortgage', '240000.00', {
+    details: {
+      lenderName: 'Harbor Bank',
+      debtKind: 'mortgage',
+      interestRatePercent: '6.25',
+      termMonths: 360,
+      paymentAmount: '1477.72',
+      paymentFrequency: 'monthly',
+    },
+  });
+  const heloc = await debt(sam, 'Home equity line', '20000.00', {
+    categoryCode: 'loan',
+    details: { lenderName: 'Harbor Bank', debtKind: 'line_of_credit', interestRatePercent: '8.5' },
+  });
+  const car = await asset(sam, 'Car', '30000.00');
+  const carLoan = await debt(sam, 'Car loan', '35000.00', {
+    categoryCode: 'loan',
+    details: { lenderName: 'Auto Credit', debtKind: 'auto_loan', interestRatePercent: '4.9', termMonths: 60 },
+  });
+  await asset(sam, 'Savings', '50000.00');
+  await debt(sam, 'Credit card', '4000.00', {
+    categoryCode: 'credit_card',
+    details: { lenderName: 'Card Co', debtKind: 'credit_card', interestRatePercent: '24.99' },
+  });
+  await as(sam, (c) =>
+    estate.setEstateBeneficiaries.run(
+      { personaId: sam.personaId, effectiveOn: '2026-01-01', primary: json([perCapita(kim, '100')]), contingent: '[]' },
+      c,
+    ),
+  );
+  const secure = (who: TestUser, debtId: string, securedAssetId: string | null) =>
+    as(who, (c) => estate.setDebtCollateral.run({ debtId, securedAssetId }, c));
+  t.same(
+    await secure(sam, mortgage, house),
+    [{ debtId: mortgage, securedAssetId: house, securedAssetName: 'House' }],
+    'the mortgage is secured by the house (held by the trust Sam controls)',
+  );
+  await secure(sam, heloc, house);
+  await secure(sam, carLoan, car);
+
+  const equity = (who: TestUser, assetId: string, asOf = '2026-06-30') =>
+    as(who, async (c) => (await estate.getAssetEquity.run({ assetId, asOf, currency: 'USD' }, c))[0]);
+  const houseEquity = await equity(sam, house);
+  t.same(
+    [houseEquity.assetValue, houseEquity.securedDebt, houseEquity.equity],
+    ['600000.00', '260000.00', '340000.00'],
+    'the house: 600,000.00 less 240,000.00 and 20,000.00',
+  );
+  t.match(
+    houseEquity.debts,
+    [
+      {
+        debtId: mortgage,
+        name: 'Mortgage',
+        balance: '240000.00',
+        interestRatePercent: '6.2500',
+        termMonths: 360,
+        paymentAmount: '1477.72',
+        paymentFrequency: 'monthly',
+      },
+      { debtId: heloc, balance: '20000.00', interestRatePercent: '8.5000', termMonths: null },
+    ],
+    'each debt with its balance, rate, term and payment',
+  );
+  t.same(
+    [(await equity(sam, car)).equity, (await equity(sam, car, '2026-01-14')).assetValue],
+    ['-5000.00', '0.00'],
+    'the car is under water; before its first valuation nothing is valued',
+  );
+
+  const flow = await as(sam, (c) =>
+    estate.calculateEstateFlow.run({ personaId: sam.personaId, asOf: '2026-06-30', currency: 'USD' }, c),
+  );
+  t.same(
+    flow.map((r) => [r.route, r.assetName, r.recipientName, r.amount]),
+    [
+      ['trust', 'House', 'Kim Tester', '450000.00'],
+      ['trust', 'House', 'Lee Tester', '150000.00'],
+      ['secured_debt', 'Car loan', 'Probate estate', '-30000.00'],
+      ['secured_debt', 'Home equity line', 'Kim Tester', '-15000.00'],
+      ['secured_debt', 'Home equity line', 'Lee Tester', '-5000.00'],
+      ['secured_debt', 'Mortgage', 'Kim Tester', '-180000.00'],
+      ['secured_debt', 'Mortgage', 'Lee Tester', '-60000.00'],
+      ['probate', 'Car', 'Probate estate', '30000.00'],
+      ['probate', 'Savings', 'Probate estate', '50000.00'],
+      ['debt', 'Car loan', 'Probate estate', '-5000.00'],
+      ['debt', 'Credit card', 'Probate estate', '-4000.00'],
+      ['residuary', null, 'Kim Tester', '41000.00'],
+    ],
+    'docs/estate_plan.md: each secured debt with its asset, the car loan beyond the car and the card from probate',
+  );
+
+  // Attackers: another user's or tenant's debt or asset answers as a random one; a weaker grant is told.
+  const carol2 = await makeUser(db, tenant, 'Carla');
+  const carlasDebt = await debt(carol2, 'Carla loan', '100.00');
+  const malloryHouse = await asset(mallory, 'Mallory house', '100.00');
+  const assetNotFound = { sqlState: 'PT404', code: 'asset_not_found' };
+  for (const [who, debtId, securedId, label] of [
+    [carol2, mortgage, house, "another user: Sam's mortgage"],
+    [mallory, mortgage, house, "another tenant's user: Sam's mortgage"],
+    [sam, crypto.randomUUID(), house, 'a random debt'],
+    [carol2, carlasDebt, house, "Carla's own debt on Sam's house"],
+    [carol2, carlasDebt, malloryHouse, "Carla's own debt on another tenant's house"],
+    [carol2, carlasDebt, crypto.randomUUID(), "Carla's own debt on a random asset"],
+  ] as const) {
+    t.match(await rejection(secure(who, debtId, securedId)), assetNotFound, label);
+  }
+  for (const [who, label] of [
+    [carol2, 'another user'],
+    [mallory, "another tenant's user"],
+  ] as const) {
+    t.match(await rejection(equity(who, house)), assetNotFound, `${label}: the house's equity`);
+  }
+  t.match(await rejection(equity(sam, crypto.randomUUID())), assetNotFound, 'a random asset: the same answer');
+  t.match(await rejection(secure(sam, car, house)), { sqlState: 'PT400', code: 'not_a_debt' }, 'a car is not a debt');
+  t.match(await rejection(secure(sam, heloc, mortgage)), { code: 'invalid_collateral' }, 'a debt secured by a debt');
+  const { rows } = await db.admin.query(`select count(*)::int as n from app.debt_collateral where debt_asset_id = $1`, [
+    carlasDebt,
+  ]);
+  t.equal(rows[0].n, 0, "nothing links Carla's debt");
+  t.same(await secure(sam, heloc, null), [{ debtId: heloc, securedAssetId: null, securedAssetName: null }], 'unlinked');
+  t.equal((await equity(sam, house)).equity, '360000.00', 'the line of credit no longer counts against the house');
+});

@@ -136,3 +136,84 @@ t.test('an LLC holds a house: its net worth, the look-through, and its deletion'
   t.equal(gone.statusCode, 204, gone.body);
   t.equal((await send(olive.accessToken, 'GET', `/v1/entities/${entityId}`)).statusCode, 404, 'gone');
 });
+
+t.test("a mortgage secured by a house: the house's equity; others get a random id's answer", async (t) => {
+  const create = async (body: object) => {
+    const res = await send(olive.accessToken, 'POST', '/v1/assets', {
+      currency: 'USD',
+      ownerPersonaId: olive.personaId,
+      valuedOn: '2026-01-31',
+      ...body,
+    });
+    t.equal(res.statusCode, 201, res.body);
+    return res.json().assetId as string;
+  };
+  const house = await create({
+    assetType: 'misc',
+    categoryCode: 'other',
+    name: 'Cottage',
+    initialValue: '300000.00',
+    details: {},
+  });
+  const mortgage = await create({
+    assetType: 'debt',
+    categoryCode: 'mortgage',
+    name: 'Cottage mortgage',
+    initialValue: '123456.78',
+    details: {
+      lenderName: 'Shore Bank',
+      debtKind: 'mortgage',
+      interestRatePercent: '5.5',
+      termMonths: 240,
+      paymentAmount: '849.25',
+      paymentFrequency: 'monthly',
+    },
+  });
+  const linked = await send(olive.accessToken, 'PUT', `/v1/assets/${mortgage}/collateral`, { securedAssetId: house });
+  t.equal(linked.statusCode, 200, linked.body);
+  t.same(linked.json(), { debtId: mortgage, securedAssetId: house, securedAssetName: 'Cottage' });
+  const equity = await send(olive.accessToken, 'GET', `/v1/assets/${house}/equity?asOf=2026-06-30&currency=USD`);
+  t.equal(equity.statusCode, 200, equity.body);
+  t.same(equity.json(), {
+    assetId: house,
+    asOf: '2026-06-30',
+    currency: 'USD',
+    assetValue: '300000.00',
+    securedDebt: '123456.78',
+    equity: '176543.22',
+    debts: [
+      {
+        debtId: mortgage,
+        name: 'Cottage mortgage',
+        balance: '123456.78',
+        interestRatePercent: '5.5000',
+        termMonths: 240,
+        paymentAmount: '849.25',
+        paymentFrequency: 'monthly',
+      },
+    ],
+  });
+  const notDebt = await send(olive.accessToken, 'PUT', `/v1/assets/${house}/collateral`, { securedAssetId: mortgage });
+  t.same([notDebt.statusCode, notDebt.json().code], [400, 'not_a_debt']);
+
+  for (const [what, method, url, body] of [
+    ['equity', 'GET', (id: string) => `/v1/assets/${id}/equity`, undefined],
+    ['collateral', 'PUT', (id: string) => `/v1/assets/${id}/collateral`, { securedAssetId: null }],
+  ] as const) {
+    const random = await send(olive.accessToken, method, url(randomUUID()), body);
+    t.same([random.statusCode, random.json().code], [404, 'asset_not_found'], `${what}: a random id is 404`);
+    for (const [who, token] of [
+      ['a user of the same tenant', nina.accessToken],
+      ["another tenant's user", sid.accessToken],
+    ] as const) {
+      const res = await send(token, method, url(what === 'equity' ? house : mortgage), body);
+      t.same([res.statusCode, res.json().code], [404, 'asset_not_found'], `${what}: ${who} gets the same`);
+      t.notOk(res.body.includes('Cottage'), 'and nothing of the cottage');
+    }
+  }
+  t.equal(
+    (await send(olive.accessToken, 'GET', `/v1/assets/${house}/equity`)).json().securedDebt,
+    '123456.78',
+    'the attempts changed nothing',
+  );
+});

@@ -101,3 +101,12 @@ FROM api.sp_transfer_asset_share_to_entity(p_asset_id => :assetId!, p_from_perso
 
 /* @name deleteLegalEntity */
 SELECT api.sp_delete_legal_entity(p_entity_id => :entityId!) AS "deleted";
+
+/* @name setDebtCollateral */
+SELECT debt_id AS "debtId!", secured_asset_id AS "securedAssetId", secured_asset_name AS "securedAssetName"
+FROM api.sp_set_debt_collateral(p_debt_id => :debtId!, p_secured_asset_id => :securedAssetId);
+
+/* @name getAssetEquity */
+SELECT asset_id AS "assetId!", as_of AS "asOf!", currency AS "currency!", asset_value AS "assetValue!",
+       secured_debt AS "securedDebt!", equity AS "equity!", debts AS "debts!"
+FROM api.sp_get_asset_equity(p_asset_id => :assetId!, p_as_of => :asOf!, p_currency => :currency!);

@@ -10,6 +10,8 @@ import { AssetParams } from '../schemas/assets.ts';
 import {
   Checks,
   ChecksQuery,
+  Collateral,
+  CollateralBody,
   CreateEntityBody,
   Designation,
   DesignationBody,
@@ -20,6 +22,7 @@ import {
   EntityShare,
   EntityShareBody,
   EntityTransferBody,
+  Equity,
   Flow,
   FlowQuery,
   Interests,
@@ -236,6 +239,51 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         estate.transferAssetShareToEntity.run({ assetId: request.params.assetId, ...request.body }, db),
       ),
     }),
+  );
+
+  app.put(
+    '/assets/:assetId/collateral',
+    {
+      schema: {
+        summary: "Names the asset a debt is secured by (a mortgage's house), or none: owners of both",
+        params: AssetParams,
+        body: CollateralBody,
+        response: { 200: replyOf(Collateral, estate.setDebtCollateral), ...problemResponses },
+      },
+    },
+    async (request) =>
+      (
+        await request.inTenant((db) =>
+          estate.setDebtCollateral.run(
+            { debtId: request.params.assetId, securedAssetId: request.body.securedAssetId },
+            db,
+          ),
+        )
+      )[0],
+  );
+
+  app.get(
+    '/assets/:assetId/equity',
+    {
+      schema: {
+        summary: "An asset's equity as of a date (owners): its value less the debts secured by it",
+        params: AssetParams,
+        querystring: NetWorthQuery,
+        response: {
+          200: replyOf(Equity, estate.getAssetEquity),
+          422: problemResponse('`exchange_rate_missing`: no rate to the currency on or before the date'),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { asOf = today(), currency } = request.query;
+      return (
+        await request.inTenant((db) =>
+          estate.getAssetEquity.run({ assetId: request.params.assetId, asOf, currency }, db),
+        )
+      )[0];
+    },
   );
 
   app.put(

@@ -212,3 +212,31 @@ export const SharesAfter = Type.Object({
     }),
   ),
 });
+
+export const CollateralBody = Type.Object({ securedAssetId: Nullable(Uuid) }, { additionalProperties: false });
+export const Collateral = Type.Object({
+  debtId: Uuid,
+  securedAssetId: Nullable(Uuid),
+  securedAssetName: Nullable(Type.String()),
+});
+export const Equity = Type.Object({
+  assetId: Uuid,
+  asOf: IsoDate,
+  currency: Type.String(),
+  assetValue: Type.String(),
+  securedDebt: Type.String(),
+  equity: Type.String({ description: 'the value less the secured debts; negative when the asset is under water' }),
+  debts: JsonColumn(
+    Type.Array(
+      Type.Object({
+        debtId: Uuid,
+        name: Type.String(),
+        balance: Type.String(),
+        interestRatePercent: Nullable(Type.String()),
+        termMonths: Nullable(Type.Integer()),
+        paymentAmount: Nullable(Type.String()),
+        paymentFrequency: Nullable(Type.String()),
+      }),
+    ),
+  ),
+});
