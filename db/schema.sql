@@ -911,7 +911,7 @@ begin
      cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
   ),
-  portions as (
+  passes as (
     select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
            null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
       from valued v join survivors s on s.hid = v.hid
@@ -933,12 +933,38 @@ begin
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
        and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
             or v.hid in (select d.hid from designated d where d.kind = 'estate'))
-    union all
-    -- Debts the persona owes come out of the probate estate.
-    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -v.gross
-      from valued v where v.via_entity is null and v.is_liability
   ),
-  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')), 0), 0) as net from portions p),
+  secured as (
+    -- A debt secured by an asset (app.debt_collateral): what is owed (the persona's or its trust's
+    -- share) and what of the asset passes at the death, whoever receives it.
+    select v.hid, v.asset_id as debt_id, v.name as debt_name, v.gross as owed, c.secured_asset_id,
+           coalesce((select sum(p.amount) from passes p where p.asset_id = c.secured_asset_id), 0) as passing
+      from valued v join app.debt_collateral c on c.tenant_id = v_tenant_id and c.debt_asset_id = v.asset_id
+     where v.is_liability
+  ),
+  netted as (
+    -- Netted against the asset up to what of it passes (several debts on one asset: in proportion).
+    select k.*, case when k.passing <= 0 then 0
+                     else k.owed * least(1, k.passing / nullif(sum(k.owed) over (partition by k.secured_asset_id), 0)) end as netted
+      from secured k
+  ),
+  portions as (
+    select * from passes
+    union all
+    -- A secured debt goes with its asset: each recipient of the asset takes it less the debt, in proportion.
+    select n.debt_id, n.debt_name, 'secured_debt', p.kind, p.persona_id, p.entity_id, p.recipient_name,
+           -n.netted * p.amount / n.passing
+      from netted n join passes p on p.asset_id = n.secured_asset_id
+     where n.netted > 0
+    union all
+    -- Unsecured debts the persona owes, and what a secured debt owes beyond its asset, come out of the probate estate.
+    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -(v.gross - coalesce(n.netted, 0))
+      from valued v left join netted n on n.hid = v.hid
+     where v.is_liability and ((n.hid is null and v.via_entity is null) or v.gross - n.netted > 0)
+  ),
+  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')
+                                                              or (p.route = 'secured_debt' and p.kind = 'estate')), 0), 0) as net
+             from portions p),
   residuary as (
     select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
       from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
@@ -950,7 +976,8 @@ begin
   select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
     from (select * from portions union all select * from residuary) f
    order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
-                         when 'probate' then 4 when 'debt' then 5 else 6 end, f.asset_name, f.recipient_name, f.persona_id;
+                         when 'secured_debt' then 4 when 'probate' then 5 when 'debt' then 6 else 7 end,
+            f.asset_name, f.recipient_name, f.persona_id;
 end
 $$;
 
@@ -960,7 +987,7 @@ ALTER FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_c
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries.';
+COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 
 --
 -- Name: sp_calculate_ffc_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -992,6 +1019,31 @@ ALTER FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cur
 --
 
 COMMENT ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) IS 'Net worth of a whole circle as the caller may see it: what its members own together, over the assets the caller may view, each counted once.';
+
+--
+-- Name: sp_calculate_look_through_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) RETURNS TABLE(persona_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(p_persona_id, null, p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) IS 'Net worth of a persona the caller acts for, looking through the entities it holds (with their shares, down every chain), each asset counted once.';
 
 --
 -- Name: sp_calculate_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1207,6 +1259,7 @@ begin
     from my_entities e
    where e.entity_kind in ('revocable_trust', 'irrevocable_trust')
      and not exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = e.id)
+     and not exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = e.id)
   order by 1, 2, 3, 4;
 end
 $$;
@@ -1613,6 +1666,59 @@ ALTER FUNCTION api.sp_delete_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) IS 'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
 
 --
+-- Name: sp_delete_legal_entity(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_kind text;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  select e.entity_kind into v_kind from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  -- Nobody deletes an entity from under another: a trust only by a grantor's people, any other
+  -- entity only by whoever acts for every manager.
+  if not exists (select 1 from app.legal_entity_roles r
+                  where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                    and r.role = case when v_kind in ('revocable_trust', 'irrevocable_trust') then 'grantor' else 'manager' end
+                    and r.persona_id in (select app.acting_persona_ids(v_user_id)))
+     or (v_kind not in ('revocable_trust', 'irrevocable_trust')
+         and exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                        and r.persona_id not in (select app.acting_persona_ids(v_user_id)))) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'a trust is deleted by a grantor, any other entity by whoever acts for all its managers');
+  end if;
+  if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = p_entity_id)
+     or exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares of assets or interests in other entities: transfer them first');
+  end if;
+  if exists (select 1 from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.beneficiary_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity is named as a beneficiary: change those designations first');
+  end if;
+  -- Its roles, its own designation and the interests held in it go with it (ON DELETE CASCADE);
+  -- the audit log keeps the record. A share or designation added meanwhile by a racing writer
+  -- (each queues elsewhere) is caught by the foreign keys: the same refusal.
+  begin
+    delete from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id;
+  exception when foreign_key_violation then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares or is named as a beneficiary');
+  end;
+end
+$$;
+
+ALTER FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_delete_legal_entity(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) IS 'Deletes an entity (a trust by a grantor, another entity by whoever acts for all its managers), refused while it holds shares or interests or is named as a beneficiary.';
+
+--
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1654,6 +1760,60 @@ ALTER FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) OWNER TO estate_o
 --
 
 COMMENT ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) IS 'Who inherits an asset (owners only): primary then contingent beneficiaries.';
+
+--
+-- Name: sp_get_asset_equity(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) RETURNS TABLE(asset_id uuid, as_of date, currency text, asset_value numeric, secured_debt numeric, equity numeric, debts jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Owners only, as the designations: the debts secured by the asset are the owners' business.
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+  with items as (
+    -- The asset and each active debt secured by it: the latest valuation on or before the date,
+    -- converted as net worth converts (whole amounts: the asset's equity, not anyone's share).
+    select a.id, a.name, a.is_liability,
+           case when v.currency is not null then v.amount * app.exchange_rate(v.currency, p_currency, p_as_of) end as amount,
+           d.interest_rate_percent, d.term_months, d.payment_amount, d.payment_frequency
+      from app.assets a
+      left join app.asset_debts d on d.tenant_id = a.tenant_id and d.id = a.id
+      left join lateral (select x.amount, x.currency from app.asset_valuations x
+                          where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                          order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v on true
+     where a.tenant_id = v_tenant_id
+       and (a.id = p_asset_id
+            or (a.status = 'active' and a.id in (select c.debt_asset_id from app.debt_collateral c
+                                                  where c.tenant_id = v_tenant_id and c.secured_asset_id = p_asset_id)))
+  )
+  select p_asset_id, p_as_of, p_currency,
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0)
+                          - coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                    'debtId', i.id, 'name', i.name, 'balance', pg_catalog.round(coalesce(i.amount, 0), 2)::text,
+                    'interestRatePercent', i.interest_rate_percent::text, 'termMonths', i.term_months,
+                    'paymentAmount', i.payment_amount::text, 'paymentFrequency', i.payment_frequency)
+                    order by i.amount desc nulls last, i.name, i.id) filter (where i.id <> p_asset_id), '[]')
+    from items i;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) IS 'An asset''s equity as of a date (owners): its value less the debts secured by it, each with its balance, rate, term and payment.';
 
 --
 -- Name: sp_get_asset_valuations(uuid, date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1730,6 +1890,54 @@ ALTER FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) OWNER TO estate
 --
 
 COMMENT ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) IS 'Who receives an entity''s remainder (its controllers only): primary then contingent.';
+
+--
+-- Name: sp_get_entity_interests(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_entity_interests(p_entity_id uuid) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_entity_interests(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_entity_interests(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) IS 'Who holds an entity the caller controls, and how much.';
+
+--
+-- Name: sp_get_entity_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) RETURNS TABLE(entity_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_entity_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(null, p_entity_id, p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) IS 'An entity''s own net worth (its controllers): its shares of assets, and through the entities it holds, as of a date, in one currency.';
 
 --
 -- Name: sp_get_estate_beneficiaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3373,6 +3581,52 @@ ALTER FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p
 COMMENT ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) IS 'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
 
 --
+-- Name: sp_set_debt_collateral(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) RETURNS TABLE(debt_id uuid, secured_asset_id uuid, secured_asset_name text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- An owner of the debt pledges an asset they own (directly or through an entity they control).
+  perform app.require_asset_access(v_user_id, p_debt_id, 'owner');
+  if p_secured_asset_id is not null then
+    perform app.require_asset_access(v_user_id, p_secured_asset_id, 'owner');
+  end if;
+  if not (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_debt_id for update) then
+    perform app.fail('PT400', 'not_a_debt', 'only a debt is secured by an asset');
+  end if;
+  if p_secured_asset_id is not null
+     and (p_secured_asset_id = p_debt_id
+          or (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id)) then
+    perform app.fail('PT400', 'invalid_collateral', 'a debt is secured by an asset, not by a debt');
+  end if;
+  if p_secured_asset_id is null then
+    delete from app.debt_collateral c where c.tenant_id = v_tenant_id and c.debt_asset_id = p_debt_id;
+  else
+    insert into app.debt_collateral (tenant_id, debt_asset_id, secured_asset_id, created_by_user_id)
+    values (v_tenant_id, p_debt_id, p_secured_asset_id, v_user_id)
+    on conflict (tenant_id, debt_asset_id) do update set secured_asset_id = excluded.secured_asset_id;
+  end if;
+  return query select p_debt_id, p_secured_asset_id,
+                      (select a.name from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) IS 'Names the asset a debt is secured by (a mortgage''s house), or none; the caller owns both.';
+
+--
 -- Name: sp_set_entity_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3397,6 +3651,97 @@ ALTER FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on 
 --
 
 COMMENT ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces who receives an entity''s remainder (its controllers only): primary and contingent levels, each empty or exactly 100%.';
+
+--
+-- Name: sp_set_entity_interests(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_item record;
+  v_total numeric;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  -- The shape first: at most 20 of {kind, personaId or entityId, percentage}, each holder once.
+  if p_holders is null or pg_catalog.jsonb_typeof(p_holders) <> 'array' or pg_catalog.jsonb_array_length(p_holders) > 20
+     or exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                 where pg_catalog.jsonb_typeof(x) <> 'object' or (x - 'kind' - 'personaId' - 'entityId' - 'percentage') <> '{}'::jsonb
+                    or (x ->> 'kind') is null or (x ->> 'kind') not in ('persona', 'entity')
+                    or ((x ->> 'kind') = 'persona') <> (x ? 'personaId') or ((x ->> 'kind') = 'entity') <> (x ? 'entityId')
+                    or coalesce(x ->> 'personaId', x ->> 'entityId', '')
+                         !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+                    or case when pg_catalog.jsonb_typeof(x -> 'percentage') = 'string'
+                                 and (x ->> 'percentage') ~ '^(100(\.0{1,4})?|[0-9]{1,2}(\.[0-9]{1,4})?)$'
+                            then (x ->> 'percentage')::numeric = 0 else true end)
+     or (select pg_catalog.count(*) <> pg_catalog.count(distinct coalesce(x ->> 'personaId', x ->> 'entityId'))
+           from pg_catalog.jsonb_array_elements(p_holders) x) then
+    perform app.fail('PT400', 'invalid_interests',
+      'holders: at most 20 of {kind: persona|entity, personaId or entityId, percentage as a decimal string above 0 and at most 100 with up to 4 places}, each once');
+  end if;
+  select sum((x ->> 'percentage')::numeric) into v_total from pg_catalog.jsonb_array_elements(p_holders) x;
+  if v_total > 100 then
+    perform app.fail('PT409', 'interest_exceeds_100', pg_catalog.format('the interests would total %s%%, more than 100%%', v_total));
+  end if;
+  -- Everyone named is someone the caller may name; an entity holder is one the caller controls.
+  for v_item in select x ->> 'kind' as kind, (x ->> 'personaId')::uuid as persona_id, (x ->> 'entityId')::uuid as entity_id
+                  from pg_catalog.jsonb_array_elements(p_holders) x loop
+    if v_item.kind = 'persona' and not app.user_can_reference_persona(v_user_id, v_item.persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    if v_item.kind = 'entity' then
+      perform app.require_entity_access(v_user_id, v_item.entity_id);
+      if v_item.entity_id = p_entity_id then
+        perform app.fail('PT409', 'entity_cycle', 'an entity does not hold itself');
+      end if;
+    end if;
+  end loop;
+  -- Writers of one entity's interests queue on its row (the 100% cap); writers of entity-held
+  -- interests also on the tenant's lock, so that two halves of a cycle are never added at once
+  -- (the deferred trigger _300_checks takes it too, whoever writes).
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  if p_holders @> '[{"kind": "entity"}]' then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.entity_interests:' || v_tenant_id::text, 0));
+    if exists (with recursive down (id) as (
+                 select p_entity_id
+                 union
+                 select i.entity_id from app.entity_interests i join down d on i.holder_entity_id = d.id
+                  where i.tenant_id = v_tenant_id)
+               select 1 from down d join pg_catalog.jsonb_array_elements(p_holders) x on d.id = (x ->> 'entityId')::uuid) then
+      perform app.fail('PT409', 'entity_cycle', 'the entity would hold itself through the entities it holds');
+    end if;
+  end if;
+  -- Nobody takes an interest from another: a holding of a persona the caller does not act for, or
+  -- of an entity they do not control, stays as it is.
+  if exists (select 1 from app.entity_interests i
+              where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                and (i.holder_persona_id not in (select app.acting_persona_ids(v_user_id))
+                     or i.holder_entity_id not in (select app.controlled_entity_ids(v_user_id)))
+                and not exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                                 where coalesce(x ->> 'personaId', x ->> 'entityId')::uuid = coalesce(i.holder_persona_id, i.holder_entity_id)
+                                   and (x ->> 'percentage')::numeric = i.percentage)) then
+    perform app.fail('PT403', 'interest_of_others', 'you may not change an interest held by someone you do not act for');
+  end if;
+  delete from app.entity_interests i where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id;
+  insert into app.entity_interests (tenant_id, entity_id, holder_persona_id, holder_entity_id, percentage, created_by_user_id)
+  select v_tenant_id, p_entity_id, (x ->> 'personaId')::uuid, (x ->> 'entityId')::uuid, (x ->> 'percentage')::numeric, v_user_id
+    from pg_catalog.jsonb_array_elements(p_holders) x;
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_entity_interests(p_entity_id uuid, p_holders jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) IS 'Replaces who holds an entity (its controllers): personas or entities with their percentages, at most 100% in all, no cycle, nobody else''s interest changed.';
 
 --
 -- Name: sp_set_estate_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3547,6 +3892,61 @@ ALTER FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uu
 --
 
 COMMENT ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) IS 'Moves part or all of a share from an owner the caller acts for to another persona; the total is unchanged.';
+
+--
+-- Name: sp_transfer_asset_share_to_entity(uuid, uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) RETURNS TABLE(persona_id uuid, entity_id uuid, ownership_percentage numeric, ownership_form text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from app.asset_ownerships;
+begin
+  -- An owner, acting for the giving persona, who controls the receiving entity (a grantor deeding
+  -- the house to their trust).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  perform app.require_persona_access(v_user_id, p_from_persona_id);
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  perform app.check_ownership(1, p_ownership_form);
+  -- The queue of every writer of the asset's shares: the total stays what it was, under racing writers.
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  select * into v_from from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_from_persona_id;
+  if v_from.id is null then
+    perform app.fail('PT404', 'ownership_not_found', 'that persona owns no share of this asset');
+  end if;
+  if p_percentage is null or p_percentage <= 0 or p_percentage > v_from.ownership_percentage or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', pg_catalog.format('transfer more than 0 and at most %s', v_from.ownership_percentage));
+  end if;
+  if p_percentage = v_from.ownership_percentage then
+    delete from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  else
+    update app.asset_ownerships o set ownership_percentage = o.ownership_percentage - p_percentage
+     where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  end if;
+  -- Added to the entity's share if it has one (its form stays), else a new share in the given form.
+  insert into app.asset_ownerships (tenant_id, asset_id, entity_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_entity_id, p_percentage, p_ownership_form)
+  on conflict (tenant_id, asset_id, entity_id) where entity_id is not null
+    do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
+  return query select o.persona_id, o.entity_id, o.ownership_percentage, o.ownership_form::text from app.asset_ownerships o
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
+                order by o.ownership_percentage desc, o.created_at, o.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) IS 'Moves part or all of a persona''s share of an asset to an entity the caller controls (titling a house into a trust), atomically; the total is unchanged.';
 
 --
 -- Name: sp_update_asset(uuid, text, text, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -5132,6 +5532,31 @@ ALTER FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) OWNER TO estate_own
 COMMENT ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) IS 'Checks the support session and sets the tenant context of the rest of the transaction to the given tenant.';
 
 --
+-- Name: entity_interests_of(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.entity_interests_of(p_entity_id uuid) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when i.holder_persona_id is not null then 'persona' else 'entity' end, i.holder_persona_id, i.holder_entity_id,
+         coalesce(p.first_name || ' ' || p.last_name, e.name), i.percentage
+    from app.entity_interests i
+    left join app.personas p on p.tenant_id = i.tenant_id and p.id = i.holder_persona_id
+    left join app.legal_entities e on e.tenant_id = i.tenant_id and e.id = i.holder_entity_id
+   where i.tenant_id = (select app.current_tenant_id()) and i.entity_id = p_entity_id
+   order by i.percentage desc, 4, i.id
+$$;
+
+ALTER FUNCTION app.entity_interests_of(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION entity_interests_of(p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.entity_interests_of(p_entity_id uuid) IS 'Who holds an entity and how much, largest interest first.';
+
+--
 -- Name: exchange_rate(text, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5551,6 +5976,84 @@ ALTER FUNCTION app.lock_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.lock_ffc(p_ffc_id uuid) IS 'Serialises membership changes of one circle.';
+
+--
+-- Name: look_through_net_worth(uuid, uuid, date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) RETURNS TABLE(total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- As net worth values (app.net_worth_of): the latest valuation on or before the date, active
+  -- assets only, each currency's rate looked up once (a missing rate raises), rounded once at the end.
+  with valued as (
+    select a.is_liability, s.percentage, v.amount, v.currency
+      from app.look_through_shares(p_persona_id, p_entity_id) s
+      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
+      cross join lateral (select x.amount, x.currency from app.asset_valuations x
+                           where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                           order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v
+  ),
+  rates as materialized (
+    select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate from (select distinct currency from valued) c
+  ),
+  totals as (
+    select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
+           coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where v.is_liability), 0) as liabilities,
+           count(*)::integer as n
+      from valued v join rates r on r.currency = v.currency
+  )
+  select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
+    from totals t
+$$;
+
+ALTER FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) IS 'Assets minus debts over app.look_through_shares, valued and converted as net worth is, rounded once at the end.';
+
+--
+-- Name: look_through_shares(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) RETURNS TABLE(asset_id uuid, percentage numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Each entity reached, with the fraction of it held: the start entity whole, or the persona's
+  -- own interests; then, down every chain, the product of the interests along it (two chains to
+  -- one entity add up). Cycles are refused on write; the depth bound is a second guard.
+  with recursive held (entity_id, fraction, depth) as (
+    select p_entity_id, 1::numeric, 0 where p_entity_id is not null
+    union all
+    select i.entity_id, i.percentage / 100, 1 from app.entity_interests i
+     where i.tenant_id = (select app.current_tenant_id()) and i.holder_persona_id = p_persona_id
+    union all
+    select i.entity_id, h.fraction * i.percentage / 100, h.depth + 1
+      from held h join app.entity_interests i on i.tenant_id = (select app.current_tenant_id()) and i.holder_entity_id = h.entity_id
+     where h.depth < 16
+  )
+  -- Each asset once: the persona's direct share plus every reached entity's share times its fraction.
+  select x.asset_id, sum(x.percentage) from (
+    select o.asset_id, o.ownership_percentage as percentage from app.asset_ownerships o
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+    union all
+    select o.asset_id, h.fraction * o.ownership_percentage from held h
+      join app.asset_ownerships o on o.tenant_id = (select app.current_tenant_id()) and o.entity_id = h.entity_id
+  ) x group by x.asset_id
+$$;
+
+ALTER FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION look_through_shares(p_persona_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) IS 'The share of each asset a persona (directly and through the entities it holds) or an entity (itself and through the entities it holds) holds, each asset once.';
 
 --
 -- Name: payment_transactions; Type: TABLE; Schema: app; Owner: estate_owner
@@ -7404,6 +7907,53 @@ ALTER FUNCTION app.tg_beneficiary_designations__level_total() OWNER TO estate_ow
 COMMENT ON FUNCTION app.tg_beneficiary_designations__level_total() IS 'At commit, each written level of designations totals exactly 100% (or is empty).';
 
 --
+-- Name: tg_entity_interests__checks(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_entity_interests__checks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.entity_interests := coalesce(new, old);
+  v_total numeric;
+begin
+  -- Whoever writes: the interests in one entity total at most 100%.
+  select sum(i.percentage) into v_total from app.entity_interests i
+   where i.tenant_id = v_row.tenant_id and i.entity_id = v_row.entity_id;
+  if v_total > 100 then
+    raise exception using errcode = 'PT409', hint = 'interest_exceeds_100',
+      message = pg_catalog.format('the interests in the entity total %s%%, more than 100%%', v_total);
+  end if;
+  -- And no entity holds itself, through any chain of entities. Two writers adding the two halves
+  -- of a cycle at once would each miss the other's row: writers of entity-held interests queue on
+  -- the tenant's lock (held to the end of the transaction), so the later one sees the earlier's.
+  if tg_op <> 'DELETE' and v_row.holder_entity_id is not null then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.entity_interests:' || v_row.tenant_id::text, 0));
+  end if;
+  if tg_op <> 'DELETE' and v_row.holder_entity_id is not null and exists (
+       with recursive down (id) as (
+         select v_row.entity_id
+         union
+         select i.entity_id from app.entity_interests i join down d on i.holder_entity_id = d.id
+          where i.tenant_id = v_row.tenant_id)
+       select 1 from down d where d.id = v_row.holder_entity_id) then
+    raise exception using errcode = 'PT409', hint = 'entity_cycle',
+      message = 'the entity would hold itself through the entities it holds';
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_entity_interests__checks() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_entity_interests__checks(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_entity_interests__checks() IS 'At commit, the interests in an entity total at most 100% and no entity holds itself through a chain of entities.';
+
+--
 -- Name: tg_ffc_memberships__seats(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -9041,10 +9591,16 @@ CREATE TABLE app.asset_debts (
     interest_rate_percent numeric(7,4) NOT NULL,
     original_principal numeric(20,2),
     matures_on date,
+    term_months integer,
+    payment_amount numeric(20,2),
+    payment_frequency text,
     CONSTRAINT asset_debts_debt_kind_check CHECK ((debt_kind = ANY (ARRAY['mortgage'::text, 'auto_loan'::text, 'student_loan'::text, 'personal_loan'::text, 'credit_card'::text, 'line_of_credit'::text, 'other'::text]))),
     CONSTRAINT asset_debts_interest_rate_percent_check CHECK (((interest_rate_percent >= (0)::numeric) AND (interest_rate_percent <= (100)::numeric))),
     CONSTRAINT asset_debts_lender_name_check CHECK (((length(btrim(lender_name)) >= 1) AND (length(btrim(lender_name)) <= 200))),
-    CONSTRAINT asset_debts_original_principal_check CHECK ((original_principal >= (0)::numeric))
+    CONSTRAINT asset_debts_original_principal_check CHECK ((original_principal >= (0)::numeric)),
+    CONSTRAINT asset_debts_payment_amount_check CHECK ((payment_amount >= (0)::numeric)),
+    CONSTRAINT asset_debts_payment_frequency_check CHECK ((payment_frequency = ANY (ARRAY['weekly'::text, 'biweekly'::text, 'monthly'::text, 'quarterly'::text, 'annually'::text]))),
+    CONSTRAINT asset_debts_term_months_check CHECK (((term_months >= 1) AND (term_months <= 1200)))
 );
 
 ALTER TABLE ONLY app.asset_debts FORCE ROW LEVEL SECURITY;
@@ -9452,6 +10008,60 @@ ALTER TABLE app.beneficiary_designations OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.beneficiary_designations IS 'Who receives an asset, an entity or an estate: primary and contingent levels, each summing to exactly 100%.';
+
+--
+-- Name: debt_collateral; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.debt_collateral (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    debt_asset_id uuid NOT NULL,
+    secured_asset_id uuid NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT debt_collateral_check CHECK ((debt_asset_id <> secured_asset_id))
+);
+
+ALTER TABLE ONLY app.debt_collateral FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.debt_collateral OWNER TO estate_owner;
+
+--
+-- Name: TABLE debt_collateral; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.debt_collateral IS 'The asset a debt is secured by: a mortgage''s house, a car loan''s car.';
+
+--
+-- Name: entity_interests; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.entity_interests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    entity_id uuid NOT NULL,
+    holder_persona_id uuid,
+    holder_entity_id uuid,
+    percentage numeric(7,4) NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT entity_interests_check CHECK ((num_nonnulls(holder_persona_id, holder_entity_id) = 1)),
+    CONSTRAINT entity_interests_check1 CHECK ((holder_entity_id <> entity_id)),
+    CONSTRAINT entity_interests_percentage_check CHECK (((percentage > (0)::numeric) AND (percentage <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY app.entity_interests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.entity_interests OWNER TO estate_owner;
+
+--
+-- Name: TABLE entity_interests; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.entity_interests IS 'Who holds the economic interest in an entity (members, partners, shareholders, a revocable trust''s grantor): personas or other entities; never above 100% per entity, never in a cycle.';
 
 --
 -- Name: exchange_rates; Type: TABLE; Schema: app; Owner: estate_owner
@@ -10876,6 +11486,27 @@ ALTER TABLE ONLY app.beneficiary_designations
     ADD CONSTRAINT beneficiary_designations_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: debt_collateral debt_collateral_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_debt_asset_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_debt_asset_id_key UNIQUE (tenant_id, debt_asset_id);
+
+--
+-- Name: entity_interests entity_interests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: exchange_rates exchange_rates_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11471,6 +12102,42 @@ CREATE UNIQUE INDEX beneficiary_designations_key ON app.beneficiary_designations
 CREATE INDEX beneficiary_designations_persona_idx ON app.beneficiary_designations USING btree (tenant_id, beneficiary_persona_id);
 
 --
+-- Name: debt_collateral_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX debt_collateral_created_by_idx ON app.debt_collateral USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: debt_collateral_secured_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX debt_collateral_secured_idx ON app.debt_collateral USING btree (tenant_id, secured_asset_id);
+
+--
+-- Name: entity_interests_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_created_by_idx ON app.entity_interests USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: entity_interests_holder_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_holder_entity_idx ON app.entity_interests USING btree (tenant_id, holder_entity_id);
+
+--
+-- Name: entity_interests_holder_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_holder_persona_idx ON app.entity_interests USING btree (tenant_id, holder_persona_id);
+
+--
+-- Name: entity_interests_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX entity_interests_key ON app.entity_interests USING btree (tenant_id, entity_id, COALESCE(holder_persona_id, holder_entity_id));
+
+--
 -- Name: ffc_invitations_accepted_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -11947,6 +12614,18 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.asset_permissions FOR EACH R
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: debt_collateral _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: entity_interests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.entity_interests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: exchange_rates _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12127,6 +12806,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.usage_records FOR EACH ROW E
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: entity_interests _300_checks; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE CONSTRAINT TRIGGER _300_checks AFTER INSERT OR DELETE OR UPDATE ON app.entity_interests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.tg_entity_interests__checks();
+
+--
 -- Name: asset_valuations _300_keep_latest; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12281,6 +12966,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EAC
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.beneficiary_designations FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: debt_collateral _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: entity_interests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.entity_interests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: exchange_rates _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12771,6 +13468,55 @@ ALTER TABLE ONLY app.beneficiary_designations
 
 ALTER TABLE ONLY app.beneficiary_designations
     ADD CONSTRAINT beneficiary_designations_tenant_id_estate_of_persona_id_fkey FOREIGN KEY (tenant_id, estate_of_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_debt_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_debt_asset_id_fkey FOREIGN KEY (tenant_id, debt_asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_secured_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_secured_asset_id_fkey FOREIGN KEY (tenant_id, secured_asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: entity_interests entity_interests_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_tenant_id_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_entity_id_fkey FOREIGN KEY (tenant_id, entity_id) REFERENCES app.legal_entities(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: entity_interests entity_interests_tenant_id_holder_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_holder_entity_id_fkey FOREIGN KEY (tenant_id, holder_entity_id) REFERENCES app.legal_entities(tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_tenant_id_holder_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_holder_persona_id_fkey FOREIGN KEY (tenant_id, holder_persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
 -- Name: ffc_invitations ffc_invitations_tenant_id_accepted_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -13297,6 +14043,18 @@ CREATE POLICY all_own_tenant ON app.assets USING ((tenant_id = ( SELECT app.curr
 CREATE POLICY all_own_tenant ON app.beneficiary_designations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: debt_collateral all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.debt_collateral USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: entity_interests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.entity_interests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: ffc_invitations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -13583,6 +14341,18 @@ ALTER TABLE app.assets ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.beneficiary_designations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: debt_collateral; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.debt_collateral ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: entity_interests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.entity_interests ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: exchange_rates; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -14024,6 +14794,13 @@ REVOKE ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of dat
 GRANT ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14129,6 +14906,13 @@ REVOKE ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_delete_legal_entity(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14141,6 +14925,13 @@ GRANT ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -14162,6 +14953,20 @@ GRANT ALL ON FUNCTION api.sp_get_current_user() TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_entity_interests(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_estate_beneficiaries(p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -14472,11 +15277,25 @@ REVOKE ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission
 GRANT ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_entity_interests(p_entity_id uuid, p_holders jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) TO estate_api;
 
 --
 -- Name: FUNCTION sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
@@ -14505,6 +15324,13 @@ GRANT ALL ON FUNCTION api.sp_sync_user_email() TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) TO estate_api;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb); Type: ACL; Schema: api; Owner: estate_owner
@@ -14796,6 +15622,12 @@ REVOKE ALL ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) F
 REVOKE ALL ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION entity_interests_of(p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.entity_interests_of(p_entity_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION exchange_rate(p_from text, p_to text, p_on date); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14884,6 +15716,18 @@ REVOKE ALL ON FUNCTION app.live_subscription(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.lock_ffc(p_ffc_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION look_through_shares(p_persona_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric); Type: ACL; Schema: app; Owner: estate_owner
@@ -15214,6 +16058,12 @@ REVOKE ALL ON FUNCTION app.tg_assets__usage() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_beneficiary_designations__level_total() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_entity_interests__checks(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_entity_interests__checks() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg_ffc_memberships__seats(); Type: ACL; Schema: app; Owner: estate_owner

@@ -204,7 +204,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/entities/:entityId/net-worth',
     {
       schema: {
-        summary: "An entity's own net worth: its shares of assets and, through them, of the entities it holds",
+        summary: "An entity's own net worth: its shares of assets, and its part of those of the entities it holds",
         params: EntityParams,
         querystring: NetWorthQuery,
         response: {
