@@ -731,3 +731,17 @@ t.test('secured debts: equity per asset, and the estate flow nets them against t
   t.same(await secure(sam, heloc, null), [{ debtId: heloc, securedAssetId: null, securedAssetName: null }], 'unlinked');
   t.equal((await equity(sam, house)).equity, '360000.00', 'the line of credit no longer counts against the house');
 });
+
+t.test("the planner's check: a trust holding an interest in an entity is funded", async (t) => {
+  const uma = await makeUser(db, tenant, 'Uma');
+  const funded = await entityOf(uma, 'Uma Trust', 'revocable_trust');
+  const empty = await entityOf(uma, 'Uma Empty Trust', 'revocable_trust');
+  const llc = await entityOf(uma, 'Uma LLC');
+  await setInterests(uma, llc, [holder(funded, '100', 'entity')]);
+  const checks = await as(uma, (c) => estate.checkEstatePlan.run({ personaId: uma.personaId, asOf: '2026-06-01' }, c));
+  t.same(
+    checks.filter((row) => row.checkCode === 'trust_owns_nothing').map((row) => row.entityId),
+    [empty],
+    'only the empty trust is flagged: the one holding the LLC is funded',
+  );
+});
