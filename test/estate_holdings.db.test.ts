@@ -745,3 +745,42 @@ t.test("the planner's check: a trust holding an interest in an entity is funded"
     'only the empty trust is flagged: the one holding the LLC is funded',
   );
 });
+
+t.test('deleting an entity while a share is titled into it: one of the two, never an orphan share', async (t) => {
+  const outcomes = new Set<string>();
+  for (let round = 0; round < 6; round++) {
+    const trust = await entityOf(pat, `Racing Trust ${round}`, 'revocable_trust');
+    const boat = await asset(pat, `Racing boat ${round}`, '1000.00');
+    const [transfer, removal] = await Promise.allSettled([
+      as(pat, (c) =>
+        estate.transferAssetShareToEntity.run(
+          {
+            assetId: boat,
+            fromPersonaId: pat.personaId,
+            entityId: trust,
+            percentage: '100',
+            ownershipForm: 'trust_owned',
+          },
+          c,
+        ),
+      ),
+      as(pat, (c) => estate.deleteLegalEntity.run({ entityId: trust }, c)),
+    ]);
+    const hint = (r: PromiseSettledResult<unknown>) =>
+      r.status === 'fulfilled' ? 'ok' : ((r.reason as { hint?: string }).hint ?? 'none');
+    const outcome = `${hint(transfer)}/${hint(removal)}`;
+    outcomes.add(outcome);
+    t.ok(['ok/entity_in_use', 'entity_not_found/ok'].includes(outcome), `round ${round}: ${outcome}`);
+    const { rows } = await db.admin.query(
+      `select (select count(*) from app.legal_entities where id = $1)::int as entity,
+              (select sum(ownership_percentage) from app.asset_ownerships where asset_id = $2)::text as total`,
+      [trust, boat],
+    );
+    t.same(
+      rows[0],
+      { entity: outcome.endsWith('/ok') ? 0 : 1, total: '100.0000' },
+      'the boat is whole, held by someone',
+    );
+  }
+  t.comment(`outcomes seen: ${[...outcomes].join(', ')}`);
+});
