@@ -727,6 +727,11 @@ begin
   perform app.check_ownership(p_percentage, p_ownership_form);
   -- The same queue as every other writer of the asset's shares: the 100% cap holds under concurrency.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.entity_id is distinct from p_entity_id;
   if v_others + p_percentage > 100 then
@@ -3915,6 +3920,11 @@ begin
   perform app.check_ownership(1, p_ownership_form);
   -- The queue of every writer of the asset's shares: the total stays what it was, under racing writers.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
   select * into v_from from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_from_persona_id;
   if v_from.id is null then
