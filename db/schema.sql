@@ -3694,8 +3694,13 @@ begin
     perform app.fail('PT409', 'interest_exceeds_100', pg_catalog.format('the interests would total %s%%, more than 100%%', v_total));
   end if;
   -- Everyone named is someone the caller may name; an entity holder is one the caller controls.
+  -- A holding sent back unchanged is not looked at again (another controller may have named it).
   for v_item in select x ->> 'kind' as kind, (x ->> 'personaId')::uuid as persona_id, (x ->> 'entityId')::uuid as entity_id
-                  from pg_catalog.jsonb_array_elements(p_holders) x loop
+                  from pg_catalog.jsonb_array_elements(p_holders) x
+                 where not exists (select 1 from app.entity_interests i
+                                    where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                                      and coalesce(i.holder_persona_id, i.holder_entity_id) = coalesce(x ->> 'personaId', x ->> 'entityId')::uuid
+                                      and i.percentage = (x ->> 'percentage')::numeric) loop
     if v_item.kind = 'persona' and not app.user_can_reference_persona(v_user_id, v_item.persona_id) then
       perform app.fail('PT404', 'persona_not_found', 'persona not found');
     end if;

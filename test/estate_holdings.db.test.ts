@@ -336,6 +336,31 @@ t.test("interests: at most 100%, never a cycle (also racing), nobody else's chan
     "Pat changes her own interest, Carol's stays",
   );
 
+  // A co-manager sends back, unchanged, a holding of an entity only the other controls: accepted.
+  const carolsHoldings = await entityOf(carol, 'Carol Family Holdings');
+  const coManaged = await entityOf(carol, 'Co-managed LLC', 'llc', [
+    { personaId: carol.personaId, role: 'manager' },
+    { personaId: pat.personaId, role: 'manager' },
+  ]);
+  await setInterests(carol, coManaged, [holder(carolsHoldings, '50', 'entity'), holder(pat.personaId, '50')]);
+  t.same(
+    (await setInterests(pat, coManaged, [holder(carolsHoldings, '50', 'entity'), holder(pat.personaId, '40')])).map(
+      (r) => [r.entityId ?? r.personaId, r.percentage],
+    ),
+    [
+      [carolsHoldings, '50.0000'],
+      [pat.personaId, '40.0000'],
+    ],
+    "Pat lowers her own interest, Carol's entity's stays",
+  );
+  t.match(
+    await rejection(
+      setInterests(pat, coManaged, [holder(carolsHoldings, '60', 'entity'), holder(pat.personaId, '40')]),
+    ),
+    notFound,
+    'raising it is naming an entity Pat does not control: refused as any such entity',
+  );
+
   // Attackers: the same answer as a random id, and nothing written.
   const mallorysLlc = await entityOf(mallory, 'Mallory LLC');
   const carolsLlc = await entityOf(carol, 'Carol LLC');
