@@ -503,7 +503,10 @@ const TABLE: Record<string, Entry> = {
   'DELETE /v1/assets/:assetId/permissions/:permissionId': {
     ids: (s) => ({ assetId: s.assetId, permissionId: s.permissionId }),
   },
-  'GET /v1/personas/:personaId/net-worth': { ids: personaOnly, valid: () => ({ query: { currency: 'USD' } }) },
+  'GET /v1/personas/:personaId/net-worth': {
+    ids: personaOnly,
+    valid: () => ({ query: { currency: 'USD', lookThrough: true } }),
+  },
   'GET /v1/personas/:personaId/net-worth/history': {
     ids: personaOnly,
     valid: () => ({ query: { from: '2025-01-01', to: '2025-12-31' } }),
@@ -520,10 +523,46 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/entities': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/entities/:entityId': { ids: entityOnly },
   'PATCH /v1/entities/:entityId': { ids: entityOnly, valid: () => ({ body: { name: 'Probed Trust' } }) },
+  'DELETE /v1/entities/:entityId': { ids: entityOnly },
+  'PUT /v1/entities/:entityId/interests': {
+    ids: entityOnly,
+    valid: (s) => ({ body: { holders: [{ kind: 'persona', personaId: s.personaId, percentage: '100' }] } }),
+    malformed: (s) => ({
+      'holder-twice': {
+        holders: [
+          { kind: 'persona', personaId: s.personaId, percentage: '50' },
+          { kind: 'persona', personaId: s.personaId, percentage: '50' },
+        ],
+      },
+      'persona-without-id': { holders: [{ kind: 'persona', percentage: '10' }] },
+    }),
+    malformedCode: 'invalid_interests',
+  },
+  'GET /v1/entities/:entityId/interests': { ids: entityOnly },
+  'GET /v1/entities/:entityId/net-worth': {
+    ids: entityOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
+  },
+  'POST /v1/assets/:assetId/entity-transfers': {
+    ids: assetOnly,
+    valid: (s) => ({
+      body: { fromPersonaId: s.personaId, entityId: s.entityId, percentage: '1', ownershipForm: 'trust_owned' },
+    }),
+    bodyIds: { fromPersonaId: persona, entityId: (s) => s.entityId },
+  },
   'POST /v1/assets/:assetId/entity-ownerships': {
     ids: assetOnly,
     valid: (s) => ({ body: { entityId: s.entityId, percentage: '1', ownershipForm: 'trust_owned' } }),
     bodyIds: { entityId: (s) => s.entityId },
+  },
+  'PUT /v1/assets/:assetId/collateral': {
+    ids: assetOnly,
+    valid: (s) => ({ body: { securedAssetId: s.assetId } }),
+    bodyIds: { securedAssetId: (s) => s.assetId },
+  },
+  'GET /v1/assets/:assetId/equity': {
+    ids: assetOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
   },
   'PUT /v1/assets/:assetId/beneficiaries': {
     ids: assetOnly,
