@@ -22,12 +22,15 @@ begin
   end if;
   -- The door's login (estate_support) acts only as a staff member signed in through a staff pool
   -- (cognito:<sub>), registered and active, checked in this transaction: a suspension holds from
-  -- the next request.
+  -- the next request. The subject counts only in the pool that issued the token (app.actor_issuer,
+  -- set by the door from the verified token): another pool's subject of the same name is no one.
   if app.current_actor_id() not like 'cognito:%' then
     perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may act without a staff identity');
   end if;
-  select s.status into v_status from app.support_staff s
-   where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9);
+  select s.status into v_status
+    from app.support_staff s join app.support_identity_providers p on p.id = s.provider_id
+   where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9)
+     and p.issuer = pg_catalog.current_setting('app.actor_issuer', true);
   if v_status is null then
     perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
   end if;
@@ -37,7 +40,7 @@ begin
 end
 $$;
 comment on function app.require_support_session() is
-  'Raises unless support are named in the context: through the door''s login (estate_support) only a registered, active staff member (cognito:<sub>); through the operators'' login (estate_operator) only operators, never a staff member''s name.';
+  'Raises unless support are named in the context: through the door''s login (estate_support) only a registered, active staff member (cognito:<sub> of the issuing pool, app.actor_issuer); through the operators'' login (estate_operator) only operators, never a staff member''s name.';
 
 create or replace function app.enter_tenant_as_support(p_tenant_id uuid) returns uuid
   language plpgsql volatile security definer

@@ -11,19 +11,21 @@ import * as support from '../generated/support.queries.ts';
 import * as access from '../generated/support_access.queries.ts';
 
 const db = await testDatabase(t);
+const ISSUER = 'http://127.0.0.1:1/staff_Roles1';
 const tenantId = await makeTenant(db, 'roles');
 const ann = await makeUser(db, tenantId, 'Ann');
 
 await db.asSupport((c) =>
-  support.registerStaffPool.run(
-    { kind: 'development', userPoolId: 'staff_Roles1', issuer: 'http://127.0.0.1:1/staff_Roles1', region: null },
-    c,
-  ),
+  support.registerStaffPool.run({ kind: 'development', userPoolId: 'staff_Roles1', issuer: ISSUER, region: null }, c),
 );
 const through =
-  (pool: pg.Pool, actorId: string) =>
+  (pool: pg.Pool, actorId: string, issuer = ISSUER) =>
   <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
-    inContext(pool, { tenantId: null, actorKind: 'support', actorId, requestId: `roles-${actorId.slice(-6)}` }, fn);
+    inContext(
+      pool,
+      { tenantId: null, actorKind: 'support', actorId, issuer, requestId: `roles-${actorId.slice(-6)}` },
+      fn,
+    );
 const staffMember = async (name: string, email = `${name}@support.example`) => {
   const sub = randomSub();
   await db.asSupport((c) =>
@@ -89,7 +91,7 @@ t.test("an operator's login naming a staff member is refused: no break-glass ope
 
 t.test("the door's login acts only as a registered staff member, never as an operator", async (t) => {
   const door = through(db.support, 'ops-mallory');
-  for (const [what, call] of [
+  const calls: [string, (c: pg.PoolClient) => Promise<unknown>][] = [
     [
       'add staff',
       (c: pg.PoolClient) =>
@@ -103,7 +105,8 @@ t.test("the door's login acts only as a registered staff member, never as an ope
       (c: pg.PoolClient) => support.setStaffStatus.run({ email: 'bea@support.example', status: 'suspended' }, c),
     ],
     ['find tenants', (c: pg.PoolClient) => support.findTenants.run({ limit: 5, offset: 0 }, c)],
-  ] as const) {
+  ];
+  for (const [what, call] of calls) {
     const refused = await rejection(door(call));
     t.same(
       [refused.sqlState, refused.code],
@@ -122,6 +125,26 @@ t.test("the door's login acts only as a registered staff member, never as an ope
   t.equal(staffAdds.code, 'operator_only', 'a staff member through the door cannot manage staff');
   const clients = await door((c) => support.listStaffAuthClients.run(undefined as never, c));
   t.ok(Array.isArray(clients), "the door's token routing still reads the staff pools' clients");
+});
+
+t.test('a staff subject counts only in the pool that issued the token', async (t) => {
+  await db.asSupport((c) =>
+    support.registerStaffPool.run(
+      { kind: 'development', userPoolId: 'staff_Roles2', issuer: 'http://127.0.0.1:1/staff_Roles2', region: null },
+      c,
+    ),
+  );
+  for (const [what, issuer] of [
+    ['another registered staff pool', 'http://127.0.0.1:1/staff_Roles2'],
+    ['no issuer in the context', ''],
+  ] as const) {
+    const refused = await rejection(
+      through(db.support, alice.actor, issuer)((c) => support.getCurrentStaff.run(undefined as never, c)),
+    );
+    t.same([refused.sqlState, refused.code], ['PT403', 'staff_not_registered'], `Alice's subject from ${what}: no one`);
+  }
+  const [me] = await alice.as((c) => support.getCurrentStaff.run(undefined as never, c));
+  t.equal(me.email, 'alice@support.example', 'from her own pool: Alice');
 });
 
 t.test('one person with two staff identities (one email) is one person', async (t) => {

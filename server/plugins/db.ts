@@ -18,6 +18,8 @@ export interface RequestContext {
   verifiedEmail?: string;
   /** The Cognito sign-in the token belongs to (origin_jti): a session support revoked is refused. */
   sessionRef?: string;
+  /** The verified token's issuer, set by the support door: a staff member is their pool's subject. */
+  issuer?: string;
 }
 
 /** A transaction whose work is done and whose commit waits for its owner (the Idempotency-Key's
@@ -70,6 +72,7 @@ const CONTEXT_SETTINGS = [
   'lock_timeout',
   'idle_in_transaction_session_timeout',
   'app.session_ref',
+  'app.actor_issuer',
 ];
 
 /** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
@@ -105,6 +108,7 @@ export async function inContext<T>(
         String(timeouts.lockMs),
         String(timeouts.idleInTransactionMs),
         context.sessionRef ?? '',
+        context.issuer ?? '',
       ];
       if (values.some(hasNul)) {
         await client.query('begin');
