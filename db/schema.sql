@@ -6943,7 +6943,7 @@ COMMENT ON FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone
 CREATE FUNCTION app.is_staff_door_actor() RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
+    AS $$ select session_user = 'estate_support' and coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
 
 ALTER FUNCTION app.is_staff_door_actor() OWNER TO estate_owner;
 
@@ -6951,7 +6951,7 @@ ALTER FUNCTION app.is_staff_door_actor() OWNER TO estate_owner;
 -- Name: FUNCTION is_staff_door_actor(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.is_staff_door_actor() IS 'True when the support actor is a staff member signed in through a staff pool (actor id cognito:<sub>), not an operator of the CLI.';
+COMMENT ON FUNCTION app.is_staff_door_actor() IS 'True when the support actor is a staff member signed in through a staff pool (the door''s login, actor id cognito:<sub>), not an operator of the CLI.';
 
 --
 -- Name: is_support_session(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6961,8 +6961,9 @@ CREATE FUNCTION app.is_support_session() RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  -- session_user cannot be changed by SET ROLE: only a login as estate_support counts.
-  select session_user = 'estate_support'
+  -- session_user cannot be changed by SET ROLE: only a login as estate_support (the door) or
+  -- estate_operator (the operator CLI) counts.
+  select session_user in ('estate_support', 'estate_operator')
      and pg_catalog.current_setting('app.actor_kind', true) = 'support'
      and coalesce(pg_catalog.current_setting('app.actor_id', true), '') <> ''
 $$;
@@ -6973,7 +6974,7 @@ ALTER FUNCTION app.is_support_session() OWNER TO estate_owner;
 -- Name: FUNCTION is_support_session(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.is_support_session() IS 'True when support staff, logged in as estate_support and named in the context, are acting.';
+COMMENT ON FUNCTION app.is_support_session() IS 'True when support, logged in as estate_support (the door) or estate_operator (operators) and named in the context, are acting.';
 
 --
 -- Name: legal_entity_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8322,9 +8323,10 @@ CREATE FUNCTION app.require_operator() RETURNS void
     AS $$
 begin
   perform app.require_support_session();
-  -- Staff pools, clients and members are managed with the database credential (the operator CLI),
-  -- never through the staff's own door: a staff member cannot add or unsuspend staff.
-  if app.is_staff_door_actor() then
+  -- Staff pools, clients and members are managed with the operators' login (the operator CLI),
+  -- never through the staff's own door: a staff member cannot add or unsuspend staff, and whoever
+  -- holds the door's credential cannot either, whatever name they set.
+  if session_user <> 'estate_operator' or app.is_staff_door_actor() then
     perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may manage support staff');
   end if;
 end
@@ -8336,7 +8338,7 @@ ALTER FUNCTION app.require_operator() OWNER TO estate_owner;
 -- Name: FUNCTION require_operator(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.require_operator() IS 'Raises unless the support session is an operator''s (the CLI), not a staff member''s through the door.';
+COMMENT ON FUNCTION app.require_operator() IS 'Raises unless the support session is an operator''s (the CLI, logged in as estate_operator), not the door''s.';
 
 --
 -- Name: require_own_data_request(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8426,8 +8428,9 @@ CREATE FUNCTION app.require_staff_member() RETURNS text
     AS $$
 begin
   perform app.require_support_session();
-  -- An operator's name is whatever the CLI was told: two names are not two people. Access to a
-  -- user's data is asked for, held and approved by staff members signed in through the door.
+  -- An operator's name is whatever the CLI was told, and the operators' login can never name a
+  -- staff member (app.require_support_session): access to a user's data is asked for, held and
+  -- approved only by staff members signed in through the door (its own login, estate_support).
   if not app.is_staff_door_actor() then
     perform app.fail('PT403', 'staff_member_only', 'only a staff member signed in through the support door may do this');
   end if;
@@ -8465,6 +8468,9 @@ begin
    order by r.expires_at desc limit 1
    for update;
   if v_id is null then
+    -- The refusal rolls back everything: the server's log keeps the probe (ids only, no PII).
+    raise log 'SUPPORT ACCESS refused: tenant %, user %, by %, no current approved access',
+      p_tenant_id, p_user_id, app.current_actor_id();
     perform app.fail('PT403', 'support_access_required',
       'this needs an access to the user''s data that the user (or a second staff member, break-glass) approved, current and yours');
   end if;
@@ -8496,18 +8502,31 @@ begin
   if not app.is_support_session() then
     perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
   end if;
-  -- A staff member signed in through a staff pool (the support door names them cognito:<sub>) must
-  -- be registered and active, checked in this transaction: a suspension holds from the next request.
-  -- Other names are operators holding the support login's credential (the operator CLI).
-  if app.current_actor_id() like 'cognito:%' then
-    select s.status into v_status from app.support_staff s
-     where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9);
-    if v_status is null then
-      perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+  -- Two logins, told apart by session_user (set_config cannot change it). The operators' login
+  -- (estate_operator, the operator CLI) names operators and never a staff member of the door: an
+  -- operator cannot pass as staff member B by naming B's subject.
+  if session_user = 'estate_operator' then
+    if app.current_actor_id() like 'cognito:%' then
+      perform app.fail('PT403', 'staff_member_only', 'only a staff member signed in through the support door may act as one');
     end if;
-    if v_status <> 'active' then
-      perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
-    end if;
+    return;
+  end if;
+  -- The door's login (estate_support) acts only as a staff member signed in through a staff pool
+  -- (cognito:<sub>), registered and active, checked in this transaction: a suspension holds from
+  -- the next request. The subject counts only in the pool that issued the token (app.actor_issuer,
+  -- set by the door from the verified token): another pool's subject of the same name is no one.
+  if app.current_actor_id() not like 'cognito:%' then
+    perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may act without a staff identity');
+  end if;
+  select s.status into v_status
+    from app.support_staff s join app.support_identity_providers p on p.id = s.provider_id
+   where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9)
+     and p.issuer = pg_catalog.current_setting('app.actor_issuer', true);
+  if v_status is null then
+    perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+  end if;
+  if v_status <> 'active' then
+    perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
   end if;
 end
 $$;
@@ -8518,7 +8537,7 @@ ALTER FUNCTION app.require_support_session() OWNER TO estate_owner;
 -- Name: FUNCTION require_support_session(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.require_support_session() IS 'Raises unless support, logged in as estate_support, are named in the context; a staff member of the support door must be registered and active.';
+COMMENT ON FUNCTION app.require_support_session() IS 'Raises unless support are named in the context: through the door''s login (estate_support) only a registered, active staff member (cognito:<sub> of the issuing pool, app.actor_issuer); through the operators'' login (estate_operator) only operators, never a staff member''s name.';
 
 --
 -- Name: require_tenant_user(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -9878,6 +9897,8 @@ declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_actor text := app.require_staff_member();
   v_row app.support_access_requests;
+  v_opener app.support_staff;
+  v_approver app.support_staff;
 begin
   -- The row lock serialises racing approvers: the second one finds it approved already.
   select * into v_row from app.support_access_requests r
@@ -9886,7 +9907,15 @@ begin
   if v_row.id is null then
     perform app.fail('PT404', 'access_request_not_found', 'access request not found');
   end if;
-  if v_row.staff_actor = v_actor then
+  -- Two people, not two names: the opener's and the approver's staff rows must differ, and so must
+  -- their emails (one person with two staff identities is one person).
+  select * into v_opener from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_row.staff_actor, 9);
+  select * into v_approver from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_actor, 9);
+  if v_row.staff_actor = v_actor or v_opener.id is null or v_opener.id = v_approver.id
+     or pg_catalog.lower(v_opener.email) = pg_catalog.lower(v_approver.email) then
+    -- The refusal rolls back everything: the server's log keeps the attempt (ids only, no PII).
+    raise log 'BREAK-GLASS self-approval refused: tenant %, request %, opened by %, approval tried by %',
+      v_tenant_id, p_request_id, v_row.staff_actor, v_actor;
     perform app.fail('PT403', 'break_glass_second_staff_required',
       'a break-glass access is approved by a second, different staff member, never by the one who opened it');
   end if;
@@ -10607,7 +10636,11 @@ CREATE FUNCTION support.sp_list_staff_auth_clients() RETURNS TABLE(provider_kind
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_support_session();
+  -- The door itself reads these before any staff member is known (token routing): any support
+  -- session of either login; the pools' public configuration only.
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
   return query
     select p.kind, p.issuer, p.user_pool_id, p.region, c.client_id
       from app.support_app_clients c join app.support_identity_providers p on p.id = c.provider_id

@@ -12,9 +12,9 @@
 create or replace function app.is_staff_door_actor() returns boolean
   language sql stable
   set search_path = pg_catalog, pg_temp
-as $$ select coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
+as $$ select session_user = 'estate_support' and coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
 comment on function app.is_staff_door_actor() is
-  'True when the support actor is a staff member signed in through a staff pool (actor id cognito:<sub>), not an operator of the CLI.';
+  'True when the support actor is a staff member signed in through a staff pool (the door''s login, actor id cognito:<sub>), not an operator of the CLI.';
 
 create or replace function app.require_operator() returns void
   language plpgsql stable
@@ -22,14 +22,15 @@ create or replace function app.require_operator() returns void
 as $$
 begin
   perform app.require_support_session();
-  -- Staff pools, clients and members are managed with the database credential (the operator CLI),
-  -- never through the staff's own door: a staff member cannot add or unsuspend staff.
-  if app.is_staff_door_actor() then
+  -- Staff pools, clients and members are managed with the operators' login (the operator CLI),
+  -- never through the staff's own door: a staff member cannot add or unsuspend staff, and whoever
+  -- holds the door's credential cannot either, whatever name they set.
+  if session_user <> 'estate_operator' or app.is_staff_door_actor() then
     perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may manage support staff');
   end if;
 end
 $$;
-comment on function app.require_operator() is 'Raises unless the support session is an operator''s (the CLI), not a staff member''s through the door.';
+comment on function app.require_operator() is 'Raises unless the support session is an operator''s (the CLI, logged in as estate_operator), not the door''s.';
 
 create or replace function app.audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb)
   returns void
@@ -225,7 +226,11 @@ create or replace function support.sp_list_staff_auth_clients()
 as $$
 #variable_conflict use_column
 begin
-  perform app.require_support_session();
+  -- The door itself reads these before any staff member is known (token routing): any support
+  -- session of either login; the pools' public configuration only.
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
   return query
     select p.kind, p.issuer, p.user_pool_id, p.region, c.client_id
       from app.support_app_clients c join app.support_identity_providers p on p.id = c.provider_id

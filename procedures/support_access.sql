@@ -15,8 +15,9 @@ create or replace function app.require_staff_member() returns text
 as $$
 begin
   perform app.require_support_session();
-  -- An operator's name is whatever the CLI was told: two names are not two people. Access to a
-  -- user's data is asked for, held and approved by staff members signed in through the door.
+  -- An operator's name is whatever the CLI was told, and the operators' login can never name a
+  -- staff member (app.require_support_session): access to a user's data is asked for, held and
+  -- approved only by staff members signed in through the door (its own login, estate_support).
   if not app.is_staff_door_actor() then
     perform app.fail('PT403', 'staff_member_only', 'only a staff member signed in through the support door may do this');
   end if;
@@ -124,6 +125,9 @@ begin
    order by r.expires_at desc limit 1
    for update;
   if v_id is null then
+    -- The refusal rolls back everything: the server's log keeps the probe (ids only, no PII).
+    raise log 'SUPPORT ACCESS refused: tenant %, user %, by %, no current approved access',
+      p_tenant_id, p_user_id, app.current_actor_id();
     perform app.fail('PT403', 'support_access_required',
       'this needs an access to the user''s data that the user (or a second staff member, break-glass) approved, current and yours');
   end if;
@@ -193,6 +197,8 @@ declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_actor text := app.require_staff_member();
   v_row app.support_access_requests;
+  v_opener app.support_staff;
+  v_approver app.support_staff;
 begin
   -- The row lock serialises racing approvers: the second one finds it approved already.
   select * into v_row from app.support_access_requests r
@@ -201,7 +207,15 @@ begin
   if v_row.id is null then
     perform app.fail('PT404', 'access_request_not_found', 'access request not found');
   end if;
-  if v_row.staff_actor = v_actor then
+  -- Two people, not two names: the opener's and the approver's staff rows must differ, and so must
+  -- their emails (one person with two staff identities is one person).
+  select * into v_opener from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_row.staff_actor, 9);
+  select * into v_approver from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_actor, 9);
+  if v_row.staff_actor = v_actor or v_opener.id is null or v_opener.id = v_approver.id
+     or pg_catalog.lower(v_opener.email) = pg_catalog.lower(v_approver.email) then
+    -- The refusal rolls back everything: the server's log keeps the attempt (ids only, no PII).
+    raise log 'BREAK-GLASS self-approval refused: tenant %, request %, opened by %, approval tried by %',
+      v_tenant_id, p_request_id, v_row.staff_actor, v_actor;
     perform app.fail('PT403', 'break_glass_second_staff_required',
       'a break-glass access is approved by a second, different staff member, never by the one who opened it');
   end if;

@@ -1,13 +1,13 @@
 // `npm run operator -- <command>` (built: `node dist/scripts/operator.js <command>`): the
-// operators' CLI over the support procedures. It connects as estate_support (DATABASE_SUPPORT_URL,
-// or DATABASE_URL with DATABASE_SUPPORT_PASSWORD, or the running dev stack's) and names the
+// operators' CLI over the support procedures. It connects as estate_operator (DATABASE_OPERATOR_URL,
+// or DATABASE_URL with DATABASE_OPERATOR_PASSWORD, or the running dev stack's) and names the
 // operator in the context, so the audit log says who did it.
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loginRoleUrl, SUPPORT_ROLE } from '../server/config.ts';
+import { loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { asSupport } from '../server/plugins/db.ts';
 import {
   createTenant,
@@ -80,18 +80,21 @@ options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
   --help
 
-connection: DATABASE_SUPPORT_URL, else DATABASE_URL with user estate_support and
-DATABASE_SUPPORT_PASSWORD, else the dev stack of a running \`npm start\` (.data/dev-stack.json).`;
+connection: the operators' own login (estate_operator, never the support door's): DATABASE_OPERATOR_URL,
+else DATABASE_URL with user estate_operator and DATABASE_OPERATOR_PASSWORD, else the dev stack of a
+running \`npm start\` (.data/dev-stack.json).`;
 
-function supportUrl(): string {
-  if (process.env.DATABASE_SUPPORT_URL) return process.env.DATABASE_SUPPORT_URL;
+function operatorUrl(): string {
+  if (process.env.DATABASE_OPERATOR_URL) return process.env.DATABASE_OPERATOR_URL;
   if (process.env.DATABASE_URL)
-    return loginRoleUrl(process.env.DATABASE_URL, SUPPORT_ROLE, process.env.DATABASE_SUPPORT_PASSWORD);
+    return loginRoleUrl(process.env.DATABASE_URL, OPERATOR_ROLE, process.env.DATABASE_OPERATOR_PASSWORD);
   const file = path.join(projectRoot, '.data', 'dev-stack.json');
   // The dev stack's file (scripts/lib/dev_stack.ts's DevStackFile), read without importing the dev stack.
-  if (existsSync(file))
-    return (JSON.parse(readFileSync(file, 'utf8')) as { supportDatabaseUrl: string }).supportDatabaseUrl;
-  throw new Error('no database: set DATABASE_SUPPORT_URL or DATABASE_URL, or start the dev stack with npm start');
+  if (existsSync(file)) {
+    const stack = JSON.parse(readFileSync(file, 'utf8')) as { operatorDatabaseUrl?: string };
+    if (stack.operatorDatabaseUrl) return stack.operatorDatabaseUrl;
+  }
+  throw new Error('no database: set DATABASE_OPERATOR_URL or DATABASE_URL, or start the dev stack with npm start');
 }
 
 function json(value: string | undefined, name: string): { [key: string]: Json } {
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
     return value;
   };
   const operator = values.operator ?? process.env.OPERATOR ?? `${os.userInfo().username}@${os.hostname()}`;
-  const pool = new pg.Pool({ connectionString: supportUrl(), max: 1 });
+  const pool = new pg.Pool({ connectionString: operatorUrl(), max: 1 });
   const run = <T>(fn: (db: pg.PoolClient) => Promise<T>) => asSupport(pool, operator, fn);
   const page = { limit: Number(values.limit ?? 100), offset: Number(values.offset ?? 0) };
   const tenantId = async (db: pg.PoolClient) => (await getTenantBySlug.run({ slug: need('tenant') }, db))[0].tenantId;

@@ -8,9 +8,10 @@ import { DEFAULT_REPLICA } from './replica.ts';
 import { DEFAULT_LOAD_SHEDDING } from './plugins/load_shedding.ts';
 import { DEFAULT_RATE_LIMITS } from './plugins/rate_limits.ts';
 
-/** The login roles (db/bootstrap.sql): tenant traffic, and support staff. */
+/** The login roles (db/bootstrap.sql): tenant traffic, the support door, and operators (the CLI). */
 export const API_ROLE = 'estate_api';
 export const SUPPORT_ROLE = 'estate_support';
+export const OPERATOR_ROLE = 'estate_operator';
 
 const postgresUrl = () => Type.String({ pattern: '^postgres(ql)?://' });
 
@@ -28,8 +29,8 @@ export const serverSettings = {
   // The tenant-traffic login (estate_api); unset, DATABASE_URL with that role and DATABASE_API_PASSWORD.
   DATABASE_API_URL: Type.Optional(postgresUrl()),
   DATABASE_API_PASSWORD: Type.Optional(Type.String()),
-  // The support login (estate_support) of the support door (/support/v1) and the operator CLI;
-  // unset, DATABASE_URL with that role and DATABASE_SUPPORT_PASSWORD; neither, the door answers 503.
+  // The support login (estate_support) of the support door (/support/v1) only (operators have
+  // their own login, estate_operator: scripts/operator.ts); unset, DATABASE_URL with that role and DATABASE_SUPPORT_PASSWORD; neither, the door answers 503.
   DATABASE_SUPPORT_URL: Type.Optional(postgresUrl()),
   DATABASE_SUPPORT_PASSWORD: Type.Optional(Type.String()),
   // The estate_api login on a streaming replica (pg_basebackup -R): GETs read there when they may;

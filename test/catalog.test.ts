@@ -139,7 +139,7 @@ t.test('no function anywhere in the application schemas is executable by PUBLIC'
 });
 
 t.test('the login roles hold no table, view or sequence privilege and only their own procedures', async (t) => {
-  for (const role of ['estate_api', 'estate_support']) {
+  for (const role of ['estate_api', 'estate_support', 'estate_operator']) {
     const grants = await q<{ name: string }>(`
       select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname not in ('pg_catalog', 'information_schema') and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
@@ -154,15 +154,16 @@ t.test('the login roles hold no table, view or sequence privilege and only their
   const crossed = await q<{ name: string }>(`
     select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
      where (n.nspname = 'support' and has_function_privilege('estate_api', p.oid, 'execute'))
-        or (n.nspname = 'api' and p.proname <> 'sp_list_auth_clients' and has_function_privilege('estate_support', p.oid, 'execute'))`);
+        or (n.nspname = 'api' and p.proname <> 'sp_list_auth_clients' and (has_function_privilege('estate_support', p.oid, 'execute') or has_function_privilege('estate_operator', p.oid, 'execute')))`);
   t.same(crossed, [], 'the API role cannot run support procedures and support cannot run tenant procedures');
   const roles = await q<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
-    `select rolname, rolsuper, rolbypassrls from pg_roles where rolname in ('estate_owner', 'estate_api', 'estate_support') order by rolname`,
+    `select rolname, rolsuper, rolbypassrls from pg_roles where rolname in ('estate_owner', 'estate_api', 'estate_support', 'estate_operator') order by rolname`,
   );
   t.same(
     roles.map((r) => [r.rolname, r.rolsuper, r.rolbypassrls]),
     [
       ['estate_api', false, false],
+      ['estate_operator', false, false],
       ['estate_owner', false, false],
       ['estate_support', false, false],
     ],

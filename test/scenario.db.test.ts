@@ -9,7 +9,7 @@ import { makeTenant, makeUser, testDatabase } from './helpers/db.ts';
 const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'demo');
 const owner = await makeUser(db, tenant, 'Dana');
-await seedExchangeRates(db.support, 'staff:test');
+await seedExchangeRates(db.operator, 'staff:test');
 // Index 1, as npm start builds it: two registered members and a child persona.
 const family = await buildFamily(db.api, tenant, owner.sub, 1, syntheticRegistrar(db.api, tenant));
 const asOwner = <T>(fn: Parameters<typeof db.as<T>>[1]) => db.as(owner, fn);

@@ -39,7 +39,13 @@ const staffMember = async (name: string) => {
     as: <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
       inContext(
         db.support,
-        { tenantId: null, actorKind: 'support', actorId: `cognito:${sub}`, requestId: `door-${name}` },
+        {
+          tenantId: null,
+          actorKind: 'support',
+          actorId: `cognito:${sub}`,
+          issuer: 'http://127.0.0.1:1/staff_Access1',
+          requestId: `door-${name}`,
+        },
         fn,
       ),
   };

@@ -422,7 +422,13 @@ export default fp<AuthPluginOptions>(
     fastify.decorateRequest('inSupport', function <T>(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>) {
       if (!this.staff) throw new HttpProblem(401, 'token_missing', 'authentication required');
       return fastify.db.inSupportContext(
-        { tenantId: null, actorKind: 'support', actorId: staffActorId(this.staff.sub), requestId: this.id },
+        {
+          tenantId: null,
+          actorKind: 'support',
+          actorId: staffActorId(this.staff.sub),
+          issuer: this.staff.issuer,
+          requestId: this.id,
+        },
         fn,
       );
     });

@@ -35,6 +35,8 @@ export interface RequestContext {
   /** Told the WAL position after the transaction's commit (read-your-writes: the consistency token);
    *  asked only when a replica is configured (the position is read in the commit's round trip). */
   onCommit?: (lsn: string) => void;
+  /** The verified token's issuer, set by the support door: a staff member is their pool's subject. */
+  issuer?: string;
 }
 
 /** A transaction whose work is done and whose commit waits for its owner (the Idempotency-Key's
@@ -95,6 +97,7 @@ const CONTEXT_SETTINGS = [
   'app.session_ref',
   // Issue 11 (MFA): the verified token's authentication methods, space-separated (app.token_amr()).
   'app.token_amr',
+  'app.actor_issuer',
 ];
 
 /** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
@@ -174,6 +177,7 @@ function contextValues(context: RequestContext, timeouts: DatabaseTimeouts): str
     String(timeouts.idleInTransactionMs),
     context.sessionRef ?? '',
     (context.authMethods ?? []).join(' '),
+    context.issuer ?? '',
   ];
 }
 
