@@ -47,8 +47,8 @@ begin
     return false;
   end if;
   -- PostgreSQL refuses a partition whose range rows in the default partition already hold: take
-  -- the default out, make the month, move those rows into it (re-stamped by the insert trigger:
-  -- the default is never sealed), put the default back.
+  -- the default out, make the month, move those rows into it (the move's txid: the default is
+  -- never sealed, so they are sealed with the month), put the default back.
   perform pg_catalog.set_config('audit.maintenance', 'on', true);
   v_strays := exists (select 1 from audit.audit_log d
                        where d.tableoid = 'audit.audit_log_default'::regclass
@@ -140,7 +140,7 @@ begin
   select l.seq, l.txid, l.audit_id, l.chain_hash into v_last
     from audit.audit_chain_links l where l.partition_name = p_partition_name order by l.seq desc limit 1;
   with todo as (
-    select a.id, coalesce(a.txid, 0) as txid, coalesce(a.row_hash, audit.row_digest(a)) as row_hash
+    select a.id, coalesce(a.txid, 0) as txid, audit.row_digest(a) as row_hash
       from audit.audit_log a
      where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
        and coalesce(a.txid, 0) < v_xmin
