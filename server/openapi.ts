@@ -10,6 +10,7 @@ import { assetDetailsSchemas } from './schemas/assets.ts';
 import { problemResponse, ProblemSchema } from './schemas/common.ts';
 import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
+import * as auditQueries from '../generated/audit.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
@@ -70,6 +71,7 @@ const PROCEDURE_OF = new Map<string, string>();
 // Every generated module a route may call (a new domain's module is added here).
 for (const queries of [
   assetQueries,
+  auditQueries,
   billingQueries,
   circleQueries,
   estateQueries,

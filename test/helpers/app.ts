@@ -34,6 +34,8 @@ export async function testApp(
     rateLimits?: AppOptions['rateLimits'];
     loadShedding?: AppOptions['loadShedding'];
     poolSize?: number;
+    /** The API's logger (default: none). */
+    logger?: AppOptions['logger'];
   } = {},
 ) {
   const app = await buildApp({
@@ -48,6 +50,7 @@ export async function testApp(
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
     onRoute: options.onRoute,
+    logger: options.logger,
     rateLimits: options.rateLimits ?? { perTenant: 0, perUser: 0 },
     // No event-loop shedding unless a file asks for it: a machine shared by parallel files stalls
     // a process for seconds at times, which is not this API's load.
