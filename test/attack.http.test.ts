@@ -597,9 +597,9 @@ const TABLE: Record<string, Entry> = {
   },
   // The audit log's evidence (docs/audit.md): no tenant's ids, a month (this one: always made).
   'GET /support/v1/audit-partitions': { door: 'support' },
-  'GET /support/v1/audit-partitions/:month/verification': {
+  'GET /support/v1/audit-partitions/verification': {
     door: 'support',
-    ids: () => ({ month: new Date().toISOString().slice(0, 7) }),
+    valid: () => ({ query: { month: new Date().toISOString().slice(0, 7) } }),
   },
   'POST /support/v1/audit-seals': { door: 'support', valid: () => ({ body: { maxRows: 1000 } }) },
 };

@@ -3,8 +3,12 @@
 // row, partitions made ahead (a row beyond them lands in the default partition and moves into its
 // month when that month is made), retention that drops only sealed and verified months, and every
 // support read (read from the catalog) leaving a READ row that names the staff member.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type pg from 'pg';
 import t from 'tap';
+import { projectRoot } from '../scripts/lib/migrate.ts';
 import { makeTenant, makeUser, randomSub, rejection, testDatabase } from './helpers/db.ts';
 import { inContext } from '../server/plugins/db.ts';
 import * as support from '../generated/support.queries.ts';
@@ -332,3 +336,31 @@ t.test('every support read leaves a READ row naming the staff member', async (t)
     );
   }
 });
+
+t.test(
+  'the maintenance job: the operator CLI makes partitions, seals, applies retention and prints the heads',
+  async (t) => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', path.join(projectRoot, 'scripts', 'operator.ts'), 'audit-maintain', '--operator', 'cron'],
+      { cwd: projectRoot, env: { ...process.env, DATABASE_SUPPORT_URL: db.supportUrl } },
+    );
+    const out = JSON.parse(stdout);
+    t.equal(out.partitionsCreated, 0, 'the months ahead were already made');
+    t.ok(
+      out.sealed.every((s: { headHash: string }) => /^[0-9a-f]{64}$/.test(s.headHash)),
+      "each sealed partition's head is printed (for the job's log, off the database)",
+    );
+    t.match(
+      out.retention.find((r: { partitionName: string }) => r.partitionName === 'audit_log_2019_07'),
+      { action: 'dropped' },
+      'July 2019, sealed by this run, verified and past retention, is dropped',
+    );
+    const { rows } = await db.admin.query(`select table_name from audit.audit_log where actor_id = 'cron' order by id`);
+    t.same(
+      rows.map((r) => r.table_name),
+      ['support.sp_ensure_audit_partitions', 'support.sp_seal_audit_log', 'audit.audit_log_2019_07'],
+      'the job is in the audit log under its operator name',
+    );
+  },
+);

@@ -34,19 +34,19 @@ t.test('staff see the partitions, seal and verify a month; each call is audited 
   );
 
   const verified = await app.inject({
-    url: `/support/v1/audit-partitions/${thisMonth}/verification`,
+    url: `/support/v1/audit-partitions/verification?month=${thisMonth}`,
     headers: bearer(staff.accessToken),
   });
   t.equal(verified.statusCode, 200, verified.body);
   t.match(verified.json(), { ok: true, problem: null }, 'the month verifies');
 
   const missing = await app.inject({
-    url: '/support/v1/audit-partitions/2011-01/verification',
+    url: '/support/v1/audit-partitions/verification?month=2011-01',
     headers: bearer(staff.accessToken),
   });
   t.match(missing.json(), { status: 404, code: 'audit_partition_not_found' }, 'a month never made: 404');
   const malformed = await app.inject({
-    url: '/support/v1/audit-partitions/2011-13/verification',
+    url: '/support/v1/audit-partitions/verification?month=2011-13',
     headers: bearer(staff.accessToken),
   });
   t.equal(malformed.statusCode, 400, 'not a month: 400');

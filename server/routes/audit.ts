@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tagRoutes, TAGS } from '../openapi.ts';
 import * as audit from '../../generated/audit.queries.ts';
 import { listOf, problemResponses, replyOf } from '../schemas/common.ts';
-import { AuditPartitionList, ChainVerification, MonthParams, SealBody, SealList } from '../schemas/audit.ts';
+import { AuditPartitionList, ChainVerification, MonthQuery, SealBody, SealList } from '../schemas/audit.ts';
 
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRoute', tagRoutes(TAGS.support));
@@ -24,17 +24,17 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/audit-partitions/:month/verification',
+    '/audit-partitions/verification',
     {
       schema: {
         summary:
           "Recomputes a month's audit hash chain: ok, or the first row missing, changed or not chained (audited)",
-        params: MonthParams,
+        querystring: MonthQuery,
         response: { 200: replyOf(ChainVerification, audit.verifyAuditChain), ...problemResponses },
       },
     },
     async (request) =>
-      (await request.inSupport((db) => audit.verifyAuditChain.run({ month: `${request.params.month}-01` }, db)))[0],
+      (await request.inSupport((db) => audit.verifyAuditChain.run({ month: `${request.query.month}-01` }, db)))[0],
   );
 
   app.post(

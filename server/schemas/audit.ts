@@ -17,7 +17,7 @@ export const AuditPartition = Type.Object({
 });
 export const AuditPartitionList = Type.Object({ items: Type.Array(AuditPartition) });
 
-export const MonthParams = Type.Object({
+export const MonthQuery = Type.Object({
   month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' }),
 });
 export const ChainVerification = Type.Object({
