@@ -138,6 +138,12 @@ t.test('a row beyond the last partition lands in the default one and moves when 
 });
 
 t.test('partitions are made ahead, idempotently, by concurrent makers too', async (t) => {
+  // A stray row 20 months ahead waits in the default partition until its month is made.
+  const ahead = new Date();
+  ahead.setUTCDate(15);
+  ahead.setUTCMonth(ahead.getUTCMonth() + 20);
+  const [stray] = await auditRows(ahead.toISOString(), 1);
+  t.equal(stray.partition, 'audit.audit_log_default', 'a row beyond the months made waits in the default partition');
   const made = await Promise.all([
     asAgent((c) => audit.ensureAuditPartitions.run({ monthsAhead: 24 }, c)),
     asOperator((c) => audit.ensureAuditPartitions.run({ monthsAhead: 24 }, c)),
@@ -148,6 +154,15 @@ t.test('partitions are made ahead, idempotently, by concurrent makers too', asyn
   expected.setUTCDate(1);
   expected.setUTCMonth(expected.getUTCMonth() + 24);
   t.equal(String(last.rows[0].m).slice(0, 7), expected.toISOString().slice(0, 7), 'the last one is 24 months ahead');
+  const moved = await db.admin.query(
+    `select tableoid::regclass::text as partition from audit.audit_log where id = $1`,
+    [stray.id],
+  );
+  t.same(
+    moved.rows,
+    [{ partition: `audit.audit_log_${ahead.toISOString().slice(0, 7).replace('-', '_')}` }],
+    'making its month through the support procedure moved it there',
+  );
   const [again] = await asAgent((c) => audit.ensureAuditPartitions.run({ monthsAhead: 24 }, c));
   t.equal(again.created, 0, 'again: nothing to make');
   const bad = await rejection(asAgent((c) => audit.ensureAuditPartitions.run({ monthsAhead: 0 }, c)));
