@@ -7685,6 +7685,101 @@ ALTER FUNCTION app.visible_asset_ids(p_user_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.visible_asset_ids(p_user_id uuid) IS 'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
 
 --
+-- Name: chain_genesis(text); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.chain_genesis(p_partition_name text) RETURNS bytea
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select pg_catalog.sha256(pg_catalog.convert_to('estate-vault audit chain ' || p_partition_name, 'UTF8')) $$;
+
+ALTER FUNCTION audit.chain_genesis(p_partition_name text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION chain_genesis(p_partition_name text); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.chain_genesis(p_partition_name text) IS 'The fixed start of a partition''s hash chain, derived from its name.';
+
+--
+-- Name: chain_step(bytea, bytea, bytea); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) RETURNS bytea
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select pg_catalog.sha256(coalesce(p_state, p_genesis) || p_row_hash) $$;
+
+ALTER FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) IS 'One link of an audit partition''s hash chain: sha256(previous chain hash, or the genesis, || row hash).';
+
+--
+-- Name: create_month_partition(date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.create_month_partition(p_month date) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_month date := pg_catalog.date_trunc('month', p_month)::date;
+  v_next date := (pg_catalog.date_trunc('month', p_month) + interval '1 month')::date;
+  v_name text := 'audit_log_' || pg_catalog.to_char(p_month, 'YYYY_MM');
+  v_strays boolean;
+begin
+  if pg_catalog.to_regclass('audit.' || v_name) is not null then
+    return false;
+  end if;
+  -- PostgreSQL refuses a partition whose range rows in the default partition already hold: take
+  -- the default out, make the month, move those rows into it (the move's txid: the default is
+  -- never sealed, so they are sealed with the month), put the default back.
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  v_strays := exists (select 1 from audit.audit_log d
+                       where d.tableoid = 'audit.audit_log_default'::regclass
+                         and d.occurred_at >= v_month and d.occurred_at < v_next);
+  if v_strays then
+    alter table audit.audit_log detach partition audit.audit_log_default;
+    -- Detached, it is the owner's own table: read and emptied of that month without its policies.
+    alter table audit.audit_log_default no force row level security;
+  end if;
+  execute pg_catalog.format(
+    'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)', v_name, v_month, v_next);
+  execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
+  execute pg_catalog.format('alter table audit.%I force row level security', v_name);
+  execute pg_catalog.format(
+    'create trigger _000_no_truncate before truncate on audit.%I for each statement execute function audit.tg_audit_log__append_only()',
+    v_name);
+  if v_strays then
+    insert into audit.audit_log (id, occurred_at, tenant_id, actor_kind, actor_id, request_id, table_name, row_id,
+                                 operation, changed_columns, changes)
+    overriding system value
+    select d.id, d.occurred_at, d.tenant_id, d.actor_kind, d.actor_id, d.request_id, d.table_name, d.row_id,
+           d.operation, d.changed_columns, d.changes
+      from audit.audit_log_default d
+     where d.occurred_at >= v_month and d.occurred_at < v_next;
+    -- Detached, the default carries none of the parent's append-only row triggers.
+    delete from audit.audit_log_default d where d.occurred_at >= v_month and d.occurred_at < v_next;
+    alter table audit.audit_log_default force row level security;
+    alter table audit.audit_log attach partition audit.audit_log_default default;
+  end if;
+  return true;
+end
+$$;
+
+ALTER FUNCTION audit.create_month_partition(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION create_month_partition(p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.create_month_partition(p_month date) IS 'Creates one month''s audit partition (no-op when it exists), moving rows of that month out of the default partition.';
+
+--
 -- Name: ensure_partitions(integer, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
 --
 
@@ -7694,11 +7789,15 @@ CREATE FUNCTION audit.ensure_partitions(p_months_back integer DEFAULT 1, p_month
     AS $$
 declare
   v_month date;
-  v_name text;
   v_created integer := 0;
 begin
-  if not exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                 where n.nspname = 'audit' and c.relname = 'audit_log_default') then
+  -- One maker at a time (migrate, the maintenance job, an operator): each month is made once.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-partitions'));
+  -- Making a partition locks the audit log against writers for an instant: never queue behind a
+  -- long transaction with every writer queued behind us (the next run tries again; months are made
+  -- a year ahead).
+  perform pg_catalog.set_config('lock_timeout', '5s', true);
+  if pg_catalog.to_regclass('audit.audit_log_default') is null then
     create table audit.audit_log_default partition of audit.audit_log default;
     alter table audit.audit_log_default enable row level security;
     alter table audit.audit_log_default force row level security;
@@ -7711,18 +7810,9 @@ begin
              pg_catalog.date_trunc('month', pg_catalog.now()) + pg_catalog.make_interval(months => p_months_ahead),
              interval '1 month')::date
   loop
-    v_name := 'audit_log_' || pg_catalog.to_char(v_month, 'YYYY_MM');
-    continue when exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                          where n.nspname = 'audit' and c.relname = v_name);
-    execute pg_catalog.format(
-      'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)',
-      v_name, v_month, (v_month + interval '1 month')::date);
-    execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
-    execute pg_catalog.format('alter table audit.%I force row level security', v_name);
-    execute pg_catalog.format(
-      'create trigger _000_no_truncate before truncate on audit.%I for each statement execute function audit.tg_audit_log__append_only()',
-      v_name);
-    v_created := v_created + 1;
+    if audit.create_month_partition(v_month) then
+      v_created := v_created + 1;
+    end if;
   end loop;
   return v_created;
 end
@@ -7734,7 +7824,199 @@ ALTER FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead int
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: COMMENT; Schema: audit; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) IS 'Creates the monthly audit partitions from p_months_back to p_months_ahead and the default one; run by every migrate.';
+COMMENT ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) IS 'Creates the monthly audit partitions from p_months_back to p_months_ahead and the default one; run by every migrate and by the maintenance job.';
+
+--
+-- Name: month_partitions(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.month_partitions() RETURNS TABLE(partition_name text, month date)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  select c.relname::text, pg_catalog.to_date(pg_catalog.substr(c.relname, 11), 'YYYY_MM')
+    from pg_catalog.pg_inherits i
+    join pg_catalog.pg_class c on c.oid = i.inhrelid
+   where i.inhparent = 'audit.audit_log'::regclass and c.relname ~ '^audit_log_[0-9]{4}_[0-9]{2}$'
+   order by 2
+$_$;
+
+ALTER FUNCTION audit.month_partitions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION month_partitions(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.month_partitions() IS 'The monthly partitions of the audit log (not the default one), oldest first.';
+
+--
+-- Name: partition_of_month(date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.partition_of_month(p_month date) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_name text;
+begin
+  if p_month is null then
+    perform app.fail('PT400', 'invalid_month', 'name the month of the audit partition (YYYY-MM-01)');
+  end if;
+  select m.partition_name into v_name from audit.month_partitions() m
+   where m.month = pg_catalog.date_trunc('month', p_month)::date;
+  if v_name is null then
+    perform app.fail('PT404', 'audit_partition_not_found', 'no audit partition for this month');
+  end if;
+  return v_name;
+end
+$$;
+
+ALTER FUNCTION audit.partition_of_month(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION partition_of_month(p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.partition_of_month(p_month date) IS 'The audit partition of a month; raises invalid_month or audit_partition_not_found.';
+
+--
+-- Name: record_support_call(text, text, text, jsonb); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (null, app.current_actor_kind(), app.current_actor_id(), app.current_request_id(), p_what, p_row_id,
+          p_operation, null, p_details)
+$$;
+
+ALTER FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) IS 'Records an audit-maintenance action (seal, partitions, retention) in the audit log with the acting staff member or operator.';
+
+--
+-- Name: audit_log; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_log (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    tenant_id uuid,
+    actor_kind text NOT NULL,
+    actor_id text,
+    request_id text,
+    table_name text NOT NULL,
+    row_id text,
+    operation text NOT NULL,
+    changed_columns text[],
+    changes jsonb,
+    txid bigint DEFAULT txid_current(),
+    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
+    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
+)
+PARTITION BY RANGE (occurred_at);
+
+ALTER TABLE ONLY audit.audit_log FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_log OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON TABLE audit.audit_log IS 'Who changed what, when and in which request: SOC 2 evidence. Append-only.';
+
+--
+-- Name: COLUMN audit_log.txid; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON COLUMN audit.audit_log.txid IS 'The writing transaction''s id (txid_current()): the sealing order and its "certainly finished" test.';
+
+--
+-- Name: row_digest(audit.audit_log); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.row_digest(p_row audit.audit_log) RETURNS bytea
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+    p_row.id, (extract(epoch from p_row.occurred_at) * 1000000)::bigint, p_row.tenant_id, p_row.actor_kind,
+    p_row.actor_id, p_row.request_id, p_row.table_name, p_row.row_id, p_row.operation,
+    pg_catalog.to_jsonb(p_row.changed_columns), p_row.changes, p_row.txid)::text, 'UTF8'))
+$$;
+
+ALTER FUNCTION audit.row_digest(p_row audit.audit_log) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION row_digest(p_row audit.audit_log); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.row_digest(p_row audit.audit_log) IS 'sha256 of an audit row''s canonical content (every column); the unit of the hash chain, taken when the row is sealed.';
+
+--
+-- Name: seal_partition(text, date, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) RETURNS TABLE(sealed_rows integer, last_seq bigint, head_hash bytea)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  -- Transactions below the snapshot's xmin are finished: their rows are all visible and no more
+  -- will come. Later ones wait for the next run; writers are never waited for.
+  v_xmin bigint := pg_catalog.txid_snapshot_xmin(pg_catalog.txid_current_snapshot());
+  v_last record;
+  v_count integer;
+  v_seq bigint;
+  v_head bytea;
+begin
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select l.seq, l.txid, l.audit_id, l.chain_hash into v_last
+    from audit.audit_chain_links l where l.partition_name = p_partition_name order by l.seq desc limit 1;
+  with todo as (
+    select a.id, coalesce(a.txid, 0) as txid, audit.row_digest(a) as row_hash
+      from audit.audit_log a
+     where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+       and coalesce(a.txid, 0) < v_xmin
+       and (coalesce(a.txid, 0), a.id) > (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+     order by 2, 1
+     limit p_max_rows
+  ), linked as (
+    insert into audit.audit_chain_links (partition_name, seq, audit_id, txid, row_hash, chain_hash)
+    select p_partition_name, coalesce(v_last.seq, 0) + pg_catalog.row_number() over w, t.id, t.txid, t.row_hash,
+           audit.chain_hash(t.row_hash, coalesce(v_last.chain_hash, audit.chain_genesis(p_partition_name))) over w
+      from todo t
+    window w as (order by t.txid, t.id rows between unbounded preceding and current row)
+    returning seq, chain_hash
+  )
+  select pg_catalog.count(*)::integer, pg_catalog.max(k.seq),
+         (select k2.chain_hash from linked k2 order by k2.seq desc limit 1)
+    into v_count, v_seq, v_head
+    from linked k;
+  if v_count > 0 then
+    insert into audit.audit_seals (partition_name, sealed_by, snapshot_xmin, first_seq, last_seq, head_hash)
+    values (p_partition_name, app.current_actor_id(), v_xmin, coalesce(v_last.seq, 0) + 1, v_seq, v_head);
+  end if;
+  return query select v_count, coalesce(v_seq, v_last.seq, 0::bigint), coalesce(v_head, v_last.chain_hash);
+end
+$$;
+
+ALTER FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION seal_partition(p_partition_name text, p_month date, p_max_rows integer); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) IS 'Chains up to p_max_rows not yet sealed rows of finished transactions of one partition, in (txid, id) order, and records the seal.';
 
 --
 -- Name: tg_audit__row(); Type: FUNCTION; Schema: audit; Owner: estate_owner
@@ -7785,6 +8067,31 @@ ALTER FUNCTION audit.tg_audit__row() OWNER TO estate_owner;
 COMMENT ON FUNCTION audit.tg_audit__row() IS 'Writes one audit row per changed row; trigger arguments name the columns whose values are redacted.';
 
 --
+-- Name: tg_audit_chain__append_only(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.tg_audit_chain__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- A partition's links go only with the partition itself (dropped by retention), never before.
+  if tg_op = 'DELETE' and pg_catalog.to_regclass('audit.' || pg_catalog.quote_ident(old.partition_name)) is null then
+    return old;
+  end if;
+  raise exception using errcode = '42501', message = 'the audit chain is append-only', hint = 'audit_log_append_only';
+end
+$$;
+
+ALTER FUNCTION audit.tg_audit_chain__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_audit_chain__append_only(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.tg_audit_chain__append_only() IS 'Rejects UPDATE of chain links and seals, and DELETE while their partition exists (retention drops it first).';
+
+--
 -- Name: tg_audit_log__append_only(); Type: FUNCTION; Schema: audit; Owner: estate_owner
 --
 
@@ -7804,6 +8111,86 @@ ALTER FUNCTION audit.tg_audit_log__append_only() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION audit.tg_audit_log__append_only() IS 'Rejects UPDATE, DELETE and TRUNCATE on the audit log, whoever asks.';
+
+--
+-- Name: verify_partition(text, date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.verify_partition(p_partition_name text, p_month date) RETURNS TABLE(ok boolean, checked_rows bigint, unchained_rows bigint, first_bad_seq bigint, first_bad_audit_id bigint, problem text, head_hash bytea)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_genesis bytea := audit.chain_genesis(p_partition_name);
+  v_checked bigint;
+  v_bad record;
+  v_last record;
+  v_seal record;
+  v_unchained bigint;
+begin
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select pg_catalog.count(*) into v_checked from audit.audit_chain_links l where l.partition_name = p_partition_name;
+  -- Walk the links in order: a gap, a missing row, a row whose content changed, a link that does
+  -- not follow from the previous one. The first one found is reported.
+  select c.seq, c.audit_id,
+         case when c.seq <> c.position then 'link_missing'
+              when c.actual is null then 'row_missing'
+              when c.actual <> c.row_hash then 'row_changed'
+              else 'link_broken' end as problem
+    into v_bad
+    from (select l.seq, l.audit_id, l.row_hash, l.chain_hash,
+                 pg_catalog.row_number() over w as position,
+                 audit.chain_hash(l.row_hash, v_genesis) over w as expected,
+                 (select audit.row_digest(a) from audit.audit_log a
+                   where a.id = l.audit_id and a.occurred_at >= p_month
+                     and a.occurred_at < (p_month + interval '1 month')) as actual
+            from audit.audit_chain_links l
+           where l.partition_name = p_partition_name
+          window w as (order by l.seq rows between unbounded preceding and current row)) c
+   where c.seq <> c.position or c.actual is null or c.actual <> c.row_hash or c.expected <> c.chain_hash
+   order by c.seq
+   limit 1;
+
+  select l.seq, l.txid, l.audit_id, l.chain_hash into v_last
+    from audit.audit_chain_links l where l.partition_name = p_partition_name order by l.seq desc limit 1;
+  -- Rows at or below the chain's end that no link names: inserted behind the seal's back.
+  select pg_catalog.count(*) into v_unchained
+    from audit.audit_log a
+   where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+     and (coalesce(a.txid, 0), a.id) <= (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+     and not exists (select 1 from audit.audit_chain_links l
+                      where l.partition_name = p_partition_name and l.audit_id = a.id);
+  -- The last seal's head must still be the chain's end (links cut off at the end leave no gap).
+  select s.last_seq, s.head_hash into v_seal
+    from audit.audit_seals s where s.partition_name = p_partition_name order by s.id desc limit 1;
+
+  if v_bad.seq is not null then
+    return query select false, v_checked, v_unchained, v_bad.seq, v_bad.audit_id, v_bad.problem, v_last.chain_hash;
+  elsif v_seal.last_seq is not null and (v_last.seq is null or v_seal.last_seq > v_last.seq
+         or v_seal.head_hash <> (select l.chain_hash from audit.audit_chain_links l
+                                  where l.partition_name = p_partition_name and l.seq = v_seal.last_seq)) then
+    return query select false, v_checked, v_unchained, v_seal.last_seq, null::bigint, 'seal_mismatch', v_last.chain_hash;
+  elsif v_unchained > 0 then
+    return query select false, v_checked, v_unchained, null::bigint,
+      (select pg_catalog.min(a.id) from audit.audit_log a
+        where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+          and (coalesce(a.txid, 0), a.id) <= (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+          and not exists (select 1 from audit.audit_chain_links l
+                           where l.partition_name = p_partition_name and l.audit_id = a.id)),
+      'row_not_chained', v_last.chain_hash;
+  else
+    return query select true, v_checked, v_unchained, null::bigint, null::bigint, null::text, v_last.chain_hash;
+  end if;
+end
+$$;
+
+ALTER FUNCTION audit.verify_partition(p_partition_name text, p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION verify_partition(p_partition_name text, p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.verify_partition(p_partition_name text, p_month date) IS 'Recomputes a partition''s chain from its rows: ok, or the first link whose row is missing or changed, or that does not follow.';
 
 --
 -- Name: sp_add_staff(text, text, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7847,6 +8234,74 @@ ALTER FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_e
 COMMENT ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) IS 'Operators: registers a staff member (a subject of a staff pool) who may then use the support door; again updates email and name.';
 
 --
+-- Name: sp_apply_audit_retention(boolean); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) RETURNS TABLE(partition_name text, month date, action text, reason text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_months_kept integer;
+  v_cutoff date;
+  v_partition record;
+  v_check record;
+  v_rows bigint;
+begin
+  perform app.require_operator();
+  if p_dry_run is null then
+    perform app.fail('PT400', 'invalid_dry_run', 'say whether this is a dry run');
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-partitions'));
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-seal'));
+  select r.months_kept into v_months_kept from app.audit_retention_policy r;
+  v_cutoff := (pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => v_months_kept))::date;
+  for v_partition in
+    select m.partition_name, m.month from audit.month_partitions() m where m.month < v_cutoff
+  loop
+    partition_name := v_partition.partition_name;
+    month := v_partition.month;
+    -- Evidence is dropped only whole: every row chained, and the chain verified now.
+    select * into v_check from audit.verify_partition(v_partition.partition_name, v_partition.month);
+    select pg_catalog.count(*) into v_rows
+      from audit.audit_log a
+     where a.occurred_at >= v_partition.month and a.occurred_at < (v_partition.month + interval '1 month')
+       and not exists (select 1 from audit.audit_chain_links l
+                        where l.partition_name = v_partition.partition_name and l.audit_id = a.id);
+    if v_rows > 0 then
+      action := 'kept';
+      reason := 'unsealed';
+    elsif not v_check.ok then
+      action := 'kept';
+      reason := 'verification_failed: ' || v_check.problem;
+    elsif p_dry_run then
+      action := 'would_drop';
+      reason := 'older than ' || v_months_kept || ' months';
+    else
+      perform audit.record_support_call('audit.' || v_partition.partition_name, 'DELETE', null,
+        pg_catalog.jsonb_build_object('reason', 'retention', 'months_kept', v_months_kept,
+                                      'rows', v_check.checked_rows, 'head_hash', pg_catalog.encode(v_check.head_hash, 'hex')));
+      execute pg_catalog.format('drop table audit.%I', v_partition.partition_name);
+      -- The seals stay: the record that the month existed, how many rows it held, and its head.
+      delete from audit.audit_chain_links l where l.partition_name = v_partition.partition_name;
+      action := 'dropped';
+      reason := 'older than ' || v_months_kept || ' months';
+    end if;
+    return next;
+  end loop;
+end
+$$;
+
+ALTER FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_apply_audit_retention(p_dry_run boolean); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) IS 'Operators and the maintenance job: drops audit partitions older than the retention policy, only when fully sealed and verified (a dry run lists them); each drop audited.';
+
+--
 -- Name: sp_create_tenant(text, text, jsonb, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -7886,6 +8341,36 @@ ALTER FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jso
 --
 
 COMMENT ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) IS 'Creates a white-label partner (tenant) with its branding and settings.';
+
+--
+-- Name: sp_ensure_audit_partitions(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_created integer;
+begin
+  perform app.require_support_session();
+  if p_months_ahead is null or p_months_ahead not between 1 and 36 then
+    perform app.fail('PT400', 'invalid_months_ahead', 'make partitions 1 to 36 months ahead');
+  end if;
+  v_created := audit.ensure_partitions(1, p_months_ahead);
+  perform audit.record_support_call('support.sp_ensure_audit_partitions', 'INSERT', null,
+    pg_catalog.jsonb_build_object('months_ahead', p_months_ahead, 'created', v_created));
+  return v_created;
+end
+$$;
+
+ALTER FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_ensure_audit_partitions(p_months_ahead integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) IS 'Support and the maintenance job: creates the audit log''s monthly partitions up to p_months_ahead months ahead (idempotent), moving stray rows out of the default partition; audited.';
 
 --
 -- Name: sp_find_tenants(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7991,7 +8476,7 @@ COMMENT ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limi
 --
 
 CREATE FUNCTION support.sp_get_current_staff() RETURNS TABLE(staff_id uuid, email text, display_name text, status text, created_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
@@ -8004,6 +8489,7 @@ begin
   if not found then
     perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
   end if;
+  perform app.audit_support_read(null, 'support.sp_get_current_staff', null, '{}');
 end
 $$;
 
@@ -8013,7 +8499,7 @@ ALTER FUNCTION support.sp_get_current_staff() OWNER TO estate_owner;
 -- Name: FUNCTION sp_get_current_staff(); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door.';
+COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door; audited.';
 
 --
 -- Name: sp_get_payment_summary(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8029,6 +8515,7 @@ begin
   return query select v.currency, v.payments_total, v.refunds_total, v.balance, v.payment_count, v.refund_count,
                       v.failed_payment_count, v.last_posted_at
                  from app.v_payment_summary v where v.tenant_id = p_tenant_id order by v.currency;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_get_payment_summary', null, '{}');
 end
 $$;
 
@@ -8038,25 +8525,28 @@ ALTER FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) OWNER TO estate_
 -- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) IS 'Support: a tenant''s payments, refunds and ledger balance per currency.';
+COMMENT ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) IS 'Support: a tenant''s payments, refunds and ledger balance per currency; audited.';
 
 --
 -- Name: sp_get_tenant_by_slug(text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
 CREATE FUNCTION support.sp_get_tenant_by_slug(p_slug text) RETURNS TABLE(tenant_id uuid, slug text, name text, status text, created_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
+declare
+  v_tenant_id uuid;
 begin
   perform app.require_support_session();
-  return query
-    select t.tenant_id, t.slug, t.name, t.status, t.created_at
-      from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
-  if not found then
+  select t.tenant_id into v_tenant_id from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
+  if v_tenant_id is null then
     perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
   end if;
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at from app.tenants t where t.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_by_slug', v_tenant_id::text, '{}');
 end
 $$;
 
@@ -8066,7 +8556,7 @@ ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
 -- Name: FUNCTION sp_get_tenant_by_slug(p_slug text); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
+COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug; audited.';
 
 --
 -- Name: sp_get_user_circles(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8255,6 +8745,8 @@ begin
      where v.tenant_id = p_tenant_id
      order by v.created_at, v.subscription_id
      limit p_limit offset p_offset;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_list_active_subscriptions', null,
+    pg_catalog.jsonb_build_object('limit', p_limit, 'offset', p_offset));
 end
 $$;
 
@@ -8264,14 +8756,56 @@ ALTER FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit in
 -- Name: FUNCTION sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked; audited.';
+
+--
+-- Name: sp_list_audit_partitions(); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_audit_partitions() RETURNS TABLE(partition_name text, month date, estimated_rows bigint, sealed_rows bigint, last_sealed_at timestamp with time zone, head_hash text, retention_due boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_months_kept integer;
+begin
+  perform app.require_support_session();
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select r.months_kept into v_months_kept from app.audit_retention_policy r;
+  return query
+    select m.partition_name, m.month, greatest(c.reltuples, 0)::bigint,
+           coalesce(s.last_seq, 0), s.sealed_at, pg_catalog.encode(s.head_hash, 'hex'),
+           m.month < (pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => v_months_kept))
+      from audit.month_partitions() m
+      join pg_catalog.pg_class c on c.oid = ('audit.' || m.partition_name)::regclass
+      left join lateral (select x.last_seq, x.sealed_at, x.head_hash from audit.audit_seals x
+                          where x.partition_name = m.partition_name order by x.id desc limit 1) s on true
+    union all
+    -- The default partition holds rows dated outside every month made: it should be empty.
+    select 'audit_log_default', null::date,
+           (select pg_catalog.count(*) from audit.audit_log d where d.tableoid = 'audit.audit_log_default'::regclass),
+           0::bigint,
+           null::timestamptz, null::text, false
+     order by 2 nulls last;
+  perform app.audit_support_read(null, 'support.sp_list_audit_partitions', null, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_list_audit_partitions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_audit_partitions(); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_audit_partitions() IS 'Support: the audit log''s monthly partitions (estimated rows, sealed rows, last seal and its head, due for retention) and the default partition''s row count; audited.';
 
 --
 -- Name: sp_list_exchange_rates(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
 CREATE FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate_date date, rate numeric, updated_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
@@ -8287,6 +8821,9 @@ begin
        and (p_quote_currency is null or r.quote_currency = p_quote_currency)
      order by r.base_currency, r.quote_currency, r.rate_date desc
      limit p_limit offset p_offset;
+  perform app.audit_support_read(null, 'support.sp_list_exchange_rates', null,
+    pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('base_currency', p_base_currency,
+      'quote_currency', p_quote_currency, 'limit', p_limit, 'offset', p_offset)));
 end
 $$;
 
@@ -8296,7 +8833,7 @@ ALTER FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_curr
 -- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged.';
+COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged, audited.';
 
 --
 -- Name: sp_list_staff_auth_clients(); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8631,6 +9168,52 @@ ALTER FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid,
 COMMENT ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) IS 'Support: ends one of a user''s sessions, or all of them (no session id): their tokens are refused from the next request on.';
 
 --
+-- Name: sp_seal_audit_log(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_seal_audit_log(p_max_rows integer) RETURNS TABLE(partition_name text, sealed_rows integer, last_seq bigint, head_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_partition record;
+  v_sealed record;
+  v_total integer := 0;
+begin
+  perform app.require_support_session();
+  if p_max_rows is null or p_max_rows not between 1 and 1000000 then
+    perform app.fail('PT400', 'invalid_max_rows', 'seal 1 to 1000000 rows per partition and run');
+  end if;
+  -- Sealers take turns (writers never wait): two runs would both extend the same chain's end.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-seal'));
+  for v_partition in
+    select m.partition_name, m.month from audit.month_partitions() m where m.month <= pg_catalog.now()
+  loop
+    select * into v_sealed from audit.seal_partition(v_partition.partition_name, v_partition.month, p_max_rows);
+    v_total := v_total + v_sealed.sealed_rows;
+    if v_sealed.sealed_rows > 0 then
+      partition_name := v_partition.partition_name;
+      sealed_rows := v_sealed.sealed_rows;
+      last_seq := v_sealed.last_seq;
+      head_hash := pg_catalog.encode(v_sealed.head_hash, 'hex');
+      return next;
+    end if;
+  end loop;
+  perform audit.record_support_call('support.sp_seal_audit_log', 'INSERT', null,
+    pg_catalog.jsonb_build_object('sealed_rows', v_total, 'max_rows', p_max_rows));
+end
+$$;
+
+ALTER FUNCTION support.sp_seal_audit_log(p_max_rows integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_seal_audit_log(p_max_rows integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) IS 'Support and the maintenance job: extends each partition''s hash chain over rows of finished transactions (up to p_max_rows each); returns the partitions sealed and their heads; audited.';
+
+--
 -- Name: sp_set_app_client_status(uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8666,6 +9249,35 @@ ALTER FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id te
 --
 
 COMMENT ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) IS 'Disables (or re-activates) a tenant''s app client: its tokens are refused once the API''s routing table is reloaded (at most AUTH_ROUTING_MAX_AGE_SECONDS later).';
+
+--
+-- Name: sp_set_audit_retention(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_audit_retention(p_months_kept integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_months integer;
+begin
+  perform app.require_operator();
+  if p_months_kept is null or p_months_kept not between 12 and 1200 then
+    perform app.fail('PT400', 'invalid_retention', 'keep the audit log 12 to 1200 months');
+  end if;
+  -- Audited by the policy table's trigger.
+  update app.audit_retention_policy r set months_kept = p_months_kept where r.id returning r.months_kept into v_months;
+  return v_months;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_audit_retention(p_months_kept integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_audit_retention(p_months_kept integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) IS 'Operators: sets how many months of audit partitions are kept (12 to 1200; 84, seven years, unless set); audited.';
 
 --
 -- Name: sp_set_exchange_rate(text, text, date, numeric); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8900,6 +9512,55 @@ ALTER FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_st
 --
 
 COMMENT ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) IS 'Support: suspends or reactivates a user; a suspended user''s next request is refused (user_suspended).';
+
+--
+-- Name: sp_verify_audit_chain(date); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_verify_audit_chain(p_month date) RETURNS TABLE(partition_name text, ok boolean, checked_rows bigint, unchained_rows bigint, first_bad_seq bigint, first_bad_audit_id bigint, problem text, head_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_name text;
+  v_result record;
+begin
+  perform app.require_support_session();
+  v_name := audit.partition_of_month(p_month);
+  select * into v_result from audit.verify_partition(v_name, pg_catalog.date_trunc('month', p_month)::date);
+  perform app.audit_support_read(null, 'support.sp_verify_audit_chain', v_name,
+    pg_catalog.jsonb_build_object('ok', v_result.ok, 'checked_rows', v_result.checked_rows,
+                                  'problem', v_result.problem, 'first_bad_seq', v_result.first_bad_seq));
+  return query select v_name, v_result.ok, v_result.checked_rows, v_result.unchained_rows, v_result.first_bad_seq,
+                      v_result.first_bad_audit_id, v_result.problem, pg_catalog.encode(v_result.head_hash, 'hex');
+end
+$$;
+
+ALTER FUNCTION support.sp_verify_audit_chain(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_verify_audit_chain(p_month date); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_verify_audit_chain(p_month date) IS 'Support: recomputes one month''s audit hash chain from its rows and reports ok or the first row missing, changed or not chained; audited.';
+
+--
+-- Name: chain_hash(bytea, bytea); Type: AGGREGATE; Schema: audit; Owner: estate_owner
+--
+
+CREATE AGGREGATE audit.chain_hash(bytea, bytea) (
+    SFUNC = audit.chain_step,
+    STYPE = bytea
+);
+
+ALTER AGGREGATE audit.chain_hash(bytea, bytea) OWNER TO estate_owner;
+
+--
+-- Name: AGGREGATE chain_hash(bytea, bytea); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON AGGREGATE audit.chain_hash(bytea, bytea) IS 'The hash chain over row hashes in window order, from a genesis: audit.chain_hash(row_hash, genesis) over (order by seq).';
 
 --
 -- Name: asset_bank_accounts; Type: TABLE; Schema: app; Owner: estate_owner
@@ -9410,6 +10071,29 @@ ALTER TABLE app.assets OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.assets IS 'Everything a family owns or owes: the base row of each of the 13 asset types.';
+
+--
+-- Name: audit_retention_policy; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.audit_retention_policy (
+    id boolean DEFAULT true NOT NULL,
+    months_kept integer DEFAULT 84 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT audit_retention_policy_id_check CHECK (id),
+    CONSTRAINT audit_retention_policy_months_kept_check CHECK (((months_kept >= 12) AND (months_kept <= 1200)))
+);
+
+ALTER TABLE ONLY app.audit_retention_policy FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.audit_retention_policy OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_retention_policy; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.audit_retention_policy IS 'Global, one row: how many months of audit partitions are kept; older ones are dropped once sealed and verified.';
 
 --
 -- Name: beneficiary_designations; Type: TABLE; Schema: app; Owner: estate_owner
@@ -10648,35 +11332,31 @@ ALTER TABLE app.v_payment_summary OWNER TO estate_owner;
 COMMENT ON VIEW app.v_payment_summary IS 'Per tenant and currency: payments, refunds and the ledger balance (payments minus refunds).';
 
 --
--- Name: audit_log; Type: TABLE; Schema: audit; Owner: estate_owner
+-- Name: audit_chain_links; Type: TABLE; Schema: audit; Owner: estate_owner
 --
 
-CREATE TABLE audit.audit_log (
-    id bigint NOT NULL,
-    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    tenant_id uuid,
-    actor_kind text NOT NULL,
-    actor_id text,
-    request_id text,
-    table_name text NOT NULL,
-    row_id text,
-    operation text NOT NULL,
-    changed_columns text[],
-    changes jsonb,
-    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
-    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
-)
-PARTITION BY RANGE (occurred_at);
+CREATE TABLE audit.audit_chain_links (
+    partition_name text NOT NULL,
+    seq bigint NOT NULL,
+    audit_id bigint NOT NULL,
+    txid bigint NOT NULL,
+    row_hash bytea NOT NULL,
+    chain_hash bytea NOT NULL,
+    CONSTRAINT audit_chain_links_chain_hash_check CHECK ((length(chain_hash) = 32)),
+    CONSTRAINT audit_chain_links_partition_name_check CHECK ((partition_name ~ '^audit_log_[0-9]{4}_[0-9]{2}$'::text)),
+    CONSTRAINT audit_chain_links_row_hash_check CHECK ((length(row_hash) = 32)),
+    CONSTRAINT audit_chain_links_seq_check CHECK ((seq > 0))
+);
 
-ALTER TABLE ONLY audit.audit_log FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY audit.audit_chain_links FORCE ROW LEVEL SECURITY;
 
-ALTER TABLE audit.audit_log OWNER TO estate_owner;
+ALTER TABLE audit.audit_chain_links OWNER TO estate_owner;
 
 --
--- Name: TABLE audit_log; Type: COMMENT; Schema: audit; Owner: estate_owner
+-- Name: TABLE audit_chain_links; Type: COMMENT; Schema: audit; Owner: estate_owner
 --
 
-COMMENT ON TABLE audit.audit_log IS 'Who changed what, when and in which request: SOC 2 evidence. Append-only.';
+COMMENT ON TABLE audit.audit_chain_links IS 'Global: the hash chain of each monthly audit partition, one link per sealed row: chain_hash = sha256(previous chain_hash || row_hash).';
 
 --
 -- Name: audit_log_default; Type: TABLE; Schema: audit; Owner: estate_owner
@@ -10694,6 +11374,7 @@ CREATE TABLE audit.audit_log_default (
     operation text NOT NULL,
     changed_columns text[],
     changes jsonb,
+    txid bigint DEFAULT txid_current(),
     CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
     CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
 );
@@ -10708,6 +11389,48 @@ ALTER TABLE audit.audit_log_default OWNER TO estate_owner;
 
 ALTER TABLE audit.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME audit.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: audit_seals; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_seals (
+    id bigint NOT NULL,
+    partition_name text NOT NULL,
+    sealed_at timestamp with time zone DEFAULT now() NOT NULL,
+    sealed_by text,
+    snapshot_xmin bigint NOT NULL,
+    first_seq bigint NOT NULL,
+    last_seq bigint NOT NULL,
+    head_hash bytea NOT NULL,
+    CONSTRAINT audit_seals_check CHECK ((last_seq >= first_seq)),
+    CONSTRAINT audit_seals_first_seq_check CHECK ((first_seq > 0)),
+    CONSTRAINT audit_seals_head_hash_check CHECK ((length(head_hash) = 32)),
+    CONSTRAINT audit_seals_partition_name_check CHECK ((partition_name ~ '^audit_log_[0-9]{4}_[0-9]{2}$'::text))
+);
+
+ALTER TABLE ONLY audit.audit_seals FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_seals OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_seals; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON TABLE audit.audit_seals IS 'Global: each sealing run of a partition: which links it added and the chain''s head then (to be copied off the database as evidence).';
+
+--
+-- Name: audit_seals_id_seq; Type: SEQUENCE; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_seals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME audit.audit_seals_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -10867,6 +11590,13 @@ ALTER TABLE ONLY app.asset_vehicles
 
 ALTER TABLE ONLY app.assets
     ADD CONSTRAINT assets_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: audit_retention_policy audit_retention_policy_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.audit_retention_policy
+    ADD CONSTRAINT audit_retention_policy_pkey PRIMARY KEY (id);
 
 --
 -- Name: beneficiary_designations beneficiary_designations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -11331,6 +12061,20 @@ ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_tenant_id_cognito_sub_key UNIQUE (tenant_id, cognito_sub);
 
 --
+-- Name: audit_chain_links audit_chain_links_partition_name_audit_id_key; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_chain_links
+    ADD CONSTRAINT audit_chain_links_partition_name_audit_id_key UNIQUE (partition_name, audit_id);
+
+--
+-- Name: audit_chain_links audit_chain_links_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_chain_links
+    ADD CONSTRAINT audit_chain_links_pkey PRIMARY KEY (partition_name, seq);
+
+--
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
 --
 
@@ -11343,6 +12087,13 @@ ALTER TABLE ONLY audit.audit_log
 
 ALTER TABLE ONLY audit.audit_log_default
     ADD CONSTRAINT audit_log_default_pkey PRIMARY KEY (id, occurred_at);
+
+--
+-- Name: audit_seals audit_seals_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_seals
+    ADD CONSTRAINT audit_seals_pkey PRIMARY KEY (id);
 
 --
 -- Name: asset_life_insurance_insured_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -11837,6 +12588,12 @@ CREATE INDEX audit_log_tenant_request_idx ON ONLY audit.audit_log USING btree (t
 CREATE INDEX audit_log_tenant_row_idx ON ONLY audit.audit_log USING btree (tenant_id, row_id, occurred_at);
 
 --
+-- Name: audit_log_txid_brin; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_txid_brin ON ONLY audit.audit_log USING brin (txid);
+
+--
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
 --
 
@@ -11865,6 +12622,18 @@ CREATE INDEX audit_log_default_tenant_id_request_id_idx ON audit.audit_log_defau
 --
 
 CREATE INDEX audit_log_default_tenant_id_row_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, row_id, occurred_at);
+
+--
+-- Name: audit_log_default_txid_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_txid_idx ON audit.audit_log_default USING brin (txid);
+
+--
+-- Name: audit_seals_partition_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_seals_partition_idx ON audit.audit_seals USING btree (partition_name, id);
 
 --
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
@@ -11901,6 +12670,12 @@ ALTER INDEX audit.audit_log_tenant_request_idx ATTACH PARTITION audit.audit_log_
 --
 
 ALTER INDEX audit.audit_log_tenant_row_idx ATTACH PARTITION audit.audit_log_default_tenant_id_row_id_occurred_at_idx;
+
+--
+-- Name: audit_log_default_txid_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_txid_brin ATTACH PARTITION audit.audit_log_default_txid_idx;
 
 --
 -- Name: asset_ownerships_tenant_persona; Type: STATISTICS; Schema: app; Owner: estate_owner
@@ -11945,6 +12720,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.asset_permissions FOR EACH R
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: audit_retention_policy _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.audit_retention_policy FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: exchange_rates _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12277,6 +13058,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_vehicles
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4');
 
 --
+-- Name: audit_retention_policy _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.audit_retention_policy FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: beneficiary_designations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12511,16 +13298,34 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_sessions 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
 
 --
+-- Name: audit_chain_links _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_chain_links FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_chain__append_only();
+
+--
 -- Name: audit_log _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
 --
 
 CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
+-- Name: audit_seals _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_seals FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_chain__append_only();
+
+--
 -- Name: audit_log _000_append_only_statement; Type: TRIGGER; Schema: audit; Owner: estate_owner
 --
 
 CREATE TRIGGER _000_append_only_statement BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_chain_links _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_chain_links FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
 -- Name: audit_log _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
@@ -12533,6 +13338,12 @@ CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log FOR EACH STAT
 --
 
 CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log_default FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_seals _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_seals FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
 -- Name: asset_bank_accounts asset_bank_accounts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -13579,6 +14390,12 @@ ALTER TABLE app.asset_vehicles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.assets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: audit_retention_policy; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.audit_retention_policy ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: beneficiary_designations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -13637,6 +14454,12 @@ ALTER TABLE app.legal_entities ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_retention_policy owner_procedures; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON app.audit_retention_policy USING (true) WITH CHECK (true);
 
 --
 -- Name: payment_methods; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -13897,6 +14720,12 @@ CREATE POLICY write_own_tenant ON app.tenant_app_clients USING ((tenant_id = ( S
 CREATE POLICY write_own_tenant ON app.tenant_identity_providers USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: audit_chain_links; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_chain_links ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: audit_log; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
 --
 
@@ -13909,16 +14738,38 @@ ALTER TABLE audit.audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit.audit_log_default ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: audit_seals; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_seals ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: audit_log insert_from_triggers; Type: POLICY; Schema: audit; Owner: estate_owner
 --
 
 CREATE POLICY insert_from_triggers ON audit.audit_log FOR INSERT WITH CHECK (true);
 
 --
+-- Name: audit_chain_links owner_procedures; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON audit.audit_chain_links USING (true) WITH CHECK (true);
+
+--
+-- Name: audit_seals owner_procedures; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON audit.audit_seals USING (true) WITH CHECK (true);
+
+--
 -- Name: audit_log select_own_tenant; Type: POLICY; Schema: audit; Owner: estate_owner
 --
 
-CREATE POLICY select_own_tenant ON audit.audit_log FOR SELECT USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY select_own_tenant ON audit.audit_log FOR SELECT USING (
+CASE
+    WHEN (( SELECT current_setting('audit.maintenance'::text, true) AS current_setting) = 'on'::text) THEN true
+    ELSE (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))
+END);
 
 --
 -- Name: SCHEMA api; Type: ACL; Schema: -; Owner: estate_owner
@@ -15270,10 +16121,58 @@ REVOKE ALL ON FUNCTION app.verified_email() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.visible_asset_ids(p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION chain_genesis(p_partition_name text); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_genesis(p_partition_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION create_month_partition(p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.create_month_partition(p_month date) FROM PUBLIC;
+
+--
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: ACL; Schema: audit; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION month_partitions(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.month_partitions() FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_of_month(p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.partition_of_month(p_month date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION row_digest(p_row audit.audit_log); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.row_digest(p_row audit.audit_log) FROM PUBLIC;
+
+--
+-- Name: FUNCTION seal_partition(p_partition_name text, p_month date, p_max_rows integer); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg_audit__row(); Type: ACL; Schema: audit; Owner: estate_owner
@@ -15282,10 +16181,22 @@ REVOKE ALL ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_a
 REVOKE ALL ON FUNCTION audit.tg_audit__row() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_audit_chain__append_only(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_audit_chain__append_only() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_audit_log__append_only(); Type: ACL; Schema: audit; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION audit.tg_audit_log__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION verify_partition(p_partition_name text, p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.verify_partition(p_partition_name text, p_month date) FROM PUBLIC;
 
 --
 -- Name: FUNCTION sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text); Type: ACL; Schema: support; Owner: estate_owner
@@ -15295,11 +16206,25 @@ REVOKE ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub t
 GRANT ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) TO estate_support;
 
 --
+-- Name: FUNCTION sp_apply_audit_retention(p_dry_run boolean); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) TO estate_support;
+
+--
 -- Name: FUNCTION sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_ensure_audit_partitions(p_months_ahead integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -15372,6 +16297,13 @@ REVOKE ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_
 GRANT ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_list_audit_partitions(); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_audit_partitions() FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_audit_partitions() TO estate_support;
+
+--
 -- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -15435,11 +16367,25 @@ REVOKE ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_
 GRANT ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) TO estate_support;
 
 --
+-- Name: FUNCTION sp_seal_audit_log(p_max_rows integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_audit_retention(p_months_kept integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric); Type: ACL; Schema: support; Owner: estate_owner
@@ -15482,6 +16428,19 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status te
 
 REVOKE ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_verify_audit_chain(p_month date); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_verify_audit_chain(p_month date) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_verify_audit_chain(p_month date) TO estate_support;
+
+--
+-- Name: FUNCTION chain_hash(bytea, bytea); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_hash(bytea, bytea) FROM PUBLIC;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: estate_owner
