@@ -7707,8 +7707,7 @@ COMMENT ON FUNCTION audit.chain_genesis(p_partition_name text) IS 'The fixed sta
 
 CREATE FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) RETURNS bytea
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select pg_catalog.sha256(coalesce(p_state, p_genesis) || p_row_hash) $$;
+    AS $$ select pg_catalog.sha256(coalesce(p_state, p_genesis) operator(pg_catalog.||) p_row_hash) $$;
 
 ALTER FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) OWNER TO estate_owner;
 
@@ -7946,7 +7945,6 @@ COMMENT ON COLUMN audit.audit_log.txid IS 'The writing transaction''s id (txid_c
 
 CREATE FUNCTION audit.row_digest(p_row audit.audit_log) RETURNS bytea
     LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   select pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.jsonb_build_array(
     p_row.id, (extract(epoch from p_row.occurred_at) * 1000000)::bigint, p_row.tenant_id, p_row.actor_kind,
