@@ -8,7 +8,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import t from 'tap';
+import { PassThrough, Readable } from 'node:stream';
 import { projectRoot } from '../scripts/lib/migrate.ts';
+import { exportTenant, importTenant } from '../scripts/lib/tenant_dump.ts';
 import { makeTenant, makeUser, randomSub, rejection, testDatabase } from './helpers/db.ts';
 import { inContext } from '../server/plugins/db.ts';
 import * as support from '../generated/support.queries.ts';
@@ -377,5 +379,55 @@ t.test(
       ['support.sp_ensure_audit_partitions', 'support.sp_seal_audit_log', 'audit.audit_log_2019_07'],
       'the job is in the audit log under its operator name',
     );
+  },
+);
+
+t.test(
+  "a tenant's dump carries its audit rows, never the chains; imported rows are chained by the target's seal",
+  async (t) => {
+    const tenantId = await makeTenant(db, 'moving');
+    await makeUser(db, tenantId, 'Mona');
+    const [{ slug }] = (await db.admin.query(`select slug from app.tenants where tenant_id = $1`, [tenantId])).rows;
+    const month = new Date().toISOString().slice(0, 7);
+    await sealAll(`audit_log_${month.replace('-', '_')}`);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const counts = await exportTenant(db.adminUrl, slug, out);
+    const dump = Buffer.concat(chunks).toString('utf8');
+    t.ok(counts['audit.audit_log'] > 0, 'the audit rows are in the dump');
+    t.notOk(/^audit\.audit_(chain_links|seals)\t/m.test(dump), 'the chain and the seals are not');
+
+    const target = await testDatabase(t);
+    await importTenant(target.adminUrl, Readable.from([dump]));
+    const imported = await target.admin.query(
+      `select count(*)::int as n, count(*) filter (where txid = (select max(txid) from audit.audit_log))::int as fresh
+       from audit.audit_log where tenant_id = $1`,
+      [tenantId],
+    );
+    t.equal(imported.rows[0].n, counts['audit.audit_log'], 'every audit row arrived');
+    t.equal(imported.rows[0].fresh, imported.rows[0].n, "each carries the import's transaction, not the source's");
+    const seal = () =>
+      inContext(
+        target.support,
+        { tenantId: null, actorKind: 'support', actorId: 'ops:import', requestId: 'seal-import' },
+        (c) => audit.sealAuditLog.run({ maxRows: 100000 }, c),
+      );
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await seal();
+      const left = await target.admin.query(
+        `select count(*)::int as n from audit.audit_log a where a.tenant_id = $1
+          and not exists (select 1 from audit.audit_chain_links l where l.audit_id = a.id)`,
+        [tenantId],
+      );
+      if (left.rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const [verified] = await inContext(
+      target.support,
+      { tenantId: null, actorKind: 'support', actorId: 'ops:import', requestId: 'verify-import' },
+      (c) => audit.verifyAuditChain.run({ month: `${month}-01` }, c),
+    );
+    t.match(verified, { ok: true, problem: null }, "the target's month verifies with the imported rows chained");
   },
 );
