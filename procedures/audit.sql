@@ -58,8 +58,18 @@ begin
     -- Detached, it is the owner's own table: read and emptied of that month without its policies.
     alter table audit.audit_log_default no force row level security;
   end if;
-  execute pg_catalog.format(
-    'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)', v_name, v_month, v_next);
+  if v_strays then
+    execute pg_catalog.format(
+      'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)', v_name, v_month, v_next);
+  else
+    -- CREATE TABLE ... PARTITION OF locks the whole audit log (ACCESS EXCLUSIVE: every audited
+    -- write would queue behind it); attaching a new empty table takes SHARE UPDATE EXCLUSIVE,
+    -- which no writer or reader waits for.
+    execute pg_catalog.format('create table audit.%I (like audit.audit_log including defaults including constraints)',
+                              v_name);
+    execute pg_catalog.format('alter table audit.audit_log attach partition audit.%I for values from (%L) to (%L)',
+                              v_name, v_month, v_next);
+  end if;
   execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
   execute pg_catalog.format('alter table audit.%I force row level security', v_name);
   execute pg_catalog.format(

@@ -167,6 +167,38 @@ t.test('partitions are made ahead, idempotently, by concurrent makers too', asyn
   );
   const [again] = await asAgent((c) => audit.ensureAuditPartitions.run({ monthsAhead: 24 }, c));
   t.equal(again.created, 0, 'again: nothing to make');
+  // A month made while a writer's transaction is open: no wait (the lock would time out at 5 s), and
+  // the new partition is guarded and indexed like the others.
+  const open = await db.admin.connect();
+  try {
+    await open.query('begin');
+    await open.query(
+      `insert into audit.audit_log (actor_kind, table_name, row_id, operation) values ('system', 'app.busy', 'w', 'INSERT')`,
+    );
+    const [busy] = await asAgent((c) => audit.ensureAuditPartitions.run({ monthsAhead: 25 }, c));
+    t.equal(busy.created, 1, 'the 25th month is made while a writer holds the audit log');
+  } finally {
+    await open.query('rollback').catch(() => {});
+    open.release();
+  }
+  const shape = await db.admin.query(
+    `select c.relname,
+            (select count(*)::int from pg_index i where i.indrelid = c.oid) as indexes,
+            (select array_agg(tgname::text order by tgname) from pg_trigger where tgrelid = c.oid) as triggers,
+            c.relforcerowsecurity as forced
+       from pg_class c where c.relname in ($1, $2) order by c.relname`,
+    [
+      `audit_log_${new Date().toISOString().slice(0, 7).replace('-', '_')}`,
+      (await db.admin.query(`select partition_name from audit.month_partitions() order by month desc limit 1`)).rows[0]
+        .partition_name,
+    ],
+  );
+  t.equal(shape.rows.length, 2, 'this month and the newest one');
+  t.same(
+    { ...shape.rows[1], relname: undefined },
+    { ...shape.rows[0], relname: undefined },
+    'the newest month has the same indexes, append-only triggers and forced RLS as this one',
+  );
   const bad = await rejection(asAgent((c) => audit.ensureAuditPartitions.run({ monthsAhead: 0 }, c)));
   t.equal(bad.code, 'invalid_months_ahead', 'a bounded horizon');
 });
