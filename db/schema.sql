@@ -8263,6 +8263,9 @@ begin
   end if;
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-partitions'));
   perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-seal'));
+  -- Dropping a partition locks the audit log for an instant: never queue writers behind a long
+  -- reader for more than this (the run fails and the next one tries again).
+  perform pg_catalog.set_config('lock_timeout', '5s', true);
   select r.months_kept into v_months_kept from app.audit_retention_policy r;
   v_cutoff := (pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => v_months_kept))::date;
   for v_partition in
