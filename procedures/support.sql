@@ -244,7 +244,7 @@ grant execute on function support.sp_list_staff_auth_clients() to estate_support
 
 create or replace function support.sp_get_current_staff()
   returns table (staff_id uuid, email text, display_name text, status text, created_at timestamptz)
-  language plpgsql stable security definer
+  language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
@@ -257,9 +257,10 @@ begin
   if not found then
     perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
   end if;
+  perform app.audit_support_read(null, 'support.sp_get_current_staff', null, '{}');
 end
 $$;
-comment on function support.sp_get_current_staff() is 'The staff member signed in through the support door.';
+comment on function support.sp_get_current_staff() is 'The staff member signed in through the support door; audited.';
 grant execute on function support.sp_get_current_staff() to estate_support;
 
 ------------------------------------------------------------------------------------------------
@@ -576,7 +577,7 @@ grant execute on function support.sp_read_audit_log(uuid, uuid, uuid, text, inte
 create or replace function support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text,
                                                           p_limit integer, p_offset integer)
   returns table (base_currency text, quote_currency text, rate_date date, rate numeric, updated_at timestamptz)
-  language plpgsql stable security definer
+  language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
@@ -592,10 +593,13 @@ begin
        and (p_quote_currency is null or r.quote_currency = p_quote_currency)
      order by r.base_currency, r.quote_currency, r.rate_date desc
      limit p_limit offset p_offset;
+  perform app.audit_support_read(null, 'support.sp_list_exchange_rates', null,
+    pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('base_currency', p_base_currency,
+      'quote_currency', p_quote_currency, 'limit', p_limit, 'offset', p_offset)));
 end
 $$;
 comment on function support.sp_list_exchange_rates(text, text, integer, integer) is
-  'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged.';
+  'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged, audited.';
 grant execute on function support.sp_list_exchange_rates(text, text, integer, integer) to estate_support;
 
 ------------------------------------------------------------------------------------------------

@@ -94,21 +94,24 @@ grant execute on function support.sp_create_tenant(text, text, jsonb, jsonb) to 
 
 create or replace function support.sp_get_tenant_by_slug(p_slug text)
   returns table (tenant_id uuid, slug text, name text, status text, created_at timestamptz)
-  language plpgsql stable security definer
+  language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
+declare
+  v_tenant_id uuid;
 begin
   perform app.require_support_session();
-  return query
-    select t.tenant_id, t.slug, t.name, t.status, t.created_at
-      from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
-  if not found then
+  select t.tenant_id into v_tenant_id from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
+  if v_tenant_id is null then
     perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
   end if;
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at from app.tenants t where t.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_by_slug', v_tenant_id::text, '{}');
 end
 $$;
-comment on function support.sp_get_tenant_by_slug(text) is 'Finds a tenant by its slug.';
+comment on function support.sp_get_tenant_by_slug(text) is 'Finds a tenant by its slug; audited.';
 grant execute on function support.sp_get_tenant_by_slug(text) to estate_support;
 
 create or replace function support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text,

@@ -36,6 +36,14 @@ import {
   setUserStatus,
 } from '../generated/support.queries.ts';
 import { setExchangeRate } from '../generated/net_worth.queries.ts';
+import {
+  applyAuditRetention,
+  ensureAuditPartitions,
+  listAuditPartitions,
+  sealAuditLog,
+  setAuditRetention,
+  verifyAuditChain,
+} from '../generated/audit.queries.ts';
 import { projectRoot } from './lib/migrate.ts';
 
 const HELP = `usage: npm run operator -- <command> [options]
@@ -75,6 +83,14 @@ the same procedures as the support door (every call audited under --operator):
   audit-log        --tenant SLUG [--user USER_ID] [--persona PERSONA_ID] [--request REQUEST_ID] [--limit N] [--offset N]
   set-rate         --base USD --quote EUR --date 2026-01-31 --rate 0.92
   rates            [--base USD] [--quote EUR]
+
+the audit log as evidence (docs/audit.md):
+  audit-maintain   [--months-ahead 12] [--max-rows 100000]   the maintenance job (run it every few minutes from a
+                   timer): makes the monthly partitions ahead, seals the rows of finished transactions, drops the
+                   months older than the retention policy that are sealed and verify; prints the chains' heads
+  audit-status     the partitions: rows, sealed rows, last seal and head, due for retention
+  audit-verify     --month YYYY-MM   recomputes a month's hash chain: ok, or the first row missing or changed
+  audit-seal       [--max-rows N]; audit-retention [--dry-run]; set-audit-retention --months N (12 to 1200)
 
 options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
@@ -140,6 +156,11 @@ async function main(): Promise<void> {
       rate: { type: 'string' },
       limit: { type: 'string' },
       offset: { type: 'string' },
+      month: { type: 'string' },
+      months: { type: 'string' },
+      'months-ahead': { type: 'string' },
+      'max-rows': { type: 'string' },
+      'dry-run': { type: 'boolean' },
       operator: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -389,6 +410,31 @@ async function main(): Promise<void> {
             db,
           ),
         );
+        break;
+      case 'audit-maintain': {
+        // Each step in its own transaction: a seal's snapshot must not predate the partitions made.
+        const monthsAhead = Number(values['months-ahead'] ?? 12);
+        const maxRows = Number(values['max-rows'] ?? 100000);
+        const [{ created }] = await run((db) => ensureAuditPartitions.run({ monthsAhead }, db));
+        const sealed = await run((db) => sealAuditLog.run({ maxRows }, db));
+        const retention = await run((db) => applyAuditRetention.run({ dryRun: false }, db));
+        result = { partitionsCreated: created, sealed, retention };
+        break;
+      }
+      case 'audit-status':
+        result = await run((db) => listAuditPartitions.run(undefined, db));
+        break;
+      case 'audit-verify':
+        result = (await run((db) => verifyAuditChain.run({ month: `${need('month')}-01` }, db)))[0];
+        break;
+      case 'audit-seal':
+        result = await run((db) => sealAuditLog.run({ maxRows: Number(values['max-rows'] ?? 100000) }, db));
+        break;
+      case 'audit-retention':
+        result = await run((db) => applyAuditRetention.run({ dryRun: values['dry-run'] ?? false }, db));
+        break;
+      case 'set-audit-retention':
+        result = (await run((db) => setAuditRetention.run({ monthsKept: Number(need('months')) }, db)))[0];
         break;
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);

@@ -34,6 +34,7 @@ import supportRoutes from './routes/support.ts';
 import { mySupportAccessRoutes, supportAccessRoutes } from './routes/support_access.ts';
 import { credentialRoutes, credentialSupportRoutes } from './routes/credentials.ts';
 import apiKeyRoutes from './routes/api_keys.ts';
+import auditRoutes from './routes/audit.ts';
 import { openApiOptions, sharedSchemas } from './openapi.ts';
 
 export interface AppOptions {
@@ -149,18 +150,21 @@ export async function buildApp(options: AppOptions) {
     reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
-  // The access line: status, latency, tenant, user and request id (the logger's reqId), and the
-  // problem's code when refused; a server error is logged in full where it is handled
-  // (server/plugins/errors.ts).
+  // The access line: status, latency, tenant, user (or staff member) and request id (the logger's
+  // reqId), and the problem's code when refused; a server error is logged in full where it is
+  // handled (server/plugins/errors.ts). Ids only, never PII: the path without its query string (a
+  // search may be an email), the Cognito subjects rather than emails.
   app.addHook('onResponse', (request, reply, done) => {
+    const query = request.url.indexOf('?');
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        url: query < 0 ? request.url : request.url.slice(0, query),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
         tenant: request.auth?.tenantId,
         user: request.auth?.sub,
+        staff: request.staff?.sub,
         code: request.problemCode ?? undefined,
       },
       'request',
@@ -239,6 +243,7 @@ export async function buildApp(options: AppOptions) {
       await door.register(supportRoutes);
       await door.register(supportAccessRoutes);
       await door.register(credentialSupportRoutes);
+      await door.register(auditRoutes);
     },
     { prefix: '/support/v1' },
   );

@@ -13,6 +13,7 @@ import { UNSTORED_ANSWER_ROUTES } from './plugins/idempotency.ts';
 import { API_KEY_PROCEDURE_SCOPES } from './plugins/api_keys.ts';
 import * as apiKeyQueries from '../generated/api_keys.queries.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
+import * as auditQueries from '../generated/audit.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as credentialQueries from '../generated/credentials.queries.ts';
@@ -89,6 +90,7 @@ const PROCEDURE_OF = new Map<string, string>();
 for (const queries of [
   apiKeyQueries,
   assetQueries,
+  auditQueries,
   billingQueries,
   circleQueries,
   credentialQueries,

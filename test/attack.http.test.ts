@@ -750,6 +750,13 @@ const TABLE: Record<string, Entry> = {
     door: 'support',
     valid: () => ({ body: { baseCurrency: 'SEK', quoteCurrency: 'NOK', rateDate: '2026-01-31', rate: '0.98' } }),
   },
+  // The audit log's evidence (docs/audit.md): no tenant's ids, a month (this one: always made).
+  'GET /support/v1/audit-partitions': { door: 'support' },
+  'GET /support/v1/audit-partitions/verification': {
+    door: 'support',
+    valid: () => ({ query: { month: new Date().toISOString().slice(0, 7) } }),
+  },
+  'POST /support/v1/audit-seals': { door: 'support', valid: () => ({ body: { maxRows: 1000 } }) },
 };
 
 // ---------------------------------------------------------------- known gaps (issue 9)

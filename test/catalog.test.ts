@@ -20,6 +20,10 @@ const GLOBAL_REFERENCE_TABLES = new Set<string>([
   'app.support_identity_providers',
   'app.support_app_clients',
   'app.support_staff',
+  // The audit log's own evidence and policy: per partition, not per tenant (docs/audit.md).
+  'app.audit_retention_policy',
+  'audit.audit_chain_links',
+  'audit.audit_seals',
 ]);
 
 // Derived tables kept by triggers from an audited table, named one by one: not audited themselves.

@@ -37,6 +37,8 @@ export async function testApp(
     /** A streaming replica's estate_api URL (test/replica.http.test.ts). */
     databaseReplicaUrl?: string;
     replica?: AppOptions['replica'];
+    /** The API's logger (default: none). */
+    logger?: AppOptions['logger'];
   } = {},
 ) {
   const app = await buildApp({
@@ -53,6 +55,7 @@ export async function testApp(
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
     onRoute: options.onRoute,
+    logger: options.logger,
     rateLimits: options.rateLimits ?? { perTenant: 0, perUser: 0 },
     // No event-loop shedding unless a file asks for it: a machine shared by parallel files stalls
     // a process for seconds at times, which is not this API's load.
