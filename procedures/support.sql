@@ -513,11 +513,13 @@ as $$
         from pg_catalog.jsonb_object_keys(p_changes) as k(key)
        where (p_table_name, k.key) in (('app.fwd_family_circles', 'name'), ('app.fwd_family_circles', 'description'),
                                        ('app.legal_entities', 'name'),
-                                       ('app.assets', 'name'), ('app.assets', 'description'))), '{}'::jsonb)
+                                       ('app.assets', 'name'), ('app.assets', 'description'),
+                                       -- the tsvector generated from an asset's name and description
+                                       ('app.assets', 'search'))), '{}'::jsonb)
   end
 $$;
 comment on function app.mask_audit_changes(text, jsonb) is
-  'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets masked.';
+  'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets (and an asset''s search words) masked.';
 
 create or replace function support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid,
                                                      p_request_id text, p_limit integer, p_offset integer)

@@ -87,10 +87,13 @@ create trigger _000_append_only before update or delete on app.data_subject_requ
 -- The names and free-text descriptions a family gives its assets, circles and trusts often carry
 -- a person's name or address ("Jane Doe Living Trust", "12 Elm St house"). The audit log is
 -- append-only, so an erasure cannot take them out afterwards: from now on they are redacted on
--- the way in, like the other personal columns (support already read them masked).
+-- the way in, like the other personal columns (support already read them masked). An asset's
+-- `search` is a stored tsvector generated from its name, description and category: it carries
+-- the same words (lower-cased), so it is redacted with them.
 drop trigger _500_audit on app.assets;
 create trigger _500_audit after insert or update or delete on app.assets
-  for each row execute function audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description');
+  for each row execute function audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description',
+                                                    'search');
 drop trigger _500_audit on app.fwd_family_circles;
 create trigger _500_audit after insert or update or delete on app.fwd_family_circles
   for each row execute function audit.tg_audit__row('name', 'description');
