@@ -325,7 +325,12 @@ declare
 begin
   select up.persona_id into v_persona_id from app.user_personas up
    where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self';
-  -- Their assets locked first: no share can be added between this check and the erasure.
+  -- Their persona row locked FOR UPDATE first: every row that comes to reference it (a share of
+  -- someone else's asset, a membership, a role, a link) takes a KEY SHARE lock on it through its
+  -- foreign key, which conflicts with FOR UPDATE. A share added to another owner's asset either
+  -- committed before this lock (the check below sees it) or waits until the erasure is done.
+  perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = v_persona_id for update;
+  -- Their assets locked next: no other holder (an entity's share) is added to them meanwhile.
   perform 1 from app.assets a
    where a.tenant_id = v_tenant_id
      and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id)
@@ -366,7 +371,7 @@ begin
 end
 $$;
 comment on function app.erasure_obstacle(uuid) is
-  'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their assets.';
+  'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona and assets.';
 
 create or replace function app.erase_user(p_user_id uuid) returns jsonb
   language plpgsql volatile security definer
@@ -377,6 +382,7 @@ declare
   v_persona_id uuid;
   v_sub text;
   v_emails text[];
+  v_assets uuid[];
   v_outcome jsonb := '{}';
   v_count integer;
 begin
@@ -388,11 +394,21 @@ begin
                            where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id);
 
   -- Assets only they own go, with names, free-text descriptions, account numbers, type fields,
-  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before.
+  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before
+  -- (app.erasure_obstacle, under the persona's lock); an asset with any other holder is never
+  -- deleted here, and if one turned up anyway the whole erasure is undone rather than half done.
+  v_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                     where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
   delete from app.assets a
-   where a.tenant_id = v_tenant_id
-     and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
+   where a.tenant_id = v_tenant_id and a.id = any (v_assets)
+     and not exists (select 1 from app.asset_ownerships x
+                      where x.tenant_id = v_tenant_id and x.asset_id = a.id
+                        and (x.persona_id is null or x.persona_id <> v_persona_id));
   get diagnostics v_count = row_count;
+  if v_count <> pg_catalog.cardinality(v_assets) then
+    raise exception 'erasure of user %: % of % assets have another holder since the check', p_user_id,
+      pg_catalog.cardinality(v_assets) - v_count, pg_catalog.cardinality(v_assets);
+  end if;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('assets', v_count);
 
   delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id;

@@ -422,3 +422,38 @@ t.test('support sees an open request past its deadline as overdue', async (t) =>
   );
   t.match(open, [{ requestId: rows[0].id, overdue: true, emailMasked: 'j***@example.com' }]);
 });
+
+t.test("a share of a co-owner's asset given during an erasure: the erasure waits, then refuses", async (t) => {
+  const kim = await makeUser(db, tenant, 'Kim');
+  const lee = await makeUser(db, tenant, 'Lee', 'family');
+  await joinCircle(lee, kim, 'Lee and Kim');
+  const [house] = await createAsset(lee, { name: 'Lee house', ownershipPercentage: '50' });
+  // Lee gives Kim a share and holds the transaction open while Kim asks to be erased.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let assigned!: () => void;
+  const shareWritten = new Promise<void>((resolve) => (assigned = resolve));
+  const giving = as(lee, async (c) => {
+    await assets.assignAssetToPersona.run(
+      { assetId: house.assetId, personaId: kim.personaId, percentage: '50', ownershipForm: 'tenants_in_common' },
+      c,
+    );
+    assigned();
+    await gate;
+  });
+  await shareWritten;
+  let settled = false;
+  const erasing = as(kim, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c)).finally(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.notOk(settled, "the erasure waits on Kim's persona row while the share is being given");
+  release();
+  await giving;
+  const [answer] = await erasing;
+  t.match(answer, { status: 'refused', refusalCode: 'erasure_co_owned_assets' }, 'then it sees the share and refuses');
+  const { rows } = await db.admin.query(
+    `select (select count(*) from app.assets where id = $1)::int as houses,
+            (select first_name from app.personas where id = $2) as kim`,
+    [house.assetId, kim.personaId],
+  );
+  t.match(rows[0], { houses: 1, kim: 'Kim' }, "Lee's house and Kim are untouched");
+});
