@@ -321,6 +321,7 @@ as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_persona_id uuid;
+  v_ffc_id uuid;
   v_count integer;
 begin
   select up.persona_id into v_persona_id from app.user_personas up
@@ -335,6 +336,13 @@ begin
    where a.tenant_id = v_tenant_id
      and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id)
    order by a.id for update;
+  -- Each of their circles locked (in id order, as every membership change of a circle queues on
+  -- app.lock_ffc): no co-owner leaves between the check below and the end of their membership.
+  for v_ffc_id in select distinct m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+  end loop;
   select pg_catalog.count(distinct o.asset_id) into v_count
     from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id
@@ -371,7 +379,7 @@ begin
 end
 $$;
 comment on function app.erasure_obstacle(uuid) is
-  'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona and assets.';
+  'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona, assets and circles.';
 
 create or replace function app.erase_user(p_user_id uuid) returns jsonb
   language plpgsql volatile security definer
@@ -383,6 +391,8 @@ declare
   v_sub text;
   v_emails text[];
   v_assets uuid[];
+  v_ffc_id uuid;
+  v_grants integer := 0;
   v_outcome jsonb := '{}';
   v_count integer;
 begin
@@ -450,10 +460,29 @@ begin
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('circlesRenamed', v_count);
 
-  update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
-   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active';
-  get diagnostics v_count = row_count;
-  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count);
+  -- Each membership ends the way sp_remove_ffc_member ends one: under the circle's lock (taken by
+  -- app.erasure_obstacle, in id order), never taking the last owner from members, and with the
+  -- asset grants only the shared circle allowed.
+  v_count := 0;
+  for v_ffc_id in select m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+    if exists (select 1 from app.ffc_memberships m
+                where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id
+                  and m.status = 'active' and m.role = 'owner')
+       and app.count_ffc_owners(v_ffc_id) = 1
+       and exists (select 1 from app.ffc_memberships x
+                    where x.tenant_id = v_tenant_id and x.ffc_id = v_ffc_id and x.status = 'active'
+                      and x.persona_id <> v_persona_id) then
+      raise exception 'erasure of user %: circle % would keep members and lose its last owner', p_user_id, v_ffc_id;
+    end if;
+    update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+     where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id and m.status = 'active';
+    v_count := v_count + 1;
+    v_grants := v_grants + app.drop_grants_lost_with_membership(v_ffc_id, v_persona_id);
+  end loop;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count, 'grantsDropped', v_grants);
 
   -- No one acts for the erased persona any more, and they act for no one.
   update app.persona_link_invitations i set status = 'revoked', responded_at = pg_catalog.now()

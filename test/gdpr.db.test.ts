@@ -457,3 +457,69 @@ t.test("a share of a co-owner's asset given during an erasure: the erasure waits
   );
   t.match(rows[0], { houses: 1, kim: 'Kim' }, "Lee's house and Kim are untouched");
 });
+
+t.test(
+  'an erasure while a co-owner leaves the circle: it waits, then refuses; members never lose every owner',
+  async (t) => {
+    const mo = await makeUser(db, tenant, 'Mo', 'family');
+    const ned = await makeUser(db, tenant, 'Ned');
+    const oz = await makeUser(db, tenant, 'Oz');
+    const circle = await joinCircle(mo, ned, 'Mo Ned Oz');
+    const [invite] = await as(mo, (c) =>
+      ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: oz.email, role: 'member', validHours: 1 }, c),
+    );
+    await as(oz, (c) => ffc.acceptFfcInvitation.run({ token: invite.token }, c));
+    await as(mo, (c) =>
+      ffc.updateFfcMemberRole.run({ ffcId: circle.ffcId, personaId: ned.personaId, role: 'owner' }, c),
+    );
+    // Mo leaves, holding the transaction open while Ned, now the other owner, asks to be erased.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let left!: () => void;
+    const moLeft = new Promise<void>((resolve) => (left = resolve));
+    const leaving = as(mo, async (c) => {
+      await ffc.removeFfcMember.run({ ffcId: circle.ffcId, personaId: mo.personaId }, c);
+      left();
+      await gate;
+    });
+    await moLeft;
+    let settled = false;
+    const erasing = as(ned, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c)).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    t.notOk(settled, "the erasure waits on the circle's lock while Mo leaves");
+    release();
+    await leaving;
+    const [answer] = await erasing;
+    t.match(answer, { status: 'refused', refusalCode: 'erasure_sole_circle_owner' }, 'then Ned is its only owner');
+    const { rows } = await db.admin.query(
+      `select persona_id, role from app.ffc_memberships where ffc_id = $1 and status = 'active' order by role`,
+      [circle.ffcId],
+    );
+    t.same(
+      rows.map((r) => [r.persona_id, r.role]),
+      [
+        [oz.personaId, 'member'],
+        [ned.personaId, 'owner'],
+      ],
+      'Oz keeps an owner',
+    );
+  },
+);
+
+t.test('an erasure ends memberships as a removal does: the grants only the circle allowed go', async (t) => {
+  const pat = await makeUser(db, tenant, 'Pat', 'family');
+  const quinn = await makeUser(db, tenant, 'Quinn');
+  const circle = await joinCircle(pat, quinn, 'Pat and Quinn');
+  const [car] = await createAsset(pat, { name: 'Pat car' });
+  await as(pat, (c) =>
+    assets.setAssetPermission.run({ assetId: car.assetId, permission: 'view', granteePersonaId: quinn.personaId }, c),
+  );
+  const [done] = await as(quinn, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(done, { status: 'completed', outcome: { circleMemberships: 1, grantsDropped: 1 } });
+  const { rows } = await db.admin.query(
+    `select (select count(*) from app.asset_permissions where grantee_persona_id = $1)::int as grants,
+            (select count(*) from app.ffc_memberships where ffc_id = $2 and status = 'active')::int as members`,
+    [quinn.personaId, circle.ffcId],
+  );
+  t.match(rows[0], { grants: 0, members: 1 }, "Pat's grant to the erased persona went with the membership");
+});
