@@ -266,7 +266,8 @@ begin
                  'entityName', e.name, 'personaId', r.persona_id, 'role', r.role) order by r.created_at)
           from app.legal_entity_roles r join app.legal_entities e on e.tenant_id = r.tenant_id and e.id = r.entity_id
          where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas)), '[]'),
-      -- Designations naming them as a beneficiary, or of their own estate: what, which level, how much.
+      -- Their own estate plan: designations of their estate or on their assets (what, which level,
+      -- how much). A designation naming them in someone else's plan is that person's plan: left out.
       'designations', coalesce((
         select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('designationId', d.id, 'assetId', d.asset_id,
                  'entityId', d.entity_id, 'estateOfPersonaId', d.estate_of_persona_id, 'level', d.level,
@@ -275,8 +276,7 @@ begin
                  'percentage', d.percentage::text, 'effectiveOn', d.effective_on) order by d.created_at, d.id)
           from app.beneficiary_designations d
          where d.tenant_id = v_tenant_id
-           and (d.beneficiary_persona_id = any (v_personas) or d.estate_of_persona_id = any (v_personas)
-                or d.asset_id = any (v_assets))), '[]')),
+           and (d.estate_of_persona_id = any (v_personas) or d.asset_id = any (v_assets))), '[]')),
     'consents.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
                'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)

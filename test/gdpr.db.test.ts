@@ -10,6 +10,7 @@ import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './
 import * as gdpr from '../generated/gdpr.queries.ts';
 import * as assets from '../generated/assets.queries.ts';
 import * as ffc from '../generated/family_circles.queries.ts';
+import * as estate from '../generated/estate.queries.ts';
 import * as identity from '../generated/identity.queries.ts';
 import * as support from '../generated/support.queries.ts';
 
@@ -522,4 +523,45 @@ t.test('an erasure ends memberships as a removal does: the grants only the circl
     [quinn.personaId, circle.ffcId],
   );
   t.match(rows[0], { grants: 0, members: 1 }, "Pat's grant to the erased persona went with the membership");
+});
+
+t.test("an export leaves out someone else's estate plan that names the user", async (t) => {
+  const rita = await makeUser(db, tenant, 'Rita', 'family');
+  const sam = await makeUser(db, tenant, 'Sam');
+  await joinCircle(rita, sam, 'Rita and Sam');
+  const [vault] = await createAsset(rita, { name: 'Rita vault' });
+  await as(rita, (c) =>
+    estate.setAssetBeneficiaries.run(
+      {
+        assetId: vault.assetId,
+        effectiveOn: '2026-01-01',
+        primary: JSON.stringify([
+          { kind: 'persona', personaId: sam.personaId, percentage: '100', distribution: 'per_capita' },
+        ]),
+        contingent: '[]',
+      },
+      c,
+    ),
+  );
+  const [own] = await createAsset(sam, { name: 'Sam bike' });
+  await as(sam, (c) =>
+    estate.setAssetBeneficiaries.run(
+      {
+        assetId: own.assetId,
+        effectiveOn: '2026-01-01',
+        primary: JSON.stringify([{ kind: 'estate', percentage: '100' }]),
+        contingent: '[]',
+      },
+      c,
+    ),
+  );
+  const [request] = await as(sam, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
+  const [archive] = await as(sam, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c));
+  const files = archive.files as Record<string, { designations: Array<{ assetId: string }> }>;
+  t.same(
+    files['estate.json'].designations.map((d) => d.assetId),
+    [own.assetId],
+    "Sam's own plan only: Rita's plan naming Sam is Rita's",
+  );
+  t.notOk(JSON.stringify(files).includes(vault.assetId), "nothing of Rita's vault");
 });
