@@ -153,6 +153,8 @@ declare
   v_sub text;
   v_personas uuid[];
   v_assets uuid[];
+  v_entities uuid[];
+  v_entity_assets uuid[];
   v_subscriptions uuid[];
 begin
   select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
@@ -161,6 +163,12 @@ begin
                        where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self');
   v_assets := array(select distinct o.asset_id from app.asset_ownerships o
                      where o.tenant_id = v_tenant_id and o.persona_id = any (v_personas));
+  -- Trusts and companies they control (hold a role in), and the assets those hold.
+  v_entities := array(select distinct r.entity_id from app.legal_entity_roles r
+                       where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas));
+  v_entity_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                            where o.tenant_id = v_tenant_id and o.entity_id = any (v_entities)
+                              and not o.asset_id = any (v_assets));
   v_subscriptions := array(select s.id from app.subscriptions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id);
   return pg_catalog.jsonb_build_object(
     'identity.json', (
@@ -215,15 +223,24 @@ begin
                               order by o.created_at)
                               from app.asset_ownerships o
                              where o.tenant_id = v_tenant_id and o.asset_id = a.id and o.persona_id = any (v_personas)),
+               -- The shares held by trusts and companies they control.
+               'entityShares', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                                  'entityId', o.entity_id, 'percentage', o.ownership_percentage::text,
+                                  'ownershipForm', o.ownership_form) order by o.created_at)
+                                  from app.asset_ownerships o
+                                 where o.tenant_id = v_tenant_id and o.asset_id = a.id
+                                   and o.entity_id = any (v_entities)), '[]'),
                'coOwned', exists (select 1 from app.asset_ownerships o
                                    where o.tenant_id = v_tenant_id and o.asset_id = a.id
-                                     and (o.persona_id is null or not o.persona_id = any (v_personas))))
+                                     and (o.persona_id is null or not o.persona_id = any (v_personas))
+                                     and (o.entity_id is null or not o.entity_id = any (v_entities))))
                order by a.created_at, a.id)
-        from app.assets a where a.tenant_id = v_tenant_id and a.id = any (v_assets)), '[]'),
+        from app.assets a where a.tenant_id = v_tenant_id and (a.id = any (v_assets) or a.id = any (v_entity_assets))), '[]'),
     'valuations.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', v.asset_id, 'valuedOn', v.valued_on,
                'amount', v.amount::text, 'currency', v.currency, 'source', v.source) order by v.asset_id, v.valued_on, v.id)
-        from app.asset_valuations v where v.tenant_id = v_tenant_id and v.asset_id = any (v_assets)), '[]'),
+        from app.asset_valuations v
+       where v.tenant_id = v_tenant_id and (v.asset_id = any (v_assets) or v.asset_id = any (v_entity_assets))), '[]'),
     -- Their shares of the latest values, per currency (no exchange rate needed, none can be missing).
     'net_worth.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', x.persona_id, 'currency', x.currency,
@@ -355,6 +372,41 @@ begin
                                 'first (erasing would take the co-owners'' records with them), then ask again', v_count);
     return;
   end if;
+  -- Trusts and companies only they control (their own trust): its assets are theirs in all but
+  -- name, and no one would be left to act for them. Locked (an asset's share given to one of them
+  -- takes a KEY SHARE lock on it) before counting what they hold.
+  perform 1 from app.legal_entities e
+   where e.tenant_id = v_tenant_id
+     and e.id in (select r.entity_id from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id)
+   order by e.id for update;
+  select pg_catalog.count(distinct o.asset_id) into v_count
+    from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id
+     and o.entity_id in (select r.entity_id from app.legal_entity_roles r
+                          where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id
+                            and not exists (select 1 from app.legal_entity_roles x
+                                             where x.tenant_id = v_tenant_id and x.entity_id = r.entity_id
+                                               and x.persona_id <> v_persona_id));
+  if v_count > 0 then
+    code := 'erasure_controlled_entity_assets';
+    reason := pg_catalog.format('%s asset(s) are held by a trust or company only you control: transfer them, or name '
+                                'another trustee or manager, first (no one would be left to act for them), then ask again',
+                                v_count);
+    return;
+  end if;
+  -- Personas they act for as a delegate that no one else acts for (a parent, a child): erasing
+  -- them would leave those records with no one to act for them.
+  select pg_catalog.count(*) into v_count
+    from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'delegate'
+     and not exists (select 1 from app.user_personas x
+                      where x.tenant_id = v_tenant_id and x.persona_id = up.persona_id and x.user_id <> p_user_id);
+  if v_count > 0 then
+    code := 'erasure_sole_delegate';
+    reason := pg_catalog.format('you are the only one acting for %s other persona(s): link another user to them first '
+                                '(no one would be left to act for them), then ask again', v_count);
+    return;
+  end if;
   select pg_catalog.count(*) into v_count
     from app.ffc_memberships m
    where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active' and m.role = 'owner'
@@ -379,7 +431,7 @@ begin
 end
 $$;
 comment on function app.erasure_obstacle(uuid) is
-  'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona, assets and circles.';
+  'Why a user''s erasure must be refused now (co-owned assets, assets of a trust only they control, personas only they act for, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona, assets, entities and circles.';
 
 create or replace function app.erase_user(p_user_id uuid) returns jsonb
   language plpgsql volatile security definer

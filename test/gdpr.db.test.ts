@@ -565,3 +565,60 @@ t.test("an export leaves out someone else's estate plan that names the user", as
   );
   t.notOk(JSON.stringify(files).includes(vault.assetId), "nothing of Rita's vault");
 });
+
+t.test("an erasure is refused while the person's own trust holds assets; the export lists them", async (t) => {
+  const uma = await makeUser(db, tenant, 'Uma');
+  const [trust] = await as(uma, (c) =>
+    estate.createLegalEntity.run(
+      {
+        entityKind: 'revocable_trust',
+        name: 'Uma Living Trust',
+        jurisdiction: 'CA',
+        effectiveDate: '2020-05-01',
+        roles: JSON.stringify([
+          { personaId: uma.personaId, role: 'grantor' },
+          { personaId: uma.personaId, role: 'trustee' },
+        ]),
+      },
+      c,
+    ),
+  );
+  const [cabin] = await createAsset(uma, { name: 'Uma cabin', ownershipPercentage: '50' });
+  await as(uma, (c) =>
+    estate.assignAssetToEntity.run(
+      { assetId: cabin.assetId, entityId: trust.entityId, percentage: '50', ownershipForm: 'trust_owned' },
+      c,
+    ),
+  );
+  // The trust alone holds it now (as after a transfer into the trust).
+  await db.admin.query(`delete from app.asset_ownerships where asset_id = $1 and persona_id = $2`, [
+    cabin.assetId,
+    uma.personaId,
+  ]);
+  const [request] = await as(uma, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
+  const [archive] = await as(uma, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c));
+  const exported = (archive.files as Record<string, Array<Record<string, unknown>>>)['assets.json'];
+  t.match(
+    exported,
+    [{ assetId: cabin.assetId, name: 'Uma cabin', entityShares: [{ entityId: trust.entityId }], coOwned: false }],
+    "the export holds the trust's assets she controls",
+  );
+  const [refused] = await as(uma, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(refused, { status: 'refused', refusalCode: 'erasure_controlled_entity_assets' });
+  const { rows } = await db.admin.query(`select count(*)::int as n from app.assets where id = $1`, [cabin.assetId]);
+  t.equal(rows[0].n, 1, 'the cabin stays');
+});
+
+t.test('an erasure is refused while the person alone acts for another persona', async (t) => {
+  const vic = await makeUser(db, tenant, 'Vic');
+  const [child] = await as(vic, (c) =>
+    identity.createPersona.run({ firstName: 'Little', lastName: 'Vic', dateOfBirth: '2020-02-02' }, c),
+  );
+  const [refused] = await as(vic, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(refused, { status: 'refused', refusalCode: 'erasure_sole_delegate' });
+  t.match(refused.refusalReason, /only one acting for 1 other persona/);
+  const { rows } = await db.admin.query(`select count(*)::int as n from app.user_personas where persona_id = $1`, [
+    child.personaId,
+  ]);
+  t.equal(rows[0].n, 1, 'the child keeps someone acting for it');
+});
