@@ -151,13 +151,14 @@ as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_sub text;
+  v_since timestamptz;
   v_personas uuid[];
   v_assets uuid[];
   v_entities uuid[];
   v_entity_assets uuid[];
   v_subscriptions uuid[];
 begin
-  select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  select u.cognito_sub, u.created_at into v_sub, v_since from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
   -- The user's own persona only: personas they act for as a delegate are other people.
   v_personas := array(select up.persona_id from app.user_personas up
                        where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self');
@@ -321,6 +322,9 @@ begin
                'requestId', l.request_id) order by l.occurred_at desc)
         from (select * from audit.audit_log l
                where l.tenant_id = v_tenant_id and l.actor_kind = 'user' and l.actor_id = v_sub
+                 -- The subject may have been an erased user's before (same Cognito identity,
+                 -- registered again): only what was done since this user row exists.
+                 and l.occurred_at >= v_since
                order by l.occurred_at desc limit 1000) l), '[]'));
 end
 $$;

@@ -622,3 +622,55 @@ t.test('an erasure is refused while the person alone acts for another persona', 
   ]);
   t.equal(rows[0].n, 1, 'the child keeps someone acting for it');
 });
+
+t.test(
+  "the same Cognito identity registered again after an erasure finds none of the erased user's trail",
+  async (t) => {
+    const wyn = await makeUser(db, tenant, 'Wyn');
+    const [consent] = await as(wyn, (c) =>
+      gdpr.recordConsent.run({ purpose: 'marketing_email', version: '1', decision: 'given' }, c),
+    );
+    const [done] = await as(wyn, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+    t.equal(done.status, 'completed');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [again] = await db.withContext(
+      {
+        tenantId: tenant,
+        actorKind: 'user',
+        actorId: wyn.sub,
+        requestId: `again-${wyn.sub.slice(0, 8)}`,
+        verifiedEmail: wyn.email,
+      },
+      (c) => identity.registerUser.run({ firstName: 'Wyn', lastName: 'Again', dateOfBirth: '1990-01-01' }, c),
+    );
+    t.not(again.userId, wyn.userId, 'a new, empty user');
+    const reborn = { ...wyn, ...again };
+    const [request] = await as(reborn, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
+    const [archive] = await as(reborn, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c));
+    const trail = (archive.files as Record<string, Array<{ rowId: string }>>)['audit.json'];
+    t.ok(trail.length > 0, 'the new user has a trail of their own');
+    const rowIds = trail.map((row) => row.rowId);
+    for (const [what, id] of [
+      ['consent', consent.consentId],
+      ['erasure request', done.requestId],
+      ['persona', wyn.personaId],
+    ])
+      t.notOk(rowIds.includes(id), `the export's audit.json holds nothing of the erased user's ${what}`);
+    const read = await db.asSupport((c) =>
+      support.readAuditLog.run(
+        { tenantId: tenant, userId: again.userId, personaId: null, requestId: null, limit: 500, offset: 0 },
+        c,
+      ),
+    );
+    t.ok(read.length > 0);
+    t.notOk(
+      read.some((row) => [consent.consentId, done.requestId, wyn.personaId, wyn.userId].includes(row.rowId)),
+      "support's read of the new user shows nothing of the erased one",
+    );
+    const { rows } = await db.admin.query(
+      `select count(*)::int as n from audit.audit_log where table_name = 'app.users' and changes::text like '%' || $1 || '%'`,
+      [wyn.sub],
+    );
+    t.equal(rows[0].n, 0, "the users table's audit rows never hold the Cognito subject");
+  },
+);

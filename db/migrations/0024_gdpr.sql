@@ -100,3 +100,10 @@ create trigger _500_audit after insert or update or delete on app.fwd_family_cir
 drop trigger _500_audit on app.legal_entities;
 create trigger _500_audit after insert or update or delete on app.legal_entities
   for each row execute function audit.tg_audit__row('name');
+
+-- A user's Cognito subject ties their audit rows (actor_id) to a user row. After an erasure the
+-- row holds a random subject; the old one must not be findable in the user row's own audit
+-- history either, so it is redacted there (with the email, as before).
+drop trigger _500_audit on app.users;
+create trigger _500_audit after insert or update or delete on app.users
+  for each row execute function audit.tg_audit__row('email', 'cognito_sub');
