@@ -57,17 +57,26 @@ create or replace function app.export_archive_days() returns integer
 as $$ select 7 $$;
 comment on function app.export_archive_days() is 'Days a completed export''s archive may be downloaded.';
 
+create or replace function app.export_download_limit() returns integer
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$ select 5 $$;
+comment on function app.export_download_limit() is 'How many times one export''s archive may be downloaded.';
+
 create or replace function app.data_request_events(p_request_id uuid) returns jsonb
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
+  -- At most the 100 newest events, oldest first (a request has a handful: its states and at most
+  -- app.export_download_limit() downloads; the bound keeps every answer's size fixed).
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'fromStatus', e.from_status, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
            'note', e.note, 'occurredAt', e.occurred_at) order by e.occurred_at, e.id), '[]')
-    from app.data_subject_request_events e
-   where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+    from (select * from app.data_subject_request_events e
+           where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+           order by e.occurred_at desc, e.id desc limit 100) e
 $$;
-comment on function app.data_request_events(uuid) is 'The trail of a data subject request, oldest first, as the API shows it.';
+comment on function app.data_request_events(uuid) is 'The trail of a data subject request (its 100 newest events), oldest first, as the API shows it.';
 
 ------------------------------------------------------------------------------------------------
 -- Consents
@@ -240,8 +249,10 @@ begin
     'valuations.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', v.asset_id, 'valuedOn', v.valued_on,
                'amount', v.amount::text, 'currency', v.currency, 'source', v.source) order by v.asset_id, v.valued_on, v.id)
-        from app.asset_valuations v
-       where v.tenant_id = v_tenant_id and (v.asset_id = any (v_assets) or v.asset_id = any (v_entity_assets))), '[]'),
+        -- The newest 10,000 (a bound on the archive's size; the valuation history route pages the rest).
+        from (select * from app.asset_valuations v
+               where v.tenant_id = v_tenant_id and (v.asset_id = any (v_assets) or v.asset_id = any (v_entity_assets))
+               order by v.valued_on desc, v.id desc limit 10000) v), '[]'),
     -- Their shares of the latest values, per currency (no exchange rate needed, none can be missing).
     'net_worth.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', x.persona_id, 'currency', x.currency,
@@ -303,7 +314,9 @@ begin
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('sessionId', s.id, 'startedAt', s.started_at,
                'lastSeenAt', s.last_seen_at, 'revokedAt', s.revoked_at, 'userAgent', s.user_agent,
                'ipAddress', pg_catalog.host(s.ip_address)) order by s.started_at)
-        from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id), '[]'),
+        -- The newest 1,000 sign-ins (a bound on the archive's size).
+        from (select * from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id
+               order by s.started_at desc limit 1000) s), '[]'),
     'data_requests.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('requestId', r.id, 'kind', r.kind, 'status', r.status,
                'receivedAt', r.received_at, 'dueAt', r.due_at, 'completedAt', r.completed_at,
@@ -725,6 +738,15 @@ begin
   end if;
   if v_request.completed_at + pg_catalog.make_interval(days => app.export_archive_days()) <= pg_catalog.now() then
     perform app.fail('PT410', 'export_expired', 'this archive is no longer available: request a new export');
+  end if;
+  -- Each download is a pass over all their data: a few per request is plenty (and keeps the
+  -- request's trail short). The request row is locked, so racing downloads count one by one.
+  perform 1 from app.data_subject_requests r where r.tenant_id = v_request.tenant_id and r.id = p_request_id for update;
+  if (select pg_catalog.count(*) from app.data_subject_request_events e
+       where e.tenant_id = v_request.tenant_id and e.request_id = p_request_id
+         and e.note = 'archive downloaded') >= app.export_download_limit() then
+    perform app.fail('PT429', 'export_download_limit',
+      pg_catalog.format('this archive was downloaded %s times already: request a new export', app.export_download_limit()));
   end if;
   insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
   values (v_request.tenant_id, p_request_id, 'completed', 'completed', app.current_actor_kind(), 'archive downloaded');

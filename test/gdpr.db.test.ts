@@ -674,3 +674,15 @@ t.test(
     t.equal(rows[0].n, 0, "the users table's audit rows never hold the Cognito subject");
   },
 );
+
+t.test("an export's archive is downloaded at most 5 times; the trail stays short", async (t) => {
+  const xia = await makeUser(db, tenant, 'Xia');
+  const [request] = await as(xia, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
+  for (let i = 0; i < 5; i++) await as(xia, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c));
+  t.match(await rejection(as(xia, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c))), {
+    sqlState: 'PT429',
+    code: 'export_download_limit',
+  });
+  const [got] = await as(xia, (c) => gdpr.getMyDataRequest.run({ requestId: request.requestId }, c));
+  t.equal((got.events as unknown[]).length, 8, 'received, in progress, completed and 5 downloads');
+});
