@@ -686,3 +686,18 @@ t.test("an export's archive is downloaded at most 5 times; the trail stays short
   const [got] = await as(xia, (c) => gdpr.getMyDataRequest.run({ requestId: request.requestId }, c));
   t.equal((got.events as unknown[]).length, 8, 'received, in progress, completed and 5 downloads');
 });
+
+t.test("the audit log keeps no free-text type field about a person's life", async (t) => {
+  const yan = await makeUser(db, tenant, 'Yan');
+  await createAsset(yan, {
+    assetType: 'misc',
+    categoryCode: 'other',
+    name: 'Box',
+    details: { notes: 'Yanfreetext key under the mat' },
+  });
+  const { rows } = await db.admin.query(
+    `select count(*)::int as n from audit.audit_log where tenant_id = $1 and lower(changes::text) like '%yanfreetext%'`,
+    [tenant],
+  );
+  t.equal(rows[0].n, 0, "an asset's notes are redacted in the audit log");
+});

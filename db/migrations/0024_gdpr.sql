@@ -107,3 +107,26 @@ create trigger _500_audit after insert or update or delete on app.legal_entities
 drop trigger _500_audit on app.users;
 create trigger _500_audit after insert or update or delete on app.users
   for each row execute function audit.tg_audit__row('email', 'cognito_sub');
+
+-- The type fields that are free text about a person's life: a property's town, a business's legal
+-- name ("Jane Doe LLC"), where an item is kept, a collectible's provenance, an IP registration
+-- number, a note. Redacted on the way in like the columns above (0005 redacted only the street
+-- line, postal code, VIN and wallet address).
+drop trigger _500_audit on app.asset_real_estate;
+create trigger _500_audit after insert or update or delete on app.asset_real_estate
+  for each row execute function audit.tg_audit__row('address_line1', 'postal_code', 'city', 'region');
+drop trigger _500_audit on app.asset_businesses;
+create trigger _500_audit after insert or update or delete on app.asset_businesses
+  for each row execute function audit.tg_audit__row('legal_name');
+drop trigger _500_audit on app.asset_personal_property;
+create trigger _500_audit after insert or update or delete on app.asset_personal_property
+  for each row execute function audit.tg_audit__row('location');
+drop trigger _500_audit on app.asset_collectibles;
+create trigger _500_audit after insert or update or delete on app.asset_collectibles
+  for each row execute function audit.tg_audit__row('creator', 'provenance');
+drop trigger _500_audit on app.asset_intellectual_property;
+create trigger _500_audit after insert or update or delete on app.asset_intellectual_property
+  for each row execute function audit.tg_audit__row('registration_number');
+drop trigger _500_audit on app.asset_misc;
+create trigger _500_audit after insert or update or delete on app.asset_misc
+  for each row execute function audit.tg_audit__row('notes');
