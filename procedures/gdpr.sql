@@ -515,14 +515,22 @@ begin
   delete from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.estate_of_persona_id = v_persona_id;
   -- Trusts and companies only they hold roles in, and circles with no one else in them, lose the
   -- names they gave them ("Jane Doe Living Trust"); shared ones are other people's too and stay.
+  -- Whoever created them: a trust someone else set up for them is as much theirs once only they hold its roles.
   update app.legal_entities e set name = 'Erased entity'
-   where e.tenant_id = v_tenant_id and e.created_by_user_id = p_user_id
+   where e.tenant_id = v_tenant_id
+     and (e.created_by_user_id = p_user_id
+          or exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id = v_persona_id))
      and not exists (select 1 from app.legal_entity_roles r
                       where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id <> v_persona_id);
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('entitiesRenamed', v_count);
   update app.fwd_family_circles c set name = 'Erased circle', description = null
-   where c.tenant_id = v_tenant_id and c.created_by_user_id = p_user_id
+   where c.tenant_id = v_tenant_id
+     and (c.created_by_user_id = p_user_id
+          or exists (select 1 from app.ffc_memberships m
+                      where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
+                        and m.persona_id = v_persona_id))
      and not exists (select 1 from app.ffc_memberships m
                       where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
                         and m.persona_id <> v_persona_id);

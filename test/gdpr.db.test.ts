@@ -701,3 +701,42 @@ t.test("the audit log keeps no free-text type field about a person's life", asyn
   );
   t.equal(rows[0].n, 0, "an asset's notes are redacted in the audit log");
 });
+
+t.test('a circle and a trust someone else made, left to the erased person alone, lose their names', async (t) => {
+  const bea = await makeUser(db, tenant, 'Bea', 'family');
+  const abe = await makeUser(db, tenant, 'Abe');
+  const circle = await joinCircle(bea, abe, 'Abe Zanzibar family');
+  await as(bea, (c) =>
+    ffc.updateFfcMemberRole.run({ ffcId: circle.ffcId, personaId: abe.personaId, role: 'owner' }, c),
+  );
+  const [trust] = await as(bea, (c) =>
+    estate.createLegalEntity.run(
+      {
+        entityKind: 'revocable_trust',
+        name: 'Abe Zanzibar Trust',
+        jurisdiction: 'CA',
+        effectiveDate: '2020-05-01',
+        roles: JSON.stringify([
+          { personaId: bea.personaId, role: 'grantor' },
+          { personaId: abe.personaId, role: 'grantor' },
+          { personaId: abe.personaId, role: 'trustee' },
+        ]),
+      },
+      c,
+    ),
+  );
+  // Bea steps out of both (her trust role ended as an operator would end it).
+  await db.admin.query(`delete from app.legal_entity_roles where entity_id = $1 and persona_id = $2`, [
+    trust.entityId,
+    bea.personaId,
+  ]);
+  await as(bea, (c) => ffc.removeFfcMember.run({ ffcId: circle.ffcId, personaId: bea.personaId }, c));
+  const [done] = await as(abe, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(done, { status: 'completed', outcome: { circlesRenamed: 1, entitiesRenamed: 1 } });
+  const { rows } = await db.admin.query(
+    `select (select name from app.fwd_family_circles where id = $1) as circle,
+            (select name from app.legal_entities where id = $2) as trust`,
+    [circle.ffcId, trust.entityId],
+  );
+  t.same(rows[0], { circle: 'Erased circle', trust: 'Erased entity' });
+});
