@@ -664,7 +664,7 @@ t.test(
     );
     t.ok(read.length > 0);
     t.notOk(
-      read.some((row) => [consent.consentId, done.requestId, wyn.personaId, wyn.userId].includes(row.rowId)),
+      read.some((row) => [consent.consentId, done.requestId, wyn.personaId, wyn.userId].includes(row.rowId ?? '')),
       "support's read of the new user shows nothing of the erased one",
     );
     const { rows } = await db.admin.query(
