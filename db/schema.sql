@@ -2033,6 +2033,15 @@ begin
   if v_request.completed_at + pg_catalog.make_interval(days => app.export_archive_days()) <= pg_catalog.now() then
     perform app.fail('PT410', 'export_expired', 'this archive is no longer available: request a new export');
   end if;
+  -- Each download is a pass over all their data: a few per request is plenty (and keeps the
+  -- request's trail short). The request row is locked, so racing downloads count one by one.
+  perform 1 from app.data_subject_requests r where r.tenant_id = v_request.tenant_id and r.id = p_request_id for update;
+  if (select pg_catalog.count(*) from app.data_subject_request_events e
+       where e.tenant_id = v_request.tenant_id and e.request_id = p_request_id
+         and e.note = 'archive downloaded') >= app.export_download_limit() then
+    perform app.fail('PT429', 'export_download_limit',
+      pg_catalog.format('this archive was downloaded %s times already: request a new export', app.export_download_limit()));
+  end if;
   insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
   values (v_request.tenant_id, p_request_id, 'completed', 'completed', app.current_actor_kind(), 'archive downloaded');
   return query select p_request_id, pg_catalog.now(), app.export_files(v_user_id);
@@ -6117,11 +6126,14 @@ CREATE FUNCTION app.data_request_events(p_request_id uuid) RETURNS jsonb
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+  -- At most the 100 newest events, oldest first (a request has a handful: its states and at most
+  -- app.export_download_limit() downloads; the bound keeps every answer's size fixed).
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'fromStatus', e.from_status, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
            'note', e.note, 'occurredAt', e.occurred_at) order by e.occurred_at, e.id), '[]')
-    from app.data_subject_request_events e
-   where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+    from (select * from app.data_subject_request_events e
+           where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+           order by e.occurred_at desc, e.id desc limit 100) e
 $$;
 
 ALTER FUNCTION app.data_request_events(p_request_id uuid) OWNER TO estate_owner;
@@ -6130,7 +6142,7 @@ ALTER FUNCTION app.data_request_events(p_request_id uuid) OWNER TO estate_owner;
 -- Name: FUNCTION data_request_events(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.data_request_events(p_request_id uuid) IS 'The trail of a data subject request, oldest first, as the API shows it.';
+COMMENT ON FUNCTION app.data_request_events(p_request_id uuid) IS 'The trail of a data subject request (its 100 newest events), oldest first, as the API shows it.';
 
 --
 -- Name: data_request_step(uuid, text, text, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6325,6 +6337,9 @@ declare
   v_persona_id uuid;
   v_sub text;
   v_emails text[];
+  v_assets uuid[];
+  v_ffc_id uuid;
+  v_grants integer := 0;
   v_outcome jsonb := '{}';
   v_count integer;
 begin
@@ -6336,11 +6351,21 @@ begin
                            where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id);
 
   -- Assets only they own go, with names, free-text descriptions, account numbers, type fields,
-  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before.
+  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before
+  -- (app.erasure_obstacle, under the persona's lock); an asset with any other holder is never
+  -- deleted here, and if one turned up anyway the whole erasure is undone rather than half done.
+  v_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                     where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
   delete from app.assets a
-   where a.tenant_id = v_tenant_id
-     and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
+   where a.tenant_id = v_tenant_id and a.id = any (v_assets)
+     and not exists (select 1 from app.asset_ownerships x
+                      where x.tenant_id = v_tenant_id and x.asset_id = a.id
+                        and (x.persona_id is null or x.persona_id <> v_persona_id));
   get diagnostics v_count = row_count;
+  if v_count <> pg_catalog.cardinality(v_assets) then
+    raise exception 'erasure of user %: % of % assets have another holder since the check', p_user_id,
+      pg_catalog.cardinality(v_assets) - v_count, pg_catalog.cardinality(v_assets);
+  end if;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('assets', v_count);
 
   delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id;
@@ -6368,24 +6393,51 @@ begin
   delete from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.estate_of_persona_id = v_persona_id;
   -- Trusts and companies only they hold roles in, and circles with no one else in them, lose the
   -- names they gave them ("Jane Doe Living Trust"); shared ones are other people's too and stay.
+  -- Whoever created them: a trust someone else set up for them is as much theirs once only they hold its roles.
   update app.legal_entities e set name = 'Erased entity'
-   where e.tenant_id = v_tenant_id and e.created_by_user_id = p_user_id
+   where e.tenant_id = v_tenant_id
+     and (e.created_by_user_id = p_user_id
+          or exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id = v_persona_id))
      and not exists (select 1 from app.legal_entity_roles r
                       where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id <> v_persona_id);
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('entitiesRenamed', v_count);
   update app.fwd_family_circles c set name = 'Erased circle', description = null
-   where c.tenant_id = v_tenant_id and c.created_by_user_id = p_user_id
+   where c.tenant_id = v_tenant_id
+     and (c.created_by_user_id = p_user_id
+          or exists (select 1 from app.ffc_memberships m
+                      where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
+                        and m.persona_id = v_persona_id))
      and not exists (select 1 from app.ffc_memberships m
                       where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
                         and m.persona_id <> v_persona_id);
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('circlesRenamed', v_count);
 
-  update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
-   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active';
-  get diagnostics v_count = row_count;
-  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count);
+  -- Each membership ends the way sp_remove_ffc_member ends one: under the circle's lock (taken by
+  -- app.erasure_obstacle, in id order), never taking the last owner from members, and with the
+  -- asset grants only the shared circle allowed.
+  v_count := 0;
+  for v_ffc_id in select m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+    if exists (select 1 from app.ffc_memberships m
+                where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id
+                  and m.status = 'active' and m.role = 'owner')
+       and app.count_ffc_owners(v_ffc_id) = 1
+       and exists (select 1 from app.ffc_memberships x
+                    where x.tenant_id = v_tenant_id and x.ffc_id = v_ffc_id and x.status = 'active'
+                      and x.persona_id <> v_persona_id) then
+      raise exception 'erasure of user %: circle % would keep members and lose its last owner', p_user_id, v_ffc_id;
+    end if;
+    update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+     where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id and m.status = 'active';
+    v_count := v_count + 1;
+    v_grants := v_grants + app.drop_grants_lost_with_membership(v_ffc_id, v_persona_id);
+  end loop;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count, 'grantsDropped', v_grants);
 
   -- No one acts for the erased persona any more, and they act for no one.
   update app.persona_link_invitations i set status = 'revoked', responded_at = pg_catalog.now()
@@ -6443,15 +6495,28 @@ CREATE FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason t
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_persona_id uuid;
+  v_ffc_id uuid;
   v_count integer;
 begin
   select up.persona_id into v_persona_id from app.user_personas up
    where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self';
-  -- Their assets locked first: no share can be added between this check and the erasure.
+  -- Their persona row locked FOR UPDATE first: every row that comes to reference it (a share of
+  -- someone else's asset, a membership, a role, a link) takes a KEY SHARE lock on it through its
+  -- foreign key, which conflicts with FOR UPDATE. A share added to another owner's asset either
+  -- committed before this lock (the check below sees it) or waits until the erasure is done.
+  perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = v_persona_id for update;
+  -- Their assets locked next: no other holder (an entity's share) is added to them meanwhile.
   perform 1 from app.assets a
    where a.tenant_id = v_tenant_id
      and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id)
    order by a.id for update;
+  -- Each of their circles locked (in id order, as every membership change of a circle queues on
+  -- app.lock_ffc): no co-owner leaves between the check below and the end of their membership.
+  for v_ffc_id in select distinct m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+  end loop;
   select pg_catalog.count(distinct o.asset_id) into v_count
     from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id
@@ -6462,6 +6527,41 @@ begin
     code := 'erasure_co_owned_assets';
     reason := pg_catalog.format('%s asset(s) are co-owned with other people or entities: transfer or settle those shares '
                                 'first (erasing would take the co-owners'' records with them), then ask again', v_count);
+    return;
+  end if;
+  -- Trusts and companies only they control (their own trust): its assets are theirs in all but
+  -- name, and no one would be left to act for them. Locked (an asset's share given to one of them
+  -- takes a KEY SHARE lock on it) before counting what they hold.
+  perform 1 from app.legal_entities e
+   where e.tenant_id = v_tenant_id
+     and e.id in (select r.entity_id from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id)
+   order by e.id for update;
+  select pg_catalog.count(distinct o.asset_id) into v_count
+    from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id
+     and o.entity_id in (select r.entity_id from app.legal_entity_roles r
+                          where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id
+                            and not exists (select 1 from app.legal_entity_roles x
+                                             where x.tenant_id = v_tenant_id and x.entity_id = r.entity_id
+                                               and x.persona_id <> v_persona_id));
+  if v_count > 0 then
+    code := 'erasure_controlled_entity_assets';
+    reason := pg_catalog.format('%s asset(s) are held by a trust or company only you control: transfer them, or name '
+                                'another trustee or manager, first (no one would be left to act for them), then ask again',
+                                v_count);
+    return;
+  end if;
+  -- Personas they act for as a delegate that no one else acts for (a parent, a child): erasing
+  -- them would leave those records with no one to act for them.
+  select pg_catalog.count(*) into v_count
+    from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'delegate'
+     and not exists (select 1 from app.user_personas x
+                      where x.tenant_id = v_tenant_id and x.persona_id = up.persona_id and x.user_id <> p_user_id);
+  if v_count > 0 then
+    code := 'erasure_sole_delegate';
+    reason := pg_catalog.format('you are the only one acting for %s other persona(s): link another user to them first '
+                                '(no one would be left to act for them), then ask again', v_count);
     return;
   end if;
   select pg_catalog.count(*) into v_count
@@ -6494,7 +6594,7 @@ ALTER FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason te
 -- Name: FUNCTION erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) IS 'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their assets.';
+COMMENT ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) IS 'Why a user''s erasure must be refused now (co-owned assets, assets of a trust only they control, personas only they act for, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona, assets, entities and circles.';
 
 --
 -- Name: exchange_rate(text, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6552,6 +6652,23 @@ ALTER FUNCTION app.export_archive_days() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.export_archive_days() IS 'Days a completed export''s archive may be downloaded.';
 
 --
+-- Name: export_download_limit(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.export_download_limit() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 5 $$;
+
+ALTER FUNCTION app.export_download_limit() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION export_download_limit(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.export_download_limit() IS 'How many times one export''s archive may be downloaded.';
+
+--
 -- Name: export_files(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6562,16 +6679,25 @@ CREATE FUNCTION app.export_files(p_user_id uuid) RETURNS jsonb
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_sub text;
+  v_since timestamptz;
   v_personas uuid[];
   v_assets uuid[];
+  v_entities uuid[];
+  v_entity_assets uuid[];
   v_subscriptions uuid[];
 begin
-  select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  select u.cognito_sub, u.created_at into v_sub, v_since from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
   -- The user's own persona only: personas they act for as a delegate are other people.
   v_personas := array(select up.persona_id from app.user_personas up
                        where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self');
   v_assets := array(select distinct o.asset_id from app.asset_ownerships o
                      where o.tenant_id = v_tenant_id and o.persona_id = any (v_personas));
+  -- Trusts and companies they control (hold a role in), and the assets those hold.
+  v_entities := array(select distinct r.entity_id from app.legal_entity_roles r
+                       where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas));
+  v_entity_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                            where o.tenant_id = v_tenant_id and o.entity_id = any (v_entities)
+                              and not o.asset_id = any (v_assets));
   v_subscriptions := array(select s.id from app.subscriptions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id);
   return pg_catalog.jsonb_build_object(
     'identity.json', (
@@ -6626,15 +6752,26 @@ begin
                               order by o.created_at)
                               from app.asset_ownerships o
                              where o.tenant_id = v_tenant_id and o.asset_id = a.id and o.persona_id = any (v_personas)),
+               -- The shares held by trusts and companies they control.
+               'entityShares', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                                  'entityId', o.entity_id, 'percentage', o.ownership_percentage::text,
+                                  'ownershipForm', o.ownership_form) order by o.created_at)
+                                  from app.asset_ownerships o
+                                 where o.tenant_id = v_tenant_id and o.asset_id = a.id
+                                   and o.entity_id = any (v_entities)), '[]'),
                'coOwned', exists (select 1 from app.asset_ownerships o
                                    where o.tenant_id = v_tenant_id and o.asset_id = a.id
-                                     and (o.persona_id is null or not o.persona_id = any (v_personas))))
+                                     and (o.persona_id is null or not o.persona_id = any (v_personas))
+                                     and (o.entity_id is null or not o.entity_id = any (v_entities))))
                order by a.created_at, a.id)
-        from app.assets a where a.tenant_id = v_tenant_id and a.id = any (v_assets)), '[]'),
+        from app.assets a where a.tenant_id = v_tenant_id and (a.id = any (v_assets) or a.id = any (v_entity_assets))), '[]'),
     'valuations.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', v.asset_id, 'valuedOn', v.valued_on,
                'amount', v.amount::text, 'currency', v.currency, 'source', v.source) order by v.asset_id, v.valued_on, v.id)
-        from app.asset_valuations v where v.tenant_id = v_tenant_id and v.asset_id = any (v_assets)), '[]'),
+        -- The newest 10,000 (a bound on the archive's size; the valuation history route pages the rest).
+        from (select * from app.asset_valuations v
+               where v.tenant_id = v_tenant_id and (v.asset_id = any (v_assets) or v.asset_id = any (v_entity_assets))
+               order by v.valued_on desc, v.id desc limit 10000) v), '[]'),
     -- Their shares of the latest values, per currency (no exchange rate needed, none can be missing).
     'net_worth.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', x.persona_id, 'currency', x.currency,
@@ -6677,7 +6814,8 @@ begin
                  'entityName', e.name, 'personaId', r.persona_id, 'role', r.role) order by r.created_at)
           from app.legal_entity_roles r join app.legal_entities e on e.tenant_id = r.tenant_id and e.id = r.entity_id
          where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas)), '[]'),
-      -- Designations naming them as a beneficiary, or of their own estate: what, which level, how much.
+      -- Their own estate plan: designations of their estate or on their assets (what, which level,
+      -- how much). A designation naming them in someone else's plan is that person's plan: left out.
       'designations', coalesce((
         select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('designationId', d.id, 'assetId', d.asset_id,
                  'entityId', d.entity_id, 'estateOfPersonaId', d.estate_of_persona_id, 'level', d.level,
@@ -6686,8 +6824,7 @@ begin
                  'percentage', d.percentage::text, 'effectiveOn', d.effective_on) order by d.created_at, d.id)
           from app.beneficiary_designations d
          where d.tenant_id = v_tenant_id
-           and (d.beneficiary_persona_id = any (v_personas) or d.estate_of_persona_id = any (v_personas)
-                or d.asset_id = any (v_assets))), '[]')),
+           and (d.estate_of_persona_id = any (v_personas) or d.asset_id = any (v_assets))), '[]')),
     'consents.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
                'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)
@@ -6696,7 +6833,9 @@ begin
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('sessionId', s.id, 'startedAt', s.started_at,
                'lastSeenAt', s.last_seen_at, 'revokedAt', s.revoked_at, 'userAgent', s.user_agent,
                'ipAddress', pg_catalog.host(s.ip_address)) order by s.started_at)
-        from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id), '[]'),
+        -- The newest 1,000 sign-ins (a bound on the archive's size).
+        from (select * from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id
+               order by s.started_at desc limit 1000) s), '[]'),
     'data_requests.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('requestId', r.id, 'kind', r.kind, 'status', r.status,
                'receivedAt', r.received_at, 'dueAt', r.due_at, 'completedAt', r.completed_at,
@@ -6715,6 +6854,9 @@ begin
                'requestId', l.request_id) order by l.occurred_at desc)
         from (select * from audit.audit_log l
                where l.tenant_id = v_tenant_id and l.actor_kind = 'user' and l.actor_id = v_sub
+                 -- The subject may have been an erased user's before (same Cognito identity,
+                 -- registered again): only what was done since this user row exists.
+                 and l.occurred_at >= v_since
                order by l.occurred_at desc limit 1000) l), '[]'));
 end
 $$;
@@ -7229,7 +7371,9 @@ CREATE FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) RETUR
         from pg_catalog.jsonb_object_keys(p_changes) as k(key)
        where (p_table_name, k.key) in (('app.fwd_family_circles', 'name'), ('app.fwd_family_circles', 'description'),
                                        ('app.legal_entities', 'name'),
-                                       ('app.assets', 'name'), ('app.assets', 'description'))), '{}'::jsonb)
+                                       ('app.assets', 'name'), ('app.assets', 'description'),
+                                       -- the tsvector generated from an asset's name and description
+                                       ('app.assets', 'search'))), '{}'::jsonb)
   end
 $$;
 
@@ -7239,7 +7383,7 @@ ALTER FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) OWNER 
 -- Name: FUNCTION mask_audit_changes(p_table_name text, p_changes jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) IS 'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets masked.';
+COMMENT ON FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) IS 'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets (and an asset''s search words) masked.';
 
 --
 -- Name: mask_email(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -10762,11 +10906,13 @@ CREATE FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_pe
 declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_sub text;
+  v_since timestamptz;
 begin
   perform app.check_page(p_limit, p_offset);
   if p_user_id is not null then
     perform app.require_tenant_user(p_user_id);
-    select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+    select u.cognito_sub, u.created_at into v_sub, v_since from app.users u
+     where u.tenant_id = v_tenant_id and u.id = p_user_id;
   end if;
   if p_persona_id is not null
      and not exists (select 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_persona_id) then
@@ -10782,7 +10928,8 @@ begin
            a.changed_columns, app.mask_audit_changes(a.table_name, a.changes)
       from audit.audit_log a
      where a.tenant_id = v_tenant_id
-       and (p_user_id is null or a.actor_id = v_sub or a.row_id = p_user_id::text)
+       -- By subject only since this user row exists: an erased user's subject may be registered again.
+       and (p_user_id is null or a.actor_id = v_sub and a.occurred_at >= v_since or a.row_id = p_user_id::text)
        and (p_persona_id is null or a.row_id = p_persona_id::text or a.changes ->> 'persona_id' = p_persona_id::text)
        and (p_request_id is null or a.request_id = p_request_id)
      order by a.occurred_at desc, a.id desc
@@ -15147,7 +15294,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_bank_acc
 -- Name: asset_businesses _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_businesses FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_businesses FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('legal_name');
 
 --
 -- Name: asset_categories _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15159,7 +15306,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_categori
 -- Name: asset_collectibles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_collectibles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_collectibles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('creator', 'provenance');
 
 --
 -- Name: asset_cryptocurrencies _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15177,7 +15324,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_debts FO
 -- Name: asset_intellectual_property _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_intellectual_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_intellectual_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('registration_number');
 
 --
 -- Name: asset_investment_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15195,7 +15342,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_life_ins
 -- Name: asset_misc _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_misc FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_misc FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('notes');
 
 --
 -- Name: asset_ownerships _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15213,13 +15360,13 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_permissi
 -- Name: asset_personal_property _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_personal_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_personal_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('location');
 
 --
 -- Name: asset_real_estate _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_real_estate FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('address_line1', 'postal_code');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_real_estate FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('address_line1', 'postal_code', 'city', 'region');
 
 --
 -- Name: asset_retirement_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15243,7 +15390,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_vehicles
 -- Name: assets _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description', 'search');
 
 --
 -- Name: beneficiary_designations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15537,7 +15684,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_sessions 
 -- Name: users _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email', 'cognito_sub');
 
 --
 -- Name: api_keys _500_audit_update; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -18291,6 +18438,12 @@ REVOKE ALL ON FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) FROM
 --
 
 REVOKE ALL ON FUNCTION app.export_archive_days() FROM PUBLIC;
+
+--
+-- Name: FUNCTION export_download_limit(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.export_download_limit() FROM PUBLIC;
 
 --
 -- Name: FUNCTION export_files(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner

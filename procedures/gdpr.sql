@@ -57,17 +57,26 @@ create or replace function app.export_archive_days() returns integer
 as $$ select 7 $$;
 comment on function app.export_archive_days() is 'Days a completed export''s archive may be downloaded.';
 
+create or replace function app.export_download_limit() returns integer
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$ select 5 $$;
+comment on function app.export_download_limit() is 'How many times one export''s archive may be downloaded.';
+
 create or replace function app.data_request_events(p_request_id uuid) returns jsonb
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
+  -- At most the 100 newest events, oldest first (a request has a handful: its states and at most
+  -- app.export_download_limit() downloads; the bound keeps every answer's size fixed).
   select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
            'fromStatus', e.from_status, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
            'note', e.note, 'occurredAt', e.occurred_at) order by e.occurred_at, e.id), '[]')
-    from app.data_subject_request_events e
-   where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+    from (select * from app.data_subject_request_events e
+           where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+           order by e.occurred_at desc, e.id desc limit 100) e
 $$;
-comment on function app.data_request_events(uuid) is 'The trail of a data subject request, oldest first, as the API shows it.';
+comment on function app.data_request_events(uuid) is 'The trail of a data subject request (its 100 newest events), oldest first, as the API shows it.';
 
 ------------------------------------------------------------------------------------------------
 -- Consents
@@ -151,16 +160,25 @@ as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_sub text;
+  v_since timestamptz;
   v_personas uuid[];
   v_assets uuid[];
+  v_entities uuid[];
+  v_entity_assets uuid[];
   v_subscriptions uuid[];
 begin
-  select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  select u.cognito_sub, u.created_at into v_sub, v_since from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
   -- The user's own persona only: personas they act for as a delegate are other people.
   v_personas := array(select up.persona_id from app.user_personas up
                        where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self');
   v_assets := array(select distinct o.asset_id from app.asset_ownerships o
                      where o.tenant_id = v_tenant_id and o.persona_id = any (v_personas));
+  -- Trusts and companies they control (hold a role in), and the assets those hold.
+  v_entities := array(select distinct r.entity_id from app.legal_entity_roles r
+                       where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas));
+  v_entity_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                            where o.tenant_id = v_tenant_id and o.entity_id = any (v_entities)
+                              and not o.asset_id = any (v_assets));
   v_subscriptions := array(select s.id from app.subscriptions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id);
   return pg_catalog.jsonb_build_object(
     'identity.json', (
@@ -215,15 +233,26 @@ begin
                               order by o.created_at)
                               from app.asset_ownerships o
                              where o.tenant_id = v_tenant_id and o.asset_id = a.id and o.persona_id = any (v_personas)),
+               -- The shares held by trusts and companies they control.
+               'entityShares', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                                  'entityId', o.entity_id, 'percentage', o.ownership_percentage::text,
+                                  'ownershipForm', o.ownership_form) order by o.created_at)
+                                  from app.asset_ownerships o
+                                 where o.tenant_id = v_tenant_id and o.asset_id = a.id
+                                   and o.entity_id = any (v_entities)), '[]'),
                'coOwned', exists (select 1 from app.asset_ownerships o
                                    where o.tenant_id = v_tenant_id and o.asset_id = a.id
-                                     and (o.persona_id is null or not o.persona_id = any (v_personas))))
+                                     and (o.persona_id is null or not o.persona_id = any (v_personas))
+                                     and (o.entity_id is null or not o.entity_id = any (v_entities))))
                order by a.created_at, a.id)
-        from app.assets a where a.tenant_id = v_tenant_id and a.id = any (v_assets)), '[]'),
+        from app.assets a where a.tenant_id = v_tenant_id and (a.id = any (v_assets) or a.id = any (v_entity_assets))), '[]'),
     'valuations.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', v.asset_id, 'valuedOn', v.valued_on,
                'amount', v.amount::text, 'currency', v.currency, 'source', v.source) order by v.asset_id, v.valued_on, v.id)
-        from app.asset_valuations v where v.tenant_id = v_tenant_id and v.asset_id = any (v_assets)), '[]'),
+        -- The newest 10,000 (a bound on the archive's size; the valuation history route pages the rest).
+        from (select * from app.asset_valuations v
+               where v.tenant_id = v_tenant_id and (v.asset_id = any (v_assets) or v.asset_id = any (v_entity_assets))
+               order by v.valued_on desc, v.id desc limit 10000) v), '[]'),
     -- Their shares of the latest values, per currency (no exchange rate needed, none can be missing).
     'net_worth.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', x.persona_id, 'currency', x.currency,
@@ -266,7 +295,8 @@ begin
                  'entityName', e.name, 'personaId', r.persona_id, 'role', r.role) order by r.created_at)
           from app.legal_entity_roles r join app.legal_entities e on e.tenant_id = r.tenant_id and e.id = r.entity_id
          where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas)), '[]'),
-      -- Designations naming them as a beneficiary, or of their own estate: what, which level, how much.
+      -- Their own estate plan: designations of their estate or on their assets (what, which level,
+      -- how much). A designation naming them in someone else's plan is that person's plan: left out.
       'designations', coalesce((
         select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('designationId', d.id, 'assetId', d.asset_id,
                  'entityId', d.entity_id, 'estateOfPersonaId', d.estate_of_persona_id, 'level', d.level,
@@ -275,8 +305,7 @@ begin
                  'percentage', d.percentage::text, 'effectiveOn', d.effective_on) order by d.created_at, d.id)
           from app.beneficiary_designations d
          where d.tenant_id = v_tenant_id
-           and (d.beneficiary_persona_id = any (v_personas) or d.estate_of_persona_id = any (v_personas)
-                or d.asset_id = any (v_assets))), '[]')),
+           and (d.estate_of_persona_id = any (v_personas) or d.asset_id = any (v_assets))), '[]')),
     'consents.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
                'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)
@@ -285,7 +314,9 @@ begin
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('sessionId', s.id, 'startedAt', s.started_at,
                'lastSeenAt', s.last_seen_at, 'revokedAt', s.revoked_at, 'userAgent', s.user_agent,
                'ipAddress', pg_catalog.host(s.ip_address)) order by s.started_at)
-        from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id), '[]'),
+        -- The newest 1,000 sign-ins (a bound on the archive's size).
+        from (select * from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id
+               order by s.started_at desc limit 1000) s), '[]'),
     'data_requests.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('requestId', r.id, 'kind', r.kind, 'status', r.status,
                'receivedAt', r.received_at, 'dueAt', r.due_at, 'completedAt', r.completed_at,
@@ -304,6 +335,9 @@ begin
                'requestId', l.request_id) order by l.occurred_at desc)
         from (select * from audit.audit_log l
                where l.tenant_id = v_tenant_id and l.actor_kind = 'user' and l.actor_id = v_sub
+                 -- The subject may have been an erased user's before (same Cognito identity,
+                 -- registered again): only what was done since this user row exists.
+                 and l.occurred_at >= v_since
                order by l.occurred_at desc limit 1000) l), '[]'));
 end
 $$;
@@ -321,15 +355,28 @@ as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_persona_id uuid;
+  v_ffc_id uuid;
   v_count integer;
 begin
   select up.persona_id into v_persona_id from app.user_personas up
    where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self';
-  -- Their assets locked first: no share can be added between this check and the erasure.
+  -- Their persona row locked FOR UPDATE first: every row that comes to reference it (a share of
+  -- someone else's asset, a membership, a role, a link) takes a KEY SHARE lock on it through its
+  -- foreign key, which conflicts with FOR UPDATE. A share added to another owner's asset either
+  -- committed before this lock (the check below sees it) or waits until the erasure is done.
+  perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = v_persona_id for update;
+  -- Their assets locked next: no other holder (an entity's share) is added to them meanwhile.
   perform 1 from app.assets a
    where a.tenant_id = v_tenant_id
      and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id)
    order by a.id for update;
+  -- Each of their circles locked (in id order, as every membership change of a circle queues on
+  -- app.lock_ffc): no co-owner leaves between the check below and the end of their membership.
+  for v_ffc_id in select distinct m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+  end loop;
   select pg_catalog.count(distinct o.asset_id) into v_count
     from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id
@@ -340,6 +387,41 @@ begin
     code := 'erasure_co_owned_assets';
     reason := pg_catalog.format('%s asset(s) are co-owned with other people or entities: transfer or settle those shares '
                                 'first (erasing would take the co-owners'' records with them), then ask again', v_count);
+    return;
+  end if;
+  -- Trusts and companies only they control (their own trust): its assets are theirs in all but
+  -- name, and no one would be left to act for them. Locked (an asset's share given to one of them
+  -- takes a KEY SHARE lock on it) before counting what they hold.
+  perform 1 from app.legal_entities e
+   where e.tenant_id = v_tenant_id
+     and e.id in (select r.entity_id from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id)
+   order by e.id for update;
+  select pg_catalog.count(distinct o.asset_id) into v_count
+    from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id
+     and o.entity_id in (select r.entity_id from app.legal_entity_roles r
+                          where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id
+                            and not exists (select 1 from app.legal_entity_roles x
+                                             where x.tenant_id = v_tenant_id and x.entity_id = r.entity_id
+                                               and x.persona_id <> v_persona_id));
+  if v_count > 0 then
+    code := 'erasure_controlled_entity_assets';
+    reason := pg_catalog.format('%s asset(s) are held by a trust or company only you control: transfer them, or name '
+                                'another trustee or manager, first (no one would be left to act for them), then ask again',
+                                v_count);
+    return;
+  end if;
+  -- Personas they act for as a delegate that no one else acts for (a parent, a child): erasing
+  -- them would leave those records with no one to act for them.
+  select pg_catalog.count(*) into v_count
+    from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'delegate'
+     and not exists (select 1 from app.user_personas x
+                      where x.tenant_id = v_tenant_id and x.persona_id = up.persona_id and x.user_id <> p_user_id);
+  if v_count > 0 then
+    code := 'erasure_sole_delegate';
+    reason := pg_catalog.format('you are the only one acting for %s other persona(s): link another user to them first '
+                                '(no one would be left to act for them), then ask again', v_count);
     return;
   end if;
   select pg_catalog.count(*) into v_count
@@ -366,7 +448,7 @@ begin
 end
 $$;
 comment on function app.erasure_obstacle(uuid) is
-  'Why a user''s erasure must be refused now (co-owned assets, sole owner of a circle with members, a running paid subscription), or NULLs; locks their assets.';
+  'Why a user''s erasure must be refused now (co-owned assets, assets of a trust only they control, personas only they act for, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona, assets, entities and circles.';
 
 create or replace function app.erase_user(p_user_id uuid) returns jsonb
   language plpgsql volatile security definer
@@ -377,6 +459,9 @@ declare
   v_persona_id uuid;
   v_sub text;
   v_emails text[];
+  v_assets uuid[];
+  v_ffc_id uuid;
+  v_grants integer := 0;
   v_outcome jsonb := '{}';
   v_count integer;
 begin
@@ -388,11 +473,21 @@ begin
                            where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id);
 
   -- Assets only they own go, with names, free-text descriptions, account numbers, type fields,
-  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before.
+  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before
+  -- (app.erasure_obstacle, under the persona's lock); an asset with any other holder is never
+  -- deleted here, and if one turned up anyway the whole erasure is undone rather than half done.
+  v_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                     where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
   delete from app.assets a
-   where a.tenant_id = v_tenant_id
-     and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
+   where a.tenant_id = v_tenant_id and a.id = any (v_assets)
+     and not exists (select 1 from app.asset_ownerships x
+                      where x.tenant_id = v_tenant_id and x.asset_id = a.id
+                        and (x.persona_id is null or x.persona_id <> v_persona_id));
   get diagnostics v_count = row_count;
+  if v_count <> pg_catalog.cardinality(v_assets) then
+    raise exception 'erasure of user %: % of % assets have another holder since the check', p_user_id,
+      pg_catalog.cardinality(v_assets) - v_count, pg_catalog.cardinality(v_assets);
+  end if;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('assets', v_count);
 
   delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id;
@@ -420,24 +515,51 @@ begin
   delete from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.estate_of_persona_id = v_persona_id;
   -- Trusts and companies only they hold roles in, and circles with no one else in them, lose the
   -- names they gave them ("Jane Doe Living Trust"); shared ones are other people's too and stay.
+  -- Whoever created them: a trust someone else set up for them is as much theirs once only they hold its roles.
   update app.legal_entities e set name = 'Erased entity'
-   where e.tenant_id = v_tenant_id and e.created_by_user_id = p_user_id
+   where e.tenant_id = v_tenant_id
+     and (e.created_by_user_id = p_user_id
+          or exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id = v_persona_id))
      and not exists (select 1 from app.legal_entity_roles r
                       where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id <> v_persona_id);
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('entitiesRenamed', v_count);
   update app.fwd_family_circles c set name = 'Erased circle', description = null
-   where c.tenant_id = v_tenant_id and c.created_by_user_id = p_user_id
+   where c.tenant_id = v_tenant_id
+     and (c.created_by_user_id = p_user_id
+          or exists (select 1 from app.ffc_memberships m
+                      where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
+                        and m.persona_id = v_persona_id))
      and not exists (select 1 from app.ffc_memberships m
                       where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
                         and m.persona_id <> v_persona_id);
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('circlesRenamed', v_count);
 
-  update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
-   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active';
-  get diagnostics v_count = row_count;
-  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count);
+  -- Each membership ends the way sp_remove_ffc_member ends one: under the circle's lock (taken by
+  -- app.erasure_obstacle, in id order), never taking the last owner from members, and with the
+  -- asset grants only the shared circle allowed.
+  v_count := 0;
+  for v_ffc_id in select m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+    if exists (select 1 from app.ffc_memberships m
+                where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id
+                  and m.status = 'active' and m.role = 'owner')
+       and app.count_ffc_owners(v_ffc_id) = 1
+       and exists (select 1 from app.ffc_memberships x
+                    where x.tenant_id = v_tenant_id and x.ffc_id = v_ffc_id and x.status = 'active'
+                      and x.persona_id <> v_persona_id) then
+      raise exception 'erasure of user %: circle % would keep members and lose its last owner', p_user_id, v_ffc_id;
+    end if;
+    update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+     where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id and m.status = 'active';
+    v_count := v_count + 1;
+    v_grants := v_grants + app.drop_grants_lost_with_membership(v_ffc_id, v_persona_id);
+  end loop;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count, 'grantsDropped', v_grants);
 
   -- No one acts for the erased persona any more, and they act for no one.
   update app.persona_link_invitations i set status = 'revoked', responded_at = pg_catalog.now()
@@ -624,6 +746,15 @@ begin
   end if;
   if v_request.completed_at + pg_catalog.make_interval(days => app.export_archive_days()) <= pg_catalog.now() then
     perform app.fail('PT410', 'export_expired', 'this archive is no longer available: request a new export');
+  end if;
+  -- Each download is a pass over all their data: a few per request is plenty (and keeps the
+  -- request's trail short). The request row is locked, so racing downloads count one by one.
+  perform 1 from app.data_subject_requests r where r.tenant_id = v_request.tenant_id and r.id = p_request_id for update;
+  if (select pg_catalog.count(*) from app.data_subject_request_events e
+       where e.tenant_id = v_request.tenant_id and e.request_id = p_request_id
+         and e.note = 'archive downloaded') >= app.export_download_limit() then
+    perform app.fail('PT429', 'export_download_limit',
+      pg_catalog.format('this archive was downloaded %s times already: request a new export', app.export_download_limit()));
   end if;
   insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
   values (v_request.tenant_id, p_request_id, 'completed', 'completed', app.current_actor_kind(), 'archive downloaded');

@@ -519,11 +519,13 @@ as $$
         from pg_catalog.jsonb_object_keys(p_changes) as k(key)
        where (p_table_name, k.key) in (('app.fwd_family_circles', 'name'), ('app.fwd_family_circles', 'description'),
                                        ('app.legal_entities', 'name'),
-                                       ('app.assets', 'name'), ('app.assets', 'description'))), '{}'::jsonb)
+                                       ('app.assets', 'name'), ('app.assets', 'description'),
+                                       -- the tsvector generated from an asset's name and description
+                                       ('app.assets', 'search'))), '{}'::jsonb)
   end
 $$;
 comment on function app.mask_audit_changes(text, jsonb) is
-  'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets masked.';
+  'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets (and an asset''s search words) masked.';
 
 create or replace function support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid,
                                                      p_request_id text, p_limit integer, p_offset integer)
@@ -536,11 +538,13 @@ as $$
 declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_sub text;
+  v_since timestamptz;
 begin
   perform app.check_page(p_limit, p_offset);
   if p_user_id is not null then
     perform app.require_tenant_user(p_user_id);
-    select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+    select u.cognito_sub, u.created_at into v_sub, v_since from app.users u
+     where u.tenant_id = v_tenant_id and u.id = p_user_id;
   end if;
   if p_persona_id is not null
      and not exists (select 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_persona_id) then
@@ -556,7 +560,8 @@ begin
            a.changed_columns, app.mask_audit_changes(a.table_name, a.changes)
       from audit.audit_log a
      where a.tenant_id = v_tenant_id
-       and (p_user_id is null or a.actor_id = v_sub or a.row_id = p_user_id::text)
+       -- By subject only since this user row exists: an erased user's subject may be registered again.
+       and (p_user_id is null or a.actor_id = v_sub and a.occurred_at >= v_since or a.row_id = p_user_id::text)
        and (p_persona_id is null or a.row_id = p_persona_id::text or a.changes ->> 'persona_id' = p_persona_id::text)
        and (p_request_id is null or a.request_id = p_request_id)
      order by a.occurred_at desc, a.id desc

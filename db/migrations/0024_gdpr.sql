@@ -87,13 +87,46 @@ create trigger _000_append_only before update or delete on app.data_subject_requ
 -- The names and free-text descriptions a family gives its assets, circles and trusts often carry
 -- a person's name or address ("Jane Doe Living Trust", "12 Elm St house"). The audit log is
 -- append-only, so an erasure cannot take them out afterwards: from now on they are redacted on
--- the way in, like the other personal columns (support already read them masked).
+-- the way in, like the other personal columns (support already read them masked). An asset's
+-- `search` is a stored tsvector generated from its name, description and category: it carries
+-- the same words (lower-cased), so it is redacted with them.
 drop trigger _500_audit on app.assets;
 create trigger _500_audit after insert or update or delete on app.assets
-  for each row execute function audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description');
+  for each row execute function audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description',
+                                                    'search');
 drop trigger _500_audit on app.fwd_family_circles;
 create trigger _500_audit after insert or update or delete on app.fwd_family_circles
   for each row execute function audit.tg_audit__row('name', 'description');
 drop trigger _500_audit on app.legal_entities;
 create trigger _500_audit after insert or update or delete on app.legal_entities
   for each row execute function audit.tg_audit__row('name');
+
+-- A user's Cognito subject ties their audit rows (actor_id) to a user row. After an erasure the
+-- row holds a random subject; the old one must not be findable in the user row's own audit
+-- history either, so it is redacted there (with the email, as before).
+drop trigger _500_audit on app.users;
+create trigger _500_audit after insert or update or delete on app.users
+  for each row execute function audit.tg_audit__row('email', 'cognito_sub');
+
+-- The type fields that are free text about a person's life: a property's town, a business's legal
+-- name ("Jane Doe LLC"), where an item is kept, a collectible's provenance, an IP registration
+-- number, a note. Redacted on the way in like the columns above (0005 redacted only the street
+-- line, postal code, VIN and wallet address).
+drop trigger _500_audit on app.asset_real_estate;
+create trigger _500_audit after insert or update or delete on app.asset_real_estate
+  for each row execute function audit.tg_audit__row('address_line1', 'postal_code', 'city', 'region');
+drop trigger _500_audit on app.asset_businesses;
+create trigger _500_audit after insert or update or delete on app.asset_businesses
+  for each row execute function audit.tg_audit__row('legal_name');
+drop trigger _500_audit on app.asset_personal_property;
+create trigger _500_audit after insert or update or delete on app.asset_personal_property
+  for each row execute function audit.tg_audit__row('location');
+drop trigger _500_audit on app.asset_collectibles;
+create trigger _500_audit after insert or update or delete on app.asset_collectibles
+  for each row execute function audit.tg_audit__row('creator', 'provenance');
+drop trigger _500_audit on app.asset_intellectual_property;
+create trigger _500_audit after insert or update or delete on app.asset_intellectual_property
+  for each row execute function audit.tg_audit__row('registration_number');
+drop trigger _500_audit on app.asset_misc;
+create trigger _500_audit after insert or update or delete on app.asset_misc
+  for each row execute function audit.tg_audit__row('notes');
