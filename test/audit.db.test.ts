@@ -15,12 +15,14 @@ import { makeTenant, makeUser, randomSub, rejection, testDatabase } from './help
 import { inContext } from '../server/plugins/db.ts';
 import * as support from '../generated/support.queries.ts';
 import * as audit from '../generated/audit.queries.ts';
+import * as gdpr from '../generated/gdpr.queries.ts';
 
 const db = await testDatabase(t);
+const STAFF_ISSUER = 'http://127.0.0.1:1/staff_Audit1';
 
 await db.asSupport((c) =>
   support.registerStaffPool.run(
-    { kind: 'development', userPoolId: 'staff_Audit1', issuer: 'http://127.0.0.1:1/staff_Audit1', region: null },
+    { kind: 'development', userPoolId: 'staff_Audit1', issuer: STAFF_ISSUER, region: null },
     c,
   ),
 );
@@ -35,12 +37,18 @@ let request = 0;
 const asAgent = <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
   inContext(
     db.support,
-    { tenantId: null, actorKind: 'support', actorId: `cognito:${agentSub}`, requestId: `audit-${++request}` },
+    {
+      tenantId: null,
+      actorKind: 'support',
+      actorId: `cognito:${agentSub}`,
+      issuer: STAFF_ISSUER,
+      requestId: `audit-${++request}`,
+    },
     fn,
   );
 const asOperator = <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
   inContext(
-    db.support,
+    db.operator,
     { tenantId: null, actorKind: 'support', actorId: 'ops:test', requestId: `op-${++request}` },
     fn,
   );
@@ -346,7 +354,10 @@ t.test('every support read leaves a READ row naming the staff member', async (t)
   // Reads are named sp_find_, sp_get_, sp_list_, sp_read_, sp_verify_, sp_show_, sp_search_, sp_export_.
   // Exempt, with the reason: the API's token-routing loader reads the staff clients' ids every
   // few seconds under its own name (no staff member, no tenant data).
-  const EXEMPT = new Set(['sp_list_staff_auth_clients']);
+  // The two reads under a user's approved access (consent or break-glass) refuse without one: their
+  // READ rows are asserted where an access is approved first (test/support_access.db.test.ts).
+  const EXEMPT = new Set(['sp_list_staff_auth_clients', 'sp_get_user_assets_unmasked', 'sp_get_account_number']);
+  const [dataRequest] = await db.as(user, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
   const ARGS: Record<string, unknown> = {
     p_tenant_id: tenantId,
     p_user_id: user.userId,
@@ -354,6 +365,7 @@ t.test('every support read leaves a READ row naming the staff member', async (t)
     p_limit: 5,
     p_offset: 0,
     p_month: new Date().toISOString().slice(0, 8) + '01',
+    p_request_id: dataRequest.requestId,
   };
   const { rows: reads } = await db.admin.query<{ name: string; args: string[] | null }>(`
     select p.proname as name, p.proargnames[1:p.pronargs] as args
@@ -367,7 +379,7 @@ t.test('every support read leaves a READ row naming the staff member', async (t)
     const requestId = `read-${name}`;
     await inContext(
       db.support,
-      { tenantId: null, actorKind: 'support', actorId: `cognito:${agentSub}`, requestId },
+      { tenantId: null, actorKind: 'support', actorId: `cognito:${agentSub}`, issuer: STAFF_ISSUER, requestId },
       (c) =>
         c.query(
           `select * from support.${name}(${names.map((a, i) => `${a} => $${i + 1}`).join(', ')})`,
@@ -392,7 +404,7 @@ t.test(
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', path.join(projectRoot, 'scripts', 'operator.ts'), 'audit-maintain', '--operator', 'cron'],
-      { cwd: projectRoot, env: { ...process.env, DATABASE_SUPPORT_URL: db.supportUrl } },
+      { cwd: projectRoot, env: { ...process.env, DATABASE_OPERATOR_URL: db.operatorUrl } },
     );
     const out = JSON.parse(stdout);
     t.equal(out.partitionsCreated, 0, 'the months ahead were already made');
@@ -441,7 +453,7 @@ t.test(
     t.equal(imported.rows[0].fresh, imported.rows[0].n, "each carries the import's transaction, not the source's");
     const seal = () =>
       inContext(
-        target.support,
+        target.operator,
         { tenantId: null, actorKind: 'support', actorId: 'ops:import', requestId: 'seal-import' },
         (c) => audit.sealAuditLog.run({ maxRows: 100000 }, c),
       );
@@ -456,7 +468,7 @@ t.test(
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const [verified] = await inContext(
-      target.support,
+      target.operator,
       { tenantId: null, actorKind: 'support', actorId: 'ops:import', requestId: 'verify-import' },
       (c) => audit.verifyAuditChain.run({ month: `${month}-01` }, c),
     );

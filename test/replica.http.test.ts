@@ -47,7 +47,11 @@ async function main() {
   }
   await migrate({
     adminUrl: withDatabase(primary.adminUrl, 'replica_template'),
-    rolePasswords: { api: process.env.TEST_API_PASSWORD, support: process.env.TEST_SUPPORT_PASSWORD },
+    rolePasswords: {
+      api: process.env.TEST_API_PASSWORD,
+      support: process.env.TEST_SUPPORT_PASSWORD,
+      operator: process.env.TEST_OPERATOR_PASSWORD,
+    },
   });
   const db = await testDatabase(t, { serverUrl: primary.adminUrl, template: 'replica_template' });
   // The standby is made after the data exists; everything later arrives by streaming.
