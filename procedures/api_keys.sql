@@ -96,9 +96,11 @@ begin
          and k.revoked_at is null and k.expires_at > pg_catalog.now()) >= 10 then
     perform app.fail('PT409', 'api_key_limit_reached', 'a user holds at most 10 live API keys: revoke one first');
   end if;
-  insert into app.api_keys (tenant_id, user_id, name, prefix, secret_sha256, scopes, expires_at)
+  -- How this sign-in was authenticated goes with the key (app.current_api_key checks it against
+  -- the tenant's MFA policy on every use).
+  insert into app.api_keys (tenant_id, user_id, name, prefix, secret_sha256, scopes, expires_at, created_with_amr)
   values (v_tenant_id, v_user_id, v_name, p_prefix, p_secret_sha256, v_scopes,
-          pg_catalog.now() + pg_catalog.make_interval(days => p_expires_in_days))
+          pg_catalog.now() + pg_catalog.make_interval(days => p_expires_in_days), app.token_amr())
   returning * into v_key;
   return query select v_key.id, v_key.name, v_key.prefix, v_key.scopes, app.api_key_status(v_key), v_key.expires_at,
                       v_key.last_used_at, v_key.revoked_at, v_key.created_at;

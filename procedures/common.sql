@@ -136,11 +136,18 @@ begin
   if v_status is distinct from 'active' then
     perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
   end if;
+  -- The tenant's MFA policy holds for keys too: a key counts as its creating sign-in did.
+  if exists (select 1 from app.tenant_security_policies p
+              where p.tenant_id = v_tenant_id and p.mfa_required
+                and not ('mfa' = any (v_key.created_with_amr) and v_key.created_with_amr && p.mfa_factors)) then
+    perform app.fail('PT403', 'mfa_required',
+                     'this tenant requires multi-factor authentication: the key was created by a sign-in without it; create a new key after signing in with MFA');
+  end if;
   return v_key;
 end
 $$;
 comment on function app.current_api_key() is
-  'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired and that its user is active.';
+  'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired, that its user is active, and that it was created with MFA when the tenant requires it.';
 
 create or replace function app.current_user_id(p_scope text) returns uuid
   language plpgsql stable security definer

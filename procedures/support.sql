@@ -495,11 +495,17 @@ begin
    where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.revoked_at is null
      and (p_session_id is null or s.id = p_session_id);
   get diagnostics v_count = row_count;
+  -- Ending all of a user's sign-ins ends their API keys too: a key minted with a stolen token
+  -- must not outlive the sign-ins it was made from (docs/api_keys.md).
+  if p_session_id is null then
+    update app.api_keys k set revoked_at = pg_catalog.now()
+     where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.revoked_at is null;
+  end if;
   return v_count;
 end
 $$;
 comment on function support.sp_revoke_user_sessions(uuid, uuid, uuid) is
-  'Support: ends one of a user''s sessions, or all of them (no session id): their tokens are refused from the next request on.';
+  'Support: ends one of a user''s sessions, or all of them (no session id, and then their API keys too): their tokens are refused from the next request on.';
 grant execute on function support.sp_revoke_user_sessions(uuid, uuid, uuid) to estate_support;
 
 ------------------------------------------------------------------------------------------------

@@ -1,0 +1,100 @@
+// API keys under the tenant's security rules (review of issue 11): a tenant that requires MFA
+// refuses a key its creator made without MFA (made before the policy was switched on) and accepts
+// one made by an MFA sign-in; support ending all of a user's sign-ins ends their keys too.
+import t from 'tap';
+import { bearer, makePoolTenant, makeStaffPool, registerThroughApi, testApp } from './helpers/app.ts';
+import { testDatabase } from './helpers/db.ts';
+import { accessTokenClaims, signJwt } from './helpers/tokens.ts';
+
+const db = await testDatabase(t);
+const home = await makePoolTenant(db, 'keypol-home');
+const away = await makePoolTenant(db, 'keypol-away');
+const staff = await (await makeStaffPool(db, 'keypol-staff')).addStaff();
+const app = await testApp(t, db);
+
+const ann = await registerThroughApi(app, home, 'Ann', 'Lee');
+const otto = await registerThroughApi(app, away, 'Otto', 'Fay');
+
+const call = (headers: object, method: string, url: string, payload?: object) =>
+  app.inject({ method: method as 'GET', url, headers: { ...headers }, payload });
+const keyHeader = (key: string) => ({ authorization: `ApiKey ${key}` });
+const mfaToken = (tenant: typeof home, sub: string) =>
+  signJwt({
+    ...accessTokenClaims({ issuer: tenant.issuer, clientId: tenant.clientId, sub }),
+    estate_amr: ['pwd', 'mfa', 'totp'],
+  });
+async function createKey(accessToken: string, name: string) {
+  const res = await call(bearer(accessToken), 'POST', '/v1/api-keys', {
+    name,
+    scopes: ['personas:read'],
+    expiresInDays: 30,
+  });
+  if (res.statusCode !== 201) throw new Error(`create key: ${res.statusCode} ${res.body}`);
+  return res.json() as { apiKeyId: string; key: string };
+}
+
+t.test('a tenant requiring MFA refuses keys made without it and accepts keys made with it', async (t) => {
+  const oneFactor = await createKey(ann.accessToken, 'made before the policy');
+  const ottoKey = await createKey(otto.accessToken, 'another tenant');
+  t.equal(
+    (await call(keyHeader(oneFactor.key), 'GET', '/v1/personas')).statusCode,
+    200,
+    'no policy yet: the key works',
+  );
+
+  const set = await call(bearer(staff.accessToken), 'PUT', `/support/v1/tenants/${home.tenantId}/security-policy`, {
+    mfaRequired: true,
+    mfaFactors: ['totp'],
+    passwordMaxAgeDays: null,
+  });
+  t.equal(set.statusCode, 200, set.body);
+
+  const refused = await call(keyHeader(oneFactor.key), 'GET', '/v1/personas');
+  t.equal(refused.statusCode, 403, 'the one-factor key is refused once MFA is required');
+  t.equal(refused.json().code, 'mfa_required', 'mfa_required');
+  t.equal(
+    (await call(keyHeader(ottoKey.key), 'GET', '/v1/personas')).statusCode,
+    200,
+    "another tenant's keys are untouched by this tenant's policy",
+  );
+
+  const viaOneFactor = await call(bearer(ann.accessToken), 'POST', '/v1/api-keys', {
+    name: 'no MFA',
+    scopes: ['personas:read'],
+    expiresInDays: 30,
+  });
+  t.equal(viaOneFactor.statusCode, 403, 'a one-factor sign-in cannot make a new key either');
+
+  const withMfa = await createKey(await mfaToken(home, ann.sub), 'made with MFA');
+  const served = await call(keyHeader(withMfa.key), 'GET', '/v1/personas');
+  t.equal(served.statusCode, 200, 'a key made by an MFA sign-in works under the policy');
+  const { rows } = await db.admin.query('select created_with_amr from app.api_keys where id = $1', [withMfa.apiKeyId]);
+  t.same(rows[0].created_with_amr, ['pwd', 'mfa', 'totp'], "the key remembers its creator's sign-in methods");
+});
+
+t.test("support ending all of a user's sign-ins ends their API keys", async (t) => {
+  const before = await db.admin.query(
+    `select count(*)::int as n from app.api_keys where user_id = (select id from app.users where cognito_sub = $1) and revoked_at is null`,
+    [ann.sub],
+  );
+  t.ok(before.rows[0].n >= 1, 'Ann holds live keys');
+  const userId = (await db.admin.query('select id from app.users where cognito_sub = $1', [ann.sub])).rows[0].id;
+  const one = await call(
+    bearer(staff.accessToken),
+    'POST',
+    `/support/v1/tenants/${home.tenantId}/users/${userId}/session-revocations`,
+    {},
+  );
+  t.equal(one.statusCode, 200, one.body);
+  const after = await db.admin.query(
+    `select count(*)::int as n from app.api_keys where user_id = $1 and revoked_at is null`,
+    [userId],
+  );
+  t.equal(after.rows[0].n, 0, 'every key of the user is revoked');
+  const ottoLive = await db.admin.query(
+    `select count(*)::int as n from app.api_keys k join app.users u on u.id = k.user_id
+      where u.cognito_sub = $1 and k.revoked_at is null`,
+    [otto.sub],
+  );
+  t.equal(ottoLive.rows[0].n, 1, "another tenant's user keeps theirs");
+});
