@@ -317,6 +317,11 @@ begin
         -- The newest 1,000 sign-ins (a bound on the archive's size).
         from (select * from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id
                order by s.started_at desc limit 1000) s), '[]'),
+    'api_keys.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('apiKeyId', k.id, 'name', k.name, 'prefix', k.prefix,
+               'scopes', k.scopes, 'createdAt', k.created_at, 'expiresAt', k.expires_at, 'revokedAt', k.revoked_at,
+               'lastUsedAt', k.last_used_at) order by k.created_at, k.id)
+        from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = p_user_id), '[]'),
     'data_requests.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('requestId', r.id, 'kind', r.kind, 'status', r.status,
                'receivedAt', r.received_at, 'dueAt', r.due_at, 'completedAt', r.completed_at,
@@ -582,6 +587,11 @@ begin
   delete from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = p_user_id;
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('paymentMethods', v_count);
+
+  -- Their API keys (docs/api_keys.md): names chosen by them, and a credential acting for them.
+  delete from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('apiKeys', v_count);
 
   -- Stored answers may hold their data; the claim of the request under way stays until it is answered.
   delete from app.idempotency_keys k

@@ -1,6 +1,7 @@
 // API keys under the tenant's security rules (review of issue 11): a tenant that requires MFA
 // refuses a key its creator made without MFA (made before the policy was switched on) and accepts
-// one made by an MFA sign-in; support ending all of a user's sign-ins ends their keys too.
+// one made by an MFA sign-in; support ending all of a user's sign-ins ends their keys too; an
+// erased user's keys are exported (without secrets) and then gone.
 import t from 'tap';
 import { bearer, makePoolTenant, makeStaffPool, registerThroughApi, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
@@ -97,4 +98,29 @@ t.test("support ending all of a user's sign-ins ends their API keys", async (t) 
     [otto.sub],
   );
   t.equal(ottoLive.rows[0].n, 1, "another tenant's user keeps theirs");
+});
+
+t.test("an erasure exports a user's keys without their secrets, then removes them", async (t) => {
+  const eve = await registerThroughApi(app, away, 'Eve', 'Moss');
+  const key = await createKey(eve.accessToken, 'Eve laptop sync');
+  const secret = key.key.split('_')[2];
+  const exported = await call(bearer(eve.accessToken), 'POST', '/v1/me/data-requests', { kind: 'export' });
+  t.equal(exported.statusCode, 201, exported.body);
+  const archive = await call(
+    bearer(eve.accessToken),
+    'GET',
+    `/v1/me/data-requests/${exported.json().requestId}/archive`,
+  );
+  t.equal(archive.statusCode, 200, archive.body);
+  t.match(archive.json().files['api_keys.json'], [{ apiKeyId: key.apiKeyId, name: 'Eve laptop sync' }]);
+  t.notOk(archive.body.includes(secret), 'the secret is nowhere in the archive');
+
+  const erased = await call(bearer(eve.accessToken), 'POST', '/v1/me/data-requests', { kind: 'erasure' });
+  t.equal(erased.statusCode, 201, erased.body);
+  t.equal(erased.json().status, 'completed', erased.body);
+  const { rows } = await db.admin.query('select count(*)::int as n from app.api_keys where id = $1', [key.apiKeyId]);
+  t.equal(rows[0].n, 0, 'the key row is gone');
+  const refused = await call(keyHeader(key.key), 'GET', '/v1/personas');
+  t.equal(refused.statusCode, 401, 'the key is refused');
+  t.equal(refused.json().code, 'api_key_invalid', 'as any unknown key');
 });

@@ -140,6 +140,7 @@ t.test("an export holds the user's own data and none of a co-owner's", async (t)
   const [archive] = await as(alice, (c) => gdpr.getDataExport.run({ requestId: request.requestId }, c));
   const files = archive.files as Record<string, unknown>;
   t.same(Object.keys(files).sort(), [
+    'api_keys.json',
     'assets.json',
     'audit.json',
     'billing.json',
