@@ -758,6 +758,11 @@ begin
   perform app.check_ownership(p_percentage, p_ownership_form);
   -- The same queue as every other writer of the asset's shares: the 100% cap holds under concurrency.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.entity_id is distinct from p_entity_id;
   if v_others + p_percentage > 100 then
@@ -1036,7 +1041,7 @@ begin
      cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
   ),
-  portions as (
+  passes as (
     select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
            null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
       from valued v join survivors s on s.hid = v.hid
@@ -1058,12 +1063,38 @@ begin
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
        and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
             or v.hid in (select d.hid from designated d where d.kind = 'estate'))
-    union all
-    -- Debts the persona owes come out of the probate estate.
-    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -v.gross
-      from valued v where v.via_entity is null and v.is_liability
   ),
-  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')), 0), 0) as net from portions p),
+  secured as (
+    -- A debt secured by an asset (app.debt_collateral): what is owed (the persona's or its trust's
+    -- share) and what of the asset passes at the death, whoever receives it.
+    select v.hid, v.asset_id as debt_id, v.name as debt_name, v.gross as owed, c.secured_asset_id,
+           coalesce((select sum(p.amount) from passes p where p.asset_id = c.secured_asset_id), 0) as passing
+      from valued v join app.debt_collateral c on c.tenant_id = v_tenant_id and c.debt_asset_id = v.asset_id
+     where v.is_liability
+  ),
+  netted as (
+    -- Netted against the asset up to what of it passes (several debts on one asset: in proportion).
+    select k.*, case when k.passing <= 0 then 0
+                     else k.owed * least(1, k.passing / nullif(sum(k.owed) over (partition by k.secured_asset_id), 0)) end as netted
+      from secured k
+  ),
+  portions as (
+    select * from passes
+    union all
+    -- A secured debt goes with its asset: each recipient of the asset takes it less the debt, in proportion.
+    select n.debt_id, n.debt_name, 'secured_debt', p.kind, p.persona_id, p.entity_id, p.recipient_name,
+           -n.netted * p.amount / n.passing
+      from netted n join passes p on p.asset_id = n.secured_asset_id
+     where n.netted > 0
+    union all
+    -- Unsecured debts the persona owes, and what a secured debt owes beyond its asset, come out of the probate estate.
+    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -(v.gross - coalesce(n.netted, 0))
+      from valued v left join netted n on n.hid = v.hid
+     where v.is_liability and ((n.hid is null and v.via_entity is null) or v.gross - n.netted > 0)
+  ),
+  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')
+                                                              or (p.route = 'secured_debt' and p.kind = 'estate')), 0), 0) as net
+             from portions p),
   residuary as (
     select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
       from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
@@ -1075,7 +1106,8 @@ begin
   select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
     from (select * from portions union all select * from residuary) f
    order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
-                         when 'probate' then 4 when 'debt' then 5 else 6 end, f.asset_name, f.recipient_name, f.persona_id;
+                         when 'secured_debt' then 4 when 'probate' then 5 when 'debt' then 6 else 7 end,
+            f.asset_name, f.recipient_name, f.persona_id;
 end
 $$;
 
@@ -1085,7 +1117,7 @@ ALTER FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_c
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries.';
+COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 
 --
 -- Name: sp_calculate_ffc_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1117,6 +1149,31 @@ ALTER FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cur
 --
 
 COMMENT ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) IS 'Net worth of a whole circle as the caller may see it: what its members own together, over the assets the caller may view, each counted once.';
+
+--
+-- Name: sp_calculate_look_through_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) RETURNS TABLE(persona_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(p_persona_id, null, p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) IS 'Net worth of a persona the caller acts for, looking through the entities it holds (with their shares, down every chain), each asset counted once.';
 
 --
 -- Name: sp_calculate_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1332,6 +1389,7 @@ begin
     from my_entities e
    where e.entity_kind in ('revocable_trust', 'irrevocable_trust')
      and not exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = e.id)
+     and not exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = e.id)
   order by 1, 2, 3, 4;
 end
 $$;
@@ -1440,9 +1498,11 @@ begin
          and k.revoked_at is null and k.expires_at > pg_catalog.now()) >= 10 then
     perform app.fail('PT409', 'api_key_limit_reached', 'a user holds at most 10 live API keys: revoke one first');
   end if;
-  insert into app.api_keys (tenant_id, user_id, name, prefix, secret_sha256, scopes, expires_at)
+  -- How this sign-in was authenticated goes with the key (app.current_api_key checks it against
+  -- the tenant's MFA policy on every use).
+  insert into app.api_keys (tenant_id, user_id, name, prefix, secret_sha256, scopes, expires_at, created_with_amr)
   values (v_tenant_id, v_user_id, v_name, p_prefix, p_secret_sha256, v_scopes,
-          pg_catalog.now() + pg_catalog.make_interval(days => p_expires_in_days))
+          pg_catalog.now() + pg_catalog.make_interval(days => p_expires_in_days), app.token_amr())
   returning * into v_key;
   return query select v_key.id, v_key.name, v_key.prefix, v_key.scopes, app.api_key_status(v_key), v_key.expires_at,
                       v_key.last_used_at, v_key.revoked_at, v_key.created_at;
@@ -1848,6 +1908,59 @@ ALTER FUNCTION api.sp_delete_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) IS 'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
 
 --
+-- Name: sp_delete_legal_entity(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_kind text;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  select e.entity_kind into v_kind from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  -- Nobody deletes an entity from under another: a trust only by a grantor's people, any other
+  -- entity only by whoever acts for every manager.
+  if not exists (select 1 from app.legal_entity_roles r
+                  where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                    and r.role = case when v_kind in ('revocable_trust', 'irrevocable_trust') then 'grantor' else 'manager' end
+                    and r.persona_id in (select app.acting_persona_ids(v_user_id)))
+     or (v_kind not in ('revocable_trust', 'irrevocable_trust')
+         and exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                        and r.persona_id not in (select app.acting_persona_ids(v_user_id)))) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'a trust is deleted by a grantor, any other entity by whoever acts for all its managers');
+  end if;
+  if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = p_entity_id)
+     or exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares of assets or interests in other entities: transfer them first');
+  end if;
+  if exists (select 1 from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.beneficiary_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity is named as a beneficiary: change those designations first');
+  end if;
+  -- Its roles, its own designation and the interests held in it go with it (ON DELETE CASCADE);
+  -- the audit log keeps the record. A share or designation added meanwhile by a racing writer
+  -- (each queues elsewhere) is caught by the foreign keys: the same refusal.
+  begin
+    delete from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id;
+  exception when foreign_key_violation then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares or is named as a beneficiary');
+  end;
+end
+$$;
+
+ALTER FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_delete_legal_entity(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) IS 'Deletes an entity (a trust by a grantor, another entity by whoever acts for all its managers), refused while it holds shares or interests or is named as a beneficiary.';
+
+--
 -- Name: sp_deny_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1956,6 +2069,60 @@ ALTER FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) OWNER TO estate_o
 --
 
 COMMENT ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) IS 'Who inherits an asset (owners only): primary then contingent beneficiaries.';
+
+--
+-- Name: sp_get_asset_equity(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) RETURNS TABLE(asset_id uuid, as_of date, currency text, asset_value numeric, secured_debt numeric, equity numeric, debts jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Owners only, as the designations: the debts secured by the asset are the owners' business.
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+  with items as (
+    -- The asset and each active debt secured by it: the latest valuation on or before the date,
+    -- converted as net worth converts (whole amounts: the asset's equity, not anyone's share).
+    select a.id, a.name, a.is_liability,
+           case when v.currency is not null then v.amount * app.exchange_rate(v.currency, p_currency, p_as_of) end as amount,
+           d.interest_rate_percent, d.term_months, d.payment_amount, d.payment_frequency
+      from app.assets a
+      left join app.asset_debts d on d.tenant_id = a.tenant_id and d.id = a.id
+      left join lateral (select x.amount, x.currency from app.asset_valuations x
+                          where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                          order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v on true
+     where a.tenant_id = v_tenant_id
+       and (a.id = p_asset_id
+            or (a.status = 'active' and a.id in (select c.debt_asset_id from app.debt_collateral c
+                                                  where c.tenant_id = v_tenant_id and c.secured_asset_id = p_asset_id)))
+  )
+  select p_asset_id, p_as_of, p_currency,
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0)
+                          - coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                    'debtId', i.id, 'name', i.name, 'balance', pg_catalog.round(coalesce(i.amount, 0), 2)::text,
+                    'interestRatePercent', i.interest_rate_percent::text, 'termMonths', i.term_months,
+                    'paymentAmount', i.payment_amount::text, 'paymentFrequency', i.payment_frequency)
+                    order by i.amount desc nulls last, i.name, i.id) filter (where i.id <> p_asset_id), '[]')
+    from items i;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) IS 'An asset''s equity as of a date (owners): its value less the debts secured by it, each with its balance, rate, term and payment.';
 
 --
 -- Name: sp_get_asset_valuations(uuid, date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2077,6 +2244,54 @@ ALTER FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) OWNER TO estate
 --
 
 COMMENT ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) IS 'Who receives an entity''s remainder (its controllers only): primary then contingent.';
+
+--
+-- Name: sp_get_entity_interests(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_entity_interests(p_entity_id uuid) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_entity_interests(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_entity_interests(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) IS 'Who holds an entity the caller controls, and how much.';
+
+--
+-- Name: sp_get_entity_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) RETURNS TABLE(entity_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_entity_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(null, p_entity_id, p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) IS 'An entity''s own net worth (its controllers): its shares of assets, and through the entities it holds, as of a date, in one currency.';
 
 --
 -- Name: sp_get_estate_beneficiaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4181,6 +4396,52 @@ ALTER FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p
 COMMENT ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) IS 'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
 
 --
+-- Name: sp_set_debt_collateral(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) RETURNS TABLE(debt_id uuid, secured_asset_id uuid, secured_asset_name text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- An owner of the debt pledges an asset they own (directly or through an entity they control).
+  perform app.require_asset_access(v_user_id, p_debt_id, 'owner');
+  if p_secured_asset_id is not null then
+    perform app.require_asset_access(v_user_id, p_secured_asset_id, 'owner');
+  end if;
+  if not (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_debt_id for update) then
+    perform app.fail('PT400', 'not_a_debt', 'only a debt is secured by an asset');
+  end if;
+  if p_secured_asset_id is not null
+     and (p_secured_asset_id = p_debt_id
+          or (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id)) then
+    perform app.fail('PT400', 'invalid_collateral', 'a debt is secured by an asset, not by a debt');
+  end if;
+  if p_secured_asset_id is null then
+    delete from app.debt_collateral c where c.tenant_id = v_tenant_id and c.debt_asset_id = p_debt_id;
+  else
+    insert into app.debt_collateral (tenant_id, debt_asset_id, secured_asset_id, created_by_user_id)
+    values (v_tenant_id, p_debt_id, p_secured_asset_id, v_user_id)
+    on conflict (tenant_id, debt_asset_id) do update set secured_asset_id = excluded.secured_asset_id;
+  end if;
+  return query select p_debt_id, p_secured_asset_id,
+                      (select a.name from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) IS 'Names the asset a debt is secured by (a mortgage''s house), or none; the caller owns both.';
+
+--
 -- Name: sp_set_entity_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4205,6 +4466,102 @@ ALTER FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on 
 --
 
 COMMENT ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces who receives an entity''s remainder (its controllers only): primary and contingent levels, each empty or exactly 100%.';
+
+--
+-- Name: sp_set_entity_interests(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_item record;
+  v_total numeric;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  -- The shape first: at most 20 of {kind, personaId or entityId, percentage}, each holder once.
+  if p_holders is null or pg_catalog.jsonb_typeof(p_holders) <> 'array' or pg_catalog.jsonb_array_length(p_holders) > 20
+     or exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                 where pg_catalog.jsonb_typeof(x) <> 'object' or (x - 'kind' - 'personaId' - 'entityId' - 'percentage') <> '{}'::jsonb
+                    or (x ->> 'kind') is null or (x ->> 'kind') not in ('persona', 'entity')
+                    or ((x ->> 'kind') = 'persona') <> (x ? 'personaId') or ((x ->> 'kind') = 'entity') <> (x ? 'entityId')
+                    or coalesce(x ->> 'personaId', x ->> 'entityId', '')
+                         !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+                    or case when pg_catalog.jsonb_typeof(x -> 'percentage') = 'string'
+                                 and (x ->> 'percentage') ~ '^(100(\.0{1,4})?|[0-9]{1,2}(\.[0-9]{1,4})?)$'
+                            then (x ->> 'percentage')::numeric = 0 else true end)
+     or (select pg_catalog.count(*) <> pg_catalog.count(distinct coalesce(x ->> 'personaId', x ->> 'entityId'))
+           from pg_catalog.jsonb_array_elements(p_holders) x) then
+    perform app.fail('PT400', 'invalid_interests',
+      'holders: at most 20 of {kind: persona|entity, personaId or entityId, percentage as a decimal string above 0 and at most 100 with up to 4 places}, each once');
+  end if;
+  select sum((x ->> 'percentage')::numeric) into v_total from pg_catalog.jsonb_array_elements(p_holders) x;
+  if v_total > 100 then
+    perform app.fail('PT409', 'interest_exceeds_100', pg_catalog.format('the interests would total %s%%, more than 100%%', v_total));
+  end if;
+  -- Everyone named is someone the caller may name; an entity holder is one the caller controls.
+  -- A holding sent back unchanged is not looked at again (another controller may have named it).
+  for v_item in select x ->> 'kind' as kind, (x ->> 'personaId')::uuid as persona_id, (x ->> 'entityId')::uuid as entity_id
+                  from pg_catalog.jsonb_array_elements(p_holders) x
+                 where not exists (select 1 from app.entity_interests i
+                                    where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                                      and coalesce(i.holder_persona_id, i.holder_entity_id) = coalesce(x ->> 'personaId', x ->> 'entityId')::uuid
+                                      and i.percentage = (x ->> 'percentage')::numeric) loop
+    if v_item.kind = 'persona' and not app.user_can_reference_persona(v_user_id, v_item.persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    if v_item.kind = 'entity' then
+      perform app.require_entity_access(v_user_id, v_item.entity_id);
+      if v_item.entity_id = p_entity_id then
+        perform app.fail('PT409', 'entity_cycle', 'an entity does not hold itself');
+      end if;
+    end if;
+  end loop;
+  -- Writers of one entity's interests queue on its row (the 100% cap); writers of entity-held
+  -- interests also on the tenant's lock, so that two halves of a cycle are never added at once
+  -- (the deferred trigger _300_checks takes it too, whoever writes).
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  if p_holders @> '[{"kind": "entity"}]' then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.entity_interests:' || v_tenant_id::text, 0));
+    if exists (with recursive down (id) as (
+                 select p_entity_id
+                 union
+                 select i.entity_id from app.entity_interests i join down d on i.holder_entity_id = d.id
+                  where i.tenant_id = v_tenant_id)
+               select 1 from down d join pg_catalog.jsonb_array_elements(p_holders) x on d.id = (x ->> 'entityId')::uuid) then
+      perform app.fail('PT409', 'entity_cycle', 'the entity would hold itself through the entities it holds');
+    end if;
+  end if;
+  -- Nobody takes an interest from another: a holding of a persona the caller does not act for, or
+  -- of an entity they do not control, stays as it is.
+  if exists (select 1 from app.entity_interests i
+              where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                and (i.holder_persona_id not in (select app.acting_persona_ids(v_user_id))
+                     or i.holder_entity_id not in (select app.controlled_entity_ids(v_user_id)))
+                and not exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                                 where coalesce(x ->> 'personaId', x ->> 'entityId')::uuid = coalesce(i.holder_persona_id, i.holder_entity_id)
+                                   and (x ->> 'percentage')::numeric = i.percentage)) then
+    perform app.fail('PT403', 'interest_of_others', 'you may not change an interest held by someone you do not act for');
+  end if;
+  delete from app.entity_interests i where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id;
+  insert into app.entity_interests (tenant_id, entity_id, holder_persona_id, holder_entity_id, percentage, created_by_user_id)
+  select v_tenant_id, p_entity_id, (x ->> 'personaId')::uuid, (x ->> 'entityId')::uuid, (x ->> 'percentage')::numeric, v_user_id
+    from pg_catalog.jsonb_array_elements(p_holders) x;
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_entity_interests(p_entity_id uuid, p_holders jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) IS 'Replaces who holds an entity (its controllers): personas or entities with their percentages, at most 100% in all, no cycle, nobody else''s interest changed.';
 
 --
 -- Name: sp_set_estate_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4402,6 +4759,66 @@ ALTER FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uu
 --
 
 COMMENT ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) IS 'Moves part or all of a share from an owner the caller acts for to another persona; the total is unchanged.';
+
+--
+-- Name: sp_transfer_asset_share_to_entity(uuid, uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) RETURNS TABLE(persona_id uuid, entity_id uuid, ownership_percentage numeric, ownership_form text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from app.asset_ownerships;
+begin
+  -- An owner, acting for the giving persona, who controls the receiving entity (a grantor deeding
+  -- the house to their trust).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  perform app.require_persona_access(v_user_id, p_from_persona_id);
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  perform app.check_ownership(1, p_ownership_form);
+  -- The queue of every writer of the asset's shares: the total stays what it was, under racing writers.
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
+  select * into v_from from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_from_persona_id;
+  if v_from.id is null then
+    perform app.fail('PT404', 'ownership_not_found', 'that persona owns no share of this asset');
+  end if;
+  if p_percentage is null or p_percentage <= 0 or p_percentage > v_from.ownership_percentage or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', pg_catalog.format('transfer more than 0 and at most %s', v_from.ownership_percentage));
+  end if;
+  if p_percentage = v_from.ownership_percentage then
+    delete from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  else
+    update app.asset_ownerships o set ownership_percentage = o.ownership_percentage - p_percentage
+     where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  end if;
+  -- Added to the entity's share if it has one (its form stays), else a new share in the given form.
+  insert into app.asset_ownerships (tenant_id, asset_id, entity_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_entity_id, p_percentage, p_ownership_form)
+  on conflict (tenant_id, asset_id, entity_id) where entity_id is not null
+    do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
+  return query select o.persona_id, o.entity_id, o.ownership_percentage, o.ownership_form::text from app.asset_ownerships o
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
+                order by o.ownership_percentage desc, o.created_at, o.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) IS 'Moves part or all of a persona''s share of an asset to an entity the caller controls (titling a house into a trust), atomically; the total is unchanged.';
 
 --
 -- Name: sp_update_asset(uuid, text, text, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4793,6 +5210,7 @@ CREATE TABLE app.api_keys (
     last_used_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_with_amr text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT api_keys_check CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '366 days'::interval)))),
     CONSTRAINT api_keys_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100))),
     CONSTRAINT api_keys_prefix_check CHECK ((prefix ~ '^[0-9a-f]{16}$'::text)),
@@ -4827,6 +5245,12 @@ COMMENT ON COLUMN app.api_keys.secret_sha256 IS 'SHA-256 of the key''s 256-bit r
 --
 
 COMMENT ON COLUMN app.api_keys.last_used_at IS 'When the key last authenticated a request, recorded at most once a minute.';
+
+--
+-- Name: COLUMN api_keys.created_with_amr; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.created_with_amr IS 'The creating sign-in''s authentication methods (the access token''s estate_amr claim): a tenant that requires MFA refuses a key whose creator did not pass it with an allowed factor.';
 
 --
 -- Name: api_key_status(app.api_keys); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5935,6 +6359,13 @@ begin
   if v_status is distinct from 'active' then
     perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
   end if;
+  -- The tenant's MFA policy holds for keys too: a key counts as its creating sign-in did.
+  if exists (select 1 from app.tenant_security_policies p
+              where p.tenant_id = v_tenant_id and p.mfa_required
+                and not ('mfa' = any (v_key.created_with_amr) and v_key.created_with_amr && p.mfa_factors)) then
+    perform app.fail('PT403', 'mfa_required',
+                     'this tenant requires multi-factor authentication: the key was created by a sign-in without it; create a new key after signing in with MFA');
+  end if;
   return v_key;
 end
 $_$;
@@ -5945,7 +6376,7 @@ ALTER FUNCTION app.current_api_key() OWNER TO estate_owner;
 -- Name: FUNCTION current_api_key(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.current_api_key() IS 'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired and that its user is active.';
+COMMENT ON FUNCTION app.current_api_key() IS 'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired, that its user is active, and that it was created with MFA when the tenant requires it.';
 
 --
 -- Name: current_request_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6325,6 +6756,31 @@ ALTER FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) OWNER TO estate_own
 COMMENT ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) IS 'Checks the support session and sets the tenant context of the rest of the transaction to the given tenant.';
 
 --
+-- Name: entity_interests_of(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.entity_interests_of(p_entity_id uuid) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when i.holder_persona_id is not null then 'persona' else 'entity' end, i.holder_persona_id, i.holder_entity_id,
+         coalesce(p.first_name || ' ' || p.last_name, e.name), i.percentage
+    from app.entity_interests i
+    left join app.personas p on p.tenant_id = i.tenant_id and p.id = i.holder_persona_id
+    left join app.legal_entities e on e.tenant_id = i.tenant_id and e.id = i.holder_entity_id
+   where i.tenant_id = (select app.current_tenant_id()) and i.entity_id = p_entity_id
+   order by i.percentage desc, 4, i.id
+$$;
+
+ALTER FUNCTION app.entity_interests_of(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION entity_interests_of(p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.entity_interests_of(p_entity_id uuid) IS 'Who holds an entity and how much, largest interest first.';
+
+--
 -- Name: erase_user(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6460,6 +6916,11 @@ begin
   delete from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = p_user_id;
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('paymentMethods', v_count);
+
+  -- Their API keys (docs/api_keys.md): names chosen by them, and a credential acting for them.
+  delete from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('apiKeys', v_count);
 
   -- Stored answers may hold their data; the claim of the request under way stays until it is answered.
   delete from app.idempotency_keys k
@@ -6836,6 +7297,11 @@ begin
         -- The newest 1,000 sign-ins (a bound on the archive's size).
         from (select * from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id
                order by s.started_at desc limit 1000) s), '[]'),
+    'api_keys.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('apiKeyId', k.id, 'name', k.name, 'prefix', k.prefix,
+               'scopes', k.scopes, 'createdAt', k.created_at, 'expiresAt', k.expires_at, 'revokedAt', k.revoked_at,
+               'lastUsedAt', k.last_used_at) order by k.created_at, k.id)
+        from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = p_user_id), '[]'),
     'data_requests.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('requestId', r.id, 'kind', r.kind, 'status', r.status,
                'receivedAt', r.received_at, 'dueAt', r.due_at, 'completedAt', r.completed_at,
@@ -7281,6 +7747,84 @@ ALTER FUNCTION app.lock_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.lock_ffc(p_ffc_id uuid) IS 'Serialises membership changes of one circle.';
+
+--
+-- Name: look_through_net_worth(uuid, uuid, date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) RETURNS TABLE(total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- As net worth values (app.net_worth_of): the latest valuation on or before the date, active
+  -- assets only, each currency's rate looked up once (a missing rate raises), rounded once at the end.
+  with valued as (
+    select a.is_liability, s.percentage, v.amount, v.currency
+      from app.look_through_shares(p_persona_id, p_entity_id) s
+      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
+      cross join lateral (select x.amount, x.currency from app.asset_valuations x
+                           where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                           order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v
+  ),
+  rates as materialized (
+    select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate from (select distinct currency from valued) c
+  ),
+  totals as (
+    select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
+           coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where v.is_liability), 0) as liabilities,
+           count(*)::integer as n
+      from valued v join rates r on r.currency = v.currency
+  )
+  select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
+    from totals t
+$$;
+
+ALTER FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) IS 'Assets minus debts over app.look_through_shares, valued and converted as net worth is, rounded once at the end.';
+
+--
+-- Name: look_through_shares(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) RETURNS TABLE(asset_id uuid, percentage numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Each entity reached, with the fraction of it held: the start entity whole, or the persona's
+  -- own interests; then, down every chain, the product of the interests along it (two chains to
+  -- one entity add up). Cycles are refused on write; the depth bound is a second guard.
+  with recursive held (entity_id, fraction, depth) as (
+    select p_entity_id, 1::numeric, 0 where p_entity_id is not null
+    union all
+    select i.entity_id, i.percentage / 100, 1 from app.entity_interests i
+     where i.tenant_id = (select app.current_tenant_id()) and i.holder_persona_id = p_persona_id
+    union all
+    select i.entity_id, h.fraction * i.percentage / 100, h.depth + 1
+      from held h join app.entity_interests i on i.tenant_id = (select app.current_tenant_id()) and i.holder_entity_id = h.entity_id
+     where h.depth < 16
+  )
+  -- Each asset once: the persona's direct share plus every reached entity's share times its fraction.
+  select x.asset_id, sum(x.percentage) from (
+    select o.asset_id, o.ownership_percentage as percentage from app.asset_ownerships o
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+    union all
+    select o.asset_id, h.fraction * o.ownership_percentage from held h
+      join app.asset_ownerships o on o.tenant_id = (select app.current_tenant_id()) and o.entity_id = h.entity_id
+  ) x group by x.asset_id
+$$;
+
+ALTER FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION look_through_shares(p_persona_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) IS 'The share of each asset a persona (directly and through the entities it holds) or an entity (itself and through the entities it holds) holds, each asset once.';
 
 --
 -- Name: payment_transactions; Type: TABLE; Schema: app; Owner: estate_owner
@@ -9551,6 +10095,53 @@ ALTER FUNCTION app.tg_beneficiary_designations__level_total() OWNER TO estate_ow
 COMMENT ON FUNCTION app.tg_beneficiary_designations__level_total() IS 'At commit, each written level of designations totals exactly 100% (or is empty).';
 
 --
+-- Name: tg_entity_interests__checks(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_entity_interests__checks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.entity_interests := coalesce(new, old);
+  v_total numeric;
+begin
+  -- Whoever writes: the interests in one entity total at most 100%.
+  select sum(i.percentage) into v_total from app.entity_interests i
+   where i.tenant_id = v_row.tenant_id and i.entity_id = v_row.entity_id;
+  if v_total > 100 then
+    raise exception using errcode = 'PT409', hint = 'interest_exceeds_100',
+      message = pg_catalog.format('the interests in the entity total %s%%, more than 100%%', v_total);
+  end if;
+  -- And no entity holds itself, through any chain of entities. Two writers adding the two halves
+  -- of a cycle at once would each miss the other's row: writers of entity-held interests queue on
+  -- the tenant's lock (held to the end of the transaction), so the later one sees the earlier's.
+  if tg_op <> 'DELETE' and v_row.holder_entity_id is not null then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.entity_interests:' || v_row.tenant_id::text, 0));
+  end if;
+  if tg_op <> 'DELETE' and v_row.holder_entity_id is not null and exists (
+       with recursive down (id) as (
+         select v_row.entity_id
+         union
+         select i.entity_id from app.entity_interests i join down d on i.holder_entity_id = d.id
+          where i.tenant_id = v_row.tenant_id)
+       select 1 from down d where d.id = v_row.holder_entity_id) then
+    raise exception using errcode = 'PT409', hint = 'entity_cycle',
+      message = 'the entity would hold itself through the entities it holds';
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_entity_interests__checks() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_entity_interests__checks(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_entity_interests__checks() IS 'At commit, the interests in an entity total at most 100% and no entity holds itself through a chain of entities.';
+
+--
 -- Name: tg_ffc_memberships__seats(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -9868,6 +10459,110 @@ ALTER FUNCTION app.visible_asset_ids(p_user_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.visible_asset_ids(p_user_id uuid) IS 'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
 
 --
+-- Name: chain_genesis(text); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.chain_genesis(p_partition_name text) RETURNS bytea
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select pg_catalog.sha256(pg_catalog.convert_to('estate-vault audit chain ' || p_partition_name, 'UTF8')) $$;
+
+ALTER FUNCTION audit.chain_genesis(p_partition_name text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION chain_genesis(p_partition_name text); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.chain_genesis(p_partition_name text) IS 'The fixed start of a partition''s hash chain, derived from its name.';
+
+--
+-- Name: chain_step(bytea, bytea, bytea); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) RETURNS bytea
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ select pg_catalog.sha256(coalesce(p_state, p_genesis) operator(pg_catalog.||) p_row_hash) $$;
+
+ALTER FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) IS 'One link of an audit partition''s hash chain: sha256(previous chain hash, or the genesis, || row hash).';
+
+--
+-- Name: create_month_partition(date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.create_month_partition(p_month date) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_month date := pg_catalog.date_trunc('month', p_month)::date;
+  v_next date := (pg_catalog.date_trunc('month', p_month) + interval '1 month')::date;
+  v_name text := 'audit_log_' || pg_catalog.to_char(p_month, 'YYYY_MM');
+  v_strays boolean;
+begin
+  if pg_catalog.to_regclass('audit.' || v_name) is not null then
+    return false;
+  end if;
+  -- PostgreSQL refuses a partition whose range rows in the default partition already hold: take
+  -- the default out, make the month, move those rows into it (the move's txid: the default is
+  -- never sealed, so they are sealed with the month), put the default back.
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  v_strays := exists (select 1 from audit.audit_log d
+                       where d.tableoid = 'audit.audit_log_default'::regclass
+                         and d.occurred_at >= v_month and d.occurred_at < v_next);
+  if v_strays then
+    alter table audit.audit_log detach partition audit.audit_log_default;
+    -- Detached, it is the owner's own table: read and emptied of that month without its policies.
+    alter table audit.audit_log_default no force row level security;
+  end if;
+  if v_strays then
+    execute pg_catalog.format(
+      'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)', v_name, v_month, v_next);
+  else
+    -- CREATE TABLE ... PARTITION OF locks the whole audit log (ACCESS EXCLUSIVE: every audited
+    -- write would queue behind it); attaching a new empty table takes SHARE UPDATE EXCLUSIVE,
+    -- which no writer or reader waits for.
+    execute pg_catalog.format('create table audit.%I (like audit.audit_log including defaults including constraints)',
+                              v_name);
+    execute pg_catalog.format('alter table audit.audit_log attach partition audit.%I for values from (%L) to (%L)',
+                              v_name, v_month, v_next);
+  end if;
+  execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
+  execute pg_catalog.format('alter table audit.%I force row level security', v_name);
+  execute pg_catalog.format(
+    'create trigger _000_no_truncate before truncate on audit.%I for each statement execute function audit.tg_audit_log__append_only()',
+    v_name);
+  if v_strays then
+    insert into audit.audit_log (id, occurred_at, tenant_id, actor_kind, actor_id, request_id, table_name, row_id,
+                                 operation, changed_columns, changes)
+    overriding system value
+    select d.id, d.occurred_at, d.tenant_id, d.actor_kind, d.actor_id, d.request_id, d.table_name, d.row_id,
+           d.operation, d.changed_columns, d.changes
+      from audit.audit_log_default d
+     where d.occurred_at >= v_month and d.occurred_at < v_next;
+    -- Detached, the default carries none of the parent's append-only row triggers.
+    delete from audit.audit_log_default d where d.occurred_at >= v_month and d.occurred_at < v_next;
+    alter table audit.audit_log_default force row level security;
+    alter table audit.audit_log attach partition audit.audit_log_default default;
+  end if;
+  return true;
+end
+$$;
+
+ALTER FUNCTION audit.create_month_partition(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION create_month_partition(p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.create_month_partition(p_month date) IS 'Creates one month''s audit partition (no-op when it exists), moving rows of that month out of the default partition.';
+
+--
 -- Name: ensure_partitions(integer, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
 --
 
@@ -9877,11 +10572,15 @@ CREATE FUNCTION audit.ensure_partitions(p_months_back integer DEFAULT 1, p_month
     AS $$
 declare
   v_month date;
-  v_name text;
   v_created integer := 0;
 begin
-  if not exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                 where n.nspname = 'audit' and c.relname = 'audit_log_default') then
+  -- One maker at a time (migrate, the maintenance job, an operator): each month is made once.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-partitions'));
+  -- Making a partition locks the audit log against writers for an instant: never queue behind a
+  -- long transaction with every writer queued behind us (the next run tries again; months are made
+  -- a year ahead).
+  perform pg_catalog.set_config('lock_timeout', '5s', true);
+  if pg_catalog.to_regclass('audit.audit_log_default') is null then
     create table audit.audit_log_default partition of audit.audit_log default;
     alter table audit.audit_log_default enable row level security;
     alter table audit.audit_log_default force row level security;
@@ -9894,18 +10593,9 @@ begin
              pg_catalog.date_trunc('month', pg_catalog.now()) + pg_catalog.make_interval(months => p_months_ahead),
              interval '1 month')::date
   loop
-    v_name := 'audit_log_' || pg_catalog.to_char(v_month, 'YYYY_MM');
-    continue when exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                          where n.nspname = 'audit' and c.relname = v_name);
-    execute pg_catalog.format(
-      'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)',
-      v_name, v_month, (v_month + interval '1 month')::date);
-    execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
-    execute pg_catalog.format('alter table audit.%I force row level security', v_name);
-    execute pg_catalog.format(
-      'create trigger _000_no_truncate before truncate on audit.%I for each statement execute function audit.tg_audit_log__append_only()',
-      v_name);
-    v_created := v_created + 1;
+    if audit.create_month_partition(v_month) then
+      v_created := v_created + 1;
+    end if;
   end loop;
   return v_created;
 end
@@ -9917,7 +10607,198 @@ ALTER FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead int
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: COMMENT; Schema: audit; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) IS 'Creates the monthly audit partitions from p_months_back to p_months_ahead and the default one; run by every migrate.';
+COMMENT ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) IS 'Creates the monthly audit partitions from p_months_back to p_months_ahead and the default one; run by every migrate and by the maintenance job.';
+
+--
+-- Name: month_partitions(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.month_partitions() RETURNS TABLE(partition_name text, month date)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  select c.relname::text, pg_catalog.to_date(pg_catalog.substr(c.relname, 11), 'YYYY_MM')
+    from pg_catalog.pg_inherits i
+    join pg_catalog.pg_class c on c.oid = i.inhrelid
+   where i.inhparent = 'audit.audit_log'::regclass and c.relname ~ '^audit_log_[0-9]{4}_[0-9]{2}$'
+   order by 2
+$_$;
+
+ALTER FUNCTION audit.month_partitions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION month_partitions(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.month_partitions() IS 'The monthly partitions of the audit log (not the default one), oldest first.';
+
+--
+-- Name: partition_of_month(date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.partition_of_month(p_month date) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_name text;
+begin
+  if p_month is null then
+    perform app.fail('PT400', 'invalid_month', 'name the month of the audit partition (YYYY-MM-01)');
+  end if;
+  select m.partition_name into v_name from audit.month_partitions() m
+   where m.month = pg_catalog.date_trunc('month', p_month)::date;
+  if v_name is null then
+    perform app.fail('PT404', 'audit_partition_not_found', 'no audit partition for this month');
+  end if;
+  return v_name;
+end
+$$;
+
+ALTER FUNCTION audit.partition_of_month(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION partition_of_month(p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.partition_of_month(p_month date) IS 'The audit partition of a month; raises invalid_month or audit_partition_not_found.';
+
+--
+-- Name: record_support_call(text, text, text, jsonb); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (null, app.current_actor_kind(), app.current_actor_id(), app.current_request_id(), p_what, p_row_id,
+          p_operation, null, p_details)
+$$;
+
+ALTER FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) IS 'Records an audit-maintenance action (seal, partitions, retention) in the audit log with the acting staff member or operator.';
+
+--
+-- Name: audit_log; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_log (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    tenant_id uuid,
+    actor_kind text NOT NULL,
+    actor_id text,
+    request_id text,
+    table_name text NOT NULL,
+    row_id text,
+    operation text NOT NULL,
+    changed_columns text[],
+    changes jsonb,
+    txid bigint DEFAULT txid_current(),
+    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
+    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
+)
+PARTITION BY RANGE (occurred_at);
+
+ALTER TABLE ONLY audit.audit_log FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_log OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON TABLE audit.audit_log IS 'Who changed what, when and in which request: SOC 2 evidence. Append-only.';
+
+--
+-- Name: COLUMN audit_log.txid; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON COLUMN audit.audit_log.txid IS 'The writing transaction''s id (txid_current()): the sealing order and its "certainly finished" test.';
+
+--
+-- Name: row_digest(audit.audit_log); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.row_digest(p_row audit.audit_log) RETURNS bytea
+    LANGUAGE sql STABLE
+    AS $$
+  select pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+    p_row.id, (extract(epoch from p_row.occurred_at) * 1000000)::bigint, p_row.tenant_id, p_row.actor_kind,
+    p_row.actor_id, p_row.request_id, p_row.table_name, p_row.row_id, p_row.operation,
+    pg_catalog.to_jsonb(p_row.changed_columns), p_row.changes, p_row.txid)::text, 'UTF8'))
+$$;
+
+ALTER FUNCTION audit.row_digest(p_row audit.audit_log) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION row_digest(p_row audit.audit_log); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.row_digest(p_row audit.audit_log) IS 'sha256 of an audit row''s canonical content (every column); the unit of the hash chain, taken when the row is sealed.';
+
+--
+-- Name: seal_partition(text, date, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) RETURNS TABLE(sealed_rows integer, last_seq bigint, head_hash bytea)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  -- Transactions below the snapshot's xmin are finished: their rows are all visible and no more
+  -- will come. Later ones wait for the next run; writers are never waited for.
+  v_xmin bigint := pg_catalog.txid_snapshot_xmin(pg_catalog.txid_current_snapshot());
+  v_last record;
+  v_count integer;
+  v_seq bigint;
+  v_head bytea;
+begin
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select l.seq, l.txid, l.audit_id, l.chain_hash into v_last
+    from audit.audit_chain_links l where l.partition_name = p_partition_name order by l.seq desc limit 1;
+  with todo as (
+    select a.id, coalesce(a.txid, 0) as txid, audit.row_digest(a) as row_hash
+      from audit.audit_log a
+     where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+       and coalesce(a.txid, 0) < v_xmin
+       and (coalesce(a.txid, 0), a.id) > (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+     order by 2, 1
+     limit p_max_rows
+  ), linked as (
+    insert into audit.audit_chain_links (partition_name, seq, audit_id, txid, row_hash, chain_hash)
+    select p_partition_name, coalesce(v_last.seq, 0) + pg_catalog.row_number() over w, t.id, t.txid, t.row_hash,
+           audit.chain_hash(t.row_hash, coalesce(v_last.chain_hash, audit.chain_genesis(p_partition_name))) over w
+      from todo t
+    window w as (order by t.txid, t.id rows between unbounded preceding and current row)
+    returning seq, chain_hash
+  )
+  select pg_catalog.count(*)::integer, pg_catalog.max(k.seq),
+         (select k2.chain_hash from linked k2 order by k2.seq desc limit 1)
+    into v_count, v_seq, v_head
+    from linked k;
+  if v_count > 0 then
+    insert into audit.audit_seals (partition_name, sealed_by, snapshot_xmin, first_seq, last_seq, head_hash)
+    values (p_partition_name, app.current_actor_id(), v_xmin, coalesce(v_last.seq, 0) + 1, v_seq, v_head);
+  end if;
+  return query select v_count, coalesce(v_seq, v_last.seq, 0::bigint), coalesce(v_head, v_last.chain_hash);
+end
+$$;
+
+ALTER FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION seal_partition(p_partition_name text, p_month date, p_max_rows integer); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) IS 'Chains up to p_max_rows not yet sealed rows of finished transactions of one partition, in (txid, id) order, and records the seal.';
 
 --
 -- Name: tg_audit__row(); Type: FUNCTION; Schema: audit; Owner: estate_owner
@@ -9968,6 +10849,31 @@ ALTER FUNCTION audit.tg_audit__row() OWNER TO estate_owner;
 COMMENT ON FUNCTION audit.tg_audit__row() IS 'Writes one audit row per changed row; trigger arguments name the columns whose values are redacted.';
 
 --
+-- Name: tg_audit_chain__append_only(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.tg_audit_chain__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- A partition's links go only with the partition itself (dropped by retention), never before.
+  if tg_op = 'DELETE' and pg_catalog.to_regclass('audit.' || pg_catalog.quote_ident(old.partition_name)) is null then
+    return old;
+  end if;
+  raise exception using errcode = '42501', message = 'the audit chain is append-only', hint = 'audit_log_append_only';
+end
+$$;
+
+ALTER FUNCTION audit.tg_audit_chain__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_audit_chain__append_only(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.tg_audit_chain__append_only() IS 'Rejects UPDATE of chain links and seals, and DELETE while their partition exists (retention drops it first).';
+
+--
 -- Name: tg_audit_log__append_only(); Type: FUNCTION; Schema: audit; Owner: estate_owner
 --
 
@@ -9987,6 +10893,86 @@ ALTER FUNCTION audit.tg_audit_log__append_only() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION audit.tg_audit_log__append_only() IS 'Rejects UPDATE, DELETE and TRUNCATE on the audit log, whoever asks.';
+
+--
+-- Name: verify_partition(text, date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.verify_partition(p_partition_name text, p_month date) RETURNS TABLE(ok boolean, checked_rows bigint, unchained_rows bigint, first_bad_seq bigint, first_bad_audit_id bigint, problem text, head_hash bytea)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_genesis bytea := audit.chain_genesis(p_partition_name);
+  v_checked bigint;
+  v_bad record;
+  v_last record;
+  v_seal record;
+  v_unchained bigint;
+begin
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select pg_catalog.count(*) into v_checked from audit.audit_chain_links l where l.partition_name = p_partition_name;
+  -- Walk the links in order: a gap, a missing row, a row whose content changed, a link that does
+  -- not follow from the previous one. The first one found is reported.
+  select c.seq, c.audit_id,
+         case when c.seq <> c.position then 'link_missing'
+              when c.actual is null then 'row_missing'
+              when c.actual <> c.row_hash then 'row_changed'
+              else 'link_broken' end as problem
+    into v_bad
+    from (select l.seq, l.audit_id, l.row_hash, l.chain_hash,
+                 pg_catalog.row_number() over w as position,
+                 audit.chain_hash(l.row_hash, v_genesis) over w as expected,
+                 (select audit.row_digest(a) from audit.audit_log a
+                   where a.id = l.audit_id and a.occurred_at >= p_month
+                     and a.occurred_at < (p_month + interval '1 month')) as actual
+            from audit.audit_chain_links l
+           where l.partition_name = p_partition_name
+          window w as (order by l.seq rows between unbounded preceding and current row)) c
+   where c.seq <> c.position or c.actual is null or c.actual <> c.row_hash or c.expected <> c.chain_hash
+   order by c.seq
+   limit 1;
+
+  select l.seq, l.txid, l.audit_id, l.chain_hash into v_last
+    from audit.audit_chain_links l where l.partition_name = p_partition_name order by l.seq desc limit 1;
+  -- Rows at or below the chain's end that no link names: inserted behind the seal's back.
+  select pg_catalog.count(*) into v_unchained
+    from audit.audit_log a
+   where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+     and (coalesce(a.txid, 0), a.id) <= (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+     and not exists (select 1 from audit.audit_chain_links l
+                      where l.partition_name = p_partition_name and l.audit_id = a.id);
+  -- The last seal's head must still be the chain's end (links cut off at the end leave no gap).
+  select s.last_seq, s.head_hash into v_seal
+    from audit.audit_seals s where s.partition_name = p_partition_name order by s.id desc limit 1;
+
+  if v_bad.seq is not null then
+    return query select false, v_checked, v_unchained, v_bad.seq, v_bad.audit_id, v_bad.problem, v_last.chain_hash;
+  elsif v_seal.last_seq is not null and (v_last.seq is null or v_seal.last_seq > v_last.seq
+         or v_seal.head_hash <> (select l.chain_hash from audit.audit_chain_links l
+                                  where l.partition_name = p_partition_name and l.seq = v_seal.last_seq)) then
+    return query select false, v_checked, v_unchained, v_seal.last_seq, null::bigint, 'seal_mismatch', v_last.chain_hash;
+  elsif v_unchained > 0 then
+    return query select false, v_checked, v_unchained, null::bigint,
+      (select pg_catalog.min(a.id) from audit.audit_log a
+        where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+          and (coalesce(a.txid, 0), a.id) <= (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+          and not exists (select 1 from audit.audit_chain_links l
+                           where l.partition_name = p_partition_name and l.audit_id = a.id)),
+      'row_not_chained', v_last.chain_hash;
+  else
+    return query select true, v_checked, v_unchained, null::bigint, null::bigint, null::text, v_last.chain_hash;
+  end if;
+end
+$$;
+
+ALTER FUNCTION audit.verify_partition(p_partition_name text, p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION verify_partition(p_partition_name text, p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.verify_partition(p_partition_name text, p_month date) IS 'Recomputes a partition''s chain from its rows: ok, or the first link whose row is missing or changed, or that does not follow.';
 
 --
 -- Name: sp_add_staff(text, text, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10028,6 +11014,77 @@ ALTER FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_e
 --
 
 COMMENT ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) IS 'Operators: registers a staff member (a subject of a staff pool) who may then use the support door; again updates email and name.';
+
+--
+-- Name: sp_apply_audit_retention(boolean); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) RETURNS TABLE(partition_name text, month date, action text, reason text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_months_kept integer;
+  v_cutoff date;
+  v_partition record;
+  v_check record;
+  v_rows bigint;
+begin
+  perform app.require_operator();
+  if p_dry_run is null then
+    perform app.fail('PT400', 'invalid_dry_run', 'say whether this is a dry run');
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-partitions'));
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-seal'));
+  -- Dropping a partition locks the audit log for an instant: never queue writers behind a long
+  -- reader for more than this (the run fails and the next one tries again).
+  perform pg_catalog.set_config('lock_timeout', '5s', true);
+  select r.months_kept into v_months_kept from app.audit_retention_policy r;
+  v_cutoff := (pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => v_months_kept))::date;
+  for v_partition in
+    select m.partition_name, m.month from audit.month_partitions() m where m.month < v_cutoff
+  loop
+    partition_name := v_partition.partition_name;
+    month := v_partition.month;
+    -- Evidence is dropped only whole: every row chained, and the chain verified now.
+    select * into v_check from audit.verify_partition(v_partition.partition_name, v_partition.month);
+    select pg_catalog.count(*) into v_rows
+      from audit.audit_log a
+     where a.occurred_at >= v_partition.month and a.occurred_at < (v_partition.month + interval '1 month')
+       and not exists (select 1 from audit.audit_chain_links l
+                        where l.partition_name = v_partition.partition_name and l.audit_id = a.id);
+    if v_rows > 0 then
+      action := 'kept';
+      reason := 'unsealed';
+    elsif not v_check.ok then
+      action := 'kept';
+      reason := 'verification_failed: ' || v_check.problem;
+    elsif p_dry_run then
+      action := 'would_drop';
+      reason := 'older than ' || v_months_kept || ' months';
+    else
+      perform audit.record_support_call('audit.' || v_partition.partition_name, 'DELETE', null,
+        pg_catalog.jsonb_build_object('reason', 'retention', 'months_kept', v_months_kept,
+                                      'rows', v_check.checked_rows, 'head_hash', pg_catalog.encode(v_check.head_hash, 'hex')));
+      execute pg_catalog.format('drop table audit.%I', v_partition.partition_name);
+      -- The seals stay: the record that the month existed, how many rows it held, and its head.
+      delete from audit.audit_chain_links l where l.partition_name = v_partition.partition_name;
+      action := 'dropped';
+      reason := 'older than ' || v_months_kept || ' months';
+    end if;
+    return next;
+  end loop;
+end
+$$;
+
+ALTER FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_apply_audit_retention(p_dry_run boolean); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) IS 'Operators and the maintenance job: drops audit partitions older than the retention policy, only when fully sealed and verified (a dry run lists them); each drop audited.';
 
 --
 -- Name: sp_approve_break_glass(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10163,6 +11220,36 @@ ALTER FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jso
 --
 
 COMMENT ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) IS 'Creates a white-label partner (tenant) with its branding and settings.';
+
+--
+-- Name: sp_ensure_audit_partitions(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_created integer;
+begin
+  perform app.require_support_session();
+  if p_months_ahead is null or p_months_ahead not between 1 and 36 then
+    perform app.fail('PT400', 'invalid_months_ahead', 'make partitions 1 to 36 months ahead');
+  end if;
+  v_created := audit.ensure_partitions(1, p_months_ahead);
+  perform audit.record_support_call('support.sp_ensure_audit_partitions', 'INSERT', null,
+    pg_catalog.jsonb_build_object('months_ahead', p_months_ahead, 'created', v_created));
+  return v_created;
+end
+$$;
+
+ALTER FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_ensure_audit_partitions(p_months_ahead integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) IS 'Support and the maintenance job: creates the audit log''s monthly partitions up to p_months_ahead months ahead (idempotent), moving stray rows out of the default partition; audited.';
 
 --
 -- Name: sp_find_tenants(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10314,7 +11401,7 @@ COMMENT ON FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uu
 --
 
 CREATE FUNCTION support.sp_get_current_staff() RETURNS TABLE(staff_id uuid, email text, display_name text, status text, created_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
@@ -10327,6 +11414,7 @@ begin
   if not found then
     perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
   end if;
+  perform app.audit_support_read(null, 'support.sp_get_current_staff', null, '{}');
 end
 $$;
 
@@ -10336,7 +11424,7 @@ ALTER FUNCTION support.sp_get_current_staff() OWNER TO estate_owner;
 -- Name: FUNCTION sp_get_current_staff(); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door.';
+COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door; audited.';
 
 --
 -- Name: sp_get_data_request(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10386,6 +11474,7 @@ begin
   return query select v.currency, v.payments_total, v.refunds_total, v.balance, v.payment_count, v.refund_count,
                       v.failed_payment_count, v.last_posted_at
                  from app.v_payment_summary v where v.tenant_id = p_tenant_id order by v.currency;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_get_payment_summary', null, '{}');
 end
 $$;
 
@@ -10395,25 +11484,28 @@ ALTER FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) OWNER TO estate_
 -- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) IS 'Support: a tenant''s payments, refunds and ledger balance per currency.';
+COMMENT ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) IS 'Support: a tenant''s payments, refunds and ledger balance per currency; audited.';
 
 --
 -- Name: sp_get_tenant_by_slug(text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
 CREATE FUNCTION support.sp_get_tenant_by_slug(p_slug text) RETURNS TABLE(tenant_id uuid, slug text, name text, status text, created_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
+declare
+  v_tenant_id uuid;
 begin
   perform app.require_support_session();
-  return query
-    select t.tenant_id, t.slug, t.name, t.status, t.created_at
-      from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
-  if not found then
+  select t.tenant_id into v_tenant_id from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
+  if v_tenant_id is null then
     perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
   end if;
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at from app.tenants t where t.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_by_slug', v_tenant_id::text, '{}');
 end
 $$;
 
@@ -10423,7 +11515,7 @@ ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
 -- Name: FUNCTION sp_get_tenant_by_slug(p_slug text); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
+COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug; audited.';
 
 --
 -- Name: sp_get_tenant_security_policy(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10686,6 +11778,8 @@ begin
      where v.tenant_id = p_tenant_id
      order by v.created_at, v.subscription_id
      limit p_limit offset p_offset;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_list_active_subscriptions', null,
+    pg_catalog.jsonb_build_object('limit', p_limit, 'offset', p_offset));
 end
 $$;
 
@@ -10695,7 +11789,49 @@ ALTER FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit in
 -- Name: FUNCTION sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked; audited.';
+
+--
+-- Name: sp_list_audit_partitions(); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_audit_partitions() RETURNS TABLE(partition_name text, month date, estimated_rows bigint, sealed_rows bigint, last_sealed_at timestamp with time zone, head_hash text, retention_due boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_months_kept integer;
+begin
+  perform app.require_support_session();
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select r.months_kept into v_months_kept from app.audit_retention_policy r;
+  return query
+    select m.partition_name, m.month, greatest(c.reltuples, 0)::bigint,
+           coalesce(s.last_seq, 0), s.sealed_at, pg_catalog.encode(s.head_hash, 'hex'),
+           m.month < (pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => v_months_kept))
+      from audit.month_partitions() m
+      join pg_catalog.pg_class c on c.oid = ('audit.' || m.partition_name)::regclass
+      left join lateral (select x.last_seq, x.sealed_at, x.head_hash from audit.audit_seals x
+                          where x.partition_name = m.partition_name order by x.id desc limit 1) s on true
+    union all
+    -- The default partition holds rows dated outside every month made: it should be empty.
+    select 'audit_log_default', null::date,
+           (select pg_catalog.count(*) from audit.audit_log d where d.tableoid = 'audit.audit_log_default'::regclass),
+           0::bigint,
+           null::timestamptz, null::text, false
+     order by 2 nulls last;
+  perform app.audit_support_read(null, 'support.sp_list_audit_partitions', null, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_list_audit_partitions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_audit_partitions(); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_audit_partitions() IS 'Support: the audit log''s monthly partitions (estimated rows, sealed rows, last seal and its head, due for retention) and the default partition''s row count; audited.';
 
 --
 -- Name: sp_list_data_requests(uuid, text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -10743,7 +11879,7 @@ COMMENT ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status tex
 --
 
 CREATE FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate_date date, rate numeric, updated_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
@@ -10759,6 +11895,9 @@ begin
        and (p_quote_currency is null or r.quote_currency = p_quote_currency)
      order by r.base_currency, r.quote_currency, r.rate_date desc
      limit p_limit offset p_offset;
+  perform app.audit_support_read(null, 'support.sp_list_exchange_rates', null,
+    pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('base_currency', p_base_currency,
+      'quote_currency', p_quote_currency, 'limit', p_limit, 'offset', p_offset)));
 end
 $$;
 
@@ -10768,7 +11907,7 @@ ALTER FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_curr
 -- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged.';
+COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged, audited.';
 
 --
 -- Name: sp_list_staff_auth_clients(); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -11180,6 +12319,12 @@ begin
    where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.revoked_at is null
      and (p_session_id is null or s.id = p_session_id);
   get diagnostics v_count = row_count;
+  -- Ending all of a user's sign-ins ends their API keys too: a key minted with a stolen token
+  -- must not outlive the sign-ins it was made from (docs/api_keys.md).
+  if p_session_id is null then
+    update app.api_keys k set revoked_at = pg_catalog.now()
+     where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.revoked_at is null;
+  end if;
   return v_count;
 end
 $$;
@@ -11190,7 +12335,53 @@ ALTER FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid,
 -- Name: FUNCTION sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) IS 'Support: ends one of a user''s sessions, or all of them (no session id): their tokens are refused from the next request on.';
+COMMENT ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) IS 'Support: ends one of a user''s sessions, or all of them (no session id, and then their API keys too): their tokens are refused from the next request on.';
+
+--
+-- Name: sp_seal_audit_log(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_seal_audit_log(p_max_rows integer) RETURNS TABLE(partition_name text, sealed_rows integer, last_seq bigint, head_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_partition record;
+  v_sealed record;
+  v_total integer := 0;
+begin
+  perform app.require_support_session();
+  if p_max_rows is null or p_max_rows not between 1 and 1000000 then
+    perform app.fail('PT400', 'invalid_max_rows', 'seal 1 to 1000000 rows per partition and run');
+  end if;
+  -- Sealers take turns (writers never wait): two runs would both extend the same chain's end.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-seal'));
+  for v_partition in
+    select m.partition_name, m.month from audit.month_partitions() m where m.month <= pg_catalog.now()
+  loop
+    select * into v_sealed from audit.seal_partition(v_partition.partition_name, v_partition.month, p_max_rows);
+    v_total := v_total + v_sealed.sealed_rows;
+    if v_sealed.sealed_rows > 0 then
+      partition_name := v_partition.partition_name;
+      sealed_rows := v_sealed.sealed_rows;
+      last_seq := v_sealed.last_seq;
+      head_hash := pg_catalog.encode(v_sealed.head_hash, 'hex');
+      return next;
+    end if;
+  end loop;
+  perform audit.record_support_call('support.sp_seal_audit_log', 'INSERT', null,
+    pg_catalog.jsonb_build_object('sealed_rows', v_total, 'max_rows', p_max_rows));
+end
+$$;
+
+ALTER FUNCTION support.sp_seal_audit_log(p_max_rows integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_seal_audit_log(p_max_rows integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) IS 'Support and the maintenance job: extends each partition''s hash chain over rows of finished transactions (up to p_max_rows each); returns the partitions sealed and their heads; audited.';
 
 --
 -- Name: sp_set_app_client_status(uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -11228,6 +12419,35 @@ ALTER FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id te
 --
 
 COMMENT ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) IS 'Disables (or re-activates) a tenant''s app client: its tokens are refused once the API''s routing table is reloaded (at most AUTH_ROUTING_MAX_AGE_SECONDS later).';
+
+--
+-- Name: sp_set_audit_retention(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_audit_retention(p_months_kept integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_months integer;
+begin
+  perform app.require_operator();
+  if p_months_kept is null or p_months_kept not between 12 and 1200 then
+    perform app.fail('PT400', 'invalid_retention', 'keep the audit log 12 to 1200 months');
+  end if;
+  -- Audited by the policy table's trigger.
+  update app.audit_retention_policy r set months_kept = p_months_kept where r.id returning r.months_kept into v_months;
+  return v_months;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_audit_retention(p_months_kept integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_audit_retention(p_months_kept integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) IS 'Operators: sets how many months of audit partitions are kept (12 to 1200; 84, seven years, unless set); audited.';
 
 --
 -- Name: sp_set_exchange_rate(text, text, date, numeric); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -11505,6 +12725,55 @@ ALTER FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_st
 COMMENT ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) IS 'Support: suspends or reactivates a user; a suspended user''s next request is refused (user_suspended).';
 
 --
+-- Name: sp_verify_audit_chain(date); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_verify_audit_chain(p_month date) RETURNS TABLE(partition_name text, ok boolean, checked_rows bigint, unchained_rows bigint, first_bad_seq bigint, first_bad_audit_id bigint, problem text, head_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_name text;
+  v_result record;
+begin
+  perform app.require_support_session();
+  v_name := audit.partition_of_month(p_month);
+  select * into v_result from audit.verify_partition(v_name, pg_catalog.date_trunc('month', p_month)::date);
+  perform app.audit_support_read(null, 'support.sp_verify_audit_chain', v_name,
+    pg_catalog.jsonb_build_object('ok', v_result.ok, 'checked_rows', v_result.checked_rows,
+                                  'problem', v_result.problem, 'first_bad_seq', v_result.first_bad_seq));
+  return query select v_name, v_result.ok, v_result.checked_rows, v_result.unchained_rows, v_result.first_bad_seq,
+                      v_result.first_bad_audit_id, v_result.problem, pg_catalog.encode(v_result.head_hash, 'hex');
+end
+$$;
+
+ALTER FUNCTION support.sp_verify_audit_chain(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_verify_audit_chain(p_month date); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_verify_audit_chain(p_month date) IS 'Support: recomputes one month''s audit hash chain from its rows and reports ok or the first row missing, changed or not chained; audited.';
+
+--
+-- Name: chain_hash(bytea, bytea); Type: AGGREGATE; Schema: audit; Owner: estate_owner
+--
+
+CREATE AGGREGATE audit.chain_hash(bytea, bytea) (
+    SFUNC = audit.chain_step,
+    STYPE = bytea
+);
+
+ALTER AGGREGATE audit.chain_hash(bytea, bytea) OWNER TO estate_owner;
+
+--
+-- Name: AGGREGATE chain_hash(bytea, bytea); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON AGGREGATE audit.chain_hash(bytea, bytea) IS 'The hash chain over row hashes in window order, from a genesis: audit.chain_hash(row_hash, genesis) over (order by seq).';
+
+--
 -- Name: asset_bank_accounts; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -11644,10 +12913,16 @@ CREATE TABLE app.asset_debts (
     interest_rate_percent numeric(7,4) NOT NULL,
     original_principal numeric(20,2),
     matures_on date,
+    term_months integer,
+    payment_amount numeric(20,2),
+    payment_frequency text,
     CONSTRAINT asset_debts_debt_kind_check CHECK ((debt_kind = ANY (ARRAY['mortgage'::text, 'auto_loan'::text, 'student_loan'::text, 'personal_loan'::text, 'credit_card'::text, 'line_of_credit'::text, 'other'::text]))),
     CONSTRAINT asset_debts_interest_rate_percent_check CHECK (((interest_rate_percent >= (0)::numeric) AND (interest_rate_percent <= (100)::numeric))),
     CONSTRAINT asset_debts_lender_name_check CHECK (((length(btrim(lender_name)) >= 1) AND (length(btrim(lender_name)) <= 200))),
-    CONSTRAINT asset_debts_original_principal_check CHECK ((original_principal >= (0)::numeric))
+    CONSTRAINT asset_debts_original_principal_check CHECK ((original_principal >= (0)::numeric)),
+    CONSTRAINT asset_debts_payment_amount_check CHECK ((payment_amount >= (0)::numeric)),
+    CONSTRAINT asset_debts_payment_frequency_check CHECK ((payment_frequency = ANY (ARRAY['weekly'::text, 'biweekly'::text, 'monthly'::text, 'quarterly'::text, 'annually'::text]))),
+    CONSTRAINT asset_debts_term_months_check CHECK (((term_months >= 1) AND (term_months <= 1200)))
 );
 
 ALTER TABLE ONLY app.asset_debts FORCE ROW LEVEL SECURITY;
@@ -12015,6 +13290,29 @@ ALTER TABLE app.assets OWNER TO estate_owner;
 COMMENT ON TABLE app.assets IS 'Everything a family owns or owes: the base row of each of the 13 asset types.';
 
 --
+-- Name: audit_retention_policy; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.audit_retention_policy (
+    id boolean DEFAULT true NOT NULL,
+    months_kept integer DEFAULT 84 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT audit_retention_policy_id_check CHECK (id),
+    CONSTRAINT audit_retention_policy_months_kept_check CHECK (((months_kept >= 12) AND (months_kept <= 1200)))
+);
+
+ALTER TABLE ONLY app.audit_retention_policy FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.audit_retention_policy OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_retention_policy; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.audit_retention_policy IS 'Global, one row: how many months of audit partitions are kept; older ones are dropped once sealed and verified.';
+
+--
 -- Name: beneficiary_designations; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -12168,6 +13466,60 @@ COMMENT ON COLUMN app.data_subject_requests.due_at IS 'The statutory deadline: 3
 --
 
 COMMENT ON COLUMN app.data_subject_requests.outcome IS 'What an erasure removed or pseudonymised, as counts per kind of data; never the data itself.';
+
+--
+-- Name: debt_collateral; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.debt_collateral (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    debt_asset_id uuid NOT NULL,
+    secured_asset_id uuid NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT debt_collateral_check CHECK ((debt_asset_id <> secured_asset_id))
+);
+
+ALTER TABLE ONLY app.debt_collateral FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.debt_collateral OWNER TO estate_owner;
+
+--
+-- Name: TABLE debt_collateral; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.debt_collateral IS 'The asset a debt is secured by: a mortgage''s house, a car loan''s car.';
+
+--
+-- Name: entity_interests; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.entity_interests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    entity_id uuid NOT NULL,
+    holder_persona_id uuid,
+    holder_entity_id uuid,
+    percentage numeric(7,4) NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT entity_interests_check CHECK ((num_nonnulls(holder_persona_id, holder_entity_id) = 1)),
+    CONSTRAINT entity_interests_check1 CHECK ((holder_entity_id <> entity_id)),
+    CONSTRAINT entity_interests_percentage_check CHECK (((percentage > (0)::numeric) AND (percentage <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY app.entity_interests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.entity_interests OWNER TO estate_owner;
+
+--
+-- Name: TABLE entity_interests; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.entity_interests IS 'Who holds the economic interest in an entity (members, partners, shareholders, a revocable trust''s grantor): personas or other entities; never above 100% per entity, never in a cycle.';
 
 --
 -- Name: exchange_rates; Type: TABLE; Schema: app; Owner: estate_owner
@@ -13540,35 +14892,31 @@ ALTER TABLE app.v_payment_summary OWNER TO estate_owner;
 COMMENT ON VIEW app.v_payment_summary IS 'Per tenant and currency: payments, refunds and the ledger balance (payments minus refunds).';
 
 --
--- Name: audit_log; Type: TABLE; Schema: audit; Owner: estate_owner
+-- Name: audit_chain_links; Type: TABLE; Schema: audit; Owner: estate_owner
 --
 
-CREATE TABLE audit.audit_log (
-    id bigint NOT NULL,
-    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    tenant_id uuid,
-    actor_kind text NOT NULL,
-    actor_id text,
-    request_id text,
-    table_name text NOT NULL,
-    row_id text,
-    operation text NOT NULL,
-    changed_columns text[],
-    changes jsonb,
-    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
-    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
-)
-PARTITION BY RANGE (occurred_at);
+CREATE TABLE audit.audit_chain_links (
+    partition_name text NOT NULL,
+    seq bigint NOT NULL,
+    audit_id bigint NOT NULL,
+    txid bigint NOT NULL,
+    row_hash bytea NOT NULL,
+    chain_hash bytea NOT NULL,
+    CONSTRAINT audit_chain_links_chain_hash_check CHECK ((length(chain_hash) = 32)),
+    CONSTRAINT audit_chain_links_partition_name_check CHECK ((partition_name ~ '^audit_log_[0-9]{4}_[0-9]{2}$'::text)),
+    CONSTRAINT audit_chain_links_row_hash_check CHECK ((length(row_hash) = 32)),
+    CONSTRAINT audit_chain_links_seq_check CHECK ((seq > 0))
+);
 
-ALTER TABLE ONLY audit.audit_log FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY audit.audit_chain_links FORCE ROW LEVEL SECURITY;
 
-ALTER TABLE audit.audit_log OWNER TO estate_owner;
+ALTER TABLE audit.audit_chain_links OWNER TO estate_owner;
 
 --
--- Name: TABLE audit_log; Type: COMMENT; Schema: audit; Owner: estate_owner
+-- Name: TABLE audit_chain_links; Type: COMMENT; Schema: audit; Owner: estate_owner
 --
 
-COMMENT ON TABLE audit.audit_log IS 'Who changed what, when and in which request: SOC 2 evidence. Append-only.';
+COMMENT ON TABLE audit.audit_chain_links IS 'Global: the hash chain of each monthly audit partition, one link per sealed row: chain_hash = sha256(previous chain_hash || row_hash).';
 
 --
 -- Name: audit_log_default; Type: TABLE; Schema: audit; Owner: estate_owner
@@ -13586,6 +14934,7 @@ CREATE TABLE audit.audit_log_default (
     operation text NOT NULL,
     changed_columns text[],
     changes jsonb,
+    txid bigint DEFAULT txid_current(),
     CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
     CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
 );
@@ -13600,6 +14949,48 @@ ALTER TABLE audit.audit_log_default OWNER TO estate_owner;
 
 ALTER TABLE audit.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME audit.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: audit_seals; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_seals (
+    id bigint NOT NULL,
+    partition_name text NOT NULL,
+    sealed_at timestamp with time zone DEFAULT now() NOT NULL,
+    sealed_by text,
+    snapshot_xmin bigint NOT NULL,
+    first_seq bigint NOT NULL,
+    last_seq bigint NOT NULL,
+    head_hash bytea NOT NULL,
+    CONSTRAINT audit_seals_check CHECK ((last_seq >= first_seq)),
+    CONSTRAINT audit_seals_first_seq_check CHECK ((first_seq > 0)),
+    CONSTRAINT audit_seals_head_hash_check CHECK ((length(head_hash) = 32)),
+    CONSTRAINT audit_seals_partition_name_check CHECK ((partition_name ~ '^audit_log_[0-9]{4}_[0-9]{2}$'::text))
+);
+
+ALTER TABLE ONLY audit.audit_seals FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_seals OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_seals; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON TABLE audit.audit_seals IS 'Global: each sealing run of a partition: which links it added and the chain''s head then (to be copied off the database as evidence).';
+
+--
+-- Name: audit_seals_id_seq; Type: SEQUENCE; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_seals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME audit.audit_seals_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -13768,6 +15159,13 @@ ALTER TABLE ONLY app.assets
     ADD CONSTRAINT assets_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: audit_retention_policy audit_retention_policy_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.audit_retention_policy
+    ADD CONSTRAINT audit_retention_policy_pkey PRIMARY KEY (id);
+
+--
 -- Name: beneficiary_designations beneficiary_designations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -13794,6 +15192,27 @@ ALTER TABLE ONLY app.data_subject_request_events
 
 ALTER TABLE ONLY app.data_subject_requests
     ADD CONSTRAINT data_subject_requests_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_debt_asset_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_debt_asset_id_key UNIQUE (tenant_id, debt_asset_id);
+
+--
+-- Name: entity_interests entity_interests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: exchange_rates exchange_rates_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -14321,6 +15740,20 @@ ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_tenant_id_cognito_sub_key UNIQUE (tenant_id, cognito_sub);
 
 --
+-- Name: audit_chain_links audit_chain_links_partition_name_audit_id_key; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_chain_links
+    ADD CONSTRAINT audit_chain_links_partition_name_audit_id_key UNIQUE (partition_name, audit_id);
+
+--
+-- Name: audit_chain_links audit_chain_links_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_chain_links
+    ADD CONSTRAINT audit_chain_links_pkey PRIMARY KEY (partition_name, seq);
+
+--
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
 --
 
@@ -14333,6 +15766,13 @@ ALTER TABLE ONLY audit.audit_log
 
 ALTER TABLE ONLY audit.audit_log_default
     ADD CONSTRAINT audit_log_default_pkey PRIMARY KEY (id, occurred_at);
+
+--
+-- Name: audit_seals audit_seals_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_seals
+    ADD CONSTRAINT audit_seals_pkey PRIMARY KEY (id);
 
 --
 -- Name: api_keys_prefix_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -14495,6 +15935,42 @@ CREATE INDEX data_subject_requests_status_idx ON app.data_subject_requests USING
 --
 
 CREATE INDEX data_subject_requests_user_idx ON app.data_subject_requests USING btree (tenant_id, user_id, received_at DESC);
+
+--
+-- Name: debt_collateral_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX debt_collateral_created_by_idx ON app.debt_collateral USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: debt_collateral_secured_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX debt_collateral_secured_idx ON app.debt_collateral USING btree (tenant_id, secured_asset_id);
+
+--
+-- Name: entity_interests_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_created_by_idx ON app.entity_interests USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: entity_interests_holder_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_holder_entity_idx ON app.entity_interests USING btree (tenant_id, holder_entity_id);
+
+--
+-- Name: entity_interests_holder_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_holder_persona_idx ON app.entity_interests USING btree (tenant_id, holder_persona_id);
+
+--
+-- Name: entity_interests_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX entity_interests_key ON app.entity_interests USING btree (tenant_id, entity_id, COALESCE(holder_persona_id, holder_entity_id));
 
 --
 -- Name: ffc_invitations_accepted_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -14893,6 +16369,12 @@ CREATE INDEX audit_log_tenant_request_idx ON ONLY audit.audit_log USING btree (t
 CREATE INDEX audit_log_tenant_row_idx ON ONLY audit.audit_log USING btree (tenant_id, row_id, occurred_at);
 
 --
+-- Name: audit_log_txid_brin; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_txid_brin ON ONLY audit.audit_log USING brin (txid);
+
+--
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
 --
 
@@ -14921,6 +16403,18 @@ CREATE INDEX audit_log_default_tenant_id_request_id_idx ON audit.audit_log_defau
 --
 
 CREATE INDEX audit_log_default_tenant_id_row_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, row_id, occurred_at);
+
+--
+-- Name: audit_log_default_txid_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_txid_idx ON audit.audit_log_default USING brin (txid);
+
+--
+-- Name: audit_seals_partition_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_seals_partition_idx ON audit.audit_seals USING btree (partition_name, id);
 
 --
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
@@ -14957,6 +16451,12 @@ ALTER INDEX audit.audit_log_tenant_request_idx ATTACH PARTITION audit.audit_log_
 --
 
 ALTER INDEX audit.audit_log_tenant_row_idx ATTACH PARTITION audit.audit_log_default_tenant_id_row_id_occurred_at_idx;
+
+--
+-- Name: audit_log_default_txid_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_txid_brin ATTACH PARTITION audit.audit_log_default_txid_idx;
 
 --
 -- Name: asset_ownerships_tenant_persona; Type: STATISTICS; Schema: app; Owner: estate_owner
@@ -15021,10 +16521,28 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.asset_permissions FOR EACH R
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: audit_retention_policy _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.audit_retention_policy FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: data_subject_requests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.data_subject_requests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: debt_collateral _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: entity_interests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.entity_interests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: exchange_rates _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15237,6 +16755,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.usage_records FOR EACH ROW E
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: entity_interests _300_checks; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE CONSTRAINT TRIGGER _300_checks AFTER INSERT OR DELETE OR UPDATE ON app.entity_interests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.tg_entity_interests__checks();
+
+--
 -- Name: asset_valuations _300_keep_latest; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -15393,6 +16917,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_vehicles
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description', 'search');
 
 --
+-- Name: audit_retention_policy _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.audit_retention_policy FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: beneficiary_designations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -15415,6 +16945,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.data_subject_r
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.data_subject_requests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: debt_collateral _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: entity_interests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.entity_interests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: exchange_rates _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -15693,16 +17235,34 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH
 CREATE TRIGGER _500_audit_update AFTER UPDATE ON app.api_keys FOR EACH ROW WHEN ((NOT (old.last_used_at IS DISTINCT FROM new.last_used_at))) EXECUTE FUNCTION audit.tg_audit__row('secret_sha256');
 
 --
+-- Name: audit_chain_links _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_chain_links FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_chain__append_only();
+
+--
 -- Name: audit_log _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
 --
 
 CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
+-- Name: audit_seals _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_seals FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_chain__append_only();
+
+--
 -- Name: audit_log _000_append_only_statement; Type: TRIGGER; Schema: audit; Owner: estate_owner
 --
 
 CREATE TRIGGER _000_append_only_statement BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_chain_links _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_chain_links FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
 -- Name: audit_log _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
@@ -15715,6 +17275,12 @@ CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log FOR EACH STAT
 --
 
 CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log_default FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_seals _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_seals FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
 -- Name: api_keys api_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -15988,6 +17554,55 @@ ALTER TABLE ONLY app.data_subject_request_events
 
 ALTER TABLE ONLY app.data_subject_requests
     ADD CONSTRAINT data_subject_requests_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_debt_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_debt_asset_id_fkey FOREIGN KEY (tenant_id, debt_asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_secured_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_secured_asset_id_fkey FOREIGN KEY (tenant_id, secured_asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: entity_interests entity_interests_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_tenant_id_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_entity_id_fkey FOREIGN KEY (tenant_id, entity_id) REFERENCES app.legal_entities(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: entity_interests entity_interests_tenant_id_holder_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_holder_entity_id_fkey FOREIGN KEY (tenant_id, holder_entity_id) REFERENCES app.legal_entities(tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_tenant_id_holder_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_holder_persona_id_fkey FOREIGN KEY (tenant_id, holder_persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
 -- Name: ffc_invitations ffc_invitations_tenant_id_accepted_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -16588,6 +18203,18 @@ CREATE POLICY all_own_tenant ON app.data_subject_request_events USING ((tenant_i
 CREATE POLICY all_own_tenant ON app.data_subject_requests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: debt_collateral all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.debt_collateral USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: entity_interests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.entity_interests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: ffc_invitations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -16924,6 +18551,12 @@ ALTER TABLE app.asset_vehicles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.assets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: audit_retention_policy; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.audit_retention_policy ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: beneficiary_designations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -16946,6 +18579,18 @@ ALTER TABLE app.data_subject_request_events ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.data_subject_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: debt_collateral; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.debt_collateral ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: entity_interests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.entity_interests ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: exchange_rates; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -17006,6 +18651,12 @@ ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.mfa_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_retention_policy owner_procedures; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON app.audit_retention_policy USING (true) WITH CHECK (true);
 
 --
 -- Name: password_history; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -17302,6 +18953,12 @@ CREATE POLICY write_own_tenant ON app.tenant_app_clients USING ((tenant_id = ( S
 CREATE POLICY write_own_tenant ON app.tenant_identity_providers USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: audit_chain_links; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_chain_links ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: audit_log; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
 --
 
@@ -17314,16 +18971,38 @@ ALTER TABLE audit.audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit.audit_log_default ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: audit_seals; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_seals ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: audit_log insert_from_triggers; Type: POLICY; Schema: audit; Owner: estate_owner
 --
 
 CREATE POLICY insert_from_triggers ON audit.audit_log FOR INSERT WITH CHECK (true);
 
 --
+-- Name: audit_chain_links owner_procedures; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON audit.audit_chain_links USING (true) WITH CHECK (true);
+
+--
+-- Name: audit_seals owner_procedures; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON audit.audit_seals USING (true) WITH CHECK (true);
+
+--
 -- Name: audit_log select_own_tenant; Type: POLICY; Schema: audit; Owner: estate_owner
 --
 
-CREATE POLICY select_own_tenant ON audit.audit_log FOR SELECT USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY select_own_tenant ON audit.audit_log FOR SELECT USING (
+CASE
+    WHEN (( SELECT current_setting('audit.maintenance'::text, true) AS current_setting) = 'on'::text) THEN true
+    ELSE (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))
+END);
 
 --
 -- Name: SCHEMA api; Type: ACL; Schema: -; Owner: estate_owner
@@ -17450,6 +19129,13 @@ REVOKE ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of dat
 GRANT ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -17569,6 +19255,13 @@ REVOKE ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_delete_legal_entity(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_deny_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -17597,6 +19290,13 @@ REVOKE ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) FROM PUBL
 GRANT ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -17623,6 +19323,20 @@ GRANT ALL ON FUNCTION api.sp_get_data_export(p_request_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_entity_interests(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_estate_beneficiaries(p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -18031,11 +19745,25 @@ REVOKE ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission
 GRANT ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_entity_interests(p_entity_id uuid, p_holders jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) TO estate_api;
 
 --
 -- Name: FUNCTION sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
@@ -18071,6 +19799,13 @@ GRANT ALL ON FUNCTION api.sp_sync_user_email() TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) TO estate_api;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb); Type: ACL; Schema: api; Owner: estate_owner
@@ -18416,6 +20151,12 @@ REVOKE ALL ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) F
 REVOKE ALL ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION entity_interests_of(p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.entity_interests_of(p_entity_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION erase_user(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -18540,6 +20281,18 @@ REVOKE ALL ON FUNCTION app.lock_current_user() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.lock_ffc(p_ffc_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION look_through_shares(p_persona_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric); Type: ACL; Schema: app; Owner: estate_owner
@@ -18944,6 +20697,12 @@ REVOKE ALL ON FUNCTION app.tg_assets__usage() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_beneficiary_designations__level_total() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_entity_interests__checks(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_entity_interests__checks() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_ffc_memberships__seats(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -19010,10 +20769,58 @@ REVOKE ALL ON FUNCTION app.verified_email() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.visible_asset_ids(p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION chain_genesis(p_partition_name text); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_genesis(p_partition_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION create_month_partition(p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.create_month_partition(p_month date) FROM PUBLIC;
+
+--
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: ACL; Schema: audit; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION month_partitions(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.month_partitions() FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_of_month(p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.partition_of_month(p_month date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION row_digest(p_row audit.audit_log); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.row_digest(p_row audit.audit_log) FROM PUBLIC;
+
+--
+-- Name: FUNCTION seal_partition(p_partition_name text, p_month date, p_max_rows integer); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg_audit__row(); Type: ACL; Schema: audit; Owner: estate_owner
@@ -19022,10 +20829,22 @@ REVOKE ALL ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_a
 REVOKE ALL ON FUNCTION audit.tg_audit__row() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_audit_chain__append_only(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_audit_chain__append_only() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_audit_log__append_only(); Type: ACL; Schema: audit; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION audit.tg_audit_log__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION verify_partition(p_partition_name text, p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.verify_partition(p_partition_name text, p_month date) FROM PUBLIC;
 
 --
 -- Name: FUNCTION sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text); Type: ACL; Schema: support; Owner: estate_owner
@@ -19033,6 +20852,13 @@ REVOKE ALL ON FUNCTION audit.tg_audit_log__append_only() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_apply_audit_retention(p_dry_run boolean); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) TO estate_support;
 
 --
 -- Name: FUNCTION sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
@@ -19054,6 +20880,13 @@ GRANT ALL ON FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_reques
 
 REVOKE ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_ensure_audit_partitions(p_months_ahead integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -19154,6 +20987,13 @@ REVOKE ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_
 GRANT ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_list_audit_partitions(); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_audit_partitions() FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_audit_partitions() TO estate_support;
+
+--
 -- Name: FUNCTION sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -19245,11 +21085,25 @@ REVOKE ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_
 GRANT ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) TO estate_support;
 
 --
+-- Name: FUNCTION sp_seal_audit_log(p_max_rows integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_audit_retention(p_months_kept integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric); Type: ACL; Schema: support; Owner: estate_owner
@@ -19299,6 +21153,19 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status te
 
 REVOKE ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_verify_audit_chain(p_month date); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_verify_audit_chain(p_month date) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_verify_audit_chain(p_month date) TO estate_support;
+
+--
+-- Name: FUNCTION chain_hash(bytea, bytea); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_hash(bytea, bytea) FROM PUBLIC;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: estate_owner
