@@ -124,3 +124,18 @@ t.test("an erasure exports a user's keys without their secrets, then removes the
   t.equal(refused.statusCode, 401, 'the key is refused');
   t.equal(refused.json().code, 'api_key_invalid', 'as any unknown key');
 });
+
+t.test('a client address sending refused keys is stopped before the database after 30 a minute', async (t) => {
+  const prober = '203.0.113.7';
+  const good = await createKey(otto.accessToken, 'kept working');
+  const probe = (key: string, remoteAddress = prober) =>
+    app.inject({ method: 'GET', url: '/v1/personas', headers: keyHeader(key), remoteAddress });
+  const codes = new Set<string>();
+  for (let i = 0; i < 30; i++) codes.add((await probe(`evk_${'0'.repeat(16)}_${'A'.repeat(42)}${i % 10}`)).json().code);
+  t.same([...codes], ['api_key_invalid'], 'the first 30 refused keys: 401 api_key_invalid');
+  const stopped = await probe(`evk_${'1'.repeat(16)}_${'B'.repeat(43)}`);
+  t.equal(stopped.statusCode, 429, 'the 31st: 429');
+  t.equal(stopped.json().code, 'api_key_attempts_exceeded', 'api_key_attempts_exceeded');
+  t.ok(Number(stopped.headers['retry-after']) >= 1, 'with Retry-After');
+  t.equal((await probe(good.key, '198.51.100.9')).statusCode, 200, 'a key from another address still works');
+});

@@ -56,8 +56,14 @@ export interface VerifiedApiKey {
   apiKeyId: string;
 }
 
+/** Refused keys one client address may send in a minute before it is refused without a lookup. */
+export const API_KEY_FAILURES_PER_MINUTE = 30;
+const FAILURE_WINDOW_MS = 60_000;
+
 export class ApiKeyVerifier {
   private readonly entries = new Map<string, VerifiedApiKey & { untilMs: number }>();
+  /** Refused keys per client address in the current minute (each costs a lookup: bounded here). */
+  private readonly failures = new Map<string, { count: number; sinceMs: number }>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -65,8 +71,40 @@ export class ApiKeyVerifier {
     private readonly maxAgeMs = 60_000,
   ) {}
 
-  /** The tenant and id of a live key; 401 api_key_invalid for anything else, whatever was wrong. */
-  async verify(key: string, nowMs = Date.now()): Promise<VerifiedApiKey> {
+  /** The tenant and id of a live key; 401 api_key_invalid for anything else, whatever was wrong;
+   *  429 api_key_attempts_exceeded once the client address sent too many refused keys this minute. */
+  async verify(key: string, nowMs = Date.now(), client = ''): Promise<VerifiedApiKey> {
+    const failed = this.failures.get(client);
+    if (failed && nowMs - failed.sinceMs < FAILURE_WINDOW_MS && failed.count >= API_KEY_FAILURES_PER_MINUTE) {
+      const seconds = Math.max(1, Math.ceil((failed.sinceMs + FAILURE_WINDOW_MS - nowMs) / 1000));
+      throw new HttpProblem(
+        429,
+        'api_key_attempts_exceeded',
+        'too many refused API keys from this address: wait before trying again',
+        { 'retry-after': String(seconds) },
+      );
+    }
+    try {
+      return await this.lookUp(key, nowMs);
+    } catch (error) {
+      if (error instanceof HttpProblem || (error as { code?: string }).code === 'PT401')
+        this.recordFailure(client, nowMs);
+      throw error;
+    }
+  }
+
+  private recordFailure(client: string, nowMs: number) {
+    const failed = this.failures.get(client);
+    if (failed && nowMs - failed.sinceMs < FAILURE_WINDOW_MS) {
+      failed.count++;
+      return;
+    }
+    this.failures.delete(client);
+    while (this.failures.size >= this.maxEntries) this.failures.delete(this.failures.keys().next().value!);
+    this.failures.set(client, { count: 1, sinceMs: nowMs });
+  }
+
+  private async lookUp(key: string, nowMs: number): Promise<VerifiedApiKey> {
     const match = API_KEY.exec(key);
     if (!match) throw apiKeyInvalid();
     const cacheKey = sha256(key).toString('base64');

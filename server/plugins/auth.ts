@@ -494,7 +494,7 @@ export default fp<AuthPluginOptions>(
     fastify.decorate('authenticate', async (request: FastifyRequest) => {
       const apiKey = /^ApiKey +(\S+)$/i.exec(request.headers.authorization ?? '');
       if (apiKey) {
-        const { tenantId, apiKeyId } = await apiKeys.verify(apiKey[1]);
+        const { tenantId, apiKeyId } = await apiKeys.verify(apiKey[1], Date.now(), request.ip);
         request.auth = Object.freeze({
           tenantId,
           sub: `api_key:${apiKeyId}`,
