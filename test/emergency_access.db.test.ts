@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import * as assets from '../generated/assets.queries.ts';
 import * as ea from '../generated/emergency_access.queries.ts';
+import { listOutboxEvents } from '../generated/outbox.queries.ts';
 import { makeTenant, makeUser, rejection, testDatabase, type TestUser } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -310,29 +311,29 @@ t.test('racing steps: one wins, the other sees its state; a rolled-back step ann
 
 t.test('operators read a tenant’s outbox in order; other tenants’ events stay out', async (t) => {
   await create(mallory, { userId: randomUUID() });
-  const page = await db.asSupport((c) =>
-    c.query('select * from support.sp_list_outbox_events($1, 0, 1000)', [tenant]).then((r) => r.rows),
-  );
+  const read = (afterSeq: string, limit: number) =>
+    db.asSupport((c) => listOutboxEvents.run({ tenantId: tenant, afterSeq, limit }, c));
+  const page = await read('0', 1000);
   t.ok(page.length > 10);
   t.ok(
-    page.every((e, i) => i === 0 || Number(e.seq) > Number(page[i - 1].seq)),
+    page.every((e, i) => i === 0 || BigInt(e.seq) > BigInt(page[i - 1].seq)),
     'in seq order',
   );
   t.notOk(
-    page.some((e) => e.payload.grantorUserId === mallory.userId),
+    page.some((e) => (e.payload as Record<string, unknown>).grantorUserId === mallory.userId),
     "another tenant's events are not in this tenant's page",
   );
-  const after = await db.asSupport((c) =>
-    c.query('select * from support.sp_list_outbox_events($1, $2, 2)', [tenant, page[0].seq]).then((r) => r.rows),
-  );
+  const after = await read(page[0].seq, 2);
   t.same(
-    after.map((e) => e.event_id),
-    page.slice(1, 3).map((e) => e.event_id),
+    after.map((e) => e.eventId),
+    page.slice(1, 3).map((e) => e.eventId),
     'the next page starts after the cursor',
   );
+  t.match(await rejection(read('-1', 10)), { code: 'invalid_cursor' });
+  t.match(await rejection(read('0', 1001)), { code: 'invalid_page' });
   t.match(
     await rejection(
-      db.asUser(tenant, grace.sub, (c) => c.query('select * from support.sp_list_outbox_events($1, 0, 10)', [tenant])),
+      db.asUser(tenant, grace.sub, (c) => listOutboxEvents.run({ tenantId: tenant, afterSeq: '0', limit: 10 }, c)),
     ),
     { sqlState: '42501' },
     'the tenant login role cannot call it',
@@ -342,8 +343,9 @@ t.test('operators read a tenant’s outbox in order; other tenants’ events sta
     { sqlState: '42501' },
     'nor read the table',
   );
-  t.match(
-    await rejection(db.asSupport((c) => c.query('select * from support.sp_list_outbox_events($1, -1, 10)', [tenant]))),
-    { code: 'invalid_cursor' },
+  const audited = await db.admin.query(
+    `select count(*)::int as n from audit.audit_log where table_name = 'support.sp_list_outbox_events' and tenant_id = $1`,
+    [tenant],
   );
+  t.ok(audited.rows[0].n >= 2, 'operators’ reads are audited');
 });
