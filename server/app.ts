@@ -24,6 +24,7 @@ import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
 import estateRoutes from './routes/estate.ts';
+import emergencyAccessRoutes from './routes/emergency_access.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import stripeRoutes from './routes/stripe.ts';
@@ -196,6 +197,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(assetRoutes);
       await v1.register(netWorthRoutes);
       await v1.register(estateRoutes);
+      await v1.register(emergencyAccessRoutes);
       await v1.register(billingRoutes);
     },
     { prefix: '/v1' },

@@ -12,9 +12,11 @@ import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
+import * as emergencyAccessQueries from '../generated/emergency_access.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
+import * as outboxQueries from '../generated/outbox.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
 import * as supportQueries from '../generated/support.queries.ts';
 import * as tenancyQueries from '../generated/tenancy.queries.ts';
@@ -47,6 +49,10 @@ export const TAGS = {
     name: 'estate plan',
     description: 'Trusts and companies that own assets, beneficiary designations, planner checks',
   },
+  emergencyAccess: {
+    name: 'emergency access',
+    description: 'Trusted users who may reach a persona in an emergency, after a waiting period the owner may refuse',
+  },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {
@@ -72,9 +78,11 @@ for (const queries of [
   assetQueries,
   billingQueries,
   circleQueries,
+  emergencyAccessQueries,
   estateQueries,
   identityQueries,
   netWorthQueries,
+  outboxQueries,
   stripeQueries,
   supportQueries,
   tenancyQueries,

@@ -125,6 +125,8 @@ interface Stock extends Caller {
   entityId: string;
   /** The caller's recorded sign-in (POST /v1/sessions with their token). */
   sessionId: string;
+  /** The caller's emergency-access grant naming the kin (invited). */
+  grantId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -221,6 +223,11 @@ async function stock(who: Caller): Promise<Stock> {
   await call(who, 'PUT', `/v1/assets/${asset.assetId}/beneficiaries`, {
     primary: [{ kind: 'persona', personaId: ward.personaId, percentage: '100' }],
   });
+  const grant = await call(who, 'POST', '/v1/emergency-access', {
+    granteeUserId: kin.userId,
+    scope: 'view',
+    waitDays: 7,
+  });
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   await call(who, 'POST', '/v1/sessions');
@@ -245,6 +252,7 @@ async function stock(who: Caller): Promise<Stock> {
     linkInvitationId: received.items[0].invitationId as string,
     entityId: trust.entityId as string,
     sessionId: sessions.items[0].sessionId as string,
+    grantId: grant.grantId as string,
   };
   const ids = [
     who.userId,
@@ -294,6 +302,7 @@ const linkInvitation = (s: Stock) => ({ invitationId: s.linkInvitationId });
 const supportTenant = (s: Stock) => ({ tenantId: s.tenant.tenantId });
 const supportUser = (s: Stock) => ({ tenantId: s.tenant.tenantId, userId: s.userId });
 const entityOnly = (s: Stock) => ({ entityId: s.entityId });
+const grantOnly = (s: Stock) => ({ grantId: s.grantId });
 const trustRoles = (s: Stock) => [
   { personaId: s.personaId, role: 'grantor' },
   { personaId: s.personaId, role: 'trustee' },
@@ -520,6 +529,20 @@ const TABLE: Record<string, Entry> = {
     ids: personaOnly,
     valid: () => ({ query: { asOf: '2026-06-01' } }),
   },
+  'POST /v1/emergency-access': {
+    // Any user id gets the same answer (a grant nobody but that user can accept): the attacker
+    // naming the victim learns nothing and reaches nothing of theirs.
+    valid: (s) => ({ body: { granteeUserId: s.kinUserId, scope: 'view', waitDays: 7 } }),
+    bodyIds: { granteeUserId: (s) => s.userId },
+  },
+  'GET /v1/emergency-access': { valid: () => ({ query: { role: 'grantor', limit: 10 } }) },
+  'POST /v1/emergency-access/:grantId/accept': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/confirm': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/request': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/approve': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/refuse': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/revoke': { ids: grantOnly },
+  'GET /v1/emergency-access/:grantId/assets': { ids: grantOnly, valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/plans': {},
   'GET /v1/subscription': {},
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
