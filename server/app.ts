@@ -26,6 +26,7 @@ import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
 import estateRoutes from './routes/estate.ts';
+import emergencyAccessRoutes from './routes/emergency_access.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import gdprRoutes from './routes/gdpr.ts';
@@ -227,6 +228,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(assetRoutes);
       await v1.register(netWorthRoutes);
       await v1.register(estateRoutes);
+      await v1.register(emergencyAccessRoutes);
       await v1.register(billingRoutes);
       await v1.register(mySupportAccessRoutes);
       await v1.register(gdprRoutes);

@@ -17,10 +17,12 @@ import * as auditQueries from '../generated/audit.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as credentialQueries from '../generated/credentials.queries.ts';
+import * as emergencyAccessQueries from '../generated/emergency_access.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
 import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
+import * as outboxQueries from '../generated/outbox.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
 import * as supportQueries from '../generated/support.queries.ts';
 import * as supportAccessQueries from '../generated/support_access.queries.ts';
@@ -53,6 +55,10 @@ export const TAGS = {
   estate: {
     name: 'estate plan',
     description: 'Trusts and companies that own assets, beneficiary designations, planner checks',
+  },
+  emergencyAccess: {
+    name: 'emergency access',
+    description: 'Trusted users who may reach a persona in an emergency, after a waiting period the owner may refuse',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   gdpr: {
@@ -94,10 +100,12 @@ for (const queries of [
   billingQueries,
   circleQueries,
   credentialQueries,
+  emergencyAccessQueries,
   estateQueries,
   gdprQueries,
   identityQueries,
   netWorthQueries,
+  outboxQueries,
   stripeQueries,
   supportQueries,
   supportAccessQueries,

@@ -131,6 +131,8 @@ interface Stock extends Caller {
   dataRequestId: string;
   /** An API key the caller created. */
   apiKeyId: string;
+  /** The caller's emergency-access grant naming the kin (invited). */
+  grantId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -227,6 +229,11 @@ async function stock(who: Caller): Promise<Stock> {
   await call(who, 'PUT', `/v1/assets/${asset.assetId}/beneficiaries`, {
     primary: [{ kind: 'persona', personaId: ward.personaId, percentage: '100' }],
   });
+  const grant = await call(who, 'POST', '/v1/emergency-access', {
+    granteeUserId: kin.userId,
+    scope: 'view',
+    waitDays: 7,
+  });
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   await call(who, 'POST', '/v1/sessions');
@@ -267,6 +274,7 @@ async function stock(who: Caller): Promise<Stock> {
     accessRequestId: accessRequest.json().requestId as string,
     dataRequestId: dataRequest.requestId as string,
     apiKeyId: apiKey.apiKeyId as string,
+    grantId: grant.grantId as string,
   };
   const ids = [
     who.userId,
@@ -316,6 +324,7 @@ const linkInvitation = (s: Stock) => ({ invitationId: s.linkInvitationId });
 const supportTenant = (s: Stock) => ({ tenantId: s.tenant.tenantId });
 const supportUser = (s: Stock) => ({ tenantId: s.tenant.tenantId, userId: s.userId });
 const entityOnly = (s: Stock) => ({ entityId: s.entityId });
+const grantOnly = (s: Stock) => ({ grantId: s.grantId });
 const trustRoles = (s: Stock) => [
   { personaId: s.personaId, role: 'grantor' },
   { personaId: s.personaId, role: 'trustee' },
@@ -598,6 +607,20 @@ const TABLE: Record<string, Entry> = {
     ids: personaOnly,
     valid: () => ({ query: { asOf: '2026-06-01' } }),
   },
+  'POST /v1/emergency-access': {
+    // Any user id gets the same answer (a grant nobody but that user can accept): the attacker
+    // naming the victim learns nothing and reaches nothing of theirs.
+    valid: (s) => ({ body: { granteeUserId: s.kinUserId, scope: 'view', waitDays: 7 } }),
+    bodyIds: { granteeUserId: (s) => s.userId },
+  },
+  'GET /v1/emergency-access': { valid: () => ({ query: { role: 'grantor', limit: 10 } }) },
+  'POST /v1/emergency-access/:grantId/accept': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/confirm': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/request': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/approve': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/refuse': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/revoke': { ids: grantOnly },
+  'GET /v1/emergency-access/:grantId/assets': { ids: grantOnly, valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/plans': {},
   'GET /v1/subscription': {},
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
