@@ -153,6 +153,40 @@ ALTER TYPE app.beneficiary_row OWNER TO estate_owner;
 COMMENT ON TYPE app.beneficiary_row IS 'One beneficiary of a designation: level, who (persona, entity or the estate), share and how it passes.';
 
 --
+-- Name: emergency_access_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.emergency_access_row AS (
+	grant_id uuid,
+	role text,
+	grantor_user_id uuid,
+	grantor_persona_id uuid,
+	grantor_name text,
+	grantee_user_id uuid,
+	scope text,
+	wait_days integer,
+	access_days integer,
+	state text,
+	recovery_requested_at timestamp with time zone,
+	wait_ends_at timestamp with time zone,
+	approved_at timestamp with time zone,
+	approved_by text,
+	access_ends_at timestamp with time zone,
+	revoked_at timestamp with time zone,
+	revoked_by text,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.emergency_access_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE emergency_access_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.emergency_access_row IS 'An emergency-access grant as its grantor or grantee sees it, with its effective (time-computed) state.';
+
+--
 -- Name: ffc_membership_row; Type: TYPE; Schema: app; Owner: estate_owner
 --
 
@@ -358,6 +392,28 @@ ALTER DOMAIN app.valuation_source OWNER TO estate_owner;
 --
 
 COMMENT ON DOMAIN app.valuation_source IS 'Where a valuation of an asset comes from.';
+
+--
+-- Name: sp_accept_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantee', array['invited'], 'accepted');
+end
+$$;
+
+ALTER FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_accept_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) IS 'The named trusted user accepts an invited grant.';
 
 --
 -- Name: sp_accept_ffc_invitation(text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -706,6 +762,28 @@ ALTER FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, 
 --
 
 COMMENT ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) IS 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
+
+--
+-- Name: sp_approve_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantor', array['recovery_requested'], 'approved');
+end
+$$;
+
+ALTER FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_approve_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) IS 'The grantor approves a pending request before its waiting period ends: the access window opens.';
 
 --
 -- Name: sp_approve_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1462,6 +1540,28 @@ ALTER FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) OWN
 COMMENT ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) IS 'Claims the caller''s Idempotency-Key for a request (by its hash) in the effect''s transaction: claimed, or the stored answer of the same request; idempotency_key_reused for another request.';
 
 --
+-- Name: sp_confirm_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantor', array['accepted'], 'confirmed');
+end
+$$;
+
+ALTER FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_confirm_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) IS 'The grantor confirms the grant the trusted user accepted.';
+
+--
 -- Name: sp_create_api_key(text, text[], integer, text, bytea); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1634,6 +1734,72 @@ ALTER FUNCTION api.sp_create_data_request(p_kind text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_create_data_request(p_kind text) IS 'Receives the signed-in user''s export or erasure request and carries it out: an export''s archive is ready at once; an erasure is done, or refused with the reason (co-owners, circles, a paid subscription).';
+
+--
+-- Name: sp_create_emergency_access(uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid;
+  v_bounds record;
+  v_grantee uuid;
+  v_email text;
+  v_grant app.emergency_access_grants;
+begin
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self';
+  if v_persona_id is null then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_scope is null or p_scope not in ('view', 'act_for') then
+    perform app.fail('PT400', 'invalid_emergency_access_scope', 'scope must be view or act_for');
+  end if;
+  select * into v_bounds from app.emergency_access_bounds();
+  if p_wait_days is null or p_wait_days not between v_bounds.min_wait_days and v_bounds.max_wait_days then
+    perform app.fail('PT400', 'invalid_wait_days',
+                     pg_catalog.format('the waiting period must be %s to %s days', v_bounds.min_wait_days, v_bounds.max_wait_days));
+  end if;
+  if pg_catalog.num_nonnulls(p_grantee_user_id, p_grantee_email) <> 1 then
+    perform app.fail('PT400', 'invalid_emergency_access_grantee', 'name the trusted user by granteeUserId or by granteeEmail, not both');
+  end if;
+  if p_grantee_email is not null then
+    v_email := app.normalize_email(p_grantee_email);
+  end if;
+  if p_grantee_user_id = v_user_id
+     or v_email = (select pg_catalog.lower(u.email) from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id) then
+    perform app.fail('PT400', 'emergency_access_self', 'you cannot name yourself as your trusted user');
+  end if;
+  if (select pg_catalog.count(*) from app.emergency_access_grants g
+       where g.tenant_id = v_tenant_id and g.grantor_user_id = v_user_id and g.state not in ('revoked', 'expired')) >= 20 then
+    perform app.fail('PT409', 'emergency_access_limit', 'at most 20 emergency access grants may be live at once: revoke one first');
+  end if;
+  -- An id or email naming no active user of this tenant gets the same answer: a grant nobody
+  -- can accept (the grantor learns nothing about who is registered).
+  select u.id into v_grantee from app.users u
+   where u.tenant_id = v_tenant_id and u.status = 'active'
+     and (u.id = p_grantee_user_id or pg_catalog.lower(u.email) = v_email);
+  insert into app.emergency_access_grants (tenant_id, grantor_user_id, grantor_persona_id, grantee_user_id, scope,
+                                           wait_days, access_days)
+  values (v_tenant_id, v_user_id, v_persona_id, v_grantee, p_scope, p_wait_days, v_bounds.access_days)
+  returning * into v_grant;
+  perform app.emit_emergency_access_event(v_grant, null, 'grantor');
+  return query select * from app.emergency_access_view(v_grant.id, v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) IS 'The signed-in user names a trusted user of the tenant (by id or email; the same answer for an unknown one) to reach their own persona in an emergency, with a scope and a waiting period.';
 
 --
 -- Name: sp_create_ffc(text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2849,6 +3015,40 @@ ALTER FUNCTION api.sp_list_auth_clients() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app client) pairs and their tenants, from which the API builds its token verifiers.';
 
 --
+-- Name: sp_list_emergency_access(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  if p_role is not null and p_role not in ('grantor', 'grantee') then
+    perform app.fail('PT400', 'invalid_emergency_access_role', 'role must be grantor or grantee');
+  end if;
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select v.* from (select g.id, g.created_at from app.emergency_access_grants g
+                      where g.tenant_id = app.current_tenant_id()
+                        and ((coalesce(p_role, 'grantor') = 'grantor' and g.grantor_user_id = v_user_id)
+                             or (coalesce(p_role, 'grantee') = 'grantee' and g.grantee_user_id = v_user_id))
+                      order by g.created_at desc, g.id limit p_limit offset p_offset) page
+    cross join lateral app.emergency_access_view(page.id, v_user_id) v
+    order by page.created_at desc, page.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_emergency_access(p_role text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) IS 'The emergency access grants the caller gave (grantor) or holds (grantee), or both, newest first, with their effective states.';
+
+--
 -- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3666,6 +3866,59 @@ ALTER FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) OWNER TO est
 COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s, a persona''s or a circle''s row (a circle''s also guards its memberships), or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
 
 --
+-- Name: sp_read_emergency_access_assets(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, ownership_percentage numeric, current_value numeric, current_value_currency text, valued_on date, total integer)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_grant app.emergency_access_grants;
+  v_count integer;
+begin
+  perform app.check_page(p_limit, p_offset);
+  v_grant := app.lock_emergency_access(p_grant_id, v_user_id, 'grantee');
+  if v_grant.state <> 'approved' then
+    perform app.fail('PT403', 'emergency_access_not_open',
+                     pg_catalog.format('this grant is %s: access is open only while it is approved', v_grant.state));
+  end if;
+  return query
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
+             v.amount, v.currency, v.valued_on
+        from app.asset_ownerships o
+        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+        left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
+                            where l.tenant_id = a.tenant_id and l.asset_id = a.id
+                            order by l.valued_on desc, l.created_at desc limit 1) v on true
+       where o.tenant_id = v_tenant_id and o.persona_id = v_grant.grantor_persona_id
+    ) x
+    order by x.name, x.id
+    limit p_limit offset p_offset;
+  get diagnostics v_count = row_count;
+  -- Everything read under a grant is recorded: who, which grant, whose persona, how much.
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (v_tenant_id, 'user', app.current_actor_id(), app.current_request_id(), 'api.sp_read_emergency_access_assets',
+          p_grant_id::text, 'READ', null,
+          pg_catalog.jsonb_build_object('grantorPersonaId', v_grant.grantor_persona_id, 'granteeUserId', v_user_id,
+                                        'rows', v_count, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) IS 'The trusted user of an approved grant, within its access window, reads the grantor''s assets (share, latest value); every read audited.';
+
+--
 -- Name: sp_record_consent(text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3837,6 +4090,28 @@ ALTER FUNCTION api.sp_record_stripe_event(p_event jsonb) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_record_stripe_event(p_event jsonb) IS 'Stores a verified Stripe event once (by event id) in the tenant its ids lead to, and applies it in the same transaction.';
+
+--
+-- Name: sp_refuse_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantor', array['recovery_requested'], 'refused');
+end
+$$;
+
+ALTER FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_refuse_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) IS 'The grantor refuses a pending request within its waiting period: the grant is confirmed again.';
 
 --
 -- Name: sp_register_user(text, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4093,6 +4368,28 @@ ALTER FUNCTION api.sp_report_password_rotation() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_report_password_rotation() IS 'Records that I changed my password in Cognito (the app reports it after the change succeeded) and returns my password status.';
 
 --
+-- Name: sp_request_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_request_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantee', array['confirmed'], 'recovery_requested');
+end
+$$;
+
+ALTER FUNCTION api.sp_request_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_request_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) IS 'The trusted user requests access under a confirmed grant: the waiting period starts.';
+
+--
 -- Name: sp_revoke_api_key(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4147,6 +4444,29 @@ ALTER FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id u
 --
 
 COMMENT ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) IS 'Takes back a grant on an asset (owners only).';
+
+--
+-- Name: sp_revoke_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'either',
+    array['invited', 'accepted', 'confirmed', 'recovery_requested', 'approved'], 'revoked');
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) IS 'The grantor revokes a grant at any time, or the trusted user declines or leaves it; access ends at once.';
 
 --
 -- Name: sp_revoke_ffc_invitation(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -6729,6 +7049,266 @@ ALTER FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) OWNER TO 
 COMMENT ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) IS 'The plan whose limits apply to a user now.';
 
 --
+-- Name: emergency_access_bounds(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) RETURNS record
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  -- A tenant may narrow the waiting period inside 1..90 days and set the access window (1..365,
+  -- 30 by default) in its settings: emergencyAccessMinWaitDays, emergencyAccessMaxWaitDays,
+  -- emergencyAccessWindowDays. Anything else there is ignored.
+  with s as (
+    select case when t.settings ->> 'emergencyAccessMinWaitDays' ~ '^[0-9]{1,2}$'
+                then (t.settings ->> 'emergencyAccessMinWaitDays')::integer end as min_wait,
+           case when t.settings ->> 'emergencyAccessMaxWaitDays' ~ '^[0-9]{1,2}$'
+                then (t.settings ->> 'emergencyAccessMaxWaitDays')::integer end as max_wait,
+           case when t.settings ->> 'emergencyAccessWindowDays' ~ '^[0-9]{1,3}$'
+                then (t.settings ->> 'emergencyAccessWindowDays')::integer end as window_days
+      from app.tenants t where t.tenant_id = (select app.current_tenant_id())
+  )
+  select least(greatest(coalesce(s.min_wait, 1), 1), 90),
+         least(greatest(coalesce(s.max_wait, 90), coalesce(s.min_wait, 1), 1), 90),
+         least(greatest(coalesce(s.window_days, 30), 1), 365)
+    from s
+$_$;
+
+ALTER FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) IS 'The tenant''s bounds of an emergency-access grant: waiting period (within 1..90 days) and access window (default 30 days).';
+
+--
+-- Name: emergency_access_grants; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.emergency_access_grants (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    grantor_user_id uuid NOT NULL,
+    grantor_persona_id uuid NOT NULL,
+    grantee_user_id uuid,
+    scope text NOT NULL,
+    wait_days integer NOT NULL,
+    access_days integer NOT NULL,
+    state text DEFAULT 'invited'::text NOT NULL,
+    accepted_at timestamp with time zone,
+    confirmed_at timestamp with time zone,
+    recovery_requested_at timestamp with time zone,
+    last_refused_at timestamp with time zone,
+    approved_at timestamp with time zone,
+    approved_by text,
+    revoked_at timestamp with time zone,
+    revoked_by text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT emergency_access_grants_access_days_check CHECK (((access_days >= 1) AND (access_days <= 365))),
+    CONSTRAINT emergency_access_grants_approved_by_check CHECK ((approved_by = ANY (ARRAY['grantor'::text, 'waiting_period'::text]))),
+    CONSTRAINT emergency_access_grants_check CHECK ((grantee_user_id <> grantor_user_id)),
+    CONSTRAINT emergency_access_grants_check1 CHECK (((state <> 'recovery_requested'::text) OR (recovery_requested_at IS NOT NULL))),
+    CONSTRAINT emergency_access_grants_check2 CHECK (((state <> ALL (ARRAY['approved'::text, 'expired'::text])) OR ((approved_at IS NOT NULL) AND (approved_by IS NOT NULL)))),
+    CONSTRAINT emergency_access_grants_check3 CHECK (((state = 'revoked'::text) = ((revoked_at IS NOT NULL) AND (revoked_by IS NOT NULL)))),
+    CONSTRAINT emergency_access_grants_revoked_by_check CHECK ((revoked_by = ANY (ARRAY['grantor'::text, 'grantee'::text]))),
+    CONSTRAINT emergency_access_grants_scope_check CHECK ((scope = ANY (ARRAY['view'::text, 'act_for'::text]))),
+    CONSTRAINT emergency_access_grants_state_check CHECK ((state = ANY (ARRAY['invited'::text, 'accepted'::text, 'confirmed'::text, 'recovery_requested'::text, 'approved'::text, 'expired'::text, 'revoked'::text]))),
+    CONSTRAINT emergency_access_grants_wait_days_check CHECK (((wait_days >= 1) AND (wait_days <= 90)))
+);
+
+ALTER TABLE ONLY app.emergency_access_grants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.emergency_access_grants OWNER TO estate_owner;
+
+--
+-- Name: TABLE emergency_access_grants; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.emergency_access_grants IS 'Emergency access: a grantor names a trusted user of the tenant who, after a waiting period the grantor may refuse, reads (view) or acts for (act_for) the grantor''s persona for an access window.';
+
+--
+-- Name: emergency_access_effective(app.emergency_access_grants); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) RETURNS record
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The time-driven transitions, computed (no timer): a request not refused within the wait is
+  -- approved when the wait ends; an approved grant expires when its access window ends.
+  with a as (
+    select case when p_grant.state = 'recovery_requested'
+                     and p_grant.recovery_requested_at + pg_catalog.make_interval(days => p_grant.wait_days) <= pg_catalog.now()
+                then 'approved' else p_grant.state end as state,
+           case when p_grant.state = 'recovery_requested'
+                then p_grant.recovery_requested_at + pg_catalog.make_interval(days => p_grant.wait_days)
+                else p_grant.approved_at end as approved_at,
+           case when p_grant.state = 'recovery_requested' then 'waiting_period' else p_grant.approved_by end as approved_by
+  )
+  select case when a.state = 'approved'
+                   and a.approved_at + pg_catalog.make_interval(days => p_grant.access_days) <= pg_catalog.now()
+              then 'expired' else a.state end,
+         case when a.state in ('approved', 'expired') then a.approved_at end,
+         case when a.state in ('approved', 'expired') then a.approved_by end
+    from a
+$$;
+
+ALTER FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) IS 'A grant''s state now: a request whose wait ended unrefused is approved, an approved grant past its window expired.';
+
+--
+-- Name: emergency_access_step(uuid, text, text[], text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_grant app.emergency_access_grants := app.lock_emergency_access(p_grant_id, v_user_id, p_role);
+  v_previous text := v_grant.state;
+  v_by text;
+begin
+  perform app.require_emergency_access_state(v_grant, p_from);
+  v_by := case when v_grant.grantor_user_id = v_user_id then 'grantor' else 'grantee' end;
+  update app.emergency_access_grants g
+     set state = case when p_to = 'refused' then 'confirmed' else p_to end,
+         accepted_at = case when p_to = 'accepted' then pg_catalog.now() else g.accepted_at end,
+         confirmed_at = case when p_to = 'confirmed' then pg_catalog.now() else g.confirmed_at end,
+         recovery_requested_at = case when p_to = 'recovery_requested' then pg_catalog.now()
+                                      when p_to = 'refused' then null else g.recovery_requested_at end,
+         last_refused_at = case when p_to = 'refused' then pg_catalog.now() else g.last_refused_at end,
+         approved_at = case when p_to = 'approved' then pg_catalog.now()
+                            when p_to = 'recovery_requested' then null else g.approved_at end,
+         approved_by = case when p_to = 'approved' then 'grantor'
+                            when p_to = 'recovery_requested' then null else g.approved_by end,
+         revoked_at = case when p_to = 'revoked' then pg_catalog.now() else g.revoked_at end,
+         revoked_by = case when p_to = 'revoked' then v_by else g.revoked_by end
+   where g.tenant_id = v_tenant_id and g.id = p_grant_id
+   returning g.* into v_grant;
+  if p_to = 'refused' then
+    -- The event says what happened (refused); the grant is back to confirmed.
+    perform app.emit_event('emergency_access.refused', 'emergency_access_grant', v_grant.id,
+      pg_catalog.jsonb_build_object('grantId', v_grant.id, 'grantorUserId', v_grant.grantor_user_id,
+        'grantorPersonaId', v_grant.grantor_persona_id, 'granteeUserId', v_grant.grantee_user_id, 'scope', v_grant.scope,
+        'state', v_grant.state, 'previousState', v_previous, 'by', v_by));
+  else
+    perform app.emit_emergency_access_event(v_grant, v_previous, v_by);
+  end if;
+  return query select * from app.emergency_access_view(p_grant_id, v_user_id);
+end
+$$;
+
+ALTER FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) IS 'One transition of a grant: the caller in the role (else emergency_access_not_found), the row locked and settled, the state checked, the change and its outbox event.';
+
+--
+-- Name: emergency_access_view(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select g.id,
+         case when g.grantor_user_id = p_user_id then 'grantor' else 'grantee' end,
+         g.grantor_user_id, g.grantor_persona_id, p.first_name || ' ' || p.last_name,
+         -- The grantor sees who the grantee is only once they accepted: an unknown email or id
+         -- and a registered user's answer alike until then.
+         case when g.grantor_user_id = p_user_id and g.accepted_at is null then null else g.grantee_user_id end,
+         g.scope, g.wait_days, g.access_days, e.state,
+         case when e.state = 'recovery_requested' or (e.state in ('approved', 'expired') and e.approved_by = 'waiting_period')
+              then g.recovery_requested_at end,
+         case when e.state = 'recovery_requested'
+              then g.recovery_requested_at + pg_catalog.make_interval(days => g.wait_days) end,
+         e.approved_at, e.approved_by,
+         e.approved_at + pg_catalog.make_interval(days => g.access_days),
+         g.revoked_at, g.revoked_by, g.created_at, g.updated_at
+    from app.emergency_access_grants g
+    join app.personas p on p.tenant_id = g.tenant_id and p.id = g.grantor_persona_id
+    cross join lateral app.emergency_access_effective(g) e
+   where g.tenant_id = (select app.current_tenant_id()) and g.id = p_grant_id
+     and p_user_id in (g.grantor_user_id, g.grantee_user_id)
+$$;
+
+ALTER FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_view(p_grant_id uuid, p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) IS 'A grant as its grantor or grantee sees it, with its effective state; nothing for anyone else.';
+
+--
+-- Name: emit_emergency_access_event(app.emergency_access_grants, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.emit_event('emergency_access.' || p_grant.state, 'emergency_access_grant', p_grant.id,
+    pg_catalog.jsonb_build_object('grantId', p_grant.id, 'grantorUserId', p_grant.grantor_user_id,
+      'grantorPersonaId', p_grant.grantor_persona_id, 'granteeUserId', p_grant.grantee_user_id, 'scope', p_grant.scope,
+      'state', p_grant.state, 'previousState', p_previous, 'by', p_by));
+end
+$$;
+
+ALTER FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) IS 'Writes the outbox event of a grant''s transition: ids, scope, the new and previous state and who (or what) moved it.';
+
+--
+-- Name: emit_event(text, text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+begin
+  -- Internal: called by procedures that already checked their caller, inside their transaction.
+  if v_tenant_id is null then
+    perform app.fail('42501', 'tenant_context_missing', 'no tenant is named for this transaction');
+  end if;
+  insert into app.outbox_events (tenant_id, event_type, aggregate_kind, aggregate_id, payload)
+  values (v_tenant_id, p_event_type, p_aggregate_kind, p_aggregate_id, coalesce(p_payload, '{}'))
+  returning id into v_id;
+  return v_id;
+end
+$$;
+
+ALTER FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) IS 'Internal: writes one outbox event (ids and states only) in the caller''s transaction and tenant.';
+
+--
 -- Name: enter_tenant_as_support(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -7725,6 +8305,54 @@ ALTER FUNCTION app.lock_current_user() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.lock_current_user() IS 'The signed-in user (app.current_user_id), their row locked for the rest of the transaction.';
+
+--
+-- Name: lock_emergency_access(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) RETURNS app.emergency_access_grants
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_grant app.emergency_access_grants;
+  v_effective record;
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- The caller in the role the step needs, or the same answer as a random id; the row locked, so
+  -- two racing steps run one after the other and the second sees the first's state.
+  select g.* into v_grant from app.emergency_access_grants g
+   where g.tenant_id = v_tenant_id and g.id = p_grant_id
+     and ((p_role in ('grantor', 'either') and g.grantor_user_id = p_user_id)
+          or (p_role in ('grantee', 'either') and g.grantee_user_id = p_user_id))
+   for update;
+  if v_grant.id is null then
+    perform app.fail('PT404', 'emergency_access_not_found', 'emergency access grant not found');
+  end if;
+  -- Settle the time-driven transitions first, each with its event.
+  select * into v_effective from app.emergency_access_effective(v_grant);
+  if v_effective.state in ('approved', 'expired') and v_grant.state = 'recovery_requested' then
+    update app.emergency_access_grants g set state = 'approved', approved_at = v_effective.approved_at,
+           approved_by = 'waiting_period'
+     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'recovery_requested', 'waiting_period');
+  end if;
+  if v_effective.state = 'expired' and v_grant.state = 'approved' then
+    update app.emergency_access_grants g set state = 'expired'
+     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'approved', 'access_window');
+  end if;
+  return v_grant;
+end
+$$;
+
+ALTER FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) IS 'Locks a grant the user holds in the role (grantor, grantee or either), raising emergency_access_not_found otherwise; settles the time-driven transitions with their events.';
 
 --
 -- Name: lock_ffc(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8942,6 +9570,30 @@ ALTER FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id 
 --
 
 COMMENT ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) IS 'Raises email_already_registered when another user of the tenant holds this verified email.';
+
+--
+-- Name: require_emergency_access_state(app.emergency_access_grants, text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if not p_grant.state = any (p_states) then
+    perform app.fail('PT409', 'emergency_access_wrong_state',
+                     pg_catalog.format('this grant is %s: the step needs it %s', p_grant.state, pg_catalog.array_to_string(p_states, ' or ')));
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) IS 'Raises emergency_access_wrong_state unless the grant is in one of the states.';
 
 --
 -- Name: require_entity_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -11910,6 +12562,44 @@ ALTER FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_curr
 COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged, audited.';
 
 --
+-- Name: sp_list_outbox_events(uuid, bigint, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) RETURNS TABLE(event_id uuid, seq bigint, event_type text, aggregate_kind text, aggregate_id uuid, payload jsonb, occurred_at timestamp with time zone, attempts integer, delivered_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+begin
+  -- Operators only (the partner's delivery runs with the operator credential, never a staff token).
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  perform app.check_page(p_limit, 0, 1000);
+  if p_after_seq is null or p_after_seq < 0 then
+    perform app.fail('PT400', 'invalid_cursor', 'after must be 0 or the seq of an event already read');
+  end if;
+  return query
+    select e.id, e.seq, e.event_type, e.aggregate_kind, e.aggregate_id, e.payload, e.occurred_at, e.attempts, e.delivered_at
+      from app.outbox_events e
+     where e.tenant_id = v_tenant_id and e.seq > p_after_seq
+     order by e.seq
+     limit p_limit;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_outbox_events', null,
+                                 pg_catalog.jsonb_build_object('after', p_after_seq, 'limit', p_limit));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) IS 'Operators: a tenant''s outbox events after a seq, in order, a page at a time (ids and states only); audited.';
+
+--
 -- Name: sp_list_staff_auth_clients(); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -13839,6 +14529,58 @@ ALTER TABLE app.mfa_settings OWNER TO estate_owner;
 COMMENT ON TABLE app.mfa_settings IS 'Each user''s MFA factors enrolled in Cognito, as the app reported them after enrolling (Cognito stays the authority).';
 
 --
+-- Name: outbox_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.outbox_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    event_type text NOT NULL,
+    aggregate_kind text NOT NULL,
+    aggregate_id uuid NOT NULL,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    delivered_at timestamp with time zone,
+    last_error text,
+    CONSTRAINT outbox_events_aggregate_kind_check CHECK ((aggregate_kind ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT outbox_events_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT outbox_events_event_type_check CHECK (((event_type ~ '^[a-z][a-z_]*(\.[a-z_]+)+$'::text) AND (length(event_type) <= 100))),
+    CONSTRAINT outbox_events_last_error_check CHECK ((length(last_error) <= 500)),
+    CONSTRAINT outbox_events_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
+);
+
+ALTER TABLE ONLY app.outbox_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.outbox_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE outbox_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.outbox_events IS 'Events of state changes (ids and states, no PII), written in the same transaction as the change, for the partner''s delivery.';
+
+--
+-- Name: COLUMN outbox_events.payload; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.outbox_events.payload IS 'Ids and states only: never PII.';
+
+--
+-- Name: outbox_events_seq_seq; Type: SEQUENCE; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.outbox_events ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.outbox_events_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: password_history; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -15208,6 +15950,13 @@ ALTER TABLE ONLY app.debt_collateral
     ADD CONSTRAINT debt_collateral_tenant_id_debt_asset_id_key UNIQUE (tenant_id, debt_asset_id);
 
 --
+-- Name: emergency_access_grants emergency_access_grants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: entity_interests entity_interests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -15325,6 +16074,20 @@ ALTER TABLE ONLY app.mfa_settings
 
 ALTER TABLE ONLY app.mfa_settings
     ADD CONSTRAINT mfa_settings_tenant_id_user_id_key UNIQUE (tenant_id, user_id);
+
+--
+-- Name: outbox_events outbox_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.outbox_events
+    ADD CONSTRAINT outbox_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: outbox_events outbox_events_seq_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.outbox_events
+    ADD CONSTRAINT outbox_events_seq_key UNIQUE (seq);
 
 --
 -- Name: password_history password_history_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -15949,6 +16712,24 @@ CREATE INDEX debt_collateral_created_by_idx ON app.debt_collateral USING btree (
 CREATE INDEX debt_collateral_secured_idx ON app.debt_collateral USING btree (tenant_id, secured_asset_id);
 
 --
+-- Name: emergency_access_grants_grantee_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX emergency_access_grants_grantee_idx ON app.emergency_access_grants USING btree (tenant_id, grantee_user_id);
+
+--
+-- Name: emergency_access_grants_grantor_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX emergency_access_grants_grantor_idx ON app.emergency_access_grants USING btree (tenant_id, grantor_user_id);
+
+--
+-- Name: emergency_access_grants_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX emergency_access_grants_persona_idx ON app.emergency_access_grants USING btree (tenant_id, grantor_persona_id);
+
+--
 -- Name: entity_interests_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -16061,6 +16842,24 @@ CREATE INDEX legal_entities_created_by_idx ON app.legal_entities USING btree (te
 --
 
 CREATE INDEX legal_entity_roles_persona_idx ON app.legal_entity_roles USING btree (tenant_id, persona_id);
+
+--
+-- Name: outbox_events_aggregate_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX outbox_events_aggregate_idx ON app.outbox_events USING btree (tenant_id, aggregate_kind, aggregate_id);
+
+--
+-- Name: outbox_events_tenant_seq_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX outbox_events_tenant_seq_idx ON app.outbox_events USING btree (tenant_id, seq);
+
+--
+-- Name: outbox_events_undelivered_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX outbox_events_undelivered_idx ON app.outbox_events USING btree (tenant_id, seq) WHERE (delivered_at IS NULL);
 
 --
 -- Name: password_history_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -16539,6 +17338,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.data_subject_requests FOR EA
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: emergency_access_grants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.emergency_access_grants FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: entity_interests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -16953,6 +17758,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.data_subject_r
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
+-- Name: emergency_access_grants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.emergency_access_grants FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: entity_interests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -17017,6 +17828,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entity_r
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.mfa_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: outbox_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.outbox_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: password_history _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -17577,6 +18394,34 @@ ALTER TABLE ONLY app.debt_collateral
     ADD CONSTRAINT debt_collateral_tenant_id_secured_asset_id_fkey FOREIGN KEY (tenant_id, secured_asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
 
 --
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_grantee_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_grantee_user_id_fkey FOREIGN KEY (tenant_id, grantee_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_grantor_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_grantor_persona_id_fkey FOREIGN KEY (tenant_id, grantor_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_grantor_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_grantor_user_id_fkey FOREIGN KEY (tenant_id, grantor_user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: entity_interests entity_interests_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -17729,6 +18574,13 @@ ALTER TABLE ONLY app.legal_entity_roles
 
 ALTER TABLE ONLY app.mfa_settings
     ADD CONSTRAINT mfa_settings_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: outbox_events outbox_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.outbox_events
+    ADD CONSTRAINT outbox_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
 
 --
 -- Name: password_history password_history_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -18209,6 +19061,12 @@ CREATE POLICY all_own_tenant ON app.data_subject_requests USING ((tenant_id = ( 
 CREATE POLICY all_own_tenant ON app.debt_collateral USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: emergency_access_grants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.emergency_access_grants USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: entity_interests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -18267,6 +19125,12 @@ CREATE POLICY all_own_tenant ON app.legal_entity_roles USING ((tenant_id = ( SEL
 --
 
 CREATE POLICY all_own_tenant ON app.mfa_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: outbox_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.outbox_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: password_history all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -18587,6 +19451,12 @@ ALTER TABLE app.data_subject_requests ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.debt_collateral ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: emergency_access_grants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.emergency_access_grants ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: entity_interests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -18651,6 +19521,12 @@ ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.mfa_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: outbox_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.outbox_events ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: audit_retention_policy owner_procedures; Type: POLICY; Schema: app; Owner: estate_owner
@@ -19017,6 +19893,13 @@ GRANT USAGE ON SCHEMA api TO estate_api;
 GRANT USAGE ON SCHEMA support TO estate_support;
 
 --
+-- Name: FUNCTION sp_accept_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_accept_ffc_invitation(p_token text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -19064,6 +19947,13 @@ GRANT ALL ON FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, 
 
 REVOKE ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) TO estate_api;
+
+--
+-- Name: FUNCTION sp_approve_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_approve_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -19178,6 +20068,13 @@ REVOKE ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash t
 GRANT ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_confirm_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -19197,6 +20094,13 @@ GRANT ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code tex
 
 REVOKE ALL ON FUNCTION api.sp_create_data_request(p_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_create_data_request(p_kind text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_create_ffc(p_name text, p_description text); Type: ACL; Schema: api; Owner: estate_owner
@@ -19458,6 +20362,13 @@ REVOKE ALL ON FUNCTION api.sp_list_auth_clients() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_auth_clients() TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_emergency_access(p_role text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -19619,6 +20530,13 @@ REVOKE ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) FROM
 GRANT ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_record_consent(p_purpose text, p_version text, p_decision text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -19638,6 +20556,13 @@ GRANT ALL ON FUNCTION api.sp_record_persona_relationship(p_persona_id uuid, p_re
 
 REVOKE ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_refuse_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date); Type: ACL; Schema: api; Owner: estate_owner
@@ -19682,6 +20607,13 @@ REVOKE ALL ON FUNCTION api.sp_report_password_rotation() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_report_password_rotation() TO estate_api;
 
 --
+-- Name: FUNCTION sp_request_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -19694,6 +20626,13 @@ GRANT ALL ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -20145,6 +21084,42 @@ REVOKE ALL ON FUNCTION app.drop_grants_lost_with_membership(p_ffc_id uuid, p_per
 REVOKE ALL ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emergency_access_view(p_grant_id uuid, p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) FROM PUBLIC;
+
+--
 -- Name: FUNCTION enter_tenant_as_support(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -20275,6 +21250,12 @@ REVOKE ALL ON FUNCTION app.live_subscription(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.lock_current_user() FROM PUBLIC;
+
+--
+-- Name: FUNCTION lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION lock_ffc(p_ffc_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -20455,6 +21436,12 @@ REVOKE ALL ON FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid,
 --
 
 REVOKE ALL ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_entity_access(p_user_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -21006,6 +21993,13 @@ GRANT ALL ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status t
 
 REVOKE ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_list_staff_auth_clients(); Type: ACL; Schema: support; Owner: estate_owner
