@@ -450,3 +450,34 @@ const readEmergencyAccessAssetsIR: any = {"usedParamSet":{"grantId":true,"limit"
 export const readEmergencyAccessAssets = new PreparedQuery<IReadEmergencyAccessAssetsParams,IReadEmergencyAccessAssetsResult>(readEmergencyAccessAssetsIR);
 
 
+/** 'SettleEmergencyAccess' parameters type */
+export interface ISettleEmergencyAccessParams {
+  limit: number;
+  tenantId?: string | null | void;
+}
+
+/** 'SettleEmergencyAccess' return type */
+export interface ISettleEmergencyAccessResult {
+  grantId: string;
+  state: string;
+  tenantId: string;
+}
+
+/** 'SettleEmergencyAccess' query type */
+export interface ISettleEmergencyAccessQuery {
+  params: ISettleEmergencyAccessParams;
+  result: ISettleEmergencyAccessResult;
+}
+
+const settleEmergencyAccessIR: any = {"usedParamSet":{"tenantId":true,"limit":true},"params":[{"name":"tenantId","required":false,"transform":{"type":"scalar"},"locs":[{"a":130,"b":138}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":152,"b":158}]}],"statement":"SELECT tenant_id AS \"tenantId!\", grant_id AS \"grantId!\", state AS \"state!\"\nFROM support.sp_settle_emergency_access(p_tenant_id => :tenantId, p_limit => :limit!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT tenant_id AS "tenantId!", grant_id AS "grantId!", state AS "state!"
+ * FROM support.sp_settle_emergency_access(p_tenant_id => :tenantId, p_limit => :limit!)
+ * ```
+ */
+export const settleEmergencyAccess = new PreparedQuery<ISettleEmergencyAccessParams,ISettleEmergencyAccessResult>(settleEmergencyAccessIR);
+
+

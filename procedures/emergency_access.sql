@@ -89,6 +89,35 @@ $$;
 comment on function app.emergency_access_view(uuid, uuid) is
   'A grant as its grantor or grantee sees it, with its effective state; nothing for anyone else.';
 
+create or replace function app.settle_emergency_access_grant(p_grant app.emergency_access_grants)
+  returns app.emergency_access_grants
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_grant app.emergency_access_grants := p_grant;
+  v_effective record;
+begin
+  -- The caller holds the grant's row lock. A request whose wait ended unrefused becomes approved,
+  -- an approved grant past its window expired: stored, each with its outbox event.
+  select * into v_effective from app.emergency_access_effective(v_grant);
+  if v_effective.state in ('approved', 'expired') and v_grant.state = 'recovery_requested' then
+    update app.emergency_access_grants g set state = 'approved', approved_at = v_effective.approved_at,
+           approved_by = 'waiting_period', updated_at = pg_catalog.now()
+     where g.tenant_id = v_grant.tenant_id and g.id = v_grant.id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'recovery_requested', 'waiting_period');
+  end if;
+  if v_effective.state = 'expired' and v_grant.state = 'approved' then
+    update app.emergency_access_grants g set state = 'expired', updated_at = pg_catalog.now()
+     where g.tenant_id = v_grant.tenant_id and g.id = v_grant.id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'approved', 'access_window');
+  end if;
+  return v_grant;
+end
+$$;
+comment on function app.settle_emergency_access_grant(app.emergency_access_grants) is
+  'Stores a locked grant''s time-driven transitions (approved when the wait ended, expired after the window), each with its outbox event.';
+
 create or replace function app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text)
   returns app.emergency_access_grants
   language plpgsql volatile security definer
@@ -96,7 +125,6 @@ create or replace function app.lock_emergency_access(p_grant_id uuid, p_user_id 
 as $$
 declare
   v_grant app.emergency_access_grants;
-  v_effective record;
   v_tenant_id uuid := app.current_tenant_id();
 begin
   -- The caller in the role the step needs, or the same answer as a random id; the row locked, so
@@ -110,19 +138,7 @@ begin
     perform app.fail('PT404', 'emergency_access_not_found', 'emergency access grant not found');
   end if;
   -- Settle the time-driven transitions first, each with its event.
-  select * into v_effective from app.emergency_access_effective(v_grant);
-  if v_effective.state in ('approved', 'expired') and v_grant.state = 'recovery_requested' then
-    update app.emergency_access_grants g set state = 'approved', approved_at = v_effective.approved_at,
-           approved_by = 'waiting_period'
-     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
-    perform app.emit_emergency_access_event(v_grant, 'recovery_requested', 'waiting_period');
-  end if;
-  if v_effective.state = 'expired' and v_grant.state = 'approved' then
-    update app.emergency_access_grants g set state = 'expired'
-     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
-    perform app.emit_emergency_access_event(v_grant, 'approved', 'access_window');
-  end if;
-  return v_grant;
+  return app.settle_emergency_access_grant(v_grant);
 end
 $$;
 comment on function app.lock_emergency_access(uuid, uuid, text) is
@@ -428,3 +444,54 @@ $$;
 comment on function api.sp_read_emergency_access_assets(uuid, integer, integer) is
   'The trusted user of an approved grant, within its access window, reads the grantor''s assets (share, latest value); every read audited.';
 grant execute on function api.sp_read_emergency_access_assets(uuid, integer, integer) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- The operators' sweep
+------------------------------------------------------------------------------------------------
+
+create or replace function support.sp_settle_emergency_access(p_tenant_id uuid, p_limit integer)
+  returns table (tenant_id uuid, grant_id uuid, state text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant record;
+  v_grant app.emergency_access_grants;
+  v_left integer := p_limit;
+begin
+  -- Operators only (run by `npm run operator -- settle-emergency-access` every few minutes): the
+  -- time-driven transitions are computed on every read, but their events wait until a grant is
+  -- touched; this stores and announces them on time. Grants a user is changing are skipped
+  -- (locked) and settled by that user's step or the next sweep.
+  perform app.require_operator();
+  perform app.check_page(p_limit, 0, 10000);
+  if p_tenant_id is not null and not exists (select 1 from app.tenants t where t.tenant_id = p_tenant_id) then
+    perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
+  end if;
+  for v_tenant in select t.tenant_id from app.tenants t
+                   where p_tenant_id is null or t.tenant_id = p_tenant_id order by t.tenant_id loop
+    perform pg_catalog.set_config('app.tenant_id', v_tenant.tenant_id::text, true);
+    for v_grant in select g.* from app.emergency_access_grants g
+                    where g.tenant_id = v_tenant.tenant_id
+                      and ((g.state = 'recovery_requested'
+                            and g.recovery_requested_at + pg_catalog.make_interval(days => g.wait_days) <= pg_catalog.now())
+                           or (g.state = 'approved'
+                               and g.approved_at + pg_catalog.make_interval(days => g.access_days) <= pg_catalog.now()))
+                    order by g.updated_at, g.id
+                    limit v_left
+                    for update skip locked loop
+      v_grant := app.settle_emergency_access_grant(v_grant);
+      tenant_id := v_grant.tenant_id;
+      grant_id := v_grant.id;
+      state := v_grant.state;
+      return next;
+      v_left := v_left - 1;
+    end loop;
+    exit when v_left <= 0;
+  end loop;
+end
+$$;
+comment on function support.sp_settle_emergency_access(uuid, integer) is
+  'Operators: stores and announces the emergency-access grants whose wait or access window has ended (one tenant or all), at most a limit per run.';
+grant execute on function support.sp_settle_emergency_access(uuid, integer) to estate_support;

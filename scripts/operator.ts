@@ -44,6 +44,7 @@ import {
   setAuditRetention,
   verifyAuditChain,
 } from '../generated/audit.queries.ts';
+import { settleEmergencyAccess } from '../generated/emergency_access.queries.ts';
 import { projectRoot } from './lib/migrate.ts';
 
 const HELP = `usage: npm run operator -- <command> [options]
@@ -91,6 +92,10 @@ the audit log as evidence (docs/audit.md):
   audit-status     the partitions: rows, sealed rows, last seal and head, due for retention
   audit-verify     --month YYYY-MM   recomputes a month's hash chain: ok, or the first row missing or changed
   audit-seal       [--max-rows N]; audit-retention [--dry-run]; set-audit-retention --months N (12 to 1200)
+
+emergency access (docs/legacy.md):
+  settle-emergency-access [--tenant SLUG] [--limit 1000]   run it every few minutes from a timer: stores and
+                   announces (outbox) the grants whose waiting period or access window has ended
 
 options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
@@ -435,6 +440,14 @@ async function main(): Promise<void> {
         break;
       case 'set-audit-retention':
         result = (await run((db) => setAuditRetention.run({ monthsKept: Number(need('months')) }, db)))[0];
+        break;
+      case 'settle-emergency-access':
+        result = await run(async (db) =>
+          settleEmergencyAccess.run(
+            { tenantId: values.tenant ? await tenantId(db) : null, limit: Number(values.limit ?? 1000) },
+            db,
+          ),
+        );
         break;
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);

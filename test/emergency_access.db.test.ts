@@ -349,3 +349,76 @@ t.test('operators read a tenant’s outbox in order; other tenants’ events sta
   );
   t.ok(audited.rows[0].n >= 2, 'operators’ reads are audited');
 });
+
+t.test('the operators’ sweep stores and announces the approvals and expiries that time made', async (t) => {
+  const settle = (tenantId: string | null, limit = 1000) =>
+    db.asSupport((c) => ea.settleEmergencyAccess.run({ tenantId, limit }, c));
+  const open = async (grantor: TestUser, grantee: TestUser) => {
+    const { grantId } = await create(grantor, { userId: grantee.userId });
+    await step(grantee, 'accept', grantId);
+    await step(grantor, 'confirm', grantId);
+    await step(grantee, 'request', grantId);
+    return grantId;
+  };
+  const waiting = await open(grace, third);
+  const due = await open(grace, trudy);
+  await travel(due, 'recovery_requested_at', 8);
+  const stored = async (id: string) =>
+    (await db.admin.query('select state from app.emergency_access_grants where id = $1', [id])).rows[0].state;
+  t.equal(await stored(due), 'recovery_requested', 'before the sweep the row still says requested');
+  t.equal((await events(due)).at(-1)?.event_type, 'emergency_access.recovery_requested', 'and nothing announced yet');
+
+  const settled = await settle(tenant);
+  t.same(
+    settled.filter((r) => r.grantId === due || r.grantId === waiting).map((r) => [r.grantId, r.state]),
+    [[due, 'approved']],
+    'only the grant whose wait ended is settled',
+  );
+  t.equal(await stored(due), 'approved');
+  t.equal(await stored(waiting), 'recovery_requested', 'a grant still waiting is left alone');
+  t.match((await events(due)).at(-1), {
+    event_type: 'emergency_access.approved',
+    payload: { by: 'waiting_period', previousState: 'recovery_requested' },
+  });
+  t.ok(
+    settled.every((r) => r.tenantId === tenant && ['approved', 'expired'].includes(r.state)),
+    'earlier tests’ grants past their windows are settled too, in this tenant only',
+  );
+  t.same(await settle(tenant), [], 'a second sweep finds nothing: each event is written once');
+
+  await travel(due, 'approved_at', 31);
+  t.same(
+    (await settle(null)).filter((r) => r.tenantId === tenant).map((r) => [r.grantId, r.state]),
+    [[due, 'expired']],
+    'the sweep over all tenants expires it after its window',
+  );
+  t.match((await events(due)).at(-1), { event_type: 'emergency_access.expired', payload: { by: 'access_window' } });
+
+  // A grant a user is changing right now is skipped, not waited for.
+  const busy = await open(grace, trudy);
+  await travel(busy, 'recovery_requested_at', 8);
+  const holder = await db.admin.connect();
+  try {
+    await holder.query('begin');
+    await holder.query('select 1 from app.emergency_access_grants where id = $1 for update', [busy]);
+    t.same(await settle(tenant), [], 'a locked grant is skipped');
+    await holder.query('rollback');
+  } finally {
+    holder.release();
+  }
+  t.same(
+    (await settle(tenant, 1)).map((r) => r.grantId),
+    [busy],
+    'and settled by the next sweep',
+  );
+
+  t.match(
+    await rejection(
+      db.asUser(tenant, grace.sub, (c) => ea.settleEmergencyAccess.run({ tenantId: tenant, limit: 10 }, c)),
+    ),
+    { sqlState: '42501' },
+    'the tenant login role cannot sweep',
+  );
+  t.match(await rejection(settle(tenant, 0)), { code: 'invalid_page' });
+  t.match(await rejection(settle(randomUUID())), { code: 'tenant_not_found' }, 'an unknown tenant is named as such');
+});

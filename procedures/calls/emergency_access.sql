@@ -71,3 +71,7 @@ SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "cat
        current_value AS "currentValue", current_value_currency AS "currentValueCurrency", valued_on AS "valuedOn",
        total AS "total!"
 FROM api.sp_read_emergency_access_assets(p_grant_id => :grantId!, p_limit => :limit!, p_offset => :offset!);
+
+/* @name settleEmergencyAccess */
+SELECT tenant_id AS "tenantId!", grant_id AS "grantId!", state AS "state!"
+FROM support.sp_settle_emergency_access(p_tenant_id => :tenantId, p_limit => :limit!);
