@@ -167,6 +167,9 @@ try {
   await migrate({ adminUrl: db.url, rolePasswords: passwords });
   const apiUrl = loginRoleUrl(db.url, 'estate_api', passwords.api);
   const support = new pg.Pool({ connectionString: loginRoleUrl(db.url, 'estate_support', passwords.support), max: 1 });
+  // A failure before support.end() reaches `finally`, which stops the server: the idle client's
+  // 57P01 must not crash the process and hide the failure that got us there.
+  support.on('error', () => {});
 
   // Two users of one tenant, their personas holding 14 and 1,000 assets, signed in through cognito-local.
   const pool = await ensureUserPool(cognito.endpoint, 'bench-http');

@@ -251,6 +251,39 @@ ALTER TYPE app.legal_entity_row OWNER TO estate_owner;
 COMMENT ON TYPE app.legal_entity_row IS 'A legal entity as the API shows it, with the personas who control it.';
 
 --
+-- Name: life_event_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.life_event_row AS (
+	event_id uuid,
+	role text,
+	persona_id uuid,
+	kind text,
+	occurred_on date,
+	state text,
+	reported_at timestamp with time zone,
+	wait_ends_at timestamp with time zone,
+	evidence_kind text,
+	evidence_document_id uuid,
+	evidence_submitted_at timestamp with time zone,
+	verifications_needed integer,
+	verifications_done integer,
+	blocked_at timestamp with time zone,
+	withdrawn_at timestamp with time zone,
+	rejected_at timestamp with time zone,
+	verified_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.life_event_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE life_event_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.life_event_row IS 'A reported incapacity or death as its reporter or its subject sees it (no staff names, no evidence note).';
+
+--
 -- Name: ownership_form; Type: DOMAIN; Schema: app; Owner: estate_owner
 --
 
@@ -1013,6 +1046,9 @@ begin
   values (v_tenant_id, v_user_id, v_session_ref, pg_catalog.left(p_user_agent, 500), p_ip_address)
   on conflict (tenant_id, user_id, session_ref) do update set last_seen_at = pg_catalog.now();
 
+  -- Signing in answers a report of one's incapacity or death: open ones are blocked (docs/legacy.md).
+  perform app.block_life_events_of(v_user_id, null);
+
   return query select * from app.user_profile(v_user_id);
 end
 $$;
@@ -1023,7 +1059,7 @@ ALTER FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p
 -- Name: FUNCTION sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) IS 'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
+COMMENT ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) IS 'Validates a sign-in (active user of an active tenant), records it as a session, blocks open reports of the user''s incapacity or death and returns the profile.';
 
 --
 -- Name: sp_begin_security_answer_check(uuid[]); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1071,6 +1107,32 @@ ALTER FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) OWNER T
 --
 
 COMMENT ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) IS 'First half of verifying my security answers: records the attempt (a failure until reported otherwise), refuses while locked, and hands the API the hashes to compare.';
+
+--
+-- Name: sp_block_life_event(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_block_life_event(p_event_id uuid) RETURNS SETOF app.life_event_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_event app.life_events := app.lock_life_event(p_event_id, v_user_id, 'subject');
+begin
+  perform app.require_life_event_state(v_event, 'reported');
+  perform app.block_life_events_of(v_user_id, p_event_id);
+  return query select * from app.life_event_view(v_event.id, 'subject');
+end
+$$;
+
+ALTER FUNCTION api.sp_block_life_event(p_event_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_block_life_event(p_event_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_block_life_event(p_event_id uuid) IS 'The person a report is about says it is wrong: the open report is blocked (signing in does the same).';
 
 --
 -- Name: sp_calculate_estate_flow(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3242,6 +3304,43 @@ ALTER FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) OWN
 COMMENT ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) IS 'The legal entities the caller controls, by name, a page at a time.';
 
 --
+-- Name: sp_list_life_events(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_life_events(p_limit integer, p_offset integer) RETURNS SETOF app.life_event_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The reports the caller made, and every report about the caller's own persona (so they can block it).
+  return query
+    select v.* from (
+      select e.id, e.created_at,
+             case when e.reported_by_user_id = v_user_id then 'reporter' else 'subject' end as role
+        from app.life_events e
+       where e.tenant_id = app.current_tenant_id()
+         and (e.reported_by_user_id = v_user_id
+              or exists (select 1 from app.user_personas up
+                          where up.tenant_id = e.tenant_id and up.user_id = v_user_id and up.persona_id = e.persona_id
+                            and up.link_kind = 'self'))
+       order by e.created_at desc, e.id limit p_limit offset p_offset) page
+    cross join lateral app.life_event_view(page.id, page.role) v
+    order by page.created_at desc, page.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_life_events(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_life_events(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_life_events(p_limit integer, p_offset integer) IS 'The incapacity and death reports the caller made, and those about the caller (to block), newest first.';
+
+--
 -- Name: sp_list_my_api_keys(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4293,6 +4392,51 @@ ALTER FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind t
 COMMENT ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) IS 'Removes one e-mail address, phone number or postal address of a persona.';
 
 --
+-- Name: sp_report_life_event(uuid, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date) RETURNS SETOF app.life_event_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_event app.life_events;
+begin
+  if p_persona_id is null or not app.may_report_life_event(v_user_id, p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_kind is null or p_kind not in ('incapacity', 'death') then
+    perform app.fail('PT400', 'invalid_life_event_kind', 'kind must be incapacity or death');
+  end if;
+  if p_occurred_on is null or p_occurred_on > current_date or p_occurred_on < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_occurred_on', 'occurredOn must be a date in the past (or today)');
+  end if;
+  if app.persona_is_frozen(v_tenant_id, p_persona_id) then
+    perform app.fail('PT409', 'persona_frozen', 'this person''s death has been verified already');
+  end if;
+  if exists (select 1 from app.life_events e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id
+                and e.kind = p_kind and e.state = 'reported') then
+    perform app.fail('PT409', 'life_event_open', 'this is reported already: the open report is in progress');
+  end if;
+  insert into app.life_events (tenant_id, persona_id, kind, occurred_on, reported_by_user_id, wait_days)
+  values (v_tenant_id, p_persona_id, p_kind, p_occurred_on, v_user_id, app.life_event_wait_days())
+  returning * into v_event;
+  perform app.emit_life_event(v_event, null, 'reporter');
+  return query select * from app.life_event_view(v_event.id, 'reporter');
+end
+$$;
+
+ALTER FUNCTION api.sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date) IS 'Someone close to a persona reports their incapacity or death on a date; a waiting period starts in which the person can block it by signing in.';
+
+--
 -- Name: sp_report_my_mfa_factors(text[], text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4988,6 +5132,44 @@ ALTER FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_
 COMMENT ON FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text) IS 'Stores the answer of the request that claimed an Idempotency-Key, in the transaction of its effect.';
 
 --
+-- Name: sp_submit_life_event_evidence(uuid, text, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid, p_note text) RETURNS SETOF app.life_event_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_event app.life_events := app.lock_life_event(p_event_id, app.current_user_id(), 'reporter');
+begin
+  perform app.require_life_event_state(v_event, 'reported');
+  if p_evidence_kind is null or p_evidence_kind not in ('death_certificate', 'court_letters', 'power_of_attorney',
+                                                        'medical_letter', 'other') then
+    perform app.fail('PT400', 'invalid_evidence_kind',
+                     'evidenceKind must be death_certificate, court_letters, power_of_attorney, medical_letter or other');
+  end if;
+  if p_note is not null and pg_catalog.length(p_note) > 1000 then
+    perform app.fail('PT400', 'invalid_note', 'note is at most 1000 characters');
+  end if;
+  update app.life_events e
+     set evidence_kind = p_evidence_kind, evidence_document_id = p_document_id, evidence_note = p_note,
+         evidence_submitted_at = pg_catalog.now(), first_verified_by = null, first_verified_at = null
+   where e.tenant_id = v_event.tenant_id and e.id = v_event.id
+   returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'reporter');
+  return query select * from app.life_event_view(v_event.id, 'reporter');
+end
+$$;
+
+ALTER FUNCTION api.sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid, p_note text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid, p_note text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid, p_note text) IS 'The reporter attaches the evidence (kind, the vault document, a note) to an open report; a new submission restarts verification.';
+
+--
 -- Name: sp_sync_user_email(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -5473,6 +5655,33 @@ ALTER FUNCTION api.sp_upgrade_subscription(p_plan_code text) OWNER TO estate_own
 COMMENT ON FUNCTION api.sp_upgrade_subscription(p_plan_code text) IS 'Moves the signed-in user''s paid subscription to another paid plan: a downgrade at once (refused below what is in use), an upgrade once Stripe bills it.';
 
 --
+-- Name: sp_withdraw_life_event(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_withdraw_life_event(p_event_id uuid) RETURNS SETOF app.life_event_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_event app.life_events := app.lock_life_event(p_event_id, app.current_user_id(), 'reporter');
+begin
+  perform app.require_life_event_state(v_event, 'reported');
+  update app.life_events e set state = 'withdrawn', withdrawn_at = pg_catalog.now()
+   where e.tenant_id = v_event.tenant_id and e.id = v_event.id returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'reporter');
+  return query select * from app.life_event_view(v_event.id, 'reporter');
+end
+$$;
+
+ALTER FUNCTION api.sp_withdraw_life_event(p_event_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_withdraw_life_event(p_event_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_withdraw_life_event(p_event_id uuid) IS 'The reporter withdraws an open report.';
+
+--
 -- Name: acting_persona_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5945,6 +6154,27 @@ ALTER FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) OWNER TO es
 COMMENT ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) IS 'The type-specific fields of an asset, camelCased.';
 
 --
+-- Name: asset_is_frozen(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.asset_is_frozen(p_tenant_id uuid, p_asset_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select exists (select 1 from app.asset_ownerships o
+                   join app.life_events e on e.tenant_id = o.tenant_id and e.persona_id = o.persona_id
+                  where o.tenant_id = p_tenant_id and o.asset_id = p_asset_id and e.state = 'verified' and e.kind = 'death')
+$$;
+
+ALTER FUNCTION app.asset_is_frozen(p_tenant_id uuid, p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION asset_is_frozen(p_tenant_id uuid, p_asset_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.asset_is_frozen(p_tenant_id uuid, p_asset_id uuid) IS 'True when a persona holding a share of the asset has a verified death: the asset is frozen.';
+
+--
 -- Name: asset_list(uuid, uuid[], text, text, text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6109,6 +6339,41 @@ ALTER FUNCTION app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid, p_estate_
 --
 
 COMMENT ON FUNCTION app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid) IS 'The designations on an asset, an entity or a persona''s estate, primary level first, largest share first.';
+
+--
+-- Name: block_life_events_of(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.block_life_events_of(p_user_id uuid, p_event_id uuid) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_event app.life_events;
+  v_count integer := 0;
+begin
+  -- The person signed in (or said so): every open report about them (or the one named) is blocked.
+  for v_event in
+    update app.life_events e set state = 'blocked', blocked_at = pg_catalog.now()
+     where e.tenant_id = app.current_tenant_id() and e.state = 'reported'
+       and (p_event_id is null or e.id = p_event_id)
+       and e.persona_id in (select up.persona_id from app.user_personas up
+                             where up.tenant_id = e.tenant_id and up.user_id = p_user_id and up.link_kind = 'self')
+    returning e.* loop
+    perform app.emit_life_event(v_event, 'reported', 'subject');
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end
+$$;
+
+ALTER FUNCTION app.block_life_events_of(p_user_id uuid, p_event_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION block_life_events_of(p_user_id uuid, p_event_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.block_life_events_of(p_user_id uuid, p_event_id uuid) IS 'Blocks the open incapacity or death reports about the user''s own persona (all, or one), each with its event.';
 
 --
 -- Name: camel_case(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7309,6 +7574,90 @@ ALTER FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggreg
 COMMENT ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) IS 'Internal: writes one outbox event (ids and states only) in the caller''s transaction and tenant.';
 
 --
+-- Name: life_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.life_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    persona_id uuid NOT NULL,
+    kind text NOT NULL,
+    occurred_on date NOT NULL,
+    reported_by_user_id uuid NOT NULL,
+    state text DEFAULT 'reported'::text NOT NULL,
+    wait_days integer NOT NULL,
+    evidence_kind text,
+    evidence_document_id uuid,
+    evidence_note text,
+    evidence_submitted_at timestamp with time zone,
+    first_verified_by text,
+    first_verified_at timestamp with time zone,
+    verified_by text,
+    verified_at timestamp with time zone,
+    blocked_at timestamp with time zone,
+    withdrawn_at timestamp with time zone,
+    rejected_by text,
+    rejected_at timestamp with time zone,
+    rejection_reason text,
+    holdings_snapshot jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT life_events_check CHECK (((state = 'verified'::text) = ((verified_at IS NOT NULL) AND (verified_by IS NOT NULL)))),
+    CONSTRAINT life_events_check1 CHECK (((state = 'blocked'::text) = (blocked_at IS NOT NULL))),
+    CONSTRAINT life_events_check2 CHECK (((state = 'withdrawn'::text) = (withdrawn_at IS NOT NULL))),
+    CONSTRAINT life_events_check3 CHECK (((state = 'rejected'::text) = ((rejected_at IS NOT NULL) AND (rejected_by IS NOT NULL)))),
+    CONSTRAINT life_events_check4 CHECK (((state <> 'verified'::text) OR (evidence_submitted_at IS NOT NULL))),
+    CONSTRAINT life_events_evidence_kind_check CHECK ((evidence_kind = ANY (ARRAY['death_certificate'::text, 'court_letters'::text, 'power_of_attorney'::text, 'medical_letter'::text, 'other'::text]))),
+    CONSTRAINT life_events_evidence_note_check CHECK ((length(evidence_note) <= 1000)),
+    CONSTRAINT life_events_kind_check CHECK ((kind = ANY (ARRAY['incapacity'::text, 'death'::text]))),
+    CONSTRAINT life_events_occurred_on_check CHECK ((occurred_on >= '1900-01-01'::date)),
+    CONSTRAINT life_events_rejection_reason_check CHECK ((length(rejection_reason) <= 500)),
+    CONSTRAINT life_events_state_check CHECK ((state = ANY (ARRAY['reported'::text, 'blocked'::text, 'withdrawn'::text, 'rejected'::text, 'verified'::text]))),
+    CONSTRAINT life_events_wait_days_check CHECK (((wait_days >= 1) AND (wait_days <= 30)))
+);
+
+ALTER TABLE ONLY app.life_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.life_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE life_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.life_events IS 'Reported incapacity or death of a persona: a waiting period the person ends by signing in, evidence, verification by support (two staff for a death), then the data frozen.';
+
+--
+-- Name: COLUMN life_events.holdings_snapshot; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.life_events.holdings_snapshot IS 'The persona''s assets, shares and values on the date, kept at verification (never changed).';
+
+--
+-- Name: emit_life_event(app.life_events, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emit_life_event(p_event app.life_events, p_previous text, p_by text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.emit_event('life_event.' || case when p_event.state = 'reported' and p_previous = 'reported'
+                                               then 'evidence_submitted' else p_event.state end,
+    'life_event', p_event.id,
+    pg_catalog.jsonb_build_object('eventId', p_event.id, 'personaId', p_event.persona_id, 'kind', p_event.kind,
+      'occurredOn', p_event.occurred_on, 'state', p_event.state, 'previousState', p_previous, 'by', p_by));
+end
+$$;
+
+ALTER FUNCTION app.emit_life_event(p_event app.life_events, p_previous text, p_by text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emit_life_event(p_event app.life_events, p_previous text, p_by text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emit_life_event(p_event app.life_events, p_previous text, p_by text) IS 'Writes the outbox event of a life event''s transition (ids, kind, date and states only).';
+
+--
 -- Name: enter_tenant_as_support(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -8192,6 +8541,78 @@ ALTER FUNCTION app.legal_entity_view(p_entity_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.legal_entity_view(p_entity_id uuid) IS 'A legal entity as the API shows it, with its grantors, trustees or managers.';
 
 --
+-- Name: life_event_support_row(app.life_events); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.life_event_support_row(p_event app.life_events) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select p_event.id, p_event.persona_id, p_event.kind, p_event.occurred_on, p_event.state, p_event.reported_by_user_id,
+         p_event.created_at, p_event.created_at + pg_catalog.make_interval(days => p_event.wait_days),
+         p_event.evidence_kind, p_event.evidence_document_id, p_event.evidence_submitted_at,
+         case when p_event.kind = 'death' then 2 else 1 end, p_event.first_verified_by, p_event.verified_by,
+         p_event.verified_at, p_event.rejected_by, p_event.rejected_at
+$$;
+
+ALTER FUNCTION app.life_event_support_row(p_event app.life_events) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION life_event_support_row(p_event app.life_events); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.life_event_support_row(p_event app.life_events) IS 'A life event as support sees it: ids, dates, states and staff, no names.';
+
+--
+-- Name: life_event_view(uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.life_event_view(p_event_id uuid, p_role text) RETURNS SETOF app.life_event_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select e.id, p_role, e.persona_id, e.kind, e.occurred_on, e.state, e.created_at,
+         e.created_at + pg_catalog.make_interval(days => e.wait_days),
+         e.evidence_kind, e.evidence_document_id, e.evidence_submitted_at,
+         case when e.kind = 'death' then 2 else 1 end,
+         case when e.state = 'verified' then case when e.kind = 'death' then 2 else 1 end
+              when e.first_verified_by is not null then 1 else 0 end,
+         e.blocked_at, e.withdrawn_at, e.rejected_at, e.verified_at, e.updated_at
+    from app.life_events e
+   where e.tenant_id = (select app.current_tenant_id()) and e.id = p_event_id
+$$;
+
+ALTER FUNCTION app.life_event_view(p_event_id uuid, p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION life_event_view(p_event_id uuid, p_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.life_event_view(p_event_id uuid, p_role text) IS 'A life event as its reporter or subject sees it.';
+
+--
+-- Name: life_event_wait_days(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.life_event_wait_days() RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  -- A tenant sets the waiting period in its settings (lifeEventWaitDays, 1 to 30; 7 by default).
+  select least(greatest(case when t.settings ->> 'lifeEventWaitDays' ~ '^[0-9]{1,2}$'
+                             then (t.settings ->> 'lifeEventWaitDays')::integer else 7 end, 1), 30)
+    from app.tenants t where t.tenant_id = (select app.current_tenant_id())
+$_$;
+
+ALTER FUNCTION app.life_event_wait_days() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION life_event_wait_days(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.life_event_wait_days() IS 'The tenant''s waiting period for a reported incapacity or death (settings lifeEventWaitDays, 1 to 30, default 7).';
+
+--
 -- Name: subscriptions; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -8316,7 +8737,6 @@ CREATE FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_rol
     AS $$
 declare
   v_grant app.emergency_access_grants;
-  v_effective record;
   v_tenant_id uuid := app.current_tenant_id();
 begin
   -- The caller in the role the step needs, or the same answer as a random id; the row locked, so
@@ -8330,19 +8750,7 @@ begin
     perform app.fail('PT404', 'emergency_access_not_found', 'emergency access grant not found');
   end if;
   -- Settle the time-driven transitions first, each with its event.
-  select * into v_effective from app.emergency_access_effective(v_grant);
-  if v_effective.state in ('approved', 'expired') and v_grant.state = 'recovery_requested' then
-    update app.emergency_access_grants g set state = 'approved', approved_at = v_effective.approved_at,
-           approved_by = 'waiting_period'
-     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
-    perform app.emit_emergency_access_event(v_grant, 'recovery_requested', 'waiting_period');
-  end if;
-  if v_effective.state = 'expired' and v_grant.state = 'approved' then
-    update app.emergency_access_grants g set state = 'expired'
-     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
-    perform app.emit_emergency_access_event(v_grant, 'approved', 'access_window');
-  end if;
-  return v_grant;
+  return app.settle_emergency_access_grant(v_grant);
 end
 $$;
 
@@ -8375,6 +8783,40 @@ ALTER FUNCTION app.lock_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.lock_ffc(p_ffc_id uuid) IS 'Serialises membership changes of one circle.';
+
+--
+-- Name: lock_life_event(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.lock_life_event(p_event_id uuid, p_user_id uuid, p_role text) RETURNS app.life_events
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_event app.life_events;
+begin
+  -- The reporter, or the person it is about (their own user), or the answer a random id gets.
+  select e.* into v_event from app.life_events e
+   where e.tenant_id = app.current_tenant_id() and e.id = p_event_id
+     and ((p_role = 'reporter' and e.reported_by_user_id = p_user_id)
+          or (p_role = 'subject' and exists (select 1 from app.user_personas up
+                                              where up.tenant_id = e.tenant_id and up.user_id = p_user_id
+                                                and up.persona_id = e.persona_id and up.link_kind = 'self')))
+   for update;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  return v_event;
+end
+$$;
+
+ALTER FUNCTION app.lock_life_event(p_event_id uuid, p_user_id uuid, p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION lock_life_event(p_event_id uuid, p_user_id uuid, p_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.lock_life_event(p_event_id uuid, p_user_id uuid, p_role text) IS 'Locks a life event the user reported (reporter) or that is about their own persona (subject); life_event_not_found otherwise.';
 
 --
 -- Name: look_through_net_worth(uuid, uuid, date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8632,6 +9074,45 @@ ALTER FUNCTION app.mask_phone(p_phone text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.mask_phone(p_phone text) IS 'A phone number as support staff see it: ***-***-1234.';
+
+--
+-- Name: may_report_life_event(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.may_report_life_event(p_user_id uuid, p_persona_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Someone close: a delegate of the person, an active member of a circle the person is an active
+  -- member of, or the trusted user of an emergency-access grant the person gave (accepted or later).
+  -- Never the person themselves.
+  with t as (select app.current_tenant_id() as tenant_id)
+  select not exists (select 1 from app.user_personas up, t
+                      where up.tenant_id = t.tenant_id and up.user_id = p_user_id and up.persona_id = p_persona_id
+                        and up.link_kind = 'self')
+     and (exists (select 1 from app.user_personas up, t
+                   where up.tenant_id = t.tenant_id and up.user_id = p_user_id and up.persona_id = p_persona_id
+                     and up.link_kind = 'delegate')
+          or exists (select 1 from t, app.user_personas up
+                       join app.ffc_memberships mine on mine.tenant_id = up.tenant_id and mine.persona_id = up.persona_id
+                                                    and mine.status = 'active'
+                       join app.ffc_memberships theirs on theirs.tenant_id = mine.tenant_id and theirs.ffc_id = mine.ffc_id
+                                                      and theirs.status = 'active'
+                      where up.tenant_id = t.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'
+                        and theirs.persona_id = p_persona_id)
+          or exists (select 1 from app.emergency_access_grants g, t
+                      where g.tenant_id = t.tenant_id and g.grantee_user_id = p_user_id
+                        and g.grantor_persona_id = p_persona_id
+                        and g.state in ('accepted', 'confirmed', 'recovery_requested', 'approved')))
+$$;
+
+ALTER FUNCTION app.may_report_life_event(p_user_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION may_report_life_event(p_user_id uuid, p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.may_report_life_event(p_user_id uuid, p_persona_id uuid) IS 'Whether a user is close enough to a persona to report their incapacity or death (delegate, circle member, trusted user).';
 
 --
 -- Name: support_access_requests; Type: TABLE; Schema: app; Owner: estate_owner
@@ -9081,6 +9562,56 @@ ALTER FUNCTION app.persona_details(p_persona_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.persona_details(p_persona_id uuid) IS 'One persona with contact data and relationships, as every persona procedure returns it.';
+
+--
+-- Name: persona_holdings_on(uuid, date); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.persona_holdings_on(p_persona_id uuid, p_on date) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Each asset the persona holds a share of, with the share and its latest value on the date, in
+  -- its own currency (exact: no conversion that a missing rate could stop).
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'assetId', a.id, 'assetType', a.asset_type, 'isLiability', a.is_liability,
+           'ownershipPercentage', o.ownership_percentage, 'ownershipForm', o.ownership_form,
+           'value', v.amount::text, 'currency', v.currency, 'valuedOn', v.valued_on) order by a.id), '[]')
+    from app.asset_ownerships o
+    join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+    left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
+                        where l.tenant_id = a.tenant_id and l.asset_id = a.id and l.valued_on <= p_on
+                        order by l.valued_on desc, l.created_at desc limit 1) v on true
+   where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+$$;
+
+ALTER FUNCTION app.persona_holdings_on(p_persona_id uuid, p_on date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION persona_holdings_on(p_persona_id uuid, p_on date); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.persona_holdings_on(p_persona_id uuid, p_on date) IS 'The persona''s assets with share, form and latest value on a date (own currencies), for a life event''s snapshot.';
+
+--
+-- Name: persona_is_frozen(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.persona_is_frozen(p_tenant_id uuid, p_persona_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select exists (select 1 from app.life_events e
+                  where e.tenant_id = p_tenant_id and e.persona_id = p_persona_id and e.state = 'verified' and e.kind = 'death')
+$$;
+
+ALTER FUNCTION app.persona_is_frozen(p_tenant_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION persona_is_frozen(p_tenant_id uuid, p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.persona_is_frozen(p_tenant_id uuid, p_persona_id uuid) IS 'True when the persona''s death has been verified: their data is frozen.';
 
 --
 -- Name: plan_limits(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -9654,6 +10185,29 @@ ALTER FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role te
 COMMENT ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) IS 'The user''s role in the circle; ffc_not_found when not a member, ffc_permission_denied when below p_min_role.';
 
 --
+-- Name: require_life_event_state(app.life_events, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_life_event_state(p_event app.life_events, p_state text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_event.state <> p_state then
+    perform app.fail('PT409', 'life_event_wrong_state', pg_catalog.format('this report is %s', p_event.state));
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_life_event_state(p_event app.life_events, p_state text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_life_event_state(p_event app.life_events, p_state text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_life_event_state(p_event app.life_events, p_state text) IS 'Raises life_event_wrong_state unless the event is in the state.';
+
+--
 -- Name: require_operator(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -10088,6 +10642,44 @@ ALTER FUNCTION app.set_subscription_status_from_payment(p_subscription_id uuid, 
 --
 
 COMMENT ON FUNCTION app.set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean) IS 'Moves a live paid subscription to past_due after a failed invoice payment and back to active after a successful one.';
+
+--
+-- Name: settle_emergency_access_grant(app.emergency_access_grants); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.settle_emergency_access_grant(p_grant app.emergency_access_grants) RETURNS app.emergency_access_grants
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_grant app.emergency_access_grants := p_grant;
+  v_effective record;
+begin
+  -- The caller holds the grant's row lock. A request whose wait ended unrefused becomes approved,
+  -- an approved grant past its window expired: stored, each with its outbox event.
+  select * into v_effective from app.emergency_access_effective(v_grant);
+  if v_effective.state in ('approved', 'expired') and v_grant.state = 'recovery_requested' then
+    update app.emergency_access_grants g set state = 'approved', approved_at = v_effective.approved_at,
+           approved_by = 'waiting_period', updated_at = pg_catalog.now()
+     where g.tenant_id = v_grant.tenant_id and g.id = v_grant.id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'recovery_requested', 'waiting_period');
+  end if;
+  if v_effective.state = 'expired' and v_grant.state = 'approved' then
+    update app.emergency_access_grants g set state = 'expired', updated_at = pg_catalog.now()
+     where g.tenant_id = v_grant.tenant_id and g.id = v_grant.id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'approved', 'access_window');
+  end if;
+  return v_grant;
+end
+$$;
+
+ALTER FUNCTION app.settle_emergency_access_grant(p_grant app.emergency_access_grants) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION settle_emergency_access_grant(p_grant app.emergency_access_grants); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.settle_emergency_access_grant(p_grant app.emergency_access_grants) IS 'Stores a locked grant''s time-driven transitions (approved when the wait ended, expired after the window), each with its outbox event.';
 
 --
 -- Name: snake_case(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -10554,6 +11146,48 @@ ALTER FUNCTION app.tg__append_only() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.tg__append_only() IS 'Rejects UPDATE and DELETE of a history row (a consent withdrawn, a request''s next state: each a new row).';
+
+--
+-- Name: tg__refuse_frozen_change(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg__refuse_frozen_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  -- TG_ARGV[0]: what the row belongs to (persona or asset); TG_ARGV[1]: the column naming it.
+  v_row jsonb;
+  v_frozen boolean := false;
+begin
+  foreach v_row in array array[case when TG_OP <> 'INSERT' then pg_catalog.to_jsonb(OLD) end,
+                               case when TG_OP <> 'DELETE' then pg_catalog.to_jsonb(NEW) end] loop
+    continue when v_row is null or v_row ->> TG_ARGV[1] is null;
+    if TG_ARGV[0] = 'persona' then
+      v_frozen := v_frozen or app.persona_is_frozen((v_row ->> 'tenant_id')::uuid, (v_row ->> TG_ARGV[1])::uuid);
+    else
+      v_frozen := v_frozen or app.asset_is_frozen((v_row ->> 'tenant_id')::uuid, (v_row ->> TG_ARGV[1])::uuid);
+    end if;
+    -- A share row names its holder too.
+    if TG_ARGV[0] = 'asset' and v_row ->> 'persona_id' is not null then
+      v_frozen := v_frozen or app.persona_is_frozen((v_row ->> 'tenant_id')::uuid, (v_row ->> 'persona_id')::uuid);
+    end if;
+  end loop;
+  if v_frozen then
+    perform app.fail('PT409', 'persona_frozen',
+                     'this belongs to a person whose death has been verified: their data is frozen as of that date');
+  end if;
+  return coalesce(NEW, OLD);
+end
+$$;
+
+ALTER FUNCTION app.tg__refuse_frozen_change() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg__refuse_frozen_change(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg__refuse_frozen_change() IS 'Trigger: refuses a change to the data of a persona with a verified death, or to an asset they hold a share of.';
 
 --
 -- Name: tg__set_updated_at(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -12562,6 +13196,40 @@ ALTER FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_curr
 COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged, audited.';
 
 --
+-- Name: sp_list_life_events(uuid, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_state is not null and p_state not in ('reported', 'blocked', 'withdrawn', 'rejected', 'verified') then
+    perform app.fail('PT400', 'invalid_life_event_state', 'state must be reported, blocked, withdrawn, rejected or verified');
+  end if;
+  return query
+    select r.* from (select * from app.life_events e
+                      where e.tenant_id = v_tenant_id and (p_state is null or e.state = p_state)
+                      order by e.created_at, e.id limit p_limit offset p_offset) e
+    cross join lateral app.life_event_support_row(e::app.life_events) r;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_life_events', null,
+                                 pg_catalog.jsonb_build_object('state', p_state, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) IS 'Support: a tenant''s incapacity and death reports (by state, oldest first) to verify; ids and dates only; audited.';
+
+--
 -- Name: sp_list_outbox_events(uuid, bigint, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -12778,6 +13446,77 @@ ALTER FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_per
 COMMENT ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) IS 'Support: a tenant''s audit trail, newest first, narrowed to a user, a persona or a request id; paged, and the read itself audited.';
 
 --
+-- Name: sp_record_life_event_verification(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_event app.life_events;
+  v_first app.support_staff;
+  v_second app.support_staff;
+begin
+  select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id for update;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  perform app.require_life_event_state(v_event, 'reported');
+  if v_event.evidence_submitted_at is null then
+    perform app.fail('PT409', 'life_event_evidence_missing', 'no evidence has been submitted for this report');
+  end if;
+  if v_event.created_at + pg_catalog.make_interval(days => v_event.wait_days) > pg_catalog.now() then
+    perform app.fail('PT409', 'life_event_waiting',
+                     'the person can still block this report: verify it after the waiting period ends');
+  end if;
+  if v_event.kind = 'death' and v_event.first_verified_by is null then
+    -- The first of two: recorded, and the report waits for a second, different staff member.
+    update app.life_events e set first_verified_by = v_actor, first_verified_at = pg_catalog.now()
+     where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
+    perform app.emit_event('life_event.first_verification', 'life_event', v_event.id,
+      pg_catalog.jsonb_build_object('eventId', v_event.id, 'personaId', v_event.persona_id, 'kind', v_event.kind,
+                                    'state', v_event.state));
+    return query select * from app.life_event_support_row(v_event);
+    return;
+  end if;
+  if v_event.kind = 'death' then
+    -- Two people, not two names (as a break-glass approval).
+    select * into v_first from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_event.first_verified_by, 9);
+    select * into v_second from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_actor, 9);
+    if v_event.first_verified_by = v_actor or v_first.id is null or v_first.id = v_second.id
+       or pg_catalog.lower(v_first.email) = pg_catalog.lower(v_second.email) then
+      perform app.fail('PT403', 'life_event_second_staff_required',
+                       'a death is verified by two different staff members: a second one must confirm it');
+    end if;
+  end if;
+  -- The person's status first (their data is not frozen until the event is verified), then the
+  -- snapshot and the verification: from then on a death freezes their data.
+  update app.personas p
+     set living_status = case when v_event.kind = 'death' then 'deceased' else 'incapacitated' end,
+         date_of_death = case when v_event.kind = 'death' then v_event.occurred_on else p.date_of_death end
+   where p.tenant_id = v_tenant_id and p.id = v_event.persona_id;
+  update app.life_events e
+     set state = 'verified', verified_by = v_actor, verified_at = pg_catalog.now(),
+         holdings_snapshot = app.persona_holdings_on(v_event.persona_id, v_event.occurred_on)
+   where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'support');
+  return query select * from app.life_event_support_row(v_event);
+end
+$$;
+
+ALTER FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) IS 'Support staff verify a report''s evidence after its waiting period (a death: two different staff members); the persona is marked, a snapshot kept, a death freezes their data.';
+
+--
 -- Name: sp_register_app_client(uuid, uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -12961,6 +13700,42 @@ ALTER FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, 
 --
 
 COMMENT ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) IS 'Operators: registers the Cognito user pool (or development provider) support staff sign in with; again returns the same id.';
+
+--
+-- Name: sp_reject_life_event(uuid, uuid, text); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_event app.life_events;
+begin
+  select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id for update;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  perform app.require_life_event_state(v_event, 'reported');
+  update app.life_events e
+     set state = 'rejected', rejected_by = v_actor, rejected_at = pg_catalog.now(),
+         rejection_reason = app.require_text(p_reason, 'invalid_reason', 500)
+   where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'support');
+  return query select * from app.life_event_support_row(v_event);
+end
+$$;
+
+ALTER FUNCTION support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text) IS 'Support staff reject a report whose evidence does not hold (a reason is required); the person''s data is untouched.';
 
 --
 -- Name: sp_request_support_access(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -13413,6 +14188,61 @@ ALTER FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_st
 --
 
 COMMENT ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) IS 'Support: suspends or reactivates a user; a suspended user''s next request is refused (user_suspended).';
+
+--
+-- Name: sp_settle_emergency_access(uuid, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_settle_emergency_access(p_tenant_id uuid, p_limit integer) RETURNS TABLE(tenant_id uuid, grant_id uuid, state text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant record;
+  v_grant app.emergency_access_grants;
+  v_left integer := p_limit;
+begin
+  -- Operators only (run by `npm run operator -- settle-emergency-access` every few minutes): the
+  -- time-driven transitions are computed on every read, but their events wait until a grant is
+  -- touched; this stores and announces them on time. Grants a user is changing are skipped
+  -- (locked) and settled by that user's step or the next sweep.
+  perform app.require_operator();
+  perform app.check_page(p_limit, 0, 10000);
+  if p_tenant_id is not null and not exists (select 1 from app.tenants t where t.tenant_id = p_tenant_id) then
+    perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
+  end if;
+  for v_tenant in select t.tenant_id from app.tenants t
+                   where p_tenant_id is null or t.tenant_id = p_tenant_id order by t.tenant_id loop
+    perform pg_catalog.set_config('app.tenant_id', v_tenant.tenant_id::text, true);
+    for v_grant in select g.* from app.emergency_access_grants g
+                    where g.tenant_id = v_tenant.tenant_id
+                      and ((g.state = 'recovery_requested'
+                            and g.recovery_requested_at + pg_catalog.make_interval(days => g.wait_days) <= pg_catalog.now())
+                           or (g.state = 'approved'
+                               and g.approved_at + pg_catalog.make_interval(days => g.access_days) <= pg_catalog.now()))
+                    order by g.updated_at, g.id
+                    limit v_left
+                    for update skip locked loop
+      v_grant := app.settle_emergency_access_grant(v_grant);
+      tenant_id := v_grant.tenant_id;
+      grant_id := v_grant.id;
+      state := v_grant.state;
+      return next;
+      v_left := v_left - 1;
+    end loop;
+    exit when v_left <= 0;
+  end loop;
+end
+$$;
+
+ALTER FUNCTION support.sp_settle_emergency_access(p_tenant_id uuid, p_limit integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_settle_emergency_access(p_tenant_id uuid, p_limit integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_settle_emergency_access(p_tenant_id uuid, p_limit integer) IS 'Operators: stores and announces the emergency-access grants whose wait or access window has ended (one tenant or all), at most a limit per run.';
 
 --
 -- Name: sp_verify_audit_chain(date); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -16062,6 +16892,13 @@ ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_entity_id_persona_id_role_key UNIQUE (tenant_id, entity_id, persona_id, role);
 
 --
+-- Name: life_events life_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.life_events
+    ADD CONSTRAINT life_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: mfa_settings mfa_settings_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -16844,6 +17681,30 @@ CREATE INDEX legal_entities_created_by_idx ON app.legal_entities USING btree (te
 CREATE INDEX legal_entity_roles_persona_idx ON app.legal_entity_roles USING btree (tenant_id, persona_id);
 
 --
+-- Name: life_events_open_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX life_events_open_idx ON app.life_events USING btree (tenant_id, persona_id, kind) WHERE (state = 'reported'::text);
+
+--
+-- Name: life_events_reporter_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX life_events_reporter_idx ON app.life_events USING btree (tenant_id, reported_by_user_id);
+
+--
+-- Name: life_events_state_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX life_events_state_idx ON app.life_events USING btree (tenant_id, state, created_at);
+
+--
+-- Name: life_events_verified_death_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX life_events_verified_death_idx ON app.life_events USING btree (tenant_id, persona_id) WHERE ((state = 'verified'::text) AND (kind = 'death'::text));
+
+--
 -- Name: outbox_events_aggregate_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -17296,6 +18157,144 @@ CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.data_subject_requ
 CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.general_ledger FOR EACH STATEMENT EXECUTE FUNCTION app.tg_general_ledger__append_only();
 
 --
+-- Name: asset_ownerships _050_frozen_asset_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_ownerships FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'asset_id');
+
+--
+-- Name: asset_valuations _050_frozen_asset_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_valuations FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'asset_id');
+
+--
+-- Name: beneficiary_designations _050_frozen_asset_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.beneficiary_designations FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'asset_id');
+
+--
+-- Name: asset_bank_accounts _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_bank_accounts FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_businesses _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_businesses FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_collectibles _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_collectibles FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_cryptocurrencies _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_cryptocurrencies FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_debts _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_debts FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_intellectual_property _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_intellectual_property FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_investment_accounts _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_investment_accounts FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_life_insurance _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_life_insurance FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_misc _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_misc FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_personal_property _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_personal_property FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_real_estate _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_real_estate FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_retirement_accounts _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_retirement_accounts FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: asset_vehicles _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.asset_vehicles FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: assets _050_frozen_asset_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
+
+--
+-- Name: beneficiary_designations _050_frozen_persona_estate_of_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_persona_estate_of_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.beneficiary_designations FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'estate_of_persona_id');
+
+--
+-- Name: personas _050_frozen_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.personas FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'id');
+
+--
+-- Name: persona_addresses _050_frozen_persona_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_persona_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.persona_addresses FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'persona_id');
+
+--
+-- Name: persona_emails _050_frozen_persona_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_persona_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.persona_emails FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'persona_id');
+
+--
+-- Name: persona_phones _050_frozen_persona_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_persona_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.persona_phones FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'persona_id');
+
+--
+-- Name: persona_relationships _050_frozen_persona_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_persona_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.persona_relationships FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'persona_id');
+
+--
 -- Name: api_keys _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -17390,6 +18389,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.invoices FOR EACH ROW EXECUT
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: life_events _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.life_events FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: mfa_settings _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -17822,6 +18827,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entity_roles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: life_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.life_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('evidence_note', 'rejection_reason', 'holdings_snapshot');
 
 --
 -- Name: mfa_settings _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -18569,6 +19580,27 @@ ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
+-- Name: life_events life_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.life_events
+    ADD CONSTRAINT life_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: life_events life_events_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.life_events
+    ADD CONSTRAINT life_events_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: life_events life_events_tenant_id_reported_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.life_events
+    ADD CONSTRAINT life_events_tenant_id_reported_by_user_id_fkey FOREIGN KEY (tenant_id, reported_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: mfa_settings mfa_settings_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -19121,6 +20153,12 @@ CREATE POLICY all_own_tenant ON app.legal_entities USING ((tenant_id = ( SELECT 
 CREATE POLICY all_own_tenant ON app.legal_entity_roles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: life_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.life_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: mfa_settings all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -19515,6 +20553,12 @@ ALTER TABLE app.legal_entities ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: life_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.life_events ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: mfa_settings; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -20005,6 +21049,13 @@ REVOKE ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[])
 GRANT ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) TO estate_api;
 
 --
+-- Name: FUNCTION sp_block_life_event(p_event_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_block_life_event(p_event_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_block_life_event(p_event_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -20404,6 +21455,13 @@ REVOKE ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset inte
 GRANT ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_life_events(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_life_events(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_life_events(p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_api_keys(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -20593,6 +21651,13 @@ REVOKE ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contac
 GRANT ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date) TO estate_api;
+
+--
 -- Name: FUNCTION sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -20726,6 +21791,13 @@ REVOKE ALL ON FUNCTION api.sp_store_idempotent_response(p_key text, p_status int
 GRANT ALL ON FUNCTION api.sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid, p_note text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid, p_note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid, p_note text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_sync_user_email(); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -20796,6 +21868,13 @@ REVOKE ALL ON FUNCTION api.sp_upgrade_subscription(p_plan_code text) FROM PUBLIC
 GRANT ALL ON FUNCTION api.sp_upgrade_subscription(p_plan_code text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_withdraw_life_event(p_event_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_withdraw_life_event(p_event_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_withdraw_life_event(p_event_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION acting_persona_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -20856,6 +21935,12 @@ REVOKE ALL ON FUNCTION app.asset_detail_fields(p_asset_type text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.asset_details(p_asset_type text, p_asset_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION asset_is_frozen(p_tenant_id uuid, p_asset_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.asset_is_frozen(p_tenant_id uuid, p_asset_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION asset_list(p_user_id uuid, p_asset_ids uuid[], p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -20890,6 +21975,12 @@ REVOKE ALL ON FUNCTION app.audit_support_read(p_tenant_id uuid, p_what text, p_r
 --
 
 REVOKE ALL ON FUNCTION app.beneficiaries_of(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION block_life_events_of(p_user_id uuid, p_event_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.block_life_events_of(p_user_id uuid, p_event_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION camel_case(p_key text); Type: ACL; Schema: app; Owner: estate_owner
@@ -21120,6 +22211,12 @@ REVOKE ALL ON FUNCTION app.emit_emergency_access_event(p_grant app.emergency_acc
 REVOKE ALL ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) FROM PUBLIC;
 
 --
+-- Name: FUNCTION emit_life_event(p_event app.life_events, p_previous text, p_by text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emit_life_event(p_event app.life_events, p_previous text, p_by text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION enter_tenant_as_support(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -21234,6 +22331,24 @@ REVOKE ALL ON FUNCTION app.is_support_session() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.legal_entity_view(p_entity_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION life_event_support_row(p_event app.life_events); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.life_event_support_row(p_event app.life_events) FROM PUBLIC;
+
+--
+-- Name: FUNCTION life_event_view(p_event_id uuid, p_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.life_event_view(p_event_id uuid, p_role text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION life_event_wait_days(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.life_event_wait_days() FROM PUBLIC;
+
+--
 -- Name: FUNCTION linked_subscription(p_stripe_subscription_id text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -21262,6 +22377,12 @@ REVOKE ALL ON FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid
 --
 
 REVOKE ALL ON FUNCTION app.lock_ffc(p_ffc_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION lock_life_event(p_event_id uuid, p_user_id uuid, p_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.lock_life_event(p_event_id uuid, p_user_id uuid, p_role text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
@@ -21310,6 +22431,12 @@ REVOKE ALL ON FUNCTION app.mask_name(p_first text, p_last text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.mask_phone(p_phone text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION may_report_life_event(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.may_report_life_event(p_user_id uuid, p_persona_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION my_support_access_request(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -21370,6 +22497,18 @@ REVOKE ALL ON FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_c
 --
 
 REVOKE ALL ON FUNCTION app.persona_details(p_persona_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION persona_holdings_on(p_persona_id uuid, p_on date); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.persona_holdings_on(p_persona_id uuid, p_on date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION persona_is_frozen(p_tenant_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.persona_is_frozen(p_tenant_id uuid, p_persona_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION plan_limits(p_tenant_id uuid, p_plan_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -21456,6 +22595,12 @@ REVOKE ALL ON FUNCTION app.require_entity_access(p_user_id uuid, p_entity_id uui
 REVOKE ALL ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_life_event_state(p_event app.life_events, p_state text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_life_event_state(p_event app.life_events, p_state text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_operator(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -21538,6 +22683,12 @@ REVOKE ALL ON FUNCTION app.self_persona_id(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.set_subscription_status_from_payment(p_subscription_id uuid, p_created timestamp with time zone, p_succeeded boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION settle_emergency_access_grant(p_grant app.emergency_access_grants); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.settle_emergency_access_grant(p_grant app.emergency_access_grants) FROM PUBLIC;
 
 --
 -- Name: FUNCTION snake_case(p_key text); Type: ACL; Schema: app; Owner: estate_owner
@@ -21640,6 +22791,12 @@ REVOKE ALL ON FUNCTION app.tenant_plans(p_tenant_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg__refuse_frozen_change(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg__refuse_frozen_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: app; Owner: estate_owner
@@ -21995,6 +23152,13 @@ REVOKE ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_qu
 GRANT ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -22037,6 +23201,13 @@ REVOKE ALL ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uui
 GRANT ALL ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -22063,6 +23234,13 @@ GRANT ALL ON FUNCTION support.sp_register_staff_client(p_provider_id uuid, p_cli
 
 REVOKE ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text) TO estate_support;
 
 --
 -- Name: FUNCTION sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -22147,6 +23325,13 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status te
 
 REVOKE ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_settle_emergency_access(p_tenant_id uuid, p_limit integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_settle_emergency_access(p_tenant_id uuid, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_settle_emergency_access(p_tenant_id uuid, p_limit integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_verify_audit_chain(p_month date); Type: ACL; Schema: support; Owner: estate_owner

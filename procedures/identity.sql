@@ -238,11 +238,14 @@ begin
   values (v_tenant_id, v_user_id, v_session_ref, pg_catalog.left(p_user_agent, 500), p_ip_address)
   on conflict (tenant_id, user_id, session_ref) do update set last_seen_at = pg_catalog.now();
 
+  -- Signing in answers a report of one's incapacity or death: open ones are blocked (docs/legacy.md).
+  perform app.block_life_events_of(v_user_id, null);
+
   return query select * from app.user_profile(v_user_id);
 end
 $$;
 comment on function api.sp_authenticate_user(text, text, inet) is
-  'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
+  'Validates a sign-in (active user of an active tenant), records it as a session, blocks open reports of the user''s incapacity or death and returns the profile.';
 grant execute on function api.sp_authenticate_user(text, text, inet) to estate_api;
 
 drop function if exists api.sp_get_current_user();

@@ -21,6 +21,7 @@ import * as emergencyAccessQueries from '../generated/emergency_access.queries.t
 import * as estateQueries from '../generated/estate.queries.ts';
 import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
+import * as lifeEventQueries from '../generated/life_events.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
 import * as outboxQueries from '../generated/outbox.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
@@ -59,6 +60,11 @@ export const TAGS = {
   emergencyAccess: {
     name: 'emergency access',
     description: 'Trusted users who may reach a persona in an emergency, after a waiting period the owner may refuse',
+  },
+  lifeEvents: {
+    name: 'life events',
+    description:
+      'Reports of a persona’s incapacity or death: a wait the person can block, evidence, verification by support',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   gdpr: {
@@ -104,6 +110,7 @@ for (const queries of [
   estateQueries,
   gdprQueries,
   identityQueries,
+  lifeEventQueries,
   netWorthQueries,
   outboxQueries,
   stripeQueries,

@@ -133,6 +133,8 @@ interface Stock extends Caller {
   apiKeyId: string;
   /** The caller's emergency-access grant naming the kin (invited). */
   grantId: string;
+  /** The caller's report of the ward's incapacity (open, no evidence yet). */
+  lifeEventId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -234,6 +236,10 @@ async function stock(who: Caller): Promise<Stock> {
     scope: 'view',
     waitDays: 7,
   });
+  const lifeEvent = await call(who, 'POST', `/v1/personas/${ward.personaId}/life-events`, {
+    kind: 'incapacity',
+    occurredOn: '2026-01-01',
+  });
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   await call(who, 'POST', '/v1/sessions');
@@ -275,6 +281,7 @@ async function stock(who: Caller): Promise<Stock> {
     dataRequestId: dataRequest.requestId as string,
     apiKeyId: apiKey.apiKeyId as string,
     grantId: grant.grantId as string,
+    lifeEventId: lifeEvent.eventId as string,
   };
   const ids = [
     who.userId,
@@ -325,6 +332,8 @@ const supportTenant = (s: Stock) => ({ tenantId: s.tenant.tenantId });
 const supportUser = (s: Stock) => ({ tenantId: s.tenant.tenantId, userId: s.userId });
 const entityOnly = (s: Stock) => ({ entityId: s.entityId });
 const grantOnly = (s: Stock) => ({ grantId: s.grantId });
+const lifeEventOnly = (s: Stock) => ({ eventId: s.lifeEventId });
+const supportLifeEvent = (s: Stock) => ({ tenantId: s.tenant.tenantId, eventId: s.lifeEventId });
 const trustRoles = (s: Stock) => [
   { personaId: s.personaId, role: 'grantor' },
   { personaId: s.personaId, role: 'trustee' },
@@ -621,6 +630,18 @@ const TABLE: Record<string, Entry> = {
   'POST /v1/emergency-access/:grantId/refuse': { ids: grantOnly },
   'POST /v1/emergency-access/:grantId/revoke': { ids: grantOnly },
   'GET /v1/emergency-access/:grantId/assets': { ids: grantOnly, valid: () => ({ query: { limit: 10 } }) },
+  'POST /v1/personas/:personaId/life-events': {
+    // The ward is the caller's (a delegate and a circle member): someone close may report.
+    ids: (s) => ({ personaId: s.wardId }),
+    valid: () => ({ body: { kind: 'death', occurredOn: '2026-02-01' } }),
+  },
+  'GET /v1/life-events': { valid: () => ({ query: { limit: 10 } }) },
+  'POST /v1/life-events/:eventId/evidence': {
+    ids: lifeEventOnly,
+    valid: () => ({ body: { evidenceKind: 'medical_letter', note: 'letter from Dr. A' } }),
+  },
+  'POST /v1/life-events/:eventId/withdraw': { ids: lifeEventOnly },
+  'POST /v1/life-events/:eventId/block': { ids: lifeEventOnly },
   'GET /v1/plans': {},
   'GET /v1/subscription': {},
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
@@ -764,6 +785,17 @@ const TABLE: Record<string, Entry> = {
   },
   'GET /support/v1/exchange-rates': { door: 'support', valid: () => ({ query: { baseCurrency: 'USD', limit: 10 } }) },
   'GET /support/v1/tenants/:tenantId/security-policy': { door: 'support', ids: supportTenant },
+  'GET /support/v1/tenants/:tenantId/life-events': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ query: { state: 'reported', limit: 10 } }),
+  },
+  'POST /support/v1/tenants/:tenantId/life-events/:eventId/verify': { door: 'support', ids: supportLifeEvent },
+  'POST /support/v1/tenants/:tenantId/life-events/:eventId/reject': {
+    door: 'support',
+    ids: supportLifeEvent,
+    valid: () => ({ body: { reason: 'the letter is unsigned' } }),
+  },
   'PUT /support/v1/tenants/:tenantId/security-policy': {
     door: 'support',
     ids: supportTenant,

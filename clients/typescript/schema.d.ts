@@ -12697,6 +12697,819 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/personas/{personaId}/life-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reports the incapacity or death of someone close; a waiting period starts that they end by signing in */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            kind: 'incapacity' | 'death';
+            /** Format: date */
+            occurredOn: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created: the new resource */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              eventId: string;
+              /** @description the caller’s side: reporter, or subject (the report is about the caller) */
+              role: string;
+              /** Format: uuid */
+              personaId: string;
+              /** @description incapacity or death */
+              kind: string;
+              /** Format: date */
+              occurredOn: string;
+              /** @description reported, blocked, withdrawn, rejected or verified */
+              state: string;
+              /** Format: date-time */
+              reportedAt: string;
+              /** Format: date-time */
+              waitEndsAt: string;
+              evidenceKind: string | null;
+              evidenceDocumentId: string | null;
+              evidenceSubmittedAt: string | null;
+              /** @description 2 for a death, 1 for an incapacity */
+              verificationsNeeded: number;
+              verificationsDone: number;
+              blockedAt: string | null;
+              withdrawnAt: string | null;
+              rejectedAt: string | null;
+              verifiedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/life-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reports the caller made, and those about the caller (to block), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The reports the caller made, and those about the caller (to block), newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                eventId: string;
+                /** @description the caller’s side: reporter, or subject (the report is about the caller) */
+                role: string;
+                /** Format: uuid */
+                personaId: string;
+                /** @description incapacity or death */
+                kind: string;
+                /** Format: date */
+                occurredOn: string;
+                /** @description reported, blocked, withdrawn, rejected or verified */
+                state: string;
+                /** Format: date-time */
+                reportedAt: string;
+                /** Format: date-time */
+                waitEndsAt: string;
+                evidenceKind: string | null;
+                evidenceDocumentId: string | null;
+                evidenceSubmittedAt: string | null;
+                /** @description 2 for a death, 1 for an incapacity */
+                verificationsNeeded: number;
+                verificationsDone: number;
+                blockedAt: string | null;
+                withdrawnAt: string | null;
+                rejectedAt: string | null;
+                verifiedAt: string | null;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/life-events/{eventId}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The reporter attaches the evidence (its kind, the vault document, a note for support) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            evidenceKind: 'death_certificate' | 'court_letters' | 'power_of_attorney' | 'medical_letter' | 'other';
+            /** Format: uuid */
+            documentId?: string;
+            /** @description for support staff only; never in an event */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              eventId: string;
+              /** @description the caller’s side: reporter, or subject (the report is about the caller) */
+              role: string;
+              /** Format: uuid */
+              personaId: string;
+              /** @description incapacity or death */
+              kind: string;
+              /** Format: date */
+              occurredOn: string;
+              /** @description reported, blocked, withdrawn, rejected or verified */
+              state: string;
+              /** Format: date-time */
+              reportedAt: string;
+              /** Format: date-time */
+              waitEndsAt: string;
+              evidenceKind: string | null;
+              evidenceDocumentId: string | null;
+              evidenceSubmittedAt: string | null;
+              /** @description 2 for a death, 1 for an incapacity */
+              verificationsNeeded: number;
+              verificationsDone: number;
+              blockedAt: string | null;
+              withdrawnAt: string | null;
+              rejectedAt: string | null;
+              verifiedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/life-events/{eventId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The reporter withdraws an open report */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              eventId: string;
+              /** @description the caller’s side: reporter, or subject (the report is about the caller) */
+              role: string;
+              /** Format: uuid */
+              personaId: string;
+              /** @description incapacity or death */
+              kind: string;
+              /** Format: date */
+              occurredOn: string;
+              /** @description reported, blocked, withdrawn, rejected or verified */
+              state: string;
+              /** Format: date-time */
+              reportedAt: string;
+              /** Format: date-time */
+              waitEndsAt: string;
+              evidenceKind: string | null;
+              evidenceDocumentId: string | null;
+              evidenceSubmittedAt: string | null;
+              /** @description 2 for a death, 1 for an incapacity */
+              verificationsNeeded: number;
+              verificationsDone: number;
+              blockedAt: string | null;
+              withdrawnAt: string | null;
+              rejectedAt: string | null;
+              verifiedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/life-events/{eventId}/block': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The person a report is about says it is wrong: it is blocked */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              eventId: string;
+              /** @description the caller’s side: reporter, or subject (the report is about the caller) */
+              role: string;
+              /** Format: uuid */
+              personaId: string;
+              /** @description incapacity or death */
+              kind: string;
+              /** Format: date */
+              occurredOn: string;
+              /** @description reported, blocked, withdrawn, rejected or verified */
+              state: string;
+              /** Format: date-time */
+              reportedAt: string;
+              /** Format: date-time */
+              waitEndsAt: string;
+              evidenceKind: string | null;
+              evidenceDocumentId: string | null;
+              evidenceSubmittedAt: string | null;
+              /** @description 2 for a death, 1 for an incapacity */
+              verificationsNeeded: number;
+              verificationsDone: number;
+              blockedAt: string | null;
+              withdrawnAt: string | null;
+              rejectedAt: string | null;
+              verifiedAt: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/plans': {
     parameters: {
       query?: never;
@@ -21188,6 +22001,451 @@ export interface paths {
                 /** @description a sha256, in hex */
                 headHash: string;
               }[];
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/support/v1/tenants/{tenantId}/life-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A tenant’s incapacity and death reports to verify, by state, oldest first (ids only; audited) */
+    get: {
+      parameters: {
+        query?: {
+          state?: 'reported' | 'blocked' | 'withdrawn' | 'rejected' | 'verified';
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          tenantId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A tenant’s incapacity and death reports to verify, by state, oldest first (ids only; audited) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                eventId: string;
+                /** Format: uuid */
+                personaId: string;
+                kind: string;
+                /** Format: date */
+                occurredOn: string;
+                state: string;
+                /** Format: uuid */
+                reportedByUserId: string;
+                /** Format: date-time */
+                reportedAt: string;
+                /** Format: date-time */
+                waitEndsAt: string;
+                evidenceKind: string | null;
+                evidenceDocumentId: string | null;
+                evidenceSubmittedAt: string | null;
+                verificationsNeeded: number;
+                firstVerifiedBy: string | null;
+                verifiedBy: string | null;
+                verifiedAt: string | null;
+                rejectedBy: string | null;
+                rejectedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/support/v1/tenants/{tenantId}/life-events/{eventId}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Verifies a report’s evidence after its wait (a death: two different staff members); a death freezes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tenantId: string;
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              eventId: string;
+              /** Format: uuid */
+              personaId: string;
+              kind: string;
+              /** Format: date */
+              occurredOn: string;
+              state: string;
+              /** Format: uuid */
+              reportedByUserId: string;
+              /** Format: date-time */
+              reportedAt: string;
+              /** Format: date-time */
+              waitEndsAt: string;
+              evidenceKind: string | null;
+              evidenceDocumentId: string | null;
+              evidenceSubmittedAt: string | null;
+              verificationsNeeded: number;
+              firstVerifiedBy: string | null;
+              verifiedBy: string | null;
+              verifiedAt: string | null;
+              rejectedBy: string | null;
+              rejectedAt: string | null;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/support/v1/tenants/{tenantId}/life-events/{eventId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Rejects a report whose evidence does not hold, with a reason; nothing about the person changes */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          tenantId: string;
+          eventId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              eventId: string;
+              /** Format: uuid */
+              personaId: string;
+              kind: string;
+              /** Format: date */
+              occurredOn: string;
+              state: string;
+              /** Format: uuid */
+              reportedByUserId: string;
+              /** Format: date-time */
+              reportedAt: string;
+              /** Format: date-time */
+              waitEndsAt: string;
+              evidenceKind: string | null;
+              evidenceDocumentId: string | null;
+              evidenceSubmittedAt: string | null;
+              verificationsNeeded: number;
+              firstVerifiedBy: string | null;
+              verifiedBy: string | null;
+              verifiedAt: string | null;
+              rejectedBy: string | null;
+              rejectedAt: string | null;
             };
           };
         };

@@ -1,0 +1,448 @@
+-- Incapacity and death events (issue 13, docs/legacy.md): reported by someone close to the person
+-- (a member of a family circle they are in, a delegate, or a trusted user of an emergency-access
+-- grant they gave), blocked by the person signing in during the waiting period, withdrawn by the
+-- reporter, evidence attached, verified by support staff (two different staff members for a death)
+-- or rejected. Every transition is one procedure and writes one outbox event.
+
+------------------------------------------------------------------------------------------------
+-- Helpers
+------------------------------------------------------------------------------------------------
+
+create or replace function app.life_event_wait_days() returns integer
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- A tenant sets the waiting period in its settings (lifeEventWaitDays, 1 to 30; 7 by default).
+  select least(greatest(case when t.settings ->> 'lifeEventWaitDays' ~ '^[0-9]{1,2}$'
+                             then (t.settings ->> 'lifeEventWaitDays')::integer else 7 end, 1), 30)
+    from app.tenants t where t.tenant_id = (select app.current_tenant_id())
+$$;
+comment on function app.life_event_wait_days() is
+  'The tenant''s waiting period for a reported incapacity or death (settings lifeEventWaitDays, 1 to 30, default 7).';
+
+create or replace function app.may_report_life_event(p_user_id uuid, p_persona_id uuid) returns boolean
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- Someone close: a delegate of the person, an active member of a circle the person is an active
+  -- member of, or the trusted user of an emergency-access grant the person gave (accepted or later).
+  -- Never the person themselves.
+  with t as (select app.current_tenant_id() as tenant_id)
+  select not exists (select 1 from app.user_personas up, t
+                      where up.tenant_id = t.tenant_id and up.user_id = p_user_id and up.persona_id = p_persona_id
+                        and up.link_kind = 'self')
+     and (exists (select 1 from app.user_personas up, t
+                   where up.tenant_id = t.tenant_id and up.user_id = p_user_id and up.persona_id = p_persona_id
+                     and up.link_kind = 'delegate')
+          or exists (select 1 from t, app.user_personas up
+                       join app.ffc_memberships mine on mine.tenant_id = up.tenant_id and mine.persona_id = up.persona_id
+                                                    and mine.status = 'active'
+                       join app.ffc_memberships theirs on theirs.tenant_id = mine.tenant_id and theirs.ffc_id = mine.ffc_id
+                                                      and theirs.status = 'active'
+                      where up.tenant_id = t.tenant_id and up.user_id = p_user_id and up.link_kind = 'self'
+                        and theirs.persona_id = p_persona_id)
+          or exists (select 1 from app.emergency_access_grants g, t
+                      where g.tenant_id = t.tenant_id and g.grantee_user_id = p_user_id
+                        and g.grantor_persona_id = p_persona_id
+                        and g.state in ('accepted', 'confirmed', 'recovery_requested', 'approved')))
+$$;
+comment on function app.may_report_life_event(uuid, uuid) is
+  'Whether a user is close enough to a persona to report their incapacity or death (delegate, circle member, trusted user).';
+
+create or replace function app.life_event_view(p_event_id uuid, p_role text)
+  returns setof app.life_event_row
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select e.id, p_role, e.persona_id, e.kind, e.occurred_on, e.state, e.created_at,
+         e.created_at + pg_catalog.make_interval(days => e.wait_days),
+         e.evidence_kind, e.evidence_document_id, e.evidence_submitted_at,
+         case when e.kind = 'death' then 2 else 1 end,
+         case when e.state = 'verified' then case when e.kind = 'death' then 2 else 1 end
+              when e.first_verified_by is not null then 1 else 0 end,
+         e.blocked_at, e.withdrawn_at, e.rejected_at, e.verified_at, e.updated_at
+    from app.life_events e
+   where e.tenant_id = (select app.current_tenant_id()) and e.id = p_event_id
+$$;
+comment on function app.life_event_view(uuid, text) is 'A life event as its reporter or subject sees it.';
+
+create or replace function app.emit_life_event(p_event app.life_events, p_previous text, p_by text)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  perform app.emit_event('life_event.' || case when p_event.state = 'reported' and p_previous = 'reported'
+                                               then 'evidence_submitted' else p_event.state end,
+    'life_event', p_event.id,
+    pg_catalog.jsonb_build_object('eventId', p_event.id, 'personaId', p_event.persona_id, 'kind', p_event.kind,
+      'occurredOn', p_event.occurred_on, 'state', p_event.state, 'previousState', p_previous, 'by', p_by));
+end
+$$;
+comment on function app.emit_life_event(app.life_events, text, text) is
+  'Writes the outbox event of a life event''s transition (ids, kind, date and states only).';
+
+create or replace function app.lock_life_event(p_event_id uuid, p_user_id uuid, p_role text)
+  returns app.life_events
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_event app.life_events;
+begin
+  -- The reporter, or the person it is about (their own user), or the answer a random id gets.
+  select e.* into v_event from app.life_events e
+   where e.tenant_id = app.current_tenant_id() and e.id = p_event_id
+     and ((p_role = 'reporter' and e.reported_by_user_id = p_user_id)
+          or (p_role = 'subject' and exists (select 1 from app.user_personas up
+                                              where up.tenant_id = e.tenant_id and up.user_id = p_user_id
+                                                and up.persona_id = e.persona_id and up.link_kind = 'self')))
+   for update;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  return v_event;
+end
+$$;
+comment on function app.lock_life_event(uuid, uuid, text) is
+  'Locks a life event the user reported (reporter) or that is about their own persona (subject); life_event_not_found otherwise.';
+
+create or replace function app.require_life_event_state(p_event app.life_events, p_state text) returns void
+  language plpgsql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  if p_event.state <> p_state then
+    perform app.fail('PT409', 'life_event_wrong_state', pg_catalog.format('this report is %s', p_event.state));
+  end if;
+end
+$$;
+comment on function app.require_life_event_state(app.life_events, text) is 'Raises life_event_wrong_state unless the event is in the state.';
+
+------------------------------------------------------------------------------------------------
+-- The tenant's side
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date)
+  returns setof app.life_event_row
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_event app.life_events;
+begin
+  if p_persona_id is null or not app.may_report_life_event(v_user_id, p_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_kind is null or p_kind not in ('incapacity', 'death') then
+    perform app.fail('PT400', 'invalid_life_event_kind', 'kind must be incapacity or death');
+  end if;
+  if p_occurred_on is null or p_occurred_on > current_date or p_occurred_on < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_occurred_on', 'occurredOn must be a date in the past (or today)');
+  end if;
+  if app.persona_is_frozen(v_tenant_id, p_persona_id) then
+    perform app.fail('PT409', 'persona_frozen', 'this person''s death has been verified already');
+  end if;
+  if exists (select 1 from app.life_events e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id
+                and e.kind = p_kind and e.state = 'reported') then
+    perform app.fail('PT409', 'life_event_open', 'this is reported already: the open report is in progress');
+  end if;
+  insert into app.life_events (tenant_id, persona_id, kind, occurred_on, reported_by_user_id, wait_days)
+  values (v_tenant_id, p_persona_id, p_kind, p_occurred_on, v_user_id, app.life_event_wait_days())
+  returning * into v_event;
+  perform app.emit_life_event(v_event, null, 'reporter');
+  return query select * from app.life_event_view(v_event.id, 'reporter');
+end
+$$;
+comment on function api.sp_report_life_event(uuid, text, date) is
+  'Someone close to a persona reports their incapacity or death on a date; a waiting period starts in which the person can block it by signing in.';
+grant execute on function api.sp_report_life_event(uuid, text, date) to estate_api;
+
+create or replace function api.sp_list_life_events(p_limit integer, p_offset integer)
+  returns setof app.life_event_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The reports the caller made, and every report about the caller's own persona (so they can block it).
+  return query
+    select v.* from (
+      select e.id, e.created_at,
+             case when e.reported_by_user_id = v_user_id then 'reporter' else 'subject' end as role
+        from app.life_events e
+       where e.tenant_id = app.current_tenant_id()
+         and (e.reported_by_user_id = v_user_id
+              or exists (select 1 from app.user_personas up
+                          where up.tenant_id = e.tenant_id and up.user_id = v_user_id and up.persona_id = e.persona_id
+                            and up.link_kind = 'self'))
+       order by e.created_at desc, e.id limit p_limit offset p_offset) page
+    cross join lateral app.life_event_view(page.id, page.role) v
+    order by page.created_at desc, page.id;
+end
+$$;
+comment on function api.sp_list_life_events(integer, integer) is
+  'The incapacity and death reports the caller made, and those about the caller (to block), newest first.';
+grant execute on function api.sp_list_life_events(integer, integer) to estate_api;
+
+create or replace function api.sp_submit_life_event_evidence(p_event_id uuid, p_evidence_kind text, p_document_id uuid,
+                                                             p_note text)
+  returns setof app.life_event_row
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_event app.life_events := app.lock_life_event(p_event_id, app.current_user_id(), 'reporter');
+begin
+  perform app.require_life_event_state(v_event, 'reported');
+  if p_evidence_kind is null or p_evidence_kind not in ('death_certificate', 'court_letters', 'power_of_attorney',
+                                                        'medical_letter', 'other') then
+    perform app.fail('PT400', 'invalid_evidence_kind',
+                     'evidenceKind must be death_certificate, court_letters, power_of_attorney, medical_letter or other');
+  end if;
+  if p_note is not null and pg_catalog.length(p_note) > 1000 then
+    perform app.fail('PT400', 'invalid_note', 'note is at most 1000 characters');
+  end if;
+  update app.life_events e
+     set evidence_kind = p_evidence_kind, evidence_document_id = p_document_id, evidence_note = p_note,
+         evidence_submitted_at = pg_catalog.now(), first_verified_by = null, first_verified_at = null
+   where e.tenant_id = v_event.tenant_id and e.id = v_event.id
+   returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'reporter');
+  return query select * from app.life_event_view(v_event.id, 'reporter');
+end
+$$;
+comment on function api.sp_submit_life_event_evidence(uuid, text, uuid, text) is
+  'The reporter attaches the evidence (kind, the vault document, a note) to an open report; a new submission restarts verification.';
+grant execute on function api.sp_submit_life_event_evidence(uuid, text, uuid, text) to estate_api;
+
+create or replace function api.sp_withdraw_life_event(p_event_id uuid)
+  returns setof app.life_event_row
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_event app.life_events := app.lock_life_event(p_event_id, app.current_user_id(), 'reporter');
+begin
+  perform app.require_life_event_state(v_event, 'reported');
+  update app.life_events e set state = 'withdrawn', withdrawn_at = pg_catalog.now()
+   where e.tenant_id = v_event.tenant_id and e.id = v_event.id returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'reporter');
+  return query select * from app.life_event_view(v_event.id, 'reporter');
+end
+$$;
+comment on function api.sp_withdraw_life_event(uuid) is 'The reporter withdraws an open report.';
+grant execute on function api.sp_withdraw_life_event(uuid) to estate_api;
+
+create or replace function app.block_life_events_of(p_user_id uuid, p_event_id uuid) returns integer
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_event app.life_events;
+  v_count integer := 0;
+begin
+  -- The person signed in (or said so): every open report about them (or the one named) is blocked.
+  for v_event in
+    update app.life_events e set state = 'blocked', blocked_at = pg_catalog.now()
+     where e.tenant_id = app.current_tenant_id() and e.state = 'reported'
+       and (p_event_id is null or e.id = p_event_id)
+       and e.persona_id in (select up.persona_id from app.user_personas up
+                             where up.tenant_id = e.tenant_id and up.user_id = p_user_id and up.link_kind = 'self')
+    returning e.* loop
+    perform app.emit_life_event(v_event, 'reported', 'subject');
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end
+$$;
+comment on function app.block_life_events_of(uuid, uuid) is
+  'Blocks the open incapacity or death reports about the user''s own persona (all, or one), each with its event.';
+
+create or replace function api.sp_block_life_event(p_event_id uuid)
+  returns setof app.life_event_row
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_event app.life_events := app.lock_life_event(p_event_id, v_user_id, 'subject');
+begin
+  perform app.require_life_event_state(v_event, 'reported');
+  perform app.block_life_events_of(v_user_id, p_event_id);
+  return query select * from app.life_event_view(v_event.id, 'subject');
+end
+$$;
+comment on function api.sp_block_life_event(uuid) is
+  'The person a report is about says it is wrong: the open report is blocked (signing in does the same).';
+grant execute on function api.sp_block_life_event(uuid) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Support's side
+------------------------------------------------------------------------------------------------
+
+create or replace function app.life_event_support_row(p_event app.life_events)
+  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
+                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
+                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
+                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  language sql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select p_event.id, p_event.persona_id, p_event.kind, p_event.occurred_on, p_event.state, p_event.reported_by_user_id,
+         p_event.created_at, p_event.created_at + pg_catalog.make_interval(days => p_event.wait_days),
+         p_event.evidence_kind, p_event.evidence_document_id, p_event.evidence_submitted_at,
+         case when p_event.kind = 'death' then 2 else 1 end, p_event.first_verified_by, p_event.verified_by,
+         p_event.verified_at, p_event.rejected_by, p_event.rejected_at
+$$;
+comment on function app.life_event_support_row(app.life_events) is 'A life event as support sees it: ids, dates, states and staff, no names.';
+
+create or replace function support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer)
+  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
+                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
+                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
+                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_state is not null and p_state not in ('reported', 'blocked', 'withdrawn', 'rejected', 'verified') then
+    perform app.fail('PT400', 'invalid_life_event_state', 'state must be reported, blocked, withdrawn, rejected or verified');
+  end if;
+  return query
+    select r.* from (select * from app.life_events e
+                      where e.tenant_id = v_tenant_id and (p_state is null or e.state = p_state)
+                      order by e.created_at, e.id limit p_limit offset p_offset) e
+    cross join lateral app.life_event_support_row(e::app.life_events) r;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_life_events', null,
+                                 pg_catalog.jsonb_build_object('state', p_state, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+comment on function support.sp_list_life_events(uuid, text, integer, integer) is
+  'Support: a tenant''s incapacity and death reports (by state, oldest first) to verify; ids and dates only; audited.';
+grant execute on function support.sp_list_life_events(uuid, text, integer, integer) to estate_support;
+
+create or replace function app.persona_holdings_on(p_persona_id uuid, p_on date) returns jsonb
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- Each asset the persona holds a share of, with the share and its latest value on the date, in
+  -- its own currency (exact: no conversion that a missing rate could stop).
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'assetId', a.id, 'assetType', a.asset_type, 'isLiability', a.is_liability,
+           'ownershipPercentage', o.ownership_percentage, 'ownershipForm', o.ownership_form,
+           'value', v.amount::text, 'currency', v.currency, 'valuedOn', v.valued_on) order by a.id), '[]')
+    from app.asset_ownerships o
+    join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+    left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
+                        where l.tenant_id = a.tenant_id and l.asset_id = a.id and l.valued_on <= p_on
+                        order by l.valued_on desc, l.created_at desc limit 1) v on true
+   where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+$$;
+comment on function app.persona_holdings_on(uuid, date) is
+  'The persona''s assets with share, form and latest value on a date (own currencies), for a life event''s snapshot.';
+
+create or replace function support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid)
+  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
+                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
+                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
+                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_event app.life_events;
+  v_first app.support_staff;
+  v_second app.support_staff;
+begin
+  select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id for update;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  perform app.require_life_event_state(v_event, 'reported');
+  if v_event.evidence_submitted_at is null then
+    perform app.fail('PT409', 'life_event_evidence_missing', 'no evidence has been submitted for this report');
+  end if;
+  if v_event.created_at + pg_catalog.make_interval(days => v_event.wait_days) > pg_catalog.now() then
+    perform app.fail('PT409', 'life_event_waiting',
+                     'the person can still block this report: verify it after the waiting period ends');
+  end if;
+  if v_event.kind = 'death' and v_event.first_verified_by is null then
+    -- The first of two: recorded, and the report waits for a second, different staff member.
+    update app.life_events e set first_verified_by = v_actor, first_verified_at = pg_catalog.now()
+     where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
+    perform app.emit_event('life_event.first_verification', 'life_event', v_event.id,
+      pg_catalog.jsonb_build_object('eventId', v_event.id, 'personaId', v_event.persona_id, 'kind', v_event.kind,
+                                    'state', v_event.state));
+    return query select * from app.life_event_support_row(v_event);
+    return;
+  end if;
+  if v_event.kind = 'death' then
+    -- Two people, not two names (as a break-glass approval).
+    select * into v_first from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_event.first_verified_by, 9);
+    select * into v_second from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_actor, 9);
+    if v_event.first_verified_by = v_actor or v_first.id is null or v_first.id = v_second.id
+       or pg_catalog.lower(v_first.email) = pg_catalog.lower(v_second.email) then
+      perform app.fail('PT403', 'life_event_second_staff_required',
+                       'a death is verified by two different staff members: a second one must confirm it');
+    end if;
+  end if;
+  -- The person's status first (their data is not frozen until the event is verified), then the
+  -- snapshot and the verification: from then on a death freezes their data.
+  update app.personas p
+     set living_status = case when v_event.kind = 'death' then 'deceased' else 'incapacitated' end,
+         date_of_death = case when v_event.kind = 'death' then v_event.occurred_on else p.date_of_death end
+   where p.tenant_id = v_tenant_id and p.id = v_event.persona_id;
+  update app.life_events e
+     set state = 'verified', verified_by = v_actor, verified_at = pg_catalog.now(),
+         holdings_snapshot = app.persona_holdings_on(v_event.persona_id, v_event.occurred_on)
+   where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'support');
+  return query select * from app.life_event_support_row(v_event);
+end
+$$;
+comment on function support.sp_record_life_event_verification(uuid, uuid) is
+  'Support staff verify a report''s evidence after its waiting period (a death: two different staff members); the persona is marked, a snapshot kept, a death freezes their data.';
+grant execute on function support.sp_record_life_event_verification(uuid, uuid) to estate_support;
+
+create or replace function support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text)
+  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
+                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
+                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
+                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_event app.life_events;
+begin
+  select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id for update;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  perform app.require_life_event_state(v_event, 'reported');
+  update app.life_events e
+     set state = 'rejected', rejected_by = v_actor, rejected_at = pg_catalog.now(),
+         rejection_reason = app.require_text(p_reason, 'invalid_reason', 500)
+   where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
+  perform app.emit_life_event(v_event, 'reported', 'support');
+  return query select * from app.life_event_support_row(v_event);
+end
+$$;
+comment on function support.sp_reject_life_event(uuid, uuid, text) is
+  'Support staff reject a report whose evidence does not hold (a reason is required); the person''s data is untouched.';
+grant execute on function support.sp_reject_life_event(uuid, uuid, text) to estate_support;
