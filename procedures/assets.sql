@@ -870,3 +870,83 @@ $$;
 comment on function api.sp_list_ffc_assets(uuid, text, text, text, integer, integer) is
   'The assets a circle''s members own that the caller may see (members only), optionally of one type, matching q; sorted, a page at a time with the total.';
 grant execute on function api.sp_list_ffc_assets(uuid, text, text, text, integer, integer) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Ownership over time (issue 12): shares as of a date, from app.asset_ownership_history
+------------------------------------------------------------------------------------------------
+
+create or replace function app.ownership_instant(p_as_of date) returns timestamptz
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- "As of a date" is the end of that day in UTC: every change made on it counts, as every valuation dated on it does.
+  select (p_as_of + 1)::timestamp at time zone 'UTC'
+$$;
+comment on function app.ownership_instant(date) is 'The instant shares are read at for a date: the end of that day (UTC).';
+
+create or replace function app.shares_as_of(p_as_of date)
+  returns table (tenant_id uuid, asset_id uuid, persona_id uuid, entity_id uuid, ownership_percentage numeric,
+                 ownership_form text)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Today (or later): the shares as they are. Before: each holder's latest history row by the end of that day.
+  if p_as_of >= current_date then
+    return query select o.tenant_id, o.asset_id, o.persona_id, o.entity_id, o.ownership_percentage, o.ownership_form::text
+                   from app.asset_ownerships o where o.tenant_id = v_tenant_id;
+    return;
+  end if;
+  return query
+    select x.tenant_id, x.asset_id, x.persona_id, x.entity_id, x.ownership_percentage, x.ownership_form::text
+      from (select distinct on (h.asset_id, h.persona_id, h.entity_id) h.*
+              from app.asset_ownership_history h
+             where h.tenant_id = v_tenant_id and h.effective_at < app.ownership_instant(p_as_of)
+             order by h.asset_id, h.persona_id, h.entity_id, h.effective_at desc, h.id desc) x
+     where x.ownership_percentage is not null;
+end
+$$;
+comment on function app.shares_as_of(date) is
+  'Every share in the caller''s tenant at the end of a date: today''s shares for today, else from the ownership history.';
+
+create or replace function api.sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date)
+  returns setof app.asset_owner_as_of_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Whoever may see the asset (and its owners) today may see who owned it then.
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
+  if p_as_of is null or p_as_of > current_date or p_as_of < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_as_of', 'as of must be a date between 1900-01-01 and today');
+  end if;
+  return query
+    select x.persona_id, p.first_name || ' ' || p.last_name, x.entity_id, e.name, x.ownership_percentage,
+           x.ownership_form::text,
+           -- Since when the holder held a share without a break (NULL: since the asset's first titling).
+           (select nullif(min(s.effective_at), '-infinity') from app.asset_ownership_history s
+             where s.tenant_id = v_tenant_id and s.asset_id = p_asset_id and s.id <= x.id
+               and s.persona_id is not distinct from x.persona_id and s.entity_id is not distinct from x.entity_id
+               and s.id > coalesce((select max(g.id) from app.asset_ownership_history g
+                                     where g.tenant_id = v_tenant_id and g.asset_id = p_asset_id and g.id < x.id
+                                       and g.persona_id is not distinct from x.persona_id
+                                       and g.entity_id is not distinct from x.entity_id
+                                       and g.ownership_percentage is null), 0))
+      from (select distinct on (h.persona_id, h.entity_id) h.*
+              from app.asset_ownership_history h
+             where h.tenant_id = v_tenant_id and h.asset_id = p_asset_id and h.effective_at < app.ownership_instant(p_as_of)
+             order by h.persona_id, h.entity_id, h.effective_at desc, h.id desc) x
+      left join app.personas p on p.tenant_id = v_tenant_id and p.id = x.persona_id
+      left join app.legal_entities e on e.tenant_id = v_tenant_id and e.id = x.entity_id
+     where x.ownership_percentage is not null
+     order by x.ownership_percentage desc, x.persona_id, x.entity_id;
+end
+$$;
+comment on function api.sp_get_asset_owners_as_of(uuid, date) is
+  'Who held an asset at the end of a date, with each share, its form and since when (whoever may view the asset today).';
+grant execute on function api.sp_get_asset_owners_as_of(uuid, date) to estate_api;

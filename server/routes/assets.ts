@@ -11,6 +11,8 @@ import {
   AssetListQuery,
   AssetParams,
   MyAssetListQuery,
+  OwnersAsOf,
+  OwnersAsOfQuery,
   AssignBody,
   Assignment,
   Categories,
@@ -318,6 +320,23 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ),
       );
     },
+  );
+
+  app.get(
+    '/assets/:assetId/owners',
+    {
+      schema: {
+        summary: 'Who owned the asset at the end of a past date (or today), from the ownership history',
+        params: AssetParams,
+        querystring: OwnersAsOfQuery,
+        response: { 200: listOf(OwnersAsOf, assets.getAssetOwnersAsOf), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        assets.getAssetOwnersAsOf.run({ assetId: request.params.assetId, asOf: request.query.asOf }, db),
+      ),
+    }),
   );
 
   app.post(

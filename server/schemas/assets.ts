@@ -197,6 +197,23 @@ export const Valuations = Type.Object({
   ),
   ...PageFields,
 });
+export const OwnersAsOfQuery = Type.Object(
+  { asOf: Type.String({ format: 'date', description: 'the day (UTC) whose end the shares are read at' }) },
+  { additionalProperties: false },
+);
+export const OwnersAsOf = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      personaId: Nullable(Uuid),
+      personaName: Nullable(Type.String()),
+      entityId: Nullable(Uuid),
+      entityName: Nullable(Type.String()),
+      ownershipPercentage: Type.String(),
+      ownershipForm: Type.String(),
+      heldSince: Nullable(Timestamp),
+    }),
+  ),
+});
 export const PermissionBody = Type.Object(
   {
     permission: Type.Union([Type.Literal('view'), Type.Literal('edit')]),
