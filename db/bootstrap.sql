@@ -1,5 +1,5 @@
 -- Cluster-level set-up, run by the migration runner as the administrative login before any
--- migration: the three roles of docs/architecture.md and the database-level grants. Idempotent.
+-- migration: the four roles of docs/architecture.md and the database-level grants. Idempotent.
 do $$
 begin
   -- Owner of every schema, table and function; never logs in, never bypasses RLS.
@@ -13,6 +13,12 @@ begin
   -- Support staff: may execute support.sp_* procedures and nothing else.
   if not exists (select 1 from pg_catalog.pg_roles where rolname = 'estate_support') then
     create role estate_support login nosuperuser nocreatedb nocreaterole noinherit nobypassrls;
+  end if;
+  -- Operators (the operator CLI, bootstraps): a login of its own, so that the database tells an
+  -- operator from the support door by session_user, which set_config cannot change. It inherits
+  -- the support procedures' execute grants from estate_support (a member with INHERIT).
+  if not exists (select 1 from pg_catalog.pg_roles where rolname = 'estate_operator') then
+    create role estate_operator login nosuperuser nocreatedb nocreaterole inherit nobypassrls;
   end if;
 exception
   -- Two databases of one cluster bootstrapped at the same moment: the other one made the role.
@@ -30,15 +36,17 @@ begin
 end
 $$;
 
+grant estate_support to estate_operator;
+
 do $$
 begin
   execute pg_catalog.format('grant create, connect on database %I to estate_owner', current_database());
-  execute pg_catalog.format('grant connect on database %I to estate_api, estate_support', current_database());
+  execute pg_catalog.format('grant connect on database %I to estate_api, estate_support, estate_operator', current_database());
   execute pg_catalog.format('revoke create, temporary on database %I from public', current_database());
 end
 $$;
 
 revoke create on schema public from public;
-revoke all on schema public from estate_api, estate_support;
+revoke all on schema public from estate_api, estate_support, estate_operator;
 
 create extension if not exists pgcrypto;

@@ -153,6 +153,40 @@ ALTER TYPE app.beneficiary_row OWNER TO estate_owner;
 COMMENT ON TYPE app.beneficiary_row IS 'One beneficiary of a designation: level, who (persona, entity or the estate), share and how it passes.';
 
 --
+-- Name: emergency_access_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.emergency_access_row AS (
+	grant_id uuid,
+	role text,
+	grantor_user_id uuid,
+	grantor_persona_id uuid,
+	grantor_name text,
+	grantee_user_id uuid,
+	scope text,
+	wait_days integer,
+	access_days integer,
+	state text,
+	recovery_requested_at timestamp with time zone,
+	wait_ends_at timestamp with time zone,
+	approved_at timestamp with time zone,
+	approved_by text,
+	access_ends_at timestamp with time zone,
+	revoked_at timestamp with time zone,
+	revoked_by text,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.emergency_access_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE emergency_access_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.emergency_access_row IS 'An emergency-access grant as its grantor or grantee sees it, with its effective (time-computed) state.';
+
+--
 -- Name: ffc_membership_row; Type: TYPE; Schema: app; Owner: estate_owner
 --
 
@@ -358,6 +392,28 @@ ALTER DOMAIN app.valuation_source OWNER TO estate_owner;
 --
 
 COMMENT ON DOMAIN app.valuation_source IS 'Where a valuation of an asset comes from.';
+
+--
+-- Name: sp_accept_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantee', array['invited'], 'accepted');
+end
+$$;
+
+ALTER FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_accept_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) IS 'The named trusted user accepts an invited grant.';
 
 --
 -- Name: sp_accept_ffc_invitation(text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -708,6 +764,59 @@ ALTER FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, 
 COMMENT ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) IS 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
 
 --
+-- Name: sp_approve_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantor', array['recovery_requested'], 'approved');
+end
+$$;
+
+ALTER FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_approve_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) IS 'The grantor approves a pending request before its waiting period ends: the access window opens.';
+
+--
+-- Name: sp_approve_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_approve_support_access_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.support_access_requests := app.my_support_access_request(p_request_id);
+begin
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'pending' then
+    perform app.fail('PT409', 'access_request_not_pending', 'this request is no longer waiting for a decision');
+  end if;
+  -- The minutes run from the user's approval, not from the request.
+  update app.support_access_requests r
+     set status = 'approved', decided_by = app.current_actor_id(), decided_at = pg_catalog.now(),
+         expires_at = pg_catalog.now() + pg_catalog.make_interval(mins => r.minutes)
+   where r.tenant_id = v_row.tenant_id and r.id = v_row.id;
+  return query select * from app.my_support_access_request_row(v_row.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_approve_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_approve_support_access_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_approve_support_access_request(p_request_id uuid) IS 'The signed-in user lets support see their data beyond the masked view for the minutes asked, from now.';
+
+--
 -- Name: sp_assign_asset_to_entity(uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -727,6 +836,11 @@ begin
   perform app.check_ownership(p_percentage, p_ownership_form);
   -- The same queue as every other writer of the asset's shares: the 100% cap holds under concurrency.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.entity_id is distinct from p_entity_id;
   if v_others + p_percentage > 100 then
@@ -832,6 +946,53 @@ ALTER FUNCTION api.sp_assign_free_plan() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_assign_free_plan() IS 'Gives the signed-in user the free plan unless they already have a live subscription (runs inside registration).';
 
 --
+-- Name: sp_authenticate_api_key(text, bytea); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(tenant_id uuid, api_key_id uuid, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+  v_id uuid;
+  v_expires_at timestamptz;
+  v_last_used_at timestamptz;
+begin
+  -- Opens the cross-tenant lookup policy of app.api_keys for the lookup and the last use only, and
+  -- closes it before anything else runs; an error on the way aborts the (sub)transaction, which
+  -- undoes the setting with it.
+  perform pg_catalog.set_config('app.api_key_lookup', 'on', true);
+  -- Unknown, wrong, revoked and expired keys: one answer, whatever was wrong.
+  if p_prefix is not null and p_prefix ~ '^[0-9a-f]{16}$' and pg_catalog.octet_length(p_secret_sha256) = 32 then
+    select k.tenant_id, k.id, k.expires_at, k.last_used_at into v_tenant_id, v_id, v_expires_at, v_last_used_at
+      from app.api_keys k
+     where k.prefix = p_prefix and k.secret_sha256 = p_secret_sha256
+       and k.revoked_at is null and k.expires_at > pg_catalog.now();
+  end if;
+  if v_id is null then
+    perform pg_catalog.set_config('app.api_key_lookup', '', true);
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The last use, at most once a minute: not a write per request.
+  if v_last_used_at is null or v_last_used_at < pg_catalog.now() - interval '1 minute' then
+    update app.api_keys k set last_used_at = pg_catalog.now() where k.tenant_id = v_tenant_id and k.id = v_id;
+  end if;
+  perform pg_catalog.set_config('app.api_key_lookup', '', true);
+  return query select v_tenant_id, v_id, v_expires_at;
+end
+$_$;
+
+ALTER FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) IS 'Finds a live API key by its public prefix and the SHA-256 of its secret, across tenants (api_key_invalid for an unknown, wrong, revoked or expired key), records its use at most once a minute, and names its tenant and id.';
+
+--
 -- Name: sp_authenticate_user(text, text, inet); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -863,6 +1024,53 @@ ALTER FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p
 --
 
 COMMENT ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) IS 'Validates a sign-in (active user of an active tenant), records it as a session and returns the profile.';
+
+--
+-- Name: sp_begin_security_answer_check(uuid[]); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) RETURNS TABLE(attempt_id uuid, question_id uuid, answer_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_n integer := coalesce(pg_catalog.cardinality(p_question_ids), 0);
+  v_attempt_id uuid;
+begin
+  if v_n not between 2 and 5 or pg_catalog.array_position(p_question_ids, null) is not null
+     or (select pg_catalog.count(distinct q) from pg_catalog.unnest(p_question_ids) q) <> v_n then
+    perform app.fail('PT400', 'invalid_security_answers', 'answer 2 to 5 different questions of yours');
+  end if;
+  -- Another user's question, another tenant's and a random id alike.
+  if (select pg_catalog.count(*) from app.security_questions q
+       where q.tenant_id = v_tenant_id and q.user_id = v_user_id and q.id = any (p_question_ids)) <> v_n then
+    perform app.fail('PT404', 'security_question_not_found', 'security question not found');
+  end if;
+  -- The attempt is counted (as a failure until the API reports success) before any hash leaves:
+  -- concurrent verifications queue here, so at most 5 comparisons run per window.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  if (app.security_question_lock(v_user_id)).locked_until is not null then
+    perform app.fail('PT429', 'security_questions_locked', 'too many wrong answers: try again later');
+  end if;
+  insert into app.security_question_attempts (tenant_id, user_id) values (v_tenant_id, v_user_id)
+  returning id into v_attempt_id;
+  return query
+    select v_attempt_id, q.id, q.answer_hash from app.security_questions q
+     where q.tenant_id = v_tenant_id and q.user_id = v_user_id and q.id = any (p_question_ids)
+     order by q.position;
+end
+$$;
+
+ALTER FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_begin_security_answer_check(p_question_ids uuid[]); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) IS 'First half of verifying my security answers: records the attempt (a failure until reported otherwise), refuses while locked, and hands the API the hashes to compare.';
 
 --
 -- Name: sp_calculate_estate_flow(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -911,7 +1119,7 @@ begin
      cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
   ),
-  portions as (
+  passes as (
     select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
            null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
       from valued v join survivors s on s.hid = v.hid
@@ -933,12 +1141,38 @@ begin
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
        and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
             or v.hid in (select d.hid from designated d where d.kind = 'estate'))
-    union all
-    -- Debts the persona owes come out of the probate estate.
-    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -v.gross
-      from valued v where v.via_entity is null and v.is_liability
   ),
-  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')), 0), 0) as net from portions p),
+  secured as (
+    -- A debt secured by an asset (app.debt_collateral): what is owed (the persona's or its trust's
+    -- share) and what of the asset passes at the death, whoever receives it.
+    select v.hid, v.asset_id as debt_id, v.name as debt_name, v.gross as owed, c.secured_asset_id,
+           coalesce((select sum(p.amount) from passes p where p.asset_id = c.secured_asset_id), 0) as passing
+      from valued v join app.debt_collateral c on c.tenant_id = v_tenant_id and c.debt_asset_id = v.asset_id
+     where v.is_liability
+  ),
+  netted as (
+    -- Netted against the asset up to what of it passes (several debts on one asset: in proportion).
+    select k.*, case when k.passing <= 0 then 0
+                     else k.owed * least(1, k.passing / nullif(sum(k.owed) over (partition by k.secured_asset_id), 0)) end as netted
+      from secured k
+  ),
+  portions as (
+    select * from passes
+    union all
+    -- A secured debt goes with its asset: each recipient of the asset takes it less the debt, in proportion.
+    select n.debt_id, n.debt_name, 'secured_debt', p.kind, p.persona_id, p.entity_id, p.recipient_name,
+           -n.netted * p.amount / n.passing
+      from netted n join passes p on p.asset_id = n.secured_asset_id
+     where n.netted > 0
+    union all
+    -- Unsecured debts the persona owes, and what a secured debt owes beyond its asset, come out of the probate estate.
+    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -(v.gross - coalesce(n.netted, 0))
+      from valued v left join netted n on n.hid = v.hid
+     where v.is_liability and ((n.hid is null and v.via_entity is null) or v.gross - n.netted > 0)
+  ),
+  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')
+                                                              or (p.route = 'secured_debt' and p.kind = 'estate')), 0), 0) as net
+             from portions p),
   residuary as (
     select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
       from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
@@ -950,7 +1184,8 @@ begin
   select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
     from (select * from portions union all select * from residuary) f
    order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
-                         when 'probate' then 4 when 'debt' then 5 else 6 end, f.asset_name, f.recipient_name, f.persona_id;
+                         when 'secured_debt' then 4 when 'probate' then 5 when 'debt' then 6 else 7 end,
+            f.asset_name, f.recipient_name, f.persona_id;
 end
 $$;
 
@@ -960,7 +1195,7 @@ ALTER FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_c
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries.';
+COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 
 --
 -- Name: sp_calculate_ffc_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -972,7 +1207,7 @@ CREATE FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cu
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('net_worth:read');
 begin
   perform app.require_ffc_role(v_user_id, p_ffc_id, 'viewer');
   perform app.check_net_worth_input(p_as_of, p_currency);
@@ -994,6 +1229,31 @@ ALTER FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_cur
 COMMENT ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) IS 'Net worth of a whole circle as the caller may see it: what its members own together, over the assets the caller may view, each counted once.';
 
 --
+-- Name: sp_calculate_look_through_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) RETURNS TABLE(persona_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(p_persona_id, null, p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) IS 'Net worth of a persona the caller acts for, looking through the entities it holds (with their shares, down every chain), each asset counted once.';
+
+--
 -- Name: sp_calculate_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1003,7 +1263,7 @@ CREATE FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_cu
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
                  from app.net_worth_of(array[p_persona_id], p_as_of, p_currency) n;
@@ -1028,7 +1288,7 @@ CREATE FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from dat
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_to, p_currency);
   if p_from is null or p_from > p_to or p_from < p_to - interval '10 years' then
     perform app.fail('PT400', 'invalid_range', 'the range must start before it ends and span at most 10 years');
@@ -1207,6 +1467,7 @@ begin
     from my_entities e
    where e.entity_kind in ('revocable_trust', 'irrevocable_trust')
      and not exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = e.id)
+     and not exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = e.id)
   order by 1, 2, 3, 4;
 end
 $$;
@@ -1279,6 +1540,84 @@ ALTER FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) OWN
 COMMENT ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) IS 'Claims the caller''s Idempotency-Key for a request (by its hash) in the effect''s transaction: claimed, or the stored answer of the same request; idempotency_key_reused for another request.';
 
 --
+-- Name: sp_confirm_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantor', array['accepted'], 'confirmed');
+end
+$$;
+
+ALTER FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_confirm_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) IS 'The grantor confirms the grant the trusted user accepted.';
+
+--
+-- Name: sp_create_api_key(text, text[], integer, text, bytea); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(api_key_id uuid, name text, prefix text, scopes text[], status text, expires_at timestamp with time zone, last_used_at timestamp with time zone, revoked_at timestamp with time zone, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  -- No scope: a key cannot make keys.
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_name text := app.require_text(p_name, 'invalid_name', 100);
+  v_scopes text[];
+  v_key app.api_keys;
+begin
+  if p_scopes is null or pg_catalog.cardinality(p_scopes) not between 1 and 4
+     or not p_scopes <@ array['personas:read', 'assets:read', 'assets:write', 'net_worth:read'] then
+    perform app.fail('PT400', 'invalid_scopes',
+                     'scopes must be 1 to 4 of personas:read, assets:read, assets:write, net_worth:read');
+  end if;
+  v_scopes := array(select distinct s from pg_catalog.unnest(p_scopes) s order by s);
+  if p_expires_in_days is null or p_expires_in_days not between 1 and 365 then
+    perform app.fail('PT400', 'invalid_expiry', 'expiresInDays must be 1 to 365: every key expires within a year');
+  end if;
+  -- Made by the API (server/plugins/api_keys.ts): a wrong shape is a fault there, refused all the same.
+  if p_prefix is null or p_prefix !~ '^[0-9a-f]{16}$' or pg_catalog.octet_length(p_secret_sha256) is distinct from 32 then
+    perform app.fail('PT400', 'invalid_api_key_material', 'the key''s prefix or hash is malformed');
+  end if;
+  -- One creation at a time per user, so that concurrent ones cannot pass the limit together.
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  if (select pg_catalog.count(*) from app.api_keys k
+       where k.tenant_id = v_tenant_id and k.user_id = v_user_id
+         and k.revoked_at is null and k.expires_at > pg_catalog.now()) >= 10 then
+    perform app.fail('PT409', 'api_key_limit_reached', 'a user holds at most 10 live API keys: revoke one first');
+  end if;
+  -- How this sign-in was authenticated goes with the key (app.current_api_key checks it against
+  -- the tenant's MFA policy on every use).
+  insert into app.api_keys (tenant_id, user_id, name, prefix, secret_sha256, scopes, expires_at, created_with_amr)
+  values (v_tenant_id, v_user_id, v_name, p_prefix, p_secret_sha256, v_scopes,
+          pg_catalog.now() + pg_catalog.make_interval(days => p_expires_in_days), app.token_amr())
+  returning * into v_key;
+  return query select v_key.id, v_key.name, v_key.prefix, v_key.scopes, app.api_key_status(v_key), v_key.expires_at,
+                      v_key.last_used_at, v_key.revoked_at, v_key.created_at;
+end
+$_$;
+
+ALTER FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) IS 'Creates an API key acting for the signed-in user within the given scopes, expiring in 1 to 365 days (at most 10 live keys per user); takes the public prefix and the SHA-256 of the secret, never the secret.';
+
+--
 -- Name: sp_create_asset(text, text, text, text, uuid, numeric, date, jsonb, text, numeric, text, text, bytea, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1287,7 +1626,7 @@ CREATE FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_n
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_category app.asset_categories;
   v_asset_id uuid;
@@ -1339,6 +1678,128 @@ ALTER FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_na
 --
 
 COMMENT ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) IS 'Creates an asset in one call: base row, type row (validated), first valuation and first ownership by a persona the caller acts for.';
+
+--
+-- Name: sp_create_data_request(text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_data_request(p_kind text) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, archive_expires_at timestamp with time zone, events jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.lock_current_user();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+  v_obstacle record;
+  v_outcome jsonb;
+begin
+  if p_kind is null or p_kind not in ('export', 'erasure') then
+    perform app.fail('PT400', 'invalid_request_kind', 'kind must be export or erasure');
+  end if;
+  -- Each request costs a pass over all their data: a few a day is plenty.
+  if (select pg_catalog.count(*) from app.data_subject_requests r
+       where r.tenant_id = v_tenant_id and r.user_id = v_user_id
+         and r.received_at > pg_catalog.now() - interval '1 day') >= 5 then
+    perform app.fail('PT429', 'too_many_data_requests', 'at most 5 data requests a day: try again tomorrow');
+  end if;
+  insert into app.data_subject_requests (tenant_id, user_id, kind, received_at, due_at)
+  values (v_tenant_id, v_user_id, p_kind, pg_catalog.now(), pg_catalog.now() + interval '30 days')
+  returning id into v_id;
+  insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
+  values (v_tenant_id, v_id, null, 'received', app.current_actor_kind(), 'requested by the data subject');
+  perform app.data_request_step(v_id, 'in_progress', 'carried out at once');
+  if p_kind = 'export' then
+    perform app.data_request_step(v_id, 'completed',
+      pg_catalog.format('archive ready for %s days', app.export_archive_days()));
+  else
+    select * into v_obstacle from app.erasure_obstacle(v_user_id);
+    if v_obstacle.code is not null then
+      perform app.data_request_step(v_id, 'refused', v_obstacle.code, v_obstacle.code, v_obstacle.reason);
+    else
+      v_outcome := app.erase_user(v_user_id);
+      update app.data_subject_requests r set outcome = v_outcome where r.tenant_id = v_tenant_id and r.id = v_id;
+      perform app.data_request_step(v_id, 'completed', 'personal data erased or pseudonymised');
+    end if;
+  end if;
+  return query select * from app.data_request_view(v_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_create_data_request(p_kind text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_data_request(p_kind text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_data_request(p_kind text) IS 'Receives the signed-in user''s export or erasure request and carries it out: an export''s archive is ready at once; an erasure is done, or refused with the reason (co-owners, circles, a paid subscription).';
+
+--
+-- Name: sp_create_emergency_access(uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid;
+  v_bounds record;
+  v_grantee uuid;
+  v_email text;
+  v_grant app.emergency_access_grants;
+begin
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self';
+  if v_persona_id is null then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_scope is null or p_scope not in ('view', 'act_for') then
+    perform app.fail('PT400', 'invalid_emergency_access_scope', 'scope must be view or act_for');
+  end if;
+  select * into v_bounds from app.emergency_access_bounds();
+  if p_wait_days is null or p_wait_days not between v_bounds.min_wait_days and v_bounds.max_wait_days then
+    perform app.fail('PT400', 'invalid_wait_days',
+                     pg_catalog.format('the waiting period must be %s to %s days', v_bounds.min_wait_days, v_bounds.max_wait_days));
+  end if;
+  if pg_catalog.num_nonnulls(p_grantee_user_id, p_grantee_email) <> 1 then
+    perform app.fail('PT400', 'invalid_emergency_access_grantee', 'name the trusted user by granteeUserId or by granteeEmail, not both');
+  end if;
+  if p_grantee_email is not null then
+    v_email := app.normalize_email(p_grantee_email);
+  end if;
+  if p_grantee_user_id = v_user_id
+     or v_email = (select pg_catalog.lower(u.email) from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id) then
+    perform app.fail('PT400', 'emergency_access_self', 'you cannot name yourself as your trusted user');
+  end if;
+  if (select pg_catalog.count(*) from app.emergency_access_grants g
+       where g.tenant_id = v_tenant_id and g.grantor_user_id = v_user_id and g.state not in ('revoked', 'expired')) >= 20 then
+    perform app.fail('PT409', 'emergency_access_limit', 'at most 20 emergency access grants may be live at once: revoke one first');
+  end if;
+  -- An id or email naming no active user of this tenant gets the same answer: a grant nobody
+  -- can accept (the grantor learns nothing about who is registered).
+  select u.id into v_grantee from app.users u
+   where u.tenant_id = v_tenant_id and u.status = 'active'
+     and (u.id = p_grantee_user_id or pg_catalog.lower(u.email) = v_email);
+  insert into app.emergency_access_grants (tenant_id, grantor_user_id, grantor_persona_id, grantee_user_id, scope,
+                                           wait_days, access_days)
+  values (v_tenant_id, v_user_id, v_persona_id, v_grantee, p_scope, p_wait_days, v_bounds.access_days)
+  returning * into v_grant;
+  perform app.emit_emergency_access_event(v_grant, null, 'grantor');
+  return query select * from app.emergency_access_view(v_grant.id, v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) IS 'The signed-in user names a trusted user of the tenant (by id or email; the same answer for an unknown one) to reach their own persona in an emergency, with a scope and a waiting period.';
 
 --
 -- Name: sp_create_ffc(text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1544,7 +2005,7 @@ CREATE FUNCTION api.sp_delete_asset(p_asset_id uuid) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
@@ -1613,6 +2074,126 @@ ALTER FUNCTION api.sp_delete_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) IS 'Deletes a circle (owners only): members removed with the grants only it allowed, grants to it dropped, pending invitations revoked; the row stays for history.';
 
 --
+-- Name: sp_delete_legal_entity(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_kind text;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  select e.entity_kind into v_kind from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  -- Nobody deletes an entity from under another: a trust only by a grantor's people, any other
+  -- entity only by whoever acts for every manager.
+  if not exists (select 1 from app.legal_entity_roles r
+                  where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                    and r.role = case when v_kind in ('revocable_trust', 'irrevocable_trust') then 'grantor' else 'manager' end
+                    and r.persona_id in (select app.acting_persona_ids(v_user_id)))
+     or (v_kind not in ('revocable_trust', 'irrevocable_trust')
+         and exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                        and r.persona_id not in (select app.acting_persona_ids(v_user_id)))) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'a trust is deleted by a grantor, any other entity by whoever acts for all its managers');
+  end if;
+  if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = p_entity_id)
+     or exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares of assets or interests in other entities: transfer them first');
+  end if;
+  if exists (select 1 from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.beneficiary_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity is named as a beneficiary: change those designations first');
+  end if;
+  -- Its roles, its own designation and the interests held in it go with it (ON DELETE CASCADE);
+  -- the audit log keeps the record. A share or designation added meanwhile by a racing writer
+  -- (each queues elsewhere) is caught by the foreign keys: the same refusal.
+  begin
+    delete from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id;
+  exception when foreign_key_violation then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares or is named as a beneficiary');
+  end;
+end
+$$;
+
+ALTER FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_delete_legal_entity(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) IS 'Deletes an entity (a trust by a grantor, another entity by whoever acts for all its managers), refused while it holds shares or interests or is named as a beneficiary.';
+
+--
+-- Name: sp_deny_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_deny_support_access_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.support_access_requests := app.my_support_access_request(p_request_id);
+begin
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'pending' then
+    perform app.fail('PT409', 'access_request_not_pending', 'this request is no longer waiting for a decision');
+  end if;
+  update app.support_access_requests r
+     set status = 'denied', decided_by = app.current_actor_id(), decided_at = pg_catalog.now()
+   where r.tenant_id = v_row.tenant_id and r.id = v_row.id;
+  return query select * from app.my_support_access_request_row(v_row.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_deny_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_deny_support_access_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) IS 'The signed-in user refuses support''s request for access to their data.';
+
+--
+-- Name: sp_finish_security_answer_check(uuid, boolean); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) RETURNS TABLE(verified boolean, attempts_left integer, locked_until timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_lock record;
+begin
+  if p_verified is null then
+    perform app.fail('PT400', 'invalid_security_answers', 'the outcome must be true or false');
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  -- Only my own attempt, once: an outcome is never rewritten.
+  update app.security_question_attempts a
+     set outcome = case when p_verified then 'succeeded' else 'failed' end, finished_at = pg_catalog.now()
+   where a.tenant_id = v_tenant_id and a.user_id = v_user_id and a.id = p_attempt_id and a.outcome = 'pending';
+  if not found then
+    perform app.fail('PT404', 'security_answer_check_not_found', 'no verification of yours is waiting for its outcome');
+  end if;
+  select * into v_lock from app.security_question_lock(v_user_id);
+  return query select p_verified, greatest(5 - v_lock.failures, 0), v_lock.locked_until;
+end
+$$;
+
+ALTER FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) IS 'Second half of verifying my security answers: records the API''s comparison as the attempt''s outcome; returns attempts left and any lock.';
+
+--
 -- Name: sp_get_asset(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1621,7 +2202,7 @@ CREATE FUNCTION api.sp_get_asset(p_asset_id uuid) RETURNS SETOF app.asset_row
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id(), p_asset_id, 'view'));
+  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view'));
 end
 $$;
 
@@ -1656,6 +2237,60 @@ ALTER FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) OWNER TO estate_o
 COMMENT ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) IS 'Who inherits an asset (owners only): primary then contingent beneficiaries.';
 
 --
+-- Name: sp_get_asset_equity(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) RETURNS TABLE(asset_id uuid, as_of date, currency text, asset_value numeric, secured_debt numeric, equity numeric, debts jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Owners only, as the designations: the debts secured by the asset are the owners' business.
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+  with items as (
+    -- The asset and each active debt secured by it: the latest valuation on or before the date,
+    -- converted as net worth converts (whole amounts: the asset's equity, not anyone's share).
+    select a.id, a.name, a.is_liability,
+           case when v.currency is not null then v.amount * app.exchange_rate(v.currency, p_currency, p_as_of) end as amount,
+           d.interest_rate_percent, d.term_months, d.payment_amount, d.payment_frequency
+      from app.assets a
+      left join app.asset_debts d on d.tenant_id = a.tenant_id and d.id = a.id
+      left join lateral (select x.amount, x.currency from app.asset_valuations x
+                          where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                          order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v on true
+     where a.tenant_id = v_tenant_id
+       and (a.id = p_asset_id
+            or (a.status = 'active' and a.id in (select c.debt_asset_id from app.debt_collateral c
+                                                  where c.tenant_id = v_tenant_id and c.secured_asset_id = p_asset_id)))
+  )
+  select p_asset_id, p_as_of, p_currency,
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0)
+                          - coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                    'debtId', i.id, 'name', i.name, 'balance', pg_catalog.round(coalesce(i.amount, 0), 2)::text,
+                    'interestRatePercent', i.interest_rate_percent::text, 'termMonths', i.term_months,
+                    'paymentAmount', i.payment_amount::text, 'paymentFrequency', i.payment_frequency)
+                    order by i.amount desc nulls last, i.name, i.id) filter (where i.id <> p_asset_id), '[]')
+    from items i;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) IS 'An asset''s equity as of a date (owners): its value less the debts secured by it, each with its balance, rate, term and payment.';
+
+--
 -- Name: sp_get_asset_valuations(uuid, date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1667,7 +2302,7 @@ CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sor
 declare
   v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
-  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'view');
+  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
   -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
@@ -1710,6 +2345,51 @@ ALTER FUNCTION api.sp_get_current_user() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_current_user() IS 'The signed-in user with their own persona and the tenant''s branding.';
 
 --
+-- Name: sp_get_data_export(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_data_export(p_request_id uuid) RETURNS TABLE(request_id uuid, generated_at timestamp with time zone, files jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_request app.data_subject_requests;
+begin
+  perform app.require_own_data_request(v_user_id, p_request_id);
+  select * into v_request from app.data_subject_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id;
+  if v_request.kind <> 'export' or v_request.status <> 'completed' then
+    perform app.fail('PT409', 'export_not_ready', 'this request has no archive: it is not a completed export');
+  end if;
+  if v_request.completed_at + pg_catalog.make_interval(days => app.export_archive_days()) <= pg_catalog.now() then
+    perform app.fail('PT410', 'export_expired', 'this archive is no longer available: request a new export');
+  end if;
+  -- Each download is a pass over all their data: a few per request is plenty (and keeps the
+  -- request's trail short). The request row is locked, so racing downloads count one by one.
+  perform 1 from app.data_subject_requests r where r.tenant_id = v_request.tenant_id and r.id = p_request_id for update;
+  if (select pg_catalog.count(*) from app.data_subject_request_events e
+       where e.tenant_id = v_request.tenant_id and e.request_id = p_request_id
+         and e.note = 'archive downloaded') >= app.export_download_limit() then
+    perform app.fail('PT429', 'export_download_limit',
+      pg_catalog.format('this archive was downloaded %s times already: request a new export', app.export_download_limit()));
+  end if;
+  insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
+  values (v_request.tenant_id, p_request_id, 'completed', 'completed', app.current_actor_kind(), 'archive downloaded');
+  return query select p_request_id, pg_catalog.now(), app.export_files(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_data_export(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_data_export(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_data_export(p_request_id uuid) IS 'The archive of a completed export (for 7 days): the user''s data as JSON files, one per domain, built now; each download is recorded in the request''s trail.';
+
+--
 -- Name: sp_get_entity_beneficiaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1730,6 +2410,54 @@ ALTER FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) OWNER TO estate
 --
 
 COMMENT ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) IS 'Who receives an entity''s remainder (its controllers only): primary then contingent.';
+
+--
+-- Name: sp_get_entity_interests(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_entity_interests(p_entity_id uuid) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_entity_interests(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_entity_interests(p_entity_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) IS 'Who holds an entity the caller controls, and how much.';
+
+--
+-- Name: sp_get_entity_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) RETURNS TABLE(entity_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_entity_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(null, p_entity_id, p_as_of, p_currency) n;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) IS 'An entity''s own net worth (its controllers): its shares of assets, and through the entities it holds, as of a date, in one currency.';
 
 --
 -- Name: sp_get_estate_beneficiaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1931,6 +2659,87 @@ ALTER FUNCTION api.sp_get_legal_entity(p_entity_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) IS 'One legal entity the caller controls, with its grantors, trustees or managers.';
 
 --
+-- Name: sp_get_my_data_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_data_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, archive_expires_at timestamp with time zone, events jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.require_own_data_request(v_user_id, p_request_id);
+  return query select * from app.data_request_view(p_request_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_data_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_data_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) IS 'One of the signed-in user''s data requests with its state, deadline, refusal reason or outcome, and its trail of events.';
+
+--
+-- Name: sp_get_my_mfa(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_mfa() RETURNS TABLE(mfa_required boolean, allowed_factors text[], enrolled_factors text[], preferred_factor text, reported_at timestamp with time zone, token_has_mfa boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id_for_mfa_setup();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  return query
+    select coalesce(p.mfa_required, false),
+           coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']),
+           coalesce(m.factors, '{}'), m.preferred_factor, m.reported_at,
+           app.token_has_mfa(coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']))
+      from (select 1) one
+      left join app.tenant_security_policies p on p.tenant_id = v_tenant_id
+      left join app.mfa_settings m on m.tenant_id = v_tenant_id and m.user_id = v_user_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_mfa() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_mfa(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_mfa() IS 'The tenant''s MFA policy, my MFA factors as last reported, and whether this request''s token counts as MFA (readable without MFA).';
+
+--
+-- Name: sp_get_my_password_status(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_my_password_status() RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  return query select * from app.password_status(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_my_password_status() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_my_password_status(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_my_password_status() IS 'When I last reported a password change, the tenant''s maximum password age, when mine is due and whether it is overdue.';
+
+--
 -- Name: sp_get_my_subscription(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -1969,7 +2778,7 @@ CREATE FUNCTION api.sp_get_persona(p_persona_id uuid) RETURNS SETOF app.persona_
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('personas:read'), p_persona_id);
   return query select * from app.persona_details(p_persona_id);
 end
 $$;
@@ -1992,7 +2801,7 @@ CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, 
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2168,7 +2977,7 @@ CREATE FUNCTION api.sp_list_asset_categories() RETURNS TABLE(code text, asset_ty
 #variable_conflict use_column
 begin
   -- Global reference data, but only for an active user of an active tenant, like every route.
-  perform app.current_user_id();
+  perform app.current_user_id('assets:read');
   return query
     select c.code, c.asset_type, c.name, c.is_liability from app.asset_categories c order by c.sort_order, c.code;
 end
@@ -2206,6 +3015,40 @@ ALTER FUNCTION api.sp_list_auth_clients() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_auth_clients() IS 'The active (issuer, app client) pairs and their tenants, from which the API builds its token verifiers.';
 
 --
+-- Name: sp_list_emergency_access(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  if p_role is not null and p_role not in ('grantor', 'grantee') then
+    perform app.fail('PT400', 'invalid_emergency_access_role', 'role must be grantor or grantee');
+  end if;
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select v.* from (select g.id, g.created_at from app.emergency_access_grants g
+                      where g.tenant_id = app.current_tenant_id()
+                        and ((coalesce(p_role, 'grantor') = 'grantor' and g.grantor_user_id = v_user_id)
+                             or (coalesce(p_role, 'grantee') = 'grantee' and g.grantee_user_id = v_user_id))
+                      order by g.created_at desc, g.id limit p_limit offset p_offset) page
+    cross join lateral app.emergency_access_view(page.id, v_user_id) v
+    order by page.created_at desc, page.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_emergency_access(p_role text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) IS 'The emergency access grants the caller gave (grantor) or holds (grantee), or both, newest first, with their effective states.';
+
+--
 -- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2215,7 +3058,7 @@ CREATE FUNCTION api.sp_list_exchange_rates(p_as_of date, p_currency text, p_limi
     AS $_$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('net_worth:read');
 begin
   perform app.check_page(p_limit, p_offset);
   if p_as_of is null then
@@ -2256,7 +3099,7 @@ CREATE FUNCTION api.sp_list_ffc_assets(p_ffc_id uuid, p_asset_type text, p_q tex
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2399,6 +3242,38 @@ ALTER FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) OWN
 COMMENT ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) IS 'The legal entities the caller controls, by name, a page at a time.';
 
 --
+-- Name: sp_list_my_api_keys(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) RETURNS TABLE(api_key_id uuid, name text, prefix text, scopes text[], status text, expires_at timestamp with time zone, last_used_at timestamp with time zone, revoked_at timestamp with time zone, created_at timestamp with time zone, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- Never the hash: a key is shown once, at its creation.
+  return query
+    select k.id, k.name, k.prefix, k.scopes, app.api_key_status(k), k.expires_at, k.last_used_at, k.revoked_at,
+           k.created_at, (pg_catalog.count(*) over ())::integer
+      from app.api_keys k
+     where k.tenant_id = app.current_tenant_id() and k.user_id = v_user_id
+     order by k.created_at desc, k.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_api_keys(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) IS 'The signed-in user''s API keys (active, expired and revoked), newest first, without their secrets; a page at a time with the total.';
+
+--
 -- Name: sp_list_my_assets(text, uuid, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2407,7 +3282,7 @@ CREATE FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -2440,6 +3315,69 @@ ALTER FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text,
 --
 
 COMMENT ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'Every asset the signed-in user may see (owned, granted, through circle roles), optionally of one type, of one circle''s members, matching q; sorted, a page at a time with the total.';
+
+--
+-- Name: sp_list_my_consents(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) RETURNS TABLE(consent_id uuid, purpose text, version text, decision text, recorded_at timestamp with time zone, is_current boolean, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select c.id, c.purpose, c.version, c.decision, c.recorded_at,
+           pg_catalog.row_number() over (partition by c.purpose order by c.recorded_at desc, c.id desc) = 1,
+           (pg_catalog.count(*) over ())::integer
+      from app.consent_records c
+     where c.tenant_id = app.current_tenant_id() and c.user_id = v_user_id
+     order by c.recorded_at desc, c.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_consents(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) IS 'The signed-in user''s consent history, newest first; the newest row of each purpose (is_current) is its state now.';
+
+--
+-- Name: sp_list_my_data_requests(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select r.id, r.kind, r.status, r.received_at, r.due_at, r.completed_at, r.refusal_code,
+           (pg_catalog.count(*) over ())::integer
+      from app.data_subject_requests r
+     where r.tenant_id = app.current_tenant_id() and r.user_id = v_user_id
+     order by r.received_at desc, r.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_data_requests(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) IS 'The signed-in user''s export and erasure requests, newest first, with their states and deadlines; a page at a time with the total.';
 
 --
 -- Name: sp_list_my_ffc_invitations(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2574,7 +3512,7 @@ CREATE FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, 
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('personas:read');
   v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
   v_q text := app.check_filter_text(p_q);
 begin
@@ -2603,6 +3541,34 @@ ALTER FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p
 --
 
 COMMENT ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The personas the signed-in user may act for (their own first, then those they manage, unless sorted), optionally those whose names contain q, a page at a time with the total.';
+
+--
+-- Name: sp_list_my_security_questions(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_security_questions() RETURNS TABLE(question_id uuid, question_position smallint, question text, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- The questions only: an answer's hash never leaves the database through a listing.
+  return query
+    select q.id, q.position, q.question, q.created_at from app.security_questions q
+     where q.tenant_id = app.current_tenant_id() and q.user_id = v_user_id
+     order by q.position;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_security_questions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_security_questions(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_security_questions() IS 'My security questions in order, without their answers.';
 
 --
 -- Name: sp_list_my_sessions(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2668,6 +3634,74 @@ ALTER FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) 
 --
 
 COMMENT ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) IS 'The signed-in user''s access records: when support was allowed to see their contact data in clear, why (reason, ticket), until when, and how often it looked.';
+
+--
+-- Name: sp_list_my_support_access_events(integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) RETURNS TABLE(event_id uuid, occurred_at timestamp with time zone, what text, asset_id uuid, asset_name text, request_id uuid, kind text, reason text, ticket_ref text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- "Support viewed your account number of <asset> on <when> because <reason> (<ticket>)".
+  return query
+    select e.id, e.occurred_at, e.what, e.asset_id, a.name, r.id, r.kind, r.reason, r.ticket_ref
+      from app.support_access_events e
+      join app.support_access_requests r on r.tenant_id = e.tenant_id and r.id = e.access_request_id
+      left join app.assets a on a.tenant_id = e.tenant_id and a.id = e.asset_id
+     where e.tenant_id = app.current_tenant_id() and e.user_id = v_user_id
+     order by e.occurred_at desc, e.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_support_access_events(p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) IS 'The signed-in user''s access records: each time support looked at their data under an access (assets in clear, an account number), when, why and under which request.';
+
+--
+-- Name: sp_list_my_support_access_requests(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_state is not null
+     and p_state not in ('pending', 'lapsed', 'active', 'expired', 'denied', 'revoked', 'closed') then
+    perform app.fail('PT400', 'invalid_state', 'state is pending, lapsed, active, expired, denied, revoked or closed');
+  end if;
+  return query
+    select x.*
+      from app.support_access_requests r
+      cross join lateral app.my_support_access_request_row(r.id) x
+     where r.tenant_id = app.current_tenant_id() and r.user_id = v_user_id
+       and (r.kind = 'consent' or r.decided_at is not null)
+       and (p_state is null or x.state = p_state)
+     order by r.requested_at desc, r.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) IS 'The signed-in user''s support access requests, newest first: what support asked for and why, waiting ones to approve or deny, and break-glass accesses once they took effect.';
 
 --
 -- Name: sp_list_payment_methods(); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2800,7 +3834,8 @@ CREATE FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) RETURNS voi
     AS $$
 declare
   v_tenant_id uuid := app.require_active_tenant();
-  v_user_id uuid := app.current_user_id();
+  -- An API key may lock only what its scope lets it write (NULL: keys refused).
+  v_user_id uuid := app.current_user_id(case p_kind when 'asset' then 'assets:write' end);
 begin
   -- Says nothing: a row of the tenant the caller may not see is locked like any other, and the
   -- read that follows (the resource's own procedure) answers its usual not-found.
@@ -2829,6 +3864,108 @@ ALTER FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) OWNER TO est
 --
 
 COMMENT ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) IS 'Locks an asset''s, a persona''s or a circle''s row (a circle''s also guards its memberships), or the caller''s current subscription, for the rest of the transaction, before an If-Match is compared with a fresh read (reveals nothing).';
+
+--
+-- Name: sp_read_emergency_access_assets(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, ownership_percentage numeric, current_value numeric, current_value_currency text, valued_on date, total integer)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_grant app.emergency_access_grants;
+  v_count integer;
+begin
+  perform app.check_page(p_limit, p_offset);
+  v_grant := app.lock_emergency_access(p_grant_id, v_user_id, 'grantee');
+  if v_grant.state <> 'approved' then
+    perform app.fail('PT403', 'emergency_access_not_open',
+                     pg_catalog.format('this grant is %s: access is open only while it is approved', v_grant.state));
+  end if;
+  return query
+    select x.*, (pg_catalog.count(*) over ())::integer from (
+      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
+             v.amount, v.currency, v.valued_on
+        from app.asset_ownerships o
+        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+        left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
+                            where l.tenant_id = a.tenant_id and l.asset_id = a.id
+                            order by l.valued_on desc, l.created_at desc limit 1) v on true
+       where o.tenant_id = v_tenant_id and o.persona_id = v_grant.grantor_persona_id
+    ) x
+    order by x.name, x.id
+    limit p_limit offset p_offset;
+  get diagnostics v_count = row_count;
+  -- Everything read under a grant is recorded: who, which grant, whose persona, how much.
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (v_tenant_id, 'user', app.current_actor_id(), app.current_request_id(), 'api.sp_read_emergency_access_assets',
+          p_grant_id::text, 'READ', null,
+          pg_catalog.jsonb_build_object('grantorPersonaId', v_grant.grantor_persona_id, 'granteeUserId', v_user_id,
+                                        'rows', v_count, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) IS 'The trusted user of an approved grant, within its access window, reads the grantor''s assets (share, latest value); every read audited.';
+
+--
+-- Name: sp_record_consent(text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) RETURNS TABLE(consent_id uuid, purpose text, version text, decision text, recorded_at timestamp with time zone, is_current boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.lock_current_user();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_current text;
+  v_id uuid;
+begin
+  if p_purpose is null or p_purpose not in ('terms_of_service', 'privacy_policy', 'marketing_email',
+                                            'product_analytics', 'advisor_sharing') then
+    perform app.fail('PT400', 'invalid_purpose',
+      'purpose must be terms_of_service, privacy_policy, marketing_email, product_analytics or advisor_sharing');
+  end if;
+  if p_version is null or p_version !~ '^[A-Za-z0-9._-]{1,40}$' then
+    perform app.fail('PT400', 'invalid_version', 'version must be 1 to 40 letters, digits, dots, dashes or underscores');
+  end if;
+  if p_decision is null or p_decision not in ('given', 'withdrawn') then
+    perform app.fail('PT400', 'invalid_decision', 'decision must be given or withdrawn');
+  end if;
+  select c.decision into v_current from app.consent_records c
+   where c.tenant_id = v_tenant_id and c.user_id = v_user_id and c.purpose = p_purpose
+   order by c.recorded_at desc, c.id desc limit 1;
+  if p_decision = 'withdrawn' and v_current is distinct from 'given' then
+    perform app.fail('PT409', 'consent_not_given', 'there is no consent to this purpose to withdraw');
+  end if;
+  insert into app.consent_records (tenant_id, user_id, purpose, version, decision, request_id)
+  values (v_tenant_id, v_user_id, p_purpose, p_version, p_decision, pg_catalog.left(app.current_request_id(), 100))
+  returning id into v_id;
+  return query
+    select c.id, c.purpose, c.version, c.decision, c.recorded_at, true
+      from app.consent_records c where c.tenant_id = v_tenant_id and c.id = v_id;
+end
+$_$;
+
+ALTER FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_record_consent(p_purpose text, p_version text, p_decision text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) IS 'Records that the signed-in user gave or withdrew consent to a purpose at a version of its text (a new row each time; withdrawing needs a consent given).';
 
 --
 -- Name: sp_record_persona_relationship(uuid, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2953,6 +4090,28 @@ ALTER FUNCTION api.sp_record_stripe_event(p_event jsonb) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_record_stripe_event(p_event jsonb) IS 'Stores a verified Stripe event once (by event id) in the tenant its ids lead to, and applies it in the same transaction.';
+
+--
+-- Name: sp_refuse_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantor', array['recovery_requested'], 'refused');
+end
+$$;
+
+ALTER FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_refuse_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) IS 'The grantor refuses a pending request within its waiting period: the grant is confirmed again.';
 
 --
 -- Name: sp_register_user(text, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3134,6 +4293,134 @@ ALTER FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind t
 COMMENT ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) IS 'Removes one e-mail address, phone number or postal address of a persona.';
 
 --
+-- Name: sp_report_my_mfa_factors(text[], text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) RETURNS TABLE(mfa_required boolean, allowed_factors text[], enrolled_factors text[], preferred_factor text, reported_at timestamp with time zone, token_has_mfa boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id_for_mfa_setup();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_factors text[] := app.check_mfa_factors(p_factors, 'invalid_mfa_factors');
+begin
+  if p_preferred_factor is not null and not p_preferred_factor = any (v_factors) then
+    perform app.fail('PT400', 'invalid_preferred_factor', 'preferredFactor must be one of the reported factors');
+  end if;
+  -- Without MFA in the token only a first enrollment is reported: once factors are on record,
+  -- changing them takes a token obtained with MFA where the tenant requires it.
+  perform 1 from app.mfa_settings m
+   where m.tenant_id = v_tenant_id and m.user_id = v_user_id and pg_catalog.cardinality(m.factors) > 0
+   for update;
+  if found then
+    perform app.require_token_mfa(v_tenant_id);
+  end if;
+  insert into app.mfa_settings as m (tenant_id, user_id, factors, preferred_factor, reported_at)
+  values (v_tenant_id, v_user_id, v_factors, p_preferred_factor, pg_catalog.now())
+  on conflict (tenant_id, user_id) do update
+    set factors = excluded.factors, preferred_factor = excluded.preferred_factor, reported_at = excluded.reported_at;
+  return query select * from api.sp_get_my_mfa();
+end
+$$;
+
+ALTER FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) IS 'Records the MFA factors Cognito shows enrolled for me (after enrolling in the app); changing reported factors needs an MFA token where required.';
+
+--
+-- Name: sp_report_password_rotation(); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_report_password_rotation() RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Serialised per user; a report within a minute of the last one adds no row (retries, double taps).
+  perform 1 from app.users u where u.tenant_id = v_tenant_id and u.id = v_user_id for update;
+  if not exists (select 1 from app.password_history h
+                  where h.tenant_id = v_tenant_id and h.user_id = v_user_id
+                    and h.changed_at > pg_catalog.now() - interval '1 minute') then
+    insert into app.password_history (tenant_id, user_id, session_ref, request_id)
+    values (v_tenant_id, v_user_id, nullif(pg_catalog.current_setting('app.session_ref', true), ''),
+            app.current_request_id());
+  end if;
+  return query select * from app.password_status(v_user_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_report_password_rotation() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_report_password_rotation(); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_report_password_rotation() IS 'Records that I changed my password in Cognito (the app reports it after the change succeeded) and returns my password status.';
+
+--
+-- Name: sp_request_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_request_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'grantee', array['confirmed'], 'recovery_requested');
+end
+$$;
+
+ALTER FUNCTION api.sp_request_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_request_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) IS 'The trusted user requests access under a confirmed grant: the waiting period starts.';
+
+--
+-- Name: sp_revoke_api_key(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Another user's, another tenant's and an unknown id answer alike, and change nothing.
+  if p_api_key_id is null or not exists (
+       select 1 from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.id = p_api_key_id) then
+    perform app.fail('PT404', 'api_key_not_found', 'API key not found');
+  end if;
+  -- Refused from its next request on (app.current_api_key); revoking again changes nothing.
+  update app.api_keys k set revoked_at = pg_catalog.now()
+   where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.id = p_api_key_id and k.revoked_at is null;
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) IS 'Revokes one of the signed-in user''s API keys: it is refused from its next request on (api_key_invalid); again is a no-op.';
+
+--
 -- Name: sp_revoke_asset_permission(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3157,6 +4444,29 @@ ALTER FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id u
 --
 
 COMMENT ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) IS 'Takes back a grant on an asset (owners only).';
+
+--
+-- Name: sp_revoke_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.emergency_access_step(p_grant_id, 'either',
+    array['invited', 'accepted', 'confirmed', 'recovery_requested', 'approved'], 'revoked');
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_emergency_access(p_grant_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) IS 'The grantor revokes a grant at any time, or the trusted user declines or leaves it; access ends at once.';
 
 --
 -- Name: sp_revoke_ffc_invitation(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3250,6 +4560,39 @@ ALTER FUNCTION api.sp_revoke_my_session(p_session_id uuid) OWNER TO estate_owner
 COMMENT ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) IS 'Ends one of the signed-in user''s own sessions (this one too): its tokens are refused from the next request on (session_revoked).';
 
 --
+-- Name: sp_revoke_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.support_access_requests := app.my_support_access_request(p_request_id);
+begin
+  -- A break-glass access exists because the user could not be asked (docs/support.md): staff end it.
+  if v_row.kind = 'break_glass' then
+    perform app.fail('PT409', 'break_glass_not_revocable', 'a break-glass access is ended by support, not revoked by the user');
+  end if;
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'active' then
+    perform app.fail('PT409', 'access_request_not_active', 'this access is not active');
+  end if;
+  update app.support_access_requests r
+     set status = 'revoked', ended_by = app.current_actor_id(), ended_at = pg_catalog.now()
+   where r.tenant_id = v_row.tenant_id and r.id = v_row.id;
+  return query select * from app.my_support_access_request_row(v_row.id);
+end
+$$;
+
+ALTER FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_revoke_support_access_request(p_request_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) IS 'The signed-in user ends an access they approved before it expires: support''s next look is refused.';
+
+--
 -- Name: sp_search_assets(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3259,7 +4602,7 @@ CREATE FUNCTION api.sp_search_assets(p_query text, p_limit integer, p_offset int
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:read');
   v_query tsquery;
 begin
   if p_query is null or pg_catalog.length(pg_catalog.btrim(p_query)) not between 1 and 200 then
@@ -3373,6 +4716,52 @@ ALTER FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p
 COMMENT ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) IS 'Grants view or edit on an asset (owners only) to a persona, or to everyone with a role or better in one of the owner''s circles.';
 
 --
+-- Name: sp_set_debt_collateral(uuid, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) RETURNS TABLE(debt_id uuid, secured_asset_id uuid, secured_asset_name text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- An owner of the debt pledges an asset they own (directly or through an entity they control).
+  perform app.require_asset_access(v_user_id, p_debt_id, 'owner');
+  if p_secured_asset_id is not null then
+    perform app.require_asset_access(v_user_id, p_secured_asset_id, 'owner');
+  end if;
+  if not (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_debt_id for update) then
+    perform app.fail('PT400', 'not_a_debt', 'only a debt is secured by an asset');
+  end if;
+  if p_secured_asset_id is not null
+     and (p_secured_asset_id = p_debt_id
+          or (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id)) then
+    perform app.fail('PT400', 'invalid_collateral', 'a debt is secured by an asset, not by a debt');
+  end if;
+  if p_secured_asset_id is null then
+    delete from app.debt_collateral c where c.tenant_id = v_tenant_id and c.debt_asset_id = p_debt_id;
+  else
+    insert into app.debt_collateral (tenant_id, debt_asset_id, secured_asset_id, created_by_user_id)
+    values (v_tenant_id, p_debt_id, p_secured_asset_id, v_user_id)
+    on conflict (tenant_id, debt_asset_id) do update set secured_asset_id = excluded.secured_asset_id;
+  end if;
+  return query select p_debt_id, p_secured_asset_id,
+                      (select a.name from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id);
+end
+$$;
+
+ALTER FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) IS 'Names the asset a debt is secured by (a mortgage''s house), or none; the caller owns both.';
+
+--
 -- Name: sp_set_entity_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3397,6 +4786,102 @@ ALTER FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on 
 --
 
 COMMENT ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces who receives an entity''s remainder (its controllers only): primary and contingent levels, each empty or exactly 100%.';
+
+--
+-- Name: sp_set_entity_interests(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_item record;
+  v_total numeric;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  -- The shape first: at most 20 of {kind, personaId or entityId, percentage}, each holder once.
+  if p_holders is null or pg_catalog.jsonb_typeof(p_holders) <> 'array' or pg_catalog.jsonb_array_length(p_holders) > 20
+     or exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                 where pg_catalog.jsonb_typeof(x) <> 'object' or (x - 'kind' - 'personaId' - 'entityId' - 'percentage') <> '{}'::jsonb
+                    or (x ->> 'kind') is null or (x ->> 'kind') not in ('persona', 'entity')
+                    or ((x ->> 'kind') = 'persona') <> (x ? 'personaId') or ((x ->> 'kind') = 'entity') <> (x ? 'entityId')
+                    or coalesce(x ->> 'personaId', x ->> 'entityId', '')
+                         !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+                    or case when pg_catalog.jsonb_typeof(x -> 'percentage') = 'string'
+                                 and (x ->> 'percentage') ~ '^(100(\.0{1,4})?|[0-9]{1,2}(\.[0-9]{1,4})?)$'
+                            then (x ->> 'percentage')::numeric = 0 else true end)
+     or (select pg_catalog.count(*) <> pg_catalog.count(distinct coalesce(x ->> 'personaId', x ->> 'entityId'))
+           from pg_catalog.jsonb_array_elements(p_holders) x) then
+    perform app.fail('PT400', 'invalid_interests',
+      'holders: at most 20 of {kind: persona|entity, personaId or entityId, percentage as a decimal string above 0 and at most 100 with up to 4 places}, each once');
+  end if;
+  select sum((x ->> 'percentage')::numeric) into v_total from pg_catalog.jsonb_array_elements(p_holders) x;
+  if v_total > 100 then
+    perform app.fail('PT409', 'interest_exceeds_100', pg_catalog.format('the interests would total %s%%, more than 100%%', v_total));
+  end if;
+  -- Everyone named is someone the caller may name; an entity holder is one the caller controls.
+  -- A holding sent back unchanged is not looked at again (another controller may have named it).
+  for v_item in select x ->> 'kind' as kind, (x ->> 'personaId')::uuid as persona_id, (x ->> 'entityId')::uuid as entity_id
+                  from pg_catalog.jsonb_array_elements(p_holders) x
+                 where not exists (select 1 from app.entity_interests i
+                                    where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                                      and coalesce(i.holder_persona_id, i.holder_entity_id) = coalesce(x ->> 'personaId', x ->> 'entityId')::uuid
+                                      and i.percentage = (x ->> 'percentage')::numeric) loop
+    if v_item.kind = 'persona' and not app.user_can_reference_persona(v_user_id, v_item.persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    if v_item.kind = 'entity' then
+      perform app.require_entity_access(v_user_id, v_item.entity_id);
+      if v_item.entity_id = p_entity_id then
+        perform app.fail('PT409', 'entity_cycle', 'an entity does not hold itself');
+      end if;
+    end if;
+  end loop;
+  -- Writers of one entity's interests queue on its row (the 100% cap); writers of entity-held
+  -- interests also on the tenant's lock, so that two halves of a cycle are never added at once
+  -- (the deferred trigger _300_checks takes it too, whoever writes).
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  if p_holders @> '[{"kind": "entity"}]' then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.entity_interests:' || v_tenant_id::text, 0));
+    if exists (with recursive down (id) as (
+                 select p_entity_id
+                 union
+                 select i.entity_id from app.entity_interests i join down d on i.holder_entity_id = d.id
+                  where i.tenant_id = v_tenant_id)
+               select 1 from down d join pg_catalog.jsonb_array_elements(p_holders) x on d.id = (x ->> 'entityId')::uuid) then
+      perform app.fail('PT409', 'entity_cycle', 'the entity would hold itself through the entities it holds');
+    end if;
+  end if;
+  -- Nobody takes an interest from another: a holding of a persona the caller does not act for, or
+  -- of an entity they do not control, stays as it is.
+  if exists (select 1 from app.entity_interests i
+              where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                and (i.holder_persona_id not in (select app.acting_persona_ids(v_user_id))
+                     or i.holder_entity_id not in (select app.controlled_entity_ids(v_user_id)))
+                and not exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                                 where coalesce(x ->> 'personaId', x ->> 'entityId')::uuid = coalesce(i.holder_persona_id, i.holder_entity_id)
+                                   and (x ->> 'percentage')::numeric = i.percentage)) then
+    perform app.fail('PT403', 'interest_of_others', 'you may not change an interest held by someone you do not act for');
+  end if;
+  delete from app.entity_interests i where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id;
+  insert into app.entity_interests (tenant_id, entity_id, holder_persona_id, holder_entity_id, percentage, created_by_user_id)
+  select v_tenant_id, p_entity_id, (x ->> 'personaId')::uuid, (x ->> 'entityId')::uuid, (x ->> 'percentage')::numeric, v_user_id
+    from pg_catalog.jsonb_array_elements(p_holders) x;
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_entity_interests(p_entity_id uuid, p_holders jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) IS 'Replaces who holds an entity (its controllers): personas or entities with their percentages, at most 100% in all, no cycle, nobody else''s interest changed.';
 
 --
 -- Name: sp_set_estate_beneficiaries(uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3424,6 +4909,53 @@ ALTER FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on
 --
 
 COMMENT ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) IS 'Replaces the residuary beneficiaries of a persona''s will (whoever acts for the persona): who takes what passes through probate.';
+
+--
+-- Name: sp_set_my_security_questions(text[], text[]); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) RETURNS TABLE(question_id uuid, question_position smallint, question text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_n integer := coalesce(pg_catalog.cardinality(p_questions), 0);
+begin
+  if v_n not between 2 and 5 or v_n <> coalesce(pg_catalog.cardinality(p_answer_hashes), 0) then
+    perform app.fail('PT400', 'invalid_security_questions', 'give 2 to 5 questions, each with its answer');
+  end if;
+  if exists (select 1 from pg_catalog.unnest(p_questions) q
+              where q is null or pg_catalog.length(pg_catalog.btrim(q)) not between 1 and 200)
+     or (select pg_catalog.count(distinct pg_catalog.lower(pg_catalog.btrim(q))) from pg_catalog.unnest(p_questions) q) <> v_n then
+    perform app.fail('PT400', 'invalid_security_questions', 'questions are 1 to 200 characters and all different');
+  end if;
+  if exists (select 1 from pg_catalog.unnest(p_answer_hashes) h
+              where h is null or h !~ '^scrypt\$[0-9]{1,2}\$[0-9]{1,2}\$[0-9]{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$') then
+    perform app.fail('PT400', 'invalid_security_answers', 'answers must be hashed by the API');
+  end if;
+  -- Serialised with the verifications; locked questions cannot be replaced to escape the lock.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('security-questions ' || v_user_id::text, 0));
+  if (app.security_question_lock(v_user_id)).locked_until is not null then
+    perform app.fail('PT429', 'security_questions_locked', 'too many wrong answers: try again later');
+  end if;
+  delete from app.security_questions q where q.tenant_id = v_tenant_id and q.user_id = v_user_id;
+  insert into app.security_questions (tenant_id, user_id, position, question, answer_hash)
+  select v_tenant_id, v_user_id, i::smallint, pg_catalog.btrim(p_questions[i]), p_answer_hashes[i]
+    from pg_catalog.generate_series(1, v_n) i;
+  return query select * from api.sp_list_my_security_questions();
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) IS 'Replaces my security questions (2 to 5) and their answers, hashed by the API; refused while my questions are locked.';
 
 --
 -- Name: sp_store_idempotent_response(text, integer, text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3549,6 +5081,66 @@ ALTER FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uu
 COMMENT ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) IS 'Moves part or all of a share from an owner the caller acts for to another persona; the total is unchanged.';
 
 --
+-- Name: sp_transfer_asset_share_to_entity(uuid, uuid, uuid, numeric, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) RETURNS TABLE(persona_id uuid, entity_id uuid, ownership_percentage numeric, ownership_form text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from app.asset_ownerships;
+begin
+  -- An owner, acting for the giving persona, who controls the receiving entity (a grantor deeding
+  -- the house to their trust).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  perform app.require_persona_access(v_user_id, p_from_persona_id);
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  perform app.check_ownership(1, p_ownership_form);
+  -- The queue of every writer of the asset's shares: the total stays what it was, under racing writers.
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
+  select * into v_from from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_from_persona_id;
+  if v_from.id is null then
+    perform app.fail('PT404', 'ownership_not_found', 'that persona owns no share of this asset');
+  end if;
+  if p_percentage is null or p_percentage <= 0 or p_percentage > v_from.ownership_percentage or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', pg_catalog.format('transfer more than 0 and at most %s', v_from.ownership_percentage));
+  end if;
+  if p_percentage = v_from.ownership_percentage then
+    delete from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  else
+    update app.asset_ownerships o set ownership_percentage = o.ownership_percentage - p_percentage
+     where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  end if;
+  -- Added to the entity's share if it has one (its form stays), else a new share in the given form.
+  insert into app.asset_ownerships (tenant_id, asset_id, entity_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_entity_id, p_percentage, p_ownership_form)
+  on conflict (tenant_id, asset_id, entity_id) where entity_id is not null
+    do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
+  return query select o.persona_id, o.entity_id, o.ownership_percentage, o.ownership_form::text from app.asset_ownerships o
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
+                order by o.ownership_percentage desc, o.created_at, o.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) IS 'Moves part or all of a persona''s share of an asset to an entity the caller controls (titling a house into a trust), atomically; the total is unchanged.';
+
+--
 -- Name: sp_update_asset(uuid, text, text, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3557,7 +5149,7 @@ CREATE FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text DEFAULT NULL::t
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_access text := app.require_asset_access(v_user_id, p_asset_id, 'edit');
   v_asset app.assets;
@@ -3606,7 +5198,7 @@ CREATE FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_v
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
@@ -3920,6 +5512,86 @@ ALTER FUNCTION app.add_stripe_routes(p_keys text[]) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.add_stripe_routes(p_keys text[]) IS 'Remembers that these Stripe ids belong to the current tenant.';
+
+--
+-- Name: api_keys; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.api_keys (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    name text NOT NULL,
+    prefix text NOT NULL,
+    secret_sha256 bytea NOT NULL,
+    scopes text[] NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_with_amr text[] DEFAULT '{}'::text[] NOT NULL,
+    CONSTRAINT api_keys_check CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '366 days'::interval)))),
+    CONSTRAINT api_keys_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100))),
+    CONSTRAINT api_keys_prefix_check CHECK ((prefix ~ '^[0-9a-f]{16}$'::text)),
+    CONSTRAINT api_keys_scopes_check CHECK ((((cardinality(scopes) >= 1) AND (cardinality(scopes) <= 4)) AND (scopes <@ ARRAY['personas:read'::text, 'assets:read'::text, 'assets:write'::text, 'net_worth:read'::text]))),
+    CONSTRAINT api_keys_secret_sha256_check CHECK ((octet_length(secret_sha256) = 32))
+);
+
+ALTER TABLE ONLY app.api_keys FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.api_keys OWNER TO estate_owner;
+
+--
+-- Name: TABLE api_keys; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.api_keys IS 'API keys of a tenant''s servers: each acts for the user who created it, within its scopes, until it expires or is revoked; the secret is kept as its SHA-256 only.';
+
+--
+-- Name: COLUMN api_keys.prefix; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.prefix IS 'Public lookup id of the key (16 hex digits), printed in the key itself.';
+
+--
+-- Name: COLUMN api_keys.secret_sha256; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.secret_sha256 IS 'SHA-256 of the key''s 256-bit random secret; the secret itself is never stored.';
+
+--
+-- Name: COLUMN api_keys.last_used_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.last_used_at IS 'When the key last authenticated a request, recorded at most once a minute.';
+
+--
+-- Name: COLUMN api_keys.created_with_amr; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.api_keys.created_with_amr IS 'The creating sign-in''s authentication methods (the access token''s estate_amr claim): a tenant that requires MFA refuses a key whose creator did not pass it with an allowed factor.';
+
+--
+-- Name: api_key_status(app.api_keys); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.api_key_status(p_key app.api_keys) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when p_key.revoked_at is not null then 'revoked'
+              when p_key.expires_at <= pg_catalog.now() then 'expired'
+              else 'active' end
+$$;
+
+ALTER FUNCTION app.api_key_status(p_key app.api_keys) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION api_key_status(p_key app.api_keys); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.api_key_status(p_key app.api_keys) IS 'active, expired or revoked (revoked wins).';
 
 --
 -- Name: apply_invoice_payment_outcome(uuid, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4680,6 +6352,32 @@ ALTER FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, 
 COMMENT ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) IS 'Validates birth date, living status and death date together.';
 
 --
+-- Name: check_mfa_factors(text[], text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_mfa_factors(p_factors text[], p_code text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_factors is null or pg_catalog.array_position(p_factors, null) is not null
+     or not p_factors <@ array['totp', 'sms', 'email', 'webauthn']
+     or pg_catalog.cardinality(p_factors) <> (select pg_catalog.count(distinct f) from pg_catalog.unnest(p_factors) f) then
+    perform app.fail('PT400', p_code, 'factors are distinct values of totp, sms, email and webauthn');
+  end if;
+  return array(select f from pg_catalog.unnest(array['totp', 'sms', 'email', 'webauthn']) f where f = any (p_factors));
+end
+$$;
+
+ALTER FUNCTION app.check_mfa_factors(p_factors text[], p_code text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_mfa_factors(p_factors text[], p_code text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_mfa_factors(p_factors text[], p_code text) IS 'Checks a list of MFA factor names (distinct; totp, sms, email, webauthn) and returns it in canonical order.';
+
+--
 -- Name: check_net_worth_input(date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -4781,6 +6479,35 @@ ALTER FUNCTION app.check_sort(p_sort text, p_allowed text[]) OWNER TO estate_own
 --
 
 COMMENT ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) IS 'Refuses a sort key outside the list''s allow-list (invalid_sort); NULL keeps the default order.';
+
+--
+-- Name: check_support_access_input(text, text, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+begin
+  if p_reason is null or pg_catalog.length(pg_catalog.btrim(p_reason)) not between 10 and 500 then
+    perform app.fail('PT400', 'invalid_reason', 'state the reason in 10 to 500 characters');
+  end if;
+  if p_ticket_ref is null or p_ticket_ref !~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$' then
+    perform app.fail('PT400', 'invalid_ticket_ref', 'a ticket reference is 1 to 64 letters, digits or ._#/-');
+  end if;
+  if p_minutes is null or p_minutes not between 1 and p_max_minutes then
+    perform app.fail('PT400', 'invalid_duration', pg_catalog.format('this access lasts 1 to %s minutes', p_max_minutes));
+  end if;
+end
+$_$;
+
+ALTER FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) IS 'Refuses a support access request without a reason (10 to 500 characters), a ticket reference, or a duration of 1 to the maximum minutes.';
 
 --
 -- Name: check_valuation_source(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -4921,6 +6648,57 @@ ALTER FUNCTION app.current_actor_kind() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.current_actor_kind() IS 'Who acts in this transaction: user, support, api_key or system (the default when unset).';
 
 --
+-- Name: current_api_key(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_api_key() RETURNS app.api_keys
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_actor_id text := app.current_actor_id();
+  v_key app.api_keys;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'api_key' or v_actor_id is null then
+    perform app.fail('42501', 'api_key_context_missing', 'no API key is named for this transaction');
+  end if;
+  if v_actor_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    select * into v_key from app.api_keys k where k.tenant_id = v_tenant_id and k.id = v_actor_id::uuid;
+  end if;
+  -- Unknown, revoked and expired keys answer alike (as api.sp_authenticate_api_key does).
+  if v_key.id is null or v_key.revoked_at is not null or v_key.expires_at <= pg_catalog.now() then
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The user it acts for meets the checks of a sign-in: not suspended, not deactivated.
+  select u.status into v_status from app.users u where u.tenant_id = v_tenant_id and u.id = v_key.user_id;
+  if v_status = 'suspended' then
+    perform app.fail('PT403', 'user_suspended', 'this user is suspended: contact support');
+  end if;
+  if v_status is distinct from 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  -- The tenant's MFA policy holds for keys too: a key counts as its creating sign-in did.
+  if exists (select 1 from app.tenant_security_policies p
+              where p.tenant_id = v_tenant_id and p.mfa_required
+                and not ('mfa' = any (v_key.created_with_amr) and v_key.created_with_amr && p.mfa_factors)) then
+    perform app.fail('PT403', 'mfa_required',
+                     'this tenant requires multi-factor authentication: the key was created by a sign-in without it; create a new key after signing in with MFA');
+  end if;
+  return v_key;
+end
+$_$;
+
+ALTER FUNCTION app.current_api_key() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_api_key(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_api_key() IS 'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired, that its user is active, and that it was created with MFA when the tenant requires it.';
+
+--
 -- Name: current_request_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -4978,6 +6756,10 @@ declare
   v_status text;
   v_session_ref text;
 begin
+  -- API keys (0022): only a procedure that names the scope of its work admits one (app.current_user_id(text)).
+  if app.current_actor_kind() = 'api_key' then
+    perform app.fail('PT403', 'api_key_not_allowed', 'this operation is not available to API keys: use a user''s sign-in');
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -5000,6 +6782,8 @@ begin
           and s.revoked_at is not null) then
     perform app.fail('PT401', 'session_revoked', 'this sign-in was ended: sign in again');
   end if;
+  -- MFA (issue 11, docs/credentials.md): a tenant that requires it refuses a token obtained without it.
+  perform app.require_token_mfa(v_tenant_id);
   return v_user_id;
 end
 $$;
@@ -5010,7 +6794,167 @@ ALTER FUNCTION app.current_user_id() OWNER TO estate_owner;
 -- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
+COMMENT ON FUNCTION app.current_user_id() IS 'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended, signed in through a revoked session, or without the MFA the tenant requires.';
+
+--
+-- Name: current_user_id(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_user_id(p_scope text) RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_key app.api_keys;
+begin
+  if p_scope is not null and not p_scope = any (array['personas:read', 'assets:read', 'assets:write', 'net_worth:read']) then
+    perform app.fail('22023', 'api_key_scope_unknown', pg_catalog.format('%s is not an API key scope', p_scope));
+  end if;
+  -- A signed-in user: every check of app.current_user_id(). NULL names no scope: no key is admitted.
+  if p_scope is null or app.current_actor_kind() <> 'api_key' then
+    return app.current_user_id();
+  end if;
+  v_key := app.current_api_key();
+  -- A write scope includes its read (a write answers with what it wrote; If-Match reads first).
+  if not (p_scope = any (v_key.scopes)
+          or (p_scope like '%:read' and pg_catalog.replace(p_scope, ':read', ':write') = any (v_key.scopes))) then
+    perform app.fail('PT403', 'api_key_scope_missing', pg_catalog.format('this API key lacks the %s scope', p_scope));
+  end if;
+  return v_key.user_id;
+end
+$$;
+
+ALTER FUNCTION app.current_user_id(p_scope text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_user_id(p_scope text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_user_id(p_scope text) IS 'The user a procedure works for: a signed-in user as app.current_user_id(), or the creator of an API key that holds the scope (api_key_scope_missing otherwise); the procedures a key may reach call this one.';
+
+--
+-- Name: current_user_id_for_mfa_setup(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.current_user_id_for_mfa_setup() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_hint text;
+  v_user_id uuid;
+begin
+  -- Every check of app.current_user_id but MFA: a user of a tenant that requires MFA may read the
+  -- policy and report a first enrollment with a token obtained without it (how else would they start).
+  begin
+    return app.current_user_id();
+  exception when others then
+    get stacked diagnostics v_hint = pg_exception_hint;
+    if v_hint is distinct from 'mfa_required' then
+      raise;
+    end if;
+  end;
+  -- mfa_required is raised after every other check passed: the user is registered and active.
+  select u.id into v_user_id from app.users u
+   where u.tenant_id = app.current_tenant_id() and u.cognito_sub = app.current_actor_id();
+  return v_user_id;
+end
+$$;
+
+ALTER FUNCTION app.current_user_id_for_mfa_setup() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION current_user_id_for_mfa_setup(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.current_user_id_for_mfa_setup() IS 'app.current_user_id without the MFA requirement (every other check kept), for reading the MFA policy and reporting a first enrollment.';
+
+--
+-- Name: data_request_events(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.data_request_events(p_request_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- At most the 100 newest events, oldest first (a request has a handful: its states and at most
+  -- app.export_download_limit() downloads; the bound keeps every answer's size fixed).
+  select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+           'fromStatus', e.from_status, 'toStatus', e.to_status, 'actorKind', e.actor_kind,
+           'note', e.note, 'occurredAt', e.occurred_at) order by e.occurred_at, e.id), '[]')
+    from (select * from app.data_subject_request_events e
+           where e.tenant_id = app.current_tenant_id() and e.request_id = p_request_id
+           order by e.occurred_at desc, e.id desc limit 100) e
+$$;
+
+ALTER FUNCTION app.data_request_events(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION data_request_events(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.data_request_events(p_request_id uuid) IS 'The trail of a data subject request (its 100 newest events), oldest first, as the API shows it.';
+
+--
+-- Name: data_request_step(uuid, text, text, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text DEFAULT NULL::text, p_refusal_reason text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from text;
+begin
+  select r.status into v_from from app.data_subject_requests r
+   where r.tenant_id = v_tenant_id and r.id = p_request_id for update;
+  -- received -> in_progress -> completed | refused; received -> cancelled. Nothing leaves an end state.
+  if not (v_from = 'received' and p_to in ('in_progress', 'cancelled')
+          or v_from = 'in_progress' and p_to in ('completed', 'refused')) then
+    raise exception 'data request % cannot go from % to %', p_request_id, v_from, p_to;
+  end if;
+  update app.data_subject_requests r
+     set status = p_to,
+         completed_at = case when p_to in ('completed', 'refused', 'cancelled') then pg_catalog.now() end,
+         refusal_code = p_refusal_code, refusal_reason = p_refusal_reason
+   where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  insert into app.data_subject_request_events (tenant_id, request_id, from_status, to_status, actor_kind, note)
+  values (v_tenant_id, p_request_id, v_from, p_to, app.current_actor_kind(), p_note);
+end
+$$;
+
+ALTER FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text) IS 'Moves a data subject request to its next state (received -> in_progress -> completed | refused) and records the event.';
+
+--
+-- Name: data_request_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.data_request_view(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, archive_expires_at timestamp with time zone, events jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select r.id, r.kind, r.status, r.received_at, r.due_at, r.completed_at, r.refusal_code, r.refusal_reason, r.outcome,
+         case when r.kind = 'export' and r.status = 'completed'
+              then r.completed_at + pg_catalog.make_interval(days => app.export_archive_days()) end,
+         app.data_request_events(r.id)
+    from app.data_subject_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id
+$$;
+
+ALTER FUNCTION app.data_request_view(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION data_request_view(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.data_request_view(p_request_id uuid) IS 'A data subject request as the API shows it, with its trail of events.';
 
 --
 -- Name: designation_recipients(uuid, uuid, uuid, date); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5105,6 +7049,266 @@ ALTER FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) OWNER TO 
 COMMENT ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) IS 'The plan whose limits apply to a user now.';
 
 --
+-- Name: emergency_access_bounds(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) RETURNS record
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  -- A tenant may narrow the waiting period inside 1..90 days and set the access window (1..365,
+  -- 30 by default) in its settings: emergencyAccessMinWaitDays, emergencyAccessMaxWaitDays,
+  -- emergencyAccessWindowDays. Anything else there is ignored.
+  with s as (
+    select case when t.settings ->> 'emergencyAccessMinWaitDays' ~ '^[0-9]{1,2}$'
+                then (t.settings ->> 'emergencyAccessMinWaitDays')::integer end as min_wait,
+           case when t.settings ->> 'emergencyAccessMaxWaitDays' ~ '^[0-9]{1,2}$'
+                then (t.settings ->> 'emergencyAccessMaxWaitDays')::integer end as max_wait,
+           case when t.settings ->> 'emergencyAccessWindowDays' ~ '^[0-9]{1,3}$'
+                then (t.settings ->> 'emergencyAccessWindowDays')::integer end as window_days
+      from app.tenants t where t.tenant_id = (select app.current_tenant_id())
+  )
+  select least(greatest(coalesce(s.min_wait, 1), 1), 90),
+         least(greatest(coalesce(s.max_wait, 90), coalesce(s.min_wait, 1), 1), 90),
+         least(greatest(coalesce(s.window_days, 30), 1), 365)
+    from s
+$_$;
+
+ALTER FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) IS 'The tenant''s bounds of an emergency-access grant: waiting period (within 1..90 days) and access window (default 30 days).';
+
+--
+-- Name: emergency_access_grants; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.emergency_access_grants (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    grantor_user_id uuid NOT NULL,
+    grantor_persona_id uuid NOT NULL,
+    grantee_user_id uuid,
+    scope text NOT NULL,
+    wait_days integer NOT NULL,
+    access_days integer NOT NULL,
+    state text DEFAULT 'invited'::text NOT NULL,
+    accepted_at timestamp with time zone,
+    confirmed_at timestamp with time zone,
+    recovery_requested_at timestamp with time zone,
+    last_refused_at timestamp with time zone,
+    approved_at timestamp with time zone,
+    approved_by text,
+    revoked_at timestamp with time zone,
+    revoked_by text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT emergency_access_grants_access_days_check CHECK (((access_days >= 1) AND (access_days <= 365))),
+    CONSTRAINT emergency_access_grants_approved_by_check CHECK ((approved_by = ANY (ARRAY['grantor'::text, 'waiting_period'::text]))),
+    CONSTRAINT emergency_access_grants_check CHECK ((grantee_user_id <> grantor_user_id)),
+    CONSTRAINT emergency_access_grants_check1 CHECK (((state <> 'recovery_requested'::text) OR (recovery_requested_at IS NOT NULL))),
+    CONSTRAINT emergency_access_grants_check2 CHECK (((state <> ALL (ARRAY['approved'::text, 'expired'::text])) OR ((approved_at IS NOT NULL) AND (approved_by IS NOT NULL)))),
+    CONSTRAINT emergency_access_grants_check3 CHECK (((state = 'revoked'::text) = ((revoked_at IS NOT NULL) AND (revoked_by IS NOT NULL)))),
+    CONSTRAINT emergency_access_grants_revoked_by_check CHECK ((revoked_by = ANY (ARRAY['grantor'::text, 'grantee'::text]))),
+    CONSTRAINT emergency_access_grants_scope_check CHECK ((scope = ANY (ARRAY['view'::text, 'act_for'::text]))),
+    CONSTRAINT emergency_access_grants_state_check CHECK ((state = ANY (ARRAY['invited'::text, 'accepted'::text, 'confirmed'::text, 'recovery_requested'::text, 'approved'::text, 'expired'::text, 'revoked'::text]))),
+    CONSTRAINT emergency_access_grants_wait_days_check CHECK (((wait_days >= 1) AND (wait_days <= 90)))
+);
+
+ALTER TABLE ONLY app.emergency_access_grants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.emergency_access_grants OWNER TO estate_owner;
+
+--
+-- Name: TABLE emergency_access_grants; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.emergency_access_grants IS 'Emergency access: a grantor names a trusted user of the tenant who, after a waiting period the grantor may refuse, reads (view) or acts for (act_for) the grantor''s persona for an access window.';
+
+--
+-- Name: emergency_access_effective(app.emergency_access_grants); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) RETURNS record
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The time-driven transitions, computed (no timer): a request not refused within the wait is
+  -- approved when the wait ends; an approved grant expires when its access window ends.
+  with a as (
+    select case when p_grant.state = 'recovery_requested'
+                     and p_grant.recovery_requested_at + pg_catalog.make_interval(days => p_grant.wait_days) <= pg_catalog.now()
+                then 'approved' else p_grant.state end as state,
+           case when p_grant.state = 'recovery_requested'
+                then p_grant.recovery_requested_at + pg_catalog.make_interval(days => p_grant.wait_days)
+                else p_grant.approved_at end as approved_at,
+           case when p_grant.state = 'recovery_requested' then 'waiting_period' else p_grant.approved_by end as approved_by
+  )
+  select case when a.state = 'approved'
+                   and a.approved_at + pg_catalog.make_interval(days => p_grant.access_days) <= pg_catalog.now()
+              then 'expired' else a.state end,
+         case when a.state in ('approved', 'expired') then a.approved_at end,
+         case when a.state in ('approved', 'expired') then a.approved_by end
+    from a
+$$;
+
+ALTER FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) IS 'A grant''s state now: a request whose wait ended unrefused is approved, an approved grant past its window expired.';
+
+--
+-- Name: emergency_access_step(uuid, text, text[], text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) RETURNS SETOF app.emergency_access_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_grant app.emergency_access_grants := app.lock_emergency_access(p_grant_id, v_user_id, p_role);
+  v_previous text := v_grant.state;
+  v_by text;
+begin
+  perform app.require_emergency_access_state(v_grant, p_from);
+  v_by := case when v_grant.grantor_user_id = v_user_id then 'grantor' else 'grantee' end;
+  update app.emergency_access_grants g
+     set state = case when p_to = 'refused' then 'confirmed' else p_to end,
+         accepted_at = case when p_to = 'accepted' then pg_catalog.now() else g.accepted_at end,
+         confirmed_at = case when p_to = 'confirmed' then pg_catalog.now() else g.confirmed_at end,
+         recovery_requested_at = case when p_to = 'recovery_requested' then pg_catalog.now()
+                                      when p_to = 'refused' then null else g.recovery_requested_at end,
+         last_refused_at = case when p_to = 'refused' then pg_catalog.now() else g.last_refused_at end,
+         approved_at = case when p_to = 'approved' then pg_catalog.now()
+                            when p_to = 'recovery_requested' then null else g.approved_at end,
+         approved_by = case when p_to = 'approved' then 'grantor'
+                            when p_to = 'recovery_requested' then null else g.approved_by end,
+         revoked_at = case when p_to = 'revoked' then pg_catalog.now() else g.revoked_at end,
+         revoked_by = case when p_to = 'revoked' then v_by else g.revoked_by end
+   where g.tenant_id = v_tenant_id and g.id = p_grant_id
+   returning g.* into v_grant;
+  if p_to = 'refused' then
+    -- The event says what happened (refused); the grant is back to confirmed.
+    perform app.emit_event('emergency_access.refused', 'emergency_access_grant', v_grant.id,
+      pg_catalog.jsonb_build_object('grantId', v_grant.id, 'grantorUserId', v_grant.grantor_user_id,
+        'grantorPersonaId', v_grant.grantor_persona_id, 'granteeUserId', v_grant.grantee_user_id, 'scope', v_grant.scope,
+        'state', v_grant.state, 'previousState', v_previous, 'by', v_by));
+  else
+    perform app.emit_emergency_access_event(v_grant, v_previous, v_by);
+  end if;
+  return query select * from app.emergency_access_view(p_grant_id, v_user_id);
+end
+$$;
+
+ALTER FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) IS 'One transition of a grant: the caller in the role (else emergency_access_not_found), the row locked and settled, the state checked, the change and its outbox event.';
+
+--
+-- Name: emergency_access_view(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) RETURNS SETOF app.emergency_access_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select g.id,
+         case when g.grantor_user_id = p_user_id then 'grantor' else 'grantee' end,
+         g.grantor_user_id, g.grantor_persona_id, p.first_name || ' ' || p.last_name,
+         -- The grantor sees who the grantee is only once they accepted: an unknown email or id
+         -- and a registered user's answer alike until then.
+         case when g.grantor_user_id = p_user_id and g.accepted_at is null then null else g.grantee_user_id end,
+         g.scope, g.wait_days, g.access_days, e.state,
+         case when e.state = 'recovery_requested' or (e.state in ('approved', 'expired') and e.approved_by = 'waiting_period')
+              then g.recovery_requested_at end,
+         case when e.state = 'recovery_requested'
+              then g.recovery_requested_at + pg_catalog.make_interval(days => g.wait_days) end,
+         e.approved_at, e.approved_by,
+         e.approved_at + pg_catalog.make_interval(days => g.access_days),
+         g.revoked_at, g.revoked_by, g.created_at, g.updated_at
+    from app.emergency_access_grants g
+    join app.personas p on p.tenant_id = g.tenant_id and p.id = g.grantor_persona_id
+    cross join lateral app.emergency_access_effective(g) e
+   where g.tenant_id = (select app.current_tenant_id()) and g.id = p_grant_id
+     and p_user_id in (g.grantor_user_id, g.grantee_user_id)
+$$;
+
+ALTER FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emergency_access_view(p_grant_id uuid, p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) IS 'A grant as its grantor or grantee sees it, with its effective state; nothing for anyone else.';
+
+--
+-- Name: emit_emergency_access_event(app.emergency_access_grants, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.emit_event('emergency_access.' || p_grant.state, 'emergency_access_grant', p_grant.id,
+    pg_catalog.jsonb_build_object('grantId', p_grant.id, 'grantorUserId', p_grant.grantor_user_id,
+      'grantorPersonaId', p_grant.grantor_persona_id, 'granteeUserId', p_grant.grantee_user_id, 'scope', p_grant.scope,
+      'state', p_grant.state, 'previousState', p_previous, 'by', p_by));
+end
+$$;
+
+ALTER FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) IS 'Writes the outbox event of a grant''s transition: ids, scope, the new and previous state and who (or what) moved it.';
+
+--
+-- Name: emit_event(text, text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_id uuid;
+begin
+  -- Internal: called by procedures that already checked their caller, inside their transaction.
+  if v_tenant_id is null then
+    perform app.fail('42501', 'tenant_context_missing', 'no tenant is named for this transaction');
+  end if;
+  insert into app.outbox_events (tenant_id, event_type, aggregate_kind, aggregate_id, payload)
+  values (v_tenant_id, p_event_type, p_aggregate_kind, p_aggregate_id, coalesce(p_payload, '{}'))
+  returning id into v_id;
+  return v_id;
+end
+$$;
+
+ALTER FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) IS 'Internal: writes one outbox event (ids and states only) in the caller''s transaction and tenant.';
+
+--
 -- Name: enter_tenant_as_support(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5130,6 +7334,308 @@ ALTER FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) OWNER TO estate_own
 --
 
 COMMENT ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) IS 'Checks the support session and sets the tenant context of the rest of the transaction to the given tenant.';
+
+--
+-- Name: entity_interests_of(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.entity_interests_of(p_entity_id uuid) RETURNS TABLE(holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when i.holder_persona_id is not null then 'persona' else 'entity' end, i.holder_persona_id, i.holder_entity_id,
+         coalesce(p.first_name || ' ' || p.last_name, e.name), i.percentage
+    from app.entity_interests i
+    left join app.personas p on p.tenant_id = i.tenant_id and p.id = i.holder_persona_id
+    left join app.legal_entities e on e.tenant_id = i.tenant_id and e.id = i.holder_entity_id
+   where i.tenant_id = (select app.current_tenant_id()) and i.entity_id = p_entity_id
+   order by i.percentage desc, 4, i.id
+$$;
+
+ALTER FUNCTION app.entity_interests_of(p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION entity_interests_of(p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.entity_interests_of(p_entity_id uuid) IS 'Who holds an entity and how much, largest interest first.';
+
+--
+-- Name: erase_user(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.erase_user(p_user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid;
+  v_sub text;
+  v_emails text[];
+  v_assets uuid[];
+  v_ffc_id uuid;
+  v_grants integer := 0;
+  v_outcome jsonb := '{}';
+  v_count integer;
+begin
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self';
+  select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  v_emails := array(select pg_catalog.lower(u.email) from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id
+                    union select pg_catalog.lower(e.email) from app.persona_emails e
+                           where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id);
+
+  -- Assets only they own go, with names, free-text descriptions, account numbers, type fields,
+  -- valuations, grants and designations (ON DELETE CASCADE). Co-owned ones were refused before
+  -- (app.erasure_obstacle, under the persona's lock); an asset with any other holder is never
+  -- deleted here, and if one turned up anyway the whole erasure is undone rather than half done.
+  v_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                     where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id);
+  delete from app.assets a
+   where a.tenant_id = v_tenant_id and a.id = any (v_assets)
+     and not exists (select 1 from app.asset_ownerships x
+                      where x.tenant_id = v_tenant_id and x.asset_id = a.id
+                        and (x.persona_id is null or x.persona_id <> v_persona_id));
+  get diagnostics v_count = row_count;
+  if v_count <> pg_catalog.cardinality(v_assets) then
+    raise exception 'erasure of user %: % of % assets have another holder since the check', p_user_id,
+      pg_catalog.cardinality(v_assets) - v_count, pg_catalog.cardinality(v_assets);
+  end if;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('assets', v_count);
+
+  delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('emails', v_count);
+  delete from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('phones', v_count);
+  delete from app.persona_addresses a where a.tenant_id = v_tenant_id and a.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('addresses', v_count);
+  delete from app.persona_relationships r where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('relationships', v_count);
+
+  -- The persona stays (other people's plans and circles point at it) under no name of theirs.
+  update app.personas p
+     set first_name = 'Erased', middle_name = null, last_name = 'Person', preferred_name = null,
+         date_of_birth = null, date_of_death = null
+   where p.tenant_id = v_tenant_id and p.id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('personas', v_count);
+
+  -- Their own estate plan goes; designations naming them in other people's plans stay, naming no one.
+  delete from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.estate_of_persona_id = v_persona_id;
+  -- Trusts and companies only they hold roles in, and circles with no one else in them, lose the
+  -- names they gave them ("Jane Doe Living Trust"); shared ones are other people's too and stay.
+  -- Whoever created them: a trust someone else set up for them is as much theirs once only they hold its roles.
+  update app.legal_entities e set name = 'Erased entity'
+   where e.tenant_id = v_tenant_id
+     and (e.created_by_user_id = p_user_id
+          or exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id = v_persona_id))
+     and not exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = e.id and r.persona_id <> v_persona_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('entitiesRenamed', v_count);
+  update app.fwd_family_circles c set name = 'Erased circle', description = null
+   where c.tenant_id = v_tenant_id
+     and (c.created_by_user_id = p_user_id
+          or exists (select 1 from app.ffc_memberships m
+                      where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
+                        and m.persona_id = v_persona_id))
+     and not exists (select 1 from app.ffc_memberships m
+                      where m.tenant_id = v_tenant_id and m.ffc_id = c.id and m.status = 'active'
+                        and m.persona_id <> v_persona_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circlesRenamed', v_count);
+
+  -- Each membership ends the way sp_remove_ffc_member ends one: under the circle's lock (taken by
+  -- app.erasure_obstacle, in id order), never taking the last owner from members, and with the
+  -- asset grants only the shared circle allowed.
+  v_count := 0;
+  for v_ffc_id in select m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+    if exists (select 1 from app.ffc_memberships m
+                where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id
+                  and m.status = 'active' and m.role = 'owner')
+       and app.count_ffc_owners(v_ffc_id) = 1
+       and exists (select 1 from app.ffc_memberships x
+                    where x.tenant_id = v_tenant_id and x.ffc_id = v_ffc_id and x.status = 'active'
+                      and x.persona_id <> v_persona_id) then
+      raise exception 'erasure of user %: circle % would keep members and lose its last owner', p_user_id, v_ffc_id;
+    end if;
+    update app.ffc_memberships m set status = 'removed', removed_at = pg_catalog.now()
+     where m.tenant_id = v_tenant_id and m.ffc_id = v_ffc_id and m.persona_id = v_persona_id and m.status = 'active';
+    v_count := v_count + 1;
+    v_grants := v_grants + app.drop_grants_lost_with_membership(v_ffc_id, v_persona_id);
+  end loop;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleMemberships', v_count, 'grantsDropped', v_grants);
+
+  -- No one acts for the erased persona any more, and they act for no one.
+  update app.persona_link_invitations i set status = 'revoked', responded_at = pg_catalog.now()
+   where i.tenant_id = v_tenant_id and i.status = 'pending'
+     and (i.persona_id = v_persona_id or i.invited_user_id = p_user_id or i.invited_by_user_id = p_user_id);
+  delete from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.link_kind = 'delegate'
+     and (up.user_id = p_user_id or up.persona_id = v_persona_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('delegateLinks', v_count);
+
+  delete from app.ffc_invitations i where i.tenant_id = v_tenant_id and pg_catalog.lower(i.email) = any (v_emails);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('circleInvitations', v_count);
+
+  delete from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('sessions', v_count);
+
+  delete from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('paymentMethods', v_count);
+
+  -- Their API keys (docs/api_keys.md): names chosen by them, and a credential acting for them.
+  delete from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = p_user_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('apiKeys', v_count);
+
+  -- Stored answers may hold their data; the claim of the request under way stays until it is answered.
+  delete from app.idempotency_keys k
+   where k.tenant_id = v_tenant_id and k.actor_sub = v_sub and k.response_status is not null;
+
+  -- The user row stays (ledger, invoices and consents point at it) with nothing that identifies
+  -- them: a random subject (their sign-in no longer finds it) and an address of nobody.
+  update app.users u
+     set email = 'erased-' || u.id::text || '@erased.invalid', email_verified_at = null,
+         cognito_sub = 'erased-' || pg_catalog.replace(gen_random_uuid()::text, '-', ''),
+         status = 'deactivated', deactivated_at = pg_catalog.now(), suspended_at = null, last_login_at = null
+   where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  return v_outcome;
+end
+$$;
+
+ALTER FUNCTION app.erase_user(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION erase_user(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.erase_user(p_user_id uuid) IS 'Erases a user: deletes their contact data, sessions, payment methods and solely owned assets, pseudonymises their persona and user row, ends their links and memberships; returns what it did as counts.';
+
+--
+-- Name: erasure_obstacle(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_persona_id uuid;
+  v_ffc_id uuid;
+  v_count integer;
+begin
+  select up.persona_id into v_persona_id from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self';
+  -- Their persona row locked FOR UPDATE first: every row that comes to reference it (a share of
+  -- someone else's asset, a membership, a role, a link) takes a KEY SHARE lock on it through its
+  -- foreign key, which conflicts with FOR UPDATE. A share added to another owner's asset either
+  -- committed before this lock (the check below sees it) or waits until the erasure is done.
+  perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = v_persona_id for update;
+  -- Their assets locked next: no other holder (an entity's share) is added to them meanwhile.
+  perform 1 from app.assets a
+   where a.tenant_id = v_tenant_id
+     and a.id in (select o.asset_id from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id)
+   order by a.id for update;
+  -- Each of their circles locked (in id order, as every membership change of a circle queues on
+  -- app.lock_ffc): no co-owner leaves between the check below and the end of their membership.
+  for v_ffc_id in select distinct m.ffc_id from app.ffc_memberships m
+                   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active'
+                   order by m.ffc_id loop
+    perform app.lock_ffc(v_ffc_id);
+  end loop;
+  select pg_catalog.count(distinct o.asset_id) into v_count
+    from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.persona_id = v_persona_id
+     and exists (select 1 from app.asset_ownerships x
+                  where x.tenant_id = v_tenant_id and x.asset_id = o.asset_id
+                    and (x.persona_id is null or x.persona_id <> v_persona_id));
+  if v_count > 0 then
+    code := 'erasure_co_owned_assets';
+    reason := pg_catalog.format('%s asset(s) are co-owned with other people or entities: transfer or settle those shares '
+                                'first (erasing would take the co-owners'' records with them), then ask again', v_count);
+    return;
+  end if;
+  -- Trusts and companies only they control (their own trust): its assets are theirs in all but
+  -- name, and no one would be left to act for them. Locked (an asset's share given to one of them
+  -- takes a KEY SHARE lock on it) before counting what they hold.
+  perform 1 from app.legal_entities e
+   where e.tenant_id = v_tenant_id
+     and e.id in (select r.entity_id from app.legal_entity_roles r where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id)
+   order by e.id for update;
+  select pg_catalog.count(distinct o.asset_id) into v_count
+    from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id
+     and o.entity_id in (select r.entity_id from app.legal_entity_roles r
+                          where r.tenant_id = v_tenant_id and r.persona_id = v_persona_id
+                            and not exists (select 1 from app.legal_entity_roles x
+                                             where x.tenant_id = v_tenant_id and x.entity_id = r.entity_id
+                                               and x.persona_id <> v_persona_id));
+  if v_count > 0 then
+    code := 'erasure_controlled_entity_assets';
+    reason := pg_catalog.format('%s asset(s) are held by a trust or company only you control: transfer them, or name '
+                                'another trustee or manager, first (no one would be left to act for them), then ask again',
+                                v_count);
+    return;
+  end if;
+  -- Personas they act for as a delegate that no one else acts for (a parent, a child): erasing
+  -- them would leave those records with no one to act for them.
+  select pg_catalog.count(*) into v_count
+    from app.user_personas up
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'delegate'
+     and not exists (select 1 from app.user_personas x
+                      where x.tenant_id = v_tenant_id and x.persona_id = up.persona_id and x.user_id <> p_user_id);
+  if v_count > 0 then
+    code := 'erasure_sole_delegate';
+    reason := pg_catalog.format('you are the only one acting for %s other persona(s): link another user to them first '
+                                '(no one would be left to act for them), then ask again', v_count);
+    return;
+  end if;
+  select pg_catalog.count(*) into v_count
+    from app.ffc_memberships m
+   where m.tenant_id = v_tenant_id and m.persona_id = v_persona_id and m.status = 'active' and m.role = 'owner'
+     and not exists (select 1 from app.ffc_memberships x
+                      where x.tenant_id = v_tenant_id and x.ffc_id = m.ffc_id and x.status = 'active'
+                        and x.role = 'owner' and x.persona_id <> v_persona_id)
+     and exists (select 1 from app.ffc_memberships x
+                  where x.tenant_id = v_tenant_id and x.ffc_id = m.ffc_id and x.status = 'active'
+                    and x.persona_id <> v_persona_id);
+  if v_count > 0 then
+    code := 'erasure_sole_circle_owner';
+    reason := pg_catalog.format('you are the only owner of %s family circle(s) with other members: make another member '
+                                'an owner first, then ask again', v_count);
+    return;
+  end if;
+  if exists (select 1 from app.subscriptions s
+              where s.tenant_id = v_tenant_id and s.user_id = p_user_id and s.ended_at is null
+                and s.stripe_subscription_id is not null and not s.cancel_at_period_end) then
+    code := 'erasure_paid_subscription';
+    reason := 'a paid subscription is running: cancel it first (it would go on charging a person who no longer exists here)';
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) IS 'Why a user''s erasure must be refused now (co-owned assets, assets of a trust only they control, personas only they act for, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona, assets, entities and circles.';
 
 --
 -- Name: exchange_rate(text, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5168,6 +7674,246 @@ ALTER FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) OWNER TO est
 --
 
 COMMENT ON FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) IS 'The latest rate from one currency to another on or before a date (or the inverse of the reverse pair); raises when none.';
+
+--
+-- Name: export_archive_days(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.export_archive_days() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 7 $$;
+
+ALTER FUNCTION app.export_archive_days() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION export_archive_days(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.export_archive_days() IS 'Days a completed export''s archive may be downloaded.';
+
+--
+-- Name: export_download_limit(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.export_download_limit() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 5 $$;
+
+ALTER FUNCTION app.export_download_limit() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION export_download_limit(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.export_download_limit() IS 'How many times one export''s archive may be downloaded.';
+
+--
+-- Name: export_files(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.export_files(p_user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_sub text;
+  v_since timestamptz;
+  v_personas uuid[];
+  v_assets uuid[];
+  v_entities uuid[];
+  v_entity_assets uuid[];
+  v_subscriptions uuid[];
+begin
+  select u.cognito_sub, u.created_at into v_sub, v_since from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+  -- The user's own persona only: personas they act for as a delegate are other people.
+  v_personas := array(select up.persona_id from app.user_personas up
+                       where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self');
+  v_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                     where o.tenant_id = v_tenant_id and o.persona_id = any (v_personas));
+  -- Trusts and companies they control (hold a role in), and the assets those hold.
+  v_entities := array(select distinct r.entity_id from app.legal_entity_roles r
+                       where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas));
+  v_entity_assets := array(select distinct o.asset_id from app.asset_ownerships o
+                            where o.tenant_id = v_tenant_id and o.entity_id = any (v_entities)
+                              and not o.asset_id = any (v_assets));
+  v_subscriptions := array(select s.id from app.subscriptions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id);
+  return pg_catalog.jsonb_build_object(
+    'identity.json', (
+      select pg_catalog.jsonb_build_object('userId', u.id, 'email', u.email, 'emailVerifiedAt', u.email_verified_at,
+               'status', u.status, 'createdAt', u.created_at, 'lastLoginAt', u.last_login_at,
+               'deactivatedAt', u.deactivated_at, 'suspendedAt', u.suspended_at)
+        from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id),
+    'personas.json', pg_catalog.jsonb_build_object(
+      'own', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                 'personaId', p.id, 'firstName', p.first_name, 'middleName', p.middle_name, 'lastName', p.last_name,
+                 'preferredName', p.preferred_name, 'dateOfBirth', p.date_of_birth, 'livingStatus', p.living_status,
+                 'dateOfDeath', p.date_of_death, 'createdAt', p.created_at,
+                 'emails', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'email', e.email, 'label', e.label, 'isPrimary', e.is_primary) order by e.created_at)
+                           from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p.id), '[]'),
+                 'phones', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'phoneNumber', ph.phone_number, 'label', ph.label, 'isPrimary', ph.is_primary) order by ph.created_at)
+                           from app.persona_phones ph where ph.tenant_id = v_tenant_id and ph.persona_id = p.id), '[]'),
+                 'addresses', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'label', a.label, 'line1', a.line1, 'line2', a.line2, 'city', a.city, 'region', a.region,
+                             'postalCode', a.postal_code, 'countryCode', a.country_code, 'isPrimary', a.is_primary)
+                             order by a.created_at)
+                           from app.persona_addresses a where a.tenant_id = v_tenant_id and a.persona_id = p.id), '[]'),
+                 -- Whom they named as kin: the other persona's id and the relation, not that person's data.
+                 'relationships', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'relatedPersonaId', r.related_persona_id, 'relationshipType', r.relationship_type)
+                             order by r.created_at)
+                           from app.persona_relationships r where r.tenant_id = v_tenant_id and r.persona_id = p.id), '[]')))
+          from app.personas p where p.tenant_id = v_tenant_id and p.id = any (v_personas)), '[]'),
+      'actsFor', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', up.persona_id, 'linkKind', up.link_kind,
+                 'since', up.created_at) order by up.created_at)
+          from app.user_personas up where up.tenant_id = v_tenant_id and up.user_id = p_user_id), '[]')),
+    'circles.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('ffcId', m.ffc_id, 'name', c.name,
+               'personaId', m.persona_id, 'role', m.role, 'status', m.status, 'joinedAt', m.created_at,
+               'removedAt', m.removed_at) order by m.created_at)
+        from app.ffc_memberships m
+        join app.fwd_family_circles c on c.tenant_id = m.tenant_id and c.id = m.ffc_id
+       where m.tenant_id = v_tenant_id and m.persona_id = any (v_personas)), '[]'),
+    -- The assets they hold a share of, with their own shares only: a co-owner's persona, share and
+    -- who entered the asset are left out. The account number travels sealed; the API opens it.
+    'assets.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', a.id, 'assetType', a.asset_type,
+               'categoryCode', a.category_code, 'name', a.name, 'description', a.description, 'currency', a.currency,
+               'isLiability', a.is_liability, 'status', a.status, 'identifierLast4', a.identifier_last4,
+               'identifierSealed', pg_catalog.encode(a.identifier_ciphertext, 'base64'),
+               'details', app.asset_details(a.asset_type, a.id), 'createdAt', a.created_at,
+               'myShares', (select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', o.persona_id,
+                              'percentage', o.ownership_percentage::text, 'ownershipForm', o.ownership_form)
+                              order by o.created_at)
+                              from app.asset_ownerships o
+                             where o.tenant_id = v_tenant_id and o.asset_id = a.id and o.persona_id = any (v_personas)),
+               -- The shares held by trusts and companies they control.
+               'entityShares', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                                  'entityId', o.entity_id, 'percentage', o.ownership_percentage::text,
+                                  'ownershipForm', o.ownership_form) order by o.created_at)
+                                  from app.asset_ownerships o
+                                 where o.tenant_id = v_tenant_id and o.asset_id = a.id
+                                   and o.entity_id = any (v_entities)), '[]'),
+               'coOwned', exists (select 1 from app.asset_ownerships o
+                                   where o.tenant_id = v_tenant_id and o.asset_id = a.id
+                                     and (o.persona_id is null or not o.persona_id = any (v_personas))
+                                     and (o.entity_id is null or not o.entity_id = any (v_entities))))
+               order by a.created_at, a.id)
+        from app.assets a where a.tenant_id = v_tenant_id and (a.id = any (v_assets) or a.id = any (v_entity_assets))), '[]'),
+    'valuations.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('assetId', v.asset_id, 'valuedOn', v.valued_on,
+               'amount', v.amount::text, 'currency', v.currency, 'source', v.source) order by v.asset_id, v.valued_on, v.id)
+        -- The newest 10,000 (a bound on the archive's size; the valuation history route pages the rest).
+        from (select * from app.asset_valuations v
+               where v.tenant_id = v_tenant_id and (v.asset_id = any (v_assets) or v.asset_id = any (v_entity_assets))
+               order by v.valued_on desc, v.id desc limit 10000) v), '[]'),
+    -- Their shares of the latest values, per currency (no exchange rate needed, none can be missing).
+    'net_worth.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('personaId', x.persona_id, 'currency', x.currency,
+               'assets', x.assets::text, 'liabilities', x.liabilities::text, 'netWorth', (x.assets - x.liabilities)::text)
+               order by x.persona_id, x.currency)
+        from (select o.persona_id, l.currency,
+                     pg_catalog.round(pg_catalog.sum(case when not l.is_liability then l.amount * o.ownership_percentage / 100 else 0 end), 2) as assets,
+                     pg_catalog.round(pg_catalog.sum(case when l.is_liability then l.amount * o.ownership_percentage / 100 else 0 end), 2) as liabilities
+                from app.asset_ownerships o
+                join app.asset_latest_valuations l on l.tenant_id = o.tenant_id and l.asset_id = o.asset_id and l.is_active
+               where o.tenant_id = v_tenant_id and o.persona_id = any (v_personas)
+               group by o.persona_id, l.currency) x), '[]'),
+    'billing.json', pg_catalog.jsonb_build_object(
+      'subscriptions', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('subscriptionId', s.id, 'planCode', pl.code,
+                 'status', s.status, 'currentPeriodStart', s.current_period_start, 'currentPeriodEnd', s.current_period_end,
+                 'cancelAtPeriodEnd', s.cancel_at_period_end, 'canceledAt', s.canceled_at, 'endedAt', s.ended_at,
+                 'createdAt', s.created_at) order by s.created_at)
+          from app.subscriptions s join app.subscription_plans pl on pl.id = s.plan_id
+         where s.tenant_id = v_tenant_id and s.id = any (v_subscriptions)), '[]'),
+      'paymentMethods', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kind', m.kind, 'brand', m.brand, 'last4', m.last4,
+                 'expMonth', m.exp_month, 'expYear', m.exp_year, 'status', m.status, 'createdAt', m.created_at)
+                 order by m.created_at)
+          from app.payment_methods m where m.tenant_id = v_tenant_id and m.user_id = p_user_id), '[]'),
+      'invoices', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('invoiceId', i.id, 'number', i.number,
+                 'status', i.status, 'currency', i.currency, 'amountDue', i.amount_due::text, 'amountPaid', i.amount_paid::text,
+                 'periodStart', i.period_start, 'periodEnd', i.period_end, 'paidAt', i.paid_at, 'createdAt', i.created_at)
+                 order by i.created_at)
+          from app.invoices i where i.tenant_id = v_tenant_id and i.subscription_id = any (v_subscriptions)), '[]'),
+      'payments', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('status', t.status, 'amount', t.amount::text,
+                 'currency', t.currency, 'amountRefunded', t.amount_refunded::text, 'succeededAt', t.succeeded_at,
+                 'createdAt', t.created_at) order by t.created_at)
+          from app.payment_transactions t where t.tenant_id = v_tenant_id and t.subscription_id = any (v_subscriptions)), '[]')),
+    'estate.json', pg_catalog.jsonb_build_object(
+      'entityRoles', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('entityId', r.entity_id, 'entityKind', e.entity_kind,
+                 'entityName', e.name, 'personaId', r.persona_id, 'role', r.role) order by r.created_at)
+          from app.legal_entity_roles r join app.legal_entities e on e.tenant_id = r.tenant_id and e.id = r.entity_id
+         where r.tenant_id = v_tenant_id and r.persona_id = any (v_personas)), '[]'),
+      -- Their own estate plan: designations of their estate or on their assets (what, which level,
+      -- how much). A designation naming them in someone else's plan is that person's plan: left out.
+      'designations', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('designationId', d.id, 'assetId', d.asset_id,
+                 'entityId', d.entity_id, 'estateOfPersonaId', d.estate_of_persona_id, 'level', d.level,
+                 'beneficiaryKind', d.beneficiary_kind,
+                 'beneficiaryPersonaId', case when d.beneficiary_persona_id = any (v_personas) then d.beneficiary_persona_id end,
+                 'percentage', d.percentage::text, 'effectiveOn', d.effective_on) order by d.created_at, d.id)
+          from app.beneficiary_designations d
+         where d.tenant_id = v_tenant_id
+           and (d.estate_of_persona_id = any (v_personas) or d.asset_id = any (v_assets))), '[]')),
+    'consents.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
+               'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)
+        from app.consent_records c where c.tenant_id = v_tenant_id and c.user_id = p_user_id), '[]'),
+    'sessions.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('sessionId', s.id, 'startedAt', s.started_at,
+               'lastSeenAt', s.last_seen_at, 'revokedAt', s.revoked_at, 'userAgent', s.user_agent,
+               'ipAddress', pg_catalog.host(s.ip_address)) order by s.started_at)
+        -- The newest 1,000 sign-ins (a bound on the archive's size).
+        from (select * from app.user_sessions s where s.tenant_id = v_tenant_id and s.user_id = p_user_id
+               order by s.started_at desc limit 1000) s), '[]'),
+    'api_keys.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('apiKeyId', k.id, 'name', k.name, 'prefix', k.prefix,
+               'scopes', k.scopes, 'createdAt', k.created_at, 'expiresAt', k.expires_at, 'revokedAt', k.revoked_at,
+               'lastUsedAt', k.last_used_at) order by k.created_at, k.id)
+        from app.api_keys k where k.tenant_id = v_tenant_id and k.user_id = p_user_id), '[]'),
+    'data_requests.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('requestId', r.id, 'kind', r.kind, 'status', r.status,
+               'receivedAt', r.received_at, 'dueAt', r.due_at, 'completedAt', r.completed_at,
+               'refusalCode', r.refusal_code) order by r.received_at, r.id)
+        from app.data_subject_requests r where r.tenant_id = v_tenant_id and r.user_id = p_user_id), '[]'),
+    'support_access.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('scope', g.scope, 'reason', g.reason,
+               'ticketRef', g.ticket_ref, 'grantedAt', g.granted_at, 'expiresAt', g.expires_at,
+               'viewCount', g.view_count) order by g.granted_at)
+        from app.support_unmask_grants g where g.tenant_id = v_tenant_id and g.user_id = p_user_id), '[]'),
+    -- What they did (the last 1,000 changes under their sign-in): which row, how, which columns;
+    -- not the values, which may be other people's.
+    'audit.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('occurredAt', l.occurred_at, 'table', l.table_name,
+               'rowId', l.row_id, 'operation', l.operation, 'changedColumns', l.changed_columns,
+               'requestId', l.request_id) order by l.occurred_at desc)
+        from (select * from audit.audit_log l
+               where l.tenant_id = v_tenant_id and l.actor_kind = 'user' and l.actor_id = v_sub
+                 -- The subject may have been an erased user's before (same Cognito identity,
+                 -- registered again): only what was done since this user row exists.
+                 and l.occurred_at >= v_since
+               order by l.occurred_at desc limit 1000) l), '[]'));
+end
+$$;
+
+ALTER FUNCTION app.export_files(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION export_files(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.export_files(p_user_id uuid) IS 'Every file of a user''s export: their own identity, persona, circles, assets (their shares only), valuations, net worth, billing, estate, consents, sessions, requests, support access and audit trail.';
 
 --
 -- Name: fail(text, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5263,6 +8009,10 @@ declare
   v_tenant_id uuid := app.require_active_tenant();
   v_sub text := app.current_actor_id();
 begin
+  -- An API key's (0022) keys are its own; the procedure after the claim checks the key's scope.
+  if app.current_actor_kind() = 'api_key' then
+    return 'api_key:' || (app.current_api_key()).id;
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -5282,7 +8032,7 @@ ALTER FUNCTION app.idempotency_caller() OWNER TO estate_owner;
 -- Name: FUNCTION idempotency_caller(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
+COMMENT ON FUNCTION app.idempotency_caller() IS 'The Cognito subject (or api_key:<id> for an API key) an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
 
 --
 -- Name: insert_asset_details(text, uuid, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5381,7 +8131,7 @@ COMMENT ON FUNCTION app.is_newer_stripe_state(p_created timestamp with time zone
 CREATE FUNCTION app.is_staff_door_actor() RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ select coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
+    AS $$ select session_user = 'estate_support' and coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
 
 ALTER FUNCTION app.is_staff_door_actor() OWNER TO estate_owner;
 
@@ -5389,7 +8139,7 @@ ALTER FUNCTION app.is_staff_door_actor() OWNER TO estate_owner;
 -- Name: FUNCTION is_staff_door_actor(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.is_staff_door_actor() IS 'True when the support actor is a staff member signed in through a staff pool (actor id cognito:<sub>), not an operator of the CLI.';
+COMMENT ON FUNCTION app.is_staff_door_actor() IS 'True when the support actor is a staff member signed in through a staff pool (the door''s login, actor id cognito:<sub>), not an operator of the CLI.';
 
 --
 -- Name: is_support_session(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5399,8 +8149,9 @@ CREATE FUNCTION app.is_support_session() RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  -- session_user cannot be changed by SET ROLE: only a login as estate_support counts.
-  select session_user = 'estate_support'
+  -- session_user cannot be changed by SET ROLE: only a login as estate_support (the door) or
+  -- estate_operator (the operator CLI) counts.
+  select session_user in ('estate_support', 'estate_operator')
      and pg_catalog.current_setting('app.actor_kind', true) = 'support'
      and coalesce(pg_catalog.current_setting('app.actor_id', true), '') <> ''
 $$;
@@ -5411,7 +8162,7 @@ ALTER FUNCTION app.is_support_session() OWNER TO estate_owner;
 -- Name: FUNCTION is_support_session(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.is_support_session() IS 'True when support staff, logged in as estate_support and named in the context, are acting.';
+COMMENT ON FUNCTION app.is_support_session() IS 'True when support, logged in as estate_support (the door) or estate_operator (operators) and named in the context, are acting.';
 
 --
 -- Name: legal_entity_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5531,6 +8282,79 @@ ALTER FUNCTION app.live_subscription(p_user_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.live_subscription(p_user_id uuid) IS 'The user''s live subscription, locked for the rest of the transaction.';
 
 --
+-- Name: lock_current_user(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.lock_current_user() RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  -- One consent or request of a user at a time: a withdrawal never races its own giving.
+  perform 1 from app.users u where u.tenant_id = app.current_tenant_id() and u.id = v_user_id for update;
+  return v_user_id;
+end
+$$;
+
+ALTER FUNCTION app.lock_current_user() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION lock_current_user(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.lock_current_user() IS 'The signed-in user (app.current_user_id), their row locked for the rest of the transaction.';
+
+--
+-- Name: lock_emergency_access(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) RETURNS app.emergency_access_grants
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_grant app.emergency_access_grants;
+  v_effective record;
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- The caller in the role the step needs, or the same answer as a random id; the row locked, so
+  -- two racing steps run one after the other and the second sees the first's state.
+  select g.* into v_grant from app.emergency_access_grants g
+   where g.tenant_id = v_tenant_id and g.id = p_grant_id
+     and ((p_role in ('grantor', 'either') and g.grantor_user_id = p_user_id)
+          or (p_role in ('grantee', 'either') and g.grantee_user_id = p_user_id))
+   for update;
+  if v_grant.id is null then
+    perform app.fail('PT404', 'emergency_access_not_found', 'emergency access grant not found');
+  end if;
+  -- Settle the time-driven transitions first, each with its event.
+  select * into v_effective from app.emergency_access_effective(v_grant);
+  if v_effective.state in ('approved', 'expired') and v_grant.state = 'recovery_requested' then
+    update app.emergency_access_grants g set state = 'approved', approved_at = v_effective.approved_at,
+           approved_by = 'waiting_period'
+     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'recovery_requested', 'waiting_period');
+  end if;
+  if v_effective.state = 'expired' and v_grant.state = 'approved' then
+    update app.emergency_access_grants g set state = 'expired'
+     where g.tenant_id = v_tenant_id and g.id = p_grant_id returning g.* into v_grant;
+    perform app.emit_emergency_access_event(v_grant, 'approved', 'access_window');
+  end if;
+  return v_grant;
+end
+$$;
+
+ALTER FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) IS 'Locks a grant the user holds in the role (grantor, grantee or either), raising emergency_access_not_found otherwise; settles the time-driven transitions with their events.';
+
+--
 -- Name: lock_ffc(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -5551,6 +8375,84 @@ ALTER FUNCTION app.lock_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.lock_ffc(p_ffc_id uuid) IS 'Serialises membership changes of one circle.';
+
+--
+-- Name: look_through_net_worth(uuid, uuid, date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) RETURNS TABLE(total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- As net worth values (app.net_worth_of): the latest valuation on or before the date, active
+  -- assets only, each currency's rate looked up once (a missing rate raises), rounded once at the end.
+  with valued as (
+    select a.is_liability, s.percentage, v.amount, v.currency
+      from app.look_through_shares(p_persona_id, p_entity_id) s
+      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
+      cross join lateral (select x.amount, x.currency from app.asset_valuations x
+                           where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                           order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v
+  ),
+  rates as materialized (
+    select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate from (select distinct currency from valued) c
+  ),
+  totals as (
+    select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
+           coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where v.is_liability), 0) as liabilities,
+           count(*)::integer as n
+      from valued v join rates r on r.currency = v.currency
+  )
+  select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
+    from totals t
+$$;
+
+ALTER FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) IS 'Assets minus debts over app.look_through_shares, valued and converted as net worth is, rounded once at the end.';
+
+--
+-- Name: look_through_shares(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) RETURNS TABLE(asset_id uuid, percentage numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Each entity reached, with the fraction of it held: the start entity whole, or the persona's
+  -- own interests; then, down every chain, the product of the interests along it (two chains to
+  -- one entity add up). Cycles are refused on write; the depth bound is a second guard.
+  with recursive held (entity_id, fraction, depth) as (
+    select p_entity_id, 1::numeric, 0 where p_entity_id is not null
+    union all
+    select i.entity_id, i.percentage / 100, 1 from app.entity_interests i
+     where i.tenant_id = (select app.current_tenant_id()) and i.holder_persona_id = p_persona_id
+    union all
+    select i.entity_id, h.fraction * i.percentage / 100, h.depth + 1
+      from held h join app.entity_interests i on i.tenant_id = (select app.current_tenant_id()) and i.holder_entity_id = h.entity_id
+     where h.depth < 16
+  )
+  -- Each asset once: the persona's direct share plus every reached entity's share times its fraction.
+  select x.asset_id, sum(x.percentage) from (
+    select o.asset_id, o.ownership_percentage as percentage from app.asset_ownerships o
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+    union all
+    select o.asset_id, h.fraction * o.ownership_percentage from held h
+      join app.asset_ownerships o on o.tenant_id = (select app.current_tenant_id()) and o.entity_id = h.entity_id
+  ) x group by x.asset_id
+$$;
+
+ALTER FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION look_through_shares(p_persona_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) IS 'The share of each asset a persona (directly and through the entities it holds) or an entity (itself and through the entities it holds) holds, each asset once.';
 
 --
 -- Name: payment_transactions; Type: TABLE; Schema: app; Owner: estate_owner
@@ -5641,7 +8543,9 @@ CREATE FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) RETUR
         from pg_catalog.jsonb_object_keys(p_changes) as k(key)
        where (p_table_name, k.key) in (('app.fwd_family_circles', 'name'), ('app.fwd_family_circles', 'description'),
                                        ('app.legal_entities', 'name'),
-                                       ('app.assets', 'name'), ('app.assets', 'description'))), '{}'::jsonb)
+                                       ('app.assets', 'name'), ('app.assets', 'description'),
+                                       -- the tsvector generated from an asset's name and description
+                                       ('app.assets', 'search'))), '{}'::jsonb)
   end
 $$;
 
@@ -5651,7 +8555,7 @@ ALTER FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) OWNER 
 -- Name: FUNCTION mask_audit_changes(p_table_name text, p_changes jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) IS 'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets masked.';
+COMMENT ON FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) IS 'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets (and an asset''s search words) masked.';
 
 --
 -- Name: mask_email(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5728,6 +8632,118 @@ ALTER FUNCTION app.mask_phone(p_phone text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.mask_phone(p_phone text) IS 'A phone number as support staff see it: ***-***-1234.';
+
+--
+-- Name: support_access_requests; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_access_requests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    kind text NOT NULL,
+    staff_actor text NOT NULL,
+    reason text NOT NULL,
+    ticket_ref text NOT NULL,
+    minutes integer NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    respond_by timestamp with time zone NOT NULL,
+    decided_by text,
+    decided_at timestamp with time zone,
+    expires_at timestamp with time zone,
+    ended_by text,
+    ended_at timestamp with time zone,
+    view_count integer DEFAULT 0 NOT NULL,
+    last_viewed_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_access_requests_check CHECK (((kind = 'consent'::text) OR (minutes <= 120))),
+    CONSTRAINT support_access_requests_check1 CHECK ((respond_by > requested_at)),
+    CONSTRAINT support_access_requests_check2 CHECK (((decided_at IS NULL) = (decided_by IS NULL))),
+    CONSTRAINT support_access_requests_check3 CHECK ((((status = 'approved'::text) OR (status = 'revoked'::text) OR ((status = 'closed'::text) AND (decided_at IS NOT NULL))) = (expires_at IS NOT NULL))),
+    CONSTRAINT support_access_requests_check4 CHECK (((status <> 'pending'::text) OR (decided_at IS NULL))),
+    CONSTRAINT support_access_requests_check5 CHECK (((status <> ALL (ARRAY['approved'::text, 'denied'::text, 'revoked'::text])) OR (decided_at IS NOT NULL))),
+    CONSTRAINT support_access_requests_check6 CHECK (((ended_at IS NULL) = (ended_by IS NULL))),
+    CONSTRAINT support_access_requests_check7 CHECK (((status = ANY (ARRAY['revoked'::text, 'closed'::text])) = (ended_at IS NOT NULL))),
+    CONSTRAINT support_access_requests_check8 CHECK (((kind <> 'break_glass'::text) OR (decided_by IS DISTINCT FROM staff_actor))),
+    CONSTRAINT support_access_requests_check9 CHECK (((expires_at IS NULL) OR (expires_at <= (decided_at + make_interval(mins => minutes))))),
+    CONSTRAINT support_access_requests_decided_by_check CHECK (((length(decided_by) >= 1) AND (length(decided_by) <= 200))),
+    CONSTRAINT support_access_requests_ended_by_check CHECK (((length(ended_by) >= 1) AND (length(ended_by) <= 200))),
+    CONSTRAINT support_access_requests_kind_check CHECK ((kind = ANY (ARRAY['consent'::text, 'break_glass'::text]))),
+    CONSTRAINT support_access_requests_minutes_check CHECK (((minutes >= 1) AND (minutes <= 1440))),
+    CONSTRAINT support_access_requests_reason_check CHECK (((length(btrim(reason)) >= 10) AND (length(btrim(reason)) <= 500))),
+    CONSTRAINT support_access_requests_staff_actor_check CHECK ((staff_actor ~ '^cognito:[\w-]{1,128}$'::text)),
+    CONSTRAINT support_access_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'denied'::text, 'revoked'::text, 'closed'::text]))),
+    CONSTRAINT support_access_requests_ticket_ref_check CHECK ((ticket_ref ~ '^[A-Za-z0-9][A-Za-z0-9._#/-]{0,63}$'::text)),
+    CONSTRAINT support_access_requests_view_count_check CHECK ((view_count >= 0))
+);
+
+ALTER TABLE ONLY app.support_access_requests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_access_requests OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_access_requests; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_access_requests IS 'Support''s requests for a user''s data beyond the masked view: approved by the user (consent) or by a second staff member (break-glass); an approved one is a time-limited grant of the staff member who asked.';
+
+--
+-- Name: my_support_access_request(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.my_support_access_request(p_request_id uuid) RETURNS app.support_access_requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_row app.support_access_requests;
+begin
+  -- The user's own requests: consent ones, and break-glass ones once they took effect. Another
+  -- user's, another tenant's and a random id answer alike.
+  select * into v_row from app.support_access_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id and r.user_id = v_user_id
+     and (r.kind = 'consent' or r.decided_at is not null)
+   for update;
+  if v_row.id is null then
+    perform app.fail('PT404', 'access_request_not_found', 'access request not found');
+  end if;
+  return v_row;
+end
+$$;
+
+ALTER FUNCTION app.my_support_access_request(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION my_support_access_request(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.my_support_access_request(p_request_id uuid) IS 'Locks and returns one of the calling user''s support access requests; raises access_request_not_found for any other id.';
+
+--
+-- Name: my_support_access_request_row(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.my_support_access_request_row(p_request_id uuid) RETURNS TABLE(request_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Which staff member is support's business (the audit log); that support asked, why and when is the user's.
+  select r.id, r.kind, app.support_access_state(r.status, r.respond_by, r.expires_at), r.reason, r.ticket_ref,
+         r.minutes, r.requested_at, r.respond_by, r.decided_at, r.expires_at, r.ended_at, r.view_count, r.last_viewed_at
+    from app.support_access_requests r
+   where r.tenant_id = app.current_tenant_id() and r.id = p_request_id
+$$;
+
+ALTER FUNCTION app.my_support_access_request_row(p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION my_support_access_request_row(p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.my_support_access_request_row(p_request_id uuid) IS 'One support access request as its user sees it (not which staff member).';
 
 --
 -- Name: net_worth_of(uuid[], date, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -5880,6 +8896,72 @@ ALTER FUNCTION app.normalize_origin(p_origin text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.normalize_origin(p_origin text) IS 'Checks a browser origin (https://host[:port], or http://localhost|127.0.0.1[:port]) and returns it as browsers send it, raising invalid_origin.';
+
+--
+-- Name: open_support_access(uuid, uuid, text, text, text, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS uuid
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_actor text := app.require_staff_member();
+  v_id uuid;
+begin
+  perform app.require_tenant_user(p_user_id);
+  perform app.check_support_access_input(p_reason, p_ticket_ref, p_minutes,
+                                         case p_kind when 'consent' then 1440 else 120 end);
+  -- One open request of a kind per staff member and user (concurrent askers serialised here).
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('support-access:' || p_tenant_id || ':' || p_user_id));
+  if exists (select 1 from app.support_access_requests r
+              where r.tenant_id = p_tenant_id and r.user_id = p_user_id and r.staff_actor = v_actor
+                and r.kind = p_kind and r.status = 'pending' and r.respond_by > pg_catalog.now()) then
+    perform app.fail('PT409', 'access_request_pending', 'you already have a request waiting for this user');
+  end if;
+  insert into app.support_access_requests (tenant_id, user_id, kind, staff_actor, reason, ticket_ref, minutes, respond_by)
+  values (p_tenant_id, p_user_id, p_kind, v_actor, pg_catalog.btrim(p_reason), p_ticket_ref, p_minutes,
+          -- The user has a week to answer; a break-glass access is an emergency: a second staff member has an hour.
+          pg_catalog.now() + case p_kind when 'consent' then interval '7 days' else interval '1 hour' end)
+  returning id into v_id;
+  return v_id;
+end
+$$;
+
+ALTER FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Records a pending support access request (consent or break-glass) of the calling staff member for a user of the tenant.';
+
+--
+-- Name: password_status(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.password_status(p_user_id uuid) RETURNS TABLE(last_rotated_at timestamp with time zone, max_age_days integer, due_at timestamp with time zone, overdue boolean)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Never reported: due counted from registration (Cognito set the first password then).
+  select l.last, p.password_max_age_days,
+         coalesce(l.last, u.created_at) + pg_catalog.make_interval(days => p.password_max_age_days),
+         coalesce(coalesce(l.last, u.created_at) + pg_catalog.make_interval(days => p.password_max_age_days) < pg_catalog.now(), false)
+    from app.users u
+    left join app.tenant_security_policies p on p.tenant_id = u.tenant_id
+    cross join lateral (select pg_catalog.max(h.changed_at) as last from app.password_history h
+                         where h.tenant_id = u.tenant_id and h.user_id = u.id) l
+   where u.tenant_id = (select app.current_tenant_id()) and u.id = p_user_id
+$$;
+
+ALTER FUNCTION app.password_status(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION password_status(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.password_status(p_user_id uuid) IS 'A user''s last reported password rotation, the tenant''s maximum age, when the password is due and whether it is overdue.';
 
 --
 -- Name: payment_method_list(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6490,6 +9572,30 @@ ALTER FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id 
 COMMENT ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) IS 'Raises email_already_registered when another user of the tenant holds this verified email.';
 
 --
+-- Name: require_emergency_access_state(app.emergency_access_grants, text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if not p_grant.state = any (p_states) then
+    perform app.fail('PT409', 'emergency_access_wrong_state',
+                     pg_catalog.format('this grant is %s: the step needs it %s', p_grant.state, pg_catalog.array_to_string(p_states, ' or ')));
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) IS 'Raises emergency_access_wrong_state unless the grant is in one of the states.';
+
+--
 -- Name: require_entity_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6557,9 +9663,10 @@ CREATE FUNCTION app.require_operator() RETURNS void
     AS $$
 begin
   perform app.require_support_session();
-  -- Staff pools, clients and members are managed with the database credential (the operator CLI),
-  -- never through the staff's own door: a staff member cannot add or unsuspend staff.
-  if app.is_staff_door_actor() then
+  -- Staff pools, clients and members are managed with the operators' login (the operator CLI),
+  -- never through the staff's own door: a staff member cannot add or unsuspend staff, and whoever
+  -- holds the door's credential cannot either, whatever name they set.
+  if session_user <> 'estate_operator' or app.is_staff_door_actor() then
     perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may manage support staff');
   end if;
 end
@@ -6571,7 +9678,33 @@ ALTER FUNCTION app.require_operator() OWNER TO estate_owner;
 -- Name: FUNCTION require_operator(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.require_operator() IS 'Raises unless the support session is an operator''s (the CLI), not a staff member''s through the door.';
+COMMENT ON FUNCTION app.require_operator() IS 'Raises unless the support session is an operator''s (the CLI, logged in as estate_operator), not the door''s.';
+
+--
+-- Name: require_own_data_request(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Another user's, another tenant's and a made-up id: the same answer.
+  if p_request_id is null or not exists (select 1 from app.data_subject_requests r
+                                          where r.tenant_id = app.current_tenant_id() and r.id = p_request_id
+                                            and r.user_id = p_user_id) then
+    perform app.fail('PT404', 'data_request_not_found', 'data request not found');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_own_data_request(p_user_id uuid, p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) IS 'Raises data_request_not_found unless the request is the user''s.';
 
 --
 -- Name: require_persona_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6626,6 +9759,76 @@ ALTER FUNCTION app.require_plan(p_code text) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.require_plan(p_code text) IS 'The plan with this code if the tenant offers it; plan_not_found otherwise.';
 
 --
+-- Name: require_staff_member(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_staff_member() RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.require_support_session();
+  -- An operator's name is whatever the CLI was told, and the operators' login can never name a
+  -- staff member (app.require_support_session): access to a user's data is asked for, held and
+  -- approved only by staff members signed in through the door (its own login, estate_support).
+  if not app.is_staff_door_actor() then
+    perform app.fail('PT403', 'staff_member_only', 'only a staff member signed in through the support door may do this');
+  end if;
+  return app.current_actor_id();
+end
+$$;
+
+ALTER FUNCTION app.require_staff_member() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_staff_member(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_staff_member() IS 'Raises unless the support session is a registered, active staff member of the door (not an operator); returns their actor name.';
+
+--
+-- Name: require_support_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) RETURNS TABLE(request_id uuid, expires_at timestamp with time zone)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_id uuid;
+  v_expires_at timestamptz;
+begin
+  -- Only the staff member who asked, only that user, only approved and before it expires. A random
+  -- id, another tenant's user and an ungranted user all have no such grant: one answer.
+  select r.id, r.expires_at into v_id, v_expires_at
+    from app.support_access_requests r
+   where r.tenant_id = p_tenant_id and r.user_id = p_user_id and r.staff_actor = app.current_actor_id()
+     and r.status = 'approved' and r.expires_at > pg_catalog.now()
+   order by r.expires_at desc limit 1
+   for update;
+  if v_id is null then
+    -- The refusal rolls back everything: the server's log keeps the probe (ids only, no PII).
+    raise log 'SUPPORT ACCESS refused: tenant %, user %, by %, no current approved access',
+      p_tenant_id, p_user_id, app.current_actor_id();
+    perform app.fail('PT403', 'support_access_required',
+      'this needs an access to the user''s data that the user (or a second staff member, break-glass) approved, current and yours');
+  end if;
+  update app.support_access_requests r set view_count = r.view_count + 1, last_viewed_at = pg_catalog.now()
+   where r.tenant_id = p_tenant_id and r.id = v_id;
+  return query select v_id, v_expires_at;
+end
+$$;
+
+ALTER FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_support_access(p_tenant_id uuid, p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) IS 'Raises support_access_required unless the calling staff member holds a current approved access to the user; counts the look.';
+
+--
 -- Name: require_support_session(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6639,18 +9842,31 @@ begin
   if not app.is_support_session() then
     perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
   end if;
-  -- A staff member signed in through a staff pool (the support door names them cognito:<sub>) must
-  -- be registered and active, checked in this transaction: a suspension holds from the next request.
-  -- Other names are operators holding the support login's credential (the operator CLI).
-  if app.current_actor_id() like 'cognito:%' then
-    select s.status into v_status from app.support_staff s
-     where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9);
-    if v_status is null then
-      perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+  -- Two logins, told apart by session_user (set_config cannot change it). The operators' login
+  -- (estate_operator, the operator CLI) names operators and never a staff member of the door: an
+  -- operator cannot pass as staff member B by naming B's subject.
+  if session_user = 'estate_operator' then
+    if app.current_actor_id() like 'cognito:%' then
+      perform app.fail('PT403', 'staff_member_only', 'only a staff member signed in through the support door may act as one');
     end if;
-    if v_status <> 'active' then
-      perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
-    end if;
+    return;
+  end if;
+  -- The door's login (estate_support) acts only as a staff member signed in through a staff pool
+  -- (cognito:<sub>), registered and active, checked in this transaction: a suspension holds from
+  -- the next request. The subject counts only in the pool that issued the token (app.actor_issuer,
+  -- set by the door from the verified token): another pool's subject of the same name is no one.
+  if app.current_actor_id() not like 'cognito:%' then
+    perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may act without a staff identity');
+  end if;
+  select s.status into v_status
+    from app.support_staff s join app.support_identity_providers p on p.id = s.provider_id
+   where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9)
+     and p.issuer = pg_catalog.current_setting('app.actor_issuer', true);
+  if v_status is null then
+    perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+  end if;
+  if v_status <> 'active' then
+    perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
   end if;
 end
 $$;
@@ -6661,7 +9877,7 @@ ALTER FUNCTION app.require_support_session() OWNER TO estate_owner;
 -- Name: FUNCTION require_support_session(); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.require_support_session() IS 'Raises unless support, logged in as estate_support, are named in the context; a staff member of the support door must be registered and active.';
+COMMENT ON FUNCTION app.require_support_session() IS 'Raises unless support are named in the context: through the door''s login (estate_support) only a registered, active staff member (cognito:<sub> of the issuing pool, app.actor_issuer); through the operators'' login (estate_operator) only operators, never a staff member''s name.';
 
 --
 -- Name: require_tenant_user(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6716,6 +9932,34 @@ ALTER FUNCTION app.require_text(p_value text, p_code text, p_max_length integer)
 COMMENT ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) IS 'Trims a required text input and checks its length, raising PT400 with the given code.';
 
 --
+-- Name: require_token_mfa(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_token_mfa(p_tenant_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_required boolean;
+  v_factors text[];
+begin
+  select p.mfa_required, p.mfa_factors into v_required, v_factors
+    from app.tenant_security_policies p where p.tenant_id = p_tenant_id;
+  if coalesce(v_required, false) and not app.token_has_mfa(v_factors) then
+    perform app.fail('PT403', 'mfa_required', 'this tenant requires multi-factor authentication: sign in again with MFA');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_token_mfa(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_token_mfa(p_tenant_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_token_mfa(p_tenant_id uuid) IS 'Raises mfa_required when the tenant''s policy requires MFA and this transaction''s token was not obtained with an allowed factor.';
+
+--
 -- Name: route_stripe_event(text, jsonb, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6755,6 +9999,39 @@ ALTER FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created tim
 --
 
 COMMENT ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) IS 'The one tenant a Stripe event''s object belongs to, from the ids it names; NULL (past Stripe''s retries) or 503 (within them) when none, 409 when several.';
+
+--
+-- Name: security_question_lock(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) RETURNS record
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Failures (and attempts still pending) of the last 15 minutes since the last success; five lock
+  -- the questions until the oldest of the last five leaves the window.
+  with recent as (
+    select a.attempted_at from app.security_question_attempts a
+     where a.tenant_id = (select app.current_tenant_id()) and a.user_id = p_user_id
+       and a.outcome <> 'succeeded'
+       and a.attempted_at > pg_catalog.now() - interval '15 minutes'
+       and a.attempted_at > coalesce((select pg_catalog.max(s.attempted_at) from app.security_question_attempts s
+                                       where s.tenant_id = (select app.current_tenant_id()) and s.user_id = p_user_id
+                                         and s.outcome = 'succeeded'), '-infinity')
+     order by a.attempted_at desc
+     limit 5)
+  select pg_catalog.count(*)::integer,
+         case when pg_catalog.count(*) >= 5 then pg_catalog.min(attempted_at) + interval '15 minutes' end
+    from recent
+$$;
+
+ALTER FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) IS 'A user''s failed security-question attempts in the current 15-minute window (at most 5 counted) and, at 5, until when they are locked.';
 
 --
 -- Name: self_persona_id(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7122,6 +10399,51 @@ ALTER FUNCTION app.subscription_view(p_subscription_id uuid) OWNER TO estate_own
 COMMENT ON FUNCTION app.subscription_view(p_subscription_id uuid) IS 'A subscription as the API shows it, with the plan whose limits apply now.';
 
 --
+-- Name: support_access_request_row(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select r.id, r.user_id, r.kind, app.support_access_state(r.status, r.respond_by, r.expires_at), r.reason,
+         r.ticket_ref, r.minutes, r.staff_actor, r.requested_at, r.respond_by, r.decided_by, r.decided_at,
+         r.expires_at, r.ended_by, r.ended_at, r.view_count, r.last_viewed_at
+    from app.support_access_requests r
+   where r.tenant_id = p_tenant_id and r.id = p_request_id
+$$;
+
+ALTER FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION support_access_request_row(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) IS 'One support access request as staff see it (who asked, who decided).';
+
+--
+-- Name: support_access_state(text, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when p_status = 'pending' and p_respond_by <= pg_catalog.now() then 'lapsed'
+              when p_status = 'approved' and p_expires_at <= pg_catalog.now() then 'expired'
+              when p_status = 'approved' then 'active'
+              else p_status end
+$$;
+
+ALTER FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) IS 'A support access request''s state now: pending, lapsed (unanswered in time), active, expired, denied, revoked (by the user) or closed (by staff).';
+
+--
 -- Name: persona_link_invitations; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -7211,6 +10533,27 @@ ALTER FUNCTION app.tenant_plans(p_tenant_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.tenant_plans(p_tenant_id uuid) IS 'Every plan as a tenant offers it: its overrides of availability, price, Stripe price and limits applied.';
+
+--
+-- Name: tg__append_only(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  raise exception using errcode = '42501', message = tg_table_name || ' is append-only', hint = 'history_append_only';
+end
+$$;
+
+ALTER FUNCTION app.tg__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg__append_only(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg__append_only() IS 'Rejects UPDATE and DELETE of a history row (a consent withdrawn, a request''s next state: each a new row).';
 
 --
 -- Name: tg__set_updated_at(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7404,6 +10747,53 @@ ALTER FUNCTION app.tg_beneficiary_designations__level_total() OWNER TO estate_ow
 COMMENT ON FUNCTION app.tg_beneficiary_designations__level_total() IS 'At commit, each written level of designations totals exactly 100% (or is empty).';
 
 --
+-- Name: tg_entity_interests__checks(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_entity_interests__checks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.entity_interests := coalesce(new, old);
+  v_total numeric;
+begin
+  -- Whoever writes: the interests in one entity total at most 100%.
+  select sum(i.percentage) into v_total from app.entity_interests i
+   where i.tenant_id = v_row.tenant_id and i.entity_id = v_row.entity_id;
+  if v_total > 100 then
+    raise exception using errcode = 'PT409', hint = 'interest_exceeds_100',
+      message = pg_catalog.format('the interests in the entity total %s%%, more than 100%%', v_total);
+  end if;
+  -- And no entity holds itself, through any chain of entities. Two writers adding the two halves
+  -- of a cycle at once would each miss the other's row: writers of entity-held interests queue on
+  -- the tenant's lock (held to the end of the transaction), so the later one sees the earlier's.
+  if tg_op <> 'DELETE' and v_row.holder_entity_id is not null then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.entity_interests:' || v_row.tenant_id::text, 0));
+  end if;
+  if tg_op <> 'DELETE' and v_row.holder_entity_id is not null and exists (
+       with recursive down (id) as (
+         select v_row.entity_id
+         union
+         select i.entity_id from app.entity_interests i join down d on i.holder_entity_id = d.id
+          where i.tenant_id = v_row.tenant_id)
+       select 1 from down d where d.id = v_row.holder_entity_id) then
+    raise exception using errcode = 'PT409', hint = 'entity_cycle',
+      message = 'the entity would hold itself through the entities it holds';
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_entity_interests__checks() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_entity_interests__checks(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_entity_interests__checks() IS 'At commit, the interests in an entity total at most 100% and no entity holds itself through a chain of entities.';
+
+--
 -- Name: tg_ffc_memberships__seats(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -7497,6 +10887,42 @@ ALTER FUNCTION app.tg_general_ledger__append_only() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.tg_general_ledger__append_only() IS 'Ledger entries are appended, never updated or deleted.';
+
+--
+-- Name: token_amr(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.token_amr() RETURNS text[]
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select coalesce(pg_catalog.string_to_array(nullif(pg_catalog.current_setting('app.token_amr', true), ''), ' '), '{}')
+$$;
+
+ALTER FUNCTION app.token_amr() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION token_amr(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.token_amr() IS 'The authentication methods of this transaction''s access token (its estate_amr claim), or an empty array.';
+
+--
+-- Name: token_has_mfa(text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.token_has_mfa(p_factors text[]) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 'mfa' = any (app.token_amr()) and app.token_amr() && p_factors $$;
+
+ALTER FUNCTION app.token_has_mfa(p_factors text[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION token_has_mfa(p_factors text[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.token_has_mfa(p_factors text[]) IS 'True when the access token was obtained with MFA through one of the given factors.';
 
 --
 -- Name: track_usage(uuid, uuid, text, bigint); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7685,6 +11111,110 @@ ALTER FUNCTION app.visible_asset_ids(p_user_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.visible_asset_ids(p_user_id uuid) IS 'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
 
 --
+-- Name: chain_genesis(text); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.chain_genesis(p_partition_name text) RETURNS bytea
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select pg_catalog.sha256(pg_catalog.convert_to('estate-vault audit chain ' || p_partition_name, 'UTF8')) $$;
+
+ALTER FUNCTION audit.chain_genesis(p_partition_name text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION chain_genesis(p_partition_name text); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.chain_genesis(p_partition_name text) IS 'The fixed start of a partition''s hash chain, derived from its name.';
+
+--
+-- Name: chain_step(bytea, bytea, bytea); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) RETURNS bytea
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ select pg_catalog.sha256(coalesce(p_state, p_genesis) operator(pg_catalog.||) p_row_hash) $$;
+
+ALTER FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) IS 'One link of an audit partition''s hash chain: sha256(previous chain hash, or the genesis, || row hash).';
+
+--
+-- Name: create_month_partition(date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.create_month_partition(p_month date) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_month date := pg_catalog.date_trunc('month', p_month)::date;
+  v_next date := (pg_catalog.date_trunc('month', p_month) + interval '1 month')::date;
+  v_name text := 'audit_log_' || pg_catalog.to_char(p_month, 'YYYY_MM');
+  v_strays boolean;
+begin
+  if pg_catalog.to_regclass('audit.' || v_name) is not null then
+    return false;
+  end if;
+  -- PostgreSQL refuses a partition whose range rows in the default partition already hold: take
+  -- the default out, make the month, move those rows into it (the move's txid: the default is
+  -- never sealed, so they are sealed with the month), put the default back.
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  v_strays := exists (select 1 from audit.audit_log d
+                       where d.tableoid = 'audit.audit_log_default'::regclass
+                         and d.occurred_at >= v_month and d.occurred_at < v_next);
+  if v_strays then
+    alter table audit.audit_log detach partition audit.audit_log_default;
+    -- Detached, it is the owner's own table: read and emptied of that month without its policies.
+    alter table audit.audit_log_default no force row level security;
+  end if;
+  if v_strays then
+    execute pg_catalog.format(
+      'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)', v_name, v_month, v_next);
+  else
+    -- CREATE TABLE ... PARTITION OF locks the whole audit log (ACCESS EXCLUSIVE: every audited
+    -- write would queue behind it); attaching a new empty table takes SHARE UPDATE EXCLUSIVE,
+    -- which no writer or reader waits for.
+    execute pg_catalog.format('create table audit.%I (like audit.audit_log including defaults including constraints)',
+                              v_name);
+    execute pg_catalog.format('alter table audit.audit_log attach partition audit.%I for values from (%L) to (%L)',
+                              v_name, v_month, v_next);
+  end if;
+  execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
+  execute pg_catalog.format('alter table audit.%I force row level security', v_name);
+  execute pg_catalog.format(
+    'create trigger _000_no_truncate before truncate on audit.%I for each statement execute function audit.tg_audit_log__append_only()',
+    v_name);
+  if v_strays then
+    insert into audit.audit_log (id, occurred_at, tenant_id, actor_kind, actor_id, request_id, table_name, row_id,
+                                 operation, changed_columns, changes)
+    overriding system value
+    select d.id, d.occurred_at, d.tenant_id, d.actor_kind, d.actor_id, d.request_id, d.table_name, d.row_id,
+           d.operation, d.changed_columns, d.changes
+      from audit.audit_log_default d
+     where d.occurred_at >= v_month and d.occurred_at < v_next;
+    -- Detached, the default carries none of the parent's append-only row triggers.
+    delete from audit.audit_log_default d where d.occurred_at >= v_month and d.occurred_at < v_next;
+    alter table audit.audit_log_default force row level security;
+    alter table audit.audit_log attach partition audit.audit_log_default default;
+  end if;
+  return true;
+end
+$$;
+
+ALTER FUNCTION audit.create_month_partition(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION create_month_partition(p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.create_month_partition(p_month date) IS 'Creates one month''s audit partition (no-op when it exists), moving rows of that month out of the default partition.';
+
+--
 -- Name: ensure_partitions(integer, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
 --
 
@@ -7694,11 +11224,15 @@ CREATE FUNCTION audit.ensure_partitions(p_months_back integer DEFAULT 1, p_month
     AS $$
 declare
   v_month date;
-  v_name text;
   v_created integer := 0;
 begin
-  if not exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                 where n.nspname = 'audit' and c.relname = 'audit_log_default') then
+  -- One maker at a time (migrate, the maintenance job, an operator): each month is made once.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-partitions'));
+  -- Making a partition locks the audit log against writers for an instant: never queue behind a
+  -- long transaction with every writer queued behind us (the next run tries again; months are made
+  -- a year ahead).
+  perform pg_catalog.set_config('lock_timeout', '5s', true);
+  if pg_catalog.to_regclass('audit.audit_log_default') is null then
     create table audit.audit_log_default partition of audit.audit_log default;
     alter table audit.audit_log_default enable row level security;
     alter table audit.audit_log_default force row level security;
@@ -7711,18 +11245,9 @@ begin
              pg_catalog.date_trunc('month', pg_catalog.now()) + pg_catalog.make_interval(months => p_months_ahead),
              interval '1 month')::date
   loop
-    v_name := 'audit_log_' || pg_catalog.to_char(v_month, 'YYYY_MM');
-    continue when exists (select 1 from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-                          where n.nspname = 'audit' and c.relname = v_name);
-    execute pg_catalog.format(
-      'create table audit.%I partition of audit.audit_log for values from (%L) to (%L)',
-      v_name, v_month, (v_month + interval '1 month')::date);
-    execute pg_catalog.format('alter table audit.%I enable row level security', v_name);
-    execute pg_catalog.format('alter table audit.%I force row level security', v_name);
-    execute pg_catalog.format(
-      'create trigger _000_no_truncate before truncate on audit.%I for each statement execute function audit.tg_audit_log__append_only()',
-      v_name);
-    v_created := v_created + 1;
+    if audit.create_month_partition(v_month) then
+      v_created := v_created + 1;
+    end if;
   end loop;
   return v_created;
 end
@@ -7734,7 +11259,198 @@ ALTER FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead int
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: COMMENT; Schema: audit; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) IS 'Creates the monthly audit partitions from p_months_back to p_months_ahead and the default one; run by every migrate.';
+COMMENT ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) IS 'Creates the monthly audit partitions from p_months_back to p_months_ahead and the default one; run by every migrate and by the maintenance job.';
+
+--
+-- Name: month_partitions(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.month_partitions() RETURNS TABLE(partition_name text, month date)
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+  select c.relname::text, pg_catalog.to_date(pg_catalog.substr(c.relname, 11), 'YYYY_MM')
+    from pg_catalog.pg_inherits i
+    join pg_catalog.pg_class c on c.oid = i.inhrelid
+   where i.inhparent = 'audit.audit_log'::regclass and c.relname ~ '^audit_log_[0-9]{4}_[0-9]{2}$'
+   order by 2
+$_$;
+
+ALTER FUNCTION audit.month_partitions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION month_partitions(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.month_partitions() IS 'The monthly partitions of the audit log (not the default one), oldest first.';
+
+--
+-- Name: partition_of_month(date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.partition_of_month(p_month date) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_name text;
+begin
+  if p_month is null then
+    perform app.fail('PT400', 'invalid_month', 'name the month of the audit partition (YYYY-MM-01)');
+  end if;
+  select m.partition_name into v_name from audit.month_partitions() m
+   where m.month = pg_catalog.date_trunc('month', p_month)::date;
+  if v_name is null then
+    perform app.fail('PT404', 'audit_partition_not_found', 'no audit partition for this month');
+  end if;
+  return v_name;
+end
+$$;
+
+ALTER FUNCTION audit.partition_of_month(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION partition_of_month(p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.partition_of_month(p_month date) IS 'The audit partition of a month; raises invalid_month or audit_partition_not_found.';
+
+--
+-- Name: record_support_call(text, text, text, jsonb); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (null, app.current_actor_kind(), app.current_actor_id(), app.current_request_id(), p_what, p_row_id,
+          p_operation, null, p_details)
+$$;
+
+ALTER FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) IS 'Records an audit-maintenance action (seal, partitions, retention) in the audit log with the acting staff member or operator.';
+
+--
+-- Name: audit_log; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_log (
+    id bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    tenant_id uuid,
+    actor_kind text NOT NULL,
+    actor_id text,
+    request_id text,
+    table_name text NOT NULL,
+    row_id text,
+    operation text NOT NULL,
+    changed_columns text[],
+    changes jsonb,
+    txid bigint DEFAULT txid_current(),
+    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
+    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
+)
+PARTITION BY RANGE (occurred_at);
+
+ALTER TABLE ONLY audit.audit_log FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_log OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON TABLE audit.audit_log IS 'Who changed what, when and in which request: SOC 2 evidence. Append-only.';
+
+--
+-- Name: COLUMN audit_log.txid; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON COLUMN audit.audit_log.txid IS 'The writing transaction''s id (txid_current()): the sealing order and its "certainly finished" test.';
+
+--
+-- Name: row_digest(audit.audit_log); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.row_digest(p_row audit.audit_log) RETURNS bytea
+    LANGUAGE sql STABLE
+    AS $$
+  select pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+    p_row.id, (extract(epoch from p_row.occurred_at) * 1000000)::bigint, p_row.tenant_id, p_row.actor_kind,
+    p_row.actor_id, p_row.request_id, p_row.table_name, p_row.row_id, p_row.operation,
+    pg_catalog.to_jsonb(p_row.changed_columns), p_row.changes, p_row.txid)::text, 'UTF8'))
+$$;
+
+ALTER FUNCTION audit.row_digest(p_row audit.audit_log) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION row_digest(p_row audit.audit_log); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.row_digest(p_row audit.audit_log) IS 'sha256 of an audit row''s canonical content (every column); the unit of the hash chain, taken when the row is sealed.';
+
+--
+-- Name: seal_partition(text, date, integer); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) RETURNS TABLE(sealed_rows integer, last_seq bigint, head_hash bytea)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  -- Transactions below the snapshot's xmin are finished: their rows are all visible and no more
+  -- will come. Later ones wait for the next run; writers are never waited for.
+  v_xmin bigint := pg_catalog.txid_snapshot_xmin(pg_catalog.txid_current_snapshot());
+  v_last record;
+  v_count integer;
+  v_seq bigint;
+  v_head bytea;
+begin
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select l.seq, l.txid, l.audit_id, l.chain_hash into v_last
+    from audit.audit_chain_links l where l.partition_name = p_partition_name order by l.seq desc limit 1;
+  with todo as (
+    select a.id, coalesce(a.txid, 0) as txid, audit.row_digest(a) as row_hash
+      from audit.audit_log a
+     where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+       and coalesce(a.txid, 0) < v_xmin
+       and (coalesce(a.txid, 0), a.id) > (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+     order by 2, 1
+     limit p_max_rows
+  ), linked as (
+    insert into audit.audit_chain_links (partition_name, seq, audit_id, txid, row_hash, chain_hash)
+    select p_partition_name, coalesce(v_last.seq, 0) + pg_catalog.row_number() over w, t.id, t.txid, t.row_hash,
+           audit.chain_hash(t.row_hash, coalesce(v_last.chain_hash, audit.chain_genesis(p_partition_name))) over w
+      from todo t
+    window w as (order by t.txid, t.id rows between unbounded preceding and current row)
+    returning seq, chain_hash
+  )
+  select pg_catalog.count(*)::integer, pg_catalog.max(k.seq),
+         (select k2.chain_hash from linked k2 order by k2.seq desc limit 1)
+    into v_count, v_seq, v_head
+    from linked k;
+  if v_count > 0 then
+    insert into audit.audit_seals (partition_name, sealed_by, snapshot_xmin, first_seq, last_seq, head_hash)
+    values (p_partition_name, app.current_actor_id(), v_xmin, coalesce(v_last.seq, 0) + 1, v_seq, v_head);
+  end if;
+  return query select v_count, coalesce(v_seq, v_last.seq, 0::bigint), coalesce(v_head, v_last.chain_hash);
+end
+$$;
+
+ALTER FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION seal_partition(p_partition_name text, p_month date, p_max_rows integer); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) IS 'Chains up to p_max_rows not yet sealed rows of finished transactions of one partition, in (txid, id) order, and records the seal.';
 
 --
 -- Name: tg_audit__row(); Type: FUNCTION; Schema: audit; Owner: estate_owner
@@ -7785,6 +11501,31 @@ ALTER FUNCTION audit.tg_audit__row() OWNER TO estate_owner;
 COMMENT ON FUNCTION audit.tg_audit__row() IS 'Writes one audit row per changed row; trigger arguments name the columns whose values are redacted.';
 
 --
+-- Name: tg_audit_chain__append_only(); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.tg_audit_chain__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- A partition's links go only with the partition itself (dropped by retention), never before.
+  if tg_op = 'DELETE' and pg_catalog.to_regclass('audit.' || pg_catalog.quote_ident(old.partition_name)) is null then
+    return old;
+  end if;
+  raise exception using errcode = '42501', message = 'the audit chain is append-only', hint = 'audit_log_append_only';
+end
+$$;
+
+ALTER FUNCTION audit.tg_audit_chain__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_audit_chain__append_only(); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.tg_audit_chain__append_only() IS 'Rejects UPDATE of chain links and seals, and DELETE while their partition exists (retention drops it first).';
+
+--
 -- Name: tg_audit_log__append_only(); Type: FUNCTION; Schema: audit; Owner: estate_owner
 --
 
@@ -7804,6 +11545,86 @@ ALTER FUNCTION audit.tg_audit_log__append_only() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION audit.tg_audit_log__append_only() IS 'Rejects UPDATE, DELETE and TRUNCATE on the audit log, whoever asks.';
+
+--
+-- Name: verify_partition(text, date); Type: FUNCTION; Schema: audit; Owner: estate_owner
+--
+
+CREATE FUNCTION audit.verify_partition(p_partition_name text, p_month date) RETURNS TABLE(ok boolean, checked_rows bigint, unchained_rows bigint, first_bad_seq bigint, first_bad_audit_id bigint, problem text, head_hash bytea)
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_genesis bytea := audit.chain_genesis(p_partition_name);
+  v_checked bigint;
+  v_bad record;
+  v_last record;
+  v_seal record;
+  v_unchained bigint;
+begin
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select pg_catalog.count(*) into v_checked from audit.audit_chain_links l where l.partition_name = p_partition_name;
+  -- Walk the links in order: a gap, a missing row, a row whose content changed, a link that does
+  -- not follow from the previous one. The first one found is reported.
+  select c.seq, c.audit_id,
+         case when c.seq <> c.position then 'link_missing'
+              when c.actual is null then 'row_missing'
+              when c.actual <> c.row_hash then 'row_changed'
+              else 'link_broken' end as problem
+    into v_bad
+    from (select l.seq, l.audit_id, l.row_hash, l.chain_hash,
+                 pg_catalog.row_number() over w as position,
+                 audit.chain_hash(l.row_hash, v_genesis) over w as expected,
+                 (select audit.row_digest(a) from audit.audit_log a
+                   where a.id = l.audit_id and a.occurred_at >= p_month
+                     and a.occurred_at < (p_month + interval '1 month')) as actual
+            from audit.audit_chain_links l
+           where l.partition_name = p_partition_name
+          window w as (order by l.seq rows between unbounded preceding and current row)) c
+   where c.seq <> c.position or c.actual is null or c.actual <> c.row_hash or c.expected <> c.chain_hash
+   order by c.seq
+   limit 1;
+
+  select l.seq, l.txid, l.audit_id, l.chain_hash into v_last
+    from audit.audit_chain_links l where l.partition_name = p_partition_name order by l.seq desc limit 1;
+  -- Rows at or below the chain's end that no link names: inserted behind the seal's back.
+  select pg_catalog.count(*) into v_unchained
+    from audit.audit_log a
+   where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+     and (coalesce(a.txid, 0), a.id) <= (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+     and not exists (select 1 from audit.audit_chain_links l
+                      where l.partition_name = p_partition_name and l.audit_id = a.id);
+  -- The last seal's head must still be the chain's end (links cut off at the end leave no gap).
+  select s.last_seq, s.head_hash into v_seal
+    from audit.audit_seals s where s.partition_name = p_partition_name order by s.id desc limit 1;
+
+  if v_bad.seq is not null then
+    return query select false, v_checked, v_unchained, v_bad.seq, v_bad.audit_id, v_bad.problem, v_last.chain_hash;
+  elsif v_seal.last_seq is not null and (v_last.seq is null or v_seal.last_seq > v_last.seq
+         or v_seal.head_hash <> (select l.chain_hash from audit.audit_chain_links l
+                                  where l.partition_name = p_partition_name and l.seq = v_seal.last_seq)) then
+    return query select false, v_checked, v_unchained, v_seal.last_seq, null::bigint, 'seal_mismatch', v_last.chain_hash;
+  elsif v_unchained > 0 then
+    return query select false, v_checked, v_unchained, null::bigint,
+      (select pg_catalog.min(a.id) from audit.audit_log a
+        where a.occurred_at >= p_month and a.occurred_at < (p_month + interval '1 month')
+          and (coalesce(a.txid, 0), a.id) <= (coalesce(v_last.txid, -1), coalesce(v_last.audit_id, -1))
+          and not exists (select 1 from audit.audit_chain_links l
+                           where l.partition_name = p_partition_name and l.audit_id = a.id)),
+      'row_not_chained', v_last.chain_hash;
+  else
+    return query select true, v_checked, v_unchained, null::bigint, null::bigint, null::text, v_last.chain_hash;
+  end if;
+end
+$$;
+
+ALTER FUNCTION audit.verify_partition(p_partition_name text, p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION verify_partition(p_partition_name text, p_month date); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION audit.verify_partition(p_partition_name text, p_month date) IS 'Recomputes a partition''s chain from its rows: ok, or the first link whose row is missing or changed, or that does not follow.';
 
 --
 -- Name: sp_add_staff(text, text, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7847,6 +11668,171 @@ ALTER FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_e
 COMMENT ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) IS 'Operators: registers a staff member (a subject of a staff pool) who may then use the support door; again updates email and name.';
 
 --
+-- Name: sp_apply_audit_retention(boolean); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) RETURNS TABLE(partition_name text, month date, action text, reason text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_months_kept integer;
+  v_cutoff date;
+  v_partition record;
+  v_check record;
+  v_rows bigint;
+begin
+  perform app.require_operator();
+  if p_dry_run is null then
+    perform app.fail('PT400', 'invalid_dry_run', 'say whether this is a dry run');
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-partitions'));
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-seal'));
+  -- Dropping a partition locks the audit log for an instant: never queue writers behind a long
+  -- reader for more than this (the run fails and the next one tries again).
+  perform pg_catalog.set_config('lock_timeout', '5s', true);
+  select r.months_kept into v_months_kept from app.audit_retention_policy r;
+  v_cutoff := (pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => v_months_kept))::date;
+  for v_partition in
+    select m.partition_name, m.month from audit.month_partitions() m where m.month < v_cutoff
+  loop
+    partition_name := v_partition.partition_name;
+    month := v_partition.month;
+    -- Evidence is dropped only whole: every row chained, and the chain verified now.
+    select * into v_check from audit.verify_partition(v_partition.partition_name, v_partition.month);
+    select pg_catalog.count(*) into v_rows
+      from audit.audit_log a
+     where a.occurred_at >= v_partition.month and a.occurred_at < (v_partition.month + interval '1 month')
+       and not exists (select 1 from audit.audit_chain_links l
+                        where l.partition_name = v_partition.partition_name and l.audit_id = a.id);
+    if v_rows > 0 then
+      action := 'kept';
+      reason := 'unsealed';
+    elsif not v_check.ok then
+      action := 'kept';
+      reason := 'verification_failed: ' || v_check.problem;
+    elsif p_dry_run then
+      action := 'would_drop';
+      reason := 'older than ' || v_months_kept || ' months';
+    else
+      perform audit.record_support_call('audit.' || v_partition.partition_name, 'DELETE', null,
+        pg_catalog.jsonb_build_object('reason', 'retention', 'months_kept', v_months_kept,
+                                      'rows', v_check.checked_rows, 'head_hash', pg_catalog.encode(v_check.head_hash, 'hex')));
+      execute pg_catalog.format('drop table audit.%I', v_partition.partition_name);
+      -- The seals stay: the record that the month existed, how many rows it held, and its head.
+      delete from audit.audit_chain_links l where l.partition_name = v_partition.partition_name;
+      action := 'dropped';
+      reason := 'older than ' || v_months_kept || ' months';
+    end if;
+    return next;
+  end loop;
+end
+$$;
+
+ALTER FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_apply_audit_retention(p_dry_run boolean); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) IS 'Operators and the maintenance job: drops audit partitions older than the retention policy, only when fully sealed and verified (a dry run lists them); each drop audited.';
+
+--
+-- Name: sp_approve_break_glass(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_row app.support_access_requests;
+  v_opener app.support_staff;
+  v_approver app.support_staff;
+begin
+  -- The row lock serialises racing approvers: the second one finds it approved already.
+  select * into v_row from app.support_access_requests r
+   where r.tenant_id = v_tenant_id and r.id = p_request_id and r.kind = 'break_glass'
+   for update;
+  if v_row.id is null then
+    perform app.fail('PT404', 'access_request_not_found', 'access request not found');
+  end if;
+  -- Two people, not two names: the opener's and the approver's staff rows must differ, and so must
+  -- their emails (one person with two staff identities is one person).
+  select * into v_opener from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_row.staff_actor, 9);
+  select * into v_approver from app.support_staff s where s.cognito_sub = pg_catalog.substr(v_actor, 9);
+  if v_row.staff_actor = v_actor or v_opener.id is null or v_opener.id = v_approver.id
+     or pg_catalog.lower(v_opener.email) = pg_catalog.lower(v_approver.email) then
+    -- The refusal rolls back everything: the server's log keeps the attempt (ids only, no PII).
+    raise log 'BREAK-GLASS self-approval refused: tenant %, request %, opened by %, approval tried by %',
+      v_tenant_id, p_request_id, v_row.staff_actor, v_actor;
+    perform app.fail('PT403', 'break_glass_second_staff_required',
+      'a break-glass access is approved by a second, different staff member, never by the one who opened it');
+  end if;
+  if app.support_access_state(v_row.status, v_row.respond_by, v_row.expires_at) <> 'pending' then
+    perform app.fail('PT409', 'access_request_not_pending', 'this request is no longer waiting for a decision');
+  end if;
+  update app.support_access_requests r
+     set status = 'approved', decided_by = v_actor, decided_at = pg_catalog.now(),
+         expires_at = pg_catalog.now() + pg_catalog.make_interval(mins => r.minutes)
+   where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  raise log 'BREAK-GLASS approved: tenant %, user %, request %, opened by %, approved by %',
+    v_tenant_id, v_row.user_id, p_request_id, v_row.staff_actor, v_actor;
+  return query select * from app.support_access_request_row(v_tenant_id, p_request_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) IS 'Support: a second, different staff member approves a pending break-glass access; it is then the opener''s for its minutes, and the user sees it.';
+
+--
+-- Name: sp_close_support_access(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_state text;
+begin
+  select app.support_access_state(r.status, r.respond_by, r.expires_at) into v_state
+    from app.support_access_requests r
+   where r.tenant_id = v_tenant_id and r.id = p_request_id
+   for update;
+  if v_state is null then
+    perform app.fail('PT404', 'access_request_not_found', 'access request not found');
+  end if;
+  -- Any staff member may withdraw a request or end an access early (a reviewer who refuses a
+  -- break-glass closes it); nobody can reopen one.
+  if v_state not in ('pending', 'active') then
+    perform app.fail('PT409', 'access_request_not_open', 'this request is neither waiting nor active');
+  end if;
+  update app.support_access_requests r set status = 'closed', ended_by = v_actor, ended_at = pg_catalog.now()
+   where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  return query select * from app.support_access_request_row(v_tenant_id, p_request_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_close_support_access(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) IS 'Support: withdraws a waiting access request or ends an active access early (any staff member; audited).';
+
+--
 -- Name: sp_create_tenant(text, text, jsonb, jsonb); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -7886,6 +11872,36 @@ ALTER FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jso
 --
 
 COMMENT ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) IS 'Creates a white-label partner (tenant) with its branding and settings.';
+
+--
+-- Name: sp_ensure_audit_partitions(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_created integer;
+begin
+  perform app.require_support_session();
+  if p_months_ahead is null or p_months_ahead not between 1 and 36 then
+    perform app.fail('PT400', 'invalid_months_ahead', 'make partitions 1 to 36 months ahead');
+  end if;
+  v_created := audit.ensure_partitions(1, p_months_ahead);
+  perform audit.record_support_call('support.sp_ensure_audit_partitions', 'INSERT', null,
+    pg_catalog.jsonb_build_object('months_ahead', p_months_ahead, 'created', v_created));
+  return v_created;
+end
+$$;
+
+ALTER FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_ensure_audit_partitions(p_months_ahead integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) IS 'Support and the maintenance job: creates the audit log''s monthly partitions up to p_months_ahead months ahead (idempotent), moving stray rows out of the default partition; audited.';
 
 --
 -- Name: sp_find_tenants(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -7987,11 +12003,57 @@ ALTER FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit int
 COMMENT ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) IS 'Support: a tenant''s users by whole email, name start, user, persona or Cognito id; emails and names masked; paged, audited.';
 
 --
+-- Name: sp_get_account_number(uuid, uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) RETURNS TABLE(asset_id uuid, identifier_ciphertext bytea, identifier_last4 text, access_expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_request_id uuid;
+  v_expires_at timestamptz;
+  v_ciphertext bytea;
+  v_last4 text;
+begin
+  select g.request_id, g.expires_at into v_request_id, v_expires_at from app.require_support_access(v_tenant_id, p_user_id) g;
+  select a.identifier_ciphertext, a.identifier_last4 into v_ciphertext, v_last4
+    from app.user_personas up
+    join app.asset_ownerships o on o.tenant_id = up.tenant_id and o.persona_id = up.persona_id
+    join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+   where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self' and a.id = p_asset_id;
+  if not found then
+    perform app.fail('PT404', 'asset_not_found', 'asset not found');
+  end if;
+  if v_ciphertext is null then
+    perform app.fail('PT404', 'account_number_not_found', 'this asset has no account number');
+  end if;
+  -- The ciphertext only: the support route decrypts it with the API's field keys.
+  insert into app.support_access_events (tenant_id, access_request_id, user_id, what, asset_id, staff_actor)
+  values (v_tenant_id, v_request_id, p_user_id, 'account_number', p_asset_id, v_actor);
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_account_number', p_asset_id::text,
+    pg_catalog.jsonb_build_object('access_request_id', v_request_id, 'user_id', p_user_id));
+  return query select p_asset_id, v_ciphertext, v_last4, v_expires_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) IS 'Support: the encrypted account number of one of a user''s assets (the route decrypts it), under a current approved access of the caller''s; recorded as an access event the user sees, audited.';
+
+--
 -- Name: sp_get_current_staff(); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
 CREATE FUNCTION support.sp_get_current_staff() RETURNS TABLE(staff_id uuid, email text, display_name text, status text, created_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
@@ -8004,6 +12066,7 @@ begin
   if not found then
     perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
   end if;
+  perform app.audit_support_read(null, 'support.sp_get_current_staff', null, '{}');
 end
 $$;
 
@@ -8013,7 +12076,41 @@ ALTER FUNCTION support.sp_get_current_staff() OWNER TO estate_owner;
 -- Name: FUNCTION sp_get_current_staff(); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door.';
+COMMENT ON FUNCTION support.sp_get_current_staff() IS 'The staff member signed in through the support door; audited.';
+
+--
+-- Name: sp_get_data_request(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) RETURNS TABLE(request_id uuid, user_id uuid, email_masked text, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, refusal_reason text, outcome jsonb, events jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  if p_request_id is null or not exists (select 1 from app.data_subject_requests r
+                                          where r.tenant_id = v_tenant_id and r.id = p_request_id) then
+    perform app.fail('PT404', 'data_request_not_found', 'data request not found');
+  end if;
+  return query
+    select r.id, r.user_id, app.mask_email(u.email), r.kind, r.status, r.received_at, r.due_at, r.completed_at,
+           r.refusal_code, r.refusal_reason, r.outcome, app.data_request_events(r.id)
+      from app.data_subject_requests r
+      join app.users u on u.tenant_id = r.tenant_id and u.id = r.user_id
+     where r.tenant_id = v_tenant_id and r.id = p_request_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_data_request', p_request_id::text, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_data_request(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) IS 'Support: one data subject request of a tenant with its refusal reason or outcome and its trail; the requester''s email masked; audited.';
 
 --
 -- Name: sp_get_payment_summary(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8029,6 +12126,7 @@ begin
   return query select v.currency, v.payments_total, v.refunds_total, v.balance, v.payment_count, v.refund_count,
                       v.failed_payment_count, v.last_posted_at
                  from app.v_payment_summary v where v.tenant_id = p_tenant_id order by v.currency;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_get_payment_summary', null, '{}');
 end
 $$;
 
@@ -8038,25 +12136,28 @@ ALTER FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) OWNER TO estate_
 -- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) IS 'Support: a tenant''s payments, refunds and ledger balance per currency.';
+COMMENT ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) IS 'Support: a tenant''s payments, refunds and ledger balance per currency; audited.';
 
 --
 -- Name: sp_get_tenant_by_slug(text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
 CREATE FUNCTION support.sp_get_tenant_by_slug(p_slug text) RETURNS TABLE(tenant_id uuid, slug text, name text, status text, created_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
+declare
+  v_tenant_id uuid;
 begin
   perform app.require_support_session();
-  return query
-    select t.tenant_id, t.slug, t.name, t.status, t.created_at
-      from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
-  if not found then
+  select t.tenant_id into v_tenant_id from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
+  if v_tenant_id is null then
     perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
   end if;
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at from app.tenants t where t.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_by_slug', v_tenant_id::text, '{}');
 end
 $$;
 
@@ -8066,7 +12167,81 @@ ALTER FUNCTION support.sp_get_tenant_by_slug(p_slug text) OWNER TO estate_owner;
 -- Name: FUNCTION sp_get_tenant_by_slug(p_slug text); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug.';
+COMMENT ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) IS 'Finds a tenant by its slug; audited.';
+
+--
+-- Name: sp_get_tenant_security_policy(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) RETURNS TABLE(tenant_id uuid, mfa_required boolean, mfa_factors text[], password_max_age_days integer, updated_by text, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  -- A tenant without a policy row requires nothing: its defaults, with no author.
+  return query
+    select v_tenant_id, coalesce(p.mfa_required, false),
+           coalesce(p.mfa_factors, array['totp', 'sms', 'email', 'webauthn']), p.password_max_age_days,
+           p.updated_by, p.updated_at
+      from (select 1) one
+      left join app.tenant_security_policies p on p.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_security_policy', null, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_tenant_security_policy(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) IS 'Support: a tenant''s security policy (MFA requirement and factors, password rotation age) and who set it last; audited.';
+
+--
+-- Name: sp_get_user_assets_unmasked(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, description text, currency text, is_liability boolean, status text, ownership_percentage numeric, ownership_form text, latest_value numeric, valued_on date, identifier_last4 text, access_expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_request_id uuid;
+  v_expires_at timestamptz;
+begin
+  perform app.check_page(p_limit, p_offset);
+  select g.request_id, g.expires_at into v_request_id, v_expires_at from app.require_support_access(v_tenant_id, p_user_id) g;
+  insert into app.support_access_events (tenant_id, access_request_id, user_id, what, staff_actor)
+  values (v_tenant_id, v_request_id, p_user_id, 'assets', v_actor);
+  -- The user's own persona's assets (the people they act for were not asked).
+  return query
+    select a.id, a.asset_type, a.category_code, a.name, a.description, a.currency, a.is_liability, a.status,
+           o.ownership_percentage, o.ownership_form::text, l.amount, l.valued_on, a.identifier_last4, v_expires_at
+      from app.user_personas up
+      join app.asset_ownerships o on o.tenant_id = up.tenant_id and o.persona_id = up.persona_id
+      join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+      left join app.asset_latest_valuations l on l.tenant_id = a.tenant_id and l.asset_id = a.id
+     where up.tenant_id = v_tenant_id and up.user_id = p_user_id and up.link_kind = 'self'
+     order by a.created_at, a.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_user_assets_unmasked', p_user_id::text,
+    pg_catalog.jsonb_build_object('access_request_id', v_request_id, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: the assets of a user''s own persona with names and descriptions in clear, under a current approved access of the caller''s; recorded as an access event the user sees, audited.';
 
 --
 -- Name: sp_get_user_circles(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8255,6 +12430,8 @@ begin
      where v.tenant_id = p_tenant_id
      order by v.created_at, v.subscription_id
      limit p_limit offset p_offset;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_list_active_subscriptions', null,
+    pg_catalog.jsonb_build_object('limit', p_limit, 'offset', p_offset));
 end
 $$;
 
@@ -8264,14 +12441,97 @@ ALTER FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit in
 -- Name: FUNCTION sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+COMMENT ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) IS 'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked; audited.';
+
+--
+-- Name: sp_list_audit_partitions(); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_audit_partitions() RETURNS TABLE(partition_name text, month date, estimated_rows bigint, sealed_rows bigint, last_sealed_at timestamp with time zone, head_hash text, retention_due boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_months_kept integer;
+begin
+  perform app.require_support_session();
+  perform pg_catalog.set_config('audit.maintenance', 'on', true);
+  select r.months_kept into v_months_kept from app.audit_retention_policy r;
+  return query
+    select m.partition_name, m.month, greatest(c.reltuples, 0)::bigint,
+           coalesce(s.last_seq, 0), s.sealed_at, pg_catalog.encode(s.head_hash, 'hex'),
+           m.month < (pg_catalog.date_trunc('month', pg_catalog.now()) - pg_catalog.make_interval(months => v_months_kept))
+      from audit.month_partitions() m
+      join pg_catalog.pg_class c on c.oid = ('audit.' || m.partition_name)::regclass
+      left join lateral (select x.last_seq, x.sealed_at, x.head_hash from audit.audit_seals x
+                          where x.partition_name = m.partition_name order by x.id desc limit 1) s on true
+    union all
+    -- The default partition holds rows dated outside every month made: it should be empty.
+    select 'audit_log_default', null::date,
+           (select pg_catalog.count(*) from audit.audit_log d where d.tableoid = 'audit.audit_log_default'::regclass),
+           0::bigint,
+           null::timestamptz, null::text, false
+     order by 2 nulls last;
+  perform app.audit_support_read(null, 'support.sp_list_audit_partitions', null, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_list_audit_partitions() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_audit_partitions(); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_audit_partitions() IS 'Support: the audit log''s monthly partitions (estimated rows, sealed rows, last seal and its head, due for retention) and the default partition''s row count; audited.';
+
+--
+-- Name: sp_list_data_requests(uuid, text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, user_id uuid, email_masked text, kind text, status text, received_at timestamp with time zone, due_at timestamp with time zone, completed_at timestamp with time zone, refusal_code text, overdue boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_status is not null and p_status not in ('received', 'in_progress', 'completed', 'refused', 'cancelled') then
+    perform app.fail('PT400', 'invalid_status', 'a data request''s status is received, in_progress, completed, refused or cancelled');
+  end if;
+  if p_kind is not null and p_kind not in ('export', 'erasure') then
+    perform app.fail('PT400', 'invalid_request_kind', 'kind must be export or erasure');
+  end if;
+  return query
+    select r.id, r.user_id, app.mask_email(u.email), r.kind, r.status, r.received_at, r.due_at, r.completed_at,
+           r.refusal_code, r.status in ('received', 'in_progress') and r.due_at < pg_catalog.now()
+      from app.data_subject_requests r
+      join app.users u on u.tenant_id = r.tenant_id and u.id = r.user_id
+     where r.tenant_id = v_tenant_id
+       and (p_status is null or r.status = p_status) and (p_kind is null or r.kind = p_kind)
+     order by r.due_at, r.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_data_requests', null,
+    pg_catalog.jsonb_build_object('status', p_status, 'kind', p_kind, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) IS 'Support: a tenant''s data subject requests, nearest deadline first, optionally of one status or kind; the requester''s email masked; audited.';
 
 --
 -- Name: sp_list_exchange_rates(text, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
 CREATE FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) RETURNS TABLE(base_currency text, quote_currency text, rate_date date, rate numeric, updated_at timestamp with time zone)
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 #variable_conflict use_column
@@ -8287,6 +12547,9 @@ begin
        and (p_quote_currency is null or r.quote_currency = p_quote_currency)
      order by r.base_currency, r.quote_currency, r.rate_date desc
      limit p_limit offset p_offset;
+  perform app.audit_support_read(null, 'support.sp_list_exchange_rates', null,
+    pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('base_currency', p_base_currency,
+      'quote_currency', p_quote_currency, 'limit', p_limit, 'offset', p_offset)));
 end
 $$;
 
@@ -8296,7 +12559,45 @@ ALTER FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_curr
 -- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged.';
+COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) IS 'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged, audited.';
+
+--
+-- Name: sp_list_outbox_events(uuid, bigint, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) RETURNS TABLE(event_id uuid, seq bigint, event_type text, aggregate_kind text, aggregate_id uuid, payload jsonb, occurred_at timestamp with time zone, attempts integer, delivered_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+begin
+  -- Operators only (the partner's delivery runs with the operator credential, never a staff token).
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  perform app.check_page(p_limit, 0, 1000);
+  if p_after_seq is null or p_after_seq < 0 then
+    perform app.fail('PT400', 'invalid_cursor', 'after must be 0 or the seq of an event already read');
+  end if;
+  return query
+    select e.id, e.seq, e.event_type, e.aggregate_kind, e.aggregate_id, e.payload, e.occurred_at, e.attempts, e.delivered_at
+      from app.outbox_events e
+     where e.tenant_id = v_tenant_id and e.seq > p_after_seq
+     order by e.seq
+     limit p_limit;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_outbox_events', null,
+                                 pg_catalog.jsonb_build_object('after', p_after_seq, 'limit', p_limit));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) IS 'Operators: a tenant''s outbox events after a seq, in order, a page at a time (ids and states only); audited.';
 
 --
 -- Name: sp_list_staff_auth_clients(); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8308,7 +12609,11 @@ CREATE FUNCTION support.sp_list_staff_auth_clients() RETURNS TABLE(provider_kind
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_support_session();
+  -- The door itself reads these before any staff member is known (token routing): any support
+  -- session of either login; the pools' public configuration only.
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
   return query
     select p.kind, p.issuer, p.user_pool_id, p.region, c.client_id
       from app.support_app_clients c join app.support_identity_providers p on p.id = c.provider_id
@@ -8324,6 +12629,39 @@ ALTER FUNCTION support.sp_list_staff_auth_clients() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION support.sp_list_staff_auth_clients() IS 'The active (issuer, app client) pairs of the staff pools, from which the API builds the support door''s token verifiers.';
+
+--
+-- Name: sp_list_support_access_requests(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_user_id uuid := app.require_tenant_user(p_user_id);
+begin
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select x.*
+      from app.support_access_requests r
+      cross join lateral app.support_access_request_row(v_tenant_id, r.id) x
+     where r.tenant_id = v_tenant_id and r.user_id = v_user_id
+     order by r.requested_at desc, r.id
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_support_access_requests', v_user_id::text,
+    pg_catalog.jsonb_build_object('limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: every access request about a user (consent and break-glass), newest first, with who asked and who decided; paged, audited.';
 
 --
 -- Name: sp_list_user_sessions(uuid, uuid, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8360,6 +12698,32 @@ ALTER FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p
 COMMENT ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: a user''s recorded sign-ins, newest first, IP addresses masked; paged, audited.';
 
 --
+-- Name: sp_open_break_glass(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_id uuid := app.open_support_access(v_tenant_id, p_user_id, 'break_glass', p_reason, p_ticket_ref, p_minutes);
+begin
+  -- Loud: the database's log as well as the audit trail (the row's INSERT names the staff member).
+  raise log 'BREAK-GLASS opened: tenant %, user %, request %, by %', v_tenant_id, p_user_id, v_id, app.current_actor_id();
+  return query select * from app.support_access_request_row(v_tenant_id, v_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Support, emergencies only: opens a break-glass access to a user''s data without their consent (reason, ticket, 1 to 120 minutes); effective only once a second staff member approves it within the hour.';
+
+--
 -- Name: sp_read_audit_log(uuid, uuid, uuid, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8371,11 +12735,13 @@ CREATE FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_pe
 declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_sub text;
+  v_since timestamptz;
 begin
   perform app.check_page(p_limit, p_offset);
   if p_user_id is not null then
     perform app.require_tenant_user(p_user_id);
-    select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+    select u.cognito_sub, u.created_at into v_sub, v_since from app.users u
+     where u.tenant_id = v_tenant_id and u.id = p_user_id;
   end if;
   if p_persona_id is not null
      and not exists (select 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_persona_id) then
@@ -8391,7 +12757,8 @@ begin
            a.changed_columns, app.mask_audit_changes(a.table_name, a.changes)
       from audit.audit_log a
      where a.tenant_id = v_tenant_id
-       and (p_user_id is null or a.actor_id = v_sub or a.row_id = p_user_id::text)
+       -- By subject only since this user row exists: an erased user's subject may be registered again.
+       and (p_user_id is null or a.actor_id = v_sub and a.occurred_at >= v_since or a.row_id = p_user_id::text)
        and (p_persona_id is null or a.row_id = p_persona_id::text or a.changes ->> 'persona_id' = p_persona_id::text)
        and (p_request_id is null or a.request_id = p_request_id)
      order by a.occurred_at desc, a.id desc
@@ -8596,6 +12963,30 @@ ALTER FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, 
 COMMENT ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) IS 'Operators: registers the Cognito user pool (or development provider) support staff sign in with; again returns the same id.';
 
 --
+-- Name: sp_request_support_access(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) RETURNS TABLE(request_id uuid, user_id uuid, kind text, state text, reason text, ticket_ref text, minutes integer, requested_by text, requested_at timestamp with time zone, respond_by timestamp with time zone, decided_by text, decided_at timestamp with time zone, expires_at timestamp with time zone, ended_by text, ended_at timestamp with time zone, view_count integer, last_viewed_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_id uuid := app.open_support_access(v_tenant_id, p_user_id, 'consent', p_reason, p_ticket_ref, p_minutes);
+begin
+  return query select * from app.support_access_request_row(v_tenant_id, v_id);
+end
+$$;
+
+ALTER FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Support: asks a user for access to their data beyond the masked view (reason, ticket, 1 to 1440 minutes once approved); the user approves or denies it within a week.';
+
+--
 -- Name: sp_revoke_user_sessions(uuid, uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8618,6 +13009,12 @@ begin
    where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.revoked_at is null
      and (p_session_id is null or s.id = p_session_id);
   get diagnostics v_count = row_count;
+  -- Ending all of a user's sign-ins ends their API keys too: a key minted with a stolen token
+  -- must not outlive the sign-ins it was made from (docs/api_keys.md).
+  if p_session_id is null then
+    update app.api_keys k set revoked_at = pg_catalog.now()
+     where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.revoked_at is null;
+  end if;
   return v_count;
 end
 $$;
@@ -8628,7 +13025,53 @@ ALTER FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid,
 -- Name: FUNCTION sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) IS 'Support: ends one of a user''s sessions, or all of them (no session id): their tokens are refused from the next request on.';
+COMMENT ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) IS 'Support: ends one of a user''s sessions, or all of them (no session id, and then their API keys too): their tokens are refused from the next request on.';
+
+--
+-- Name: sp_seal_audit_log(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_seal_audit_log(p_max_rows integer) RETURNS TABLE(partition_name text, sealed_rows integer, last_seq bigint, head_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_partition record;
+  v_sealed record;
+  v_total integer := 0;
+begin
+  perform app.require_support_session();
+  if p_max_rows is null or p_max_rows not between 1 and 1000000 then
+    perform app.fail('PT400', 'invalid_max_rows', 'seal 1 to 1000000 rows per partition and run');
+  end if;
+  -- Sealers take turns (writers never wait): two runs would both extend the same chain's end.
+  perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('audit-seal'));
+  for v_partition in
+    select m.partition_name, m.month from audit.month_partitions() m where m.month <= pg_catalog.now()
+  loop
+    select * into v_sealed from audit.seal_partition(v_partition.partition_name, v_partition.month, p_max_rows);
+    v_total := v_total + v_sealed.sealed_rows;
+    if v_sealed.sealed_rows > 0 then
+      partition_name := v_partition.partition_name;
+      sealed_rows := v_sealed.sealed_rows;
+      last_seq := v_sealed.last_seq;
+      head_hash := pg_catalog.encode(v_sealed.head_hash, 'hex');
+      return next;
+    end if;
+  end loop;
+  perform audit.record_support_call('support.sp_seal_audit_log', 'INSERT', null,
+    pg_catalog.jsonb_build_object('sealed_rows', v_total, 'max_rows', p_max_rows));
+end
+$$;
+
+ALTER FUNCTION support.sp_seal_audit_log(p_max_rows integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_seal_audit_log(p_max_rows integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) IS 'Support and the maintenance job: extends each partition''s hash chain over rows of finished transactions (up to p_max_rows each); returns the partitions sealed and their heads; audited.';
 
 --
 -- Name: sp_set_app_client_status(uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8666,6 +13109,35 @@ ALTER FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id te
 --
 
 COMMENT ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) IS 'Disables (or re-activates) a tenant''s app client: its tokens are refused once the API''s routing table is reloaded (at most AUTH_ROUTING_MAX_AGE_SECONDS later).';
+
+--
+-- Name: sp_set_audit_retention(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_audit_retention(p_months_kept integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_months integer;
+begin
+  perform app.require_operator();
+  if p_months_kept is null or p_months_kept not between 12 and 1200 then
+    perform app.fail('PT400', 'invalid_retention', 'keep the audit log 12 to 1200 months');
+  end if;
+  -- Audited by the policy table's trigger.
+  update app.audit_retention_policy r set months_kept = p_months_kept where r.id returning r.months_kept into v_months;
+  return v_months;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_audit_retention(p_months_kept integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_audit_retention(p_months_kept integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) IS 'Operators: sets how many months of audit partitions are kept (12 to 1200; 84, seven years, unless set); audited.';
 
 --
 -- Name: sp_set_exchange_rate(text, text, date, numeric); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -8830,6 +13302,47 @@ ALTER FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_
 COMMENT ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) IS 'Support: sets a tenant''s overrides of a plan (availability, price, Stripe price, limits); audited.';
 
 --
+-- Name: sp_set_tenant_security_policy(uuid, boolean, text[], integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) RETURNS TABLE(tenant_id uuid, mfa_required boolean, mfa_factors text[], password_max_age_days integer, updated_by text, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_factors text[] := app.check_mfa_factors(p_mfa_factors, 'invalid_mfa_factors');
+begin
+  if p_mfa_required is null then
+    perform app.fail('PT400', 'invalid_mfa_required', 'mfaRequired must be true or false');
+  end if;
+  if pg_catalog.cardinality(v_factors) = 0 then
+    perform app.fail('PT400', 'invalid_mfa_factors', 'at least one factor must count as MFA');
+  end if;
+  if p_password_max_age_days is not null and p_password_max_age_days not between 1 and 3650 then
+    perform app.fail('PT400', 'invalid_password_max_age', 'passwordMaxAgeDays must be 1 to 3650, or null for none');
+  end if;
+  -- The audit trigger records the change with the staff member's identity; users' next requests obey it.
+  return query
+    insert into app.tenant_security_policies as p (tenant_id, mfa_required, mfa_factors, password_max_age_days, updated_by)
+    values (v_tenant_id, p_mfa_required, v_factors, p_password_max_age_days, app.current_actor_id())
+    on conflict (tenant_id) do update
+      set mfa_required = excluded.mfa_required, mfa_factors = excluded.mfa_factors,
+          password_max_age_days = excluded.password_max_age_days, updated_by = excluded.updated_by
+    returning p.tenant_id, p.mfa_required, p.mfa_factors, p.password_max_age_days, p.updated_by, p.updated_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) IS 'Support: sets a tenant''s security policy: whether tokens must be obtained with MFA (and which factors count) and the password rotation age in days; audited.';
+
+--
 -- Name: sp_set_tenant_status(uuid, text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -8900,6 +13413,55 @@ ALTER FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_st
 --
 
 COMMENT ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) IS 'Support: suspends or reactivates a user; a suspended user''s next request is refused (user_suspended).';
+
+--
+-- Name: sp_verify_audit_chain(date); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_verify_audit_chain(p_month date) RETURNS TABLE(partition_name text, ok boolean, checked_rows bigint, unchained_rows bigint, first_bad_seq bigint, first_bad_audit_id bigint, problem text, head_hash text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_name text;
+  v_result record;
+begin
+  perform app.require_support_session();
+  v_name := audit.partition_of_month(p_month);
+  select * into v_result from audit.verify_partition(v_name, pg_catalog.date_trunc('month', p_month)::date);
+  perform app.audit_support_read(null, 'support.sp_verify_audit_chain', v_name,
+    pg_catalog.jsonb_build_object('ok', v_result.ok, 'checked_rows', v_result.checked_rows,
+                                  'problem', v_result.problem, 'first_bad_seq', v_result.first_bad_seq));
+  return query select v_name, v_result.ok, v_result.checked_rows, v_result.unchained_rows, v_result.first_bad_seq,
+                      v_result.first_bad_audit_id, v_result.problem, pg_catalog.encode(v_result.head_hash, 'hex');
+end
+$$;
+
+ALTER FUNCTION support.sp_verify_audit_chain(p_month date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_verify_audit_chain(p_month date); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_verify_audit_chain(p_month date) IS 'Support: recomputes one month''s audit hash chain from its rows and reports ok or the first row missing, changed or not chained; audited.';
+
+--
+-- Name: chain_hash(bytea, bytea); Type: AGGREGATE; Schema: audit; Owner: estate_owner
+--
+
+CREATE AGGREGATE audit.chain_hash(bytea, bytea) (
+    SFUNC = audit.chain_step,
+    STYPE = bytea
+);
+
+ALTER AGGREGATE audit.chain_hash(bytea, bytea) OWNER TO estate_owner;
+
+--
+-- Name: AGGREGATE chain_hash(bytea, bytea); Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON AGGREGATE audit.chain_hash(bytea, bytea) IS 'The hash chain over row hashes in window order, from a genesis: audit.chain_hash(row_hash, genesis) over (order by seq).';
 
 --
 -- Name: asset_bank_accounts; Type: TABLE; Schema: app; Owner: estate_owner
@@ -9041,10 +13603,16 @@ CREATE TABLE app.asset_debts (
     interest_rate_percent numeric(7,4) NOT NULL,
     original_principal numeric(20,2),
     matures_on date,
+    term_months integer,
+    payment_amount numeric(20,2),
+    payment_frequency text,
     CONSTRAINT asset_debts_debt_kind_check CHECK ((debt_kind = ANY (ARRAY['mortgage'::text, 'auto_loan'::text, 'student_loan'::text, 'personal_loan'::text, 'credit_card'::text, 'line_of_credit'::text, 'other'::text]))),
     CONSTRAINT asset_debts_interest_rate_percent_check CHECK (((interest_rate_percent >= (0)::numeric) AND (interest_rate_percent <= (100)::numeric))),
     CONSTRAINT asset_debts_lender_name_check CHECK (((length(btrim(lender_name)) >= 1) AND (length(btrim(lender_name)) <= 200))),
-    CONSTRAINT asset_debts_original_principal_check CHECK ((original_principal >= (0)::numeric))
+    CONSTRAINT asset_debts_original_principal_check CHECK ((original_principal >= (0)::numeric)),
+    CONSTRAINT asset_debts_payment_amount_check CHECK ((payment_amount >= (0)::numeric)),
+    CONSTRAINT asset_debts_payment_frequency_check CHECK ((payment_frequency = ANY (ARRAY['weekly'::text, 'biweekly'::text, 'monthly'::text, 'quarterly'::text, 'annually'::text]))),
+    CONSTRAINT asset_debts_term_months_check CHECK (((term_months >= 1) AND (term_months <= 1200)))
 );
 
 ALTER TABLE ONLY app.asset_debts FORCE ROW LEVEL SECURITY;
@@ -9412,6 +13980,29 @@ ALTER TABLE app.assets OWNER TO estate_owner;
 COMMENT ON TABLE app.assets IS 'Everything a family owns or owes: the base row of each of the 13 asset types.';
 
 --
+-- Name: audit_retention_policy; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.audit_retention_policy (
+    id boolean DEFAULT true NOT NULL,
+    months_kept integer DEFAULT 84 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT audit_retention_policy_id_check CHECK (id),
+    CONSTRAINT audit_retention_policy_months_kept_check CHECK (((months_kept >= 12) AND (months_kept <= 1200)))
+);
+
+ALTER TABLE ONLY app.audit_retention_policy FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.audit_retention_policy OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_retention_policy; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.audit_retention_policy IS 'Global, one row: how many months of audit partitions are kept; older ones are dropped once sealed and verified.';
+
+--
 -- Name: beneficiary_designations; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -9452,6 +14043,173 @@ ALTER TABLE app.beneficiary_designations OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.beneficiary_designations IS 'Who receives an asset, an entity or an estate: primary and contingent levels, each summing to exactly 100%.';
+
+--
+-- Name: consent_records; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.consent_records (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    purpose text NOT NULL,
+    version text NOT NULL,
+    decision text NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    request_id text,
+    CONSTRAINT consent_records_decision_check CHECK ((decision = ANY (ARRAY['given'::text, 'withdrawn'::text]))),
+    CONSTRAINT consent_records_purpose_check CHECK ((purpose = ANY (ARRAY['terms_of_service'::text, 'privacy_policy'::text, 'marketing_email'::text, 'product_analytics'::text, 'advisor_sharing'::text]))),
+    CONSTRAINT consent_records_request_id_check CHECK ((length(request_id) <= 100)),
+    CONSTRAINT consent_records_version_check CHECK ((version ~ '^[A-Za-z0-9._-]{1,40}$'::text))
+);
+
+ALTER TABLE ONLY app.consent_records FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.consent_records OWNER TO estate_owner;
+
+--
+-- Name: TABLE consent_records; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.consent_records IS 'Each consent a user gave or withdrew, to a purpose of a fixed list at a version of its text, when and in which request: an append-only history (the latest row per purpose is the current state).';
+
+--
+-- Name: COLUMN consent_records.version; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.consent_records.version IS 'The version of the text the user agreed to or withdrew from (e.g. 2026-01).';
+
+--
+-- Name: data_subject_request_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.data_subject_request_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    request_id uuid NOT NULL,
+    from_status text,
+    to_status text NOT NULL,
+    actor_kind text NOT NULL,
+    note text,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT data_subject_request_events_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
+    CONSTRAINT data_subject_request_events_from_status_check CHECK ((from_status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'refused'::text, 'cancelled'::text]))),
+    CONSTRAINT data_subject_request_events_note_check CHECK ((length(note) <= 1000)),
+    CONSTRAINT data_subject_request_events_to_status_check CHECK ((to_status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'refused'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE ONLY app.data_subject_request_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.data_subject_request_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE data_subject_request_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.data_subject_request_events IS 'The trail of a data subject request: every change of state, when, by which kind of actor, with a note (no personal data). Append-only.';
+
+--
+-- Name: data_subject_requests; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.data_subject_requests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    kind text NOT NULL,
+    status text DEFAULT 'received'::text NOT NULL,
+    received_at timestamp with time zone DEFAULT now() NOT NULL,
+    due_at timestamp with time zone NOT NULL,
+    completed_at timestamp with time zone,
+    refusal_code text,
+    refusal_reason text,
+    outcome jsonb,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT data_subject_requests_check CHECK ((due_at = (received_at + '30 days'::interval))),
+    CONSTRAINT data_subject_requests_check1 CHECK (((status = ANY (ARRAY['completed'::text, 'refused'::text, 'cancelled'::text])) = (completed_at IS NOT NULL))),
+    CONSTRAINT data_subject_requests_check2 CHECK (((status = 'refused'::text) = (refusal_code IS NOT NULL))),
+    CONSTRAINT data_subject_requests_kind_check CHECK ((kind = ANY (ARRAY['export'::text, 'erasure'::text]))),
+    CONSTRAINT data_subject_requests_refusal_code_check CHECK ((refusal_code ~ '^[a-z_]{1,60}$'::text)),
+    CONSTRAINT data_subject_requests_refusal_reason_check CHECK ((length(refusal_reason) <= 1000)),
+    CONSTRAINT data_subject_requests_status_check CHECK ((status = ANY (ARRAY['received'::text, 'in_progress'::text, 'completed'::text, 'refused'::text, 'cancelled'::text])))
+);
+
+ALTER TABLE ONLY app.data_subject_requests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.data_subject_requests OWNER TO estate_owner;
+
+--
+-- Name: TABLE data_subject_requests; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.data_subject_requests IS 'A user''s request to export or erase their personal data: its state (received, in_progress, completed, refused, cancelled), the statutory deadline (30 days from receipt) and, when refused, why.';
+
+--
+-- Name: COLUMN data_subject_requests.due_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.data_subject_requests.due_at IS 'The statutory deadline: 30 days after receipt (GDPR art. 12(3)).';
+
+--
+-- Name: COLUMN data_subject_requests.outcome; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.data_subject_requests.outcome IS 'What an erasure removed or pseudonymised, as counts per kind of data; never the data itself.';
+
+--
+-- Name: debt_collateral; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.debt_collateral (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    debt_asset_id uuid NOT NULL,
+    secured_asset_id uuid NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT debt_collateral_check CHECK ((debt_asset_id <> secured_asset_id))
+);
+
+ALTER TABLE ONLY app.debt_collateral FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.debt_collateral OWNER TO estate_owner;
+
+--
+-- Name: TABLE debt_collateral; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.debt_collateral IS 'The asset a debt is secured by: a mortgage''s house, a car loan''s car.';
+
+--
+-- Name: entity_interests; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.entity_interests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    entity_id uuid NOT NULL,
+    holder_persona_id uuid,
+    holder_entity_id uuid,
+    percentage numeric(7,4) NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT entity_interests_check CHECK ((num_nonnulls(holder_persona_id, holder_entity_id) = 1)),
+    CONSTRAINT entity_interests_check1 CHECK ((holder_entity_id <> entity_id)),
+    CONSTRAINT entity_interests_percentage_check CHECK (((percentage > (0)::numeric) AND (percentage <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY app.entity_interests FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.entity_interests OWNER TO estate_owner;
+
+--
+-- Name: TABLE entity_interests; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.entity_interests IS 'Who holds the economic interest in an entity (members, partners, shareholders, a revocable trust''s grantor): personas or other entities; never above 100% per entity, never in a cycle.';
 
 --
 -- Name: exchange_rates; Type: TABLE; Schema: app; Owner: estate_owner
@@ -9744,6 +14502,111 @@ ALTER TABLE app.legal_entity_roles OWNER TO estate_owner;
 COMMENT ON TABLE app.legal_entity_roles IS 'The personas who control an entity: a trust''s grantors and trustees, a company''s managers.';
 
 --
+-- Name: mfa_settings; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.mfa_settings (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    factors text[] DEFAULT '{}'::text[] NOT NULL,
+    preferred_factor text,
+    reported_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mfa_settings_check CHECK (((preferred_factor IS NULL) OR (preferred_factor = ANY (factors)))),
+    CONSTRAINT mfa_settings_factors_check CHECK (((cardinality(factors) <= 4) AND (factors <@ ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text])))
+);
+
+ALTER TABLE ONLY app.mfa_settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.mfa_settings OWNER TO estate_owner;
+
+--
+-- Name: TABLE mfa_settings; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.mfa_settings IS 'Each user''s MFA factors enrolled in Cognito, as the app reported them after enrolling (Cognito stays the authority).';
+
+--
+-- Name: outbox_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.outbox_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    event_type text NOT NULL,
+    aggregate_kind text NOT NULL,
+    aggregate_id uuid NOT NULL,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    delivered_at timestamp with time zone,
+    last_error text,
+    CONSTRAINT outbox_events_aggregate_kind_check CHECK ((aggregate_kind ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT outbox_events_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT outbox_events_event_type_check CHECK (((event_type ~ '^[a-z][a-z_]*(\.[a-z_]+)+$'::text) AND (length(event_type) <= 100))),
+    CONSTRAINT outbox_events_last_error_check CHECK ((length(last_error) <= 500)),
+    CONSTRAINT outbox_events_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
+);
+
+ALTER TABLE ONLY app.outbox_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.outbox_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE outbox_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.outbox_events IS 'Events of state changes (ids and states, no PII), written in the same transaction as the change, for the partner''s delivery.';
+
+--
+-- Name: COLUMN outbox_events.payload; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.outbox_events.payload IS 'Ids and states only: never PII.';
+
+--
+-- Name: outbox_events_seq_seq; Type: SEQUENCE; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.outbox_events ALTER COLUMN seq ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.outbox_events_seq_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: password_history; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.password_history (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    session_ref text,
+    request_id text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT password_history_request_id_check CHECK ((length(request_id) <= 200)),
+    CONSTRAINT password_history_session_ref_check CHECK ((length(session_ref) <= 200))
+);
+
+ALTER TABLE ONLY app.password_history FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.password_history OWNER TO estate_owner;
+
+--
+-- Name: TABLE password_history; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.password_history IS 'Password rotation events as the app reported them after a Cognito password change; never a password or a hash of one.';
+
+--
 -- Name: payment_methods; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -9991,6 +14854,61 @@ ALTER TABLE app.refunds OWNER TO estate_owner;
 COMMENT ON TABLE app.refunds IS 'Refunds of a payment, one row per increase of its refunded total.';
 
 --
+-- Name: security_question_attempts; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.security_question_attempts (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    outcome text DEFAULT 'pending'::text NOT NULL,
+    attempted_at timestamp with time zone DEFAULT now() NOT NULL,
+    finished_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT security_question_attempts_check CHECK (((outcome = 'pending'::text) = (finished_at IS NULL))),
+    CONSTRAINT security_question_attempts_outcome_check CHECK ((outcome = ANY (ARRAY['pending'::text, 'failed'::text, 'succeeded'::text])))
+);
+
+ALTER TABLE ONLY app.security_question_attempts FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.security_question_attempts OWNER TO estate_owner;
+
+--
+-- Name: TABLE security_question_attempts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.security_question_attempts IS 'Security-question verifications: 5 not succeeded within 15 minutes (since the last success) lock the user''s questions.';
+
+--
+-- Name: security_questions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.security_questions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    "position" smallint NOT NULL,
+    question text NOT NULL,
+    answer_hash text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT security_questions_answer_hash_check CHECK ((answer_hash ~ '^scrypt\$[0-9]{1,2}\$[0-9]{1,2}\$[0-9]{1,2}\$[A-Za-z0-9_-]{16,64}\$[A-Za-z0-9_-]{32,128}$'::text)),
+    CONSTRAINT security_questions_position_check CHECK ((("position" >= 1) AND ("position" <= 5))),
+    CONSTRAINT security_questions_question_check CHECK (((length(btrim(question)) >= 1) AND (length(btrim(question)) <= 200)))
+);
+
+ALTER TABLE ONLY app.security_questions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.security_questions OWNER TO estate_owner;
+
+--
+-- Name: TABLE security_questions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.security_questions IS 'A user''s 2 to 5 security questions; each answer only as a salted scrypt hash of its normalised form, never returned.';
+
+--
 -- Name: stripe_routes; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -10131,6 +15049,34 @@ ALTER TABLE app.subscription_seats OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.subscription_seats IS 'Seats: each person in a subscriber''s circles holds one (once, however many of those circles they are in).';
+
+--
+-- Name: support_access_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.support_access_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    access_request_id uuid NOT NULL,
+    user_id uuid NOT NULL,
+    what text NOT NULL,
+    asset_id uuid,
+    staff_actor text NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT support_access_events_check CHECK (((what = 'account_number'::text) = (asset_id IS NOT NULL))),
+    CONSTRAINT support_access_events_staff_actor_check CHECK ((staff_actor ~ '^cognito:[\w-]{1,128}$'::text)),
+    CONSTRAINT support_access_events_what_check CHECK ((what = ANY (ARRAY['assets'::text, 'account_number'::text])))
+);
+
+ALTER TABLE ONLY app.support_access_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.support_access_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE support_access_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.support_access_events IS 'Each look support took under an access grant (the user''s assets in clear, an account number decrypted): the user''s access records.';
 
 --
 -- Name: support_app_clients; Type: TABLE; Schema: app; Owner: estate_owner
@@ -10365,6 +15311,46 @@ ALTER TABLE app.tenant_plan_settings OWNER TO estate_owner;
 --
 
 COMMENT ON TABLE app.tenant_plan_settings IS 'A tenant''s overrides of a plan: availability, price, Stripe price and limits.';
+
+--
+-- Name: tenant_security_policies; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.tenant_security_policies (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    mfa_required boolean DEFAULT false NOT NULL,
+    mfa_factors text[] DEFAULT ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text] NOT NULL,
+    password_max_age_days integer,
+    updated_by text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenant_security_policies_mfa_factors_check CHECK ((((cardinality(mfa_factors) >= 1) AND (cardinality(mfa_factors) <= 4)) AND (mfa_factors <@ ARRAY['totp'::text, 'sms'::text, 'email'::text, 'webauthn'::text]))),
+    CONSTRAINT tenant_security_policies_password_max_age_days_check CHECK (((password_max_age_days >= 1) AND (password_max_age_days <= 3650))),
+    CONSTRAINT tenant_security_policies_updated_by_check CHECK (((length(updated_by) >= 1) AND (length(updated_by) <= 200)))
+);
+
+ALTER TABLE ONLY app.tenant_security_policies FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.tenant_security_policies OWNER TO estate_owner;
+
+--
+-- Name: TABLE tenant_security_policies; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.tenant_security_policies IS 'A tenant''s security policy, set by support: whether tokens must carry MFA (and which factors count), and the password rotation age.';
+
+--
+-- Name: COLUMN tenant_security_policies.mfa_factors; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.tenant_security_policies.mfa_factors IS 'The factors whose use counts as MFA: a token''s estate_amr claim must hold "mfa" and one of them.';
+
+--
+-- Name: COLUMN tenant_security_policies.password_max_age_days; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.tenant_security_policies.password_max_age_days IS 'Days after the last reported rotation (or registration) a password is due; NULL: no rotation policy.';
 
 --
 -- Name: tenants; Type: TABLE; Schema: app; Owner: estate_owner
@@ -10648,35 +15634,31 @@ ALTER TABLE app.v_payment_summary OWNER TO estate_owner;
 COMMENT ON VIEW app.v_payment_summary IS 'Per tenant and currency: payments, refunds and the ledger balance (payments minus refunds).';
 
 --
--- Name: audit_log; Type: TABLE; Schema: audit; Owner: estate_owner
+-- Name: audit_chain_links; Type: TABLE; Schema: audit; Owner: estate_owner
 --
 
-CREATE TABLE audit.audit_log (
-    id bigint NOT NULL,
-    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
-    tenant_id uuid,
-    actor_kind text NOT NULL,
-    actor_id text,
-    request_id text,
-    table_name text NOT NULL,
-    row_id text,
-    operation text NOT NULL,
-    changed_columns text[],
-    changes jsonb,
-    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
-    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
-)
-PARTITION BY RANGE (occurred_at);
+CREATE TABLE audit.audit_chain_links (
+    partition_name text NOT NULL,
+    seq bigint NOT NULL,
+    audit_id bigint NOT NULL,
+    txid bigint NOT NULL,
+    row_hash bytea NOT NULL,
+    chain_hash bytea NOT NULL,
+    CONSTRAINT audit_chain_links_chain_hash_check CHECK ((length(chain_hash) = 32)),
+    CONSTRAINT audit_chain_links_partition_name_check CHECK ((partition_name ~ '^audit_log_[0-9]{4}_[0-9]{2}$'::text)),
+    CONSTRAINT audit_chain_links_row_hash_check CHECK ((length(row_hash) = 32)),
+    CONSTRAINT audit_chain_links_seq_check CHECK ((seq > 0))
+);
 
-ALTER TABLE ONLY audit.audit_log FORCE ROW LEVEL SECURITY;
+ALTER TABLE ONLY audit.audit_chain_links FORCE ROW LEVEL SECURITY;
 
-ALTER TABLE audit.audit_log OWNER TO estate_owner;
+ALTER TABLE audit.audit_chain_links OWNER TO estate_owner;
 
 --
--- Name: TABLE audit_log; Type: COMMENT; Schema: audit; Owner: estate_owner
+-- Name: TABLE audit_chain_links; Type: COMMENT; Schema: audit; Owner: estate_owner
 --
 
-COMMENT ON TABLE audit.audit_log IS 'Who changed what, when and in which request: SOC 2 evidence. Append-only.';
+COMMENT ON TABLE audit.audit_chain_links IS 'Global: the hash chain of each monthly audit partition, one link per sealed row: chain_hash = sha256(previous chain_hash || row_hash).';
 
 --
 -- Name: audit_log_default; Type: TABLE; Schema: audit; Owner: estate_owner
@@ -10694,6 +15676,7 @@ CREATE TABLE audit.audit_log_default (
     operation text NOT NULL,
     changed_columns text[],
     changes jsonb,
+    txid bigint DEFAULT txid_current(),
     CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
     CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
 );
@@ -10716,10 +15699,59 @@ ALTER TABLE audit.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 );
 
 --
+-- Name: audit_seals; Type: TABLE; Schema: audit; Owner: estate_owner
+--
+
+CREATE TABLE audit.audit_seals (
+    id bigint NOT NULL,
+    partition_name text NOT NULL,
+    sealed_at timestamp with time zone DEFAULT now() NOT NULL,
+    sealed_by text,
+    snapshot_xmin bigint NOT NULL,
+    first_seq bigint NOT NULL,
+    last_seq bigint NOT NULL,
+    head_hash bytea NOT NULL,
+    CONSTRAINT audit_seals_check CHECK ((last_seq >= first_seq)),
+    CONSTRAINT audit_seals_first_seq_check CHECK ((first_seq > 0)),
+    CONSTRAINT audit_seals_head_hash_check CHECK ((length(head_hash) = 32)),
+    CONSTRAINT audit_seals_partition_name_check CHECK ((partition_name ~ '^audit_log_[0-9]{4}_[0-9]{2}$'::text))
+);
+
+ALTER TABLE ONLY audit.audit_seals FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE audit.audit_seals OWNER TO estate_owner;
+
+--
+-- Name: TABLE audit_seals; Type: COMMENT; Schema: audit; Owner: estate_owner
+--
+
+COMMENT ON TABLE audit.audit_seals IS 'Global: each sealing run of a partition: which links it added and the chain''s head then (to be copied off the database as evidence).';
+
+--
+-- Name: audit_seals_id_seq; Type: SEQUENCE; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_seals ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME audit.audit_seals_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: audit_log_default; Type: TABLE ATTACH; Schema: audit; Owner: estate_owner
 --
 
 ALTER TABLE ONLY audit.audit_log ATTACH PARTITION audit.audit_log_default DEFAULT;
+
+--
+-- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: asset_bank_accounts asset_bank_accounts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -10869,11 +15901,67 @@ ALTER TABLE ONLY app.assets
     ADD CONSTRAINT assets_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: audit_retention_policy audit_retention_policy_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.audit_retention_policy
+    ADD CONSTRAINT audit_retention_policy_pkey PRIMARY KEY (id);
+
+--
 -- Name: beneficiary_designations beneficiary_designations_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
 ALTER TABLE ONLY app.beneficiary_designations
     ADD CONSTRAINT beneficiary_designations_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: consent_records consent_records_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.consent_records
+    ADD CONSTRAINT consent_records_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: data_subject_request_events data_subject_request_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_request_events
+    ADD CONSTRAINT data_subject_request_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: data_subject_requests data_subject_requests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_requests
+    ADD CONSTRAINT data_subject_requests_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_debt_asset_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_debt_asset_id_key UNIQUE (tenant_id, debt_asset_id);
+
+--
+-- Name: emergency_access_grants emergency_access_grants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: exchange_rates exchange_rates_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -10972,6 +16060,41 @@ ALTER TABLE ONLY app.legal_entity_roles
 
 ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_entity_id_persona_id_role_key UNIQUE (tenant_id, entity_id, persona_id, role);
+
+--
+-- Name: mfa_settings mfa_settings_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: mfa_settings mfa_settings_tenant_id_user_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_tenant_id_user_id_key UNIQUE (tenant_id, user_id);
+
+--
+-- Name: outbox_events outbox_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.outbox_events
+    ADD CONSTRAINT outbox_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: outbox_events outbox_events_seq_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.outbox_events
+    ADD CONSTRAINT outbox_events_seq_key UNIQUE (seq);
+
+--
+-- Name: password_history password_history_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.password_history
+    ADD CONSTRAINT password_history_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: payment_methods payment_methods_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -11079,6 +16202,27 @@ ALTER TABLE ONLY app.refunds
     ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_refunded_total_key UNIQUE (tenant_id, payment_transaction_id, refunded_total);
 
 --
+-- Name: security_question_attempts security_question_attempts_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_question_attempts
+    ADD CONSTRAINT security_question_attempts_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: security_questions security_questions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: security_questions security_questions_tenant_id_user_id_position_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_tenant_id_user_id_position_key UNIQUE (tenant_id, user_id, "position");
+
+--
 -- Name: stripe_routes stripe_routes_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11154,6 +16298,20 @@ ALTER TABLE ONLY app.subscriptions
 
 ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_stripe_subscription_id_key UNIQUE (stripe_subscription_id);
+
+--
+-- Name: support_access_events support_access_events_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_events
+    ADD CONSTRAINT support_access_events_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: support_access_requests support_access_requests_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_requests
+    ADD CONSTRAINT support_access_requests_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: support_app_clients support_app_clients_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -11261,6 +16419,20 @@ ALTER TABLE ONLY app.tenant_plan_settings
     ADD CONSTRAINT tenant_plan_settings_tenant_id_plan_id_key UNIQUE (tenant_id, plan_id);
 
 --
+-- Name: tenant_security_policies tenant_security_policies_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: tenant_security_policies tenant_security_policies_tenant_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_tenant_id_key UNIQUE (tenant_id);
+
+--
 -- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -11331,6 +16503,20 @@ ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_tenant_id_cognito_sub_key UNIQUE (tenant_id, cognito_sub);
 
 --
+-- Name: audit_chain_links audit_chain_links_partition_name_audit_id_key; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_chain_links
+    ADD CONSTRAINT audit_chain_links_partition_name_audit_id_key UNIQUE (partition_name, audit_id);
+
+--
+-- Name: audit_chain_links audit_chain_links_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_chain_links
+    ADD CONSTRAINT audit_chain_links_pkey PRIMARY KEY (partition_name, seq);
+
+--
 -- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
 --
 
@@ -11343,6 +16529,25 @@ ALTER TABLE ONLY audit.audit_log
 
 ALTER TABLE ONLY audit.audit_log_default
     ADD CONSTRAINT audit_log_default_pkey PRIMARY KEY (id, occurred_at);
+
+--
+-- Name: audit_seals audit_seals_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE ONLY audit.audit_seals
+    ADD CONSTRAINT audit_seals_pkey PRIMARY KEY (id);
+
+--
+-- Name: api_keys_prefix_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX api_keys_prefix_idx ON app.api_keys USING btree (prefix);
+
+--
+-- Name: api_keys_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX api_keys_user_idx ON app.api_keys USING btree (tenant_id, user_id, created_at);
 
 --
 -- Name: asset_life_insurance_insured_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -11471,6 +16676,84 @@ CREATE UNIQUE INDEX beneficiary_designations_key ON app.beneficiary_designations
 CREATE INDEX beneficiary_designations_persona_idx ON app.beneficiary_designations USING btree (tenant_id, beneficiary_persona_id);
 
 --
+-- Name: consent_records_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX consent_records_user_idx ON app.consent_records USING btree (tenant_id, user_id, purpose, recorded_at DESC);
+
+--
+-- Name: data_subject_request_events_request_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX data_subject_request_events_request_idx ON app.data_subject_request_events USING btree (tenant_id, request_id, occurred_at);
+
+--
+-- Name: data_subject_requests_status_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX data_subject_requests_status_idx ON app.data_subject_requests USING btree (tenant_id, status, due_at);
+
+--
+-- Name: data_subject_requests_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX data_subject_requests_user_idx ON app.data_subject_requests USING btree (tenant_id, user_id, received_at DESC);
+
+--
+-- Name: debt_collateral_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX debt_collateral_created_by_idx ON app.debt_collateral USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: debt_collateral_secured_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX debt_collateral_secured_idx ON app.debt_collateral USING btree (tenant_id, secured_asset_id);
+
+--
+-- Name: emergency_access_grants_grantee_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX emergency_access_grants_grantee_idx ON app.emergency_access_grants USING btree (tenant_id, grantee_user_id);
+
+--
+-- Name: emergency_access_grants_grantor_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX emergency_access_grants_grantor_idx ON app.emergency_access_grants USING btree (tenant_id, grantor_user_id);
+
+--
+-- Name: emergency_access_grants_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX emergency_access_grants_persona_idx ON app.emergency_access_grants USING btree (tenant_id, grantor_persona_id);
+
+--
+-- Name: entity_interests_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_created_by_idx ON app.entity_interests USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: entity_interests_holder_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_holder_entity_idx ON app.entity_interests USING btree (tenant_id, holder_entity_id);
+
+--
+-- Name: entity_interests_holder_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX entity_interests_holder_persona_idx ON app.entity_interests USING btree (tenant_id, holder_persona_id);
+
+--
+-- Name: entity_interests_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX entity_interests_key ON app.entity_interests USING btree (tenant_id, entity_id, COALESCE(holder_persona_id, holder_entity_id));
+
+--
 -- Name: ffc_invitations_accepted_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -11559,6 +16842,30 @@ CREATE INDEX legal_entities_created_by_idx ON app.legal_entities USING btree (te
 --
 
 CREATE INDEX legal_entity_roles_persona_idx ON app.legal_entity_roles USING btree (tenant_id, persona_id);
+
+--
+-- Name: outbox_events_aggregate_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX outbox_events_aggregate_idx ON app.outbox_events USING btree (tenant_id, aggregate_kind, aggregate_id);
+
+--
+-- Name: outbox_events_tenant_seq_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX outbox_events_tenant_seq_idx ON app.outbox_events USING btree (tenant_id, seq);
+
+--
+-- Name: outbox_events_undelivered_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX outbox_events_undelivered_idx ON app.outbox_events USING btree (tenant_id, seq) WHERE (delivered_at IS NULL);
+
+--
+-- Name: password_history_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX password_history_user_idx ON app.password_history USING btree (tenant_id, user_id, changed_at DESC);
 
 --
 -- Name: payment_methods_one_default; Type: INDEX; Schema: app; Owner: estate_owner
@@ -11657,6 +16964,12 @@ CREATE INDEX persona_relationships_related_idx ON app.persona_relationships USIN
 CREATE INDEX personas_created_by_idx ON app.personas USING btree (tenant_id, created_by_user_id);
 
 --
+-- Name: security_question_attempts_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX security_question_attempts_user_idx ON app.security_question_attempts USING btree (tenant_id, user_id, attempted_at DESC);
+
+--
 -- Name: stripe_webhook_events_object_idx; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -11745,6 +17058,24 @@ CREATE INDEX subscriptions_plan_idx ON app.subscriptions USING btree (plan_id);
 --
 
 CREATE INDEX subscriptions_user_idx ON app.subscriptions USING btree (tenant_id, user_id);
+
+--
+-- Name: support_access_events_request_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_access_events_request_idx ON app.support_access_events USING btree (tenant_id, access_request_id);
+
+--
+-- Name: support_access_events_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_access_events_user_idx ON app.support_access_events USING btree (tenant_id, user_id, occurred_at);
+
+--
+-- Name: support_access_requests_user_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX support_access_requests_user_idx ON app.support_access_requests USING btree (tenant_id, user_id, requested_at);
 
 --
 -- Name: support_staff_provider_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -11837,6 +17168,12 @@ CREATE INDEX audit_log_tenant_request_idx ON ONLY audit.audit_log USING btree (t
 CREATE INDEX audit_log_tenant_row_idx ON ONLY audit.audit_log USING btree (tenant_id, row_id, occurred_at);
 
 --
+-- Name: audit_log_txid_brin; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_txid_brin ON ONLY audit.audit_log USING brin (txid);
+
+--
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
 --
 
@@ -11865,6 +17202,18 @@ CREATE INDEX audit_log_default_tenant_id_request_id_idx ON audit.audit_log_defau
 --
 
 CREATE INDEX audit_log_default_tenant_id_row_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, row_id, occurred_at);
+
+--
+-- Name: audit_log_default_txid_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_txid_idx ON audit.audit_log_default USING brin (txid);
+
+--
+-- Name: audit_seals_partition_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_seals_partition_idx ON audit.audit_seals USING btree (partition_name, id);
 
 --
 -- Name: audit_log_default_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
@@ -11903,6 +17252,12 @@ ALTER INDEX audit.audit_log_tenant_request_idx ATTACH PARTITION audit.audit_log_
 ALTER INDEX audit.audit_log_tenant_row_idx ATTACH PARTITION audit.audit_log_default_tenant_id_row_id_occurred_at_idx;
 
 --
+-- Name: audit_log_default_txid_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_txid_brin ATTACH PARTITION audit.audit_log_default_txid_idx;
+
+--
 -- Name: asset_ownerships_tenant_persona; Type: STATISTICS; Schema: app; Owner: estate_owner
 --
 
@@ -11923,10 +17278,28 @@ COMMENT ON STATISTICS app.asset_ownerships_tenant_persona IS 'Each persona belon
 CREATE TRIGGER _000_append_only BEFORE UPDATE ON app.asset_valuations FOR EACH STATEMENT EXECUTE FUNCTION app.tg_asset_valuations__append_only();
 
 --
+-- Name: consent_records _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.consent_records FOR EACH ROW EXECUTE FUNCTION app.tg__append_only();
+
+--
+-- Name: data_subject_request_events _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.data_subject_request_events FOR EACH ROW EXECUTE FUNCTION app.tg__append_only();
+
+--
 -- Name: general_ledger _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
 CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.general_ledger FOR EACH STATEMENT EXECUTE FUNCTION app.tg_general_ledger__append_only();
+
+--
+-- Name: api_keys _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.api_keys FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: asset_ownerships _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -11945,6 +17318,36 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.asset_permissions FOR EACH R
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: audit_retention_policy _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.audit_retention_policy FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: data_subject_requests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.data_subject_requests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: debt_collateral _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: emergency_access_grants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.emergency_access_grants FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: entity_interests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.entity_interests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: exchange_rates _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -11987,6 +17390,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.invoices FOR EACH ROW EXECUT
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: mfa_settings _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.mfa_settings FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: payment_methods _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12043,6 +17452,18 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.personas FOR EACH ROW EXECUT
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.plan_features FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: security_question_attempts _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.security_question_attempts FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: security_questions _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.security_questions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: subscription_plans _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12059,6 +17480,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscription_seats FOR EACH 
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: support_access_requests _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.support_access_requests FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
 -- Name: support_app_clients _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12109,6 +17536,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_identity_providers FO
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: tenant_security_policies _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.tenant_security_policies FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: tenants _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12125,6 +17558,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.usage_records FOR EACH ROW E
 --
 
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: entity_interests _300_checks; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE CONSTRAINT TRIGGER _300_checks AFTER INSERT OR DELETE OR UPDATE ON app.entity_interests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.tg_entity_interests__checks();
 
 --
 -- Name: asset_valuations _300_keep_latest; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12169,6 +17608,12 @@ CREATE TRIGGER _300_usage AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EAC
 CREATE TRIGGER _300_usage AFTER INSERT ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION app.tg_fwd_family_circles__usage();
 
 --
+-- Name: api_keys _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE ON app.api_keys FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('secret_sha256');
+
+--
 -- Name: asset_bank_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12178,7 +17623,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_bank_acc
 -- Name: asset_businesses _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_businesses FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_businesses FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('legal_name');
 
 --
 -- Name: asset_categories _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12190,7 +17635,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_categori
 -- Name: asset_collectibles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_collectibles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_collectibles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('creator', 'provenance');
 
 --
 -- Name: asset_cryptocurrencies _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12208,7 +17653,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_debts FO
 -- Name: asset_intellectual_property _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_intellectual_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_intellectual_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('registration_number');
 
 --
 -- Name: asset_investment_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12226,7 +17671,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_life_ins
 -- Name: asset_misc _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_misc FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_misc FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('notes');
 
 --
 -- Name: asset_ownerships _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12244,13 +17689,13 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_permissi
 -- Name: asset_personal_property _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_personal_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_personal_property FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('location');
 
 --
 -- Name: asset_real_estate _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_real_estate FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('address_line1', 'postal_code');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_real_estate FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('address_line1', 'postal_code', 'city', 'region');
 
 --
 -- Name: asset_retirement_accounts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12274,13 +17719,55 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.asset_vehicles
 -- Name: assets _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('identifier_ciphertext', 'identifier_last4', 'name', 'description', 'search');
+
+--
+-- Name: audit_retention_policy _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.audit_retention_policy FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: beneficiary_designations _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.beneficiary_designations FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: consent_records _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.consent_records FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: data_subject_request_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.data_subject_request_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: data_subject_requests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.data_subject_requests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: debt_collateral _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.debt_collateral FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: emergency_access_grants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.emergency_access_grants FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: entity_interests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.entity_interests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: exchange_rates _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12304,7 +17791,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.ffc_membership
 -- Name: fwd_family_circles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('name', 'description');
 
 --
 -- Name: general_ledger _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12328,13 +17815,31 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.invoices FOR E
 -- Name: legal_entities _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entities FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('name');
 
 --
 -- Name: legal_entity_roles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entity_roles FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: mfa_settings _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.mfa_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: outbox_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.outbox_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: password_history _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.password_history FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: payment_methods _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12397,6 +17902,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.plan_features 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.refunds FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
+-- Name: security_question_attempts _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.security_question_attempts FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: security_questions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.security_questions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('answer_hash');
+
+--
 -- Name: stripe_routes _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12431,6 +17948,18 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscription_s
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.subscriptions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('stripe_customer_id');
+
+--
+-- Name: support_access_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_access_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: support_access_requests _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.support_access_requests FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: support_app_clients _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -12481,6 +18010,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_identit
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_plan_settings FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
+-- Name: tenant_security_policies _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.tenant_security_policies FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: tenants _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -12508,7 +18043,19 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_sessions 
 -- Name: users _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email', 'cognito_sub');
+
+--
+-- Name: api_keys _500_audit_update; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit_update AFTER UPDATE ON app.api_keys FOR EACH ROW WHEN ((NOT (old.last_used_at IS DISTINCT FROM new.last_used_at))) EXECUTE FUNCTION audit.tg_audit__row('secret_sha256');
+
+--
+-- Name: audit_chain_links _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_chain_links FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_chain__append_only();
 
 --
 -- Name: audit_log _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
@@ -12517,10 +18064,22 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH
 CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
+-- Name: audit_seals _000_append_only; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON audit.audit_seals FOR EACH ROW EXECUTE FUNCTION audit.tg_audit_chain__append_only();
+
+--
 -- Name: audit_log _000_append_only_statement; Type: TRIGGER; Schema: audit; Owner: estate_owner
 --
 
 CREATE TRIGGER _000_append_only_statement BEFORE DELETE OR UPDATE ON audit.audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_chain_links _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_chain_links FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
 
 --
 -- Name: audit_log _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
@@ -12533,6 +18092,26 @@ CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log FOR EACH STAT
 --
 
 CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_log_default FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: audit_seals _000_no_truncate; Type: TRIGGER; Schema: audit; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_no_truncate BEFORE TRUNCATE ON audit.audit_seals FOR EACH STATEMENT EXECUTE FUNCTION audit.tg_audit_log__append_only();
+
+--
+-- Name: api_keys api_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: api_keys api_keys_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.api_keys
+    ADD CONSTRAINT api_keys_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
 -- Name: asset_bank_accounts asset_bank_accounts_tenant_id_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -12773,6 +18352,104 @@ ALTER TABLE ONLY app.beneficiary_designations
     ADD CONSTRAINT beneficiary_designations_tenant_id_estate_of_persona_id_fkey FOREIGN KEY (tenant_id, estate_of_persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
+-- Name: consent_records consent_records_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.consent_records
+    ADD CONSTRAINT consent_records_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: data_subject_request_events data_subject_request_events_tenant_id_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_request_events
+    ADD CONSTRAINT data_subject_request_events_tenant_id_request_id_fkey FOREIGN KEY (tenant_id, request_id) REFERENCES app.data_subject_requests(tenant_id, id);
+
+--
+-- Name: data_subject_requests data_subject_requests_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.data_subject_requests
+    ADD CONSTRAINT data_subject_requests_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_debt_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_debt_asset_id_fkey FOREIGN KEY (tenant_id, debt_asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: debt_collateral debt_collateral_tenant_id_secured_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.debt_collateral
+    ADD CONSTRAINT debt_collateral_tenant_id_secured_asset_id_fkey FOREIGN KEY (tenant_id, secured_asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_grantee_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_grantee_user_id_fkey FOREIGN KEY (tenant_id, grantee_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_grantor_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_grantor_persona_id_fkey FOREIGN KEY (tenant_id, grantor_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: emergency_access_grants emergency_access_grants_tenant_id_grantor_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.emergency_access_grants
+    ADD CONSTRAINT emergency_access_grants_tenant_id_grantor_user_id_fkey FOREIGN KEY (tenant_id, grantor_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_tenant_id_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_entity_id_fkey FOREIGN KEY (tenant_id, entity_id) REFERENCES app.legal_entities(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: entity_interests entity_interests_tenant_id_holder_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_holder_entity_id_fkey FOREIGN KEY (tenant_id, holder_entity_id) REFERENCES app.legal_entities(tenant_id, id);
+
+--
+-- Name: entity_interests entity_interests_tenant_id_holder_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.entity_interests
+    ADD CONSTRAINT entity_interests_tenant_id_holder_persona_id_fkey FOREIGN KEY (tenant_id, holder_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
 -- Name: ffc_invitations ffc_invitations_tenant_id_accepted_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -12892,6 +18569,27 @@ ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
+-- Name: mfa_settings mfa_settings_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.mfa_settings
+    ADD CONSTRAINT mfa_settings_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: outbox_events outbox_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.outbox_events
+    ADD CONSTRAINT outbox_events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: password_history password_history_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.password_history
+    ADD CONSTRAINT password_history_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: payment_methods payment_methods_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -12990,6 +18688,20 @@ ALTER TABLE ONLY app.refunds
     ADD CONSTRAINT refunds_tenant_id_payment_transaction_id_fkey FOREIGN KEY (tenant_id, payment_transaction_id) REFERENCES app.payment_transactions(tenant_id, id);
 
 --
+-- Name: security_question_attempts security_question_attempts_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_question_attempts
+    ADD CONSTRAINT security_question_attempts_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: security_questions security_questions_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.security_questions
+    ADD CONSTRAINT security_questions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: stripe_routes stripe_routes_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -13074,6 +18786,27 @@ ALTER TABLE ONLY app.subscriptions
     ADD CONSTRAINT subscriptions_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
 
 --
+-- Name: support_access_events support_access_events_tenant_id_access_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_events
+    ADD CONSTRAINT support_access_events_tenant_id_access_request_id_fkey FOREIGN KEY (tenant_id, access_request_id) REFERENCES app.support_access_requests(tenant_id, id);
+
+--
+-- Name: support_access_events support_access_events_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_events
+    ADD CONSTRAINT support_access_events_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: support_access_requests support_access_requests_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.support_access_requests
+    ADD CONSTRAINT support_access_requests_tenant_id_user_id_fkey FOREIGN KEY (tenant_id, user_id) REFERENCES app.users(tenant_id, id);
+
+--
 -- Name: support_app_clients support_app_clients_provider_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -13128,6 +18861,13 @@ ALTER TABLE ONLY app.tenant_plan_settings
 
 ALTER TABLE ONLY app.tenant_plan_settings
     ADD CONSTRAINT tenant_plan_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: tenant_security_policies tenant_security_policies_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.tenant_security_policies
+    ADD CONSTRAINT tenant_security_policies_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
 
 --
 -- Name: usage_records usage_records_tenant_id_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -13297,6 +19037,42 @@ CREATE POLICY all_own_tenant ON app.assets USING ((tenant_id = ( SELECT app.curr
 CREATE POLICY all_own_tenant ON app.beneficiary_designations USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: consent_records all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.consent_records USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: data_subject_request_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.data_subject_request_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: data_subject_requests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.data_subject_requests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: debt_collateral all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.debt_collateral USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: emergency_access_grants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.emergency_access_grants USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: entity_interests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.entity_interests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: ffc_invitations all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -13343,6 +19119,24 @@ CREATE POLICY all_own_tenant ON app.legal_entities USING ((tenant_id = ( SELECT 
 --
 
 CREATE POLICY all_own_tenant ON app.legal_entity_roles USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: mfa_settings all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.mfa_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: outbox_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.outbox_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: password_history all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.password_history USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: payment_methods all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -13399,6 +19193,18 @@ CREATE POLICY all_own_tenant ON app.personas USING ((tenant_id = ( SELECT app.cu
 CREATE POLICY all_own_tenant ON app.refunds USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: security_question_attempts all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.security_question_attempts USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: security_questions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.security_questions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: stripe_webhook_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -13423,6 +19229,18 @@ CREATE POLICY all_own_tenant ON app.subscription_seats USING ((tenant_id = ( SEL
 CREATE POLICY all_own_tenant ON app.subscriptions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: support_access_events all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.support_access_events USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: support_access_requests all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.support_access_requests USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: support_unmask_grants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -13433,6 +19251,12 @@ CREATE POLICY all_own_tenant ON app.support_unmask_grants USING ((tenant_id = ( 
 --
 
 CREATE POLICY all_own_tenant ON app.tenant_plan_settings USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: tenant_security_policies all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.tenant_security_policies USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: tenants all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -13463,6 +19287,18 @@ CREATE POLICY all_own_tenant ON app.user_sessions USING ((tenant_id = ( SELECT a
 --
 
 CREATE POLICY all_own_tenant ON app.users USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: api_keys all_own_tenant_or_key_lookup; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant_or_key_lookup ON app.api_keys USING (((current_setting('app.api_key_lookup'::text, true) = 'on'::text) OR (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)))) WITH CHECK (((current_setting('app.api_key_lookup'::text, true) = 'on'::text) OR (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))));
+
+--
+-- Name: api_keys; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.api_keys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: asset_bank_accounts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -13579,10 +19415,52 @@ ALTER TABLE app.asset_vehicles ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.assets ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: audit_retention_policy; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.audit_retention_policy ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: beneficiary_designations; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
 ALTER TABLE app.beneficiary_designations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: consent_records; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.consent_records ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: data_subject_request_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.data_subject_request_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: data_subject_requests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.data_subject_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: debt_collateral; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.debt_collateral ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: emergency_access_grants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.emergency_access_grants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: entity_interests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.entity_interests ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: exchange_rates; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -13637,6 +19515,30 @@ ALTER TABLE app.legal_entities ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.legal_entity_roles ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mfa_settings; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.mfa_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: outbox_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.outbox_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_retention_policy owner_procedures; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON app.audit_retention_policy USING (true) WITH CHECK (true);
+
+--
+-- Name: password_history; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.password_history ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: payment_methods; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -13697,6 +19599,18 @@ ALTER TABLE app.plan_features ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.refunds ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_question_attempts; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.security_question_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_questions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.security_questions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenant_allowed_origins select_for_cors; Type: POLICY; Schema: app; Owner: estate_owner
@@ -13789,6 +19703,18 @@ ALTER TABLE app.subscription_seats ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.subscriptions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: support_access_events; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_access_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: support_access_requests; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.support_access_requests ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: support_app_clients; Type: ROW SECURITY; Schema: app; Owner: estate_owner
 --
 
@@ -13835,6 +19761,12 @@ ALTER TABLE app.tenant_identity_providers ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.tenant_plan_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: tenant_security_policies; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.tenant_security_policies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: tenants; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -13897,6 +19829,12 @@ CREATE POLICY write_own_tenant ON app.tenant_app_clients USING ((tenant_id = ( S
 CREATE POLICY write_own_tenant ON app.tenant_identity_providers USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: audit_chain_links; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_chain_links ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: audit_log; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
 --
 
@@ -13909,16 +19847,38 @@ ALTER TABLE audit.audit_log ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit.audit_log_default ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: audit_seals; Type: ROW SECURITY; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_seals ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: audit_log insert_from_triggers; Type: POLICY; Schema: audit; Owner: estate_owner
 --
 
 CREATE POLICY insert_from_triggers ON audit.audit_log FOR INSERT WITH CHECK (true);
 
 --
+-- Name: audit_chain_links owner_procedures; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON audit.audit_chain_links USING (true) WITH CHECK (true);
+
+--
+-- Name: audit_seals owner_procedures; Type: POLICY; Schema: audit; Owner: estate_owner
+--
+
+CREATE POLICY owner_procedures ON audit.audit_seals USING (true) WITH CHECK (true);
+
+--
 -- Name: audit_log select_own_tenant; Type: POLICY; Schema: audit; Owner: estate_owner
 --
 
-CREATE POLICY select_own_tenant ON audit.audit_log FOR SELECT USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+CREATE POLICY select_own_tenant ON audit.audit_log FOR SELECT USING (
+CASE
+    WHEN (( SELECT current_setting('audit.maintenance'::text, true) AS current_setting) = 'on'::text) THEN true
+    ELSE (tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))
+END);
 
 --
 -- Name: SCHEMA api; Type: ACL; Schema: -; Owner: estate_owner
@@ -13931,6 +19891,13 @@ GRANT USAGE ON SCHEMA api TO estate_api;
 --
 
 GRANT USAGE ON SCHEMA support TO estate_support;
+
+--
+-- Name: FUNCTION sp_accept_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_accept_emergency_access(p_grant_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_accept_ffc_invitation(p_token text); Type: ACL; Schema: api; Owner: estate_owner
@@ -13982,6 +19949,20 @@ REVOKE ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_numbe
 GRANT ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) TO estate_api;
 
 --
+-- Name: FUNCTION sp_approve_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_approve_emergency_access(p_grant_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_approve_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_approve_support_access_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_approve_support_access_request(p_request_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_assign_asset_to_entity(p_asset_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14003,11 +19984,25 @@ REVOKE ALL ON FUNCTION api.sp_assign_free_plan() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_assign_free_plan() TO estate_api;
 
 --
+-- Name: FUNCTION sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_authenticate_api_key(p_prefix text, p_secret_sha256 bytea) TO estate_api;
+
+--
 -- Name: FUNCTION sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_authenticate_user(p_session_ref text, p_user_agent text, p_ip_address inet) TO estate_api;
+
+--
+-- Name: FUNCTION sp_begin_security_answer_check(p_question_ids uuid[]); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_begin_security_answer_check(p_question_ids uuid[]) TO estate_api;
 
 --
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
@@ -14022,6 +20017,13 @@ GRANT ALL ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of da
 
 REVOKE ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
@@ -14066,11 +20068,39 @@ REVOKE ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash t
 GRANT ALL ON FUNCTION api.sp_claim_idempotency_key(p_key text, p_request_hash text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_confirm_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_confirm_emergency_access(p_grant_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_api_key(p_name text, p_scopes text[], p_expires_in_days integer, p_prefix text, p_secret_sha256 bytea) TO estate_api;
+
+--
 -- Name: FUNCTION sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_name text, p_currency text, p_owner_persona_id uuid, p_initial_value numeric, p_valued_on date, p_details jsonb, p_description text, p_ownership_percentage numeric, p_ownership_form text, p_valuation_source text, p_identifier_ciphertext bytea, p_identifier_last4 text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_data_request(p_kind text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_data_request(p_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_data_request(p_kind text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_emergency_access(p_grantee_user_id uuid, p_grantee_email text, p_scope text, p_wait_days integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_create_ffc(p_name text, p_description text); Type: ACL; Schema: api; Owner: estate_owner
@@ -14129,6 +20159,27 @@ REVOKE ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_delete_legal_entity(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_deny_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_deny_support_access_request(p_request_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_finish_security_answer_check(p_attempt_id uuid, p_verified boolean) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_asset(p_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14141,6 +20192,13 @@ GRANT ALL ON FUNCTION api.sp_get_asset(p_asset_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -14157,11 +20215,32 @@ REVOKE ALL ON FUNCTION api.sp_get_current_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_current_user() TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_data_export(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_data_export(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_data_export(p_request_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_entity_beneficiaries(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_entity_beneficiaries(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_entity_interests(p_entity_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_entity_interests(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_estate_beneficiaries(p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -14204,6 +20283,27 @@ GRANT ALL ON FUNCTION api.sp_get_invoice(p_invoice_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_legal_entity(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_data_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_data_request(p_request_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_mfa(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_mfa() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_mfa() TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_my_password_status(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_my_password_status() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_my_password_status() TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_my_subscription(); Type: ACL; Schema: api; Owner: estate_owner
@@ -14262,6 +20362,13 @@ REVOKE ALL ON FUNCTION api.sp_list_auth_clients() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_auth_clients() TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_emergency_access(p_role text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14297,11 +20404,32 @@ REVOKE ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset inte
 GRANT ALL ON FUNCTION api.sp_list_legal_entities(p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_api_keys(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_api_keys(p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_my_assets(p_asset_type text, p_ffc_id uuid, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_consents(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_consents(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_data_requests(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_data_requests(p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_ffc_invitations(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -14332,6 +20460,13 @@ REVOKE ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit in
 GRANT ALL ON FUNCTION api.sp_list_my_personas(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_my_security_questions(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_security_questions() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_security_questions() TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_my_sessions(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14344,6 +20479,20 @@ GRANT ALL ON FUNCTION api.sp_list_my_sessions(p_limit integer, p_offset integer)
 
 REVOKE ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_my_support_access(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_support_access_events(p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_support_access_events(p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_support_access_requests(p_state text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_payment_methods(); Type: ACL; Schema: api; Owner: estate_owner
@@ -14381,6 +20530,20 @@ REVOKE ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) FROM
 GRANT ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_record_consent(p_purpose text, p_version text, p_decision text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_record_consent(p_purpose text, p_version text, p_decision text) TO estate_api;
+
+--
 -- Name: FUNCTION sp_record_persona_relationship(p_persona_id uuid, p_related_persona_id uuid, p_relationship_type text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14393,6 +20556,13 @@ GRANT ALL ON FUNCTION api.sp_record_persona_relationship(p_persona_id uuid, p_re
 
 REVOKE ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_record_stripe_event(p_event jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_refuse_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_refuse_emergency_access(p_grant_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_register_user(p_first_name text, p_last_name text, p_date_of_birth date); Type: ACL; Schema: api; Owner: estate_owner
@@ -14423,11 +20593,46 @@ REVOKE ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contac
 GRANT ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_report_my_mfa_factors(p_factors text[], p_preferred_factor text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_report_password_rotation(); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_report_password_rotation() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_report_password_rotation() TO estate_api;
+
+--
+-- Name: FUNCTION sp_request_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_api_key(p_api_key_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_revoke_asset_permission(p_asset_id uuid, p_permission_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_revoke_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_emergency_access(p_grant_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_revoke_ffc_invitation(p_ffc_id uuid, p_invitation_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -14451,6 +20656,13 @@ REVOKE ALL ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_revoke_my_session(p_session_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_revoke_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_revoke_support_access_request(p_request_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_search_assets(p_query text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14472,6 +20684,13 @@ REVOKE ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission
 GRANT ALL ON FUNCTION api.sp_set_asset_permission(p_asset_id uuid, p_permission text, p_grantee_persona_id uuid, p_grantee_ffc_id uuid, p_grantee_ffc_role text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -14479,11 +20698,25 @@ REVOKE ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effec
 GRANT ALL ON FUNCTION api.sp_set_entity_beneficiaries(p_entity_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
 
 --
+-- Name: FUNCTION sp_set_entity_interests(p_entity_id uuid, p_holders jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb) TO estate_api;
+
+--
 -- Name: FUNCTION sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_set_estate_beneficiaries(p_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) TO estate_api;
 
 --
 -- Name: FUNCTION sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text); Type: ACL; Schema: api; Owner: estate_owner
@@ -14505,6 +20738,13 @@ GRANT ALL ON FUNCTION api.sp_sync_user_email() TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_transfer_asset_share(p_asset_id uuid, p_from_persona_id uuid, p_to_persona_id uuid, p_percentage numeric) TO estate_api;
+
+--
+-- Name: FUNCTION sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid, p_percentage numeric, p_ownership_form text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_update_asset(p_asset_id uuid, p_name text, p_description text, p_details jsonb); Type: ACL; Schema: api; Owner: estate_owner
@@ -14566,6 +20806,12 @@ REVOKE ALL ON FUNCTION app.acting_persona_ids(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.add_stripe_routes(p_keys text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION api_key_status(p_key app.api_keys); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.api_key_status(p_key app.api_keys) FROM PUBLIC;
 
 --
 -- Name: FUNCTION apply_invoice_payment_outcome(p_transaction_id uuid, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
@@ -14694,6 +20940,12 @@ REVOKE ALL ON FUNCTION app.check_filter_text(p_q text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.check_life_dates(p_date_of_birth date, p_living_status text, p_date_of_death date) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_mfa_factors(p_factors text[], p_code text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_mfa_factors(p_factors text[], p_code text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_net_worth_input(p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14716,6 +20968,12 @@ REVOKE ALL ON FUNCTION app.check_page(p_limit integer, p_offset integer, p_max i
 --
 
 REVOKE ALL ON FUNCTION app.check_sort(p_sort text, p_allowed text[]) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_support_access_input(p_reason text, p_ticket_ref text, p_minutes integer, p_max_minutes integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_valuation_source(p_source text); Type: ACL; Schema: app; Owner: estate_owner
@@ -14754,6 +21012,12 @@ REVOKE ALL ON FUNCTION app.current_actor_id() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.current_actor_kind() FROM PUBLIC;
 
 --
+-- Name: FUNCTION current_api_key(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_api_key() FROM PUBLIC;
+
+--
 -- Name: FUNCTION current_request_id(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14770,6 +21034,36 @@ REVOKE ALL ON FUNCTION app.current_tenant_id() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_user_id(p_scope text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id(p_scope text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_user_id_for_mfa_setup(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id_for_mfa_setup() FROM PUBLIC;
+
+--
+-- Name: FUNCTION data_request_events(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.data_request_events(p_request_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.data_request_step(p_request_id uuid, p_to text, p_note text, p_refusal_code text, p_refusal_reason text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION data_request_view(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.data_request_view(p_request_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date); Type: ACL; Schema: app; Owner: estate_owner
@@ -14790,16 +21084,88 @@ REVOKE ALL ON FUNCTION app.drop_grants_lost_with_membership(p_ffc_id uuid, p_per
 REVOKE ALL ON FUNCTION app.effective_plan_id(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_bounds(OUT min_wait_days integer, OUT max_wait_days integer, OUT access_days integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_effective(p_grant app.emergency_access_grants, OUT state text, OUT approved_at timestamp with time zone, OUT approved_by text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_step(p_grant_id uuid, p_role text, p_from text[], p_to text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emergency_access_view(p_grant_id uuid, p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emergency_access_view(p_grant_id uuid, p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emit_emergency_access_event(p_grant app.emergency_access_grants, p_previous text, p_by text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) FROM PUBLIC;
+
+--
 -- Name: FUNCTION enter_tenant_as_support(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.enter_tenant_as_support(p_tenant_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION entity_interests_of(p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.entity_interests_of(p_entity_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION erase_user(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.erase_user(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION exchange_rate(p_from text, p_to text, p_on date); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.exchange_rate(p_from text, p_to text, p_on date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION export_archive_days(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.export_archive_days() FROM PUBLIC;
+
+--
+-- Name: FUNCTION export_download_limit(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.export_download_limit() FROM PUBLIC;
+
+--
+-- Name: FUNCTION export_files(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.export_files(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION fail(p_sqlstate text, p_code text, p_message text); Type: ACL; Schema: app; Owner: estate_owner
@@ -14880,10 +21246,34 @@ REVOKE ALL ON FUNCTION app.linked_subscription(p_stripe_subscription_id text) FR
 REVOKE ALL ON FUNCTION app.live_subscription(p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION lock_current_user(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.lock_current_user() FROM PUBLIC;
+
+--
+-- Name: FUNCTION lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid, p_role text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION lock_ffc(p_ffc_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.lock_ffc(p_ffc_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION look_through_shares(p_persona_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.look_through_shares(p_persona_id uuid, p_entity_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION mark_payment_succeeded(p_transaction app.payment_transactions, p_succeeded_at timestamp with time zone, p_charge_id text, p_amount numeric); Type: ACL; Schema: app; Owner: estate_owner
@@ -14922,6 +21312,18 @@ REVOKE ALL ON FUNCTION app.mask_name(p_first text, p_last text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.mask_phone(p_phone text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION my_support_access_request(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.my_support_access_request(p_request_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION my_support_access_request_row(p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.my_support_access_request_row(p_request_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -14938,6 +21340,18 @@ REVOKE ALL ON FUNCTION app.normalize_email(p_email text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.normalize_origin(p_origin text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION password_status(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.password_status(p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION payment_method_list(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -15024,6 +21438,12 @@ REVOKE ALL ON FUNCTION app.require_asset_access(p_user_id uuid, p_asset_id uuid,
 REVOKE ALL ON FUNCTION app.require_email_free(p_tenant_id uuid, p_email text, p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_emergency_access_state(p_grant app.emergency_access_grants, p_states text[]) FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_entity_access(p_user_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -15042,6 +21462,12 @@ REVOKE ALL ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min
 REVOKE ALL ON FUNCTION app.require_operator() FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_own_data_request(p_user_id uuid, p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_own_data_request(p_user_id uuid, p_request_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION require_persona_access(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -15052,6 +21478,18 @@ REVOKE ALL ON FUNCTION app.require_persona_access(p_user_id uuid, p_persona_id u
 --
 
 REVOKE ALL ON FUNCTION app.require_plan(p_code text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_staff_member(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_staff_member() FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_support_access(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_support_access(p_tenant_id uuid, p_user_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_support_session(); Type: ACL; Schema: app; Owner: estate_owner
@@ -15072,10 +21510,22 @@ REVOKE ALL ON FUNCTION app.require_tenant_user(p_user_id uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.require_text(p_value text, p_code text, p_max_length integer) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_token_mfa(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_token_mfa(p_tenant_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.security_question_lock(p_user_id uuid, OUT failures integer, OUT locked_until timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION self_persona_id(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -15162,6 +21612,18 @@ REVOKE ALL ON FUNCTION app.stripe_time(p_epoch jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.subscription_view(p_subscription_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION support_access_request_row(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.support_access_request_row(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.support_access_state(p_status text, p_respond_by timestamp with time zone, p_expires_at timestamp with time zone) FROM PUBLIC;
+
+--
 -- Name: FUNCTION take_link_invitation(p_invitation_id uuid, p_status text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -15172,6 +21634,12 @@ REVOKE ALL ON FUNCTION app.take_link_invitation(p_invitation_id uuid, p_status t
 --
 
 REVOKE ALL ON FUNCTION app.tenant_plans(p_tenant_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg__append_only(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg__append_only() FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: app; Owner: estate_owner
@@ -15216,6 +21684,12 @@ REVOKE ALL ON FUNCTION app.tg_assets__usage() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_beneficiary_designations__level_total() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_entity_interests__checks(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_entity_interests__checks() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_ffc_memberships__seats(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -15232,6 +21706,18 @@ REVOKE ALL ON FUNCTION app.tg_fwd_family_circles__usage() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_general_ledger__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION token_amr(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.token_amr() FROM PUBLIC;
+
+--
+-- Name: FUNCTION token_has_mfa(p_factors text[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.token_has_mfa(p_factors text[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION track_usage(p_tenant_id uuid, p_user_id uuid, p_metric text, p_delta bigint); Type: ACL; Schema: app; Owner: estate_owner
@@ -15270,10 +21756,58 @@ REVOKE ALL ON FUNCTION app.verified_email() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.visible_asset_ids(p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION chain_genesis(p_partition_name text); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_genesis(p_partition_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_step(p_state bytea, p_row_hash bytea, p_genesis bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION create_month_partition(p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.create_month_partition(p_month date) FROM PUBLIC;
+
+--
 -- Name: FUNCTION ensure_partitions(p_months_back integer, p_months_ahead integer); Type: ACL; Schema: audit; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_ahead integer) FROM PUBLIC;
+
+--
+-- Name: FUNCTION month_partitions(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.month_partitions() FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_of_month(p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.partition_of_month(p_month date) FROM PUBLIC;
+
+--
+-- Name: FUNCTION record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.record_support_call(p_what text, p_operation text, p_row_id text, p_details jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION row_digest(p_row audit.audit_log); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.row_digest(p_row audit.audit_log) FROM PUBLIC;
+
+--
+-- Name: FUNCTION seal_partition(p_partition_name text, p_month date, p_max_rows integer); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.seal_partition(p_partition_name text, p_month date, p_max_rows integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION tg_audit__row(); Type: ACL; Schema: audit; Owner: estate_owner
@@ -15282,10 +21816,22 @@ REVOKE ALL ON FUNCTION audit.ensure_partitions(p_months_back integer, p_months_a
 REVOKE ALL ON FUNCTION audit.tg_audit__row() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_audit_chain__append_only(); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.tg_audit_chain__append_only() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_audit_log__append_only(); Type: ACL; Schema: audit; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION audit.tg_audit_log__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION verify_partition(p_partition_name text, p_month date); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.verify_partition(p_partition_name text, p_month date) FROM PUBLIC;
 
 --
 -- Name: FUNCTION sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text); Type: ACL; Schema: support; Owner: estate_owner
@@ -15295,11 +21841,39 @@ REVOKE ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub t
 GRANT ALL ON FUNCTION support.sp_add_staff(p_user_pool_id text, p_cognito_sub text, p_email text, p_display_name text) TO estate_support;
 
 --
+-- Name: FUNCTION sp_apply_audit_retention(p_dry_run boolean); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) TO estate_support;
+
+--
+-- Name: FUNCTION sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_close_support_access(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_close_support_access(p_tenant_id uuid, p_request_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_create_tenant(p_slug text, p_name text, p_branding jsonb, p_settings jsonb) TO estate_support;
+
+--
+-- Name: FUNCTION sp_ensure_audit_partitions(p_months_ahead integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_ensure_audit_partitions(p_months_ahead integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_find_tenants(p_query text, p_status text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -15316,11 +21890,25 @@ REVOKE ALL ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_l
 GRANT ALL ON FUNCTION support.sp_find_users(p_tenant_id uuid, p_query text, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_account_number(p_tenant_id uuid, p_user_id uuid, p_asset_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_get_current_staff(); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_get_current_staff() FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_current_staff() TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_data_request(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_data_request(p_tenant_id uuid, p_request_id uuid) TO estate_support;
 
 --
 -- Name: FUNCTION sp_get_payment_summary(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
@@ -15335,6 +21923,20 @@ GRANT ALL ON FUNCTION support.sp_get_payment_summary(p_tenant_id uuid) TO estate
 
 REVOKE ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_get_tenant_by_slug(p_slug text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_tenant_security_policy(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_tenant_security_policy(p_tenant_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_user_assets_unmasked(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_get_user_circles(p_tenant_id uuid, p_user_id uuid); Type: ACL; Schema: support; Owner: estate_owner
@@ -15372,11 +21974,32 @@ REVOKE ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_
 GRANT ALL ON FUNCTION support.sp_list_active_subscriptions(p_tenant_id uuid, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_list_audit_partitions(); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_audit_partitions() FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_audit_partitions() TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_data_requests(p_tenant_id uuid, p_status text, p_kind text, p_limit integer, p_offset integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_outbox_events(p_tenant_id uuid, p_after_seq bigint, p_limit integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_list_staff_auth_clients(); Type: ACL; Schema: support; Owner: estate_owner
@@ -15386,11 +22009,25 @@ REVOKE ALL ON FUNCTION support.sp_list_staff_auth_clients() FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_staff_auth_clients() TO estate_support;
 
 --
+-- Name: FUNCTION sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_support_access_requests(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -15428,6 +22065,13 @@ REVOKE ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_i
 GRANT ALL ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id text, p_region text, p_issuer text) TO estate_support;
 
 --
+-- Name: FUNCTION sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -15435,11 +22079,25 @@ REVOKE ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_
 GRANT ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) TO estate_support;
 
 --
+-- Name: FUNCTION sp_seal_audit_log(p_max_rows integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_seal_audit_log(p_max_rows integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_app_client_status(p_tenant_id uuid, p_client_id text, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_audit_retention(p_months_kept integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_audit_retention(p_months_kept integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_set_exchange_rate(p_base_currency text, p_quote_currency text, p_rate_date date, p_rate numeric); Type: ACL; Schema: support; Owner: estate_owner
@@ -15470,6 +22128,13 @@ REVOKE ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code 
 GRANT ALL ON FUNCTION support.sp_set_tenant_plan(p_tenant_id uuid, p_plan_code text, p_is_available boolean, p_price_amount numeric, p_currency text, p_stripe_price_id text, p_feature_limits jsonb) TO estate_support;
 
 --
+-- Name: FUNCTION sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_tenant_security_policy(p_tenant_id uuid, p_mfa_required boolean, p_mfa_factors text[], p_password_max_age_days integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_set_tenant_status(p_tenant_id uuid, p_status text); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -15482,6 +22147,19 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status te
 
 REVOKE ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_verify_audit_chain(p_month date); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_verify_audit_chain(p_month date) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_verify_audit_chain(p_month date) TO estate_support;
+
+--
+-- Name: FUNCTION chain_hash(bytea, bytea); Type: ACL; Schema: audit; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION audit.chain_hash(bytea, bytea) FROM PUBLIC;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: estate_owner

@@ -498,3 +498,277 @@ const calculateEstateFlowIR: any = {"usedParamSet":{"personaId":true,"asOf":true
 export const calculateEstateFlow = new PreparedQuery<ICalculateEstateFlowParams,ICalculateEstateFlowResult>(calculateEstateFlowIR);
 
 
+/** 'SetEntityInterests' parameters type */
+export interface ISetEntityInterestsParams {
+  entityId: string;
+  holders: Json;
+}
+
+/** 'SetEntityInterests' return type */
+export interface ISetEntityInterestsResult {
+  entityId: string | null;
+  kind: string;
+  name: string;
+  percentage: string;
+  personaId: string | null;
+}
+
+/** 'SetEntityInterests' query type */
+export interface ISetEntityInterestsQuery {
+  params: ISetEntityInterestsParams;
+  result: ISetEntityInterestsResult;
+}
+
+const setEntityInterestsIR: any = {"usedParamSet":{"entityId":true,"holders":true},"params":[{"name":"entityId","required":true,"transform":{"type":"scalar"},"locs":[{"a":190,"b":199}]},{"name":"holders","required":true,"transform":{"type":"scalar"},"locs":[{"a":215,"b":223}]}],"statement":"SELECT holder_kind AS \"kind!\", persona_id AS \"personaId\", entity_id AS \"entityId\", holder_name AS \"name!\",\n       percentage AS \"percentage!\"\nFROM api.sp_set_entity_interests(p_entity_id => :entityId!, p_holders => :holders!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT holder_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId", holder_name AS "name!",
+ *        percentage AS "percentage!"
+ * FROM api.sp_set_entity_interests(p_entity_id => :entityId!, p_holders => :holders!)
+ * ```
+ */
+export const setEntityInterests = new PreparedQuery<ISetEntityInterestsParams,ISetEntityInterestsResult>(setEntityInterestsIR);
+
+
+/** 'GetEntityInterests' parameters type */
+export interface IGetEntityInterestsParams {
+  entityId: string;
+}
+
+/** 'GetEntityInterests' return type */
+export interface IGetEntityInterestsResult {
+  entityId: string | null;
+  kind: string;
+  name: string;
+  percentage: string;
+  personaId: string | null;
+}
+
+/** 'GetEntityInterests' query type */
+export interface IGetEntityInterestsQuery {
+  params: IGetEntityInterestsParams;
+  result: IGetEntityInterestsResult;
+}
+
+const getEntityInterestsIR: any = {"usedParamSet":{"entityId":true},"params":[{"name":"entityId","required":true,"transform":{"type":"scalar"},"locs":[{"a":190,"b":199}]}],"statement":"SELECT holder_kind AS \"kind!\", persona_id AS \"personaId\", entity_id AS \"entityId\", holder_name AS \"name!\",\n       percentage AS \"percentage!\"\nFROM api.sp_get_entity_interests(p_entity_id => :entityId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT holder_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId", holder_name AS "name!",
+ *        percentage AS "percentage!"
+ * FROM api.sp_get_entity_interests(p_entity_id => :entityId!)
+ * ```
+ */
+export const getEntityInterests = new PreparedQuery<IGetEntityInterestsParams,IGetEntityInterestsResult>(getEntityInterestsIR);
+
+
+/** 'CalculateLookThroughNetWorth' parameters type */
+export interface ICalculateLookThroughNetWorthParams {
+  asOf: string;
+  currency: string;
+  personaId: string;
+}
+
+/** 'CalculateLookThroughNetWorth' return type */
+export interface ICalculateLookThroughNetWorthResult {
+  asOf: string;
+  assetCount: number;
+  currency: string;
+  netWorth: string;
+  personaId: string;
+  totalAssets: string;
+  totalLiabilities: string;
+}
+
+/** 'CalculateLookThroughNetWorth' query type */
+export interface ICalculateLookThroughNetWorthQuery {
+  params: ICalculateLookThroughNetWorthParams;
+  result: ICalculateLookThroughNetWorthResult;
+}
+
+const calculateLookThroughNetWorthIR: any = {"usedParamSet":{"personaId":true,"asOf":true,"currency":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":275,"b":285}]},{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":299,"b":304}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":321,"b":330}]}],"statement":"SELECT persona_id AS \"personaId!\", as_of AS \"asOf!\", currency AS \"currency!\", total_assets AS \"totalAssets!\",\n       total_liabilities AS \"totalLiabilities!\", net_worth AS \"netWorth!\", asset_count AS \"assetCount!\"\nFROM api.sp_calculate_look_through_net_worth(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT persona_id AS "personaId!", as_of AS "asOf!", currency AS "currency!", total_assets AS "totalAssets!",
+ *        total_liabilities AS "totalLiabilities!", net_worth AS "netWorth!", asset_count AS "assetCount!"
+ * FROM api.sp_calculate_look_through_net_worth(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!)
+ * ```
+ */
+export const calculateLookThroughNetWorth = new PreparedQuery<ICalculateLookThroughNetWorthParams,ICalculateLookThroughNetWorthResult>(calculateLookThroughNetWorthIR);
+
+
+/** 'GetEntityNetWorth' parameters type */
+export interface IGetEntityNetWorthParams {
+  asOf: string;
+  currency: string;
+  entityId: string;
+}
+
+/** 'GetEntityNetWorth' return type */
+export interface IGetEntityNetWorthResult {
+  asOf: string;
+  assetCount: number;
+  currency: string;
+  entityId: string;
+  netWorth: string;
+  totalAssets: string;
+  totalLiabilities: string;
+}
+
+/** 'GetEntityNetWorth' query type */
+export interface IGetEntityNetWorthQuery {
+  params: IGetEntityNetWorthParams;
+  result: IGetEntityNetWorthResult;
+}
+
+const getEntityNetWorthIR: any = {"usedParamSet":{"entityId":true,"asOf":true,"currency":true},"params":[{"name":"entityId","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":269}]},{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":283,"b":288}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":305,"b":314}]}],"statement":"SELECT entity_id AS \"entityId!\", as_of AS \"asOf!\", currency AS \"currency!\", total_assets AS \"totalAssets!\",\n       total_liabilities AS \"totalLiabilities!\", net_worth AS \"netWorth!\", asset_count AS \"assetCount!\"\nFROM api.sp_get_entity_net_worth(p_entity_id => :entityId!, p_as_of => :asOf!, p_currency => :currency!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT entity_id AS "entityId!", as_of AS "asOf!", currency AS "currency!", total_assets AS "totalAssets!",
+ *        total_liabilities AS "totalLiabilities!", net_worth AS "netWorth!", asset_count AS "assetCount!"
+ * FROM api.sp_get_entity_net_worth(p_entity_id => :entityId!, p_as_of => :asOf!, p_currency => :currency!)
+ * ```
+ */
+export const getEntityNetWorth = new PreparedQuery<IGetEntityNetWorthParams,IGetEntityNetWorthResult>(getEntityNetWorthIR);
+
+
+/** 'TransferAssetShareToEntity' parameters type */
+export interface ITransferAssetShareToEntityParams {
+  assetId: string;
+  entityId: string;
+  fromPersonaId: string;
+  ownershipForm: string;
+  percentage: string;
+}
+
+/** 'TransferAssetShareToEntity' return type */
+export interface ITransferAssetShareToEntityResult {
+  entityId: string | null;
+  form: string;
+  percentage: string;
+  personaId: string | null;
+}
+
+/** 'TransferAssetShareToEntity' query type */
+export interface ITransferAssetShareToEntityQuery {
+  params: ITransferAssetShareToEntityParams;
+  result: ITransferAssetShareToEntityResult;
+}
+
+const transferAssetShareToEntityIR: any = {"usedParamSet":{"assetId":true,"fromPersonaId":true,"entityId":true,"percentage":true,"ownershipForm":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":188,"b":196}]},{"name":"fromPersonaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":220,"b":234}]},{"name":"entityId","required":true,"transform":{"type":"scalar"},"locs":[{"a":295,"b":304}]},{"name":"percentage","required":true,"transform":{"type":"scalar"},"locs":[{"a":323,"b":334}]},{"name":"ownershipForm","required":true,"transform":{"type":"scalar"},"locs":[{"a":400,"b":414}]}],"statement":"SELECT persona_id AS \"personaId\", entity_id AS \"entityId\", ownership_percentage AS \"percentage!\",\n       ownership_form AS \"form!\"\nFROM api.sp_transfer_asset_share_to_entity(p_asset_id => :assetId!, p_from_persona_id => :fromPersonaId!,\n                                           p_entity_id => :entityId!, p_percentage => :percentage!,\n                                           p_ownership_form => :ownershipForm!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT persona_id AS "personaId", entity_id AS "entityId", ownership_percentage AS "percentage!",
+ *        ownership_form AS "form!"
+ * FROM api.sp_transfer_asset_share_to_entity(p_asset_id => :assetId!, p_from_persona_id => :fromPersonaId!,
+ *                                            p_entity_id => :entityId!, p_percentage => :percentage!,
+ *                                            p_ownership_form => :ownershipForm!)
+ * ```
+ */
+export const transferAssetShareToEntity = new PreparedQuery<ITransferAssetShareToEntityParams,ITransferAssetShareToEntityResult>(transferAssetShareToEntityIR);
+
+
+/** 'DeleteLegalEntity' parameters type */
+export interface IDeleteLegalEntityParams {
+  entityId: string;
+}
+
+/** 'DeleteLegalEntity' return type */
+export interface IDeleteLegalEntityResult {
+  deleted: undefined | null;
+}
+
+/** 'DeleteLegalEntity' query type */
+export interface IDeleteLegalEntityQuery {
+  params: IDeleteLegalEntityParams;
+  result: IDeleteLegalEntityResult;
+}
+
+const deleteLegalEntityIR: any = {"usedParamSet":{"entityId":true},"params":[{"name":"entityId","required":true,"transform":{"type":"scalar"},"locs":[{"a":49,"b":58}]}],"statement":"SELECT api.sp_delete_legal_entity(p_entity_id => :entityId!) AS \"deleted\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT api.sp_delete_legal_entity(p_entity_id => :entityId!) AS "deleted"
+ * ```
+ */
+export const deleteLegalEntity = new PreparedQuery<IDeleteLegalEntityParams,IDeleteLegalEntityResult>(deleteLegalEntityIR);
+
+
+/** 'SetDebtCollateral' parameters type */
+export interface ISetDebtCollateralParams {
+  debtId: string;
+  securedAssetId?: string | null | void;
+}
+
+/** 'SetDebtCollateral' return type */
+export interface ISetDebtCollateralResult {
+  debtId: string;
+  securedAssetId: string | null;
+  securedAssetName: string | null;
+}
+
+/** 'SetDebtCollateral' query type */
+export interface ISetDebtCollateralQuery {
+  params: ISetDebtCollateralParams;
+  result: ISetDebtCollateralResult;
+}
+
+const setDebtCollateralIR: any = {"usedParamSet":{"debtId":true,"securedAssetId":true},"params":[{"name":"debtId","required":true,"transform":{"type":"scalar"},"locs":[{"a":153,"b":160}]},{"name":"securedAssetId","required":false,"transform":{"type":"scalar"},"locs":[{"a":185,"b":199}]}],"statement":"SELECT debt_id AS \"debtId!\", secured_asset_id AS \"securedAssetId\", secured_asset_name AS \"securedAssetName\"\nFROM api.sp_set_debt_collateral(p_debt_id => :debtId!, p_secured_asset_id => :securedAssetId)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT debt_id AS "debtId!", secured_asset_id AS "securedAssetId", secured_asset_name AS "securedAssetName"
+ * FROM api.sp_set_debt_collateral(p_debt_id => :debtId!, p_secured_asset_id => :securedAssetId)
+ * ```
+ */
+export const setDebtCollateral = new PreparedQuery<ISetDebtCollateralParams,ISetDebtCollateralResult>(setDebtCollateralIR);
+
+
+/** 'GetAssetEquity' parameters type */
+export interface IGetAssetEquityParams {
+  asOf: string;
+  assetId: string;
+  currency: string;
+}
+
+/** 'GetAssetEquity' return type */
+export interface IGetAssetEquityResult {
+  asOf: string;
+  assetId: string;
+  assetValue: string;
+  currency: string;
+  debts: Json;
+  equity: string;
+  securedDebt: string;
+}
+
+/** 'GetAssetEquity' query type */
+export interface IGetAssetEquityQuery {
+  params: IGetAssetEquityParams;
+  result: IGetAssetEquityResult;
+}
+
+const getAssetEquityIR: any = {"usedParamSet":{"assetId":true,"asOf":true,"currency":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":225,"b":233}]},{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":247,"b":252}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":278}]}],"statement":"SELECT asset_id AS \"assetId!\", as_of AS \"asOf!\", currency AS \"currency!\", asset_value AS \"assetValue!\",\n       secured_debt AS \"securedDebt!\", equity AS \"equity!\", debts AS \"debts!\"\nFROM api.sp_get_asset_equity(p_asset_id => :assetId!, p_as_of => :asOf!, p_currency => :currency!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT asset_id AS "assetId!", as_of AS "asOf!", currency AS "currency!", asset_value AS "assetValue!",
+ *        secured_debt AS "securedDebt!", equity AS "equity!", debts AS "debts!"
+ * FROM api.sp_get_asset_equity(p_asset_id => :assetId!, p_as_of => :asOf!, p_currency => :currency!)
+ * ```
+ */
+export const getAssetEquity = new PreparedQuery<IGetAssetEquityParams,IGetAssetEquityResult>(getAssetEquityIR);
+
+

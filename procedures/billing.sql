@@ -712,9 +712,10 @@ begin
   return query select v.currency, v.payments_total, v.refunds_total, v.balance, v.payment_count, v.refund_count,
                       v.failed_payment_count, v.last_posted_at
                  from app.v_payment_summary v where v.tenant_id = p_tenant_id order by v.currency;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_get_payment_summary', null, '{}');
 end
 $$;
-comment on function support.sp_get_payment_summary(uuid) is 'Support: a tenant''s payments, refunds and ledger balance per currency.';
+comment on function support.sp_get_payment_summary(uuid) is 'Support: a tenant''s payments, refunds and ledger balance per currency; audited.';
 grant execute on function support.sp_get_payment_summary(uuid) to estate_support;
 
 create or replace function app.mask_email(p_email text) returns text
@@ -744,8 +745,10 @@ begin
      where v.tenant_id = p_tenant_id
      order by v.created_at, v.subscription_id
      limit p_limit offset p_offset;
+  perform app.audit_support_read(p_tenant_id, 'support.sp_list_active_subscriptions', null,
+    pg_catalog.jsonb_build_object('limit', p_limit, 'offset', p_offset));
 end
 $$;
 comment on function support.sp_list_active_subscriptions(uuid, integer, integer) is
-  'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked.';
+  'Support: a tenant''s subscriptions in force (v_active_subscriptions), emails masked; audited.';
 grant execute on function support.sp_list_active_subscriptions(uuid, integer, integer) to estate_support;

@@ -34,6 +34,10 @@ declare
   v_status text;
   v_session_ref text;
 begin
+  -- API keys (0022): only a procedure that names the scope of its work admits one (app.current_user_id(text)).
+  if app.current_actor_kind() = 'api_key' then
+    perform app.fail('PT403', 'api_key_not_allowed', 'this operation is not available to API keys: use a user''s sign-in');
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -56,11 +60,120 @@ begin
           and s.revoked_at is not null) then
     perform app.fail('PT401', 'session_revoked', 'this sign-in was ended: sign in again');
   end if;
+  -- MFA (issue 11, docs/credentials.md): a tenant that requires it refuses a token obtained without it.
+  perform app.require_token_mfa(v_tenant_id);
   return v_user_id;
 end
 $$;
 comment on function app.current_user_id() is
-  'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended or signed in through a revoked session.';
+  'The active user behind the transaction''s Cognito subject; raises when unregistered, deactivated, suspended, signed in through a revoked session, or without the MFA the tenant requires.';
+
+-- MFA from the token (issue 11): the API carries the verified access token's estate_amr claim
+-- (authentication methods, RFC 8176 style, set by the tenant's pre-token-generation trigger) into
+-- app.token_amr, space-separated. A token counts as MFA when it holds "mfa" and a factor the
+-- tenant's policy allows.
+create or replace function app.token_amr() returns text[]
+  language sql stable
+  set search_path = pg_catalog, pg_temp
+as $$
+  select coalesce(pg_catalog.string_to_array(nullif(pg_catalog.current_setting('app.token_amr', true), ''), ' '), '{}')
+$$;
+comment on function app.token_amr() is 'The authentication methods of this transaction''s access token (its estate_amr claim), or an empty array.';
+
+create or replace function app.token_has_mfa(p_factors text[]) returns boolean
+  language sql stable
+  set search_path = pg_catalog, pg_temp
+as $$ select 'mfa' = any (app.token_amr()) and app.token_amr() && p_factors $$;
+comment on function app.token_has_mfa(text[]) is 'True when the access token was obtained with MFA through one of the given factors.';
+
+create or replace function app.require_token_mfa(p_tenant_id uuid) returns void
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_required boolean;
+  v_factors text[];
+begin
+  select p.mfa_required, p.mfa_factors into v_required, v_factors
+    from app.tenant_security_policies p where p.tenant_id = p_tenant_id;
+  if coalesce(v_required, false) and not app.token_has_mfa(v_factors) then
+    perform app.fail('PT403', 'mfa_required', 'this tenant requires multi-factor authentication: sign in again with MFA');
+  end if;
+end
+$$;
+comment on function app.require_token_mfa(uuid) is
+  'Raises mfa_required when the tenant''s policy requires MFA and this transaction''s token was not obtained with an allowed factor.';
+
+------------------------------------------------------------------------------------------------
+-- API keys (0022, docs/api_keys.md): a key acts for the user who created it, within its scopes.
+------------------------------------------------------------------------------------------------
+
+create or replace function app.current_api_key() returns app.api_keys
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.require_active_tenant();
+  v_actor_id text := app.current_actor_id();
+  v_key app.api_keys;
+  v_status text;
+begin
+  if app.current_actor_kind() <> 'api_key' or v_actor_id is null then
+    perform app.fail('42501', 'api_key_context_missing', 'no API key is named for this transaction');
+  end if;
+  if v_actor_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    select * into v_key from app.api_keys k where k.tenant_id = v_tenant_id and k.id = v_actor_id::uuid;
+  end if;
+  -- Unknown, revoked and expired keys answer alike (as api.sp_authenticate_api_key does).
+  if v_key.id is null or v_key.revoked_at is not null or v_key.expires_at <= pg_catalog.now() then
+    perform app.fail('PT401', 'api_key_invalid', 'the API key is not valid (unknown, expired or revoked)');
+  end if;
+  -- The user it acts for meets the checks of a sign-in: not suspended, not deactivated.
+  select u.status into v_status from app.users u where u.tenant_id = v_tenant_id and u.id = v_key.user_id;
+  if v_status = 'suspended' then
+    perform app.fail('PT403', 'user_suspended', 'this user is suspended: contact support');
+  end if;
+  if v_status is distinct from 'active' then
+    perform app.fail('PT403', 'user_inactive', 'this user is deactivated');
+  end if;
+  -- The tenant's MFA policy holds for keys too: a key counts as its creating sign-in did.
+  if exists (select 1 from app.tenant_security_policies p
+              where p.tenant_id = v_tenant_id and p.mfa_required
+                and not ('mfa' = any (v_key.created_with_amr) and v_key.created_with_amr && p.mfa_factors)) then
+    perform app.fail('PT403', 'mfa_required',
+                     'this tenant requires multi-factor authentication: the key was created by a sign-in without it; create a new key after signing in with MFA');
+  end if;
+  return v_key;
+end
+$$;
+comment on function app.current_api_key() is
+  'The API key of the transaction (actor kind api_key), after checking it is neither revoked nor expired, that its user is active, and that it was created with MFA when the tenant requires it.';
+
+create or replace function app.current_user_id(p_scope text) returns uuid
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_key app.api_keys;
+begin
+  if p_scope is not null and not p_scope = any (array['personas:read', 'assets:read', 'assets:write', 'net_worth:read']) then
+    perform app.fail('22023', 'api_key_scope_unknown', pg_catalog.format('%s is not an API key scope', p_scope));
+  end if;
+  -- A signed-in user: every check of app.current_user_id(). NULL names no scope: no key is admitted.
+  if p_scope is null or app.current_actor_kind() <> 'api_key' then
+    return app.current_user_id();
+  end if;
+  v_key := app.current_api_key();
+  -- A write scope includes its read (a write answers with what it wrote; If-Match reads first).
+  if not (p_scope = any (v_key.scopes)
+          or (p_scope like '%:read' and pg_catalog.replace(p_scope, ':read', ':write') = any (v_key.scopes))) then
+    perform app.fail('PT403', 'api_key_scope_missing', pg_catalog.format('this API key lacks the %s scope', p_scope));
+  end if;
+  return v_key.user_id;
+end
+$$;
+comment on function app.current_user_id(text) is
+  'The user a procedure works for: a signed-in user as app.current_user_id(), or the creator of an API key that holds the scope (api_key_scope_missing otherwise); the procedures a key may reach call this one.';
 
 create or replace function app.acting_persona_ids(p_user_id uuid) returns setof uuid
   language sql stable security definer

@@ -237,6 +237,11 @@ begin
   perform app.check_ownership(p_percentage, p_ownership_form);
   -- The same queue as every other writer of the asset's shares: the 100% cap holds under concurrency.
   perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
   select coalesce(sum(o.ownership_percentage), 0) into v_others from app.asset_ownerships o
    where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.entity_id is distinct from p_entity_id;
   if v_others + p_percentage > 100 then
@@ -491,6 +496,7 @@ begin
     from my_entities e
    where e.entity_kind in ('revocable_trust', 'irrevocable_trust')
      and not exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = e.id)
+     and not exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = e.id)
   order by 1, 2, 3, 4;
 end
 $$;
@@ -614,7 +620,7 @@ begin
      cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
   ),
-  portions as (
+  passes as (
     select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
            null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
       from valued v join survivors s on s.hid = v.hid
@@ -636,12 +642,38 @@ begin
      where not v.is_liability and v.hid not in (select s.hid from survivors s)
        and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
             or v.hid in (select d.hid from designated d where d.kind = 'estate'))
-    union all
-    -- Debts the persona owes come out of the probate estate.
-    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -v.gross
-      from valued v where v.via_entity is null and v.is_liability
   ),
-  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')), 0), 0) as net from portions p),
+  secured as (
+    -- A debt secured by an asset (app.debt_collateral): what is owed (the persona's or its trust's
+    -- share) and what of the asset passes at the death, whoever receives it.
+    select v.hid, v.asset_id as debt_id, v.name as debt_name, v.gross as owed, c.secured_asset_id,
+           coalesce((select sum(p.amount) from passes p where p.asset_id = c.secured_asset_id), 0) as passing
+      from valued v join app.debt_collateral c on c.tenant_id = v_tenant_id and c.debt_asset_id = v.asset_id
+     where v.is_liability
+  ),
+  netted as (
+    -- Netted against the asset up to what of it passes (several debts on one asset: in proportion).
+    select k.*, case when k.passing <= 0 then 0
+                     else k.owed * least(1, k.passing / nullif(sum(k.owed) over (partition by k.secured_asset_id), 0)) end as netted
+      from secured k
+  ),
+  portions as (
+    select * from passes
+    union all
+    -- A secured debt goes with its asset: each recipient of the asset takes it less the debt, in proportion.
+    select n.debt_id, n.debt_name, 'secured_debt', p.kind, p.persona_id, p.entity_id, p.recipient_name,
+           -n.netted * p.amount / n.passing
+      from netted n join passes p on p.asset_id = n.secured_asset_id
+     where n.netted > 0
+    union all
+    -- Unsecured debts the persona owes, and what a secured debt owes beyond its asset, come out of the probate estate.
+    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -(v.gross - coalesce(n.netted, 0))
+      from valued v left join netted n on n.hid = v.hid
+     where v.is_liability and ((n.hid is null and v.via_entity is null) or v.gross - n.netted > 0)
+  ),
+  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')
+                                                              or (p.route = 'secured_debt' and p.kind = 'estate')), 0), 0) as net
+             from portions p),
   residuary as (
     select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
       from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
@@ -653,9 +685,422 @@ begin
   select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
     from (select * from portions union all select * from residuary) f
    order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
-                         when 'probate' then 4 when 'debt' then 5 else 6 end, f.asset_name, f.recipient_name, f.persona_id;
+                         when 'secured_debt' then 4 when 'probate' then 5 when 'debt' then 6 else 7 end,
+            f.asset_name, f.recipient_name, f.persona_id;
 end
 $$;
 comment on function api.sp_calculate_estate_flow(uuid, date, text) is
-  'How each asset passes at a persona''s death on a date (as titled then), in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries.';
+  'How each asset passes at a persona''s death on a date (as titled then), in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 grant execute on function api.sp_calculate_estate_flow(uuid, date, text) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Who holds an entity: interests (members, partners, shareholders, a revocable trust's grantor)
+------------------------------------------------------------------------------------------------
+
+create or replace function app.entity_interests_of(p_entity_id uuid)
+  returns table (holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  select case when i.holder_persona_id is not null then 'persona' else 'entity' end, i.holder_persona_id, i.holder_entity_id,
+         coalesce(p.first_name || ' ' || p.last_name, e.name), i.percentage
+    from app.entity_interests i
+    left join app.personas p on p.tenant_id = i.tenant_id and p.id = i.holder_persona_id
+    left join app.legal_entities e on e.tenant_id = i.tenant_id and e.id = i.holder_entity_id
+   where i.tenant_id = (select app.current_tenant_id()) and i.entity_id = p_entity_id
+   order by i.percentage desc, 4, i.id
+$$;
+comment on function app.entity_interests_of(uuid) is 'Who holds an entity and how much, largest interest first.';
+
+create or replace function api.sp_set_entity_interests(p_entity_id uuid, p_holders jsonb)
+  returns table (holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_item record;
+  v_total numeric;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  -- The shape first: at most 20 of {kind, personaId or entityId, percentage}, each holder once.
+  if p_holders is null or pg_catalog.jsonb_typeof(p_holders) <> 'array' or pg_catalog.jsonb_array_length(p_holders) > 20
+     or exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                 where pg_catalog.jsonb_typeof(x) <> 'object' or (x - 'kind' - 'personaId' - 'entityId' - 'percentage') <> '{}'::jsonb
+                    or (x ->> 'kind') is null or (x ->> 'kind') not in ('persona', 'entity')
+                    or ((x ->> 'kind') = 'persona') <> (x ? 'personaId') or ((x ->> 'kind') = 'entity') <> (x ? 'entityId')
+                    or coalesce(x ->> 'personaId', x ->> 'entityId', '')
+                         !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+                    or case when pg_catalog.jsonb_typeof(x -> 'percentage') = 'string'
+                                 and (x ->> 'percentage') ~ '^(100(\.0{1,4})?|[0-9]{1,2}(\.[0-9]{1,4})?)$'
+                            then (x ->> 'percentage')::numeric = 0 else true end)
+     or (select pg_catalog.count(*) <> pg_catalog.count(distinct coalesce(x ->> 'personaId', x ->> 'entityId'))
+           from pg_catalog.jsonb_array_elements(p_holders) x) then
+    perform app.fail('PT400', 'invalid_interests',
+      'holders: at most 20 of {kind: persona|entity, personaId or entityId, percentage as a decimal string above 0 and at most 100 with up to 4 places}, each once');
+  end if;
+  select sum((x ->> 'percentage')::numeric) into v_total from pg_catalog.jsonb_array_elements(p_holders) x;
+  if v_total > 100 then
+    perform app.fail('PT409', 'interest_exceeds_100', pg_catalog.format('the interests would total %s%%, more than 100%%', v_total));
+  end if;
+  -- Everyone named is someone the caller may name; an entity holder is one the caller controls.
+  -- A holding sent back unchanged is not looked at again (another controller may have named it).
+  for v_item in select x ->> 'kind' as kind, (x ->> 'personaId')::uuid as persona_id, (x ->> 'entityId')::uuid as entity_id
+                  from pg_catalog.jsonb_array_elements(p_holders) x
+                 where not exists (select 1 from app.entity_interests i
+                                    where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                                      and coalesce(i.holder_persona_id, i.holder_entity_id) = coalesce(x ->> 'personaId', x ->> 'entityId')::uuid
+                                      and i.percentage = (x ->> 'percentage')::numeric) loop
+    if v_item.kind = 'persona' and not app.user_can_reference_persona(v_user_id, v_item.persona_id) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    if v_item.kind = 'entity' then
+      perform app.require_entity_access(v_user_id, v_item.entity_id);
+      if v_item.entity_id = p_entity_id then
+        perform app.fail('PT409', 'entity_cycle', 'an entity does not hold itself');
+      end if;
+    end if;
+  end loop;
+  -- Writers of one entity's interests queue on its row (the 100% cap); writers of entity-held
+  -- interests also on the tenant's lock, so that two halves of a cycle are never added at once
+  -- (the deferred trigger _300_checks takes it too, whoever writes).
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  if p_holders @> '[{"kind": "entity"}]' then
+    perform pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('app.entity_interests:' || v_tenant_id::text, 0));
+    if exists (with recursive down (id) as (
+                 select p_entity_id
+                 union
+                 select i.entity_id from app.entity_interests i join down d on i.holder_entity_id = d.id
+                  where i.tenant_id = v_tenant_id)
+               select 1 from down d join pg_catalog.jsonb_array_elements(p_holders) x on d.id = (x ->> 'entityId')::uuid) then
+      perform app.fail('PT409', 'entity_cycle', 'the entity would hold itself through the entities it holds');
+    end if;
+  end if;
+  -- Nobody takes an interest from another: a holding of a persona the caller does not act for, or
+  -- of an entity they do not control, stays as it is.
+  if exists (select 1 from app.entity_interests i
+              where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id
+                and (i.holder_persona_id not in (select app.acting_persona_ids(v_user_id))
+                     or i.holder_entity_id not in (select app.controlled_entity_ids(v_user_id)))
+                and not exists (select 1 from pg_catalog.jsonb_array_elements(p_holders) x
+                                 where coalesce(x ->> 'personaId', x ->> 'entityId')::uuid = coalesce(i.holder_persona_id, i.holder_entity_id)
+                                   and (x ->> 'percentage')::numeric = i.percentage)) then
+    perform app.fail('PT403', 'interest_of_others', 'you may not change an interest held by someone you do not act for');
+  end if;
+  delete from app.entity_interests i where i.tenant_id = v_tenant_id and i.entity_id = p_entity_id;
+  insert into app.entity_interests (tenant_id, entity_id, holder_persona_id, holder_entity_id, percentage, created_by_user_id)
+  select v_tenant_id, p_entity_id, (x ->> 'personaId')::uuid, (x ->> 'entityId')::uuid, (x ->> 'percentage')::numeric, v_user_id
+    from pg_catalog.jsonb_array_elements(p_holders) x;
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$$;
+comment on function api.sp_set_entity_interests(uuid, jsonb) is
+  'Replaces who holds an entity (its controllers): personas or entities with their percentages, at most 100% in all, no cycle, nobody else''s interest changed.';
+grant execute on function api.sp_set_entity_interests(uuid, jsonb) to estate_api;
+
+create or replace function api.sp_get_entity_interests(p_entity_id uuid)
+  returns table (holder_kind text, persona_id uuid, entity_id uuid, holder_name text, percentage numeric)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  return query select * from app.entity_interests_of(p_entity_id);
+end
+$$;
+comment on function api.sp_get_entity_interests(uuid) is 'Who holds an entity the caller controls, and how much.';
+grant execute on function api.sp_get_entity_interests(uuid) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Net worth through entities: an entity's own, a persona's looking through what it holds
+------------------------------------------------------------------------------------------------
+
+create or replace function app.look_through_shares(p_persona_id uuid, p_entity_id uuid)
+  returns table (asset_id uuid, percentage numeric)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- Each entity reached, with the fraction of it held: the start entity whole, or the persona's
+  -- own interests; then, down every chain, the product of the interests along it (two chains to
+  -- one entity add up). Cycles are refused on write; the depth bound is a second guard.
+  with recursive held (entity_id, fraction, depth) as (
+    select p_entity_id, 1::numeric, 0 where p_entity_id is not null
+    union all
+    select i.entity_id, i.percentage / 100, 1 from app.entity_interests i
+     where i.tenant_id = (select app.current_tenant_id()) and i.holder_persona_id = p_persona_id
+    union all
+    select i.entity_id, h.fraction * i.percentage / 100, h.depth + 1
+      from held h join app.entity_interests i on i.tenant_id = (select app.current_tenant_id()) and i.holder_entity_id = h.entity_id
+     where h.depth < 16
+  )
+  -- Each asset once: the persona's direct share plus every reached entity's share times its fraction.
+  select x.asset_id, sum(x.percentage) from (
+    select o.asset_id, o.ownership_percentage as percentage from app.asset_ownerships o
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+    union all
+    select o.asset_id, h.fraction * o.ownership_percentage from held h
+      join app.asset_ownerships o on o.tenant_id = (select app.current_tenant_id()) and o.entity_id = h.entity_id
+  ) x group by x.asset_id
+$$;
+comment on function app.look_through_shares(uuid, uuid) is
+  'The share of each asset a persona (directly and through the entities it holds) or an entity (itself and through the entities it holds) holds, each asset once.';
+
+create or replace function app.look_through_net_worth(p_persona_id uuid, p_entity_id uuid, p_as_of date, p_currency text)
+  returns table (total_assets numeric, total_liabilities numeric, net_worth numeric, asset_count integer)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- As net worth values (app.net_worth_of): the latest valuation on or before the date, active
+  -- assets only, each currency's rate looked up once (a missing rate raises), rounded once at the end.
+  with valued as (
+    select a.is_liability, s.percentage, v.amount, v.currency
+      from app.look_through_shares(p_persona_id, p_entity_id) s
+      join app.assets a on a.tenant_id = (select app.current_tenant_id()) and a.id = s.asset_id and a.status = 'active'
+      cross join lateral (select x.amount, x.currency from app.asset_valuations x
+                           where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                           order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v
+  ),
+  rates as materialized (
+    select c.currency, app.exchange_rate(c.currency, p_currency, p_as_of) as rate from (select distinct currency from valued) c
+  ),
+  totals as (
+    select coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where not v.is_liability), 0) as assets,
+           coalesce(sum(v.amount * r.rate * v.percentage / 100) filter (where v.is_liability), 0) as liabilities,
+           count(*)::integer as n
+      from valued v join rates r on r.currency = v.currency
+  )
+  select pg_catalog.round(t.assets, 2), pg_catalog.round(t.liabilities, 2), pg_catalog.round(t.assets - t.liabilities, 2), t.n
+    from totals t
+$$;
+comment on function app.look_through_net_worth(uuid, uuid, date, text) is
+  'Assets minus debts over app.look_through_shares, valued and converted as net worth is, rounded once at the end.';
+
+create or replace function api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_of date, p_currency text)
+  returns table (persona_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric,
+                 net_worth numeric, asset_count integer)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(p_persona_id, null, p_as_of, p_currency) n;
+end
+$$;
+comment on function api.sp_calculate_look_through_net_worth(uuid, date, text) is
+  'Net worth of a persona the caller acts for, looking through the entities it holds (with their shares, down every chain), each asset counted once.';
+grant execute on function api.sp_calculate_look_through_net_worth(uuid, date, text) to estate_api;
+
+create or replace function api.sp_get_entity_net_worth(p_entity_id uuid, p_as_of date, p_currency text)
+  returns table (entity_id uuid, as_of date, currency text, total_assets numeric, total_liabilities numeric,
+                 net_worth numeric, asset_count integer)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  perform app.require_entity_access(app.current_user_id(), p_entity_id);
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query select p_entity_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
+                 from app.look_through_net_worth(null, p_entity_id, p_as_of, p_currency) n;
+end
+$$;
+comment on function api.sp_get_entity_net_worth(uuid, date, text) is
+  'An entity''s own net worth (its controllers): its shares of assets, and through the entities it holds, as of a date, in one currency.';
+grant execute on function api.sp_get_entity_net_worth(uuid, date, text) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Titling a share into an entity; deleting an entity
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_transfer_asset_share_to_entity(p_asset_id uuid, p_from_persona_id uuid, p_entity_id uuid,
+                                                                 p_percentage numeric, p_ownership_form text)
+  returns table (persona_id uuid, entity_id uuid, ownership_percentage numeric, ownership_form text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_from app.asset_ownerships;
+begin
+  -- An owner, acting for the giving persona, who controls the receiving entity (a grantor deeding
+  -- the house to their trust).
+  perform app.require_asset_access(v_user_id, p_asset_id, 'owner');
+  perform app.require_persona_access(v_user_id, p_from_persona_id);
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  perform app.check_ownership(1, p_ownership_form);
+  -- The queue of every writer of the asset's shares: the total stays what it was, under racing writers.
+  perform 1 from app.assets a where a.tenant_id = v_tenant_id and a.id = p_asset_id for update;
+  -- The entity stays while this runs; one deleted meanwhile (sp_delete_legal_entity) is not found.
+  perform 1 from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for key share;
+  if not found then
+    perform app.fail('PT404', 'entity_not_found', 'entity not found');
+  end if;
+  select * into v_from from app.asset_ownerships o
+   where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id and o.persona_id = p_from_persona_id;
+  if v_from.id is null then
+    perform app.fail('PT404', 'ownership_not_found', 'that persona owns no share of this asset');
+  end if;
+  if p_percentage is null or p_percentage <= 0 or p_percentage > v_from.ownership_percentage or p_percentage <> pg_catalog.round(p_percentage, 4) then
+    perform app.fail('PT400', 'invalid_percentage', pg_catalog.format('transfer more than 0 and at most %s', v_from.ownership_percentage));
+  end if;
+  if p_percentage = v_from.ownership_percentage then
+    delete from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  else
+    update app.asset_ownerships o set ownership_percentage = o.ownership_percentage - p_percentage
+     where o.tenant_id = v_tenant_id and o.id = v_from.id;
+  end if;
+  -- Added to the entity's share if it has one (its form stays), else a new share in the given form.
+  insert into app.asset_ownerships (tenant_id, asset_id, entity_id, ownership_percentage, ownership_form)
+  values (v_tenant_id, p_asset_id, p_entity_id, p_percentage, p_ownership_form)
+  on conflict (tenant_id, asset_id, entity_id) where entity_id is not null
+    do update set ownership_percentage = app.asset_ownerships.ownership_percentage + excluded.ownership_percentage;
+  return query select o.persona_id, o.entity_id, o.ownership_percentage, o.ownership_form::text from app.asset_ownerships o
+                where o.tenant_id = v_tenant_id and o.asset_id = p_asset_id
+                order by o.ownership_percentage desc, o.created_at, o.id;
+end
+$$;
+comment on function api.sp_transfer_asset_share_to_entity(uuid, uuid, uuid, numeric, text) is
+  'Moves part or all of a persona''s share of an asset to an entity the caller controls (titling a house into a trust), atomically; the total is unchanged.';
+grant execute on function api.sp_transfer_asset_share_to_entity(uuid, uuid, uuid, numeric, text) to estate_api;
+
+create or replace function api.sp_delete_legal_entity(p_entity_id uuid)
+  returns void
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_kind text;
+begin
+  perform app.require_entity_access(v_user_id, p_entity_id);
+  select e.entity_kind into v_kind from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id for update;
+  -- Nobody deletes an entity from under another: a trust only by a grantor's people, any other
+  -- entity only by whoever acts for every manager.
+  if not exists (select 1 from app.legal_entity_roles r
+                  where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                    and r.role = case when v_kind in ('revocable_trust', 'irrevocable_trust') then 'grantor' else 'manager' end
+                    and r.persona_id in (select app.acting_persona_ids(v_user_id)))
+     or (v_kind not in ('revocable_trust', 'irrevocable_trust')
+         and exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = v_tenant_id and r.entity_id = p_entity_id
+                        and r.persona_id not in (select app.acting_persona_ids(v_user_id)))) then
+    perform app.fail('PT403', 'entity_roles_of_others', 'a trust is deleted by a grantor, any other entity by whoever acts for all its managers');
+  end if;
+  if exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.entity_id = p_entity_id)
+     or exists (select 1 from app.entity_interests i where i.tenant_id = v_tenant_id and i.holder_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares of assets or interests in other entities: transfer them first');
+  end if;
+  if exists (select 1 from app.beneficiary_designations d where d.tenant_id = v_tenant_id and d.beneficiary_entity_id = p_entity_id) then
+    perform app.fail('PT409', 'entity_in_use', 'the entity is named as a beneficiary: change those designations first');
+  end if;
+  -- Its roles, its own designation and the interests held in it go with it (ON DELETE CASCADE);
+  -- the audit log keeps the record. A share or designation added meanwhile by a racing writer
+  -- (each queues elsewhere) is caught by the foreign keys: the same refusal.
+  begin
+    delete from app.legal_entities e where e.tenant_id = v_tenant_id and e.id = p_entity_id;
+  exception when foreign_key_violation then
+    perform app.fail('PT409', 'entity_in_use', 'the entity holds shares or is named as a beneficiary');
+  end;
+end
+$$;
+comment on function api.sp_delete_legal_entity(uuid) is
+  'Deletes an entity (a trust by a grantor, another entity by whoever acts for all its managers), refused while it holds shares or interests or is named as a beneficiary.';
+grant execute on function api.sp_delete_legal_entity(uuid) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Debts secured by assets, and the equity of an asset
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_set_debt_collateral(p_debt_id uuid, p_secured_asset_id uuid)
+  returns table (debt_id uuid, secured_asset_id uuid, secured_asset_name text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- An owner of the debt pledges an asset they own (directly or through an entity they control).
+  perform app.require_asset_access(v_user_id, p_debt_id, 'owner');
+  if p_secured_asset_id is not null then
+    perform app.require_asset_access(v_user_id, p_secured_asset_id, 'owner');
+  end if;
+  if not (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_debt_id for update) then
+    perform app.fail('PT400', 'not_a_debt', 'only a debt is secured by an asset');
+  end if;
+  if p_secured_asset_id is not null
+     and (p_secured_asset_id = p_debt_id
+          or (select a.is_liability from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id)) then
+    perform app.fail('PT400', 'invalid_collateral', 'a debt is secured by an asset, not by a debt');
+  end if;
+  if p_secured_asset_id is null then
+    delete from app.debt_collateral c where c.tenant_id = v_tenant_id and c.debt_asset_id = p_debt_id;
+  else
+    insert into app.debt_collateral (tenant_id, debt_asset_id, secured_asset_id, created_by_user_id)
+    values (v_tenant_id, p_debt_id, p_secured_asset_id, v_user_id)
+    on conflict (tenant_id, debt_asset_id) do update set secured_asset_id = excluded.secured_asset_id;
+  end if;
+  return query select p_debt_id, p_secured_asset_id,
+                      (select a.name from app.assets a where a.tenant_id = v_tenant_id and a.id = p_secured_asset_id);
+end
+$$;
+comment on function api.sp_set_debt_collateral(uuid, uuid) is
+  'Names the asset a debt is secured by (a mortgage''s house), or none; the caller owns both.';
+grant execute on function api.sp_set_debt_collateral(uuid, uuid) to estate_api;
+
+create or replace function api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text)
+  returns table (asset_id uuid, as_of date, currency text, asset_value numeric, secured_debt numeric, equity numeric,
+                 debts jsonb)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Owners only, as the designations: the debts secured by the asset are the owners' business.
+  perform app.require_asset_access(app.current_user_id(), p_asset_id, 'owner');
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+  with items as (
+    -- The asset and each active debt secured by it: the latest valuation on or before the date,
+    -- converted as net worth converts (whole amounts: the asset's equity, not anyone's share).
+    select a.id, a.name, a.is_liability,
+           case when v.currency is not null then v.amount * app.exchange_rate(v.currency, p_currency, p_as_of) end as amount,
+           d.interest_rate_percent, d.term_months, d.payment_amount, d.payment_frequency
+      from app.assets a
+      left join app.asset_debts d on d.tenant_id = a.tenant_id and d.id = a.id
+      left join lateral (select x.amount, x.currency from app.asset_valuations x
+                          where x.tenant_id = a.tenant_id and x.asset_id = a.id and x.valued_on <= p_as_of
+                          order by x.valued_on desc, x.created_at desc, x.id desc limit 1) v on true
+     where a.tenant_id = v_tenant_id
+       and (a.id = p_asset_id
+            or (a.status = 'active' and a.id in (select c.debt_asset_id from app.debt_collateral c
+                                                  where c.tenant_id = v_tenant_id and c.secured_asset_id = p_asset_id)))
+  )
+  select p_asset_id, p_as_of, p_currency,
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         pg_catalog.round(coalesce(sum(i.amount) filter (where i.id = p_asset_id), 0)
+                          - coalesce(sum(i.amount) filter (where i.id <> p_asset_id), 0), 2),
+         coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                    'debtId', i.id, 'name', i.name, 'balance', pg_catalog.round(coalesce(i.amount, 0), 2)::text,
+                    'interestRatePercent', i.interest_rate_percent::text, 'termMonths', i.term_months,
+                    'paymentAmount', i.payment_amount::text, 'paymentFrequency', i.payment_frequency)
+                    order by i.amount desc nulls last, i.name, i.id) filter (where i.id <> p_asset_id), '[]')
+    from items i;
+end
+$$;
+comment on function api.sp_get_asset_equity(uuid, date, text) is
+  'An asset''s equity as of a date (owners): its value less the debts secured by it, each with its balance, rate, term and payment.';
+grant execute on function api.sp_get_asset_equity(uuid, date, text) to estate_api;

@@ -12,6 +12,10 @@ declare
   v_tenant_id uuid := app.require_active_tenant();
   v_sub text := app.current_actor_id();
 begin
+  -- An API key's (0022) keys are its own; the procedure after the claim checks the key's scope.
+  if app.current_actor_kind() = 'api_key' then
+    return 'api_key:' || (app.current_api_key()).id;
+  end if;
   if app.current_actor_kind() <> 'user' or v_sub is null then
     perform app.fail('42501', 'user_context_missing', 'no signed-in user is named for this transaction');
   end if;
@@ -25,7 +29,7 @@ begin
 end
 $$;
 comment on function app.idempotency_caller() is
-  'The Cognito subject an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
+  'The Cognito subject (or api_key:<id> for an API key) an Idempotency-Key belongs to, after the caller checks (active tenant, a user context; a registered user''s own checks: not deactivated or suspended, the sign-in not revoked; registration comes before a user row).';
 
 create or replace function api.sp_claim_idempotency_key(p_key text, p_request_hash text)
   returns table (claimed boolean, response_status integer, response_location text,
@@ -112,7 +116,8 @@ create or replace function api.sp_lock_for_precondition(p_kind text, p_id uuid)
 as $$
 declare
   v_tenant_id uuid := app.require_active_tenant();
-  v_user_id uuid := app.current_user_id();
+  -- An API key may lock only what its scope lets it write (NULL: keys refused).
+  v_user_id uuid := app.current_user_id(case p_kind when 'asset' then 'assets:write' end);
 begin
   -- Says nothing: a row of the tenant the caller may not see is locked like any other, and the
   -- read that follows (the resource's own procedure) answers its usual not-found.

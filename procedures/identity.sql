@@ -373,7 +373,7 @@ create or replace function api.sp_get_persona(p_persona_id uuid)
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.current_user_id('personas:read'), p_persona_id);
   return query select * from app.persona_details(p_persona_id);
 end
 $$;
@@ -390,7 +390,7 @@ create or replace function api.sp_list_my_personas(p_q text, p_sort text, p_limi
 as $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id();
+  v_user_id uuid := app.current_user_id('personas:read');
   v_sort text := app.check_sort(p_sort, array['name', '-name', 'createdAt', '-createdAt']);
   v_q text := app.check_filter_text(p_q);
 begin

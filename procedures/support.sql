@@ -12,9 +12,9 @@
 create or replace function app.is_staff_door_actor() returns boolean
   language sql stable
   set search_path = pg_catalog, pg_temp
-as $$ select coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
+as $$ select session_user = 'estate_support' and coalesce(app.current_actor_id(), '') like 'cognito:%' $$;
 comment on function app.is_staff_door_actor() is
-  'True when the support actor is a staff member signed in through a staff pool (actor id cognito:<sub>), not an operator of the CLI.';
+  'True when the support actor is a staff member signed in through a staff pool (the door''s login, actor id cognito:<sub>), not an operator of the CLI.';
 
 create or replace function app.require_operator() returns void
   language plpgsql stable
@@ -22,14 +22,15 @@ create or replace function app.require_operator() returns void
 as $$
 begin
   perform app.require_support_session();
-  -- Staff pools, clients and members are managed with the database credential (the operator CLI),
-  -- never through the staff's own door: a staff member cannot add or unsuspend staff.
-  if app.is_staff_door_actor() then
+  -- Staff pools, clients and members are managed with the operators' login (the operator CLI),
+  -- never through the staff's own door: a staff member cannot add or unsuspend staff, and whoever
+  -- holds the door's credential cannot either, whatever name they set.
+  if session_user <> 'estate_operator' or app.is_staff_door_actor() then
     perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may manage support staff');
   end if;
 end
 $$;
-comment on function app.require_operator() is 'Raises unless the support session is an operator''s (the CLI), not a staff member''s through the door.';
+comment on function app.require_operator() is 'Raises unless the support session is an operator''s (the CLI, logged in as estate_operator), not the door''s.';
 
 create or replace function app.audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb)
   returns void
@@ -225,7 +226,11 @@ create or replace function support.sp_list_staff_auth_clients()
 as $$
 #variable_conflict use_column
 begin
-  perform app.require_support_session();
+  -- The door itself reads these before any staff member is known (token routing): any support
+  -- session of either login; the pools' public configuration only.
+  if not app.is_support_session() then
+    perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
+  end if;
   return query
     select p.kind, p.issuer, p.user_pool_id, p.region, c.client_id
       from app.support_app_clients c join app.support_identity_providers p on p.id = c.provider_id
@@ -239,7 +244,7 @@ grant execute on function support.sp_list_staff_auth_clients() to estate_support
 
 create or replace function support.sp_get_current_staff()
   returns table (staff_id uuid, email text, display_name text, status text, created_at timestamptz)
-  language plpgsql stable security definer
+  language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
@@ -252,9 +257,10 @@ begin
   if not found then
     perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
   end if;
+  perform app.audit_support_read(null, 'support.sp_get_current_staff', null, '{}');
 end
 $$;
-comment on function support.sp_get_current_staff() is 'The staff member signed in through the support door.';
+comment on function support.sp_get_current_staff() is 'The staff member signed in through the support door; audited.';
 grant execute on function support.sp_get_current_staff() to estate_support;
 
 ------------------------------------------------------------------------------------------------
@@ -489,11 +495,17 @@ begin
    where s.tenant_id = v_tenant_id and s.user_id = v_user_id and s.revoked_at is null
      and (p_session_id is null or s.id = p_session_id);
   get diagnostics v_count = row_count;
+  -- Ending all of a user's sign-ins ends their API keys too: a key minted with a stolen token
+  -- must not outlive the sign-ins it was made from (docs/api_keys.md).
+  if p_session_id is null then
+    update app.api_keys k set revoked_at = pg_catalog.now()
+     where k.tenant_id = v_tenant_id and k.user_id = v_user_id and k.revoked_at is null;
+  end if;
   return v_count;
 end
 $$;
 comment on function support.sp_revoke_user_sessions(uuid, uuid, uuid) is
-  'Support: ends one of a user''s sessions, or all of them (no session id): their tokens are refused from the next request on.';
+  'Support: ends one of a user''s sessions, or all of them (no session id, and then their API keys too): their tokens are refused from the next request on.';
 grant execute on function support.sp_revoke_user_sessions(uuid, uuid, uuid) to estate_support;
 
 ------------------------------------------------------------------------------------------------
@@ -513,11 +525,13 @@ as $$
         from pg_catalog.jsonb_object_keys(p_changes) as k(key)
        where (p_table_name, k.key) in (('app.fwd_family_circles', 'name'), ('app.fwd_family_circles', 'description'),
                                        ('app.legal_entities', 'name'),
-                                       ('app.assets', 'name'), ('app.assets', 'description'))), '{}'::jsonb)
+                                       ('app.assets', 'name'), ('app.assets', 'description'),
+                                       -- the tsvector generated from an asset's name and description
+                                       ('app.assets', 'search'))), '{}'::jsonb)
   end
 $$;
 comment on function app.mask_audit_changes(text, jsonb) is
-  'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets masked.';
+  'An audit row''s changes as support reads them: names and descriptions of circles, entities and assets (and an asset''s search words) masked.';
 
 create or replace function support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid,
                                                      p_request_id text, p_limit integer, p_offset integer)
@@ -530,11 +544,13 @@ as $$
 declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
   v_sub text;
+  v_since timestamptz;
 begin
   perform app.check_page(p_limit, p_offset);
   if p_user_id is not null then
     perform app.require_tenant_user(p_user_id);
-    select u.cognito_sub into v_sub from app.users u where u.tenant_id = v_tenant_id and u.id = p_user_id;
+    select u.cognito_sub, u.created_at into v_sub, v_since from app.users u
+     where u.tenant_id = v_tenant_id and u.id = p_user_id;
   end if;
   if p_persona_id is not null
      and not exists (select 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_persona_id) then
@@ -550,7 +566,8 @@ begin
            a.changed_columns, app.mask_audit_changes(a.table_name, a.changes)
       from audit.audit_log a
      where a.tenant_id = v_tenant_id
-       and (p_user_id is null or a.actor_id = v_sub or a.row_id = p_user_id::text)
+       -- By subject only since this user row exists: an erased user's subject may be registered again.
+       and (p_user_id is null or a.actor_id = v_sub and a.occurred_at >= v_since or a.row_id = p_user_id::text)
        and (p_persona_id is null or a.row_id = p_persona_id::text or a.changes ->> 'persona_id' = p_persona_id::text)
        and (p_request_id is null or a.request_id = p_request_id)
      order by a.occurred_at desc, a.id desc
@@ -571,7 +588,7 @@ grant execute on function support.sp_read_audit_log(uuid, uuid, uuid, text, inte
 create or replace function support.sp_list_exchange_rates(p_base_currency text, p_quote_currency text,
                                                           p_limit integer, p_offset integer)
   returns table (base_currency text, quote_currency text, rate_date date, rate numeric, updated_at timestamptz)
-  language plpgsql stable security definer
+  language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
@@ -587,10 +604,13 @@ begin
        and (p_quote_currency is null or r.quote_currency = p_quote_currency)
      order by r.base_currency, r.quote_currency, r.rate_date desc
      limit p_limit offset p_offset;
+  perform app.audit_support_read(null, 'support.sp_list_exchange_rates', null,
+    pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object('base_currency', p_base_currency,
+      'quote_currency', p_quote_currency, 'limit', p_limit, 'offset', p_offset)));
 end
 $$;
 comment on function support.sp_list_exchange_rates(text, text, integer, integer) is
-  'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged.';
+  'Support: the stored exchange rates, every date of every pair (optionally one base or quote currency), newest first; paged, audited.';
 grant execute on function support.sp_list_exchange_rates(text, text, integer, integer) to estate_support;
 
 ------------------------------------------------------------------------------------------------

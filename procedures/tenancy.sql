@@ -11,23 +11,36 @@ begin
   if not app.is_support_session() then
     perform app.fail('42501', 'support_context_missing', 'only a support session named in the context may do this');
   end if;
-  -- A staff member signed in through a staff pool (the support door names them cognito:<sub>) must
-  -- be registered and active, checked in this transaction: a suspension holds from the next request.
-  -- Other names are operators holding the support login's credential (the operator CLI).
-  if app.current_actor_id() like 'cognito:%' then
-    select s.status into v_status from app.support_staff s
-     where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9);
-    if v_status is null then
-      perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+  -- Two logins, told apart by session_user (set_config cannot change it). The operators' login
+  -- (estate_operator, the operator CLI) names operators and never a staff member of the door: an
+  -- operator cannot pass as staff member B by naming B's subject.
+  if session_user = 'estate_operator' then
+    if app.current_actor_id() like 'cognito:%' then
+      perform app.fail('PT403', 'staff_member_only', 'only a staff member signed in through the support door may act as one');
     end if;
-    if v_status <> 'active' then
-      perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
-    end if;
+    return;
+  end if;
+  -- The door's login (estate_support) acts only as a staff member signed in through a staff pool
+  -- (cognito:<sub>), registered and active, checked in this transaction: a suspension holds from
+  -- the next request. The subject counts only in the pool that issued the token (app.actor_issuer,
+  -- set by the door from the verified token): another pool's subject of the same name is no one.
+  if app.current_actor_id() not like 'cognito:%' then
+    perform app.fail('PT403', 'operator_only', 'only an operator (the operator CLI) may act without a staff identity');
+  end if;
+  select s.status into v_status
+    from app.support_staff s join app.support_identity_providers p on p.id = s.provider_id
+   where s.cognito_sub = pg_catalog.substr(app.current_actor_id(), 9)
+     and p.issuer = pg_catalog.current_setting('app.actor_issuer', true);
+  if v_status is null then
+    perform app.fail('PT403', 'staff_not_registered', 'this identity is not a registered staff member');
+  end if;
+  if v_status <> 'active' then
+    perform app.fail('PT403', 'staff_inactive', 'this staff member is suspended');
   end if;
 end
 $$;
 comment on function app.require_support_session() is
-  'Raises unless support, logged in as estate_support, are named in the context; a staff member of the support door must be registered and active.';
+  'Raises unless support are named in the context: through the door''s login (estate_support) only a registered, active staff member (cognito:<sub> of the issuing pool, app.actor_issuer); through the operators'' login (estate_operator) only operators, never a staff member''s name.';
 
 create or replace function app.enter_tenant_as_support(p_tenant_id uuid) returns uuid
   language plpgsql volatile security definer
@@ -81,21 +94,24 @@ grant execute on function support.sp_create_tenant(text, text, jsonb, jsonb) to 
 
 create or replace function support.sp_get_tenant_by_slug(p_slug text)
   returns table (tenant_id uuid, slug text, name text, status text, created_at timestamptz)
-  language plpgsql stable security definer
+  language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
+declare
+  v_tenant_id uuid;
 begin
   perform app.require_support_session();
-  return query
-    select t.tenant_id, t.slug, t.name, t.status, t.created_at
-      from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
-  if not found then
+  select t.tenant_id into v_tenant_id from app.tenants t where t.slug = pg_catalog.lower(pg_catalog.btrim(p_slug));
+  if v_tenant_id is null then
     perform app.fail('PT404', 'tenant_not_found', 'tenant not found');
   end if;
+  return query
+    select t.tenant_id, t.slug, t.name, t.status, t.created_at from app.tenants t where t.tenant_id = v_tenant_id;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_tenant_by_slug', v_tenant_id::text, '{}');
 end
 $$;
-comment on function support.sp_get_tenant_by_slug(text) is 'Finds a tenant by its slug.';
+comment on function support.sp_get_tenant_by_slug(text) is 'Finds a tenant by its slug; audited.';
 grant execute on function support.sp_get_tenant_by_slug(text) to estate_support;
 
 create or replace function support.sp_register_identity_provider(p_tenant_id uuid, p_kind text, p_user_pool_id text,

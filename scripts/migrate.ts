@@ -1,5 +1,6 @@
 // `npm run migrate`: applies db/ and procedures/ to DATABASE_URL (an administrative login);
-// sets the login roles' passwords when DATABASE_API_PASSWORD / DATABASE_SUPPORT_PASSWORD are given.
+// sets the login roles' passwords when DATABASE_API_PASSWORD / DATABASE_SUPPORT_PASSWORD /
+// DATABASE_OPERATOR_PASSWORD are given.
 import { migrate } from './lib/migrate.ts';
 
 const adminUrl = process.env.DATABASE_URL;
@@ -10,7 +11,11 @@ if (!adminUrl) {
 try {
   const result = await migrate({
     adminUrl,
-    rolePasswords: { api: process.env.DATABASE_API_PASSWORD, support: process.env.DATABASE_SUPPORT_PASSWORD },
+    rolePasswords: {
+      api: process.env.DATABASE_API_PASSWORD,
+      support: process.env.DATABASE_SUPPORT_PASSWORD,
+      operator: process.env.DATABASE_OPERATOR_PASSWORD,
+    },
     log: (message) => process.stdout.write(`${message}\n`),
   });
   process.stdout.write(

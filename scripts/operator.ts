@@ -1,13 +1,13 @@
 // `npm run operator -- <command>` (built: `node dist/scripts/operator.js <command>`): the
-// operators' CLI over the support procedures. It connects as estate_support (DATABASE_SUPPORT_URL,
-// or DATABASE_URL with DATABASE_SUPPORT_PASSWORD, or the running dev stack's) and names the
+// operators' CLI over the support procedures. It connects as estate_operator (DATABASE_OPERATOR_URL,
+// or DATABASE_URL with DATABASE_OPERATOR_PASSWORD, or the running dev stack's) and names the
 // operator in the context, so the audit log says who did it.
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loginRoleUrl, SUPPORT_ROLE } from '../server/config.ts';
+import { loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { asSupport } from '../server/plugins/db.ts';
 import {
   createTenant,
@@ -36,6 +36,15 @@ import {
   setUserStatus,
 } from '../generated/support.queries.ts';
 import { setExchangeRate } from '../generated/net_worth.queries.ts';
+import {
+  applyAuditRetention,
+  ensureAuditPartitions,
+  listAuditPartitions,
+  sealAuditLog,
+  setAuditRetention,
+  verifyAuditChain,
+} from '../generated/audit.queries.ts';
+import { settleEmergencyAccess } from '../generated/emergency_access.queries.ts';
 import { projectRoot } from './lib/migrate.ts';
 
 const HELP = `usage: npm run operator -- <command> [options]
@@ -76,22 +85,37 @@ the same procedures as the support door (every call audited under --operator):
   set-rate         --base USD --quote EUR --date 2026-01-31 --rate 0.92
   rates            [--base USD] [--quote EUR]
 
+the audit log as evidence (docs/audit.md):
+  audit-maintain   [--months-ahead 12] [--max-rows 100000]   the maintenance job (run it every few minutes from a
+                   timer): makes the monthly partitions ahead, seals the rows of finished transactions, drops the
+                   months older than the retention policy that are sealed and verify; prints the chains' heads
+  audit-status     the partitions: rows, sealed rows, last seal and head, due for retention
+  audit-verify     --month YYYY-MM   recomputes a month's hash chain: ok, or the first row missing or changed
+  audit-seal       [--max-rows N]; audit-retention [--dry-run]; set-audit-retention --months N (12 to 1200)
+
+emergency access (docs/legacy.md):
+  settle-emergency-access [--tenant SLUG] [--limit 1000]   run it every few minutes from a timer: stores and
+                   announces (outbox) the grants whose waiting period or access window has ended
+
 options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
   --help
 
-connection: DATABASE_SUPPORT_URL, else DATABASE_URL with user estate_support and
-DATABASE_SUPPORT_PASSWORD, else the dev stack of a running \`npm start\` (.data/dev-stack.json).`;
+connection: the operators' own login (estate_operator, never the support door's): DATABASE_OPERATOR_URL,
+else DATABASE_URL with user estate_operator and DATABASE_OPERATOR_PASSWORD, else the dev stack of a
+running \`npm start\` (.data/dev-stack.json).`;
 
-function supportUrl(): string {
-  if (process.env.DATABASE_SUPPORT_URL) return process.env.DATABASE_SUPPORT_URL;
+function operatorUrl(): string {
+  if (process.env.DATABASE_OPERATOR_URL) return process.env.DATABASE_OPERATOR_URL;
   if (process.env.DATABASE_URL)
-    return loginRoleUrl(process.env.DATABASE_URL, SUPPORT_ROLE, process.env.DATABASE_SUPPORT_PASSWORD);
+    return loginRoleUrl(process.env.DATABASE_URL, OPERATOR_ROLE, process.env.DATABASE_OPERATOR_PASSWORD);
   const file = path.join(projectRoot, '.data', 'dev-stack.json');
   // The dev stack's file (scripts/lib/dev_stack.ts's DevStackFile), read without importing the dev stack.
-  if (existsSync(file))
-    return (JSON.parse(readFileSync(file, 'utf8')) as { supportDatabaseUrl: string }).supportDatabaseUrl;
-  throw new Error('no database: set DATABASE_SUPPORT_URL or DATABASE_URL, or start the dev stack with npm start');
+  if (existsSync(file)) {
+    const stack = JSON.parse(readFileSync(file, 'utf8')) as { operatorDatabaseUrl?: string };
+    if (stack.operatorDatabaseUrl) return stack.operatorDatabaseUrl;
+  }
+  throw new Error('no database: set DATABASE_OPERATOR_URL or DATABASE_URL, or start the dev stack with npm start');
 }
 
 function json(value: string | undefined, name: string): { [key: string]: Json } {
@@ -137,6 +161,11 @@ async function main(): Promise<void> {
       rate: { type: 'string' },
       limit: { type: 'string' },
       offset: { type: 'string' },
+      month: { type: 'string' },
+      months: { type: 'string' },
+      'months-ahead': { type: 'string' },
+      'max-rows': { type: 'string' },
+      'dry-run': { type: 'boolean' },
       operator: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -152,7 +181,7 @@ async function main(): Promise<void> {
     return value;
   };
   const operator = values.operator ?? process.env.OPERATOR ?? `${os.userInfo().username}@${os.hostname()}`;
-  const pool = new pg.Pool({ connectionString: supportUrl(), max: 1 });
+  const pool = new pg.Pool({ connectionString: operatorUrl(), max: 1 });
   const run = <T>(fn: (db: pg.PoolClient) => Promise<T>) => asSupport(pool, operator, fn);
   const page = { limit: Number(values.limit ?? 100), offset: Number(values.offset ?? 0) };
   const tenantId = async (db: pg.PoolClient) => (await getTenantBySlug.run({ slug: need('tenant') }, db))[0].tenantId;
@@ -383,6 +412,39 @@ async function main(): Promise<void> {
         result = await run((db) =>
           listStoredExchangeRates.run(
             { baseCurrency: values.base ?? null, quoteCurrency: values.quote ?? null, ...page },
+            db,
+          ),
+        );
+        break;
+      case 'audit-maintain': {
+        // Each step in its own transaction: a seal's snapshot must not predate the partitions made.
+        const monthsAhead = Number(values['months-ahead'] ?? 12);
+        const maxRows = Number(values['max-rows'] ?? 100000);
+        const [{ created }] = await run((db) => ensureAuditPartitions.run({ monthsAhead }, db));
+        const sealed = await run((db) => sealAuditLog.run({ maxRows }, db));
+        const retention = await run((db) => applyAuditRetention.run({ dryRun: false }, db));
+        result = { partitionsCreated: created, sealed, retention };
+        break;
+      }
+      case 'audit-status':
+        result = await run((db) => listAuditPartitions.run(undefined, db));
+        break;
+      case 'audit-verify':
+        result = (await run((db) => verifyAuditChain.run({ month: `${need('month')}-01` }, db)))[0];
+        break;
+      case 'audit-seal':
+        result = await run((db) => sealAuditLog.run({ maxRows: Number(values['max-rows'] ?? 100000) }, db));
+        break;
+      case 'audit-retention':
+        result = await run((db) => applyAuditRetention.run({ dryRun: values['dry-run'] ?? false }, db));
+        break;
+      case 'set-audit-retention':
+        result = (await run((db) => setAuditRetention.run({ monthsKept: Number(need('months')) }, db)))[0];
+        break;
+      case 'settle-emergency-access':
+        result = await run(async (db) =>
+          settleEmergencyAccess.run(
+            { tenantId: values.tenant ? await tenantId(db) : null, limit: Number(values.limit ?? 1000) },
             db,
           ),
         );

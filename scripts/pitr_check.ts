@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../server/app.ts';
-import { API_ROLE, loginRoleUrl, SUPPORT_ROLE } from '../server/config.ts';
+import { API_ROLE, loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { createFieldCipher, generateFieldKeys } from '../server/field_cipher.ts';
 import { asSupport } from '../server/plugins/db.ts';
 import { createTenant, registerAppClient, registerIdentityProvider } from '../generated/tenancy.queries.ts';
@@ -221,10 +221,10 @@ async function check(): Promise<void> {
   await server.query('create database estate');
   await server.end();
   const apiPassword = randomBytes(12).toString('base64url');
-  const supportPassword = randomBytes(12).toString('base64url');
+  const operatorPassword = randomBytes(12).toString('base64url');
   const migrated = await migrate({
     adminUrl: primary.adminUrl,
-    rolePasswords: { api: apiPassword, support: supportPassword },
+    rolePasswords: { api: apiPassword, operator: operatorPassword },
   });
   say(
     `migrated: ${migrated.appliedMigrations.length} migrations, ${migrated.appliedProcedureFiles.length} procedure files`,
@@ -234,7 +234,7 @@ async function check(): Promise<void> {
   const cognito = await startCognitoLocal({ dataDir: path.join(work, 'cognito') });
   cleanups.push(() => cognito.stop());
   const support = new pg.Pool({
-    connectionString: loginRoleUrl(primary.adminUrl, SUPPORT_ROLE, supportPassword),
+    connectionString: loginRoleUrl(primary.adminUrl, OPERATOR_ROLE, operatorPassword),
     max: 1,
   });
   const makeTenant = async (slug: string) => {

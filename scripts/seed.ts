@@ -23,7 +23,7 @@ Without --tenants: one new tenant with --families families, built through the pr
 With --tenants: that many tenants, each with one persona owning --assets-per-tenant assets,
 inserted set-based by the administrative login (for benchmarks).
 Connection: the running dev stack (.data/dev-stack.json), else DATABASE_URL with
-DATABASE_API_PASSWORD / DATABASE_SUPPORT_PASSWORD and FIELD_ENCRYPTION_KEYS.`;
+DATABASE_API_PASSWORD / DATABASE_OPERATOR_PASSWORD and FIELD_ENCRYPTION_KEYS.`;
 
 function connections() {
   const file = path.join(projectRoot, '.data', 'dev-stack.json');
@@ -32,8 +32,10 @@ function connections() {
     return {
       admin: url,
       api: process.env.DATABASE_API_URL ?? loginRoleUrl(url, 'estate_api', process.env.DATABASE_API_PASSWORD),
+      // Tenants and rates are operators' work: the operator login, never the support door's.
       support:
-        process.env.DATABASE_SUPPORT_URL ?? loginRoleUrl(url, 'estate_support', process.env.DATABASE_SUPPORT_PASSWORD),
+        process.env.DATABASE_OPERATOR_URL ??
+        loginRoleUrl(url, 'estate_operator', process.env.DATABASE_OPERATOR_PASSWORD),
       keys: process.env.FIELD_ENCRYPTION_KEYS,
     };
   }
@@ -46,7 +48,7 @@ function connections() {
   return {
     admin: stack.adminDatabaseUrl,
     api: stack.apiDatabaseUrl,
-    support: stack.supportDatabaseUrl,
+    support: stack.operatorDatabaseUrl,
     keys: process.env.FIELD_ENCRYPTION_KEYS ?? keys,
   };
 }

@@ -43,7 +43,7 @@ async function run(): Promise<number> {
     for (const { datname } of leftovers) await admin.query(`drop database if exists ${datname} with (force)`);
     await admin.end();
   });
-  const passwords = { api: 'estate-api-test', support: 'estate-support-test' };
+  const passwords = { api: 'estate-api-test', support: 'estate-support-test', operator: 'estate-operator-test' };
   await migrate({ adminUrl: withDatabase(serverUrl, template), rolePasswords: passwords });
 
   const cognito = await startCognitoLocal({ dataDir: path.join(scratch, 'cognito') });
@@ -59,6 +59,7 @@ async function run(): Promise<number> {
       TEST_TEMPLATE_DATABASE: template,
       TEST_API_PASSWORD: passwords.api,
       TEST_SUPPORT_PASSWORD: passwords.support,
+      TEST_OPERATOR_PASSWORD: passwords.operator,
       TEST_COGNITO_ENDPOINT: cognito.endpoint,
     },
   });

@@ -7,7 +7,7 @@ import Fastify, { LogController, type FastifyServerOptions, type RouteOptions } 
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import authPlugin from './plugins/auth.ts';
+import authPlugin, { CONSISTENCY_TOKEN } from './plugins/auth.ts';
 import { registerCors } from './plugins/cors.ts';
 import dbPlugin from './plugins/db.ts';
 import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors.ts';
@@ -20,14 +20,22 @@ import conditionalPlugin from './plugins/conditional.ts';
 import healthRoutes from './routes/health.ts';
 import { createFieldCipher, type FieldCipher } from './field_cipher.ts';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './timeouts.ts';
+import type { ReplicaSettings } from './replica.ts';
+import { annotateHttpSpan, tracingStarted } from './tracing.ts';
 import assetRoutes from './routes/assets.ts';
 import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
 import estateRoutes from './routes/estate.ts';
+import emergencyAccessRoutes from './routes/emergency_access.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
+import gdprRoutes from './routes/gdpr.ts';
 import stripeRoutes from './routes/stripe.ts';
 import supportRoutes from './routes/support.ts';
+import { mySupportAccessRoutes, supportAccessRoutes } from './routes/support_access.ts';
+import { credentialRoutes, credentialSupportRoutes } from './routes/credentials.ts';
+import apiKeyRoutes from './routes/api_keys.ts';
+import auditRoutes from './routes/audit.ts';
 import { openApiOptions, sharedSchemas } from './openapi.ts';
 
 export interface AppOptions {
@@ -36,6 +44,10 @@ export interface AppOptions {
   /** URL of the support login role (estate_support) for the support door; unset, /support/v1 answers 503. */
   databaseSupportUrl?: string;
   poolSize?: number;
+  /** The estate_api login on a streaming replica (DATABASE_REPLICA_URL): reads are routed there when they may. */
+  databaseReplicaUrl?: string;
+  /** Lag bound, read-your-writes wait and check interval (defaults: server/replica.ts). */
+  replica?: Partial<ReplicaSettings>;
   allowDevelopmentIssuers: boolean;
   /** FIELD_ENCRYPTION_KEYS: "keyId:base64Key[,...]", the first encrypts identifiers. */
   fieldEncryptionKeys: string;
@@ -124,23 +136,36 @@ export async function buildApp(options: AppOptions) {
   app.addHook('preClose', async () => {
     closing = true;
   });
+  // Traced (server/tracing.ts, started before the app is built): the HTTP span named by the route
+  // pattern, then given the tenant. Untraced, no hook at all.
+  if (tracingStarted()) {
+    app.addHook('onRequest', async (request) => {
+      annotateHttpSpan(request.method, request.routeOptions.url);
+    });
+    app.addHook('preHandler', async (request) => {
+      if (request.auth) annotateHttpSpan(request.method, undefined, request.auth.tenantId);
+    });
+  }
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('cache-control', 'no-store');
     if (closing) reply.header('connection', 'close');
   });
-  // The access line: status, latency, tenant, user and request id (the logger's reqId), and the
-  // problem's code when refused; a server error is logged in full where it is handled
-  // (server/plugins/errors.ts).
+  // The access line: status, latency, tenant, user (or staff member) and request id (the logger's
+  // reqId), and the problem's code when refused; a server error is logged in full where it is
+  // handled (server/plugins/errors.ts). Ids only, never PII: the path without its query string (a
+  // search may be an email), the Cognito subjects rather than emails.
   app.addHook('onResponse', (request, reply, done) => {
+    const query = request.url.indexOf('?');
     request.log.info(
       {
         method: request.method,
-        url: request.url,
+        url: query < 0 ? request.url : request.url.slice(0, query),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
         tenant: request.auth?.tenantId,
         user: request.auth?.sub,
+        staff: request.staff?.sub,
         code: request.problemCode ?? undefined,
       },
       'request',
@@ -160,6 +185,8 @@ export async function buildApp(options: AppOptions) {
       idleInTransactionMs: timeouts.idleInTransactionMs,
     },
     connectTimeoutMs: timeouts.connectMs,
+    replicaUrl: options.databaseReplicaUrl,
+    replica: options.replica,
   });
   await app.register(metricsPlugin);
   await app.register(loadSheddingPlugin, { ...DEFAULT_LOAD_SHEDDING, ...options.loadShedding });
@@ -191,12 +218,22 @@ export async function buildApp(options: AppOptions) {
       // Idempotency-Key on the token-checked POSTs, ETag/If-None-Match/If-Match (docs/retries.md).
       await v1.register(idempotencyPlugin);
       await v1.register(conditionalPlugin);
+      // Read-your-writes (docs/operations.md): a committed write's WAL position, after the
+      // idempotency hook has committed a held transaction.
+      v1.addHook('onSend', async (request, reply) => {
+        if (request.consistencyToken) reply.header(CONSISTENCY_TOKEN, request.consistencyToken);
+      });
       await v1.register(identityRoutes);
       await v1.register(familyCircleRoutes);
       await v1.register(assetRoutes);
       await v1.register(netWorthRoutes);
       await v1.register(estateRoutes);
+      await v1.register(emergencyAccessRoutes);
       await v1.register(billingRoutes);
+      await v1.register(mySupportAccessRoutes);
+      await v1.register(gdprRoutes);
+      await v1.register(credentialRoutes);
+      await v1.register(apiKeyRoutes);
     },
     { prefix: '/v1' },
   );
@@ -206,6 +243,9 @@ export async function buildApp(options: AppOptions) {
     async (door) => {
       door.addHook('onRequest', door.authenticateStaff);
       await door.register(supportRoutes);
+      await door.register(supportAccessRoutes);
+      await door.register(credentialSupportRoutes);
+      await door.register(auditRoutes);
     },
     { prefix: '/support/v1' },
   );

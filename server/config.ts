@@ -4,12 +4,14 @@ import envSchema from 'env-schema';
 import { Type, type Static, type TObject } from 'typebox';
 import type { AppOptions } from './app.ts';
 import { DEFAULT_TIMEOUTS } from './timeouts.ts';
+import { DEFAULT_REPLICA } from './replica.ts';
 import { DEFAULT_LOAD_SHEDDING } from './plugins/load_shedding.ts';
 import { DEFAULT_RATE_LIMITS } from './plugins/rate_limits.ts';
 
-/** The login roles (db/bootstrap.sql): tenant traffic, and support staff. */
+/** The login roles (db/bootstrap.sql): tenant traffic, the support door, and operators (the CLI). */
 export const API_ROLE = 'estate_api';
 export const SUPPORT_ROLE = 'estate_support';
+export const OPERATOR_ROLE = 'estate_operator';
 
 const postgresUrl = () => Type.String({ pattern: '^postgres(ql)?://' });
 
@@ -27,10 +29,16 @@ export const serverSettings = {
   // The tenant-traffic login (estate_api); unset, DATABASE_URL with that role and DATABASE_API_PASSWORD.
   DATABASE_API_URL: Type.Optional(postgresUrl()),
   DATABASE_API_PASSWORD: Type.Optional(Type.String()),
-  // The support login (estate_support) of the support door (/support/v1) and the operator CLI;
-  // unset, DATABASE_URL with that role and DATABASE_SUPPORT_PASSWORD; neither, the door answers 503.
+  // The support login (estate_support) of the support door (/support/v1) only (operators have
+  // their own login, estate_operator: scripts/operator.ts); unset, DATABASE_URL with that role and DATABASE_SUPPORT_PASSWORD; neither, the door answers 503.
   DATABASE_SUPPORT_URL: Type.Optional(postgresUrl()),
   DATABASE_SUPPORT_PASSWORD: Type.Optional(Type.String()),
+  // The estate_api login on a streaming replica (pg_basebackup -R): GETs read there when they may;
+  // unset, everything runs on the primary. Lag bound, read-your-writes wait, check interval (ms).
+  DATABASE_REPLICA_URL: Type.Optional(postgresUrl()),
+  REPLICA_MAX_LAG_MS: Type.Integer({ default: DEFAULT_REPLICA.maxLagMs, minimum: 0, maximum: 600_000 }),
+  REPLICA_WAIT_MS: Type.Integer({ default: DEFAULT_REPLICA.waitMs, minimum: 0, maximum: 10_000 }),
+  REPLICA_CHECK_INTERVAL_MS: Type.Integer({ default: DEFAULT_REPLICA.checkIntervalMs, minimum: 50, maximum: 60_000 }),
   DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 200 }),
   // cognito: tenants' real user pools only. cognito-local: also trust the development provider.
   IDENTITY_PROVIDER: Type.Optional(Type.Union([Type.Literal('cognito'), Type.Literal('cognito-local')])),
@@ -135,6 +143,12 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
           ? loginRoleUrl(config.DATABASE_URL, SUPPORT_ROLE, config.DATABASE_SUPPORT_PASSWORD)
           : undefined),
       poolSize: config.DATABASE_POOL_SIZE,
+      databaseReplicaUrl: config.DATABASE_REPLICA_URL,
+      replica: {
+        maxLagMs: config.REPLICA_MAX_LAG_MS,
+        waitMs: config.REPLICA_WAIT_MS,
+        checkIntervalMs: config.REPLICA_CHECK_INTERVAL_MS,
+      },
       allowDevelopmentIssuers: config.IDENTITY_PROVIDER === 'cognito-local',
       fieldEncryptionKeys: config.FIELD_ENCRYPTION_KEYS!,
       stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,

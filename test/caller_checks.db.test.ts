@@ -16,6 +16,8 @@ const EXCEPTIONS: Record<string, string> = {
   sp_list_allowed_origins:
     'CORS: browser origins, read before any tenant or user is known (a preflight has no token; the API checks the tenant after authentication)',
   sp_record_stripe_event: "Stripe's webhook: no user; Stripe's billing events still apply to a suspended tenant",
+  sp_authenticate_api_key:
+    "API key lookup: before any tenant or user is known; the key's tenant, user and scopes are checked in every request's transaction (app.current_api_key, docs/api_keys.md)",
 };
 /** Procedures that have no registered user to check yet: they refuse a deactivated identity
  *  with their own answer (it is registered already: user_already_registered, tested with the

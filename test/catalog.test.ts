@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import { projectRoot } from '../scripts/lib/migrate.ts';
+import { REPLICA_READS } from '../server/replica.ts';
 import { testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -19,6 +20,10 @@ const GLOBAL_REFERENCE_TABLES = new Set<string>([
   'app.support_identity_providers',
   'app.support_app_clients',
   'app.support_staff',
+  // The audit log's own evidence and policy: per partition, not per tenant (docs/audit.md).
+  'app.audit_retention_policy',
+  'audit.audit_chain_links',
+  'audit.audit_seals',
 ]);
 
 // Derived tables kept by triggers from an audited table, named one by one: not audited themselves.
@@ -138,7 +143,7 @@ t.test('no function anywhere in the application schemas is executable by PUBLIC'
 });
 
 t.test('the login roles hold no table, view or sequence privilege and only their own procedures', async (t) => {
-  for (const role of ['estate_api', 'estate_support']) {
+  for (const role of ['estate_api', 'estate_support', 'estate_operator']) {
     const grants = await q<{ name: string }>(`
       select c.oid::regclass::text as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
        where n.nspname not in ('pg_catalog', 'information_schema') and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
@@ -153,15 +158,16 @@ t.test('the login roles hold no table, view or sequence privilege and only their
   const crossed = await q<{ name: string }>(`
     select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
      where (n.nspname = 'support' and has_function_privilege('estate_api', p.oid, 'execute'))
-        or (n.nspname = 'api' and p.proname <> 'sp_list_auth_clients' and has_function_privilege('estate_support', p.oid, 'execute'))`);
+        or (n.nspname = 'api' and p.proname <> 'sp_list_auth_clients' and (has_function_privilege('estate_support', p.oid, 'execute') or has_function_privilege('estate_operator', p.oid, 'execute')))`);
   t.same(crossed, [], 'the API role cannot run support procedures and support cannot run tenant procedures');
   const roles = await q<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
-    `select rolname, rolsuper, rolbypassrls from pg_roles where rolname in ('estate_owner', 'estate_api', 'estate_support') order by rolname`,
+    `select rolname, rolsuper, rolbypassrls from pg_roles where rolname in ('estate_owner', 'estate_api', 'estate_support', 'estate_operator') order by rolname`,
   );
   t.same(
     roles.map((r) => [r.rolname, r.rolsuper, r.rolbypassrls]),
     [
       ['estate_api', false, false],
+      ['estate_operator', false, false],
       ['estate_owner', false, false],
       ['estate_support', false, false],
     ],
@@ -181,4 +187,16 @@ t.test('every api/support procedure has exactly one typed binding', async (t) =>
     const uses = calls.split(new RegExp(`\\b${qualified.replace('.', '\\.')}\\(`)).length - 1;
     t.equal(uses, 1, `${qualified} is called by exactly one annotated query`);
   }
+});
+
+t.test('every procedure a read may run on the replica is an api procedure declared STABLE', async (t) => {
+  // server/replica.ts routes GETs calling these to the streaming replica: a write there would be
+  // refused by the standby, and STABLE PL/pgSQL cannot write (INSERT/UPDATE/DELETE are refused).
+  const rows = await q<{ name: string; volatility: string }>(`
+    select n.nspname || '.' || p.proname as name, p.provolatile as volatility
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'api'`);
+  const volatility = new Map(rows.map((row) => [row.name, row.volatility]));
+  const wrong = [...REPLICA_READS].filter((name) => volatility.get(name) !== 's');
+  t.same(wrong, [], 'declared for the replica but missing or not STABLE');
+  t.ok(REPLICA_READS.size > 30, `${REPLICA_READS.size} procedures routed`);
 });

@@ -47,7 +47,7 @@ t.test('a preflight from an origin some tenant allows: 204 with the CORS headers
     t.match(String(res.headers['access-control-allow-methods']), /GET.*POST.*PATCH.*DELETE/);
     t.same(
       String(res.headers['access-control-allow-headers']).split(', '),
-      ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match'],
+      ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Consistency-Token'],
       'the request headers a browser app may send',
     );
     t.equal(res.headers['access-control-allow-credentials'], undefined, 'no credentials mode: bearer tokens only');
@@ -91,7 +91,7 @@ t.test("an actual request: the token's tenant decides which browser origins are 
   t.equal(fromAcme.headers['access-control-allow-origin'], ACME);
   t.same(
     String(fromAcme.headers['access-control-expose-headers']).split(', '),
-    ['X-Request-Id', 'Location', 'ETag', 'Retry-After', 'Idempotency-Replayed'],
+    ['X-Request-Id', 'Location', 'ETag', 'Retry-After', 'Idempotency-Replayed', 'X-Consistency-Token'],
     'the response headers a browser app may read',
   );
 

@@ -12,6 +12,7 @@ interface Operation {
   summary?: string;
   tags?: string[];
   security?: Array<Record<string, string[]>>;
+  'x-api-key-scope'?: string;
   responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
 }
 interface Document {
@@ -66,7 +67,10 @@ t.test(
     for (const { path, method, operation } of operations) {
       const expected =
         path.startsWith('/v1/') && !path.startsWith('/v1/webhooks/')
-          ? [{ bearer: [] }]
+          ? // An API key too on the operations of a key's scope (docs/api_keys.md).
+            operation['x-api-key-scope']
+            ? [{ bearer: [] }, { apiKey: [] }]
+            : [{ bearer: [] }]
           : path.startsWith('/support/v1/')
             ? [{ staffBearer: [] }]
             : undefined;
@@ -74,7 +78,9 @@ t.test(
         t.fail(`${method} ${path}: security ${JSON.stringify(operation.security)}`);
     }
     t.same(document.paths['/v1/webhooks/stripe'].post.security, undefined, 'Stripe signs instead');
-    t.same(document.paths['/v1/assets'].post.security, [{ bearer: [] }]);
+    t.same(document.paths['/v1/assets'].post.security, [{ bearer: [] }, { apiKey: [] }], 'a token or a key');
+    t.equal(document.paths['/v1/assets'].post['x-api-key-scope'], 'assets:write', "the key's scope");
+    t.same(document.paths['/v1/api-keys'].post.security, [{ bearer: [] }], 'keys manage no keys');
   },
 );
 

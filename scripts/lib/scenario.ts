@@ -145,9 +145,10 @@ export async function buildFamily(
   const assetIds: string[] = [];
   let houseId = '';
   let brokerageId = '';
+  let mortgageId = '';
   for (const [t, [assetType, categoryCode, details, identifier]] of TYPES.entries()) {
-    // The house: 40% held directly as a tenant in common, the rest left for the trust (below): no
-    // procedure moves a persona's share to an entity, so the trust takes the unallocated part.
+    // The house: 40% held directly as a tenant in common, the rest left for the trust (below), which
+    // takes the unallocated part (sp_transfer_asset_share_to_entity could title a share instead).
     const house = categoryCode === 'primary_residence';
     const joint = members.length > 0 && t % 3 === 0 && !house;
     const value = (((index + 1) * 7919 + t * 104729) % 900000) + 5000;
@@ -180,6 +181,7 @@ export async function buildFamily(
     assetIds.push(asset.assetId);
     if (house) houseId = asset.assetId;
     if (categoryCode === 'brokerage') brokerageId = asset.assetId;
+    if (categoryCode === 'mortgage') mortgageId = asset.assetId;
     // Joint assets: the other half to the first member (1 to 3 owners summing to 100%).
     if (joint) {
       await asOwner((db) =>
@@ -233,6 +235,7 @@ export async function buildFamily(
     childPersonaId: child.personaId,
     houseId,
     brokerageId,
+    mortgageId,
   });
   return { ffcId: circle.ffcId, ownerSub, ownerPersonaId: me.personaId!, assetIds, trustId };
 }
@@ -242,8 +245,9 @@ export async function buildFamily(
  * and trustee) holding 60% of the house and leaving it to the child; TOD beneficiaries on the
  * brokerage account (60/40 to two family members, or the first member and the child, the owner's
  * estate contingent); the will's residuary to the first member, the trust contingent (a pour-over
- * will). The owner's own 40% of the house has no designation (probate). The mortgage is the
- * family's debt, charged to the probate estate by the estate flow. Returns the trust's id.
+ * will). The owner's own 40% of the house has no designation (probate). The mortgage is secured
+ * by the house: the estate flow nets it against the house's recipients. The owner holds the whole
+ * of the trust's interest (its net worth looks through it). Returns the trust's id.
  */
 async function buildEstatePlan(
   asOwner: ReturnType<typeof user>,
@@ -255,6 +259,7 @@ async function buildEstatePlan(
     childPersonaId: string;
     houseId: string;
     brokerageId: string;
+    mortgageId: string;
   },
 ): Promise<string> {
   const effectiveOn = '2026-01-15';
@@ -278,6 +283,18 @@ async function buildEstatePlan(
       { assetId: family.houseId, entityId: trust.entityId, percentage: '60', ownershipForm: 'trust_owned' },
       db,
     ),
+  );
+  await asOwner((db) =>
+    estate.setEntityInterests.run(
+      {
+        entityId: trust.entityId,
+        holders: json([{ kind: 'persona', personaId: family.ownerPersonaId, percentage: '100' }]),
+      },
+      db,
+    ),
+  );
+  await asOwner((db) =>
+    estate.setDebtCollateral.run({ debtId: family.mortgageId, securedAssetId: family.houseId }, db),
   );
   await asOwner((db) =>
     estate.setEntityBeneficiaries.run(

@@ -13,6 +13,11 @@ export const DUMP_FORMAT = 'estate-vault-tenant/1';
 const BATCH = 1000;
 // Schemas holding the application's data (migrations' own bookkeeping is not tenant data).
 const DATA_SCHEMAS = ['app', 'audit'];
+// The audit log's hash chains and seals are this database's evidence over its own rows, not data to
+// carry (docs/audit.md); an imported audit row takes the importer's transaction id (its column
+// default), so the target's next seal chains it like any late row.
+const NOT_CARRIED = new Set(['audit.audit_chain_links', 'audit.audit_seals']);
+const NOT_WRITTEN: Record<string, string[]> = { 'audit.audit_log': ['txid'] };
 
 export interface DumpHeader {
   format: string;
@@ -55,12 +60,14 @@ async function dataTables(client: pg.ClientBase): Promise<TableInfo[]> {
       order by 1`,
     [DATA_SCHEMAS],
   );
-  return rows.map((row) => ({
-    name: row.name,
-    tenantScoped: row.tenant_scoped,
-    columns: row.columns,
-    primaryKey: row.primary_key,
-  }));
+  return rows
+    .filter((row) => !NOT_CARRIED.has(row.name))
+    .map((row) => ({
+      name: row.name,
+      tenantScoped: row.tenant_scoped,
+      columns: row.columns.filter((column) => !NOT_WRITTEN[row.name]?.includes(column)),
+      primaryKey: row.primary_key,
+    }));
 }
 
 async function lastMigration(client: pg.ClientBase): Promise<string> {

@@ -32,6 +32,7 @@ import { HttpProblem } from './errors.ts';
 import { IdTokenVerifiers } from './id_token.ts';
 import type { RequestContext } from './db.ts';
 import { inContextIdempotent } from './idempotency.ts';
+import { ApiKeyVerifier } from './api_keys.ts';
 
 /** Who is calling: the verified token's subject, inside the tenant its app client belongs to. */
 export interface AuthContext {
@@ -41,6 +42,10 @@ export interface AuthContext {
   clientId: string;
   /** Stable per Cognito sign-in (origin_jti), for the session record. */
   sessionRef: string;
+  /** The token's estate_amr claim (issue 11): "mfa" and the factor used when the sign-in passed MFA. */
+  authMethods?: readonly string[];
+  /** An API key's id (docs/api_keys.md): the context names the key (actor kind api_key), sub is `api_key:<id>`. */
+  apiKeyId?: string;
 }
 
 /** A support staff member signed in through a staff pool (the support door). */
@@ -49,6 +54,9 @@ export interface StaffContext {
   issuer: string;
   clientId: string;
 }
+
+/** The header of read-your-writes: a write's answer carries it, a read that sends it back sees that write. */
+export const CONSISTENCY_TOKEN = 'x-consistency-token';
 
 /** How a staff member is named in the context and the audit log: their staff pool's subject. */
 export const staffActorId = (sub: string) => `cognito:${sub}`;
@@ -61,6 +69,8 @@ declare module 'fastify' {
     inSupport<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
     /** Runs fn in the request's transaction, with the tenant context of the verified token. */
     inTenant<T>(fn: (client: pg.PoolClient) => Promise<T>, extra?: { verifiedEmail?: string }): Promise<T>;
+    /** The WAL position after this request's commit, when a replica is configured (X-Consistency-Token). */
+    consistencyToken: string | null;
     /** The email the identity provider verified, from an id token bound to the access token. */
     verifiedEmail(idToken: string): Promise<string>;
   }
@@ -128,6 +138,20 @@ function problemForVerifyError(error: unknown): HttpProblem {
     );
   }
   return unauthorized('token_invalid', 'the access token could not be verified');
+}
+
+/** The claim a tenant's pre-token-generation trigger sets on access tokens to say how the user
+ *  signed in (RFC 8176 style: "mfa" plus the factor, e.g. ["pwd", "mfa", "totp"]), named so
+ *  that it collides with no claim Cognito writes itself (such as `amr`). Issue 11, docs/credentials.md. */
+export const AUTH_METHODS_CLAIM = 'estate_amr';
+
+/** The token's authentication methods: an array of short lowercase names (or a space-separated
+ *  string), anything else dropped; at most 16. The database decides what counts (app.token_has_mfa). */
+export function authMethodsOf(payload: JwtPayload): string[] {
+  const claim = payload[AUTH_METHODS_CLAIM];
+  const values = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.split(/\s+/) : [];
+  const names = values.filter((v): v is string => typeof v === 'string' && /^[a-z0-9_-]{1,32}$/.test(v));
+  return [...new Set(names)].slice(0, 16);
 }
 
 // aws-jwt-verify's own claim checks accept a token without `exp`; we do not.
@@ -356,18 +380,32 @@ export default fp<AuthPluginOptions>(
     );
 
     fastify.decorateRequest('auth', null);
+    fastify.decorateRequest('consistencyToken', null);
     fastify.decorateRequest('inTenant', function <
       T,
     >(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>, extra: { verifiedEmail?: string } = {}) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
       const context: RequestContext = {
         tenantId: this.auth.tenantId,
-        actorKind: 'user',
-        actorId: this.auth.sub,
+        // An API key acts as itself in the context and the audit log; the database finds its user.
+        actorKind: this.auth.apiKeyId ? 'api_key' : 'user',
+        actorId: this.auth.apiKeyId ?? this.auth.sub,
         requestId: this.id,
         verifiedEmail: extra.verifiedEmail,
         sessionRef: this.auth.sessionRef,
+        authMethods: this.auth.authMethods,
       };
+      // With a replica (server/replica.ts): a GET is a read, served there when it may, after the
+      // write its X-Consistency-Token names; any other request answers with its commit's token.
+      if (fastify.db.replica) {
+        if (this.method === 'GET' || this.method === 'HEAD') {
+          const token = this.headers[CONSISTENCY_TOKEN];
+          return fastify.db.inReadContext(context, fn, typeof token === 'string' ? token : undefined);
+        }
+        context.onCommit = (lsn) => {
+          this.consistencyToken = lsn;
+        };
+      }
       // A POST with an Idempotency-Key claims it in this transaction (server/plugins/idempotency.ts).
       return this.idempotency
         ? inContextIdempotent(fastify.db, context, this.idempotency, fn)
@@ -375,6 +413,8 @@ export default fp<AuthPluginOptions>(
     });
     fastify.decorateRequest('verifiedEmail', function (this: FastifyRequest, idToken: string) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
+      if (this.auth.apiKeyId)
+        throw new HttpProblem(403, 'api_key_not_allowed', "an id token goes with a user's sign-in, not an API key");
       return idTokens.verifiedEmail(this.auth, idToken);
     });
 
@@ -382,7 +422,13 @@ export default fp<AuthPluginOptions>(
     fastify.decorateRequest('inSupport', function <T>(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>) {
       if (!this.staff) throw new HttpProblem(401, 'token_missing', 'authentication required');
       return fastify.db.inSupportContext(
-        { tenantId: null, actorKind: 'support', actorId: staffActorId(this.staff.sub), requestId: this.id },
+        {
+          tenantId: null,
+          actorKind: 'support',
+          actorId: staffActorId(this.staff.sub),
+          issuer: this.staff.issuer,
+          requestId: this.id,
+        },
         fn,
       );
     });
@@ -436,13 +482,29 @@ export default fp<AuthPluginOptions>(
         issuer: claims.iss,
         clientId: claims.client_id,
         sessionRef,
+        authMethods: Object.freeze(authMethodsOf(payload)),
       });
       // requireExpiry made sure of exp.
       verified.set(cacheKey, auth, Math.min((payload.exp as number) * 1000, Date.now() + VERIFIED_TOKEN_MAX_AGE_MS));
       return auth;
     }
 
+    // API keys (docs/api_keys.md): `Authorization: ApiKey <key>`, found in the database by its prefix and hash.
+    const apiKeys = new ApiKeyVerifier(fastify.db.api);
     fastify.decorate('authenticate', async (request: FastifyRequest) => {
+      const apiKey = /^ApiKey +(\S+)$/i.exec(request.headers.authorization ?? '');
+      if (apiKey) {
+        const { tenantId, apiKeyId } = await apiKeys.verify(apiKey[1], Date.now(), request.ip);
+        request.auth = Object.freeze({
+          tenantId,
+          sub: `api_key:${apiKeyId}`,
+          issuer: '',
+          clientId: '',
+          sessionRef: '',
+          apiKeyId,
+        });
+        return;
+      }
       request.auth = await verifyAt('tenant', request);
     });
     fastify.decorate('authenticateStaff', async (request: FastifyRequest) => {

@@ -15,8 +15,22 @@ export interface CorsOptions {
 }
 
 /** Request headers a browser app may send, and response headers it may read. */
-export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match'];
-export const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'Location', 'ETag', 'Retry-After', 'Idempotency-Replayed'];
+export const CORS_ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'If-Match',
+  'If-None-Match',
+  'X-Consistency-Token',
+];
+export const CORS_EXPOSED_HEADERS = [
+  'X-Request-Id',
+  'Location',
+  'ETag',
+  'Retry-After',
+  'Idempotency-Replayed',
+  'X-Consistency-Token',
+];
 /** How long a browser may cache a preflight's answer (s): the actual request is checked anyway. */
 export const CORS_PREFLIGHT_MAX_AGE_SECONDS = 600;
 

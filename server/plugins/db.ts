@@ -3,8 +3,20 @@
 // serialization failures and deadlocks.
 import fp from 'fastify-plugin';
 import pg from 'pg';
-import { guardPool } from '../db_faults.ts';
+import { guardPool, isDatabaseUnavailable as isUnavailable } from '../db_faults.ts';
+import {
+  DEFAULT_REPLICA,
+  LSN,
+  lsnValue,
+  NotReplicaSafe,
+  procedureOf,
+  REPLICA_READS,
+  ReplicaRouter,
+  retryOnPrimary,
+  type ReplicaSettings,
+} from '../replica.ts';
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from '../timeouts.ts';
+import { withTenantContext } from '../tracing.ts';
 import { HttpProblem } from './errors.ts';
 import './pg_types.ts';
 
@@ -18,6 +30,13 @@ export interface RequestContext {
   verifiedEmail?: string;
   /** The Cognito sign-in the token belongs to (origin_jti): a session support revoked is refused. */
   sessionRef?: string;
+  /** How the token was obtained (its estate_amr claim: "mfa", factor names): a tenant requiring MFA checks it (issue 11). */
+  authMethods?: readonly string[];
+  /** Told the WAL position after the transaction's commit (read-your-writes: the consistency token);
+   *  asked only when a replica is configured (the position is read in the commit's round trip). */
+  onCommit?: (lsn: string) => void;
+  /** The verified token's issuer, set by the support door: a staff member is their pool's subject. */
+  issuer?: string;
 }
 
 /** A transaction whose work is done and whose commit waits for its owner (the Idempotency-Key's
@@ -42,6 +61,12 @@ export interface Database {
     fn: (client: pg.PoolClient) => Promise<T>,
     hold?: (transaction: HeldTransaction) => void,
   ): Promise<T>;
+  /** Runs fn, a read, on the streaming replica when it may (docs/operations.md): the replica is
+   *  configured, up, not too far behind, has replayed the write `token` names, and fn calls only
+   *  procedures of REPLICA_READS; otherwise, or when the replica fails, on the primary as inContext. */
+  inReadContext<T>(context: RequestContext, fn: (client: pg.PoolClient) => Promise<T>, token?: string): Promise<T>;
+  /** The replica's router; null without DATABASE_REPLICA_URL. */
+  replica: ReplicaRouter | null;
   /** Checks that the database answers. */
   ping(): Promise<void>;
 }
@@ -70,24 +95,38 @@ const CONTEXT_SETTINGS = [
   'lock_timeout',
   'idle_in_transaction_session_timeout',
   'app.session_ref',
+  // Issue 11 (MFA): the verified token's authentication methods, space-separated (app.token_amr()).
+  'app.token_amr',
+  'app.actor_issuer',
 ];
 
 /** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
 const SET_CONTEXT = 'select ' + CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(', ');
 
 /** `begin; select set_config(...)` with the context's values as escaped literals. */
-export function beginWithContext(client: pg.ClientBase, values: string[]): string {
+export function beginWithContext(client: pg.ClientBase, values: string[], readOnly = false): string {
   return (
-    'begin; select ' +
+    (readOnly ? 'begin transaction read only; select ' : 'begin; select ') +
     CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', ${client.escapeLiteral(values[i])}, true)`).join(', ')
   );
 }
 
-export async function inContext<T>(
+export function inContext<T>(
   pool: pg.Pool,
   context: RequestContext,
   fn: (client: pg.PoolClient) => Promise<T>,
   timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
+  hold?: (transaction: HeldTransaction) => void,
+): Promise<T> {
+  // Traced (server/tracing.ts), the pg spans of the transaction name its tenant.
+  return withTenantContext(context.tenantId, () => runInContext(pool, context, fn, timeouts, hold));
+}
+
+async function runInContext<T>(
+  pool: pg.Pool,
+  context: RequestContext,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  timeouts: DatabaseTimeouts,
   hold?: (transaction: HeldTransaction) => void,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -95,17 +134,7 @@ export async function inContext<T>(
     let broken = false;
     let held = false;
     try {
-      const values = [
-        context.tenantId ?? '',
-        context.actorKind,
-        context.actorId,
-        context.requestId,
-        context.verifiedEmail ?? '',
-        String(timeouts.statementMs),
-        String(timeouts.lockMs),
-        String(timeouts.idleInTransactionMs),
-        context.sessionRef ?? '',
-      ];
+      const values = contextValues(context, timeouts);
       if (values.some(hasNul)) {
         await client.query('begin');
         await client.query(SET_CONTEXT, values);
@@ -114,11 +143,11 @@ export async function inContext<T>(
       const result = await fn(opening.client);
       await opening.flush();
       if (hold) {
-        hold(holdTransaction(client));
+        hold(holdTransaction(client, context.onCommit));
         held = true;
         return result;
       }
-      await client.query('commit');
+      await commit(client, context.onCommit);
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => {
@@ -133,6 +162,74 @@ export async function inContext<T>(
     } finally {
       if (!held) client.release(broken);
     }
+  }
+}
+
+function contextValues(context: RequestContext, timeouts: DatabaseTimeouts): string[] {
+  return [
+    context.tenantId ?? '',
+    context.actorKind,
+    context.actorId,
+    context.requestId,
+    context.verifiedEmail ?? '',
+    String(timeouts.statementMs),
+    String(timeouts.lockMs),
+    String(timeouts.idleInTransactionMs),
+    context.sessionRef ?? '',
+    (context.authMethods ?? []).join(' '),
+    context.issuer ?? '',
+  ];
+}
+
+/** COMMIT, and with onCommit the WAL position after it in the same round trip (at or past the
+ *  commit record: a replica that has replayed it sees the transaction). */
+async function commit(client: pg.ClientBase, onCommit?: (lsn: string) => void) {
+  if (!onCommit) {
+    await client.query('commit');
+    return;
+  }
+  const results = (await client.query(
+    'commit; select pg_current_wal_insert_lsn()::text as lsn',
+  )) as unknown as pg.QueryResult<{ lsn: string }>[];
+  const lsn = results[results.length - 1]?.rows[0]?.lsn;
+  if (lsn) onCommit(lsn);
+}
+
+/**
+ * A read on the replica: `begin transaction read only` and the context in the call's round trip,
+ * every query checked against REPLICA_READS before it is sent (NotReplicaSafe otherwise). With a
+ * token, first waits (bounded) until the replica has replayed it; false when it has not.
+ */
+async function readOnReplica<T>(
+  replica: ReplicaRouter,
+  context: RequestContext,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  timeouts: DatabaseTimeouts,
+  token: bigint | null,
+): Promise<{ done: true; result: T } | { done: false }> {
+  const client = await replica.pool.connect();
+  let broken = false;
+  try {
+    if (token !== null && !(await replica.replayedUpTo(client, token))) return { done: false };
+    const values = contextValues(context, timeouts);
+    if (values.some(hasNul)) throw new NotReplicaSafe('a context value cannot be inlined');
+    const guard = (text: unknown) => {
+      const procedure = procedureOf(text);
+      if (!procedure || !REPLICA_READS.has(procedure))
+        throw new NotReplicaSafe(`${procedure ?? 'a query'} is not declared`);
+    };
+    const opening = withOpening(client, beginWithContext(client, values, true), guard);
+    const result = await fn(opening.client);
+    await opening.flush();
+    await client.query('commit');
+    return { done: true, result };
+  } catch (error) {
+    await client.query('rollback').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
   }
 }
 
@@ -153,7 +250,7 @@ const isLiteral = (value: unknown): value is Literal =>
  * the call never runs outside its context. Any other first query gets the opening sent before it.
  * Either way one round trip fewer than BEGIN, context and call apart (issue 14).
  */
-function withOpening(client: pg.PoolClient, opening: string | null) {
+function withOpening(client: pg.PoolClient, opening: string | null, guard?: (text: unknown) => void) {
   let pending: string | null = opening;
   const flush = async () => {
     if (pending === null) return;
@@ -162,6 +259,7 @@ function withOpening(client: pg.PoolClient, opening: string | null) {
     await client.query(statement);
   };
   const query = async (text: unknown, values?: unknown, callback?: unknown) => {
+    guard?.(text);
     if (pending !== null) {
       if (
         typeof text === 'string' &&
@@ -196,13 +294,14 @@ function withOpening(client: pg.PoolClient, opening: string | null) {
 }
 
 /** The handle of a transaction left open: one commit or rollback, then the connection goes back. */
-function holdTransaction(client: pg.PoolClient): HeldTransaction {
+function holdTransaction(client: pg.PoolClient, onCommit?: (lsn: string) => void): HeldTransaction {
   let done = false;
   const end = async (statement: 'commit' | 'rollback') => {
     if (done) return;
     done = true;
     try {
-      await client.query(statement);
+      if (statement === 'commit') await commit(client, onCommit);
+      else await client.query(statement);
       client.release();
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
@@ -230,6 +329,9 @@ export interface DbPluginOptions {
   timeouts?: DatabaseTimeouts;
   /** How long a request waits for a connection (a new one, or a free one of a full pool): past it, 503. */
   connectTimeoutMs?: number;
+  /** The same login role (estate_api) on a streaming replica: reads are routed there when they may. */
+  replicaUrl?: string;
+  replica?: Partial<ReplicaSettings>;
 }
 
 export default fp<DbPluginOptions>(
@@ -266,20 +368,59 @@ export default fp<DbPluginOptions>(
           checkedOut ? 'support connection in use failed' : 'idle support connection failed',
         ),
       );
+    const timeouts = options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
+    const replica = options.replicaUrl
+      ? new ReplicaRouter(options.replicaUrl, api, {
+          poolSize: options.poolSize,
+          connectTimeoutMs: options.connectTimeoutMs ?? 1000,
+          settings: { ...DEFAULT_REPLICA, ...options.replica },
+          log: (message) => fastify.log.warn(message),
+        })
+      : null;
+    // The first comparison before the first request (a replica that does not answer: the primary serves).
+    await replica?.start();
     fastify.decorate('db', {
       api,
       support,
-      inContext: (context, fn, hold) =>
-        inContext(api, context, fn, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS, hold),
+      replica,
+      inContext: (context, fn, hold) => inContext(api, context, fn, timeouts, hold),
+      async inReadContext(context, fn, token) {
+        if (!replica) return inContext(api, context, fn, timeouts);
+        const reason = token !== undefined && !LSN.test(token) ? 'token_invalid' : replica.availability();
+        if (reason) {
+          replica.count(reason);
+          return inContext(api, context, fn, timeouts);
+        }
+        try {
+          const read = await withTenantContext(context.tenantId, () =>
+            readOnReplica(replica, context, fn, timeouts, token ? lsnValue(token) : null),
+          );
+          if (read.done) {
+            replica.count('replica');
+            return read.result;
+          }
+          replica.count('token_not_replayed');
+        } catch (error) {
+          if (!retryOnPrimary(error)) throw error;
+          if (error instanceof NotReplicaSafe) replica.count('not_declared');
+          else {
+            replica.count('replica_failed');
+            fastify.log.warn({ code: (error as { code?: string }).code }, 'replica read failed: read on the primary');
+            if (isUnavailable(error)) replica.markDown();
+          }
+        }
+        return inContext(api, context, fn, timeouts);
+      },
       inSupportContext(context, fn) {
         if (!support) throw new HttpProblem(503, 'support_unavailable', 'the support door is not configured here');
-        return inContext(support, context, fn, options.timeouts ?? DEFAULT_DATABASE_TIMEOUTS);
+        return inContext(support, context, fn, timeouts);
       },
       async ping() {
         await api.query('select 1');
       },
     } satisfies Database);
     fastify.addHook('onClose', async () => {
+      await replica?.close();
       await Promise.all([api.end(), support?.end()]);
     });
   },

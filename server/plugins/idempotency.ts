@@ -12,6 +12,10 @@ import { claimIdempotencyKey, storeIdempotentResponse } from '../../generated/id
 import type { Database, HeldTransaction, RequestContext } from './db.ts';
 import { HttpProblem, ReplayedResponse } from './errors.ts';
 
+/** POSTs whose answer holds a secret shown once (a new API key, docs/api_keys.md): an answer is never
+ *  stored, so they take no Idempotency-Key. */
+export const UNSTORED_ANSWER_ROUTES = new Set(['/v1/api-keys']);
+
 /** 1 to 255 visible ASCII characters (a UUID is a good choice). */
 export const IDEMPOTENCY_KEY = /^[!-~]{1,255}$/;
 
@@ -76,6 +80,13 @@ export default fp(
       if (request.method !== 'POST') return;
       const key = request.headers['idempotency-key'];
       if (key === undefined) return;
+      if (UNSTORED_ANSWER_ROUTES.has(request.routeOptions.url ?? '')) {
+        throw new HttpProblem(
+          400,
+          'idempotency_key_not_supported',
+          'this answer holds a secret that is never stored: send no Idempotency-Key',
+        );
+      }
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
         throw new HttpProblem(400, 'idempotency_key_invalid', 'the Idempotency-Key must be 1-255 visible ASCII');
       }

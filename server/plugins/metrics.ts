@@ -53,6 +53,21 @@ export default fp(
     gauge('db_pool_connections_idle', 'Idle connections of the API pool', () => pool.idleCount);
     gauge('db_pool_requests_waiting', 'Requests waiting for a connection of the API pool', () => pool.waitingCount);
 
+    const replica = fastify.db.replica;
+    if (replica) {
+      const reads = new client.Counter({
+        name: 'db_replica_reads_total',
+        help: 'GETs with a database read, by where they were served: reason=replica, or why the primary served them',
+        labelNames: ['reason'],
+        registers: [registry],
+      });
+      replica.onRead = (reason) => reads.inc({ reason });
+      gauge('db_replica_lag_seconds', 'How far the replica lags behind the primary (+Inf: down or unknown)', () => {
+        const { lagMs } = replica.status();
+        return lagMs / 1000;
+      });
+    }
+
     const countDatabaseError = (error: unknown) => {
       const code = String((error as { code?: unknown })?.code ?? 'none');
       if (isDatabaseUnavailable(error)) databaseErrors.inc({ kind: 'unavailable', code });

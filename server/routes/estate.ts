@@ -1,5 +1,6 @@
-// Estate-planning routes: legal entities (trusts, companies), entity shares of assets,
-// beneficiary designations of assets and entities, and the planner's checks of a persona's plan.
+// Estate-planning routes: legal entities (trusts, companies), who holds them and what they are
+// worth, entity shares of assets (and titling a persona's share into one), beneficiary
+// designations of assets and entities, and the planner's checks of a persona's plan.
 import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -9,16 +10,25 @@ import { AssetParams } from '../schemas/assets.ts';
 import {
   Checks,
   ChecksQuery,
+  Collateral,
+  CollateralBody,
   CreateEntityBody,
   Designation,
   DesignationBody,
   Entity,
   EntityList,
   EntityParams,
+  EntityNetWorth,
   EntityShare,
   EntityShareBody,
+  EntityTransferBody,
+  Equity,
   Flow,
   FlowQuery,
+  Interests,
+  InterestsBody,
+  NetWorthQuery,
+  SharesAfter,
   UpdateEntityBody,
 } from '../schemas/estate.ts';
 
@@ -139,6 +149,141 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
           estate.assignAssetToEntity.run({ assetId: request.params.assetId, ...request.body }, db),
         )
       )[0],
+  );
+
+  app.delete(
+    '/entities/:entityId',
+    {
+      schema: {
+        summary: "Deletes an entity that holds nothing and is nobody's beneficiary (a trust: a grantor)",
+        params: EntityParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await request.inTenant((db) => estate.deleteLegalEntity.run({ entityId: request.params.entityId }, db));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/entities/:entityId/interests',
+    {
+      schema: {
+        summary: "Replaces who holds an entity (members, partners, a trust's grantor): at most 100%, no cycle",
+        params: EntityParams,
+        body: InterestsBody,
+        response: { 200: listOf(Interests, estate.setEntityInterests), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        estate.setEntityInterests.run(
+          { entityId: request.params.entityId, holders: jsonArray(request.body.holders) },
+          db,
+        ),
+      ),
+    }),
+  );
+
+  app.get(
+    '/entities/:entityId/interests',
+    {
+      schema: {
+        summary: 'Who holds an entity the caller controls, and how much',
+        params: EntityParams,
+        response: { 200: listOf(Interests, estate.getEntityInterests), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) => estate.getEntityInterests.run({ entityId: request.params.entityId }, db)),
+    }),
+  );
+
+  app.get(
+    '/entities/:entityId/net-worth',
+    {
+      schema: {
+        summary: "An entity's own net worth: its shares of assets, and its part of those of the entities it holds",
+        params: EntityParams,
+        querystring: NetWorthQuery,
+        response: {
+          200: replyOf(EntityNetWorth, estate.getEntityNetWorth),
+          422: problemResponse('`exchange_rate_missing`: no rate to the currency on or before the date'),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { asOf = today(), currency } = request.query;
+      return (
+        await request.inTenant((db) =>
+          estate.getEntityNetWorth.run({ entityId: request.params.entityId, asOf, currency }, db),
+        )
+      )[0];
+    },
+  );
+
+  app.post(
+    '/assets/:assetId/entity-transfers',
+    {
+      schema: {
+        summary: "Moves part or all of a persona's share to an entity the caller controls (titling into a trust)",
+        params: AssetParams,
+        body: EntityTransferBody,
+        response: { 200: listOf(SharesAfter, estate.transferAssetShareToEntity), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        estate.transferAssetShareToEntity.run({ assetId: request.params.assetId, ...request.body }, db),
+      ),
+    }),
+  );
+
+  app.put(
+    '/assets/:assetId/collateral',
+    {
+      schema: {
+        summary: "Names the asset a debt is secured by (a mortgage's house), or none: owners of both",
+        params: AssetParams,
+        body: CollateralBody,
+        response: { 200: replyOf(Collateral, estate.setDebtCollateral), ...problemResponses },
+      },
+    },
+    async (request) =>
+      (
+        await request.inTenant((db) =>
+          estate.setDebtCollateral.run(
+            { debtId: request.params.assetId, securedAssetId: request.body.securedAssetId },
+            db,
+          ),
+        )
+      )[0],
+  );
+
+  app.get(
+    '/assets/:assetId/equity',
+    {
+      schema: {
+        summary: "An asset's equity as of a date (owners): its value less the debts secured by it",
+        params: AssetParams,
+        querystring: NetWorthQuery,
+        response: {
+          200: replyOf(Equity, estate.getAssetEquity),
+          422: problemResponse('`exchange_rate_missing`: no rate to the currency on or before the date'),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { asOf = today(), currency } = request.query;
+      return (
+        await request.inTenant((db) =>
+          estate.getAssetEquity.run({ assetId: request.params.assetId, asOf, currency }, db),
+        )
+      )[0];
+    },
   );
 
   app.put(

@@ -3,6 +3,7 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as netWorth from '../../generated/net_worth.queries.ts';
+import * as estate from '../../generated/estate.queries.ts';
 import { IsoDate, listOf, paged, PageFields, PageWith, problemResponses, replyOf, Uuid } from '../schemas/common.ts';
 
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' });
@@ -24,9 +25,19 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         summary:
-          'Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency',
+          'Assets minus debts of a persona, weighted by ownership, as of a date (default today), in one currency; lookThrough adds what it holds through entities',
         params: Type.Object({ personaId: Uuid }),
-        querystring: AsOfQuery,
+        querystring: Type.Object(
+          {
+            ...AsOfQuery.properties,
+            lookThrough: Type.Boolean({
+              default: false,
+              description:
+                'also count the assets of the entities the persona holds interests in, times its share (each asset once)',
+            }),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: replyOf(Type.Object({ personaId: Uuid, ...Totals }), netWorth.calculateNetWorth),
           422: problemResponses[400],
@@ -35,10 +46,13 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { asOf = today(), currency } = request.query;
+      const { asOf = today(), currency, lookThrough } = request.query;
+      const params = { personaId: request.params.personaId, asOf, currency };
       return (
         await request.inTenant((db) =>
-          netWorth.calculateNetWorth.run({ personaId: request.params.personaId, asOf, currency }, db),
+          lookThrough
+            ? estate.calculateLookThroughNetWorth.run(params, db)
+            : netWorth.calculateNetWorth.run(params, db),
         )
       )[0];
     },

@@ -7,6 +7,13 @@ import { tagRoutes, TAGS } from '../openapi.ts';
 import * as support from '../../generated/support.queries.ts';
 import { setTenantStatus } from '../../generated/tenancy.queries.ts';
 import { setExchangeRate } from '../../generated/net_worth.queries.ts';
+import * as gdpr from '../../generated/gdpr.queries.ts';
+import {
+  SupportDataRequest,
+  SupportDataRequestList,
+  SupportDataRequestParams,
+  SupportDataRequestQuery,
+} from '../schemas/gdpr.ts';
 import { listOf, Page, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   AuditList,
@@ -243,6 +250,41 @@ const supportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return { items };
     },
+  );
+
+  app.get(
+    '/tenants/:tenantId/data-requests',
+    {
+      schema: {
+        summary: "A tenant's GDPR export and erasure requests, nearest deadline first, requester masked (audited)",
+        params: TenantParams,
+        querystring: SupportDataRequestQuery,
+        response: { 200: listOf(SupportDataRequestList, gdpr.listDataRequests), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { status, kind, limit, offset } = request.query;
+      const items = await request.inSupport((db) =>
+        gdpr.listDataRequests.run(
+          { tenantId: request.params.tenantId, status: status ?? null, kind: kind ?? null, limit, offset },
+          db,
+        ),
+      );
+      return { items };
+    },
+  );
+
+  app.get(
+    '/tenants/:tenantId/data-requests/:requestId',
+    {
+      schema: {
+        summary:
+          'One GDPR request of a tenant with its refusal reason or outcome and its trail, requester masked (audited)',
+        params: SupportDataRequestParams,
+        response: { 200: replyOf(SupportDataRequest, gdpr.getDataRequest), ...problemResponses },
+      },
+    },
+    async (request) => (await request.inSupport((db) => gdpr.getDataRequest.run(request.params, db)))[0],
   );
 
   app.get(

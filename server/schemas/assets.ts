@@ -335,6 +335,11 @@ export const ASSET_DETAILS = {
     interestRatePercent: Type.String({ ...percentage, description: 'yearly interest rate, 0-100' }),
     originalPrincipal: optional(Money),
     maturesOn: optional(IsoDate),
+    termMonths: optional(Type.Integer({ minimum: 1, maximum: 1200, description: 'the term in months' })),
+    paymentAmount: optional(Money),
+    paymentFrequency: optional(
+      oneOf(['weekly', 'biweekly', 'monthly', 'quarterly', 'annually'], 'how often the payment is due'),
+    ),
   }),
   cryptocurrency: details('CryptocurrencyDetails', 'A holding of one crypto currency (a public address at most)', {
     symbol: Type.String({ pattern: '^[A-Z0-9]{2,10}$', description: 'ticker, e.g. BTC' }),

@@ -145,3 +145,98 @@ export const Flow = Type.Object({
     }),
   ),
 });
+
+/** Who holds an entity, replaced whole: personas or entities with their percentages (at most 100% in all). */
+export const InterestsBody = Type.Object(
+  {
+    holders: Type.Array(
+      Type.Object(
+        {
+          kind: Type.Union([Type.Literal('persona'), Type.Literal('entity')]),
+          personaId: Type.Optional(Uuid),
+          entityId: Type.Optional(Uuid),
+          percentage: Percentage,
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export const Interests = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      personaId: Nullable(Uuid),
+      entityId: Nullable(Uuid),
+      name: Type.String(),
+      percentage: Type.String(),
+    }),
+  ),
+});
+
+export const NetWorthQuery = Type.Object(
+  { asOf: Type.Optional(IsoDate), currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }) },
+  { additionalProperties: false },
+);
+export const EntityNetWorth = Type.Object({
+  entityId: Uuid,
+  asOf: IsoDate,
+  currency: Type.String(),
+  totalAssets: Type.String(),
+  totalLiabilities: Type.String(),
+  netWorth: Type.String(),
+  assetCount: Type.Integer(),
+});
+
+export const EntityTransferBody = Type.Object(
+  {
+    fromPersonaId: Uuid,
+    entityId: Uuid,
+    percentage: Percentage,
+    ownershipForm: Type.Union(
+      OWNERSHIP_FORMS.map((form) => Type.Literal(form)),
+      { default: 'trust_owned', description: "the entity's new share's form (an existing share keeps its own)" },
+    ),
+  },
+  { additionalProperties: false },
+);
+export const SharesAfter = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      personaId: Nullable(Uuid),
+      entityId: Nullable(Uuid),
+      percentage: Type.String(),
+      form: Type.String(),
+    }),
+  ),
+});
+
+export const CollateralBody = Type.Object({ securedAssetId: Nullable(Uuid) }, { additionalProperties: false });
+export const Collateral = Type.Object({
+  debtId: Uuid,
+  securedAssetId: Nullable(Uuid),
+  securedAssetName: Nullable(Type.String()),
+});
+export const Equity = Type.Object({
+  assetId: Uuid,
+  asOf: IsoDate,
+  currency: Type.String(),
+  assetValue: Type.String(),
+  securedDebt: Type.String(),
+  equity: Type.String({ description: 'the value less the secured debts; negative when the asset is under water' }),
+  debts: JsonColumn(
+    Type.Array(
+      Type.Object({
+        debtId: Uuid,
+        name: Type.String(),
+        balance: Type.String(),
+        interestRatePercent: Nullable(Type.String()),
+        termMonths: Nullable(Type.Integer()),
+        paymentAmount: Nullable(Type.String()),
+        paymentFrequency: Nullable(Type.String()),
+      }),
+    ),
+  ),
+});

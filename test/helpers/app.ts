@@ -34,11 +34,18 @@ export async function testApp(
     rateLimits?: AppOptions['rateLimits'];
     loadShedding?: AppOptions['loadShedding'];
     poolSize?: number;
+    /** A streaming replica's estate_api URL (test/replica.http.test.ts). */
+    databaseReplicaUrl?: string;
+    replica?: AppOptions['replica'];
+    /** The API's logger (default: none). */
+    logger?: AppOptions['logger'];
   } = {},
 ) {
   const app = await buildApp({
     databaseApiUrl: db.apiUrl,
     databaseSupportUrl: db.supportUrl,
+    databaseReplicaUrl: options.databaseReplicaUrl,
+    replica: options.replica,
     allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
     poolSize: options.poolSize ?? 4,
     // Tenants are registered while the app runs: pick their clients up at once.
@@ -48,6 +55,7 @@ export async function testApp(
     stripeWebhookSecret:
       options.stripeWebhookSecret === null ? undefined : (options.stripeWebhookSecret ?? TEST_STRIPE_WEBHOOK_SECRET),
     onRoute: options.onRoute,
+    logger: options.logger,
     rateLimits: options.rateLimits ?? { perTenant: 0, perUser: 0 },
     // No event-loop shedding unless a file asks for it: a machine shared by parallel files stalls
     // a process for seconds at times, which is not this API's load.

@@ -22,16 +22,21 @@ export interface TestDatabase {
   adminUrl: string;
   /** URL of the tenant-traffic login role. */
   apiUrl: string;
-  /** URL of the support login role. */
+  /** URL of the support door's login role (estate_support). */
   supportUrl: string;
+  /** URL of the operators' login role (estate_operator). */
+  operatorUrl: string;
   admin: pg.Pool;
   api: pg.Pool;
+  /** The support door's login: acts only as a registered staff member (cognito:<sub>). */
   support: pg.Pool;
+  /** The operators' login (the CLI): operator names, never a staff member's. */
+  operator: pg.Pool;
   /** Calls as a signed-in user of a tenant. */
   asUser<T>(tenantId: string, sub: string, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
   /** Calls as a user made by makeUser. */
   as<T>(user: TestUser, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
-  /** Calls as support staff. */
+  /** Calls as an operator (the operator CLI's login, named staff:test). */
   asSupport<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
   /** Calls with any context, or none. */
   withContext<T>(context: RequestContext, fn: (db: pg.PoolClient) => Promise<T>): Promise<T>;
@@ -53,10 +58,12 @@ export async function testDatabase(t: Test, on?: { serverUrl: string; template: 
   const api = new pg.Pool({ connectionString: apiUrl, max: 8 });
   const supportUrl = loginRoleUrl(adminUrl, 'estate_support', env('TEST_SUPPORT_PASSWORD'));
   const support = new pg.Pool({ connectionString: supportUrl, max: 4 });
+  const operatorUrl = loginRoleUrl(adminUrl, 'estate_operator', env('TEST_OPERATOR_PASSWORD'));
+  const operator = new pg.Pool({ connectionString: operatorUrl, max: 4 });
   // The database is dropped WITH (FORCE) at the end: a connection it cuts must not crash the file.
-  for (const pool of [admin, api, support]) pool.on('error', () => {});
+  for (const pool of [admin, api, support, operator]) pool.on('error', () => {});
   t.teardown(async () => {
-    await Promise.all([admin.end(), api.end(), support.end()]);
+    await Promise.all([admin.end(), api.end(), support.end(), operator.end()]);
     const client = new pg.Client({ connectionString: server });
     await client.connect();
     await client.query(`drop database if exists ${name} with (force)`);
@@ -69,15 +76,17 @@ export async function testDatabase(t: Test, on?: { serverUrl: string; template: 
     adminUrl,
     apiUrl,
     supportUrl,
+    operatorUrl,
     admin,
     api,
     support,
+    operator,
     asUser: (tenantId, sub, fn) =>
       inContext(api, { tenantId, actorKind: 'user', actorId: sub, requestId: requestId() }, fn),
     as: (user, fn) =>
       inContext(api, { tenantId: user.tenantId, actorKind: 'user', actorId: user.sub, requestId: requestId() }, fn),
     asSupport: (fn) =>
-      inContext(support, { tenantId: null, actorKind: 'support', actorId: 'staff:test', requestId: requestId() }, fn),
+      inContext(operator, { tenantId: null, actorKind: 'support', actorId: 'staff:test', requestId: requestId() }, fn),
     withContext: (context, fn) => inContext(api, context, fn),
   };
 }
