@@ -86,7 +86,7 @@ begin
       from (select distinct on (x.persona_id, x.asset_id) x.asset_id, x.ownership_percentage as percentage
               from app.asset_ownership_history x
              where v_history and x.tenant_id = v_tenant_id and x.persona_id = any (p_persona_ids) and x.effective_at < v_instant
-             order by x.persona_id, x.asset_id, x.effective_at desc, x.id desc) h
+             order by x.persona_id, x.asset_id, x.effective_at desc, x.recorded_at desc, x.id desc) h
      where h.percentage is not null
      group by h.asset_id
      having p_viewer_user_id is null or h.asset_id in (select app.visible_asset_ids(p_viewer_user_id))

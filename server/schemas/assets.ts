@@ -198,7 +198,11 @@ export const Valuations = Type.Object({
   ...PageFields,
 });
 export const OwnersAsOfQuery = Type.Object(
-  { asOf: Type.String({ format: 'date', description: 'the day (UTC) whose end the shares are read at' }) },
+  {
+    asOf: Type.Optional(
+      Type.String({ format: 'date', description: 'the day (UTC) whose end the shares are read at; default today' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const OwnersAsOf = Type.Object({
@@ -213,6 +217,24 @@ export const OwnersAsOf = Type.Object({
       heldSince: Nullable(Timestamp),
     }),
   ),
+});
+export const OwnershipHistory = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      changeId: Type.String({ description: 'orders the changes recorded at one instant' }),
+      personaId: Nullable(Uuid),
+      personaName: Nullable(Type.String()),
+      entityId: Nullable(Uuid),
+      entityName: Nullable(Type.String()),
+      ownershipPercentage: Nullable(
+        Type.String({ description: "the holder's share from then on; null: its share ended" }),
+      ),
+      ownershipForm: Nullable(Type.String()),
+      effectiveAt: Nullable(Timestamp),
+      recordedAt: Timestamp,
+    }),
+  ),
+  ...PageFields,
 });
 export const PermissionBody = Type.Object(
   {
