@@ -619,3 +619,80 @@ const listFfcAssetsIR: any = {"usedParamSet":{"ffcId":true,"assetType":true,"q":
 export const listFfcAssets = new PreparedQuery<IListFfcAssetsParams,IListFfcAssetsResult>(listFfcAssetsIR);
 
 
+/** 'GetAssetOwnersAsOf' parameters type */
+export interface IGetAssetOwnersAsOfParams {
+  asOf: string;
+  assetId: string;
+}
+
+/** 'GetAssetOwnersAsOf' return type */
+export interface IGetAssetOwnersAsOfResult {
+  entityId: string | null;
+  entityName: string | null;
+  heldSince: Date | null;
+  ownershipForm: string;
+  ownershipPercentage: string;
+  personaId: string | null;
+  personaName: string | null;
+}
+
+/** 'GetAssetOwnersAsOf' query type */
+export interface IGetAssetOwnersAsOfQuery {
+  params: IGetAssetOwnersAsOfParams;
+  result: IGetAssetOwnersAsOfResult;
+}
+
+const getAssetOwnersAsOfIR: any = {"usedParamSet":{"assetId":true,"asOf":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":285,"b":293}]},{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":307,"b":312}]}],"statement":"SELECT persona_id AS \"personaId\", persona_name AS \"personaName\", entity_id AS \"entityId\", entity_name AS \"entityName\",\n       ownership_percentage AS \"ownershipPercentage!\", ownership_form AS \"ownershipForm!\", held_since AS \"heldSince\"\nFROM api.sp_get_asset_owners_as_of(p_asset_id => :assetId!, p_as_of => :asOf!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT persona_id AS "personaId", persona_name AS "personaName", entity_id AS "entityId", entity_name AS "entityName",
+ *        ownership_percentage AS "ownershipPercentage!", ownership_form AS "ownershipForm!", held_since AS "heldSince"
+ * FROM api.sp_get_asset_owners_as_of(p_asset_id => :assetId!, p_as_of => :asOf!)
+ * ```
+ */
+export const getAssetOwnersAsOf = new PreparedQuery<IGetAssetOwnersAsOfParams,IGetAssetOwnersAsOfResult>(getAssetOwnersAsOfIR);
+
+
+/** 'GetAssetOwnershipHistory' parameters type */
+export interface IGetAssetOwnershipHistoryParams {
+  assetId: string;
+  limit: number;
+  offset: number;
+}
+
+/** 'GetAssetOwnershipHistory' return type */
+export interface IGetAssetOwnershipHistoryResult {
+  changeId: string;
+  effectiveAt: Date | null;
+  entityId: string | null;
+  entityName: string | null;
+  ownershipForm: string | null;
+  ownershipPercentage: string | null;
+  personaId: string | null;
+  personaName: string | null;
+  recordedAt: Date;
+  total: number;
+}
+
+/** 'GetAssetOwnershipHistory' query type */
+export interface IGetAssetOwnershipHistoryQuery {
+  params: IGetAssetOwnershipHistoryParams;
+  result: IGetAssetOwnershipHistoryResult;
+}
+
+const getAssetOwnershipHistoryIR: any = {"usedParamSet":{"assetId":true,"limit":true,"offset":true},"params":[{"name":"assetId","required":true,"transform":{"type":"scalar"},"locs":[{"a":374,"b":382}]},{"name":"limit","required":true,"transform":{"type":"scalar"},"locs":[{"a":396,"b":402}]},{"name":"offset","required":true,"transform":{"type":"scalar"},"locs":[{"a":417,"b":424}]}],"statement":"SELECT change_id AS \"changeId!\", persona_id AS \"personaId\", persona_name AS \"personaName\", entity_id AS \"entityId\",\n       entity_name AS \"entityName\", ownership_percentage AS \"ownershipPercentage\", ownership_form AS \"ownershipForm\",\n       effective_at AS \"effectiveAt\", recorded_at AS \"recordedAt!\", total AS \"total!\"\nFROM api.sp_get_asset_ownership_history(p_asset_id => :assetId!, p_limit => :limit!, p_offset => :offset!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT change_id AS "changeId!", persona_id AS "personaId", persona_name AS "personaName", entity_id AS "entityId",
+ *        entity_name AS "entityName", ownership_percentage AS "ownershipPercentage", ownership_form AS "ownershipForm",
+ *        effective_at AS "effectiveAt", recorded_at AS "recordedAt!", total AS "total!"
+ * FROM api.sp_get_asset_ownership_history(p_asset_id => :assetId!, p_limit => :limit!, p_offset => :offset!)
+ * ```
+ */
+export const getAssetOwnershipHistory = new PreparedQuery<IGetAssetOwnershipHistoryParams,IGetAssetOwnershipHistoryResult>(getAssetOwnershipHistoryIR);
+
+

@@ -870,3 +870,128 @@ $$;
 comment on function api.sp_list_ffc_assets(uuid, text, text, text, integer, integer) is
   'The assets a circle''s members own that the caller may see (members only), optionally of one type, matching q; sorted, a page at a time with the total.';
 grant execute on function api.sp_list_ffc_assets(uuid, text, text, text, integer, integer) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- Ownership over time (issue 12): shares as of a date, from app.asset_ownership_history
+------------------------------------------------------------------------------------------------
+
+create or replace function app.ownership_instant(p_as_of date) returns timestamptz
+  language sql immutable
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- "As of a date" is the end of that day in UTC: every change made on it counts, as every valuation dated on it does.
+  select (p_as_of + 1)::timestamp at time zone 'UTC'
+$$;
+comment on function app.ownership_instant(date) is 'The instant shares are read at for a date: the end of that day (UTC).';
+
+drop function if exists app.shares_as_of(date);
+create or replace function app.shares_as_of(p_as_of date, p_persona_ids uuid[], p_entity_ids uuid[])
+  returns table (asset_id uuid, persona_id uuid, entity_id uuid, ownership_percentage numeric, ownership_form text)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_instant timestamptz := app.ownership_instant(p_as_of);
+begin
+  -- Today (or later): the shares as they are. Before: each holder's latest history row by the end
+  -- of that day (a NULL share: none then).
+  if p_as_of >= current_date then
+    return query
+      select o.asset_id, o.persona_id, o.entity_id, o.ownership_percentage, o.ownership_form::text
+        from app.asset_ownerships o
+       where o.tenant_id = v_tenant_id
+         and o.asset_id in (select x.asset_id from app.asset_ownerships x
+                             where x.tenant_id = v_tenant_id and (x.persona_id = any (p_persona_ids) or x.entity_id = any (p_entity_ids)));
+    return;
+  end if;
+  return query
+    with held as (
+      select distinct on (h.asset_id, h.persona_id, h.entity_id) h.asset_id, h.ownership_percentage
+        from app.asset_ownership_history h
+       where h.tenant_id = v_tenant_id and (h.persona_id = any (p_persona_ids) or h.entity_id = any (p_entity_ids))
+         and h.effective_at < v_instant
+       order by h.asset_id, h.persona_id, h.entity_id, h.effective_at desc, h.recorded_at desc, h.id desc
+    )
+    select x.asset_id, x.persona_id, x.entity_id, x.ownership_percentage, x.ownership_form::text
+      from (select distinct on (h.asset_id, h.persona_id, h.entity_id) h.*
+              from app.asset_ownership_history h
+             where h.tenant_id = v_tenant_id and h.effective_at < v_instant
+               and h.asset_id in (select k.asset_id from held k where k.ownership_percentage is not null)
+             order by h.asset_id, h.persona_id, h.entity_id, h.effective_at desc, h.recorded_at desc, h.id desc) x
+     where x.ownership_percentage is not null;
+end
+$$;
+comment on function app.shares_as_of(date, uuid[], uuid[]) is
+  'Every share (whoever holds it) of the assets the given personas or entities held at the end of a date: today''s shares for today, else from the ownership history.';
+
+create or replace function api.sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date)
+  returns setof app.asset_owner_as_of_row
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Whoever may see the asset (and its owners) today may see who owned it then.
+  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
+  if p_as_of is null or p_as_of > current_date or p_as_of < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_as_of', 'as of must be a date between 1900-01-01 and today');
+  end if;
+  return query
+    select x.persona_id, p.first_name || ' ' || p.last_name, x.entity_id, e.name, x.ownership_percentage,
+           x.ownership_form::text,
+           -- Since when the holder has held a share without a break: its first row after its latest
+           -- removal (NULL: since the asset's first titling).
+           (select nullif(min(s.effective_at), '-infinity') from app.asset_ownership_history s
+             where s.tenant_id = v_tenant_id and s.asset_id = p_asset_id
+               and s.persona_id is not distinct from x.persona_id and s.entity_id is not distinct from x.entity_id
+               and (s.effective_at, s.recorded_at, s.id) <= (x.effective_at, x.recorded_at, x.id)
+               and not exists (select 1 from app.asset_ownership_history g
+                                where g.tenant_id = v_tenant_id and g.asset_id = p_asset_id and g.ownership_percentage is null
+                                  and g.persona_id is not distinct from x.persona_id and g.entity_id is not distinct from x.entity_id
+                                  and (g.effective_at, g.recorded_at, g.id) > (s.effective_at, s.recorded_at, s.id)
+                                  and (g.effective_at, g.recorded_at, g.id) < (x.effective_at, x.recorded_at, x.id)))
+      from (select distinct on (h.persona_id, h.entity_id) h.*
+              from app.asset_ownership_history h
+             where h.tenant_id = v_tenant_id and h.asset_id = p_asset_id and h.effective_at < app.ownership_instant(p_as_of)
+             order by h.persona_id, h.entity_id, h.effective_at desc, h.recorded_at desc, h.id desc) x
+      left join app.personas p on p.tenant_id = v_tenant_id and p.id = x.persona_id
+      left join app.legal_entities e on e.tenant_id = v_tenant_id and e.id = x.entity_id
+     where x.ownership_percentage is not null
+     order by x.ownership_percentage desc, x.persona_id, x.entity_id;
+end
+$$;
+comment on function api.sp_get_asset_owners_as_of(uuid, date) is
+  'Who held an asset at the end of a date, with each share, its form and since when (whoever may view the asset today).';
+grant execute on function api.sp_get_asset_owners_as_of(uuid, date) to estate_api;
+
+create or replace function api.sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer)
+  returns table (change_id bigint, persona_id uuid, persona_name text, entity_id uuid, entity_name text,
+                 ownership_percentage numeric, ownership_form text, effective_at timestamptz, recorded_at timestamptz,
+                 total integer)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
+  perform app.check_page(p_limit, p_offset);
+  -- Every recorded change, newest first: a holder's new share, or (NULL) the end of its share.
+  return query
+    select h.id, h.persona_id, p.first_name || ' ' || p.last_name, h.entity_id, e.name, h.ownership_percentage,
+           h.ownership_form::text, nullif(h.effective_at, '-infinity'), h.recorded_at, (pg_catalog.count(*) over ())::integer
+      from app.asset_ownership_history h
+      left join app.personas p on p.tenant_id = h.tenant_id and p.id = h.persona_id
+      left join app.legal_entities e on e.tenant_id = h.tenant_id and e.id = h.entity_id
+     where h.tenant_id = v_tenant_id and h.asset_id = p_asset_id
+     order by h.effective_at desc, h.recorded_at desc, h.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_get_asset_ownership_history(uuid, integer, integer) is
+  'The changes of an asset''s shares, newest first, with the total: each holder''s new share or its end (NULL), from when (NULL: the first titling); whoever may view the asset.';
+grant execute on function api.sp_get_asset_ownership_history(uuid, integer, integer) to estate_api;

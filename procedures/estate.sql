@@ -584,16 +584,22 @@ begin
   perform app.require_persona_access(app.current_user_id(), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query
-  with holdings as (
+  with trusts as materialized (
+    -- The revocable trusts the persona is a grantor of (as the roles are today: roles keep no history).
+    select e.id from app.legal_entities e join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
+     where e.tenant_id = v_tenant_id and e.entity_kind = 'revocable_trust' and r.role = 'grantor' and r.persona_id = p_persona_id
+  ),
+  owned as materialized (
+    -- Every share of the assets the persona or its trusts held at the end of the date, as titled
+    -- then: today's shares, or the ownership history for a past date.
+    select * from app.shares_as_of(p_as_of, array[p_persona_id], array(select t.id from trusts t))
+  ),
+  holdings as (
     -- The persona's own shares, and the shares held by revocable trusts the persona is a grantor of.
     select pg_catalog.row_number() over () as hid, o.asset_id, a.name, a.is_liability, o.ownership_percentage as pct,
            o.ownership_form::text as form, o.entity_id as via_entity
-      from app.asset_ownerships o join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-     where o.tenant_id = v_tenant_id and a.status = 'active'
-       and (o.persona_id = p_persona_id
-            or o.entity_id in (select e.id from app.legal_entities e join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
-                                where e.tenant_id = v_tenant_id and e.entity_kind = 'revocable_trust'
-                                  and r.role = 'grantor' and r.persona_id = p_persona_id))
+      from owned o join app.assets a on a.tenant_id = v_tenant_id and a.id = o.asset_id
+     where a.status = 'active' and (o.persona_id = p_persona_id or o.entity_id in (select t.id from trusts t))
   ),
   valued as (
     select h.*, x.amount * app.exchange_rate(x.currency, p_currency, p_as_of) * h.pct / 100 as gross
@@ -606,8 +612,8 @@ begin
     -- A joint tenant's share goes to the surviving joint tenants, equally.
     select v.hid, o.persona_id, p.first_name || ' ' || p.last_name as name, pg_catalog.count(*) over (partition by v.hid) as n
       from valued v
-      join app.asset_ownerships o on o.tenant_id = v_tenant_id and o.asset_id = v.asset_id
-      join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+      join owned o on o.asset_id = v.asset_id
+      join app.personas p on p.tenant_id = v_tenant_id and p.id = o.persona_id
      where v.via_entity is null and not v.is_liability and v.form = 'joint_tenancy_wros'
        and o.ownership_form = 'joint_tenancy_wros' and o.persona_id <> p_persona_id and app.is_alive_on(o.persona_id, p_as_of)
   ),
@@ -686,7 +692,7 @@ begin
 end
 $$;
 comment on function api.sp_calculate_estate_flow(uuid, date, text) is
-  'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
+  'How each asset passes at a persona''s death on a date (as titled then), in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 grant execute on function api.sp_calculate_estate_flow(uuid, date, text) to estate_api;
 
 ------------------------------------------------------------------------------------------------

@@ -47,6 +47,9 @@ as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_shares bigint;
+  -- Before today, the shares held then (app.asset_ownership_history); today, the shares as they are.
+  v_history boolean := p_as_of < current_date;
+  v_instant timestamptz := app.ownership_instant(p_as_of);
 begin
   -- PostgreSQL sizes a join of one tenant's rows by the whole table's distinct values: with 99
   -- other tenants of 10,000 assets, a persona's 10,000 look like 100, and the plan probes two
@@ -66,16 +69,27 @@ begin
     -- The plan is made for the call's values, so only one of the two branches is ever run.
     select o.asset_id, o.ownership_percentage as percentage
       from app.asset_ownerships o
-     where pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null
+     where not v_history and pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null
        and o.tenant_id = v_tenant_id and o.persona_id = p_persona_ids[1]
     union all
     select o.asset_id, sum(o.ownership_percentage)
       from app.asset_ownerships o
-     where not (pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null)
+     where not v_history and not (pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null)
        and o.tenant_id = v_tenant_id and o.persona_id = any (p_persona_ids)
      group by o.asset_id
      -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
      having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
+    union all
+    -- A past date: each persona's latest recorded share of each asset by the end of that day
+    -- (NULL: none then). Who may see an asset is decided by today's grants, as for today.
+    select h.asset_id, sum(h.percentage)
+      from (select distinct on (x.persona_id, x.asset_id) x.asset_id, x.ownership_percentage as percentage
+              from app.asset_ownership_history x
+             where v_history and x.tenant_id = v_tenant_id and x.persona_id = any (p_persona_ids) and x.effective_at < v_instant
+             order by x.persona_id, x.asset_id, x.effective_at desc, x.recorded_at desc, x.id desc) h
+     where h.percentage is not null
+     group by h.asset_id
+     having p_viewer_user_id is null or h.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
     -- The latest valuation when it is on or before the date (the common case: one join); else the
@@ -109,7 +123,7 @@ begin
 end
 $$;
 comment on function app.net_worth_of(uuid[], date, text, uuid) is
-  'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end. With a viewer, only the assets that user may see.';
+  'Assets minus debts held by the given personas (each asset once, weighted by their joint share then: today''s shares, or the ownership history for a past date), latest valuation on or before the date, converted; rounded once at the end. With a viewer, only the assets that user may see.';
 
 create or replace function app.check_net_worth_input(p_as_of date, p_currency text) returns void
   language plpgsql stable

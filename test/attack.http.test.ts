@@ -513,6 +513,8 @@ const TABLE: Record<string, Entry> = {
     valid: () => ({ body: { amount: '10.00', valuedOn: '2026-03-01' } }),
   },
   'GET /v1/assets/:assetId/valuations': { ids: assetOnly, valid: () => ({ query: { sort: 'valuedOn', limit: 10 } }) },
+  'GET /v1/assets/:assetId/owners': { ids: assetOnly, valid: () => ({ query: { asOf: '2025-06-30' } }) },
+  'GET /v1/assets/:assetId/ownership-history': { ids: assetOnly, valid: () => ({ query: { limit: 10 } }) },
   'POST /v1/assets/:assetId/permissions': {
     ids: assetOnly,
     valid: (s) => ({ body: { permission: 'view', granteePersonaId: s.wardId } }),

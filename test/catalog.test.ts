@@ -27,7 +27,7 @@ const GLOBAL_REFERENCE_TABLES = new Set<string>([
 ]);
 
 // Derived tables kept by triggers from an audited table, named one by one: not audited themselves.
-const DERIVED_TABLES = new Set<string>(['app.asset_latest_valuations']);
+const DERIVED_TABLES = new Set<string>(['app.asset_latest_valuations', 'app.asset_ownership_history']);
 
 const tables = await q<{
   name: string;

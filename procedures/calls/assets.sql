@@ -95,3 +95,14 @@ SELECT asset_id AS "assetId!", asset_type AS "assetType!", category_code AS "cat
        my_access AS "myAccess!", created_at AS "createdAt!", total AS "total!"
 FROM api.sp_list_ffc_assets(p_ffc_id => :ffcId!, p_asset_type => :assetType, p_q => :q, p_sort => :sort,
                             p_limit => :limit!, p_offset => :offset!);
+
+/* @name getAssetOwnersAsOf */
+SELECT persona_id AS "personaId", persona_name AS "personaName", entity_id AS "entityId", entity_name AS "entityName",
+       ownership_percentage AS "ownershipPercentage!", ownership_form AS "ownershipForm!", held_since AS "heldSince"
+FROM api.sp_get_asset_owners_as_of(p_asset_id => :assetId!, p_as_of => :asOf!);
+
+/* @name getAssetOwnershipHistory */
+SELECT change_id AS "changeId!", persona_id AS "personaId", persona_name AS "personaName", entity_id AS "entityId",
+       entity_name AS "entityName", ownership_percentage AS "ownershipPercentage", ownership_form AS "ownershipForm",
+       effective_at AS "effectiveAt", recorded_at AS "recordedAt!", total AS "total!"
+FROM api.sp_get_asset_ownership_history(p_asset_id => :assetId!, p_limit => :limit!, p_offset => :offset!);

@@ -4,13 +4,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import * as assets from '../../generated/assets.queries.ts';
 import { lastFour } from '../field_cipher.ts';
-import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
+import { listOf, Page, paged, problemResponses, replyOf } from '../schemas/common.ts';
 import {
   Asset,
   AssetList,
   AssetListQuery,
   AssetParams,
   MyAssetListQuery,
+  OwnersAsOf,
+  OwnersAsOfQuery,
+  OwnershipHistory,
   AssignBody,
   Assignment,
   Categories,
@@ -31,6 +34,9 @@ import {
   Valuations,
 } from '../schemas/assets.ts';
 import { requireIfMatch, withETag } from '../plugins/conditional.ts';
+
+/** Today (UTC), the default of an as-of date. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** A recorded valuation as replied: the asset is the one in the URL. */
 const valuationOf = ({ assetId: _assetId, ...valuation }: assets.IUpdateAssetValueResult) => valuation;
@@ -315,6 +321,43 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
             { assetId: request.params.assetId, asOf: asOf ?? null, sort: sort ?? null, ...page },
             db,
           ),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/assets/:assetId/owners',
+    {
+      schema: {
+        summary: 'Who held the asset at the end of a date (default today), from the ownership history',
+        params: AssetParams,
+        querystring: OwnersAsOfQuery,
+        response: { 200: listOf(OwnersAsOf, assets.getAssetOwnersAsOf), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        assets.getAssetOwnersAsOf.run({ assetId: request.params.assetId, asOf: request.query.asOf ?? today() }, db),
+      ),
+    }),
+  );
+
+  app.get(
+    '/assets/:assetId/ownership-history',
+    {
+      schema: {
+        summary: "Every recorded change of the asset's shares, newest first, with the total",
+        params: AssetParams,
+        querystring: Page,
+        response: { 200: listOf(OwnershipHistory, assets.getAssetOwnershipHistory), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          assets.getAssetOwnershipHistory.run({ assetId: request.params.assetId, ...page }, db),
         ),
       );
     },

@@ -197,6 +197,45 @@ export const Valuations = Type.Object({
   ),
   ...PageFields,
 });
+export const OwnersAsOfQuery = Type.Object(
+  {
+    asOf: Type.Optional(
+      Type.String({ format: 'date', description: 'the day (UTC) whose end the shares are read at; default today' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const OwnersAsOf = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      personaId: Nullable(Uuid),
+      personaName: Nullable(Type.String()),
+      entityId: Nullable(Uuid),
+      entityName: Nullable(Type.String()),
+      ownershipPercentage: Type.String(),
+      ownershipForm: Type.String(),
+      heldSince: Nullable(Timestamp),
+    }),
+  ),
+});
+export const OwnershipHistory = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      changeId: Type.String({ description: 'orders the changes recorded at one instant' }),
+      personaId: Nullable(Uuid),
+      personaName: Nullable(Type.String()),
+      entityId: Nullable(Uuid),
+      entityName: Nullable(Type.String()),
+      ownershipPercentage: Nullable(
+        Type.String({ description: "the holder's share from then on; null: its share ended" }),
+      ),
+      ownershipForm: Nullable(Type.String()),
+      effectiveAt: Nullable(Timestamp),
+      recordedAt: Timestamp,
+    }),
+  ),
+  ...PageFields,
+});
 export const PermissionBody = Type.Object(
   {
     permission: Type.Union([Type.Literal('view'), Type.Literal('edit')]),
