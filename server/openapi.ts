@@ -19,6 +19,7 @@ import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as credentialQueries from '../generated/credentials.queries.ts';
 import * as emergencyAccessQueries from '../generated/emergency_access.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
+import * as fiduciaryQueries from '../generated/fiduciaries.queries.ts';
 import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as netWorthQueries from '../generated/net_worth.queries.ts';
@@ -59,6 +60,11 @@ export const TAGS = {
   emergencyAccess: {
     name: 'emergency access',
     description: 'Trusted users who may reach a persona in an emergency, after a waiting period the owner may refuse',
+  },
+  fiduciaries: {
+    name: 'fiduciaries',
+    description:
+      'Executors, trustees, agents, guardians and custodians in ranked successions, accepted by the appointee',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   gdpr: {
@@ -102,6 +108,7 @@ for (const queries of [
   credentialQueries,
   emergencyAccessQueries,
   estateQueries,
+  fiduciaryQueries,
   gdprQueries,
   identityQueries,
   netWorthQueries,
