@@ -457,3 +457,36 @@ const listMyFiduciaryAppointmentsIR: any = {"usedParamSet":{"status":true,"limit
 export const listMyFiduciaryAppointments = new PreparedQuery<IListMyFiduciaryAppointmentsParams,IListMyFiduciaryAppointmentsResult>(listMyFiduciaryAppointmentsIR);
 
 
+/** 'CheckFiduciaries' parameters type */
+export interface ICheckFiduciariesParams {
+  personaId: string;
+}
+
+/** 'CheckFiduciaries' return type */
+export interface ICheckFiduciariesResult {
+  appointmentId: string | null;
+  checkCode: string;
+  detail: string;
+  role: string;
+  wardPersonaId: string | null;
+}
+
+/** 'CheckFiduciaries' query type */
+export interface ICheckFiduciariesQuery {
+  params: ICheckFiduciariesParams;
+  result: ICheckFiduciariesResult;
+}
+
+const checkFiduciariesIR: any = {"usedParamSet":{"personaId":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":196,"b":206}]}],"statement":"SELECT check_code AS \"checkCode!\", role AS \"role!\", ward_persona_id AS \"wardPersonaId\", appointment_id AS \"appointmentId\",\n       detail AS \"detail!\"\nFROM api.sp_check_fiduciaries(p_persona_id => :personaId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT check_code AS "checkCode!", role AS "role!", ward_persona_id AS "wardPersonaId", appointment_id AS "appointmentId",
+ *        detail AS "detail!"
+ * FROM api.sp_check_fiduciaries(p_persona_id => :personaId!)
+ * ```
+ */
+export const checkFiduciaries = new PreparedQuery<ICheckFiduciariesParams,ICheckFiduciariesResult>(checkFiduciariesIR);
+
+

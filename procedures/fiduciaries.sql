@@ -491,3 +491,57 @@ $$;
 comment on function api.sp_list_my_fiduciary_appointments(text, integer, integer) is
   'The appointments naming the signed-in user''s own persona, newest first (without the appointers'' notes).';
 grant execute on function api.sp_list_my_fiduciary_appointments(text, integer, integer) to estate_api;
+
+------------------------------------------------------------------------------------------------
+-- The planner's checks of a persona's fiduciaries
+------------------------------------------------------------------------------------------------
+
+create or replace function api.sp_check_fiduciaries(p_persona_id uuid)
+  returns table (check_code text, role text, ward_persona_id uuid, appointment_id uuid, detail text)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_fiduciary_appointer(app.current_user_id(), p_persona_id, null);
+  return query
+  with mine as (
+    select a.*, p.living_status as appointee_status, w.date_of_birth as ward_birth
+      from app.fiduciary_appointments a
+      join app.personas p on p.tenant_id = a.tenant_id and p.id = a.appointee_persona_id
+      left join app.personas w on w.tenant_id = a.tenant_id and w.id = a.ward_persona_id
+     where a.tenant_id = v_tenant_id and a.appointer_persona_id = p_persona_id
+  ),
+  slots as (
+    select m.role, m.ward_persona_id, pg_catalog.bool_or(m.status in ('nominated', 'accepted')) as any_live,
+           pg_catalog.bool_or(m.status = 'accepted') as any_accepted
+      from mine m group by m.role, m.ward_persona_id
+  )
+  select 'no_executor', 'executor'::text, null::uuid, null::uuid,
+         'no executor is named (or every one declined, resigned or was removed): the court appoints an administrator'::text
+   where not exists (select 1 from mine m where m.role = 'executor' and m.status in ('nominated', 'accepted'))
+  union all
+  select 'role_without_appointee', s.role, s.ward_persona_id, null::uuid,
+         pg_catalog.format('every %s appointed declined, resigned or was removed: name another', s.role)
+    from slots s where not s.any_live and s.role <> 'executor'
+  union all
+  select 'role_without_acceptance', s.role, s.ward_persona_id, null::uuid,
+         pg_catalog.format('no %s has accepted yet: nobody could act now', s.role)
+    from slots s where s.any_live and not s.any_accepted
+  union all
+  select 'appointee_deceased', m.role, m.ward_persona_id, m.id,
+         pg_catalog.format('a %s named (rank %s) has died: remove them and name a successor', m.role, m.rank)
+    from mine m where m.status in ('nominated', 'accepted') and m.appointee_status = 'deceased'
+  union all
+  select 'ward_no_longer_minor', m.role, m.ward_persona_id, m.id,
+         'the ward of this guardian is 18 or older: a guardian of a minor no longer applies'
+    from mine m where m.role = 'guardian_of_minor' and m.status in ('nominated', 'accepted')
+                  and m.ward_birth + interval '18 years' <= current_date
+  order by 1, 2, 3, 4;
+end
+$$;
+comment on function api.sp_check_fiduciaries(uuid) is
+  'What a planner would flag in a persona''s fiduciaries: no executor, a role whose every appointee left, nobody accepted, a deceased appointee, a guardian''s ward now of age.';
+grant execute on function api.sp_check_fiduciaries(uuid) to estate_api;

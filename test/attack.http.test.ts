@@ -650,6 +650,7 @@ const TABLE: Record<string, Entry> = {
     ids: personaOnly,
     valid: (s) => ({ body: { role: 'executor', appointmentIds: [appointments.get(s.userId)!.executor] } }),
   },
+  'GET /v1/personas/:personaId/fiduciaries/checks': { ids: personaOnly },
   'POST /v1/entities/:entityId/trustees': {
     ids: entityOnly,
     valid: (s) => ({ body: { appointeePersonaId: s.wardId, rank: 1 } }),

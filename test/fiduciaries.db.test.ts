@@ -605,6 +605,56 @@ t.test('malformed input is refused before anything is written', async (t) => {
   t.equal(await table(), before);
 });
 
+t.test(
+  'the planner’s checks: no executor, nobody accepted, everyone left, a deceased appointee, a ward of age',
+  async (t) => {
+    const checks = async (who: TestUser) =>
+      (await as(who, (c) => fid.checkFiduciaries.run({ personaId: who.personaId }, c))).map((r) => [
+        r.checkCode,
+        r.role,
+      ]);
+    t.same(await checks(bob), [['no_executor', 'executor']], 'a persona without fiduciaries lacks an executor');
+    const made = await appoint(bob, {
+      personaId: bob.personaId,
+      role: 'springing_poa_agent',
+      appointeePersonaId: alice.personaId,
+    });
+    t.same(await checks(bob), [
+      ['no_executor', 'executor'],
+      ['role_without_acceptance', 'springing_poa_agent'],
+    ]);
+    await step(bob, 'remove', made.appointmentId);
+    t.same(await checks(bob), [
+      ['no_executor', 'executor'],
+      ['role_without_appointee', 'springing_poa_agent'],
+    ]);
+    const guardian = await appoint(alice, {
+      personaId: alice.personaId,
+      role: 'guardian_of_minor',
+      appointeePersonaId: carol.personaId,
+      wardPersonaId: undated,
+    });
+    await db.admin.query(`update app.personas set date_of_birth = '2000-01-01' where id = $1`, [undated]);
+    await db.admin.query(`update app.personas set living_status = 'deceased' where id = $1`, [carol.personaId]);
+    t.teardown(() =>
+      db.admin.query(`update app.personas set living_status = 'living' where id = $1`, [carol.personaId]),
+    );
+    const found = await as(alice, (c) => fid.checkFiduciaries.run({ personaId: alice.personaId }, c));
+    t.ok(found.some((r) => r.checkCode === 'appointee_deceased' && r.appointmentId === guardian.appointmentId));
+    t.ok(found.some((r) => r.checkCode === 'ward_no_longer_minor' && r.appointmentId === guardian.appointmentId));
+    t.notOk(
+      found.some((r) => r.checkCode === 'no_executor'),
+      'Alice has an executor',
+    );
+    t.notOk(JSON.stringify(found).match(/tester/i), 'the checks name no one');
+    for (const who of [bob, mallory])
+      t.match(await rejection(as(who, (c) => fid.checkFiduciaries.run({ personaId: alice.personaId }, c))), {
+        sqlState: 'PT404',
+        code: 'persona_not_found',
+      });
+  },
+);
+
 t.test('a role holds at most ten live appointments; a rolled-back appointment announces nothing', async (t) => {
   const people: string[] = [];
   for (let i = 0; i < 11; i++) people.push(await persona(alice, `Heir${i}`, '1980-01-01'));

@@ -75,3 +75,8 @@ SELECT appointment_id AS "appointmentId!", appointer_kind AS "appointerKind!", a
        accepted_at AS "acceptedAt", declined_at AS "declinedAt", resigned_at AS "resignedAt", removed_at AS "removedAt",
        document_id AS "documentId", notes AS "notes", created_at AS "createdAt!", updated_at AS "updatedAt!"
 FROM api.sp_list_my_fiduciary_appointments(p_status => :status, p_limit => :limit!, p_offset => :offset!);
+
+/* @name checkFiduciaries */
+SELECT check_code AS "checkCode!", role AS "role!", ward_persona_id AS "wardPersonaId", appointment_id AS "appointmentId",
+       detail AS "detail!"
+FROM api.sp_check_fiduciaries(p_persona_id => :personaId!);

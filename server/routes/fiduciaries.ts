@@ -12,6 +12,7 @@ import {
   AppointmentList,
   AppointmentListQuery,
   AppointmentParams,
+  FiduciaryChecks,
   MyAppointmentListQuery,
   ReorderBody,
   Succession,
@@ -113,6 +114,22 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       return { items };
     },
+  );
+
+  app.get(
+    '/personas/:personaId/fiduciaries/checks',
+    {
+      schema: {
+        summary: 'What a planner would flag in a persona’s fiduciaries (no executor, nobody accepted...)',
+        params: PersonaParams,
+        response: { 200: listOf(FiduciaryChecks, fiduciaries.checkFiduciaries), ...problemResponses },
+      },
+    },
+    async (request) => ({
+      items: await request.inTenant((db) =>
+        fiduciaries.checkFiduciaries.run({ personaId: request.params.personaId }, db),
+      ),
+    }),
   );
 
   app.post(

@@ -119,4 +119,18 @@ export const AppointmentList = Type.Object({
   limit: Type.Integer(),
   offset: Type.Integer(),
 });
+export const FiduciaryChecks = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      checkCode: Type.String({
+        description:
+          'no_executor, role_without_appointee, role_without_acceptance, appointee_deceased or ward_no_longer_minor',
+      }),
+      role: Type.String(),
+      wardPersonaId: Nullable(Uuid),
+      appointmentId: Nullable(Uuid),
+      detail: Type.String(),
+    }),
+  ),
+});
 export const Succession = Type.Object({ items: Type.Array(Appointment) });
