@@ -19,6 +19,7 @@ import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as credentialQueries from '../generated/credentials.queries.ts';
 import * as emergencyAccessQueries from '../generated/emergency_access.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
+import * as fiduciaryQueries from '../generated/fiduciaries.queries.ts';
 import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
 import * as lifeEventQueries from '../generated/life_events.queries.ts';
@@ -66,6 +67,11 @@ export const TAGS = {
     description:
       'Reports of a persona’s incapacity or death: a wait the person can block, evidence, verification by support',
   },
+  fiduciaries: {
+    name: 'fiduciaries',
+    description:
+      'Executors, trustees, agents, guardians and custodians in ranked successions, accepted by the appointee',
+  },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   gdpr: {
     name: 'privacy',
@@ -108,6 +114,7 @@ for (const queries of [
   credentialQueries,
   emergencyAccessQueries,
   estateQueries,
+  fiduciaryQueries,
   gdprQueries,
   identityQueries,
   lifeEventQueries,

@@ -296,6 +296,17 @@ const victim = await stock(await register(home, 'Vicky'));
 const attacker = await stock(await register(home, 'Mallory'));
 const foreigner = await stock(await register(away, 'Otto'));
 const fuzzer = await stock(await register(lab, 'Fuzz'));
+// Fiduciaries: each caller names their ward as their executor (nominated) and as their trust's
+// successor trustee; the ids by caller, beside the stock.
+const appointments = new Map<string, { executor: string; trustee: string }>();
+for (const s of [victim, attacker, foreigner, fuzzer]) {
+  const executor = await call(s, 'POST', `/v1/personas/${s.personaId}/fiduciaries`, {
+    role: 'executor',
+    appointeePersonaId: s.wardId,
+  });
+  const trustee = await call(s, 'POST', `/v1/entities/${s.entityId}/trustees`, { appointeePersonaId: s.wardId });
+  appointments.set(s.userId, { executor: executor.appointmentId, trustee: trustee.appointmentId });
+}
 
 // ---------------------------------------------------------------- the table of routes
 
@@ -644,6 +655,45 @@ const TABLE: Record<string, Entry> = {
   },
   'POST /v1/life-events/:eventId/withdraw': { ids: lifeEventOnly },
   'POST /v1/life-events/:eventId/block': { ids: lifeEventOnly },
+  'POST /v1/personas/:personaId/fiduciaries': {
+    ids: personaOnly,
+    valid: (s) => ({ body: { role: 'executor', appointeePersonaId: s.wardId, rank: 1, notes: 'probe' } }),
+    bodyIds: { appointeePersonaId: persona },
+    malformed: (s) => ({
+      'guardian-without-ward': { role: 'guardian_of_minor', appointeePersonaId: s.wardId },
+      'executor-with-ward': { role: 'executor', appointeePersonaId: s.wardId, wardPersonaId: s.personaId },
+    }),
+    malformedCode: 'invalid_fiduciary_ward',
+  },
+  'GET /v1/personas/:personaId/fiduciaries': {
+    ids: personaOnly,
+    valid: () => ({ query: { role: 'executor', includeEnded: true, limit: 10 } }),
+  },
+  'PUT /v1/personas/:personaId/fiduciaries/order': {
+    ids: personaOnly,
+    valid: (s) => ({ body: { role: 'executor', appointmentIds: [appointments.get(s.userId)!.executor] } }),
+  },
+  'GET /v1/personas/:personaId/fiduciaries/checks': { ids: personaOnly },
+  'POST /v1/entities/:entityId/trustees': {
+    ids: entityOnly,
+    valid: (s) => ({ body: { appointeePersonaId: s.wardId, rank: 1 } }),
+    bodyIds: { appointeePersonaId: persona },
+  },
+  'GET /v1/entities/:entityId/trustees': {
+    ids: entityOnly,
+    valid: () => ({ query: { includeEnded: true, limit: 10 } }),
+  },
+  'PUT /v1/entities/:entityId/trustees/order': {
+    ids: entityOnly,
+    valid: (s) => ({ body: { appointmentIds: [appointments.get(s.userId)!.trustee] } }),
+  },
+  'GET /v1/fiduciary-appointments': { valid: () => ({ query: { status: 'nominated', limit: 10 } }) },
+  ...Object.fromEntries(
+    ['accept', 'decline', 'resign', 'remove'].map((step) => [
+      `POST /v1/fiduciary-appointments/:appointmentId/${step}`,
+      { ids: (s: Stock) => ({ appointmentId: appointments.get(s.userId)!.executor }) },
+    ]),
+  ),
   'GET /v1/plans': {},
   'GET /v1/subscription': {},
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },
