@@ -27,6 +27,7 @@ import familyCircleRoutes from './routes/family_circles.ts';
 import netWorthRoutes from './routes/net_worth.ts';
 import estateRoutes from './routes/estate.ts';
 import emergencyAccessRoutes from './routes/emergency_access.ts';
+import vaultRoutes from './routes/vault.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import gdprRoutes from './routes/gdpr.ts';
@@ -229,6 +230,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(netWorthRoutes);
       await v1.register(estateRoutes);
       await v1.register(emergencyAccessRoutes);
+      await v1.register(vaultRoutes);
       await v1.register(billingRoutes);
       await v1.register(mySupportAccessRoutes);
       await v1.register(gdprRoutes);

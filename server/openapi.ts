@@ -27,6 +27,7 @@ import * as stripeQueries from '../generated/stripe.queries.ts';
 import * as supportQueries from '../generated/support.queries.ts';
 import * as supportAccessQueries from '../generated/support_access.queries.ts';
 import * as tenancyQueries from '../generated/tenancy.queries.ts';
+import * as vaultQueries from '../generated/vault.queries.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
 export const sharedSchemas = [ProblemSchema, ...assetDetailsSchemas];
@@ -59,6 +60,10 @@ export const TAGS = {
   emergencyAccess: {
     name: 'emergency access',
     description: 'Trusted users who may reach a persona in an emergency, after a waiting period the owner may refuse',
+  },
+  vault: {
+    name: 'document vault',
+    description: 'Estate documents (wills, trusts, directives...): versions encrypted at rest, content hashes, shares',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   gdpr: {
@@ -110,6 +115,7 @@ for (const queries of [
   supportQueries,
   supportAccessQueries,
   tenancyQueries,
+  vaultQueries,
 ])
   for (const [name, query] of Object.entries(queries)) {
     const statement = (query as { queryIR?: { statement?: string } }).queryIR?.statement ?? '';
