@@ -339,7 +339,7 @@ begin
        or pg_catalog.length(p_ciphertext) <> p_byte_size + 30 + v_id_length then
       perform app.fail('PT400', 'invalid_document_content', 'the content is not the field cipher''s ciphertext of the stated size');
     end if;
-  elsif p_storage_key !~ '^[A-Za-z0-9/_.=-]{1,512}$' then
+  elsif p_storage_key !~ '^[A-Za-z0-9/_.=-]+$' or pg_catalog.length(p_storage_key) > 512 then
     perform app.fail('PT400', 'invalid_document_content', 'a storage key is 1 to 512 letters, digits and /_.=-');
   end if;
   select coalesce(max(v.version_number), 0) + 1 into v_next from app.vault_document_versions v

@@ -42,6 +42,8 @@ export const REPLICA_READS: ReadonlySet<string> = new Set([
   'api.sp_get_estate_beneficiaries',
   'api.sp_calculate_estate_flow',
   'api.sp_check_estate_plan',
+  'api.sp_list_vault_documents',
+  'api.sp_get_vault_document',
   'api.sp_list_plans',
   'api.sp_get_my_subscription',
   'api.sp_list_subscription_changes',

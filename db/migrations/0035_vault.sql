@@ -43,7 +43,7 @@ create table app.vault_document_versions (
   -- it is AES-256-GCM ciphertext made by the API (server/field_cipher.ts): never the plaintext.
   storage text not null check (storage in ('database', 'object_store')),
   ciphertext bytea,
-  storage_key text check (storage_key ~ '^[A-Za-z0-9/_.=-]{1,512}$'),
+  storage_key text check (storage_key ~ '^[A-Za-z0-9/_.=-]+$' and pg_catalog.length(storage_key) <= 512),
   created_by_user_id uuid not null,
   created_at timestamptz not null default pg_catalog.now(),
   primary key (tenant_id, id),
