@@ -306,6 +306,25 @@ begin
           from app.beneficiary_designations d
          where d.tenant_id = v_tenant_id
            and (d.estate_of_persona_id = any (v_personas) or d.asset_id = any (v_assets))), '[]')),
+    -- Their own vault documents (docs/vault.md): metadata, versions' size, type, name and hash,
+    -- subjects and shares; not the files (ciphertext this database cannot open; the routes serve them).
+    'vault.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('documentId', d.id, 'ownerPersonaId', d.owner_persona_id,
+               'kind', d.kind, 'title', d.title, 'status', d.status, 'signedOn', d.signed_on, 'reviewOn', d.review_on,
+               'createdAt', d.created_at,
+               'versions', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'versionNumber', v.version_number, 'byteSize', v.byte_size, 'mediaType', v.media_type,
+                             'fileName', v.file_name, 'contentSha256', pg_catalog.encode(v.content_sha256, 'hex'),
+                             'createdAt', v.created_at) order by v.version_number)
+                           from app.vault_document_versions v where v.tenant_id = d.tenant_id and v.document_id = d.id), '[]'),
+               'subjects', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'personaId', s.persona_id, 'assetId', s.asset_id) order by s.created_at, s.id)
+                           from app.vault_document_subjects s where s.tenant_id = d.tenant_id and s.document_id = d.id), '[]'),
+               'shares', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'personaId', s.recipient_persona_id, 'when', s.release_when) order by s.created_at, s.id)
+                           from app.vault_document_shares s where s.tenant_id = d.tenant_id and s.document_id = d.id), '[]'))
+               order by d.created_at, d.id)
+        from app.vault_documents d where d.tenant_id = v_tenant_id and d.owner_persona_id = any (v_personas)), '[]'),
     'consents.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
                'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)
@@ -347,7 +366,7 @@ begin
 end
 $$;
 comment on function app.export_files(uuid) is
-  'Every file of a user''s export: their own identity, persona, circles, assets (their shares only), valuations, net worth, billing, estate, consents, sessions, requests, support access and audit trail.';
+  'Every file of a user''s export: their own identity, persona, circles, assets (their shares only), valuations, net worth, billing, estate, vault documents (metadata), consents, sessions, requests, support access and audit trail.';
 
 ------------------------------------------------------------------------------------------------
 -- Erasure: what stands in its way, and what it does
@@ -508,6 +527,12 @@ begin
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('relationships', v_count);
 
+  -- Their vault documents go with every version (the ciphertext; the bytes leave the storage
+  -- counts), subjects and shares, signed ones too: the person, not a co-owner, is their subject.
+  delete from app.vault_documents d where d.tenant_id = v_tenant_id and d.owner_persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('vaultDocuments', v_count);
+
   -- The persona stays (other people's plans and circles point at it) under no name of theirs.
   update app.personas p
      set first_name = 'Erased', middle_name = null, last_name = 'Person', preferred_name = null,
@@ -608,7 +633,7 @@ begin
 end
 $$;
 comment on function app.erase_user(uuid) is
-  'Erases a user: deletes their contact data, sessions, payment methods and solely owned assets, pseudonymises their persona and user row, ends their links and memberships; returns what it did as counts.';
+  'Erases a user: deletes their contact data, sessions, payment methods, solely owned assets and vault documents, pseudonymises their persona and user row, ends their links and memberships; returns what it did as counts.';
 
 ------------------------------------------------------------------------------------------------
 -- Data subject requests

@@ -29,6 +29,7 @@ import estateRoutes from './routes/estate.ts';
 import emergencyAccessRoutes from './routes/emergency_access.ts';
 import { lifeEventRoutes, supportLifeEventRoutes } from './routes/life_events.ts';
 import fiduciaryRoutes from './routes/fiduciaries.ts';
+import vaultRoutes from './routes/vault.ts';
 import identityRoutes from './routes/identity.ts';
 import billingRoutes from './routes/billing.ts';
 import gdprRoutes from './routes/gdpr.ts';
@@ -233,6 +234,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(emergencyAccessRoutes);
       await v1.register(lifeEventRoutes);
       await v1.register(fiduciaryRoutes);
+      await v1.register(vaultRoutes);
       await v1.register(billingRoutes);
       await v1.register(mySupportAccessRoutes);
       await v1.register(gdprRoutes);

@@ -29,6 +29,7 @@ import * as stripeQueries from '../generated/stripe.queries.ts';
 import * as supportQueries from '../generated/support.queries.ts';
 import * as supportAccessQueries from '../generated/support_access.queries.ts';
 import * as tenancyQueries from '../generated/tenancy.queries.ts';
+import * as vaultQueries from '../generated/vault.queries.ts';
 
 /** Schemas routes reference by $id (the one Problem, the asset types' details): added to the app before the routes. */
 export const sharedSchemas = [ProblemSchema, ...assetDetailsSchemas];
@@ -71,6 +72,10 @@ export const TAGS = {
     name: 'fiduciaries',
     description:
       'Executors, trustees, agents, guardians and custodians in ranked successions, accepted by the appointee',
+  },
+  vault: {
+    name: 'document vault',
+    description: 'Estate documents (wills, trusts, directives...): versions encrypted at rest, content hashes, shares',
   },
   billing: { name: 'billing', description: 'Plans, subscription, payment methods and invoices' },
   gdpr: {
@@ -124,6 +129,7 @@ for (const queries of [
   supportQueries,
   supportAccessQueries,
   tenancyQueries,
+  vaultQueries,
 ])
   for (const [name, query] of Object.entries(queries)) {
     const statement = (query as { queryIR?: { statement?: string } }).queryIR?.statement ?? '';

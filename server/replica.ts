@@ -45,6 +45,8 @@ export const REPLICA_READS: ReadonlySet<string> = new Set([
   'api.sp_list_fiduciary_appointments',
   'api.sp_list_my_fiduciary_appointments',
   'api.sp_check_fiduciaries',
+  'api.sp_list_vault_documents',
+  'api.sp_get_vault_document',
   'api.sp_list_plans',
   'api.sp_get_my_subscription',
   'api.sp_list_subscription_changes',

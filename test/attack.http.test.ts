@@ -135,6 +135,8 @@ interface Stock extends Caller {
   grantId: string;
   /** The caller's report of the ward's incapacity (open, no evidence yet). */
   lifeEventId: string;
+  /** The caller's draft will in the vault, with one version (a file). */
+  documentId: string;
   /** Every id of the stock, to search answers for. */
   ids: string[];
 }
@@ -240,6 +242,18 @@ async function stock(who: Caller): Promise<Stock> {
     kind: 'incapacity',
     occurredOn: '2026-01-01',
   });
+  const document = await call(who, 'POST', '/v1/vault/documents', {
+    ownerPersonaId: who.personaId,
+    kind: 'will',
+    title: `${who.tag} will`,
+  });
+  const file = await app.inject({
+    method: 'POST',
+    url: `/v1/vault/documents/${document.documentId}/versions?mediaType=application/pdf`,
+    headers: { ...bearer(who.accessToken), 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(`%PDF ${who.tag}`),
+  });
+  if (file.statusCode !== 201) throw new Error(`${who.tag} could not upload: ${file.body}`);
   const received = await call(who, 'GET', '/v1/persona-link-invitations');
   if (received.items.length !== 1) throw new Error(`${who.tag} has ${received.items.length} link invitations`);
   await call(who, 'POST', '/v1/sessions');
@@ -282,6 +296,7 @@ async function stock(who: Caller): Promise<Stock> {
     apiKeyId: apiKey.apiKeyId as string,
     grantId: grant.grantId as string,
     lifeEventId: lifeEvent.eventId as string,
+    documentId: document.documentId as string,
   };
   const ids = [
     who.userId,
@@ -694,6 +709,34 @@ const TABLE: Record<string, Entry> = {
       { ids: (s: Stock) => ({ appointmentId: appointments.get(s.userId)!.executor }) },
     ]),
   ),
+  // The estate-document vault (docs/vault.md): the upload's body is the file's bytes (not JSON), tried
+  // with real bytes by test/vault.http.test.ts; here its document id, its query and the edge requests.
+  'POST /v1/vault/documents': {
+    valid: (s) => ({ body: { ownerPersonaId: s.personaId, kind: 'will', title: 'Probe will' } }),
+    bodyIds: { ownerPersonaId: persona },
+  },
+  'GET /v1/vault/documents': { valid: (s) => ({ query: { personaId: s.personaId, limit: 10 } }) },
+  'GET /v1/vault/documents/:documentId': { ids: (s) => ({ documentId: s.documentId }) },
+  'PATCH /v1/vault/documents/:documentId': {
+    ids: (s) => ({ documentId: s.documentId }),
+    valid: () => ({ body: { title: 'Probed will' } }),
+  },
+  'DELETE /v1/vault/documents/:documentId': { ids: (s) => ({ documentId: s.documentId }) },
+  'PUT /v1/vault/documents/:documentId/subjects': {
+    ids: (s) => ({ documentId: s.documentId }),
+    valid: (s) => ({ body: { subjects: [{ kind: 'persona', personaId: s.wardId }] } }),
+  },
+  'PUT /v1/vault/documents/:documentId/shares': {
+    ids: (s) => ({ documentId: s.documentId }),
+    valid: (s) => ({ body: { shares: [{ personaId: s.wardId, when: 'now' }] } }),
+  },
+  'POST /v1/vault/documents/:documentId/versions': {
+    ids: (s) => ({ documentId: s.documentId }),
+    valid: () => ({ query: { mediaType: 'application/pdf', fileName: 'probe.pdf' } }),
+  },
+  'GET /v1/vault/documents/:documentId/versions/:versionNumber/content': {
+    ids: (s) => ({ documentId: s.documentId, versionNumber: '1' }),
+  },
   'GET /v1/plans': {},
   'GET /v1/subscription': {},
   'POST /v1/subscription': { valid: () => ({ body: { planCode: 'family' } }) },

@@ -154,6 +154,7 @@ t.test("an export holds the user's own data and none of a co-owner's", async (t)
     'sessions.json',
     'support_access.json',
     'valuations.json',
+    'vault.json',
   ]);
   t.match(files['identity.json'], { userId: alice.userId, email: alice.email });
   const personas = files['personas.json'] as { own: Array<Record<string, unknown>> };

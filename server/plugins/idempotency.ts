@@ -32,11 +32,12 @@ declare module 'fastify' {
   }
 }
 
-/** What a key promises: the method, the path with its query, and the JSON body, hashed. */
+/** What a key promises: the method, the path with its query, and the body (JSON, or a file's bytes), hashed. */
 function requestHash(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-    .digest('hex');
+  const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
+  return (
+    Buffer.isBuffer(request.body) ? hash.update(request.body) : hash.update(JSON.stringify(request.body ?? null))
+  ).digest('hex');
 }
 
 /** request.inTenant for a request with a key: claim, the route's work, and a held commit. */
