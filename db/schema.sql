@@ -98,6 +98,28 @@ ALTER TYPE app.asset_list_row OWNER TO estate_owner;
 COMMENT ON TYPE app.asset_list_row IS 'An asset in a list: type, name, masked identifier, latest value in its own currency, the caller''s access, and the filtered total of the list.';
 
 --
+-- Name: asset_owner_as_of_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.asset_owner_as_of_row AS (
+	persona_id uuid,
+	persona_name text,
+	entity_id uuid,
+	entity_name text,
+	ownership_percentage numeric,
+	ownership_form text,
+	held_since timestamp with time zone
+);
+
+ALTER TYPE app.asset_owner_as_of_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE asset_owner_as_of_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.asset_owner_as_of_row IS 'A holder''s share of an asset at the end of a date, and since when it held (NULL: since the asset''s first titling).';
+
+--
 -- Name: asset_row; Type: TYPE; Schema: app; Owner: estate_owner
 --
 
@@ -226,6 +248,43 @@ ALTER TYPE app.ffc_row OWNER TO estate_owner;
 --
 
 COMMENT ON TYPE app.ffc_row IS 'A family circle as a member sees it: name, description, the caller''s role, active members.';
+
+--
+-- Name: fiduciary_appointment_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.fiduciary_appointment_row AS (
+	appointment_id uuid,
+	appointer_kind text,
+	appointer_persona_id uuid,
+	appointer_entity_id uuid,
+	appointer_name text,
+	role text,
+	appointee_persona_id uuid,
+	appointee_name text,
+	ward_persona_id uuid,
+	ward_name text,
+	rank integer,
+	status text,
+	acting boolean,
+	nominated_at timestamp with time zone,
+	accepted_at timestamp with time zone,
+	declined_at timestamp with time zone,
+	resigned_at timestamp with time zone,
+	removed_at timestamp with time zone,
+	document_id uuid,
+	notes text,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.fiduciary_appointment_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE fiduciary_appointment_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.fiduciary_appointment_row IS 'A fiduciary appointment as the API shows it: who appoints whom, for what (and which ward), rank, status and whether it is the acting one now.';
 
 --
 -- Name: legal_entity_row; Type: TYPE; Schema: app; Owner: estate_owner
@@ -427,6 +486,35 @@ ALTER DOMAIN app.valuation_source OWNER TO estate_owner;
 COMMENT ON DOMAIN app.valuation_source IS 'Where a valuation of an asset comes from.';
 
 --
+-- Name: vault_document_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.vault_document_row AS (
+	document_id uuid,
+	owner_persona_id uuid,
+	kind text,
+	title text,
+	status text,
+	signed_on date,
+	review_on date,
+	my_access text,
+	latest_version integer,
+	versions jsonb,
+	subjects jsonb,
+	shares jsonb,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+ALTER TYPE app.vault_document_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE vault_document_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.vault_document_row IS 'A vault document as its owner (with its shares) or a recipient (without) sees it: metadata, versions'' metadata, subjects.';
+
+--
 -- Name: sp_accept_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -510,6 +598,28 @@ ALTER FUNCTION api.sp_accept_ffc_invitation(p_token text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_accept_ffc_invitation(p_token text) IS 'Joins the circle of a pending, unexpired invitation sent to the signed-in user''s verified email; the token works once (the same user accepting it again gets the same answer while the membership stands).';
+
+--
+-- Name: sp_accept_fiduciary_appointment(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_accept_fiduciary_appointment(p_appointment_id uuid) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.fiduciary_step(p_appointment_id, 'appointee', array['nominated'], 'accepted');
+end
+$$;
+
+ALTER FUNCTION api.sp_accept_fiduciary_appointment(p_appointment_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_accept_fiduciary_appointment(p_appointment_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_accept_fiduciary_appointment(p_appointment_id uuid) IS 'The appointee (the signed-in user''s own persona) accepts a nomination.';
 
 --
 -- Name: sp_accept_link_invitation(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -795,6 +905,176 @@ ALTER FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, 
 --
 
 COMMENT ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) IS 'Adds a phone number (E.164) to a persona; a new primary one demotes the old.';
+
+--
+-- Name: sp_add_vault_document_version(uuid, text, text, integer, bytea, bytea, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_add_vault_document_version(p_document_id uuid, p_media_type text, p_file_name text, p_byte_size integer, p_content_sha256 bytea, p_ciphertext bytea, p_storage_key text) RETURNS TABLE(document_id uuid, version_number integer, byte_size integer, media_type text, file_name text, content_sha256 text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_document app.vault_documents := app.require_vault_document(v_user_id, p_document_id, 'owner');
+  v_version app.vault_document_versions;
+  v_next integer;
+  v_id_length integer;
+begin
+  if v_document.status not in ('draft', 'signed') then
+    perform app.fail('PT409', 'document_closed',
+                     pg_catalog.format('a %s document takes no new version', v_document.status));
+  end if;
+  if p_byte_size is null or p_byte_size < 1 then
+    perform app.fail('PT400', 'document_empty', 'the file is empty');
+  end if;
+  if p_byte_size > app.vault_max_file_bytes() then
+    perform app.fail('PT413', 'document_too_large',
+                     pg_catalog.format('a vault file is at most %s bytes', app.vault_max_file_bytes()));
+  end if;
+  if p_media_type is null or p_media_type !~ '^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$' then
+    perform app.fail('PT400', 'invalid_media_type', 'mediaType must be a type/subtype such as application/pdf');
+  end if;
+  if p_file_name is not null and (pg_catalog.length(p_file_name) not between 1 and 255 or p_file_name ~ '[/\\[:cntrl:]]') then
+    perform app.fail('PT400', 'invalid_file_name', 'fileName must be 1 to 255 characters, without slashes or control characters');
+  end if;
+  if p_content_sha256 is null or pg_catalog.length(p_content_sha256) <> 32 then
+    perform app.fail('PT400', 'invalid_document_content', 'the content hash must be a SHA-256 (32 bytes)');
+  end if;
+  -- Exactly one place for the bytes. In the row, they must be the API's ciphertext of this size
+  -- (format 1: version, key id length, key id, 12-byte IV, 16-byte tag, body): plaintext sent by
+  -- mistake is refused rather than stored.
+  if pg_catalog.num_nonnulls(p_ciphertext, p_storage_key) <> 1 then
+    perform app.fail('PT400', 'invalid_document_content', 'a version is stored in the database or in an object store, not both');
+  end if;
+  if p_ciphertext is not null then
+    v_id_length := pg_catalog.get_byte(p_ciphertext, 1);
+    if pg_catalog.length(p_ciphertext) < 31 or pg_catalog.get_byte(p_ciphertext, 0) <> 1 or v_id_length not between 1 and 32
+       or pg_catalog.length(p_ciphertext) <> p_byte_size + 30 + v_id_length then
+      perform app.fail('PT400', 'invalid_document_content', 'the content is not the field cipher''s ciphertext of the stated size');
+    end if;
+  elsif p_storage_key !~ '^[A-Za-z0-9/_.=-]+$' or pg_catalog.length(p_storage_key) > 512 then
+    perform app.fail('PT400', 'invalid_document_content', 'a storage key is 1 to 512 letters, digits and /_.=-');
+  end if;
+  select coalesce(max(v.version_number), 0) + 1 into v_next from app.vault_document_versions v
+   where v.tenant_id = v_document.tenant_id and v.document_id = v_document.id;
+  if v_next > 1000 then
+    perform app.fail('PT409', 'document_version_limit', 'a document keeps at most 1,000 versions');
+  end if;
+  -- The usage trigger counts the bytes against the uploader's plan (402 storage_limit_reached).
+  insert into app.vault_document_versions (tenant_id, document_id, version_number, byte_size, content_sha256, media_type,
+                                           file_name, storage, ciphertext, storage_key, created_by_user_id)
+  values (v_document.tenant_id, v_document.id, v_next, p_byte_size, p_content_sha256, p_media_type, p_file_name,
+          case when p_ciphertext is not null then 'database' else 'object_store' end, p_ciphertext, p_storage_key, v_user_id)
+  returning * into v_version;
+  update app.vault_documents d set updated_at = pg_catalog.now()
+   where d.tenant_id = v_document.tenant_id and d.id = v_document.id;
+  perform app.emit_vault_event(v_document, 'version_added',
+    pg_catalog.jsonb_build_object('versionNumber', v_version.version_number, 'byteSize', v_version.byte_size));
+  return query select v_version.document_id, v_version.version_number, v_version.byte_size::integer, v_version.media_type,
+                      v_version.file_name, pg_catalog.encode(v_version.content_sha256, 'hex'), v_version.created_at;
+end
+$_$;
+
+ALTER FUNCTION api.sp_add_vault_document_version(p_document_id uuid, p_media_type text, p_file_name text, p_byte_size integer, p_content_sha256 bytea, p_ciphertext bytea, p_storage_key text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_add_vault_document_version(p_document_id uuid, p_media_type text, p_file_name text, p_byte_size integer, p_content_sha256 bytea, p_ciphertext bytea, p_storage_key text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_add_vault_document_version(p_document_id uuid, p_media_type text, p_file_name text, p_byte_size integer, p_content_sha256 bytea, p_ciphertext bytea, p_storage_key text) IS 'An owner adds a file to a draft or signed document: the API''s ciphertext (or an object store''s key), its plaintext size and SHA-256; counted in the plan''s storage.';
+
+--
+-- Name: sp_appoint_fiduciary(uuid, uuid, text, uuid, uuid, integer, uuid, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_appoint_fiduciary(p_persona_id uuid, p_entity_id uuid, p_role text, p_appointee_persona_id uuid, p_ward_persona_id uuid, p_rank integer, p_document_id uuid, p_notes text) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_appointer uuid := coalesce(p_persona_id, p_entity_id);
+  v_ward uuid := coalesce(p_ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid);
+  v_notes text := nullif(pg_catalog.btrim(p_notes), '');
+  v_birth date;
+  v_live integer;
+  v_appointment app.fiduciary_appointments;
+begin
+  perform app.require_fiduciary_appointer(v_user_id, p_persona_id, p_entity_id);
+  perform app.check_fiduciary_role(p_role, p_entity_id, p_ward_persona_id);
+  perform app.require_trust_grantor(v_user_id, p_entity_id);
+  if p_rank is not null and p_rank not between 1 and 10 then
+    perform app.fail('PT400', 'invalid_fiduciary_rank', 'rank must be 1 (primary) to 10');
+  end if;
+  if pg_catalog.length(v_notes) > 1000 then
+    perform app.fail('PT400', 'invalid_fiduciary_notes', 'notes are at most 1000 characters');
+  end if;
+  -- Everyone named is someone the caller may name (acts for, or shares a circle with): any other
+  -- id, of this tenant or another, gets the answer a random one gets.
+  if p_appointee_persona_id is null or not app.user_can_reference_persona(v_user_id, p_appointee_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_ward_persona_id is not null and not app.user_can_reference_persona(v_user_id, p_ward_persona_id) then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  if p_appointee_persona_id = p_persona_id then
+    perform app.fail('PT400', 'fiduciary_self_appointment', 'a persona does not appoint itself its own fiduciary');
+  end if;
+  if p_ward_persona_id in (p_persona_id, p_appointee_persona_id) then
+    perform app.fail('PT400', 'invalid_fiduciary_ward', 'the ward is neither the appointer nor the appointee');
+  end if;
+  -- A guardian is for a minor: refused only when the ward's birth date is known and 18 years past.
+  if p_role = 'guardian_of_minor' then
+    select p.date_of_birth into v_birth from app.personas p where p.tenant_id = v_tenant_id and p.id = p_ward_persona_id;
+    if v_birth is not null and v_birth + interval '18 years' <= current_date then
+      perform app.fail('PT422', 'fiduciary_ward_not_minor', 'the ward is 18 or older: a guardian of a minor is for a minor');
+    end if;
+  end if;
+
+  perform app.lock_fiduciary_appointer(p_persona_id, p_entity_id);
+  if exists (select 1 from app.fiduciary_appointments a
+              where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
+                and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
+                and a.appointee_persona_id = p_appointee_persona_id and a.status in ('nominated', 'accepted')) then
+    perform app.fail('PT409', 'fiduciary_already_appointed', 'this persona already holds a live appointment in this role');
+  end if;
+  select pg_catalog.count(*) into v_live from app.fiduciary_appointments a
+   where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
+     and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
+     and a.status in ('nominated', 'accepted');
+  if v_live >= 10 then
+    perform app.fail('PT409', 'fiduciary_limit', 'a role holds at most 10 live appointments (a primary and 9 successors)');
+  end if;
+  if p_rank > v_live + 1 then
+    perform app.fail('PT400', 'invalid_fiduciary_rank', pg_catalog.format('rank must be 1 to %s: after the last, or before one of them', v_live + 1));
+  end if;
+  -- Inserted at its rank, the ones from there on move down one (checked at commit).
+  update app.fiduciary_appointments a set rank = a.rank + 1
+   where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
+     and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
+     and a.status in ('nominated', 'accepted') and a.rank >= coalesce(p_rank, v_live + 1);
+  insert into app.fiduciary_appointments (tenant_id, appointer_persona_id, appointer_entity_id, role, appointee_persona_id,
+                                          ward_persona_id, rank, document_id, notes, appointed_by_user_id)
+  values (v_tenant_id, p_persona_id, p_entity_id, p_role, p_appointee_persona_id, p_ward_persona_id,
+          coalesce(p_rank, v_live + 1), p_document_id, v_notes, v_user_id)
+  returning * into v_appointment;
+  perform app.renumber_fiduciary_slot(v_appointer, p_role, p_ward_persona_id);
+  select * into v_appointment from app.fiduciary_appointments a where a.tenant_id = v_tenant_id and a.id = v_appointment.id;
+  perform app.emit_fiduciary_event(v_appointment, null, 'appointer');
+  return query select * from app.fiduciary_view(v_appointment.id, false);
+end
+$$;
+
+ALTER FUNCTION api.sp_appoint_fiduciary(p_persona_id uuid, p_entity_id uuid, p_role text, p_appointee_persona_id uuid, p_ward_persona_id uuid, p_rank integer, p_document_id uuid, p_notes text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_appoint_fiduciary(p_persona_id uuid, p_entity_id uuid, p_role text, p_appointee_persona_id uuid, p_ward_persona_id uuid, p_rank integer, p_document_id uuid, p_notes text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_appoint_fiduciary(p_persona_id uuid, p_entity_id uuid, p_role text, p_appointee_persona_id uuid, p_ward_persona_id uuid, p_rank integer, p_document_id uuid, p_notes text) IS 'A persona (or a trust, for trustees) appoints a fiduciary at a rank of its succession (after the last by default); the appointee is nominated until they accept or decline.';
 
 --
 -- Name: sp_approve_emergency_access(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1149,16 +1429,22 @@ begin
   perform app.require_persona_access(app.current_user_id(), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query
-  with holdings as (
+  with trusts as materialized (
+    -- The revocable trusts the persona is a grantor of (as the roles are today: roles keep no history).
+    select e.id from app.legal_entities e join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
+     where e.tenant_id = v_tenant_id and e.entity_kind = 'revocable_trust' and r.role = 'grantor' and r.persona_id = p_persona_id
+  ),
+  owned as materialized (
+    -- Every share of the assets the persona or its trusts held at the end of the date, as titled
+    -- then: today's shares, or the ownership history for a past date.
+    select * from app.shares_as_of(p_as_of, array[p_persona_id], array(select t.id from trusts t))
+  ),
+  holdings as (
     -- The persona's own shares, and the shares held by revocable trusts the persona is a grantor of.
     select pg_catalog.row_number() over () as hid, o.asset_id, a.name, a.is_liability, o.ownership_percentage as pct,
            o.ownership_form::text as form, o.entity_id as via_entity
-      from app.asset_ownerships o join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-     where o.tenant_id = v_tenant_id and a.status = 'active'
-       and (o.persona_id = p_persona_id
-            or o.entity_id in (select e.id from app.legal_entities e join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
-                                where e.tenant_id = v_tenant_id and e.entity_kind = 'revocable_trust'
-                                  and r.role = 'grantor' and r.persona_id = p_persona_id))
+      from owned o join app.assets a on a.tenant_id = v_tenant_id and a.id = o.asset_id
+     where a.status = 'active' and (o.persona_id = p_persona_id or o.entity_id in (select t.id from trusts t))
   ),
   valued as (
     select h.*, x.amount * app.exchange_rate(x.currency, p_currency, p_as_of) * h.pct / 100 as gross
@@ -1171,8 +1457,8 @@ begin
     -- A joint tenant's share goes to the surviving joint tenants, equally.
     select v.hid, o.persona_id, p.first_name || ' ' || p.last_name as name, pg_catalog.count(*) over (partition by v.hid) as n
       from valued v
-      join app.asset_ownerships o on o.tenant_id = v_tenant_id and o.asset_id = v.asset_id
-      join app.personas p on p.tenant_id = o.tenant_id and p.id = o.persona_id
+      join owned o on o.asset_id = v.asset_id
+      join app.personas p on p.tenant_id = v_tenant_id and p.id = o.persona_id
      where v.via_entity is null and not v.is_liability and v.form = 'joint_tenancy_wros'
        and o.ownership_form = 'joint_tenancy_wros' and o.persona_id <> p_persona_id and app.is_alive_on(o.persona_id, p_as_of)
   ),
@@ -1257,7 +1543,7 @@ ALTER FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_c
 -- Name: FUNCTION sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date, in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
+COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date (as titled then), in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 
 --
 -- Name: sp_calculate_ffc_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -1541,6 +1827,64 @@ ALTER FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) OWNER T
 --
 
 COMMENT ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) IS 'What a planner would flag in a persona''s plan as of a date: probate assets, deceased or minor beneficiaries, levels under 100%, unfunded trusts.';
+
+--
+-- Name: sp_check_fiduciaries(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_check_fiduciaries(p_persona_id uuid) RETURNS TABLE(check_code text, role text, ward_persona_id uuid, appointment_id uuid, detail text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_fiduciary_appointer(app.current_user_id(), p_persona_id, null);
+  return query
+  with mine as (
+    select a.*, p.living_status as appointee_status, w.date_of_birth as ward_birth
+      from app.fiduciary_appointments a
+      join app.personas p on p.tenant_id = a.tenant_id and p.id = a.appointee_persona_id
+      left join app.personas w on w.tenant_id = a.tenant_id and w.id = a.ward_persona_id
+     where a.tenant_id = v_tenant_id and a.appointer_persona_id = p_persona_id
+  ),
+  slots as (
+    select m.role, m.ward_persona_id, pg_catalog.bool_or(m.status in ('nominated', 'accepted')) as any_live,
+           pg_catalog.bool_or(m.status = 'accepted') as any_accepted
+      from mine m group by m.role, m.ward_persona_id
+  )
+  select 'no_executor', 'executor'::text, null::uuid, null::uuid,
+         'no executor is named (or every one declined, resigned or was removed): the court appoints an administrator'::text
+   where not exists (select 1 from mine m where m.role = 'executor' and m.status in ('nominated', 'accepted'))
+  union all
+  select 'role_without_appointee', s.role, s.ward_persona_id, null::uuid,
+         pg_catalog.format('every %s appointed declined, resigned or was removed: name another', s.role)
+    from slots s where not s.any_live and s.role <> 'executor'
+  union all
+  select 'role_without_acceptance', s.role, s.ward_persona_id, null::uuid,
+         pg_catalog.format('no %s has accepted yet: nobody could act now', s.role)
+    from slots s where s.any_live and not s.any_accepted
+  union all
+  select 'appointee_deceased', m.role, m.ward_persona_id, m.id,
+         pg_catalog.format('a %s named (rank %s) has died: remove them and name a successor', m.role, m.rank)
+    from mine m where m.status in ('nominated', 'accepted') and m.appointee_status = 'deceased'
+  union all
+  select 'ward_no_longer_minor', m.role, m.ward_persona_id, m.id,
+         'the ward of this guardian is 18 or older: a guardian of a minor no longer applies'
+    from mine m where m.role = 'guardian_of_minor' and m.status in ('nominated', 'accepted')
+                  and m.ward_birth + interval '18 years' <= current_date
+  order by 1, 2, 3, 4;
+end
+$$;
+
+ALTER FUNCTION api.sp_check_fiduciaries(p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_check_fiduciaries(p_persona_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_check_fiduciaries(p_persona_id uuid) IS 'What a planner would flag in a persona''s fiduciaries: no executor, a role whose every appointee left, nobody accepted, a deceased appointee, a guardian''s ward now of age.';
 
 --
 -- Name: sp_claim_idempotency_key(text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2011,6 +2355,48 @@ ALTER FUNCTION api.sp_create_subscription(p_plan_code text) OWNER TO estate_owne
 COMMENT ON FUNCTION api.sp_create_subscription(p_plan_code text) IS 'Starts a paid subscription for the signed-in user: incomplete until Stripe reports its first payment (checkout carries its id).';
 
 --
+-- Name: sp_create_vault_document(uuid, text, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_create_vault_document(p_owner_persona_id uuid, p_kind text, p_title text, p_review_on date) RETURNS SETOF app.vault_document_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_document app.vault_documents;
+begin
+  perform app.require_persona_access(v_user_id, p_owner_persona_id);
+  if p_kind is null or p_kind not in ('will', 'trust', 'power_of_attorney', 'healthcare_directive', 'deed',
+                                      'insurance_policy', 'other') then
+    perform app.fail('PT400', 'invalid_document_kind',
+                     'kind must be will, trust, power_of_attorney, healthcare_directive, deed, insurance_policy or other');
+  end if;
+  -- Documents of one persona are counted under the persona's row lock.
+  perform 1 from app.personas p where p.tenant_id = v_tenant_id and p.id = p_owner_persona_id for update;
+  if (select pg_catalog.count(*) from app.vault_documents d
+       where d.tenant_id = v_tenant_id and d.owner_persona_id = p_owner_persona_id) >= 1000 then
+    perform app.fail('PT409', 'document_limit', 'a persona holds at most 1,000 vault documents: delete a draft first');
+  end if;
+  insert into app.vault_documents (tenant_id, owner_persona_id, kind, title, review_on, created_by_user_id)
+  values (v_tenant_id, p_owner_persona_id, p_kind, app.require_text(p_title, 'invalid_title', 200),
+          app.check_vault_review_on(p_review_on), v_user_id)
+  returning * into v_document;
+  perform app.emit_vault_event(v_document, 'created', null);
+  return query select * from app.vault_document_view(v_document.id, 'owner');
+end
+$$;
+
+ALTER FUNCTION api.sp_create_vault_document(p_owner_persona_id uuid, p_kind text, p_title text, p_review_on date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_create_vault_document(p_owner_persona_id uuid, p_kind text, p_title text, p_review_on date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_create_vault_document(p_owner_persona_id uuid, p_kind text, p_title text, p_review_on date) IS 'Creates a draft vault document (will, trust, power of attorney, directive, deed, policy) for a persona the caller acts for.';
+
+--
 -- Name: sp_deactivate_user(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -2036,6 +2422,28 @@ ALTER FUNCTION api.sp_deactivate_user() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION api.sp_deactivate_user() IS 'Deactivates the signed-in user''s account: every later call with their tokens is refused (user_inactive).';
+
+--
+-- Name: sp_decline_fiduciary_appointment(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_decline_fiduciary_appointment(p_appointment_id uuid) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.fiduciary_step(p_appointment_id, 'appointee', array['nominated'], 'declined');
+end
+$$;
+
+ALTER FUNCTION api.sp_decline_fiduciary_appointment(p_appointment_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_decline_fiduciary_appointment(p_appointment_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_decline_fiduciary_appointment(p_appointment_id uuid) IS 'The appointee declines a nomination: it leaves the succession, the successors move up.';
 
 --
 -- Name: sp_decline_link_invitation(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2187,6 +2595,36 @@ ALTER FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) OWNER TO estate_owne
 --
 
 COMMENT ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) IS 'Deletes an entity (a trust by a grantor, another entity by whoever acts for all its managers), refused while it holds shares or interests or is named as a beneficiary.';
+
+--
+-- Name: sp_delete_vault_document(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_delete_vault_document(p_document_id uuid) RETURNS TABLE(document_id uuid)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_document app.vault_documents := app.require_vault_document(app.current_user_id(), p_document_id, 'owner');
+begin
+  if v_document.status <> 'draft' then
+    perform app.fail('PT409', 'document_not_draft',
+                     'only a draft is deleted: a signed document is superseded or revoked, and kept');
+  end if;
+  -- Its versions (their bytes leave the uploaders' storage counts), subjects and shares go with it.
+  delete from app.vault_documents d where d.tenant_id = v_document.tenant_id and d.id = v_document.id;
+  perform app.emit_vault_event(v_document, 'deleted', null);
+  return query select v_document.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_delete_vault_document(p_document_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_delete_vault_document(p_document_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_delete_vault_document(p_document_id uuid) IS 'An owner deletes a draft document with its versions, subjects and shares; signed documents are never deleted.';
 
 --
 -- Name: sp_deny_support_access_request(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2351,6 +2789,90 @@ ALTER FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency
 --
 
 COMMENT ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) IS 'An asset''s equity as of a date (owners): its value less the debts secured by it, each with its balance, rate, term and payment.';
+
+--
+-- Name: sp_get_asset_owners_as_of(uuid, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date) RETURNS SETOF app.asset_owner_as_of_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Whoever may see the asset (and its owners) today may see who owned it then.
+  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
+  if p_as_of is null or p_as_of > current_date or p_as_of < date '1900-01-01' then
+    perform app.fail('PT400', 'invalid_as_of', 'as of must be a date between 1900-01-01 and today');
+  end if;
+  return query
+    select x.persona_id, p.first_name || ' ' || p.last_name, x.entity_id, e.name, x.ownership_percentage,
+           x.ownership_form::text,
+           -- Since when the holder has held a share without a break: its first row after its latest
+           -- removal (NULL: since the asset's first titling).
+           (select nullif(min(s.effective_at), '-infinity') from app.asset_ownership_history s
+             where s.tenant_id = v_tenant_id and s.asset_id = p_asset_id
+               and s.persona_id is not distinct from x.persona_id and s.entity_id is not distinct from x.entity_id
+               and (s.effective_at, s.recorded_at, s.id) <= (x.effective_at, x.recorded_at, x.id)
+               and not exists (select 1 from app.asset_ownership_history g
+                                where g.tenant_id = v_tenant_id and g.asset_id = p_asset_id and g.ownership_percentage is null
+                                  and g.persona_id is not distinct from x.persona_id and g.entity_id is not distinct from x.entity_id
+                                  and (g.effective_at, g.recorded_at, g.id) > (s.effective_at, s.recorded_at, s.id)
+                                  and (g.effective_at, g.recorded_at, g.id) < (x.effective_at, x.recorded_at, x.id)))
+      from (select distinct on (h.persona_id, h.entity_id) h.*
+              from app.asset_ownership_history h
+             where h.tenant_id = v_tenant_id and h.asset_id = p_asset_id and h.effective_at < app.ownership_instant(p_as_of)
+             order by h.persona_id, h.entity_id, h.effective_at desc, h.recorded_at desc, h.id desc) x
+      left join app.personas p on p.tenant_id = v_tenant_id and p.id = x.persona_id
+      left join app.legal_entities e on e.tenant_id = v_tenant_id and e.id = x.entity_id
+     where x.ownership_percentage is not null
+     order by x.ownership_percentage desc, x.persona_id, x.entity_id;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date) IS 'Who held an asset at the end of a date, with each share, its form and since when (whoever may view the asset today).';
+
+--
+-- Name: sp_get_asset_ownership_history(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(change_id bigint, persona_id uuid, persona_name text, entity_id uuid, entity_name text, ownership_percentage numeric, ownership_form text, effective_at timestamp with time zone, recorded_at timestamp with time zone, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
+  perform app.check_page(p_limit, p_offset);
+  -- Every recorded change, newest first: a holder's new share, or (NULL) the end of its share.
+  return query
+    select h.id, h.persona_id, p.first_name || ' ' || p.last_name, h.entity_id, e.name, h.ownership_percentage,
+           h.ownership_form::text, nullif(h.effective_at, '-infinity'), h.recorded_at, (pg_catalog.count(*) over ())::integer
+      from app.asset_ownership_history h
+      left join app.personas p on p.tenant_id = h.tenant_id and p.id = h.persona_id
+      left join app.legal_entities e on e.tenant_id = h.tenant_id and e.id = h.entity_id
+     where h.tenant_id = v_tenant_id and h.asset_id = p_asset_id
+     order by h.effective_at desc, h.recorded_at desc, h.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer) IS 'The changes of an asset''s shares, newest first, with the total: each holder''s new share or its end (NULL), from when (NULL: the first titling); whoever may view the asset.';
 
 --
 -- Name: sp_get_asset_valuations(uuid, date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -2907,6 +3429,32 @@ ALTER FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p
 COMMENT ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The assets a persona owns (share, form, latest value in its own currency) that the caller may see, optionally of one type or matching q; sorted, a page at a time with the total.';
 
 --
+-- Name: sp_get_vault_document(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_vault_document(p_document_id uuid) RETURNS SETOF app.vault_document_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := app.vault_document_access(app.current_user_id(), p_document_id);
+begin
+  if v_access is null then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
+  end if;
+  return query select * from app.vault_document_view(p_document_id, v_access);
+end
+$$;
+
+ALTER FUNCTION api.sp_get_vault_document(p_document_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_vault_document(p_document_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_vault_document(p_document_id uuid) IS 'One vault document with its versions'' metadata and subjects (and, for its owners, its shares).';
+
+--
 -- Name: sp_invite_ffc_member(uuid, text, text, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3237,6 +3785,47 @@ ALTER FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q tex
 COMMENT ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The invitations a circle sent (owners and admins), newest first or sorted, optionally of one status (pending/accepted/revoked/expired) or whose email contains q, with the total.';
 
 --
+-- Name: sp_list_fiduciary_appointments(uuid, uuid, text, boolean, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_include_ended boolean, p_limit integer, p_offset integer) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+begin
+  perform app.require_fiduciary_appointer(v_user_id, p_persona_id, p_entity_id);
+  if p_role is not null and not p_role = any (app.fiduciary_roles()) then
+    perform app.fail('PT400', 'invalid_fiduciary_role',
+                     'role must be one of ' || pg_catalog.array_to_string(app.fiduciary_roles(), ', '));
+  end if;
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select v.* from (select a.id, a.role, a.ward_persona_id, a.status, a.rank, a.nominated_at
+                       from app.fiduciary_appointments a
+                      where a.tenant_id = app.current_tenant_id()
+                        and coalesce(a.appointer_persona_id, a.appointer_entity_id) = coalesce(p_persona_id, p_entity_id)
+                        and (p_role is null or a.role = p_role)
+                        and (coalesce(p_include_ended, false) or a.status in ('nominated', 'accepted'))
+                      order by pg_catalog.array_position(app.fiduciary_roles(), a.role), a.ward_persona_id nulls first,
+                               a.status not in ('nominated', 'accepted'), a.rank, a.nominated_at, a.id
+                      limit p_limit offset p_offset) page
+    cross join lateral app.fiduciary_view(page.id, false) v
+    order by pg_catalog.array_position(app.fiduciary_roles(), page.role), page.ward_persona_id nulls first,
+             page.status not in ('nominated', 'accepted'), page.rank, page.nominated_at, page.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_include_ended boolean, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_include_ended boolean, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_include_ended boolean, p_limit integer, p_offset integer) IS 'The fiduciaries a persona (whoever acts for it) or a trust (its controllers) appointed, by role and rank, the acting one marked; ended ones on request.';
+
+--
 -- Name: sp_list_invoices(text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3563,6 +4152,42 @@ ALTER FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_off
 --
 
 COMMENT ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) IS 'The circles the signed-in user belongs to, with their role, optionally those whose name contains q; sorted, a page at a time with the total.';
+
+--
+-- Name: sp_list_my_fiduciary_appointments(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_my_fiduciary_appointments(p_status text, p_limit integer, p_offset integer) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  if p_status is not null and p_status not in ('nominated', 'accepted', 'declined', 'resigned', 'removed') then
+    perform app.fail('PT400', 'invalid_fiduciary_status', 'status must be nominated, accepted, declined, resigned or removed');
+  end if;
+  perform app.check_page(p_limit, p_offset);
+  return query
+    select v.* from (select a.id, a.nominated_at from app.fiduciary_appointments a
+                      where a.tenant_id = v_tenant_id
+                        and a.appointee_persona_id = (select up.persona_id from app.user_personas up
+                                                       where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self')
+                        and (p_status is null or a.status = p_status)
+                      order by a.nominated_at desc, a.id limit p_limit offset p_offset) page
+    cross join lateral app.fiduciary_view(page.id, true) v
+    order by page.nominated_at desc, page.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_my_fiduciary_appointments(p_status text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_my_fiduciary_appointments(p_status text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_my_fiduciary_appointments(p_status text, p_limit integer, p_offset integer) IS 'The appointments naming the signed-in user''s own persona, newest first (without the appointers'' notes).';
 
 --
 -- Name: sp_list_my_link_invitations(text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -3924,6 +4549,46 @@ ALTER FUNCTION api.sp_list_subscription_seats() OWNER TO estate_owner;
 COMMENT ON FUNCTION api.sp_list_subscription_seats() IS 'Who holds the signed-in user''s seats: the people in the circles they created.';
 
 --
+-- Name: sp_list_vault_documents(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_vault_documents(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS SETOF app.vault_document_row
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The documents the caller owns (acts for their persona) or was shared now; optionally one
+  -- persona's (an unknown persona, or one whose documents the caller may not see: an empty list).
+  return query
+    select v.* from (
+      select d.id, d.created_at, case when d.owner_persona_id in (select app.acting_persona_ids(v_user_id))
+                                      then 'owner' else 'recipient' end as access
+        from app.vault_documents d
+       where d.tenant_id = v_tenant_id
+         and (p_persona_id is null or d.owner_persona_id = p_persona_id)
+         and (d.owner_persona_id in (select app.acting_persona_ids(v_user_id))
+              or exists (select 1 from app.vault_document_shares s
+                          where s.tenant_id = v_tenant_id and s.document_id = d.id and s.release_when = 'now'
+                            and s.recipient_persona_id in (select app.acting_persona_ids(v_user_id))))
+       order by d.created_at desc, d.id limit p_limit offset p_offset) page
+    cross join lateral app.vault_document_view(page.id, page.access) v
+    order by page.created_at desc, page.id;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_vault_documents(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_vault_documents(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_vault_documents(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The vault documents the caller owns or that were shared with them now (optionally one persona''s), newest first.';
+
+--
 -- Name: sp_lock_for_precondition(text, uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4016,6 +4681,56 @@ ALTER FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit inte
 --
 
 COMMENT ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) IS 'The trusted user of an approved grant, within its access window, reads the grantor''s assets (share, latest value); every read audited.';
+
+--
+-- Name: sp_read_vault_document_version(uuid, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_read_vault_document_version(p_document_id uuid, p_version_number integer) RETURNS TABLE(document_id uuid, version_number integer, byte_size integer, media_type text, file_name text, content_sha256 text, storage text, ciphertext bytea, storage_key text, document_title text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_access text := app.vault_document_access(v_user_id, p_document_id);
+  v_version app.vault_document_versions;
+  v_title text;
+begin
+  if v_access is null then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
+  end if;
+  select v.* into v_version from app.vault_document_versions v
+   where v.tenant_id = app.current_tenant_id() and v.document_id = p_document_id
+     and (p_version_number is null or v.version_number = p_version_number)
+   order by v.version_number desc limit 1;
+  if v_version.id is null then
+    perform app.fail('PT404', 'document_version_not_found', 'this document has no such version');
+  end if;
+  select d.title into v_title from app.vault_documents d
+   where d.tenant_id = v_version.tenant_id and d.id = v_version.document_id;
+  -- Every read of a file by anyone but its owners is recorded: who, which document and version.
+  if v_access <> 'owner' then
+    insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                                 changed_columns, changes)
+    values (v_version.tenant_id, 'user', app.current_actor_id(), app.current_request_id(),
+            'api.sp_read_vault_document_version', p_document_id::text, 'READ', null,
+            pg_catalog.jsonb_build_object('documentId', p_document_id, 'versionNumber', v_version.version_number,
+                                          'readerUserId', v_user_id, 'access', v_access));
+  end if;
+  return query select v_version.document_id, v_version.version_number, v_version.byte_size::integer, v_version.media_type,
+                      v_version.file_name, pg_catalog.encode(v_version.content_sha256, 'hex'), v_version.storage,
+                      v_version.ciphertext, v_version.storage_key, v_title;
+end
+$$;
+
+ALTER FUNCTION api.sp_read_vault_document_version(p_document_id uuid, p_version_number integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_read_vault_document_version(p_document_id uuid, p_version_number integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_read_vault_document_version(p_document_id uuid, p_version_number integer) IS 'A version''s ciphertext (or storage key) and hash for the API to decrypt and check: owners, and recipients shared now (each such read audited).';
 
 --
 -- Name: sp_record_consent(text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4315,6 +5030,28 @@ ALTER FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) OWNER 
 COMMENT ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) IS 'Removes a member (or lets the caller leave) with the asset grants only the circle allowed; the last owner cannot go.';
 
 --
+-- Name: sp_remove_fiduciary_appointment(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_remove_fiduciary_appointment(p_appointment_id uuid) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.fiduciary_step(p_appointment_id, 'appointer', array['nominated', 'accepted'], 'removed');
+end
+$$;
+
+ALTER FUNCTION api.sp_remove_fiduciary_appointment(p_appointment_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_remove_fiduciary_appointment(p_appointment_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_remove_fiduciary_appointment(p_appointment_id uuid) IS 'The appointer removes a live appointment (the row stays, removed): the successors move up.';
+
+--
 -- Name: sp_remove_payment_method(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4390,6 +5127,60 @@ ALTER FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind t
 --
 
 COMMENT ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) IS 'Removes one e-mail address, phone number or postal address of a persona.';
+
+--
+-- Name: sp_reorder_fiduciary_appointments(uuid, uuid, text, uuid, uuid[]); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_reorder_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_ward_persona_id uuid, p_appointment_ids uuid[]) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_appointer uuid := coalesce(p_persona_id, p_entity_id);
+  v_ward uuid := coalesce(p_ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid);
+  v_live uuid[];
+begin
+  perform app.require_fiduciary_appointer(v_user_id, p_persona_id, p_entity_id);
+  perform app.check_fiduciary_role(p_role, p_entity_id, p_ward_persona_id);
+  perform app.require_trust_grantor(v_user_id, p_entity_id);
+  if p_appointment_ids is null or pg_catalog.cardinality(p_appointment_ids) not between 1 and 10
+     or pg_catalog.array_position(p_appointment_ids, null) is not null
+     or (select pg_catalog.count(distinct x) from pg_catalog.unnest(p_appointment_ids) x) <> pg_catalog.cardinality(p_appointment_ids) then
+    perform app.fail('PT400', 'invalid_fiduciary_order', 'the new order names 1 to 10 appointments, each once');
+  end if;
+  perform app.lock_fiduciary_appointer(p_persona_id, p_entity_id);
+  select coalesce(pg_catalog.array_agg(a.id), '{}') into v_live from app.fiduciary_appointments a
+   where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
+     and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
+     and a.status in ('nominated', 'accepted');
+  -- The whole succession as the caller saw it: a list missing one, naming another's (or an ended)
+  -- appointment, or overtaken by a racing writer is refused whole.
+  if not (v_live @> p_appointment_ids and v_live <@ p_appointment_ids) then
+    perform app.fail('PT409', 'fiduciary_order_stale',
+                     'the order must name exactly the live appointments of this role: list them again and retry');
+  end if;
+  update app.fiduciary_appointments a set rank = pg_catalog.array_position(p_appointment_ids, a.id)
+   where a.tenant_id = v_tenant_id and a.id = any (p_appointment_ids)
+     and a.rank <> pg_catalog.array_position(p_appointment_ids, a.id);
+  perform app.emit_event('fiduciary.reordered', 'fiduciary_succession', v_appointer,
+    pg_catalog.jsonb_build_object('appointerPersonaId', p_persona_id, 'appointerEntityId', p_entity_id, 'role', p_role,
+      'wardPersonaId', p_ward_persona_id, 'appointmentIds', pg_catalog.to_jsonb(p_appointment_ids), 'by', 'appointer',
+      'actingAppointmentId', app.acting_fiduciary_id(v_appointer, p_role, p_ward_persona_id)));
+  return query select v.* from pg_catalog.unnest(p_appointment_ids) with ordinality x(id, n)
+                cross join lateral app.fiduciary_view(x.id, false) v order by x.n;
+end
+$$;
+
+ALTER FUNCTION api.sp_reorder_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_ward_persona_id uuid, p_appointment_ids uuid[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_reorder_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_ward_persona_id uuid, p_appointment_ids uuid[]); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_reorder_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_ward_persona_id uuid, p_appointment_ids uuid[]) IS 'The appointer sets the order of a role''s whole live succession (primary first); a list that is not exactly the live appointments is refused.';
 
 --
 -- Name: sp_report_life_event(uuid, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -4532,6 +5323,28 @@ ALTER FUNCTION api.sp_request_emergency_access(p_grant_id uuid) OWNER TO estate_
 --
 
 COMMENT ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) IS 'The trusted user requests access under a confirmed grant: the waiting period starts.';
+
+--
+-- Name: sp_resign_fiduciary_appointment(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_resign_fiduciary_appointment(p_appointment_id uuid) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.current_user_id();
+  return query select * from app.fiduciary_step(p_appointment_id, 'appointee', array['accepted'], 'resigned');
+end
+$$;
+
+ALTER FUNCTION api.sp_resign_fiduciary_appointment(p_appointment_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_resign_fiduciary_appointment(p_appointment_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_resign_fiduciary_appointment(p_appointment_id uuid) IS 'The appointee resigns an accepted appointment: it leaves the succession, the next accepted one acts.';
 
 --
 -- Name: sp_revoke_api_key(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -5102,6 +5915,115 @@ ALTER FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_has
 COMMENT ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) IS 'Replaces my security questions (2 to 5) and their answers, hashed by the API; refused while my questions are locked.';
 
 --
+-- Name: sp_set_vault_document_shares(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_vault_document_shares(p_document_id uuid, p_shares jsonb) RETURNS SETOF app.vault_document_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_document app.vault_documents := app.require_vault_document(v_user_id, p_document_id, 'owner');
+  v_item record;
+begin
+  if p_shares is null or pg_catalog.jsonb_typeof(p_shares) <> 'array' or pg_catalog.jsonb_array_length(p_shares) > 50 then
+    perform app.fail('PT400', 'invalid_document_shares', 'shares is a list of at most 50 {personaId, when}');
+  end if;
+  for v_item in select x ->> 'personaId' as persona_id, x ->> 'when' as release_when
+                  from pg_catalog.jsonb_array_elements(p_shares) x loop
+    if v_item.persona_id is null or v_item.persona_id !~ '^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$'
+       or v_item.release_when is null or v_item.release_when not in ('now', 'after_death', 'never') then
+      perform app.fail('PT400', 'invalid_document_shares', 'each share is {personaId, when: now, after_death or never}');
+    end if;
+    if not app.user_can_reference_persona(v_user_id, v_item.persona_id::uuid) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    if v_item.persona_id::uuid = v_document.owner_persona_id then
+      perform app.fail('PT400', 'invalid_document_shares', 'the owner''s own persona is not a recipient');
+    end if;
+  end loop;
+  if (select pg_catalog.count(distinct (x ->> 'personaId')::uuid) from pg_catalog.jsonb_array_elements(p_shares) x)
+     <> pg_catalog.jsonb_array_length(p_shares) then
+    perform app.fail('PT400', 'invalid_document_shares', 'each recipient is named once');
+  end if;
+  delete from app.vault_document_shares s where s.tenant_id = v_document.tenant_id and s.document_id = v_document.id;
+  insert into app.vault_document_shares (tenant_id, document_id, recipient_persona_id, release_when, created_by_user_id)
+  select v_document.tenant_id, v_document.id, (x ->> 'personaId')::uuid, x ->> 'when', v_user_id
+    from pg_catalog.jsonb_array_elements(p_shares) with ordinality as e(x, n) order by e.n;
+  update app.vault_documents d set updated_at = pg_catalog.now()
+   where d.tenant_id = v_document.tenant_id and d.id = v_document.id;
+  perform app.emit_vault_event(v_document, 'shares_changed', pg_catalog.jsonb_build_object('shares',
+    (select coalesce(pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('recipientPersonaId', x ->> 'personaId', 'when', x ->> 'when')), '[]')
+       from pg_catalog.jsonb_array_elements(p_shares) x)));
+  return query select * from app.vault_document_view(v_document.id, 'owner');
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_vault_document_shares(p_document_id uuid, p_shares jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_vault_document_shares(p_document_id uuid, p_shares jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_vault_document_shares(p_document_id uuid, p_shares jsonb) IS 'An owner replaces who may read a document and when: now, after the owner''s death (opens with death verification), or never.';
+
+--
+-- Name: sp_set_vault_document_subjects(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_set_vault_document_subjects(p_document_id uuid, p_subjects jsonb) RETURNS SETOF app.vault_document_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_document app.vault_documents := app.require_vault_document(v_user_id, p_document_id, 'owner');
+  v_item record;
+begin
+  if p_subjects is null or pg_catalog.jsonb_typeof(p_subjects) <> 'array' or pg_catalog.jsonb_array_length(p_subjects) > 50 then
+    perform app.fail('PT400', 'invalid_document_subjects', 'subjects is a list of at most 50 personas and assets');
+  end if;
+  for v_item in select x ->> 'kind' as kind, x ->> 'personaId' as persona_id, x ->> 'assetId' as asset_id
+                  from pg_catalog.jsonb_array_elements(p_subjects) x loop
+    if not ((v_item.kind = 'persona' and v_item.persona_id is not null and v_item.asset_id is null)
+            or (v_item.kind = 'asset' and v_item.asset_id is not null and v_item.persona_id is null))
+       or coalesce(v_item.persona_id, v_item.asset_id) !~ '^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$' then
+      perform app.fail('PT400', 'invalid_document_subjects', 'each subject is {kind: persona, personaId} or {kind: asset, assetId}');
+    end if;
+    -- Someone the caller may name (as for beneficiaries), an asset the caller may see.
+    if v_item.kind = 'persona' and not app.user_can_reference_persona(v_user_id, v_item.persona_id::uuid) then
+      perform app.fail('PT404', 'persona_not_found', 'persona not found');
+    end if;
+    if v_item.kind = 'asset' and app.asset_access(v_user_id, v_item.asset_id::uuid) is null then
+      perform app.fail('PT404', 'asset_not_found', 'asset not found');
+    end if;
+  end loop;
+  if (select pg_catalog.count(distinct coalesce(x ->> 'personaId', x ->> 'assetId')) from pg_catalog.jsonb_array_elements(p_subjects) x)
+     <> pg_catalog.jsonb_array_length(p_subjects) then
+    perform app.fail('PT400', 'invalid_document_subjects', 'each subject is named once');
+  end if;
+  delete from app.vault_document_subjects s where s.tenant_id = v_document.tenant_id and s.document_id = v_document.id;
+  insert into app.vault_document_subjects (tenant_id, document_id, persona_id, asset_id)
+  select v_document.tenant_id, v_document.id, (x ->> 'personaId')::uuid, (x ->> 'assetId')::uuid
+    from pg_catalog.jsonb_array_elements(p_subjects) with ordinality as e(x, n) order by e.n;
+  update app.vault_documents d set updated_at = pg_catalog.now()
+   where d.tenant_id = v_document.tenant_id and d.id = v_document.id;
+  perform app.emit_vault_event(v_document, 'subjects_changed',
+    pg_catalog.jsonb_build_object('subjectCount', pg_catalog.jsonb_array_length(p_subjects)));
+  return query select * from app.vault_document_view(v_document.id, 'owner');
+end
+$_$;
+
+ALTER FUNCTION api.sp_set_vault_document_subjects(p_document_id uuid, p_subjects jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_vault_document_subjects(p_document_id uuid, p_subjects jsonb); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_set_vault_document_subjects(p_document_id uuid, p_subjects jsonb) IS 'An owner replaces the personas (ones they may name) and assets (ones they may see) a document concerns.';
+
+--
 -- Name: sp_store_idempotent_response(text, integer, text, text, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -5568,6 +6490,67 @@ ALTER FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, p_las
 COMMENT ON FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) IS 'Changes a persona the signed-in user may act for; NULL keeps a field, an empty string clears an optional one.';
 
 --
+-- Name: sp_update_vault_document(uuid, text, date, text, date); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_update_vault_document(p_document_id uuid, p_title text, p_review_on date, p_status text, p_signed_on date) RETURNS SETOF app.vault_document_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_document app.vault_documents := app.require_vault_document(v_user_id, p_document_id, 'owner');
+  v_previous text := v_document.status;
+  v_status text := coalesce(p_status, v_document.status);
+begin
+  if p_status is not null and p_status not in ('draft', 'signed', 'superseded', 'revoked') then
+    perform app.fail('PT400', 'invalid_document_status', 'status must be draft, signed, superseded or revoked');
+  end if;
+  -- draft -> signed -> superseded or revoked (superseded -> revoked): a signed document is a fact,
+  -- never a draft again and never deleted.
+  if v_status <> v_previous and not (v_previous, v_status) in (('draft', 'signed'), ('signed', 'superseded'),
+                                                               ('signed', 'revoked'), ('superseded', 'revoked')) then
+    perform app.fail('PT409', 'document_status_transition',
+                     pg_catalog.format('a %s document cannot become %s', v_previous, v_status));
+  end if;
+  if p_signed_on is not null and v_status <> 'signed' then
+    perform app.fail('PT400', 'invalid_signed_on', 'signedOn is set when the document is (or becomes) signed');
+  end if;
+  if p_signed_on is not null and (p_signed_on < date '1850-01-01' or p_signed_on > current_date) then
+    perform app.fail('PT400', 'invalid_signed_on', 'signedOn must be a date from 1850 up to today');
+  end if;
+  if v_status = 'signed' and v_previous = 'draft' then
+    if p_signed_on is null then
+      perform app.fail('PT400', 'invalid_signed_on', 'signing a document needs its signedOn date');
+    end if;
+    if not exists (select 1 from app.vault_document_versions v
+                    where v.tenant_id = v_document.tenant_id and v.document_id = v_document.id) then
+      perform app.fail('PT409', 'document_has_no_file', 'upload the signed file before marking the document signed');
+    end if;
+  end if;
+  update app.vault_documents d
+     set title = case when p_title is null then d.title else app.require_text(p_title, 'invalid_title', 200) end,
+         review_on = coalesce(app.check_vault_review_on(p_review_on), d.review_on),
+         status = v_status,
+         signed_on = coalesce(p_signed_on, d.signed_on)
+   where d.tenant_id = v_document.tenant_id and d.id = v_document.id
+   returning * into v_document;
+  if v_status <> v_previous then
+    perform app.emit_vault_event(v_document, 'status_changed', pg_catalog.jsonb_build_object('previousStatus', v_previous));
+  end if;
+  return query select * from app.vault_document_view(v_document.id, 'owner');
+end
+$$;
+
+ALTER FUNCTION api.sp_update_vault_document(p_document_id uuid, p_title text, p_review_on date, p_status text, p_signed_on date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_update_vault_document(p_document_id uuid, p_title text, p_review_on date, p_status text, p_signed_on date); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_update_vault_document(p_document_id uuid, p_title text, p_review_on date, p_status text, p_signed_on date) IS 'An owner renames a document, sets its review date, or moves its status (draft -> signed with its date -> superseded or revoked).';
+
+--
 -- Name: sp_upgrade_subscription(text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -5680,6 +6663,35 @@ ALTER FUNCTION api.sp_withdraw_life_event(p_event_id uuid) OWNER TO estate_owner
 --
 
 COMMENT ON FUNCTION api.sp_withdraw_life_event(p_event_id uuid) IS 'The reporter withdraws an open report.';
+
+--
+-- Name: acting_fiduciary_id(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid DEFAULT NULL::uuid) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The acting fiduciary of a slot: its first accepted appointment in rank order (a nominated one
+  -- ahead of it has not accepted yet; declined, resigned and removed ones are out of the slot).
+  select a.id from app.fiduciary_appointments a
+   where a.tenant_id = (select app.current_tenant_id())
+     and coalesce(a.appointer_persona_id, a.appointer_entity_id) = p_appointer_id
+     and a.role = p_role
+     and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid)
+         = coalesce(p_ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid)
+     and a.status = 'accepted'
+   order by a.rank, a.nominated_at, a.id
+   limit 1
+$$;
+
+ALTER FUNCTION app.acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) IS 'The acting fiduciary of a slot (appointer persona or trust, role, ward): the first accepted appointment in rank order, or null.';
 
 --
 -- Name: acting_persona_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -6562,6 +7574,38 @@ ALTER FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) OWNER T
 COMMENT ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) IS 'Raises unless a caller with p_caller_role may give someone p_role.';
 
 --
+-- Name: check_fiduciary_role(text, uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_fiduciary_role(p_role text, p_entity_id uuid, p_ward_persona_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_role is null or not p_role = any (app.fiduciary_roles()) then
+    perform app.fail('PT400', 'invalid_fiduciary_role',
+                     'role must be one of ' || pg_catalog.array_to_string(app.fiduciary_roles(), ', '));
+  end if;
+  if p_entity_id is not null and (p_role <> 'trustee'
+      or not exists (select 1 from app.legal_entities e where e.tenant_id = app.current_tenant_id() and e.id = p_entity_id
+                        and e.entity_kind in ('revocable_trust', 'irrevocable_trust'))) then
+    perform app.fail('PT400', 'invalid_fiduciary_role', 'an entity appoints trustees only, and only a trust does');
+  end if;
+  if (p_role in ('guardian_of_minor', 'custodian')) <> (p_ward_persona_id is not null) then
+    perform app.fail('PT400', 'invalid_fiduciary_ward', 'a guardian or custodian is appointed for a ward (wardPersonaId); no other role has one');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.check_fiduciary_role(p_role text, p_entity_id uuid, p_ward_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_fiduciary_role(p_role text, p_entity_id uuid, p_ward_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_fiduciary_role(p_role text, p_entity_id uuid, p_ward_persona_id uuid) IS 'Checks a role for its appointer (a trust appoints trustees only) and that exactly the guardian and custodian roles name a ward.';
+
+--
 -- Name: check_filter_text(text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6802,6 +7846,30 @@ ALTER FUNCTION app.check_valuation_source(p_source text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.check_valuation_source(p_source text) IS 'Checks a valuation source.';
+
+--
+-- Name: check_vault_review_on(date); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_vault_review_on(p_review_on date) RETURNS date
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if p_review_on is not null and (p_review_on < date '1900-01-01' or p_review_on > date '2200-12-31') then
+    perform app.fail('PT400', 'invalid_review_on', 'reviewOn must be a date from 1900 to 2200');
+  end if;
+  return p_review_on;
+end
+$$;
+
+ALTER FUNCTION app.check_vault_review_on(p_review_on date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_vault_review_on(p_review_on date); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_vault_review_on(p_review_on date) IS 'Checks a review date (1900 to 2200), raising invalid_review_on.';
 
 --
 -- Name: controlled_entity_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7574,6 +8642,89 @@ ALTER FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggreg
 COMMENT ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) IS 'Internal: writes one outbox event (ids and states only) in the caller''s transaction and tenant.';
 
 --
+-- Name: fiduciary_appointments; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.fiduciary_appointments (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    appointer_persona_id uuid,
+    appointer_entity_id uuid,
+    role text NOT NULL,
+    appointee_persona_id uuid NOT NULL,
+    ward_persona_id uuid,
+    rank integer NOT NULL,
+    status text DEFAULT 'nominated'::text NOT NULL,
+    nominated_at timestamp with time zone DEFAULT now() NOT NULL,
+    accepted_at timestamp with time zone,
+    declined_at timestamp with time zone,
+    resigned_at timestamp with time zone,
+    removed_at timestamp with time zone,
+    document_id uuid,
+    notes text,
+    appointed_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT fiduciary_appointments_check CHECK ((num_nonnulls(appointer_persona_id, appointer_entity_id) = 1)),
+    CONSTRAINT fiduciary_appointments_check1 CHECK (((appointer_entity_id IS NULL) OR (role = 'trustee'::text))),
+    CONSTRAINT fiduciary_appointments_check2 CHECK (((role = ANY (ARRAY['guardian_of_minor'::text, 'custodian'::text])) = (ward_persona_id IS NOT NULL))),
+    CONSTRAINT fiduciary_appointments_check3 CHECK ((appointee_persona_id IS DISTINCT FROM appointer_persona_id)),
+    CONSTRAINT fiduciary_appointments_check4 CHECK (((ward_persona_id IS NULL) OR ((ward_persona_id <> appointee_persona_id) AND (ward_persona_id IS DISTINCT FROM appointer_persona_id)))),
+    CONSTRAINT fiduciary_appointments_check5 CHECK (((status = 'accepted'::text) <= (accepted_at IS NOT NULL))),
+    CONSTRAINT fiduciary_appointments_check6 CHECK (((status = 'declined'::text) = (declined_at IS NOT NULL))),
+    CONSTRAINT fiduciary_appointments_check7 CHECK (((status = 'resigned'::text) = ((resigned_at IS NOT NULL) AND (accepted_at IS NOT NULL)))),
+    CONSTRAINT fiduciary_appointments_check8 CHECK (((status = 'removed'::text) = (removed_at IS NOT NULL))),
+    CONSTRAINT fiduciary_appointments_notes_check CHECK ((length(notes) <= 1000)),
+    CONSTRAINT fiduciary_appointments_rank_check CHECK (((rank >= 1) AND (rank <= 10))),
+    CONSTRAINT fiduciary_appointments_role_check CHECK ((role = ANY (ARRAY['executor'::text, 'trustee'::text, 'durable_poa_agent'::text, 'springing_poa_agent'::text, 'guardian_of_minor'::text, 'custodian'::text]))),
+    CONSTRAINT fiduciary_appointments_status_check CHECK ((status = ANY (ARRAY['nominated'::text, 'accepted'::text, 'declined'::text, 'resigned'::text, 'removed'::text])))
+);
+
+ALTER TABLE ONLY app.fiduciary_appointments FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.fiduciary_appointments OWNER TO estate_owner;
+
+--
+-- Name: TABLE fiduciary_appointments; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.fiduciary_appointments IS 'Fiduciaries a persona (or a trust, for trustees) appoints: role, ward, ranked succession, the appointee''s acceptance or declination, the appointing document.';
+
+--
+-- Name: COLUMN fiduciary_appointments.document_id; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.fiduciary_appointments.document_id IS 'The appointing document in the vault; no foreign key until the vault exists.';
+
+--
+-- Name: emit_fiduciary_event(app.fiduciary_appointments, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emit_fiduciary_event(p_appointment app.fiduciary_appointments, p_previous text, p_by text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.emit_event('fiduciary.' || case p_appointment.status when 'nominated' then 'appointed' else p_appointment.status end,
+    'fiduciary_appointment', p_appointment.id,
+    pg_catalog.jsonb_build_object('appointmentId', p_appointment.id, 'appointerPersonaId', p_appointment.appointer_persona_id,
+      'appointerEntityId', p_appointment.appointer_entity_id, 'role', p_appointment.role,
+      'appointeePersonaId', p_appointment.appointee_persona_id, 'wardPersonaId', p_appointment.ward_persona_id,
+      'rank', p_appointment.rank, 'status', p_appointment.status, 'previousStatus', p_previous, 'by', p_by,
+      'actingAppointmentId', app.acting_fiduciary_id(coalesce(p_appointment.appointer_persona_id, p_appointment.appointer_entity_id),
+                                                     p_appointment.role, p_appointment.ward_persona_id)));
+end
+$$;
+
+ALTER FUNCTION app.emit_fiduciary_event(p_appointment app.fiduciary_appointments, p_previous text, p_by text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emit_fiduciary_event(p_appointment app.fiduciary_appointments, p_previous text, p_by text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emit_fiduciary_event(p_appointment app.fiduciary_appointments, p_previous text, p_by text) IS 'Writes the outbox event of an appointment''s change: ids, role, rank, the new and previous status, who moved it and the slot''s acting appointment now.';
+
+--
 -- Name: life_events; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -7656,6 +8807,63 @@ ALTER FUNCTION app.emit_life_event(p_event app.life_events, p_previous text, p_b
 --
 
 COMMENT ON FUNCTION app.emit_life_event(p_event app.life_events, p_previous text, p_by text) IS 'Writes the outbox event of a life event''s transition (ids, kind, date and states only).';
+
+--
+-- Name: vault_documents; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.vault_documents (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    owner_persona_id uuid NOT NULL,
+    kind text NOT NULL,
+    title text NOT NULL,
+    status text DEFAULT 'draft'::text NOT NULL,
+    signed_on date,
+    review_on date,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT vault_documents_check CHECK (((status = 'draft'::text) OR (signed_on IS NOT NULL))),
+    CONSTRAINT vault_documents_kind_check CHECK ((kind = ANY (ARRAY['will'::text, 'trust'::text, 'power_of_attorney'::text, 'healthcare_directive'::text, 'deed'::text, 'insurance_policy'::text, 'other'::text]))),
+    CONSTRAINT vault_documents_review_on_check CHECK ((review_on >= '1900-01-01'::date)),
+    CONSTRAINT vault_documents_signed_on_check CHECK ((signed_on >= '1850-01-01'::date)),
+    CONSTRAINT vault_documents_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'signed'::text, 'superseded'::text, 'revoked'::text]))),
+    CONSTRAINT vault_documents_title_check CHECK (((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))
+);
+
+ALTER TABLE ONLY app.vault_documents FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.vault_documents OWNER TO estate_owner;
+
+--
+-- Name: TABLE vault_documents; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.vault_documents IS 'Estate documents of a persona (will, trust, power of attorney, directive, deed, policy): kind, title, status, signing and review dates.';
+
+--
+-- Name: emit_vault_event(app.vault_documents, text, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.emit_vault_event(p_document app.vault_documents, p_event text, p_extra jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  perform app.emit_event('vault_document.' || p_event, 'vault_document', p_document.id,
+    pg_catalog.jsonb_build_object('documentId', p_document.id, 'ownerPersonaId', p_document.owner_persona_id,
+      'kind', p_document.kind, 'status', p_document.status) || coalesce(p_extra, '{}'));
+end
+$$;
+
+ALTER FUNCTION app.emit_vault_event(p_document app.vault_documents, p_event text, p_extra jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION emit_vault_event(p_document app.vault_documents, p_event text, p_extra jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.emit_vault_event(p_document app.vault_documents, p_event text, p_extra jsonb) IS 'Writes a vault document''s outbox event: ids, kind and status (never its title or content).';
 
 --
 -- Name: enter_tenant_as_support(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -7766,6 +8974,12 @@ begin
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('relationships', v_count);
 
+  -- Their vault documents go with every version (the ciphertext; the bytes leave the storage
+  -- counts), subjects and shares, signed ones too: the person, not a co-owner, is their subject.
+  delete from app.vault_documents d where d.tenant_id = v_tenant_id and d.owner_persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('vaultDocuments', v_count);
+
   -- The persona stays (other people's plans and circles point at it) under no name of theirs.
   update app.personas p
      set first_name = 'Erased', middle_name = null, last_name = 'Person', preferred_name = null,
@@ -7872,7 +9086,7 @@ ALTER FUNCTION app.erase_user(p_user_id uuid) OWNER TO estate_owner;
 -- Name: FUNCTION erase_user(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.erase_user(p_user_id uuid) IS 'Erases a user: deletes their contact data, sessions, payment methods and solely owned assets, pseudonymises their persona and user row, ends their links and memberships; returns what it did as counts.';
+COMMENT ON FUNCTION app.erase_user(p_user_id uuid) IS 'Erases a user: deletes their contact data, sessions, payment methods, solely owned assets and vault documents, pseudonymises their persona and user row, ends their links and memberships; returns what it did as counts.';
 
 --
 -- Name: erasure_obstacle(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8215,6 +9429,25 @@ begin
           from app.beneficiary_designations d
          where d.tenant_id = v_tenant_id
            and (d.estate_of_persona_id = any (v_personas) or d.asset_id = any (v_assets))), '[]')),
+    -- Their own vault documents (docs/vault.md): metadata, versions' size, type, name and hash,
+    -- subjects and shares; not the files (ciphertext this database cannot open; the routes serve them).
+    'vault.json', coalesce((
+      select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('documentId', d.id, 'ownerPersonaId', d.owner_persona_id,
+               'kind', d.kind, 'title', d.title, 'status', d.status, 'signedOn', d.signed_on, 'reviewOn', d.review_on,
+               'createdAt', d.created_at,
+               'versions', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'versionNumber', v.version_number, 'byteSize', v.byte_size, 'mediaType', v.media_type,
+                             'fileName', v.file_name, 'contentSha256', pg_catalog.encode(v.content_sha256, 'hex'),
+                             'createdAt', v.created_at) order by v.version_number)
+                           from app.vault_document_versions v where v.tenant_id = d.tenant_id and v.document_id = d.id), '[]'),
+               'subjects', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'personaId', s.persona_id, 'assetId', s.asset_id) order by s.created_at, s.id)
+                           from app.vault_document_subjects s where s.tenant_id = d.tenant_id and s.document_id = d.id), '[]'),
+               'shares', coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                             'personaId', s.recipient_persona_id, 'when', s.release_when) order by s.created_at, s.id)
+                           from app.vault_document_shares s where s.tenant_id = d.tenant_id and s.document_id = d.id), '[]'))
+               order by d.created_at, d.id)
+        from app.vault_documents d where d.tenant_id = v_tenant_id and d.owner_persona_id = any (v_personas)), '[]'),
     'consents.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
                'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)
@@ -8262,7 +9495,7 @@ ALTER FUNCTION app.export_files(p_user_id uuid) OWNER TO estate_owner;
 -- Name: FUNCTION export_files(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.export_files(p_user_id uuid) IS 'Every file of a user''s export: their own identity, persona, circles, assets (their shares only), valuations, net worth, billing, estate, consents, sessions, requests, support access and audit trail.';
+COMMENT ON FUNCTION app.export_files(p_user_id uuid) IS 'Every file of a user''s export: their own identity, persona, circles, assets (their shares only), valuations, net worth, billing, estate, vault documents (metadata), consents, sessions, requests, support access and audit trail.';
 
 --
 -- Name: fail(text, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8328,6 +9561,124 @@ ALTER FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) OWNER TO estate_owner
 --
 
 COMMENT ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) IS 'A circle as app.ffc_row, with the caller''s role as given.';
+
+--
+-- Name: fiduciary_roles(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.fiduciary_roles() RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select array['executor', 'trustee', 'durable_poa_agent', 'springing_poa_agent', 'guardian_of_minor', 'custodian']
+$$;
+
+ALTER FUNCTION app.fiduciary_roles() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION fiduciary_roles(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.fiduciary_roles() IS 'The fiduciary roles, in the order lists show them.';
+
+--
+-- Name: fiduciary_step(uuid, text, text[], text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.fiduciary_step(p_appointment_id uuid, p_side text, p_from text[], p_to text) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_appointment app.fiduciary_appointments;
+  v_previous text;
+begin
+  -- The caller on the step's side, or the answer a random id gets: the appointee is the user's own
+  -- persona (accepting an office is personal: a delegate does not accept for someone); the
+  -- appointer side is whoever may act for the appointing persona, or control the trust.
+  select a.* into v_appointment from app.fiduciary_appointments a
+   where a.tenant_id = v_tenant_id and a.id = p_appointment_id
+     and case when p_side = 'appointee'
+              then a.appointee_persona_id = (select up.persona_id from app.user_personas up
+                                              where up.tenant_id = v_tenant_id and up.user_id = v_user_id and up.link_kind = 'self')
+              else a.appointer_persona_id in (select app.acting_persona_ids(v_user_id))
+                   or a.appointer_entity_id in (select app.controlled_entity_ids(v_user_id)) end;
+  if v_appointment.id is null then
+    perform app.fail('PT404', 'fiduciary_appointment_not_found', 'fiduciary appointment not found');
+  end if;
+  if p_side = 'appointer' then
+    perform app.require_trust_grantor(v_user_id, v_appointment.appointer_entity_id);
+  end if;
+  -- Queue on the appointer (as every write to the slot does), then read the row as it is now.
+  perform app.lock_fiduciary_appointer(v_appointment.appointer_persona_id, v_appointment.appointer_entity_id);
+  select a.* into v_appointment from app.fiduciary_appointments a where a.tenant_id = v_tenant_id and a.id = p_appointment_id for update;
+  v_previous := v_appointment.status;
+  if not v_previous = any (p_from) then
+    perform app.fail('PT409', 'fiduciary_wrong_status',
+                     pg_catalog.format('this appointment is %s: the step needs it %s', v_previous, pg_catalog.array_to_string(p_from, ' or ')));
+  end if;
+  update app.fiduciary_appointments a
+     set status = p_to,
+         accepted_at = case when p_to = 'accepted' then pg_catalog.now() else a.accepted_at end,
+         declined_at = case when p_to = 'declined' then pg_catalog.now() else a.declined_at end,
+         resigned_at = case when p_to = 'resigned' then pg_catalog.now() else a.resigned_at end,
+         removed_at = case when p_to = 'removed' then pg_catalog.now() else a.removed_at end
+   where a.tenant_id = v_tenant_id and a.id = p_appointment_id;
+  if p_to in ('declined', 'resigned', 'removed') then
+    perform app.renumber_fiduciary_slot(coalesce(v_appointment.appointer_persona_id, v_appointment.appointer_entity_id),
+                                        v_appointment.role, v_appointment.ward_persona_id);
+  end if;
+  select a.* into v_appointment from app.fiduciary_appointments a where a.tenant_id = v_tenant_id and a.id = p_appointment_id;
+  perform app.emit_fiduciary_event(v_appointment, v_previous, p_side);
+  return query select * from app.fiduciary_view(p_appointment_id, p_side = 'appointee');
+end
+$$;
+
+ALTER FUNCTION app.fiduciary_step(p_appointment_id uuid, p_side text, p_from text[], p_to text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION fiduciary_step(p_appointment_id uuid, p_side text, p_from text[], p_to text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.fiduciary_step(p_appointment_id uuid, p_side text, p_from text[], p_to text) IS 'One status change of an appointment: the caller on its side (else fiduciary_appointment_not_found), the slot queued, the status checked, the change, the renumbering and its outbox event.';
+
+--
+-- Name: fiduciary_view(uuid, boolean); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.fiduciary_view(p_appointment_id uuid, p_as_appointee boolean) RETURNS SETOF app.fiduciary_appointment_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select a.id, case when a.appointer_entity_id is null then 'persona' else 'entity' end,
+         a.appointer_persona_id, a.appointer_entity_id,
+         coalesce(ap.first_name || ' ' || ap.last_name, e.name),
+         a.role, a.appointee_persona_id, p.first_name || ' ' || p.last_name,
+         a.ward_persona_id, w.first_name || ' ' || w.last_name,
+         a.rank, a.status,
+         a.status = 'accepted'
+           and a.id = app.acting_fiduciary_id(coalesce(a.appointer_persona_id, a.appointer_entity_id), a.role, a.ward_persona_id),
+         a.nominated_at, a.accepted_at, a.declined_at, a.resigned_at, a.removed_at, a.document_id,
+         -- The appointer's notes are theirs: the appointee does not read them.
+         case when p_as_appointee then null else a.notes end,
+         a.created_at, a.updated_at
+    from app.fiduciary_appointments a
+    join app.personas p on p.tenant_id = a.tenant_id and p.id = a.appointee_persona_id
+    left join app.personas ap on ap.tenant_id = a.tenant_id and ap.id = a.appointer_persona_id
+    left join app.legal_entities e on e.tenant_id = a.tenant_id and e.id = a.appointer_entity_id
+    left join app.personas w on w.tenant_id = a.tenant_id and w.id = a.ward_persona_id
+   where a.tenant_id = (select app.current_tenant_id()) and a.id = p_appointment_id
+$$;
+
+ALTER FUNCTION app.fiduciary_view(p_appointment_id uuid, p_as_appointee boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION fiduciary_view(p_appointment_id uuid, p_as_appointee boolean); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.fiduciary_view(p_appointment_id uuid, p_as_appointee boolean) IS 'An appointment as the API shows it (to the appointee without the appointer''s notes), with whether it is its slot''s acting one.';
 
 --
 -- Name: free_plan_id(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8785,6 +10136,32 @@ ALTER FUNCTION app.lock_ffc(p_ffc_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.lock_ffc(p_ffc_id uuid) IS 'Serialises membership changes of one circle.';
 
 --
+-- Name: lock_fiduciary_appointer(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.lock_fiduciary_appointer(p_persona_id uuid, p_entity_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Every write to an appointer's slots queues here: ranks are read and renumbered by one writer at a time.
+  if p_persona_id is not null then
+    perform 1 from app.personas p where p.tenant_id = app.current_tenant_id() and p.id = p_persona_id for update;
+  else
+    perform 1 from app.legal_entities e where e.tenant_id = app.current_tenant_id() and e.id = p_entity_id for update;
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.lock_fiduciary_appointer(p_persona_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION lock_fiduciary_appointer(p_persona_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.lock_fiduciary_appointer(p_persona_id uuid, p_entity_id uuid) IS 'Locks the appointing persona''s (or trust''s) row: the writers of its successions run one after another.';
+
+--
 -- Name: lock_life_event(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -9240,6 +10617,9 @@ CREATE FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency 
 declare
   v_tenant_id uuid := app.current_tenant_id();
   v_shares bigint;
+  -- Before today, the shares held then (app.asset_ownership_history); today, the shares as they are.
+  v_history boolean := p_as_of < current_date;
+  v_instant timestamptz := app.ownership_instant(p_as_of);
 begin
   -- PostgreSQL sizes a join of one tenant's rows by the whole table's distinct values: with 99
   -- other tenants of 10,000 assets, a persona's 10,000 look like 100, and the plan probes two
@@ -9259,16 +10639,27 @@ begin
     -- The plan is made for the call's values, so only one of the two branches is ever run.
     select o.asset_id, o.ownership_percentage as percentage
       from app.asset_ownerships o
-     where pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null
+     where not v_history and pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null
        and o.tenant_id = v_tenant_id and o.persona_id = p_persona_ids[1]
     union all
     select o.asset_id, sum(o.ownership_percentage)
       from app.asset_ownerships o
-     where not (pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null)
+     where not v_history and not (pg_catalog.cardinality(p_persona_ids) = 1 and p_viewer_user_id is null)
        and o.tenant_id = v_tenant_id and o.persona_id = any (p_persona_ids)
      group by o.asset_id
      -- With a viewer, only the assets that user may see count (a circle's total, docs/authorization.md).
      having p_viewer_user_id is null or o.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
+    union all
+    -- A past date: each persona's latest recorded share of each asset by the end of that day
+    -- (NULL: none then). Who may see an asset is decided by today's grants, as for today.
+    select h.asset_id, sum(h.percentage)
+      from (select distinct on (x.persona_id, x.asset_id) x.asset_id, x.ownership_percentage as percentage
+              from app.asset_ownership_history x
+             where v_history and x.tenant_id = v_tenant_id and x.persona_id = any (p_persona_ids) and x.effective_at < v_instant
+             order by x.persona_id, x.asset_id, x.effective_at desc, x.recorded_at desc, x.id desc) h
+     where h.percentage is not null
+     group by h.asset_id
+     having p_viewer_user_id is null or h.asset_id in (select app.visible_asset_ids(p_viewer_user_id))
   ),
   valued as (
     -- The latest valuation when it is on or before the date (the common case: one join); else the
@@ -9308,7 +10699,7 @@ ALTER FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency t
 -- Name: FUNCTION net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid) IS 'Assets minus debts held by the given personas (each asset once, weighted by their joint share), latest valuation on or before the date, converted; rounded once at the end. With a viewer, only the assets that user may see.';
+COMMENT ON FUNCTION app.net_worth_of(p_persona_ids uuid[], p_as_of date, p_currency text, p_viewer_user_id uuid) IS 'Assets minus debts held by the given personas (each asset once, weighted by their joint share then: today''s shares, or the ownership history for a past date), latest valuation on or before the date, converted; rounded once at the end. With a viewer, only the assets that user may see.';
 
 --
 -- Name: normalize_email(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -9416,6 +10807,26 @@ ALTER FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind 
 --
 
 COMMENT ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Records a pending support access request (consent or break-glass) of the calling staff member for a user of the tenant.';
+
+--
+-- Name: ownership_instant(date); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.ownership_instant(p_as_of date) RETURNS timestamp with time zone
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- "As of a date" is the end of that day in UTC: every change made on it counts, as every valuation dated on it does.
+  select (p_as_of + 1)::timestamp at time zone 'UTC'
+$$;
+
+ALTER FUNCTION app.ownership_instant(p_as_of date) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION ownership_instant(p_as_of date); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.ownership_instant(p_as_of date) IS 'The instant shares are read at for a date: the end of that day (UTC).';
 
 --
 -- Name: password_status(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -9856,6 +11267,34 @@ ALTER FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uui
 COMMENT ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) IS 'Appends to the history of plan changes (kind upgrade or downgrade by the plans'' order when not given).';
 
 --
+-- Name: renumber_fiduciary_slot(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.renumber_fiduciary_slot(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Live appointments hold ranks 1..n in their order (the exclusion constraint checks at commit).
+  update app.fiduciary_appointments a set rank = o.position
+    from (select x.id, pg_catalog.row_number() over (order by x.rank, x.nominated_at, x.id)::integer as position
+            from app.fiduciary_appointments x
+           where x.tenant_id = (select app.current_tenant_id())
+             and coalesce(x.appointer_persona_id, x.appointer_entity_id) = p_appointer_id and x.role = p_role
+             and coalesce(x.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid)
+                 = coalesce(p_ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid)
+             and x.status in ('nominated', 'accepted')) o
+   where a.tenant_id = (select app.current_tenant_id()) and a.id = o.id and a.rank <> o.position
+$$;
+
+ALTER FUNCTION app.renumber_fiduciary_slot(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION renumber_fiduciary_slot(p_appointer_id uuid, p_role text, p_ward_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.renumber_fiduciary_slot(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) IS 'Renumbers a slot''s live appointments 1..n in their rank order, closing the gap an ended one left.';
+
+--
 -- Name: replace_beneficiaries(uuid, uuid, uuid, uuid, date, jsonb, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -10183,6 +11622,36 @@ ALTER FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role te
 --
 
 COMMENT ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) IS 'The user''s role in the circle; ffc_not_found when not a member, ffc_permission_denied when below p_min_role.';
+
+--
+-- Name: require_fiduciary_appointer(uuid, uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_fiduciary_appointer(p_user_id uuid, p_persona_id uuid, p_entity_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if pg_catalog.num_nonnulls(p_persona_id, p_entity_id) <> 1 then
+    perform app.fail('PT400', 'invalid_fiduciary_appointer', 'an appointment is made by one persona or one trust');
+  end if;
+  if p_persona_id is not null then
+    -- Whoever may act for the persona reads and writes its plan (as its estate beneficiaries).
+    perform app.require_persona_access(p_user_id, p_persona_id);
+  else
+    -- Whoever controls the trust reads its succession (app.require_trust_grantor for writes).
+    perform app.require_entity_access(p_user_id, p_entity_id);
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_fiduciary_appointer(p_user_id uuid, p_persona_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_fiduciary_appointer(p_user_id uuid, p_persona_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_fiduciary_appointer(p_user_id uuid, p_persona_id uuid, p_entity_id uuid) IS 'Raises unless the user may see the appointments of a persona (acts for it) or of a trust (controls it); the same answer for any other id.';
 
 --
 -- Name: require_life_event_state(app.life_events, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -10514,6 +11983,73 @@ ALTER FUNCTION app.require_token_mfa(p_tenant_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.require_token_mfa(p_tenant_id uuid) IS 'Raises mfa_required when the tenant''s policy requires MFA and this transaction''s token was not obtained with an allowed factor.';
 
 --
+-- Name: require_trust_grantor(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_trust_grantor(p_user_id uuid, p_entity_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- A trust's succession of trustees is changed by a grantor's people only (a co-trustee does not
+  -- name their own successors: app.replace_entity_roles' rule). Called after the entity's check.
+  if p_entity_id is not null
+     and not exists (select 1 from app.legal_entity_roles r
+                      where r.tenant_id = app.current_tenant_id() and r.entity_id = p_entity_id
+                        and r.role = 'grantor' and r.persona_id in (select app.acting_persona_ids(p_user_id))) then
+    perform app.fail('PT403', 'fiduciary_grantor_only', 'only a grantor of the trust appoints, removes or reorders its trustees');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_trust_grantor(p_user_id uuid, p_entity_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_trust_grantor(p_user_id uuid, p_entity_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_trust_grantor(p_user_id uuid, p_entity_id uuid) IS 'Raises fiduciary_grantor_only unless the user acts for a grantor of the trust (nothing for a persona''s appointments).';
+
+--
+-- Name: require_vault_document(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_vault_document(p_user_id uuid, p_document_id uuid, p_need text) RETURNS app.vault_documents
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_access text := app.vault_document_access(p_user_id, p_document_id);
+  v_document app.vault_documents;
+begin
+  -- A recipient asking to write gets what a stranger gets: nothing says the document exists.
+  if v_access is null or (p_need = 'owner' and v_access <> 'owner') then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
+  end if;
+  if p_need = 'owner' then
+    -- Writers of one document queue on its row (version numbers, status, shares).
+    select d.* into v_document from app.vault_documents d
+     where d.tenant_id = app.current_tenant_id() and d.id = p_document_id for update;
+  else
+    select d.* into v_document from app.vault_documents d
+     where d.tenant_id = app.current_tenant_id() and d.id = p_document_id;
+  end if;
+  if v_document.id is null then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
+  end if;
+  return v_document;
+end
+$$;
+
+ALTER FUNCTION app.require_vault_document(p_user_id uuid, p_document_id uuid, p_need text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_vault_document(p_user_id uuid, p_document_id uuid, p_need text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_vault_document(p_user_id uuid, p_document_id uuid, p_need text) IS 'The document, locked for an owner''s write; document_not_found unless the user owns it (owner) or may read it (read).';
+
+--
 -- Name: route_stripe_event(text, jsonb, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -10680,6 +12216,56 @@ ALTER FUNCTION app.settle_emergency_access_grant(p_grant app.emergency_access_gr
 --
 
 COMMENT ON FUNCTION app.settle_emergency_access_grant(p_grant app.emergency_access_grants) IS 'Stores a locked grant''s time-driven transitions (approved when the wait ended, expired after the window), each with its outbox event.';
+
+--
+-- Name: shares_as_of(date, uuid[], uuid[]); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.shares_as_of(p_as_of date, p_persona_ids uuid[], p_entity_ids uuid[]) RETURNS TABLE(asset_id uuid, persona_id uuid, entity_id uuid, ownership_percentage numeric, ownership_form text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+  v_instant timestamptz := app.ownership_instant(p_as_of);
+begin
+  -- Today (or later): the shares as they are. Before: each holder's latest history row by the end
+  -- of that day (a NULL share: none then).
+  if p_as_of >= current_date then
+    return query
+      select o.asset_id, o.persona_id, o.entity_id, o.ownership_percentage, o.ownership_form::text
+        from app.asset_ownerships o
+       where o.tenant_id = v_tenant_id
+         and o.asset_id in (select x.asset_id from app.asset_ownerships x
+                             where x.tenant_id = v_tenant_id and (x.persona_id = any (p_persona_ids) or x.entity_id = any (p_entity_ids)));
+    return;
+  end if;
+  return query
+    with held as (
+      select distinct on (h.asset_id, h.persona_id, h.entity_id) h.asset_id, h.ownership_percentage
+        from app.asset_ownership_history h
+       where h.tenant_id = v_tenant_id and (h.persona_id = any (p_persona_ids) or h.entity_id = any (p_entity_ids))
+         and h.effective_at < v_instant
+       order by h.asset_id, h.persona_id, h.entity_id, h.effective_at desc, h.recorded_at desc, h.id desc
+    )
+    select x.asset_id, x.persona_id, x.entity_id, x.ownership_percentage, x.ownership_form::text
+      from (select distinct on (h.asset_id, h.persona_id, h.entity_id) h.*
+              from app.asset_ownership_history h
+             where h.tenant_id = v_tenant_id and h.effective_at < v_instant
+               and h.asset_id in (select k.asset_id from held k where k.ownership_percentage is not null)
+             order by h.asset_id, h.persona_id, h.entity_id, h.effective_at desc, h.recorded_at desc, h.id desc) x
+     where x.ownership_percentage is not null;
+end
+$$;
+
+ALTER FUNCTION app.shares_as_of(p_as_of date, p_persona_ids uuid[], p_entity_ids uuid[]) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION shares_as_of(p_as_of date, p_persona_ids uuid[], p_entity_ids uuid[]); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.shares_as_of(p_as_of date, p_persona_ids uuid[], p_entity_ids uuid[]) IS 'Every share (whoever holds it) of the assets the given personas or entities held at the end of a date: today''s shares for today, else from the ownership history.';
 
 --
 -- Name: snake_case(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -11212,6 +12798,89 @@ ALTER FUNCTION app.tg__set_updated_at() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.tg__set_updated_at() IS 'Keeps updated_at equal to the time of the last change.';
 
 --
+-- Name: tg_asset_ownership_history__append_only(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_asset_ownership_history__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Only the asset's own deletion takes its history with it (the key's cascade runs once the asset is gone).
+  if tg_op = 'DELETE' and not exists (select 1 from app.assets a where a.tenant_id = old.tenant_id and a.id = old.asset_id) then
+    return old;
+  end if;
+  raise exception using errcode = 'PT409', message = 'ownership history is appended, never changed', hint = 'ownership_history_immutable';
+end
+$$;
+
+ALTER FUNCTION app.tg_asset_ownership_history__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_asset_ownership_history__append_only(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_asset_ownership_history__append_only() IS 'Ownership history is appended, never updated; rows go only with their asset.';
+
+--
+-- Name: tg_asset_ownerships__history(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_asset_ownerships__history() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+  v_row app.asset_ownerships := coalesce(new, old);
+  v_created_at timestamptz;
+  v_at timestamptz := pg_catalog.clock_timestamp();
+begin
+  -- Not SECURITY DEFINER: the procedures run as the owner with a tenant context, and an operator's
+  -- (superuser's) repair without one still records its change.
+  select a.created_at into v_created_at from app.assets a where a.tenant_id = v_row.tenant_id and a.id = v_row.asset_id;
+  -- The asset is being deleted (the shares go by its cascade): its history goes with it.
+  if v_created_at is null then
+    return null;
+  end if;
+  if tg_op = 'UPDATE' and new.ownership_percentage = old.ownership_percentage and new.ownership_form = old.ownership_form
+     and new.persona_id is not distinct from old.persona_id and new.entity_id is not distinct from old.entity_id then
+    return null;
+  end if;
+  -- The titling an asset is entered with, during the (UTC) day it is entered, is its titling from
+  -- the start: entering an asset is not acquiring it (its valuations may go back years). Later
+  -- changes hold from the instant they are made.
+  if (v_created_at at time zone 'UTC')::date = (v_at at time zone 'UTC')::date then
+    v_at := '-infinity';
+  else
+    -- One transaction's changes of an asset are one instant (a transfer's two halves are never
+    -- seen apart): the instant of its first change, the asset's latest row if this transaction wrote it.
+    select coalesce((select h.effective_at from app.asset_ownership_history h
+                      where h.tenant_id = v_row.tenant_id and h.asset_id = v_row.asset_id
+                        and h.xmin = pg_catalog.xid(pg_catalog.pg_current_xact_id())
+                      order by h.effective_at desc, h.recorded_at desc, h.id desc limit 1), v_at) into v_at;
+  end if;
+  if tg_op = 'DELETE' or (tg_op = 'UPDATE' and (new.persona_id is distinct from old.persona_id or new.entity_id is distinct from old.entity_id)) then
+    -- A removal, or an update that changes the holder (never done by the procedures): the old holder's share ends.
+    insert into app.asset_ownership_history (tenant_id, asset_id, persona_id, entity_id, ownership_percentage, ownership_form, effective_at)
+    values (old.tenant_id, old.asset_id, old.persona_id, old.entity_id, null, null, v_at);
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    insert into app.asset_ownership_history (tenant_id, asset_id, persona_id, entity_id, ownership_percentage, ownership_form, effective_at)
+    values (new.tenant_id, new.asset_id, new.persona_id, new.entity_id, new.ownership_percentage, new.ownership_form, v_at);
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_asset_ownerships__history() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_asset_ownerships__history(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_asset_ownerships__history() IS 'Appends each change of a share to app.asset_ownership_history at the instant it is made (the titling of an asset''s first day from -infinity).';
+
+--
 -- Name: tg_asset_valuations__append_only(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -11523,6 +13192,56 @@ ALTER FUNCTION app.tg_general_ledger__append_only() OWNER TO estate_owner;
 COMMENT ON FUNCTION app.tg_general_ledger__append_only() IS 'Ledger entries are appended, never updated or deleted.';
 
 --
+-- Name: tg_vault_document_versions__append_only(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_vault_document_versions__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- A version is what was uploaded, as it was: a change is a new version. (A version goes only
+  -- with its document: a draft deleted, or an erasure.)
+  raise exception using errcode = 'PT409', hint = 'document_version_immutable',
+    message = 'a document version is never changed: upload a new version';
+end
+$$;
+
+ALTER FUNCTION app.tg_vault_document_versions__append_only() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_vault_document_versions__append_only(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_vault_document_versions__append_only() IS 'Refuses any UPDATE of a document version (append-only).';
+
+--
+-- Name: tg_vault_document_versions__usage(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.tg_vault_document_versions__usage() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  if tg_op = 'INSERT' then
+    perform app.track_usage(new.tenant_id, new.created_by_user_id, 'storage_bytes', new.byte_size);
+  elsif tg_op = 'DELETE' then
+    perform app.track_usage(old.tenant_id, old.created_by_user_id, 'storage_bytes', -old.byte_size);
+  end if;
+  return null;
+end
+$$;
+
+ALTER FUNCTION app.tg_vault_document_versions__usage() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION tg_vault_document_versions__usage(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.tg_vault_document_versions__usage() IS 'Counts a version''s bytes against its uploader''s plan (storage_bytes).';
+
+--
 -- Name: token_amr(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -11679,6 +13398,92 @@ ALTER FUNCTION app.user_profile(p_user_id uuid) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.user_profile(p_user_id uuid) IS 'A user with their own persona and tenant branding, as sign-in and "me" return it.';
+
+--
+-- Name: vault_document_access(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.vault_document_access(p_user_id uuid, p_document_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- owner: acts for the owner persona; recipient: acts for a persona it is shared with now.
+  -- after_death opens with the death-verification work (not built): until then it is nothing.
+  select case
+    when exists (select 1 from app.vault_documents d
+                  where d.tenant_id = (select app.current_tenant_id()) and d.id = p_document_id
+                    and d.owner_persona_id in (select app.acting_persona_ids(p_user_id))) then 'owner'
+    when exists (select 1 from app.vault_document_shares s
+                  where s.tenant_id = (select app.current_tenant_id()) and s.document_id = p_document_id
+                    and s.release_when = 'now'
+                    and s.recipient_persona_id in (select app.acting_persona_ids(p_user_id))) then 'recipient'
+  end
+$$;
+
+ALTER FUNCTION app.vault_document_access(p_user_id uuid, p_document_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION vault_document_access(p_user_id uuid, p_document_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.vault_document_access(p_user_id uuid, p_document_id uuid) IS 'What the user may do with a vault document: owner (acts for its persona), recipient (shared with them now), or NULL.';
+
+--
+-- Name: vault_document_view(uuid, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.vault_document_view(p_document_id uuid, p_access text) RETURNS SETOF app.vault_document_row
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select d.id, d.owner_persona_id, d.kind, d.title, d.status, d.signed_on, d.review_on, p_access,
+         (select max(v.version_number) from app.vault_document_versions v
+           where v.tenant_id = d.tenant_id and v.document_id = d.id),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'versionNumber', v.version_number, 'byteSize', v.byte_size, 'mediaType', v.media_type,
+                     'fileName', v.file_name, 'contentSha256', pg_catalog.encode(v.content_sha256, 'hex'),
+                     'createdAt', v.created_at) order by v.version_number)
+                     from app.vault_document_versions v where v.tenant_id = d.tenant_id and v.document_id = d.id), '[]'),
+         coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                     'kind', case when s.persona_id is not null then 'persona' else 'asset' end,
+                     'personaId', s.persona_id, 'assetId', s.asset_id)
+                     order by s.persona_id is null, s.created_at, s.id)
+                     from app.vault_document_subjects s where s.tenant_id = d.tenant_id and s.document_id = d.id), '[]'),
+         -- Who else may read it is the owner's business: a recipient sees null.
+         case when p_access = 'owner' then
+           coalesce((select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
+                       'personaId', s.recipient_persona_id, 'when', s.release_when) order by s.created_at, s.id)
+                       from app.vault_document_shares s where s.tenant_id = d.tenant_id and s.document_id = d.id), '[]')
+         end,
+         d.created_at, d.updated_at
+    from app.vault_documents d
+   where d.tenant_id = (select app.current_tenant_id()) and d.id = p_document_id
+$$;
+
+ALTER FUNCTION app.vault_document_view(p_document_id uuid, p_access text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION vault_document_view(p_document_id uuid, p_access text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.vault_document_view(p_document_id uuid, p_access text) IS 'A vault document as the API shows it: metadata, versions'' metadata, subjects, and (owners only) its shares.';
+
+--
+-- Name: vault_max_file_bytes(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.vault_max_file_bytes() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 10485760 $$;
+
+ALTER FUNCTION app.vault_max_file_bytes() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION vault_max_file_bytes(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.vault_max_file_bytes() IS 'The largest vault file: 10 MiB of plaintext (the upload route''s body limit is the same; docs/limits.md).';
 
 --
 -- Name: verified_email(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -14579,6 +16384,60 @@ ALTER TABLE app.asset_misc OWNER TO estate_owner;
 COMMENT ON TABLE app.asset_misc IS 'Type fields of a misc asset: free-form notes.';
 
 --
+-- Name: asset_ownership_history; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.asset_ownership_history (
+    tenant_id uuid NOT NULL,
+    id bigint NOT NULL,
+    asset_id uuid NOT NULL,
+    persona_id uuid,
+    entity_id uuid,
+    ownership_percentage numeric(7,4),
+    ownership_form app.ownership_form,
+    effective_at timestamp with time zone NOT NULL,
+    recorded_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    CONSTRAINT asset_ownership_history_check CHECK ((num_nonnulls(persona_id, entity_id) = 1)),
+    CONSTRAINT asset_ownership_history_check1 CHECK (((ownership_percentage IS NULL) = (ownership_form IS NULL))),
+    CONSTRAINT asset_ownership_history_ownership_percentage_check CHECK (((ownership_percentage > (0)::numeric) AND (ownership_percentage <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY app.asset_ownership_history FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.asset_ownership_history OWNER TO estate_owner;
+
+--
+-- Name: TABLE asset_ownership_history; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.asset_ownership_history IS 'Append-only history of asset shares: each row is a holder''s share (or, NULL, its removal) from effective_at on; kept by trigger from asset_ownerships.';
+
+--
+-- Name: COLUMN asset_ownership_history.effective_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.asset_ownership_history.effective_at IS 'From when the share holds: the instant of the change (-infinity for the titling of an asset''s first day); a holder''s latest row before an instant, by (effective_at, recorded_at, id), is its share then.';
+
+--
+-- Name: COLUMN asset_ownership_history.recorded_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.asset_ownership_history.recorded_at IS 'When the row was written (clock_timestamp): orders the changes of one instant (the first day''s, at -infinity); carried by a tenant export, unlike id.';
+
+--
+-- Name: asset_ownership_history_id_seq; Type: SEQUENCE; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_ownership_history ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.asset_ownership_history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: asset_ownerships; Type: TABLE; Schema: app; Owner: estate_owner
 --
 
@@ -16464,6 +18323,101 @@ ALTER TABLE app.v_payment_summary OWNER TO estate_owner;
 COMMENT ON VIEW app.v_payment_summary IS 'Per tenant and currency: payments, refunds and the ledger balance (payments minus refunds).';
 
 --
+-- Name: vault_document_shares; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.vault_document_shares (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    document_id uuid NOT NULL,
+    recipient_persona_id uuid NOT NULL,
+    release_when text NOT NULL,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT vault_document_shares_release_when_check CHECK ((release_when = ANY (ARRAY['now'::text, 'after_death'::text, 'never'::text])))
+);
+
+ALTER TABLE ONLY app.vault_document_shares FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.vault_document_shares OWNER TO estate_owner;
+
+--
+-- Name: TABLE vault_document_shares; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.vault_document_shares IS 'Who may read a vault document besides its owners, and when: now, after the owner''s death, or never.';
+
+--
+-- Name: vault_document_subjects; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.vault_document_subjects (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    document_id uuid NOT NULL,
+    persona_id uuid,
+    asset_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT vault_document_subjects_check CHECK ((num_nonnulls(persona_id, asset_id) = 1))
+);
+
+ALTER TABLE ONLY app.vault_document_subjects FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.vault_document_subjects OWNER TO estate_owner;
+
+--
+-- Name: TABLE vault_document_subjects; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.vault_document_subjects IS 'The personas and assets a vault document concerns (the children a guardianship names, the house a deed conveys).';
+
+--
+-- Name: vault_document_versions; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.vault_document_versions (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    document_id uuid NOT NULL,
+    version_number integer NOT NULL,
+    byte_size bigint NOT NULL,
+    content_sha256 bytea NOT NULL,
+    media_type text NOT NULL,
+    file_name text,
+    storage text NOT NULL,
+    ciphertext bytea,
+    storage_key text,
+    created_by_user_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT vault_document_versions_byte_size_check CHECK (((byte_size >= 1) AND (byte_size <= 10485760))),
+    CONSTRAINT vault_document_versions_check CHECK (((storage = 'database'::text) = (ciphertext IS NOT NULL))),
+    CONSTRAINT vault_document_versions_check1 CHECK (((storage = 'object_store'::text) = (storage_key IS NOT NULL))),
+    CONSTRAINT vault_document_versions_content_sha256_check CHECK ((length(content_sha256) = 32)),
+    CONSTRAINT vault_document_versions_file_name_check CHECK ((((length(file_name) >= 1) AND (length(file_name) <= 255)) AND (file_name !~ '[/\\[:cntrl:]]'::text))),
+    CONSTRAINT vault_document_versions_media_type_check CHECK ((media_type ~ '^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$'::text)),
+    CONSTRAINT vault_document_versions_storage_check CHECK ((storage = ANY (ARRAY['database'::text, 'object_store'::text]))),
+    CONSTRAINT vault_document_versions_storage_key_check CHECK (((storage_key ~ '^[A-Za-z0-9/_.=-]+$'::text) AND (length(storage_key) <= 512))),
+    CONSTRAINT vault_document_versions_version_number_check CHECK (((version_number >= 1) AND (version_number <= 1000)))
+);
+
+ALTER TABLE ONLY app.vault_document_versions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.vault_document_versions OWNER TO estate_owner;
+
+--
+-- Name: TABLE vault_document_versions; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.vault_document_versions IS 'The files of a vault document, append-only: size, media type, SHA-256 of the plaintext, and the ciphertext (in the row, or an object store''s key).';
+
+--
+-- Name: COLUMN vault_document_versions.ciphertext; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.vault_document_versions.ciphertext IS 'AES-256-GCM ciphertext made by the API; never copied into the audit log.';
+
+--
 -- Name: audit_chain_links; Type: TABLE; Schema: audit; Owner: estate_owner
 --
 
@@ -16668,6 +18622,13 @@ ALTER TABLE ONLY app.asset_misc
     ADD CONSTRAINT asset_misc_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: asset_ownership_history asset_ownership_history_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownership_history
+    ADD CONSTRAINT asset_ownership_history_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: asset_ownerships asset_ownerships_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -16827,6 +18788,20 @@ ALTER TABLE ONLY app.ffc_memberships
 
 ALTER TABLE ONLY app.ffc_memberships
     ADD CONSTRAINT ffc_memberships_tenant_id_ffc_id_persona_id_key UNIQUE (tenant_id, ffc_id, persona_id);
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_live_rank; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_live_rank EXCLUDE USING btree (tenant_id WITH =, COALESCE(appointer_persona_id, appointer_entity_id) WITH =, role WITH =, COALESCE(ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) WITH =, rank WITH =) WHERE ((status = ANY (ARRAY['nominated'::text, 'accepted'::text]))) DEFERRABLE INITIALLY DEFERRED;
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: fwd_family_circles fwd_family_circles_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
@@ -17340,6 +19315,48 @@ ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_tenant_id_cognito_sub_key UNIQUE (tenant_id, cognito_sub);
 
 --
+-- Name: vault_document_shares vault_document_shares_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_shares
+    ADD CONSTRAINT vault_document_shares_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: vault_document_shares vault_document_shares_tenant_id_document_id_recipient_perso_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_shares
+    ADD CONSTRAINT vault_document_shares_tenant_id_document_id_recipient_perso_key UNIQUE (tenant_id, document_id, recipient_persona_id);
+
+--
+-- Name: vault_document_subjects vault_document_subjects_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_subjects
+    ADD CONSTRAINT vault_document_subjects_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: vault_document_versions vault_document_versions_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_versions
+    ADD CONSTRAINT vault_document_versions_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: vault_document_versions vault_document_versions_tenant_id_document_id_version_numbe_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_versions
+    ADD CONSTRAINT vault_document_versions_tenant_id_document_id_version_numbe_key UNIQUE (tenant_id, document_id, version_number);
+
+--
+-- Name: vault_documents vault_documents_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_documents
+    ADD CONSTRAINT vault_documents_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: audit_chain_links audit_chain_links_partition_name_audit_id_key; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
 --
 
@@ -17391,6 +19408,30 @@ CREATE INDEX api_keys_user_idx ON app.api_keys USING btree (tenant_id, user_id, 
 --
 
 CREATE INDEX asset_life_insurance_insured_idx ON app.asset_life_insurance USING btree (tenant_id, insured_persona_id);
+
+--
+-- Name: asset_ownership_history_asset_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_ownership_history_asset_idx ON app.asset_ownership_history USING btree (tenant_id, asset_id, effective_at DESC, recorded_at DESC, id DESC);
+
+--
+-- Name: asset_ownership_history_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_ownership_history_entity_idx ON app.asset_ownership_history USING btree (tenant_id, entity_id, asset_id, effective_at DESC, recorded_at DESC, id DESC) WHERE (entity_id IS NOT NULL);
+
+--
+-- Name: asset_ownership_history_persona_fk_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_ownership_history_persona_fk_idx ON app.asset_ownership_history USING btree (tenant_id, persona_id);
+
+--
+-- Name: asset_ownership_history_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX asset_ownership_history_persona_idx ON app.asset_ownership_history USING btree (tenant_id, persona_id, asset_id, effective_at DESC, recorded_at DESC, id DESC) WHERE (persona_id IS NOT NULL);
 
 --
 -- Name: asset_ownerships_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -17619,6 +19660,42 @@ CREATE INDEX ffc_memberships_added_by_idx ON app.ffc_memberships USING btree (te
 --
 
 CREATE INDEX ffc_memberships_persona_idx ON app.ffc_memberships USING btree (tenant_id, persona_id);
+
+--
+-- Name: fiduciary_appointments_appointed_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX fiduciary_appointments_appointed_by_idx ON app.fiduciary_appointments USING btree (tenant_id, appointed_by_user_id);
+
+--
+-- Name: fiduciary_appointments_appointee_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX fiduciary_appointments_appointee_idx ON app.fiduciary_appointments USING btree (tenant_id, appointee_persona_id);
+
+--
+-- Name: fiduciary_appointments_appointer_entity_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX fiduciary_appointments_appointer_entity_idx ON app.fiduciary_appointments USING btree (tenant_id, appointer_entity_id, role, rank);
+
+--
+-- Name: fiduciary_appointments_appointer_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX fiduciary_appointments_appointer_persona_idx ON app.fiduciary_appointments USING btree (tenant_id, appointer_persona_id, role, rank);
+
+--
+-- Name: fiduciary_appointments_live_appointee_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX fiduciary_appointments_live_appointee_key ON app.fiduciary_appointments USING btree (tenant_id, COALESCE(appointer_persona_id, appointer_entity_id), role, COALESCE(ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid), appointee_persona_id) WHERE (status = ANY (ARRAY['nominated'::text, 'accepted'::text]));
+
+--
+-- Name: fiduciary_appointments_ward_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX fiduciary_appointments_ward_idx ON app.fiduciary_appointments USING btree (tenant_id, ward_persona_id);
 
 --
 -- Name: fwd_family_circles_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -17999,6 +20076,54 @@ CREATE INDEX user_sessions_started_brin ON app.user_sessions USING brin (started
 CREATE UNIQUE INDEX users_tenant_verified_email_key ON app.users USING btree (tenant_id, lower(email)) WHERE (email_verified_at IS NOT NULL);
 
 --
+-- Name: vault_document_shares_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX vault_document_shares_created_by_idx ON app.vault_document_shares USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: vault_document_shares_recipient_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX vault_document_shares_recipient_idx ON app.vault_document_shares USING btree (tenant_id, recipient_persona_id);
+
+--
+-- Name: vault_document_subjects_asset_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX vault_document_subjects_asset_idx ON app.vault_document_subjects USING btree (tenant_id, asset_id);
+
+--
+-- Name: vault_document_subjects_key; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE UNIQUE INDEX vault_document_subjects_key ON app.vault_document_subjects USING btree (tenant_id, document_id, COALESCE(persona_id, asset_id));
+
+--
+-- Name: vault_document_subjects_persona_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX vault_document_subjects_persona_idx ON app.vault_document_subjects USING btree (tenant_id, persona_id);
+
+--
+-- Name: vault_document_versions_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX vault_document_versions_created_by_idx ON app.vault_document_versions USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: vault_documents_created_by_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX vault_documents_created_by_idx ON app.vault_documents USING btree (tenant_id, created_by_user_id);
+
+--
+-- Name: vault_documents_owner_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX vault_documents_owner_idx ON app.vault_documents USING btree (tenant_id, owner_persona_id, created_at);
+
+--
 -- Name: audit_log_occurred_at_brin; Type: INDEX; Schema: audit; Owner: estate_owner
 --
 
@@ -18131,6 +20256,12 @@ ALTER STATISTICS app.asset_ownerships_tenant_persona OWNER TO estate_owner;
 --
 
 COMMENT ON STATISTICS app.asset_ownerships_tenant_persona IS 'Each persona belongs to one tenant (for the planner).';
+
+--
+-- Name: asset_ownership_history _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _000_append_only BEFORE DELETE OR UPDATE ON app.asset_ownership_history FOR EACH ROW EXECUTE FUNCTION app.tg_asset_ownership_history__append_only();
 
 --
 -- Name: asset_valuations _000_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -18367,6 +20498,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.ffc_invitations FOR EACH ROW
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.ffc_memberships FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: fiduciary_appointments _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.fiduciary_appointments FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: fwd_family_circles _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -18565,6 +20702,24 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.usage_records FOR EACH ROW E
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: vault_document_shares _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.vault_document_shares FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: vault_documents _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.vault_documents FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
+-- Name: vault_document_versions _200_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _200_append_only BEFORE UPDATE ON app.vault_document_versions FOR EACH ROW EXECUTE FUNCTION app.tg_vault_document_versions__append_only();
+
+--
 -- Name: entity_interests _300_checks; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -18611,6 +20766,18 @@ CREATE TRIGGER _300_usage AFTER INSERT OR DELETE OR UPDATE ON app.assets FOR EAC
 --
 
 CREATE TRIGGER _300_usage AFTER INSERT ON app.fwd_family_circles FOR EACH ROW EXECUTE FUNCTION app.tg_fwd_family_circles__usage();
+
+--
+-- Name: vault_document_versions _300_usage; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _300_usage AFTER INSERT OR DELETE ON app.vault_document_versions FOR EACH ROW EXECUTE FUNCTION app.tg_vault_document_versions__usage();
+
+--
+-- Name: asset_ownerships _400_history; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _400_history AFTER INSERT OR DELETE OR UPDATE ON app.asset_ownerships FOR EACH ROW EXECUTE FUNCTION app.tg_asset_ownerships__history();
 
 --
 -- Name: api_keys _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -18791,6 +20958,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.ffc_invitation
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.ffc_memberships FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: fiduciary_appointments _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fiduciary_appointments FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
 
 --
 -- Name: fwd_family_circles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -19057,6 +21230,30 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.user_sessions 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('email', 'cognito_sub');
 
 --
+-- Name: vault_document_shares _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.vault_document_shares FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: vault_document_subjects _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.vault_document_subjects FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: vault_document_versions _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.vault_document_versions FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('ciphertext');
+
+--
+-- Name: vault_documents _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.vault_documents FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
 -- Name: api_keys _500_audit_update; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -19207,6 +21404,20 @@ ALTER TABLE ONLY app.asset_life_insurance
 
 ALTER TABLE ONLY app.asset_misc
     ADD CONSTRAINT asset_misc_tenant_id_id_fkey FOREIGN KEY (tenant_id, id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_ownership_history asset_ownership_history_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownership_history
+    ADD CONSTRAINT asset_ownership_history_tenant_id_asset_id_fkey FOREIGN KEY (tenant_id, asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: asset_ownership_history asset_ownership_history_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.asset_ownership_history
+    ADD CONSTRAINT asset_ownership_history_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
 -- Name: asset_ownerships asset_ownerships_entity_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -19501,6 +21712,48 @@ ALTER TABLE ONLY app.ffc_memberships
 
 ALTER TABLE ONLY app.ffc_memberships
     ADD CONSTRAINT ffc_memberships_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_tenant_id_appointed_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_tenant_id_appointed_by_user_id_fkey FOREIGN KEY (tenant_id, appointed_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_tenant_id_appointee_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_tenant_id_appointee_persona_id_fkey FOREIGN KEY (tenant_id, appointee_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_tenant_id_appointer_entity_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_tenant_id_appointer_entity_id_fkey FOREIGN KEY (tenant_id, appointer_entity_id) REFERENCES app.legal_entities(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_tenant_id_appointer_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_tenant_id_appointer_persona_id_fkey FOREIGN KEY (tenant_id, appointer_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: fiduciary_appointments fiduciary_appointments_tenant_id_ward_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_tenant_id_ward_persona_id_fkey FOREIGN KEY (tenant_id, ward_persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
 -- Name: fwd_family_circles fwd_family_circles_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -19937,6 +22190,83 @@ ALTER TABLE ONLY app.users
     ADD CONSTRAINT users_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
 
 --
+-- Name: vault_document_shares vault_document_shares_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_shares
+    ADD CONSTRAINT vault_document_shares_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: vault_document_shares vault_document_shares_tenant_id_document_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_shares
+    ADD CONSTRAINT vault_document_shares_tenant_id_document_id_fkey FOREIGN KEY (tenant_id, document_id) REFERENCES app.vault_documents(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: vault_document_shares vault_document_shares_tenant_id_recipient_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_shares
+    ADD CONSTRAINT vault_document_shares_tenant_id_recipient_persona_id_fkey FOREIGN KEY (tenant_id, recipient_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: vault_document_subjects vault_document_subjects_tenant_id_asset_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_subjects
+    ADD CONSTRAINT vault_document_subjects_tenant_id_asset_id_fkey FOREIGN KEY (tenant_id, asset_id) REFERENCES app.assets(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: vault_document_subjects vault_document_subjects_tenant_id_document_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_subjects
+    ADD CONSTRAINT vault_document_subjects_tenant_id_document_id_fkey FOREIGN KEY (tenant_id, document_id) REFERENCES app.vault_documents(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: vault_document_subjects vault_document_subjects_tenant_id_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_subjects
+    ADD CONSTRAINT vault_document_subjects_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: vault_document_versions vault_document_versions_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_versions
+    ADD CONSTRAINT vault_document_versions_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: vault_document_versions vault_document_versions_tenant_id_document_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_document_versions
+    ADD CONSTRAINT vault_document_versions_tenant_id_document_id_fkey FOREIGN KEY (tenant_id, document_id) REFERENCES app.vault_documents(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: vault_documents vault_documents_tenant_id_created_by_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_documents
+    ADD CONSTRAINT vault_documents_tenant_id_created_by_user_id_fkey FOREIGN KEY (tenant_id, created_by_user_id) REFERENCES app.users(tenant_id, id);
+
+--
+-- Name: vault_documents vault_documents_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_documents
+    ADD CONSTRAINT vault_documents_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
+-- Name: vault_documents vault_documents_tenant_id_owner_persona_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.vault_documents
+    ADD CONSTRAINT vault_documents_tenant_id_owner_persona_id_fkey FOREIGN KEY (tenant_id, owner_persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
 -- Name: support_app_clients all_for_support; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -20013,6 +22343,12 @@ CREATE POLICY all_own_tenant ON app.asset_life_insurance USING ((tenant_id = ( S
 --
 
 CREATE POLICY all_own_tenant ON app.asset_misc USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: asset_ownership_history all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.asset_ownership_history USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: asset_ownerships all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -20115,6 +22451,12 @@ CREATE POLICY all_own_tenant ON app.ffc_invitations USING ((tenant_id = ( SELECT
 --
 
 CREATE POLICY all_own_tenant ON app.ffc_memberships USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: fiduciary_appointments all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.fiduciary_appointments USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: fwd_family_circles all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
@@ -20327,6 +22669,30 @@ CREATE POLICY all_own_tenant ON app.user_sessions USING ((tenant_id = ( SELECT a
 CREATE POLICY all_own_tenant ON app.users USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
+-- Name: vault_document_shares all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.vault_document_shares USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: vault_document_subjects all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.vault_document_subjects USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: vault_document_versions all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.vault_document_versions USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: vault_documents all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.vault_documents USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
 -- Name: api_keys all_own_tenant_or_key_lookup; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -20403,6 +22769,12 @@ ALTER TABLE app.asset_life_insurance ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.asset_misc ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: asset_ownership_history; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.asset_ownership_history ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: asset_ownerships; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -20517,6 +22889,12 @@ ALTER TABLE app.ffc_invitations ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.ffc_memberships ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: fiduciary_appointments; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.fiduciary_appointments ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: fwd_family_circles; Type: ROW SECURITY; Schema: app; Owner: estate_owner
@@ -20843,6 +23221,30 @@ ALTER TABLE app.user_sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: vault_document_shares; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.vault_document_shares ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: vault_document_subjects; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.vault_document_subjects ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: vault_document_versions; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.vault_document_versions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: vault_documents; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.vault_documents ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: exchange_rates write_by_support; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -20951,6 +23353,13 @@ REVOKE ALL ON FUNCTION api.sp_accept_ffc_invitation(p_token text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_accept_ffc_invitation(p_token text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_accept_fiduciary_appointment(p_appointment_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_accept_fiduciary_appointment(p_appointment_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_accept_fiduciary_appointment(p_appointment_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_accept_link_invitation(p_invitation_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -20991,6 +23400,20 @@ GRANT ALL ON FUNCTION api.sp_add_persona_email(p_persona_id uuid, p_email text, 
 
 REVOKE ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_add_persona_phone(p_persona_id uuid, p_phone_number text, p_label text, p_is_primary boolean) TO estate_api;
+
+--
+-- Name: FUNCTION sp_add_vault_document_version(p_document_id uuid, p_media_type text, p_file_name text, p_byte_size integer, p_content_sha256 bytea, p_ciphertext bytea, p_storage_key text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_add_vault_document_version(p_document_id uuid, p_media_type text, p_file_name text, p_byte_size integer, p_content_sha256 bytea, p_ciphertext bytea, p_storage_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_add_vault_document_version(p_document_id uuid, p_media_type text, p_file_name text, p_byte_size integer, p_content_sha256 bytea, p_ciphertext bytea, p_storage_key text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_appoint_fiduciary(p_persona_id uuid, p_entity_id uuid, p_role text, p_appointee_persona_id uuid, p_ward_persona_id uuid, p_rank integer, p_document_id uuid, p_notes text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_appoint_fiduciary(p_persona_id uuid, p_entity_id uuid, p_role text, p_appointee_persona_id uuid, p_ward_persona_id uuid, p_rank integer, p_document_id uuid, p_notes text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_appoint_fiduciary(p_persona_id uuid, p_entity_id uuid, p_role text, p_appointee_persona_id uuid, p_ward_persona_id uuid, p_rank integer, p_document_id uuid, p_notes text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_approve_emergency_access(p_grant_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -21112,6 +23535,13 @@ REVOKE ALL ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date)
 GRANT ALL ON FUNCTION api.sp_check_estate_plan(p_persona_id uuid, p_as_of date) TO estate_api;
 
 --
+-- Name: FUNCTION sp_check_fiduciaries(p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_check_fiduciaries(p_persona_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_check_fiduciaries(p_persona_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_claim_idempotency_key(p_key text, p_request_hash text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -21182,11 +23612,25 @@ REVOKE ALL ON FUNCTION api.sp_create_subscription(p_plan_code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_create_subscription(p_plan_code text) TO estate_api;
 
 --
+-- Name: FUNCTION sp_create_vault_document(p_owner_persona_id uuid, p_kind text, p_title text, p_review_on date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_create_vault_document(p_owner_persona_id uuid, p_kind text, p_title text, p_review_on date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_create_vault_document(p_owner_persona_id uuid, p_kind text, p_title text, p_review_on date) TO estate_api;
+
+--
 -- Name: FUNCTION sp_deactivate_user(); Type: ACL; Schema: api; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION api.sp_deactivate_user() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_deactivate_user() TO estate_api;
+
+--
+-- Name: FUNCTION sp_decline_fiduciary_appointment(p_appointment_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_decline_fiduciary_appointment(p_appointment_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_decline_fiduciary_appointment(p_appointment_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_decline_link_invitation(p_invitation_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -21215,6 +23659,13 @@ GRANT ALL ON FUNCTION api.sp_delete_ffc(p_ffc_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_delete_legal_entity(p_entity_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_delete_vault_document(p_document_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_delete_vault_document(p_document_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_delete_vault_document(p_document_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_deny_support_access_request(p_request_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -21250,6 +23701,20 @@ GRANT ALL ON FUNCTION api.sp_get_asset_beneficiaries(p_asset_id uuid) TO estate_
 
 REVOKE ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_get_asset_equity(p_asset_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_owners_as_of(p_asset_id uuid, p_as_of date) TO estate_api;
+
+--
+-- Name: FUNCTION sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_asset_ownership_history(p_asset_id uuid, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -21378,6 +23843,13 @@ REVOKE ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type
 GRANT ALL ON FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_vault_document(p_document_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_vault_document(p_document_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_vault_document(p_document_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_role text, p_valid_hours integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -21441,6 +23913,13 @@ REVOKE ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text,
 GRANT ALL ON FUNCTION api.sp_list_ffc_invitations(p_ffc_id uuid, p_status text, p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_include_ended boolean, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_include_ended boolean, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_include_ended boolean, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_invoices(p_status text, p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -21502,6 +23981,13 @@ GRANT ALL ON FUNCTION api.sp_list_my_ffc_invitations(p_sort text, p_limit intege
 
 REVOKE ALL ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_my_ffcs(p_q text, p_sort text, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_my_fiduciary_appointments(p_status text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_my_fiduciary_appointments(p_status text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_my_fiduciary_appointments(p_status text, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_my_link_invitations(p_sort text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -21581,6 +24067,13 @@ REVOKE ALL ON FUNCTION api.sp_list_subscription_seats() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_list_subscription_seats() TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_vault_documents(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_vault_documents(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_vault_documents(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_lock_for_precondition(p_kind text, p_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -21593,6 +24086,13 @@ GRANT ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) TO es
 
 REVOKE ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_read_vault_document_version(p_document_id uuid, p_version_number integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_read_vault_document_version(p_document_id uuid, p_version_number integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_read_vault_document_version(p_document_id uuid, p_version_number integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_record_consent(p_purpose text, p_version text, p_decision text); Type: ACL; Schema: api; Owner: estate_owner
@@ -21637,6 +24137,13 @@ REVOKE ALL ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid
 GRANT ALL ON FUNCTION api.sp_remove_ffc_member(p_ffc_id uuid, p_persona_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_remove_fiduciary_appointment(p_appointment_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_remove_fiduciary_appointment(p_appointment_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_remove_fiduciary_appointment(p_appointment_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_remove_payment_method(p_payment_method_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -21649,6 +24156,13 @@ GRANT ALL ON FUNCTION api.sp_remove_payment_method(p_payment_method_id uuid) TO 
 
 REVOKE ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind text, p_contact_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_reorder_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_ward_persona_id uuid, p_appointment_ids uuid[]); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_reorder_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_ward_persona_id uuid, p_appointment_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_reorder_fiduciary_appointments(p_persona_id uuid, p_entity_id uuid, p_role text, p_ward_persona_id uuid, p_appointment_ids uuid[]) TO estate_api;
 
 --
 -- Name: FUNCTION sp_report_life_event(p_persona_id uuid, p_kind text, p_occurred_on date); Type: ACL; Schema: api; Owner: estate_owner
@@ -21677,6 +24191,13 @@ GRANT ALL ON FUNCTION api.sp_report_password_rotation() TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_request_emergency_access(p_grant_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION sp_resign_fiduciary_appointment(p_appointment_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_resign_fiduciary_appointment(p_appointment_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_resign_fiduciary_appointment(p_appointment_id uuid) TO estate_api;
 
 --
 -- Name: FUNCTION sp_revoke_api_key(p_api_key_id uuid); Type: ACL; Schema: api; Owner: estate_owner
@@ -21784,6 +24305,20 @@ REVOKE ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_an
 GRANT ALL ON FUNCTION api.sp_set_my_security_questions(p_questions text[], p_answer_hashes text[]) TO estate_api;
 
 --
+-- Name: FUNCTION sp_set_vault_document_shares(p_document_id uuid, p_shares jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_vault_document_shares(p_document_id uuid, p_shares jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_vault_document_shares(p_document_id uuid, p_shares jsonb) TO estate_api;
+
+--
+-- Name: FUNCTION sp_set_vault_document_subjects(p_document_id uuid, p_subjects jsonb); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_set_vault_document_subjects(p_document_id uuid, p_subjects jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_set_vault_document_subjects(p_document_id uuid, p_subjects jsonb) TO estate_api;
+
+--
 -- Name: FUNCTION sp_store_idempotent_response(p_key text, p_status integer, p_location text, p_content_type text, p_body text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -21861,6 +24396,13 @@ REVOKE ALL ON FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name tex
 GRANT ALL ON FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text, p_last_name text, p_middle_name text, p_preferred_name text, p_date_of_birth date, p_living_status text, p_date_of_death date) TO estate_api;
 
 --
+-- Name: FUNCTION sp_update_vault_document(p_document_id uuid, p_title text, p_review_on date, p_status text, p_signed_on date); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_update_vault_document(p_document_id uuid, p_title text, p_review_on date, p_status text, p_signed_on date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_update_vault_document(p_document_id uuid, p_title text, p_review_on date, p_status text, p_signed_on date) TO estate_api;
+
+--
 -- Name: FUNCTION sp_upgrade_subscription(p_plan_code text); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -21873,6 +24415,12 @@ GRANT ALL ON FUNCTION api.sp_upgrade_subscription(p_plan_code text) TO estate_ap
 
 REVOKE ALL ON FUNCTION api.sp_withdraw_life_event(p_event_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_withdraw_life_event(p_event_id uuid) TO estate_api;
+
+--
+-- Name: FUNCTION acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION acting_persona_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -22019,6 +24567,12 @@ REVOKE ALL ON FUNCTION app.check_entity_kind(p_kind text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.check_ffc_role_grant(p_caller_role text, p_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_fiduciary_role(p_role text, p_entity_id uuid, p_ward_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_fiduciary_role(p_role text, p_entity_id uuid, p_ward_persona_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_filter_text(p_q text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -22071,6 +24625,12 @@ REVOKE ALL ON FUNCTION app.check_support_access_input(p_reason text, p_ticket_re
 --
 
 REVOKE ALL ON FUNCTION app.check_valuation_source(p_source text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_vault_review_on(p_review_on date); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_vault_review_on(p_review_on date) FROM PUBLIC;
 
 --
 -- Name: FUNCTION controlled_entity_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -22211,10 +24771,22 @@ REVOKE ALL ON FUNCTION app.emit_emergency_access_event(p_grant app.emergency_acc
 REVOKE ALL ON FUNCTION app.emit_event(p_event_type text, p_aggregate_kind text, p_aggregate_id uuid, p_payload jsonb) FROM PUBLIC;
 
 --
+-- Name: FUNCTION emit_fiduciary_event(p_appointment app.fiduciary_appointments, p_previous text, p_by text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emit_fiduciary_event(p_appointment app.fiduciary_appointments, p_previous text, p_by text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION emit_life_event(p_event app.life_events, p_previous text, p_by text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.emit_life_event(p_event app.life_events, p_previous text, p_by text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION emit_vault_event(p_document app.vault_documents, p_event text, p_extra jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.emit_vault_event(p_document app.vault_documents, p_event text, p_extra jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION enter_tenant_as_support(p_tenant_id uuid); Type: ACL; Schema: app; Owner: estate_owner
@@ -22281,6 +24853,24 @@ REVOKE ALL ON FUNCTION app.ffc_role_rank(p_role text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fiduciary_roles(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.fiduciary_roles() FROM PUBLIC;
+
+--
+-- Name: FUNCTION fiduciary_step(p_appointment_id uuid, p_side text, p_from text[], p_to text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.fiduciary_step(p_appointment_id uuid, p_side text, p_from text[], p_to text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fiduciary_view(p_appointment_id uuid, p_as_appointee boolean); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.fiduciary_view(p_appointment_id uuid, p_as_appointee boolean) FROM PUBLIC;
 
 --
 -- Name: FUNCTION free_plan_id(); Type: ACL; Schema: app; Owner: estate_owner
@@ -22379,6 +24969,12 @@ REVOKE ALL ON FUNCTION app.lock_emergency_access(p_grant_id uuid, p_user_id uuid
 REVOKE ALL ON FUNCTION app.lock_ffc(p_ffc_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION lock_fiduciary_appointer(p_persona_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.lock_fiduciary_appointer(p_persona_id uuid, p_entity_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION lock_life_event(p_event_id uuid, p_user_id uuid, p_role text); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -22475,6 +25071,12 @@ REVOKE ALL ON FUNCTION app.normalize_origin(p_origin text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.open_support_access(p_tenant_id uuid, p_user_id uuid, p_kind text, p_reason text, p_ticket_ref text, p_minutes integer) FROM PUBLIC;
 
 --
+-- Name: FUNCTION ownership_instant(p_as_of date); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.ownership_instant(p_as_of date) FROM PUBLIC;
+
+--
 -- Name: FUNCTION password_status(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -22547,6 +25149,12 @@ REVOKE ALL ON FUNCTION app.protect_tenant_table(p_table text, p_redacted text[])
 REVOKE ALL ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION renumber_fiduciary_slot(p_appointer_id uuid, p_role text, p_ward_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.renumber_fiduciary_slot(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION replace_beneficiaries(p_user_id uuid, p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_effective_on date, p_primary jsonb, p_contingent jsonb); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -22593,6 +25201,12 @@ REVOKE ALL ON FUNCTION app.require_entity_access(p_user_id uuid, p_entity_id uui
 --
 
 REVOKE ALL ON FUNCTION app.require_ffc_role(p_user_id uuid, p_ffc_id uuid, p_min_role text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_fiduciary_appointer(p_user_id uuid, p_persona_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_fiduciary_appointer(p_user_id uuid, p_persona_id uuid, p_entity_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_life_event_state(p_event app.life_events, p_state text); Type: ACL; Schema: app; Owner: estate_owner
@@ -22661,6 +25275,18 @@ REVOKE ALL ON FUNCTION app.require_text(p_value text, p_code text, p_max_length 
 REVOKE ALL ON FUNCTION app.require_token_mfa(p_tenant_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION require_trust_grantor(p_user_id uuid, p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_trust_grantor(p_user_id uuid, p_entity_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_vault_document(p_user_id uuid, p_document_id uuid, p_need text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_vault_document(p_user_id uuid, p_document_id uuid, p_need text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION route_stripe_event(p_type text, p_object jsonb, p_created timestamp with time zone); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -22689,6 +25315,12 @@ REVOKE ALL ON FUNCTION app.set_subscription_status_from_payment(p_subscription_i
 --
 
 REVOKE ALL ON FUNCTION app.settle_emergency_access_grant(p_grant app.emergency_access_grants) FROM PUBLIC;
+
+--
+-- Name: FUNCTION shares_as_of(p_as_of date, p_persona_ids uuid[], p_entity_ids uuid[]); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.shares_as_of(p_as_of date, p_persona_ids uuid[], p_entity_ids uuid[]) FROM PUBLIC;
 
 --
 -- Name: FUNCTION snake_case(p_key text); Type: ACL; Schema: app; Owner: estate_owner
@@ -22805,6 +25437,18 @@ REVOKE ALL ON FUNCTION app.tg__refuse_frozen_change() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_asset_ownership_history__append_only(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_asset_ownership_history__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_asset_ownerships__history(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_asset_ownerships__history() FROM PUBLIC;
+
+--
 -- Name: FUNCTION tg_asset_valuations__append_only(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -22865,6 +25509,18 @@ REVOKE ALL ON FUNCTION app.tg_fwd_family_circles__usage() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.tg_general_ledger__append_only() FROM PUBLIC;
 
 --
+-- Name: FUNCTION tg_vault_document_versions__append_only(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_vault_document_versions__append_only() FROM PUBLIC;
+
+--
+-- Name: FUNCTION tg_vault_document_versions__usage(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.tg_vault_document_versions__usage() FROM PUBLIC;
+
+--
 -- Name: FUNCTION token_amr(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -22899,6 +25555,24 @@ REVOKE ALL ON FUNCTION app.user_can_reference_persona(p_user_id uuid, p_persona_
 --
 
 REVOKE ALL ON FUNCTION app.user_profile(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION vault_document_access(p_user_id uuid, p_document_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.vault_document_access(p_user_id uuid, p_document_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION vault_document_view(p_document_id uuid, p_access text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.vault_document_view(p_document_id uuid, p_access text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION vault_max_file_bytes(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.vault_max_file_bytes() FROM PUBLIC;
 
 --
 -- Name: FUNCTION verified_email(); Type: ACL; Schema: app; Owner: estate_owner

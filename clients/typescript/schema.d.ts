@@ -7667,6 +7667,282 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/assets/{assetId}/owners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who held the asset at the end of a date (default today), from the ownership history */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the day (UTC) whose end the shares are read at; default today */
+          asOf?: string;
+        };
+        header?: never;
+        path: {
+          assetId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Who held the asset at the end of a date (default today), from the ownership history */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                personaId: string | null;
+                personaName: string | null;
+                entityId: string | null;
+                entityName: string | null;
+                ownershipPercentage: string;
+                ownershipForm: string;
+                heldSince: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/assets/{assetId}/ownership-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every recorded change of the asset's shares, newest first, with the total */
+    get: {
+      parameters: {
+        query?: {
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          assetId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every recorded change of the asset's shares, newest first, with the total */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description orders the changes recorded at one instant */
+                changeId: string;
+                personaId: string | null;
+                personaName: string | null;
+                entityId: string | null;
+                entityName: string | null;
+                ownershipPercentage: string | null;
+                ownershipForm: string | null;
+                effectiveAt: string | null;
+                /** Format: date-time */
+                recordedAt: string;
+              }[];
+              /** @description rows the filters leave, over every page (only rows the caller may see) */
+              total: number;
+              /** @description the page size asked for */
+              limit: number;
+              /** @description the rows skipped */
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/assets/{assetId}/permissions': {
     parameters: {
       query?: never;
@@ -13510,6 +13786,3319 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/personas/{personaId}/fiduciaries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fiduciaries a persona appointed, by role and rank, the acting one of each role marked */
+    get: {
+      parameters: {
+        query?: {
+          /** @description executor, trustee, durable_poa_agent, springing_poa_agent, guardian_of_minor or custodian */
+          role?:
+            'executor' | 'trustee' | 'durable_poa_agent' | 'springing_poa_agent' | 'guardian_of_minor' | 'custodian';
+          /** @description also the declined, resigned and removed appointments (history) */
+          includeEnded?: boolean;
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The fiduciaries a persona appointed, by role and rank, the acting one of each role marked */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                appointmentId: string;
+                /** @description persona or entity (a trust appointing its trustees) */
+                appointerKind: string;
+                appointerPersonaId: string | null;
+                appointerEntityId: string | null;
+                appointerName: string;
+                role: string;
+                /** Format: uuid */
+                appointeePersonaId: string;
+                appointeeName: string;
+                wardPersonaId: string | null;
+                wardName: string | null;
+                /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+                rank: number;
+                /** @description nominated, accepted, declined, resigned or removed */
+                status: string;
+                /** @description the first accepted appointment of its role (and ward) in rank order */
+                acting: boolean;
+                /** Format: date-time */
+                nominatedAt: string;
+                acceptedAt: string | null;
+                declinedAt: string | null;
+                resignedAt: string | null;
+                removedAt: string | null;
+                documentId: string | null;
+                notes: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** The persona appoints a fiduciary at a rank of a role’s succession (after the last by default) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description executor, trustee, durable_poa_agent, springing_poa_agent, guardian_of_minor or custodian */
+            role:
+              'executor' | 'trustee' | 'durable_poa_agent' | 'springing_poa_agent' | 'guardian_of_minor' | 'custodian';
+            /** Format: uuid */
+            appointeePersonaId: string;
+            /**
+             * Format: uuid
+             * @description the minor a guardian or custodian is appointed for (those two roles only, and required there)
+             */
+            wardPersonaId?: string;
+            /** @description 1 is the primary, 2.. the successors; the ones from there on move down (default: after the last) */
+            rank?: number;
+            /**
+             * Format: uuid
+             * @description the will, trust or power of attorney that makes the appointment
+             */
+            documentId?: string;
+            /** @description the appointer's notes (not shown to the appointee) */
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created: the new resource */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              appointmentId: string;
+              /** @description persona or entity (a trust appointing its trustees) */
+              appointerKind: string;
+              appointerPersonaId: string | null;
+              appointerEntityId: string | null;
+              appointerName: string;
+              role: string;
+              /** Format: uuid */
+              appointeePersonaId: string;
+              appointeeName: string;
+              wardPersonaId: string | null;
+              wardName: string | null;
+              /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+              rank: number;
+              /** @description nominated, accepted, declined, resigned or removed */
+              status: string;
+              /** @description the first accepted appointment of its role (and ward) in rank order */
+              acting: boolean;
+              /** Format: date-time */
+              nominatedAt: string;
+              acceptedAt: string | null;
+              declinedAt: string | null;
+              resignedAt: string | null;
+              removedAt: string | null;
+              documentId: string | null;
+              notes: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/personas/{personaId}/fiduciaries/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sets the order of a role’s whole live succession, primary first */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description executor, trustee, durable_poa_agent, springing_poa_agent, guardian_of_minor or custodian */
+            role:
+              'executor' | 'trustee' | 'durable_poa_agent' | 'springing_poa_agent' | 'guardian_of_minor' | 'custodian';
+            /**
+             * Format: uuid
+             * @description the minor a guardian or custodian is appointed for (those two roles only, and required there)
+             */
+            wardPersonaId?: string;
+            /** @description every live appointment of the role (and ward), primary first: the whole succession's new order */
+            appointmentIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                appointmentId: string;
+                /** @description persona or entity (a trust appointing its trustees) */
+                appointerKind: string;
+                appointerPersonaId: string | null;
+                appointerEntityId: string | null;
+                appointerName: string;
+                role: string;
+                /** Format: uuid */
+                appointeePersonaId: string;
+                appointeeName: string;
+                wardPersonaId: string | null;
+                wardName: string | null;
+                /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+                rank: number;
+                /** @description nominated, accepted, declined, resigned or removed */
+                status: string;
+                /** @description the first accepted appointment of its role (and ward) in rank order */
+                acting: boolean;
+                /** Format: date-time */
+                nominatedAt: string;
+                acceptedAt: string | null;
+                declinedAt: string | null;
+                resignedAt: string | null;
+                removedAt: string | null;
+                documentId: string | null;
+                notes: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/personas/{personaId}/fiduciaries/checks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a planner would flag in a persona’s fiduciaries (no executor, nobody accepted...) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What a planner would flag in a persona’s fiduciaries (no executor, nobody accepted...) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description no_executor, role_without_appointee, role_without_acceptance, appointee_deceased or ward_no_longer_minor */
+                checkCode: string;
+                role: string;
+                wardPersonaId: string | null;
+                appointmentId: string | null;
+                detail: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/entities/{entityId}/trustees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The trustees a trust appointed, by rank, the acting one marked (its controllers) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description also the declined, resigned and removed appointments (history) */
+          includeEnded?: boolean;
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          entityId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The trustees a trust appointed, by rank, the acting one marked (its controllers) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                appointmentId: string;
+                /** @description persona or entity (a trust appointing its trustees) */
+                appointerKind: string;
+                appointerPersonaId: string | null;
+                appointerEntityId: string | null;
+                appointerName: string;
+                role: string;
+                /** Format: uuid */
+                appointeePersonaId: string;
+                appointeeName: string;
+                wardPersonaId: string | null;
+                wardName: string | null;
+                /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+                rank: number;
+                /** @description nominated, accepted, declined, resigned or removed */
+                status: string;
+                /** @description the first accepted appointment of its role (and ward) in rank order */
+                acting: boolean;
+                /** Format: date-time */
+                nominatedAt: string;
+                acceptedAt: string | null;
+                declinedAt: string | null;
+                resignedAt: string | null;
+                removedAt: string | null;
+                documentId: string | null;
+                notes: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** A trust appoints a successor trustee (a grantor’s people only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          entityId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            appointeePersonaId: string;
+            /** @description 1 is the primary, 2.. the successors; the ones from there on move down (default: after the last) */
+            rank?: number;
+            /**
+             * Format: uuid
+             * @description the will, trust or power of attorney that makes the appointment
+             */
+            documentId?: string;
+            /** @description the appointer's notes (not shown to the appointee) */
+            notes?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created: the new resource */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              appointmentId: string;
+              /** @description persona or entity (a trust appointing its trustees) */
+              appointerKind: string;
+              appointerPersonaId: string | null;
+              appointerEntityId: string | null;
+              appointerName: string;
+              role: string;
+              /** Format: uuid */
+              appointeePersonaId: string;
+              appointeeName: string;
+              wardPersonaId: string | null;
+              wardName: string | null;
+              /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+              rank: number;
+              /** @description nominated, accepted, declined, resigned or removed */
+              status: string;
+              /** @description the first accepted appointment of its role (and ward) in rank order */
+              acting: boolean;
+              /** Format: date-time */
+              nominatedAt: string;
+              acceptedAt: string | null;
+              declinedAt: string | null;
+              resignedAt: string | null;
+              removedAt: string | null;
+              documentId: string | null;
+              notes: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/entities/{entityId}/trustees/order': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sets the order of a trust’s whole live succession of trustees, primary first */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          entityId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description every live appointment of the role (and ward), primary first: the whole succession's new order */
+            appointmentIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                appointmentId: string;
+                /** @description persona or entity (a trust appointing its trustees) */
+                appointerKind: string;
+                appointerPersonaId: string | null;
+                appointerEntityId: string | null;
+                appointerName: string;
+                role: string;
+                /** Format: uuid */
+                appointeePersonaId: string;
+                appointeeName: string;
+                wardPersonaId: string | null;
+                wardName: string | null;
+                /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+                rank: number;
+                /** @description nominated, accepted, declined, resigned or removed */
+                status: string;
+                /** @description the first accepted appointment of its role (and ward) in rank order */
+                acting: boolean;
+                /** Format: date-time */
+                nominatedAt: string;
+                acceptedAt: string | null;
+                declinedAt: string | null;
+                resignedAt: string | null;
+                removedAt: string | null;
+                documentId: string | null;
+                notes: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fiduciary-appointments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The appointments naming the signed-in user’s own persona, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description only the appointments in this status */
+          status?: 'nominated' | 'accepted' | 'declined' | 'resigned' | 'removed';
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The appointments naming the signed-in user’s own persona, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                appointmentId: string;
+                /** @description persona or entity (a trust appointing its trustees) */
+                appointerKind: string;
+                appointerPersonaId: string | null;
+                appointerEntityId: string | null;
+                appointerName: string;
+                role: string;
+                /** Format: uuid */
+                appointeePersonaId: string;
+                appointeeName: string;
+                wardPersonaId: string | null;
+                wardName: string | null;
+                /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+                rank: number;
+                /** @description nominated, accepted, declined, resigned or removed */
+                status: string;
+                /** @description the first accepted appointment of its role (and ward) in rank order */
+                acting: boolean;
+                /** Format: date-time */
+                nominatedAt: string;
+                acceptedAt: string | null;
+                declinedAt: string | null;
+                resignedAt: string | null;
+                removedAt: string | null;
+                documentId: string | null;
+                notes: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fiduciary-appointments/{appointmentId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The appointee accepts a nomination */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          appointmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              appointmentId: string;
+              /** @description persona or entity (a trust appointing its trustees) */
+              appointerKind: string;
+              appointerPersonaId: string | null;
+              appointerEntityId: string | null;
+              appointerName: string;
+              role: string;
+              /** Format: uuid */
+              appointeePersonaId: string;
+              appointeeName: string;
+              wardPersonaId: string | null;
+              wardName: string | null;
+              /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+              rank: number;
+              /** @description nominated, accepted, declined, resigned or removed */
+              status: string;
+              /** @description the first accepted appointment of its role (and ward) in rank order */
+              acting: boolean;
+              /** Format: date-time */
+              nominatedAt: string;
+              acceptedAt: string | null;
+              declinedAt: string | null;
+              resignedAt: string | null;
+              removedAt: string | null;
+              documentId: string | null;
+              notes: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fiduciary-appointments/{appointmentId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The appointee declines a nomination: successors move up */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          appointmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              appointmentId: string;
+              /** @description persona or entity (a trust appointing its trustees) */
+              appointerKind: string;
+              appointerPersonaId: string | null;
+              appointerEntityId: string | null;
+              appointerName: string;
+              role: string;
+              /** Format: uuid */
+              appointeePersonaId: string;
+              appointeeName: string;
+              wardPersonaId: string | null;
+              wardName: string | null;
+              /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+              rank: number;
+              /** @description nominated, accepted, declined, resigned or removed */
+              status: string;
+              /** @description the first accepted appointment of its role (and ward) in rank order */
+              acting: boolean;
+              /** Format: date-time */
+              nominatedAt: string;
+              acceptedAt: string | null;
+              declinedAt: string | null;
+              resignedAt: string | null;
+              removedAt: string | null;
+              documentId: string | null;
+              notes: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fiduciary-appointments/{appointmentId}/resign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The appointee resigns an accepted appointment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          appointmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              appointmentId: string;
+              /** @description persona or entity (a trust appointing its trustees) */
+              appointerKind: string;
+              appointerPersonaId: string | null;
+              appointerEntityId: string | null;
+              appointerName: string;
+              role: string;
+              /** Format: uuid */
+              appointeePersonaId: string;
+              appointeeName: string;
+              wardPersonaId: string | null;
+              wardName: string | null;
+              /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+              rank: number;
+              /** @description nominated, accepted, declined, resigned or removed */
+              status: string;
+              /** @description the first accepted appointment of its role (and ward) in rank order */
+              acting: boolean;
+              /** Format: date-time */
+              nominatedAt: string;
+              acceptedAt: string | null;
+              declinedAt: string | null;
+              resignedAt: string | null;
+              removedAt: string | null;
+              documentId: string | null;
+              notes: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fiduciary-appointments/{appointmentId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The appointer removes a live appointment: successors move up */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          appointmentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              appointmentId: string;
+              /** @description persona or entity (a trust appointing its trustees) */
+              appointerKind: string;
+              appointerPersonaId: string | null;
+              appointerEntityId: string | null;
+              appointerName: string;
+              role: string;
+              /** Format: uuid */
+              appointeePersonaId: string;
+              appointeeName: string;
+              wardPersonaId: string | null;
+              wardName: string | null;
+              /** @description live appointments of a role hold 1..n; an ended one keeps its last rank */
+              rank: number;
+              /** @description nominated, accepted, declined, resigned or removed */
+              status: string;
+              /** @description the first accepted appointment of its role (and ward) in rank order */
+              acting: boolean;
+              /** Format: date-time */
+              nominatedAt: string;
+              acceptedAt: string | null;
+              declinedAt: string | null;
+              resignedAt: string | null;
+              removedAt: string | null;
+              documentId: string | null;
+              notes: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vault/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The documents the caller owns or that were shared with them now (optionally one persona’s), newest first */
+    get: {
+      parameters: {
+        query?: {
+          personaId?: string;
+          /** @description rows per page, 1 to 500 */
+          limit?: number;
+          /** @description rows to skip */
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The documents the caller owns or that were shared with them now (optionally one persona’s), newest first */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                documentId: string;
+                /** Format: uuid */
+                ownerPersonaId: string;
+                kind: string;
+                title: string;
+                /** @description draft, signed, superseded or revoked */
+                status: string;
+                signedOn: string | null;
+                reviewOn: string | null;
+                /** @description owner (acts for its persona) or recipient (shared with them now) */
+                myAccess: string;
+                latestVersion: number | null;
+                versions: {
+                  versionNumber: number;
+                  byteSize: number;
+                  mediaType: string;
+                  fileName: string | null;
+                  contentSha256: string;
+                  /** Format: date-time */
+                  createdAt: string;
+                }[];
+                subjects: {
+                  kind: string;
+                  personaId: string | null;
+                  assetId: string | null;
+                }[];
+                /** @description who else may read it and when (owners only; null for a recipient) */
+                shares:
+                  | {
+                      /** Format: uuid */
+                      personaId: string;
+                      when: string;
+                    }[]
+                  | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Creates a draft estate document (will, trust, power of attorney...) of a persona the caller acts for */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            ownerPersonaId: string;
+            kind:
+              'will' | 'trust' | 'power_of_attorney' | 'healthcare_directive' | 'deed' | 'insurance_policy' | 'other';
+            title: string;
+            /** Format: date */
+            reviewOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Created: the new resource */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              documentId: string;
+              /** Format: uuid */
+              ownerPersonaId: string;
+              kind: string;
+              title: string;
+              /** @description draft, signed, superseded or revoked */
+              status: string;
+              signedOn: string | null;
+              reviewOn: string | null;
+              /** @description owner (acts for its persona) or recipient (shared with them now) */
+              myAccess: string;
+              latestVersion: number | null;
+              versions: {
+                versionNumber: number;
+                byteSize: number;
+                mediaType: string;
+                fileName: string | null;
+                contentSha256: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              subjects: {
+                kind: string;
+                personaId: string | null;
+                assetId: string | null;
+              }[];
+              /** @description who else may read it and when (owners only; null for a recipient) */
+              shares:
+                | {
+                    /** Format: uuid */
+                    personaId: string;
+                    when: string;
+                  }[]
+                | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vault/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One document: its metadata, its versions (size, type, SHA-256), its subjects and (owners) its shares */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          documentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One document: its metadata, its versions (size, type, SHA-256), its subjects and (owners) its shares */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              documentId: string;
+              /** Format: uuid */
+              ownerPersonaId: string;
+              kind: string;
+              title: string;
+              /** @description draft, signed, superseded or revoked */
+              status: string;
+              signedOn: string | null;
+              reviewOn: string | null;
+              /** @description owner (acts for its persona) or recipient (shared with them now) */
+              myAccess: string;
+              latestVersion: number | null;
+              versions: {
+                versionNumber: number;
+                byteSize: number;
+                mediaType: string;
+                fileName: string | null;
+                contentSha256: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              subjects: {
+                kind: string;
+                personaId: string | null;
+                assetId: string | null;
+              }[];
+              /** @description who else may read it and when (owners only; null for a recipient) */
+              shares:
+                | {
+                    /** Format: uuid */
+                    personaId: string;
+                    when: string;
+                  }[]
+                | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Deletes a draft with its files; a signed document is never deleted (supersede or revoke it) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          documentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Done: no content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Renames a document, sets its review date, or moves its status (draft → signed → superseded or revoked) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          documentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            title?: string;
+            /** Format: date */
+            reviewOn?: string;
+            status?: 'draft' | 'signed' | 'superseded' | 'revoked';
+            /** Format: date */
+            signedOn?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              documentId: string;
+              /** Format: uuid */
+              ownerPersonaId: string;
+              kind: string;
+              title: string;
+              /** @description draft, signed, superseded or revoked */
+              status: string;
+              signedOn: string | null;
+              reviewOn: string | null;
+              /** @description owner (acts for its persona) or recipient (shared with them now) */
+              myAccess: string;
+              latestVersion: number | null;
+              versions: {
+                versionNumber: number;
+                byteSize: number;
+                mediaType: string;
+                fileName: string | null;
+                contentSha256: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              subjects: {
+                kind: string;
+                personaId: string | null;
+                assetId: string | null;
+              }[];
+              /** @description who else may read it and when (owners only; null for a recipient) */
+              shares:
+                | {
+                    /** Format: uuid */
+                    personaId: string;
+                    when: string;
+                  }[]
+                | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/vault/documents/{documentId}/subjects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replaces the personas and assets a document concerns */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          documentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            subjects: (
+              | {
+                  /** @enum {string} */
+                  kind: 'persona';
+                  /** Format: uuid */
+                  personaId: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'asset';
+                  /** Format: uuid */
+                  assetId: string;
+                }
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              documentId: string;
+              /** Format: uuid */
+              ownerPersonaId: string;
+              kind: string;
+              title: string;
+              /** @description draft, signed, superseded or revoked */
+              status: string;
+              signedOn: string | null;
+              reviewOn: string | null;
+              /** @description owner (acts for its persona) or recipient (shared with them now) */
+              myAccess: string;
+              latestVersion: number | null;
+              versions: {
+                versionNumber: number;
+                byteSize: number;
+                mediaType: string;
+                fileName: string | null;
+                contentSha256: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              subjects: {
+                kind: string;
+                personaId: string | null;
+                assetId: string | null;
+              }[];
+              /** @description who else may read it and when (owners only; null for a recipient) */
+              shares:
+                | {
+                    /** Format: uuid */
+                    personaId: string;
+                    when: string;
+                  }[]
+                | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vault/documents/{documentId}/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replaces who may read a document and when: now, after the owner’s death, or never */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          documentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            shares: {
+              /** Format: uuid */
+              personaId: string;
+              /** @description now: whoever acts for the persona reads it; after_death: once the owner’s death is verified (not available yet: refused until then); never */
+              when: 'now' | 'after_death' | 'never';
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Done: the resource as the change left it */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              documentId: string;
+              /** Format: uuid */
+              ownerPersonaId: string;
+              kind: string;
+              title: string;
+              /** @description draft, signed, superseded or revoked */
+              status: string;
+              signedOn: string | null;
+              reviewOn: string | null;
+              /** @description owner (acts for its persona) or recipient (shared with them now) */
+              myAccess: string;
+              latestVersion: number | null;
+              versions: {
+                versionNumber: number;
+                byteSize: number;
+                mediaType: string;
+                fileName: string | null;
+                contentSha256: string;
+                /** Format: date-time */
+                createdAt: string;
+              }[];
+              subjects: {
+                kind: string;
+                personaId: string | null;
+                assetId: string | null;
+              }[];
+              /** @description who else may read it and when (owners only; null for a recipient) */
+              shares:
+                | {
+                    /** Format: uuid */
+                    personaId: string;
+                    when: string;
+                  }[]
+                | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vault/documents/{documentId}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Uploads a new version of a document’s file (application/octet-stream, at most 10 MiB), encrypted before it is stored */
+    post: {
+      parameters: {
+        query?: {
+          /** @description the file’s own media type (application/pdf...), served back on download */
+          mediaType?: string;
+          /** @description the file’s name, for Content-Disposition on download */
+          fileName?: string;
+        };
+        header?: {
+          /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
+          'idempotency-key'?: string;
+        };
+        path: {
+          documentId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/octet-stream': unknown;
+        };
+      };
+      responses: {
+        /** @description Created: the new resource */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              documentId: string;
+              versionNumber: number;
+              /** @description bytes of the file */
+              byteSize: number;
+              mediaType: string;
+              fileName: string | null;
+              /** @description SHA-256 of the file, hex: checked on every download */
+              contentSha256: string;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `body_too_large` / `document_too_large`: the file is over 10 MiB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `unsupported_media_type`: the file is sent as application/octet-stream */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `idempotency_key_reused`: the Idempotency-Key was used by another request */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/vault/documents/{documentId}/versions/{versionNumber}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Downloads a version’s file, decrypted and checked against its SHA-256 (reads by recipients are audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          documentId: string;
+          versionNumber: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The file, with its own media type; the ETag and Content-Digest are its SHA-256 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/octet-stream': string;
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/plans': {
     parameters: {
       query?: never;
@@ -16853,7 +20442,7 @@ export interface paths {
               requestId: string;
               /** Format: date-time */
               generatedAt: string;
-              /** @description one JSON document per domain: identity.json, personas.json, circles.json, assets.json, valuations.json, net_worth.json, billing.json, estate.json, consents.json, sessions.json, data_requests.json, support_access.json, audit.json */
+              /** @description one JSON document per domain: identity.json, personas.json, circles.json, assets.json, valuations.json, net_worth.json, billing.json, estate.json, vault.json, consents.json, sessions.json, data_requests.json, support_access.json, audit.json */
               files: {
                 [key: string]: unknown;
               };
