@@ -1051,6 +1051,11 @@ begin
   if p_rank > v_live + 1 then
     perform app.fail('PT400', 'invalid_fiduciary_rank', pg_catalog.format('rank must be 1 to %s: after the last, or before one of them', v_live + 1));
   end if;
+  -- The appointing document is a vault document the caller may read (the FK alone would tell a
+  -- random id from another tenant's).
+  if p_document_id is not null and app.vault_document_access(v_user_id, p_document_id) is null then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
+  end if;
   -- Inserted at its rank, the ones from there on move down one (checked at commit).
   update app.fiduciary_appointments a set rank = a.rank + 1
    where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
@@ -3659,6 +3664,59 @@ ALTER FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offs
 COMMENT ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) IS 'The emergency access grants the caller gave (grantor) or holds (grantee), or both, newest first, with their effective states.';
 
 --
+-- Name: sp_list_estate_reads(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(occurred_at timestamp with time zone, what text, reader_user_id uuid, via text, row_id text, rows_read integer, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  if p_persona_id is null or app.fiduciary_access_role(v_user_id, p_persona_id) is distinct from 'executor' then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  -- Every read of the persona's data made under a grant: a trusted user's (emergency access), a
+  -- fiduciary's, a vault recipient's of the persona's documents. Newest first.
+  return query
+    select r.occurred_at, r.what, r.reader, r.via, r.row_id, r.rows_read, (pg_catalog.count(*) over ())::integer
+      from (
+        select l.occurred_at, 'assets'::text as what, (l.changes ->> 'granteeUserId')::uuid as reader,
+               'emergency_access'::text as via, l.row_id, (l.changes ->> 'rows')::integer as rows_read, l.id
+          from audit.audit_log l
+         where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_emergency_access_assets'
+           and l.changes ->> 'grantorPersonaId' = p_persona_id::text
+        union all
+        select l.occurred_at, 'assets', (l.changes ->> 'readerUserId')::uuid, 'fiduciary:' || (l.changes ->> 'role'),
+               l.row_id, (l.changes ->> 'rows')::integer, l.id
+          from audit.audit_log l
+         where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_fiduciary_assets'
+           and l.row_id = p_persona_id::text
+        union all
+        select l.occurred_at, 'document', (l.changes ->> 'readerUserId')::uuid, 'vault_share', l.row_id, 1, l.id
+          from audit.audit_log l
+         where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_vault_document_version'
+           and l.row_id in (select d.id::text from app.vault_documents d
+                             where d.tenant_id = v_tenant_id and d.owner_persona_id = p_persona_id)
+      ) r
+     order by r.occurred_at desc, r.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The acting executor of a persona whose death is verified: every read of the persona''s data under a grant (trusted users, fiduciaries, vault recipients), newest first.';
+
+--
 -- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -4572,7 +4630,8 @@ begin
          and (p_persona_id is null or d.owner_persona_id = p_persona_id)
          and (d.owner_persona_id in (select app.acting_persona_ids(v_user_id))
               or exists (select 1 from app.vault_document_shares s
-                          where s.tenant_id = v_tenant_id and s.document_id = d.id and s.release_when = 'now'
+                          where s.tenant_id = v_tenant_id and s.document_id = d.id
+                            and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
                             and s.recipient_persona_id in (select app.acting_persona_ids(v_user_id))))
        order by d.created_at desc, d.id limit p_limit offset p_offset) page
     cross join lateral app.vault_document_view(page.id, page.access) v
@@ -4681,6 +4740,58 @@ ALTER FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit inte
 --
 
 COMMENT ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) IS 'The trusted user of an approved grant, within its access window, reads the grantor''s assets (share, latest value); every read audited.';
+
+--
+-- Name: sp_read_fiduciary_assets(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, ownership_percentage numeric, current_value numeric, current_value_currency text, valued_on date, access_role text, total integer)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+  v_role text;
+  v_count integer;
+begin
+  perform app.check_page(p_limit, p_offset);
+  v_role := case when p_persona_id is null then null else app.fiduciary_access_role(v_user_id, p_persona_id) end;
+  if v_role is null then
+    -- Not the acting fiduciary, not yet verified, another tenant's or a random id: the same answer.
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  return query
+    select x.*, v_role, (pg_catalog.count(*) over ())::integer from (
+      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
+             v.amount, v.currency, v.valued_on
+        from app.asset_ownerships o
+        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+        left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
+                            where l.tenant_id = a.tenant_id and l.asset_id = a.id
+                            order by l.valued_on desc, l.created_at desc limit 1) v on true
+       where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
+    ) x
+    order by x.name, x.id
+    limit p_limit offset p_offset;
+  get diagnostics v_count = row_count;
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (v_tenant_id, 'user', app.current_actor_id(), app.current_request_id(), 'api.sp_read_fiduciary_assets',
+          p_persona_id::text, 'READ', null,
+          pg_catalog.jsonb_build_object('personaId', p_persona_id, 'readerUserId', v_user_id, 'role', v_role,
+                                        'rows', v_count, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The acting executor (death verified) or POA agent (incapacity verified) reads the persona''s assets (share, latest value); every read audited.';
 
 --
 -- Name: sp_read_vault_document_version(uuid, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -6069,6 +6180,10 @@ begin
                                                         'medical_letter', 'other') then
     perform app.fail('PT400', 'invalid_evidence_kind',
                      'evidenceKind must be death_certificate, court_letters, power_of_attorney, medical_letter or other');
+  end if;
+  -- The evidence is a vault document the reporter may read (theirs, or shared with them).
+  if p_document_id is not null and app.vault_document_access(app.current_user_id(), p_document_id) is null then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
   end if;
   if p_note is not null and pg_catalog.length(p_note) > 1000 then
     perform app.fail('PT400', 'invalid_note', 'note is at most 1000 characters');
@@ -9563,6 +9678,49 @@ ALTER FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) OWNER TO estate_owner
 COMMENT ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) IS 'A circle as app.ffc_row, with the caller''s role as given.';
 
 --
+-- Name: fiduciary_access_role(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.fiduciary_access_role(p_user_id uuid, p_persona_id uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- executor: the persona's death is verified and the caller is the acting executor (their own
+  -- persona is the first accepted in rank order); agent: the persona's incapacity is verified (and
+  -- no death) and the caller is the acting durable or springing POA agent; else NULL.
+  with t as (select app.current_tenant_id() as tenant_id),
+  verified as (
+    select pg_catalog.bool_or(e.kind = 'death') as death, pg_catalog.bool_or(e.kind = 'incapacity') as incapacity
+      from app.life_events e, t
+     where e.tenant_id = t.tenant_id and e.persona_id = p_persona_id and e.state = 'verified'
+  ),
+  mine as (
+    select a.role from app.fiduciary_appointments a, t
+     where a.tenant_id = t.tenant_id and a.appointer_persona_id = p_persona_id
+       and a.id in (app.acting_fiduciary_id(p_persona_id, 'executor'),
+                    app.acting_fiduciary_id(p_persona_id, 'durable_poa_agent'),
+                    app.acting_fiduciary_id(p_persona_id, 'springing_poa_agent'))
+       and exists (select 1 from app.user_personas up
+                    where up.tenant_id = a.tenant_id and up.user_id = p_user_id
+                      and up.persona_id = a.appointee_persona_id and up.link_kind = 'self')
+  )
+  select case
+    when v.death and exists (select 1 from mine where mine.role = 'executor') then 'executor'
+    when v.incapacity and not v.death
+         and exists (select 1 from mine where mine.role in ('durable_poa_agent', 'springing_poa_agent')) then 'agent'
+  end
+    from verified v
+$$;
+
+ALTER FUNCTION app.fiduciary_access_role(p_user_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION fiduciary_access_role(p_user_id uuid, p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.fiduciary_access_role(p_user_id uuid, p_persona_id uuid) IS 'The role through which a user reaches a persona''s data: executor (death verified, acting executor), agent (incapacity verified, acting POA agent), or NULL.';
+
+--
 -- Name: fiduciary_roles(); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -10461,7 +10619,8 @@ CREATE FUNCTION app.may_report_life_event(p_user_id uuid, p_persona_id uuid) RET
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
   -- Someone close: a delegate of the person, an active member of a circle the person is an active
-  -- member of, or the trusted user of an emergency-access grant the person gave (accepted or later).
+  -- member of, the trusted user of an emergency-access grant the person gave (accepted or later),
+  -- or a fiduciary the person appointed (nominated or accepted).
   -- Never the person themselves.
   with t as (select app.current_tenant_id() as tenant_id)
   select not exists (select 1 from app.user_personas up, t
@@ -10480,7 +10639,12 @@ CREATE FUNCTION app.may_report_life_event(p_user_id uuid, p_persona_id uuid) RET
           or exists (select 1 from app.emergency_access_grants g, t
                       where g.tenant_id = t.tenant_id and g.grantee_user_id = p_user_id
                         and g.grantor_persona_id = p_persona_id
-                        and g.state in ('accepted', 'confirmed', 'recovery_requested', 'approved')))
+                        and g.state in ('accepted', 'confirmed', 'recovery_requested', 'approved'))
+          or exists (select 1 from t, app.fiduciary_appointments a
+                       join app.user_personas up on up.tenant_id = a.tenant_id and up.persona_id = a.appointee_persona_id
+                                                and up.link_kind = 'self'
+                      where a.tenant_id = t.tenant_id and a.appointer_persona_id = p_persona_id
+                        and a.status in ('nominated', 'accepted') and up.user_id = p_user_id))
 $$;
 
 ALTER FUNCTION app.may_report_life_event(p_user_id uuid, p_persona_id uuid) OWNER TO estate_owner;
@@ -12742,15 +12906,20 @@ CREATE FUNCTION app.tg__refuse_frozen_change() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  -- TG_ARGV[0]: what the row belongs to (persona or asset); TG_ARGV[1]: the column naming it.
+  -- TG_ARGV[0]: what the row belongs to (persona, asset or document); TG_ARGV[1]: the column naming it.
   v_row jsonb;
   v_frozen boolean := false;
+  v_owner uuid;
 begin
   foreach v_row in array array[case when TG_OP <> 'INSERT' then pg_catalog.to_jsonb(OLD) end,
                                case when TG_OP <> 'DELETE' then pg_catalog.to_jsonb(NEW) end] loop
     continue when v_row is null or v_row ->> TG_ARGV[1] is null;
     if TG_ARGV[0] = 'persona' then
       v_frozen := v_frozen or app.persona_is_frozen((v_row ->> 'tenant_id')::uuid, (v_row ->> TG_ARGV[1])::uuid);
+    elsif TG_ARGV[0] = 'document' then
+      select d.owner_persona_id into v_owner from app.vault_documents d
+       where d.tenant_id = (v_row ->> 'tenant_id')::uuid and d.id = (v_row ->> TG_ARGV[1])::uuid;
+      v_frozen := v_frozen or (v_owner is not null and app.persona_is_frozen((v_row ->> 'tenant_id')::uuid, v_owner));
     else
       v_frozen := v_frozen or app.asset_is_frozen((v_row ->> 'tenant_id')::uuid, (v_row ->> TG_ARGV[1])::uuid);
     end if;
@@ -13407,15 +13576,16 @@ CREATE FUNCTION app.vault_document_access(p_user_id uuid, p_document_id uuid) RE
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  -- owner: acts for the owner persona; recipient: acts for a persona it is shared with now.
-  -- after_death opens with the death-verification work (not built): until then it is nothing.
+  -- owner: acts for the owner persona; recipient: acts for a persona it is shared with now, or
+  -- after death once the owner's death is verified (docs/legacy.md); never: nothing, ever.
   select case
     when exists (select 1 from app.vault_documents d
                   where d.tenant_id = (select app.current_tenant_id()) and d.id = p_document_id
                     and d.owner_persona_id in (select app.acting_persona_ids(p_user_id))) then 'owner'
     when exists (select 1 from app.vault_document_shares s
+                   join app.vault_documents d on d.tenant_id = s.tenant_id and d.id = s.document_id
                   where s.tenant_id = (select app.current_tenant_id()) and s.document_id = p_document_id
-                    and s.release_when = 'now'
+                    and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
                     and s.recipient_persona_id in (select app.acting_persona_ids(p_user_id))) then 'recipient'
   end
 $$;
@@ -13484,6 +13654,26 @@ ALTER FUNCTION app.vault_max_file_bytes() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.vault_max_file_bytes() IS 'The largest vault file: 10 MiB of plaintext (the upload route''s body limit is the same; docs/limits.md).';
+
+--
+-- Name: vault_share_open(text, uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.vault_share_open(p_release_when text, p_tenant_id uuid, p_owner_persona_id uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- now: open; after_death: open once the owner's death is verified; never: closed.
+  select p_release_when = 'now' or (p_release_when = 'after_death' and app.persona_is_frozen(p_tenant_id, p_owner_persona_id))
+$$;
+
+ALTER FUNCTION app.vault_share_open(p_release_when text, p_tenant_id uuid, p_owner_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION vault_share_open(p_release_when text, p_tenant_id uuid, p_owner_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.vault_share_open(p_release_when text, p_tenant_id uuid, p_owner_persona_id uuid) IS 'Whether a share lets its recipient read: now, or after death once the owner''s death is verified; never never.';
 
 --
 -- Name: verified_email(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -19686,6 +19876,12 @@ CREATE INDEX fiduciary_appointments_appointer_entity_idx ON app.fiduciary_appoin
 CREATE INDEX fiduciary_appointments_appointer_persona_idx ON app.fiduciary_appointments USING btree (tenant_id, appointer_persona_id, role, rank);
 
 --
+-- Name: fiduciary_appointments_document_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX fiduciary_appointments_document_idx ON app.fiduciary_appointments USING btree (tenant_id, document_id) WHERE (document_id IS NOT NULL);
+
+--
 -- Name: fiduciary_appointments_live_appointee_key; Type: INDEX; Schema: app; Owner: estate_owner
 --
 
@@ -19756,6 +19952,12 @@ CREATE INDEX legal_entities_created_by_idx ON app.legal_entities USING btree (te
 --
 
 CREATE INDEX legal_entity_roles_persona_idx ON app.legal_entity_roles USING btree (tenant_id, persona_id);
+
+--
+-- Name: life_events_evidence_document_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX life_events_evidence_document_idx ON app.life_events USING btree (tenant_id, evidence_document_id) WHERE (evidence_document_id IS NOT NULL);
 
 --
 -- Name: life_events_open_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -20154,6 +20356,12 @@ CREATE INDEX audit_log_tenant_request_idx ON ONLY audit.audit_log USING btree (t
 CREATE INDEX audit_log_tenant_row_idx ON ONLY audit.audit_log USING btree (tenant_id, row_id, occurred_at);
 
 --
+-- Name: audit_log_reads_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_reads_idx ON ONLY audit.audit_log USING btree (tenant_id, table_name, occurred_at) WHERE (operation = 'READ'::text);
+
+--
 -- Name: audit_log_txid_brin; Type: INDEX; Schema: audit; Owner: estate_owner
 --
 
@@ -20188,6 +20396,12 @@ CREATE INDEX audit_log_default_tenant_id_request_id_idx ON audit.audit_log_defau
 --
 
 CREATE INDEX audit_log_default_tenant_id_row_id_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, row_id, occurred_at);
+
+--
+-- Name: audit_log_default_tenant_id_table_name_occurred_at_idx; Type: INDEX; Schema: audit; Owner: estate_owner
+--
+
+CREATE INDEX audit_log_default_tenant_id_table_name_occurred_at_idx ON audit.audit_log_default USING btree (tenant_id, table_name, occurred_at) WHERE (operation = 'READ'::text);
 
 --
 -- Name: audit_log_default_txid_idx; Type: INDEX; Schema: audit; Owner: estate_owner
@@ -20236,6 +20450,12 @@ ALTER INDEX audit.audit_log_tenant_request_idx ATTACH PARTITION audit.audit_log_
 --
 
 ALTER INDEX audit.audit_log_tenant_row_idx ATTACH PARTITION audit.audit_log_default_tenant_id_row_id_occurred_at_idx;
+
+--
+-- Name: audit_log_default_tenant_id_table_name_occurred_at_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
+--
+
+ALTER INDEX audit.audit_log_reads_idx ATTACH PARTITION audit.audit_log_default_tenant_id_table_name_occurred_at_idx;
 
 --
 -- Name: audit_log_default_txid_idx; Type: INDEX ATTACH; Schema: audit; Owner: estate_owner
@@ -20390,6 +20610,24 @@ CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.ass
 CREATE TRIGGER _050_frozen_asset_id BEFORE INSERT OR DELETE OR UPDATE ON app.assets FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('asset', 'id');
 
 --
+-- Name: vault_document_shares _050_frozen_document_document_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_document_document_id BEFORE INSERT OR DELETE OR UPDATE ON app.vault_document_shares FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('document', 'document_id');
+
+--
+-- Name: vault_document_subjects _050_frozen_document_document_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_document_document_id BEFORE INSERT OR DELETE OR UPDATE ON app.vault_document_subjects FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('document', 'document_id');
+
+--
+-- Name: vault_document_versions _050_frozen_document_document_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_document_document_id BEFORE INSERT OR DELETE OR UPDATE ON app.vault_document_versions FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('document', 'document_id');
+
+--
 -- Name: beneficiary_designations _050_frozen_persona_estate_of_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -20400,6 +20638,12 @@ CREATE TRIGGER _050_frozen_persona_estate_of_persona_id BEFORE INSERT OR DELETE 
 --
 
 CREATE TRIGGER _050_frozen_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.personas FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'id');
+
+--
+-- Name: vault_documents _050_frozen_persona_owner_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _050_frozen_persona_owner_persona_id BEFORE INSERT OR DELETE OR UPDATE ON app.vault_documents FOR EACH ROW EXECUTE FUNCTION app.tg__refuse_frozen_change('persona', 'owner_persona_id');
 
 --
 -- Name: persona_addresses _050_frozen_persona_persona_id; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -21742,6 +21986,13 @@ ALTER TABLE ONLY app.fiduciary_appointments
     ADD CONSTRAINT fiduciary_appointments_tenant_id_appointer_persona_id_fkey FOREIGN KEY (tenant_id, appointer_persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
+-- Name: fiduciary_appointments fiduciary_appointments_tenant_id_document_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.fiduciary_appointments
+    ADD CONSTRAINT fiduciary_appointments_tenant_id_document_id_fkey FOREIGN KEY (tenant_id, document_id) REFERENCES app.vault_documents(tenant_id, id) ON DELETE SET NULL (document_id) NOT VALID;
+
+--
 -- Name: fiduciary_appointments fiduciary_appointments_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
 --
 
@@ -21831,6 +22082,13 @@ ALTER TABLE ONLY app.legal_entity_roles
 
 ALTER TABLE ONLY app.legal_entity_roles
     ADD CONSTRAINT legal_entity_roles_tenant_id_persona_id_fkey FOREIGN KEY (tenant_id, persona_id) REFERENCES app.personas(tenant_id, id);
+
+--
+-- Name: life_events life_events_tenant_id_evidence_document_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.life_events
+    ADD CONSTRAINT life_events_tenant_id_evidence_document_id_fkey FOREIGN KEY (tenant_id, evidence_document_id) REFERENCES app.vault_documents(tenant_id, id) ON DELETE SET NULL (evidence_document_id) NOT VALID;
 
 --
 -- Name: life_events life_events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
@@ -23892,6 +24150,13 @@ REVOKE ALL ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer
 GRANT ALL ON FUNCTION api.sp_list_emergency_access(p_role text, p_limit integer, p_offset integer) TO estate_api;
 
 --
+-- Name: FUNCTION sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
 -- Name: FUNCTION sp_list_exchange_rates(p_as_of date, p_currency text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -24086,6 +24351,13 @@ GRANT ALL ON FUNCTION api.sp_lock_for_precondition(p_kind text, p_id uuid) TO es
 
 REVOKE ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_read_vault_document_version(p_document_id uuid, p_version_number integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -24855,6 +25127,12 @@ REVOKE ALL ON FUNCTION app.ffc_role_rank(p_role text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.ffc_view(p_ffc_id uuid, p_my_role text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION fiduciary_access_role(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.fiduciary_access_role(p_user_id uuid, p_persona_id uuid) FROM PUBLIC;
+
+--
 -- Name: FUNCTION fiduciary_roles(); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -25573,6 +25851,12 @@ REVOKE ALL ON FUNCTION app.vault_document_view(p_document_id uuid, p_access text
 --
 
 REVOKE ALL ON FUNCTION app.vault_max_file_bytes() FROM PUBLIC;
+
+--
+-- Name: FUNCTION vault_share_open(p_release_when text, p_tenant_id uuid, p_owner_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.vault_share_open(p_release_when text, p_tenant_id uuid, p_owner_persona_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION verified_email(); Type: ACL; Schema: app; Owner: estate_owner

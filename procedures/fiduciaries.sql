@@ -246,6 +246,11 @@ begin
   if p_rank > v_live + 1 then
     perform app.fail('PT400', 'invalid_fiduciary_rank', pg_catalog.format('rank must be 1 to %s: after the last, or before one of them', v_live + 1));
   end if;
+  -- The appointing document is a vault document the caller may read (the FK alone would tell a
+  -- random id from another tenant's).
+  if p_document_id is not null and app.vault_document_access(v_user_id, p_document_id) is null then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
+  end if;
   -- Inserted at its rank, the ones from there on move down one (checked at commit).
   update app.fiduciary_appointments a set rank = a.rank + 1
    where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer

@@ -25,7 +25,8 @@ create or replace function app.may_report_life_event(p_user_id uuid, p_persona_i
   set search_path = pg_catalog, pg_temp
 as $$
   -- Someone close: a delegate of the person, an active member of a circle the person is an active
-  -- member of, or the trusted user of an emergency-access grant the person gave (accepted or later).
+  -- member of, the trusted user of an emergency-access grant the person gave (accepted or later),
+  -- or a fiduciary the person appointed (nominated or accepted).
   -- Never the person themselves.
   with t as (select app.current_tenant_id() as tenant_id)
   select not exists (select 1 from app.user_personas up, t
@@ -44,7 +45,12 @@ as $$
           or exists (select 1 from app.emergency_access_grants g, t
                       where g.tenant_id = t.tenant_id and g.grantee_user_id = p_user_id
                         and g.grantor_persona_id = p_persona_id
-                        and g.state in ('accepted', 'confirmed', 'recovery_requested', 'approved')))
+                        and g.state in ('accepted', 'confirmed', 'recovery_requested', 'approved'))
+          or exists (select 1 from t, app.fiduciary_appointments a
+                       join app.user_personas up on up.tenant_id = a.tenant_id and up.persona_id = a.appointee_persona_id
+                                                and up.link_kind = 'self'
+                      where a.tenant_id = t.tenant_id and a.appointer_persona_id = p_persona_id
+                        and a.status in ('nominated', 'accepted') and up.user_id = p_user_id))
 $$;
 comment on function app.may_report_life_event(uuid, uuid) is
   'Whether a user is close enough to a persona to report their incapacity or death (delegate, circle member, trusted user).';
@@ -203,6 +209,10 @@ begin
                                                         'medical_letter', 'other') then
     perform app.fail('PT400', 'invalid_evidence_kind',
                      'evidenceKind must be death_certificate, court_letters, power_of_attorney, medical_letter or other');
+  end if;
+  -- The evidence is a vault document the reporter may read (theirs, or shared with them).
+  if p_document_id is not null and app.vault_document_access(app.current_user_id(), p_document_id) is null then
+    perform app.fail('PT404', 'document_not_found', 'document not found');
   end if;
   if p_note is not null and pg_catalog.length(p_note) > 1000 then
     perform app.fail('PT400', 'invalid_note', 'note is at most 1000 characters');

@@ -2,8 +2,9 @@
 -- API encrypts each file with the field keys before it arrives here: this database holds only
 -- ciphertext and the plaintext's SHA-256), what each concerns, and who may read it.
 -- Access follows the estate plan's rule: whoever acts for the owner persona owns the document;
--- a persona it is shared with `now` may read it (metadata and content), and nobody else. Anyone
--- else, a weaker share (after_death, never), another tenant and a random id: document_not_found.
+-- a persona it is shared with `now` (or `after_death`, once the owner's death is verified) may read
+-- it (metadata and content), and nobody else. Anyone else, a closed share (after_death before a
+-- verified death, never), another tenant and a random id: document_not_found.
 
 ------------------------------------------------------------------------------------------------
 -- Helpers
@@ -16,19 +17,31 @@ as $$ select 10485760 $$;
 comment on function app.vault_max_file_bytes() is
   'The largest vault file: 10 MiB of plaintext (the upload route''s body limit is the same; docs/limits.md).';
 
+create or replace function app.vault_share_open(p_release_when text, p_tenant_id uuid, p_owner_persona_id uuid)
+  returns boolean
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- now: open; after_death: open once the owner's death is verified; never: closed.
+  select p_release_when = 'now' or (p_release_when = 'after_death' and app.persona_is_frozen(p_tenant_id, p_owner_persona_id))
+$$;
+comment on function app.vault_share_open(text, uuid, uuid) is
+  'Whether a share lets its recipient read: now, or after death once the owner''s death is verified; never never.';
+
 create or replace function app.vault_document_access(p_user_id uuid, p_document_id uuid) returns text
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
-  -- owner: acts for the owner persona; recipient: acts for a persona it is shared with now.
-  -- after_death opens with the death-verification work (not built): until then it is nothing.
+  -- owner: acts for the owner persona; recipient: acts for a persona it is shared with now, or
+  -- after death once the owner's death is verified (docs/legacy.md); never: nothing, ever.
   select case
     when exists (select 1 from app.vault_documents d
                   where d.tenant_id = (select app.current_tenant_id()) and d.id = p_document_id
                     and d.owner_persona_id in (select app.acting_persona_ids(p_user_id))) then 'owner'
     when exists (select 1 from app.vault_document_shares s
+                   join app.vault_documents d on d.tenant_id = s.tenant_id and d.id = s.document_id
                   where s.tenant_id = (select app.current_tenant_id()) and s.document_id = p_document_id
-                    and s.release_when = 'now'
+                    and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
                     and s.recipient_persona_id in (select app.acting_persona_ids(p_user_id))) then 'recipient'
   end
 $$;
@@ -182,7 +195,8 @@ begin
          and (p_persona_id is null or d.owner_persona_id = p_persona_id)
          and (d.owner_persona_id in (select app.acting_persona_ids(v_user_id))
               or exists (select 1 from app.vault_document_shares s
-                          where s.tenant_id = v_tenant_id and s.document_id = d.id and s.release_when = 'now'
+                          where s.tenant_id = v_tenant_id and s.document_id = d.id
+                            and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
                             and s.recipient_persona_id in (select app.acting_persona_ids(v_user_id))))
        order by d.created_at desc, d.id limit p_limit offset p_offset) page
     cross join lateral app.vault_document_view(page.id, page.access) v

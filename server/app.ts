@@ -28,6 +28,7 @@ import netWorthRoutes from './routes/net_worth.ts';
 import estateRoutes from './routes/estate.ts';
 import emergencyAccessRoutes from './routes/emergency_access.ts';
 import { lifeEventRoutes, supportLifeEventRoutes } from './routes/life_events.ts';
+import estateAccessRoutes from './routes/estate_access.ts';
 import fiduciaryRoutes from './routes/fiduciaries.ts';
 import vaultRoutes from './routes/vault.ts';
 import identityRoutes from './routes/identity.ts';
@@ -233,6 +234,7 @@ export async function buildApp(options: AppOptions) {
       await v1.register(estateRoutes);
       await v1.register(emergencyAccessRoutes);
       await v1.register(lifeEventRoutes);
+      await v1.register(estateAccessRoutes);
       await v1.register(fiduciaryRoutes);
       await v1.register(vaultRoutes);
       await v1.register(billingRoutes);

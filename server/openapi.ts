@@ -19,6 +19,7 @@ import * as circleQueries from '../generated/family_circles.queries.ts';
 import * as credentialQueries from '../generated/credentials.queries.ts';
 import * as emergencyAccessQueries from '../generated/emergency_access.queries.ts';
 import * as estateQueries from '../generated/estate.queries.ts';
+import * as estateAccessQueries from '../generated/estate_access.queries.ts';
 import * as fiduciaryQueries from '../generated/fiduciaries.queries.ts';
 import * as gdprQueries from '../generated/gdpr.queries.ts';
 import * as identityQueries from '../generated/identity.queries.ts';
@@ -119,6 +120,7 @@ for (const queries of [
   credentialQueries,
   emergencyAccessQueries,
   estateQueries,
+  estateAccessQueries,
   fiduciaryQueries,
   gdprQueries,
   identityQueries,

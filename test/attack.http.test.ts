@@ -664,6 +664,8 @@ const TABLE: Record<string, Entry> = {
     valid: () => ({ body: { kind: 'death', occurredOn: '2026-02-01' } }),
   },
   'GET /v1/life-events': { valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/personas/:personaId/fiduciary-access/assets': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/personas/:personaId/estate-reads': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
   'POST /v1/life-events/:eventId/evidence': {
     ids: lifeEventOnly,
     valid: () => ({ body: { evidenceKind: 'medical_letter', note: 'letter from Dr. A' } }),

@@ -144,8 +144,19 @@ t.test(
       role: 'executor',
       appointeePersonaId: bob.personaId,
       notes: '  named in the 2024 will  ',
-      documentId: randomUUID(),
     });
+    t.match(
+      await rejection(
+        appoint(alice, {
+          personaId: alice.personaId,
+          role: 'durable_poa_agent',
+          appointeePersonaId: bob.personaId,
+          documentId: randomUUID(),
+        }),
+      ),
+      { code: 'document_not_found' },
+      'the appointing document is a vault document the appointer may read',
+    );
     t.match(first, {
       appointerKind: 'persona',
       appointerPersonaId: alice.personaId,

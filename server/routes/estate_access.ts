@@ -1,0 +1,55 @@
+// What fiduciaries reach once a death or incapacity is verified (docs/legacy.md): the acting
+// executor or POA agent reads the persona's assets (audited), and the acting executor sees every
+// read made of the persona's data under a grant. One procedure per request.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { tagRoutes, TAGS } from '../openapi.ts';
+import * as estateAccess from '../../generated/estate_access.queries.ts';
+import { listOf, paged, problemResponses } from '../schemas/common.ts';
+import { EstatePageQuery, EstatePersonaParams, EstateReads, FiduciaryAssets } from '../schemas/estate_access.ts';
+
+const estateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addHook('onRoute', tagRoutes(TAGS.lifeEvents));
+
+  app.get(
+    '/personas/:personaId/fiduciary-access/assets',
+    {
+      schema: {
+        summary:
+          'The acting executor (death verified) or POA agent (incapacity verified) reads the persona’s assets (audited)',
+        params: EstatePersonaParams,
+        querystring: EstatePageQuery,
+        response: { 200: listOf(FiduciaryAssets, estateAccess.readFiduciaryAssets), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          estateAccess.readFiduciaryAssets.run({ personaId: request.params.personaId, ...page }, db),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/personas/:personaId/estate-reads',
+    {
+      schema: {
+        summary: 'The acting executor sees every read of the deceased’s data made under a grant, newest first',
+        params: EstatePersonaParams,
+        querystring: EstatePageQuery,
+        response: { 200: listOf(EstateReads, estateAccess.listEstateReads), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          estateAccess.listEstateReads.run({ personaId: request.params.personaId, ...page }, db),
+        ),
+      );
+    },
+  );
+};
+
+export default estateAccessRoutes;
