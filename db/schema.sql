@@ -15441,6 +15441,53 @@ ALTER FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_per
 COMMENT ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) IS 'Support: a tenant''s audit trail, newest first, narrowed to a user, a persona or a request id; paged, and the read itself audited.';
 
 --
+-- Name: sp_read_life_event_evidence(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid) RETURNS TABLE(document_id uuid, version_number integer, byte_size integer, media_type text, file_name text, content_sha256 text, storage text, ciphertext bytea, storage_key text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_event app.life_events;
+  v_version app.vault_document_versions;
+begin
+  select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  -- The evidence is read to verify it: only while the report waits for verification.
+  perform app.require_life_event_state(v_event, 'reported');
+  if v_event.evidence_document_id is null then
+    perform app.fail('PT409', 'life_event_evidence_missing', 'no evidence document has been submitted for this report');
+  end if;
+  select v.* into v_version from app.vault_document_versions v
+   where v.tenant_id = v_tenant_id and v.document_id = v_event.evidence_document_id
+   order by v.version_number desc limit 1;
+  if v_version.id is null then
+    perform app.fail('PT404', 'document_version_not_found', 'the evidence document has no file');
+  end if;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_read_life_event_evidence', p_event_id::text,
+    pg_catalog.jsonb_build_object('documentId', v_version.document_id, 'versionNumber', v_version.version_number,
+                                  'staff', v_actor));
+  return query select v_version.document_id, v_version.version_number, v_version.byte_size::integer,
+                      v_version.media_type, v_version.file_name, pg_catalog.encode(v_version.content_sha256, 'hex'),
+                      v_version.storage, v_version.ciphertext, v_version.storage_key;
+end
+$$;
+
+ALTER FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid) IS 'Support staff read the evidence file of a report waiting for verification (the API decrypts it); audited.';
+
+--
 -- Name: sp_record_life_event_verification(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -26157,6 +26204,13 @@ GRANT ALL ON FUNCTION support.sp_open_break_glass(p_tenant_id uuid, p_user_id uu
 
 REVOKE ALL ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_read_audit_log(p_tenant_id uuid, p_user_id uuid, p_persona_id uuid, p_request_id text, p_limit integer, p_offset integer) TO estate_support;
+
+--
+-- Name: FUNCTION sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid) TO estate_support;
 
 --
 -- Name: FUNCTION sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid); Type: ACL; Schema: support; Owner: estate_owner

@@ -406,3 +406,42 @@ const rejectLifeEventIR: any = {"usedParamSet":{"tenantId":true,"eventId":true,"
 export const rejectLifeEvent = new PreparedQuery<IRejectLifeEventParams,IRejectLifeEventResult>(rejectLifeEventIR);
 
 
+/** 'ReadLifeEventEvidence' parameters type */
+export interface IReadLifeEventEvidenceParams {
+  eventId: string;
+  tenantId: string;
+}
+
+/** 'ReadLifeEventEvidence' return type */
+export interface IReadLifeEventEvidenceResult {
+  byteSize: number;
+  ciphertext: Buffer | null;
+  contentSha256: string;
+  documentId: string;
+  fileName: string | null;
+  mediaType: string;
+  storage: string;
+  storageKey: string | null;
+  versionNumber: number;
+}
+
+/** 'ReadLifeEventEvidence' query type */
+export interface IReadLifeEventEvidenceQuery {
+  params: IReadLifeEventEvidenceParams;
+  result: IReadLifeEventEvidenceResult;
+}
+
+const readLifeEventEvidenceIR: any = {"usedParamSet":{"tenantId":true,"eventId":true},"params":[{"name":"tenantId","required":true,"transform":{"type":"scalar"},"locs":[{"a":337,"b":346}]},{"name":"eventId","required":true,"transform":{"type":"scalar"},"locs":[{"a":363,"b":371}]}],"statement":"SELECT document_id AS \"documentId!\", version_number AS \"versionNumber!\", byte_size AS \"byteSize!\",\n       media_type AS \"mediaType!\", file_name AS \"fileName\", content_sha256 AS \"contentSha256!\", storage AS \"storage!\",\n       ciphertext AS \"ciphertext\", storage_key AS \"storageKey\"\nFROM support.sp_read_life_event_evidence(p_tenant_id => :tenantId!, p_event_id => :eventId!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT document_id AS "documentId!", version_number AS "versionNumber!", byte_size AS "byteSize!",
+ *        media_type AS "mediaType!", file_name AS "fileName", content_sha256 AS "contentSha256!", storage AS "storage!",
+ *        ciphertext AS "ciphertext", storage_key AS "storageKey"
+ * FROM support.sp_read_life_event_evidence(p_tenant_id => :tenantId!, p_event_id => :eventId!)
+ * ```
+ */
+export const readLifeEventEvidence = new PreparedQuery<IReadLifeEventEvidenceParams,IReadLifeEventEvidenceResult>(readLifeEventEvidenceIR);
+
+

@@ -456,3 +456,43 @@ $$;
 comment on function support.sp_reject_life_event(uuid, uuid, text) is
   'Support staff reject a report whose evidence does not hold (a reason is required); the person''s data is untouched.';
 grant execute on function support.sp_reject_life_event(uuid, uuid, text) to estate_support;
+
+create or replace function support.sp_read_life_event_evidence(p_tenant_id uuid, p_event_id uuid)
+  returns table (document_id uuid, version_number integer, byte_size integer, media_type text, file_name text,
+                 content_sha256 text, storage text, ciphertext bytea, storage_key text)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
+  v_actor text := app.require_staff_member();
+  v_event app.life_events;
+  v_version app.vault_document_versions;
+begin
+  select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id;
+  if v_event.id is null then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
+  -- The evidence is read to verify it: only while the report waits for verification.
+  perform app.require_life_event_state(v_event, 'reported');
+  if v_event.evidence_document_id is null then
+    perform app.fail('PT409', 'life_event_evidence_missing', 'no evidence document has been submitted for this report');
+  end if;
+  select v.* into v_version from app.vault_document_versions v
+   where v.tenant_id = v_tenant_id and v.document_id = v_event.evidence_document_id
+   order by v.version_number desc limit 1;
+  if v_version.id is null then
+    perform app.fail('PT404', 'document_version_not_found', 'the evidence document has no file');
+  end if;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_read_life_event_evidence', p_event_id::text,
+    pg_catalog.jsonb_build_object('documentId', v_version.document_id, 'versionNumber', v_version.version_number,
+                                  'staff', v_actor));
+  return query select v_version.document_id, v_version.version_number, v_version.byte_size::integer,
+                      v_version.media_type, v_version.file_name, pg_catalog.encode(v_version.content_sha256, 'hex'),
+                      v_version.storage, v_version.ciphertext, v_version.storage_key;
+end
+$$;
+comment on function support.sp_read_life_event_evidence(uuid, uuid) is
+  'Support staff read the evidence file of a report waiting for verification (the API decrypts it); audited.';
+grant execute on function support.sp_read_life_event_evidence(uuid, uuid) to estate_support;

@@ -888,6 +888,7 @@ const TABLE: Record<string, Entry> = {
     valid: () => ({ query: { state: 'reported', limit: 10 } }),
   },
   'POST /support/v1/tenants/:tenantId/life-events/:eventId/verify': { door: 'support', ids: supportLifeEvent },
+  'GET /support/v1/tenants/:tenantId/life-events/:eventId/evidence': { door: 'support', ids: supportLifeEvent },
   'POST /support/v1/tenants/:tenantId/life-events/:eventId/reject': {
     door: 'support',
     ids: supportLifeEvent,

@@ -362,6 +362,8 @@ t.test('every support read leaves a READ row naming the staff member', async (t)
     'sp_get_user_assets_unmasked',
     'sp_get_account_number',
     'sp_list_outbox_events',
+    // Reads a report's evidence only while it waits for verification (test/legacy.http.test.ts).
+    'sp_read_life_event_evidence',
   ]);
   const [dataRequest] = await db.as(user, (c) => gdpr.createDataRequest.run({ kind: 'export' }, c));
   const ARGS: Record<string, unknown> = {

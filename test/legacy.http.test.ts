@@ -172,12 +172,24 @@ t.test('a death reported, blocked by Grace signing in; reported again and verifi
   await db.admin.query(`update app.life_events set created_at = created_at - interval '8 days' where id = $1`, [
     report.eventId,
   ]);
+  const evidenceUrl = `/support/v1/tenants/${home.tenantId}/life-events/${report.eventId}/evidence`;
+  const evidence = await send(avery, 'GET', evidenceUrl);
+  t.equal(evidence.statusCode, 200);
+  t.equal(evidence.body, '%PDF certificate', 'staff read the evidence, decrypted');
+  t.equal((await send(ben, 'GET', evidenceUrl)).statusCode, 401, 'a tenant token never reads it at the door');
+  const audited = await db.admin.query(
+    `select count(*)::int as n from audit.audit_log where table_name = 'support.sp_read_life_event_evidence' and row_id = $1`,
+    [report.eventId],
+  );
+  t.equal(audited.rows[0].n, 1, 'the read is audited');
   const queue = await ok(avery, 'GET', `/support/v1/tenants/${home.tenantId}/life-events?state=reported`);
   t.match(queue.items, [{ eventId: report.eventId, evidenceDocumentId: certificate.documentId }]);
   t.match((await verify(avery)).json(), { state: 'reported', firstVerifiedBy: `cognito:${avery.sub}` });
   const again = await verify(avery);
   t.same([again.statusCode, again.json().code], [403, 'life_event_second_staff_required']);
   t.match((await verify(blake)).json(), { state: 'verified', verifiedBy: `cognito:${blake.sub}` });
+  const closed = await send(avery, 'GET', evidenceUrl);
+  t.same([closed.statusCode, closed.json().code], [409, 'life_event_wrong_state'], 'read only while being verified');
 });
 
 t.test('her data is frozen', async (t) => {

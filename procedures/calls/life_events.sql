@@ -67,3 +67,9 @@ SELECT event_id AS "eventId!", persona_id AS "personaId!", kind AS "kind!", occu
        first_verified_by AS "firstVerifiedBy", verified_by AS "verifiedBy", verified_at AS "verifiedAt",
        rejected_by AS "rejectedBy", rejected_at AS "rejectedAt"
 FROM support.sp_reject_life_event(p_tenant_id => :tenantId!, p_event_id => :eventId!, p_reason => :reason!);
+
+/* @name readLifeEventEvidence */
+SELECT document_id AS "documentId!", version_number AS "versionNumber!", byte_size AS "byteSize!",
+       media_type AS "mediaType!", file_name AS "fileName", content_sha256 AS "contentSha256!", storage AS "storage!",
+       ciphertext AS "ciphertext", storage_key AS "storageKey"
+FROM support.sp_read_life_event_evidence(p_tenant_id => :tenantId!, p_event_id => :eventId!);

@@ -22,6 +22,8 @@ export const API_KEY_PROCEDURE_SCOPES: Readonly<Record<string, (typeof API_KEY_S
   sp_search_assets: 'assets:read',
   sp_list_asset_categories: 'assets:read',
   sp_get_asset: 'assets:read',
+  sp_get_asset_owners_as_of: 'assets:read',
+  sp_get_asset_ownership_history: 'assets:read',
   sp_get_asset_valuations: 'assets:read',
   sp_get_persona_assets: 'assets:read',
   sp_create_asset: 'assets:write',

@@ -20,6 +20,8 @@ import {
   SupportLifeEventParams,
 } from '../schemas/life_events.ts';
 import { TenantParams } from '../schemas/support.ts';
+import { FileReply } from '../schemas/vault.ts';
+import { databaseDocumentStore, type DocumentStore, openFile } from '../document_store.ts';
 
 export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRoute', tagRoutes(TAGS.lifeEvents));
@@ -103,8 +105,32 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 };
 
-export const supportLifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const supportLifeEventRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async (app, options) => {
   app.addHook('onRoute', tagRoutes(TAGS.support));
+  const store = options.store ?? databaseDocumentStore;
+
+  app.get(
+    '/tenants/:tenantId/life-events/:eventId/evidence',
+    {
+      schema: {
+        summary: 'The evidence file of a report waiting for verification, decrypted and checked (audited)',
+        params: SupportLifeEventParams,
+        response: { 200: FileReply, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const [row] = await request.inSupport((db) => life.readLifeEventEvidence.run(request.params, db));
+      const place = { tenantId: request.params.tenantId, documentId: row.documentId };
+      const content = openFile(app.fieldCipher, place, await store.get(place, row), row);
+      return reply
+        .header('content-type', row.mediaType)
+        .header('content-length', String(content.length))
+        .header('content-disposition', 'attachment; filename="evidence"')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(content);
+    },
+  );
 
   app.get(
     '/tenants/:tenantId/life-events',
