@@ -45,7 +45,17 @@ import {
   verifyAuditChain,
 } from '../generated/audit.queries.ts';
 import { settleEmergencyAccess } from '../generated/emergency_access.queries.ts';
+import {
+  getWebhookEndpoint,
+  listWebhookDeliveries,
+  requeueWebhookEvents,
+  rotateWebhookSecret,
+  setWebhookEndpoint,
+  setWebhookEndpointActive,
+} from '../generated/webhooks.queries.ts';
+import { createFieldCipher, type FieldCipher } from '../server/field_cipher.ts';
 import { projectRoot } from './lib/migrate.ts';
+import { deliverWebhooks, generateWebhookSecret, type DeliverSummary } from './lib/webhooks.ts';
 
 const HELP = `usage: npm run operator -- <command> [options]
 
@@ -97,6 +107,19 @@ emergency access (docs/legacy.md):
   settle-emergency-access [--tenant SLUG] [--limit 1000]   run it every few minutes from a timer: stores and
                    announces (outbox) the grants whose waiting period or access window has ended
 
+webhooks: the outbox delivered to a tenant's endpoint, signed (docs/webhooks.md; needs FIELD_ENCRYPTION_KEYS):
+  set-webhook      --tenant SLUG --url https://partner.example/hooks   a new endpoint prints its signing secret
+                   once (whsec_...: give it to the partner; the database holds it only encrypted); an existing
+                   one changes its URL and keeps its secret (https only, http for localhost/127.0.0.1/[::1])
+  rotate-webhook-secret --tenant SLUG [--grace-hours 24]   prints the new secret once; the old one also signs
+                   for the grace (0 to 168 hours)
+  disable-webhook  --tenant SLUG   (events wait undelivered); enable-webhook --tenant SLUG
+  webhook-status   --tenant SLUG   the endpoint (never its secret) and its pending, due, in-flight, failed events
+  webhook-deliveries --tenant SLUG [--state pending|failed|delivered] [--limit N] [--offset N]   newest first
+  requeue-webhooks --tenant SLUG [--event EVENT_ID]   sends the given-up events again (or one event, any state)
+  deliver-webhooks [--loop [--interval-seconds 5]] [--batch 20] [--max-events 1000] [--timeout-ms 10000]
+                   the dispatcher: one pass (or passes until SIGTERM/SIGINT), printing what it delivered
+
 options:
   --operator NAME  who acts, for the audit log (default: $OPERATOR or user@host)
   --help
@@ -116,6 +139,25 @@ function operatorUrl(): string {
     if (stack.operatorDatabaseUrl) return stack.operatorDatabaseUrl;
   }
   throw new Error('no database: set DATABASE_OPERATOR_URL or DATABASE_URL, or start the dev stack with npm start');
+}
+
+/** The API's field keys (FIELD_ENCRYPTION_KEYS), else the running dev stack's: webhook secrets are
+ *  encrypted with them before they reach the database, and decrypted with them to sign. */
+function fieldCipher(): FieldCipher {
+  if (process.env.FIELD_ENCRYPTION_KEYS) return createFieldCipher(process.env.FIELD_ENCRYPTION_KEYS);
+  const file = path.join(projectRoot, '.data', 'dev-secrets.json');
+  if (!process.env.DATABASE_OPERATOR_URL && !process.env.DATABASE_URL && existsSync(file)) {
+    const secrets = JSON.parse(readFileSync(file, 'utf8')) as { fieldEncryptionKeys?: string };
+    if (secrets.fieldEncryptionKeys) return createFieldCipher(secrets.fieldEncryptionKeys);
+  }
+  throw new Error("webhook secrets need FIELD_ENCRYPTION_KEYS (the API's field keys)");
+}
+
+function positiveInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`--${name} must be a whole number`);
+  return number;
 }
 
 function json(value: string | undefined, name: string): { [key: string]: Json } {
@@ -166,6 +208,15 @@ async function main(): Promise<void> {
       'months-ahead': { type: 'string' },
       'max-rows': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      url: { type: 'string' },
+      'grace-hours': { type: 'string' },
+      state: { type: 'string' },
+      event: { type: 'string' },
+      loop: { type: 'boolean' },
+      'interval-seconds': { type: 'string' },
+      batch: { type: 'string' },
+      'max-events': { type: 'string' },
+      'timeout-ms': { type: 'string' },
       operator: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -181,7 +232,8 @@ async function main(): Promise<void> {
     return value;
   };
   const operator = values.operator ?? process.env.OPERATOR ?? `${os.userInfo().username}@${os.hostname()}`;
-  const pool = new pg.Pool({ connectionString: operatorUrl(), max: 1 });
+  // The dispatcher records the outcomes of a round's requests as they come.
+  const pool = new pg.Pool({ connectionString: operatorUrl(), max: command === 'deliver-webhooks' ? 4 : 1 });
   const run = <T>(fn: (db: pg.PoolClient) => Promise<T>) => asSupport(pool, operator, fn);
   const page = { limit: Number(values.limit ?? 100), offset: Number(values.offset ?? 0) };
   const tenantId = async (db: pg.PoolClient) => (await getTenantBySlug.run({ slug: need('tenant') }, db))[0].tenantId;
@@ -449,6 +501,89 @@ async function main(): Promise<void> {
           ),
         );
         break;
+      case 'set-webhook': {
+        const cipher = fieldCipher();
+        const secret = generateWebhookSecret();
+        const [endpoint] = await run(async (db) =>
+          setWebhookEndpoint.run(
+            { tenantId: await tenantId(db), url: need('url'), secretCiphertext: cipher.encrypt(secret) },
+            db,
+          ),
+        );
+        // Shown this once: the database keeps only the ciphertext.
+        result = endpoint.secretStored
+          ? { ...endpoint, secret, note: 'the signing secret is shown this once: give it to the partner' }
+          : { ...endpoint, note: 'the URL changed; the signing secret is unchanged (rotate-webhook-secret)' };
+        break;
+      }
+      case 'rotate-webhook-secret': {
+        const cipher = fieldCipher();
+        const secret = generateWebhookSecret();
+        const graceHours = positiveInteger(values['grace-hours'], 'grace-hours', 24);
+        const [endpoint] = await run(async (db) =>
+          rotateWebhookSecret.run(
+            { tenantId: await tenantId(db), secretCiphertext: cipher.encrypt(secret), graceSeconds: graceHours * 3600 },
+            db,
+          ),
+        );
+        result = { ...endpoint, secret, note: 'the new signing secret is shown this once: give it to the partner' };
+        break;
+      }
+      case 'disable-webhook':
+      case 'enable-webhook':
+        result = (
+          await run(async (db) =>
+            setWebhookEndpointActive.run({ tenantId: await tenantId(db), active: command === 'enable-webhook' }, db),
+          )
+        )[0];
+        break;
+      case 'webhook-status':
+        result = (await run(async (db) => getWebhookEndpoint.run({ tenantId: await tenantId(db) }, db)))[0];
+        break;
+      case 'webhook-deliveries':
+        result = await run(async (db) =>
+          listWebhookDeliveries.run({ tenantId: await tenantId(db), state: values.state ?? null, ...page }, db),
+        );
+        break;
+      case 'requeue-webhooks':
+        result = await run(async (db) =>
+          requeueWebhookEvents.run({ tenantId: await tenantId(db), eventId: values.event ?? null }, db),
+        );
+        break;
+      case 'deliver-webhooks': {
+        const options = {
+          pool,
+          operator,
+          cipher: fieldCipher(),
+          batchSize: positiveInteger(values.batch, 'batch', 20),
+          maxEvents: positiveInteger(values['max-events'], 'max-events', 1000),
+          timeoutMs: positiveInteger(values['timeout-ms'], 'timeout-ms', 10_000),
+          log: (message: string) => process.stderr.write(`${message}\n`),
+        };
+        if (!values.loop) {
+          result = await deliverWebhooks(options);
+          break;
+        }
+        // Loop mode: passes until SIGTERM or SIGINT (the pass under way finishes and is recorded);
+        // a pass that found nothing to do waits --interval-seconds before the next one.
+        const stop = new AbortController();
+        for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
+        const intervalMs = positiveInteger(values['interval-seconds'], 'interval-seconds', 5) * 1000;
+        const total: DeliverSummary = { rounds: 0, claimed: 0, delivered: 0, retrying: 0, failed: 0, leaseLost: 0 };
+        while (!stop.signal.aborted) {
+          const pass = await deliverWebhooks({ ...options, signal: stop.signal });
+          for (const key of Object.keys(total) as (keyof DeliverSummary)[]) total[key] += pass[key];
+          if (pass.claimed) process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...pass })}\n`);
+          if (pass.claimed < options.maxEvents && !stop.signal.aborted) {
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, intervalMs);
+              stop.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+            });
+          }
+        }
+        result = { stopped: true, ...total };
+        break;
+      }
       default:
         throw new Error(`unknown command ${command}\n\n${HELP}`);
     }

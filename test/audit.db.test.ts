@@ -356,12 +356,10 @@ t.test('every support read leaves a READ row naming the staff member', async (t)
   // few seconds under its own name (no staff member, no tenant data).
   // The two reads under a user's approved access (consent or break-glass) refuse without one: their
   // READ rows are asserted where an access is approved first (test/support_access.db.test.ts).
-  // The outbox is read by operators only (its READ rows: test/emergency_access.db.test.ts).
   const EXEMPT = new Set([
     'sp_list_staff_auth_clients',
     'sp_get_user_assets_unmasked',
     'sp_get_account_number',
-    'sp_list_outbox_events',
     // Reads a report's evidence only while it waits for verification (test/legacy.http.test.ts).
     'sp_read_life_event_evidence',
   ]);
@@ -374,34 +372,46 @@ t.test('every support read leaves a READ row naming the staff member', async (t)
     p_offset: 0,
     p_month: new Date().toISOString().slice(0, 8) + '01',
     p_request_id: dataRequest.requestId,
+    p_after_seq: '0',
   };
-  const { rows: reads } = await db.admin.query<{ name: string; args: string[] | null }>(`
-    select p.proname as name, p.proargnames[1:p.pronargs] as args
+  // Reads for operators only (app.require_operator: the outbox, webhook endpoints) are called
+  // through the operators' login and name the operator; the door's staff are refused them.
+  const { rows: reads } = await db.admin.query<{ name: string; args: string[] | null; operator_only: boolean }>(`
+    select p.proname as name, p.proargnames[1:p.pronargs] as args,
+           p.prosrc like '%app.require_operator()%' as operator_only
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace
      where n.nspname = 'support' and p.proname ~ '^sp_(find|get|list|read|verify|show|search|export)_'
      order by 1`);
   t.ok(reads.length >= 14, `the catalog lists the support reads (${reads.length})`);
-  for (const { name, args } of reads) {
+  for (const { name, args, operator_only: operatorOnly } of reads) {
     if (EXEMPT.has(name)) continue;
     const names = args ?? [];
     const requestId = `read-${name}`;
-    await inContext(
-      db.support,
-      { tenantId: null, actorKind: 'support', actorId: `cognito:${agentSub}`, issuer: STAFF_ISSUER, requestId },
-      (c) =>
-        c.query(
-          `select * from support.${name}(${names.map((a, i) => `${a} => $${i + 1}`).join(', ')})`,
-          names.map((a) => ARGS[a] ?? null),
-        ),
-    );
+    const staff = {
+      tenantId: null,
+      actorKind: 'support' as const,
+      actorId: `cognito:${agentSub}`,
+      issuer: STAFF_ISSUER,
+    };
+    const actor = operatorOnly ? { ...staff, actorId: 'ops:reader', issuer: undefined } : staff;
+    const call = (c: pg.PoolClient) =>
+      c.query(
+        `select * from support.${name}(${names.map((a, i) => `${a} => $${i + 1}`).join(', ')})`,
+        names.map((a) => ARGS[a] ?? null),
+      );
+    if (operatorOnly) {
+      const refused = await rejection(inContext(db.support, { ...staff, requestId: `${requestId}-staff` }, call));
+      t.equal(refused.code, 'operator_only', `support.${name} is for operators only`);
+    }
+    await inContext(operatorOnly ? db.operator : db.support, { ...actor, requestId }, call);
     const { rows } = await db.admin.query(
       `select actor_kind, actor_id, operation from audit.audit_log where request_id = $1 and table_name = $2`,
       [requestId, `support.${name}`],
     );
     t.same(
       rows,
-      [{ actor_kind: 'support', actor_id: `cognito:${agentSub}`, operation: 'READ' }],
-      `support.${name} is recorded as a READ by the staff member`,
+      [{ actor_kind: 'support', actor_id: actor.actorId, operation: 'READ' }],
+      `support.${name} is recorded as a READ by the ${operatorOnly ? 'operator' : 'staff member'}`,
     );
   }
 });
