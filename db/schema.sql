@@ -7987,6 +7987,69 @@ ALTER FUNCTION app.check_vault_review_on(p_review_on date) OWNER TO estate_owner
 COMMENT ON FUNCTION app.check_vault_review_on(p_review_on date) IS 'Checks a review date (1900 to 2200), raising invalid_review_on.';
 
 --
+-- Name: check_webhook_secret(bytea); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_webhook_secret(p_ciphertext bytea) RETURNS bytea
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- The field cipher's output (format version 1 in the first byte), never a secret in clear.
+  if p_ciphertext is null or pg_catalog.octet_length(p_ciphertext) not between 32 and 512
+     or pg_catalog.get_byte(p_ciphertext, 0) <> 1 then
+    perform app.fail('PT400', 'invalid_webhook_secret',
+      'the signing secret must be encrypted with the field keys (the operator CLI does it)');
+  end if;
+  return p_ciphertext;
+end
+$$;
+
+ALTER FUNCTION app.check_webhook_secret(p_ciphertext bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_webhook_secret(p_ciphertext bytea); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_webhook_secret(p_ciphertext bytea) IS 'Refuses anything but a field-cipher ciphertext as a webhook signing secret (invalid_webhook_secret).';
+
+--
+-- Name: check_webhook_url(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.check_webhook_url(p_url text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_url text := pg_catalog.btrim(p_url);
+  v_port integer;
+begin
+  -- https to any host name or address; http only to this machine (development and tests). No user
+  -- info (credentials in a URL end up in logs), no fragment, at most 2000 characters.
+  if v_url is null or pg_catalog.length(v_url) > 2000
+     or not (v_url ~ '^https://[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?(/[^\s#]*)?$'
+             or v_url ~ '^http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(/[^\s#]*)?$') then
+    perform app.fail('PT400', 'invalid_webhook_url',
+      'a webhook URL is https://host[:port][/path] (http only for localhost, 127.0.0.1 or [::1]), without user info or fragment');
+  end if;
+  v_port := pg_catalog.substring(v_url, '^https?://(?:[^/:]+|\[::1\]):([0-9]+)')::integer;
+  if v_port is not null and (v_port < 1 or v_port > 65535) then
+    perform app.fail('PT400', 'invalid_webhook_url', 'a webhook URL''s port is 1 to 65535');
+  end if;
+  return v_url;
+end
+$_$;
+
+ALTER FUNCTION app.check_webhook_url(p_url text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION check_webhook_url(p_url text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.check_webhook_url(p_url text) IS 'Checks a webhook URL (https://host[:port][/path][?query], or http to localhost/127.0.0.1/[::1]) and returns it trimmed, raising invalid_webhook_url.';
+
+--
 -- Name: controlled_entity_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -13740,6 +13803,129 @@ ALTER FUNCTION app.visible_asset_ids(p_user_id uuid) OWNER TO estate_owner;
 COMMENT ON FUNCTION app.visible_asset_ids(p_user_id uuid) IS 'Every asset the user may see (app.asset_access not NULL), computed for all assets at once.';
 
 --
+-- Name: outbox_events; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.outbox_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    seq bigint NOT NULL,
+    event_type text NOT NULL,
+    aggregate_kind text NOT NULL,
+    aggregate_id uuid NOT NULL,
+    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
+    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    delivered_at timestamp with time zone,
+    last_error text,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    lease_token uuid,
+    lease_expires_at timestamp with time zone,
+    last_attempt_at timestamp with time zone,
+    failed_at timestamp with time zone,
+    CONSTRAINT outbox_events_aggregate_kind_check CHECK ((aggregate_kind ~ '^[a-z][a-z_]{0,62}$'::text)),
+    CONSTRAINT outbox_events_attempts_check CHECK ((attempts >= 0)),
+    CONSTRAINT outbox_events_event_type_check CHECK (((event_type ~ '^[a-z][a-z_]*(\.[a-z_]+)+$'::text) AND (length(event_type) <= 100))),
+    CONSTRAINT outbox_events_last_error_check CHECK ((length(last_error) <= 500)),
+    CONSTRAINT outbox_events_lease_check CHECK (((lease_token IS NULL) = (lease_expires_at IS NULL))),
+    CONSTRAINT outbox_events_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text)),
+    CONSTRAINT outbox_events_settled_check CHECK (((delivered_at IS NULL) OR (failed_at IS NULL)))
+);
+
+ALTER TABLE ONLY app.outbox_events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.outbox_events OWNER TO estate_owner;
+
+--
+-- Name: TABLE outbox_events; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.outbox_events IS 'Events of state changes (ids and states, no PII), written in the same transaction as the change, for the partner''s delivery.';
+
+--
+-- Name: COLUMN outbox_events.payload; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.outbox_events.payload IS 'Ids and states only: never PII.';
+
+--
+-- Name: COLUMN outbox_events.attempts; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.outbox_events.attempts IS 'Delivery attempts started (counted when claimed), reset when an operator requeues the event.';
+
+--
+-- Name: COLUMN outbox_events.delivered_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.outbox_events.delivered_at IS 'When the partner''s endpoint answered 2xx (the first time).';
+
+--
+-- Name: COLUMN outbox_events.last_error; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.outbox_events.last_error IS 'The last failed attempt: HTTP status and the start of the answer, or the network error (500 characters at most).';
+
+--
+-- Name: webhook_delivery_state(app.outbox_events); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.webhook_delivery_state(p_event app.outbox_events) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select case when p_event.delivered_at is not null then 'delivered'
+              when p_event.failed_at is not null then 'failed'
+              when p_event.lease_expires_at > pg_catalog.now() then 'in_flight'
+              else 'pending' end
+$$;
+
+ALTER FUNCTION app.webhook_delivery_state(p_event app.outbox_events) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION webhook_delivery_state(p_event app.outbox_events); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.webhook_delivery_state(p_event app.outbox_events) IS 'An event''s delivery state: delivered, failed (given up), in_flight (claimed, lease running) or pending.';
+
+--
+-- Name: webhook_max_attempts(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.webhook_max_attempts() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 15 $$;
+
+ALTER FUNCTION app.webhook_max_attempts() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION webhook_max_attempts(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.webhook_max_attempts() IS 'Delivery attempts of one event before it is given up (failed): 15, about 32 hours of retries (docs/webhooks.md).';
+
+--
+-- Name: webhook_retry_delay(integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.webhook_retry_delay(p_attempts integer) RETURNS interval
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- After the n-th failed attempt: 30 s * 2^(n-1), at most 6 hours (30 s, 1 min, 2 min, ... 256 min, 6 h, 6 h...).
+  select least(interval '6 hours', interval '30 seconds' * pg_catalog.power(2, greatest(least(p_attempts, 20), 1) - 1))
+$$;
+
+ALTER FUNCTION app.webhook_retry_delay(p_attempts integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION webhook_retry_delay(p_attempts integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.webhook_retry_delay(p_attempts integer) IS 'How long after its n-th failed attempt an event is tried again: 30 seconds doubled each time, capped at 6 hours.';
+
+--
 -- Name: chain_genesis(text); Type: FUNCTION; Schema: audit; Owner: estate_owner
 --
 
@@ -14423,6 +14609,87 @@ ALTER FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uui
 COMMENT ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) IS 'Support: a second, different staff member approves a pending break-glass access; it is then the opener''s for its minutes, and the user sees it.';
 
 --
+-- Name: sp_claim_webhook_deliveries(integer, integer, timestamp with time zone); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_claim_webhook_deliveries(p_limit integer, p_lease_seconds integer, p_now timestamp with time zone) RETURNS TABLE(tenant_id uuid, event_id uuid, lease_token uuid, attempt integer, event_type text, aggregate_kind text, aggregate_id uuid, payload jsonb, occurred_at timestamp with time zone, url text, secret_ciphertext bytea, previous_secret_ciphertext bytea)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  -- The dispatcher's clock is the database's; a test names another instant (p_now) instead of sleeping.
+  v_now timestamptz := coalesce(p_now, pg_catalog.now());
+  v_token uuid := pg_catalog.gen_random_uuid();
+  v_max integer := app.webhook_max_attempts();
+  v_left integer := p_limit;
+  v_tenant uuid;
+  v_endpoint app.webhook_endpoints;
+  v_count integer;
+begin
+  perform app.require_operator();
+  perform app.check_page(p_limit, 0, 1000);
+  if p_lease_seconds is null or p_lease_seconds not between 5 and 3600 then
+    perform app.fail('PT400', 'invalid_lease', 'a lease is 5 to 3600 seconds');
+  end if;
+  -- Up to p_limit due events of the active tenants with an active endpoint, the tenants in random
+  -- order (no tenant's backlog starves the others over a few passes), each tenant's in seq order.
+  -- An event locked by another claim (FOR UPDATE SKIP LOCKED) or under a running lease is skipped:
+  -- two dispatchers never send the same event at the same time. The attempt counts from the claim,
+  -- so an event whose dispatcher dies still runs out of attempts.
+  for v_tenant in select t.tenant_id from app.tenants t where t.status = 'active' order by pg_catalog.random() loop
+    perform pg_catalog.set_config('app.tenant_id', v_tenant::text, true);
+    select e.* into v_endpoint from app.webhook_endpoints e where e.tenant_id = v_tenant and e.active;
+    continue when not found;
+    -- The last allowed attempt's lease ended without a result (its dispatcher died): given up.
+    update app.outbox_events o
+       set failed_at = v_now, lease_token = null, lease_expires_at = null,
+           last_error = 'the last attempt reported no result before its lease ended'
+     where o.tenant_id = v_tenant and o.delivered_at is null and o.failed_at is null
+       and o.attempts >= v_max and o.lease_expires_at <= v_now;
+    return query
+      with picked as (
+        select o.id from app.outbox_events o
+         where o.tenant_id = v_tenant and o.delivered_at is null and o.failed_at is null
+           and o.next_attempt_at <= v_now and (o.lease_expires_at is null or o.lease_expires_at <= v_now)
+           and o.attempts < v_max
+         order by o.seq
+         limit v_left
+         for update skip locked),
+      claimed as (
+        update app.outbox_events o
+           set attempts = o.attempts + 1, lease_token = v_token, last_attempt_at = v_now,
+               lease_expires_at = v_now + pg_catalog.make_interval(secs => p_lease_seconds)
+          from picked p
+         where o.tenant_id = v_tenant and o.id = p.id
+        returning o.*)
+      select c.tenant_id, c.id, c.lease_token, c.attempts, c.event_type, c.aggregate_kind, c.aggregate_id, c.payload,
+             c.occurred_at, v_endpoint.url, v_endpoint.secret_ciphertext,
+             case when v_endpoint.previous_secret_expires_at > v_now then v_endpoint.previous_secret_ciphertext end
+        from claimed c
+       order by c.seq;
+    get diagnostics v_count = row_count;
+    if v_count > 0 then
+      -- The (encrypted) secret left the database for this tenant's events: one READ row.
+      perform app.audit_support_read(v_tenant, 'support.sp_claim_webhook_deliveries', v_endpoint.id::text,
+        pg_catalog.jsonb_build_object('claimed', v_count, 'leaseToken', v_token, 'leaseSeconds', p_lease_seconds));
+      v_left := v_left - v_count;
+      exit when v_left <= 0;
+    end if;
+  end loop;
+  perform pg_catalog.set_config('app.tenant_id', '', true);
+end
+$$;
+
+ALTER FUNCTION support.sp_claim_webhook_deliveries(p_limit integer, p_lease_seconds integer, p_now timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_claim_webhook_deliveries(p_limit integer, p_lease_seconds integer, p_now timestamp with time zone); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_claim_webhook_deliveries(p_limit integer, p_lease_seconds integer, p_now timestamp with time zone) IS 'Operators (the dispatcher): claims up to a limit of due events under a lease (skipping locked and leased ones), with each tenant''s endpoint and encrypted secrets.';
+
+--
 -- Name: sp_close_support_access(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -15002,6 +15269,54 @@ ALTER FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id
 COMMENT ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) IS 'Support: a user''s personas with contact data in clear, under a current unmask grant of the caller''s; each view counted and audited.';
 
 --
+-- Name: sp_get_webhook_endpoint(uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_get_webhook_endpoint(p_tenant_id uuid) RETURNS TABLE(endpoint_id uuid, url text, active boolean, secret_rotated_at timestamp with time zone, previous_secret_expires_at timestamp with time zone, created_at timestamp with time zone, updated_at timestamp with time zone, pending integer, due integer, in_flight integer, failed integer, oldest_pending_at timestamp with time zone, last_delivered_at timestamp with time zone, last_error text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+begin
+  -- One row, the endpoint's columns null when the tenant has none: its events wait all the same.
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  return query
+    select e.id, e.url, e.active, e.secret_rotated_at, e.previous_secret_expires_at, e.created_at, e.updated_at,
+           s.pending, s.due, s.in_flight, f.failed, s.oldest_pending_at,
+           (select o.delivered_at from app.outbox_events o
+             where o.tenant_id = v_tenant_id and o.delivered_at is not null order by o.seq desc limit 1),
+           (select o.last_error from app.outbox_events o
+             where o.tenant_id = v_tenant_id and o.delivered_at is null and o.last_error is not null
+             order by o.last_attempt_at desc nulls last limit 1)
+      from (select 1) one
+      left join app.webhook_endpoints e on e.tenant_id = v_tenant_id
+      cross join lateral (
+        select pg_catalog.count(*)::integer as pending,
+               (pg_catalog.count(*) filter (where o.next_attempt_at <= pg_catalog.now()
+                  and (o.lease_expires_at is null or o.lease_expires_at <= pg_catalog.now())))::integer as due,
+               (pg_catalog.count(*) filter (where o.lease_expires_at > pg_catalog.now()))::integer as in_flight,
+               pg_catalog.min(o.occurred_at) as oldest_pending_at
+          from app.outbox_events o
+         where o.tenant_id = v_tenant_id and o.delivered_at is null and o.failed_at is null) s
+      cross join lateral (
+        select pg_catalog.count(*)::integer as failed from app.outbox_events o
+         where o.tenant_id = v_tenant_id and o.failed_at is not null) f;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_get_webhook_endpoint', null, '{}');
+end
+$$;
+
+ALTER FUNCTION support.sp_get_webhook_endpoint(p_tenant_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_webhook_endpoint(p_tenant_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_get_webhook_endpoint(p_tenant_id uuid) IS 'Operators: a tenant''s webhook endpoint (never its secret) and its deliveries: pending, due, in flight, failed, the last error; audited.';
+
+--
 -- Name: sp_grant_unmask(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -15361,6 +15676,48 @@ ALTER FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p
 COMMENT ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) IS 'Support: a user''s recorded sign-ins, newest first, IP addresses masked; paged, audited.';
 
 --
+-- Name: sp_list_webhook_deliveries(uuid, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_list_webhook_deliveries(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) RETURNS TABLE(event_id uuid, event_type text, aggregate_kind text, aggregate_id uuid, occurred_at timestamp with time zone, state text, attempts integer, next_attempt_at timestamp with time zone, last_attempt_at timestamp with time zone, delivered_at timestamp with time zone, failed_at timestamp with time zone, last_error text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+begin
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  perform app.check_page(p_limit, p_offset, 1000);
+  if p_state is not null and p_state not in ('pending', 'failed', 'delivered') then
+    perform app.fail('PT400', 'invalid_delivery_state', 'a delivery state is pending, failed or delivered');
+  end if;
+  return query
+    select o.id, o.event_type, o.aggregate_kind, o.aggregate_id, o.occurred_at, app.webhook_delivery_state(o),
+           o.attempts, o.next_attempt_at, o.last_attempt_at, o.delivered_at, o.failed_at, o.last_error
+      from app.outbox_events o
+     where o.tenant_id = v_tenant_id
+       and (p_state is null
+            or (p_state = 'pending' and o.delivered_at is null and o.failed_at is null)
+            or (p_state = 'failed' and o.failed_at is not null)
+            or (p_state = 'delivered' and o.delivered_at is not null))
+     order by o.seq desc
+     limit p_limit offset p_offset;
+  perform app.audit_support_read(v_tenant_id, 'support.sp_list_webhook_deliveries', null,
+    pg_catalog.jsonb_build_object('state', p_state, 'limit', p_limit, 'offset', p_offset));
+end
+$$;
+
+ALTER FUNCTION support.sp_list_webhook_deliveries(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_webhook_deliveries(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_list_webhook_deliveries(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) IS 'Operators: a tenant''s events with their delivery state (pending, failed, delivered; all without one), newest first, paged; audited.';
+
+--
 -- Name: sp_open_break_glass(uuid, uuid, text, text, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -15557,6 +15914,68 @@ ALTER FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_eve
 --
 
 COMMENT ON FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) IS 'Support staff verify a report''s evidence after its waiting period (a death: two different staff members); the persona is marked, a snapshot kept, a death freezes their data.';
+
+--
+-- Name: sp_record_webhook_delivery(uuid, uuid, uuid, boolean, text, timestamp with time zone); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_record_webhook_delivery(p_tenant_id uuid, p_event_id uuid, p_lease_token uuid, p_delivered boolean, p_error text, p_now timestamp with time zone) RETURNS TABLE(state text, attempts integer, next_attempt_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+  v_now timestamptz := coalesce(p_now, pg_catalog.now());
+  v_event app.outbox_events;
+  v_error text := pg_catalog.left(coalesce(nullif(pg_catalog.btrim(p_error), ''), 'failed'), 500);
+begin
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  if p_delivered is null then
+    perform app.fail('PT400', 'invalid_delivery_result', 'say whether the event was delivered');
+  end if;
+  select o.* into v_event from app.outbox_events o where o.tenant_id = v_tenant_id and o.id = p_event_id for update;
+  if not found then
+    perform app.fail('PT404', 'outbox_event_not_found', 'no such event of this tenant');
+  end if;
+  if v_event.delivered_at is not null then
+    -- Delivered already (another dispatcher after this one's lease ended): the first success stands.
+    return query select 'delivered'::text, v_event.attempts, v_event.next_attempt_at;
+  elsif p_delivered then
+    -- A 2xx answer is a fact whoever holds the lease now: recorded, and nothing sends it again.
+    update app.outbox_events o
+       set delivered_at = v_now, failed_at = null, lease_token = null, lease_expires_at = null
+     where o.tenant_id = v_tenant_id and o.id = p_event_id
+    returning o.* into v_event;
+    return query select 'delivered'::text, v_event.attempts, v_event.next_attempt_at;
+  elsif p_lease_token is null or v_event.lease_token is distinct from p_lease_token then
+    -- The lease ended and another claim took the event: its outcome decides, not this one.
+    return query select 'lease_lost'::text, v_event.attempts, v_event.next_attempt_at;
+  elsif v_event.attempts >= app.webhook_max_attempts() then
+    update app.outbox_events o
+       set failed_at = v_now, last_error = v_error, lease_token = null, lease_expires_at = null
+     where o.tenant_id = v_tenant_id and o.id = p_event_id
+    returning o.* into v_event;
+    return query select 'failed'::text, v_event.attempts, v_event.next_attempt_at;
+  else
+    update app.outbox_events o
+       set next_attempt_at = v_now + app.webhook_retry_delay(o.attempts), last_error = v_error,
+           lease_token = null, lease_expires_at = null
+     where o.tenant_id = v_tenant_id and o.id = p_event_id
+    returning o.* into v_event;
+    return query select 'retrying'::text, v_event.attempts, v_event.next_attempt_at;
+  end if;
+end
+$$;
+
+ALTER FUNCTION support.sp_record_webhook_delivery(p_tenant_id uuid, p_event_id uuid, p_lease_token uuid, p_delivered boolean, p_error text, p_now timestamp with time zone) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_record_webhook_delivery(p_tenant_id uuid, p_event_id uuid, p_lease_token uuid, p_delivered boolean, p_error text, p_now timestamp with time zone); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_record_webhook_delivery(p_tenant_id uuid, p_event_id uuid, p_lease_token uuid, p_delivered boolean, p_error text, p_now timestamp with time zone) IS 'Operators (the dispatcher): records an attempt: delivered, or failed (retried after app.webhook_retry_delay, given up after the last attempt); a failure under a lost lease changes nothing.';
 
 --
 -- Name: sp_register_app_client(uuid, uuid, text, text); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -15804,6 +16223,51 @@ ALTER FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uui
 COMMENT ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) IS 'Support: asks a user for access to their data beyond the masked view (reason, ticket, 1 to 1440 minutes once approved); the user approves or denies it within a week.';
 
 --
+-- Name: sp_requeue_webhook_events(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_requeue_webhook_events(p_tenant_id uuid, p_event_id uuid) RETURNS TABLE(event_id uuid, event_type text, previous_state text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+begin
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  -- Without an event: every given-up (failed) event of the tenant. With one: that event, whatever
+  -- its state (a delivered one is sent again, with the same webhook-id). Attempts start again at 0;
+  -- the last error stays until the next attempt. Each row changed is audited.
+  if p_event_id is not null and not exists (select 1 from app.outbox_events o
+                                             where o.tenant_id = v_tenant_id and o.id = p_event_id) then
+    perform app.fail('PT404', 'outbox_event_not_found', 'no such event of this tenant');
+  end if;
+  return query
+    with picked as (
+      select o.id, app.webhook_delivery_state(o) as state from app.outbox_events o
+       where o.tenant_id = v_tenant_id
+         and (case when p_event_id is null then o.failed_at is not null else o.id = p_event_id end)
+       for update),
+    requeued as (
+      update app.outbox_events o
+         set attempts = 0, failed_at = null, delivered_at = null, next_attempt_at = pg_catalog.now()
+        from picked p
+       where o.tenant_id = v_tenant_id and o.id = p.id
+      returning o.id, o.event_type, o.seq, p.state)
+    select r.id, r.event_type, r.state from requeued r order by r.seq;
+end
+$$;
+
+ALTER FUNCTION support.sp_requeue_webhook_events(p_tenant_id uuid, p_event_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_requeue_webhook_events(p_tenant_id uuid, p_event_id uuid); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_requeue_webhook_events(p_tenant_id uuid, p_event_id uuid) IS 'Operators: sends again a tenant''s failed (given-up) events, or one event whatever its state, from attempt 0.';
+
+--
 -- Name: sp_revoke_user_sessions(uuid, uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
@@ -15843,6 +16307,51 @@ ALTER FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid,
 --
 
 COMMENT ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) IS 'Support: ends one of a user''s sessions, or all of them (no session id, and then their API keys too): their tokens are refused from the next request on.';
+
+--
+-- Name: sp_rotate_webhook_secret(uuid, bytea, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_rotate_webhook_secret(p_tenant_id uuid, p_secret_ciphertext bytea, p_grace_seconds integer) RETURNS TABLE(endpoint_id uuid, url text, active boolean, secret_stored boolean, secret_rotated_at timestamp with time zone, previous_secret_expires_at timestamp with time zone, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+  v_endpoint app.webhook_endpoints;
+begin
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  perform app.check_webhook_secret(p_secret_ciphertext);
+  if p_grace_seconds is null or p_grace_seconds not between 0 and 604800 then
+    perform app.fail('PT400', 'invalid_grace', 'the old secret''s grace is 0 to 604800 seconds (7 days)');
+  end if;
+  -- The old secret keeps signing (a second signature) for the grace; 0 ends it at once. A
+  -- previous secret still in its grace is replaced: only the last two secrets ever sign.
+  update app.webhook_endpoints e
+     set previous_secret_ciphertext = case when p_grace_seconds > 0 then e.secret_ciphertext end,
+         previous_secret_expires_at = case when p_grace_seconds > 0
+                                           then pg_catalog.now() + pg_catalog.make_interval(secs => p_grace_seconds) end,
+         secret_ciphertext = p_secret_ciphertext,
+         secret_rotated_at = pg_catalog.now()
+   where e.tenant_id = v_tenant_id
+  returning * into v_endpoint;
+  if not found then
+    perform app.fail('PT404', 'webhook_endpoint_not_found', 'this tenant has no webhook endpoint');
+  end if;
+  return query select v_endpoint.id, v_endpoint.url, v_endpoint.active, true, v_endpoint.secret_rotated_at,
+                      v_endpoint.previous_secret_expires_at, v_endpoint.created_at, v_endpoint.updated_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_rotate_webhook_secret(p_tenant_id uuid, p_secret_ciphertext bytea, p_grace_seconds integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_rotate_webhook_secret(p_tenant_id uuid, p_secret_ciphertext bytea, p_grace_seconds integer); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_rotate_webhook_secret(p_tenant_id uuid, p_secret_ciphertext bytea, p_grace_seconds integer) IS 'Operators: replaces a tenant''s webhook signing secret (encrypted); the old one also signs for the grace given (0 to 7 days).';
 
 --
 -- Name: sp_seal_audit_log(integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -16230,6 +16739,93 @@ ALTER FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_st
 --
 
 COMMENT ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) IS 'Support: suspends or reactivates a user; a suspended user''s next request is refused (user_suspended).';
+
+--
+-- Name: sp_set_webhook_endpoint(uuid, text, bytea); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_webhook_endpoint(p_tenant_id uuid, p_url text, p_secret_ciphertext bytea) RETURNS TABLE(endpoint_id uuid, url text, active boolean, secret_stored boolean, secret_rotated_at timestamp with time zone, previous_secret_expires_at timestamp with time zone, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+  v_url text;
+  v_endpoint app.webhook_endpoints;
+  v_stored boolean := false;
+begin
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  v_url := app.check_webhook_url(p_url);
+  perform app.check_webhook_secret(p_secret_ciphertext);
+  -- One endpoint per tenant. A new endpoint takes the secret given (the CLI shows it once); an
+  -- existing one changes its URL and keeps its secret (rotate it with sp_rotate_webhook_secret).
+  select e.* into v_endpoint from app.webhook_endpoints e where e.tenant_id = v_tenant_id for update;
+  if not found then
+    insert into app.webhook_endpoints (tenant_id, url, secret_ciphertext)
+    values (v_tenant_id, v_url, p_secret_ciphertext)
+    on conflict (tenant_id) do nothing
+    returning * into v_endpoint;
+    if v_endpoint.id is null then
+      perform app.fail('PT409', 'webhook_endpoint_changed', 'the endpoint was set at the same moment: try again');
+    end if;
+    v_stored := true;
+  elsif v_endpoint.url <> v_url then
+    update app.webhook_endpoints e set url = v_url
+     where e.tenant_id = v_tenant_id and e.id = v_endpoint.id
+    returning * into v_endpoint;
+  end if;
+  return query select v_endpoint.id, v_endpoint.url, v_endpoint.active, v_stored, v_endpoint.secret_rotated_at,
+                      v_endpoint.previous_secret_expires_at, v_endpoint.created_at, v_endpoint.updated_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_webhook_endpoint(p_tenant_id uuid, p_url text, p_secret_ciphertext bytea) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_webhook_endpoint(p_tenant_id uuid, p_url text, p_secret_ciphertext bytea); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_webhook_endpoint(p_tenant_id uuid, p_url text, p_secret_ciphertext bytea) IS 'Operators: sets a tenant''s webhook URL; a new endpoint stores the given (encrypted) secret, an existing one keeps its own (secret_stored says which).';
+
+--
+-- Name: sp_set_webhook_endpoint_active(uuid, boolean); Type: FUNCTION; Schema: support; Owner: estate_owner
+--
+
+CREATE FUNCTION support.sp_set_webhook_endpoint_active(p_tenant_id uuid, p_active boolean) RETURNS TABLE(endpoint_id uuid, url text, active boolean, secret_stored boolean, secret_rotated_at timestamp with time zone, previous_secret_expires_at timestamp with time zone, created_at timestamp with time zone, updated_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid;
+  v_endpoint app.webhook_endpoints;
+begin
+  perform app.require_operator();
+  v_tenant_id := app.enter_tenant_as_support(p_tenant_id);
+  if p_active is null then
+    perform app.fail('PT400', 'invalid_status', 'say whether the endpoint is active');
+  end if;
+  -- Inactive: nothing is claimed; the events wait and go out, in order of seq, once it is active again.
+  update app.webhook_endpoints e set active = p_active
+   where e.tenant_id = v_tenant_id
+  returning * into v_endpoint;
+  if not found then
+    perform app.fail('PT404', 'webhook_endpoint_not_found', 'this tenant has no webhook endpoint');
+  end if;
+  return query select v_endpoint.id, v_endpoint.url, v_endpoint.active, false, v_endpoint.secret_rotated_at,
+                      v_endpoint.previous_secret_expires_at, v_endpoint.created_at, v_endpoint.updated_at;
+end
+$$;
+
+ALTER FUNCTION support.sp_set_webhook_endpoint_active(p_tenant_id uuid, p_active boolean) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_set_webhook_endpoint_active(p_tenant_id uuid, p_active boolean); Type: COMMENT; Schema: support; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION support.sp_set_webhook_endpoint_active(p_tenant_id uuid, p_active boolean) IS 'Operators: pauses (or resumes) a tenant''s webhook deliveries; paused events wait undelivered.';
 
 --
 -- Name: sp_settle_emergency_access(uuid, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
@@ -17455,45 +18051,6 @@ ALTER TABLE app.mfa_settings OWNER TO estate_owner;
 COMMENT ON TABLE app.mfa_settings IS 'Each user''s MFA factors enrolled in Cognito, as the app reported them after enrolling (Cognito stays the authority).';
 
 --
--- Name: outbox_events; Type: TABLE; Schema: app; Owner: estate_owner
---
-
-CREATE TABLE app.outbox_events (
-    tenant_id uuid NOT NULL,
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    seq bigint NOT NULL,
-    event_type text NOT NULL,
-    aggregate_kind text NOT NULL,
-    aggregate_id uuid NOT NULL,
-    payload jsonb DEFAULT '{}'::jsonb NOT NULL,
-    occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    attempts integer DEFAULT 0 NOT NULL,
-    delivered_at timestamp with time zone,
-    last_error text,
-    CONSTRAINT outbox_events_aggregate_kind_check CHECK ((aggregate_kind ~ '^[a-z][a-z_]{0,62}$'::text)),
-    CONSTRAINT outbox_events_attempts_check CHECK ((attempts >= 0)),
-    CONSTRAINT outbox_events_event_type_check CHECK (((event_type ~ '^[a-z][a-z_]*(\.[a-z_]+)+$'::text) AND (length(event_type) <= 100))),
-    CONSTRAINT outbox_events_last_error_check CHECK ((length(last_error) <= 500)),
-    CONSTRAINT outbox_events_payload_check CHECK ((jsonb_typeof(payload) = 'object'::text))
-);
-
-ALTER TABLE ONLY app.outbox_events FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE app.outbox_events OWNER TO estate_owner;
-
---
--- Name: TABLE outbox_events; Type: COMMENT; Schema: app; Owner: estate_owner
---
-
-COMMENT ON TABLE app.outbox_events IS 'Events of state changes (ids and states, no PII), written in the same transaction as the change, for the partner''s delivery.';
-
---
--- Name: COLUMN outbox_events.payload; Type: COMMENT; Schema: app; Owner: estate_owner
---
-
-COMMENT ON COLUMN app.outbox_events.payload IS 'Ids and states only: never PII.';
-
---
 -- Name: outbox_events_seq_seq; Type: SEQUENCE; Schema: app; Owner: estate_owner
 --
 
@@ -18655,6 +19212,43 @@ COMMENT ON TABLE app.vault_document_versions IS 'The files of a vault document, 
 COMMENT ON COLUMN app.vault_document_versions.ciphertext IS 'AES-256-GCM ciphertext made by the API; never copied into the audit log.';
 
 --
+-- Name: webhook_endpoints; Type: TABLE; Schema: app; Owner: estate_owner
+--
+
+CREATE TABLE app.webhook_endpoints (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    url text NOT NULL,
+    secret_ciphertext bytea NOT NULL,
+    previous_secret_ciphertext bytea,
+    previous_secret_expires_at timestamp with time zone,
+    active boolean DEFAULT true NOT NULL,
+    secret_rotated_at timestamp with time zone DEFAULT now() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT webhook_endpoints_check CHECK (((previous_secret_ciphertext IS NULL) = (previous_secret_expires_at IS NULL))),
+    CONSTRAINT webhook_endpoints_previous_secret_ciphertext_check CHECK ((((octet_length(previous_secret_ciphertext) >= 32) AND (octet_length(previous_secret_ciphertext) <= 512)) AND (get_byte(previous_secret_ciphertext, 0) = 1))),
+    CONSTRAINT webhook_endpoints_secret_ciphertext_check CHECK ((((octet_length(secret_ciphertext) >= 32) AND (octet_length(secret_ciphertext) <= 512)) AND (get_byte(secret_ciphertext, 0) = 1))),
+    CONSTRAINT webhook_endpoints_url_check CHECK (((length(url) <= 2000) AND ((url ~ '^https://[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?(:[0-9]{1,5})?(/[^\s#]*)?$'::text) OR (url ~ '^http://(localhost|127\.0\.0\.1|\[::1\])(:[0-9]{1,5})?(/[^\s#]*)?$'::text))))
+);
+
+ALTER TABLE ONLY app.webhook_endpoints FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE app.webhook_endpoints OWNER TO estate_owner;
+
+--
+-- Name: TABLE webhook_endpoints; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TABLE app.webhook_endpoints IS 'A tenant''s webhook endpoint (at most one): the URL its outbox events are POSTed to, signed with a secret held only encrypted.';
+
+--
+-- Name: COLUMN webhook_endpoints.secret_ciphertext; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.webhook_endpoints.secret_ciphertext IS 'The Standard Webhooks signing secret, encrypted with FIELD_ENCRYPTION_KEYS by the operator CLI; never in clear here.';
+
+--
 -- Name: audit_chain_links; Type: TABLE; Schema: audit; Owner: estate_owner
 --
 
@@ -19594,6 +20188,20 @@ ALTER TABLE ONLY app.vault_documents
     ADD CONSTRAINT vault_documents_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: webhook_endpoints webhook_endpoints_tenant_id_key; Type: CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_tenant_id_key UNIQUE (tenant_id);
+
+--
 -- Name: audit_chain_links audit_chain_links_partition_name_audit_id_key; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
 --
 
@@ -20035,6 +20643,12 @@ CREATE UNIQUE INDEX life_events_verified_death_idx ON app.life_events USING btre
 --
 
 CREATE INDEX outbox_events_aggregate_idx ON app.outbox_events USING btree (tenant_id, aggregate_kind, aggregate_id);
+
+--
+-- Name: outbox_events_due_idx; Type: INDEX; Schema: app; Owner: estate_owner
+--
+
+CREATE INDEX outbox_events_due_idx ON app.outbox_events USING btree (tenant_id, next_attempt_at) WHERE ((delivered_at IS NULL) AND (failed_at IS NULL));
 
 --
 -- Name: outbox_events_tenant_seq_idx; Type: INDEX; Schema: app; Owner: estate_owner
@@ -21005,6 +21619,12 @@ CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.vault_document_shares FOR EA
 CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.vault_documents FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
 
 --
+-- Name: webhook_endpoints _100_timestamps; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _100_timestamps BEFORE UPDATE ON app.webhook_endpoints FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+--
 -- Name: vault_document_versions _200_append_only; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
@@ -21543,6 +22163,12 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.vault_document
 --
 
 CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.vault_documents FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+
+--
+-- Name: webhook_endpoints _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
+--
+
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.webhook_endpoints FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('secret_ciphertext', 'previous_secret_ciphertext');
 
 --
 -- Name: api_keys _500_audit_update; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -22572,6 +23198,13 @@ ALTER TABLE ONLY app.vault_documents
     ADD CONSTRAINT vault_documents_tenant_id_owner_persona_id_fkey FOREIGN KEY (tenant_id, owner_persona_id) REFERENCES app.personas(tenant_id, id);
 
 --
+-- Name: webhook_endpoints webhook_endpoints_tenant_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE ONLY app.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES app.tenants(tenant_id);
+
+--
 -- Name: support_app_clients all_for_support; Type: POLICY; Schema: app; Owner: estate_owner
 --
 
@@ -22996,6 +23629,12 @@ CREATE POLICY all_own_tenant ON app.vault_document_versions USING ((tenant_id = 
 --
 
 CREATE POLICY all_own_tenant ON app.vault_documents USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
+
+--
+-- Name: webhook_endpoints all_own_tenant; Type: POLICY; Schema: app; Owner: estate_owner
+--
+
+CREATE POLICY all_own_tenant ON app.webhook_endpoints USING ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id))) WITH CHECK ((tenant_id = ( SELECT app.current_tenant_id() AS current_tenant_id)));
 
 --
 -- Name: api_keys all_own_tenant_or_key_lookup; Type: POLICY; Schema: app; Owner: estate_owner
@@ -23548,6 +24187,12 @@ ALTER TABLE app.vault_document_versions ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.vault_documents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_endpoints; Type: ROW SECURITY; Schema: app; Owner: estate_owner
+--
+
+ALTER TABLE app.webhook_endpoints ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: exchange_rates write_by_support; Type: POLICY; Schema: app; Owner: estate_owner
@@ -24952,6 +25597,18 @@ REVOKE ALL ON FUNCTION app.check_valuation_source(p_source text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.check_vault_review_on(p_review_on date) FROM PUBLIC;
 
 --
+-- Name: FUNCTION check_webhook_secret(p_ciphertext bytea); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_webhook_secret(p_ciphertext bytea) FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_webhook_url(p_url text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.check_webhook_url(p_url text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION controlled_entity_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -25918,6 +26575,24 @@ REVOKE ALL ON FUNCTION app.verified_email() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.visible_asset_ids(p_user_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION webhook_delivery_state(p_event app.outbox_events); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.webhook_delivery_state(p_event app.outbox_events) FROM PUBLIC;
+
+--
+-- Name: FUNCTION webhook_max_attempts(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.webhook_max_attempts() FROM PUBLIC;
+
+--
+-- Name: FUNCTION webhook_retry_delay(p_attempts integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.webhook_retry_delay(p_attempts integer) FROM PUBLIC;
+
+--
 -- Name: FUNCTION chain_genesis(p_partition_name text); Type: ACL; Schema: audit; Owner: estate_owner
 --
 
@@ -26015,6 +26690,13 @@ GRANT ALL ON FUNCTION support.sp_apply_audit_retention(p_dry_run boolean) TO est
 
 REVOKE ALL ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_approve_break_glass(p_tenant_id uuid, p_request_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_claim_webhook_deliveries(p_limit integer, p_lease_seconds integer, p_now timestamp with time zone); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_claim_webhook_deliveries(p_limit integer, p_lease_seconds integer, p_now timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_claim_webhook_deliveries(p_limit integer, p_lease_seconds integer, p_now timestamp with time zone) TO estate_support;
 
 --
 -- Name: FUNCTION sp_close_support_access(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: support; Owner: estate_owner
@@ -26122,6 +26804,13 @@ REVOKE ALL ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p
 GRANT ALL ON FUNCTION support.sp_get_user_personas_unmasked(p_tenant_id uuid, p_user_id uuid) TO estate_support;
 
 --
+-- Name: FUNCTION sp_get_webhook_endpoint(p_tenant_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_get_webhook_endpoint(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_get_webhook_endpoint(p_tenant_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_grant_unmask(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -26192,6 +26881,13 @@ REVOKE ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id
 GRANT ALL ON FUNCTION support.sp_list_user_sessions(p_tenant_id uuid, p_user_id uuid, p_limit integer, p_offset integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_list_webhook_deliveries(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_list_webhook_deliveries(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_list_webhook_deliveries(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) TO estate_support;
+
+--
 -- Name: FUNCTION sp_open_break_glass(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer); Type: ACL; Schema: support; Owner: estate_owner
 --
 
@@ -26218,6 +26914,13 @@ GRANT ALL ON FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_ev
 
 REVOKE ALL ON FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_record_webhook_delivery(p_tenant_id uuid, p_event_id uuid, p_lease_token uuid, p_delivered boolean, p_error text, p_now timestamp with time zone); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_record_webhook_delivery(p_tenant_id uuid, p_event_id uuid, p_lease_token uuid, p_delivered boolean, p_error text, p_now timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_record_webhook_delivery(p_tenant_id uuid, p_event_id uuid, p_lease_token uuid, p_delivered boolean, p_error text, p_now timestamp with time zone) TO estate_support;
 
 --
 -- Name: FUNCTION sp_register_app_client(p_tenant_id uuid, p_provider_id uuid, p_client_id text, p_name text); Type: ACL; Schema: support; Owner: estate_owner
@@ -26262,11 +26965,25 @@ REVOKE ALL ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_use
 GRANT ALL ON FUNCTION support.sp_request_support_access(p_tenant_id uuid, p_user_id uuid, p_reason text, p_ticket_ref text, p_minutes integer) TO estate_support;
 
 --
+-- Name: FUNCTION sp_requeue_webhook_events(p_tenant_id uuid, p_event_id uuid); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_requeue_webhook_events(p_tenant_id uuid, p_event_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_requeue_webhook_events(p_tenant_id uuid, p_event_id uuid) TO estate_support;
+
+--
 -- Name: FUNCTION sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid); Type: ACL; Schema: support; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_revoke_user_sessions(p_tenant_id uuid, p_user_id uuid, p_session_id uuid) TO estate_support;
+
+--
+-- Name: FUNCTION sp_rotate_webhook_secret(p_tenant_id uuid, p_secret_ciphertext bytea, p_grace_seconds integer); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_rotate_webhook_secret(p_tenant_id uuid, p_secret_ciphertext bytea, p_grace_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_rotate_webhook_secret(p_tenant_id uuid, p_secret_ciphertext bytea, p_grace_seconds integer) TO estate_support;
 
 --
 -- Name: FUNCTION sp_seal_audit_log(p_max_rows integer); Type: ACL; Schema: support; Owner: estate_owner
@@ -26337,6 +27054,20 @@ GRANT ALL ON FUNCTION support.sp_set_tenant_status(p_tenant_id uuid, p_status te
 
 REVOKE ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) FROM PUBLIC;
 GRANT ALL ON FUNCTION support.sp_set_user_status(p_tenant_id uuid, p_user_id uuid, p_status text) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_webhook_endpoint(p_tenant_id uuid, p_url text, p_secret_ciphertext bytea); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_webhook_endpoint(p_tenant_id uuid, p_url text, p_secret_ciphertext bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_webhook_endpoint(p_tenant_id uuid, p_url text, p_secret_ciphertext bytea) TO estate_support;
+
+--
+-- Name: FUNCTION sp_set_webhook_endpoint_active(p_tenant_id uuid, p_active boolean); Type: ACL; Schema: support; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION support.sp_set_webhook_endpoint_active(p_tenant_id uuid, p_active boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION support.sp_set_webhook_endpoint_active(p_tenant_id uuid, p_active boolean) TO estate_support;
 
 --
 -- Name: FUNCTION sp_settle_emergency_access(p_tenant_id uuid, p_limit integer); Type: ACL; Schema: support; Owner: estate_owner
