@@ -1035,6 +1035,7 @@ begin
   end if;
 
   perform app.lock_fiduciary_appointer(p_persona_id, p_entity_id);
+  perform app.require_plan_open(p_persona_id);
   if exists (select 1 from app.fiduciary_appointments a
               where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
                 and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
@@ -3517,6 +3518,8 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_persona_access(v_caller_id, p_persona_id);
+  -- No one new comes to act for a person whose death or incapacity is verified (their plan stands).
+  perform app.require_plan_open(p_persona_id);
   if p_link_kind is null or p_link_kind not in ('self', 'delegate') then
     perform app.fail('PT400', 'invalid_link_kind', 'link kind must be self or delegate');
   end if;
@@ -4632,7 +4635,8 @@ begin
               or exists (select 1 from app.vault_document_shares s
                           where s.tenant_id = v_tenant_id and s.document_id = d.id
                             and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
-                            and s.recipient_persona_id in (select app.acting_persona_ids(v_user_id))))
+                            and s.recipient_persona_id in (select app.acting_persona_ids(v_user_id))
+                            and app.user_can_reference_persona(s.created_by_user_id, s.recipient_persona_id)))
        order by d.created_at desc, d.id limit p_limit offset p_offset) page
     cross join lateral app.vault_document_view(page.id, page.access) v
     order by page.created_at desc, page.id;
@@ -5263,6 +5267,7 @@ begin
     perform app.fail('PT400', 'invalid_fiduciary_order', 'the new order names 1 to 10 appointments, each once');
   end if;
   perform app.lock_fiduciary_appointer(p_persona_id, p_entity_id);
+  perform app.require_plan_open(p_persona_id);
   select coalesce(pg_catalog.array_agg(a.id), '{}') into v_live from app.fiduciary_appointments a
    where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
      and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
@@ -6174,7 +6179,13 @@ CREATE FUNCTION api.sp_submit_life_event_evidence(p_event_id uuid, p_evidence_ki
     AS $$
 declare
   v_event app.life_events := app.lock_life_event(p_event_id, app.current_user_id(), 'reporter');
+  v_version app.vault_document_versions;
 begin
+  -- A reporter who is no longer close (left the circle, grant revoked, appointment removed) is
+  -- answered like anyone else.
+  if not app.may_report_life_event(app.current_user_id(), v_event.persona_id) then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
   perform app.require_life_event_state(v_event, 'reported');
   if p_evidence_kind is null or p_evidence_kind not in ('death_certificate', 'court_letters', 'power_of_attorney',
                                                         'medical_letter', 'other') then
@@ -6188,8 +6199,19 @@ begin
   if p_note is not null and pg_catalog.length(p_note) > 1000 then
     perform app.fail('PT400', 'invalid_note', 'note is at most 1000 characters');
   end if;
+  -- The evidence is the document's latest version as it is now, fixed by its hash: what both staff
+  -- members read and verify, whatever is uploaded to the document later.
+  if p_document_id is not null then
+    select v.* into v_version from app.vault_document_versions v
+     where v.tenant_id = v_event.tenant_id and v.document_id = p_document_id
+     order by v.version_number desc limit 1;
+    if v_version.id is null then
+      perform app.fail('PT409', 'life_event_evidence_missing', 'the evidence document has no file yet: upload it first');
+    end if;
+  end if;
   update app.life_events e
      set evidence_kind = p_evidence_kind, evidence_document_id = p_document_id, evidence_note = p_note,
+         evidence_version_number = v_version.version_number, evidence_sha256 = v_version.content_sha256,
          evidence_submitted_at = pg_catalog.now(), first_verified_by = null, first_verified_at = null
    where e.tenant_id = v_event.tenant_id and e.id = v_event.id
    returning e.* into v_event;
@@ -7490,6 +7512,20 @@ begin
     perform app.emit_life_event(v_event, 'reported', 'subject');
     v_count := v_count + 1;
   end loop;
+  -- A verified incapacity ends when the person signs in again: their agent's access ends with it.
+  if p_event_id is null then
+    for v_event in
+      update app.life_events e set state = 'ended', ended_at = pg_catalog.now()
+       where e.tenant_id = app.current_tenant_id() and e.state = 'verified' and e.kind = 'incapacity'
+         and e.persona_id in (select up.persona_id from app.user_personas up
+                               where up.tenant_id = e.tenant_id and up.user_id = p_user_id and up.link_kind = 'self')
+      returning e.* loop
+      update app.personas p set living_status = 'living'
+       where p.tenant_id = v_event.tenant_id and p.id = v_event.persona_id and p.living_status = 'incapacitated';
+      perform app.emit_life_event(v_event, 'verified', 'subject');
+      v_count := v_count + 1;
+    end loop;
+  end if;
   return v_count;
 end
 $$;
@@ -7500,7 +7536,7 @@ ALTER FUNCTION app.block_life_events_of(p_user_id uuid, p_event_id uuid) OWNER T
 -- Name: FUNCTION block_life_events_of(p_user_id uuid, p_event_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.block_life_events_of(p_user_id uuid, p_event_id uuid) IS 'Blocks the open incapacity or death reports about the user''s own persona (all, or one), each with its event.';
+COMMENT ON FUNCTION app.block_life_events_of(p_user_id uuid, p_event_id uuid) IS 'Blocks the open incapacity or death reports about the user''s own persona (all, or one) and, on sign-in, ends a verified incapacity; each with its event.';
 
 --
 -- Name: camel_case(text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8690,6 +8726,11 @@ declare
   v_by text;
 begin
   perform app.require_emergency_access_state(v_grant, p_from);
+  -- After the grantor's verified death nobody is left to refuse: no new request opens access (the
+  -- executor governs); an approved grant runs to the end of its window.
+  if p_to = 'recovery_requested' and app.persona_is_frozen(v_tenant_id, v_grant.grantor_persona_id) then
+    perform app.fail('PT409', 'persona_frozen', 'the grantor''s death has been verified: no new request opens access');
+  end if;
   v_by := case when v_grant.grantor_user_id = v_user_id then 'grantor' else 'grantee' end;
   update app.emergency_access_grants g
      set state = case when p_to = 'refused' then 'confirmed' else p_to end,
@@ -8931,17 +8972,24 @@ CREATE TABLE app.life_events (
     holdings_snapshot jsonb,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT life_events_check CHECK (((state = 'verified'::text) = ((verified_at IS NOT NULL) AND (verified_by IS NOT NULL)))),
+    ended_at timestamp with time zone,
+    evidence_version_number integer,
+    evidence_sha256 bytea,
     CONSTRAINT life_events_check1 CHECK (((state = 'blocked'::text) = (blocked_at IS NOT NULL))),
     CONSTRAINT life_events_check2 CHECK (((state = 'withdrawn'::text) = (withdrawn_at IS NOT NULL))),
     CONSTRAINT life_events_check3 CHECK (((state = 'rejected'::text) = ((rejected_at IS NOT NULL) AND (rejected_by IS NOT NULL)))),
-    CONSTRAINT life_events_check4 CHECK (((state <> 'verified'::text) OR (evidence_submitted_at IS NOT NULL))),
+    CONSTRAINT life_events_check5 CHECK (((evidence_version_number IS NULL) = (evidence_sha256 IS NULL))),
+    CONSTRAINT life_events_ended_check CHECK ((((state = 'ended'::text) = (ended_at IS NOT NULL)) AND ((state <> 'ended'::text) OR (kind = 'incapacity'::text)))),
     CONSTRAINT life_events_evidence_kind_check CHECK ((evidence_kind = ANY (ARRAY['death_certificate'::text, 'court_letters'::text, 'power_of_attorney'::text, 'medical_letter'::text, 'other'::text]))),
     CONSTRAINT life_events_evidence_note_check CHECK ((length(evidence_note) <= 1000)),
+    CONSTRAINT life_events_evidence_sha256_check CHECK ((length(evidence_sha256) = 32)),
+    CONSTRAINT life_events_evidence_version_number_check CHECK ((evidence_version_number > 0)),
     CONSTRAINT life_events_kind_check CHECK ((kind = ANY (ARRAY['incapacity'::text, 'death'::text]))),
     CONSTRAINT life_events_occurred_on_check CHECK ((occurred_on >= '1900-01-01'::date)),
     CONSTRAINT life_events_rejection_reason_check CHECK ((length(rejection_reason) <= 500)),
-    CONSTRAINT life_events_state_check CHECK ((state = ANY (ARRAY['reported'::text, 'blocked'::text, 'withdrawn'::text, 'rejected'::text, 'verified'::text]))),
+    CONSTRAINT life_events_state_check CHECK ((state = ANY (ARRAY['reported'::text, 'blocked'::text, 'withdrawn'::text, 'rejected'::text, 'verified'::text, 'ended'::text]))),
+    CONSTRAINT life_events_verified_check CHECK (((state = ANY (ARRAY['verified'::text, 'ended'::text])) = ((verified_at IS NOT NULL) AND (verified_by IS NOT NULL)))),
+    CONSTRAINT life_events_verified_evidence_check CHECK (((state <> ALL (ARRAY['verified'::text, 'ended'::text])) OR (evidence_submitted_at IS NOT NULL))),
     CONSTRAINT life_events_wait_days_check CHECK (((wait_days >= 1) AND (wait_days <= 30)))
 );
 
@@ -8960,6 +9008,18 @@ COMMENT ON TABLE app.life_events IS 'Reported incapacity or death of a persona: 
 --
 
 COMMENT ON COLUMN app.life_events.holdings_snapshot IS 'The persona''s assets, shares and values on the date, kept at verification (never changed).';
+
+--
+-- Name: COLUMN life_events.ended_at; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.life_events.ended_at IS 'When a verified incapacity ended (the person signed in again).';
+
+--
+-- Name: COLUMN life_events.evidence_version_number; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.life_events.evidence_version_number IS 'The version of the evidence document submitted (with its SHA-256): what support reads and verifies.';
 
 --
 -- Name: emit_life_event(app.life_events, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -9834,6 +9894,11 @@ begin
   end if;
   -- Queue on the appointer (as every write to the slot does), then read the row as it is now.
   perform app.lock_fiduciary_appointer(v_appointment.appointer_persona_id, v_appointment.appointer_entity_id);
+  -- After a verified death or incapacity the appointer's side is closed: the succession the person
+  -- left stands (the appointees still accept, decline or resign).
+  if p_side = 'appointer' then
+    perform app.require_plan_open(v_appointment.appointer_persona_id);
+  end if;
   select a.* into v_appointment from app.fiduciary_appointments a where a.tenant_id = v_tenant_id and a.id = p_appointment_id for update;
   v_previous := v_appointment.status;
   if not v_previous = any (p_from) then
@@ -10574,8 +10639,8 @@ CREATE FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) RETUR
     LANGUAGE sql IMMUTABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  -- Names a family gives its circles, trusts and assets often carry the family's name or an
-  -- address ("Jane Doe Living Trust", "12 Elm St house"): support reads them masked, as elsewhere.
+  -- Names a family gives its circles, trusts, assets and documents often carry the family's name
+  -- or an address ("Jane Doe Living Trust", "12 Elm St house"): support reads them masked, as elsewhere.
   select case
     when p_changes is null or pg_catalog.jsonb_typeof(p_changes) <> 'object' then p_changes
     else p_changes || coalesce((
@@ -10585,7 +10650,12 @@ CREATE FUNCTION app.mask_audit_changes(p_table_name text, p_changes jsonb) RETUR
                                        ('app.legal_entities', 'name'),
                                        ('app.assets', 'name'), ('app.assets', 'description'),
                                        -- the tsvector generated from an asset's name and description
-                                       ('app.assets', 'search'))), '{}'::jsonb)
+                                       ('app.assets', 'search'),
+                                       -- vault documents' titles and file names, and the files'
+                                       -- hashes (a guess at a file would be confirmed by one)
+                                       ('app.vault_documents', 'title'), ('app.vault_document_versions', 'file_name'),
+                                       ('app.vault_document_versions', 'content_sha256'),
+                                       ('app.fiduciary_appointments', 'notes'))), '{}'::jsonb)
   end
 $$;
 
@@ -12007,6 +12077,41 @@ ALTER FUNCTION app.require_plan(p_code text) OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.require_plan(p_code text) IS 'The plan with this code if the tenant offers it; plan_not_found otherwise.';
+
+--
+-- Name: require_plan_open(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.require_plan_open(p_persona_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Who acts for a person and who succeeds them is the person's own decision: once their death or
+  -- incapacity is verified, no one changes it for them (NULL: a trust's appointments, not a persona's).
+  if p_persona_id is null then
+    return;
+  end if;
+  if app.persona_is_frozen(app.current_tenant_id(), p_persona_id) then
+    perform app.fail('PT409', 'persona_frozen',
+                     'this person''s death has been verified: their plan and who acts for them are frozen');
+  end if;
+  if exists (select 1 from app.life_events e
+              where e.tenant_id = app.current_tenant_id() and e.persona_id = p_persona_id
+                and e.kind = 'incapacity' and e.state = 'verified') then
+    perform app.fail('PT409', 'persona_incapacitated',
+                     'this person''s incapacity has been verified: who acts for them changes only once they sign in again');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.require_plan_open(p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION require_plan_open(p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.require_plan_open(p_persona_id uuid) IS 'Raises persona_frozen (verified death) or persona_incapacitated (verified incapacity, not ended) for a persona whose fiduciaries and delegates no one may change now.';
 
 --
 -- Name: require_staff_member(); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -13649,7 +13754,10 @@ CREATE FUNCTION app.vault_document_access(p_user_id uuid, p_document_id uuid) RE
                    join app.vault_documents d on d.tenant_id = s.tenant_id and d.id = s.document_id
                   where s.tenant_id = (select app.current_tenant_id()) and s.document_id = p_document_id
                     and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
-                    and s.recipient_persona_id in (select app.acting_persona_ids(p_user_id))) then 'recipient'
+                    and s.recipient_persona_id in (select app.acting_persona_ids(p_user_id))
+                    -- A share holds while whoever made it may still name the recipient: a member
+                    -- removed from the circle loses what the circle let them be given.
+                    and app.user_can_reference_persona(s.created_by_user_id, s.recipient_persona_id)) then 'recipient'
   end
 $$;
 
@@ -15518,8 +15626,9 @@ declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
 begin
   perform app.check_page(p_limit, p_offset);
-  if p_state is not null and p_state not in ('reported', 'blocked', 'withdrawn', 'rejected', 'verified') then
-    perform app.fail('PT400', 'invalid_life_event_state', 'state must be reported, blocked, withdrawn, rejected or verified');
+  if p_state is not null and p_state not in ('reported', 'blocked', 'withdrawn', 'rejected', 'verified', 'ended') then
+    perform app.fail('PT400', 'invalid_life_event_state',
+                     'state must be reported, blocked, withdrawn, rejected, verified or ended');
   end if;
   return query
     select r.* from (select * from app.life_events e
@@ -15823,9 +15932,9 @@ begin
   end if;
   select v.* into v_version from app.vault_document_versions v
    where v.tenant_id = v_tenant_id and v.document_id = v_event.evidence_document_id
-   order by v.version_number desc limit 1;
+     and v.version_number = v_event.evidence_version_number and v.content_sha256 = v_event.evidence_sha256;
   if v_version.id is null then
-    perform app.fail('PT404', 'document_version_not_found', 'the evidence document has no file');
+    perform app.fail('PT404', 'document_version_not_found', 'the evidence file submitted is not there');
   end if;
   perform app.audit_support_read(v_tenant_id, 'support.sp_read_life_event_evidence', p_event_id::text,
     pg_catalog.jsonb_build_object('documentId', v_version.document_id, 'versionNumber', v_version.version_number,
@@ -15871,6 +15980,16 @@ begin
   if v_event.created_at + pg_catalog.make_interval(days => v_event.wait_days) > pg_catalog.now() then
     perform app.fail('PT409', 'life_event_waiting',
                      'the person can still block this report: verify it after the waiting period ends');
+  end if;
+  -- A death is verified on a document (a death certificate, court letters), the very file submitted.
+  if (v_event.kind = 'death' and v_event.evidence_document_id is null)
+     or (v_event.evidence_version_number is not null
+         and not exists (select 1 from app.vault_document_versions v
+                          where v.tenant_id = v_tenant_id and v.document_id = v_event.evidence_document_id
+                            and v.version_number = v_event.evidence_version_number
+                            and v.content_sha256 = v_event.evidence_sha256)) then
+    perform app.fail('PT409', 'life_event_evidence_missing',
+                     'the evidence file submitted is not there (a death needs a document): the reporter submits it again');
   end if;
   if v_event.kind = 'death' and v_event.first_verified_by is null then
     -- The first of two: recorded, and the report waits for a second, different staff member.
@@ -21874,7 +21993,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.ffc_membership
 -- Name: fiduciary_appointments _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fiduciary_appointments FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row();
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.fiduciary_appointments FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('notes');
 
 --
 -- Name: fwd_family_circles _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -26219,6 +26338,12 @@ REVOKE ALL ON FUNCTION app.require_persona_access(p_user_id uuid, p_persona_id u
 --
 
 REVOKE ALL ON FUNCTION app.require_plan(p_code text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION require_plan_open(p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.require_plan_open(p_persona_id uuid) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_staff_member(); Type: ACL; Schema: app; Owner: estate_owner

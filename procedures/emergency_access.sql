@@ -280,6 +280,11 @@ declare
   v_by text;
 begin
   perform app.require_emergency_access_state(v_grant, p_from);
+  -- After the grantor's verified death nobody is left to refuse: no new request opens access (the
+  -- executor governs); an approved grant runs to the end of its window.
+  if p_to = 'recovery_requested' and app.persona_is_frozen(v_tenant_id, v_grant.grantor_persona_id) then
+    perform app.fail('PT409', 'persona_frozen', 'the grantor''s death has been verified: no new request opens access');
+  end if;
   v_by := case when v_grant.grantor_user_id = v_user_id then 'grantor' else 'grantee' end;
   update app.emergency_access_grants g
      set state = case when p_to = 'refused' then 'confirmed' else p_to end,

@@ -230,6 +230,7 @@ begin
   end if;
 
   perform app.lock_fiduciary_appointer(p_persona_id, p_entity_id);
+  perform app.require_plan_open(p_persona_id);
   if exists (select 1 from app.fiduciary_appointments a
               where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
                 and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
@@ -327,6 +328,7 @@ begin
     perform app.fail('PT400', 'invalid_fiduciary_order', 'the new order names 1 to 10 appointments, each once');
   end if;
   perform app.lock_fiduciary_appointer(p_persona_id, p_entity_id);
+  perform app.require_plan_open(p_persona_id);
   select coalesce(pg_catalog.array_agg(a.id), '{}') into v_live from app.fiduciary_appointments a
    where a.tenant_id = v_tenant_id and coalesce(a.appointer_persona_id, a.appointer_entity_id) = v_appointer
      and a.role = p_role and coalesce(a.ward_persona_id, '00000000-0000-0000-0000-000000000000'::uuid) = v_ward
@@ -385,6 +387,11 @@ begin
   end if;
   -- Queue on the appointer (as every write to the slot does), then read the row as it is now.
   perform app.lock_fiduciary_appointer(v_appointment.appointer_persona_id, v_appointment.appointer_entity_id);
+  -- After a verified death or incapacity the appointer's side is closed: the succession the person
+  -- left stands (the appointees still accept, decline or resign).
+  if p_side = 'appointer' then
+    perform app.require_plan_open(v_appointment.appointer_persona_id);
+  end if;
   select a.* into v_appointment from app.fiduciary_appointments a where a.tenant_id = v_tenant_id and a.id = p_appointment_id for update;
   v_previous := v_appointment.status;
   if not v_previous = any (p_from) then

@@ -468,6 +468,8 @@ declare
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_persona_access(v_caller_id, p_persona_id);
+  -- No one new comes to act for a person whose death or incapacity is verified (their plan stands).
+  perform app.require_plan_open(p_persona_id);
   if p_link_kind is null or p_link_kind not in ('self', 'delegate') then
     perform app.fail('PT400', 'invalid_link_kind', 'link kind must be self or delegate');
   end if;

@@ -20,6 +20,31 @@ $$;
 comment on function app.life_event_wait_days() is
   'The tenant''s waiting period for a reported incapacity or death (settings lifeEventWaitDays, 1 to 30, default 7).';
 
+create or replace function app.require_plan_open(p_persona_id uuid) returns void
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+begin
+  -- Who acts for a person and who succeeds them is the person's own decision: once their death or
+  -- incapacity is verified, no one changes it for them (NULL: a trust's appointments, not a persona's).
+  if p_persona_id is null then
+    return;
+  end if;
+  if app.persona_is_frozen(app.current_tenant_id(), p_persona_id) then
+    perform app.fail('PT409', 'persona_frozen',
+                     'this person''s death has been verified: their plan and who acts for them are frozen');
+  end if;
+  if exists (select 1 from app.life_events e
+              where e.tenant_id = app.current_tenant_id() and e.persona_id = p_persona_id
+                and e.kind = 'incapacity' and e.state = 'verified') then
+    perform app.fail('PT409', 'persona_incapacitated',
+                     'this person''s incapacity has been verified: who acts for them changes only once they sign in again');
+  end if;
+end
+$$;
+comment on function app.require_plan_open(uuid) is
+  'Raises persona_frozen (verified death) or persona_incapacitated (verified incapacity, not ended) for a persona whose fiduciaries and delegates no one may change now.';
+
 create or replace function app.may_report_life_event(p_user_id uuid, p_persona_id uuid) returns boolean
   language sql stable security definer
   set search_path = pg_catalog, pg_temp
@@ -203,7 +228,13 @@ create or replace function api.sp_submit_life_event_evidence(p_event_id uuid, p_
 as $$
 declare
   v_event app.life_events := app.lock_life_event(p_event_id, app.current_user_id(), 'reporter');
+  v_version app.vault_document_versions;
 begin
+  -- A reporter who is no longer close (left the circle, grant revoked, appointment removed) is
+  -- answered like anyone else.
+  if not app.may_report_life_event(app.current_user_id(), v_event.persona_id) then
+    perform app.fail('PT404', 'life_event_not_found', 'life event not found');
+  end if;
   perform app.require_life_event_state(v_event, 'reported');
   if p_evidence_kind is null or p_evidence_kind not in ('death_certificate', 'court_letters', 'power_of_attorney',
                                                         'medical_letter', 'other') then
@@ -217,8 +248,19 @@ begin
   if p_note is not null and pg_catalog.length(p_note) > 1000 then
     perform app.fail('PT400', 'invalid_note', 'note is at most 1000 characters');
   end if;
+  -- The evidence is the document's latest version as it is now, fixed by its hash: what both staff
+  -- members read and verify, whatever is uploaded to the document later.
+  if p_document_id is not null then
+    select v.* into v_version from app.vault_document_versions v
+     where v.tenant_id = v_event.tenant_id and v.document_id = p_document_id
+     order by v.version_number desc limit 1;
+    if v_version.id is null then
+      perform app.fail('PT409', 'life_event_evidence_missing', 'the evidence document has no file yet: upload it first');
+    end if;
+  end if;
   update app.life_events e
      set evidence_kind = p_evidence_kind, evidence_document_id = p_document_id, evidence_note = p_note,
+         evidence_version_number = v_version.version_number, evidence_sha256 = v_version.content_sha256,
          evidence_submitted_at = pg_catalog.now(), first_verified_by = null, first_verified_at = null
    where e.tenant_id = v_event.tenant_id and e.id = v_event.id
    returning e.* into v_event;
@@ -267,11 +309,25 @@ begin
     perform app.emit_life_event(v_event, 'reported', 'subject');
     v_count := v_count + 1;
   end loop;
+  -- A verified incapacity ends when the person signs in again: their agent's access ends with it.
+  if p_event_id is null then
+    for v_event in
+      update app.life_events e set state = 'ended', ended_at = pg_catalog.now()
+       where e.tenant_id = app.current_tenant_id() and e.state = 'verified' and e.kind = 'incapacity'
+         and e.persona_id in (select up.persona_id from app.user_personas up
+                               where up.tenant_id = e.tenant_id and up.user_id = p_user_id and up.link_kind = 'self')
+      returning e.* loop
+      update app.personas p set living_status = 'living'
+       where p.tenant_id = v_event.tenant_id and p.id = v_event.persona_id and p.living_status = 'incapacitated';
+      perform app.emit_life_event(v_event, 'verified', 'subject');
+      v_count := v_count + 1;
+    end loop;
+  end if;
   return v_count;
 end
 $$;
 comment on function app.block_life_events_of(uuid, uuid) is
-  'Blocks the open incapacity or death reports about the user''s own persona (all, or one), each with its event.';
+  'Blocks the open incapacity or death reports about the user''s own persona (all, or one) and, on sign-in, ends a verified incapacity; each with its event.';
 
 create or replace function api.sp_block_life_event(p_event_id uuid)
   returns setof app.life_event_row
@@ -324,8 +380,9 @@ declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
 begin
   perform app.check_page(p_limit, p_offset);
-  if p_state is not null and p_state not in ('reported', 'blocked', 'withdrawn', 'rejected', 'verified') then
-    perform app.fail('PT400', 'invalid_life_event_state', 'state must be reported, blocked, withdrawn, rejected or verified');
+  if p_state is not null and p_state not in ('reported', 'blocked', 'withdrawn', 'rejected', 'verified', 'ended') then
+    perform app.fail('PT400', 'invalid_life_event_state',
+                     'state must be reported, blocked, withdrawn, rejected, verified or ended');
   end if;
   return query
     select r.* from (select * from app.life_events e
@@ -387,6 +444,16 @@ begin
   if v_event.created_at + pg_catalog.make_interval(days => v_event.wait_days) > pg_catalog.now() then
     perform app.fail('PT409', 'life_event_waiting',
                      'the person can still block this report: verify it after the waiting period ends');
+  end if;
+  -- A death is verified on a document (a death certificate, court letters), the very file submitted.
+  if (v_event.kind = 'death' and v_event.evidence_document_id is null)
+     or (v_event.evidence_version_number is not null
+         and not exists (select 1 from app.vault_document_versions v
+                          where v.tenant_id = v_tenant_id and v.document_id = v_event.evidence_document_id
+                            and v.version_number = v_event.evidence_version_number
+                            and v.content_sha256 = v_event.evidence_sha256)) then
+    perform app.fail('PT409', 'life_event_evidence_missing',
+                     'the evidence file submitted is not there (a death needs a document): the reporter submits it again');
   end if;
   if v_event.kind = 'death' and v_event.first_verified_by is null then
     -- The first of two: recorded, and the report waits for a second, different staff member.
@@ -481,9 +548,9 @@ begin
   end if;
   select v.* into v_version from app.vault_document_versions v
    where v.tenant_id = v_tenant_id and v.document_id = v_event.evidence_document_id
-   order by v.version_number desc limit 1;
+     and v.version_number = v_event.evidence_version_number and v.content_sha256 = v_event.evidence_sha256;
   if v_version.id is null then
-    perform app.fail('PT404', 'document_version_not_found', 'the evidence document has no file');
+    perform app.fail('PT404', 'document_version_not_found', 'the evidence file submitted is not there');
   end if;
   perform app.audit_support_read(v_tenant_id, 'support.sp_read_life_event_evidence', p_event_id::text,
     pg_catalog.jsonb_build_object('documentId', v_version.document_id, 'versionNumber', v_version.version_number,

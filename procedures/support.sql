@@ -516,8 +516,8 @@ create or replace function app.mask_audit_changes(p_table_name text, p_changes j
   language sql immutable
   set search_path = pg_catalog, pg_temp
 as $$
-  -- Names a family gives its circles, trusts and assets often carry the family's name or an
-  -- address ("Jane Doe Living Trust", "12 Elm St house"): support reads them masked, as elsewhere.
+  -- Names a family gives its circles, trusts, assets and documents often carry the family's name
+  -- or an address ("Jane Doe Living Trust", "12 Elm St house"): support reads them masked, as elsewhere.
   select case
     when p_changes is null or pg_catalog.jsonb_typeof(p_changes) <> 'object' then p_changes
     else p_changes || coalesce((
@@ -527,7 +527,12 @@ as $$
                                        ('app.legal_entities', 'name'),
                                        ('app.assets', 'name'), ('app.assets', 'description'),
                                        -- the tsvector generated from an asset's name and description
-                                       ('app.assets', 'search'))), '{}'::jsonb)
+                                       ('app.assets', 'search'),
+                                       -- vault documents' titles and file names, and the files'
+                                       -- hashes (a guess at a file would be confirmed by one)
+                                       ('app.vault_documents', 'title'), ('app.vault_document_versions', 'file_name'),
+                                       ('app.vault_document_versions', 'content_sha256'),
+                                       ('app.fiduciary_appointments', 'notes'))), '{}'::jsonb)
   end
 $$;
 comment on function app.mask_audit_changes(text, jsonb) is

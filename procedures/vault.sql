@@ -42,7 +42,10 @@ as $$
                    join app.vault_documents d on d.tenant_id = s.tenant_id and d.id = s.document_id
                   where s.tenant_id = (select app.current_tenant_id()) and s.document_id = p_document_id
                     and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
-                    and s.recipient_persona_id in (select app.acting_persona_ids(p_user_id))) then 'recipient'
+                    and s.recipient_persona_id in (select app.acting_persona_ids(p_user_id))
+                    -- A share holds while whoever made it may still name the recipient: a member
+                    -- removed from the circle loses what the circle let them be given.
+                    and app.user_can_reference_persona(s.created_by_user_id, s.recipient_persona_id)) then 'recipient'
   end
 $$;
 comment on function app.vault_document_access(uuid, uuid) is
@@ -197,7 +200,8 @@ begin
               or exists (select 1 from app.vault_document_shares s
                           where s.tenant_id = v_tenant_id and s.document_id = d.id
                             and app.vault_share_open(s.release_when, d.tenant_id, d.owner_persona_id)
-                            and s.recipient_persona_id in (select app.acting_persona_ids(v_user_id))))
+                            and s.recipient_persona_id in (select app.acting_persona_ids(v_user_id))
+                            and app.user_can_reference_persona(s.created_by_user_id, s.recipient_persona_id)))
        order by d.created_at desc, d.id limit p_limit offset p_offset) page
     cross join lateral app.vault_document_view(page.id, page.access) v
     order by page.created_at desc, page.id;

@@ -29,7 +29,7 @@ const otto = await withUserId(await registerThroughApi(app, away, 'Otto', 'Abroa
 await activatePlan(db.api, home.tenantId, grace.sub, 'family');
 
 type Who = { accessToken: string };
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const send = (who: Who, method: Method, url: string, payload?: object) =>
   app.inject({ method, url, headers: bearer(who.accessToken), ...(payload ? { payload } : {}) });
 const ok = async (who: Who, method: Method, url: string, payload?: object) => {
@@ -253,4 +253,22 @@ t.test('the executor reads exactly what she left him after death, and every read
     'every read under a grant, newest first: his as executor, Cara’s note, his letter, his emergency access',
   );
   t.equal(reads.total, 4);
+});
+
+t.test('a member removed from the circle loses the documents the circle let her be given', async (t) => {
+  t.equal((await download(cara, documents.note)).statusCode, 200, 'Cara reads the note shared with her');
+  const left = await send(grace, 'DELETE', `/v1/ffcs/${circle.ffcId}/members/${cara.personaId}`);
+  t.ok(left.statusCode < 300, `Cara is removed from the circle (${left.statusCode})`);
+  const after = await download(cara, documents.note);
+  t.same([after.statusCode, after.json().code], [404, 'document_not_found'], 'and reads it no more');
+});
+
+t.test('support reads the vault’s titles, file names and hashes masked in the audit trail', async (t) => {
+  const res = await ok(avery, 'GET', `/support/v1/tenants/${home.tenantId}/audit-log?limit=500`);
+  const vaultRows = res.items.filter((r: { tableName: string }) => r.tableName.startsWith('app.vault_document'));
+  t.ok(vaultRows.length > 0, 'the vault’s changes are in the trail');
+  const text = JSON.stringify(vaultRows);
+  t.notOk(text.includes("Grace's letter"), 'no title in clear');
+  t.notOk(text.includes('letter.pdf'), 'no file name in clear');
+  t.ok(text.includes('[masked]'), 'masked');
 });

@@ -11,7 +11,12 @@ import { inContext } from '../server/plugins/db.ts';
 import * as assets from '../generated/assets.queries.ts';
 import * as ea from '../generated/emergency_access.queries.ts';
 import { authenticateUser } from '../generated/identity.queries.ts';
+import * as fiduciaries from '../generated/fiduciaries.queries.ts';
+import { createPersona, linkUserPersona } from '../generated/identity.queries.ts';
 import * as life from '../generated/life_events.queries.ts';
+import * as vault from '../generated/vault.queries.ts';
+import { sealFile } from '../server/document_store.ts';
+import { createFieldCipher, generateFieldKeys } from '../server/field_cipher.ts';
 import * as support from '../generated/support.queries.ts';
 import { makeTenant, makeUser, randomSub, rejection, testDatabase, type TestUser } from './helpers/db.ts';
 
@@ -91,10 +96,44 @@ const halCabin = await cabin(hal);
 
 const report = (who: TestUser, personaId: string, kind: string, occurredOn = '2026-11-20') =>
   as(who, (c) => life.reportLifeEvent.run({ personaId, kind, occurredOn }, c)).then((r) => r[0]);
-const evidence = (who: TestUser, eventId: string, evidenceKind = 'death_certificate') =>
+const evidence = (
+  who: TestUser,
+  eventId: string,
+  evidenceKind = 'death_certificate',
+  documentId: string | null = null,
+) =>
   as(who, (c) =>
-    life.submitLifeEventEvidence.run({ eventId, evidenceKind, documentId: null, note: 'certificate no. 123' }, c),
+    life.submitLifeEventEvidence.run({ eventId, evidenceKind, documentId, note: 'certificate no. 123' }, c),
   ).then((r) => r[0]);
+const cipher = createFieldCipher(generateFieldKeys('life'));
+/** A vault document of the user's own holding one file (a version per content given). */
+const certificate = async (who: TestUser, ...contents: string[]) => {
+  const [doc] = await as(who, (c) =>
+    vault.createVaultDocument.run(
+      { ownerPersonaId: who.personaId, kind: 'other', title: 'Death certificate', reviewOn: null },
+      c,
+    ),
+  );
+  for (const content of contents) await upload(who, doc.documentId, content);
+  return doc.documentId as string;
+};
+const upload = (who: TestUser, documentId: string, content: string) => {
+  const sealed = sealFile(cipher, { tenantId: tenant, documentId }, Buffer.from(content));
+  return as(who, (c) =>
+    vault.addVaultDocumentVersion.run(
+      {
+        documentId,
+        mediaType: 'application/pdf',
+        fileName: 'certificate.pdf',
+        byteSize: sealed.byteSize,
+        contentSha256: sealed.sha256,
+        ciphertext: sealed.ciphertext,
+        storageKey: null,
+      },
+      c,
+    ),
+  );
+};
 const verify = (staff: typeof staffA, eventId: string, tenantId = tenant) =>
   staff((c) => life.verifyLifeEvent.run({ tenantId, eventId }, c)).then((r) => r[0]);
 const signIn = (who: TestUser) =>
@@ -239,9 +278,58 @@ t.test('an incapacity is verified by one staff member after the wait; the data s
 });
 
 t.test('a death needs two different staff members; then the data is frozen, with a snapshot', async (t) => {
+  // Grace named an executor (a persona she acts for) before she died; another stands by.
+  const newPersona = (firstName: string) =>
+    as(grace, (c) =>
+      createPersona.run(
+        {
+          firstName,
+          lastName: 'Hopper',
+          middleName: null,
+          preferredName: null,
+          dateOfBirth: null,
+          livingStatus: null,
+          dateOfDeath: null,
+        },
+        c,
+      ),
+    ).then((rows) => rows[0].personaId as string);
+  const [gus, ida] = [await newPersona('Gus'), await newPersona('Ida')];
+  const appoint = (appointeePersonaId: string) =>
+    as(grace, (c) =>
+      fiduciaries.appointFiduciary.run(
+        {
+          personaId: grace.personaId as string,
+          entityId: null,
+          role: 'executor',
+          appointeePersonaId,
+          wardPersonaId: null,
+          rank: null,
+          documentId: null,
+          notes: null,
+        },
+        c,
+      ),
+    ).then((rows) => rows[0]);
+  const named = await appoint(gus);
   const r = await report(kin, grace.personaId as string, 'death', '2026-11-20');
   await evidence(kin, r.eventId);
   await waitOut(r.eventId);
+  t.match(
+    await rejection(verify(staffA, r.eventId)),
+    { code: 'life_event_evidence_missing' },
+    'a death needs a document',
+  );
+  const empty = await certificate(kin);
+  t.match(await rejection(evidence(kin, r.eventId, 'death_certificate', empty)), {
+    code: 'life_event_evidence_missing',
+  });
+  t.match(await rejection(evidence(kin, r.eventId, 'death_certificate', randomUUID())), { code: 'document_not_found' });
+  const documentId = await certificate(kin, 'certificate v1');
+  t.match(await evidence(kin, r.eventId, 'death_certificate', documentId), { evidenceDocumentId: documentId });
+  await upload(kin, documentId, 'a different file, uploaded after submitting');
+  const read = await staffA((c) => life.readLifeEventEvidence.run({ tenantId: tenant, eventId: r.eventId }, c));
+  t.match(read, [{ documentId, versionNumber: 1 }], 'staff read the version submitted, not a later one');
   const first = await verify(staffA, r.eventId);
   t.match(first, { state: 'reported', firstVerifiedBy: /^cognito:/, verifiedBy: null }, 'the first of two');
   t.match(await rejection(verify(staffA, r.eventId)), { code: 'life_event_second_staff_required' });
@@ -278,7 +366,14 @@ t.test('a death needs two different staff members; then the data is frozen, with
   ]);
   t.same(
     (await events(r.eventId)).map((e) => e.event_type),
-    ['life_event.reported', 'life_event.evidence_submitted', 'life_event.first_verification', 'life_event.verified'],
+    [
+      'life_event.reported',
+      'life_event.evidence_submitted',
+      'life_event.evidence_submitted',
+      'life_event.first_verification',
+      'life_event.verified',
+    ],
+    'each submission announced (the second with its document), then the two verifications',
   );
   t.notOk(
     JSON.stringify((await events(r.eventId)).map((e) => e.payload)).includes('certificate no.'),
@@ -314,6 +409,36 @@ t.test('a death needs two different staff members; then the data is frozen, with
   );
   t.match(await rejection(report(kin, grace.personaId as string, 'death')), { code: 'persona_frozen' });
   t.match(await rejection(verify(staffB, r.eventId)), { code: 'life_event_wrong_state' });
+
+  // Who acts for her and who succeeds her are frozen too: her executor stands.
+  t.match(await rejection(appoint(ida)), { code: 'persona_frozen' }, 'no new executor');
+  t.match(
+    await rejection(
+      as(grace, (c) => fiduciaries.removeFiduciaryAppointment.run({ appointmentId: named.appointmentId }, c)),
+    ),
+    { code: 'persona_frozen' },
+    'nor the one she named removed',
+  );
+  t.match(
+    await rejection(
+      as(grace, (c) =>
+        linkUserPersona.run({ userId: stranger.userId, personaId: grace.personaId as string, linkKind: 'delegate' }, c),
+      ),
+    ),
+    { code: 'persona_frozen' },
+    'no new delegate',
+  );
+  const [grant] = await as(kin, (c) => ea.listEmergencyAccess.run({ role: 'grantee', limit: 50, offset: 0 }, c)).then(
+    (rows) => rows.filter((g) => g.grantorPersonaId === grace.personaId),
+  );
+  await as(grace, (c) => ea.confirmEmergencyAccess.run({ grantId: grant.grantId }, c));
+  t.match(
+    await rejection(as(kin, (c) => ea.requestEmergencyAccess.run({ grantId: grant.grantId }, c))),
+    {
+      code: 'persona_frozen',
+    },
+    'no new emergency-access request after her death',
+  );
 });
 
 t.test('support lists reports by state, ids only, and the read is audited', async (t) => {
@@ -349,4 +474,28 @@ t.test('support lists reports by state, ids only, and the read is audited', asyn
     0,
     'the evidence note is redacted from the audit log',
   );
+});
+
+t.test('a verified incapacity ends when the person signs in again', async (t) => {
+  const before = await count(
+    `select count(*)::int as n from app.life_events where persona_id = $1 and state = 'verified'`,
+    [hal.personaId],
+  );
+  t.equal(before, 1, 'Hal’s incapacity is verified');
+  await signIn(hal);
+  const rows = await db.admin.query(
+    `select e.state, e.ended_at is not null as ended, p.living_status
+       from app.life_events e join app.personas p on p.id = e.persona_id
+      where e.persona_id = $1 and e.kind = 'incapacity' and e.verified_at is not null`,
+    [hal.personaId],
+  );
+  t.match(rows.rows, [{ state: 'ended', ended: true, living_status: 'living' }]);
+  const [last] = (
+    await db.admin.query(
+      `select event_type from app.outbox_events where aggregate_kind = 'life_event' and payload ->> 'personaId' = $1
+      order by seq desc limit 1`,
+      [hal.personaId],
+    )
+  ).rows;
+  t.equal(last.event_type, 'life_event.ended');
 });

@@ -13022,7 +13022,7 @@ export interface paths {
               kind: string;
               /** Format: date */
               occurredOn: string;
-              /** @description reported, blocked, withdrawn, rejected or verified */
+              /** @description reported, blocked, withdrawn, rejected, verified, or ended (a verified incapacity that ended) */
               state: string;
               /** Format: date-time */
               reportedAt: string;
@@ -13181,7 +13181,7 @@ export interface paths {
                 kind: string;
                 /** Format: date */
                 occurredOn: string;
-                /** @description reported, blocked, withdrawn, rejected or verified */
+                /** @description reported, blocked, withdrawn, rejected, verified, or ended (a verified incapacity that ended) */
                 state: string;
                 /** Format: date-time */
                 reportedAt: string;
@@ -13347,7 +13347,7 @@ export interface paths {
               kind: string;
               /** Format: date */
               occurredOn: string;
-              /** @description reported, blocked, withdrawn, rejected or verified */
+              /** @description reported, blocked, withdrawn, rejected, verified, or ended (a verified incapacity that ended) */
               state: string;
               /** Format: date-time */
               reportedAt: string;
@@ -13507,7 +13507,7 @@ export interface paths {
               kind: string;
               /** Format: date */
               occurredOn: string;
-              /** @description reported, blocked, withdrawn, rejected or verified */
+              /** @description reported, blocked, withdrawn, rejected, verified, or ended (a verified incapacity that ended) */
               state: string;
               /** Format: date-time */
               reportedAt: string;
@@ -13667,7 +13667,7 @@ export interface paths {
               kind: string;
               /** Format: date */
               occurredOn: string;
-              /** @description reported, blocked, withdrawn, rejected or verified */
+              /** @description reported, blocked, withdrawn, rejected, verified, or ended (a verified incapacity that ended) */
               state: string;
               /** Format: date-time */
               reportedAt: string;
@@ -26101,7 +26101,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          state?: 'reported' | 'blocked' | 'withdrawn' | 'rejected' | 'verified';
+          state?: 'reported' | 'blocked' | 'withdrawn' | 'rejected' | 'verified' | 'ended';
           /** @description rows per page, 1 to 500 */
           limit?: number;
           /** @description rows to skip */

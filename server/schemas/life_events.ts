@@ -9,7 +9,7 @@ export const SupportLifeEventParams = Type.Object({ tenantId: Uuid, eventId: Uui
 
 const LifeEventKind = Type.Union([Type.Literal('incapacity'), Type.Literal('death')]);
 const LifeEventState = Type.Union(
-  ['reported', 'blocked', 'withdrawn', 'rejected', 'verified'].map((state) => Type.Literal(state)),
+  ['reported', 'blocked', 'withdrawn', 'rejected', 'verified', 'ended'].map((state) => Type.Literal(state)),
 );
 
 export const ReportLifeEventBody = Type.Object(
@@ -39,7 +39,9 @@ export const LifeEvent = Type.Object({
   personaId: Uuid,
   kind: Type.String({ description: 'incapacity or death' }),
   occurredOn: IsoDate,
-  state: Type.String({ description: 'reported, blocked, withdrawn, rejected or verified' }),
+  state: Type.String({
+    description: 'reported, blocked, withdrawn, rejected, verified, or ended (a verified incapacity that ended)',
+  }),
   reportedAt: Timestamp,
   waitEndsAt: Timestamp,
   evidenceKind: Nullable(Type.String()),
