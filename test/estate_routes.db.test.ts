@@ -223,3 +223,38 @@ t.test('deceased beneficiaries per stirpes and per capita, through the recorded 
     'Cal: 20% named plus half of Ben’s 30% (90,000.00 × 35%); Eli: the other half (90,000.00 × 15%)',
   );
 });
+
+t.test('a receivable (money owed to the persona) is an asset: it passes like any other', async (t) => {
+  const lena = await makeUser(db, tenant, 'Lena');
+  const [note] = await as(lena, (c) =>
+    assets.createAsset.run(
+      {
+        assetType: 'misc',
+        categoryCode: 'receivable',
+        name: 'Loan to Max',
+        currency: 'USD',
+        ownerPersonaId: lena.personaId,
+        initialValue: '12000.50',
+        valuedOn: '2026-01-15',
+        details: { notes: 'Max repays 500.00 a month' },
+        ownershipPercentage: '100',
+        ownershipForm: 'sole',
+        valuationSource: 'manual',
+        description: null,
+        identifierCiphertext: null,
+        identifierLast4: null,
+      },
+      c,
+    ),
+  );
+  const [asset] = await as(lena, (c) => assets.getAsset.run({ assetId: note.assetId }, c));
+  t.same([asset.assetType, asset.categoryCode], ['misc', 'receivable']);
+  t.same(
+    await flowOf(lena, lena.personaId, '2026-06-30'),
+    [
+      ['probate', 'Loan to Max', 'Probate estate', '12000.50'],
+      ['residuary', null, 'Heirs at law (no residuary beneficiary)', '12000.50'],
+    ],
+    'with no designation and no will, through probate',
+  );
+});
