@@ -1,5 +1,6 @@
 // The demo scenario (`npm start`'s demo family, `npm run seed`'s families) built through the
-// procedures against a test database: its estate plan answers the estate flow and the planner's checks.
+// procedures against a test database: its estate plan answers the estate flow of either spouse, as of
+// today and as of a past date, to the cent as docs/estate_plan.md computes it, and the planner's checks.
 import t from 'tap';
 import * as assets from '../generated/assets.queries.ts';
 import * as estate from '../generated/estate.queries.ts';
@@ -10,7 +11,7 @@ const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'demo');
 const owner = await makeUser(db, tenant, 'Dana');
 await seedExchangeRates(db.operator, 'staff:test');
-// Index 1, as npm start builds it: two registered members and a child persona.
+// Index 1, as npm start builds it: two registered members (the first the spouse) and a child persona.
 const family = await buildFamily(db.api, tenant, owner.sub, 1, syntheticRegistrar(db.api, tenant));
 const asOwner = <T>(fn: Parameters<typeof db.as<T>>[1]) => db.as(owner, fn);
 
@@ -23,101 +24,132 @@ const assetOf = async (category: string) => {
 };
 const house = await assetOf('primary_residence');
 const brokerage = await assetOf('brokerage');
-const mortgage = await assetOf('mortgage');
-const cents = (amount: string) => Math.round(Number(amount) * 100);
+const car = await assetOf('car');
 
-t.test('the trust holds 60% of the house beside the owner 40%', async (t) => {
+// "Today" as the database counts it; the demo's latest valuations (2026-08-15) and rates
+// (2026-08-01) hold from then on, so today's flow is the same on any later date.
+const {
+  rows: [{ today }],
+} = await db.admin.query<{ today: string }>(`select current_date::text as today`);
+
+const spouse = family.spousePersonaId;
+const child = family.childPersonaId;
+const flowOf = async (sub: string, personaId: string, asOf: string) =>
+  (await db.asUser(tenant, sub, (c) => estate.calculateEstateFlow.run({ personaId, asOf, currency: 'USD' }, c))).map(
+    (row) => [row.route, row.assetName, row.recipientPersonaId ?? row.recipientKind, row.amount],
+  );
+
+t.test('the demo family has the plan the issue names', async (t) => {
   const [trust] = await asOwner((c) => estate.getLegalEntity.run({ entityId: family.trustId }, c));
   t.equal(trust.entityKind, 'revocable_trust');
-  t.match(trust.roles, [
-    { personaId: owner.personaId, role: 'grantor' },
-    { personaId: owner.personaId, role: 'trustee' },
-  ]);
-  const shares = house.ownerships as Array<{ personaId: string | null; entityId: string | null; percentage: string }>;
   t.same(
-    shares.map((share) => [share.personaId ?? share.entityId, share.percentage]).sort(),
-    [
-      [owner.personaId, '40.0000'],
-      [family.trustId, '60.0000'],
-    ].sort(),
-    'the owner 40% as tenant in common, the trust the unallocated 60%',
+    (trust.roles as Array<{ personaId: string; role: string }>).map((r) => `${r.role} ${r.personaId}`).sort(),
+    [`grantor ${owner.personaId}`, `trustee ${owner.personaId}`, `trustee ${spouse}`].sort(),
+    'the owner its grantor, both spouses its trustees',
   );
+  const titling = (asset: typeof house) =>
+    (asset.ownerships as Array<{ personaId: string | null; entityId: string | null; percentage: string; form: string }>)
+      .map((share) => [share.personaId ?? share.entityId, share.percentage, share.form])
+      .sort();
+  t.same(titling(house), [[family.trustId, '100.0000', 'trust_owned']], 'the trust holds the whole house');
+  t.same(titling(brokerage), [[owner.personaId, '100.0000', 'tod_pod']], 'the brokerage account is TOD');
+  t.same(titling(car), [[owner.personaId, '100.0000', 'sole']], 'the car is the owner’s alone');
+  t.same(
+    titling(await assetOf('checking')),
+    [
+      [owner.personaId, '50.0000', 'joint_tenancy_wros'],
+      [spouse, '50.0000', 'joint_tenancy_wros'],
+    ].sort(),
+    'the checking account is joint with the spouse',
+  );
+  const [carDesignation] = await asOwner((c) => estate.getAssetBeneficiaries.run({ assetId: car.assetId }, c));
+  t.notOk(carDesignation, 'nobody is designated for the car: it is left to the will');
 });
 
-t.test(
-  "the demo persona's estate flow: the trust, the TOD beneficiaries, the secured mortgage, the residuary",
-  async (t) => {
-    const flow = await asOwner((c) =>
-      estate.calculateEstateFlow.run({ personaId: owner.personaId, asOf: '2026-09-01', currency: 'USD' }, c),
-    );
-    t.ok(flow.length > 5, `the flow answers (${flow.length} rows)`);
-    t.equal(house.currentValueCurrency, 'USD');
+// docs/estate_plan.md, "The demo family": every row to the cent.
+const second = async () => {
+  const rows = await asOwner((c) => estate.getAssetBeneficiaries.run({ assetId: brokerage.assetId }, c));
+  return rows.find((row) => row.personaId !== spouse)!.personaId!;
+};
 
-    const trustRows = flow.filter((row) => row.route === 'trust');
-    t.equal(trustRows.length, 1, 'the house passes through the trust');
-    t.equal(trustRows[0].assetId, house.assetId);
-    t.equal(trustRows[0].recipientKind, 'persona', "to the trust's beneficiary (the child)");
-    t.equal(cents(trustRows[0].amount), Math.round(cents(house.currentValue!) * 0.6), "the trust's 60% of the house");
+t.test('the owner’s estate flow as of 2026-03-31, to the cent', async (t) => {
+  const casey = await second();
+  t.same(await flowOf(owner.sub, owner.personaId, '2026-03-31'), [
+    ['survivorship', 'checking 1-0', spouse, '9500.00'],
+    ['survivorship', 'copyright 1-12', spouse, '188793.00'],
+    ['survivorship', 'crypto wallet 1-9', spouse, '34393.96'],
+    ['survivorship', 'term life 1-6', spouse, '324606.00'],
+    ['beneficiary_designation', 'brokerage 1-2', spouse, '147000.00'],
+    ['beneficiary_designation', 'brokerage 1-2', casey, '98000.00'],
+    ['trust', 'primary residence 1-3', child, '650000.00'],
+    ['secured_debt', 'mortgage 1-8', child, '-292500.00'],
+    ['probate', 'art 1-11', 'estate', '272857.00'],
+    ['probate', 'car 1-4', 'estate', '30922.50'],
+    ['probate', 'ira 1-10', 'estate', '168128.00'],
+    ['probate', 'jewelry 1-7', 'estate', '753941.00'],
+    ['probate', 'other 1-13', 'estate', '482315.00'],
+    ['probate', 'private company 1-5', 'estate', '544483.00'],
+    ['probate', 'savings 1-1', 'estate', '125567.00'],
+    ['residuary', null, spouse, '2378213.50'],
+  ]);
+});
 
-    const tod = flow.filter((row) => row.route === 'beneficiary_designation' && row.assetId === brokerage.assetId);
-    t.equal(tod.length, 2, 'the brokerage account passes to two beneficiaries');
-    const [first, second] = tod.sort((a, b) => cents(b.amount) - cents(a.amount));
-    t.not(first.recipientPersonaId, second.recipientPersonaId);
-    t.equal(cents(first.amount), Math.round(cents(brokerage.currentValue!) * 0.6), '60% to the first member');
-    t.equal(cents(second.amount), Math.round(cents(brokerage.currentValue!) * 0.4), '40% to the second');
+t.test('the owner’s estate flow as of today, to the cent', async (t) => {
+  const casey = await second();
+  t.same(await flowOf(owner.sub, owner.personaId, today), [
+    ['survivorship', 'checking 1-0', spouse, '9975.00'],
+    ['survivorship', 'copyright 1-12', spouse, '198232.65'],
+    ['survivorship', 'crypto wallet 1-9', spouse, '36646.21'],
+    ['survivorship', 'term life 1-6', spouse, '340836.30'],
+    ['beneficiary_designation', 'brokerage 1-2', spouse, '154350.00'],
+    ['beneficiary_designation', 'brokerage 1-2', casey, '102900.00'],
+    ['trust', 'primary residence 1-3', child, '682500.00'],
+    ['secured_debt', 'mortgage 1-8', child, '-283725.00'],
+    ['probate', 'art 1-11', 'estate', '286499.85'],
+    ['probate', 'car 1-4', 'estate', '32947.43'],
+    ['probate', 'ira 1-10', 'estate', '176534.40'],
+    ['probate', 'jewelry 1-7', 'estate', '791638.05'],
+    ['probate', 'other 1-13', 'estate', '506430.75'],
+    ['probate', 'private company 1-5', 'estate', '571707.15'],
+    ['probate', 'savings 1-1', 'estate', '131845.35'],
+    ['residuary', null, spouse, '2497602.98'],
+  ]);
+});
 
-    // The mortgage is secured by the house: netted against the house's recipients (the child through
-    // the trust, the probate estate for the owner's 40%) up to the house, any excess from probate.
-    const mortgageRows = flow.filter((row) => row.assetId === mortgage.assetId);
-    const secured = mortgageRows.filter((row) => row.route === 'secured_debt');
-    t.ok(secured.length > 0, 'the mortgage goes with the house');
-    t.ok(
-      mortgageRows.every((row) => row.route === 'secured_debt' || row.route === 'debt'),
-      'as a secured debt, and from probate beyond the house',
-    );
-    const owed = -mortgageRows.reduce((sum, row) => sum + cents(row.amount), 0);
-    const mortgageShare = (mortgage.ownerships as Array<{ personaId: string | null; percentage: string }>).find(
-      (share) => share.personaId === owner.personaId,
-    )!.percentage;
-    t.ok(
-      Math.abs(owed - Math.round((cents(mortgage.currentValue!) * Number(mortgageShare)) / 100)) <= secured.length,
-      "the owner's share of the mortgage in all (to a cent a row)",
-    );
+t.test('the spouse’s estate flow as of 2026-03-31 and as of today, to the cent', async (t) => {
+  t.same(await flowOf(family.spouseSub, spouse, '2026-03-31'), [
+    ['survivorship', 'checking 1-0', owner.personaId, '9500.00'],
+    ['survivorship', 'copyright 1-12', owner.personaId, '188793.00'],
+    ['survivorship', 'crypto wallet 1-9', owner.personaId, '20636.37'],
+    ['survivorship', 'term life 1-6', owner.personaId, '324606.00'],
+    ['residuary', null, owner.personaId, '0.00'],
+  ]);
+  t.same(await flowOf(family.spouseSub, spouse, today), [
+    ['survivorship', 'checking 1-0', owner.personaId, '9975.00'],
+    ['survivorship', 'copyright 1-12', owner.personaId, '198232.65'],
+    ['survivorship', 'crypto wallet 1-9', owner.personaId, '21987.72'],
+    ['survivorship', 'term life 1-6', owner.personaId, '340836.30'],
+    ['residuary', null, owner.personaId, '0.00'],
+  ]);
+});
 
-    const probate = flow
-      .filter(
-        (row) =>
-          row.route === 'probate' ||
-          row.route === 'debt' ||
-          (row.route === 'secured_debt' && row.recipientKind === 'estate'),
-      )
-      .reduce((sum, row) => sum + cents(row.amount), 0);
-    const houseDirect = flow.find((row) => row.route === 'probate' && row.assetId === house.assetId);
-    t.ok(houseDirect, "the owner's own 40% of the house (no designation) passes through probate");
-    const residuary = flow.filter((row) => row.route === 'residuary');
-    t.equal(residuary.length, 1, "the will's residuary: one beneficiary");
-    t.equal(residuary[0].recipientPersonaId, first.recipientPersonaId, 'the first member, as for the brokerage 60%');
-    t.equal(cents(residuary[0].amount), Math.max(0, probate), 'probate less its debts');
-  },
-);
-
-t.test(
-  "the planner's checks: the trust is funded, the house and brokerage are not in probate by default",
-  async (t) => {
-    const checks = await asOwner((c) =>
-      estate.checkEstatePlan.run({ personaId: owner.personaId, asOf: '2026-09-01' }, c),
-    );
+t.test("the planner's checks: the trust is funded, the car and the sole assets are in probate", async (t) => {
+  const checks = await asOwner((c) => estate.checkEstatePlan.run({ personaId: owner.personaId, asOf: today }, c));
+  t.notOk(
+    checks.some((row) => row.checkCode === 'trust_owns_nothing'),
+    'the trust holds the house',
+  );
+  for (const asset of [brokerage, house])
     t.notOk(
-      checks.some((row) => row.checkCode === 'trust_owns_nothing'),
-      'the trust holds a share',
+      checks.some((row) => row.checkCode === 'probate_asset' && row.assetId === asset.assetId),
+      `${asset.name} does not pass through probate`,
     );
-    t.notOk(
-      checks.some((row) => row.checkCode === 'probate_asset' && row.assetId === brokerage.assetId),
-      'the brokerage has beneficiaries',
-    );
-    t.ok(
-      checks.some((row) => row.checkCode === 'probate_asset' && row.assetId === house.assetId),
-      "the owner's direct 40% of the house is flagged as probate",
-    );
-  },
-);
+  t.ok(
+    checks.some((row) => row.checkCode === 'probate_asset' && row.assetId === car.assetId),
+    'the car (no designation, no joint owner) is flagged as probate',
+  );
+  t.ok(
+    checks.some((row) => row.checkCode === 'minor_named_outright' && row.personaId === child),
+    'the trust names the minor child outright',
+  );
+});

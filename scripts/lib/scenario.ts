@@ -1,7 +1,7 @@
 // Realistic families built through the procedures themselves: a circle of 3 to 5 members, assets
 // of all 13 types with split ownership, valuations over time and permissions across members, and an
-// estate plan (a revocable trust holding most of the house, TOD beneficiaries on the brokerage
-// account, the will's residuary beneficiaries; the mortgage is the family's debt).
+// estate plan (a revocable trust holding the house with its mortgage, TOD beneficiaries on the
+// brokerage account, joint accounts with the spouse, a car left to the will, both spouses' wills).
 import type pg from 'pg';
 import * as assets from '../../generated/assets.queries.ts';
 import * as ffc from '../../generated/family_circles.queries.ts';
@@ -67,6 +67,14 @@ const TYPES: Array<[string, string, (i: number, insured: string) => Record<strin
   ['misc', 'other', () => ({ notes: 'season tickets' })],
 ];
 
+/** First values of the assets the estate plan names (the others' come from a formula). */
+const PLAN_VALUES: Record<string, (index: number) => number> = {
+  checking: (i) => 18000 + 1000 * i,
+  brokerage: (i) => 240000 + 5000 * i,
+  primary_residence: (i) => 640000 + 10000 * i,
+  car: (i) => 28000 + 500 * i,
+};
+
 const FIRST = [
   'Avery',
   'Blake',
@@ -87,8 +95,13 @@ export interface Family {
   ownerSub: string;
   ownerPersonaId: string;
   assetIds: string[];
-  /** The owner's revocable trust (holding 60% of the house). */
+  /** The owner's revocable trust (holding the house). */
   trustId: string;
+  /** The first member: the owner's spouse (joint owner, co-trustee, TOD and residuary beneficiary). */
+  spouseSub: string;
+  spousePersonaId: string;
+  /** The child persona (Robin), the trust's beneficiary. */
+  childPersonaId: string;
 }
 
 /** jsonb parameters as JSON text: node-pg sends a bare JS array as a Postgres array literal. */
@@ -146,12 +159,19 @@ export async function buildFamily(
   let houseId = '';
   let brokerageId = '';
   let mortgageId = '';
+  let houseValue = 0;
   for (const [t, [assetType, categoryCode, details, identifier]] of TYPES.entries()) {
-    // The house: 40% held directly as a tenant in common, the rest left for the trust (below), which
-    // takes the unallocated part (sp_transfer_asset_share_to_entity could title a share instead).
+    // The house: entered as the owner's alone, then titled whole into the trust (buildEstatePlan).
     const house = categoryCode === 'primary_residence';
     const joint = members.length > 0 && t % 3 === 0 && !house;
-    const value = (((index + 1) * 7919 + t * 104729) % 900000) + 5000;
+    // The estate plan's assets have plausible values (docs/estate_plan.md computes the demo family's
+    // flow from them); the mortgage owes 45% of the house's first value and is paid down over the year.
+    const debt = assetType === 'debt';
+    const value =
+      categoryCode === 'mortgage'
+        ? Math.round(houseValue * 0.45)
+        : (PLAN_VALUES[categoryCode]?.(index) ?? (((index + 1) * 7919 + t * 104729) % 900000) + 5000);
+    if (house) houseValue = value;
     const [asset] = await asOwner((db) =>
       assets.createAsset.run(
         {
@@ -163,14 +183,8 @@ export async function buildFamily(
           initialValue: `${value}.00`,
           valuedOn: '2026-01-15',
           details: details(index, me.personaId!) as never,
-          ownershipPercentage: house ? '40' : joint ? '50' : '100',
-          ownershipForm: house
-            ? 'tenants_in_common'
-            : categoryCode === 'brokerage'
-              ? 'tod_pod'
-              : t % 3 === 0
-                ? 'joint_tenancy_wros'
-                : 'sole',
+          ownershipPercentage: joint ? '50' : '100',
+          ownershipForm: categoryCode === 'brokerage' ? 'tod_pod' : joint ? 'joint_tenancy_wros' : 'sole',
           valuationSource: 'statement',
           identifierCiphertext: identifier && cipher ? cipher.encrypt(identifier) : null,
           identifierLast4: identifier && cipher ? lastFour(identifier) : null,
@@ -209,8 +223,8 @@ export async function buildFamily(
         );
     }
     for (const [month, factor] of [
-      ['2026-04-15', 1.02],
-      ['2026-08-15', 1.05],
+      ['2026-04-15', debt ? 0.99 : 1.02],
+      ['2026-08-15', debt ? 0.97 : 1.05],
     ] as const) {
       await asOwner((db) =>
         assets.updateAssetValue.run(
@@ -227,34 +241,48 @@ export async function buildFamily(
         ),
       );
   }
-  const trustId = await buildEstatePlan(asOwner, {
+  // The first member is the owner's spouse (every family has one: 2 to 4 members beside the owner).
+  const spouse = members[0];
+  const trustId = await buildEstatePlan(asOwner, user(pool, tenantId, spouse.sub), {
     ownerPersonaId: me.personaId!,
     ownerLastName: me.lastName ?? 'Family',
-    firstMemberPersonaId: members[0]?.personaId ?? child.personaId,
+    spousePersonaId: spouse.personaId,
     secondPersonaId: members[1]?.personaId ?? child.personaId,
     childPersonaId: child.personaId,
     houseId,
     brokerageId,
     mortgageId,
   });
-  return { ffcId: circle.ffcId, ownerSub, ownerPersonaId: me.personaId!, assetIds, trustId };
+  return {
+    ffcId: circle.ffcId,
+    ownerSub,
+    ownerPersonaId: me.personaId!,
+    assetIds,
+    trustId,
+    spouseSub: spouse.sub,
+    spousePersonaId: spouse.personaId,
+    childPersonaId: child.personaId,
+  };
 }
 
 /**
- * The owner's estate plan, through the estate procedures: a revocable trust (the owner its grantor
- * and trustee) holding 60% of the house and leaving it to the child; TOD beneficiaries on the
- * brokerage account (60/40 to two family members, or the first member and the child, the owner's
- * estate contingent); the will's residuary to the first member, the trust contingent (a pour-over
- * will). The owner's own 40% of the house has no designation (probate). The mortgage is secured
- * by the house: the estate flow nets it against the house's recipients. The owner holds the whole
- * of the trust's interest (its net worth looks through it). Returns the trust's id.
+ * The spouses' estate plan, through the estate procedures: a revocable trust (the owner its grantor
+ * and a trustee, the spouse the other trustee) holding the whole house, titled into it from the
+ * owner's sole share, and leaving it to the child (the spouse contingent); the mortgage secured by
+ * the house, so the estate flow nets it against the house's recipients; TOD beneficiaries on the
+ * brokerage account (60% the spouse, 40% the second member, or the child when the family has one
+ * member; the owner's estate contingent); the car and the other sole assets left to the will. The
+ * owner's will: the spouse 100%, the trust contingent (a pour-over will); the spouse's will: the
+ * owner 100%, the trust contingent. The owner holds the whole of the trust's interest (its net
+ * worth looks through it). Returns the trust's id.
  */
 async function buildEstatePlan(
   asOwner: ReturnType<typeof user>,
+  asSpouse: ReturnType<typeof user>,
   family: {
     ownerPersonaId: string;
     ownerLastName: string;
-    firstMemberPersonaId: string;
+    spousePersonaId: string;
     secondPersonaId: string;
     childPersonaId: string;
     houseId: string;
@@ -273,14 +301,21 @@ async function buildEstatePlan(
         roles: json([
           { personaId: family.ownerPersonaId, role: 'grantor' },
           { personaId: family.ownerPersonaId, role: 'trustee' },
+          { personaId: family.spousePersonaId, role: 'trustee' },
         ]),
       },
       db,
     ),
   );
   await asOwner((db) =>
-    estate.assignAssetToEntity.run(
-      { assetId: family.houseId, entityId: trust.entityId, percentage: '60', ownershipForm: 'trust_owned' },
+    estate.transferAssetShareToEntity.run(
+      {
+        assetId: family.houseId,
+        fromPersonaId: family.ownerPersonaId,
+        entityId: trust.entityId,
+        percentage: '100',
+        ownershipForm: 'trust_owned',
+      },
       db,
     ),
   );
@@ -302,13 +337,13 @@ async function buildEstatePlan(
         entityId: trust.entityId,
         effectiveOn,
         primary: json([{ kind: 'persona', personaId: family.childPersonaId, percentage: '100' }]),
-        contingent: json([{ kind: 'persona', personaId: family.firstMemberPersonaId, percentage: '100' }]),
+        contingent: json([{ kind: 'persona', personaId: family.spousePersonaId, percentage: '100' }]),
       },
       db,
     ),
   );
   const tod = [
-    { kind: 'persona', personaId: family.firstMemberPersonaId, percentage: '60' },
+    { kind: 'persona', personaId: family.spousePersonaId, percentage: '60' },
     { kind: 'persona', personaId: family.secondPersonaId, percentage: '40', distribution: 'per_capita' },
   ];
   await asOwner((db) =>
@@ -327,7 +362,18 @@ async function buildEstatePlan(
       {
         personaId: family.ownerPersonaId,
         effectiveOn,
-        primary: json([{ kind: 'persona', personaId: family.firstMemberPersonaId, percentage: '100' }]),
+        primary: json([{ kind: 'persona', personaId: family.spousePersonaId, percentage: '100' }]),
+        contingent: json([{ kind: 'entity', entityId: trust.entityId, percentage: '100' }]),
+      },
+      db,
+    ),
+  );
+  await asSpouse((db) =>
+    estate.setEstateBeneficiaries.run(
+      {
+        personaId: family.spousePersonaId,
+        effectiveOn,
+        primary: json([{ kind: 'persona', personaId: family.ownerPersonaId, percentage: '100' }]),
         contingent: json([{ kind: 'entity', entityId: trust.entityId, percentage: '100' }]),
       },
       db,

@@ -38,6 +38,8 @@ export const OWNERSHIP_FORMS = [
   'community_property',
   'trust_owned',
   'tod_pod',
+  'tenancy_by_entirety',
+  'community_property_wros',
 ] as const;
 const OwnershipForm = Type.Union(OWNERSHIP_FORMS.map((form) => Type.Literal(form)));
 /** Where a valuation comes from (the database's list is the domain app.valuation_source). */
