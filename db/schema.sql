@@ -347,7 +347,7 @@ COMMENT ON TYPE app.life_event_row IS 'A reported incapacity or death as its rep
 --
 
 CREATE DOMAIN app.ownership_form AS text
-	CONSTRAINT ownership_form_check CHECK ((VALUE = ANY (ARRAY['sole'::text, 'joint_tenancy_wros'::text, 'tenants_in_common'::text, 'community_property'::text, 'trust_owned'::text, 'tod_pod'::text])));
+	CONSTRAINT ownership_form_check CHECK ((VALUE = ANY (ARRAY['sole'::text, 'joint_tenancy_wros'::text, 'tenants_in_common'::text, 'community_property'::text, 'trust_owned'::text, 'tod_pod'::text, 'tenancy_by_entirety'::text, 'community_property_wros'::text])));
 
 ALTER DOMAIN app.ownership_form OWNER TO estate_owner;
 
@@ -355,7 +355,7 @@ ALTER DOMAIN app.ownership_form OWNER TO estate_owner;
 -- Name: DOMAIN ownership_form; Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON DOMAIN app.ownership_form IS 'How a persona holds a share of an asset.';
+COMMENT ON DOMAIN app.ownership_form IS 'How a persona holds a share of an asset; joint_tenancy_wros, tenancy_by_entirety and community_property_wros pass to the surviving co-owners of the same form.';
 
 --
 -- Name: payment_method_row; Type: TYPE; Schema: app; Owner: estate_owner
@@ -1460,13 +1460,14 @@ begin
                            order by v.valued_on desc, v.created_at desc limit 1) x
   ),
   survivors as (
-    -- A joint tenant's share goes to the surviving joint tenants, equally.
+    -- A joint tenant's share (JTWROS, tenancy by the entirety, community property with survivorship)
+    -- goes to the surviving co-owners holding in the same form, equally.
     select v.hid, o.persona_id, p.first_name || ' ' || p.last_name as name, pg_catalog.count(*) over (partition by v.hid) as n
       from valued v
       join owned o on o.asset_id = v.asset_id
       join app.personas p on p.tenant_id = v_tenant_id and p.id = o.persona_id
-     where v.via_entity is null and not v.is_liability and v.form = 'joint_tenancy_wros'
-       and o.ownership_form = 'joint_tenancy_wros' and o.persona_id <> p_persona_id and app.is_alive_on(o.persona_id, p_as_of)
+     where v.via_entity is null and not v.is_liability and app.is_survivorship_form(v.form)
+       and o.ownership_form = v.form and o.persona_id <> p_persona_id and app.is_alive_on(o.persona_id, p_as_of)
   ),
   designated as (
     select v.hid, d.* from valued v
@@ -1796,9 +1797,9 @@ begin
     from my_assets m
    where not exists (select 1 from app.beneficiary_designations d
                       where d.tenant_id = v_tenant_id and d.asset_id = m.asset_id and d.level = 'primary')
-     and not (m.form = 'joint_tenancy_wros'
+     and not (app.is_survivorship_form(m.form)
               and exists (select 1 from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.asset_id = m.asset_id
-                             and o.ownership_form = 'joint_tenancy_wros' and o.persona_id is distinct from p_persona_id))
+                             and o.ownership_form = m.form and o.persona_id is distinct from p_persona_id))
   union all
   select 'beneficiary_deceased', n.asset_id, n.entity_id, n.beneficiary_persona_id, n.level, n.percentage,
          pg_catalog.format('%s names %s (%s beneficiary, %s%%), who has died', n.target_name, n.who, n.level, n.percentage)
@@ -8511,18 +8512,49 @@ CREATE FUNCTION app.designation_recipients(p_asset_id uuid, p_entity_id uuid, p_
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-  -- Who can take: the primary level if any of it survives, else the contingent level. A deceased
-  -- beneficiary's share goes to the level's survivors in proportion (per stirpes through
-  -- descendants is not resolved yet: docs/estate_plan.md).
-  with takers as (
-    select b.level, b.beneficiary_kind, b.persona_id, b.entity_id, b.beneficiary_name, b.percentage
+  -- Who can take: the primary level if anyone of it takes, else the contingent level. A deceased
+  -- per_stirpes beneficiary's share goes down their line (app.persona_relationships, 'child' and
+  -- 'parent'): split equally among their children, a deceased child's part among that child's
+  -- children, and so on. A deceased per_capita beneficiary's share, and a line with no living
+  -- descendant, go to the level's takers in proportion to what they take (docs/estate_plan.md).
+  with recursive named as materialized (
+    select b.level, b.beneficiary_kind as kind, b.persona_id, b.entity_id, b.beneficiary_name as name, b.percentage,
+           b.distribution, (b.persona_id is null or app.is_alive_on(b.persona_id, p_on)) as alive
       from app.beneficiaries_of(p_asset_id, p_entity_id, p_estate_of_persona_id) b
-     where b.persona_id is null or app.is_alive_on(b.persona_id, p_on)
   ),
-  level as (select t.level from takers t order by t.level desc limit 1)
-  select t.beneficiary_kind, t.persona_id, t.entity_id, t.beneficiary_name,
-         t.percentage / sum(t.percentage) over ()
-    from takers t join level l on l.level = t.level
+  children as materialized (
+    -- "related is the child of persona", or "related is the parent of persona": one pair each.
+    select c.parent_id, c.child_id, pg_catalog.count(*) over (partition by c.parent_id) as n
+      from (select x.persona_id as parent_id, x.related_persona_id as child_id from app.persona_relationships x
+             where x.tenant_id = (select app.current_tenant_id()) and x.relationship_type = 'child'
+            union
+            select x.related_persona_id, x.persona_id from app.persona_relationships x
+             where x.tenant_id = (select app.current_tenant_id()) and x.relationship_type = 'parent') c
+  ),
+  stirpes (level, persona_id, share, alive, depth) as (
+    select n.level, n.persona_id, n.percentage, false, 0 from named n
+     where not n.alive and n.distribution = 'per_stirpes'
+    union all
+    -- Bounded: a recorded cycle (bad data) ends here instead of looping.
+    select s.level, c.child_id, s.share / c.n, app.is_alive_on(c.child_id, p_on), s.depth + 1
+      from stirpes s join children c on c.parent_id = s.persona_id
+     where not s.alive and s.depth < 16
+  ),
+  takers as (
+    select n.level, n.kind, n.persona_id, n.entity_id, n.name, n.percentage as share from named n where n.alive
+    union all
+    select s.level, 'persona', s.persona_id, null, p.first_name || ' ' || p.last_name, s.share
+      from stirpes s join app.personas p on p.tenant_id = (select app.current_tenant_id()) and p.id = s.persona_id
+     where s.alive
+  ),
+  merged as (
+    -- A descendant also named on the level takes both parts, in one row.
+    select t.level, t.kind, t.persona_id, t.entity_id, pg_catalog.min(t.name) as name, pg_catalog.sum(t.share) as share
+      from takers t group by t.level, t.kind, t.persona_id, t.entity_id
+  ),
+  level as (select m.level from merged m order by m.level desc limit 1)
+  select m.kind, m.persona_id, m.entity_id, m.name, m.share / pg_catalog.sum(m.share) over ()
+    from merged m join level l on l.level = m.level
 $$;
 
 ALTER FUNCTION app.designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date) OWNER TO estate_owner;
@@ -8531,7 +8563,7 @@ ALTER FUNCTION app.designation_recipients(p_asset_id uuid, p_entity_id uuid, p_e
 -- Name: FUNCTION designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date) IS 'Who takes under a designation on a date: the surviving primary beneficiaries (else contingent), each with the fraction of the whole.';
+COMMENT ON FUNCTION app.designation_recipients(p_asset_id uuid, p_entity_id uuid, p_estate_of_persona_id uuid, p_on date) IS 'Who takes under a designation on a date: the primary level (else contingent), a deceased per-stirpes beneficiary''s share down their recorded line, each with the fraction of the whole.';
 
 --
 -- Name: drop_grants_lost_with_membership(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -10149,6 +10181,25 @@ ALTER FUNCTION app.is_support_session() OWNER TO estate_owner;
 --
 
 COMMENT ON FUNCTION app.is_support_session() IS 'True when support, logged in as estate_support (the door) or estate_operator (operators) and named in the context, are acting.';
+
+--
+-- Name: is_survivorship_form(text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.is_survivorship_form(p_form text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  select p_form in ('joint_tenancy_wros', 'tenancy_by_entirety', 'community_property_wros')
+$$;
+
+ALTER FUNCTION app.is_survivorship_form(p_form text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION is_survivorship_form(p_form text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.is_survivorship_form(p_form text) IS 'True for the ownership forms whose share passes to the surviving co-owners of the same form (JTWROS, tenancy by the entirety, community property with survivorship).';
 
 --
 -- Name: legal_entity_view(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -26014,6 +26065,12 @@ REVOKE ALL ON FUNCTION app.is_staff_door_actor() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.is_support_session() FROM PUBLIC;
+
+--
+-- Name: FUNCTION is_survivorship_form(p_form text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.is_survivorship_form(p_form text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION legal_entity_view(p_entity_id uuid); Type: ACL; Schema: app; Owner: estate_owner

@@ -5529,7 +5529,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5561,7 +5563,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5593,7 +5597,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5625,7 +5631,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5657,7 +5665,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5689,7 +5699,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5721,7 +5733,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5753,7 +5767,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5785,7 +5801,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5817,7 +5835,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5849,7 +5869,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5881,7 +5903,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -5913,7 +5937,9 @@ export interface paths {
                   | 'tenants_in_common'
                   | 'community_property'
                   | 'trust_owned'
-                  | 'tod_pod';
+                  | 'tod_pod'
+                  | 'tenancy_by_entirety'
+                  | 'community_property_wros';
                 /** @default manual */
                 valuationSource?: 'manual' | 'appraisal' | 'statement' | 'import';
                 /** @description account or policy number: stored encrypted, shown as its last four */
@@ -7119,7 +7145,14 @@ export interface paths {
             /** @description exact decimal 0-100, up to 4 places */
             percentage: string;
             ownershipForm:
-              'sole' | 'joint_tenancy_wros' | 'tenants_in_common' | 'community_property' | 'trust_owned' | 'tod_pod';
+              | 'sole'
+              | 'joint_tenancy_wros'
+              | 'tenants_in_common'
+              | 'community_property'
+              | 'trust_owned'
+              | 'tod_pod'
+              | 'tenancy_by_entirety'
+              | 'community_property_wros';
           };
         };
       };
@@ -9461,7 +9494,14 @@ export interface paths {
             percentage: string;
             /** @default trust_owned */
             ownershipForm?:
-              'sole' | 'joint_tenancy_wros' | 'tenants_in_common' | 'community_property' | 'trust_owned' | 'tod_pod';
+              | 'sole'
+              | 'joint_tenancy_wros'
+              | 'tenants_in_common'
+              | 'community_property'
+              | 'trust_owned'
+              | 'tod_pod'
+              | 'tenancy_by_entirety'
+              | 'community_property_wros';
           };
         };
       };
@@ -10010,7 +10050,14 @@ export interface paths {
              * @default trust_owned
              */
             ownershipForm?:
-              'sole' | 'joint_tenancy_wros' | 'tenants_in_common' | 'community_property' | 'trust_owned' | 'tod_pod';
+              | 'sole'
+              | 'joint_tenancy_wros'
+              | 'tenants_in_common'
+              | 'community_property'
+              | 'trust_owned'
+              | 'tod_pod'
+              | 'tenancy_by_entirety'
+              | 'community_property_wros';
           };
         };
       };
