@@ -1553,6 +1553,40 @@ ALTER FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_c
 COMMENT ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'How each asset passes at a persona''s death on a date (as titled then), in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
 
 --
+-- Name: sp_calculate_estate_totals(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text) RETURNS TABLE(persona_id uuid, as_of date, currency text, non_probate numeric, probate numeric, debts numeric, net_probate numeric, total_passing numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The flow's lines added up (the same rounded amounts a reader adds, so the totals are the sum of
+  -- what the flow shows): outside probate (survivorship, designations, trusts, net of the debts
+  -- secured by those assets), the probate estate (net of the debts secured by its assets), the debts
+  -- it pays, and what is left for the residuary beneficiaries. Access and input as the flow's.
+  with f as (select * from api.sp_calculate_estate_flow(p_persona_id, p_as_of, p_currency)),
+  t as (
+    select coalesce(sum(f.amount) filter (where f.route in ('survivorship', 'beneficiary_designation', 'trust')
+                                           or (f.route = 'secured_debt' and f.recipient_kind <> 'estate')), 0) as non_probate,
+           coalesce(sum(f.amount) filter (where f.route = 'probate'
+                                           or (f.route = 'secured_debt' and f.recipient_kind = 'estate')), 0) as probate,
+           coalesce(-sum(f.amount) filter (where f.route = 'debt'), 0) as debts
+      from f
+  )
+  select p_persona_id, p_as_of, p_currency, t.non_probate, t.probate, t.debts,
+         greatest(t.probate - t.debts, 0), t.non_probate + greatest(t.probate - t.debts, 0)
+    from t
+$$;
+
+ALTER FUNCTION api.sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text) IS 'A persona''s estate flow on a date added up: non-probate and probate totals, the debts the probate estate pays, the net probate estate and all that passes.';
+
+--
 -- Name: sp_calculate_ffc_net_worth(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -24604,6 +24638,13 @@ GRANT ALL ON FUNCTION api.sp_block_life_event(p_event_id uuid) TO estate_api;
 
 REVOKE ALL ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_calculate_ffc_net_worth(p_ffc_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner

@@ -772,3 +772,41 @@ const getAssetEquityIR: any = {"usedParamSet":{"assetId":true,"asOf":true,"curre
 export const getAssetEquity = new PreparedQuery<IGetAssetEquityParams,IGetAssetEquityResult>(getAssetEquityIR);
 
 
+/** 'CalculateEstateTotals' parameters type */
+export interface ICalculateEstateTotalsParams {
+  asOf: string;
+  currency: string;
+  personaId: string;
+}
+
+/** 'CalculateEstateTotals' return type */
+export interface ICalculateEstateTotalsResult {
+  asOf: string;
+  currency: string;
+  debts: string;
+  netProbate: string;
+  nonProbate: string;
+  personaId: string;
+  probate: string;
+  totalPassing: string;
+}
+
+/** 'CalculateEstateTotals' query type */
+export interface ICalculateEstateTotalsQuery {
+  params: ICalculateEstateTotalsParams;
+  result: ICalculateEstateTotalsResult;
+}
+
+const calculateEstateTotalsIR: any = {"usedParamSet":{"personaId":true,"asOf":true,"currency":true},"params":[{"name":"personaId","required":true,"transform":{"type":"scalar"},"locs":[{"a":272,"b":282}]},{"name":"asOf","required":true,"transform":{"type":"scalar"},"locs":[{"a":296,"b":301}]},{"name":"currency","required":true,"transform":{"type":"scalar"},"locs":[{"a":318,"b":327}]}],"statement":"SELECT persona_id AS \"personaId!\", as_of AS \"asOf!\", currency AS \"currency!\", non_probate AS \"nonProbate!\",\n       probate AS \"probate!\", debts AS \"debts!\", net_probate AS \"netProbate!\", total_passing AS \"totalPassing!\"\nFROM api.sp_calculate_estate_totals(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * SELECT persona_id AS "personaId!", as_of AS "asOf!", currency AS "currency!", non_probate AS "nonProbate!",
+ *        probate AS "probate!", debts AS "debts!", net_probate AS "netProbate!", total_passing AS "totalPassing!"
+ * FROM api.sp_calculate_estate_totals(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!)
+ * ```
+ */
+export const calculateEstateTotals = new PreparedQuery<ICalculateEstateTotalsParams,ICalculateEstateTotalsResult>(calculateEstateTotalsIR);
+
+

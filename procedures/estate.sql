@@ -1147,3 +1147,30 @@ $$;
 comment on function api.sp_get_asset_equity(uuid, date, text) is
   'An asset''s equity as of a date (owners): its value less the debts secured by it, each with its balance, rate, term and payment.';
 grant execute on function api.sp_get_asset_equity(uuid, date, text) to estate_api;
+
+create or replace function api.sp_calculate_estate_totals(p_persona_id uuid, p_as_of date, p_currency text)
+  returns table (persona_id uuid, as_of date, currency text, non_probate numeric, probate numeric, debts numeric,
+                 net_probate numeric, total_passing numeric)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- The flow's lines added up (the same rounded amounts a reader adds, so the totals are the sum of
+  -- what the flow shows): outside probate (survivorship, designations, trusts, net of the debts
+  -- secured by those assets), the probate estate (net of the debts secured by its assets), the debts
+  -- it pays, and what is left for the residuary beneficiaries. Access and input as the flow's.
+  with f as (select * from api.sp_calculate_estate_flow(p_persona_id, p_as_of, p_currency)),
+  t as (
+    select coalesce(sum(f.amount) filter (where f.route in ('survivorship', 'beneficiary_designation', 'trust')
+                                           or (f.route = 'secured_debt' and f.recipient_kind <> 'estate')), 0) as non_probate,
+           coalesce(sum(f.amount) filter (where f.route = 'probate'
+                                           or (f.route = 'secured_debt' and f.recipient_kind = 'estate')), 0) as probate,
+           coalesce(-sum(f.amount) filter (where f.route = 'debt'), 0) as debts
+      from f
+  )
+  select p_persona_id, p_as_of, p_currency, t.non_probate, t.probate, t.debts,
+         greatest(t.probate - t.debts, 0), t.non_probate + greatest(t.probate - t.debts, 0)
+    from t
+$$;
+comment on function api.sp_calculate_estate_totals(uuid, date, text) is
+  'A persona''s estate flow on a date added up: non-probate and probate totals, the debts the probate estate pays, the net probate estate and all that passes.';
+grant execute on function api.sp_calculate_estate_totals(uuid, date, text) to estate_api;

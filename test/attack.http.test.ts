@@ -640,6 +640,10 @@ const TABLE: Record<string, Entry> = {
     ids: personaOnly,
     valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
   },
+  'GET /v1/personas/:personaId/estate-flow/totals': {
+    ids: personaOnly,
+    valid: () => ({ query: { asOf: '2026-06-01', currency: 'USD' } }),
+  },
   'GET /v1/personas/:personaId/estate-plan/checks': {
     ids: personaOnly,
     valid: () => ({ query: { asOf: '2026-06-01' } }),

@@ -867,10 +867,39 @@ t.test('the estate flow matches the hand-computed example of docs/estate_plan.md
     ],
     "as of 2026-06-30 (Drew died 2026-05-01: his shares go to the level's survivors; the brokerage at 250,000.00)",
   );
+  const totals = async (asOf: string) =>
+    (
+      await as(alex, (c) => estate.calculateEstateTotals.run({ personaId: alex.personaId, asOf, currency: 'USD' }, c))
+    )[0];
+  t.match(
+    await totals('2025-12-31'),
+    {
+      nonProbate: '1020000.00',
+      probate: '31337.33',
+      debts: '12345.65',
+      netProbate: '18991.68',
+      totalPassing: '1038991.68',
+    },
+    'the totals of docs/estate_plan.md as of 2025-12-31',
+  );
+  t.match(
+    await totals('2026-06-30'),
+    { nonProbate: '1070000.00', probate: '31337.33', debts: '12345.65', netProbate: '18991.68' },
+    'and as of 2026-06-30',
+  );
   for (const [who, label] of [
     [alice, 'another user of the tenant'],
     [mallory, "another tenant's user"],
   ] as const) {
+    t.match(
+      await rejection(
+        as(who, (c) =>
+          estate.calculateEstateTotals.run({ personaId: alex.personaId, asOf: '2026-06-30', currency: 'USD' }, c),
+        ),
+      ),
+      { sqlState: 'PT404', code: 'persona_not_found' },
+      `${label} cannot add it up`,
+    );
     t.match(
       await rejection(
         as(who, (c) =>

@@ -11488,6 +11488,153 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/personas/{personaId}/estate-flow/totals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The estate flow added up: non-probate and probate totals, the debts paid, the net probate estate */
+    get: {
+      parameters: {
+        query?: {
+          asOf?: string;
+          currency?: string;
+        };
+        header?: never;
+        path: {
+          personaId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The estate flow added up: non-probate and probate totals, the debts paid, the net probate estate */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              personaId: string;
+              /** Format: date */
+              asOf: string;
+              currency: string;
+              /** @description survivorship, designations and trusts, net of the debts they secure */
+              nonProbate: string;
+              /** @description the probate estate, net of the debts secured by its assets */
+              probate: string;
+              /** @description the unsecured debts (and secured ones beyond their asset) the probate estate pays */
+              debts: string;
+              /** @description probate less debts (never below 0): what the residuary beneficiaries share */
+              netProbate: string;
+              /** @description nonProbate + netProbate */
+              totalPassing: string;
+            };
+          };
+        };
+        /** @description The request is not valid: `errors` names the fields */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No valid access token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The plan's limits do not allow it */
+        402: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not allowed for the caller */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description No such resource, or not visible to the caller */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description `exchange_rate_missing`: no rate to the currency on or before the date */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected failure (details in the log under the request id) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The database is busy or unreachable: retry after the Retry-After seconds */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Any other error */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/personas/{personaId}/estate-plan/checks': {
     parameters: {
       query?: never;

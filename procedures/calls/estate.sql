@@ -110,3 +110,8 @@ FROM api.sp_set_debt_collateral(p_debt_id => :debtId!, p_secured_asset_id => :se
 SELECT asset_id AS "assetId!", as_of AS "asOf!", currency AS "currency!", asset_value AS "assetValue!",
        secured_debt AS "securedDebt!", equity AS "equity!", debts AS "debts!"
 FROM api.sp_get_asset_equity(p_asset_id => :assetId!, p_as_of => :asOf!, p_currency => :currency!);
+
+/* @name calculateEstateTotals */
+SELECT persona_id AS "personaId!", as_of AS "asOf!", currency AS "currency!", non_probate AS "nonProbate!",
+       probate AS "probate!", debts AS "debts!", net_probate AS "netProbate!", total_passing AS "totalPassing!"
+FROM api.sp_calculate_estate_totals(p_persona_id => :personaId!, p_as_of => :asOf!, p_currency => :currency!);

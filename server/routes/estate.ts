@@ -25,6 +25,7 @@ import {
   Equity,
   Flow,
   FlowQuery,
+  FlowTotals,
   Interests,
   InterestsBody,
   NetWorthQuery,
@@ -430,6 +431,29 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         estate.calculateEstateFlow.run({ personaId: request.params.personaId, asOf, currency }, db),
       );
       return { asOf, currency, items };
+    },
+  );
+
+  app.get(
+    '/personas/:personaId/estate-flow/totals',
+    {
+      schema: {
+        summary: 'The estate flow added up: non-probate and probate totals, the debts paid, the net probate estate',
+        params: Type.Object({ personaId: Uuid }),
+        querystring: FlowQuery,
+        response: {
+          200: replyOf(FlowTotals, estate.calculateEstateTotals),
+          422: problemResponse('`exchange_rate_missing`: no rate to the currency on or before the date'),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { asOf = today(), currency } = request.query;
+      const [row] = await request.inTenant((db) =>
+        estate.calculateEstateTotals.run({ personaId: request.params.personaId, asOf, currency }, db),
+      );
+      return row;
     },
   );
 

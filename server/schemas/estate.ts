@@ -128,6 +128,21 @@ export const FlowQuery = Type.Object(
   { asOf: Type.Optional(IsoDate), currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }) },
   { additionalProperties: false },
 );
+/** The estate flow added up (docs/estate_plan.md): what passes outside probate and through it. */
+export const FlowTotals = Type.Object({
+  personaId: Uuid,
+  asOf: IsoDate,
+  currency: Type.String(),
+  nonProbate: Type.String({ description: 'survivorship, designations and trusts, net of the debts they secure' }),
+  probate: Type.String({ description: 'the probate estate, net of the debts secured by its assets' }),
+  debts: Type.String({
+    description: 'the unsecured debts (and secured ones beyond their asset) the probate estate pays',
+  }),
+  netProbate: Type.String({
+    description: 'probate less debts (never below 0): what the residuary beneficiaries share',
+  }),
+  totalPassing: Type.String({ description: 'nonProbate + netProbate' }),
+});
 /** Who receives what at the persona's death, asset by asset, then the probate estate's residuary (no asset). */
 export const Flow = Type.Object({
   asOf: IsoDate,
