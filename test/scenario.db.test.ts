@@ -4,7 +4,11 @@
 import t from 'tap';
 import * as assets from '../generated/assets.queries.ts';
 import * as estate from '../generated/estate.queries.ts';
+import * as emergencyAccess from '../generated/emergency_access.queries.ts';
+import * as fiduciaries from '../generated/fiduciaries.queries.ts';
+import * as vault from '../generated/vault.queries.ts';
 import { buildFamily, seedExchangeRates, syntheticRegistrar } from '../scripts/lib/scenario.ts';
+import { createFieldCipher, generateFieldKeys } from '../server/field_cipher.ts';
 import { makeTenant, makeUser, testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -153,3 +157,48 @@ t.test("the planner's checks: the trust is funded, the car and the sole assets a
     'the trust names the minor child outright',
   );
 });
+
+t.test(
+  'the legacy plan: the spouse executor (accepted), a successor, the spouse trusted for emergency access, the will in the vault',
+  async (t) => {
+    const appointments = await asOwner((c) =>
+      fiduciaries.listFiduciaryAppointments.run(
+        {
+          personaId: family.ownerPersonaId,
+          entityId: null,
+          role: 'executor',
+          includeEnded: false,
+          limit: 10,
+          offset: 0,
+        },
+        c,
+      ),
+    );
+    t.match(
+      appointments.map((a) => [a.appointeePersonaId, a.rank, a.status, a.acting]),
+      [
+        [family.spousePersonaId, 1, 'accepted', true],
+        [String, 2, 'nominated', false],
+      ],
+    );
+    const grants = await asOwner((c) =>
+      emergencyAccess.listEmergencyAccess.run({ role: 'grantor', limit: 10, offset: 0 }, c),
+    );
+    t.match(grants, [{ scope: 'view', waitDays: 7, state: 'confirmed' }]);
+
+    // With the field keys (npm run seed, npm start) the owner's will is in the vault, shared after death.
+    const other = await makeUser(db, tenant, 'Avery');
+    const withKeys = await buildFamily(
+      db.api,
+      tenant,
+      other.sub,
+      2,
+      syntheticRegistrar(db.api, tenant),
+      createFieldCipher(generateFieldKeys('demo')),
+    );
+    const documents = await db.as(other, (c) =>
+      vault.listVaultDocuments.run({ personaId: withKeys.ownerPersonaId, limit: 10, offset: 0 }, c),
+    );
+    t.match(documents, [{ kind: 'will', status: 'draft' }]);
+  },
+);

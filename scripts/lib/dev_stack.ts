@@ -328,7 +328,7 @@ export async function startInfrastructure(config: DevConfig, log: (message: stri
           syntheticRegistrar(apiPool, tenantId),
           createFieldCipher(fieldEncryptionKeys),
         );
-        log('demo family with assets of all 13 types and an estate plan created');
+        log('demo family with assets of all 13 types, an estate plan and a legacy plan created');
       }
     } finally {
       await Promise.all([supportPool.end(), apiPool.end()]);

@@ -12,6 +12,10 @@ import * as estate from '../../generated/estate.queries.ts';
 import { activatePlan } from './stripe_events.ts';
 import { lastFour, type FieldCipher } from '../../server/field_cipher.ts';
 import { setExchangeRate } from '../../generated/net_worth.queries.ts';
+import * as emergencyAccess from '../../generated/emergency_access.queries.ts';
+import * as fiduciaries from '../../generated/fiduciaries.queries.ts';
+import * as vault from '../../generated/vault.queries.ts';
+import { sealFile } from '../../server/document_store.ts';
 
 type Db = pg.PoolClient;
 
@@ -253,6 +257,14 @@ export async function buildFamily(
     brokerageId,
     mortgageId,
   });
+  await buildLegacyPlan(asOwner, user(pool, tenantId, spouse.sub), {
+    tenantId,
+    ownerPersonaId: me.personaId!,
+    ownerLastName: me.lastName ?? 'Family',
+    spousePersonaId: spouse.personaId,
+    secondPersonaId: members[1]?.personaId ?? null,
+    cipher,
+  });
   return {
     ffcId: circle.ffcId,
     ownerSub,
@@ -380,6 +392,91 @@ async function buildEstatePlan(
     ),
   );
   return trust.entityId;
+}
+
+/**
+ * When the owner cannot act (docs/legacy.md): the spouse is the executor (accepted), the second
+ * member (when there is one) the successor executor; the spouse is also the owner's trusted user
+ * for emergency access (view, 7 days' wait; accepted and confirmed); with the field keys, the
+ * owner's will is in the vault (signed), shared with the spouse after death.
+ */
+async function buildLegacyPlan(
+  asOwner: ReturnType<typeof user>,
+  asSpouse: ReturnType<typeof user>,
+  family: {
+    tenantId: string;
+    ownerPersonaId: string;
+    ownerLastName: string;
+    spousePersonaId: string;
+    secondPersonaId: string | null;
+    cipher?: FieldCipher;
+  },
+) {
+  const appoint = (appointeePersonaId: string) =>
+    asOwner((db) =>
+      fiduciaries.appointFiduciary.run(
+        {
+          personaId: family.ownerPersonaId,
+          entityId: null,
+          role: 'executor',
+          appointeePersonaId,
+          wardPersonaId: null,
+          rank: null,
+          documentId: null,
+          notes: null,
+        },
+        db,
+      ),
+    );
+  const [executor] = await appoint(family.spousePersonaId);
+  await asSpouse((db) => fiduciaries.acceptFiduciaryAppointment.run({ appointmentId: executor.appointmentId }, db));
+  if (family.secondPersonaId) await appoint(family.secondPersonaId);
+
+  const [spouseUser] = await asSpouse((db) => identity.getCurrentUser.run(undefined, db));
+  const [grant] = await asOwner((db) =>
+    emergencyAccess.createEmergencyAccess.run(
+      { granteeUserId: spouseUser.userId, granteeEmail: null, scope: 'view', waitDays: 7 },
+      db,
+    ),
+  );
+  await asSpouse((db) => emergencyAccess.acceptEmergencyAccess.run({ grantId: grant.grantId }, db));
+  await asOwner((db) => emergencyAccess.confirmEmergencyAccess.run({ grantId: grant.grantId }, db));
+
+  if (!family.cipher) return;
+  const [will] = await asOwner((db) =>
+    vault.createVaultDocument.run(
+      { ownerPersonaId: family.ownerPersonaId, kind: 'will', title: `${family.ownerLastName} will`, reviewOn: null },
+      db,
+    ),
+  );
+  const sealed = sealFile(
+    family.cipher,
+    { tenantId: family.tenantId, documentId: will.documentId },
+    Buffer.from(`%PDF-1.4 Last will and testament of the ${family.ownerLastName} family's owner (demo)\n`),
+  );
+  await asOwner((db) =>
+    vault.addVaultDocumentVersion.run(
+      {
+        documentId: will.documentId,
+        mediaType: 'application/pdf',
+        fileName: 'will.pdf',
+        byteSize: sealed.byteSize,
+        contentSha256: sealed.sha256,
+        ciphertext: sealed.ciphertext,
+        storageKey: null,
+      },
+      db,
+    ),
+  );
+  await asOwner((db) =>
+    vault.setVaultDocumentShares.run(
+      {
+        documentId: will.documentId,
+        shares: JSON.stringify([{ personaId: family.spousePersonaId, when: 'after_death' }]),
+      },
+      db,
+    ),
+  );
 }
 
 /** The exchange rates the seeded families need (EUR and GBP against USD over the year). */
