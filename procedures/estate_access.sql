@@ -99,7 +99,8 @@ begin
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   -- Every read of the persona's data made under a grant: a trusted user's (emergency access), a
-  -- fiduciary's, a vault recipient's of the persona's documents. Newest first.
+  -- fiduciary's, a vault recipient's of the persona's documents, support's of a report's evidence.
+  -- Newest first.
   return query
     select r.occurred_at, r.what, r.reader, r.via, r.row_id, r.rows_read, (pg_catalog.count(*) over ())::integer
       from (
@@ -120,6 +121,14 @@ begin
          where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_vault_document_version'
            and l.row_id in (select d.id::text from app.vault_documents d
                              where d.tenant_id = v_tenant_id and d.owner_persona_id = p_persona_id)
+        union all
+        -- Support staff reading the evidence of a report about the persona (the staff member is
+        -- named in the audit log, not here: the executor sees that support read it, and when).
+        select l.occurred_at, 'evidence', null::uuid, 'support', l.row_id, 1, l.id
+          from audit.audit_log l
+         where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'support.sp_read_life_event_evidence'
+           and l.row_id in (select e.id::text from app.life_events e
+                             where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id)
       ) r
      order by r.occurred_at desc, r.id desc
      limit p_limit offset p_offset;

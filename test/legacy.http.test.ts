@@ -248,11 +248,12 @@ t.test('the executor reads exactly what she left him after death, and every read
       ['fiduciary:executor', ben.userId, grace.personaId],
       ['vault_share', cara.userId, documents.note],
       ['vault_share', ben.userId, documents.letter],
+      ['support', null, seen[3][2]],
       ['emergency_access', ben.userId, seen.at(-1)[2]],
     ],
-    'every read under a grant, newest first: his as executor, Cara’s note, his letter, his emergency access',
+    'every read under a grant, newest first: his as executor, Cara’s note, his letter, support’s of the evidence, his emergency access',
   );
-  t.equal(reads.total, 4);
+  t.equal(reads.total, 5);
 });
 
 t.test('a member removed from the circle loses the documents the circle let her be given', async (t) => {

@@ -14160,10 +14160,10 @@ export interface paths {
               items: {
                 /** Format: date-time */
                 occurredAt: string;
-                /** @description assets or document */
+                /** @description assets, document or evidence */
                 what: string;
                 readerUserId: string | null;
-                /** @description emergency_access, fiduciary:executor, fiduciary:agent or vault_share */
+                /** @description emergency_access, fiduciary:executor, fiduciary:agent, vault_share or support (a report’s evidence) */
                 via: string;
                 rowId: string | null;
                 rowsRead: number | null;

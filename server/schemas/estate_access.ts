@@ -28,9 +28,12 @@ export const EstateReads = Type.Object({
   items: Type.Array(
     Type.Object({
       occurredAt: Timestamp,
-      what: Type.String({ description: 'assets or document' }),
+      what: Type.String({ description: 'assets, document or evidence' }),
       readerUserId: Nullable(Uuid),
-      via: Type.String({ description: 'emergency_access, fiduciary:executor, fiduciary:agent or vault_share' }),
+      via: Type.String({
+        description:
+          'emergency_access, fiduciary:executor, fiduciary:agent, vault_share or support (a report’s evidence)',
+      }),
       rowId: Nullable(Type.String({ description: 'the grant, persona or document read' })),
       rowsRead: Nullable(Type.Integer()),
     }),
