@@ -325,6 +325,34 @@ begin
                            from app.vault_document_shares s where s.tenant_id = d.tenant_id and s.document_id = d.id), '[]'))
                order by d.created_at, d.id)
         from app.vault_documents d where d.tenant_id = v_tenant_id and d.owner_persona_id = any (v_personas)), '[]'),
+    -- When they cannot act (docs/legacy.md): the emergency access they gave or hold, the fiduciaries
+    -- they appointed and the appointments naming them (not the appointer's notes), the reports they
+    -- made and those about them (not the evidence note, kept for support).
+    'legacy.json', pg_catalog.jsonb_build_object(
+      'emergencyAccess', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('grantId', g.id,
+                 'role', case when g.grantor_user_id = p_user_id then 'grantor' else 'grantee' end,
+                 'grantorPersonaId', g.grantor_persona_id, 'granteeUserId', g.grantee_user_id, 'scope', g.scope,
+                 'waitDays', g.wait_days, 'state', g.state, 'createdAt', g.created_at) order by g.created_at, g.id)
+          from app.emergency_access_grants g
+         where g.tenant_id = v_tenant_id and (g.grantor_user_id = p_user_id or g.grantee_user_id = p_user_id)), '[]'),
+      'fiduciaries', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('appointmentId', a.id,
+                 'side', case when a.appointer_persona_id = any (v_personas) then 'appointer' else 'appointee' end,
+                 'appointerPersonaId', a.appointer_persona_id, 'appointerEntityId', a.appointer_entity_id,
+                 'role', a.role, 'appointeePersonaId', a.appointee_persona_id, 'rank', a.rank, 'status', a.status,
+                 'notes', case when a.appointer_persona_id = any (v_personas) then a.notes end,
+                 'nominatedAt', a.nominated_at) order by a.nominated_at, a.id)
+          from app.fiduciary_appointments a
+         where a.tenant_id = v_tenant_id
+           and (a.appointer_persona_id = any (v_personas) or a.appointee_persona_id = any (v_personas))), '[]'),
+      'lifeEvents', coalesce((
+        select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('eventId', e.id,
+                 'role', case when e.reported_by_user_id = p_user_id then 'reporter' else 'subject' end,
+                 'personaId', e.persona_id, 'kind', e.kind, 'occurredOn', e.occurred_on, 'state', e.state,
+                 'reportedAt', e.created_at, 'evidenceKind', e.evidence_kind) order by e.created_at, e.id)
+          from app.life_events e
+         where e.tenant_id = v_tenant_id and (e.reported_by_user_id = p_user_id or e.persona_id = any (v_personas))), '[]')),
     'consents.json', coalesce((
       select pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('purpose', c.purpose, 'version', c.version,
                'decision', c.decision, 'recordedAt', c.recorded_at) order by c.recorded_at, c.id)
@@ -463,6 +491,11 @@ begin
                                 'an owner first, then ask again', v_count);
     return;
   end if;
+  if app.persona_is_frozen(v_tenant_id, v_persona_id) then
+    code := 'erasure_persona_frozen';
+    reason := 'this person''s death has been verified: their data is kept as it was on that date while the estate is settled';
+    return;
+  end if;
   if exists (select 1 from app.subscriptions s
               where s.tenant_id = v_tenant_id and s.user_id = p_user_id and s.ended_at is null
                 and s.stripe_subscription_id is not null and not s.cancel_at_period_end) then
@@ -472,7 +505,7 @@ begin
 end
 $$;
 comment on function app.erasure_obstacle(uuid) is
-  'Why a user''s erasure must be refused now (co-owned assets, assets of a trust only they control, personas only they act for, sole owner of a circle with members, a running paid subscription), or NULLs; locks their persona, assets, entities and circles.';
+  'Why a user''s erasure must be refused now (co-owned assets, assets of a trust only they control, personas only they act for, sole owner of a circle with members, a verified death, a running paid subscription), or NULLs; locks their persona, assets, entities and circles.';
 
 create or replace function app.erase_user(p_user_id uuid) returns jsonb
   language plpgsql volatile security definer
@@ -486,6 +519,7 @@ declare
   v_assets uuid[];
   v_ffc_id uuid;
   v_grants integer := 0;
+  v_slot record;
   v_outcome jsonb := '{}';
   v_count integer;
 begin
@@ -532,6 +566,30 @@ begin
   delete from app.vault_documents d where d.tenant_id = v_tenant_id and d.owner_persona_id = v_persona_id;
   get diagnostics v_count = row_count;
   v_outcome := v_outcome || pg_catalog.jsonb_build_object('vaultDocuments', v_count);
+
+  -- Their emergency access, given or held, ends; the fiduciaries they appointed go with their plan;
+  -- an appointment naming them in someone else's plan is resigned (that plan's next in line acts);
+  -- open reports they made are withdrawn, and open reports about them blocked (they are alive).
+  delete from app.emergency_access_grants g
+   where g.tenant_id = v_tenant_id and (g.grantor_user_id = p_user_id or g.grantee_user_id = p_user_id);
+  get diagnostics v_count = row_count;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('emergencyAccessGrants', v_count);
+  delete from app.fiduciary_appointments a where a.tenant_id = v_tenant_id and a.appointer_persona_id = v_persona_id;
+  get diagnostics v_count = row_count;
+  for v_slot in
+    update app.fiduciary_appointments a
+       set status = case when a.status = 'accepted' then 'resigned' else 'declined' end,
+           resigned_at = case when a.status = 'accepted' then pg_catalog.now() end,
+           declined_at = case when a.status = 'nominated' then pg_catalog.now() end
+     where a.tenant_id = v_tenant_id and a.appointee_persona_id = v_persona_id and a.status in ('nominated', 'accepted')
+    returning coalesce(a.appointer_persona_id, a.appointer_entity_id) as appointer_id, a.role, a.ward_persona_id loop
+    perform app.renumber_fiduciary_slot(v_slot.appointer_id, v_slot.role, v_slot.ward_persona_id);
+  end loop;
+  v_outcome := v_outcome || pg_catalog.jsonb_build_object('fiduciaryAppointments', v_count);
+  update app.life_events e set state = 'withdrawn', withdrawn_at = pg_catalog.now(), evidence_note = null
+   where e.tenant_id = v_tenant_id and e.reported_by_user_id = p_user_id and e.state = 'reported';
+  update app.life_events e set state = 'blocked', blocked_at = pg_catalog.now()
+   where e.tenant_id = v_tenant_id and e.persona_id = v_persona_id and e.state = 'reported';
 
   -- The persona stays (other people's plans and circles point at it) under no name of theirs.
   update app.personas p

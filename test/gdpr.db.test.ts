@@ -13,6 +13,9 @@ import * as ffc from '../generated/family_circles.queries.ts';
 import * as estate from '../generated/estate.queries.ts';
 import * as identity from '../generated/identity.queries.ts';
 import * as support from '../generated/support.queries.ts';
+import * as emergencyAccess from '../generated/emergency_access.queries.ts';
+import * as fiduciaries from '../generated/fiduciaries.queries.ts';
+import * as life from '../generated/life_events.queries.ts';
 
 const db = await testDatabase(t);
 const tenant = await makeTenant(db, 'gdpr');
@@ -149,6 +152,7 @@ t.test("an export holds the user's own data and none of a co-owner's", async (t)
     'data_requests.json',
     'estate.json',
     'identity.json',
+    'legacy.json',
     'net_worth.json',
     'personas.json',
     'sessions.json',
@@ -157,6 +161,7 @@ t.test("an export holds the user's own data and none of a co-owner's", async (t)
     'vault.json',
   ]);
   t.match(files['identity.json'], { userId: alice.userId, email: alice.email });
+  t.match(files['legacy.json'], { emergencyAccess: Array, fiduciaries: Array, lifeEvents: Array });
   const personas = files['personas.json'] as { own: Array<Record<string, unknown>> };
   t.match(personas.own, [
     { personaId: alice.personaId, firstName: 'Alice', phones: [{ phoneNumber: '+15555550101' }] },
@@ -741,4 +746,61 @@ t.test('a circle and a trust someone else made, left to the erased person alone,
     [circle.ffcId, trust.entityId],
   );
   t.same(rows[0], { circle: 'Erased circle', trust: 'Erased entity' });
+});
+
+t.test('an erasure ends the legacy plan: grants, appointments made and naming them, open reports', async (t) => {
+  const erased = await makeUser(db, tenant, 'Leah');
+  const friend = await makeUser(db, tenant, 'Fay', 'family');
+  // Leah and Fay name each other for emergency access; Fay reports Leah incapacitated; Fay appoints
+  // Leah her executor while they share a circle (Leah accepts), then the circle ends.
+  const grant = async (from: TestUser, to: TestUser) => {
+    const [g] = await as(from, (c) =>
+      emergencyAccess.createEmergencyAccess.run(
+        { granteeUserId: to.userId, granteeEmail: null, scope: 'view', waitDays: 7 },
+        c,
+      ),
+    );
+    await as(to, (c) => emergencyAccess.acceptEmergencyAccess.run({ grantId: g.grantId }, c));
+    return g.grantId as string;
+  };
+  await grant(erased, friend);
+  await grant(friend, erased);
+  const [report] = await as(friend, (c) =>
+    life.reportLifeEvent.run(
+      { personaId: erased.personaId as string, kind: 'incapacity', occurredOn: '2026-11-01' },
+      c,
+    ),
+  );
+  const [circle] = await as(friend, (c) => ffc.createFfc.run({ name: 'Fay circle', description: null }, c));
+  const [invitation] = await as(friend, (c) =>
+    ffc.inviteFfcMember.run({ ffcId: circle.ffcId, email: erased.email, role: 'member', validHours: 24 }, c),
+  );
+  await as(erased, (c) => ffc.acceptFfcInvitation.run({ token: invitation.token }, c));
+  const [appointment] = await as(friend, (c) =>
+    fiduciaries.appointFiduciary.run(
+      {
+        personaId: friend.personaId as string,
+        entityId: null,
+        role: 'executor',
+        appointeePersonaId: erased.personaId as string,
+        wardPersonaId: null,
+        rank: null,
+        documentId: null,
+        notes: null,
+      },
+      c,
+    ),
+  );
+  await as(erased, (c) => fiduciaries.acceptFiduciaryAppointment.run({ appointmentId: appointment.appointmentId }, c));
+  await as(friend, (c) => ffc.removeFfcMember.run({ ffcId: circle.ffcId, personaId: erased.personaId as string }, c));
+
+  const [request] = await as(erased, (c) => gdpr.createDataRequest.run({ kind: 'erasure' }, c));
+  t.match(request, { status: 'completed', outcome: { emergencyAccessGrants: 2 } });
+  const rows = await db.admin.query(
+    `select (select count(*)::int from app.emergency_access_grants where grantor_user_id = $1 or grantee_user_id = $1) as grants,
+            (select status from app.fiduciary_appointments where id = $2) as appointment,
+            (select state from app.life_events where id = $3) as report`,
+    [erased.userId, appointment.appointmentId, report.eventId],
+  );
+  t.same(rows.rows[0], { grants: 0, appointment: 'resigned', report: 'blocked' });
 });

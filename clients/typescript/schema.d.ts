@@ -20924,7 +20924,7 @@ export interface paths {
               requestId: string;
               /** Format: date-time */
               generatedAt: string;
-              /** @description one JSON document per domain: identity.json, personas.json, circles.json, assets.json, valuations.json, net_worth.json, billing.json, estate.json, vault.json, consents.json, sessions.json, data_requests.json, support_access.json, audit.json */
+              /** @description one JSON document per domain: identity.json, personas.json, circles.json, assets.json, valuations.json, net_worth.json, billing.json, estate.json, vault.json, legacy.json, consents.json, sessions.json, data_requests.json, api_keys.json, support_access.json, audit.json */
               files: {
                 [key: string]: unknown;
               };

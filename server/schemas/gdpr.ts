@@ -89,7 +89,8 @@ export const DataExport = Type.Object({
         additionalProperties: true,
         description:
           'one JSON document per domain: identity.json, personas.json, circles.json, assets.json, valuations.json, ' +
-          'net_worth.json, billing.json, estate.json, vault.json, consents.json, sessions.json, data_requests.json, ' +
+          'net_worth.json, billing.json, estate.json, vault.json, legacy.json, consents.json, sessions.json, ' +
+          'data_requests.json, api_keys.json, ' +
           'support_access.json, audit.json',
       },
     ),
