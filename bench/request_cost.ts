@@ -10,7 +10,7 @@ import pg from 'pg';
 import * as assets from '../generated/assets.queries.ts';
 import { registerAppClient, registerIdentityProvider, createTenant } from '../generated/tenancy.queries.ts';
 import { buildApp } from '../server/app.ts';
-import { loginRoleUrl } from '../server/config.ts';
+import { loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { generateFieldKeys } from '../server/field_cipher.ts';
 import { asSupport, inContext } from '../server/plugins/db.ts';
 import { DETAILS_MAX_FIELDS } from '../server/schemas/assets.ts';
@@ -32,10 +32,10 @@ const secret = `whsec_${'b'.repeat(32)}`;
 const db = await createThrowawayDatabase('estate_bench_cost');
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'estate-bench-cost-'));
 const cognito = await startCognitoLocal({ dataDir: path.join(scratch, 'cognito') });
-const passwords = { api: 'bench-api', support: 'bench-support' };
+const passwords = { api: 'bench-api', support: 'bench-support', operator: 'bench-operator' };
 await migrate({ adminUrl: db.url, rolePasswords: passwords });
 const apiUrl = loginRoleUrl(db.url, 'estate_api', passwords.api);
-const support = new pg.Pool({ connectionString: loginRoleUrl(db.url, 'estate_support', passwords.support), max: 1 });
+const support = new pg.Pool({ connectionString: loginRoleUrl(db.url, OPERATOR_ROLE, passwords.operator), max: 1 });
 const api = new pg.Pool({ connectionString: apiUrl, max: 2 });
 const app = await buildApp({
   databaseApiUrl: apiUrl,

@@ -2,7 +2,7 @@
 // server) with pools of the real login roles, one tenant with one registered user on a paid plan,
 // calls in the server's request context, and the figures printed the same way.
 import pg from 'pg';
-import { loginRoleUrl } from '../../server/config.ts';
+import { loginRoleUrl, OPERATOR_ROLE } from '../../server/config.ts';
 import { inContext } from '../../server/plugins/db.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
 import { createTenant } from '../../generated/tenancy.queries.ts';
@@ -45,13 +45,13 @@ export async function withBenchTenant(
   const db = await createThrowawayDatabase(`estate_bench_${slug}`);
   const admin = new pg.Client({ connectionString: db.url });
   await admin.connect();
-  const passwords = { api: 'bench-api', support: 'bench-support' };
+  const passwords = { api: 'bench-api', support: 'bench-support', operator: 'bench-operator' };
   let api: pg.Pool | undefined;
   let support: pg.Pool | undefined;
   try {
     await migrate({ adminUrl: db.url, rolePasswords: passwords });
     api = new pg.Pool({ connectionString: loginRoleUrl(db.url, 'estate_api', passwords.api), max: 4 });
-    support = new pg.Pool({ connectionString: loginRoleUrl(db.url, 'estate_support', passwords.support), max: 1 });
+    support = new pg.Pool({ connectionString: loginRoleUrl(db.url, OPERATOR_ROLE, passwords.operator), max: 1 });
     const { rows } = await admin.query<{ server_version: string }>('show server_version');
     console.log(`PostgreSQL ${rows[0].server_version}; ${ITERATIONS} calls per row`);
     const [tenant] = await inContext(
