@@ -1428,119 +1428,9 @@ CREATE FUNCTION api.sp_calculate_estate_flow(p_persona_id uuid, p_as_of date, p_
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-#variable_conflict use_column
-declare
-  v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_persona_access(app.current_user_id(), p_persona_id);
-  perform app.check_net_worth_input(p_as_of, p_currency);
-  return query
-  with trusts as materialized (
-    -- The revocable trusts the persona is a grantor of (as the roles are today: roles keep no history).
-    select e.id from app.legal_entities e join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
-     where e.tenant_id = v_tenant_id and e.entity_kind = 'revocable_trust' and r.role = 'grantor' and r.persona_id = p_persona_id
-  ),
-  owned as materialized (
-    -- Every share of the assets the persona or its trusts held at the end of the date, as titled
-    -- then: today's shares, or the ownership history for a past date.
-    select * from app.shares_as_of(p_as_of, array[p_persona_id], array(select t.id from trusts t))
-  ),
-  holdings as (
-    -- The persona's own shares, and the shares held by revocable trusts the persona is a grantor of.
-    select pg_catalog.row_number() over () as hid, o.asset_id, a.name, a.is_liability, o.ownership_percentage as pct,
-           o.ownership_form::text as form, o.entity_id as via_entity
-      from owned o join app.assets a on a.tenant_id = v_tenant_id and a.id = o.asset_id
-     where a.status = 'active' and (o.persona_id = p_persona_id or o.entity_id in (select t.id from trusts t))
-  ),
-  valued as (
-    select h.*, x.amount * app.exchange_rate(x.currency, p_currency, p_as_of) * h.pct / 100 as gross
-      from holdings h
-      cross join lateral (select v.amount, v.currency from app.asset_valuations v
-                           where v.tenant_id = v_tenant_id and v.asset_id = h.asset_id and v.valued_on <= p_as_of
-                           order by v.valued_on desc, v.created_at desc limit 1) x
-  ),
-  survivors as (
-    -- A joint tenant's share (JTWROS, tenancy by the entirety, community property with survivorship)
-    -- goes to the surviving co-owners holding in the same form, equally.
-    select v.hid, o.persona_id, p.first_name || ' ' || p.last_name as name, pg_catalog.count(*) over (partition by v.hid) as n
-      from valued v
-      join owned o on o.asset_id = v.asset_id
-      join app.personas p on p.tenant_id = v_tenant_id and p.id = o.persona_id
-     where v.via_entity is null and not v.is_liability and app.is_survivorship_form(v.form)
-       and o.ownership_form = v.form and o.persona_id <> p_persona_id and app.is_alive_on(o.persona_id, p_as_of)
-  ),
-  designated as (
-    select v.hid, d.* from valued v
-     cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
-     where not v.is_liability and v.hid not in (select s.hid from survivors s)
-  ),
-  passes as (
-    select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
-           null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
-      from valued v join survivors s on s.hid = v.hid
-    union all
-    select v.asset_id, v.name, case when v.via_entity is null then 'beneficiary_designation' else 'trust' end, d.kind,
-           d.persona_id, d.entity_id, d.name, v.gross * d.fraction
-      from valued v join designated d on d.hid = v.hid
-     where d.kind <> 'estate'
-    union all
-    -- A trust with no designation of its own keeps what it holds.
-    select v.asset_id, v.name, 'trust', 'entity', null, v.via_entity, e.name, v.gross
-      from valued v join app.legal_entities e on e.tenant_id = v_tenant_id and e.id = v.via_entity
-     where not v.is_liability and v.hid not in (select d.hid from designated d)
-    union all
-    -- Probate: a direct asset with no survivor and no designation, or the part designated to the estate.
-    select v.asset_id, v.name, 'probate', 'estate', null, null, 'Probate estate',
-           v.gross * coalesce((select sum(d.fraction) from designated d where d.hid = v.hid and d.kind = 'estate'), 1)
-      from valued v
-     where not v.is_liability and v.hid not in (select s.hid from survivors s)
-       and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
-            or v.hid in (select d.hid from designated d where d.kind = 'estate'))
-  ),
-  secured as (
-    -- A debt secured by an asset (app.debt_collateral): what is owed (the persona's or its trust's
-    -- share) and what of the asset passes at the death, whoever receives it.
-    select v.hid, v.asset_id as debt_id, v.name as debt_name, v.gross as owed, c.secured_asset_id,
-           coalesce((select sum(p.amount) from passes p where p.asset_id = c.secured_asset_id), 0) as passing
-      from valued v join app.debt_collateral c on c.tenant_id = v_tenant_id and c.debt_asset_id = v.asset_id
-     where v.is_liability
-  ),
-  netted as (
-    -- Netted against the asset up to what of it passes (several debts on one asset: in proportion).
-    select k.*, case when k.passing <= 0 then 0
-                     else k.owed * least(1, k.passing / nullif(sum(k.owed) over (partition by k.secured_asset_id), 0)) end as netted
-      from secured k
-  ),
-  portions as (
-    select * from passes
-    union all
-    -- A secured debt goes with its asset: each recipient of the asset takes it less the debt, in proportion.
-    select n.debt_id, n.debt_name, 'secured_debt', p.kind, p.persona_id, p.entity_id, p.recipient_name,
-           -n.netted * p.amount / n.passing
-      from netted n join passes p on p.asset_id = n.secured_asset_id
-     where n.netted > 0
-    union all
-    -- Unsecured debts the persona owes, and what a secured debt owes beyond its asset, come out of the probate estate.
-    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -(v.gross - coalesce(n.netted, 0))
-      from valued v left join netted n on n.hid = v.hid
-     where v.is_liability and ((n.hid is null and v.via_entity is null) or v.gross - n.netted > 0)
-  ),
-  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')
-                                                              or (p.route = 'secured_debt' and p.kind = 'estate')), 0), 0) as net
-             from portions p),
-  residuary as (
-    select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
-      from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
-    union all
-    -- No residuary beneficiary recorded (or none survives): intestacy decides, not modelled here.
-    select null::uuid, null::text, 'residuary', 'estate', null::uuid, null::uuid, 'Heirs at law (no residuary beneficiary)', pool.net
-      from pool where not exists (select 1 from app.designation_recipients(null, null, p_persona_id, p_as_of))
-  )
-  select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
-    from (select * from portions union all select * from residuary) f
-   order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
-                         when 'secured_debt' then 4 when 'probate' then 5 when 'debt' then 6 else 7 end,
-            f.asset_name, f.recipient_name, f.persona_id;
+  return query select * from app.estate_flow_of(p_persona_id, p_as_of, p_currency);
 end
 $$;
 
@@ -3107,6 +2997,37 @@ ALTER FUNCTION api.sp_get_estate_beneficiaries(p_persona_id uuid) OWNER TO estat
 COMMENT ON FUNCTION api.sp_get_estate_beneficiaries(p_persona_id uuid) IS 'The residuary beneficiaries of a persona''s will (whoever acts for the persona).';
 
 --
+-- Name: sp_get_estate_snapshot(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_get_estate_snapshot(p_persona_id uuid) RETURNS TABLE(event_id uuid, occurred_on date, verified_at timestamp with time zone, currency text, holdings jsonb, net_worth jsonb, estate_flow jsonb)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+begin
+  if p_persona_id is null or app.fiduciary_access_role(app.current_user_id(), p_persona_id) is distinct from 'executor' then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform app.audit_fiduciary_read('api.sp_get_estate_snapshot', p_persona_id, 'executor', null);
+  return query
+    select e.id, e.occurred_on, e.verified_at, e.snapshot_currency, e.holdings_snapshot, e.net_worth_snapshot,
+           e.estate_flow_snapshot
+      from app.life_events e
+     where e.tenant_id = app.current_tenant_id() and e.persona_id = p_persona_id and e.kind = 'death'
+       and e.state = 'verified';
+end
+$$;
+
+ALTER FUNCTION api.sp_get_estate_snapshot(p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_get_estate_snapshot(p_persona_id uuid); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_get_estate_snapshot(p_persona_id uuid) IS 'The acting executor reads what was kept when the death was verified: holdings, net worth and estate flow on the date; audited.';
+
+--
 -- Name: sp_get_ffc(uuid); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -3730,10 +3651,14 @@ begin
          where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_emergency_access_assets'
            and l.changes ->> 'grantorPersonaId' = p_persona_id::text
         union all
-        select l.occurred_at, 'assets', (l.changes ->> 'readerUserId')::uuid, 'fiduciary:' || (l.changes ->> 'role'),
+        select l.occurred_at,
+               case l.table_name when 'api.sp_read_fiduciary_assets' then 'assets'
+                                 when 'api.sp_read_fiduciary_estate_flow' then 'estate_flow' else 'snapshot' end,
+               (l.changes ->> 'readerUserId')::uuid, 'fiduciary:' || (l.changes ->> 'role'),
                l.row_id, (l.changes ->> 'rows')::integer, l.id
           from audit.audit_log l
-         where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_fiduciary_assets'
+         where l.tenant_id = v_tenant_id and l.operation = 'READ'
+           and l.table_name in ('api.sp_read_fiduciary_assets', 'api.sp_read_fiduciary_estate_flow', 'api.sp_get_estate_snapshot')
            and l.row_id = p_persona_id::text
         union all
         select l.occurred_at, 'document', (l.changes ->> 'readerUserId')::uuid, 'vault_share', l.row_id, 1, l.id
@@ -4840,6 +4765,40 @@ ALTER FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, 
 --
 
 COMMENT ON FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The acting executor (death verified) or POA agent (incapacity verified) reads the persona''s assets (share, latest value); every read audited.';
+
+--
+-- Name: sp_read_fiduciary_estate_flow(uuid, date, text); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) RETURNS TABLE(asset_id uuid, asset_name text, route text, recipient_kind text, recipient_persona_id uuid, recipient_entity_id uuid, recipient_name text, amount numeric, as_of date)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_as_of date;
+begin
+  if p_persona_id is null or app.fiduciary_access_role(v_user_id, p_persona_id) is distinct from 'executor' then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  -- By default as of the date of death: what the executor distributes.
+  v_as_of := coalesce(p_as_of, (select e.occurred_on from app.life_events e
+                                 where e.tenant_id = app.current_tenant_id() and e.persona_id = p_persona_id
+                                   and e.kind = 'death' and e.state = 'verified'));
+  perform app.audit_fiduciary_read('api.sp_read_fiduciary_estate_flow', p_persona_id, 'executor',
+                                   pg_catalog.jsonb_build_object('asOf', v_as_of, 'currency', p_currency));
+  return query select f.*, v_as_of from app.estate_flow_of(p_persona_id, v_as_of, p_currency) f;
+end
+$$;
+
+ALTER FUNCTION api.sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) IS 'The acting executor of a persona whose death is verified reads their estate flow (as of the date of death by default); audited.';
 
 --
 -- Name: sp_read_vault_document_version(uuid, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -7481,6 +7440,31 @@ ALTER FUNCTION app.asset_view(p_asset_id uuid, p_access text) OWNER TO estate_ow
 COMMENT ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) IS 'An asset as the API shows it: identifier masked, type details, latest value, owners.';
 
 --
+-- Name: audit_fiduciary_read(text, uuid, text, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- A fiduciary's read under their role: who, whose, which role (listed to the executor).
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (app.current_tenant_id(), 'user', app.current_actor_id(), app.current_request_id(), p_what,
+          p_persona_id::text, 'READ', null,
+          pg_catalog.jsonb_build_object('personaId', p_persona_id, 'readerUserId', app.current_user_id(), 'role', p_role)
+            || coalesce(p_details, '{}'))
+$$;
+
+ALTER FUNCTION app.audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb) IS 'Records a fiduciary''s read of a persona''s data under their role in the audit log (READ).';
+
+--
 -- Name: audit_support_read(uuid, text, text, jsonb); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -9050,6 +9034,9 @@ CREATE TABLE app.life_events (
     ended_at timestamp with time zone,
     evidence_version_number integer,
     evidence_sha256 bytea,
+    snapshot_currency text,
+    net_worth_snapshot jsonb,
+    estate_flow_snapshot jsonb,
     CONSTRAINT life_events_check1 CHECK (((state = 'blocked'::text) = (blocked_at IS NOT NULL))),
     CONSTRAINT life_events_check2 CHECK (((state = 'withdrawn'::text) = (withdrawn_at IS NOT NULL))),
     CONSTRAINT life_events_check3 CHECK (((state = 'rejected'::text) = ((rejected_at IS NOT NULL) AND (rejected_by IS NOT NULL)))),
@@ -9062,6 +9049,7 @@ CREATE TABLE app.life_events (
     CONSTRAINT life_events_kind_check CHECK ((kind = ANY (ARRAY['incapacity'::text, 'death'::text]))),
     CONSTRAINT life_events_occurred_on_check CHECK ((occurred_on >= '1900-01-01'::date)),
     CONSTRAINT life_events_rejection_reason_check CHECK ((length(rejection_reason) <= 500)),
+    CONSTRAINT life_events_snapshot_currency_check CHECK ((snapshot_currency ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT life_events_state_check CHECK ((state = ANY (ARRAY['reported'::text, 'blocked'::text, 'withdrawn'::text, 'rejected'::text, 'verified'::text, 'ended'::text]))),
     CONSTRAINT life_events_verified_check CHECK (((state = ANY (ARRAY['verified'::text, 'ended'::text])) = ((verified_at IS NOT NULL) AND (verified_by IS NOT NULL)))),
     CONSTRAINT life_events_verified_evidence_check CHECK (((state <> ALL (ARRAY['verified'::text, 'ended'::text])) OR (evidence_submitted_at IS NOT NULL))),
@@ -9095,6 +9083,18 @@ COMMENT ON COLUMN app.life_events.ended_at IS 'When a verified incapacity ended 
 --
 
 COMMENT ON COLUMN app.life_events.evidence_version_number IS 'The version of the evidence document submitted (with its SHA-256): what support reads and verifies.';
+
+--
+-- Name: COLUMN life_events.net_worth_snapshot; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.life_events.net_worth_snapshot IS 'A verified death''s net worth on the date, in snapshot_currency (or why it could not be computed); never changed.';
+
+--
+-- Name: COLUMN life_events.estate_flow_snapshot; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON COLUMN app.life_events.estate_flow_snapshot IS 'A verified death''s estate flow on the date, in snapshot_currency (or why it could not be computed); never changed.';
 
 --
 -- Name: emit_life_event(app.life_events, text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -9542,6 +9542,139 @@ ALTER FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason te
 --
 
 COMMENT ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) IS 'Why a user''s erasure must be refused now (co-owned assets, assets of a trust only they control, personas only they act for, sole owner of a circle with members, a verified death, a running paid subscription), or NULLs; locks their persona, assets, entities and circles.';
+
+--
+-- Name: estate_flow_of(uuid, date, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.estate_flow_of(p_persona_id uuid, p_as_of date, p_currency text) RETURNS TABLE(asset_id uuid, asset_name text, route text, recipient_kind text, recipient_persona_id uuid, recipient_entity_id uuid, recipient_name text, amount numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  -- Internal: the caller checked who may see the persona's plan (api.sp_calculate_estate_flow, the
+  -- executor's read, the snapshot kept when a death is verified).
+  perform app.check_net_worth_input(p_as_of, p_currency);
+  return query
+  with trusts as materialized (
+    -- The revocable trusts the persona is a grantor of (as the roles are today: roles keep no history).
+    select e.id from app.legal_entities e join app.legal_entity_roles r on r.tenant_id = e.tenant_id and r.entity_id = e.id
+     where e.tenant_id = v_tenant_id and e.entity_kind = 'revocable_trust' and r.role = 'grantor' and r.persona_id = p_persona_id
+  ),
+  owned as materialized (
+    -- Every share of the assets the persona or its trusts held at the end of the date, as titled
+    -- then: today's shares, or the ownership history for a past date.
+    select * from app.shares_as_of(p_as_of, array[p_persona_id], array(select t.id from trusts t))
+  ),
+  holdings as (
+    -- The persona's own shares, and the shares held by revocable trusts the persona is a grantor of.
+    select pg_catalog.row_number() over () as hid, o.asset_id, a.name, a.is_liability, o.ownership_percentage as pct,
+           o.ownership_form::text as form, o.entity_id as via_entity
+      from owned o join app.assets a on a.tenant_id = v_tenant_id and a.id = o.asset_id
+     where a.status = 'active' and (o.persona_id = p_persona_id or o.entity_id in (select t.id from trusts t))
+  ),
+  valued as (
+    select h.*, x.amount * app.exchange_rate(x.currency, p_currency, p_as_of) * h.pct / 100 as gross
+      from holdings h
+      cross join lateral (select v.amount, v.currency from app.asset_valuations v
+                           where v.tenant_id = v_tenant_id and v.asset_id = h.asset_id and v.valued_on <= p_as_of
+                           order by v.valued_on desc, v.created_at desc limit 1) x
+  ),
+  survivors as (
+    -- A joint tenant's share (JTWROS, tenancy by the entirety, community property with survivorship)
+    -- goes to the surviving co-owners holding in the same form, equally.
+    select v.hid, o.persona_id, p.first_name || ' ' || p.last_name as name, pg_catalog.count(*) over (partition by v.hid) as n
+      from valued v
+      join owned o on o.asset_id = v.asset_id
+      join app.personas p on p.tenant_id = v_tenant_id and p.id = o.persona_id
+     where v.via_entity is null and not v.is_liability and app.is_survivorship_form(v.form)
+       and o.ownership_form = v.form and o.persona_id <> p_persona_id and app.is_alive_on(o.persona_id, p_as_of)
+  ),
+  designated as (
+    select v.hid, d.* from valued v
+     cross join lateral app.designation_recipients(case when v.via_entity is null then v.asset_id end, v.via_entity, null, p_as_of) d
+     where not v.is_liability and v.hid not in (select s.hid from survivors s)
+  ),
+  passes as (
+    select v.asset_id, v.name as asset_name, 'survivorship'::text as route, 'persona'::text as kind, s.persona_id,
+           null::uuid as entity_id, s.name as recipient_name, v.gross / s.n as amount
+      from valued v join survivors s on s.hid = v.hid
+    union all
+    select v.asset_id, v.name, case when v.via_entity is null then 'beneficiary_designation' else 'trust' end, d.kind,
+           d.persona_id, d.entity_id, d.name, v.gross * d.fraction
+      from valued v join designated d on d.hid = v.hid
+     where d.kind <> 'estate'
+    union all
+    -- A trust with no designation of its own keeps what it holds.
+    select v.asset_id, v.name, 'trust', 'entity', null, v.via_entity, e.name, v.gross
+      from valued v join app.legal_entities e on e.tenant_id = v_tenant_id and e.id = v.via_entity
+     where not v.is_liability and v.hid not in (select d.hid from designated d)
+    union all
+    -- Probate: a direct asset with no survivor and no designation, or the part designated to the estate.
+    select v.asset_id, v.name, 'probate', 'estate', null, null, 'Probate estate',
+           v.gross * coalesce((select sum(d.fraction) from designated d where d.hid = v.hid and d.kind = 'estate'), 1)
+      from valued v
+     where not v.is_liability and v.hid not in (select s.hid from survivors s)
+       and ((v.via_entity is null and v.hid not in (select d.hid from designated d))
+            or v.hid in (select d.hid from designated d where d.kind = 'estate'))
+  ),
+  secured as (
+    -- A debt secured by an asset (app.debt_collateral): what is owed (the persona's or its trust's
+    -- share) and what of the asset passes at the death, whoever receives it.
+    select v.hid, v.asset_id as debt_id, v.name as debt_name, v.gross as owed, c.secured_asset_id,
+           coalesce((select sum(p.amount) from passes p where p.asset_id = c.secured_asset_id), 0) as passing
+      from valued v join app.debt_collateral c on c.tenant_id = v_tenant_id and c.debt_asset_id = v.asset_id
+     where v.is_liability
+  ),
+  netted as (
+    -- Netted against the asset up to what of it passes (several debts on one asset: in proportion).
+    select k.*, case when k.passing <= 0 then 0
+                     else k.owed * least(1, k.passing / nullif(sum(k.owed) over (partition by k.secured_asset_id), 0)) end as netted
+      from secured k
+  ),
+  portions as (
+    select * from passes
+    union all
+    -- A secured debt goes with its asset: each recipient of the asset takes it less the debt, in proportion.
+    select n.debt_id, n.debt_name, 'secured_debt', p.kind, p.persona_id, p.entity_id, p.recipient_name,
+           -n.netted * p.amount / n.passing
+      from netted n join passes p on p.asset_id = n.secured_asset_id
+     where n.netted > 0
+    union all
+    -- Unsecured debts the persona owes, and what a secured debt owes beyond its asset, come out of the probate estate.
+    select v.asset_id, v.name, 'debt', 'estate', null, null, 'Probate estate', -(v.gross - coalesce(n.netted, 0))
+      from valued v left join netted n on n.hid = v.hid
+     where v.is_liability and ((n.hid is null and v.via_entity is null) or v.gross - n.netted > 0)
+  ),
+  pool as (select greatest(coalesce(sum(p.amount) filter (where p.route in ('probate', 'debt')
+                                                              or (p.route = 'secured_debt' and p.kind = 'estate')), 0), 0) as net
+             from portions p),
+  residuary as (
+    select null::uuid, null::text, 'residuary'::text, r.kind, r.persona_id, r.entity_id, r.name, pool.net * r.fraction
+      from pool cross join app.designation_recipients(null, null, p_persona_id, p_as_of) r
+    union all
+    -- No residuary beneficiary recorded (or none survives): intestacy decides, not modelled here.
+    select null::uuid, null::text, 'residuary', 'estate', null::uuid, null::uuid, 'Heirs at law (no residuary beneficiary)', pool.net
+      from pool where not exists (select 1 from app.designation_recipients(null, null, p_persona_id, p_as_of))
+  )
+  select f.asset_id, f.asset_name, f.route, f.kind, f.persona_id, f.entity_id, f.recipient_name, pg_catalog.round(f.amount, 2)
+    from (select * from portions union all select * from residuary) f
+   order by case f.route when 'survivorship' then 1 when 'beneficiary_designation' then 2 when 'trust' then 3
+                         when 'secured_debt' then 4 when 'probate' then 5 when 'debt' then 6 else 7 end,
+            f.asset_name, f.recipient_name, f.persona_id;
+end
+$$;
+
+ALTER FUNCTION app.estate_flow_of(p_persona_id uuid, p_as_of date, p_currency text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION estate_flow_of(p_persona_id uuid, p_as_of date, p_currency text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.estate_flow_of(p_persona_id uuid, p_as_of date, p_currency text) IS 'Internal: how each asset of a persona passes at their death on a date (no access check: its callers make theirs).';
 
 --
 -- Name: exchange_rate(text, text, date); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -16112,7 +16245,7 @@ COMMENT ON FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_even
 CREATE FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
+    AS $_$
 #variable_conflict use_column
 declare
   v_tenant_id uuid := app.enter_tenant_as_support(p_tenant_id);
@@ -16120,6 +16253,9 @@ declare
   v_event app.life_events;
   v_first app.support_staff;
   v_second app.support_staff;
+  v_currency text;
+  v_net_worth jsonb;
+  v_flow jsonb;
 begin
   select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id for update;
   if v_event.id is null then
@@ -16169,14 +16305,31 @@ begin
      set living_status = case when v_event.kind = 'death' then 'deceased' else 'incapacitated' end,
          date_of_death = case when v_event.kind = 'death' then v_event.occurred_on else p.date_of_death end
    where p.tenant_id = v_tenant_id and p.id = v_event.persona_id;
+  -- A death keeps what the person held, their net worth and their estate flow on the date, in the
+  -- tenant's reporting currency (settings reportingCurrency, USD by default); a missing exchange
+  -- rate does not stop the verification: the snapshot says so (the holdings are in their own currencies).
+  if v_event.kind = 'death' then
+    select case when t.settings ->> 'reportingCurrency' ~ '^[A-Z]{3}$' then t.settings ->> 'reportingCurrency' else 'USD' end
+      into v_currency from app.tenants t where t.tenant_id = v_tenant_id;
+    begin
+      select pg_catalog.to_jsonb(n) into v_net_worth
+        from app.net_worth_of(array[v_event.persona_id], v_event.occurred_on, v_currency) n;
+      select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(f)), '[]') into v_flow
+        from app.estate_flow_of(v_event.persona_id, v_event.occurred_on, v_currency) f;
+    exception when sqlstate 'PT422' then
+      v_net_worth := pg_catalog.jsonb_build_object('error', 'exchange_rate_missing', 'detail', sqlerrm);
+      v_flow := v_net_worth;
+    end;
+  end if;
   update app.life_events e
      set state = 'verified', verified_by = v_actor, verified_at = pg_catalog.now(),
-         holdings_snapshot = app.persona_holdings_on(v_event.persona_id, v_event.occurred_on)
+         holdings_snapshot = app.persona_holdings_on(v_event.persona_id, v_event.occurred_on),
+         snapshot_currency = v_currency, net_worth_snapshot = v_net_worth, estate_flow_snapshot = v_flow
    where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
   perform app.emit_life_event(v_event, 'reported', 'support');
   return query select * from app.life_event_support_row(v_event);
 end
-$$;
+$_$;
 
 ALTER FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) OWNER TO estate_owner;
 
@@ -22187,7 +22340,7 @@ CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.legal_entity_r
 -- Name: life_events _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
 --
 
-CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.life_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('evidence_note', 'rejection_reason', 'holdings_snapshot');
+CREATE TRIGGER _500_audit AFTER INSERT OR DELETE OR UPDATE ON app.life_events FOR EACH ROW EXECUTE FUNCTION audit.tg_audit__row('evidence_note', 'rejection_reason', 'holdings_snapshot', 'net_worth_snapshot', 'estate_flow_snapshot');
 
 --
 -- Name: mfa_settings _500_audit; Type: TRIGGER; Schema: app; Owner: estate_owner
@@ -24994,6 +25147,13 @@ REVOKE ALL ON FUNCTION api.sp_get_estate_beneficiaries(p_persona_id uuid) FROM P
 GRANT ALL ON FUNCTION api.sp_get_estate_beneficiaries(p_persona_id uuid) TO estate_api;
 
 --
+-- Name: FUNCTION sp_get_estate_snapshot(p_persona_id uuid); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_get_estate_snapshot(p_persona_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_get_estate_snapshot(p_persona_id uuid) TO estate_api;
+
+--
 -- Name: FUNCTION sp_get_ffc(p_ffc_id uuid); Type: ACL; Schema: api; Owner: estate_owner
 --
 
@@ -25328,6 +25488,13 @@ GRANT ALL ON FUNCTION api.sp_read_emergency_access_assets(p_grant_id uuid, p_lim
 
 REVOKE ALL ON FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_read_fiduciary_assets(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
+
+--
+-- Name: FUNCTION sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text) TO estate_api;
 
 --
 -- Name: FUNCTION sp_read_vault_document_version(p_document_id uuid, p_version_number integer); Type: ACL; Schema: api; Owner: estate_owner
@@ -25755,6 +25922,12 @@ REVOKE ALL ON FUNCTION app.asset_type_table(p_asset_type text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.asset_view(p_asset_id uuid, p_access text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb) FROM PUBLIC;
+
+--
 -- Name: FUNCTION audit_support_read(p_tenant_id uuid, p_what text, p_row_id text, p_details jsonb); Type: ACL; Schema: app; Owner: estate_owner
 --
 
@@ -26065,6 +26238,12 @@ REVOKE ALL ON FUNCTION app.erase_user(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.erasure_obstacle(p_user_id uuid, OUT code text, OUT reason text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION estate_flow_of(p_persona_id uuid, p_as_of date, p_currency text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.estate_flow_of(p_persona_id uuid, p_as_of date, p_currency text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION exchange_rate(p_from text, p_to text, p_on date); Type: ACL; Schema: app; Owner: estate_owner

@@ -617,11 +617,27 @@ create or replace function api.sp_calculate_estate_flow(p_persona_id uuid, p_as_
   language plpgsql stable security definer
   set search_path = pg_catalog, pg_temp
 as $$
+begin
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  return query select * from app.estate_flow_of(p_persona_id, p_as_of, p_currency);
+end
+$$;
+comment on function api.sp_calculate_estate_flow(uuid, date, text) is
+  'How each asset passes at a persona''s death on a date (as titled then), in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
+grant execute on function api.sp_calculate_estate_flow(uuid, date, text) to estate_api;
+
+create or replace function app.estate_flow_of(p_persona_id uuid, p_as_of date, p_currency text)
+  returns table (asset_id uuid, asset_name text, route text, recipient_kind text, recipient_persona_id uuid,
+                 recipient_entity_id uuid, recipient_name text, amount numeric)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
 #variable_conflict use_column
 declare
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  -- Internal: the caller checked who may see the persona's plan (api.sp_calculate_estate_flow, the
+  -- executor's read, the snapshot kept when a death is verified).
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query
   with trusts as materialized (
@@ -732,9 +748,8 @@ begin
             f.asset_name, f.recipient_name, f.persona_id;
 end
 $$;
-comment on function api.sp_calculate_estate_flow(uuid, date, text) is
-  'How each asset passes at a persona''s death on a date (as titled then), in one currency: to surviving joint tenants, by designation, through a revocable trust, or through probate (less debts) to the will''s residuary beneficiaries; a secured debt goes with its asset, netted against what each recipient takes.';
-grant execute on function api.sp_calculate_estate_flow(uuid, date, text) to estate_api;
+comment on function app.estate_flow_of(uuid, date, text) is
+  'Internal: how each asset of a persona passes at their death on a date (no access check: its callers make theirs).';
 
 ------------------------------------------------------------------------------------------------
 -- Who holds an entity: interests (members, partners, shareholders, a revocable trust's grantor)

@@ -110,10 +110,14 @@ begin
          where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_emergency_access_assets'
            and l.changes ->> 'grantorPersonaId' = p_persona_id::text
         union all
-        select l.occurred_at, 'assets', (l.changes ->> 'readerUserId')::uuid, 'fiduciary:' || (l.changes ->> 'role'),
+        select l.occurred_at,
+               case l.table_name when 'api.sp_read_fiduciary_assets' then 'assets'
+                                 when 'api.sp_read_fiduciary_estate_flow' then 'estate_flow' else 'snapshot' end,
+               (l.changes ->> 'readerUserId')::uuid, 'fiduciary:' || (l.changes ->> 'role'),
                l.row_id, (l.changes ->> 'rows')::integer, l.id
           from audit.audit_log l
-         where l.tenant_id = v_tenant_id and l.operation = 'READ' and l.table_name = 'api.sp_read_fiduciary_assets'
+         where l.tenant_id = v_tenant_id and l.operation = 'READ'
+           and l.table_name in ('api.sp_read_fiduciary_assets', 'api.sp_read_fiduciary_estate_flow', 'api.sp_get_estate_snapshot')
            and l.row_id = p_persona_id::text
         union all
         select l.occurred_at, 'document', (l.changes ->> 'readerUserId')::uuid, 'vault_share', l.row_id, 1, l.id
@@ -137,3 +141,70 @@ $$;
 comment on function api.sp_list_estate_reads(uuid, integer, integer) is
   'The acting executor of a persona whose death is verified: every read of the persona''s data under a grant (trusted users, fiduciaries, vault recipients), newest first.';
 grant execute on function api.sp_list_estate_reads(uuid, integer, integer) to estate_api;
+
+create or replace function app.audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb)
+  returns void
+  language sql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- A fiduciary's read under their role: who, whose, which role (listed to the executor).
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (app.current_tenant_id(), 'user', app.current_actor_id(), app.current_request_id(), p_what,
+          p_persona_id::text, 'READ', null,
+          pg_catalog.jsonb_build_object('personaId', p_persona_id, 'readerUserId', app.current_user_id(), 'role', p_role)
+            || coalesce(p_details, '{}'))
+$$;
+comment on function app.audit_fiduciary_read(text, uuid, text, jsonb) is
+  'Records a fiduciary''s read of a persona''s data under their role in the audit log (READ).';
+
+create or replace function api.sp_read_fiduciary_estate_flow(p_persona_id uuid, p_as_of date, p_currency text)
+  returns table (asset_id uuid, asset_name text, route text, recipient_kind text, recipient_persona_id uuid,
+                 recipient_entity_id uuid, recipient_name text, amount numeric, as_of date)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_as_of date;
+begin
+  if p_persona_id is null or app.fiduciary_access_role(v_user_id, p_persona_id) is distinct from 'executor' then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  -- By default as of the date of death: what the executor distributes.
+  v_as_of := coalesce(p_as_of, (select e.occurred_on from app.life_events e
+                                 where e.tenant_id = app.current_tenant_id() and e.persona_id = p_persona_id
+                                   and e.kind = 'death' and e.state = 'verified'));
+  perform app.audit_fiduciary_read('api.sp_read_fiduciary_estate_flow', p_persona_id, 'executor',
+                                   pg_catalog.jsonb_build_object('asOf', v_as_of, 'currency', p_currency));
+  return query select f.*, v_as_of from app.estate_flow_of(p_persona_id, v_as_of, p_currency) f;
+end
+$$;
+comment on function api.sp_read_fiduciary_estate_flow(uuid, date, text) is
+  'The acting executor of a persona whose death is verified reads their estate flow (as of the date of death by default); audited.';
+grant execute on function api.sp_read_fiduciary_estate_flow(uuid, date, text) to estate_api;
+
+create or replace function api.sp_get_estate_snapshot(p_persona_id uuid)
+  returns table (event_id uuid, occurred_on date, verified_at timestamptz, currency text, holdings jsonb,
+                 net_worth jsonb, estate_flow jsonb)
+  language plpgsql volatile security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+begin
+  if p_persona_id is null or app.fiduciary_access_role(app.current_user_id(), p_persona_id) is distinct from 'executor' then
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform app.audit_fiduciary_read('api.sp_get_estate_snapshot', p_persona_id, 'executor', null);
+  return query
+    select e.id, e.occurred_on, e.verified_at, e.snapshot_currency, e.holdings_snapshot, e.net_worth_snapshot,
+           e.estate_flow_snapshot
+      from app.life_events e
+     where e.tenant_id = app.current_tenant_id() and e.persona_id = p_persona_id and e.kind = 'death'
+       and e.state = 'verified';
+end
+$$;
+comment on function api.sp_get_estate_snapshot(uuid) is
+  'The acting executor reads what was kept when the death was verified: holdings, net worth and estate flow on the date; audited.';
+grant execute on function api.sp_get_estate_snapshot(uuid) to estate_api;

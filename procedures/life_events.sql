@@ -432,6 +432,9 @@ declare
   v_event app.life_events;
   v_first app.support_staff;
   v_second app.support_staff;
+  v_currency text;
+  v_net_worth jsonb;
+  v_flow jsonb;
 begin
   select * into v_event from app.life_events e where e.tenant_id = v_tenant_id and e.id = p_event_id for update;
   if v_event.id is null then
@@ -481,9 +484,26 @@ begin
      set living_status = case when v_event.kind = 'death' then 'deceased' else 'incapacitated' end,
          date_of_death = case when v_event.kind = 'death' then v_event.occurred_on else p.date_of_death end
    where p.tenant_id = v_tenant_id and p.id = v_event.persona_id;
+  -- A death keeps what the person held, their net worth and their estate flow on the date, in the
+  -- tenant's reporting currency (settings reportingCurrency, USD by default); a missing exchange
+  -- rate does not stop the verification: the snapshot says so (the holdings are in their own currencies).
+  if v_event.kind = 'death' then
+    select case when t.settings ->> 'reportingCurrency' ~ '^[A-Z]{3}$' then t.settings ->> 'reportingCurrency' else 'USD' end
+      into v_currency from app.tenants t where t.tenant_id = v_tenant_id;
+    begin
+      select pg_catalog.to_jsonb(n) into v_net_worth
+        from app.net_worth_of(array[v_event.persona_id], v_event.occurred_on, v_currency) n;
+      select coalesce(pg_catalog.jsonb_agg(pg_catalog.to_jsonb(f)), '[]') into v_flow
+        from app.estate_flow_of(v_event.persona_id, v_event.occurred_on, v_currency) f;
+    exception when sqlstate 'PT422' then
+      v_net_worth := pg_catalog.jsonb_build_object('error', 'exchange_rate_missing', 'detail', sqlerrm);
+      v_flow := v_net_worth;
+    end;
+  end if;
   update app.life_events e
      set state = 'verified', verified_by = v_actor, verified_at = pg_catalog.now(),
-         holdings_snapshot = app.persona_holdings_on(v_event.persona_id, v_event.occurred_on)
+         holdings_snapshot = app.persona_holdings_on(v_event.persona_id, v_event.occurred_on),
+         snapshot_currency = v_currency, net_worth_snapshot = v_net_worth, estate_flow_snapshot = v_flow
    where e.tenant_id = v_tenant_id and e.id = p_event_id returning e.* into v_event;
   perform app.emit_life_event(v_event, 'reported', 'support');
   return query select * from app.life_event_support_row(v_event);

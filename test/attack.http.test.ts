@@ -670,6 +670,11 @@ const TABLE: Record<string, Entry> = {
   'GET /v1/life-events': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas/:personaId/fiduciary-access/assets': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas/:personaId/estate-reads': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/personas/:personaId/fiduciary-access/estate-flow': {
+    ids: personaOnly,
+    valid: () => ({ query: { currency: 'USD' } }),
+  },
+  'GET /v1/personas/:personaId/estate-snapshot': { ids: personaOnly },
   'POST /v1/life-events/:eventId/evidence': {
     ids: lifeEventOnly,
     valid: () => ({ body: { evidenceKind: 'medical_letter', note: 'letter from Dr. A' } }),

@@ -256,6 +256,41 @@ t.test('the executor reads exactly what she left him after death, and every read
   t.equal(reads.total, 5);
 });
 
+t.test('the executor reads the estate flow as of the date of death and the snapshot kept then', async (t) => {
+  const flow = await ok(ben, 'GET', `/v1/personas/${grace.personaId}/fiduciary-access/estate-flow?currency=USD`);
+  t.equal(flow.asOf, '2026-11-20', 'as of the date of death by default');
+  t.match(flow.items, [
+    { route: 'probate', assetId: cabin.assetId, amount: '250000.00' },
+    { route: 'residuary', recipientName: 'Heirs at law (no residuary beneficiary)', amount: '250000.00' },
+  ]);
+  const snapshot = await ok(ben, 'GET', `/v1/personas/${grace.personaId}/estate-snapshot`);
+  t.match(snapshot, {
+    occurredOn: '2026-11-20',
+    currency: 'USD',
+    holdings: [{ assetId: cabin.assetId, value: '250000.00' }],
+    netWorth: { net_worth: 250000 },
+    estateFlow: [{ route: 'probate', amount: 250000 }, { route: 'residuary' }],
+  });
+  for (const who of [cara, otto]) {
+    for (const url of [
+      `/v1/personas/${grace.personaId}/fiduciary-access/estate-flow?currency=USD`,
+      `/v1/personas/${grace.personaId}/estate-snapshot`,
+    ]) {
+      const res = await send(who, 'GET', url);
+      t.same([res.statusCode, res.json().code], [404, 'persona_not_found'], `${url}: not found for others`);
+    }
+  }
+  const reads = await ok(ben, 'GET', `/v1/personas/${grace.personaId}/estate-reads?limit=2`);
+  t.same(
+    reads.items.map((r: { what: string; via: string }) => [r.what, r.via]),
+    [
+      ['snapshot', 'fiduciary:executor'],
+      ['estate_flow', 'fiduciary:executor'],
+    ],
+    'both reads are listed',
+  );
+});
+
 t.test('a member removed from the circle loses the documents the circle let her be given', async (t) => {
   t.equal((await download(cara, documents.note)).statusCode, 200, 'Cara reads the note shared with her');
   const left = await send(grace, 'DELETE', `/v1/ffcs/${circle.ffcId}/members/${cara.personaId}`);

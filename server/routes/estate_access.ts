@@ -4,8 +4,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tagRoutes, TAGS } from '../openapi.ts';
 import * as estateAccess from '../../generated/estate_access.queries.ts';
-import { listOf, paged, problemResponses } from '../schemas/common.ts';
-import { EstatePageQuery, EstatePersonaParams, EstateReads, FiduciaryAssets } from '../schemas/estate_access.ts';
+import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
+import {
+  EstatePageQuery,
+  EstatePersonaParams,
+  EstateReads,
+  EstateSnapshot,
+  ExecutorFlow,
+  ExecutorFlowQuery,
+  FiduciaryAssets,
+} from '../schemas/estate_access.ts';
 
 const estateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onRoute', tagRoutes(TAGS.lifeEvents));
@@ -48,6 +56,47 @@ const estateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
           estateAccess.listEstateReads.run({ personaId: request.params.personaId, ...page }, db),
         ),
       );
+    },
+  );
+
+  app.get(
+    '/personas/:personaId/fiduciary-access/estate-flow',
+    {
+      schema: {
+        summary:
+          'The acting executor reads the estate flow of the deceased (as of the date of death by default; audited)',
+        params: EstatePersonaParams,
+        querystring: ExecutorFlowQuery,
+        response: { 200: listOf(ExecutorFlow, estateAccess.readFiduciaryEstateFlow), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { asOf, currency } = request.query;
+      const rows = await request.inTenant((db) =>
+        estateAccess.readFiduciaryEstateFlow.run(
+          { personaId: request.params.personaId, asOf: asOf ?? null, currency },
+          db,
+        ),
+      );
+      return { asOf: rows[0]?.asOf ?? asOf ?? null, currency, items: rows };
+    },
+  );
+
+  app.get(
+    '/personas/:personaId/estate-snapshot',
+    {
+      schema: {
+        summary:
+          'The acting executor reads what was kept at the verified death: holdings, net worth, estate flow (audited)',
+        params: EstatePersonaParams,
+        response: { 200: replyOf(EstateSnapshot, estateAccess.getEstateSnapshot), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const [row] = await request.inTenant((db) =>
+        estateAccess.getEstateSnapshot.run({ personaId: request.params.personaId }, db),
+      );
+      return row;
     },
   );
 };

@@ -1,6 +1,6 @@
 // Response schemas of what fiduciaries reach after a verified death or incapacity (docs/legacy.md).
 import { Type } from 'typebox';
-import { IsoDate, Nullable, PageFields, PageWith, Timestamp, Uuid } from './common.ts';
+import { IsoDate, JsonColumn, Nullable, PageFields, PageWith, Timestamp, Uuid } from './common.ts';
 
 export const EstatePersonaParams = Type.Object({ personaId: Uuid });
 export const EstatePageQuery = PageWith({});
@@ -39,4 +39,45 @@ export const EstateReads = Type.Object({
     }),
   ),
   ...PageFields,
+});
+
+export const ExecutorFlowQuery = Type.Object(
+  {
+    asOf: Type.Optional(IsoDate),
+    currency: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD' }),
+  },
+  { additionalProperties: false },
+);
+export const ExecutorFlow = Type.Object({
+  asOf: Nullable(IsoDate),
+  currency: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      assetId: Nullable(Uuid),
+      assetName: Nullable(Type.String()),
+      route: Type.String(),
+      recipientKind: Type.String(),
+      recipientPersonaId: Nullable(Uuid),
+      recipientEntityId: Nullable(Uuid),
+      recipientName: Type.String(),
+      amount: Type.String({ description: 'exact decimal, rounded to cents; negative for a debt' }),
+      asOf: IsoDate,
+    }),
+  ),
+});
+
+export const EstateSnapshot = Type.Object({
+  eventId: Uuid,
+  occurredOn: IsoDate,
+  verifiedAt: Timestamp,
+  currency: Nullable(Type.String({ description: 'the tenant’s reporting currency of the net worth and the flow' })),
+  holdings: JsonColumn(
+    Type.Array(Type.Object({}, { additionalProperties: true }), {
+      description: 'assets, shares, values on the date, in their own currencies',
+    }),
+  ),
+  netWorth: Nullable(JsonColumn(Type.Object({}, { additionalProperties: true }))),
+  estateFlow: Nullable(
+    JsonColumn(Type.Any({ description: 'the flow’s lines on the date, or {error} when a rate was missing' })),
+  ),
 });
