@@ -19,7 +19,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { registerAppClient, registerIdentityProvider } from '../generated/tenancy.queries.ts';
-import { loginRoleUrl } from '../server/config.ts';
+import { loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { generateFieldKeys } from '../server/field_cipher.ts';
 import { asSupport } from '../server/plugins/db.ts';
 import {
@@ -163,10 +163,11 @@ let server: ReturnType<typeof spawn> | undefined;
 let failed = false;
 try {
   await admin.connect();
-  const passwords = { api: 'bench-api', support: 'bench-support' };
+  const passwords = { api: 'bench-api', support: 'bench-support', operator: 'bench-operator' };
   await migrate({ adminUrl: db.url, rolePasswords: passwords });
   const apiUrl = loginRoleUrl(db.url, 'estate_api', passwords.api);
-  const support = new pg.Pool({ connectionString: loginRoleUrl(db.url, 'estate_support', passwords.support), max: 1 });
+  // The operators' login: registering a provider without a staff identity is an operator's act.
+  const support = new pg.Pool({ connectionString: loginRoleUrl(db.url, OPERATOR_ROLE, passwords.operator), max: 1 });
   // A failure before support.end() reaches `finally`, which stops the server: the idle client's
   // 57P01 must not crash the process and hide the failure that got us there.
   support.on('error', () => {});
