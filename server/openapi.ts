@@ -147,7 +147,10 @@ for (const queries of [
 export function proceduresOf(handler: unknown): string[] {
   if (typeof handler !== 'function') return [];
   const source = handler.toString().replace(/requireIfMatch\([\s\S]*?\);/g, '');
-  const names = [...source.matchAll(/\b(\w+)\.run\(/g)].map((call) => PROCEDURE_OF.get(call[1]));
+  // `binding.run(` and request.callInTenant(`binding`, ...).
+  const names = [...source.matchAll(/\b(\w+)\.run\(|\bcallInTenant\(\s*(?:\w+\.)*(\w+)\s*,/g)].map((call) =>
+    PROCEDURE_OF.get(call[1] ?? call[2]),
+  );
   return [...new Set(names.filter((name): name is string => name !== undefined))];
 }
 /** `x-procedure` of each operation (`GET /v1/assets/{assetId}`), filled by the transform, read by transformObject. */

@@ -56,27 +56,22 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       // The identifier is encrypted here, with keys the database never sees; it keeps the last four.
       const identifier = body.identifier?.trim();
-      const [row] = await request.inTenant((db) =>
-        assets.createAsset.run(
-          {
-            assetType: body.assetType,
-            categoryCode: body.categoryCode,
-            name: body.name,
-            description: body.description,
-            currency: body.currency,
-            ownerPersonaId: body.ownerPersonaId,
-            initialValue: body.initialValue,
-            valuedOn: body.valuedOn,
-            details: body.details ?? {},
-            ownershipPercentage: body.ownershipPercentage,
-            ownershipForm: body.ownershipForm,
-            valuationSource: body.valuationSource,
-            identifierCiphertext: identifier ? app.fieldCipher.encrypt(identifier) : null,
-            identifierLast4: identifier ? lastFour(identifier) : null,
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(assets.createAsset, {
+        assetType: body.assetType,
+        categoryCode: body.categoryCode,
+        name: body.name,
+        description: body.description,
+        currency: body.currency,
+        ownerPersonaId: body.ownerPersonaId,
+        initialValue: body.initialValue,
+        valuedOn: body.valuedOn,
+        details: body.details ?? {},
+        ownershipPercentage: body.ownershipPercentage,
+        ownershipForm: body.ownershipForm,
+        valuationSource: body.valuationSource,
+        identifierCiphertext: identifier ? app.fieldCipher.encrypt(identifier) : null,
+        identifierLast4: identifier ? lastFour(identifier) : null,
+      });
       return reply.code(201).header('location', `/v1/assets/${row.assetId}`).send(row);
     },
   );
@@ -152,7 +147,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: listOf(Categories, assets.listAssetCategories), ...problemResponses },
       },
     },
-    async (request) => ({ items: await request.inTenant((db) => assets.listAssetCategories.run(undefined, db)) }),
+    async (request) => ({ items: await request.callInTenant(assets.listAssetCategories, undefined) }),
   );
 
   app.get(
@@ -165,10 +160,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      withETag(
-        reply,
-        (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
-      ),
+      withETag(reply, (await request.callInTenant(assets.getAsset, { assetId: request.params.assetId }))[0]),
   );
 
   app.patch(
@@ -261,9 +253,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       (
-        await request.inTenant((db) =>
-          assets.assignAssetToPersona.run({ assetId: request.params.assetId, ...request.body }, db),
-        )
+        await request.callInTenant(assets.assignAssetToPersona, { assetId: request.params.assetId, ...request.body })
       )[0],
   );
 
@@ -278,9 +268,10 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) =>
-        assets.transferAssetShare.run({ assetId: request.params.assetId, ...request.body }, db),
-      ),
+      items: await request.callInTenant(assets.transferAssetShare, {
+        assetId: request.params.assetId,
+        ...request.body,
+      }),
     }),
   );
 
@@ -296,9 +287,13 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { amount, valuedOn, source, currency } = request.body;
-      const [row] = await request.inTenant((db) =>
-        assets.updateAssetValue.run({ assetId: request.params.assetId, amount, valuedOn, source, currency }, db),
-      );
+      const [row] = await request.callInTenant(assets.updateAssetValue, {
+        assetId: request.params.assetId,
+        amount,
+        valuedOn,
+        source,
+        currency,
+      });
       return reply.code(201).send(valuationOf(row));
     },
   );
@@ -337,9 +332,10 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) =>
-        assets.getAssetOwnersAsOf.run({ assetId: request.params.assetId, asOf: request.query.asOf ?? today() }, db),
-      ),
+      items: await request.callInTenant(assets.getAssetOwnersAsOf, {
+        assetId: request.params.assetId,
+        asOf: request.query.asOf ?? today(),
+      }),
     }),
   );
 
@@ -374,9 +370,10 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        assets.setAssetPermission.run({ assetId: request.params.assetId, ...request.body }, db),
-      );
+      const [row] = await request.callInTenant(assets.setAssetPermission, {
+        assetId: request.params.assetId,
+        ...request.body,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -391,7 +388,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => assets.revokeAssetPermission.run(request.params, db));
+      await request.callInTenant(assets.revokeAssetPermission, request.params);
       return reply.code(204).send(null);
     },
   );

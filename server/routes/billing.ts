@@ -56,7 +56,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rows = await request.inTenant((db) => billing.listPlans.run(undefined, db));
+      const rows = await request.callInTenant(billing.listPlans, undefined);
       return { items: rows.map(planOf) };
     },
   );
@@ -69,8 +69,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Subscription, billing.getMySubscription), ...problemResponses },
       },
     },
-    async (request, reply) =>
-      withETag(reply, (await request.inTenant((db) => billing.getMySubscription.run(undefined, db)))[0]),
+    async (request, reply) => withETag(reply, (await request.callInTenant(billing.getMySubscription, undefined))[0]),
   );
 
   app.post(
@@ -84,9 +83,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        billing.createSubscription.run({ planCode: request.body.planCode }, db),
-      );
+      const [row] = await request.callInTenant(billing.createSubscription, { planCode: request.body.planCode });
       return reply.code(201).send(newSubscriptionOf(row));
     },
   );
@@ -121,9 +118,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      (
-        await request.inTenant((db) => billing.cancelSubscription.run({ atPeriodEnd: request.body.atPeriodEnd }, db))
-      )[0],
+      (await request.callInTenant(billing.cancelSubscription, { atPeriodEnd: request.body.atPeriodEnd }))[0],
   );
 
   app.get(
@@ -151,7 +146,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: listOf(SeatList, billing.listSubscriptionSeats), ...problemResponses },
       },
     },
-    async (request) => ({ items: await request.inTenant((db) => billing.listSubscriptionSeats.run(undefined, db)) }),
+    async (request) => ({ items: await request.callInTenant(billing.listSubscriptionSeats, undefined) }),
   );
 
   app.get(
@@ -163,7 +158,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rows = await request.inTenant((db) => billing.calculateUsage.run(undefined, db));
+      const rows = await request.callInTenant(billing.calculateUsage, undefined);
       return {
         planCode: rows[0].planCode,
         items: rows.map(usageOf),
@@ -179,7 +174,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: listOf(PaymentMethodList, billing.listPaymentMethods), ...problemResponses },
       },
     },
-    async (request) => ({ items: await request.inTenant((db) => billing.listPaymentMethods.run(undefined, db)) }),
+    async (request) => ({ items: await request.callInTenant(billing.listPaymentMethods, undefined) }),
   );
 
   app.post(
@@ -193,20 +188,15 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { stripePaymentMethodId, kind, brand, last4, expMonth, expYear, makeDefault } = request.body;
-      const items = await request.inTenant((db) =>
-        billing.addPaymentMethod.run(
-          {
-            stripePaymentMethodId,
-            kind,
-            brand,
-            last4,
-            expMonth: expMonth ?? null,
-            expYear: expYear ?? null,
-            makeDefault,
-          },
-          db,
-        ),
-      );
+      const items = await request.callInTenant(billing.addPaymentMethod, {
+        stripePaymentMethodId,
+        kind,
+        brand,
+        last4,
+        expMonth: expMonth ?? null,
+        expYear: expYear ?? null,
+        makeDefault,
+      });
       return reply.code(201).send({ items });
     },
   );
@@ -221,9 +211,9 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) =>
-        billing.removePaymentMethod.run({ paymentMethodId: request.params.paymentMethodId }, db),
-      ),
+      items: await request.callInTenant(billing.removePaymentMethod, {
+        paymentMethodId: request.params.paymentMethodId,
+      }),
     }),
   );
 
@@ -256,10 +246,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      withETag(
-        reply,
-        (await request.inTenant((db) => billing.getInvoice.run({ invoiceId: request.params.invoiceId }, db)))[0],
-      ),
+      withETag(reply, (await request.callInTenant(billing.getInvoice, { invoiceId: request.params.invoiceId }))[0]),
   );
 };
 

@@ -61,18 +61,13 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.inTenant((db) =>
-        estate.createLegalEntity.run(
-          {
-            entityKind: body.entityKind,
-            name: body.name,
-            jurisdiction: body.jurisdiction ?? null,
-            effectiveDate: body.effectiveDate ?? null,
-            roles: jsonArray(body.roles),
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(estate.createLegalEntity, {
+        entityKind: body.entityKind,
+        name: body.name,
+        jurisdiction: body.jurisdiction ?? null,
+        effectiveDate: body.effectiveDate ?? null,
+        roles: jsonArray(body.roles),
+      });
       return reply.code(201).header('location', `/v1/entities/${row.entityId}`).send(row);
     },
   );
@@ -88,7 +83,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => estate.listLegalEntities.run({ limit, offset }, db));
+      const items = await request.callInTenant(estate.listLegalEntities, { limit, offset });
       return { items, limit, offset };
     },
   );
@@ -102,8 +97,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Entity, estate.getLegalEntity), ...problemResponses },
       },
     },
-    async (request) =>
-      (await request.inTenant((db) => estate.getLegalEntity.run({ entityId: request.params.entityId }, db)))[0],
+    async (request) => (await request.callInTenant(estate.getLegalEntity, { entityId: request.params.entityId }))[0],
   );
 
   app.patch(
@@ -118,18 +112,13 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       (
-        await request.inTenant((db) =>
-          estate.updateLegalEntity.run(
-            {
-              entityId: request.params.entityId,
-              name: request.body.name ?? null,
-              jurisdiction: request.body.jurisdiction ?? null,
-              effectiveDate: request.body.effectiveDate ?? null,
-              roles: request.body.roles ? jsonArray(request.body.roles) : null,
-            },
-            db,
-          ),
-        )
+        await request.callInTenant(estate.updateLegalEntity, {
+          entityId: request.params.entityId,
+          name: request.body.name ?? null,
+          jurisdiction: request.body.jurisdiction ?? null,
+          effectiveDate: request.body.effectiveDate ?? null,
+          roles: request.body.roles ? jsonArray(request.body.roles) : null,
+        })
       )[0],
   );
 
@@ -144,11 +133,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      (
-        await request.inTenant((db) =>
-          estate.assignAssetToEntity.run({ assetId: request.params.assetId, ...request.body }, db),
-        )
-      )[0],
+      (await request.callInTenant(estate.assignAssetToEntity, { assetId: request.params.assetId, ...request.body }))[0],
   );
 
   app.delete(
@@ -161,7 +146,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => estate.deleteLegalEntity.run({ entityId: request.params.entityId }, db));
+      await request.callInTenant(estate.deleteLegalEntity, { entityId: request.params.entityId });
       return reply.code(204).send(null);
     },
   );
@@ -177,12 +162,10 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) =>
-        estate.setEntityInterests.run(
-          { entityId: request.params.entityId, holders: jsonArray(request.body.holders) },
-          db,
-        ),
-      ),
+      items: await request.callInTenant(estate.setEntityInterests, {
+        entityId: request.params.entityId,
+        holders: jsonArray(request.body.holders),
+      }),
     }),
   );
 
@@ -196,7 +179,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) => estate.getEntityInterests.run({ entityId: request.params.entityId }, db)),
+      items: await request.callInTenant(estate.getEntityInterests, { entityId: request.params.entityId }),
     }),
   );
 
@@ -217,9 +200,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency } = request.query;
       return (
-        await request.inTenant((db) =>
-          estate.getEntityNetWorth.run({ entityId: request.params.entityId, asOf, currency }, db),
-        )
+        await request.callInTenant(estate.getEntityNetWorth, { entityId: request.params.entityId, asOf, currency })
       )[0];
     },
   );
@@ -235,9 +216,10 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) =>
-        estate.transferAssetShareToEntity.run({ assetId: request.params.assetId, ...request.body }, db),
-      ),
+      items: await request.callInTenant(estate.transferAssetShareToEntity, {
+        assetId: request.params.assetId,
+        ...request.body,
+      }),
     }),
   );
 
@@ -253,12 +235,10 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       (
-        await request.inTenant((db) =>
-          estate.setDebtCollateral.run(
-            { debtId: request.params.assetId, securedAssetId: request.body.securedAssetId },
-            db,
-          ),
-        )
+        await request.callInTenant(estate.setDebtCollateral, {
+          debtId: request.params.assetId,
+          securedAssetId: request.body.securedAssetId,
+        })
       )[0],
   );
 
@@ -279,9 +259,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency } = request.query;
       return (
-        await request.inTenant((db) =>
-          estate.getAssetEquity.run({ assetId: request.params.assetId, asOf, currency }, db),
-        )
+        await request.callInTenant(estate.getAssetEquity, { assetId: request.params.assetId, asOf, currency })
       )[0];
     },
   );
@@ -298,17 +276,12 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       designationOf(
-        await request.inTenant((db) =>
-          estate.setAssetBeneficiaries.run(
-            {
-              assetId: request.params.assetId,
-              effectiveOn: request.body.effectiveOn ?? today(),
-              primary: jsonArray(request.body.primary),
-              contingent: jsonArray(request.body.contingent),
-            },
-            db,
-          ),
-        ),
+        await request.callInTenant(estate.setAssetBeneficiaries, {
+          assetId: request.params.assetId,
+          effectiveOn: request.body.effectiveOn ?? today(),
+          primary: jsonArray(request.body.primary),
+          contingent: jsonArray(request.body.contingent),
+        }),
       ),
   );
 
@@ -322,9 +295,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      designationOf(
-        await request.inTenant((db) => estate.getAssetBeneficiaries.run({ assetId: request.params.assetId }, db)),
-      ),
+      designationOf(await request.callInTenant(estate.getAssetBeneficiaries, { assetId: request.params.assetId })),
   );
 
   app.put(
@@ -339,17 +310,12 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       designationOf(
-        await request.inTenant((db) =>
-          estate.setEntityBeneficiaries.run(
-            {
-              entityId: request.params.entityId,
-              effectiveOn: request.body.effectiveOn ?? today(),
-              primary: jsonArray(request.body.primary),
-              contingent: jsonArray(request.body.contingent),
-            },
-            db,
-          ),
-        ),
+        await request.callInTenant(estate.setEntityBeneficiaries, {
+          entityId: request.params.entityId,
+          effectiveOn: request.body.effectiveOn ?? today(),
+          primary: jsonArray(request.body.primary),
+          contingent: jsonArray(request.body.contingent),
+        }),
       ),
   );
 
@@ -363,9 +329,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      designationOf(
-        await request.inTenant((db) => estate.getEntityBeneficiaries.run({ entityId: request.params.entityId }, db)),
-      ),
+      designationOf(await request.callInTenant(estate.getEntityBeneficiaries, { entityId: request.params.entityId })),
   );
 
   app.put(
@@ -380,17 +344,12 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       designationOf(
-        await request.inTenant((db) =>
-          estate.setEstateBeneficiaries.run(
-            {
-              personaId: request.params.personaId,
-              effectiveOn: request.body.effectiveOn ?? today(),
-              primary: jsonArray(request.body.primary),
-              contingent: jsonArray(request.body.contingent),
-            },
-            db,
-          ),
-        ),
+        await request.callInTenant(estate.setEstateBeneficiaries, {
+          personaId: request.params.personaId,
+          effectiveOn: request.body.effectiveOn ?? today(),
+          primary: jsonArray(request.body.primary),
+          contingent: jsonArray(request.body.contingent),
+        }),
       ),
   );
 
@@ -404,9 +363,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      designationOf(
-        await request.inTenant((db) => estate.getEstateBeneficiaries.run({ personaId: request.params.personaId }, db)),
-      ),
+      designationOf(await request.callInTenant(estate.getEstateBeneficiaries, { personaId: request.params.personaId })),
   );
 
   app.get(
@@ -426,9 +383,11 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { asOf = today(), currency } = request.query;
-      const items = await request.inTenant((db) =>
-        estate.calculateEstateFlow.run({ personaId: request.params.personaId, asOf, currency }, db),
-      );
+      const items = await request.callInTenant(estate.calculateEstateFlow, {
+        personaId: request.params.personaId,
+        asOf,
+        currency,
+      });
       return { asOf, currency, items };
     },
   );
@@ -446,9 +405,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { asOf = today() } = request.query;
-      const items = await request.inTenant((db) =>
-        estate.checkEstatePlan.run({ personaId: request.params.personaId, asOf }, db),
-      );
+      const items = await request.callInTenant(estate.checkEstatePlan, { personaId: request.params.personaId, asOf });
       return { asOf, items };
     },
   );

@@ -40,9 +40,10 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        ffc.createFfc.run({ name: request.body.name, description: request.body.description }, db),
-      );
+      const [row] = await request.callInTenant(ffc.createFfc, {
+        name: request.body.name,
+        description: request.body.description,
+      });
       return reply.code(201).header('location', `/v1/ffcs/${row.ffcId}/hierarchy`).send(row);
     },
   );
@@ -74,7 +75,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const members = await request.inTenant((db) => ffc.getFfcHierarchy.run({ ffcId: request.params.ffcId }, db));
+      const members = await request.callInTenant(ffc.getFfcHierarchy, { ffcId: request.params.ffcId });
       return { ffcId: request.params.ffcId, members };
     },
   );
@@ -89,7 +90,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      withETag(reply, (await request.inTenant((db) => ffc.getFfc.run({ ffcId: request.params.ffcId }, db)))[0]),
+      withETag(reply, (await request.callInTenant(ffc.getFfc, { ffcId: request.params.ffcId }))[0]),
   );
 
   app.patch(
@@ -186,9 +187,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        ffc.addFfcMember.run({ ffcId: request.params.ffcId, ...request.body }, db),
-      );
+      const [row] = await request.callInTenant(ffc.addFfcMember, { ffcId: request.params.ffcId, ...request.body });
       return reply.code(201).send(row);
     },
   );
@@ -202,8 +201,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Membership, ffc.getFfcMember), ...problemResponses },
       },
     },
-    async (request, reply) =>
-      withETag(reply, (await request.inTenant((db) => ffc.getFfcMember.run(request.params, db)))[0]),
+    async (request, reply) => withETag(reply, (await request.callInTenant(ffc.getFfcMember, request.params))[0]),
   );
 
   app.patch(
@@ -259,9 +257,12 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email, role, validHours } = request.body;
-      const [row] = await request.inTenant((db) =>
-        ffc.inviteFfcMember.run({ ffcId: request.params.ffcId, email, role, validHours }, db),
-      );
+      const [row] = await request.callInTenant(ffc.inviteFfcMember, {
+        ffcId: request.params.ffcId,
+        email,
+        role,
+        validHours,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -276,7 +277,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => ffc.revokeFfcInvitation.run(request.params, db));
+      await request.callInTenant(ffc.revokeFfcInvitation, request.params);
       return reply.code(204).send(null);
     },
   );
@@ -291,7 +292,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) => ffc.acceptFfcInvitation.run({ token: request.body.token }, db));
+      const [row] = await request.callInTenant(ffc.acceptFfcInvitation, { token: request.body.token });
       return reply.code(201).send(row);
     },
   );

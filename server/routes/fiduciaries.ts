@@ -40,21 +40,16 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.inTenant((db) =>
-        fiduciaries.appointFiduciary.run(
-          {
-            personaId: request.params.personaId,
-            entityId: null,
-            role: body.role,
-            appointeePersonaId: body.appointeePersonaId,
-            wardPersonaId: body.wardPersonaId ?? null,
-            rank: body.rank ?? null,
-            documentId: body.documentId ?? null,
-            notes: body.notes ?? null,
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(fiduciaries.appointFiduciary, {
+        personaId: request.params.personaId,
+        entityId: null,
+        role: body.role,
+        appointeePersonaId: body.appointeePersonaId,
+        wardPersonaId: body.wardPersonaId ?? null,
+        rank: body.rank ?? null,
+        documentId: body.documentId ?? null,
+        notes: body.notes ?? null,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -71,19 +66,14 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { role, includeEnded, limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        fiduciaries.listFiduciaryAppointments.run(
-          {
-            personaId: request.params.personaId,
-            entityId: null,
-            role: role ?? null,
-            includeEnded: includeEnded ?? false,
-            limit,
-            offset,
-          },
-          db,
-        ),
-      );
+      const items = await request.callInTenant(fiduciaries.listFiduciaryAppointments, {
+        personaId: request.params.personaId,
+        entityId: null,
+        role: role ?? null,
+        includeEnded: includeEnded ?? false,
+        limit,
+        offset,
+      });
       return { items, limit, offset };
     },
   );
@@ -100,18 +90,13 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { role, wardPersonaId, appointmentIds } = request.body;
-      const items = await request.inTenant((db) =>
-        fiduciaries.reorderFiduciaryAppointments.run(
-          {
-            personaId: request.params.personaId,
-            entityId: null,
-            role,
-            wardPersonaId: wardPersonaId ?? null,
-            appointmentIds,
-          },
-          db,
-        ),
-      );
+      const items = await request.callInTenant(fiduciaries.reorderFiduciaryAppointments, {
+        personaId: request.params.personaId,
+        entityId: null,
+        role,
+        wardPersonaId: wardPersonaId ?? null,
+        appointmentIds,
+      });
       return { items };
     },
   );
@@ -126,9 +111,7 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) =>
-        fiduciaries.checkFiduciaries.run({ personaId: request.params.personaId }, db),
-      ),
+      items: await request.callInTenant(fiduciaries.checkFiduciaries, { personaId: request.params.personaId }),
     }),
   );
 
@@ -144,21 +127,16 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.inTenant((db) =>
-        fiduciaries.appointFiduciary.run(
-          {
-            personaId: null,
-            entityId: request.params.entityId,
-            role: 'trustee',
-            appointeePersonaId: body.appointeePersonaId,
-            wardPersonaId: null,
-            rank: body.rank ?? null,
-            documentId: body.documentId ?? null,
-            notes: body.notes ?? null,
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(fiduciaries.appointFiduciary, {
+        personaId: null,
+        entityId: request.params.entityId,
+        role: 'trustee',
+        appointeePersonaId: body.appointeePersonaId,
+        wardPersonaId: null,
+        rank: body.rank ?? null,
+        documentId: body.documentId ?? null,
+        notes: body.notes ?? null,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -175,19 +153,14 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { includeEnded, limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        fiduciaries.listFiduciaryAppointments.run(
-          {
-            personaId: null,
-            entityId: request.params.entityId,
-            role: 'trustee',
-            includeEnded: includeEnded ?? false,
-            limit,
-            offset,
-          },
-          db,
-        ),
-      );
+      const items = await request.callInTenant(fiduciaries.listFiduciaryAppointments, {
+        personaId: null,
+        entityId: request.params.entityId,
+        role: 'trustee',
+        includeEnded: includeEnded ?? false,
+        limit,
+        offset,
+      });
       return { items, limit, offset };
     },
   );
@@ -203,18 +176,13 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const items = await request.inTenant((db) =>
-        fiduciaries.reorderFiduciaryAppointments.run(
-          {
-            personaId: null,
-            entityId: request.params.entityId,
-            role: 'trustee',
-            wardPersonaId: null,
-            appointmentIds: request.body.appointmentIds,
-          },
-          db,
-        ),
-      );
+      const items = await request.callInTenant(fiduciaries.reorderFiduciaryAppointments, {
+        personaId: null,
+        entityId: request.params.entityId,
+        role: 'trustee',
+        wardPersonaId: null,
+        appointmentIds: request.body.appointmentIds,
+      });
       return { items };
     },
   );
@@ -230,9 +198,11 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { status, limit, offset } = request.query;
-      const items = await request.inTenant((db) =>
-        fiduciaries.listMyFiduciaryAppointments.run({ status: status ?? null, limit, offset }, db),
-      );
+      const items = await request.callInTenant(fiduciaries.listMyFiduciaryAppointments, {
+        status: status ?? null,
+        limit,
+        offset,
+      });
       return { items, limit, offset };
     },
   );
@@ -254,7 +224,7 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const [row] = await request.inTenant((db) => binding.run({ appointmentId: request.params.appointmentId }, db));
+        const [row] = await request.callInTenant(binding, { appointmentId: request.params.appointmentId });
         return row;
       },
     );

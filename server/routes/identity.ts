@@ -53,8 +53,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { idToken, firstName, lastName, dateOfBirth } = request.body;
       const verifiedEmail = await request.verifiedEmail(idToken);
-      const [row] = await request.inTenant(
-        (db) => identity.registerUser.run({ firstName, lastName, dateOfBirth }, db),
+      const [row] = await request.callInTenant(
+        identity.registerUser,
+        { firstName, lastName, dateOfBirth },
         { verifiedEmail },
       );
       return reply.code(201).send(row);
@@ -72,7 +73,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const verifiedEmail = await request.verifiedEmail(request.body.idToken);
-      const [row] = await request.inTenant((db) => identity.syncUserEmail.run(undefined, db), { verifiedEmail });
+      const [row] = await request.callInTenant(identity.syncUserEmail, undefined, { verifiedEmail });
       return row;
     },
   );
@@ -86,16 +87,11 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.inTenant((db) =>
-        identity.authenticateUser.run(
-          {
-            sessionRef: request.auth!.sessionRef,
-            userAgent: request.headers['user-agent'] ?? null,
-            ipAddress: request.ip,
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(identity.authenticateUser, {
+        sessionRef: request.auth!.sessionRef,
+        userAgent: request.headers['user-agent'] ?? null,
+        ipAddress: request.ip,
+      });
       return row;
     },
   );
@@ -109,7 +105,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) => identity.getCurrentUser.run(undefined, db));
+      const [row] = await request.callInTenant(identity.getCurrentUser, undefined);
       return withETag(reply, row);
     },
   );
@@ -125,7 +121,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.inTenant((db) => listMySupportAccess.run(request.query, db)),
+      items: await request.callInTenant(listMySupportAccess, request.query),
     }),
   );
 
@@ -151,7 +147,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) => identity.revokeMySession.run({ sessionId: request.params.sessionId }, db));
+      await request.callInTenant(identity.revokeMySession, { sessionId: request.params.sessionId });
       return reply.code(204).send(null);
     },
   );
@@ -165,7 +161,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.inTenant((db) => identity.deactivateUser.run(undefined, db));
+      const [row] = await request.callInTenant(identity.deactivateUser, undefined);
       return row;
     },
   );
@@ -200,20 +196,15 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.inTenant((db) =>
-        identity.createPersona.run(
-          {
-            firstName: body.firstName,
-            lastName: body.lastName,
-            middleName: body.middleName,
-            preferredName: body.preferredName,
-            dateOfBirth: body.dateOfBirth,
-            livingStatus: body.livingStatus,
-            dateOfDeath: body.dateOfDeath,
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(identity.createPersona, {
+        firstName: body.firstName,
+        lastName: body.lastName,
+        middleName: body.middleName,
+        preferredName: body.preferredName,
+        dateOfBirth: body.dateOfBirth,
+        livingStatus: body.livingStatus,
+        dateOfDeath: body.dateOfDeath,
+      });
       return reply.code(201).header('location', `/v1/personas/${row.personaId}`).send(row);
     },
   );
@@ -228,9 +219,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        identity.getPersona.run({ personaId: request.params.personaId }, db),
-      );
+      const [row] = await request.callInTenant(identity.getPersona, { personaId: request.params.personaId });
       return withETag(reply, row);
     },
   );
@@ -272,12 +261,11 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        identity.linkUserPersona.run(
-          { personaId: request.params.personaId, userId: request.body.userId, linkKind: request.body.linkKind },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(identity.linkUserPersona, {
+        personaId: request.params.personaId,
+        userId: request.body.userId,
+        linkKind: request.body.linkKind,
+      });
       return reply.code(row.status === 'invited' ? 202 : 201).send(row);
     },
   );
@@ -293,7 +281,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { personaId, userId } = request.params;
-      await request.inTenant((db) => identity.revokeLinkInvitation.run({ personaId, userId }, db));
+      await request.callInTenant(identity.revokeLinkInvitation, { personaId, userId });
       return reply.code(204).send(null);
     },
   );
@@ -325,9 +313,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.inTenant((db) =>
-        identity.acceptLinkInvitation.run({ invitationId: request.params.invitationId }, db),
-      );
+      const [row] = await request.callInTenant(identity.acceptLinkInvitation, {
+        invitationId: request.params.invitationId,
+      });
       return row;
     },
   );
@@ -342,9 +330,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.inTenant((db) =>
-        identity.declineLinkInvitation.run({ invitationId: request.params.invitationId }, db),
-      );
+      await request.callInTenant(identity.declineLinkInvitation, { invitationId: request.params.invitationId });
       return reply.code(204).send(null);
     },
   );
@@ -361,9 +347,12 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email, label, isPrimary } = request.body;
-      const [row] = await request.inTenant((db) =>
-        identity.addPersonaEmail.run({ personaId: request.params.personaId, email, label, isPrimary }, db),
-      );
+      const [row] = await request.callInTenant(identity.addPersonaEmail, {
+        personaId: request.params.personaId,
+        email,
+        label,
+        isPrimary,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -380,9 +369,12 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { phoneNumber, label, isPrimary } = request.body;
-      const [row] = await request.inTenant((db) =>
-        identity.addPersonaPhone.run({ personaId: request.params.personaId, phoneNumber, label, isPrimary }, db),
-      );
+      const [row] = await request.callInTenant(identity.addPersonaPhone, {
+        personaId: request.params.personaId,
+        phoneNumber,
+        label,
+        isPrimary,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -399,22 +391,17 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.inTenant((db) =>
-        identity.addPersonaAddress.run(
-          {
-            personaId: request.params.personaId,
-            line1: body.line1,
-            line2: body.line2,
-            city: body.city,
-            region: body.region,
-            postalCode: body.postalCode,
-            countryCode: body.countryCode,
-            label: body.label,
-            isPrimary: body.isPrimary,
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(identity.addPersonaAddress, {
+        personaId: request.params.personaId,
+        line1: body.line1,
+        line2: body.line2,
+        city: body.city,
+        region: body.region,
+        postalCode: body.postalCode,
+        countryCode: body.countryCode,
+        label: body.label,
+        isPrimary: body.isPrimary,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -430,9 +417,11 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { personaId, contactKind, contactId } = request.params;
-      await request.inTenant((db) =>
-        identity.removePersonaContact.run({ personaId, contactKind: CONTACT_KIND[contactKind], contactId }, db),
-      );
+      await request.callInTenant(identity.removePersonaContact, {
+        personaId,
+        contactKind: CONTACT_KIND[contactKind],
+        contactId,
+      });
       return reply.code(204).send(null);
     },
   );
@@ -448,16 +437,11 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        identity.recordPersonaRelationship.run(
-          {
-            personaId: request.params.personaId,
-            relatedPersonaId: request.body.relatedPersonaId,
-            relationshipType: request.body.relationshipType,
-          },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(identity.recordPersonaRelationship, {
+        personaId: request.params.personaId,
+        relatedPersonaId: request.body.relatedPersonaId,
+        relationshipType: request.body.relationshipType,
+      });
       return reply.code(201).send(row);
     },
   );

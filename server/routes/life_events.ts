@@ -38,9 +38,10 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.inTenant((db) =>
-        life.reportLifeEvent.run({ personaId: request.params.personaId, ...request.body }, db),
-      );
+      const [row] = await request.callInTenant(life.reportLifeEvent, {
+        personaId: request.params.personaId,
+        ...request.body,
+      });
       return reply.code(201).send(row);
     },
   );
@@ -56,7 +57,7 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const items = await request.inTenant((db) => life.listLifeEvents.run({ limit, offset }, db));
+      const items = await request.callInTenant(life.listLifeEvents, { limit, offset });
       return { items, limit, offset };
     },
   );
@@ -73,12 +74,12 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { evidenceKind, documentId, note } = request.body;
-      const [row] = await request.inTenant((db) =>
-        life.submitLifeEventEvidence.run(
-          { eventId: request.params.eventId, evidenceKind, documentId: documentId ?? null, note: note ?? null },
-          db,
-        ),
-      );
+      const [row] = await request.callInTenant(life.submitLifeEventEvidence, {
+        eventId: request.params.eventId,
+        evidenceKind,
+        documentId: documentId ?? null,
+        note: note ?? null,
+      });
       return row;
     },
   );
@@ -98,7 +99,7 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const [row] = await request.inTenant((db) => binding.run({ eventId: request.params.eventId }, db));
+        const [row] = await request.callInTenant(binding, { eventId: request.params.eventId });
         return row;
       },
     );

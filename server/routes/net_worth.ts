@@ -48,13 +48,10 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency, lookThrough } = request.query;
       const params = { personaId: request.params.personaId, asOf, currency };
-      return (
-        await request.inTenant((db) =>
-          lookThrough
-            ? estate.calculateLookThroughNetWorth.run(params, db)
-            : netWorth.calculateNetWorth.run(params, db),
-        )
-      )[0];
+      const [row] = lookThrough
+        ? await request.callInTenant(estate.calculateLookThroughNetWorth, params)
+        : await request.callInTenant(netWorth.calculateNetWorth, params);
+      return row;
     },
   );
 
@@ -90,9 +87,12 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { from, to = today(), currency } = request.query;
       return {
-        items: await request.inTenant((db) =>
-          netWorth.calculateNetWorthHistory.run({ personaId: request.params.personaId, from, to, currency }, db),
-        ),
+        items: await request.callInTenant(netWorth.calculateNetWorthHistory, {
+          personaId: request.params.personaId,
+          from,
+          to,
+          currency,
+        }),
       };
     },
   );
@@ -114,9 +114,7 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency } = request.query;
       return (
-        await request.inTenant((db) =>
-          netWorth.calculateFfcNetWorth.run({ ffcId: request.params.ffcId, asOf, currency }, db),
-        )
+        await request.callInTenant(netWorth.calculateFfcNetWorth, { ffcId: request.params.ffcId, asOf, currency })
       )[0];
     },
   );
