@@ -147,10 +147,7 @@ for (const queries of [
 export function proceduresOf(handler: unknown): string[] {
   if (typeof handler !== 'function') return [];
   const source = handler.toString().replace(/requireIfMatch\([\s\S]*?\);/g, '');
-  // `binding.run(` and request.callInTenant(`binding`, ...).
-  const names = [...source.matchAll(/\b(\w+)\.run\(|\bcallInTenant\(\s*(?:\w+\.)*(\w+)\s*,/g)].map((call) =>
-    PROCEDURE_OF.get(call[1] ?? call[2]),
-  );
+  const names = [...source.matchAll(/\b(\w+)\.run\(/g)].map((call) => PROCEDURE_OF.get(call[1]));
   return [...new Set(names.filter((name): name is string => name !== undefined))];
 }
 /** `x-procedure` of each operation (`GET /v1/assets/{assetId}`), filled by the transform, read by transformObject. */

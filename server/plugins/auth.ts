@@ -30,7 +30,7 @@ import { listAuthClients } from '../../generated/identity.queries.ts';
 import { listStaffAuthClients } from '../../generated/support.queries.ts';
 import { HttpProblem } from './errors.ts';
 import { IdTokenVerifiers } from './id_token.ts';
-import type { OneCall, RequestContext } from './db.ts';
+import type { RequestContext } from './db.ts';
 import { inContextIdempotent } from './idempotency.ts';
 import { ApiKeyVerifier } from './api_keys.ts';
 
@@ -69,9 +69,6 @@ declare module 'fastify' {
     inSupport<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
     /** Runs fn in the request's transaction, with the tenant context of the verified token. */
     inTenant<T>(fn: (client: pg.PoolClient) => Promise<T>, extra?: { verifiedEmail?: string }): Promise<T>;
-    /** inTenant with one generated binding's call, `request.callInTenant(q, params)` for
-     *  `request.inTenant((db) => q.run(params, db))`: one round trip when it may (Database.callInContext). */
-    callInTenant<P, R>(query: OneCall<P, R>, params: P, extra?: { verifiedEmail?: string }): Promise<R[]>;
     /** The WAL position after this request's commit, when a replica is configured (X-Consistency-Token). */
     consistencyToken: string | null;
     /** The email the identity provider verified, from an id token bound to the access token. */
@@ -384,32 +381,20 @@ export default fp<AuthPluginOptions>(
 
     fastify.decorateRequest('auth', null);
     fastify.decorateRequest('consistencyToken', null);
-    const tenantContext = (request: FastifyRequest, extra: { verifiedEmail?: string }): RequestContext => {
-      if (!request.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
-      return {
-        tenantId: request.auth.tenantId,
-        // An API key acts as itself in the context and the audit log; the database finds its user.
-        actorKind: request.auth.apiKeyId ? 'api_key' : 'user',
-        actorId: request.auth.apiKeyId ?? request.auth.sub,
-        requestId: request.id,
-        verifiedEmail: extra.verifiedEmail,
-        sessionRef: request.auth.sessionRef,
-        authMethods: request.auth.authMethods,
-      };
-    };
-    fastify.decorateRequest('callInTenant', function <
-      P,
-      R,
-    >(this: FastifyRequest, query: OneCall<P, R>, params: P, extra: { verifiedEmail?: string } = {}) {
-      // A replica (reads routed, writes answer with their commit's token) or an Idempotency-Key (a
-      // held transaction): the transaction inTenant runs. Otherwise the call is its own transaction.
-      if (fastify.db.replica || this.idempotency) return this.inTenant((db) => query.run(params, db), extra);
-      return fastify.db.callInContext(tenantContext(this, extra), query, params);
-    });
     fastify.decorateRequest('inTenant', function <
       T,
     >(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>, extra: { verifiedEmail?: string } = {}) {
-      const context: RequestContext = tenantContext(this, extra);
+      if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
+      const context: RequestContext = {
+        tenantId: this.auth.tenantId,
+        // An API key acts as itself in the context and the audit log; the database finds its user.
+        actorKind: this.auth.apiKeyId ? 'api_key' : 'user',
+        actorId: this.auth.apiKeyId ?? this.auth.sub,
+        requestId: this.id,
+        verifiedEmail: extra.verifiedEmail,
+        sessionRef: this.auth.sessionRef,
+        authMethods: this.auth.authMethods,
+      };
       // With a replica (server/replica.ts): a GET is a read, served there when it may, after the
       // write its X-Consistency-Token names; any other request answers with its commit's token.
       if (fastify.db.replica) {

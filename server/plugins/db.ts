@@ -47,11 +47,6 @@ export interface HeldTransaction {
   rollback(): Promise<void>;
 }
 
-/** A generated binding (pgtyped's PreparedQuery): `run` sends exactly one query and maps its rows. */
-export interface OneCall<P, R> {
-  run(params: P, client: pg.PoolClient): Promise<R[]>;
-}
-
 export interface Database {
   /** Pool of the tenant-traffic role (estate_api). */
   api: pg.Pool;
@@ -66,11 +61,6 @@ export interface Database {
     fn: (client: pg.PoolClient) => Promise<T>,
     hold?: (transaction: HeldTransaction) => void,
   ): Promise<T>;
-  /** One binding's call in a transaction of its own, in ONE round trip when it can be inlined: the
-   *  context and the call in one simple-protocol message, which PostgreSQL runs as one implicit
-   *  transaction (committed at the message's end, rolled back on any error; no BEGIN or COMMIT).
-   *  Otherwise, and with context.onCommit (the commit's WAL position), as inContext. */
-  callInContext<P, R>(context: RequestContext, query: OneCall<P, R>, params: P): Promise<R[]>;
   /** Runs fn, a read, on the streaming replica when it may (docs/operations.md): the replica is
    *  configured, up, not too far behind, has replayed the write `token` names, and fn calls only
    *  procedures of REPLICA_READS; otherwise, or when the replica fails, on the primary as inContext. */
@@ -113,17 +103,12 @@ const CONTEXT_SETTINGS = [
 /** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
 const SET_CONTEXT = 'select ' + CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(', ');
 
-/** `select set_config(...)` with the context's values as escaped literals (transaction-local). */
-export function contextWithLiterals(client: pg.ClientBase, values: string[]): string {
-  return (
-    'select ' +
-    CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', ${client.escapeLiteral(values[i])}, true)`).join(', ')
-  );
-}
-
 /** `begin; select set_config(...)` with the context's values as escaped literals. */
 export function beginWithContext(client: pg.ClientBase, values: string[], readOnly = false): string {
-  return (readOnly ? 'begin transaction read only; ' : 'begin; ') + contextWithLiterals(client, values);
+  return (
+    (readOnly ? 'begin transaction read only; select ' : 'begin; select ') +
+    CONTEXT_SETTINGS.map((name, i) => `set_config('${name}', ${client.escapeLiteral(values[i])}, true)`).join(', ')
+  );
 }
 
 export function inContext<T>(
@@ -137,56 +122,25 @@ export function inContext<T>(
   return withTenantContext(context.tenantId, () => runInContext(pool, context, fn, timeouts, hold));
 }
 
-/**
- * One generated binding's call in a transaction of its own (Database.callInContext). The call's
- * message is `select set_config(...); <call>` without BEGIN: PostgreSQL runs the statements of one
- * simple Query message as one implicit transaction, in order, stopping at the first error and
- * rolling the whole message back, and commits at its end ("Multiple Statements in a Simple Query",
- * protocol docs); the settings are transaction-local, so they hold for the call and end with it.
- * One round trip instead of two. Not for a transaction that must say its commit's WAL position
- * (onCommit: the position is read after COMMIT) nor one held open (inContext's hold).
- */
-export function callInContext<P, R>(
-  pool: pg.Pool,
-  context: RequestContext,
-  query: OneCall<P, R>,
-  params: P,
-  timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS,
-): Promise<R[]> {
-  return withTenantContext(context.tenantId, () =>
-    runInContext(pool, context, (client) => query.run(params, client), timeouts, undefined, !context.onCommit),
-  );
-}
-
 async function runInContext<T>(
   pool: pg.Pool,
   context: RequestContext,
   fn: (client: pg.PoolClient) => Promise<T>,
   timeouts: DatabaseTimeouts,
   hold?: (transaction: HeldTransaction) => void,
-  oneCall = false,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
     let held = false;
-    let opening: ReturnType<typeof withOpening> | undefined;
     try {
       const values = contextValues(context, timeouts);
-      const inlinable = !values.some(hasNul);
-      if (!inlinable) {
+      if (values.some(hasNul)) {
         await client.query('begin');
         await client.query(SET_CONTEXT, values);
       }
-      opening = withOpening(
-        client,
-        inlinable ? beginWithContext(client, values) : null,
-        undefined,
-        inlinable && oneCall && !hold ? contextWithLiterals(client, values) : null,
-      );
+      const opening = withOpening(client, values.some(hasNul) ? null : beginWithContext(client, values));
       const result = await fn(opening.client);
-      // The call and its context were one message: committed at its end.
-      if (opening.implicit()) return result;
       await opening.flush();
       if (hold) {
         hold(holdTransaction(client, context.onCommit));
@@ -196,16 +150,9 @@ async function runInContext<T>(
       await commit(client, context.onCommit);
       return result;
     } catch (error) {
-      if (opening?.implicit()) {
-        // The message failed as a whole and PostgreSQL rolled it back: the connection is idle, no
-        // transaction to end (a ROLLBACK would only warn). Anything but the database's own
-        // answer (a lost connection, an error after the call) drops the connection.
-        broken = !(error instanceof pg.DatabaseError) || isUnavailable(error);
-      } else {
-        await client.query('rollback').catch(() => {
-          broken = true;
-        });
-      }
+      await client.query('rollback').catch(() => {
+        broken = true;
+      });
       const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
         await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
@@ -303,15 +250,8 @@ const isLiteral = (value: unknown): value is Literal =>
  * the call never runs outside its context. Any other first query gets the opening sent before it.
  * Either way one round trip fewer than BEGIN, context and call apart (issue 14).
  */
-function withOpening(
-  client: pg.PoolClient,
-  opening: string | null,
-  guard?: (text: unknown) => void,
-  /** The context alone (no BEGIN), for a one-call transaction: the call's message is then the transaction. */
-  implicitOpening: string | null = null,
-) {
+function withOpening(client: pg.PoolClient, opening: string | null, guard?: (text: unknown) => void) {
   let pending: string | null = opening;
-  let implicit = false;
   const flush = async () => {
     if (pending === null) return;
     const statement = pending;
@@ -320,8 +260,6 @@ function withOpening(
   };
   const query = async (text: unknown, values?: unknown, callback?: unknown) => {
     guard?.(text);
-    // A one-call transaction ended with its message: a second query would run outside it.
-    if (implicit) throw new Error('a one-call transaction (callInContext) made a second query');
     if (pending !== null) {
       if (
         typeof text === 'string' &&
@@ -334,8 +272,7 @@ function withOpening(
           value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(value)),
         );
         const call = text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1] ?? '$' + n);
-        const statement = `${implicitOpening ?? pending}; ${call}`;
-        implicit = implicitOpening !== null;
+        const statement = `${pending}; ${call}`;
         pending = null;
         const results = (await client.query(statement)) as unknown as pg.QueryResult | pg.QueryResult[];
         return Array.isArray(results) ? results[results.length - 1] : results;
@@ -353,7 +290,7 @@ function withOpening(
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { client: proxy, flush, implicit: () => implicit };
+  return { client: proxy, flush };
 }
 
 /** The handle of a transaction left open: one commit or rollback, then the connection goes back. */
@@ -447,7 +384,6 @@ export default fp<DbPluginOptions>(
       support,
       replica,
       inContext: (context, fn, hold) => inContext(api, context, fn, timeouts, hold),
-      callInContext: (context, query, params) => callInContext(api, context, query, params, timeouts),
       async inReadContext(context, fn, token) {
         if (!replica) return inContext(api, context, fn, timeouts);
         const reason = token !== undefined && !LSN.test(token) ? 'token_invalid' : replica.availability();

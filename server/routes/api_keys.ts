@@ -27,13 +27,9 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The secret is made here and never leaves but in this answer: the database gets its SHA-256.
       const { key, prefix, secretSha256 } = newApiKey();
       const { name, scopes, expiresInDays } = request.body;
-      const [row] = await request.callInTenant(apiKeys.createApiKey, {
-        name,
-        scopes,
-        expiresInDays,
-        prefix,
-        secretSha256,
-      });
+      const [row] = await request.inTenant((db) =>
+        apiKeys.createApiKey.run({ name, scopes, expiresInDays, prefix, secretSha256 }, db),
+      );
       return reply
         .code(201)
         .header('location', '/v1/api-keys')
@@ -63,7 +59,7 @@ const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.callInTenant(apiKeys.revokeApiKey, { apiKeyId: request.params.apiKeyId });
+      await request.inTenant((db) => apiKeys.revokeApiKey.run({ apiKeyId: request.params.apiKeyId }, db));
       return reply.code(204).send(null);
     },
   );

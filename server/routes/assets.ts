@@ -56,22 +56,27 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       // The identifier is encrypted here, with keys the database never sees; it keeps the last four.
       const identifier = body.identifier?.trim();
-      const [row] = await request.callInTenant(assets.createAsset, {
-        assetType: body.assetType,
-        categoryCode: body.categoryCode,
-        name: body.name,
-        description: body.description,
-        currency: body.currency,
-        ownerPersonaId: body.ownerPersonaId,
-        initialValue: body.initialValue,
-        valuedOn: body.valuedOn,
-        details: body.details ?? {},
-        ownershipPercentage: body.ownershipPercentage,
-        ownershipForm: body.ownershipForm,
-        valuationSource: body.valuationSource,
-        identifierCiphertext: identifier ? app.fieldCipher.encrypt(identifier) : null,
-        identifierLast4: identifier ? lastFour(identifier) : null,
-      });
+      const [row] = await request.inTenant((db) =>
+        assets.createAsset.run(
+          {
+            assetType: body.assetType,
+            categoryCode: body.categoryCode,
+            name: body.name,
+            description: body.description,
+            currency: body.currency,
+            ownerPersonaId: body.ownerPersonaId,
+            initialValue: body.initialValue,
+            valuedOn: body.valuedOn,
+            details: body.details ?? {},
+            ownershipPercentage: body.ownershipPercentage,
+            ownershipForm: body.ownershipForm,
+            valuationSource: body.valuationSource,
+            identifierCiphertext: identifier ? app.fieldCipher.encrypt(identifier) : null,
+            identifierLast4: identifier ? lastFour(identifier) : null,
+          },
+          db,
+        ),
+      );
       return reply.code(201).header('location', `/v1/assets/${row.assetId}`).send(row);
     },
   );
@@ -147,7 +152,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: listOf(Categories, assets.listAssetCategories), ...problemResponses },
       },
     },
-    async (request) => ({ items: await request.callInTenant(assets.listAssetCategories, undefined) }),
+    async (request) => ({ items: await request.inTenant((db) => assets.listAssetCategories.run(undefined, db)) }),
   );
 
   app.get(
@@ -160,7 +165,10 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      withETag(reply, (await request.callInTenant(assets.getAsset, { assetId: request.params.assetId }))[0]),
+      withETag(
+        reply,
+        (await request.inTenant((db) => assets.getAsset.run({ assetId: request.params.assetId }, db)))[0],
+      ),
   );
 
   app.patch(
@@ -253,7 +261,9 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       (
-        await request.callInTenant(assets.assignAssetToPersona, { assetId: request.params.assetId, ...request.body })
+        await request.inTenant((db) =>
+          assets.assignAssetToPersona.run({ assetId: request.params.assetId, ...request.body }, db),
+        )
       )[0],
   );
 
@@ -268,10 +278,9 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(assets.transferAssetShare, {
-        assetId: request.params.assetId,
-        ...request.body,
-      }),
+      items: await request.inTenant((db) =>
+        assets.transferAssetShare.run({ assetId: request.params.assetId, ...request.body }, db),
+      ),
     }),
   );
 
@@ -287,13 +296,9 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { amount, valuedOn, source, currency } = request.body;
-      const [row] = await request.callInTenant(assets.updateAssetValue, {
-        assetId: request.params.assetId,
-        amount,
-        valuedOn,
-        source,
-        currency,
-      });
+      const [row] = await request.inTenant((db) =>
+        assets.updateAssetValue.run({ assetId: request.params.assetId, amount, valuedOn, source, currency }, db),
+      );
       return reply.code(201).send(valuationOf(row));
     },
   );
@@ -332,10 +337,9 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(assets.getAssetOwnersAsOf, {
-        assetId: request.params.assetId,
-        asOf: request.query.asOf ?? today(),
-      }),
+      items: await request.inTenant((db) =>
+        assets.getAssetOwnersAsOf.run({ assetId: request.params.assetId, asOf: request.query.asOf ?? today() }, db),
+      ),
     }),
   );
 
@@ -370,10 +374,9 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(assets.setAssetPermission, {
-        assetId: request.params.assetId,
-        ...request.body,
-      });
+      const [row] = await request.inTenant((db) =>
+        assets.setAssetPermission.run({ assetId: request.params.assetId, ...request.body }, db),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -388,7 +391,7 @@ const assetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.callInTenant(assets.revokeAssetPermission, request.params);
+      await request.inTenant((db) => assets.revokeAssetPermission.run(request.params, db));
       return reply.code(204).send(null);
     },
   );

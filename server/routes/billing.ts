@@ -56,7 +56,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rows = await request.callInTenant(billing.listPlans, undefined);
+      const rows = await request.inTenant((db) => billing.listPlans.run(undefined, db));
       return { items: rows.map(planOf) };
     },
   );
@@ -69,7 +69,8 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Subscription, billing.getMySubscription), ...problemResponses },
       },
     },
-    async (request, reply) => withETag(reply, (await request.callInTenant(billing.getMySubscription, undefined))[0]),
+    async (request, reply) =>
+      withETag(reply, (await request.inTenant((db) => billing.getMySubscription.run(undefined, db)))[0]),
   );
 
   app.post(
@@ -83,7 +84,9 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(billing.createSubscription, { planCode: request.body.planCode });
+      const [row] = await request.inTenant((db) =>
+        billing.createSubscription.run({ planCode: request.body.planCode }, db),
+      );
       return reply.code(201).send(newSubscriptionOf(row));
     },
   );
@@ -118,7 +121,9 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      (await request.callInTenant(billing.cancelSubscription, { atPeriodEnd: request.body.atPeriodEnd }))[0],
+      (
+        await request.inTenant((db) => billing.cancelSubscription.run({ atPeriodEnd: request.body.atPeriodEnd }, db))
+      )[0],
   );
 
   app.get(
@@ -146,7 +151,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: listOf(SeatList, billing.listSubscriptionSeats), ...problemResponses },
       },
     },
-    async (request) => ({ items: await request.callInTenant(billing.listSubscriptionSeats, undefined) }),
+    async (request) => ({ items: await request.inTenant((db) => billing.listSubscriptionSeats.run(undefined, db)) }),
   );
 
   app.get(
@@ -158,7 +163,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const rows = await request.callInTenant(billing.calculateUsage, undefined);
+      const rows = await request.inTenant((db) => billing.calculateUsage.run(undefined, db));
       return {
         planCode: rows[0].planCode,
         items: rows.map(usageOf),
@@ -174,7 +179,7 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: listOf(PaymentMethodList, billing.listPaymentMethods), ...problemResponses },
       },
     },
-    async (request) => ({ items: await request.callInTenant(billing.listPaymentMethods, undefined) }),
+    async (request) => ({ items: await request.inTenant((db) => billing.listPaymentMethods.run(undefined, db)) }),
   );
 
   app.post(
@@ -188,15 +193,20 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { stripePaymentMethodId, kind, brand, last4, expMonth, expYear, makeDefault } = request.body;
-      const items = await request.callInTenant(billing.addPaymentMethod, {
-        stripePaymentMethodId,
-        kind,
-        brand,
-        last4,
-        expMonth: expMonth ?? null,
-        expYear: expYear ?? null,
-        makeDefault,
-      });
+      const items = await request.inTenant((db) =>
+        billing.addPaymentMethod.run(
+          {
+            stripePaymentMethodId,
+            kind,
+            brand,
+            last4,
+            expMonth: expMonth ?? null,
+            expYear: expYear ?? null,
+            makeDefault,
+          },
+          db,
+        ),
+      );
       return reply.code(201).send({ items });
     },
   );
@@ -211,9 +221,9 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(billing.removePaymentMethod, {
-        paymentMethodId: request.params.paymentMethodId,
-      }),
+      items: await request.inTenant((db) =>
+        billing.removePaymentMethod.run({ paymentMethodId: request.params.paymentMethodId }, db),
+      ),
     }),
   );
 
@@ -246,7 +256,10 @@ const billingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      withETag(reply, (await request.callInTenant(billing.getInvoice, { invoiceId: request.params.invoiceId }))[0]),
+      withETag(
+        reply,
+        (await request.inTenant((db) => billing.getInvoice.run({ invoiceId: request.params.invoiceId }, db)))[0],
+      ),
   );
 };
 

@@ -33,7 +33,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(MyMfa, credentials.getMyMfa), ...problemResponses },
       },
     },
-    async (request) => (await request.callInTenant(credentials.getMyMfa, undefined))[0],
+    async (request) => (await request.inTenant((db) => credentials.getMyMfa.run(undefined, db)))[0],
   );
 
   app.put(
@@ -47,10 +47,9 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { factors, preferredFactor } = request.body;
-      const [row] = await request.callInTenant(credentials.reportMyMfaFactors, {
-        factors,
-        preferredFactor: preferredFactor ?? null,
-      });
+      const [row] = await request.inTenant((db) =>
+        credentials.reportMyMfaFactors.run({ factors, preferredFactor: preferredFactor ?? null }, db),
+      );
       return row;
     },
   );
@@ -63,7 +62,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(PasswordStatus, credentials.getMyPasswordStatus), ...problemResponses },
       },
     },
-    async (request) => (await request.callInTenant(credentials.getMyPasswordStatus, undefined))[0],
+    async (request) => (await request.inTenant((db) => credentials.getMyPasswordStatus.run(undefined, db)))[0],
   );
 
   app.post(
@@ -75,7 +74,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(credentials.reportPasswordRotation, undefined);
+      const [row] = await request.inTenant((db) => credentials.reportPasswordRotation.run(undefined, db));
       return reply.code(201).send(row);
     },
   );
@@ -89,7 +88,7 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(credentials.listMySecurityQuestions, undefined),
+      items: await request.inTenant((db) => credentials.listMySecurityQuestions.run(undefined, db)),
     }),
   );
 
@@ -109,10 +108,9 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { questions } = request.body;
       const answerHashes = await Promise.all(questions.map((q) => hashAnswer(q.answer)));
-      const items = await request.callInTenant(credentials.setMySecurityQuestions, {
-        questions: questions.map((q) => q.question),
-        answerHashes,
-      });
+      const items = await request.inTenant((db) =>
+        credentials.setMySecurityQuestions.run({ questions: questions.map((q) => q.question), answerHashes }, db),
+      );
       return { items };
     },
   );
@@ -132,17 +130,16 @@ export const credentialRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // transaction) ever gives an attempt back. A retry is a new attempt.
       request.idempotency = null;
       const { answers } = request.body;
-      const rows = await request.callInTenant(credentials.beginSecurityAnswerCheck, {
-        questionIds: answers.map((a) => a.questionId),
-      });
+      const rows = await request.inTenant((db) =>
+        credentials.beginSecurityAnswerCheck.run({ questionIds: answers.map((a) => a.questionId) }, db),
+      );
       const hashes = new Map(rows.map((row) => [row.questionId, row.answerHash]));
       // Every answer is compared (no early exit), each in constant time.
       const matches = await Promise.all(answers.map((a) => answerMatches(a.answer, hashes.get(a.questionId) ?? '')));
       const verified = rows.length === answers.length && matches.every(Boolean);
-      const [outcome] = await request.callInTenant(credentials.finishSecurityAnswerCheck, {
-        attemptId: rows[0].attemptId,
-        verified,
-      });
+      const [outcome] = await request.inTenant((db) =>
+        credentials.finishSecurityAnswerCheck.run({ attemptId: rows[0].attemptId, verified }, db),
+      );
       if (!outcome.verified) {
         throw new HttpProblem(
           403,

@@ -29,12 +29,17 @@ const emergencyAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.callInTenant(emergency.createEmergencyAccess, {
-        granteeUserId: body.granteeUserId ?? null,
-        granteeEmail: body.granteeEmail ?? null,
-        scope: body.scope,
-        waitDays: body.waitDays,
-      });
+      const [row] = await request.inTenant((db) =>
+        emergency.createEmergencyAccess.run(
+          {
+            granteeUserId: body.granteeUserId ?? null,
+            granteeEmail: body.granteeEmail ?? null,
+            scope: body.scope,
+            waitDays: body.waitDays,
+          },
+          db,
+        ),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -50,7 +55,9 @@ const emergencyAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { role, limit, offset } = request.query;
-      const items = await request.callInTenant(emergency.listEmergencyAccess, { role: role ?? null, limit, offset });
+      const items = await request.inTenant((db) =>
+        emergency.listEmergencyAccess.run({ role: role ?? null, limit, offset }, db),
+      );
       return { items, limit, offset };
     },
   );
@@ -78,7 +85,7 @@ const emergencyAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const [row] = await request.callInTenant(binding, { grantId: request.params.grantId });
+        const [row] = await request.inTenant((db) => binding.run({ grantId: request.params.grantId }, db));
         return row;
       },
     );

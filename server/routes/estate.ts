@@ -61,13 +61,18 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.callInTenant(estate.createLegalEntity, {
-        entityKind: body.entityKind,
-        name: body.name,
-        jurisdiction: body.jurisdiction ?? null,
-        effectiveDate: body.effectiveDate ?? null,
-        roles: jsonArray(body.roles),
-      });
+      const [row] = await request.inTenant((db) =>
+        estate.createLegalEntity.run(
+          {
+            entityKind: body.entityKind,
+            name: body.name,
+            jurisdiction: body.jurisdiction ?? null,
+            effectiveDate: body.effectiveDate ?? null,
+            roles: jsonArray(body.roles),
+          },
+          db,
+        ),
+      );
       return reply.code(201).header('location', `/v1/entities/${row.entityId}`).send(row);
     },
   );
@@ -83,7 +88,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const items = await request.callInTenant(estate.listLegalEntities, { limit, offset });
+      const items = await request.inTenant((db) => estate.listLegalEntities.run({ limit, offset }, db));
       return { items, limit, offset };
     },
   );
@@ -97,7 +102,8 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Entity, estate.getLegalEntity), ...problemResponses },
       },
     },
-    async (request) => (await request.callInTenant(estate.getLegalEntity, { entityId: request.params.entityId }))[0],
+    async (request) =>
+      (await request.inTenant((db) => estate.getLegalEntity.run({ entityId: request.params.entityId }, db)))[0],
   );
 
   app.patch(
@@ -112,13 +118,18 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       (
-        await request.callInTenant(estate.updateLegalEntity, {
-          entityId: request.params.entityId,
-          name: request.body.name ?? null,
-          jurisdiction: request.body.jurisdiction ?? null,
-          effectiveDate: request.body.effectiveDate ?? null,
-          roles: request.body.roles ? jsonArray(request.body.roles) : null,
-        })
+        await request.inTenant((db) =>
+          estate.updateLegalEntity.run(
+            {
+              entityId: request.params.entityId,
+              name: request.body.name ?? null,
+              jurisdiction: request.body.jurisdiction ?? null,
+              effectiveDate: request.body.effectiveDate ?? null,
+              roles: request.body.roles ? jsonArray(request.body.roles) : null,
+            },
+            db,
+          ),
+        )
       )[0],
   );
 
@@ -133,7 +144,11 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      (await request.callInTenant(estate.assignAssetToEntity, { assetId: request.params.assetId, ...request.body }))[0],
+      (
+        await request.inTenant((db) =>
+          estate.assignAssetToEntity.run({ assetId: request.params.assetId, ...request.body }, db),
+        )
+      )[0],
   );
 
   app.delete(
@@ -146,7 +161,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.callInTenant(estate.deleteLegalEntity, { entityId: request.params.entityId });
+      await request.inTenant((db) => estate.deleteLegalEntity.run({ entityId: request.params.entityId }, db));
       return reply.code(204).send(null);
     },
   );
@@ -162,10 +177,12 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(estate.setEntityInterests, {
-        entityId: request.params.entityId,
-        holders: jsonArray(request.body.holders),
-      }),
+      items: await request.inTenant((db) =>
+        estate.setEntityInterests.run(
+          { entityId: request.params.entityId, holders: jsonArray(request.body.holders) },
+          db,
+        ),
+      ),
     }),
   );
 
@@ -179,7 +196,7 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(estate.getEntityInterests, { entityId: request.params.entityId }),
+      items: await request.inTenant((db) => estate.getEntityInterests.run({ entityId: request.params.entityId }, db)),
     }),
   );
 
@@ -200,7 +217,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency } = request.query;
       return (
-        await request.callInTenant(estate.getEntityNetWorth, { entityId: request.params.entityId, asOf, currency })
+        await request.inTenant((db) =>
+          estate.getEntityNetWorth.run({ entityId: request.params.entityId, asOf, currency }, db),
+        )
       )[0];
     },
   );
@@ -216,10 +235,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(estate.transferAssetShareToEntity, {
-        assetId: request.params.assetId,
-        ...request.body,
-      }),
+      items: await request.inTenant((db) =>
+        estate.transferAssetShareToEntity.run({ assetId: request.params.assetId, ...request.body }, db),
+      ),
     }),
   );
 
@@ -235,10 +253,12 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       (
-        await request.callInTenant(estate.setDebtCollateral, {
-          debtId: request.params.assetId,
-          securedAssetId: request.body.securedAssetId,
-        })
+        await request.inTenant((db) =>
+          estate.setDebtCollateral.run(
+            { debtId: request.params.assetId, securedAssetId: request.body.securedAssetId },
+            db,
+          ),
+        )
       )[0],
   );
 
@@ -259,7 +279,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency } = request.query;
       return (
-        await request.callInTenant(estate.getAssetEquity, { assetId: request.params.assetId, asOf, currency })
+        await request.inTenant((db) =>
+          estate.getAssetEquity.run({ assetId: request.params.assetId, asOf, currency }, db),
+        )
       )[0];
     },
   );
@@ -276,12 +298,17 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       designationOf(
-        await request.callInTenant(estate.setAssetBeneficiaries, {
-          assetId: request.params.assetId,
-          effectiveOn: request.body.effectiveOn ?? today(),
-          primary: jsonArray(request.body.primary),
-          contingent: jsonArray(request.body.contingent),
-        }),
+        await request.inTenant((db) =>
+          estate.setAssetBeneficiaries.run(
+            {
+              assetId: request.params.assetId,
+              effectiveOn: request.body.effectiveOn ?? today(),
+              primary: jsonArray(request.body.primary),
+              contingent: jsonArray(request.body.contingent),
+            },
+            db,
+          ),
+        ),
       ),
   );
 
@@ -295,7 +322,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      designationOf(await request.callInTenant(estate.getAssetBeneficiaries, { assetId: request.params.assetId })),
+      designationOf(
+        await request.inTenant((db) => estate.getAssetBeneficiaries.run({ assetId: request.params.assetId }, db)),
+      ),
   );
 
   app.put(
@@ -310,12 +339,17 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       designationOf(
-        await request.callInTenant(estate.setEntityBeneficiaries, {
-          entityId: request.params.entityId,
-          effectiveOn: request.body.effectiveOn ?? today(),
-          primary: jsonArray(request.body.primary),
-          contingent: jsonArray(request.body.contingent),
-        }),
+        await request.inTenant((db) =>
+          estate.setEntityBeneficiaries.run(
+            {
+              entityId: request.params.entityId,
+              effectiveOn: request.body.effectiveOn ?? today(),
+              primary: jsonArray(request.body.primary),
+              contingent: jsonArray(request.body.contingent),
+            },
+            db,
+          ),
+        ),
       ),
   );
 
@@ -329,7 +363,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      designationOf(await request.callInTenant(estate.getEntityBeneficiaries, { entityId: request.params.entityId })),
+      designationOf(
+        await request.inTenant((db) => estate.getEntityBeneficiaries.run({ entityId: request.params.entityId }, db)),
+      ),
   );
 
   app.put(
@@ -344,12 +380,17 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       designationOf(
-        await request.callInTenant(estate.setEstateBeneficiaries, {
-          personaId: request.params.personaId,
-          effectiveOn: request.body.effectiveOn ?? today(),
-          primary: jsonArray(request.body.primary),
-          contingent: jsonArray(request.body.contingent),
-        }),
+        await request.inTenant((db) =>
+          estate.setEstateBeneficiaries.run(
+            {
+              personaId: request.params.personaId,
+              effectiveOn: request.body.effectiveOn ?? today(),
+              primary: jsonArray(request.body.primary),
+              contingent: jsonArray(request.body.contingent),
+            },
+            db,
+          ),
+        ),
       ),
   );
 
@@ -363,7 +404,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      designationOf(await request.callInTenant(estate.getEstateBeneficiaries, { personaId: request.params.personaId })),
+      designationOf(
+        await request.inTenant((db) => estate.getEstateBeneficiaries.run({ personaId: request.params.personaId }, db)),
+      ),
   );
 
   app.get(
@@ -383,11 +426,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { asOf = today(), currency } = request.query;
-      const items = await request.callInTenant(estate.calculateEstateFlow, {
-        personaId: request.params.personaId,
-        asOf,
-        currency,
-      });
+      const items = await request.inTenant((db) =>
+        estate.calculateEstateFlow.run({ personaId: request.params.personaId, asOf, currency }, db),
+      );
       return { asOf, currency, items };
     },
   );
@@ -405,7 +446,9 @@ const estateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { asOf = today() } = request.query;
-      const items = await request.callInTenant(estate.checkEstatePlan, { personaId: request.params.personaId, asOf });
+      const items = await request.inTenant((db) =>
+        estate.checkEstatePlan.run({ personaId: request.params.personaId, asOf }, db),
+      );
       return { asOf, items };
     },
   );

@@ -40,10 +40,9 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(ffc.createFfc, {
-        name: request.body.name,
-        description: request.body.description,
-      });
+      const [row] = await request.inTenant((db) =>
+        ffc.createFfc.run({ name: request.body.name, description: request.body.description }, db),
+      );
       return reply.code(201).header('location', `/v1/ffcs/${row.ffcId}/hierarchy`).send(row);
     },
   );
@@ -75,7 +74,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const members = await request.callInTenant(ffc.getFfcHierarchy, { ffcId: request.params.ffcId });
+      const members = await request.inTenant((db) => ffc.getFfcHierarchy.run({ ffcId: request.params.ffcId }, db));
       return { ffcId: request.params.ffcId, members };
     },
   );
@@ -90,7 +89,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      withETag(reply, (await request.callInTenant(ffc.getFfc, { ffcId: request.params.ffcId }))[0]),
+      withETag(reply, (await request.inTenant((db) => ffc.getFfc.run({ ffcId: request.params.ffcId }, db)))[0]),
   );
 
   app.patch(
@@ -187,7 +186,9 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(ffc.addFfcMember, { ffcId: request.params.ffcId, ...request.body });
+      const [row] = await request.inTenant((db) =>
+        ffc.addFfcMember.run({ ffcId: request.params.ffcId, ...request.body }, db),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -201,7 +202,8 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(Membership, ffc.getFfcMember), ...problemResponses },
       },
     },
-    async (request, reply) => withETag(reply, (await request.callInTenant(ffc.getFfcMember, request.params))[0]),
+    async (request, reply) =>
+      withETag(reply, (await request.inTenant((db) => ffc.getFfcMember.run(request.params, db)))[0]),
   );
 
   app.patch(
@@ -257,12 +259,9 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email, role, validHours } = request.body;
-      const [row] = await request.callInTenant(ffc.inviteFfcMember, {
-        ffcId: request.params.ffcId,
-        email,
-        role,
-        validHours,
-      });
+      const [row] = await request.inTenant((db) =>
+        ffc.inviteFfcMember.run({ ffcId: request.params.ffcId, email, role, validHours }, db),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -277,7 +276,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.callInTenant(ffc.revokeFfcInvitation, request.params);
+      await request.inTenant((db) => ffc.revokeFfcInvitation.run(request.params, db));
       return reply.code(204).send(null);
     },
   );
@@ -292,7 +291,7 @@ const familyCircleRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(ffc.acceptFfcInvitation, { token: request.body.token });
+      const [row] = await request.inTenant((db) => ffc.acceptFfcInvitation.run({ token: request.body.token }, db));
       return reply.code(201).send(row);
     },
   );

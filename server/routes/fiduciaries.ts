@@ -40,16 +40,21 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.callInTenant(fiduciaries.appointFiduciary, {
-        personaId: request.params.personaId,
-        entityId: null,
-        role: body.role,
-        appointeePersonaId: body.appointeePersonaId,
-        wardPersonaId: body.wardPersonaId ?? null,
-        rank: body.rank ?? null,
-        documentId: body.documentId ?? null,
-        notes: body.notes ?? null,
-      });
+      const [row] = await request.inTenant((db) =>
+        fiduciaries.appointFiduciary.run(
+          {
+            personaId: request.params.personaId,
+            entityId: null,
+            role: body.role,
+            appointeePersonaId: body.appointeePersonaId,
+            wardPersonaId: body.wardPersonaId ?? null,
+            rank: body.rank ?? null,
+            documentId: body.documentId ?? null,
+            notes: body.notes ?? null,
+          },
+          db,
+        ),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -66,14 +71,19 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { role, includeEnded, limit, offset } = request.query;
-      const items = await request.callInTenant(fiduciaries.listFiduciaryAppointments, {
-        personaId: request.params.personaId,
-        entityId: null,
-        role: role ?? null,
-        includeEnded: includeEnded ?? false,
-        limit,
-        offset,
-      });
+      const items = await request.inTenant((db) =>
+        fiduciaries.listFiduciaryAppointments.run(
+          {
+            personaId: request.params.personaId,
+            entityId: null,
+            role: role ?? null,
+            includeEnded: includeEnded ?? false,
+            limit,
+            offset,
+          },
+          db,
+        ),
+      );
       return { items, limit, offset };
     },
   );
@@ -90,13 +100,18 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { role, wardPersonaId, appointmentIds } = request.body;
-      const items = await request.callInTenant(fiduciaries.reorderFiduciaryAppointments, {
-        personaId: request.params.personaId,
-        entityId: null,
-        role,
-        wardPersonaId: wardPersonaId ?? null,
-        appointmentIds,
-      });
+      const items = await request.inTenant((db) =>
+        fiduciaries.reorderFiduciaryAppointments.run(
+          {
+            personaId: request.params.personaId,
+            entityId: null,
+            role,
+            wardPersonaId: wardPersonaId ?? null,
+            appointmentIds,
+          },
+          db,
+        ),
+      );
       return { items };
     },
   );
@@ -111,7 +126,9 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(fiduciaries.checkFiduciaries, { personaId: request.params.personaId }),
+      items: await request.inTenant((db) =>
+        fiduciaries.checkFiduciaries.run({ personaId: request.params.personaId }, db),
+      ),
     }),
   );
 
@@ -127,16 +144,21 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.callInTenant(fiduciaries.appointFiduciary, {
-        personaId: null,
-        entityId: request.params.entityId,
-        role: 'trustee',
-        appointeePersonaId: body.appointeePersonaId,
-        wardPersonaId: null,
-        rank: body.rank ?? null,
-        documentId: body.documentId ?? null,
-        notes: body.notes ?? null,
-      });
+      const [row] = await request.inTenant((db) =>
+        fiduciaries.appointFiduciary.run(
+          {
+            personaId: null,
+            entityId: request.params.entityId,
+            role: 'trustee',
+            appointeePersonaId: body.appointeePersonaId,
+            wardPersonaId: null,
+            rank: body.rank ?? null,
+            documentId: body.documentId ?? null,
+            notes: body.notes ?? null,
+          },
+          db,
+        ),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -153,14 +175,19 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { includeEnded, limit, offset } = request.query;
-      const items = await request.callInTenant(fiduciaries.listFiduciaryAppointments, {
-        personaId: null,
-        entityId: request.params.entityId,
-        role: 'trustee',
-        includeEnded: includeEnded ?? false,
-        limit,
-        offset,
-      });
+      const items = await request.inTenant((db) =>
+        fiduciaries.listFiduciaryAppointments.run(
+          {
+            personaId: null,
+            entityId: request.params.entityId,
+            role: 'trustee',
+            includeEnded: includeEnded ?? false,
+            limit,
+            offset,
+          },
+          db,
+        ),
+      );
       return { items, limit, offset };
     },
   );
@@ -176,13 +203,18 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const items = await request.callInTenant(fiduciaries.reorderFiduciaryAppointments, {
-        personaId: null,
-        entityId: request.params.entityId,
-        role: 'trustee',
-        wardPersonaId: null,
-        appointmentIds: request.body.appointmentIds,
-      });
+      const items = await request.inTenant((db) =>
+        fiduciaries.reorderFiduciaryAppointments.run(
+          {
+            personaId: null,
+            entityId: request.params.entityId,
+            role: 'trustee',
+            wardPersonaId: null,
+            appointmentIds: request.body.appointmentIds,
+          },
+          db,
+        ),
+      );
       return { items };
     },
   );
@@ -198,11 +230,9 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { status, limit, offset } = request.query;
-      const items = await request.callInTenant(fiduciaries.listMyFiduciaryAppointments, {
-        status: status ?? null,
-        limit,
-        offset,
-      });
+      const items = await request.inTenant((db) =>
+        fiduciaries.listMyFiduciaryAppointments.run({ status: status ?? null, limit, offset }, db),
+      );
       return { items, limit, offset };
     },
   );
@@ -224,7 +254,7 @@ const fiduciaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const [row] = await request.callInTenant(binding, { appointmentId: request.params.appointmentId });
+        const [row] = await request.inTenant((db) => binding.run({ appointmentId: request.params.appointmentId }, db));
         return row;
       },
     );

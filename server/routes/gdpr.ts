@@ -64,7 +64,7 @@ const gdprRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(gdpr.recordConsent, request.body);
+      const [row] = await request.inTenant((db) => gdpr.recordConsent.run(request.body, db));
       return reply.code(201).send(row);
     },
   );
@@ -80,7 +80,7 @@ const gdprRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(gdpr.createDataRequest, { kind: request.body.kind });
+      const [row] = await request.inTenant((db) => gdpr.createDataRequest.run({ kind: request.body.kind }, db));
       return reply.code(201).header('location', `/v1/me/data-requests/${row.requestId}`).send(row);
     },
   );
@@ -106,7 +106,7 @@ const gdprRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: replyOf(DataRequest, gdpr.getMyDataRequest), ...problemResponses },
       },
     },
-    async (request) => (await request.callInTenant(gdpr.getMyDataRequest, request.params))[0],
+    async (request) => (await request.inTenant((db) => gdpr.getMyDataRequest.run(request.params, db)))[0],
   );
 
   app.get(
@@ -123,7 +123,7 @@ const gdprRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(gdpr.getDataExport, request.params);
+      const [row] = await request.inTenant((db) => gdpr.getDataExport.run(request.params, db));
       reply.header('content-disposition', `attachment; filename="estate-vault-export-${row.requestId}.json"`);
       return { ...row, files: openIdentifiers(row.files, app.fieldCipher) as typeof row.files };
     },

@@ -53,9 +53,8 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { idToken, firstName, lastName, dateOfBirth } = request.body;
       const verifiedEmail = await request.verifiedEmail(idToken);
-      const [row] = await request.callInTenant(
-        identity.registerUser,
-        { firstName, lastName, dateOfBirth },
+      const [row] = await request.inTenant(
+        (db) => identity.registerUser.run({ firstName, lastName, dateOfBirth }, db),
         { verifiedEmail },
       );
       return reply.code(201).send(row);
@@ -73,7 +72,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const verifiedEmail = await request.verifiedEmail(request.body.idToken);
-      const [row] = await request.callInTenant(identity.syncUserEmail, undefined, { verifiedEmail });
+      const [row] = await request.inTenant((db) => identity.syncUserEmail.run(undefined, db), { verifiedEmail });
       return row;
     },
   );
@@ -87,11 +86,16 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.callInTenant(identity.authenticateUser, {
-        sessionRef: request.auth!.sessionRef,
-        userAgent: request.headers['user-agent'] ?? null,
-        ipAddress: request.ip,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.authenticateUser.run(
+          {
+            sessionRef: request.auth!.sessionRef,
+            userAgent: request.headers['user-agent'] ?? null,
+            ipAddress: request.ip,
+          },
+          db,
+        ),
+      );
       return row;
     },
   );
@@ -105,7 +109,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(identity.getCurrentUser, undefined);
+      const [row] = await request.inTenant((db) => identity.getCurrentUser.run(undefined, db));
       return withETag(reply, row);
     },
   );
@@ -121,7 +125,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(listMySupportAccess, request.query),
+      items: await request.inTenant((db) => listMySupportAccess.run(request.query, db)),
     }),
   );
 
@@ -147,7 +151,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.callInTenant(identity.revokeMySession, { sessionId: request.params.sessionId });
+      await request.inTenant((db) => identity.revokeMySession.run({ sessionId: request.params.sessionId }, db));
       return reply.code(204).send(null);
     },
   );
@@ -161,7 +165,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.callInTenant(identity.deactivateUser, undefined);
+      const [row] = await request.inTenant((db) => identity.deactivateUser.run(undefined, db));
       return row;
     },
   );
@@ -196,15 +200,20 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.callInTenant(identity.createPersona, {
-        firstName: body.firstName,
-        lastName: body.lastName,
-        middleName: body.middleName,
-        preferredName: body.preferredName,
-        dateOfBirth: body.dateOfBirth,
-        livingStatus: body.livingStatus,
-        dateOfDeath: body.dateOfDeath,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.createPersona.run(
+          {
+            firstName: body.firstName,
+            lastName: body.lastName,
+            middleName: body.middleName,
+            preferredName: body.preferredName,
+            dateOfBirth: body.dateOfBirth,
+            livingStatus: body.livingStatus,
+            dateOfDeath: body.dateOfDeath,
+          },
+          db,
+        ),
+      );
       return reply.code(201).header('location', `/v1/personas/${row.personaId}`).send(row);
     },
   );
@@ -219,7 +228,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(identity.getPersona, { personaId: request.params.personaId });
+      const [row] = await request.inTenant((db) =>
+        identity.getPersona.run({ personaId: request.params.personaId }, db),
+      );
       return withETag(reply, row);
     },
   );
@@ -261,11 +272,12 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(identity.linkUserPersona, {
-        personaId: request.params.personaId,
-        userId: request.body.userId,
-        linkKind: request.body.linkKind,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.linkUserPersona.run(
+          { personaId: request.params.personaId, userId: request.body.userId, linkKind: request.body.linkKind },
+          db,
+        ),
+      );
       return reply.code(row.status === 'invited' ? 202 : 201).send(row);
     },
   );
@@ -281,7 +293,7 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { personaId, userId } = request.params;
-      await request.callInTenant(identity.revokeLinkInvitation, { personaId, userId });
+      await request.inTenant((db) => identity.revokeLinkInvitation.run({ personaId, userId }, db));
       return reply.code(204).send(null);
     },
   );
@@ -313,9 +325,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const [row] = await request.callInTenant(identity.acceptLinkInvitation, {
-        invitationId: request.params.invitationId,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.acceptLinkInvitation.run({ invitationId: request.params.invitationId }, db),
+      );
       return row;
     },
   );
@@ -330,7 +342,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await request.callInTenant(identity.declineLinkInvitation, { invitationId: request.params.invitationId });
+      await request.inTenant((db) =>
+        identity.declineLinkInvitation.run({ invitationId: request.params.invitationId }, db),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -347,12 +361,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { email, label, isPrimary } = request.body;
-      const [row] = await request.callInTenant(identity.addPersonaEmail, {
-        personaId: request.params.personaId,
-        email,
-        label,
-        isPrimary,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.addPersonaEmail.run({ personaId: request.params.personaId, email, label, isPrimary }, db),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -369,12 +380,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { phoneNumber, label, isPrimary } = request.body;
-      const [row] = await request.callInTenant(identity.addPersonaPhone, {
-        personaId: request.params.personaId,
-        phoneNumber,
-        label,
-        isPrimary,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.addPersonaPhone.run({ personaId: request.params.personaId, phoneNumber, label, isPrimary }, db),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -391,17 +399,22 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const body = request.body;
-      const [row] = await request.callInTenant(identity.addPersonaAddress, {
-        personaId: request.params.personaId,
-        line1: body.line1,
-        line2: body.line2,
-        city: body.city,
-        region: body.region,
-        postalCode: body.postalCode,
-        countryCode: body.countryCode,
-        label: body.label,
-        isPrimary: body.isPrimary,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.addPersonaAddress.run(
+          {
+            personaId: request.params.personaId,
+            line1: body.line1,
+            line2: body.line2,
+            city: body.city,
+            region: body.region,
+            postalCode: body.postalCode,
+            countryCode: body.countryCode,
+            label: body.label,
+            isPrimary: body.isPrimary,
+          },
+          db,
+        ),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -417,11 +430,9 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { personaId, contactKind, contactId } = request.params;
-      await request.callInTenant(identity.removePersonaContact, {
-        personaId,
-        contactKind: CONTACT_KIND[contactKind],
-        contactId,
-      });
+      await request.inTenant((db) =>
+        identity.removePersonaContact.run({ personaId, contactKind: CONTACT_KIND[contactKind], contactId }, db),
+      );
       return reply.code(204).send(null);
     },
   );
@@ -437,11 +448,16 @@ const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(identity.recordPersonaRelationship, {
-        personaId: request.params.personaId,
-        relatedPersonaId: request.body.relatedPersonaId,
-        relationshipType: request.body.relationshipType,
-      });
+      const [row] = await request.inTenant((db) =>
+        identity.recordPersonaRelationship.run(
+          {
+            personaId: request.params.personaId,
+            relatedPersonaId: request.body.relatedPersonaId,
+            relationshipType: request.body.relationshipType,
+          },
+          db,
+        ),
+      );
       return reply.code(201).send(row);
     },
   );

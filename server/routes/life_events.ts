@@ -38,10 +38,9 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const [row] = await request.callInTenant(life.reportLifeEvent, {
-        personaId: request.params.personaId,
-        ...request.body,
-      });
+      const [row] = await request.inTenant((db) =>
+        life.reportLifeEvent.run({ personaId: request.params.personaId, ...request.body }, db),
+      );
       return reply.code(201).send(row);
     },
   );
@@ -57,7 +56,7 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const items = await request.callInTenant(life.listLifeEvents, { limit, offset });
+      const items = await request.inTenant((db) => life.listLifeEvents.run({ limit, offset }, db));
       return { items, limit, offset };
     },
   );
@@ -74,12 +73,12 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { evidenceKind, documentId, note } = request.body;
-      const [row] = await request.callInTenant(life.submitLifeEventEvidence, {
-        eventId: request.params.eventId,
-        evidenceKind,
-        documentId: documentId ?? null,
-        note: note ?? null,
-      });
+      const [row] = await request.inTenant((db) =>
+        life.submitLifeEventEvidence.run(
+          { eventId: request.params.eventId, evidenceKind, documentId: documentId ?? null, note: note ?? null },
+          db,
+        ),
+      );
       return row;
     },
   );
@@ -99,7 +98,7 @@ export const lifeEventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request) => {
-        const [row] = await request.callInTenant(binding, { eventId: request.params.eventId });
+        const [row] = await request.inTenant((db) => binding.run({ eventId: request.params.eventId }, db));
         return row;
       },
     );

@@ -48,10 +48,13 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency, lookThrough } = request.query;
       const params = { personaId: request.params.personaId, asOf, currency };
-      const [row] = lookThrough
-        ? await request.callInTenant(estate.calculateLookThroughNetWorth, params)
-        : await request.callInTenant(netWorth.calculateNetWorth, params);
-      return row;
+      return (
+        await request.inTenant((db) =>
+          lookThrough
+            ? estate.calculateLookThroughNetWorth.run(params, db)
+            : netWorth.calculateNetWorth.run(params, db),
+        )
+      )[0];
     },
   );
 
@@ -87,12 +90,9 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { from, to = today(), currency } = request.query;
       return {
-        items: await request.callInTenant(netWorth.calculateNetWorthHistory, {
-          personaId: request.params.personaId,
-          from,
-          to,
-          currency,
-        }),
+        items: await request.inTenant((db) =>
+          netWorth.calculateNetWorthHistory.run({ personaId: request.params.personaId, from, to, currency }, db),
+        ),
       };
     },
   );
@@ -114,7 +114,9 @@ const netWorthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { asOf = today(), currency } = request.query;
       return (
-        await request.callInTenant(netWorth.calculateFfcNetWorth, { ffcId: request.params.ffcId, asOf, currency })
+        await request.inTenant((db) =>
+          netWorth.calculateFfcNetWorth.run({ ffcId: request.params.ffcId, asOf, currency }, db),
+        )
       )[0];
     },
   );

@@ -190,7 +190,9 @@ export const mySupportAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { state, limit, offset } = request.query;
       return {
-        items: await request.callInTenant(access.listMySupportAccessRequests, { state: state ?? null, limit, offset }),
+        items: await request.inTenant((db) =>
+          access.listMySupportAccessRequests.run({ state: state ?? null, limit, offset }, db),
+        ),
       };
     },
   );
@@ -205,12 +207,12 @@ export const mySupportAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       'Lets support see my data for the minutes asked, from now',
       replyOf(MyAccessRequest, access.approveSupportAccessRequest),
     ),
-    async (request) => (await request.callInTenant(access.approveSupportAccessRequest, request.params))[0],
+    async (request) => (await request.inTenant((db) => access.approveSupportAccessRequest.run(request.params, db)))[0],
   );
   app.post(
     '/me/support-access-requests/:requestId/deny',
     decision("Refuses support's request to see my data", replyOf(MyAccessRequest, access.denySupportAccessRequest)),
-    async (request) => (await request.callInTenant(access.denySupportAccessRequest, request.params))[0],
+    async (request) => (await request.inTenant((db) => access.denySupportAccessRequest.run(request.params, db)))[0],
   );
   app.post(
     '/me/support-access-requests/:requestId/revoke',
@@ -218,7 +220,7 @@ export const mySupportAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       'Ends an access I approved, before it expires',
       replyOf(MyAccessRequest, access.revokeSupportAccessRequest),
     ),
-    async (request) => (await request.callInTenant(access.revokeSupportAccessRequest, request.params))[0],
+    async (request) => (await request.inTenant((db) => access.revokeSupportAccessRequest.run(request.params, db)))[0],
   );
 
   app.get(
@@ -231,7 +233,7 @@ export const mySupportAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => ({
-      items: await request.callInTenant(access.listMySupportAccessEvents, request.query),
+      items: await request.inTenant((db) => access.listMySupportAccessEvents.run(request.query, db)),
     }),
   );
 };

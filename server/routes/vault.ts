@@ -52,12 +52,9 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
     },
     async (request, reply) => {
       const { ownerPersonaId, kind, title, reviewOn } = request.body;
-      const [row] = await request.callInTenant(vault.createVaultDocument, {
-        ownerPersonaId,
-        kind,
-        title,
-        reviewOn: reviewOn ?? null,
-      });
+      const [row] = await request.inTenant((db) =>
+        vault.createVaultDocument.run({ ownerPersonaId, kind, title, reviewOn: reviewOn ?? null }, db),
+      );
       return reply.code(201).header('location', `/v1/vault/documents/${row.documentId}`).send(row);
     },
   );
@@ -74,11 +71,9 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
     },
     async (request) => {
       const { personaId, limit, offset } = request.query;
-      const items = await request.callInTenant(vault.listVaultDocuments, {
-        personaId: personaId ?? null,
-        limit,
-        offset,
-      });
+      const items = await request.inTenant((db) =>
+        vault.listVaultDocuments.run({ personaId: personaId ?? null, limit, offset }, db),
+      );
       return { items, limit, offset };
     },
   );
@@ -93,7 +88,9 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
       },
     },
     async (request) => {
-      const [row] = await request.callInTenant(vault.getVaultDocument, { documentId: request.params.documentId });
+      const [row] = await request.inTenant((db) =>
+        vault.getVaultDocument.run({ documentId: request.params.documentId }, db),
+      );
       return row;
     },
   );
@@ -111,13 +108,18 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
     },
     async (request) => {
       const { title, reviewOn, status, signedOn } = request.body;
-      const [row] = await request.callInTenant(vault.updateVaultDocument, {
-        documentId: request.params.documentId,
-        title: title ?? null,
-        reviewOn: reviewOn ?? null,
-        status: status ?? null,
-        signedOn: signedOn ?? null,
-      });
+      const [row] = await request.inTenant((db) =>
+        vault.updateVaultDocument.run(
+          {
+            documentId: request.params.documentId,
+            title: title ?? null,
+            reviewOn: reviewOn ?? null,
+            status: status ?? null,
+            signedOn: signedOn ?? null,
+          },
+          db,
+        ),
+      );
       return row;
     },
   );
@@ -132,7 +134,7 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
       },
     },
     async (request, reply) => {
-      await request.callInTenant(vault.deleteVaultDocument, { documentId: request.params.documentId });
+      await request.inTenant((db) => vault.deleteVaultDocument.run({ documentId: request.params.documentId }, db));
       return reply.code(204).send(null);
     },
   );
@@ -148,10 +150,13 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
       },
     },
     async (request) => {
-      const [row] = await request.callInTenant(vault.setVaultDocumentSubjects, {
-        documentId: request.params.documentId,
-        subjects: JSON.stringify(request.body.subjects),
-      });
+      const [row] = await request.inTenant((db) =>
+        vault.setVaultDocumentSubjects.run(
+          // An array would reach node-postgres as a PostgreSQL array literal: JSON text for jsonb.
+          { documentId: request.params.documentId, subjects: JSON.stringify(request.body.subjects) },
+          db,
+        ),
+      );
       return row;
     },
   );
@@ -167,10 +172,12 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
       },
     },
     async (request) => {
-      const [row] = await request.callInTenant(vault.setVaultDocumentShares, {
-        documentId: request.params.documentId,
-        shares: JSON.stringify(request.body.shares),
-      });
+      const [row] = await request.inTenant((db) =>
+        vault.setVaultDocumentShares.run(
+          { documentId: request.params.documentId, shares: JSON.stringify(request.body.shares) },
+          db,
+        ),
+      );
       return row;
     },
   );
@@ -211,15 +218,20 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
         const place = { tenantId: request.auth!.tenantId, documentId: request.params.documentId };
         const sealed = sealFile(app.fieldCipher, place, content);
         const stored = await store.put(place, sealed.ciphertext);
-        const [row] = await request.callInTenant(vault.addVaultDocumentVersion, {
-          documentId: request.params.documentId,
-          mediaType: request.query.mediaType.toLowerCase(),
-          fileName: request.query.fileName ?? null,
-          byteSize: sealed.byteSize,
-          contentSha256: sealed.sha256,
-          ciphertext: stored.ciphertext,
-          storageKey: stored.storageKey,
-        });
+        const [row] = await request.inTenant((db) =>
+          vault.addVaultDocumentVersion.run(
+            {
+              documentId: request.params.documentId,
+              mediaType: request.query.mediaType.toLowerCase(),
+              fileName: request.query.fileName ?? null,
+              byteSize: sealed.byteSize,
+              contentSha256: sealed.sha256,
+              ciphertext: stored.ciphertext,
+              storageKey: stored.storageKey,
+            },
+            db,
+          ),
+        );
         return reply
           .code(201)
           .header('location', `/v1/vault/documents/${row.documentId}/versions/${row.versionNumber}/content`)
@@ -243,7 +255,9 @@ const vaultRoutes: FastifyPluginAsyncTypebox<{ store?: DocumentStore }> = async 
     },
     async (request, reply) => {
       const { documentId, versionNumber } = request.params;
-      const [row] = await request.callInTenant(vault.readVaultDocumentVersion, { documentId, versionNumber });
+      const [row] = await request.inTenant((db) =>
+        vault.readVaultDocumentVersion.run({ documentId, versionNumber }, db),
+      );
       const place = { tenantId: request.auth!.tenantId, documentId };
       const ciphertext = await store.get(place, row);
       const content = openFile(app.fieldCipher, place, ciphertext, row);
