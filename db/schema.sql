@@ -4682,19 +4682,7 @@ begin
     perform app.fail('PT403', 'emergency_access_not_open',
                      pg_catalog.format('this grant is %s: access is open only while it is approved', v_grant.state));
   end if;
-  return query
-    select x.*, (pg_catalog.count(*) over ())::integer from (
-      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
-             v.amount, v.currency, v.valued_on
-        from app.asset_ownerships o
-        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-        left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
-                            where l.tenant_id = a.tenant_id and l.asset_id = a.id
-                            order by l.valued_on desc, l.created_at desc limit 1) v on true
-       where o.tenant_id = v_tenant_id and o.persona_id = v_grant.grantor_persona_id
-    ) x
-    order by x.name, x.id
-    limit p_limit offset p_offset;
+  return query select * from app.persona_assets_page(v_grant.grantor_persona_id, p_limit, p_offset);
   get diagnostics v_count = row_count;
   -- Everything read under a grant is recorded: who, which grant, whose persona, how much.
   insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
@@ -4736,18 +4724,9 @@ begin
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   return query
-    select x.*, v_role, (pg_catalog.count(*) over ())::integer from (
-      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
-             v.amount, v.currency, v.valued_on
-        from app.asset_ownerships o
-        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-        left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
-                            where l.tenant_id = a.tenant_id and l.asset_id = a.id
-                            order by l.valued_on desc, l.created_at desc limit 1) v on true
-       where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
-    ) x
-    order by x.name, x.id
-    limit p_limit offset p_offset;
+    select p.asset_id, p.asset_type, p.category_code, p.name, p.currency, p.is_liability, p.ownership_percentage,
+           p.current_value, p.current_value_currency, p.valued_on, v_role, p.total
+      from app.persona_assets_page(p_persona_id, p_limit, p_offset) p;
   get diagnostics v_count = row_count;
   insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
                                changed_columns, changes)
@@ -11508,6 +11487,38 @@ ALTER FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_customer_
 --
 
 COMMENT ON FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text) IS 'The locked payment row of a PaymentIntent, created (as not yet succeeded) for its invoice''s or customer''s subscription when new.';
+
+--
+-- Name: persona_assets_page(uuid, integer, integer); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.persona_assets_page(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean, ownership_percentage numeric, current_value numeric, current_value_currency text, valued_on date, total integer)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Internal (its callers checked the grant or role): a page of the persona's assets by name, with
+  -- the persona's share and the latest valuation, and how many there are.
+  select x.*, (pg_catalog.count(*) over ())::integer from (
+    select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
+           v.amount, v.currency, v.valued_on
+      from app.asset_ownerships o
+      join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+      left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
+                          where l.tenant_id = a.tenant_id and l.asset_id = a.id
+                          order by l.valued_on desc, l.created_at desc limit 1) v on true
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+  ) x
+  order by x.name, x.id
+  limit p_limit offset p_offset
+$$;
+
+ALTER FUNCTION app.persona_assets_page(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION persona_assets_page(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.persona_assets_page(p_persona_id uuid, p_limit integer, p_offset integer) IS 'Internal: a page of a persona''s assets with their share and latest value (for emergency access and fiduciaries, who checked access).';
 
 --
 -- Name: persona_details(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -26538,6 +26549,12 @@ REVOKE ALL ON FUNCTION app.payment_method_list(p_user_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.payment_transaction_for(p_payment_intent_id text, p_customer_id text, p_invoice_id text, p_created timestamp with time zone, p_amount numeric, p_currency text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION persona_assets_page(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.persona_assets_page(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
 
 --
 -- Name: FUNCTION persona_details(p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner

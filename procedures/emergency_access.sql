@@ -403,6 +403,31 @@ grant execute on function api.sp_revoke_emergency_access(uuid) to estate_api;
 -- What an open grant unlocks
 ------------------------------------------------------------------------------------------------
 
+create or replace function app.persona_assets_page(p_persona_id uuid, p_limit integer, p_offset integer)
+  returns table (asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean,
+                 ownership_percentage numeric, current_value numeric, current_value_currency text, valued_on date,
+                 total integer)
+  language sql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+  -- Internal (its callers checked the grant or role): a page of the persona's assets by name, with
+  -- the persona's share and the latest valuation, and how many there are.
+  select x.*, (pg_catalog.count(*) over ())::integer from (
+    select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
+           v.amount, v.currency, v.valued_on
+      from app.asset_ownerships o
+      join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
+      left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
+                          where l.tenant_id = a.tenant_id and l.asset_id = a.id
+                          order by l.valued_on desc, l.created_at desc limit 1) v on true
+     where o.tenant_id = (select app.current_tenant_id()) and o.persona_id = p_persona_id
+  ) x
+  order by x.name, x.id
+  limit p_limit offset p_offset
+$$;
+comment on function app.persona_assets_page(uuid, integer, integer) is
+  'Internal: a page of a persona''s assets with their share and latest value (for emergency access and fiduciaries, who checked access).';
+
 create or replace function api.sp_read_emergency_access_assets(p_grant_id uuid, p_limit integer, p_offset integer)
   returns table (asset_id uuid, asset_type text, category_code text, name text, currency text, is_liability boolean,
                  ownership_percentage numeric, current_value numeric, current_value_currency text, valued_on date,
@@ -423,19 +448,7 @@ begin
     perform app.fail('PT403', 'emergency_access_not_open',
                      pg_catalog.format('this grant is %s: access is open only while it is approved', v_grant.state));
   end if;
-  return query
-    select x.*, (pg_catalog.count(*) over ())::integer from (
-      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
-             v.amount, v.currency, v.valued_on
-        from app.asset_ownerships o
-        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-        left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
-                            where l.tenant_id = a.tenant_id and l.asset_id = a.id
-                            order by l.valued_on desc, l.created_at desc limit 1) v on true
-       where o.tenant_id = v_tenant_id and o.persona_id = v_grant.grantor_persona_id
-    ) x
-    order by x.name, x.id
-    limit p_limit offset p_offset;
+  return query select * from app.persona_assets_page(v_grant.grantor_persona_id, p_limit, p_offset);
   get diagnostics v_count = row_count;
   -- Everything read under a grant is recorded: who, which grant, whose persona, how much.
   insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,

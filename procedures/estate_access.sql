@@ -58,18 +58,9 @@ begin
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   return query
-    select x.*, v_role, (pg_catalog.count(*) over ())::integer from (
-      select a.id, a.asset_type, a.category_code, a.name, a.currency, a.is_liability, o.ownership_percentage,
-             v.amount, v.currency, v.valued_on
-        from app.asset_ownerships o
-        join app.assets a on a.tenant_id = o.tenant_id and a.id = o.asset_id
-        left join lateral (select l.amount, l.currency, l.valued_on from app.asset_valuations l
-                            where l.tenant_id = a.tenant_id and l.asset_id = a.id
-                            order by l.valued_on desc, l.created_at desc limit 1) v on true
-       where o.tenant_id = v_tenant_id and o.persona_id = p_persona_id
-    ) x
-    order by x.name, x.id
-    limit p_limit offset p_offset;
+    select p.asset_id, p.asset_type, p.category_code, p.name, p.currency, p.is_liability, p.ownership_percentage,
+           p.current_value, p.current_value_currency, p.valued_on, v_role, p.total
+      from app.persona_assets_page(p_persona_id, p_limit, p_offset) p;
   get diagnostics v_count = row_count;
   insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
                                changed_columns, changes)
