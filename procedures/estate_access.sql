@@ -183,8 +183,10 @@ create or replace function api.sp_get_estate_snapshot(p_persona_id uuid)
   set search_path = pg_catalog, pg_temp
 as $$
 #variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
 begin
-  if p_persona_id is null or app.fiduciary_access_role(app.current_user_id(), p_persona_id) is distinct from 'executor' then
+  if p_persona_id is null or app.fiduciary_access_role(v_user_id, p_persona_id) is distinct from 'executor' then
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   perform app.audit_fiduciary_read('api.sp_get_estate_snapshot', p_persona_id, 'executor', null);
