@@ -343,6 +343,38 @@ ALTER TYPE app.life_event_row OWNER TO estate_owner;
 COMMENT ON TYPE app.life_event_row IS 'A reported incapacity or death as its reporter or its subject sees it (no staff names, no evidence note).';
 
 --
+-- Name: life_event_staff_row; Type: TYPE; Schema: app; Owner: estate_owner
+--
+
+CREATE TYPE app.life_event_staff_row AS (
+	event_id uuid,
+	persona_id uuid,
+	kind text,
+	occurred_on date,
+	state text,
+	reported_by_user_id uuid,
+	reported_at timestamp with time zone,
+	wait_ends_at timestamp with time zone,
+	evidence_kind text,
+	evidence_document_id uuid,
+	evidence_submitted_at timestamp with time zone,
+	verifications_needed integer,
+	first_verified_by text,
+	verified_by text,
+	verified_at timestamp with time zone,
+	rejected_by text,
+	rejected_at timestamp with time zone
+);
+
+ALTER TYPE app.life_event_staff_row OWNER TO estate_owner;
+
+--
+-- Name: TYPE life_event_staff_row; Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON TYPE app.life_event_staff_row IS 'A reported incapacity or death as support staff see it: ids, dates, states and which staff verified, no names or notes.';
+
+--
 -- Name: ownership_form; Type: DOMAIN; Schema: app; Owner: estate_owner
 --
 
@@ -10447,7 +10479,7 @@ COMMENT ON FUNCTION app.legal_entity_view(p_entity_id uuid) IS 'A legal entity a
 -- Name: life_event_support_row(app.life_events); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
-CREATE FUNCTION app.life_event_support_row(p_event app.life_events) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+CREATE FUNCTION app.life_event_support_row(p_event app.life_events) RETURNS app.life_event_staff_row
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -15915,7 +15947,7 @@ COMMENT ON FUNCTION support.sp_list_exchange_rates(p_base_currency text, p_quote
 -- Name: sp_list_life_events(uuid, text, integer, integer); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
-CREATE FUNCTION support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+CREATE FUNCTION support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer) RETURNS SETOF app.life_event_staff_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -16255,7 +16287,7 @@ COMMENT ON FUNCTION support.sp_read_life_event_evidence(p_tenant_id uuid, p_even
 -- Name: sp_record_life_event_verification(uuid, uuid); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
-CREATE FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+CREATE FUNCTION support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid) RETURNS SETOF app.life_event_staff_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
@@ -16603,7 +16635,7 @@ COMMENT ON FUNCTION support.sp_register_staff_pool(p_kind text, p_user_pool_id t
 -- Name: sp_reject_life_event(uuid, uuid, text); Type: FUNCTION; Schema: support; Owner: estate_owner
 --
 
-CREATE FUNCTION support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text) RETURNS TABLE(event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid, reported_at timestamp with time zone, wait_ends_at timestamp with time zone, evidence_kind text, evidence_document_id uuid, evidence_submitted_at timestamp with time zone, verifications_needed integer, first_verified_by text, verified_by text, verified_at timestamp with time zone, rejected_by text, rejected_at timestamp with time zone)
+CREATE FUNCTION support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text) RETURNS SETOF app.life_event_staff_row
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$

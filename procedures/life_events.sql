@@ -351,11 +351,9 @@ grant execute on function api.sp_block_life_event(uuid) to estate_api;
 -- Support's side
 ------------------------------------------------------------------------------------------------
 
+drop function if exists app.life_event_support_row(app.life_events);
 create or replace function app.life_event_support_row(p_event app.life_events)
-  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
-                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
-                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
-                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  returns app.life_event_staff_row
   language sql stable
   set search_path = pg_catalog, pg_temp
 as $$
@@ -367,11 +365,9 @@ as $$
 $$;
 comment on function app.life_event_support_row(app.life_events) is 'A life event as support sees it: ids, dates, states and staff, no names.';
 
+drop function if exists support.sp_list_life_events(uuid, text, integer, integer);
 create or replace function support.sp_list_life_events(p_tenant_id uuid, p_state text, p_limit integer, p_offset integer)
-  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
-                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
-                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
-                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  returns setof app.life_event_staff_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -417,11 +413,9 @@ $$;
 comment on function app.persona_holdings_on(uuid, date) is
   'The persona''s assets with share, form and latest value on a date (own currencies), for a life event''s snapshot.';
 
+drop function if exists support.sp_record_life_event_verification(uuid, uuid);
 create or replace function support.sp_record_life_event_verification(p_tenant_id uuid, p_event_id uuid)
-  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
-                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
-                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
-                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  returns setof app.life_event_staff_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
@@ -513,11 +507,9 @@ comment on function support.sp_record_life_event_verification(uuid, uuid) is
   'Support staff verify a report''s evidence after its waiting period (a death: two different staff members); the persona is marked, a snapshot kept, a death freezes their data.';
 grant execute on function support.sp_record_life_event_verification(uuid, uuid) to estate_support;
 
+drop function if exists support.sp_reject_life_event(uuid, uuid, text);
 create or replace function support.sp_reject_life_event(p_tenant_id uuid, p_event_id uuid, p_reason text)
-  returns table (event_id uuid, persona_id uuid, kind text, occurred_on date, state text, reported_by_user_id uuid,
-                 reported_at timestamptz, wait_ends_at timestamptz, evidence_kind text, evidence_document_id uuid,
-                 evidence_submitted_at timestamptz, verifications_needed integer, first_verified_by text,
-                 verified_by text, verified_at timestamptz, rejected_by text, rejected_at timestamptz)
+  returns setof app.life_event_staff_row
   language plpgsql volatile security definer
   set search_path = pg_catalog, pg_temp
 as $$
