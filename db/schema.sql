@@ -821,7 +821,7 @@ declare
   v_country text := pg_catalog.upper(pg_catalog.btrim(p_country_code));
   v_id uuid;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_add_persona_address'), p_persona_id);
   if v_country is null or v_country !~ '^[A-Z]{2}$' then
     perform app.fail('PT400', 'invalid_country_code', 'country code must be an ISO 3166-1 alpha-2 code');
   end if;
@@ -867,7 +867,7 @@ declare
   v_email text;
   v_id uuid;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_add_persona_email'), p_persona_id);
   v_email := app.normalize_email(p_email);
   if p_label is null or p_label not in ('personal', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'email label must be personal, work or other');
@@ -908,7 +908,7 @@ declare
   v_phone text := pg_catalog.regexp_replace(coalesce(p_phone_number, ''), '[\s().-]', '', 'g');
   v_id uuid;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_add_persona_phone'), p_persona_id);
   if v_phone !~ '^\+[1-9][0-9]{6,14}$' then
     perform app.fail('PT400', 'invalid_phone_number', 'phone number must be in international format, e.g. +14155550123');
   end if;
@@ -1549,7 +1549,7 @@ CREATE FUNCTION api.sp_calculate_look_through_net_worth(p_persona_id uuid, p_as_
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_calculate_look_through_net_worth'), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
                  from app.look_through_net_worth(p_persona_id, null, p_as_of, p_currency) n;
@@ -1574,7 +1574,7 @@ CREATE FUNCTION api.sp_calculate_net_worth(p_persona_id uuid, p_as_of date, p_cu
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_calculate_net_worth', 'net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
                  from app.net_worth_of(array[p_persona_id], p_as_of, p_currency) n;
@@ -1599,7 +1599,7 @@ CREATE FUNCTION api.sp_calculate_net_worth_history(p_persona_id uuid, p_from dat
     AS $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_calculate_net_worth_history', 'net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_to, p_currency);
   if p_from is null or p_from > p_to or p_from < p_to - interval '10 years' then
     perform app.fail('PT400', 'invalid_range', 'the range must start before it ends and span at most 10 years');
@@ -1995,7 +1995,7 @@ CREATE FUNCTION api.sp_create_asset(p_asset_type text, p_category_code text, p_n
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-  v_user_id uuid := app.current_user_id('assets:write');
+  v_user_id uuid := app.acting_user_id('api.sp_create_asset', 'assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_category app.asset_categories;
   v_asset_id uuid;
@@ -2665,7 +2665,7 @@ CREATE FUNCTION api.sp_get_asset(p_asset_id uuid) RETURNS SETOF app.asset_row
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view'));
+  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.acting_user_id('api.sp_get_asset', 'assets:read'), p_asset_id, 'view'));
 end
 $$;
 
@@ -2849,7 +2849,7 @@ CREATE FUNCTION api.sp_get_asset_valuations(p_asset_id uuid, p_as_of date, p_sor
 declare
   v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
-  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
+  perform app.require_asset_access(app.acting_user_id('api.sp_get_asset_valuations', 'assets:read'), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
   -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
@@ -3358,7 +3358,7 @@ CREATE FUNCTION api.sp_get_persona(p_persona_id uuid) RETURNS SETOF app.persona_
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-  perform app.require_persona_access(app.current_user_id('personas:read'), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_get_persona', 'personas:read'), p_persona_id);
   return query select * from app.persona_details(p_persona_id);
 end
 $$;
@@ -3381,7 +3381,7 @@ CREATE FUNCTION api.sp_get_persona_assets(p_persona_id uuid, p_asset_type text, 
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id('assets:read');
+  v_user_id uuid := app.acting_user_id('api.sp_get_persona_assets', 'assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -3674,7 +3674,8 @@ begin
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   -- Every read of the persona's data made under a grant: a trusted user's (emergency access), a
-  -- fiduciary's, a vault recipient's of the persona's documents, support's of a report's evidence.
+  -- fiduciary's, a vault recipient's of the persona's documents, support's of a report's evidence;
+  -- and every request made acting for the persona (an act_for grant, the POA agent).
   -- Newest first.
   return query
     select r.occurred_at, r.what, r.reader, r.via, r.row_id, r.rows_read, (pg_catalog.count(*) over ())::integer
@@ -3701,6 +3702,14 @@ begin
            and l.row_id in (select d.id::text from app.vault_documents d
                              where d.tenant_id = v_tenant_id and d.owner_persona_id = p_persona_id)
         union all
+        -- Requests made acting for the persona (procedures/acting_for.sql): what = the procedure,
+        -- via = act_for:emergency_access (row: the grant) or act_for:fiduciary:agent.
+        select l.occurred_at, l.table_name, (l.changes ->> 'agentUserId')::uuid,
+               'act_for:' || (l.changes ->> 'via') || coalesce(':' || (l.changes ->> 'role'), ''),
+               coalesce(l.changes ->> 'grantId', l.row_id), null::integer, l.id
+          from audit.audit_log l
+         where l.tenant_id = v_tenant_id and l.operation = 'ACT' and l.row_id = p_persona_id::text
+        union all
         -- Support staff reading the evidence of a report about the persona (the staff member is
         -- named in the audit log, not here: the executor sees that support read it, and when).
         select l.occurred_at, 'evidence', null::uuid, 'support', l.row_id, 1, l.id
@@ -3720,7 +3729,7 @@ ALTER FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_of
 -- Name: FUNCTION sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The acting executor of a persona whose death is verified: every read of the persona''s data under a grant (trusted users, fiduciaries, vault recipients), newest first.';
+COMMENT ON FUNCTION api.sp_list_estate_reads(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The acting executor of a persona whose death is verified: every read of the persona''s data under a grant (trusted users, fiduciaries, vault recipients) and every request made acting for them, newest first.';
 
 --
 -- Name: sp_list_exchange_rates(date, text, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
@@ -5234,7 +5243,7 @@ CREATE FUNCTION api.sp_remove_persona_contact(p_persona_id uuid, p_contact_kind 
 declare
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_remove_persona_contact'), p_persona_id);
   case p_contact_kind
     when 'email' then
       delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.id = p_contact_id;
@@ -6406,7 +6415,7 @@ CREATE FUNCTION api.sp_update_asset(p_asset_id uuid, p_name text DEFAULT NULL::t
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
 declare
-  v_user_id uuid := app.current_user_id('assets:write');
+  v_user_id uuid := app.acting_user_id('api.sp_update_asset', 'assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_access text := app.require_asset_access(v_user_id, p_asset_id, 'edit');
   v_asset app.assets;
@@ -6455,7 +6464,7 @@ CREATE FUNCTION api.sp_update_asset_value(p_asset_id uuid, p_amount numeric, p_v
     AS $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id('assets:write');
+  v_user_id uuid := app.acting_user_id('api.sp_update_asset_value', 'assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
@@ -6612,7 +6621,7 @@ CREATE FUNCTION api.sp_update_persona(p_persona_id uuid, p_first_name text DEFAU
 declare
   v_current app.personas;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_update_persona'), p_persona_id);
   select * into v_current from app.personas p
    where p.tenant_id = app.current_tenant_id() and p.id = p_persona_id
    for update;
@@ -6847,6 +6856,80 @@ ALTER FUNCTION app.acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_
 COMMENT ON FUNCTION app.acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) IS 'The acting fiduciary of a slot (appointer persona or trust, role, ward): the first accepted appointment in rank order, or null.';
 
 --
+-- Name: acting_for_basis(uuid, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.acting_for_basis(p_user_id uuid, p_persona_id uuid) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- Why the user may act for the persona now, or NULL: an act_for grant the persona gave them that
+  -- is approved and inside its access window (a death ends it: the executor takes over), else the
+  -- POA agent's role (incapacity verified, no death: app.fiduciary_access_role).
+  with t as (select app.current_tenant_id() as tenant_id)
+  select coalesce(
+    (select pg_catalog.jsonb_build_object('via', 'emergency_access', 'grantId', g.id)
+       from app.emergency_access_grants g, t
+      where g.tenant_id = t.tenant_id and g.grantor_persona_id = p_persona_id and g.grantee_user_id = p_user_id
+        and g.scope = 'act_for' and (app.emergency_access_effective(g)).state = 'approved'
+        and not app.persona_is_frozen(t.tenant_id, p_persona_id)
+      order by g.created_at, g.id
+      limit 1),
+    case when app.fiduciary_access_role(p_user_id, p_persona_id) = 'agent'
+         then pg_catalog.jsonb_build_object('via', 'fiduciary', 'role', 'agent') end)
+$$;
+
+ALTER FUNCTION app.acting_for_basis(p_user_id uuid, p_persona_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION acting_for_basis(p_user_id uuid, p_persona_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.acting_for_basis(p_user_id uuid, p_persona_id uuid) IS 'Why a user may act for a persona now (an open act_for grant, or the POA agent''s role once an incapacity is verified), or NULL.';
+
+--
+-- Name: acting_for_persona_id(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.acting_for_persona_id(p_user_id uuid) RETURNS uuid
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+  -- The persona this request acts for, accepted by app.acting_user_id for this user; the basis is
+  -- checked again, so a setting alone never opens a persona.
+  select s.persona_id
+    from (select nullif(pg_catalog.current_setting('app.acting_for_persona', true), '')::uuid as persona_id,
+                 nullif(pg_catalog.current_setting('app.acting_for_user', true), '')::uuid as user_id) s
+   where s.user_id = p_user_id and s.persona_id is not null
+     and app.acting_for_basis(p_user_id, s.persona_id) is not null
+$$;
+
+ALTER FUNCTION app.acting_for_persona_id(p_user_id uuid) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION acting_for_persona_id(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.acting_for_persona_id(p_user_id uuid) IS 'The persona the user acts for in this request (accepted by app.acting_user_id, basis still holding), or NULL.';
+
+--
+-- Name: acting_for_requested(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.acting_for_requested() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select nullif(pg_catalog.current_setting('app.acting_for', true), '') $$;
+
+ALTER FUNCTION app.acting_for_requested() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION acting_for_requested(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.acting_for_requested() IS 'The persona id this request says it acts for (the API''s Acting-For header), or NULL.';
+
+--
 -- Name: acting_persona_ids(uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -6856,6 +6939,9 @@ CREATE FUNCTION app.acting_persona_ids(p_user_id uuid) RETURNS SETOF uuid
     AS $$
   select up.persona_id from app.user_personas up
    where up.tenant_id = (select app.current_tenant_id()) and up.user_id = p_user_id
+  union all
+  -- In a request acting for someone that a procedure accepted (procedures/acting_for.sql): that person.
+  select a from app.acting_for_persona_id(p_user_id) a where a is not null
 $$;
 
 ALTER FUNCTION app.acting_persona_ids(p_user_id uuid) OWNER TO estate_owner;
@@ -6864,7 +6950,60 @@ ALTER FUNCTION app.acting_persona_ids(p_user_id uuid) OWNER TO estate_owner;
 -- Name: FUNCTION acting_persona_ids(p_user_id uuid); Type: COMMENT; Schema: app; Owner: estate_owner
 --
 
-COMMENT ON FUNCTION app.acting_persona_ids(p_user_id uuid) IS 'The personas a user may act for: their own and those they are a delegate of.';
+COMMENT ON FUNCTION app.acting_persona_ids(p_user_id uuid) IS 'The personas a user may act for: their own, those they are a delegate of, and the person a procedure accepted this request acting for.';
+
+--
+-- Name: acting_user_id(text, text); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.acting_user_id(p_procedure text, p_scope text DEFAULT NULL::text) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+  v_requested text := app.acting_for_requested();
+  v_user_id uuid;
+  v_persona_id uuid;
+  v_basis jsonb;
+begin
+  if v_requested is null then
+    return app.current_user_id(p_scope);
+  end if;
+  -- Acting for someone goes with a person's own sign-in, never an API key.
+  if app.current_actor_kind() = 'api_key' then
+    perform app.fail('PT403', 'api_key_not_allowed', 'acting for someone else needs a user''s sign-in, not an API key');
+  end if;
+  perform pg_catalog.set_config('app.acting_for_procedure', p_procedure, true);
+  v_user_id := app.current_user_id();
+  if v_requested !~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' then
+    perform app.fail('PT400', 'invalid_acting_for', 'Acting-For must be the id of the person acted for');
+  end if;
+  v_persona_id := v_requested::uuid;
+  v_basis := app.acting_for_basis(v_user_id, v_persona_id);
+  if v_basis is null then
+    -- No grant, not yet open, refused, revoked, expired, another tenant's or a random id: alike.
+    perform app.fail('PT404', 'persona_not_found', 'persona not found');
+  end if;
+  perform pg_catalog.set_config('app.acting_for_user', v_user_id::text, true);
+  perform pg_catalog.set_config('app.acting_for_persona', v_persona_id::text, true);
+  -- One row per request: who acted, for whom, on what basis, through which procedure (the rows of
+  -- what it changed carry the same request id).
+  insert into audit.audit_log (tenant_id, actor_kind, actor_id, request_id, table_name, row_id, operation,
+                               changed_columns, changes)
+  values (app.current_tenant_id(), 'user', app.current_actor_id(), app.current_request_id(), p_procedure,
+          v_persona_id::text, 'ACT', null,
+          pg_catalog.jsonb_build_object('personaId', v_persona_id, 'agentUserId', v_user_id) || v_basis);
+  return v_user_id;
+end
+$_$;
+
+ALTER FUNCTION app.acting_user_id(p_procedure text, p_scope text) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION acting_user_id(p_procedure text, p_scope text); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.acting_user_id(p_procedure text, p_scope text) IS 'The caller of a procedure that may be done for someone: without Acting-For as app.current_user_id(scope); with it, the signed-in agent once their basis holds (persona_not_found otherwise), recorded (ACT).';
 
 --
 -- Name: add_stripe_routes(text[]); Type: FUNCTION; Schema: app; Owner: estate_owner
@@ -8344,6 +8483,7 @@ declare
   v_status text;
   v_session_ref text;
 begin
+  perform app.refuse_unaccepted_acting();
   -- API keys (0022): only a procedure that names the scope of its work admits one (app.current_user_id(text)).
   if app.current_actor_kind() = 'api_key' then
     perform app.fail('PT403', 'api_key_not_allowed', 'this operation is not available to API keys: use a user''s sign-in');
@@ -8395,6 +8535,7 @@ CREATE FUNCTION app.current_user_id(p_scope text) RETURNS uuid
 declare
   v_key app.api_keys;
 begin
+  perform app.refuse_unaccepted_acting();
   if p_scope is not null and not p_scope = any (array['personas:read', 'assets:read', 'assets:write', 'net_worth:read']) then
     perform app.fail('22023', 'api_key_scope_unknown', pg_catalog.format('%s is not an API key scope', p_scope));
   end if;
@@ -11894,6 +12035,32 @@ ALTER FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uui
 COMMENT ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) IS 'Appends to the history of plan changes (kind upgrade or downgrade by the plans'' order when not given).';
 
 --
+-- Name: refuse_unaccepted_acting(); Type: FUNCTION; Schema: app; Owner: estate_owner
+--
+
+CREATE FUNCTION app.refuse_unaccepted_acting() RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+  -- Deny by default: a request acting for someone reaches only a procedure that accepted it.
+  if app.acting_for_requested() is not null
+     and coalesce(pg_catalog.current_setting('app.acting_for_procedure', true), '') = '' then
+    perform app.fail('PT400', 'acting_for_not_supported',
+                     'this operation cannot be done acting for someone else: send it without Acting-For');
+  end if;
+end
+$$;
+
+ALTER FUNCTION app.refuse_unaccepted_acting() OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION refuse_unaccepted_acting(); Type: COMMENT; Schema: app; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION app.refuse_unaccepted_acting() IS 'Raises acting_for_not_supported when the request acts for someone and no procedure accepted it (every caller check runs it).';
+
+--
 -- Name: renumber_fiduciary_slot(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: estate_owner
 --
 
@@ -14607,8 +14774,7 @@ CREATE TABLE audit.audit_log (
     changed_columns text[],
     changes jsonb,
     txid bigint DEFAULT txid_current(),
-    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
-    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
+    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text])))
 )
 PARTITION BY RANGE (occurred_at);
 
@@ -19761,8 +19927,7 @@ CREATE TABLE audit.audit_log_default (
     changed_columns text[],
     changes jsonb,
     txid bigint DEFAULT txid_current(),
-    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text]))),
-    CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text])))
+    CONSTRAINT audit_log_actor_kind_check CHECK ((actor_kind = ANY (ARRAY['user'::text, 'support'::text, 'api_key'::text, 'system'::text])))
 );
 
 ALTER TABLE ONLY audit.audit_log_default FORCE ROW LEVEL SECURITY;
@@ -20697,6 +20862,13 @@ ALTER TABLE ONLY audit.audit_log
 
 ALTER TABLE ONLY audit.audit_log_default
     ADD CONSTRAINT audit_log_default_pkey PRIMARY KEY (id, occurred_at);
+
+--
+-- Name: audit_log audit_log_operation_check; Type: CHECK CONSTRAINT; Schema: audit; Owner: estate_owner
+--
+
+ALTER TABLE audit.audit_log
+    ADD CONSTRAINT audit_log_operation_check CHECK ((operation = ANY (ARRAY['INSERT'::text, 'UPDATE'::text, 'DELETE'::text, 'READ'::text, 'ACT'::text]))) NOT VALID;
 
 --
 -- Name: audit_seals audit_seals_pkey; Type: CONSTRAINT; Schema: audit; Owner: estate_owner
@@ -25877,10 +26049,34 @@ GRANT ALL ON FUNCTION api.sp_withdraw_life_event(p_event_id uuid) TO estate_api;
 REVOKE ALL ON FUNCTION app.acting_fiduciary_id(p_appointer_id uuid, p_role text, p_ward_persona_id uuid) FROM PUBLIC;
 
 --
+-- Name: FUNCTION acting_for_basis(p_user_id uuid, p_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.acting_for_basis(p_user_id uuid, p_persona_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION acting_for_persona_id(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.acting_for_persona_id(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION acting_for_requested(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.acting_for_requested() FROM PUBLIC;
+
+--
 -- Name: FUNCTION acting_persona_ids(p_user_id uuid); Type: ACL; Schema: app; Owner: estate_owner
 --
 
 REVOKE ALL ON FUNCTION app.acting_persona_ids(p_user_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION acting_user_id(p_procedure text, p_scope text); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.acting_user_id(p_procedure text, p_scope text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION add_stripe_routes(p_keys text[]); Type: ACL; Schema: app; Owner: estate_owner
@@ -26643,6 +26839,12 @@ REVOKE ALL ON FUNCTION app.protect_tenant_table(p_table text, p_redacted text[])
 --
 
 REVOKE ALL ON FUNCTION app.record_plan_change(p_subscription_id uuid, p_from_plan_id uuid, p_to_plan_id uuid, p_kind text, p_source text, p_user_id uuid, p_stripe_event_id text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION refuse_unaccepted_acting(); Type: ACL; Schema: app; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION app.refuse_unaccepted_acting() FROM PUBLIC;
 
 --
 -- Name: FUNCTION renumber_fiduciary_slot(p_appointer_id uuid, p_role text, p_ward_persona_id uuid); Type: ACL; Schema: app; Owner: estate_owner

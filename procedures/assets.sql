@@ -286,7 +286,7 @@ create or replace function api.sp_create_asset(p_asset_type text, p_category_cod
   set search_path = pg_catalog, pg_temp
 as $$
 declare
-  v_user_id uuid := app.current_user_id('assets:write');
+  v_user_id uuid := app.acting_user_id('api.sp_create_asset', 'assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_category app.asset_categories;
   v_asset_id uuid;
@@ -379,7 +379,7 @@ create or replace function api.sp_get_asset(p_asset_id uuid)
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view'));
+  return query select * from app.asset_view(p_asset_id, app.require_asset_access(app.acting_user_id('api.sp_get_asset', 'assets:read'), p_asset_id, 'view'));
 end
 $$;
 comment on function api.sp_get_asset(uuid) is 'One asset the caller may see, with its type''s fields, latest value and owners; identifiers masked.';
@@ -482,7 +482,7 @@ create or replace function api.sp_update_asset_value(p_asset_id uuid, p_amount n
 as $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id('assets:write');
+  v_user_id uuid := app.acting_user_id('api.sp_update_asset_value', 'assets:write');
   v_tenant_id uuid := app.current_tenant_id();
 begin
   perform app.require_asset_access(v_user_id, p_asset_id, 'edit');
@@ -516,7 +516,7 @@ as $$
 declare
   v_sort text := app.check_sort(p_sort, array['-valuedOn', 'valuedOn']);
 begin
-  perform app.require_asset_access(app.current_user_id('assets:read'), p_asset_id, 'view');
+  perform app.require_asset_access(app.acting_user_id('api.sp_get_asset_valuations', 'assets:read'), p_asset_id, 'view');
   perform app.check_page(p_limit, p_offset);
   -- Newest first (-valuedOn); with p_as_of, the first row is the value as of that date.
   return query
@@ -544,7 +544,7 @@ create or replace function api.sp_get_persona_assets(p_persona_id uuid, p_asset_
 as $$
 #variable_conflict use_column
 declare
-  v_user_id uuid := app.current_user_id('assets:read');
+  v_user_id uuid := app.acting_user_id('api.sp_get_persona_assets', 'assets:read');
   v_tenant_id uuid := app.current_tenant_id();
   v_sort text := app.check_sort(p_sort, app.asset_list_sorts());
   v_q text := app.check_filter_text(p_q);
@@ -706,7 +706,7 @@ create or replace function api.sp_update_asset(p_asset_id uuid, p_name text defa
   set search_path = pg_catalog, pg_temp
 as $$
 declare
-  v_user_id uuid := app.current_user_id('assets:write');
+  v_user_id uuid := app.acting_user_id('api.sp_update_asset', 'assets:write');
   v_tenant_id uuid := app.current_tenant_id();
   v_access text := app.require_asset_access(v_user_id, p_asset_id, 'edit');
   v_asset app.assets;

@@ -34,6 +34,7 @@ declare
   v_status text;
   v_session_ref text;
 begin
+  perform app.refuse_unaccepted_acting();
   -- API keys (0022): only a procedure that names the scope of its work admits one (app.current_user_id(text)).
   if app.current_actor_kind() = 'api_key' then
     perform app.fail('PT403', 'api_key_not_allowed', 'this operation is not available to API keys: use a user''s sign-in');
@@ -156,6 +157,7 @@ as $$
 declare
   v_key app.api_keys;
 begin
+  perform app.refuse_unaccepted_acting();
   if p_scope is not null and not p_scope = any (array['personas:read', 'assets:read', 'assets:write', 'net_worth:read']) then
     perform app.fail('22023', 'api_key_scope_unknown', pg_catalog.format('%s is not an API key scope', p_scope));
   end if;
@@ -181,8 +183,12 @@ create or replace function app.acting_persona_ids(p_user_id uuid) returns setof 
 as $$
   select up.persona_id from app.user_personas up
    where up.tenant_id = (select app.current_tenant_id()) and up.user_id = p_user_id
+  union all
+  -- In a request acting for someone that a procedure accepted (procedures/acting_for.sql): that person.
+  select a from app.acting_for_persona_id(p_user_id) a where a is not null
 $$;
-comment on function app.acting_persona_ids(uuid) is 'The personas a user may act for: their own and those they are a delegate of.';
+comment on function app.acting_persona_ids(uuid) is
+  'The personas a user may act for: their own, those they are a delegate of, and the person a procedure accepted this request acting for.';
 
 create or replace function app.require_persona_access(p_user_id uuid, p_persona_id uuid) returns void
   language plpgsql stable security definer

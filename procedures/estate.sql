@@ -944,7 +944,7 @@ create or replace function api.sp_calculate_look_through_net_worth(p_persona_id 
 as $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_calculate_look_through_net_worth'), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
                  from app.look_through_net_worth(p_persona_id, null, p_as_of, p_currency) n;

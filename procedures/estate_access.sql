@@ -90,7 +90,8 @@ begin
     perform app.fail('PT404', 'persona_not_found', 'persona not found');
   end if;
   -- Every read of the persona's data made under a grant: a trusted user's (emergency access), a
-  -- fiduciary's, a vault recipient's of the persona's documents, support's of a report's evidence.
+  -- fiduciary's, a vault recipient's of the persona's documents, support's of a report's evidence;
+  -- and every request made acting for the persona (an act_for grant, the POA agent).
   -- Newest first.
   return query
     select r.occurred_at, r.what, r.reader, r.via, r.row_id, r.rows_read, (pg_catalog.count(*) over ())::integer
@@ -117,6 +118,14 @@ begin
            and l.row_id in (select d.id::text from app.vault_documents d
                              where d.tenant_id = v_tenant_id and d.owner_persona_id = p_persona_id)
         union all
+        -- Requests made acting for the persona (procedures/acting_for.sql): what = the procedure,
+        -- via = act_for:emergency_access (row: the grant) or act_for:fiduciary:agent.
+        select l.occurred_at, l.table_name, (l.changes ->> 'agentUserId')::uuid,
+               'act_for:' || (l.changes ->> 'via') || coalesce(':' || (l.changes ->> 'role'), ''),
+               coalesce(l.changes ->> 'grantId', l.row_id), null::integer, l.id
+          from audit.audit_log l
+         where l.tenant_id = v_tenant_id and l.operation = 'ACT' and l.row_id = p_persona_id::text
+        union all
         -- Support staff reading the evidence of a report about the persona (the staff member is
         -- named in the audit log, not here: the executor sees that support read it, and when).
         select l.occurred_at, 'evidence', null::uuid, 'support', l.row_id, 1, l.id
@@ -130,7 +139,7 @@ begin
 end
 $$;
 comment on function api.sp_list_estate_reads(uuid, integer, integer) is
-  'The acting executor of a persona whose death is verified: every read of the persona''s data under a grant (trusted users, fiduciaries, vault recipients), newest first.';
+  'The acting executor of a persona whose death is verified: every read of the persona''s data under a grant (trusted users, fiduciaries, vault recipients) and every request made acting for them, newest first.';
 grant execute on function api.sp_list_estate_reads(uuid, integer, integer) to estate_api;
 
 create or replace function app.audit_fiduciary_read(p_what text, p_persona_id uuid, p_role text, p_details jsonb)

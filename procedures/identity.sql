@@ -376,7 +376,7 @@ create or replace function api.sp_get_persona(p_persona_id uuid)
   set search_path = pg_catalog, pg_temp
 as $$
 begin
-  perform app.require_persona_access(app.current_user_id('personas:read'), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_get_persona', 'personas:read'), p_persona_id);
   return query select * from app.persona_details(p_persona_id);
 end
 $$;
@@ -431,7 +431,7 @@ as $$
 declare
   v_current app.personas;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_update_persona'), p_persona_id);
   select * into v_current from app.personas p
    where p.tenant_id = app.current_tenant_id() and p.id = p_persona_id
    for update;
@@ -649,7 +649,7 @@ declare
   v_email text;
   v_id uuid;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_add_persona_email'), p_persona_id);
   v_email := app.normalize_email(p_email);
   if p_label is null or p_label not in ('personal', 'work', 'other') then
     perform app.fail('PT400', 'invalid_label', 'email label must be personal, work or other');
@@ -683,7 +683,7 @@ declare
   v_phone text := pg_catalog.regexp_replace(coalesce(p_phone_number, ''), '[\s().-]', '', 'g');
   v_id uuid;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_add_persona_phone'), p_persona_id);
   if v_phone !~ '^\+[1-9][0-9]{6,14}$' then
     perform app.fail('PT400', 'invalid_phone_number', 'phone number must be in international format, e.g. +14155550123');
   end if;
@@ -721,7 +721,7 @@ declare
   v_country text := pg_catalog.upper(pg_catalog.btrim(p_country_code));
   v_id uuid;
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_add_persona_address'), p_persona_id);
   if v_country is null or v_country !~ '^[A-Z]{2}$' then
     perform app.fail('PT400', 'invalid_country_code', 'country code must be an ISO 3166-1 alpha-2 code');
   end if;
@@ -757,7 +757,7 @@ as $$
 declare
   v_tenant_id uuid := app.current_tenant_id();
 begin
-  perform app.require_persona_access(app.current_user_id(), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_remove_persona_contact'), p_persona_id);
   case p_contact_kind
     when 'email' then
       delete from app.persona_emails e where e.tenant_id = v_tenant_id and e.persona_id = p_persona_id and e.id = p_contact_id;

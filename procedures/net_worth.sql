@@ -146,7 +146,7 @@ create or replace function api.sp_calculate_net_worth(p_persona_id uuid, p_as_of
 as $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_calculate_net_worth', 'net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_as_of, p_currency);
   return query select p_persona_id, p_as_of, p_currency, n.total_assets, n.total_liabilities, n.net_worth, n.asset_count
                  from app.net_worth_of(array[p_persona_id], p_as_of, p_currency) n;
@@ -163,7 +163,7 @@ create or replace function api.sp_calculate_net_worth_history(p_persona_id uuid,
 as $$
 #variable_conflict use_column
 begin
-  perform app.require_persona_access(app.current_user_id('net_worth:read'), p_persona_id);
+  perform app.require_persona_access(app.acting_user_id('api.sp_calculate_net_worth_history', 'net_worth:read'), p_persona_id);
   perform app.check_net_worth_input(p_to, p_currency);
   if p_from is null or p_from > p_to or p_from < p_to - interval '10 years' then
     perform app.fail('PT400', 'invalid_range', 'the range must start before it ends and span at most 10 years');

@@ -11,6 +11,7 @@ import { problemResponse, ProblemSchema } from './schemas/common.ts';
 import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 import { UNSTORED_ANSWER_ROUTES } from './plugins/idempotency.ts';
 import { API_KEY_PROCEDURE_SCOPES } from './plugins/api_keys.ts';
+import { ACTING_FOR_PROCEDURES } from './plugins/auth.ts';
 import * as apiKeyQueries from '../generated/api_keys.queries.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as auditQueries from '../generated/audit.queries.ts';
@@ -222,6 +223,22 @@ function retryHeaders(method: string | string[], url: string, authenticated: boo
   return { headers: { type: 'object', properties: headers }, response };
 }
 
+const ACTING_FOR_HEADER = {
+  type: 'string',
+  format: 'uuid',
+  description:
+    'Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access ' +
+    'grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). ' +
+    'Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. ' +
+    'Routes without this header answer it with 400 `acting_for_not_supported`.',
+};
+
+/** The Acting-For header, on the routes whose procedures may be done acting for someone. */
+function actingForHeader(schema: Record<string, unknown>) {
+  const headers = (schema.headers as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  return { headers: { type: 'object', properties: { ...headers, 'acting-for': ACTING_FOR_HEADER } } };
+}
+
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
   openapi: {
     openapi: '3.1.0',
@@ -287,6 +304,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       },
     };
     Object.assign(published, retryHeaders(route.method, route.url, authenticated, published));
+    if (authenticated && procedures.length > 0 && procedures.every((p) => ACTING_FOR_PROCEDURES.has(p)))
+      Object.assign(published, actingForHeader(published));
     operationProcedures.set(`${String(route.method).toLowerCase()} ${openApiPath(url)}`, procedures);
     return { schema: published as typeof schema, url };
   },

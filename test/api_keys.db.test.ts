@@ -125,13 +125,17 @@ t.test('a key acts for its user within its scopes, in its tenant only', async (t
   }
 });
 
+/** A scope named by a caller check: app.current_user_id('<scope>'), or app.acting_user_id('<procedure>', '<scope>')
+ *  for the procedures that may be done acting for someone (procedures/acting_for.sql). */
+const NAMED_SCOPE = /(?:current_user_id\(|acting_user_id\('[^']*', )'([^']*)'\)/g;
+
 t.test('every scope a procedure names is one of the fixed list, and the list matches the table', async (t) => {
   const { rows } = await db.admin.query<{ name: string; src: string }>(
     `select p.oid::regprocedure::text as name, p.prosrc as src from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-      where n.nspname in ('api', 'app') and p.prosrc like '%current_user_id(''%'`,
+      where n.nspname in ('api', 'app') and p.prosrc like '%user_id(''%'`,
   );
   const named = new Set<string>();
-  for (const row of rows) for (const m of row.src.matchAll(/current_user_id\('([^']*)'\)/g)) named.add(m[1]);
+  for (const row of rows) for (const m of row.src.matchAll(NAMED_SCOPE)) named.add(m[1]);
   t.ok(named.size >= 4, `procedures name scopes (${[...named].join(', ')})`);
   for (const scope of named) t.ok((API_KEY_SCOPES as readonly string[]).includes(scope), `${scope} is a known scope`);
   const check = await db.admin.query<{ def: string }>(
@@ -142,12 +146,7 @@ t.test('every scope a procedure names is one of the fixed list, and the list mat
   const admitting = Object.fromEntries(
     rows
       .filter((row) => row.name.startsWith('api.'))
-      .flatMap((row) =>
-        [...row.src.matchAll(/current_user_id\('([^']*)'\)/g)].map((m) => [
-          row.name.replace(/^api\.|\(.*$/g, ''),
-          m[1],
-        ]),
-      ),
+      .flatMap((row) => [...row.src.matchAll(NAMED_SCOPE)].map((m) => [row.name.replace(/^api\.|\(.*$/g, ''), m[1]])),
   );
   t.same(
     admitting,

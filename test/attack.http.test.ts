@@ -1064,6 +1064,46 @@ t.test('path ids: the victim, another tenant and a random id get the same answer
   }
 });
 
+t.test('Acting-For naming the victim: every route answers as for a random person and changes nothing', async (t) => {
+  // The attacker's own, valid request, said to be made for the victim (docs/legacy.md): a route
+  // that cannot be done for someone refuses it (acting_for_not_supported), one that can finds no
+  // basis (persona_not_found); either way the victim and a random id get the same answer.
+  let refused = 0;
+  // One snapshot around the sweep (one per route would take minutes): any change fails it.
+  const before = await snapshot(db.admin, VOLATILE);
+  for (const route of probed) {
+    const entry = TABLE[name(route)];
+    if (entry.door === 'support' || entry.caller === 'throwaway') continue;
+    const valid = entry.valid?.(attacker) ?? {};
+    const url = fillUrl(route.url, entry.ids ? [entry.ids(attacker)].flat()[0] : {}) + queryString(valid.query ?? {});
+    const answers = [];
+    for (const actingFor of [victim.personaId, randomUUID()]) {
+      const res = await app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { ...bearer(attacker.accessToken), 'acting-for': actingFor },
+        payload: valid.body,
+      });
+      answers.push({ status: res.statusCode, code: codeOf(res), body: res.body, fault: problemFault(res) });
+    }
+    const [v, r] = answers;
+    if (v.status >= 400 && v.status < 500) refused++;
+    verdict(
+      t,
+      name(route),
+      'acting-for-same-answer',
+      v.status === r.status && v.code === r.code && !v.fault,
+      `acting for the victim answers as for a random person (${v.status} ${v.code} | ${r.status} ${r.code})`,
+      { victim: v.body.slice(0, 200), random: r.body.slice(0, 200) },
+    );
+    const found = leaked(v.body, []);
+    verdict(t, name(route), 'acting-for-leak', found.length === 0, 'shows nothing of the victim', found);
+  }
+  const changed = changedTables(before, await snapshot(db.admin, VOLATILE));
+  verdict(t, '*', 'acting-for-no-trace', changed.length === 0, 'the sweep left every table as it was', changed);
+  t.ok(refused > 100, `${refused} routes refused the attacker acting for the victim`);
+});
+
 t.test("body ids: on the attacker's own objects, another user's id answers as a random one", async (t) => {
   for (const route of probed) {
     const entry = TABLE[name(route)];

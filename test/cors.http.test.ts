@@ -47,7 +47,15 @@ t.test('a preflight from an origin some tenant allows: 204 with the CORS headers
     t.match(String(res.headers['access-control-allow-methods']), /GET.*POST.*PATCH.*DELETE/);
     t.same(
       String(res.headers['access-control-allow-headers']).split(', '),
-      ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Consistency-Token'],
+      [
+        'Acting-For',
+        'Authorization',
+        'Content-Type',
+        'Idempotency-Key',
+        'If-Match',
+        'If-None-Match',
+        'X-Consistency-Token',
+      ],
       'the request headers a browser app may send',
     );
     t.equal(res.headers['access-control-allow-credentials'], undefined, 'no credentials mode: bearer tokens only');

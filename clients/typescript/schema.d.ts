@@ -1558,6 +1558,8 @@ export interface paths {
         header?: {
           /** @description An ETag read before: 304 while it is current */
           'if-none-match'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           personaId: string;
@@ -1731,6 +1733,8 @@ export interface paths {
         header?: {
           /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
           'if-match'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           personaId: string;
@@ -2617,6 +2621,8 @@ export interface paths {
         header?: {
           /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
           'idempotency-key'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           personaId: string;
@@ -2762,6 +2768,8 @@ export interface paths {
         header?: {
           /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
           'idempotency-key'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           personaId: string;
@@ -2906,6 +2914,8 @@ export interface paths {
         header?: {
           /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
           'idempotency-key'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           personaId: string;
@@ -3053,7 +3063,10 @@ export interface paths {
     delete: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
+        };
         path: {
           personaId: string;
           contactKind: 'emails' | 'phones' | 'addresses';
@@ -5496,6 +5509,8 @@ export interface paths {
         header?: {
           /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
           'idempotency-key'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path?: never;
         cookie?: never;
@@ -6529,6 +6544,8 @@ export interface paths {
         header?: {
           /** @description An ETag read before: 304 while it is current */
           'if-none-match'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           assetId: string;
@@ -6795,6 +6812,8 @@ export interface paths {
         header?: {
           /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
           'if-match'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           assetId: string;
@@ -6981,7 +7000,10 @@ export interface paths {
           /** @description rows to skip */
           offset?: number;
         };
-        header?: never;
+        header?: {
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -7439,7 +7461,10 @@ export interface paths {
           /** @description rows to skip */
           offset?: number;
         };
-        header?: never;
+        header?: {
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
+        };
         path: {
           assetId: string;
         };
@@ -7565,6 +7590,8 @@ export interface paths {
         header?: {
           /** @description Optional: makes a retry safe (docs/retries.md). The same key with the same request within 24 h gets the first answer again (`Idempotency-Replayed: true`); with another request, 422 `idempotency_key_reused`. */
           'idempotency-key'?: string;
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
         };
         path: {
           assetId: string;
@@ -8255,7 +8282,10 @@ export interface paths {
           /** @description also count the assets of the entities the persona holds interests in, times its share (each asset once) */
           lookThrough?: boolean;
         };
-        header?: never;
+        header?: {
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -8397,7 +8427,10 @@ export interface paths {
           to?: string;
           currency?: string;
         };
-        header?: never;
+        header?: {
+          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
+          'acting-for'?: string;
+        };
         path: {
           personaId: string;
         };
@@ -14160,10 +14193,10 @@ export interface paths {
               items: {
                 /** Format: date-time */
                 occurredAt: string;
-                /** @description assets, document or evidence */
+                /** @description assets, estate_flow, snapshot, document or evidence; for a request acting for the person, the procedure (api.sp_…) */
                 what: string;
                 readerUserId: string | null;
-                /** @description emergency_access, fiduciary:executor, fiduciary:agent, vault_share or support (a report’s evidence) */
+                /** @description emergency_access, fiduciary:executor, fiduciary:agent, vault_share, support (a report’s evidence), act_for:emergency_access or act_for:fiduciary:agent */
                 via: string;
                 rowId: string | null;
                 rowsRead: number | null;

@@ -174,6 +174,39 @@ function developmentJwksFetcher(allowedJwksUris: Set<string>): Fetcher {
 
 type Verifier = { verify(token: string): Promise<JwtPayload> };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The procedures that may be done acting for someone (they call app.acting_user_id; every other
+ *  refuses Acting-For), for the published contract (server/openapi.ts); test/acting_for.db.test.ts
+ *  holds it to the catalog. */
+export const ACTING_FOR_PROCEDURES: ReadonlySet<string> = new Set([
+  'sp_get_persona',
+  'sp_update_persona',
+  'sp_add_persona_email',
+  'sp_add_persona_phone',
+  'sp_add_persona_address',
+  'sp_remove_persona_contact',
+  'sp_create_asset',
+  'sp_get_asset',
+  'sp_update_asset',
+  'sp_update_asset_value',
+  'sp_get_asset_valuations',
+  'sp_get_persona_assets',
+  'sp_calculate_net_worth',
+  'sp_calculate_net_worth_history',
+  'sp_calculate_look_through_net_worth',
+]);
+
+/** The persona a request acts for (its Acting-For header, docs/legacy.md), checked to be one UUID;
+ *  the database decides whether the caller may and whether the operation can be done so. */
+function actingForOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['acting-for'];
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !UUID.test(header.trim()))
+    throw new HttpProblem(400, 'invalid_acting_for', 'Acting-For must be the id of the person acted for (a UUID)');
+  return header.trim().toLowerCase();
+}
+
 /** JWKS caches that outlive a routing table, so that rebuilding it refetches no key. */
 interface JwksCaches {
   cognito: SimpleJwksCache;
@@ -385,6 +418,13 @@ export default fp<AuthPluginOptions>(
       T,
     >(this: FastifyRequest, fn: (client: pg.PoolClient) => Promise<T>, extra: { verifiedEmail?: string } = {}) {
       if (!this.auth) throw new HttpProblem(401, 'token_missing', 'authentication required');
+      const actingFor = actingForOf(this);
+      if (actingFor && this.auth.apiKeyId)
+        throw new HttpProblem(
+          403,
+          'api_key_not_allowed',
+          "acting for someone else needs a user's sign-in, not an API key",
+        );
       const context: RequestContext = {
         tenantId: this.auth.tenantId,
         // An API key acts as itself in the context and the audit log; the database finds its user.
@@ -394,11 +434,13 @@ export default fp<AuthPluginOptions>(
         verifiedEmail: extra.verifiedEmail,
         sessionRef: this.auth.sessionRef,
         authMethods: this.auth.authMethods,
+        actingFor,
       };
       // With a replica (server/replica.ts): a GET is a read, served there when it may, after the
-      // write its X-Consistency-Token names; any other request answers with its commit's token.
+      // write its X-Consistency-Token names; any other request answers with its commit's token. A
+      // request acting for someone is recorded (an audit row): the primary serves it.
       if (fastify.db.replica) {
-        if (this.method === 'GET' || this.method === 'HEAD') {
+        if ((this.method === 'GET' || this.method === 'HEAD') && !actingFor) {
           const token = this.headers[CONSISTENCY_TOKEN];
           return fastify.db.inReadContext(context, fn, typeof token === 'string' ? token : undefined);
         }

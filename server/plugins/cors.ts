@@ -16,6 +16,7 @@ export interface CorsOptions {
 
 /** Request headers a browser app may send, and response headers it may read. */
 export const CORS_ALLOWED_HEADERS = [
+  'Acting-For',
   'Authorization',
   'Content-Type',
   'Idempotency-Key',

@@ -37,6 +37,9 @@ export interface RequestContext {
   onCommit?: (lsn: string) => void;
   /** The verified token's issuer, set by the support door: a staff member is their pool's subject. */
   issuer?: string;
+  /** The persona the request acts for (its Acting-For header, a UUID): only the procedures that
+   *  accept it do anything with it (procedures/acting_for.sql); every other one refuses it. */
+  actingFor?: string;
 }
 
 /** A transaction whose work is done and whose commit waits for its owner (the Idempotency-Key's
@@ -98,6 +101,8 @@ const CONTEXT_SETTINGS = [
   // Issue 11 (MFA): the verified token's authentication methods, space-separated (app.token_amr()).
   'app.token_amr',
   'app.actor_issuer',
+  // Issue 13: the person a request acts for (procedures/acting_for.sql), or ''.
+  'app.acting_for',
 ];
 
 /** The same with parameters, after a separate BEGIN: for a value a simple query cannot carry. */
@@ -178,6 +183,7 @@ function contextValues(context: RequestContext, timeouts: DatabaseTimeouts): str
     context.sessionRef ?? '',
     (context.authMethods ?? []).join(' '),
     context.issuer ?? '',
+    context.actingFor ?? '',
   ];
 }
 

@@ -32,9 +32,12 @@ declare module 'fastify' {
   }
 }
 
-/** What a key promises: the method, the path with its query, and the body (JSON, or a file's bytes), hashed. */
+/** What a key promises: the method, the path with its query, for whom (Acting-For, when sent), and the
+ *  body (JSON, or a file's bytes), hashed. */
 function requestHash(request: FastifyRequest): string {
   const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
+  const actingFor = request.headers['acting-for'];
+  if (typeof actingFor === 'string') hash.update(`acting-for ${actingFor.trim().toLowerCase()}\n`);
   return (
     Buffer.isBuffer(request.body) ? hash.update(request.body) : hash.update(JSON.stringify(request.body ?? null))
   ).digest('hex');

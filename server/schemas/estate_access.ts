@@ -28,13 +28,18 @@ export const EstateReads = Type.Object({
   items: Type.Array(
     Type.Object({
       occurredAt: Timestamp,
-      what: Type.String({ description: 'assets, document or evidence' }),
+      what: Type.String({
+        description:
+          'assets, estate_flow, snapshot, document or evidence; for a request acting for the person, the procedure (api.sp_…)',
+      }),
       readerUserId: Nullable(Uuid),
       via: Type.String({
         description:
-          'emergency_access, fiduciary:executor, fiduciary:agent, vault_share or support (a report’s evidence)',
+          'emergency_access, fiduciary:executor, fiduciary:agent, vault_share, support (a report’s evidence), act_for:emergency_access or act_for:fiduciary:agent',
       }),
-      rowId: Nullable(Type.String({ description: 'the grant, persona or document read' })),
+      rowId: Nullable(
+        Type.String({ description: 'the grant, persona or document read (for act_for:emergency_access, the grant)' }),
+      ),
       rowsRead: Nullable(Type.Integer()),
     }),
   ),
