@@ -431,7 +431,8 @@ as $$
 declare
   v_current app.personas;
 begin
-  perform app.require_persona_access(app.acting_user_id('api.sp_update_persona'), p_persona_id);
+  -- Not for someone else (Acting-For): a person's name, dates and living status are their identity.
+  perform app.require_persona_access(app.current_user_id(), p_persona_id);
   select * into v_current from app.personas p
    where p.tenant_id = app.current_tenant_id() and p.id = p_persona_id
    for update;

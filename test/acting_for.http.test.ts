@@ -181,14 +181,24 @@ t.test('an approved act_for grant: Ben reads and writes for Ada under his own na
   t.same(listed.items.map((a: { name: string }) => a.name).sort(), ['Lake cabin', 'Savings bond (series I)']);
   const mine = await ok(ada, 'GET', `/v1/personas/${ada.personaId}/assets`);
   t.equal(mine.total, 2, 'Ada sees what Ben added for her');
+  const moved = await send(
+    ben,
+    'POST',
+    `/v1/personas/${ada.personaId}/addresses`,
+    { line1: '1 Care Home Road', city: 'Bath', countryCode: 'GB', label: 'mailing' },
+    ada.personaId,
+  );
+  t.equal(moved.statusCode, 201, moved.body);
   const persona = await ok(ben, 'GET', `/v1/personas/${ada.personaId}`, undefined, ada.personaId);
   t.equal(persona.firstName, 'Ada');
+  t.match(JSON.stringify(persona), /1 Care Home Road/, 'her profile holds the address Ben kept for her');
 });
 
 t.test('what cannot be done for someone: refused, nothing changed', async (t) => {
   const before = await actRows();
   const cases: [Method, string, object?][] = [
     ['DELETE', `/v1/assets/${cabin.assetId}`],
+    ['PATCH', `/v1/personas/${ada.personaId}`, { livingStatus: 'deceased', dateOfDeath: '2026-11-01' }],
     ['POST', `/v1/assets/${cabin.assetId}/permissions`, { granteePersonaId: ben.personaId, permission: 'edit' }],
     ['POST', '/v1/emergency-access', { granteeUserId: eve.userId, scope: 'act_for', waitDays: 1 }],
     ['POST', `/v1/emergency-access/${benGrant}/revoke`],

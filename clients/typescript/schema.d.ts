@@ -1733,8 +1733,6 @@ export interface paths {
         header?: {
           /** @description Optional: the ETag read before; a changed resource answers 412 and nothing changes */
           'if-match'?: string;
-          /** @description Optional: the id of a person the caller acts for (the trusted user of an approved act_for emergency-access grant, or the acting agent under a power of attorney once an incapacity is verified; docs/legacy.md). Done under the caller’s own sign-in and recorded; without a basis, 404 `persona_not_found`. Routes without this header answer it with 400 `acting_for_not_supported`. */
-          'acting-for'?: string;
         };
         path: {
           personaId: string;

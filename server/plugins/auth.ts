@@ -181,7 +181,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *  holds it to the catalog. */
 export const ACTING_FOR_PROCEDURES: ReadonlySet<string> = new Set([
   'sp_get_persona',
-  'sp_update_persona',
   'sp_add_persona_email',
   'sp_add_persona_phone',
   'sp_add_persona_address',
