@@ -3556,6 +3556,45 @@ ALTER FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_lin
 COMMENT ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) IS 'Invites a user to act for a persona the signed-in user acts for (delegate: nothing changes until they accept; the same answer for any user id), or claims a persona as oneself (self).';
 
 --
+-- Name: sp_list_acting_for_requests(uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: estate_owner
+--
+
+CREATE FUNCTION api.sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer) RETURNS TABLE(occurred_at timestamp with time zone, agent_user_id uuid, agent_name text, via text, grant_id uuid, procedure_name text, request_id text, total integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The person (or their delegate) sees what others did for them; never someone acting for them.
+  perform app.require_persona_access(v_user_id, p_persona_id);
+  return query
+    select l.occurred_at, (l.changes ->> 'agentUserId')::uuid,
+           (select p.first_name || ' ' || p.last_name
+              from app.user_personas up join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+             where up.tenant_id = l.tenant_id and up.user_id = (l.changes ->> 'agentUserId')::uuid
+               and up.link_kind = 'self' limit 1),
+           case l.changes ->> 'via' when 'fiduciary' then 'fiduciary:' || (l.changes ->> 'role') else l.changes ->> 'via' end,
+           (l.changes ->> 'grantId')::uuid, l.table_name, l.request_id, (pg_catalog.count(*) over ())::integer
+      from audit.audit_log l
+     where l.tenant_id = v_tenant_id and l.operation = 'ACT' and l.row_id = p_persona_id::text
+     order by l.occurred_at desc, l.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+ALTER FUNCTION api.sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer) OWNER TO estate_owner;
+
+--
+-- Name: FUNCTION sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: estate_owner
+--
+
+COMMENT ON FUNCTION api.sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer) IS 'The requests others made acting for a persona the caller acts for (who, on what basis, through what, when), newest first.';
+
+--
 -- Name: sp_list_allowed_origins(); Type: FUNCTION; Schema: api; Owner: estate_owner
 --
 
@@ -25468,6 +25507,13 @@ GRANT ALL ON FUNCTION api.sp_invite_ffc_member(p_ffc_id uuid, p_email text, p_ro
 
 REVOKE ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.sp_link_user_persona(p_user_id uuid, p_persona_id uuid, p_link_kind text) TO estate_api;
+
+--
+-- Name: FUNCTION sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: estate_owner
+--
+
+REVOKE ALL ON FUNCTION api.sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer) TO estate_api;
 
 --
 -- Name: FUNCTION sp_list_allowed_origins(); Type: ACL; Schema: api; Owner: estate_owner

@@ -109,3 +109,35 @@ as $$
 $$;
 comment on function app.acting_for_persona_id(uuid) is
   'The persona the user acts for in this request (accepted by app.acting_user_id, basis still holding), or NULL.';
+
+create or replace function api.sp_list_acting_for_requests(p_persona_id uuid, p_limit integer, p_offset integer)
+  returns table (occurred_at timestamptz, agent_user_id uuid, agent_name text, via text, grant_id uuid,
+                 procedure_name text, request_id text, total integer)
+  language plpgsql stable security definer
+  set search_path = pg_catalog, pg_temp
+as $$
+#variable_conflict use_column
+declare
+  v_user_id uuid := app.current_user_id();
+  v_tenant_id uuid := app.current_tenant_id();
+begin
+  perform app.check_page(p_limit, p_offset);
+  -- The person (or their delegate) sees what others did for them; never someone acting for them.
+  perform app.require_persona_access(v_user_id, p_persona_id);
+  return query
+    select l.occurred_at, (l.changes ->> 'agentUserId')::uuid,
+           (select p.first_name || ' ' || p.last_name
+              from app.user_personas up join app.personas p on p.tenant_id = up.tenant_id and p.id = up.persona_id
+             where up.tenant_id = l.tenant_id and up.user_id = (l.changes ->> 'agentUserId')::uuid
+               and up.link_kind = 'self' limit 1),
+           case l.changes ->> 'via' when 'fiduciary' then 'fiduciary:' || (l.changes ->> 'role') else l.changes ->> 'via' end,
+           (l.changes ->> 'grantId')::uuid, l.table_name, l.request_id, (pg_catalog.count(*) over ())::integer
+      from audit.audit_log l
+     where l.tenant_id = v_tenant_id and l.operation = 'ACT' and l.row_id = p_persona_id::text
+     order by l.occurred_at desc, l.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+comment on function api.sp_list_acting_for_requests(uuid, integer, integer) is
+  'The requests others made acting for a persona the caller acts for (who, on what basis, through what, when), newest first.';
+grant execute on function api.sp_list_acting_for_requests(uuid, integer, integer) to estate_api;

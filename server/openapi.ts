@@ -12,6 +12,7 @@ import { ETAG_ROUTES, IF_MATCH_ROUTES } from './plugins/conditional.ts';
 import { UNSTORED_ANSWER_ROUTES } from './plugins/idempotency.ts';
 import { API_KEY_PROCEDURE_SCOPES } from './plugins/api_keys.ts';
 import { ACTING_FOR_PROCEDURES } from './plugins/auth.ts';
+import * as actingForQueries from '../generated/acting_for.queries.ts';
 import * as apiKeyQueries from '../generated/api_keys.queries.ts';
 import * as assetQueries from '../generated/assets.queries.ts';
 import * as auditQueries from '../generated/audit.queries.ts';
@@ -113,6 +114,7 @@ const SUPPORT = '/support/v1/';
 const PROCEDURE_OF = new Map<string, string>();
 // Every generated module a route may call (a new domain's module is added here).
 for (const queries of [
+  actingForQueries,
   apiKeyQueries,
   assetQueries,
   auditQueries,

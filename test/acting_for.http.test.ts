@@ -5,7 +5,7 @@
 // exception (deleting, sharing, the plan, the vault); never without saying so (Acting-For); never
 // Vic (a view grant), Eve (a stranger of the tenant), Otto (another tenant) or an API key. Pat,
 // Ada's agent under a durable power of attorney, acts for her while her verified incapacity lasts
-// and not once she signs in again. Ada's executor sees every such request.
+// and not once she signs in again. Ada sees what they did for her, and so does her executor.
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import { activatePlan } from '../scripts/lib/stripe_events.ts';
@@ -344,6 +344,30 @@ t.test('the agent under a power of attorney, while the incapacity lasts', async 
   // Ada signs in: her incapacity ends, and with it the agent's authority.
   await ok(ada, 'POST', '/v1/sessions');
   t.same(await problem(pat, 'GET', netWorth, undefined, ada.personaId), [404, 'persona_not_found'], 'ended by sign-in');
+
+  // Back at the keys, Ada reviews what was done for her; nobody else may.
+  const log = `/v1/personas/${ada.personaId}/acting-for-requests?limit=100`;
+  const review = await ok(ada, 'GET', log);
+  t.equal(review.total, await actRows(), 'every request made acting for her');
+  t.match(review.items[0], {
+    agentUserId: pat.userId,
+    agentName: 'Pat Lovelace',
+    via: 'fiduciary:agent',
+    grantId: null,
+    procedureName: 'api.sp_update_asset_value',
+  });
+  t.ok(
+    review.items.some(
+      (r: { agentUserId: string; via: string; grantId: string; procedureName: string }) =>
+        r.agentUserId === ben.userId &&
+        r.via === 'emergency_access' &&
+        r.grantId === benGrant &&
+        r.procedureName === 'api.sp_create_asset',
+    ),
+    "Ben's asset added for her, under his grant",
+  );
+  for (const who of [ben, pat, eve, otto]) t.same(await problem(who, 'GET', log), [404, 'persona_not_found']);
+  t.same(await problem(ben, 'GET', log, undefined, ada.personaId), [400, 'acting_for_not_supported']);
 });
 
 t.test('the executor sees every request made acting for the deceased; acting ends at death', async (t) => {

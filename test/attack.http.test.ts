@@ -669,6 +669,7 @@ const TABLE: Record<string, Entry> = {
   },
   'GET /v1/life-events': { valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas/:personaId/fiduciary-access/assets': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
+  'GET /v1/personas/:personaId/acting-for-requests': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas/:personaId/estate-reads': { ids: personaOnly, valid: () => ({ query: { limit: 10 } }) },
   'GET /v1/personas/:personaId/fiduciary-access/estate-flow': {
     ids: personaOnly,

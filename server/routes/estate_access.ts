@@ -1,11 +1,14 @@
 // What fiduciaries reach once a death or incapacity is verified (docs/legacy.md): the acting
 // executor or POA agent reads the persona's assets (audited), and the acting executor sees every
-// read made of the persona's data under a grant. One procedure per request.
+// read made of the persona's data under a grant; the person sees what others did acting for them.
+// One procedure per request.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { tagRoutes, TAGS } from '../openapi.ts';
+import * as actingFor from '../../generated/acting_for.queries.ts';
 import * as estateAccess from '../../generated/estate_access.queries.ts';
 import { listOf, paged, problemResponses, replyOf } from '../schemas/common.ts';
 import {
+  ActingForRequests,
   EstatePageQuery,
   EstatePersonaParams,
   EstateReads,
@@ -34,6 +37,26 @@ const estateAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return request.inTenant((db) =>
         paged({ limit, offset }, (page) =>
           estateAccess.readFiduciaryAssets.run({ personaId: request.params.personaId, ...page }, db),
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/personas/:personaId/acting-for-requests',
+    {
+      schema: {
+        summary: 'The person sees what others did acting for them (a trusted user, a POA agent), newest first',
+        params: EstatePersonaParams,
+        querystring: EstatePageQuery,
+        response: { 200: listOf(ActingForRequests, actingFor.listActingForRequests), ...problemResponses },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      return request.inTenant((db) =>
+        paged({ limit, offset }, (page) =>
+          actingFor.listActingForRequests.run({ personaId: request.params.personaId, ...page }, db),
         ),
       );
     },

@@ -86,3 +86,20 @@ export const EstateSnapshot = Type.Object({
     JsonColumn(Type.Any({ description: 'the flow’s lines on the date, or {error} when a rate was missing' })),
   ),
 });
+
+export const ActingForRequests = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      occurredAt: Timestamp,
+      agentUserId: Uuid,
+      agentName: Nullable(Type.String({ description: 'the name of the person who acted' })),
+      via: Type.String({ description: 'emergency_access (an act_for grant) or fiduciary:agent (a power of attorney)' }),
+      grantId: Nullable(Uuid),
+      procedureName: Type.String({ description: 'what was done: the procedure, e.g. api.sp_update_asset_value' }),
+      requestId: Nullable(
+        Type.String({ description: 'the request (its X-Request-Id): the audit log holds what it changed' }),
+      ),
+    }),
+  ),
+  ...PageFields,
+});
