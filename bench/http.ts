@@ -18,6 +18,7 @@
 //   --check FILE           exit 1 when a ratio is below half of FILE's (a gross regression only)
 //   --save-baseline FILE   write this run's ratios to FILE
 //   BENCH_SECONDS, BENCH_REPS, DATABASE_POOL_SIZE: override the durations, repetitions, pool size.
+//   BENCH_WARMUP: unmeasured seconds of load before each API run (default 2; 0: none).
 //   BENCH_GENERATOR=wrk|autocannon: choose the load generator (default: wrk when found).
 //   BENCH_VERBOSE=1: print each API run (rate, latency percentiles, CPU).
 import { spawn, execFile } from 'node:child_process';
@@ -53,6 +54,10 @@ const CHECK = option('--check');
 const SAVE = option('--save-baseline');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 5 : 10));
 const REPS = Number(process.env.BENCH_REPS ?? (QUICK ? 1 : 3));
+// Unmeasured seconds of load before each API run: after pgbench's run the server's pool has
+// closed its idle connections (pg's 10 s idle timeout) and its first requests wait for new ones,
+// a start-up that pgbench's tps leaves out ("without initial connection time").
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CLIENTS = [10, 50];
 const WRITE_ASSETS = 1_000;
 const PASSWORD = 'Bench-Passw0rd!';
@@ -160,12 +165,12 @@ async function measured<T>(serverPid: number, fn: () => Promise<T>) {
   };
 }
 
-async function runAutocannon(port: number, c: Case, clients: number) {
+async function runAutocannon(port: number, c: Case, clients: number, seconds: number) {
   const cpu = process.cpuUsage();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: clients,
-    duration: SECONDS,
+    duration: seconds,
     headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, ...c.request() }) }],
   });
@@ -184,12 +189,12 @@ async function runAutocannon(port: number, c: Case, clients: number) {
   };
 }
 
-async function runWrk(port: number, scratch: string, c: Case, clients: number, n: number) {
+async function runWrk(port: number, scratch: string, c: Case, clients: number, n: number, seconds: number) {
   const script = path.join(scratch, `wrk-${n}.lua`);
   await writeFile(script, wrkScript({ token: c.token, lua: c.lua }));
   // One thread, as pgbench runs -j 1; the timeout is autocannon's (wrk's default of 2 s would
   // count a slow answer at 50 clients as an error).
-  const args = ['-t', '1', '-c', String(clients), '-d', `${SECONDS}s`, '--timeout', '10s', '--latency', '-s', script];
+  const args = ['-t', '1', '-c', String(clients), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', script];
   const { stdout, cpu } = await runMeasured('wrk', [...args, `http://127.0.0.1:${port}`], {});
   const report = parseWrkReport(stdout);
   const { connect, read, write, timeout, status } = report.errors;
@@ -218,10 +223,11 @@ async function runApi(
   n: number,
 ) {
   const serverPid = server.pid;
+  const generate = (seconds: number) =>
+    GENERATOR === 'wrk' ? runWrk(port, scratch, c, clients, n, seconds) : runAutocannon(port, c, clients, seconds);
+  if (WARMUP > 0) await generate(WARMUP);
   const logStart = process.env.BENCH_VERBOSE ? (await readFile(server.logFile)).length : 0;
-  const run = await measured(serverPid, () =>
-    GENERATOR === 'wrk' ? runWrk(port, scratch, c, clients, n) : runAutocannon(port, c, clients),
-  );
+  const run = await measured(serverPid, () => generate(SECONDS));
   const r = run.result;
   if (process.env.BENCH_VERBOSE) {
     const [p50, p90, p99, max] = r.latency.map((ms) => ms.toFixed(0));
@@ -494,7 +500,7 @@ try {
   const { rows } = await admin.query<{ server_version: string }>('show server_version');
   console.log(
     `PostgreSQL ${rows[0].server_version}, Node ${process.version}, ${os.cpus().length} CPUs; ${REPS} repetition(s) of ${SECONDS} s per case, ` +
-      `API and pgbench (-M prepared -j 1) alternating; server pool ${process.env.DATABASE_POOL_SIZE ?? 'default'}`,
+      `API (after ${WARMUP} s unmeasured) and pgbench (-M prepared -j 1) alternating; server pool ${process.env.DATABASE_POOL_SIZE ?? 'default'}`,
   );
   console.log(
     `load generator: ${GENERATOR === 'wrk' ? 'wrk (-t 1, Lua script)' : 'autocannon (in the bench process)'}; ` +
