@@ -411,10 +411,12 @@ try {
     FIELD_ENCRYPTION_KEYS: generateFieldKeys('bench'),
     NODE_ENV: 'production',
     // One user at thousands of requests a second is what a benchmark is and what production's
-    // rate limits refuse (429), and a loaded machine must not shed it (503): both off here.
+    // rate limits refuse (429), and a loaded machine must not shed it (503): both off here, the
+    // shedding on event loop delay and on requests waiting for a pool connection alike.
     RATE_LIMIT_PER_TENANT: '0',
     RATE_LIMIT_PER_USER: '0',
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    MAX_POOL_WAITING: '0',
     // Nor fail a request fast (503 database_unavailable) after 1 s waiting for one of the pool's
     // connections: at 50 clients on a busy machine the pool's queue passes 1 s now and then (pgbench's
     // p99 there is 1.5-2.3 s), and pgbench's clients wait as long as it takes. 10 s: the generators' timeout.
