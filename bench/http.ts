@@ -1,17 +1,28 @@
 // `npm run bench:http`: the API against the database's own limit, side by side in one run. The
 // production server (node server/main.ts, logging at info to a file) on a throwaway embedded
-// PostgreSQL with cognito-local for real tokens; autocannon drives GET /v1/personas/{id}/net-worth
-// (personas with 14 and 1,000 assets) and POST /v1/assets/{id}/valuations (a random one of 1,000
-// assets), and pgbench runs the identical transaction as estate_api (BEGIN, the context statement,
-// the procedure call, COMMIT; prepared). The two alternate, 3 repetitions of each case at 10 and
-// 50 clients; the table gives the medians and the ratio API / pgbench (median of the repetitions).
+// PostgreSQL with cognito-local for real tokens; a load generator drives GET
+// /v1/personas/{id}/net-worth (personas with 14 and 1,000 assets) and POST
+// /v1/assets/{id}/valuations (a random one of 1,000 assets), and pgbench runs the identical
+// transaction as estate_api (BEGIN, the context statement, the procedure call, COMMIT; prepared).
+// The two alternate, 3 repetitions of each case at 10 and 50 clients; the table gives the medians
+// and the ratio API / pgbench (median of the repetitions).
+//
+// The load generator is wrk (C, one thread, like pgbench -j 1) when it is on the PATH, else
+// autocannon (in this Node process): on a 2-core machine the generator shares the cores with the
+// server and PostgreSQL, and autocannon used 3-5x wrk's CPU per request (7-9% of a core against
+// 2-3%; pgbench's own client 6-9%; docs/performance.md). The run prints which one it used and the
+// CPU each side's client took. Every answer must be a 2xx: the generator's own count and the
+// server's access log.
 //
 //   --quick                one repetition of 5 s per case (CI)
 //   --check FILE           exit 1 when a ratio is below half of FILE's (a gross regression only)
 //   --save-baseline FILE   write this run's ratios to FILE
 //   BENCH_SECONDS, BENCH_REPS, DATABASE_POOL_SIZE: override the durations, repetitions, pool size.
+//   BENCH_WARMUP: unmeasured seconds of load before each API run (default 2; 0: none).
+//   BENCH_GENERATOR=wrk|autocannon: choose the load generator (default: wrk when found).
+//   BENCH_VERBOSE=1: print each API run (rate, latency percentiles, CPU).
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, openSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +45,7 @@ import { migrate, projectRoot } from '../scripts/lib/migrate.ts';
 import { buildScaleTenant, predictableAssetId } from '../scripts/lib/scale.ts';
 import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
 import { percentile } from './lib/harness.ts';
+import { luaString, parseWrkReport, wrkScript } from './lib/wrk.ts';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -42,9 +54,20 @@ const CHECK = option('--check');
 const SAVE = option('--save-baseline');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 5 : 10));
 const REPS = Number(process.env.BENCH_REPS ?? (QUICK ? 1 : 3));
+// Unmeasured seconds of load before each API run: after pgbench's run the server's pool has
+// closed its idle connections (pg's 10 s idle timeout) and its first requests wait for new ones,
+// a start-up that pgbench's tps leaves out ("without initial connection time").
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CLIENTS = [10, 50];
 const WRITE_ASSETS = 1_000;
 const PASSWORD = 'Bench-Passw0rd!';
+
+const onPath = (name: string) =>
+  (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, name)));
+const GENERATOR = process.env.BENCH_GENERATOR ?? (onPath('wrk') ? 'wrk' : 'autocannon');
+if (GENERATOR !== 'wrk' && GENERATOR !== 'autocannon')
+  throw new Error(`BENCH_GENERATOR: wrk or autocannon, not ${GENERATOR}`);
+if (GENERATOR === 'wrk' && !onPath('wrk')) throw new Error('BENCH_GENERATOR=wrk but wrk is not on the PATH');
 
 function pgbenchBinary() {
   for (const candidate of ['/usr/lib/postgresql/15/bin/pgbench', '/usr/lib/postgresql/17/bin/pgbench']) {
@@ -75,6 +98,8 @@ interface Case {
   label: string;
   /** autocannon's request (path, method, body), made per request. */
   request: () => { path: string; method: 'GET' | 'POST'; body?: string };
+  /** wrk's Lua lines making the same request (wrk.path, or a `request` function). */
+  lua: string;
   token: string;
   /** pgbench's script: the same transaction. */
   script: string;
@@ -83,32 +108,164 @@ interface Case {
 interface Sample {
   rate: number;
   p99: number;
+  /** CPU seconds of the client side: the load generator, or pgbench's client. */
+  clientCpu: number;
+  /** CPU seconds of the API server's process (API runs only). */
+  serverCpu: number;
+  /** The fraction of all the machine's cores busy during the run (anything on the machine). */
+  busy: number;
+  seconds: number;
+  requests: number;
 }
 
-async function runApi(port: number, c: Case, clients: number): Promise<Sample> {
+/** user + system CPU seconds of a process, from /proc (NaN elsewhere). */
+function procCpu(pid: number) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ
+  } catch {
+    return NaN;
+  }
+}
+
+/** Busy and total jiffies of all the cores, from /proc/stat. */
+function machineCpu() {
+  try {
+    const [, ...times] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const values = times.map(Number);
+    const total = values.reduce((a, b) => a + b, 0);
+    return { busy: total - values[3] - values[4], total };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
+}
+
+/** Runs a command through sh, which prints the CPU its waited-for child used (cutime + cstime). */
+async function runMeasured(file: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string }) {
+  const { stdout, stderr } = await promisify(execFile)(
+    'sh',
+    ['-c', '"$@"; status=$?; echo "@@cpu $(cut -d " " -f 16,17 /proc/$$/stat)" >&2; exit $status', 'sh', file, ...args],
+    { ...options, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const cpu = /@@cpu (\d+) (\d+)/.exec(stderr);
+  return { stdout, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) / 100 : NaN };
+}
+
+/** Measures fn's run: the machine's busy fraction and the server's CPU. */
+async function measured<T>(serverPid: number, fn: () => Promise<T>) {
+  const machine = machineCpu();
+  const server = procCpu(serverPid);
+  const result = await fn();
+  const after = machineCpu();
+  return {
+    result,
+    busy: (after.busy - machine.busy) / (after.total - machine.total),
+    serverCpu: procCpu(serverPid) - server,
+  };
+}
+
+async function runAutocannon(port: number, c: Case, clients: number, seconds: number) {
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: clients,
-    duration: SECONDS,
+    duration: seconds,
     headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, ...c.request() }) }],
   });
+  const used = process.cpuUsage(cpu);
   if (result.non2xx || result.errors || result.timeouts) {
     throw new Error(
       `${c.label}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`,
     );
   }
-  return { rate: result.requests.total / result.duration, p99: result.latency.p99 };
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    latency: [result.latency.p50, result.latency.p90, result.latency.p99, result.latency.max],
+    p99: result.latency.p99,
+    clientCpu: (used.user + used.system) / 1e6,
+  };
+}
+
+async function runWrk(port: number, scratch: string, c: Case, clients: number, n: number, seconds: number) {
+  const script = path.join(scratch, `wrk-${n}.lua`);
+  await writeFile(script, wrkScript({ token: c.token, lua: c.lua }));
+  // One thread, as pgbench runs -j 1; the timeout is autocannon's (wrk's default of 2 s would
+  // count a slow answer at 50 clients as an error).
+  const args = ['-t', '1', '-c', String(clients), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', script];
+  const { stdout, cpu } = await runMeasured('wrk', [...args, `http://127.0.0.1:${port}`], {});
+  const report = parseWrkReport(stdout);
+  const { connect, read, write, timeout, status } = report.errors;
+  // wrk counts an answer of 400 or more as a status error ("Non-2xx or 3xx responses"); a 1xx or
+  // 3xx would show in the server's access log, checked at the end of the run.
+  if (connect || read || write || timeout || status) {
+    throw new Error(
+      `${c.label}: ${status} non-2xx answers, ${connect + read + write} socket errors, ${timeout} timeouts\n${stdout}`,
+    );
+  }
+  return {
+    requests: report.requests,
+    seconds: report.seconds,
+    latency: [report.p50, report.p90, report.p99, report.max],
+    p99: report.p99,
+    clientCpu: cpu,
+  };
+}
+
+async function runApi(
+  port: number,
+  server: { pid: number; logFile: string },
+  scratch: string,
+  c: Case,
+  clients: number,
+  n: number,
+) {
+  const serverPid = server.pid;
+  const generate = (seconds: number) =>
+    GENERATOR === 'wrk' ? runWrk(port, scratch, c, clients, n, seconds) : runAutocannon(port, c, clients, seconds);
+  if (WARMUP > 0) await generate(WARMUP);
+  const logStart = process.env.BENCH_VERBOSE ? (await readFile(server.logFile)).length : 0;
+  const run = await measured(serverPid, () => generate(SECONDS));
+  const r = run.result;
+  if (process.env.BENCH_VERBOSE) {
+    const [p50, p90, p99, max] = r.latency.map((ms) => ms.toFixed(0));
+    // The server's own view (its access lines' ms: from reading the request to the answer).
+    const ms = (await readFile(server.logFile))
+      .subarray(logStart)
+      .toString()
+      .split('\n')
+      .filter((line) => line.includes('"msg":"request"'))
+      .map((line) => (JSON.parse(line) as { ms: number }).ms)
+      .sort((a, b) => a - b);
+    const inServer = [50, 90, 99].map((p) => percentile(ms, p)?.toFixed(0)).join(' / ');
+    console.log(
+      `${c.label} @${clients}: ${(r.requests / r.seconds).toFixed(0)} req/s, ms p50 ${p50} p90 ${p90} p99 ${p99} max ${max} ` +
+        `(in the server p50 / p90 / p99 ${inServer}); ${GENERATOR} CPU ${r.clientCpu.toFixed(2)} s, ` +
+        `server CPU ${run.serverCpu.toFixed(2)} s; load ${os.loadavg()[0].toFixed(1)}`,
+    );
+  }
+  return {
+    rate: r.requests / r.seconds,
+    p99: r.p99,
+    clientCpu: r.clientCpu,
+    serverCpu: run.serverCpu,
+    busy: run.busy,
+    seconds: r.seconds,
+    requests: r.requests,
+  } satisfies Sample;
 }
 
 async function runPgbench(url: string, scratch: string, c: Case, clients: number, n: number): Promise<Sample> {
+  const machine = machineCpu();
   const dir = path.join(scratch, `pgbench-${n}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir);
   const script = path.join(dir, 'script.sql');
   await writeFile(script, c.script);
   const u = new URL(url);
-  const { stdout } = await promisify(execFile)(
+  const { stdout, cpu } = await runMeasured(
     pgbenchBinary(),
     [
       '-n',
@@ -135,6 +292,7 @@ async function runPgbench(url: string, scratch: string, c: Case, clients: number
     ],
     { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) }, cwd: dir },
   );
+  const after = machineCpu();
   // A run that processed nothing (a busy machine: 50 connections opened slower than the duration)
   // prints no tps: counted as 0 (the ratio is then left out of the median).
   const tps = /tps = ([\d.]+)/.exec(stdout) ?? (/actually processed: 0\b/.test(stdout) ? ['', '0'] : null);
@@ -150,8 +308,36 @@ async function runPgbench(url: string, scratch: string, c: Case, clients: number
     }
   }
   latencies.sort((a, b) => a - b);
-  return { rate: Number(tps[1]), p99: latencies.length ? percentile(latencies, 99) : NaN };
+  return {
+    rate: Number(tps[1]),
+    p99: latencies.length ? percentile(latencies, 99) : NaN,
+    clientCpu: cpu,
+    serverCpu: NaN,
+    busy: (after.busy - machine.busy) / (after.total - machine.total),
+    seconds: SECONDS,
+    requests: latencies.length,
+  };
 }
+
+/** The server's access lines whose status is not a 2xx, counted by status and problem code. */
+async function answersNot2xx(logFile: string) {
+  const counts: Record<string, number> = {};
+  for (const line of (await readFile(logFile, 'utf8')).split('\n')) {
+    if (!line.includes('"msg":"request"')) continue;
+    const entry = JSON.parse(line) as { status?: number; url?: string; code?: string };
+    if (entry.url?.startsWith('/health/')) continue; // the wait for the server to be ready
+    if (entry.status && entry.status >= 200 && entry.status <= 299) continue;
+    const key = `${entry.status}${entry.code ? ` ${entry.code}` : ''}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
@@ -225,10 +411,16 @@ try {
     FIELD_ENCRYPTION_KEYS: generateFieldKeys('bench'),
     NODE_ENV: 'production',
     // One user at thousands of requests a second is what a benchmark is and what production's
-    // rate limits refuse (429), and a loaded machine must not shed it (503): both off here.
+    // rate limits refuse (429), and a loaded machine must not shed it (503): both off here, the
+    // shedding on event loop delay and on requests waiting for a pool connection alike.
     RATE_LIMIT_PER_TENANT: '0',
     RATE_LIMIT_PER_USER: '0',
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    MAX_POOL_WAITING: '0',
+    // Nor fail a request fast (503 database_unavailable) after 1 s waiting for one of the pool's
+    // connections: at 50 clients on a busy machine the pool's queue passes 1 s now and then (pgbench's
+    // p99 there is 1.5-2.3 s), and pgbench's clients wait as long as it takes. 10 s: the generators' timeout.
+    DATABASE_CONNECT_TIMEOUT_MS: '10000',
   };
   delete env.DATABASE_URL;
   // BENCH_NODE_ARGS: extra node flags for the server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
@@ -256,6 +448,7 @@ try {
     label: `GET net-worth, ${persona.assetCount.toLocaleString('en-US')} assets`,
     token: tokens[index],
     request: () => ({ method: 'GET', path: `/v1/personas/${persona.personaId}/net-worth?currency=USD` }),
+    lua: `wrk.path = ${luaString(`/v1/personas/${persona.personaId}/net-worth?currency=USD`)}`,
     script: [
       'BEGIN;',
       contextStatement(tenant.tenantId, persona.userSub),
@@ -263,14 +456,25 @@ try {
       'COMMIT;',
     ].join('\n'),
   });
+  const valuation = JSON.stringify({ amount: '1234.56', valuedOn: today, source: 'manual' });
+  // wrk makes persona 1's n-th asset id as predictableAssetId does: a prefix and n on 12 digits.
+  const assetPrefix = predictableAssetId(1, 0).slice(0, -12);
+  if (predictableAssetId(1, 987) !== `${assetPrefix}000000000987`) throw new Error('predictableAssetId changed');
   const writeCase: Case = {
     label: `POST valuations, 1 of ${WRITE_ASSETS.toLocaleString('en-US')} assets`,
     token: tokens[1],
     request: () => ({
       method: 'POST',
       path: `/v1/assets/${predictableAssetId(1, 1 + Math.floor(Math.random() * WRITE_ASSETS))}/valuations`,
-      body: JSON.stringify({ amount: '1234.56', valuedOn: today, source: 'manual' }),
+      body: valuation,
     }),
+    lua: [
+      `local body = ${luaString(valuation)}`,
+      `function request()`,
+      `  local path = string.format("/v1/assets/%s%012d/valuations", ${luaString(assetPrefix)}, math.random(1, ${WRITE_ASSETS}))`,
+      `  return wrk.format("POST", path, nil, body)`,
+      `end`,
+    ].join('\n'),
     script: [
       `\\set n random(1, ${WRITE_ASSETS})`,
       'BEGIN;',
@@ -298,7 +502,11 @@ try {
   const { rows } = await admin.query<{ server_version: string }>('show server_version');
   console.log(
     `PostgreSQL ${rows[0].server_version}, Node ${process.version}, ${os.cpus().length} CPUs; ${REPS} repetition(s) of ${SECONDS} s per case, ` +
-      `API and pgbench (-M prepared -j 1) alternating; server pool ${process.env.DATABASE_POOL_SIZE ?? 'default'}`,
+      `API (after ${WARMUP} s unmeasured) and pgbench (-M prepared -j 1) alternating; server pool ${process.env.DATABASE_POOL_SIZE ?? 'default'}`,
+  );
+  console.log(
+    `load generator: ${GENERATOR === 'wrk' ? 'wrk (-t 1, Lua script)' : 'autocannon (in the bench process)'}; ` +
+      `load average before the runs ${loadAverage()}`,
   );
   let n = 0;
   const results: Array<{ c: Case; clients: number; api: Sample[]; pgbench: Sample[] }> = [];
@@ -306,7 +514,15 @@ try {
   for (let rep = 0; rep < REPS; rep++) {
     for (const row of results) {
       // Which goes first alternates between repetitions.
-      const api = () => runApi(port, row.c, row.clients).then((s) => row.api.push(s));
+      const api = () =>
+        runApi(port, { pid: server!.pid!, logFile }, scratch, row.c, row.clients, n++).then(
+          (s) => row.api.push(s),
+          async (error: Error) => {
+            // Which answers they were, from the server's access log.
+            error.message += `; the server's answers not 2xx so far: ${JSON.stringify(await answersNot2xx(logFile))}`;
+            throw error;
+          },
+        );
       const bench = () => runPgbench(apiUrl, scratch, row.c, row.clients, n++).then((s) => row.pgbench.push(s));
       if (rep % 2 === 0) {
         await api();
@@ -331,7 +547,30 @@ try {
       `| ${row.c.label} | ${row.clients} | ${median(row.api.map((s) => s.rate)).toFixed(0)} | ${median(row.pgbench.map((s) => s.rate)).toFixed(0)} | ${ratio.toFixed(2)} | ${median(row.api.map((s) => s.p99)).toFixed(0)} | ${median(row.pgbench.map((s) => s.p99)).toFixed(0)} |`,
     );
   }
-  console.log(`\nserver log: ${requests} lines at info`);
+  // The client side's CPU (the load generator, pgbench's client) as a share of one core, the server's
+  // CPU per request, and how busy the whole machine was (other work on it included).
+  const pct = (samples: Sample[], f: (s: Sample) => number) => (median(samples.map(f)) * 100).toFixed(0);
+  console.log(
+    `\n| case | clients | ${GENERATOR} CPU, % of a core | pgbench client CPU, % of a core | ${GENERATOR} CPU µs / request | server CPU ms / request | machine busy %, API / pgbench runs |`,
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of results) {
+    console.log(
+      `| ${row.c.label} | ${row.clients} | ${pct(row.api, (s) => s.clientCpu / s.seconds)} | ${pct(row.pgbench, (s) => s.clientCpu / s.seconds)} | ` +
+        `${median(row.api.map((s) => (s.clientCpu / s.requests) * 1e6)).toFixed(0)} | ${median(row.api.map((s) => (s.serverCpu / s.requests) * 1e3)).toFixed(2)} | ` +
+        `${pct(row.api, (s) => s.busy)} / ${pct(row.pgbench, (s) => s.busy)} |`,
+    );
+  }
+  console.log(`load average after the runs ${loadAverage()}`);
+
+  // Every answer a 2xx, from the server's side too (wrk counts only the answers of 400 or more).
+  const notOk = await answersNot2xx(logFile);
+  const count = Object.values(notOk).reduce((a, b) => a + b, 0);
+  console.log(`\nserver log: ${requests} lines at info, ${count} answers not 2xx ${JSON.stringify(notOk)}`);
+  if (count) {
+    failed = true;
+    console.log(`bench:http: ${count} answers were not 2xx`);
+  }
 
   if (SAVE) {
     await writeFile(SAVE, JSON.stringify(ratios, null, 2) + '\n');
