@@ -29,6 +29,7 @@ import type { Fetcher } from 'aws-jwt-verify/https';
 import { listAuthClients } from '../../generated/identity.queries.ts';
 import { listStaffAuthClients } from '../../generated/support.queries.ts';
 import { HttpProblem } from './errors.ts';
+import { actingForOf } from './acting_for.ts';
 import { IdTokenVerifiers } from './id_token.ts';
 import type { RequestContext } from './db.ts';
 import { inContextIdempotent } from './idempotency.ts';
@@ -174,8 +175,6 @@ function developmentJwksFetcher(allowedJwksUris: Set<string>): Fetcher {
 
 type Verifier = { verify(token: string): Promise<JwtPayload> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The procedures that may be done acting for someone (they call app.acting_user_id; every other
  *  refuses Acting-For), for the published contract (server/openapi.ts); test/acting_for.db.test.ts
  *  holds it to the catalog. */
@@ -195,16 +194,6 @@ export const ACTING_FOR_PROCEDURES: ReadonlySet<string> = new Set([
   'sp_calculate_net_worth_history',
   'sp_calculate_look_through_net_worth',
 ]);
-
-/** The persona a request acts for (its Acting-For header, docs/legacy.md), checked to be one UUID;
- *  the database decides whether the caller may and whether the operation can be done so. */
-function actingForOf(request: FastifyRequest): string | undefined {
-  const header = request.headers['acting-for'];
-  if (header === undefined) return undefined;
-  if (typeof header !== 'string' || !UUID.test(header.trim()))
-    throw new HttpProblem(400, 'invalid_acting_for', 'Acting-For must be the id of the person acted for (a UUID)');
-  return header.trim().toLowerCase();
-}
 
 /** JWKS caches that outlive a routing table, so that rebuilding it refetches no key. */
 interface JwksCaches {

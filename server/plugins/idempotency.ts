@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { claimIdempotencyKey, storeIdempotentResponse } from '../../generated/idempotency.queries.ts';
 import type { Database, HeldTransaction, RequestContext } from './db.ts';
 import { HttpProblem, ReplayedResponse } from './errors.ts';
+import { actingForOf } from './acting_for.ts';
 
 /** POSTs whose answer holds a secret shown once (a new API key, docs/api_keys.md): an answer is never
  *  stored, so they take no Idempotency-Key. */
@@ -36,8 +37,8 @@ declare module 'fastify' {
  *  body (JSON, or a file's bytes), hashed. */
 function requestHash(request: FastifyRequest): string {
   const hash = createHash('sha256').update(`${request.method} ${request.url}\n`);
-  const actingFor = request.headers['acting-for'];
-  if (typeof actingFor === 'string') hash.update(`acting-for ${actingFor.trim().toLowerCase()}\n`);
+  const actingFor = actingForOf(request);
+  if (actingFor) hash.update(`acting-for ${actingFor}\n`);
   return (
     Buffer.isBuffer(request.body) ? hash.update(request.body) : hash.update(JSON.stringify(request.body ?? null))
   ).digest('hex');
