@@ -98,6 +98,14 @@ export async function buildScaleTenant(
           from scale_assets`,
         [tenantId, personaId],
       );
+      // What the ownership trigger would have appended: each share, held since the start of 2026.
+      await admin.query(
+        `
+        insert into app.asset_ownership_history (tenant_id, asset_id, persona_id, ownership_percentage, ownership_form, effective_at)
+        select tenant_id, asset_id, persona_id, ownership_percentage, ownership_form, timestamptz '2026-01-01 00:00:00+00'
+          from app.asset_ownerships where tenant_id = $1 and persona_id = $2`,
+        [tenantId, personaId],
+      );
       await admin.query(
         `
         insert into app.asset_valuations (tenant_id, asset_id, valued_on, amount, currency, source)
@@ -116,7 +124,7 @@ export async function buildScaleTenant(
          order by v.asset_id, v.valued_on desc, v.created_at desc, v.id desc`,
         [tenantId],
       );
-      // What the triggers would have kept: each asset's latest valuation (above), an unlimited plan for this many assets, and its usage.
+      // What the triggers would have kept: the ownership history and each asset's latest valuation (above), an unlimited plan for this many assets, and its usage.
       await admin.query(
         `
         insert into app.subscriptions (tenant_id, user_id, plan_id, status)
