@@ -38,6 +38,22 @@ $$;
 
 grant estate_support to estate_operator;
 
+-- No JIT compilation for the logins: their transactions are short, and where PostgreSQL is built
+-- with LLVM (jit = on by default) a plan whose estimate passes jit_above_cost is compiled on every
+-- call, tens of milliseconds for a query that runs in a few (docs/performance.md). Set only when
+-- missing, so that databases bootstrapped side by side do not rewrite the same setting.
+do $$
+declare
+  v_role text;
+begin
+  foreach v_role in array array['estate_api', 'estate_support', 'estate_operator'] loop
+    if not exists (select 1 from pg_catalog.pg_roles where rolname = v_role and 'jit=off' = any (rolconfig)) then
+      execute pg_catalog.format('alter role %I set jit = off', v_role);
+    end if;
+  end loop;
+end
+$$;
+
 do $$
 begin
   execute pg_catalog.format('grant create, connect on database %I to estate_owner', current_database());

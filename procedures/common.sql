@@ -185,7 +185,10 @@ as $$
    where up.tenant_id = (select app.current_tenant_id()) and up.user_id = p_user_id
   union all
   -- In a request acting for someone that a procedure accepted (procedures/acting_for.sql): that person.
-  select a from app.acting_for_persona_id(p_user_id) a where a is not null
+  -- The gate (a one-time filter, read before the row is made) spares every other request the call.
+  select x.a from (select app.acting_for_persona_id(p_user_id) as a
+                    where pg_catalog.current_setting('app.acting_for_user', true) <> '') x
+   where x.a is not null
 $$;
 comment on function app.acting_persona_ids(uuid) is
   'The personas a user may act for: their own, those they are a delegate of, and the person a procedure accepted this request acting for.';

@@ -173,6 +173,20 @@ t.test('the login roles hold no table, view or sequence privilege and only their
     ],
     'no role of ours is superuser or bypasses RLS',
   );
+  const jit = await q<{ rolname: string }>(
+    `select rolname from pg_roles where rolname in ('estate_api', 'estate_support', 'estate_operator')
+        and 'jit=off' = any (rolconfig) order by rolname`,
+  );
+  t.same(
+    jit.map((r) => r.rolname),
+    ['estate_api', 'estate_operator', 'estate_support'],
+    'the logins never JIT-compile a plan (db/bootstrap.sql)',
+  );
+  t.equal(
+    (await db.api.query<{ jit: string }>('show jit')).rows[0].jit,
+    'off',
+    'and a session of the API login runs with jit off',
+  );
 });
 
 t.test('every api/support procedure has exactly one typed binding', async (t) => {

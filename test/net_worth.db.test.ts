@@ -228,3 +228,39 @@ t.test('nobody computes the net worth of a persona they do not act for', async (
     'tenant traffic cannot set exchange rates',
   );
 });
+
+t.test('a small holder in a larger tenant (the plan that probes per share) is exact to the cent', async (t) => {
+  const carol = await makeUser(db, tenant, 'Carol');
+  await as(carol, (c) =>
+    assets.createAsset.run(
+      {
+        assetType: 'bank_account',
+        categoryCode: 'savings',
+        name: 'Large euro deposit',
+        currency: 'EUR',
+        ownerPersonaId: carol.personaId,
+        initialValue: '123456789012.34',
+        valuedOn: '2026-02-01',
+        details: { institutionName: 'EU Bank', accountKind: 'savings' } as never,
+        ownershipPercentage: '33.3333',
+        ownershipForm: 'tenants_in_common',
+        valuationSource: 'manual',
+      },
+      c,
+    ),
+  );
+  // app.net_worth_of hashes the tenant's assets when the personas hold a quarter of them or more,
+  // and probes the index per share below that: Carol's one share of the tenant's five or more.
+  const { rows } = await db.admin.query<{ n: number }>(
+    `select sum(quantity)::int as n from app.usage_records where tenant_id = $1 and metric = 'assets'`,
+    [tenant],
+  );
+  t.ok(rows[0].n > 4, `the tenant holds ${rows[0].n} assets, more than four times Carol's one share`);
+  // 123456789012.34 x 1.10 x 33.3333 / 100 = 45267444037.035362142, rounded once
+  const feb = await worth(carol, carol.personaId, '2026-02-15');
+  t.same([feb.totalAssets, feb.netWorth, feb.assetCount], ['45267444037.04', '45267444037.04', 1]);
+  // today: the current shares and latest valuations, the rate of 1.20 from March: 49382666222.220395064
+  const [{ on }] = (await db.admin.query<{ on: string }>('select current_date::text as on')).rows;
+  const today = await worth(carol, carol.personaId, on);
+  t.same([today.totalAssets, today.netWorth, today.assetCount], ['49382666222.22', '49382666222.22', 1]);
+});
