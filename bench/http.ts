@@ -21,6 +21,9 @@
 //   BENCH_WARMUP: unmeasured seconds of load before each API run (default 2; 0: none).
 //   BENCH_GENERATOR=wrk|autocannon: choose the load generator (default: wrk when found).
 //   BENCH_VERBOSE=1: print each API run (rate, latency percentiles, CPU).
+//   BENCH_LOG_LEVEL: the server's LOG_LEVEL (default info, as deployed; warn: no access lines).
+//   DATABASE_POOL_MIN: the server's (default: all of its pool); the last lines measure a burst after
+//   a quiet spell (5 times 12 s; 2 with --quick).
 import { spawn, execFile } from 'node:child_process';
 import { existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -58,6 +61,8 @@ const REPS = Number(process.env.BENCH_REPS ?? (QUICK ? 1 : 3));
 // closed its idle connections (pg's 10 s idle timeout) and its first requests wait for new ones,
 // a start-up that pgbench's tps leaves out ("without initial connection time").
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+/** The quiet spell before each burst of the last measurement: past pg's idleTimeoutMillis (10 s). */
+const IDLE_MS = 12_000;
 const CLIENTS = [10, 50];
 const WRITE_ASSETS = 1_000;
 const PASSWORD = 'Bench-Passw0rd!';
@@ -385,7 +390,7 @@ try {
     );
   });
   await support.end();
-  await admin.query('analyze');
+  await admin.query('vacuum analyze');
   const tokens: string[] = [];
   for (const email of emails) {
     const { accessToken } = await signIn({
@@ -405,7 +410,7 @@ try {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: String(port),
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     DATABASE_API_URL: apiUrl,
     IDENTITY_PROVIDER: 'cognito-local',
     FIELD_ENCRYPTION_KEYS: generateFieldKeys('bench'),
@@ -563,10 +568,42 @@ try {
   }
   console.log(`load average after the runs ${loadAverage()}`);
 
+  // After a quiet spell: longer than pg's idle timeout (10 s), so that a pool keeping no connections
+  // (DATABASE_POOL_MIN=0) has closed them; then 10 requests at once. The latency of the slowest, and
+  // how many of the server's connections were open just before.
+  const quiet = QUICK ? 2 : 5;
+  const bursts: Array<{ open: number; slowest: number }> = [];
+  for (let i = 0; i < quiet; i++) {
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const { rows: open } = await admin.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where application_name = 'estate-api'`,
+    );
+    const c = cases[0];
+    const times = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const started = process.hrtime.bigint();
+        const res = await fetch(`http://127.0.0.1:${port}${c.request().path}`, {
+          headers: { authorization: `Bearer ${c.token}` },
+        });
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`after a quiet spell: ${res.status}`);
+        return Number(process.hrtime.bigint() - started) / 1e6;
+      }),
+    );
+    bursts.push({ open: open[0].n, slowest: Math.max(...times) });
+  }
+  console.log(
+    `\nafter ${IDLE_MS / 1000} s without requests, 10 at once (${cases[0].label}), ${quiet} times: slowest answer ` +
+      `${bursts.map((b) => b.slowest.toFixed(0)).join(' / ')} ms; the server's connections open before: ` +
+      `${bursts.map((b) => b.open).join(' / ')} (DATABASE_POOL_MIN ${process.env.DATABASE_POOL_MIN ?? 'default'})`,
+  );
+
   // Every answer a 2xx, from the server's side too (wrk counts only the answers of 400 or more).
   const notOk = await answersNot2xx(logFile);
   const count = Object.values(notOk).reduce((a, b) => a + b, 0);
-  console.log(`\nserver log: ${requests} lines at info, ${count} answers not 2xx ${JSON.stringify(notOk)}`);
+  console.log(
+    `\nserver log: ${requests} lines at ${process.env.BENCH_LOG_LEVEL ?? 'info'}, ${count} answers not 2xx ${JSON.stringify(notOk)}`,
+  );
   if (count) {
     failed = true;
     console.log(`bench:http: ${count} answers were not 2xx`);

@@ -4,7 +4,7 @@
 // embedded PostgreSQL, within SHUTDOWN_TIMEOUT_MS. Production starts the API alone: server/main.ts.
 import closeWithGrace from 'close-with-grace';
 import { buildApp, loggerOptions } from '../server/app.ts';
-import { metricsOf, operationsOf, timeoutsOf } from '../server/config.ts';
+import { metricsOf, operationsOf, poolOf, timeoutsOf } from '../server/config.ts';
 import { startMetricsServer } from '../server/plugins/metrics.ts';
 import { loadDevConfig, startInfrastructure, type Infrastructure } from './lib/dev_stack.ts';
 import { startExampleApp } from './lib/example_app.ts';
@@ -28,7 +28,7 @@ try {
 const app = await buildApp({
   databaseApiUrl: infrastructure.databaseApiUrl,
   databaseSupportUrl: infrastructure.databaseSupportUrl,
-  poolSize: config.DATABASE_POOL_SIZE,
+  ...poolOf(config),
   allowDevelopmentIssuers: infrastructure.allowDevelopmentIssuers,
   fieldEncryptionKeys: infrastructure.fieldEncryptionKeys,
   stripeWebhookSecret: infrastructure.stripeWebhookSecret,

@@ -48,6 +48,8 @@ export interface AppOptions {
   /** URL of the support login role (estate_support) for the support door; unset, /support/v1 answers 503. */
   databaseSupportUrl?: string;
   poolSize?: number;
+  /** Connections the pool keeps open through a quiet spell (default 0: an idle one closes after 10 s). */
+  poolMin?: number;
   /** The estate_api login on a streaming replica (DATABASE_REPLICA_URL): reads are routed there when they may. */
   databaseReplicaUrl?: string;
   /** Lag bound, read-your-writes wait and check interval (defaults: server/replica.ts). */
@@ -183,6 +185,7 @@ export async function buildApp(options: AppOptions) {
     apiUrl: options.databaseApiUrl,
     supportUrl: options.databaseSupportUrl,
     poolSize: options.poolSize ?? 10,
+    poolMin: options.poolMin,
     timeouts: {
       statementMs: timeouts.statementMs,
       lockMs: timeouts.lockMs,

@@ -40,6 +40,8 @@ export const serverSettings = {
   REPLICA_WAIT_MS: Type.Integer({ default: DEFAULT_REPLICA.waitMs, minimum: 0, maximum: 10_000 }),
   REPLICA_CHECK_INTERVAL_MS: Type.Integer({ default: DEFAULT_REPLICA.checkIntervalMs, minimum: 50, maximum: 60_000 }),
   DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 200 }),
+  // Connections the pool keeps open when idle (at most DATABASE_POOL_SIZE; unset: all of them).
+  DATABASE_POOL_MIN: Type.Optional(Type.Integer({ minimum: 0, maximum: 200 })),
   // cognito: tenants' real user pools only. cognito-local: also trust the development provider.
   IDENTITY_PROVIDER: Type.Optional(Type.Union([Type.Literal('cognito'), Type.Literal('cognito-local')])),
   // Keys for account and policy numbers. Required by the API; the dev stack makes one when unset.
@@ -142,7 +144,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
         (config.DATABASE_URL && config.DATABASE_SUPPORT_PASSWORD
           ? loginRoleUrl(config.DATABASE_URL, SUPPORT_ROLE, config.DATABASE_SUPPORT_PASSWORD)
           : undefined),
-      poolSize: config.DATABASE_POOL_SIZE,
+      ...poolOf(config),
       databaseReplicaUrl: config.DATABASE_REPLICA_URL,
       replica: {
         maxLagMs: config.REPLICA_MAX_LAG_MS,
@@ -175,6 +177,14 @@ export function operationsOf(config: Config): Pick<AppOptions, 'loadShedding' | 
 /** Where the metrics are served, if METRICS_PORT says so. */
 export function metricsOf(config: Config): ServerConfig['metrics'] {
   return config.METRICS_PORT === undefined ? undefined : { host: config.METRICS_HOST, port: config.METRICS_PORT };
+}
+
+/** The API pool's size and the connections it keeps through a quiet spell (default: all of them). */
+export function poolOf(config: Config): Pick<AppOptions, 'poolSize' | 'poolMin'> {
+  return {
+    poolSize: config.DATABASE_POOL_SIZE,
+    poolMin: Math.min(config.DATABASE_POOL_MIN ?? config.DATABASE_POOL_SIZE, config.DATABASE_POOL_SIZE),
+  };
 }
 
 /** The time limits the settings name (the rest: DEFAULT_TIMEOUTS). */

@@ -115,12 +115,19 @@ export class ReplicaRouter {
   constructor(
     url: string,
     private readonly primary: pg.Pool,
-    options: { poolSize: number; connectTimeoutMs: number; settings: ReplicaSettings; log: (message: string) => void },
+    options: {
+      poolSize: number;
+      poolMin: number;
+      connectTimeoutMs: number;
+      settings: ReplicaSettings;
+      log: (message: string) => void;
+    },
   ) {
     this.settings = options.settings;
     this.pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize,
+      min: Math.min(options.poolMin, options.poolSize),
       application_name: 'estate-api-replica',
       client_encoding: 'UTF8',
       // A replica that does not answer is passed over quickly: the primary can still serve.

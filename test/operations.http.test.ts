@@ -4,6 +4,8 @@
 // pattern and status, the pool and database errors.
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
+import { loadServerConfig } from '../server/config.ts';
+import { generateFieldKeys } from '../server/field_cipher.ts';
 import { startMetricsServer } from '../server/plugins/metrics.ts';
 import { bearer, makePoolTenant, registerThroughApi, testApp } from './helpers/app.ts';
 import { testDatabase } from './helpers/db.ts';
@@ -113,4 +115,28 @@ t.test('the metrics listener shows requests by route pattern and status, the poo
   t.match(text, /db_pool_requests_waiting 0/, 'requests waiting for one');
   t.match(text, /database_errors_total\{kind="statement",code="[0-9A-Z]{5}"\} [1-9]/, 'database errors by code');
   t.equal((await fetch(`http://127.0.0.1:${metrics.port}/other`)).status, 404, 'nothing else is served there');
+});
+
+t.test('the pool keeps DATABASE_POOL_MIN connections through a quiet spell (default: all of them)', async (t) => {
+  const pool = (env: Record<string, string>) => {
+    const { poolSize, poolMin } = loadServerConfig({
+      DATABASE_API_URL: 'postgres://estate_api@127.0.0.1/estate',
+      FIELD_ENCRYPTION_KEYS: generateFieldKeys('test'),
+      ...env,
+    }).app;
+    return [poolSize, poolMin];
+  };
+  t.same(pool({}), [10, 10], 'unset: every connection of the pool is kept');
+  t.same(pool({ DATABASE_POOL_SIZE: '20', DATABASE_POOL_MIN: '4' }), [20, 4]);
+  t.same(pool({ DATABASE_POOL_SIZE: '5', DATABASE_POOL_MIN: '8' }), [5, 5], 'never more than the pool');
+  t.same(pool({ DATABASE_POOL_MIN: '0' }), [10, 0], '0: idle connections close after 10 s, as pg does');
+  t.throws(() => pool({ DATABASE_POOL_MIN: '-1' }), /DATABASE_POOL_MIN/);
+
+  const app = await testApp(t, db, { poolSize: 3, poolMin: 2 });
+  const answers = await Promise.all([1, 2, 3].map(() => me(app, ann.accessToken)));
+  t.same(
+    answers.map((a) => a.statusCode),
+    [200, 200, 200],
+  );
+  t.equal((app.db.api as unknown as { options: { min: number } }).options.min, 2, "the API's pool is told to keep 2");
 });

@@ -332,6 +332,9 @@ export interface DbPluginOptions {
   /** The support login (estate_support) of the support door; unset, the door answers 503. */
   supportUrl?: string;
   poolSize: number;
+  /** Connections kept open when idle (pg's `min`): a request after a quiet spell does not wait for
+   *  a new connection (a backend's start and the password exchange). Default 0. */
+  poolMin?: number;
   timeouts?: DatabaseTimeouts;
   /** How long a request waits for a connection (a new one, or a free one of a full pool): past it, 503. */
   connectTimeoutMs?: number;
@@ -345,6 +348,7 @@ export default fp<DbPluginOptions>(
     const api = new pg.Pool({
       connectionString: options.apiUrl,
       max: options.poolSize,
+      min: Math.min(options.poolMin ?? 0, options.poolSize),
       application_name: 'estate-api',
       // The inlined literals of a request's first call (withOpening) are escaped for UTF-8: pinned.
       client_encoding: 'UTF8',
@@ -378,6 +382,7 @@ export default fp<DbPluginOptions>(
     const replica = options.replicaUrl
       ? new ReplicaRouter(options.replicaUrl, api, {
           poolSize: options.poolSize,
+          poolMin: options.poolMin ?? 0,
           connectTimeoutMs: options.connectTimeoutMs ?? 1000,
           settings: { ...DEFAULT_REPLICA, ...options.replica },
           log: (message) => fastify.log.warn(message),

@@ -34,6 +34,7 @@ export async function testApp(
     rateLimits?: AppOptions['rateLimits'];
     loadShedding?: AppOptions['loadShedding'];
     poolSize?: number;
+    poolMin?: number;
     /** A streaming replica's estate_api URL (test/replica.http.test.ts). */
     databaseReplicaUrl?: string;
     replica?: AppOptions['replica'];
@@ -48,6 +49,7 @@ export async function testApp(
     replica: options.replica,
     allowDevelopmentIssuers: options.allowDevelopmentIssuers ?? true,
     poolSize: options.poolSize ?? 4,
+    poolMin: options.poolMin,
     // Tenants are registered while the app runs: pick their clients up at once.
     authReloadIntervalMs: options.authReloadIntervalMs ?? 0,
     authRoutingMaxAgeMs: options.authRoutingMaxAgeMs,
