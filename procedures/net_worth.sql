@@ -61,11 +61,12 @@ begin
   -- How to join the shares with the valuations is decided here, not by the planner: PostgreSQL
   -- sizes a join of one tenant's rows by the whole table's distinct values (with 99 other tenants
   -- of 10,000 assets, a persona's 10,000 look like 100), and it prices an index probe as a read
-  -- from disk. Probing the index once per share costs about four times what hashing one of the
-  -- tenant's rows does, so: when the personas hold a quarter of the tenant's assets or more
-  -- (counted by app.usage_records), hash the tenant's rows; below that, probe (1,000 shares in a
-  -- tenant of 11,100 assets: 2.9 ms probing, 7.9 ms hashing; 100 shares: 0.9 ms and 3-6 ms).
-  -- The settings end with this function (the SET clauses above restore them).
+  -- from disk, so it would hash all of a large tenant's assets for a few hundred shares. When the
+  -- personas hold a quarter of the tenant's assets or more (counted by app.usage_records), hash
+  -- the tenant's rows; below that, probe the index once per share (in a tenant of 11,100 assets:
+  -- 100 shares, 0.9 ms probing against 3.6-6.5 ms hashing; 1,000 shares, this function 6.6-6.9 ms
+  -- against 9.1-9.6; docs/performance.md). The settings end with this function (the SET clauses
+  -- above restore them).
   select pg_catalog.count(*) into v_shares
     from app.asset_ownerships o where o.tenant_id = v_tenant_id and o.persona_id = any (p_persona_ids);
   if v_shares * 4 >= (select pg_catalog.sum(u.quantity) from app.usage_records u
