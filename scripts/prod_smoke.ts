@@ -118,8 +118,18 @@ async function smoke(): Promise<void> {
   cleanups.push(() => stopIfRunning(api));
   try {
     await waitUntilLive(base, exited);
-    const ready = await fetch(`${base}/health/ready`);
-    if (ready.status !== 200) throw new Error(`/health/ready answered ${ready.status}: ${await ready.text()}`);
+    // Readiness may answer 503 while the instance is busy (load shedding on a loaded machine, as
+    // once here right after the test suites): polled as an orchestrator's readiness probe is, every
+    // second (its Retry-After) for up to 30 s, until it answers 200.
+    for (let attempt = 1; ; attempt++) {
+      const ready = await fetch(`${base}/health/ready`);
+      if (ready.status === 200) break;
+      const body = await ready.text();
+      if (ready.status !== 503 || attempt === 30)
+        throw new Error(`/health/ready answered ${ready.status} (attempt ${attempt}): ${body}`);
+      say(`/health/ready answered 503 (${body.includes('server_busy') ? 'server_busy' : 'not ready'}); again in 1 s`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
     const me = await fetch(`${base}/v1/me`);
     const type = me.headers.get('content-type') ?? '';
     if (me.status !== 401 || !type.startsWith('application/problem+json')) {
