@@ -33,10 +33,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { registerAppClient, registerIdentityProvider } from '../generated/tenancy.queries.ts';
 import { loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { generateFieldKeys } from '../server/field_cipher.ts';
-import { asSupport } from '../server/plugins/db.ts';
 import {
   ensureAppClient,
   ensureUser,
@@ -48,7 +46,7 @@ import { freePort } from '../scripts/lib/embedded_postgres.ts';
 import { migrate, projectRoot } from '../scripts/lib/migrate.ts';
 import { buildScaleTenant, predictableAssetId } from '../scripts/lib/scale.ts';
 import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
-import { percentile } from './lib/harness.ts';
+import { percentile, trustUserPool } from './lib/harness.ts';
 import { luaString, parseWrkReport, wrkScript } from './lib/wrk.ts';
 
 const argv = process.argv.slice(2);
@@ -375,22 +373,7 @@ try {
     userSubs: subs,
     predictableAssetIds: true,
   });
-  await asSupport(support, 'bench', async (c) => {
-    const [provider] = await registerIdentityProvider.run(
-      {
-        tenantId: tenant.tenantId,
-        kind: 'development',
-        userPoolId: pool.userPoolId,
-        issuer: pool.issuer,
-        region: null,
-      },
-      c,
-    );
-    await registerAppClient.run(
-      { tenantId: tenant.tenantId, providerId: provider.providerId, clientId, name: 'app' },
-      c,
-    );
-  });
+  await trustUserPool(support, tenant.tenantId, pool, clientId);
   await support.end();
   await admin.query('vacuum analyze');
   const tokens: string[] = [];

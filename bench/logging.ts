@@ -16,7 +16,7 @@ import Fastify from 'fastify';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { registerAppClient, registerIdentityProvider, createTenant } from '../generated/tenancy.queries.ts';
+import { createTenant } from '../generated/tenancy.queries.ts';
 import { buildApp, loggerOptions } from '../server/app.ts';
 import { loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { generateFieldKeys } from '../server/field_cipher.ts';
@@ -30,6 +30,7 @@ import {
 } from '../scripts/lib/cognito_local.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 import { createThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
+import { trustUserPool } from './lib/harness.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1_000);
@@ -61,23 +62,10 @@ try {
   await app.ready();
   const pool = await ensureUserPool(cognito.endpoint, 'bench-logging');
   const { clientId } = await ensureAppClient(cognito.endpoint, pool.userPoolId, 'bench-app');
-  await asSupport(support, 'bench', async (c) => {
-    const [tenant] = await createTenant.run({ slug: 'bench-logging', name: 'Bench', branding: {}, settings: {} }, c);
-    const [provider] = await registerIdentityProvider.run(
-      {
-        tenantId: tenant.tenantId,
-        kind: 'development',
-        userPoolId: pool.userPoolId,
-        issuer: pool.issuer,
-        region: null,
-      },
-      c,
-    );
-    await registerAppClient.run(
-      { tenantId: tenant.tenantId, providerId: provider.providerId, clientId, name: 'app' },
-      c,
-    );
-  });
+  const [tenant] = await asSupport(support, 'bench', (c) =>
+    createTenant.run({ slug: 'bench-logging', name: 'Bench', branding: {}, settings: {} }, c),
+  );
+  await trustUserPool(support, tenant.tenantId, pool, clientId);
   const email = 'bench-logging@example.com';
   await ensureUser(cognito.endpoint, pool.userPoolId, email, 'Bench-Passw0rd!');
   const { accessToken, idToken } = await signIn({

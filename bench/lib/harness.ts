@@ -3,9 +3,9 @@
 // calls in the server's request context, and the figures printed the same way.
 import pg from 'pg';
 import { loginRoleUrl, OPERATOR_ROLE } from '../../server/config.ts';
-import { inContext } from '../../server/plugins/db.ts';
+import { asSupport, inContext } from '../../server/plugins/db.ts';
 import { registerUser } from '../../generated/identity.queries.ts';
-import { createTenant } from '../../generated/tenancy.queries.ts';
+import { createTenant, registerAppClient, registerIdentityProvider } from '../../generated/tenancy.queries.ts';
 import { activatePlan } from '../../scripts/lib/stripe_events.ts';
 import { createThrowawayDatabase } from '../../scripts/lib/throwaway_database.ts';
 import { migrate } from '../../scripts/lib/migrate.ts';
@@ -81,4 +81,21 @@ export async function withBenchTenant(
     await admin.end();
     await db.dispose();
   }
+}
+
+/** Makes a tenant trust a cognito-local user pool and its app client, as an operator registers
+ *  them: the access tokens of that client then authenticate against the API. */
+export async function trustUserPool(
+  support: pg.Pool,
+  tenantId: string,
+  pool: { userPoolId: string; issuer: string },
+  clientId: string,
+) {
+  await asSupport(support, 'bench', async (c) => {
+    const [provider] = await registerIdentityProvider.run(
+      { tenantId, kind: 'development', userPoolId: pool.userPoolId, issuer: pool.issuer, region: null },
+      c,
+    );
+    await registerAppClient.run({ tenantId, providerId: provider.providerId, clientId, name: 'app' }, c);
+  });
 }
