@@ -7,7 +7,9 @@
 // and a run after a build (this machine's speed drifts by tens of percent within minutes).
 // Runs on throwaway databases: embedded PostgreSQL, or DATABASE_URL's server.
 //
-//   BENCH_ROUNDS (default 5), BENCH_ITERATIONS (calls per persona, date and round; default 20),
+//   BENCH_ROUNDS (default 5), BENCH_ITERATIONS (least calls per persona, date and round; default
+//   20), BENCH_ROUND_MS (least wall time of those calls, default 500: the kernel counts a backend's
+//   CPU in ticks of 10 ms, so 20 calls of 2 ms could not tell 1.0x from 1.25x),
 //   BENCH_OTHER_TENANTS (default 99), BENCH_OTHER_TENANT_ASSETS (default 10,000).
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -17,10 +19,11 @@ import { calculateNetWorth } from '../generated/net_worth.queries.ts';
 import { createThrowawayDatabase, withDatabase, type ThrowawayDatabase } from '../scripts/lib/throwaway_database.ts';
 import { migrate } from '../scripts/lib/migrate.ts';
 import { buildScaleTenant, type ScaleTenant } from '../scripts/lib/scale.ts';
-import { percentile } from './lib/harness.ts';
+import { ms, percentile } from './lib/harness.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 20);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 500);
 const OTHER_TENANTS = Number(process.env.BENCH_OTHER_TENANTS ?? 99);
 const OTHER_TENANT_ASSETS = Number(process.env.BENCH_OTHER_TENANT_ASSETS ?? 10_000);
 const PASSWORD = 'bench-api';
@@ -92,14 +95,17 @@ async function round(side: Side, samples: Samples) {
           { tenantId: side.subject.tenantId, actorKind: 'user', actorId: persona.userSub, requestId: 'bench' },
           (db) => calculateNetWorth.run({ personaId: persona.personaId, asOf: date.asOf(), currency: 'USD' }, db),
         );
-      for (let i = 0; i < 2; i++) await call(); // warm the caches and plans
+      await call(); // warm the caches and plans
+      const warm = process.hrtime.bigint();
+      await call();
+      const calls = Math.max(ITERATIONS, Math.ceil(ROUND_MS / ms(warm)));
       const times: number[] = [];
       let result = '';
       const cpuBefore = side.cpu();
-      for (let i = 0; i < ITERATIONS; i++) {
+      for (let i = 0; i < calls; i++) {
         const start = process.hrtime.bigint();
         const [row] = await call();
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+        times.push(ms(start));
         result = `${row.netWorth}, ${row.assetCount} assets`;
       }
       const cpuAfter = side.cpu();
@@ -107,7 +113,7 @@ async function round(side: Side, samples: Samples) {
       const entry = samples.get(key) ?? { wall: [], cpu: [], result };
       times.sort((a, b) => a - b);
       entry.wall.push(percentile(times, 50));
-      if (cpuBefore !== undefined && cpuAfter !== undefined) entry.cpu.push((cpuAfter - cpuBefore) / ITERATIONS);
+      if (cpuBefore !== undefined && cpuAfter !== undefined) entry.cpu.push((cpuAfter - cpuBefore) / calls);
       entry.result = result;
       samples.set(key, entry);
     }
@@ -131,8 +137,8 @@ try {
   );
   today = rows[0].today;
   console.log(
-    `PostgreSQL ${rows[0].server_version}; ${ROUNDS} rounds alternating the two databases, ${ITERATIONS} calls per ` +
-      `persona, date and round, as estate_api with the request context, in USD`,
+    `PostgreSQL ${rows[0].server_version}; ${ROUNDS} rounds alternating the two databases, at least ${ITERATIONS} calls ` +
+      `and ${ROUND_MS} ms per persona, date and round, as estate_api with the request context, in USD`,
   );
   const samples: Samples = new Map();
   for (let r = 0; r < ROUNDS; r++) {
