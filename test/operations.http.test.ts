@@ -18,6 +18,18 @@ const ann = await registerThroughApi(unlimited, home, 'Ann');
 const bob = await registerThroughApi(unlimited, home, 'Bob');
 const cat = await registerThroughApi(unlimited, away, 'Cat');
 
+/** Holds the event loop for two stretches of `ms`, yielding once between: whichever of
+ *  under-pressure's sample and its histogram's tick comes first after the first stretch, the
+ *  second one is in the sample that follows it (a single stretch is missed when the sample comes
+ *  first). With samples every 50 ms, a stretch of 300 ms reads as a mean delay of 40 ms or more. */
+async function holdEventLoop(ms: number) {
+  for (let i = 0; i < 2; i++) {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 const me = (app: typeof unlimited, token: string) =>
   app.inject({ method: 'GET', url: '/v1/me', headers: bearer(token) });
 
@@ -69,12 +81,11 @@ t.test('a full pool wait queue sheds new requests with 503 server_busy; waiting 
 
 t.test('a lagging event loop sheds load with 503 server_busy until it recovers', async (t) => {
   const app = await testApp(t, db, {
-    loadShedding: { maxEventLoopDelayMs: 40, sampleIntervalMs: 100, maxPoolWaiting: 0 },
+    loadShedding: { maxEventLoopDelayMs: 40, sampleIntervalMs: 50, maxPoolWaiting: 0 },
   });
-  // Block the loop for 600 ms: the next sample's mean delay is far above 40 ms.
-  const until = performance.now() + 600;
-  while (performance.now() < until);
-  await new Promise((resolve) => setTimeout(resolve, 1));
+  t.equal((await me(app, ann.accessToken)).statusCode, 200, 'the server is at work');
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  await holdEventLoop(300);
   const shed = await me(app, ann.accessToken);
   t.equal(shed.statusCode, 503, 'a request right after the stall is refused');
   t.match(shed.json(), { code: 'server_busy' });
@@ -85,6 +96,16 @@ t.test('a lagging event loop sheds load with 503 server_busy until it recovers',
     recovered = (await me(app, ann.accessToken)).statusCode === 200;
   }
   t.ok(recovered, 'requests pass again once the loop keeps time');
+});
+
+t.test('a stall before the first request (a slow start-up) does not shed it', async (t) => {
+  const app = await testApp(t, db, {
+    loadShedding: { maxEventLoopDelayMs: 40, sampleIntervalMs: 50, maxPoolWaiting: 0 },
+  });
+  // As loading and compiling the routes do on a loaded host, before any request.
+  await holdEventLoop(300);
+  t.ok(app.isUnderPressure(), 'the sample taken after the stall reports it');
+  t.equal((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode, 200, 'the first request is served');
 });
 
 t.test('the metrics listener shows requests by route pattern and status, the pool, database errors', async (t) => {

@@ -2,7 +2,7 @@
 // connection, new requests are refused at once with 503 `server_busy` and Retry-After instead of
 // queueing without bound (memory climbing, every answer late). docs/operations.md.
 import fp from 'fastify-plugin';
-import underPressure from '@fastify/under-pressure';
+import underPressure, { TYPE_EVENT_LOOP_DELAY } from '@fastify/under-pressure';
 import { HttpProblem } from './errors.ts';
 
 export interface LoadShedding {
@@ -21,21 +21,27 @@ export const DEFAULT_LOAD_SHEDDING: LoadShedding = {
 
 const busy = () => new HttpProblem(503, 'server_busy', 'the server is overloaded; retry later', { 'retry-after': '1' });
 
-/** The problem under-pressure throws (it constructs the class once, without arguments). */
-class ServerBusy extends HttpProblem {
-  constructor() {
-    super(503, 'server_busy', 'the server is overloaded; retry later', { 'retry-after': '1' });
-  }
-}
-
 export default fp<LoadShedding>(
   async (fastify, options) => {
     if (options.maxEventLoopDelayMs > 0) {
+      // Each sample covers the interval before it and stands until the next, so one that reaches
+      // back before the first request can stand until two intervals after it. Such a sample
+      // measured the start-up (loading and compiling the routes), not requests: the event-loop
+      // check counts from then on. (A start-up that held the loop through a whole interval shed
+      // the first requests, readiness probes included: test/operations.http.test.ts.)
+      let firstRequestAt: number | undefined;
+      fastify.addHook('onRequest', (_request, _reply, done) => {
+        firstRequestAt ??= performance.now();
+        done();
+      });
       await fastify.register(underPressure, {
         maxEventLoopDelay: options.maxEventLoopDelayMs,
         sampleInterval: options.sampleIntervalMs,
-        retryAfter: 1,
-        customError: ServerBusy,
+        pressureHandler: (_request, _reply, type) => {
+          if (type === TYPE_EVENT_LOOP_DELAY && performance.now() - firstRequestAt! < 2 * options.sampleIntervalMs)
+            return;
+          return Promise.reject(busy());
+        },
       });
     }
     if (options.maxPoolWaiting > 0) {
