@@ -1,7 +1,10 @@
 // The request's transaction begins and sets its context in one round trip with escaped literals
 // (server/plugins/db.ts): values with quotes and backslashes arrive exactly, as one statement's
 // text, never as SQL.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import t from 'tap';
+import { calculateNetWorth } from '../generated/net_worth.queries.ts';
 import { testDatabase } from './helpers/db.ts';
 
 const db = await testDatabase(t);
@@ -56,4 +59,66 @@ t.test('a NUL in a value is refused as invalid text, never cuts the statement sh
       (e: { code?: string }) => e,
     );
   t.equal(merged?.code, '22021', 'in a call too');
+});
+
+/** The text of each query the API's clients send during fn. */
+async function sentDuring<T>(fn: () => Promise<T>): Promise<{ result: T; sent: string[] }> {
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+  const spy = function (this: pg.Client, ...args: unknown[]) {
+    sent.push(typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string })?.text));
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  pg.Client.prototype.query = spy as typeof query;
+  try {
+    return { result: await fn(), sent };
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+}
+
+const support = { tenantId: null, actorKind: 'support' as const, actorId: 'x', requestId: 'req-5' };
+
+t.test("a generated binding's call goes with the opening, its quoted column names and all", async (t) => {
+  const personaId = randomUUID();
+  const { result, sent } = await sentDuring(() =>
+    db
+      .withContext(support, (c) =>
+        calculateNetWorth.run({ personaId, asOf: '2026-01-01', currency: 'USD' }, c).then(
+          () => undefined,
+          (e: { code?: string }) => e.code,
+        ),
+      )
+      .catch((e: { code?: string }) => e.code),
+  );
+  t.ok(result, `the call is refused without a user (${result}) as it was before`);
+  t.equal(sent.length, 2, 'two round trips: the opening with the call, then the end');
+  t.match(sent[0], /^begin; select set_config\(.*; SELECT .* AS "netWorth!".*api\.sp_calculate_net_worth\(/s);
+  t.ok(sent[0].includes(`'${personaId}'`), 'the value inlined as a literal');
+});
+
+t.test('quoted column names keep their text; values with quotes and $n arrive exactly', async (t) => {
+  const value = `it's "$1" $2 ''`;
+  const { result, sent } = await sentDuring(() =>
+    db.withContext(support, async (c) => {
+      const { rows } = await c.query<{ 'value!': string; 'n!': number }>(
+        'select $1::text as "value!", $2::int as "n!"',
+        [value, 7],
+      );
+      return rows[0];
+    }),
+  );
+  t.same(result, { 'value!': value, 'n!': 7 });
+  t.equal(sent.length, 2, 'in the opening');
+});
+
+t.test('a $n inside a quoted identifier is not a placeholder: that text goes after the opening', async (t) => {
+  const { result, sent } = await sentDuring(() =>
+    db.withContext(support, async (c) => {
+      const { rows } = await c.query<Record<string, string>>('select $1::text as "$1"', ['v']);
+      return rows[0];
+    }),
+  );
+  t.same(result, { $1: 'v' }, 'the column is named $1, the value is v');
+  t.equal(sent.length, 3, 'the opening, the call with its parameter, the end');
 });

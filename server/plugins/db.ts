@@ -271,8 +271,10 @@ function withOpening(client: pg.PoolClient, opening: string | null, guard?: (tex
         typeof text === 'string' &&
         callback === undefined &&
         (values === undefined || (Array.isArray(values) && values.every(isLiteral) && !values.some(hasNul))) &&
-        // No quote, dollar quote, quoted identifier or comment, and no $n glued to a name: a $n is then a placeholder.
-        !/'|"|--|\/\*|\$(?!\d)|\w\$\d/.test(text)
+        // Once the quoted identifiers without a $ are taken out (a binding's column names: AS "netWorth!"):
+        // no quote, dollar quote, other quoted identifier or comment, and no $n glued to a name. A $n
+        // is then a placeholder, and replacing it cannot touch an identifier.
+        !/'|"|--|\/\*|\$(?!\d)|\w\$\d/.test(text.replace(/"[^"$]*"/g, ' '))
       ) {
         const literals = ((values as Literal[] | undefined) ?? []).map((value) =>
           value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(value)),
