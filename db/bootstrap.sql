@@ -40,16 +40,25 @@ grant estate_support to estate_operator;
 
 -- No JIT compilation for the logins: their transactions are short, and where PostgreSQL is built
 -- with LLVM (jit = on by default) a plan whose estimate passes jit_above_cost is compiled on every
--- call, tens of milliseconds for a query that runs in a few (docs/performance.md). Set only when
--- missing, so that databases bootstrapped side by side do not rewrite the same setting.
+-- call, tens of milliseconds for a query that runs in a few (docs/performance.md).
+-- No statement text in the server's log when a login's statement fails: the API sends a request's
+-- context and its call's values as literals in one message (server/plugins/db.ts), and a procedure
+-- refusing a request (not found, invalid input) is an ERROR, so the default (error) would write
+-- personal data (names, emails, amounts) to the log on every refusal. The error itself is still
+-- logged, and the API's log has the request. Set only when missing, so that databases
+-- bootstrapped side by side do not rewrite the same setting.
 do $$
 declare
   v_role text;
+  v_setting text;
 begin
   foreach v_role in array array['estate_api', 'estate_support', 'estate_operator'] loop
-    if not exists (select 1 from pg_catalog.pg_roles where rolname = v_role and 'jit=off' = any (rolconfig)) then
-      execute pg_catalog.format('alter role %I set jit = off', v_role);
-    end if;
+    foreach v_setting in array array['jit=off', 'log_min_error_statement=panic'] loop
+      if not exists (select 1 from pg_catalog.pg_roles where rolname = v_role and v_setting = any (rolconfig)) then
+        execute pg_catalog.format('alter role %I set %s = %s', v_role, pg_catalog.split_part(v_setting, '=', 1),
+                                  pg_catalog.split_part(v_setting, '=', 2));
+      end if;
+    end loop;
   end loop;
 end
 $$;

@@ -187,6 +187,20 @@ t.test('the login roles hold no table, view or sequence privilege and only their
     'off',
     'and a session of the API login runs with jit off',
   );
+  const quiet = await q<{ rolname: string }>(
+    `select rolname from pg_roles where rolname in ('estate_api', 'estate_support', 'estate_operator')
+        and 'log_min_error_statement=panic' = any (rolconfig) order by rolname`,
+  );
+  t.same(
+    quiet.map((r) => r.rolname),
+    ['estate_api', 'estate_operator', 'estate_support'],
+    "a login's failing statement, with its inlined values, is never written to the server's log",
+  );
+  t.equal(
+    (await db.api.query<{ v: string }>("select current_setting('log_min_error_statement') as v")).rows[0].v,
+    'panic',
+    'and a session of the API login runs with it',
+  );
 });
 
 t.test('every api/support procedure has exactly one typed binding', async (t) => {
