@@ -173,34 +173,34 @@ t.test('the login roles hold no table, view or sequence privilege and only their
     ],
     'no role of ours is superuser or bypasses RLS',
   );
-  const jit = await q<{ rolname: string }>(
-    `select rolname from pg_roles where rolname in ('estate_api', 'estate_support', 'estate_operator')
-        and 'jit=off' = any (rolconfig) order by rolname`,
-  );
-  t.same(
-    jit.map((r) => r.rolname),
-    ['estate_api', 'estate_operator', 'estate_support'],
-    'the logins never JIT-compile a plan (db/bootstrap.sql)',
-  );
-  t.equal(
-    (await db.api.query<{ jit: string }>('show jit')).rows[0].jit,
-    'off',
-    'and a session of the API login runs with jit off',
-  );
-  const quiet = await q<{ rolname: string }>(
-    `select rolname from pg_roles where rolname in ('estate_api', 'estate_support', 'estate_operator')
-        and 'log_min_error_statement=panic' = any (rolconfig) order by rolname`,
-  );
-  t.same(
-    quiet.map((r) => r.rolname),
-    ['estate_api', 'estate_operator', 'estate_support'],
-    "a login's failing statement, with its inlined values, is never written to the server's log",
-  );
-  t.equal(
-    (await db.api.query<{ v: string }>("select current_setting('log_min_error_statement') as v")).rows[0].v,
-    'panic',
-    'and a session of the API login runs with it',
-  );
+  // db/bootstrap.sql's settings of the three logins, each on the roles and in an API session.
+  const loginSettings = [
+    [
+      'jit',
+      'off',
+      'the logins never JIT-compile a plan (db/bootstrap.sql)',
+      'and a session of the API login runs with jit off',
+    ],
+    [
+      'log_min_error_statement',
+      'panic',
+      "a login's failing statement, with its inlined values, is never written to the server's log",
+      'and a session of the API login runs with it',
+    ],
+  ];
+  for (const [name, value, onRoles, inSession] of loginSettings) {
+    const { rows: holders } = await db.admin.query<{ rolname: string }>(
+      `select rolname from pg_roles where rolname in ('estate_api', 'estate_support', 'estate_operator')
+          and $1 = any (rolconfig) order by rolname`,
+      [`${name}=${value}`],
+    );
+    t.same(
+      holders.map((r) => r.rolname),
+      ['estate_api', 'estate_operator', 'estate_support'],
+      onRoles,
+    );
+    t.equal((await db.api.query<{ v: string }>('select current_setting($1) as v', [name])).rows[0].v, value, inSession);
+  }
 });
 
 t.test('every api/support procedure has exactly one typed binding', async (t) => {
