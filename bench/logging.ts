@@ -11,6 +11,7 @@
 //
 //   BENCH_ROUNDS (default 10), BENCH_ITERATIONS (requests per round, default 1,000),
 //   BENCH_CONCURRENCY (requests in flight, default 8), BENCH_LINES (log lines per round, default 50,000).
+import { openSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import Fastify from 'fastify';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { createTenant } from '../generated/tenancy.queries.ts';
 import { buildApp, loggerOptions } from '../server/app.ts';
 import { loginRoleUrl, OPERATOR_ROLE } from '../server/config.ts';
 import { generateFieldKeys } from '../server/field_cipher.ts';
+import { logDestination } from '../server/log_destination.ts';
 import { asSupport } from '../server/plugins/db.ts';
 import {
   ensureAppClient,
@@ -55,8 +57,8 @@ const app = await buildApp({
   rateLimits: { perTenant: 0, perUser: 0 },
   loadShedding: { maxEventLoopDelayMs: 0, maxPoolWaiting: 0 },
   fieldEncryptionKeys: generateFieldKeys('bench'),
-  // As deployed (server/main.ts) but to a file rather than stdout.
-  logger: { ...loggerOptions('info'), file: logFile },
+  // As deployed (server/main.ts: batched, server/log_destination.ts) but to a file rather than stdout.
+  logger: { ...loggerOptions('info'), stream: logDestination(openSync(logFile, 'a')) },
 });
 try {
   await app.ready();
@@ -103,7 +105,9 @@ try {
 
   // The access line as server/app.ts writes it, from a child logger per request as Fastify makes.
   const loggerAt = (level: string) =>
-    Fastify({ logger: { ...loggerOptions(level), file: path.join(scratch, 'lines.log') } }).log;
+    Fastify({
+      logger: { ...loggerOptions(level), stream: logDestination(openSync(path.join(scratch, 'lines.log'), 'a')) },
+    }).log;
   const loggers = { info: loggerAt('info'), warn: loggerAt('warn') };
 
   const line = (level: keyof typeof loggers) => {

@@ -19,6 +19,7 @@ if (tracingRequested(process.env)) {
   }
 }
 const { buildApp, loggerOptions } = await import('./app.ts');
+const { logDestination } = await import('./log_destination.ts');
 const { loadServerConfig } = await import('./config.ts');
 const { startMetricsServer } = await import('./plugins/metrics.ts');
 
@@ -32,7 +33,8 @@ try {
 
 let app: Awaited<ReturnType<typeof buildApp>>;
 try {
-  app = await buildApp({ ...config.app, logger: loggerOptions(config.logLevel) });
+  // Lines to stdout in batches (server/log_destination.ts).
+  app = await buildApp({ ...config.app, logger: { ...loggerOptions(config.logLevel), stream: logDestination() } });
 } catch (error) {
   process.stderr.write(`cannot build the API: ${(error as Error).message}\n`);
   process.exit(1);

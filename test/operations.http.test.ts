@@ -134,6 +134,7 @@ t.test('the metrics listener shows requests by route pattern and status, the poo
   t.match(text, /db_pool_connections_total \d+/, 'pool connections');
   t.match(text, /db_pool_connections_idle \d+/, 'idle connections');
   t.match(text, /db_pool_requests_waiting 0/, 'requests waiting for one');
+  t.match(text, /log_lines_dropped_total 0/, 'log lines dropped (none)');
   t.match(text, /database_errors_total\{kind="statement",code="[0-9A-Z]{5}"\} [1-9]/, 'database errors by code');
   t.equal((await fetch(`http://127.0.0.1:${metrics.port}/other`)).status, 404, 'nothing else is served there');
 });

@@ -5,6 +5,7 @@ import http from 'node:http';
 import fp from 'fastify-plugin';
 import client from 'prom-client';
 import { guardPool, isDatabaseUnavailable } from '../db_faults.ts';
+import { droppedLogLines } from '../log_destination.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +53,15 @@ export default fp(
     gauge('db_pool_connections_total', 'Connections the API pool holds (idle and in use)', () => pool.totalCount);
     gauge('db_pool_connections_idle', 'Idle connections of the API pool', () => pool.idleCount);
     gauge('db_pool_requests_waiting', 'Requests waiting for a connection of the API pool', () => pool.waitingCount);
+    new client.Counter({
+      name: 'log_lines_dropped_total',
+      help: 'Log lines dropped because 16 MiB were waiting to be written to stdout (server/log_destination.ts)',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(droppedLogLines());
+      },
+    });
 
     const replica = fastify.db.replica;
     if (replica) {
