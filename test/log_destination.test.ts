@@ -1,6 +1,6 @@
 // The production log's destination (server/log_destination.ts): lines are held until 4 KiB or a
 // second has passed, none is lost at exit, and a backlog past its bound drops whole lines, counted.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { execFile } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
@@ -20,13 +20,17 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'estate-log-destination-'));
 const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
 
-t.test('a short line waits for the batch, then is written within the flush interval', async (t) => {
-  const file = path.join(scratch, 'interval.log');
-  const fd = openSync(file, 'a');
-  const destination = logDestination(fd);
+/** A pino logger on the production destination, writing to a new file of the scratch folder. */
+function loggerTo(t: Test, name: string) {
+  const file = path.join(scratch, name);
+  const destination = logDestination(openSync(file, 'a'));
   // destroy() closes the descriptor too.
   t.teardown(() => destination.destroy());
-  const log = pino({ level: 'info' }, destination);
+  return { file, destination, log: pino({ level: 'info' }, destination) };
+}
+
+t.test('a short line waits for the batch, then is written within the flush interval', async (t) => {
+  const { file, log } = loggerTo(t, 'interval.log');
   log.info({ status: 200 }, 'request');
   await new Promise((resolve) => setTimeout(resolve, 50));
   t.same(linesOf(file), [], 'not written at once: it waits for others');
@@ -38,12 +42,7 @@ t.test('a short line waits for the batch, then is written within the flush inter
 });
 
 t.test('a full batch is written without waiting for the interval', async (t) => {
-  const file = path.join(scratch, 'batch.log');
-  const fd = openSync(file, 'a');
-  const destination = logDestination(fd);
-  // destroy() closes the descriptor too.
-  t.teardown(() => destination.destroy());
-  const log = pino({ level: 'info' }, destination);
+  const { file, log } = loggerTo(t, 'batch.log');
   const padding = 'x'.repeat(200);
   const count = Math.ceil(LOG_BATCH_BYTES / padding.length) + 1;
   for (let i = 0; i < count; i++) log.info({ i, padding }, 'request');
@@ -77,10 +76,7 @@ t.test('the lines still held when the process exits are written', async (t) => {
 });
 
 t.test('past the bound of unwritten bytes, whole lines are dropped and counted', async (t) => {
-  const file = path.join(scratch, 'backlog.log');
-  const fd = openSync(file, 'a');
-  const destination = logDestination(fd);
-  const log = pino({ level: 'info' }, destination);
+  const { file, destination, log } = loggerTo(t, 'backlog.log');
   const padding = 'y'.repeat(64 * 1024);
   // All in one tick: the first write is still in flight, so everything after it waits in memory.
   const count = Math.ceil(LOG_MAX_PENDING_BYTES / padding.length) + 20;
@@ -89,7 +85,6 @@ t.test('past the bound of unwritten bytes, whole lines are dropped and counted',
   const dropped = droppedLogLines() - before;
   t.ok(dropped > 0, `${dropped} of ${count} lines dropped`);
   await new Promise<void>((resolve) => destination.flush(() => resolve()));
-  destination.destroy();
   const written = linesOf(file);
   t.equal(written.length, count - dropped, 'every other line written');
   t.ok(
